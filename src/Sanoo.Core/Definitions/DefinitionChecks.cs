@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Json;
+using Sanoo.Core.Rules;
+using Sanoo.Core.Seats;
+
+namespace Sanoo.Core.Definitions;
+
+/// <summary>The checks of a definition beyond its area tree: unique ids, choices, contests and their rules.</summary>
+internal static class DefinitionChecks
+{
+    public static void CheckUniqueIds(ElectionDefinition d, List<JsonProblem> problems)
+    {
+        if (d.Sources.IsEmpty)
+        {
+            problems.Add(new JsonProblem("$.sources", "must declare at least one count source (e.g. \"hand\")"));
+        }
+        if (d.Contests.IsEmpty)
+        {
+            problems.Add(new JsonProblem("$.contests", "must declare at least one contest"));
+        }
+        Unique(d.Languages, l => l, "$.languages", "", problems);
+        Unique(d.Sources, s => s.Id.Value, "$.sources", ".id", problems);
+        Unique(d.Forms, f => f.Id.Value, "$.forms", ".id", problems);
+        Unique(d.Choices, c => c.Id.Value, "$.choices", ".id", problems);
+        Unique(d.Contests, c => c.Id.Value, "$.contests", ".id", problems);
+        for (var i = 0; i < d.Forms.Length; i++)
+        {
+            if (d.Forms[i].Lines.IsEmpty)
+            {
+                problems.Add(new JsonProblem($"$.forms[{i}].lines", "must list at least one line"));
+            }
+            Unique(d.Forms[i].Lines, l => l.Id.Value, $"$.forms[{i}].lines", ".id", problems);
+            Unique(d.Forms[i].Relations, r => r.Id.Value, $"$.forms[{i}].relations", ".id", problems);
+        }
+    }
+
+    public static void CheckChoices(ElectionDefinition d, List<JsonProblem> problems)
+    {
+        var byId = d.Choices.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+        for (var i = 0; i < d.Choices.Length; i++)
+        {
+            var choice = d.Choices[i];
+            if (choice.Party is { } party)
+            {
+                if (choice.Kind != ChoiceKind.Candidate)
+                {
+                    problems.Add(new JsonProblem($"$.choices[{i}].party", "only a candidate has a nominating party"));
+                }
+                else if (!byId.TryGetValue(party, out var nominator) || nominator.Kind != ChoiceKind.Party)
+                {
+                    problems.Add(new JsonProblem($"$.choices[{i}].party", $"'{party}' is not a party choice of this election"));
+                }
+            }
+        }
+    }
+
+    public static ImmutableArray<ContestPlan> PlanContests(ElectionDefinition d, ElectionLayout layout, List<JsonProblem> problems)
+    {
+        var choices = d.Choices.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+        var forms = d.Forms.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => (Form: g.First(), Index: d.Forms.IndexOf(g.First())));
+        var plans = ImmutableArray.CreateBuilder<ContestPlan>(d.Contests.Length);
+        for (var i = 0; i < d.Contests.Length; i++)
+        {
+            var contest = d.Contests[i];
+            var path = $"$.contests[{i}]";
+            var before = problems.Count;
+            var areaIndex = layout.AreaIndex.GetValueOrDefault(contest.Area, -1);
+            if (areaIndex < 0)
+            {
+                problems.Add(new JsonProblem($"{path}.area", $"'{contest.Area}' is not an area of this election"));
+            }
+            else if (layout.Areas[areaIndex].Kind == AreaKind.Station)
+            {
+                problems.Add(new JsonProblem($"{path}.area", $"'{contest.Area}' is a polling station; a contest is held in the nation, a region or a district"));
+            }
+            var resolved = ResolveChoices(contest, path, choices, problems);
+            CheckSeats(contest, path, problems);
+            if (!forms.TryGetValue(contest.Form, out var form))
+            {
+                problems.Add(new JsonProblem($"{path}.form", $"'{contest.Form}' is not a protocol form of this election"));
+                continue;
+            }
+            var ruleProblems = new List<(string Where, string Message)>();
+            var rules = ControlRules.Compile(form.Form, [.. contest.Choices], ruleProblems);
+            problems.AddRange(ruleProblems.Select(p => new JsonProblem($"$.forms[{form.Index}].{p.Where}", $"{p.Message} (in contest '{contest.Id}')")));
+            if (problems.Count > before || rules is null)
+            {
+                continue;
+            }
+            var tallyAreas = Enumerable.Range(areaIndex, layout.Areas.Length - areaIndex)
+                .TakeWhile(k => k == areaIndex || IsUnder(layout, k, areaIndex))
+                .Where(k => layout.Areas[k].Kind != AreaKind.Station)
+                .ToImmutableArray();
+            plans.Add(new ContestPlan(contest, plans.Count, areaIndex, resolved, form.Form, rules, layout.StationStart[areaIndex], layout.StationEnd[areaIndex], tallyAreas));
+        }
+        return plans.ToImmutable();
+    }
+
+    private static ImmutableArray<Choice> ResolveChoices(Contest contest, string path, Dictionary<ChoiceId, Choice> choices, List<JsonProblem> problems)
+    {
+        var resolved = ImmutableArray.CreateBuilder<Choice>(contest.Choices.Length);
+        var seen = new HashSet<ChoiceId>();
+        var wanted = contest.Kind == ContestKind.PartyList ? ChoiceKind.Party : ChoiceKind.Candidate;
+        for (var k = 0; k < contest.Choices.Length; k++)
+        {
+            var id = contest.Choices[k];
+            if (!seen.Add(id))
+            {
+                problems.Add(new JsonProblem($"{path}.choices[{k}]", $"'{id}' is listed twice"));
+            }
+            else if (!choices.TryGetValue(id, out var choice))
+            {
+                problems.Add(new JsonProblem($"{path}.choices[{k}]", $"'{id}' is not a choice of this election"));
+            }
+            else if (choice.Kind != wanted && choice.Kind != ChoiceKind.AgainstAll)
+            {
+                problems.Add(new JsonProblem($"{path}.choices[{k}]", $"'{id}' is a {(choice.Kind == ChoiceKind.Party ? "party" : "candidate")}, which a {(contest.Kind == ContestKind.PartyList ? "party-list" : "single-member")} contest cannot have"));
+            }
+            else
+            {
+                resolved.Add(choice);
+            }
+        }
+        if (contest.Choices.IsEmpty)
+        {
+            problems.Add(new JsonProblem($"{path}.choices", "must list at least one choice"));
+        }
+        if (resolved.Count(c => c.Kind == ChoiceKind.AgainstAll) > 1)
+        {
+            problems.Add(new JsonProblem($"{path}.choices", "lists \"against all\" more than once"));
+        }
+        return resolved.ToImmutable();
+    }
+
+    private static void CheckSeats(Contest contest, string path, List<JsonProblem> problems)
+    {
+        if (contest.Kind == ContestKind.SingleMember)
+        {
+            if (contest.Seats != 1)
+            {
+                problems.Add(new JsonProblem($"{path}.seats", $"a single-member contest fills one seat, found {contest.Seats}"));
+            }
+            if (contest.SeatRules is not null)
+            {
+                problems.Add(new JsonProblem($"{path}.seatRules", "a single-member contest is won by plurality and takes no seat rules"));
+            }
+            return;
+        }
+        if (contest.SeatRules is null)
+        {
+            problems.Add(new JsonProblem($"{path}.seatRules", "is missing: a party-list contest needs the law's seat rules"));
+            return;
+        }
+        if (contest.AgainstAllBlocks)
+        {
+            problems.Add(new JsonProblem($"{path}.againstAllBlocks", "applies to single-member contests only"));
+        }
+        if (SeatMethod.Find(contest.SeatRules.Method) is null && contest.SeatRules.Method.Length > 0)
+        {
+            problems.Add(new JsonProblem($"{path}.seatRules.method", $"unknown method '{contest.SeatRules.Method}' (known: {string.Join(", ", SeatMethod.All.Select(m => m.Name))})"));
+        }
+        if (contest.SeatRules.MaxSeatsPerParty is { } cap && cap > contest.Seats)
+        {
+            problems.Add(new JsonProblem($"{path}.seatRules.maxSeatsPerParty", $"is {cap}, more than the contest's {contest.Seats} seats"));
+        }
+    }
+
+    private static bool IsUnder(ElectionLayout layout, int k, int ancestor)
+    {
+        for (var p = layout.Parent[k]; p >= 0; p = layout.Parent[p])
+        {
+            if (p == ancestor)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void Unique<T>(ImmutableArray<T> items, Func<T, string> id, string path, string field, List<JsonProblem> problems)
+    {
+        var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var key = id(items[i]);
+            if (key.Length > 0 && !firstAt.TryAdd(key, i))
+            {
+                problems.Add(new JsonProblem($"{path}[{i}]{field}", $"duplicate id '{key}' (first at {path}[{firstAt[key]}])"));
+            }
+        }
+    }
+}

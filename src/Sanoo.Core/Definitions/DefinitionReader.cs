@@ -1,0 +1,266 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Sanoo.Core.Json;
+
+namespace Sanoo.Core.Definitions;
+
+/// <summary>
+/// Reads an election definition file (docs/definition-format.md) strictly: unknown fields,
+/// wrong types, negative figures, malformed ids and every structural fault (duplicate ids,
+/// orphan areas, a station under two districts, unknown references, relations naming unknown
+/// lines) are reported together, each with its JSON path.
+/// </summary>
+public static class DefinitionReader
+{
+    /// <summary>The format tag every definition file starts with.</summary>
+    public const string Format = "sanoo-election/1";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    /// <summary>Loads a definition from UTF-8 JSON.</summary>
+    public static DefinitionResult Read(ReadOnlyMemory<byte> utf8Json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return new DefinitionResult.Invalid([new JsonProblem("$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")]);
+        }
+        using (document)
+        {
+            var problems = new List<JsonProblem>();
+            var definition = ReadDefinition(document.RootElement, problems);
+            if (definition is null)
+            {
+                return new DefinitionResult.Invalid([.. problems]);
+            }
+            // Structural checks run even after field problems, so one pass reports everything.
+            return Election.Create(definition, problems);
+        }
+    }
+
+    private static ElectionDefinition? ReadDefinition(JsonElement root, List<JsonProblem> problems)
+    {
+        var f = JsonFields.Of(root, "$", problems, "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas");
+        if (f is null)
+        {
+            return null;
+        }
+        var format = f.String("format");
+        if (format.Length > 0 && format != Format)
+        {
+            f.Problem("format", $"is '{format}', but this version of Sanoo reads '{Format}'");
+        }
+        var id = ReadId(f, "id");
+        var name = ReadText(f, "name") ?? LocalizedText.Of("en", "?");
+        var dateText = f.String("date");
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && dateText.Length > 0)
+        {
+            f.Problem("date", $"expected a date as YYYY-MM-DD, found \"{dateText}\"");
+        }
+        var languages = f.Array("languages")
+            .Select(item => item.Item.ValueKind == JsonValueKind.String && IsLanguageCode(item.Item.GetString())
+                ? item.Item.GetString()!
+                : Report(problems, item.Path, "expected a language code such as \"ky\", \"ru\" or \"en\"", string.Empty))
+            .ToImmutableArray();
+        if (languages.IsEmpty && f.Has("languages"))
+        {
+            f.Problem("languages", "must name at least one language");
+        }
+        var sources = f.Array("sources").Select(item => ReadSource(item.Item, item.Path, problems)).OfType<CountSource>().ToImmutableArray();
+        var forms = f.Array("forms").Select(item => ReadForm(item.Item, item.Path, problems)).OfType<ProtocolForm>().ToImmutableArray();
+        var choices = f.Array("choices").Select(item => ReadChoice(item.Item, item.Path, problems)).OfType<Choice>().ToImmutableArray();
+        var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>().ToImmutableArray();
+        var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems)).OfType<Area>().ToImmutableArray();
+        return new ElectionDefinition(new ElectionId(id), name, date, languages, sources, forms, choices, contests, areas);
+    }
+
+    private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
+    {
+        var f = JsonFields.Of(element, path, problems, "id", "name", "official");
+        return f is null ? null : new CountSource(new SourceId(ReadId(f, "id")), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), f.OptionalBool("official") ?? false);
+    }
+
+    private static ProtocolForm? ReadForm(JsonElement element, string path, List<JsonProblem> problems)
+    {
+        var f = JsonFields.Of(element, path, problems, "id", "lines", "relations", "participation");
+        if (f is null)
+        {
+            return null;
+        }
+        var lines = f.Array("lines").Select(item =>
+        {
+            var line = JsonFields.Of(item.Item, item.Path, problems, "id", "name");
+            if (line is null)
+            {
+                return null;
+            }
+            var lineId = ReadId(line, "id");
+            if (lineId.Length > 0 && !lineId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                line.Problem("id", $"line ids may hold only letters, digits and '_' so that relations can name them; found \"{lineId}\"");
+            }
+            return new FormLine(new LineId(lineId), ReadText(line, "name") ?? LocalizedText.Of("en", lineId.Length > 0 ? lineId : "?"));
+        }).OfType<FormLine>().ToImmutableArray();
+        var relations = f.Array("relations", required: false).Select(item =>
+        {
+            var relation = JsonFields.Of(item.Item, item.Path, problems, "id", "rule", "severity", "description");
+            if (relation is null)
+            {
+                return null;
+            }
+            var severity = relation.OneOf("severity", Severity.Error, ("error", Severity.Error), ("warning", Severity.Warning));
+            return new RelationSpec(new RelationId(ReadId(relation, "id")), relation.String("rule"), severity, ReadText(relation, "description", required: false));
+        }).OfType<RelationSpec>().ToImmutableArray();
+        return new ProtocolForm(new FormId(ReadId(f, "id")), lines, relations, f.String("participation"));
+    }
+
+    private static Choice? ReadChoice(JsonElement element, string path, List<JsonProblem> problems)
+    {
+        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "ballotNumber", "party");
+        if (f is null)
+        {
+            return null;
+        }
+        var kind = f.OneOf("kind", ChoiceKind.Party, ("party", ChoiceKind.Party), ("candidate", ChoiceKind.Candidate), ("against-all", ChoiceKind.AgainstAll));
+        var ballotNumber = (int?)f.OptionalInteger("ballotNumber", min: 1);
+        var party = f.OptionalString("party");
+        return new Choice(new ChoiceId(ReadId(f, "id")), kind, ReadText(f, "name") ?? LocalizedText.Of("en", "?"), ballotNumber, party is null ? null : new ChoiceId(party));
+    }
+
+    private static Contest? ReadContest(JsonElement element, string path, List<JsonProblem> problems)
+    {
+        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "area", "form", "choices", "seats", "seatRules", "againstAllBlocks");
+        if (f is null)
+        {
+            return null;
+        }
+        var kind = f.OneOf("kind", ContestKind.PartyList, ("party-list", ContestKind.PartyList), ("single-member", ContestKind.SingleMember));
+        var choices = f.Array("choices")
+            .Select(item => item.Item.ValueKind == JsonValueKind.String
+                ? new ChoiceId(item.Item.GetString()!)
+                : Report(problems, item.Path, $"expected a choice id, found {JsonFields.Describe(item.Item)}", new ChoiceId(string.Empty)))
+            .ToImmutableArray();
+        var seats = (int)(f.OptionalInteger("seats", min: 1, max: 100_000) ?? (kind == ContestKind.SingleMember ? 1 : f.Integer("seats", min: 1)));
+        return new Contest(
+            new ContestId(ReadId(f, "id")),
+            kind,
+            ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
+            new AreaId(f.String("area")),
+            new FormId(f.String("form")),
+            choices,
+            seats,
+            ReadSeatRules(f),
+            f.OptionalBool("againstAllBlocks") ?? false);
+    }
+
+    private static SeatRules? ReadSeatRules(JsonFields contest)
+    {
+        var f = contest.Object("seatRules", "method", "threshold", "regionalThreshold", "maxSeatsPerParty");
+        if (f is null)
+        {
+            return null;
+        }
+        return new SeatRules(f.String("method"), ReadThreshold(f, "threshold"), ReadThreshold(f, "regionalThreshold"), (int?)f.OptionalInteger("maxSeatsPerParty", min: 1));
+    }
+
+    private static Threshold? ReadThreshold(JsonFields rules, string name)
+    {
+        var f = rules.Object(name, "percent", "base");
+        if (f is null)
+        {
+            return null;
+        }
+        var percent = f.OptionalDecimal("percent") ?? 0m;
+        if (percent is < 0 or > 100)
+        {
+            f.Problem("percent", $"must be between 0 and 100, found {percent.ToString(CultureInfo.InvariantCulture)}");
+        }
+        var thresholdBase = f.OneOf("base", ThresholdBase.Participation, ("participation", ThresholdBase.Participation), ("valid", ThresholdBase.Valid), ("party-votes", ThresholdBase.PartyVotes));
+        return new Threshold(percent, thresholdBase);
+    }
+
+    private static Area? ReadArea(JsonElement element, string path, List<JsonProblem> problems)
+    {
+        var f = JsonFields.Of(element, path, problems, "id", "kind", "parent", "name", "registered", "additional");
+        if (f is null)
+        {
+            return null;
+        }
+        var kind = f.OneOf("kind", AreaKind.Station, ("nation", AreaKind.Nation), ("region", AreaKind.Region), ("district", AreaKind.District), ("station", AreaKind.Station));
+        var parent = f.OptionalString("parent");
+        VoterRoll? roll = null;
+        if (kind == AreaKind.Station)
+        {
+            roll = new VoterRoll((int)f.Integer("registered"), (int)(f.OptionalInteger("additional") ?? 0));
+        }
+        else if (f.Has("registered") || f.Has("additional"))
+        {
+            f.Problem(f.Has("registered") ? "registered" : "additional", "only stations have voter lists; an area's voters are the sum of its stations'");
+        }
+        var name = kind == AreaKind.Station ? ReadText(f, "name", required: false) : ReadText(f, "name");
+        return new Area(new AreaId(ReadId(f, "id")), kind, parent is null ? null : new AreaId(parent), name, roll);
+    }
+
+    private static string ReadId(JsonFields f, string name)
+    {
+        var id = f.String(name);
+        if (id.Length > 0 && !IdSyntax.IsValid(id))
+        {
+            f.Problem(name, $"\"{id}\" is not a valid id (1 to {IdSyntax.MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit)");
+        }
+        return id;
+    }
+
+    private static LocalizedText? ReadText(JsonFields f, string name, bool required = true)
+    {
+        var raw = f.Raw(name);
+        if (raw is null)
+        {
+            if (required)
+            {
+                f.Problem(name, "is missing (expected names by language, e.g. {\"en\": \"…\"})");
+            }
+            return null;
+        }
+        if (raw.Value.ValueKind != JsonValueKind.Object)
+        {
+            f.Problem(name, $"expected names by language, e.g. {{\"en\": \"…\"}}, found {JsonFields.Describe(raw.Value)}");
+            return null;
+        }
+        var texts = new List<KeyValuePair<string, string>>();
+        foreach (var property in raw.Value.EnumerateObject())
+        {
+            if (!IsLanguageCode(property.Name) || property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
+            {
+                f.Problem(name, $"'{property.Name}' must be a language code with a non-empty text");
+                continue;
+            }
+            texts.Add(KeyValuePair.Create(property.Name, property.Value.GetString()!));
+        }
+        if (texts.Count == 0 || texts.Select(t => t.Key).Distinct().Count() != texts.Count)
+        {
+            f.Problem(name, texts.Count == 0 ? "needs a text in at least one language" : "names a language twice");
+            return null;
+        }
+        return LocalizedText.Of(texts);
+    }
+
+    private static bool IsLanguageCode(string? code) => code is { Length: >= 2 and <= 3 } && code.All(char.IsAsciiLetterLower);
+
+    private static T Report<T>(List<JsonProblem> problems, string path, string message, T fallback)
+    {
+        problems.Add(new JsonProblem(path, message));
+        return fallback;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Json;
+
+namespace Sanoo.Core.Definitions;
+
+/// <summary>
+/// A checked and indexed election definition: the only way to get one is through
+/// <see cref="Create(ElectionDefinition)"/>, which refuses an unsound definition, so code that holds an
+/// <see cref="Election"/> can trust its tree and references.
+/// Areas are kept in depth-first order, so every area's stations form one contiguous range
+/// of station ordinals (0 … <see cref="StationCount"/> − 1).
+/// </summary>
+public sealed class Election
+{
+    private readonly Dictionary<AreaId, int> _areaIndex;
+    private readonly int[] _parent;
+    private readonly int[] _stationStart;
+    private readonly int[] _stationEnd;
+    private readonly int[] _stationArea;
+    private readonly long[] _registered;
+    private readonly Dictionary<ContestId, int> _contestIndex;
+    private readonly Dictionary<SourceId, int> _sourceIndex;
+
+    private Election(ElectionDefinition definition, ElectionLayout layout, ImmutableArray<ContestPlan> contests)
+    {
+        Definition = definition;
+        Areas = layout.Areas;
+        _areaIndex = layout.AreaIndex;
+        _parent = layout.Parent;
+        _stationStart = layout.StationStart;
+        _stationEnd = layout.StationEnd;
+        _stationArea = layout.StationArea;
+        _registered = layout.Registered;
+        Contests = contests;
+        _contestIndex = contests.Select((c, i) => (c.Contest.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        _sourceIndex = definition.Sources.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        Choices = definition.Choices.ToImmutableDictionary(c => c.Id);
+    }
+
+    /// <summary>The definition as written.</summary>
+    public ElectionDefinition Definition { get; }
+
+    /// <summary>The election's id.</summary>
+    public ElectionId Id => Definition.Id;
+
+    /// <summary>Every area in depth-first order, the nation first.</summary>
+    public ImmutableArray<Area> Areas { get; }
+
+    /// <summary>The contests, with their compiled rules, in definition order.</summary>
+    public ImmutableArray<ContestPlan> Contests { get; }
+
+    /// <summary>The count sources in definition order.</summary>
+    public ImmutableArray<CountSource> Sources => Definition.Sources;
+
+    /// <summary>Every choice by id.</summary>
+    public ImmutableDictionary<ChoiceId, Choice> Choices { get; }
+
+    /// <summary>How many polling stations the election has.</summary>
+    public int StationCount => _stationArea.Length;
+
+    /// <summary>The position of an area in <see cref="Areas"/>, or -1.</summary>
+    public int AreaIndex(AreaId id) => _areaIndex.GetValueOrDefault(id, -1);
+
+    /// <summary>The parent's position of the area at <paramref name="areaIndex"/>, or -1 for the nation.</summary>
+    public int ParentIndex(int areaIndex) => _parent[areaIndex];
+
+    /// <summary>The station ordinals under an area, as [start, end).</summary>
+    public (int Start, int End) StationRange(int areaIndex) => (_stationStart[areaIndex], _stationEnd[areaIndex]);
+
+    /// <summary>The area position of a station ordinal.</summary>
+    public int StationAreaIndex(int stationOrdinal) => _stationArea[stationOrdinal];
+
+    /// <summary>The station ordinal of a station's area position.</summary>
+    public int StationOrdinal(int areaIndex) => Areas[areaIndex].Kind == AreaKind.Station ? _stationStart[areaIndex] : -1;
+
+    /// <summary>Voters on the lists of every station under an area (main and additional).</summary>
+    public long RegisteredVoters(int areaIndex) => _registered[areaIndex];
+
+    /// <summary>The contest with this id, or null.</summary>
+    public ContestPlan? Contest(ContestId id) => _contestIndex.TryGetValue(id, out var i) ? Contests[i] : null;
+
+    /// <summary>The position of a source, or -1.</summary>
+    public int SourceIndex(SourceId id) => _sourceIndex.GetValueOrDefault(id, -1);
+
+    /// <summary>The area with this id, or null.</summary>
+    public Area? Area(AreaId id) => _areaIndex.TryGetValue(id, out var i) ? Areas[i] : null;
+
+    /// <summary>
+    /// Checks a definition's structure and references and indexes it; every problem is
+    /// reported with its JSON path.
+    /// </summary>
+    public static DefinitionResult Create(ElectionDefinition definition) => Create(definition, []);
+
+    internal static DefinitionResult Create(ElectionDefinition definition, IEnumerable<JsonProblem> earlier)
+    {
+        var problems = new List<JsonProblem>(earlier);
+        DefinitionChecks.CheckUniqueIds(definition, problems);
+        DefinitionChecks.CheckChoices(definition, problems);
+        var layout = ElectionLayout.Build(definition, problems);
+        var contests = layout is null ? [] : DefinitionChecks.PlanContests(definition, layout, problems);
+        if (problems.Count > 0 || layout is null)
+        {
+            return new DefinitionResult.Invalid([.. problems]);
+        }
+        return new DefinitionResult.Loaded(new Election(definition, layout, contests));
+    }
+}

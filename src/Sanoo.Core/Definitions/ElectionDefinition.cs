@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Sanoo.Core.Definitions;
+
+/// <summary>
+/// Everything fixed before election day: areas, contests, choices, protocol forms, count
+/// sources. Plain immutable data as written in the definition file; <see cref="Election"/> is
+/// the checked and indexed form the rest of the system works with.
+/// </summary>
+/// <param name="Id">The election's id.</param>
+/// <param name="Name">The election's name.</param>
+/// <param name="Date">Election day.</param>
+/// <param name="Languages">The languages of the public site, first the default.</param>
+/// <param name="Sources">Who counts.</param>
+/// <param name="Forms">The protocol forms.</param>
+/// <param name="Choices">Every choice of every contest.</param>
+/// <param name="Contests">The ballot questions.</param>
+/// <param name="Areas">The map, in file order.</param>
+public sealed record ElectionDefinition(
+    ElectionId Id,
+    LocalizedText Name,
+    DateOnly Date,
+    ImmutableArray<string> Languages,
+    ImmutableArray<CountSource> Sources,
+    ImmutableArray<ProtocolForm> Forms,
+    ImmutableArray<Choice> Choices,
+    ImmutableArray<Contest> Contests,
+    ImmutableArray<Area> Areas);

@@ -1,0 +1,33 @@
+namespace Sanoo.Core.Definitions;
+
+/// <summary>
+/// How a party-list contest's seats are shared out, as the election law states it.
+/// Percentages are exact decimals (e.g. 5 or 0.5), never floating point.
+/// </summary>
+/// <param name="Method">The allocation method's name, as listed in docs/seats.md (e.g. <c>hare</c>).</param>
+/// <param name="Threshold">The national threshold, if any.</param>
+/// <param name="RegionalThreshold">A minimum share in every region, if any.</param>
+/// <param name="MaxSeatsPerParty">A cap on any one party's seats, if any; the excess goes to the others.</param>
+public sealed record SeatRules(
+    string Method,
+    Threshold? Threshold,
+    Threshold? RegionalThreshold,
+    int? MaxSeatsPerParty);
+
+/// <summary>A minimum share of a base that a party must reach to win seats.</summary>
+/// <param name="Percent">The share in percent, exact (e.g. 5).</param>
+/// <param name="Base">What the share is taken of.</param>
+public sealed record Threshold(decimal Percent, ThresholdBase Base);
+
+/// <summary>The denominator of a threshold.</summary>
+public enum ThresholdBase
+{
+    /// <summary>All voters who took part, valid and invalid ballots alike (the form's participation).</summary>
+    Participation,
+
+    /// <summary>Valid ballots: the votes for every choice, "against all" included.</summary>
+    Valid,
+
+    /// <summary>Votes for parties only: "against all" left out.</summary>
+    PartyVotes,
+}

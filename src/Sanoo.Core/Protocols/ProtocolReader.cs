@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Json;
+
+namespace Sanoo.Core.Protocols;
+
+/// <summary>
+/// Reads one protocol from JSON (docs/protocol-format.md) strictly: unknown or repeated
+/// fields, missing or unknown lines and choices, negative, fractional or overflowing figures,
+/// and unknown ids are each reported with their JSON path. It does not check control relations.
+/// </summary>
+public static class ProtocolReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
+
+    /// <summary>Reads a protocol of <paramref name="election"/> from one UTF-8 JSON object.</summary>
+    public static ProtocolReadResult Read(Election election, ReadOnlyMemory<byte> utf8Json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return new ProtocolReadResult.Invalid([new JsonProblem("$", $"not valid JSON (byte {e.BytePositionInLine + 1}): {e.Message.Split(". ")[0]}")]);
+        }
+        using (document)
+        {
+            return Read(election, document.RootElement);
+        }
+    }
+
+    /// <summary>Reads a protocol of <paramref name="election"/> from a parsed JSON object.</summary>
+    public static ProtocolReadResult Read(Election election, JsonElement root)
+    {
+        var problems = new List<JsonProblem>();
+        var f = JsonFields.Of(root, "$", problems, "election", "station", "contest", "source", "version", "lines", "votes", "correction");
+        if (f is null)
+        {
+            return new ProtocolReadResult.Invalid([.. problems]);
+        }
+        var electionId = new ElectionId(f.String("election"));
+        var station = new AreaId(f.String("station"));
+        var contestId = new ContestId(f.String("contest"));
+        var source = new SourceId(f.String("source"));
+        var version = (int)f.Integer("version", min: 1);
+        Correction? correction = null;
+        if (f.Object("correction", "reason", "author") is { } c)
+        {
+            correction = new Correction(c.String("reason"), c.String("author"));
+        }
+        var plan = election.Contest(contestId);
+        if (plan is null && contestId.Value.Length > 0)
+        {
+            problems.Add(new JsonProblem("$.contest", $"'{contestId}' is not a contest of this election"));
+        }
+        var lines = plan is null ? [] : ReadFigures(f, "lines", plan.Form.Lines.Select(l => l.Id.Value).ToList(), "line of the form", problems);
+        var votes = plan is null ? [] : ReadFigures(f, "votes", plan.Choices.Select(ch => ch.Id.Value).ToList(), $"choice of contest '{contestId}'", problems);
+        if (problems.Count > 0 || plan is null)
+        {
+            return new ProtocolReadResult.Invalid([.. problems]);
+        }
+        var protocol = new Protocol(electionId, station, contestId, source, version, lines, votes, correction);
+        var shape = ProtocolShape.Check(election, protocol);
+        return shape.IsEmpty ? new ProtocolReadResult.Ok(protocol) : new ProtocolReadResult.Invalid(shape);
+    }
+
+    private static ImmutableArray<int> ReadFigures(JsonFields f, string name, List<string> expected, string what, List<JsonProblem> problems)
+    {
+        var path = f.PathOf(name);
+        if (f.Raw(name) is not { } raw)
+        {
+            problems.Add(new JsonProblem(path, $"is missing (expected an object with a figure for each {what})"));
+            return [];
+        }
+        if (raw.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new JsonProblem(path, $"expected an object with a figure for each {what}, found {JsonFields.Describe(raw)}"));
+            return [];
+        }
+        var index = new Dictionary<string, int>(expected.Count, StringComparer.Ordinal);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            index[expected[i]] = i;
+        }
+        var figures = new int[expected.Count];
+        var seen = new bool[expected.Count];
+        foreach (var property in raw.EnumerateObject())
+        {
+            var at = $"{path}.{property.Name}";
+            if (!index.TryGetValue(property.Name, out var i))
+            {
+                problems.Add(new JsonProblem(at, $"'{property.Name}' is not a {what}"));
+                continue;
+            }
+            if (seen[i])
+            {
+                problems.Add(new JsonProblem(at, "appears twice"));
+                continue;
+            }
+            seen[i] = true;
+            figures[i] = (int)(JsonFields.ReadInteger(property.Value, at, problems) ?? 0);
+        }
+        var missing = expected.Where((_, i) => !seen[i]).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new JsonProblem(path, $"has no figure for {string.Join(", ", missing)} (write 0 for none)"));
+        }
+        return ImmutableArray.Create(figures);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Json;
+
+namespace Sanoo.Core.Protocols;
+
+/// <summary>
+/// Whether a protocol fits its election: known station, contest and source, the station inside
+/// the contest's area, one figure per form line and per choice, non-negative figures, and a
+/// correction on every version after the first. Control relations are checked separately.
+/// </summary>
+public static class ProtocolShape
+{
+    /// <summary>Every way <paramref name="protocol"/> does not fit <paramref name="election"/>; empty when it fits.</summary>
+    public static ImmutableArray<JsonProblem> Check(Election election, Protocol protocol)
+    {
+        var problems = ImmutableArray.CreateBuilder<JsonProblem>();
+        if (protocol.Election != election.Id)
+        {
+            problems.Add(new JsonProblem("$.election", $"is '{protocol.Election}', but this is election '{election.Id}'"));
+        }
+        var stationIndex = election.AreaIndex(protocol.Station);
+        if (stationIndex < 0)
+        {
+            problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' is not a polling station of this election"));
+        }
+        else if (election.Areas[stationIndex].Kind != AreaKind.Station)
+        {
+            problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' is a {election.Areas[stationIndex].Kind.ToString().ToLowerInvariant()}, not a polling station"));
+        }
+        if (election.SourceIndex(protocol.Source) < 0)
+        {
+            problems.Add(new JsonProblem("$.source", $"'{protocol.Source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))})"));
+        }
+        if (protocol.Version < 1)
+        {
+            problems.Add(new JsonProblem("$.version", $"must be at least 1, found {protocol.Version}"));
+        }
+        else if (protocol.Version > 1 && (protocol.Correction is null || string.IsNullOrWhiteSpace(protocol.Correction.Reason) || string.IsNullOrWhiteSpace(protocol.Correction.Author)))
+        {
+            problems.Add(new JsonProblem("$.correction", $"version {protocol.Version} is a correction and must state its reason and author"));
+        }
+        else if (protocol.Version == 1 && protocol.Correction is not null)
+        {
+            problems.Add(new JsonProblem("$.correction", "version 1 is the first record; only later versions are corrections"));
+        }
+        if (election.Contest(protocol.Contest) is not { } plan)
+        {
+            problems.Add(new JsonProblem("$.contest", $"'{protocol.Contest}' is not a contest of this election"));
+            return problems.ToImmutable();
+        }
+        if (stationIndex >= 0 && election.StationOrdinal(stationIndex) is var ordinal && ordinal >= 0
+            && (ordinal < plan.StationStart || ordinal >= plan.StationEnd))
+        {
+            problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' does not vote in contest '{protocol.Contest}', which is held in '{plan.Contest.Area}'"));
+        }
+        CheckFigures(protocol.Lines, plan.Form.Lines.Length, "$.lines", "lines", problems);
+        CheckFigures(protocol.Votes, plan.Choices.Length, "$.votes", "choices", problems);
+        return problems.ToImmutable();
+    }
+
+    private static void CheckFigures(ImmutableArray<int> figures, int expected, string path, string what, ImmutableArray<JsonProblem>.Builder problems)
+    {
+        if (figures.IsDefault || figures.Length != expected)
+        {
+            problems.Add(new JsonProblem(path, $"has {(figures.IsDefault ? 0 : figures.Length)} figures, but the contest has {expected} {what}"));
+            return;
+        }
+        for (var i = 0; i < figures.Length; i++)
+        {
+            if (figures[i] < 0)
+            {
+                problems.Add(new JsonProblem($"{path}[{i}]", $"must not be negative, found {figures[i]}"));
+            }
+        }
+    }
+}

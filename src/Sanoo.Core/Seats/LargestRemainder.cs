@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+
+namespace Sanoo.Core.Seats;
+
+/// <summary>Largest-remainder allocation with an exact quota.</summary>
+internal static class LargestRemainder
+{
+    public static int[] Allocate(SeatRequest request, List<int> active, int seats, ImmutableArray<string>.Builder steps, ImmutableArray<string>.Builder ties)
+    {
+        var total = active.Sum(i => request.Parties[i].Votes);
+        var quota = Quota(request.Method.Name, total, seats);
+        steps.Add(SeatAllocator.Invariant($"Quota ({request.Method.Name}): {total:N0} votes for {seats} seats = {quota.ToDecimal():N4} votes a seat."));
+        var result = new int[request.Parties.Length];
+        var remainders = new Dictionary<int, Fraction>();
+        foreach (var i in active)
+        {
+            Int128 votes = request.Parties[i].Votes;
+            var whole = (int)(votes * quota.Denominator / quota.Numerator);
+            result[i] = whole;
+            remainders[i] = new Fraction((votes * quota.Denominator) - (whole * quota.Numerator), quota.Denominator);
+        }
+        var left = seats - result.Sum();
+        steps.Add($"Whole quotas: {string.Join(", ", active.Select(i => SeatAllocator.Invariant($"{request.Parties[i].Party} {result[i]} (remainder {remainders[i].ToDecimal():N4})")))}.");
+        if (left < 0)
+        {
+            // Possible only with a quota smaller than Hare's (Imperiali): take seats back from the smallest remainders.
+            foreach (var i in active.OrderBy(i => remainders[i]).ThenBy(i => i).Take(-left))
+            {
+                result[i]--;
+            }
+            steps.Add(SeatAllocator.Invariant($"The quota gave {-left} seats too many; they are taken back from the smallest remainders."));
+            return result;
+        }
+        var ranked = active.OrderByDescending(i => remainders[i]).ToList();
+        if (left > 0 && left < ranked.Count && remainders[ranked[left - 1]].CompareTo(remainders[ranked[left]]) == 0)
+        {
+            var edge = remainders[ranked[left]];
+            var tied = ranked.Where(i => remainders[i].CompareTo(edge) == 0).ToList();
+            var above = ranked.Count(i => remainders[i] > edge);
+            var lottery = SeatAllocator.LotteryOrder(request, tied);
+            ranked = [.. ranked.Where(i => remainders[i] > edge), .. lottery, .. ranked.Where(i => remainders[i] < edge)];
+            ties.Add($"Remainder tie between {string.Join(", ", tied.Select(i => request.Parties[i].Party))} for {left - above} seat(s); lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i].Party))}.");
+        }
+        var winners = ranked.Take(Math.Min(left, ranked.Count)).ToList();
+        foreach (var i in winners)
+        {
+            result[i]++;
+        }
+        if (left > 0)
+        {
+            steps.Add($"Remainder seats ({left}) to the largest remainders: {string.Join(", ", winners.Select(i => request.Parties[i].Party))}.");
+        }
+        return result;
+    }
+
+    private static Fraction Quota(string method, long votes, int seats) => method switch
+    {
+        "hare" => new Fraction(votes, seats),
+        "droop" => new Fraction((votes / (seats + 1)) + 1, 1),
+        "hagenbach-bischoff" => new Fraction(votes, seats + 1),
+        "imperiali-quota" => new Fraction(votes, seats + 2),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "not a largest-remainder method"),
+    };
+}

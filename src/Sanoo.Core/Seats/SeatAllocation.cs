@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
+
+namespace Sanoo.Core.Seats;
+
+/// <summary>One party's outcome.</summary>
+/// <param name="Party">The party.</param>
+/// <param name="Votes">Its votes.</param>
+/// <param name="PassedThreshold">Whether it took part in the allocation.</param>
+/// <param name="Seats">Seats won.</param>
+public sealed record PartySeats(ChoiceId Party, long Votes, bool PassedThreshold, int Seats);
+
+/// <summary>
+/// The result of an allocation with every step that led to it, in words a voter can follow.
+/// Invariant: the parties' seats sum to the seats filled; <see cref="Ties"/> lists every tie
+/// the lottery had to break (empty when none).
+/// </summary>
+/// <param name="Parties">Each party's outcome, in the order given.</param>
+/// <param name="Steps">The explanation: threshold, quota or divisors, who got which seat.</param>
+/// <param name="Ties">Ties broken by the lottery, each stated.</param>
+public sealed record SeatAllocation(ImmutableArray<PartySeats> Parties, ImmutableArray<string> Steps, ImmutableArray<string> Ties)
+{
+    /// <summary>The seats of one party (0 if unknown).</summary>
+    public int SeatsOf(ChoiceId party) => Parties.FirstOrDefault(p => p.Party == party)?.Seats ?? 0;
+}

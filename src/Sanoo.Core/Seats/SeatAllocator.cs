@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Sanoo.Core.Definitions;
+
+namespace Sanoo.Core.Seats;
+
+/// <summary>
+/// Shares out seats by a proportional method with exact integer and rational arithmetic.
+/// Order: the threshold removes parties below it; the method allocates among the rest; a
+/// party over the cap keeps the cap and the others share the remaining seats again. Ties are
+/// broken by a lottery whose order is SHA-256(seed ":" party id), smallest first, and reported.
+/// </summary>
+public static class SeatAllocator
+{
+    /// <summary>Allocates the seats of <paramref name="request"/>.</summary>
+    public static SeatAllocation Allocate(SeatRequest request)
+    {
+        var steps = ImmutableArray.CreateBuilder<string>();
+        var ties = ImmutableArray.CreateBuilder<string>();
+        var eligible = request.Parties.Select(p => Passes(p, request)).ToArray();
+        if (request.Threshold is { } threshold)
+        {
+            steps.Add(Invariant($"Threshold: {threshold.Percent}% of {request.ThresholdBase:N0} ({Describe(threshold.Base)}) = {threshold.Percent * request.ThresholdBase / 100m:N2} votes."));
+            var below = request.Parties.Where((p, i) => !eligible[i]).Select(p => Invariant($"{p.Party} ({p.Votes:N0})")).ToList();
+            steps.Add(below.Count == 0 ? "Every party passed the threshold." : $"Below the threshold, no seats: {string.Join(", ", below)}.");
+        }
+        var seats = new int[request.Parties.Length];
+        var active = Enumerable.Range(0, request.Parties.Length).Where(i => eligible[i] && request.Parties[i].Votes > 0).ToList();
+        var toFill = request.Seats;
+        while (active.Count > 0 && toFill > 0)
+        {
+            var round = request.Method.Kind == SeatMethodKind.LargestRemainder
+                ? LargestRemainder.Allocate(request, active, toFill, steps, ties)
+                : HighestAverages.Allocate(request, active, toFill, steps, ties);
+            var capped = request.MaxSeatsPerParty is { } cap ? active.Where(i => round[i] > cap).ToList() : [];
+            if (capped.Count == 0)
+            {
+                foreach (var i in active)
+                {
+                    seats[i] += round[i];
+                }
+                break;
+            }
+            foreach (var i in capped)
+            {
+                seats[i] = request.MaxSeatsPerParty!.Value;
+                toFill -= seats[i];
+                active.Remove(i);
+                steps.Add(Invariant($"{request.Parties[i].Party} would win {round[i]} seats, over the cap of {seats[i]}: it keeps {seats[i]} and the other parties share the remaining {toFill} seats again."));
+            }
+        }
+        var parties = request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], seats[i])).ToImmutableArray();
+        steps.Add("Seats: " + string.Join(", ", parties.Where(p => p.Seats > 0).Select(p => Invariant($"{p.Party} {p.Seats}"))) + ".");
+        return new SeatAllocation(parties, steps.ToImmutable(), ties.ToImmutable());
+    }
+
+    /// <summary>
+    /// Orders tied parties by the public lottery: SHA-256 of "seed:party", compared as bytes.
+    /// Anyone can recompute it from the seed.
+    /// </summary>
+    internal static List<int> LotteryOrder(SeatRequest request, IEnumerable<int> tied) =>
+        [.. tied.OrderBy(i => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.TieSeed}:{request.Parties[i].Party}"))), StringComparer.Ordinal)];
+
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static bool Passes(PartyVotes party, SeatRequest request) =>
+        request.Threshold is not { } threshold || party.Votes * 100m >= threshold.Percent * request.ThresholdBase;
+
+    private static string Describe(ThresholdBase b) => b switch
+    {
+        ThresholdBase.Participation => "all voters who took part",
+        ThresholdBase.Valid => "valid ballots",
+        ThresholdBase.PartyVotes => "votes for parties",
+        _ => throw new ArgumentOutOfRangeException(nameof(b)),
+    };
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Json;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Rules;
+
+namespace Sanoo.Core.Tally;
+
+/// <summary>
+/// What applying one protocol version did. Only <see cref="Accepted"/> changes a total;
+/// every other outcome leaves the tally exactly as it was.
+/// </summary>
+public abstract record ApplyOutcome
+{
+    private ApplyOutcome()
+    {
+    }
+
+    /// <summary>Counted: it is now the station's current version for its contest and source.</summary>
+    /// <param name="Protocol">The protocol now counted.</param>
+    /// <param name="SupersededVersion">The version it replaced, if any.</param>
+    /// <param name="Warnings">Warning-level relations it breaks: counted, and flagged.</param>
+    public sealed record Accepted(Protocol Protocol, int? SupersededVersion, ImmutableArray<Violation> Warnings) : ApplyOutcome;
+
+    /// <summary>The same version with the same content is already counted: a retry, counted once.</summary>
+    public sealed record Duplicate(Protocol Current) : ApplyOutcome;
+
+    /// <summary>The same version number with other content: not counted; the first one stands.</summary>
+    public sealed record Conflict(Protocol Current) : ApplyOutcome;
+
+    /// <summary>An older version than the one counted (it arrived late): kept in history, not counted.</summary>
+    public sealed record Stale(int CurrentVersion) : ApplyOutcome;
+
+    /// <summary>Breaks error-level control relations: never counted. Lists every violation, warnings too.</summary>
+    public sealed record Rejected(ImmutableArray<Violation> Violations) : ApplyOutcome;
+
+    /// <summary>Does not fit the election (unknown station, wrong number of figures …): not counted.</summary>
+    public sealed record Malformed(ImmutableArray<JsonProblem> Problems) : ApplyOutcome;
+}

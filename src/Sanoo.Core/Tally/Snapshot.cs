@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
+
+namespace Sanoo.Core.Tally;
+
+/// <summary>
+/// An immutable tally at one log position, with the result of the invariant check run when it
+/// was frozen. All numbers on one page or API response come from one snapshot.
+/// </summary>
+public sealed class Snapshot
+{
+    private readonly ContestBook[] _books;
+    private readonly int _sources;
+
+    internal Snapshot(Election election, long position, ContestBook[] books, int sources, ImmutableArray<InvariantViolation> violations)
+    {
+        Election = election;
+        Position = position;
+        _books = books;
+        _sources = sources;
+        InvariantViolations = violations;
+    }
+
+    /// <summary>The election.</summary>
+    public Election Election { get; }
+
+    /// <summary>The log position: how many protocol versions the snapshot reflects.</summary>
+    public long Position { get; }
+
+    /// <summary>Every impossible number found; empty for a sound snapshot.</summary>
+    public ImmutableArray<InvariantViolation> InvariantViolations { get; }
+
+    /// <summary>Whether the snapshot may be shown to anyone: no invariant is broken.</summary>
+    public bool IsPublishable => InvariantViolations.IsEmpty;
+
+    /// <summary>
+    /// The tally of a contest, source and area; null when the contest, source or area is unknown
+    /// or the area does not hold the contest (or is a station: see the station's protocols).
+    /// </summary>
+    public AreaTally? Tally(ContestId contest, SourceId source, AreaId area)
+    {
+        var plan = Election.Contest(contest);
+        var s = Election.SourceIndex(source);
+        if (plan is null || s < 0)
+        {
+            return null;
+        }
+        var book = _books[(plan.Index * _sources) + s];
+        return book.Layout.SlotOfArea.TryGetValue(Election.AreaIndex(area), out var slot) ? Read(book, slot) : null;
+    }
+
+    /// <summary>Whether both snapshots hold exactly the same numbers (positions aside).</summary>
+    public bool SameNumbersAs(Snapshot other) =>
+        ReferenceEquals(Election, other.Election)
+        && _books.Length == other._books.Length
+        && _books.Zip(other._books).All(pair =>
+            pair.First.Sums.AsSpan().SequenceEqual(pair.Second.Sums)
+            && pair.First.Reporting.AsSpan().SequenceEqual(pair.Second.Reporting)
+            && pair.First.Covered.AsSpan().SequenceEqual(pair.Second.Covered)
+            && pair.First.Flagged.AsSpan().SequenceEqual(pair.Second.Flagged));
+
+    internal static AreaTally Read(ContestBook book, int slot)
+    {
+        var plan = book.Plan;
+        var figures = book.Sums.AsSpan(slot * book.Width, book.Width);
+        var lineCount = plan.Form.Lines.Length;
+        var lines = figures[..lineCount];
+        var votes = figures[lineCount..];
+        var areaIndex = plan.TallyAreas[slot];
+        var election = book.Layout.Election;
+        var (start, end) = election.StationRange(areaIndex);
+        return new AreaTally(
+            election.Areas[areaIndex].Id,
+            [.. lines],
+            [.. votes],
+            plan.Rules.Participation.Evaluate<long>(lines, votes),
+            book.Reporting[slot],
+            end - start,
+            book.Covered[slot],
+            election.RegisteredVoters(areaIndex),
+            book.Flagged[slot]);
+    }
+}

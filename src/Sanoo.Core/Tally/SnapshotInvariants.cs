@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sanoo.Core.Definitions;
+
+namespace Sanoo.Core.Tally;
+
+/// <summary>
+/// The check every snapshot passes before anyone may see it. For each contest, source and
+/// area: the form's error-level relations hold for the sums (they are linear, so sums of
+/// accepted protocols satisfy them); no figure is negative; votes(*) ≤ participation (no share
+/// over 100%); reporting ≤ expected and voters covered ≤ voters registered; and every area's
+/// figures equal the sum of its children's — areas below it and the protocols of its stations.
+/// A failure means a bug in aggregation or publication, exactly the 2021 kind.
+/// </summary>
+internal static class SnapshotInvariants
+{
+    public static ImmutableArray<InvariantViolation> Check(Election election, ContestBook[] books)
+    {
+        var found = ImmutableArray.CreateBuilder<InvariantViolation>();
+        for (var b = 0; b < books.Length; b++)
+        {
+            var book = books[b];
+            var source = election.Sources[b % election.Sources.Length].Id;
+            CheckAreas(election, book, source, found);
+            CheckChildrenSum(election, book, source, found);
+        }
+        return found.ToImmutable();
+    }
+
+    private static void CheckAreas(Election election, ContestBook book, SourceId source, ImmutableArray<InvariantViolation>.Builder found)
+    {
+        var plan = book.Plan;
+        var lineCount = plan.Form.Lines.Length;
+        for (var slot = 0; slot < plan.TallyAreas.Length; slot++)
+        {
+            var area = election.Areas[plan.TallyAreas[slot]].Id;
+            var figures = book.Sums.AsSpan(slot * book.Width, book.Width);
+            void Report(string invariant, string detail) => found.Add(new InvariantViolation(plan.Contest.Id, source, area, invariant, detail));
+            for (var i = 0; i < figures.Length; i++)
+            {
+                if (figures[i] < 0)
+                {
+                    Report("non-negative", Invariant($"{Name(plan, i)} is {figures[i]}"));
+                }
+            }
+            foreach (var violation in plan.Rules.Check<long>(figures[..lineCount], figures[lineCount..]))
+            {
+                if (violation.Severity == Severity.Error)
+                {
+                    Report(violation.Relation.Value, violation.Describe());
+                }
+            }
+            var votes = 0L;
+            foreach (var v in figures[lineCount..])
+            {
+                votes += v;
+            }
+            var participation = plan.Rules.Participation.Evaluate<long>(figures[..lineCount], figures[lineCount..]);
+            if (votes > participation)
+            {
+                Report("shares-at-most-100%", Invariant($"votes(*) is {votes} but only {participation} voters took part"));
+            }
+            var (start, end) = election.StationRange(plan.TallyAreas[slot]);
+            if (book.Reporting[slot] > end - start || book.Reporting[slot] < 0)
+            {
+                Report("reporting-at-most-expected", Invariant($"{book.Reporting[slot]} stations reporting of {end - start}"));
+            }
+            if (book.Covered[slot] > election.RegisteredVoters(plan.TallyAreas[slot]) || book.Covered[slot] < 0)
+            {
+                Report("covered-at-most-registered", Invariant($"{book.Covered[slot]} voters covered of {election.RegisteredVoters(plan.TallyAreas[slot])}"));
+            }
+        }
+    }
+
+    private static void CheckChildrenSum(Election election, ContestBook book, SourceId source, ImmutableArray<InvariantViolation>.Builder found)
+    {
+        var plan = book.Plan;
+        var layout = book.Layout;
+        var width = book.Width;
+        var sums = new long[book.Sums.Length];
+        var reporting = new int[book.Reporting.Length];
+        var covered = new long[book.Covered.Length];
+        for (var slot = 1; slot < plan.TallyAreas.Length; slot++)
+        {
+            var parent = layout.ParentSlot[slot];
+            Add(sums.AsSpan(parent * width, width), book.Sums.AsSpan(slot * width, width));
+            reporting[parent] += book.Reporting[slot];
+            covered[parent] += book.Covered[slot];
+        }
+        for (var k = 0; k < book.Current.Length; k++)
+        {
+            if (book.Current[k] is not { } protocol)
+            {
+                continue;
+            }
+            var parent = layout.ParentSlotOfStation(k);
+            var into = sums.AsSpan(parent * width, width);
+            for (var i = 0; i < protocol.Lines.Length; i++)
+            {
+                into[i] += protocol.Lines[i];
+            }
+            for (var i = 0; i < protocol.Votes.Length; i++)
+            {
+                into[protocol.Lines.Length + i] += protocol.Votes[i];
+            }
+            reporting[parent]++;
+            covered[parent] += election.Areas[election.StationAreaIndex(plan.StationStart + k)].Roll!.Total;
+        }
+        for (var slot = 0; slot < plan.TallyAreas.Length; slot++)
+        {
+            var expected = sums.AsSpan(slot * width, width);
+            var actual = book.Sums.AsSpan(slot * width, width);
+            for (var i = 0; i < width; i++)
+            {
+                if (expected[i] != actual[i])
+                {
+                    found.Add(new InvariantViolation(plan.Contest.Id, source, election.Areas[plan.TallyAreas[slot]].Id, "children-sum",
+                        Invariant($"{Name(plan, i)} is {actual[i]} but its children sum to {expected[i]}")));
+                }
+            }
+            if (reporting[slot] != book.Reporting[slot] || covered[slot] != book.Covered[slot])
+            {
+                found.Add(new InvariantViolation(plan.Contest.Id, source, election.Areas[plan.TallyAreas[slot]].Id, "children-sum",
+                    Invariant($"reporting {book.Reporting[slot]} / covered {book.Covered[slot]}, but its children give {reporting[slot]} / {covered[slot]}")));
+            }
+        }
+    }
+
+    private static void Add(Span<long> into, ReadOnlySpan<long> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            into[i] += values[i];
+        }
+    }
+
+    private static string Name(ContestPlan plan, int figure) =>
+        figure < plan.Form.Lines.Length ? plan.Form.Lines[figure].Id.Value : $"votes({plan.Choices[figure - plan.Form.Lines.Length].Id})";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,119 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+
+namespace Sanoo.Core.Tally;
+
+/// <summary>
+/// Sums protocols per contest, count source and area, incrementally: a new version of a
+/// station's protocol replaces the one counted (its figures subtracted, the new ones added, up
+/// the area tree); an identical retry, a conflicting or older version, and a protocol that
+/// breaks an error-level relation change nothing.
+/// Determinism: the state after a sequence of protocols is a pure function of that sequence,
+/// and equals <see cref="Rebuild"/> from <see cref="CurrentProtocols"/> exactly.
+/// Not thread-safe: one writer applies; readers use immutable <see cref="Snapshot"/>s.
+/// </summary>
+public sealed class TallyEngine
+{
+    private readonly ContestBook[] _books;
+    private readonly int _sources;
+
+    /// <summary>An empty tally of <paramref name="election"/>.</summary>
+    public TallyEngine(Election election)
+    {
+        Election = election;
+        _sources = election.Sources.Length;
+        _books = new ContestBook[election.Contests.Length * _sources];
+        foreach (var plan in election.Contests)
+        {
+            var layout = new ContestLayout(election, plan);
+            for (var s = 0; s < _sources; s++)
+            {
+                _books[(plan.Index * _sources) + s] = new ContestBook(plan, layout);
+            }
+        }
+    }
+
+    /// <summary>The election tallied.</summary>
+    public Election Election { get; }
+
+    /// <summary>
+    /// How many protocol versions have been applied, each duplicate (an exact retry) excepted and
+    /// malformed ones not counted: the log position the state corresponds to.
+    /// </summary>
+    public long Position { get; private set; }
+
+    /// <summary>Applies one protocol version and says what it did.</summary>
+    public ApplyOutcome Apply(Protocol protocol)
+    {
+        var problems = ProtocolShape.Check(Election, protocol);
+        if (!problems.IsEmpty)
+        {
+            return new ApplyOutcome.Malformed(problems);
+        }
+        var plan = Election.Contest(protocol.Contest)!;
+        var book = _books[(plan.Index * _sources) + Election.SourceIndex(protocol.Source)];
+        var offset = Election.StationOrdinal(Election.AreaIndex(protocol.Station)) - plan.StationStart;
+        var current = book.Current[offset];
+        if (current is not null && protocol.Version <= current.Version)
+        {
+            if (protocol.Version == current.Version && protocol.Equals(current))
+            {
+                return new ApplyOutcome.Duplicate(current);
+            }
+            Position++;
+            return protocol.Version == current.Version ? new ApplyOutcome.Conflict(current) : new ApplyOutcome.Stale(current.Version);
+        }
+        Position++;
+        var violations = plan.Rules.Check(protocol.Lines.AsSpan(), protocol.Votes.AsSpan());
+        if (violations.Any(v => v.Severity == Severity.Error))
+        {
+            return new ApplyOutcome.Rejected(violations);
+        }
+        var voters = Election.Areas[Election.AreaIndex(protocol.Station)].Roll!.Total;
+        if (current is not null)
+        {
+            book.Apply(offset, current, book.CurrentFlagged[offset], voters, -1);
+        }
+        var flagged = !violations.IsEmpty;
+        book.Apply(offset, protocol, flagged, voters, 1);
+        book.Current[offset] = protocol;
+        book.CurrentFlagged[offset] = flagged;
+        return new ApplyOutcome.Accepted(protocol, current?.Version, violations);
+    }
+
+    /// <summary>The protocol counted for a station, contest and source, if any.</summary>
+    public Protocol? Current(AreaId station, ContestId contest, SourceId source)
+    {
+        if (Election.Contest(contest) is not { } plan || Election.SourceIndex(source) is var s && s < 0)
+        {
+            return null;
+        }
+        var ordinal = Election.StationOrdinal(Election.AreaIndex(station));
+        return ordinal < plan.StationStart || ordinal >= plan.StationEnd ? null : _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
+    }
+
+    /// <summary>Every protocol counted now, contest by contest, source by source, in station order.</summary>
+    public IEnumerable<Protocol> CurrentProtocols() => _books.SelectMany(b => b.Current).OfType<Protocol>();
+
+    /// <summary>
+    /// Freezes the sums into an immutable snapshot at the current position and checks every
+    /// invariant on it; see <see cref="Snapshot.IsPublishable"/>.
+    /// </summary>
+    public Snapshot Freeze()
+    {
+        var frozen = _books.Select(b => b.FreezeSums()).ToArray();
+        var violations = SnapshotInvariants.Check(Election, frozen);
+        return new Snapshot(Election, Position, frozen, _sources, violations);
+    }
+
+    /// <summary>A tally built from scratch from the given current versions.</summary>
+    public static TallyEngine Rebuild(Election election, IEnumerable<Protocol> currentVersions)
+    {
+        var engine = new TallyEngine(election);
+        foreach (var protocol in currentVersions)
+        {
+            engine.Apply(protocol);
+        }
+        return engine;
+    }
+}
