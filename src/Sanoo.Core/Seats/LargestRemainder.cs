@@ -24,9 +24,11 @@ internal static class LargestRemainder
         if (left < 0)
         {
             // Possible only with a quota smaller than Hare's (Imperiali): take seats back from the smallest remainders.
-            foreach (var i in active.OrderBy(i => remainders[i]).ThenBy(i => i).Take(-left))
+            for (var k = 0; k < -left; k++)
             {
-                result[i]--;
+                var smallest = active.Where(i => result[i] > 0).OrderBy(i => remainders[i]).ThenBy(i => i).First();
+                result[smallest]--;
+                remainders[smallest] = new Fraction(remainders[smallest].Numerator + quota.Numerator, remainders[smallest].Denominator);
             }
             steps.Add(SeatAllocator.Invariant($"The quota gave {-left} seats too many; they are taken back from the smallest remainders."));
             return result;

@@ -1,0 +1,72 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Seats;
+
+namespace Sanoo.Core.Tests.Seats;
+
+public class SeatAllocatorTests
+{
+    private static SeatRequest Request(string method, int seats, (string Party, long Votes)[] parties, Threshold? threshold = null, long thresholdBase = 0, int? cap = null) =>
+        new(seats, [.. parties.Select(p => new PartyVotes(new ChoiceId(p.Party), p.Votes))], SeatMethod.Find(method)!, threshold, thresholdBase, cap, "test-seed");
+
+    /// <summary>
+    /// Kyrgyzstan 2021: 54 list seats, Hare largest remainder, 5% of all who took part
+    /// (1,293,946), at most 27 a party. The official outcome is 15/12/9/7/6/5.
+    /// </summary>
+    [Fact]
+    public void Kyrgyzstan_2021_gives_the_official_seats()
+    {
+        var allocation = SeatAllocator.Allocate(Request("hare", 54,
+            [("ata-jurt", 223_892), ("ishenim", 176_382), ("yntymak", 142_267), ("alliance", 107_859), ("butun", 91_111), ("yiman-nuru", 79_557), ("ata-meken", 45_000), ("el-umutu", 57_000)],
+            new Threshold(5m, ThresholdBase.Participation), 1_293_946, cap: 27));
+        Assert.Equal([15, 12, 9, 7, 6, 5, 0, 0], allocation.Parties.Select(p => p.Seats));
+        Assert.False(allocation.Parties.Single(p => p.Party.Value == "el-umutu").PassedThreshold);
+        Assert.Contains(allocation.Steps, s => s.Contains("Below the threshold, no seats: el-umutu (57,000), ata-meken (45,000)", StringComparison.Ordinal)
+            || s.Contains("Below the threshold, no seats: ata-meken (45,000), el-umutu (57,000)", StringComparison.Ordinal));
+        Assert.Empty(allocation.Ties);
+    }
+
+    [Theory]
+    [InlineData("dhondt", new[] { 4, 3, 1, 0 })]
+    [InlineData("sainte-lague", new[] { 3, 3, 1, 1 })]
+    [InlineData("hare", new[] { 3, 3, 1, 1 })]
+    public void Textbook_examples_are_reproduced(string method, int[] expected)
+    {
+        // 8 seats among votes 100,000 / 80,000 / 30,000 / 20,000 (the Wikipedia D'Hondt example).
+        var allocation = SeatAllocator.Allocate(Request(method, 8, [("a", 100_000), ("b", 80_000), ("c", 30_000), ("d", 20_000)]));
+        Assert.Equal(expected, allocation.Parties.Select(p => p.Seats));
+    }
+
+    [Fact]
+    public void A_party_over_the_cap_keeps_the_cap_and_the_others_share_the_rest()
+    {
+        var allocation = SeatAllocator.Allocate(Request("hare", 10, [("big", 900), ("small", 100)], cap: 6));
+        Assert.Equal([6, 4], allocation.Parties.Select(p => p.Seats));
+        Assert.Contains(allocation.Steps, s => s.StartsWith("big would win 9 seats, over the cap of 6", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tie_is_reported_and_broken_by_the_seeded_lottery_the_same_way_every_time()
+    {
+        var request = Request("hare", 1, [("a", 500), ("b", 500)]);
+        var first = SeatAllocator.Allocate(request);
+        Assert.Single(first.Ties);
+        Assert.Equal(1, first.Parties.Sum(p => p.Seats));
+        Assert.Equal(first.Parties.Select(p => p.Seats), SeatAllocator.Allocate(request).Parties.Select(p => p.Seats));
+    }
+
+    [Fact]
+    public void Seats_always_sum_to_the_total_for_every_method()
+    {
+        var random = new Random(7);
+        foreach (var method in SeatMethod.All)
+        {
+            for (var round = 0; round < 200; round++)
+            {
+                var parties = Enumerable.Range(0, random.Next(1, 9)).Select(i => ($"p{i}", (long)random.Next(1, 1_000_000))).ToArray();
+                var seats = random.Next(1, 120);
+                var allocation = SeatAllocator.Allocate(Request(method.Name, seats, parties));
+                Assert.True(seats == allocation.Parties.Sum(p => p.Seats), $"{method.Name}: {seats} seats, got {allocation.Parties.Sum(p => p.Seats)}");
+            }
+        }
+    }
+}
