@@ -54,22 +54,32 @@ internal static class DefinitionChecks
         }
     }
 
-    public static ImmutableArray<ContestPlan> PlanContests(ElectionDefinition d, ElectionLayout layout, List<JsonProblem> problems)
+    /// <summary>
+    /// Checks every contest and compiles its relations; plans them when the area tree is sound
+    /// (<paramref name="layout"/> not null). Contest and form problems are found either way.
+    /// </summary>
+    public static ImmutableArray<ContestPlan> PlanContests(ElectionDefinition d, ElectionLayout? layout, List<JsonProblem> problems)
     {
         var choices = d.Choices.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         var forms = d.Forms.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => (Form: g.First(), Index: d.Forms.IndexOf(g.First())));
+        var areas = new Dictionary<AreaId, Area>(d.Areas.Length);
+        foreach (var a in d.Areas)
+        {
+            areas.TryAdd(a.Id, a);
+        }
         var plans = ImmutableArray.CreateBuilder<ContestPlan>(d.Contests.Length);
         for (var i = 0; i < d.Contests.Length; i++)
         {
             var contest = d.Contests[i];
             var path = $"$.contests[{i}]";
             var before = problems.Count;
-            var areaIndex = layout.AreaIndex.GetValueOrDefault(contest.Area, -1);
-            if (areaIndex < 0)
+            var areaIndex = layout?.AreaIndex.GetValueOrDefault(contest.Area, -1) ?? -1;
+            var area = areas.GetValueOrDefault(contest.Area);
+            if (area is null)
             {
                 problems.Add(new JsonProblem($"{path}.area", $"'{contest.Area}' is not an area of this election"));
             }
-            else if (layout.Areas[areaIndex].Kind == AreaKind.Station)
+            else if (area.Kind == AreaKind.Station)
             {
                 problems.Add(new JsonProblem($"{path}.area", $"'{contest.Area}' is a polling station; a contest is held in the nation, a region or a district"));
             }
@@ -82,8 +92,18 @@ internal static class DefinitionChecks
             }
             var ruleProblems = new List<(string Where, string Message)>();
             var rules = ControlRules.Compile(form.Form, [.. contest.Choices], ruleProblems);
-            problems.AddRange(ruleProblems.Select(p => new JsonProblem($"$.forms[{form.Index}].{p.Where}", $"{p.Message} (in contest '{contest.Id}')")));
-            if (problems.Count > before || rules is null)
+            foreach (var (where, message) in ruleProblems)
+            {
+                // A form's own faults are reported once; a choice the contest lacks, per contest.
+                var problem = message.Contains(LinearForm.NotAChoice, StringComparison.Ordinal)
+                    ? new JsonProblem($"$.forms[{form.Index}].{where}", $"{message} '{contest.Id}'")
+                    : new JsonProblem($"$.forms[{form.Index}].{where}", message);
+                if (!problems.Contains(problem))
+                {
+                    problems.Add(problem);
+                }
+            }
+            if (problems.Count > before || rules is null || layout is null)
             {
                 continue;
             }

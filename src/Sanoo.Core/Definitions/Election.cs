@@ -97,7 +97,7 @@ public sealed class Election
         DefinitionChecks.CheckUniqueIds(definition, problems);
         DefinitionChecks.CheckChoices(definition, problems);
         var layout = ElectionLayout.Build(definition, problems);
-        var contests = layout is null ? [] : DefinitionChecks.PlanContests(definition, layout, problems);
+        var contests = DefinitionChecks.PlanContests(definition, layout, problems);
         if (problems.Count > 0 || layout is null)
         {
             return new DefinitionResult.Invalid([.. problems]);

@@ -21,6 +21,9 @@ public sealed class LinearForm
         Constant = constant;
     }
 
+    /// <summary>The words that mark a problem as belonging to one contest's choices rather than to the form.</summary>
+    public const string NotAChoice = "is not a choice of the contest";
+
     /// <summary>The constant term; 0 for every expression the loader accepts in a relation.</summary>
     public long Constant { get; }
 
@@ -57,7 +60,7 @@ public sealed class LinearForm
                     Add(votes, index, term.Coefficient);
                     break;
                 case Operand.ChoiceVotes choice:
-                    problems.Add($"names votes({choice.Choice}), but '{choice.Choice}' is not a choice of the contest");
+                    problems.Add($"names votes({choice.Choice}), but '{choice.Choice}' {NotAChoice}");
                     break;
                 case Operand.One:
                     constant += term.Coefficient;

@@ -11,14 +11,15 @@ public static class ContestSeats
     /// Allocates a party-list contest's seats from its tally at the contest's area, by the
     /// definition's seat rules. "Against all" takes no seats; it counts in the threshold base
     /// when the base is participation or valid ballots. The tie seed is "election/contest".
+    /// The explanation names parties in <paramref name="language"/>.
     /// </summary>
-    public static SeatAllocation PartyList(ContestPlan plan, AreaTally tally, string electionId)
+    public static SeatAllocation PartyList(ContestPlan plan, AreaTally tally, string electionId, string language = "en")
     {
         var rules = plan.Contest.SeatRules ?? throw new ArgumentException($"contest '{plan.Contest.Id}' has no seat rules", nameof(plan));
         var parties = plan.Choices
             .Select((choice, i) => (choice, votes: tally.Votes[i]))
             .Where(p => p.choice.Kind == ChoiceKind.Party)
-            .Select(p => new PartyVotes(p.choice.Id, p.votes))
+            .Select(p => new PartyVotes(p.choice.Id, p.votes, p.choice.Name.In(language)))
             .ToImmutableArray();
         var thresholdBase = rules.Threshold?.Base switch
         {

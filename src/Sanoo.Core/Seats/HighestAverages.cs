@@ -20,11 +20,11 @@ internal static class HighestAverages
                 winner = lottery[0];
                 if (seat + tied.Count - 1 > seats)
                 {
-                    ties.Add($"Tie for seat {seat} between {string.Join(", ", tied.Select(i => request.Parties[i].Party))}; lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i].Party))}.");
+                    ties.Add($"Tie for seat {seat} between {string.Join(", ", tied.Select(i => request.Parties[i]))}; lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i]))}.");
                 }
             }
             result[winner]++;
-            awarded.Add($"{seat}: {request.Parties[winner].Party}");
+            awarded.Add($"{seat}: {request.Parties[winner]}");
         }
         steps.Add($"Seats in order ({request.Method.Name}): {string.Join("; ", awarded)}.");
         return result;

@@ -20,7 +20,7 @@ internal static class LargestRemainder
             remainders[i] = new Fraction((votes * quota.Denominator) - (whole * quota.Numerator), quota.Denominator);
         }
         var left = seats - result.Sum();
-        steps.Add($"Whole quotas: {string.Join(", ", active.Select(i => SeatAllocator.Invariant($"{request.Parties[i].Party} {result[i]} (remainder {remainders[i].ToDecimal():N4})")))}.");
+        steps.Add($"Whole quotas: {string.Join(", ", active.Select(i => SeatAllocator.Invariant($"{request.Parties[i]} {result[i]} (remainder {remainders[i].ToDecimal():N4})")))}.");
         if (left < 0)
         {
             // Possible only with a quota smaller than Hare's (Imperiali): take seats back from the smallest remainders.
@@ -41,7 +41,7 @@ internal static class LargestRemainder
             var above = ranked.Count(i => remainders[i] > edge);
             var lottery = SeatAllocator.LotteryOrder(request, tied);
             ranked = [.. ranked.Where(i => remainders[i] > edge), .. lottery, .. ranked.Where(i => remainders[i] < edge)];
-            ties.Add($"Remainder tie between {string.Join(", ", tied.Select(i => request.Parties[i].Party))} for {left - above} seat(s); lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i].Party))}.");
+            ties.Add($"Remainder tie between {string.Join(", ", tied.Select(i => request.Parties[i]))} for {left - above} seat(s); lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i]))}.");
         }
         var winners = ranked.Take(Math.Min(left, ranked.Count)).ToList();
         foreach (var i in winners)
@@ -50,7 +50,7 @@ internal static class LargestRemainder
         }
         if (left > 0)
         {
-            steps.Add($"Remainder seats ({left}) to the largest remainders: {string.Join(", ", winners.Select(i => request.Parties[i].Party))}.");
+            steps.Add($"Remainder seats ({left}) to the largest remainders: {string.Join(", ", winners.Select(i => request.Parties[i]))}.");
         }
         return result;
     }

@@ -23,7 +23,7 @@ public static class SeatAllocator
         if (request.Threshold is { } threshold)
         {
             steps.Add(Invariant($"Threshold: {threshold.Percent}% of {request.ThresholdBase:N0} ({Describe(threshold.Base)}) = {threshold.Percent * request.ThresholdBase / 100m:N2} votes."));
-            var below = request.Parties.Where((p, i) => !eligible[i]).Select(p => Invariant($"{p.Party} ({p.Votes:N0})")).ToList();
+            var below = request.Parties.Where((p, i) => !eligible[i]).Select(p => Invariant($"{p} ({p.Votes:N0})")).ToList();
             steps.Add(below.Count == 0 ? "Every party passed the threshold." : $"Below the threshold, no seats: {string.Join(", ", below)}.");
         }
         var seats = new int[request.Parties.Length];
@@ -48,11 +48,11 @@ public static class SeatAllocator
                 seats[i] = request.MaxSeatsPerParty!.Value;
                 toFill -= seats[i];
                 active.Remove(i);
-                steps.Add(Invariant($"{request.Parties[i].Party} would win {round[i]} seats, over the cap of {seats[i]}: it keeps {seats[i]} and the other parties share the remaining {toFill} seats again."));
+                steps.Add(Invariant($"{request.Parties[i]} would win {round[i]} seats, over the cap of {seats[i]}: it keeps {seats[i]} and the other parties share the remaining {toFill} seats again."));
             }
         }
         var parties = request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], seats[i])).ToImmutableArray();
-        steps.Add("Seats: " + string.Join(", ", parties.Where(p => p.Seats > 0).Select(p => Invariant($"{p.Party} {p.Seats}"))) + ".");
+        steps.Add("Seats: " + string.Join(", ", request.Parties.Where((_, i) => seats[i] > 0).Select((p, k) => Invariant($"{p} {parties.First(x => x.Party == p.Party).Seats}"))) + ".");
         return new SeatAllocation(parties, steps.ToImmutable(), ties.ToImmutable());
     }
 
@@ -61,7 +61,7 @@ public static class SeatAllocator
     /// Anyone can recompute it from the seed.
     /// </summary>
     internal static List<int> LotteryOrder(SeatRequest request, IEnumerable<int> tied) =>
-        [.. tied.OrderBy(i => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.TieSeed}:{request.Parties[i].Party}"))), StringComparer.Ordinal)];
+        [.. tied.OrderBy(i => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.TieSeed}:{request.Parties[i]}"))), StringComparer.Ordinal)];
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

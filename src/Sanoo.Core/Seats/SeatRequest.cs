@@ -6,7 +6,12 @@ namespace Sanoo.Core.Seats;
 /// <summary>A party's votes entering an allocation.</summary>
 /// <param name="Party">The party's choice id.</param>
 /// <param name="Votes">Its votes; non-negative.</param>
-public sealed record PartyVotes(ChoiceId Party, long Votes);
+/// <param name="Label">How the explanation names it; its id when null.</param>
+public sealed record PartyVotes(ChoiceId Party, long Votes, string? Label = null)
+{
+    /// <inheritdoc />
+    public override string ToString() => Label ?? Party.Value;
+}
 
 /// <summary>
 /// Everything an allocation needs: seats, the parties' votes, the method, and the law's

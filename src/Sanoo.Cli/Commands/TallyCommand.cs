@@ -1,0 +1,147 @@
+using System.CommandLine;
+using Sanoo.Cli.Input;
+using Sanoo.Cli.Output;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Seats;
+using Spectre.Console;
+
+namespace Sanoo.Cli.Commands;
+
+/// <summary>
+/// <c>sanoo tally DEFINITION PROTOCOLS...</c>: adds up protocol files and prints the results of
+/// one contest, count source and area, with every protocol that was not counted and why.
+/// </summary>
+public static class TallyCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console)
+    {
+        var definition = new Argument<FileInfo>("definition") { Description = "The election definition file." };
+        var protocols = new Argument<FileInfo[]>("protocols") { Description = "Protocol files (JSON Lines), applied in the order given.", Arity = ArgumentArity.OneOrMore };
+        var source = new Option<string?>("--source") { Description = "The count source to show (e.g. hand or machine); default: the official one." };
+        var contest = new Option<string?>("--contest") { Description = "The contest to show; default: the party-list contest." };
+        var area = new Option<string?>("--area") { Description = "The area to show (region or district id); default: the contest's whole area." };
+        var language = new Option<string?>("--language") { Description = "The language of names (e.g. ky, ru, en); default: English where present." };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
+        var command = new Command("tally", "Add up protocol files and print the results: votes, shares, seats or winner, reporting progress, and every protocol not counted with the reason.")
+        {
+            definition, protocols, source, contest, area, language, json,
+        };
+        command.SetAction(result => Run(
+            console,
+            result.GetValue(definition)!,
+            result.GetValue(protocols)!,
+            result.GetValue(source),
+            result.GetValue(contest),
+            result.GetValue(area),
+            result.GetValue(language),
+            result.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(IAnsiConsole console, FileInfo definitionFile, FileInfo[] files, string? sourceId, string? contestId, string? areaId, string? language, bool asJson)
+    {
+        if (InputFiles.LoadDefinition(definitionFile) is not DefinitionResult.Loaded { Election: var election })
+        {
+            console.MarkupLineInterpolated($"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
+            return SanooCli.BadInput;
+        }
+        if (files.FirstOrDefault(f => !f.Exists) is { } missing)
+        {
+            console.MarkupLineInterpolated($"[red]Protocol file {missing.FullName} does not exist.[/]");
+            return SanooCli.BadInput;
+        }
+        if (Choose(console, election, sourceId, contestId, areaId) is not var (plan, source, area))
+        {
+            return SanooCli.BadInput;
+        }
+        var report = Load(console, election, files, asJson);
+        var snapshot = report.Engine.Freeze();
+        if (!snapshot.IsPublishable)
+        {
+            console.MarkupLine("[red]The tally breaks an invariant. This is a bug in Sanoo, not in the protocols; nothing is shown:[/]");
+            foreach (var violation in snapshot.InvariantViolations)
+            {
+                console.MarkupLineInterpolated($"  {violation}");
+            }
+            return SanooCli.Impossible;
+        }
+        var tally = snapshot.Tally(plan.Contest.Id, source.Id, area.Id)!;
+        var atContestArea = area.Id == plan.Contest.Area;
+        language ??= election.Definition.Languages.Contains("en") ? "en" : election.Definition.Languages[0];
+        var view = new TallyView(
+            election,
+            plan,
+            source,
+            area,
+            tally,
+            atContestArea && plan.Contest.Kind == ContestKind.PartyList ? ContestSeats.PartyList(plan, tally, election.Id.Value, language) : null,
+            atContestArea && plan.Contest.Kind == ContestKind.SingleMember ? ContestSeats.SingleMember(plan, tally) : null,
+            report,
+            snapshot,
+            language);
+        if (asJson)
+        {
+            using var buffer = new MemoryStream();
+            TallyJsonReport.Write(buffer, view);
+            console.Profile.Out.Writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            TallyHumanReport.Write(console, view);
+        }
+        return SanooCli.Ok;
+    }
+
+    private static (ContestPlan Plan, CountSource Source, Area Area)? Choose(IAnsiConsole console, Election election, string? sourceId, string? contestId, string? areaId)
+    {
+        var plan = contestId is null
+            ? election.Contests.FirstOrDefault(c => c.Contest.Kind == ContestKind.PartyList) ?? election.Contests[0]
+            : election.Contest(new ContestId(contestId));
+        if (plan is null)
+        {
+            console.MarkupLineInterpolated($"[red]Unknown contest '{contestId}'. Contests: {string.Join(", ", election.Contests.Select(c => c.Contest.Id).Take(20))}{(election.Contests.Length > 20 ? ", …" : "")}[/]");
+            return null;
+        }
+        var source = sourceId is null
+            ? election.Sources.FirstOrDefault(s => s.Official) ?? election.Sources[0]
+            : election.Sources.FirstOrDefault(s => s.Id.Value == sourceId);
+        if (source is null)
+        {
+            console.MarkupLineInterpolated($"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.Sources.Select(s => s.Id))}[/]");
+            return null;
+        }
+        var area = election.Area(areaId is null ? plan.Contest.Area : new AreaId(areaId));
+        if (area is null)
+        {
+            console.MarkupLineInterpolated($"[red]Unknown area '{areaId}'.[/]");
+            return null;
+        }
+        var index = election.AreaIndex(area.Id);
+        if (!plan.TallyAreas.Contains(index))
+        {
+            console.MarkupLineInterpolated($"[red]Contest '{plan.Contest.Id}' is not tallied at '{area.Id}': {(area.Kind == AreaKind.Station ? "it is a polling station (its protocols are in the files)" : $"the contest is held in '{plan.Contest.Area}'")}.[/]");
+            return null;
+        }
+        return (plan, source, area);
+    }
+
+    private static LoadReport Load(IAnsiConsole console, Election election, FileInfo[] files, bool quiet)
+    {
+        if (quiet || !console.Profile.Capabilities.Interactive)
+        {
+            return ProtocolLoader.Load(election, files);
+        }
+        var total = files.Sum(f => f.Length);
+        LoadReport? report = null;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("Reading protocols", maxValue: Math.Max(1, total));
+                report = ProtocolLoader.Load(election, files, read => task.Value = read);
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Rules;
+using Sanoo.Core.Tally;
+
+namespace Sanoo.Cli.Input;
+
+/// <summary>A protocol line that was not counted, and why.</summary>
+/// <param name="File">The file it came from.</param>
+/// <param name="Line">Its line number.</param>
+/// <param name="Protocol">The protocol, when it could be read.</param>
+/// <param name="Outcome">rejected, conflict, stale or unreadable.</param>
+/// <param name="Violations">The control relations it breaks (rejected protocols).</param>
+/// <param name="Problems">Why it could not be read (unreadable lines) or what it conflicts with.</param>
+public sealed record NotCounted(string File, int Line, Protocol? Protocol, string Outcome, ImmutableArray<Violation> Violations, ImmutableArray<string> Problems);
+
+/// <summary>What loading protocol files did: the engine, and an account of every line.</summary>
+/// <param name="Engine">The tally with every counted protocol.</param>
+/// <param name="Lines">Non-blank lines read.</param>
+/// <param name="Accepted">Versions counted (later corrections replace earlier ones).</param>
+/// <param name="Duplicates">Exact repeats, counted once.</param>
+/// <param name="Flagged">Versions counted with warnings.</param>
+/// <param name="NotCounted">Every line not counted, in file order.</param>
+public sealed record LoadReport(TallyEngine Engine, int Lines, int Accepted, int Duplicates, int Flagged, ImmutableArray<NotCounted> NotCounted);
+
+/// <summary>
+/// Reads protocol files (JSON Lines) into a tally: lines are parsed in parallel batches and
+/// applied strictly in file order, so the result is the same as applying them one by one.
+/// </summary>
+public static class ProtocolLoader
+{
+    private const int BatchSize = 2048;
+
+    /// <summary>Loads <paramref name="files"/> in order; <paramref name="progress"/> gets the bytes read so far.</summary>
+    public static LoadReport Load(Election election, IReadOnlyList<FileInfo> files, Action<long>? progress = null)
+    {
+        var engine = new TallyEngine(election);
+        var notCounted = ImmutableArray.CreateBuilder<NotCounted>();
+        int lines = 0, accepted = 0, duplicates = 0, flagged = 0;
+        long before = 0;
+        foreach (var file in files)
+        {
+            var done = before;
+            foreach (var batch in JsonLines.Read(file.FullName, read => progress?.Invoke(done + read)).Chunk(BatchSize))
+            {
+                var parsed = new ProtocolReadResult[batch.Length];
+                Parallel.For(0, batch.Length, i => parsed[i] = ProtocolReader.Read(election, batch[i].Bytes));
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    lines++;
+                    var line = batch[i];
+                    if (parsed[i] is ProtocolReadResult.Invalid invalid)
+                    {
+                        notCounted.Add(new NotCounted(file.Name, line.Number, null, "unreadable", [], [.. invalid.Problems.Select(p => p.ToString())]));
+                        continue;
+                    }
+                    var protocol = ((ProtocolReadResult.Ok)parsed[i]).Protocol;
+                    switch (engine.Apply(protocol))
+                    {
+                        case ApplyOutcome.Accepted a:
+                            accepted++;
+                            flagged += a.Warnings.IsEmpty ? 0 : 1;
+                            break;
+                        case ApplyOutcome.Duplicate:
+                            duplicates++;
+                            break;
+                        case ApplyOutcome.Rejected r:
+                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "rejected", r.Violations, []));
+                            break;
+                        case ApplyOutcome.Conflict c:
+                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "conflict", [], [$"version {c.Current.Version} was already counted with other figures; the first one stands"]));
+                            break;
+                        case ApplyOutcome.Stale s:
+                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "stale", [], [$"version {s.CurrentVersion} is already counted; this older version is not"]));
+                            break;
+                        case ApplyOutcome.Malformed m:
+                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "unreadable", [], [.. m.Problems.Select(p => p.ToString())]));
+                            break;
+                        default:
+                            throw new InvalidOperationException("unknown outcome");
+                    }
+                }
+            }
+            before += file.Length;
+        }
+        return new LoadReport(engine, lines, accepted, duplicates, flagged, notCounted.ToImmutable());
+    }
+}
