@@ -27,6 +27,7 @@ public static class SanooCli
             CheckCommand.Create(console),
             GenerateCommand.Create(console),
             TallyCommand.Create(console),
+            DemoCommand.Create(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });

@@ -51,3 +51,40 @@ public class CheckAndGenerateTests(Kg2021Files files) : IClassFixture<Kg2021File
         Assert.Contains("kg-2021", output, StringComparison.Ordinal);
     }
 }
+
+public class DemoCommandTests
+{
+    [Fact]
+    public void The_demo_replays_the_night_and_ends_at_the_official_figures_which_anyone_can_re_add()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-demo-").FullName;
+        try
+        {
+            var (code, output) = CliRun.Sanoo("demo", "--speed", "max", "--dir", folder);
+            Assert.True(code == 0, output);
+            Assert.Contains("Voters who took part: 1,293,946 · valid 1,173,710 · invalid 120,236 · stations 2,494 of 2,494", output, StringComparison.Ordinal);
+            Assert.Matches(@"Ata-Jurt Kyrgyzstan\s+223,892\s+17\.30%\s+15", output);
+            Assert.Matches(@"(\d+) protocols rejected for arithmetic errors \(never counted\), (\d+) retries counted once, (\d+) corrections", output);
+            var (again, tally) = CliRun.Sanoo("tally", Path.Combine(folder, "election.json"), Path.Combine(folder, "night.jsonl"), "--json");
+            Assert.Equal(0, again);
+            var report = System.Text.Json.JsonDocument.Parse(tally).RootElement;
+            Assert.Equal(1_293_946, report.GetProperty("participation").GetInt64());
+            Assert.Contains(report.GetProperty("input").GetProperty("notCounted").EnumerateArray(), n => n.GetProperty("outcome").GetString() == "rejected");
+            var (second, rerun) = CliRun.Sanoo("demo", "--speed", "max", "--dir", folder);
+            Assert.Equal(0, second);
+            Assert.Contains("Starting clean", rerun, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_bad_speed_is_refused()
+    {
+        var (code, output) = CliRun.Sanoo("demo", "--speed", "fast");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--speed must be a positive number or 'max'", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what Sanoo's build and tests need on a fresh Debian machine (run as root there).
+# Safe to run again: it only installs what is missing. NuGet packages are restored by dotnet.
+set -euo pipefail
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
+  exit 1
+fi
+
+# Debian packages the tests need; each later feature adds its own here (postgresql, chromium, nginx …).
+packages=()
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: please install as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
