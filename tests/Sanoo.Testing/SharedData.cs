@@ -9,6 +9,21 @@ public static class SharedData
 {
     public static string Folder { get; } = Locate();
 
+    /// <summary>The repository's root folder (where Sanoo.slnx is).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sanoo.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("cannot find the repository root (Sanoo.slnx) above " + AppContext.BaseDirectory);
+    }
+
     public static string PathOf(params string[] parts) => Path.Combine([Folder, .. parts]);
 
     private static string Locate()
@@ -17,14 +32,7 @@ public static class SharedData
         {
             return Directory.Exists(configured) ? configured : throw new DirectoryNotFoundException($"SANOO_REAL_DATA points at {configured}, which does not exist");
         }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sanoo.slnx")))
-            {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(data) ? data : throw new DirectoryNotFoundException($"the real election data is expected at {data} (or set SANOO_REAL_DATA)");
-            }
-        }
-        throw new DirectoryNotFoundException("cannot find the repository root (Sanoo.slnx) above " + AppContext.BaseDirectory);
+        var data = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "data"));
+        return Directory.Exists(data) ? data : throw new DirectoryNotFoundException($"the real election data is expected at {data} (or set SANOO_REAL_DATA)");
     }
 }

@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Sanoo.Cli.Input;
 using Sanoo.Cli.Output;
+using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Samples.Synthetic;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -13,18 +16,61 @@ namespace Sanoo.Cli.Commands;
 public static class GenerateCommand
 {
     /// <summary>The samples that can be generated.</summary>
-    public static readonly string[] Samples = ["kg-2021"];
+    public static readonly string[] Samples = ["kg-2021", "synthetic"];
 
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var sample = new Argument<string>("sample") { Description = "The sample election: kg-2021 (Kyrgyzstan, Jogorku Kenesh, 28 Nov 2021)." };
+        var sample = new Argument<string>("sample") { Description = "The sample election: kg-2021 (Kyrgyzstan, Jogorku Kenesh, 28 Nov 2021), or synthetic (any number of stations, for rehearsals and benchmarks)." };
         sample.AcceptOnlyFromAmong(Samples);
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write into (created if missing).", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "The generator's seed; the default gives the published sample.", DefaultValueFactory = _ => Kg2021Generator.DefaultSeed };
-        var command = new Command("generate", "Write a sample election: its definition (election.json) and its machine and hand counts (machine.jsonl, hand.jsonl).") { sample, output, seed };
-        command.SetAction(result => Run(console, result.GetValue(output)!, result.GetValue(seed)));
+        var stations = new Option<int>("--stations") { Description = "For synthetic: the number of polling stations.", DefaultValueFactory = _ => 100_000 };
+        stations.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000_000)
+            {
+                r.AddError("--stations must be between 1 and 10,000,000.");
+            }
+        });
+        var command = new Command("generate", "Write a sample election: its definition (election.json) and its machine and hand counts (machine.jsonl, hand.jsonl).") { sample, output, seed, stations };
+        command.SetAction(result => result.GetValue(sample) == "synthetic"
+            ? RunSynthetic(console, result.GetValue(output)!, result.GetValue(seed), result.GetValue(stations))
+            : Run(console, result.GetValue(output)!, result.GetValue(seed)));
         return command;
+    }
+
+    private static int RunSynthetic(IAnsiConsole console, DirectoryInfo folder, ulong seed, int stations)
+    {
+        try
+        {
+            folder.Create();
+            var definition = Path.Combine(folder.FullName, "election.json");
+            using (var file = File.Create(definition))
+            {
+                SyntheticElection.WriteDefinition(file, stations, seed);
+            }
+            if (InputFiles.LoadDefinition(new FileInfo(definition)) is not DefinitionResult.Loaded { Election: var election })
+            {
+                throw new InvalidOperationException("the synthetic definition does not load");
+            }
+            foreach (var source in new[] { "machine", "hand" })
+            {
+                using var file = new FileStream(Path.Combine(folder.FullName, $"{source}.jsonl"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                foreach (var protocol in SyntheticElection.Protocols(election, source, seed))
+                {
+                    file.Write(ProtocolWriter.Canonical(election, protocol));
+                    file.WriteByte((byte)'\n');
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]Cannot write to {folder.FullName}: {e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+        console.MarkupLineInterpolated($"Wrote a synthetic election of {Format.Count(stations)} stations (seed {seed}) to [bold]{folder.FullName}[/]: election.json, machine.jsonl, hand.jsonl.");
+        return SanooCli.Ok;
     }
 
     private static int Run(IAnsiConsole console, DirectoryInfo folder, ulong seed)
