@@ -17,7 +17,7 @@ public class CheckAndGenerateTests(Kg2021Files files) : IClassFixture<Kg2021File
         Assert.Equal(0, code);
         Assert.Contains("is a sound election definition", output, StringComparison.Ordinal);
         Assert.Matches(@"Polling stations\W+2,494", output);
-        Assert.Matches(@"Registered voters\W+3,712,797", output);
+        Assert.Matches(@"Voters on the lists\W+3,712,797 \(main 3,703,420, additional 9,377\)", output);
         Assert.Contains("54 seats by hare, threshold 5% of participation, at most 27 a party", output, StringComparison.Ordinal);
         Assert.Contains("error valid_equals_votes: valid = votes(*)", output, StringComparison.Ordinal);
     }

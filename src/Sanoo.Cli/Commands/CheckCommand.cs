@@ -51,7 +51,7 @@ public static class CheckCommand
             table.AddRow(kind switch { AreaKind.Nation => "Nation", AreaKind.Region => "Regions", AreaKind.District => "Districts", _ => "Polling stations" },
                 Format.Count(election.Areas.Count(a => a.Kind == kind)));
         }
-        table.AddRow("Registered voters", Format.Count(election.RegisteredVoters(0)));
+        table.AddRow("Voters on the lists", Markup.Escape($"{Format.Count(election.RegisteredVoters(0))} (main {Format.Count(election.Areas.Sum(a => (long)(a.Roll?.Registered ?? 0)))}, additional {Format.Count(election.Areas.Sum(a => (long)(a.Roll?.Additional ?? 0)))})"));
         foreach (var plan in election.Contests.Where(c => c.Contest.Kind == ContestKind.PartyList))
         {
             var rules = plan.Contest.SeatRules!;
