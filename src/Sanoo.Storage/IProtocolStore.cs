@@ -1,0 +1,54 @@
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Storage;
+
+/// <summary>The election definition as stored.</summary>
+/// <param name="ElectionId">The election's id.</param>
+/// <param name="Definition">The definition file's bytes.</param>
+public sealed record StoredDefinition(string ElectionId, byte[] Definition);
+
+/// <summary>
+/// The durable store: one contract, two backends (SQLite, PostgreSQL). It keeps the election
+/// definition and the append-only log of protocol versions. Every write happens in a
+/// <see cref="WriteAsync{T}"/> session that holds the database's single writer lock, so any
+/// number of processes can write and every one sees a gap-free log.
+/// </summary>
+public interface IProtocolStore : IAsyncDisposable
+{
+    /// <summary>How the store is named in messages (its address without secrets).</summary>
+    string Description { get; }
+
+    /// <summary>The stored definition, or null before first use.</summary>
+    Task<StoredDefinition?> ReadDefinitionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the definition; refuses (with <see cref="StoreException"/>) when one is stored already.</summary>
+    Task WriteDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken = default);
+
+    /// <summary>Log entries after <paramref name="afterSequence"/>, in order; canonical bytes only when asked.</summary>
+    IAsyncEnumerable<LogEntry> ReadAsync(long afterSequence, bool withCanonical = false, CancellationToken cancellationToken = default);
+
+    /// <summary>The entry with this content hash, or null.</summary>
+    Task<LogEntry?> FindAsync(ReadOnlyMemory<byte> contentHash, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the writer lock, in one transaction that is committed
+    /// durably before this returns (or rolled back if <paramref name="work"/> throws).
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<IStoreWriter, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes each time another process may have appended to the log (PostgreSQL: a
+    /// notification; SQLite: never, the caller polls). Used by followers to catch up at once.
+    /// </summary>
+    IAsyncEnumerable<long> ChangesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What a write session can do, under the writer lock.</summary>
+public interface IStoreWriter
+{
+    /// <summary>Entries appended after <paramref name="afterSequence"/> (by this or another process), in order.</summary>
+    IAsyncEnumerable<LogEntry> ReadAfterAsync(long afterSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends entries; their sequence numbers must continue the log without a gap.</summary>
+    Task AppendAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,359 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Tally;
+
+namespace Sanoo.Storage.Log;
+
+/// <summary>
+/// The durable front of the tally: submissions are written to the store's append-only log and
+/// applied to the tally engine, and a receipt is given only once the entry is committed.
+/// Submissions queue and are written in group commits (up to <see cref="MaxBatch"/> a
+/// transaction), so durability does not cap throughput. Every outcome is decided by the engine
+/// inside the store's writer lock after catching up with what other servers appended, so the
+/// log's order is the one order every server and verifier replays. An identical resubmission is
+/// found by its content hash and answered with the original receipt: nothing is counted twice.
+/// </summary>
+public sealed class ElectionLog : IAsyncDisposable
+{
+    /// <summary>The most submissions written in one transaction.</summary>
+    public const int MaxBatch = 1024;
+
+    private readonly IProtocolStore _store;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _engineLock = new(1, 1);
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _writer;
+    private TallyEngine _engine;
+    private Dictionary<HashKey, Indexed> _index;
+    private bool _stale;
+
+    private ElectionLog(IProtocolStore store, Election election, TimeProvider time, TallyEngine engine, Dictionary<HashKey, Indexed> index)
+    {
+        _store = store;
+        Election = election;
+        _time = time;
+        _engine = engine;
+        _index = index;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>The election.</summary>
+    public Election Election { get; }
+
+    /// <summary>The store.</summary>
+    public IProtocolStore Store => _store;
+
+    /// <summary>The log position the tally reflects.</summary>
+    public long Position => _engine.Position;
+
+    /// <summary>
+    /// Opens the log: stores <paramref name="definitionJson"/> on first use (a different
+    /// definition for a store that holds one is refused), then rebuilds the tally from every
+    /// stored entry, checking that each replays to the outcome recorded.
+    /// </summary>
+    public static async Task<ElectionLog> OpenAsync(IProtocolStore store, byte[]? definitionJson, TimeProvider? time = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.ReadDefinitionAsync(cancellationToken);
+        if (stored is null)
+        {
+            if (definitionJson is null)
+            {
+                throw new StoreException($"{store.Description} holds no election yet: give the election definition (--definition FILE) the first time.");
+            }
+            var election = Load(definitionJson, "the definition given");
+            await store.WriteDefinitionAsync(new StoredDefinition(election.Id.Value, definitionJson), cancellationToken);
+            stored = new StoredDefinition(election.Id.Value, definitionJson);
+        }
+        else if (definitionJson is not null && !definitionJson.AsSpan().SequenceEqual(stored.Definition))
+        {
+            var given = Load(definitionJson, "the definition given");
+            throw new StoreException(given.Id.Value == stored.ElectionId
+                ? $"{store.Description} already holds a different definition of election '{stored.ElectionId}'; a definition never changes once protocols may have been counted against it. Use the stored one (omit --definition) or a new database."
+                : $"{store.Description} holds election '{stored.ElectionId}', not '{given.Id}'. Use a new database for another election.");
+        }
+        var loaded = Load(stored.Definition, $"the definition stored in {store.Description}");
+        var (engine, index) = await RebuildAsync(store, loaded, progress, cancellationToken);
+        return new ElectionLog(store, loaded, time ?? TimeProvider.System, engine, index);
+    }
+
+    /// <summary>Submits one protocol version; completes with its receipt once it is durable.</summary>
+    public async Task<Receipt> SubmitAsync(Submission submission, CancellationToken cancellationToken = default) =>
+        (await SubmitAsync([submission], cancellationToken))[0];
+
+    /// <summary>Submits several protocol versions; completes with their receipts, in order, once all are durable.</summary>
+    public async Task<IReadOnlyList<Receipt>> SubmitAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken = default)
+    {
+        var pending = submissions.Select(s => new Pending(s)).ToList();
+        foreach (var p in pending)
+        {
+            ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(p), this);
+        }
+        return await Task.WhenAll(pending.Select(p => p.Receipt.Task)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Freezes a snapshot of the tally at the current position (invariants checked). Only
+    /// committed entries are ever in it; while the store is unreachable after a failed commit
+    /// this throws <see cref="StoreException"/> and the caller keeps its last snapshot.
+    /// </summary>
+    public async Task<Snapshot> FreezeAsync(CancellationToken cancellationToken = default)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_stale)
+            {
+                // A failed commit left figures in the engine that the store does not have: never show them.
+                (_engine, _index) = await RebuildAsync(_store, Election, null, cancellationToken);
+                _stale = false;
+            }
+            return _engine.Freeze();
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+
+    /// <summary>Applies what other servers appended since this one's position; returns the new position.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            await foreach (var entry in _store.ReadAsync(_engine.Position, false, cancellationToken))
+            {
+                Replay(_engine, _index, Election, entry);
+            }
+            return _engine.Position;
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Keeps catching up until cancelled: at once on each change the store signals (PostgreSQL
+    /// NOTIFY) and every <paramref name="poll"/> in any case, so a lost notification or a dropped
+    /// connection only delays, never loses, an entry.
+    /// </summary>
+    public async Task FollowAsync(TimeSpan poll, CancellationToken cancellationToken)
+    {
+        var wake = new SemaphoreSlim(0);
+        var listening = Task.Run(async () =>
+        {
+            await foreach (var _ in _store.ChangesAsync(cancellationToken))
+            {
+                wake.Release();
+            }
+        }, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(cancellationToken);
+                await wake.WaitAsync(poll, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (StoreException)
+            {
+                await Task.Delay(poll, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+        await listening.ContinueWith(_ => { }, CancellationToken.None);
+    }
+
+    /// <summary>The counted protocol of a slot, if any.</summary>
+    public Protocol? Current(AreaId station, ContestId contest, SourceId source) => _engine.Current(station, contest, source);
+
+    /// <summary>Every protocol counted now.</summary>
+    public IReadOnlyList<Protocol> CurrentProtocols() => [.. _engine.CurrentProtocols()];
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+        await _stop.CancelAsync();
+        _stop.Dispose();
+        _engineLock.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            var batch = new List<Pending>(MaxBatch);
+            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            await _engineLock.WaitAsync();
+            try
+            {
+                if (_stale)
+                {
+                    (_engine, _index) = await RebuildAsync(_store, Election, null, CancellationToken.None);
+                    _stale = false;
+                }
+                var receipts = await _store.WriteAsync((writer, ct) => DecideAsync(writer, batch, ct));
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Receipt.TrySetResult(receipts[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                // Nothing of this batch was committed: put the tally back as the store has it.
+                try
+                {
+                    (_engine, _index) = await RebuildAsync(_store, Election, null, CancellationToken.None);
+                    _stale = false;
+                }
+                catch (StoreException)
+                {
+                    _stale = true; // the store is unreachable; the next batch rebuilds first
+                }
+                var failure = e as StoreException ?? new StoreException($"Writing to {_store.Description} failed: {e.Message}", e);
+                foreach (var pending in batch)
+                {
+                    pending.Receipt.TrySetException(failure);
+                }
+            }
+            finally
+            {
+                _engineLock.Release();
+            }
+        }
+    }
+
+    private async Task<Receipt[]> DecideAsync(IStoreWriter writer, List<Pending> batch, CancellationToken cancellationToken)
+    {
+        await foreach (var entry in writer.ReadAfterAsync(_engine.Position, cancellationToken))
+        {
+            Replay(_engine, _index, Election, entry);
+        }
+        var now = _time.GetUtcNow();
+        var entries = new List<LogEntry>(batch.Count);
+        var receipts = new Receipt[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            receipts[i] = Decide(batch[i].Submission, now, entries);
+        }
+        await writer.AppendAsync(entries, cancellationToken);
+        return receipts;
+    }
+
+    private Receipt Decide(Submission submission, DateTimeOffset now, List<LogEntry> entries)
+    {
+        var protocol = submission.Protocol;
+        var problems = ProtocolShape.Check(Election, protocol);
+        if (!problems.IsEmpty)
+        {
+            return new Receipt(ReceiptOutcome.Malformed, 0, protocol.Version, "", now, null, [], problems);
+        }
+        var canonical = ProtocolWriter.Canonical(Election, protocol);
+        var hash = SHA256.HashData(canonical);
+        var key = HashKey.Of(hash);
+        if (_index.TryGetValue(key, out var original))
+        {
+            return new Receipt(ReceiptOutcome.Duplicate, original.Sequence, protocol.Version, Convert.ToHexStringLower(hash), original.ReceivedAt, original.Outcome, ViolationsJson.Read(original.Violations), []);
+        }
+        var (stored, receiptOutcome, violations) = _engine.Apply(protocol) switch
+        {
+            ApplyOutcome.Accepted a => (StoredOutcome.Accepted, ReceiptOutcome.Accepted, a.Warnings),
+            ApplyOutcome.Conflict => (StoredOutcome.Conflict, ReceiptOutcome.Conflict, ImmutableArray<Core.Rules.Violation>.Empty),
+            ApplyOutcome.Stale => (StoredOutcome.Stale, ReceiptOutcome.Stale, []),
+            ApplyOutcome.Rejected r => (StoredOutcome.Rejected, ReceiptOutcome.Rejected, r.Violations),
+            var other => throw new InvalidOperationException($"the engine answered {other.GetType().Name} for a protocol the log has not seen"),
+        };
+        var violationsJson = ViolationsJson.Write(violations);
+        var sequence = _engine.Position;
+        entries.Add(new LogEntry(
+            sequence, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, stored,
+            ImmutableArray.Create(hash), ImmutableArray.Create(canonical), [.. protocol.Lines, .. protocol.Votes],
+            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender, now, violationsJson));
+        _index[key] = new Indexed(sequence, stored, now, violationsJson);
+        return new Receipt(receiptOutcome, sequence, protocol.Version, Convert.ToHexStringLower(hash), now, null, violations, []);
+    }
+
+    private static async Task<(TallyEngine, Dictionary<HashKey, Indexed>)> RebuildAsync(IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var engine = new TallyEngine(election);
+        var index = new Dictionary<HashKey, Indexed>();
+        await foreach (var entry in store.ReadAsync(0, false, cancellationToken))
+        {
+            Replay(engine, index, election, entry);
+            if (entry.Sequence % 10_000 == 0)
+            {
+                progress?.Report(entry.Sequence);
+            }
+        }
+        progress?.Report(engine.Position);
+        return (engine, index);
+    }
+
+    /// <summary>Applies a stored entry and checks it replays to its recorded outcome at its recorded position.</summary>
+    private static void Replay(TallyEngine engine, Dictionary<HashKey, Indexed> index, Election election, LogEntry entry)
+    {
+        if (entry.Sequence != engine.Position + 1)
+        {
+            throw new StoreException($"the log jumps from position {engine.Position} to {entry.Sequence}: the store is damaged");
+        }
+        var plan = election.Contest(entry.Contest) ?? throw new StoreException($"log entry {entry.Sequence} names contest '{entry.Contest}', which the stored definition does not have");
+        var lines = plan.Form.Lines.Length;
+        if (entry.Figures.Length != lines + plan.Choices.Length)
+        {
+            throw new StoreException($"log entry {entry.Sequence} has {entry.Figures.Length} figures where contest '{entry.Contest}' needs {lines + plan.Choices.Length}: the store is damaged");
+        }
+        var protocol = new Protocol(
+            election.Id, entry.Station, entry.Contest, entry.Source, entry.Version,
+            entry.Figures[..lines], entry.Figures[lines..],
+            entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
+        var replayed = engine.Apply(protocol) switch
+        {
+            ApplyOutcome.Accepted => StoredOutcome.Accepted,
+            ApplyOutcome.Conflict => StoredOutcome.Conflict,
+            ApplyOutcome.Stale => StoredOutcome.Stale,
+            ApplyOutcome.Rejected => StoredOutcome.Rejected,
+            var other => throw new StoreException($"log entry {entry.Sequence} replays as {other.GetType().Name.ToLowerInvariant()}: the store is damaged or was written by another definition"),
+        };
+        if (replayed != entry.Outcome || engine.Position != entry.Sequence)
+        {
+            throw new StoreException($"log entry {entry.Sequence} was recorded as {OutcomeText.Of(entry.Outcome)} but replays as {OutcomeText.Of(replayed)}: the store and this Sanoo disagree");
+        }
+        index[HashKey.Of(entry.ContentHash.AsSpan())] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
+    }
+
+    private static Election Load(byte[] json, string what) => DefinitionReader.Read(json) switch
+    {
+        DefinitionResult.Loaded loaded => loaded.Election,
+        DefinitionResult.Invalid invalid => throw new StoreException($"{what} is not a sound election definition: {string.Join("; ", invalid.Problems.Take(3))}{(invalid.Problems.Length > 3 ? " …" : "")}"),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private sealed class Pending(Submission submission)
+    {
+        public Submission Submission { get; } = submission;
+
+        public TaskCompletionSource<Receipt> Receipt { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly record struct Indexed(long Sequence, StoredOutcome Outcome, DateTimeOffset ReceivedAt, string? Violations);
+
+    /// <summary>A SHA-256 as four 64-bit words: a cheap dictionary key.</summary>
+    private readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)
+    {
+        public static HashKey Of(ReadOnlySpan<byte> hash) => new(
+            BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]), BitConverter.ToUInt64(hash[16..24]), BitConverter.ToUInt64(hash[24..32]));
+    }
+}

@@ -1,0 +1,296 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Npgsql;
+using Sanoo.Core.Definitions;
+using Sanoo.Storage.Log;
+using Sanoo.Storage.Schema;
+
+namespace Sanoo.Storage.Postgres;
+
+/// <summary>
+/// The production store: PostgreSQL 15+, shared by any number of Sanoo servers. A write session
+/// holds a transaction-scoped advisory lock (one writer at a time across every server), reads
+/// what others appended, appends, and sends <c>NOTIFY sanoo_log</c>, delivered on commit, so
+/// followers catch up at once; they also poll, so a dropped connection loses nothing.
+/// </summary>
+public sealed class PostgresProtocolStore : IProtocolStore
+{
+    /// <summary>The notification channel.</summary>
+    public const string Channel = "sanoo_log";
+
+    private const string Backend = "postgres";
+    private const long WriterLock = 0x5A4E_4F4F_0001;
+    private const string Columns = "seq, station, contest, source, version, outcome, content_sha256, figures, correction_reason, correction_author, sender, received_at, violations";
+    private readonly NpgsqlDataSource _source;
+
+    private PostgresProtocolStore(NpgsqlDataSource source, string description)
+    {
+        _source = source;
+        Description = description;
+    }
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <summary>Connects, creating and upgrading the schema as needed.</summary>
+    public static async Task<PostgresProtocolStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoreException($"The PostgreSQL connection string is malformed: {e.Message}", e);
+        }
+        var description = $"the PostgreSQL database {builder.Database ?? builder.Username} on {builder.Host}:{builder.Port}";
+        var source = NpgsqlDataSource.Create(builder);
+        try
+        {
+            await using var connection = await source.OpenConnectionAsync(cancellationToken);
+            await MigrateAsync(connection, description, cancellationToken);
+            return new PostgresProtocolStore(source, description);
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
+        {
+            await source.DisposeAsync();
+            throw new StoreException($"Cannot use {description}: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDefinition?> ReadDefinitionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _source.CreateCommand("SELECT id, definition FROM election");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredDefinition(reader.GetString(0), (byte[])reader.GetValue(1)) : null;
+    }
+
+    /// <inheritdoc />
+    public Task WriteDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken = default) =>
+        WriteAsync<bool>(async (writer, ct) =>
+        {
+            var connection = ((Writer)writer).Connection;
+            await using var existing = new NpgsqlCommand("SELECT id FROM election", connection);
+            if (await existing.ExecuteScalarAsync(ct) is string id)
+            {
+                throw new StoreException($"{Description} already holds the definition of election '{id}'.");
+            }
+            await using var insert = new NpgsqlCommand("INSERT INTO election (id, definition, definition_sha256, stored_at) VALUES ($1, $2, $3, $4)", connection);
+            insert.Parameters.AddWithValue(definition.ElectionId);
+            insert.Parameters.AddWithValue(definition.Definition);
+            insert.Parameters.AddWithValue(System.Security.Cryptography.SHA256.HashData(definition.Definition));
+            insert.Parameters.AddWithValue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await insert.ExecuteNonQueryAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LogEntry> ReadAsync(long afterSequence, bool withCanonical = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await foreach (var entry in Read(connection, afterSequence, withCanonical, cancellationToken))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<LogEntry?> FindAsync(ReadOnlyMemory<byte> contentHash, CancellationToken cancellationToken = default)
+    {
+        await using var command = _source.CreateCommand($"SELECT {Columns}, canonical FROM protocol_version WHERE content_sha256 = $1");
+        command.Parameters.AddWithValue(contentHash.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader, true) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<T> WriteAsync<T>(Func<IStoreWriter, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriterLock})", connection, transaction))
+            {
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+            var writer = new Writer(connection, transaction);
+            var result = await work(writer, cancellationToken);
+            if (writer.LastAppended is { } last)
+            {
+                await using var notify = new NpgsqlCommand($"SELECT pg_notify('{Channel}', $1)", connection, transaction);
+                notify.Parameters.AddWithValue(last.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await notify.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
+        {
+            throw new StoreException($"Writing to {Description} failed: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<long>();
+        var listening = ListenAsync(changes.Writer, cancellationToken);
+        await foreach (var change in changes.Reader.ReadAllAsync(cancellationToken).WithCancellation(cancellationToken))
+        {
+            yield return change;
+        }
+        await listening;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _source.DisposeAsync();
+
+    private async Task ListenAsync(ChannelWriter<long> changes, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+                connection.Notification += (_, e) => changes.TryWrite(long.TryParse(e.Payload, out var seq) ? seq : 0);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(cancellationToken);
+                }
+                changes.TryWrite(0); // (re)connected: whatever was missed is caught up by sequence
+                while (true)
+                {
+                    await connection.WaitAsync(cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException or IOException)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+        changes.TryComplete();
+    }
+
+    private static async IAsyncEnumerable<LogEntry> Read(NpgsqlConnection connection, long afterSequence, bool withCanonical, [EnumeratorCancellation] CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {Columns}{(withCanonical ? ", canonical" : "")} FROM protocol_version WHERE seq > $1 ORDER BY seq", connection, transaction);
+        command.Parameters.AddWithValue(afterSequence);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadEntry(reader, withCanonical);
+        }
+    }
+
+    private static LogEntry ReadEntry(NpgsqlDataReader r, bool withCanonical) => new(
+        r.GetInt64(0),
+        new AreaId(r.GetString(1)),
+        new ContestId(r.GetString(2)),
+        new SourceId(r.GetString(3)),
+        r.GetInt32(4),
+        OutcomeText.Parse(r.GetString(5)),
+        ImmutableArray.Create((byte[])r.GetValue(6)),
+        withCanonical ? ImmutableArray.Create((byte[])r.GetValue(13)) : [],
+        Figures.Decode((byte[])r.GetValue(7)),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.GetString(10),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
+        r.IsDBNull(12) ? null : r.GetString(12));
+
+    private static async Task MigrateAsync(NpgsqlConnection connection, string description, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriterLock})", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var check = new NpgsqlCommand("SELECT to_regclass('schema_version') IS NOT NULL", connection, transaction);
+        var current = 0;
+        if ((bool)(await check.ExecuteScalarAsync(cancellationToken))!)
+        {
+            check.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            current = (int)(await check.ExecuteScalarAsync(cancellationToken))!;
+        }
+        else
+        {
+            check.CommandText = "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()";
+            if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
+            {
+                throw new StoreException($"{description} has tables but is not a Sanoo store. Use an empty database; nothing was changed.");
+            }
+        }
+        var latest = SchemaScripts.Latest(Backend);
+        if (current > latest)
+        {
+            throw new StoreException(SchemaScripts.TooNew(description, current, latest));
+        }
+        foreach (var (version, _, sql) in SchemaScripts.For(Backend).Where(s => s.Version > current))
+        {
+            await using var apply = new NpgsqlCommand(sql, connection, transaction);
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+            await using var record = new NpgsqlCommand("INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)", connection, transaction);
+            record.Parameters.AddWithValue(version);
+            record.Parameters.AddWithValue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private sealed class Writer(NpgsqlConnection connection, NpgsqlTransaction transaction) : IStoreWriter
+    {
+        public NpgsqlConnection Connection => connection;
+
+        public long? LastAppended { get; private set; }
+
+        public IAsyncEnumerable<LogEntry> ReadAfterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
+            Read(connection, afterSequence, false, cancellationToken, transaction);
+
+        public async Task AppendAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default)
+        {
+            if (entries.Count == 0)
+            {
+                return;
+            }
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var e in entries)
+            {
+                var command = new NpgsqlBatchCommand(
+                    "INSERT INTO protocol_version (seq, station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations) " +
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
+                command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = e.Sequence });
+                command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = e.Station.Value });
+                command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = e.Contest.Value });
+                command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = e.Source.Value });
+                command.Parameters.Add(new NpgsqlParameter<int>() { TypedValue = e.Version });
+                command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = OutcomeText.Of(e.Outcome) });
+                command.Parameters.Add(new NpgsqlParameter<byte[]>() { TypedValue = e.ContentHash.ToArray() });
+                command.Parameters.Add(new NpgsqlParameter<byte[]>() { TypedValue = e.Canonical.ToArray() });
+                command.Parameters.Add(new NpgsqlParameter<byte[]>() { TypedValue = Figures.Encode(e.Figures.AsSpan(), []) });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CorrectionReason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CorrectionAuthor ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = e.Sender });
+                command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = e.ReceivedAt.ToUnixTimeMilliseconds() });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Violations ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                batch.BatchCommands.Add(command);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            LastAppended = entries[^1].Sequence;
+        }
+    }
+}

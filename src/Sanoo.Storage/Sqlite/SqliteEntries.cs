@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Microsoft.Data.Sqlite;
+using Sanoo.Core.Definitions;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Storage.Sqlite;
+
+/// <summary>How a <see cref="LogEntry"/> maps to the <c>protocol_version</c> table in SQLite.</summary>
+internal static class SqliteEntries
+{
+    private const string Columns = "seq, station, contest, source, version, outcome, content_sha256, figures, correction_reason, correction_author, sender, received_at, violations";
+
+    public static string Select(bool withCanonical) => $"SELECT {Columns}{(withCanonical ? ", canonical" : "")} FROM protocol_version";
+
+    public static LogEntry Read(SqliteDataReader r, bool withCanonical) => new(
+        r.GetInt64(0),
+        new AreaId(r.GetString(1)),
+        new ContestId(r.GetString(2)),
+        new SourceId(r.GetString(3)),
+        r.GetInt32(4),
+        OutcomeText.Parse(r.GetString(5)),
+        ImmutableArray.Create((byte[])r.GetValue(6)),
+        withCanonical ? ImmutableArray.Create((byte[])r.GetValue(13)) : [],
+        Figures.Decode((byte[])r.GetValue(7)),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.GetString(10),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
+        r.IsDBNull(12) ? null : r.GetString(12));
+
+    public static void PrepareInsert(SqliteCommand insert)
+    {
+        insert.CommandText = "INSERT INTO protocol_version (seq, station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations) " +
+            "VALUES ($seq, $station, $contest, $source, $version, $outcome, $hash, $canonical, $figures, $reason, $author, $sender, $at, $violations)";
+        foreach (var name in new[] { "$seq", "$station", "$contest", "$source", "$version", "$outcome", "$hash", "$canonical", "$figures", "$reason", "$author", "$sender", "$at", "$violations" })
+        {
+            insert.Parameters.Add(new SqliteParameter(name, null));
+        }
+    }
+
+    public static void Bind(SqliteCommand insert, LogEntry e)
+    {
+        var p = insert.Parameters;
+        p["$seq"].Value = e.Sequence;
+        p["$station"].Value = e.Station.Value;
+        p["$contest"].Value = e.Contest.Value;
+        p["$source"].Value = e.Source.Value;
+        p["$version"].Value = e.Version;
+        p["$outcome"].Value = OutcomeText.Of(e.Outcome);
+        p["$hash"].Value = e.ContentHash.ToArray();
+        p["$canonical"].Value = e.Canonical.ToArray();
+        p["$figures"].Value = FiguresBytes(e.Figures);
+        p["$reason"].Value = (object?)e.CorrectionReason ?? DBNull.Value;
+        p["$author"].Value = (object?)e.CorrectionAuthor ?? DBNull.Value;
+        p["$sender"].Value = e.Sender;
+        p["$at"].Value = e.ReceivedAt.ToUnixTimeMilliseconds();
+        p["$violations"].Value = (object?)e.Violations ?? DBNull.Value;
+    }
+
+    private static byte[] FiguresBytes(ImmutableArray<int> figures) => Figures.Encode(figures.AsSpan(), []);
+}

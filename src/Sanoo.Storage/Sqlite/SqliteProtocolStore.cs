@@ -1,0 +1,261 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Sanoo.Storage.Log;
+using Sanoo.Storage.Schema;
+
+namespace Sanoo.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a committed
+/// write survives a crash or power cut. Writers take <c>BEGIN IMMEDIATE</c>, SQLite's single
+/// writer lock, so several processes may share the file safely.
+/// </summary>
+public sealed class SqliteProtocolStore : IProtocolStore
+{
+    private const string Backend = "sqlite";
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    private SqliteProtocolStore(string path, SqliteConnection writer, string connectionString)
+    {
+        Path = path;
+        _writer = writer;
+        _connectionString = connectionString;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public string Description => $"the SQLite database {Path}";
+
+    /// <summary>Opens (creating if missing) and upgrades the database at <paramref name="path"/>.</summary>
+    public static SqliteProtocolStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var description = $"the SQLite database {full}";
+        if (System.IO.Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            throw new StoreException($"Cannot open {description}: the folder {folder} does not exist.");
+        }
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            writer.Open();
+            Configure(writer);
+            Migrate(writer, description);
+            return new SqliteProtocolStore(full, writer, connectionString);
+        }
+        catch (SqliteException e)
+        {
+            writer.Dispose();
+            throw Damaged(description, e);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredDefinition?> ReadDefinitionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, definition FROM election";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredDefinition(reader.GetString(0), (byte[])reader.GetValue(1)) : null;
+    }
+
+    /// <inheritdoc />
+    public Task WriteDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken = default) =>
+        WriteAsync<bool>(async (_, ct) =>
+        {
+            await using var existing = _writer.CreateCommand();
+            existing.CommandText = "SELECT id FROM election";
+            if (await existing.ExecuteScalarAsync(ct) is string id)
+            {
+                throw new StoreException($"{Description} already holds the definition of election '{id}'.");
+            }
+            await using var insert = _writer.CreateCommand();
+            insert.CommandText = "INSERT INTO election (id, definition, definition_sha256, stored_at) VALUES ($id, $definition, $sha, $at)";
+            insert.Parameters.AddWithValue("$id", definition.ElectionId);
+            insert.Parameters.AddWithValue("$definition", definition.Definition);
+            insert.Parameters.AddWithValue("$sha", System.Security.Cryptography.SHA256.HashData(definition.Definition));
+            insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            await insert.ExecuteNonQueryAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<LogEntry> ReadAsync(long afterSequence, bool withCanonical = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await foreach (var entry in Read(connection, afterSequence, withCanonical, cancellationToken))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<LogEntry?> FindAsync(ReadOnlyMemory<byte> contentHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{SqliteEntries.Select(true)} WHERE content_sha256 = $hash";
+        command.Parameters.AddWithValue("$hash", contentHash.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqliteEntries.Read(reader, true) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<T> WriteAsync<T>(Func<IStoreWriter, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = _writer.BeginTransaction(deferred: false);
+            var result = await work(new Writer(this, transaction), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"Writing to {Description} failed: {e.Message}", e);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
+        yield break;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _writeLock.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async IAsyncEnumerable<LogEntry> Read(SqliteConnection connection, long afterSequence, bool withCanonical, [EnumeratorCancellation] CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"{SqliteEntries.Select(withCanonical)} WHERE seq > $after ORDER BY seq";
+        command.Parameters.AddWithValue("$after", afterSequence);
+        SqliteDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw Damaged(Description, e);
+        }
+        await using (reader)
+        {
+            while (true)
+            {
+                LogEntry entry;
+                try
+                {
+                    if (!await reader.ReadAsync(cancellationToken))
+                    {
+                        yield break;
+                    }
+                    entry = SqliteEntries.Read(reader, withCanonical);
+                }
+                catch (SqliteException e)
+                {
+                    throw Damaged(Description, e);
+                }
+                yield return entry;
+            }
+        }
+    }
+
+    private static void Configure(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        command.ExecuteNonQuery();
+    }
+
+    private static void Migrate(SqliteConnection connection, string description)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+        var tables = (long)check.ExecuteScalar()!;
+        check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        var sanoo = (long)check.ExecuteScalar()! == 1;
+        if (tables > 0 && !sanoo)
+        {
+            throw new StoreException($"{description} is an SQLite database but not a Sanoo store (it has other tables). Point --db at a new file or a Sanoo store; nothing was changed.");
+        }
+        var current = 0L;
+        if (sanoo)
+        {
+            check.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            current = (long)check.ExecuteScalar()!;
+        }
+        var latest = SchemaScripts.Latest(Backend);
+        if (current > latest)
+        {
+            throw new StoreException(SchemaScripts.TooNew(description, (int)current, latest));
+        }
+        foreach (var (version, _, sql) in SchemaScripts.For(Backend).Where(s => s.Version > current))
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = sql;
+            apply.ExecuteNonQuery();
+            apply.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($v, $at)";
+            apply.Parameters.AddWithValue("$v", version);
+            apply.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            apply.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static StoreException Damaged(string description, SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 => new StoreException($"{description} is not a database (SQLite: {e.Message}). It may be damaged or another kind of file; restore it from a backup or point --db elsewhere.", e),
+        11 => new StoreException($"{description} is damaged (SQLite: {e.Message}). Stop every Sanoo using it, restore it from a backup, or rebuild it by re-ingesting the protocol files.", e),
+        _ => new StoreException($"Cannot use {description}: {e.Message}", e),
+    };
+
+    private sealed class Writer(SqliteProtocolStore store, SqliteTransaction transaction) : IStoreWriter
+    {
+        public IAsyncEnumerable<LogEntry> ReadAfterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
+            store.Read(store._writer, afterSequence, withCanonical: false, cancellationToken, transaction);
+
+        public async Task AppendAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default)
+        {
+            await using var insert = store._writer.CreateCommand();
+            insert.Transaction = transaction;
+            SqliteEntries.PrepareInsert(insert);
+            foreach (var entry in entries)
+            {
+                SqliteEntries.Bind(insert, entry);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+}

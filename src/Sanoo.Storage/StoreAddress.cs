@@ -1,0 +1,26 @@
+using Sanoo.Storage.Postgres;
+using Sanoo.Storage.Sqlite;
+
+namespace Sanoo.Storage;
+
+/// <summary>
+/// Where the store is, as the <c>--db</c> option gives it: <c>sqlite:PATH</c> (the embedded
+/// default, one file) or <c>postgres:CONNECTION_STRING</c> (e.g.
+/// <c>postgres:Host=127.0.0.1;Port=5432;Username=sanoo;Database=sanoo</c>).
+/// </summary>
+public static class StoreAddress
+{
+    /// <summary>Opens the store at <paramref name="address"/>; a malformed address or unusable store is a <see cref="StoreException"/>.</summary>
+    public static async Task<IProtocolStore> OpenAsync(string address, CancellationToken cancellationToken = default)
+    {
+        if (address.StartsWith("sqlite:", StringComparison.Ordinal) && address.Length > "sqlite:".Length)
+        {
+            return SqliteProtocolStore.Open(address["sqlite:".Length..]);
+        }
+        if (address.StartsWith("postgres:", StringComparison.Ordinal) && address.Length > "postgres:".Length)
+        {
+            return await PostgresProtocolStore.OpenAsync(address["postgres:".Length..], cancellationToken);
+        }
+        throw new StoreException($"'{address}' is not a store address: use sqlite:PATH (e.g. sqlite:sanoo.db) or postgres:CONNECTION_STRING (e.g. postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).");
+    }
+}
