@@ -28,6 +28,7 @@ public static class SanooCli
             GenerateCommand.Create(console),
             TallyCommand.Create(console),
             DemoCommand.Create(console),
+            IngestCommand.Create(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });

@@ -3,6 +3,9 @@ using Sanoo.Cli.Input;
 using Sanoo.Cli.Output;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
+using Sanoo.Core.Tally;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -16,8 +19,10 @@ public static class TallyCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var definition = new Argument<FileInfo>("definition") { Description = "The election definition file." };
-        var protocols = new Argument<FileInfo[]>("protocols") { Description = "Protocol files (JSON Lines), applied in the order given.", Arity = ArgumentArity.OneOrMore };
+        var definition = new Argument<FileInfo?>("definition") { Description = "The election definition file (not with --db).", Arity = ArgumentArity.ZeroOrOne };
+        var protocols = new Argument<FileInfo[]>("protocols") { Description = "Protocol files (JSON Lines), applied in the order given (not with --db).", Arity = ArgumentArity.ZeroOrMore };
+        var db = StoreOptions.Database(required: false);
+        db.Description = "Tally what a store holds instead of files: " + db.Description;
         var source = new Option<string?>("--source") { Description = "The count source to show (e.g. hand or machine); default: the official one." };
         var contest = new Option<string?>("--contest") { Description = "The contest to show; default: the party-list contest." };
         var area = new Option<string?>("--area") { Description = "The area to show (region or district id); default: the contest's whole area." };
@@ -25,22 +30,47 @@ public static class TallyCommand
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
         var command = new Command("tally", "Add up protocol files and print the results: votes, shares, seats or winner, reporting progress, and every protocol not counted with the reason.")
         {
-            definition, protocols, source, contest, area, language, json,
+            definition, protocols, db, source, contest, area, language, json,
         };
-        command.SetAction(result => Run(
+        command.SetAction((result, cancellationToken) => RunAsync(
             console,
-            result.GetValue(definition)!,
-            result.GetValue(protocols)!,
-            result.GetValue(source),
-            result.GetValue(contest),
-            result.GetValue(area),
-            result.GetValue(language),
-            result.GetValue(json)));
+            result.GetValue(definition),
+            result.GetValue(protocols) ?? [],
+            result.GetValue(db),
+            new Selection(result.GetValue(source), result.GetValue(contest), result.GetValue(area), result.GetValue(language)),
+            result.GetValue(json),
+            cancellationToken));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, FileInfo definitionFile, FileInfo[] files, string? sourceId, string? contestId, string? areaId, string? language, bool asJson)
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definitionFile, FileInfo[] files, string? db, Selection selection, bool asJson, CancellationToken cancellationToken)
     {
+        if (db is not null)
+        {
+            if (definitionFile is not null || files.Length > 0)
+            {
+                console.MarkupLine("[red]With --db, give neither a definition nor protocol files: the store holds both.[/]");
+                return SanooCli.BadInput;
+            }
+            try
+            {
+                await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+                await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
+                var snapshot = await log.FreezeAsync(cancellationToken);
+                var account = await StoredAccount.ReadAsync(store, log, cancellationToken);
+                return Show(console, log.Election, snapshot, account, selection, asJson);
+            }
+            catch (StoreException e)
+            {
+                console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                return SanooCli.BadInput;
+            }
+        }
+        if (definitionFile is null || files.Length == 0)
+        {
+            console.MarkupLine("[red]Give a definition and at least one protocol file (sanoo tally DEFINITION PROTOCOLS...), or a store (sanoo tally --db DB).[/]");
+            return SanooCli.BadInput;
+        }
         if (InputFiles.LoadDefinition(definitionFile) is not DefinitionResult.Loaded { Election: var election })
         {
             console.MarkupLineInterpolated($"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
@@ -51,12 +81,24 @@ public static class TallyCommand
             console.MarkupLineInterpolated($"[red]Protocol file {missing.FullName} does not exist.[/]");
             return SanooCli.BadInput;
         }
-        if (Choose(console, election, sourceId, contestId, areaId) is not var (plan, source, area))
+        if (Choose(console, election, selection) is null)
         {
             return SanooCli.BadInput;
         }
-        var report = Load(console, election, files, asJson);
-        var snapshot = report.Engine.Freeze();
+        var (engine, report) = Load(console, election, files, asJson);
+        return Show(console, election, engine.Freeze(), report, selection, asJson);
+    }
+
+    /// <summary>What to show: source, contest, area and language, each optional.</summary>
+    private sealed record Selection(string? Source, string? Contest, string? Area, string? Language);
+
+    private static int Show(IAnsiConsole console, Election election, Snapshot snapshot, LoadReport report, Selection selection, bool asJson)
+    {
+        if (Choose(console, election, selection) is not var (plan, source, area))
+        {
+            return SanooCli.BadInput;
+        }
+        var language = selection.Language;
         if (!snapshot.IsPublishable)
         {
             console.MarkupLine("[red]The tally breaks an invariant. This is a bug in Sanoo, not in the protocols; nothing is shown:[/]");
@@ -93,8 +135,9 @@ public static class TallyCommand
         return SanooCli.Ok;
     }
 
-    private static (ContestPlan Plan, CountSource Source, Area Area)? Choose(IAnsiConsole console, Election election, string? sourceId, string? contestId, string? areaId)
+    private static (ContestPlan Plan, CountSource Source, Area Area)? Choose(IAnsiConsole console, Election election, Selection selection)
     {
+        var (sourceId, contestId, areaId) = (selection.Source, selection.Contest, selection.Area);
         var plan = contestId is null
             ? election.Contests.FirstOrDefault(c => c.Contest.Kind == ContestKind.PartyList) ?? election.Contests[0]
             : election.Contest(new ContestId(contestId));
@@ -126,14 +169,14 @@ public static class TallyCommand
         return (plan, source, area);
     }
 
-    private static LoadReport Load(IAnsiConsole console, Election election, FileInfo[] files, bool quiet)
+    private static (TallyEngine, LoadReport) Load(IAnsiConsole console, Election election, FileInfo[] files, bool quiet)
     {
         if (quiet || !console.Profile.Capabilities.Interactive)
         {
             return ProtocolLoader.Load(election, files);
         }
         var total = files.Sum(f => f.Length);
-        LoadReport? report = null;
+        (TallyEngine, LoadReport)? report = null;
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
@@ -142,6 +185,6 @@ public static class TallyCommand
                 report = ProtocolLoader.Load(election, files, read => task.Value = read);
                 task.Value = task.MaxValue;
             });
-        return report!;
+        return report!.Value;
     }
 }

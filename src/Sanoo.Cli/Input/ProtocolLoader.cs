@@ -15,14 +15,14 @@ namespace Sanoo.Cli.Input;
 /// <param name="Problems">Why it could not be read (unreadable lines) or what it conflicts with.</param>
 public sealed record NotCounted(string File, int Line, Protocol? Protocol, string Outcome, ImmutableArray<Violation> Violations, ImmutableArray<string> Problems);
 
-/// <summary>What loading protocol files did: the engine, and an account of every line.</summary>
-/// <param name="Engine">The tally with every counted protocol.</param>
-/// <param name="Lines">Non-blank lines read.</param>
+/// <summary>Where the protocols came from, and an account of every one: from files, or from a store's log.</summary>
+/// <param name="Origin">"files", or the store's description.</param>
+/// <param name="Lines">Non-blank lines read, or log entries.</param>
 /// <param name="Accepted">Versions counted (later corrections replace earlier ones).</param>
 /// <param name="Duplicates">Exact repeats, counted once.</param>
 /// <param name="Flagged">Versions counted with warnings.</param>
 /// <param name="NotCounted">Every line not counted, in file order.</param>
-public sealed record LoadReport(TallyEngine Engine, int Lines, int Accepted, int Duplicates, int Flagged, ImmutableArray<NotCounted> NotCounted);
+public sealed record LoadReport(string Origin, long Lines, long Accepted, long Duplicates, long Flagged, ImmutableArray<NotCounted> NotCounted);
 
 /// <summary>
 /// Reads protocol files (JSON Lines) into a tally: lines are parsed in parallel batches and
@@ -33,7 +33,7 @@ public static class ProtocolLoader
     private const int BatchSize = 2048;
 
     /// <summary>Loads <paramref name="files"/> in order; <paramref name="progress"/> gets the bytes read so far.</summary>
-    public static LoadReport Load(Election election, IReadOnlyList<FileInfo> files, Action<long>? progress = null)
+    public static (TallyEngine Engine, LoadReport Report) Load(Election election, IReadOnlyList<FileInfo> files, Action<long>? progress = null)
     {
         var engine = new TallyEngine(election);
         var notCounted = ImmutableArray.CreateBuilder<NotCounted>();
@@ -84,6 +84,6 @@ public static class ProtocolLoader
             }
             before += file.Length;
         }
-        return new LoadReport(engine, lines, accepted, duplicates, flagged, notCounted.ToImmutable());
+        return (engine, new LoadReport("files", lines, accepted, duplicates, flagged, notCounted.ToImmutable()));
     }
 }

@@ -93,7 +93,14 @@ public static class TallyHumanReport
     private static void WriteAccount(IAnsiConsole console, TallyView view)
     {
         var load = view.Load;
-        console.MarkupLineInterpolated($"Read {Format.Count(load.Lines)} protocol lines: {Format.Count(load.Accepted)} counted, {Format.Count(load.Duplicates)} exact repeats (counted once), {Format.Count(load.NotCounted.Length)} not counted; {Format.Count(load.Flagged)} counted with warnings.");
+        if (load.Origin == "files")
+        {
+            console.MarkupLineInterpolated($"Read {Format.Count(load.Lines)} protocol lines: {Format.Count(load.Accepted)} counted, {Format.Count(load.Duplicates)} exact repeats (counted once), {Format.Count(load.NotCounted.Length)} not counted; {Format.Count(load.Flagged)} counted with warnings.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"The log of {load.Origin} holds {Format.Count(load.Lines)} protocol versions: {Format.Count(load.Accepted)} were counted when they arrived (later versions replace earlier ones), {Format.Count(load.NotCounted.Length)} were not.");
+        }
         if (view.Tally.Flagged > 0)
         {
             console.MarkupLineInterpolated($"[yellow]{Format.Count(view.Tally.Flagged)} counted protocol(s) in this area break a warning-level relation and are flagged for review.[/]");

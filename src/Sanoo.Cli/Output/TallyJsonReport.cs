@@ -82,6 +82,7 @@ public static class TallyJsonReport
     {
         var load = view.Load;
         json.WriteStartObject("input");
+        json.WriteString("origin", load.Origin);
         json.WriteNumber("lines", load.Lines);
         json.WriteNumber("counted", load.Accepted);
         json.WriteNumber("duplicates", load.Duplicates);

@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Text.Json;
+using Sanoo.Cli.Input;
+using Sanoo.Cli.Output;
+using Sanoo.Core.Protocols;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+using Spectre.Console;
+
+namespace Sanoo.Cli.Commands;
+
+/// <summary>
+/// <c>sanoo ingest [--definition FILE] --db DB PROTOCOLS...</c>: stores protocol files durably in
+/// the store's append-only log (the definition on first use) and prints what happened to each.
+/// </summary>
+public static class IngestCommand
+{
+    private const int Chunk = 2048;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console)
+    {
+        var definition = new Option<FileInfo?>("--definition") { Description = "The election definition; needed the first time, refused if it differs from the stored one." };
+        var db = StoreOptions.Database(required: true);
+        var protocols = new Argument<FileInfo[]>("protocols") { Description = "Protocol files (JSON Lines), stored in the order given.", Arity = ArgumentArity.OneOrMore };
+        var receipts = new Option<FileInfo?>("--receipts") { Description = "Append one JSON line per receipt to this file, each written only after it is durable." };
+        var sender = new Option<string?>("--sender") { Description = "Who the protocols are recorded as sent by; default: file:NAME of each file." };
+        var command = new Command("ingest", "Store protocol files in the durable log: every version kept, identical retries counted once, rejected ones kept with their violations.")
+        {
+            definition, db, protocols, receipts, sender,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(console, result.GetValue(definition), result.GetValue(db)!, result.GetValue(protocols)!, result.GetValue(receipts), result.GetValue(sender), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definitionFile, string db, FileInfo[] files, FileInfo? receiptsFile, string? sender, CancellationToken cancellationToken)
+    {
+        if (files.FirstOrDefault(f => !f.Exists) is { } missing)
+        {
+            console.MarkupLineInterpolated($"[red]Protocol file {missing.FullName} does not exist.[/]");
+            return SanooCli.BadInput;
+        }
+        if (definitionFile is { Exists: false })
+        {
+            console.MarkupLineInterpolated($"[red]Definition file {definitionFile.FullName} does not exist.[/]");
+            return SanooCli.BadInput;
+        }
+        try
+        {
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            await using var log = await ElectionLog.OpenAsync(store, definitionFile is null ? null : await File.ReadAllBytesAsync(definitionFile.FullName, cancellationToken), cancellationToken: cancellationToken);
+            console.MarkupLineInterpolated($"Storing into {store.Description} (election {log.Election.Id}, log position {Format.Count(log.Position)}).");
+            await using var receiptsOut = receiptsFile is null ? null : new StreamWriter(receiptsFile.FullName, append: true);
+            var tally = new IngestTally();
+            var total = files.Sum(f => f.Length);
+            if (console.Profile.Capabilities.Interactive)
+            {
+                await console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask("Storing protocols", maxValue: Math.Max(1, total));
+                        await IngestAsync(log, files, sender, receiptsOut, tally, read => task.Value = read, cancellationToken);
+                        task.Value = task.MaxValue;
+                    });
+            }
+            else
+            {
+                await IngestAsync(log, files, sender, receiptsOut, tally, null, cancellationToken);
+            }
+            Report(console, log, tally, db);
+            return SanooCli.Ok;
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+    }
+
+    private static async Task IngestAsync(ElectionLog log, FileInfo[] files, string? sender, StreamWriter? receipts, IngestTally tally, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        long before = 0;
+        foreach (var file in files)
+        {
+            var done = before;
+            var from = sender ?? $"file:{file.Name}";
+            foreach (var chunk in JsonLines.Read(file.FullName, read => progress?.Invoke(done + read)).Chunk(Chunk))
+            {
+                var parsed = new ProtocolReadResult[chunk.Length];
+                Parallel.For(0, chunk.Length, i => parsed[i] = ProtocolReader.Read(log.Election, chunk[i].Bytes));
+                var submissions = new List<(JsonLine Line, Submission Submission)>(chunk.Length);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    switch (parsed[i])
+                    {
+                        case ProtocolReadResult.Ok ok:
+                            submissions.Add((chunk[i], new Submission(ok.Protocol, from)));
+                            break;
+                        case ProtocolReadResult.Invalid invalid:
+                            tally.Unreadable.Add(new NotCounted(file.Name, chunk[i].Number, null, "unreadable", [], [.. invalid.Problems.Select(p => p.ToString())]));
+                            break;
+                    }
+                }
+                var answers = await log.SubmitAsync([.. submissions.Select(s => s.Submission)], cancellationToken);
+                for (var i = 0; i < answers.Count; i++)
+                {
+                    tally.Add(file.Name, submissions[i].Line.Number, submissions[i].Submission.Protocol, answers[i]);
+                    if (receipts is not null)
+                    {
+                        await receipts.WriteLineAsync(ReceiptLine(file.Name, submissions[i].Line.Number, submissions[i].Submission.Protocol, answers[i]));
+                    }
+                }
+                if (receipts is not null)
+                {
+                    await receipts.FlushAsync(cancellationToken);
+                }
+            }
+            before += file.Length;
+        }
+    }
+
+    private static string ReceiptLine(string file, int line, Protocol protocol, Receipt receipt) => JsonSerializer.Serialize(new
+    {
+        file,
+        line,
+        station = protocol.Station.Value,
+        contest = protocol.Contest.Value,
+        source = protocol.Source.Value,
+        version = receipt.Version,
+        outcome = receipt.Outcome.ToString().ToLowerInvariant(),
+        sequence = receipt.Sequence,
+        contentHash = receipt.ContentHash,
+        receivedAt = receipt.ReceivedAt,
+    });
+
+    private static void Report(IAnsiConsole console, ElectionLog log, IngestTally tally, string db)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Outcome").AddColumn(new TableColumn("Protocols").RightAligned());
+        table.AddRow("accepted (counted)", Format.Count(tally.Count(ReceiptOutcome.Accepted)));
+        table.AddRow("duplicate (already stored: original receipt)", Format.Count(tally.Count(ReceiptOutcome.Duplicate)));
+        table.AddRow("conflict (stored, not counted)", Format.Count(tally.Count(ReceiptOutcome.Conflict)));
+        table.AddRow("stale (stored, not counted)", Format.Count(tally.Count(ReceiptOutcome.Stale)));
+        table.AddRow("rejected (stored with violations, never counted)", Format.Count(tally.Count(ReceiptOutcome.Rejected)));
+        table.AddRow("malformed (not stored)", Format.Count(tally.Count(ReceiptOutcome.Malformed)));
+        table.AddRow("unreadable lines (not stored)", Format.Count(tally.Unreadable.Count));
+        console.Write(table);
+        var listed = tally.NotCounted.Concat(tally.Unreadable).ToList();
+        foreach (var item in listed.Take(TallyHumanReport.MaxListed))
+        {
+            var what = item.Protocol is { } p ? $"station {p.Station}, {p.Contest}, {p.Source}, version {p.Version}" : "";
+            console.MarkupLineInterpolated($"  {item.File}:{item.Line} [red]{item.Outcome}[/] {what}");
+            foreach (var reason in item.Violations.Select(v => v.Describe()).Concat(item.Problems))
+            {
+                console.MarkupLineInterpolated($"    {reason}");
+            }
+        }
+        if (listed.Count > TallyHumanReport.MaxListed)
+        {
+            console.MarkupLineInterpolated($"  … and {Format.Count(listed.Count - TallyHumanReport.MaxListed)} more (--receipts FILE records every one).");
+        }
+        console.MarkupLineInterpolated($"The log now holds {Format.Count(log.Position)} protocol versions, every one committed. See the results: [bold]sanoo tally --db {(db.StartsWith("sqlite:", StringComparison.Ordinal) ? db : "DB")}[/]");
+    }
+
+    private sealed class IngestTally
+    {
+        private readonly Dictionary<ReceiptOutcome, int> _counts = [];
+
+        public List<NotCounted> NotCounted { get; } = [];
+
+        public List<NotCounted> Unreadable { get; } = [];
+
+        public int Count(ReceiptOutcome outcome) => _counts.GetValueOrDefault(outcome);
+
+        public void Add(string file, int line, Protocol protocol, Receipt receipt)
+        {
+            _counts[receipt.Outcome] = Count(receipt.Outcome) + 1;
+            var reasons = receipt.Outcome switch
+            {
+                ReceiptOutcome.Conflict => ImmutableArray.Create("the same version was already counted with other figures; the first one stands"),
+                ReceiptOutcome.Stale => ["a newer version is already counted"],
+                ReceiptOutcome.Malformed => [.. receipt.Problems.Select(p => p.ToString())],
+                _ => [],
+            };
+            if (receipt.Outcome is ReceiptOutcome.Rejected or ReceiptOutcome.Conflict or ReceiptOutcome.Stale or ReceiptOutcome.Malformed)
+            {
+                NotCounted.Add(new NotCounted(file, line, protocol, receipt.Outcome.ToString().ToLowerInvariant(), receipt.Outcome == ReceiptOutcome.Rejected ? receipt.Violations : [], reasons));
+            }
+        }
+    }
+}
