@@ -49,9 +49,9 @@ public sealed class Snapshot
         return book.Layout.SlotOfArea.TryGetValue(Election.AreaIndex(area), out var slot) ? Read(book, slot) : null;
     }
 
-    /// <summary>Whether both snapshots hold exactly the same numbers (positions aside).</summary>
+    /// <summary>Whether both snapshots of the same election hold exactly the same numbers (positions aside).</summary>
     public bool SameNumbersAs(Snapshot other) =>
-        ReferenceEquals(Election, other.Election)
+        Election.Id == other.Election.Id
         && _books.Length == other._books.Length
         && _books.Zip(other._books).All(pair =>
             pair.First.Sums.AsSpan().SequenceEqual(pair.Second.Sums)

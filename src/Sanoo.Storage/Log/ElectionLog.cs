@@ -163,7 +163,7 @@ public sealed class ElectionLog : IAsyncDisposable
             {
                 break;
             }
-            catch (StoreException)
+            catch (Exception e) when (e is StoreException or IOException or TimeoutException or System.Data.Common.DbException)
             {
                 await Task.Delay(poll, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
             }
@@ -219,7 +219,7 @@ public sealed class ElectionLog : IAsyncDisposable
                     (_engine, _index) = await RebuildAsync(_store, Election, null, CancellationToken.None);
                     _stale = false;
                 }
-                catch (StoreException)
+                catch (Exception unreachable) when (unreachable is not OutOfMemoryException)
                 {
                     _stale = true; // the store is unreachable; the next batch rebuilds first
                 }

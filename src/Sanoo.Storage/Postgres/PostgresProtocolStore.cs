@@ -63,9 +63,16 @@ public sealed class PostgresProtocolStore : IProtocolStore
     /// <inheritdoc />
     public async Task<StoredDefinition?> ReadDefinitionAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = _source.CreateCommand("SELECT id, definition FROM election");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new StoredDefinition(reader.GetString(0), (byte[])reader.GetValue(1)) : null;
+        try
+        {
+            await using var command = _source.CreateCommand("SELECT id, definition FROM election");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? new StoredDefinition(reader.GetString(0), (byte[])reader.GetValue(1)) : null;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"Cannot read {Description}: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />
@@ -90,20 +97,50 @@ public sealed class PostgresProtocolStore : IProtocolStore
     /// <inheritdoc />
     public async IAsyncEnumerable<LogEntry> ReadAsync(long afterSequence, bool withCanonical = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
-        await foreach (var entry in Read(connection, afterSequence, withCanonical, cancellationToken))
+        NpgsqlConnection connection;
+        try
         {
-            yield return entry;
+            connection = await _source.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"Cannot read {Description}: {e.Message}", e);
+        }
+        await using (connection)
+        {
+            await using var entries = Read(connection, afterSequence, withCanonical, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                try
+                {
+                    if (!await entries.MoveNextAsync())
+                    {
+                        yield break;
+                    }
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException)
+                {
+                    throw new StoreException($"Reading {Description} failed: {e.Message}", e);
+                }
+                yield return entries.Current;
+            }
         }
     }
 
     /// <inheritdoc />
     public async Task<LogEntry?> FindAsync(ReadOnlyMemory<byte> contentHash, CancellationToken cancellationToken = default)
     {
-        await using var command = _source.CreateCommand($"SELECT {Columns}, canonical FROM protocol_version WHERE content_sha256 = $1");
-        command.Parameters.AddWithValue(contentHash.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader, true) : null;
+        try
+        {
+            await using var command = _source.CreateCommand($"SELECT {Columns}, canonical FROM protocol_version WHERE content_sha256 = $1");
+            command.Parameters.AddWithValue(contentHash.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader, true) : null;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"Cannot read {Description}: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />

@@ -35,14 +35,14 @@ CREATE TABLE protocol_version (
 CREATE INDEX protocol_version_slot ON protocol_version (station, contest, source, version);
 
 CREATE TRIGGER protocol_version_append_only_update BEFORE UPDATE ON protocol_version
-BEGIN SELECT RAISE(ABORT, 'protocol versions are append-only'); END;
+BEGIN SELECT RAISE(ABORT, 'protocol_version is append-only'); END;
 CREATE TRIGGER protocol_version_append_only_delete BEFORE DELETE ON protocol_version
-BEGIN SELECT RAISE(ABORT, 'protocol versions are append-only'); END;
+BEGIN SELECT RAISE(ABORT, 'protocol_version is append-only'); END;
 CREATE TRIGGER election_append_only_update BEFORE UPDATE ON election
-BEGIN SELECT RAISE(ABORT, 'the stored definition is never changed'); END;
+BEGIN SELECT RAISE(ABORT, 'election is append-only: the stored definition is never changed'); END;
 CREATE TRIGGER election_append_only_delete BEFORE DELETE ON election
-BEGIN SELECT RAISE(ABORT, 'the stored definition is never changed'); END;
+BEGIN SELECT RAISE(ABORT, 'election is append-only: the stored definition is never changed'); END;
 CREATE TRIGGER schema_version_append_only_update BEFORE UPDATE ON schema_version
-BEGIN SELECT RAISE(ABORT, 'schema history is append-only'); END;
+BEGIN SELECT RAISE(ABORT, 'schema_version is append-only'); END;
 CREATE TRIGGER schema_version_append_only_delete BEFORE DELETE ON schema_version
-BEGIN SELECT RAISE(ABORT, 'schema history is append-only'); END;
+BEGIN SELECT RAISE(ABORT, 'schema_version is append-only'); END;
