@@ -8,8 +8,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Debian packages the tests need; each later feature adds its own here (postgresql, chromium, nginx …).
-packages=()
+# Debian packages the tests need; each feature adds its own here (chromium, nginx … later).
+packages=(postgresql)   # storage tests start their own PostgreSQL server on a loopback port
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

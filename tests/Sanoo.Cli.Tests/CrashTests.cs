@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Tally;
+using Sanoo.Samples.Synthetic;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>
+/// A real <c>sanoo ingest</c> process is killed with SIGKILL in the middle of a stream of
+/// submissions. Every receipt it had handed out must be in the store afterwards, the rebuilt
+/// tally must equal the sum of what was stored, and sending everything again converges to the
+/// full result without counting anything twice.
+/// </summary>
+public sealed class CrashTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-crash-").FullName;
+
+    [Fact]
+    public async Task A_sigkill_loses_nothing_that_was_acknowledged()
+    {
+        var definition = Path.Combine(_folder, "election.json");
+        using (var file = File.Create(definition))
+        {
+            SyntheticElection.WriteDefinition(file, 60_000, 7);
+        }
+        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
+        var protocols = SyntheticElection.Protocols(election, "hand", 7).ToList();
+        var input = Path.Combine(_folder, "hand.jsonl");
+        File.WriteAllLines(input, protocols.Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(election, p))));
+        var db = $"sqlite:{Path.Combine(_folder, "store.db")}";
+        var receipts = Path.Combine(_folder, "receipts.jsonl");
+
+        using (var ingest = Sanoo("ingest", "--definition", definition, "--db", db, "--receipts", receipts, input))
+        {
+            var clock = Stopwatch.StartNew();
+            while (Lines(receipts) < 4_000)
+            {
+                Assert.False(ingest.HasExited, "ingest finished before it could be killed; give it more work");
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "ingest made no progress");
+                await Task.Delay(10);
+            }
+            ingest.Kill(); // SIGKILL: no cleanup, no flush, no goodbye
+            await ingest.WaitForExitAsync();
+        }
+
+        var acknowledged = File.ReadLines(receipts).Where(l => l.EndsWith('}')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.True(acknowledged.Count >= 4_000);
+        Assert.True(acknowledged.Count < protocols.Count, "the kill came too late to test anything");
+        await using (var store = await StoreAddress.OpenAsync(db))
+        {
+            var stored = await store.ReadAsync(0).ToDictionaryAsync(e => e.Sequence);
+            foreach (var receipt in acknowledged)
+            {
+                var entry = stored[receipt.GetProperty("sequence").GetInt64()];
+                Assert.Equal(receipt.GetProperty("contentHash").GetString(), Convert.ToHexStringLower(entry.ContentHash.AsSpan()));
+                Assert.Equal(receipt.GetProperty("station").GetString(), entry.Station.Value);
+            }
+            await using var log = await ElectionLog.OpenAsync(store, null);
+            Assert.True(log.Position >= acknowledged.Count);
+            var expected = TallyEngine.Rebuild(election, protocols.Take((int)log.Position)).Freeze();
+            Assert.True((await log.FreezeAsync()).SameNumbersAs(expected), "the rebuilt tally differs from the sum of the stored protocols");
+        }
+
+        using (var retry = Sanoo("ingest", "--db", db, input))
+        {
+            await retry.WaitForExitAsync();
+            Assert.Equal(0, retry.ExitCode);
+        }
+        await using var final = await StoreAddress.OpenAsync(db);
+        await using var all = await ElectionLog.OpenAsync(final, null);
+        Assert.Equal(protocols.Count, all.Position);
+        Assert.True((await all.FreezeAsync()).SameNumbersAs(TallyEngine.Rebuild(election, protocols).Freeze()));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static int Lines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var count = 0;
+        while (reader.ReadLine() is not null)
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private static Process Sanoo(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sanoo.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
