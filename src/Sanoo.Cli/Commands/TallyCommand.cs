@@ -57,7 +57,7 @@ public static class TallyCommand
                 await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
                 await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
                 var snapshot = await log.FreezeAsync(cancellationToken);
-                var account = await StoredAccount.ReadAsync(store, log, cancellationToken);
+                var account = StoredAccount.Of(store, log);
                 return Show(console, log.Election, snapshot, account, selection, asJson);
             }
             catch (StoreException e)

@@ -7,19 +7,12 @@ namespace Sanoo.Cli.Input;
 /// <summary>The account of a store's log for <c>sanoo tally --db</c>: how many entries, and each one not counted with its reason.</summary>
 public static class StoredAccount
 {
-    /// <summary>Reads the log's entries once.</summary>
-    public static async Task<LoadReport> ReadAsync(IProtocolStore store, ElectionLog log, CancellationToken cancellationToken)
+    /// <summary>The account of what the log holds up to the log's position (kept by the log as it replays: no second read).</summary>
+    public static LoadReport Of(IProtocolStore store, ElectionLog log)
     {
         var notCounted = ImmutableArray.CreateBuilder<NotCounted>();
-        long accepted = 0, flagged = 0;
-        await foreach (var entry in store.ReadAsync(0, false, cancellationToken))
+        foreach (var entry in log.Uncounted)
         {
-            if (entry.Outcome == StoredOutcome.Accepted)
-            {
-                accepted++;
-                flagged += entry.Violations is null ? 0 : 1;
-                continue;
-            }
             var protocol = new Core.Protocols.Protocol(log.Election.Id, entry.Station, entry.Contest, entry.Source, entry.Version, [], [], null);
             var reasons = entry.Outcome switch
             {
@@ -27,8 +20,8 @@ public static class StoredAccount
                 StoredOutcome.Stale => ["a newer version was already counted"],
                 _ => [],
             };
-            notCounted.Add(new NotCounted("log", (int)entry.Sequence, protocol, OutcomeText.Of(entry.Outcome), ViolationsJson.Read(entry.Violations).Where(_ => entry.Outcome == StoredOutcome.Rejected).ToImmutableArray(), reasons));
+            notCounted.Add(new NotCounted("log", (int)entry.Sequence, protocol, OutcomeText.Of(entry.Outcome), entry.Outcome == StoredOutcome.Rejected ? ViolationsJson.Read(entry.Violations) : [], reasons));
         }
-        return new LoadReport(store.Description, log.Position, accepted, 0, flagged, notCounted.ToImmutable());
+        return new LoadReport(store.Description, log.Position, log.Position - notCounted.Count, 0, log.Flagged, notCounted.ToImmutable());
     }
 }

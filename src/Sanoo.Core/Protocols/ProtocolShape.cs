@@ -14,7 +14,7 @@ public static class ProtocolShape
     /// <summary>Every way <paramref name="protocol"/> does not fit <paramref name="election"/>; empty when it fits.</summary>
     public static ImmutableArray<JsonProblem> Check(Election election, Protocol protocol)
     {
-        var problems = ImmutableArray.CreateBuilder<JsonProblem>();
+        var problems = new Problems(); // allocates only when a protocol does not fit: most do
         if (protocol.Election != election.Id)
         {
             problems.Add(new JsonProblem("$.election", $"is '{protocol.Election}', but this is election '{election.Id}'"));
@@ -59,7 +59,7 @@ public static class ProtocolShape
         return problems.ToImmutable();
     }
 
-    private static void CheckFigures(ImmutableArray<int> figures, int expected, string path, string what, ImmutableArray<JsonProblem>.Builder problems)
+    private static void CheckFigures(ImmutableArray<int> figures, int expected, string path, string what, Problems problems)
     {
         if (figures.IsDefault || figures.Length != expected)
         {
@@ -73,5 +73,15 @@ public static class ProtocolShape
                 problems.Add(new JsonProblem($"{path}[{i}]", $"must not be negative, found {figures[i]}"));
             }
         }
+    }
+
+    /// <summary>A list of problems that allocates on the first one.</summary>
+    private sealed class Problems
+    {
+        private ImmutableArray<JsonProblem>.Builder? _found;
+
+        public void Add(JsonProblem problem) => (_found ??= ImmutableArray.CreateBuilder<JsonProblem>()).Add(problem);
+
+        public ImmutableArray<JsonProblem> ToImmutable() => _found?.ToImmutable() ?? [];
     }
 }

@@ -27,17 +27,16 @@ public sealed class ElectionLog : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _writer;
-    private TallyEngine _engine;
-    private Dictionary<HashKey, Indexed> _index;
+    private LogState _state;
     private bool _stale;
 
-    private ElectionLog(IProtocolStore store, Election election, TimeProvider time, TallyEngine engine, Dictionary<HashKey, Indexed> index)
+    private ElectionLog(IProtocolStore store, Election election, TimeProvider time, LogState state, OpenTimings timings)
     {
+        Timings = timings;
         _store = store;
         Election = election;
         _time = time;
-        _engine = engine;
-        _index = index;
+        _state = state;
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -47,8 +46,17 @@ public sealed class ElectionLog : IAsyncDisposable
     /// <summary>The store.</summary>
     public IProtocolStore Store => _store;
 
+    /// <summary>How long opening took: reading and checking the definition, and replaying the log.</summary>
+    public OpenTimings Timings { get; }
+
     /// <summary>The log position the tally reflects.</summary>
-    public long Position => _engine.Position;
+    public long Position => _state.Engine.Position;
+
+    /// <summary>The entries up to <see cref="Position"/> that were not counted (conflicts, stale versions, rejected), in log order.</summary>
+    public IReadOnlyList<LogEntry> Uncounted => [.. _state.Uncounted];
+
+    /// <summary>How many entries up to <see cref="Position"/> were counted with warnings.</summary>
+    public long Flagged => _state.Flagged;
 
     /// <summary>
     /// Opens the log: stores <paramref name="definitionJson"/> on first use (a different
@@ -75,9 +83,11 @@ public sealed class ElectionLog : IAsyncDisposable
                 ? $"{store.Description} already holds a different definition of election '{stored.ElectionId}'; a definition never changes once protocols may have been counted against it. Use the stored one (omit --definition) or a new database."
                 : $"{store.Description} holds election '{stored.ElectionId}', not '{given.Id}'. Use a new database for another election.");
         }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var loaded = Load(stored.Definition, $"the definition stored in {store.Description}");
-        var (engine, index) = await RebuildAsync(store, loaded, progress, cancellationToken);
-        return new ElectionLog(store, loaded, time ?? TimeProvider.System, engine, index);
+        var definitionTime = clock.Elapsed;
+        var state = await RebuildAsync(store, loaded, progress, cancellationToken);
+        return new ElectionLog(store, loaded, time ?? TimeProvider.System, state, new OpenTimings(definitionTime, clock.Elapsed - definitionTime));
     }
 
     /// <summary>Submits one protocol version; completes with its receipt once it is durable.</summary>
@@ -108,10 +118,10 @@ public sealed class ElectionLog : IAsyncDisposable
             if (_stale)
             {
                 // A failed commit left figures in the engine that the store does not have: never show them.
-                (_engine, _index) = await RebuildAsync(_store, Election, null, cancellationToken);
+                _state = await RebuildAsync(_store, Election, null, cancellationToken);
                 _stale = false;
             }
-            return _engine.Freeze();
+            return _state.Engine.Freeze();
         }
         finally
         {
@@ -125,11 +135,11 @@ public sealed class ElectionLog : IAsyncDisposable
         await _engineLock.WaitAsync(cancellationToken);
         try
         {
-            await foreach (var entry in _store.ReadAsync(_engine.Position, false, cancellationToken))
+            await foreach (var entry in _store.ReadAsync(_state.Engine.Position, false, cancellationToken))
             {
-                Replay(_engine, _index, Election, entry);
+                _state.Replay(Election, entry);
             }
-            return _engine.Position;
+            return _state.Engine.Position;
         }
         finally
         {
@@ -172,10 +182,10 @@ public sealed class ElectionLog : IAsyncDisposable
     }
 
     /// <summary>The counted protocol of a slot, if any.</summary>
-    public Protocol? Current(AreaId station, ContestId contest, SourceId source) => _engine.Current(station, contest, source);
+    public Protocol? Current(AreaId station, ContestId contest, SourceId source) => _state.Engine.Current(station, contest, source);
 
     /// <summary>Every protocol counted now.</summary>
-    public IReadOnlyList<Protocol> CurrentProtocols() => [.. _engine.CurrentProtocols()];
+    public IReadOnlyList<Protocol> CurrentProtocols() => [.. _state.Engine.CurrentProtocols()];
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -202,7 +212,7 @@ public sealed class ElectionLog : IAsyncDisposable
             {
                 if (_stale)
                 {
-                    (_engine, _index) = await RebuildAsync(_store, Election, null, CancellationToken.None);
+                    _state = await RebuildAsync(_store, Election, null, CancellationToken.None);
                     _stale = false;
                 }
                 var receipts = await _store.WriteAsync((writer, ct) => DecideAsync(writer, batch, ct));
@@ -216,7 +226,7 @@ public sealed class ElectionLog : IAsyncDisposable
                 // Nothing of this batch was committed: put the tally back as the store has it.
                 try
                 {
-                    (_engine, _index) = await RebuildAsync(_store, Election, null, CancellationToken.None);
+                    _state = await RebuildAsync(_store, Election, null, CancellationToken.None);
                     _stale = false;
                 }
                 catch (Exception unreachable) when (unreachable is not OutOfMemoryException)
@@ -238,9 +248,9 @@ public sealed class ElectionLog : IAsyncDisposable
 
     private async Task<Receipt[]> DecideAsync(IStoreWriter writer, List<Pending> batch, CancellationToken cancellationToken)
     {
-        await foreach (var entry in writer.ReadAfterAsync(_engine.Position, cancellationToken))
+        await foreach (var entry in writer.ReadAfterAsync(_state.Engine.Position, cancellationToken))
         {
-            Replay(_engine, _index, Election, entry);
+            _state.Replay(Election, entry);
         }
         var now = _time.GetUtcNow();
         var entries = new List<LogEntry>(batch.Count);
@@ -264,11 +274,11 @@ public sealed class ElectionLog : IAsyncDisposable
         var canonical = ProtocolWriter.Canonical(Election, protocol);
         var hash = SHA256.HashData(canonical);
         var key = HashKey.Of(hash);
-        if (_index.TryGetValue(key, out var original))
+        if (_state.Index.TryGetValue(key, out var original))
         {
             return new Receipt(ReceiptOutcome.Duplicate, original.Sequence, protocol.Version, Convert.ToHexStringLower(hash), original.ReceivedAt, original.Outcome, ViolationsJson.Read(original.Violations), []);
         }
-        var (stored, receiptOutcome, violations) = _engine.Apply(protocol) switch
+        var (stored, receiptOutcome, violations) = _state.Engine.Apply(protocol) switch
         {
             ApplyOutcome.Accepted a => (StoredOutcome.Accepted, ReceiptOutcome.Accepted, a.Warnings),
             ApplyOutcome.Conflict => (StoredOutcome.Conflict, ReceiptOutcome.Conflict, ImmutableArray<Core.Rules.Violation>.Empty),
@@ -277,61 +287,29 @@ public sealed class ElectionLog : IAsyncDisposable
             var other => throw new InvalidOperationException($"the engine answered {other.GetType().Name} for a protocol the log has not seen"),
         };
         var violationsJson = ViolationsJson.Write(violations);
-        var sequence = _engine.Position;
-        entries.Add(new LogEntry(
+        var sequence = _state.Engine.Position;
+        var entry = new LogEntry(
             sequence, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, stored,
             ImmutableArray.Create(hash), ImmutableArray.Create(canonical), [.. protocol.Lines, .. protocol.Votes],
-            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender, now, violationsJson));
-        _index[key] = new Indexed(sequence, stored, now, violationsJson);
+            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender, now, violationsJson);
+        entries.Add(entry);
+        _state.Record(key, entry);
         return new Receipt(receiptOutcome, sequence, protocol.Version, Convert.ToHexStringLower(hash), now, null, violations, []);
     }
 
-    private static async Task<(TallyEngine, Dictionary<HashKey, Indexed>)> RebuildAsync(IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static async Task<LogState> RebuildAsync(IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var engine = new TallyEngine(election);
-        var index = new Dictionary<HashKey, Indexed>();
+        var state = new LogState(new TallyEngine(election));
         await foreach (var entry in store.ReadAsync(0, false, cancellationToken))
         {
-            Replay(engine, index, election, entry);
+            state.Replay(election, entry);
             if (entry.Sequence % 10_000 == 0)
             {
                 progress?.Report(entry.Sequence);
             }
         }
-        progress?.Report(engine.Position);
-        return (engine, index);
-    }
-
-    /// <summary>Applies a stored entry and checks it replays to its recorded outcome at its recorded position.</summary>
-    private static void Replay(TallyEngine engine, Dictionary<HashKey, Indexed> index, Election election, LogEntry entry)
-    {
-        if (entry.Sequence != engine.Position + 1)
-        {
-            throw new StoreException($"the log jumps from position {engine.Position} to {entry.Sequence}: the store is damaged");
-        }
-        var plan = election.Contest(entry.Contest) ?? throw new StoreException($"log entry {entry.Sequence} names contest '{entry.Contest}', which the stored definition does not have");
-        var lines = plan.Form.Lines.Length;
-        if (entry.Figures.Length != lines + plan.Choices.Length)
-        {
-            throw new StoreException($"log entry {entry.Sequence} has {entry.Figures.Length} figures where contest '{entry.Contest}' needs {lines + plan.Choices.Length}: the store is damaged");
-        }
-        var protocol = new Protocol(
-            election.Id, entry.Station, entry.Contest, entry.Source, entry.Version,
-            entry.Figures[..lines], entry.Figures[lines..],
-            entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
-        var replayed = engine.Apply(protocol) switch
-        {
-            ApplyOutcome.Accepted => StoredOutcome.Accepted,
-            ApplyOutcome.Conflict => StoredOutcome.Conflict,
-            ApplyOutcome.Stale => StoredOutcome.Stale,
-            ApplyOutcome.Rejected => StoredOutcome.Rejected,
-            var other => throw new StoreException($"log entry {entry.Sequence} replays as {other.GetType().Name.ToLowerInvariant()}: the store is damaged or was written by another definition"),
-        };
-        if (replayed != entry.Outcome || engine.Position != entry.Sequence)
-        {
-            throw new StoreException($"log entry {entry.Sequence} was recorded as {OutcomeText.Of(entry.Outcome)} but replays as {OutcomeText.Of(replayed)}: the store and this Sanoo disagree");
-        }
-        index[HashKey.Of(entry.ContentHash.AsSpan())] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
+        progress?.Report(state.Engine.Position);
+        return state;
     }
 
     private static Election Load(byte[] json, string what) => DefinitionReader.Read(json) switch
@@ -341,6 +319,11 @@ public sealed class ElectionLog : IAsyncDisposable
         _ => throw new InvalidOperationException(),
     };
 
+    /// <summary>How long opening a log took.</summary>
+    /// <param name="Definition">Reading and checking the stored definition.</param>
+    /// <param name="Replay">Replaying every log entry into the tally.</param>
+    public sealed record OpenTimings(TimeSpan Definition, TimeSpan Replay);
+
     private sealed class Pending(Submission submission)
     {
         public Submission Submission { get; } = submission;
@@ -349,6 +332,66 @@ public sealed class ElectionLog : IAsyncDisposable
     }
 
     private readonly record struct Indexed(long Sequence, StoredOutcome Outcome, DateTimeOffset ReceivedAt, string? Violations);
+
+    /// <summary>
+    /// The tally and what the log has shown so far: every content hash (to answer retries),
+    /// the entries not counted, and how many were counted with warnings. Replaced whole on a rebuild.
+    /// </summary>
+    private sealed class LogState(TallyEngine engine)
+    {
+        public TallyEngine Engine { get; } = engine;
+
+        public Dictionary<HashKey, Indexed> Index { get; } = [];
+
+        public List<LogEntry> Uncounted { get; } = [];
+
+        public long Flagged { get; private set; }
+
+        public void Record(HashKey key, LogEntry entry)
+        {
+            Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
+            if (entry.Outcome != StoredOutcome.Accepted)
+            {
+                Uncounted.Add(entry with { Canonical = [] });
+            }
+            else if (entry.Violations is not null)
+            {
+                Flagged++;
+            }
+        }
+
+        /// <summary>Applies a stored entry and checks it replays to its recorded outcome at its recorded position.</summary>
+        public void Replay(Election election, LogEntry entry)
+        {
+            if (entry.Sequence != Engine.Position + 1)
+            {
+                throw new StoreException($"the log jumps from position {Engine.Position} to {entry.Sequence}: the store is damaged");
+            }
+            var plan = election.Contest(entry.Contest) ?? throw new StoreException($"log entry {entry.Sequence} names contest '{entry.Contest}', which the stored definition does not have");
+            var lines = plan.Form.Lines.Length;
+            if (entry.Figures.Length != lines + plan.Choices.Length)
+            {
+                throw new StoreException($"log entry {entry.Sequence} has {entry.Figures.Length} figures where contest '{entry.Contest}' needs {lines + plan.Choices.Length}: the store is damaged");
+            }
+            var protocol = new Protocol(
+                election.Id, entry.Station, entry.Contest, entry.Source, entry.Version,
+                entry.Figures[..lines], entry.Figures[lines..],
+                entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
+            var replayed = Engine.Apply(protocol) switch
+            {
+                ApplyOutcome.Accepted => StoredOutcome.Accepted,
+                ApplyOutcome.Conflict => StoredOutcome.Conflict,
+                ApplyOutcome.Stale => StoredOutcome.Stale,
+                ApplyOutcome.Rejected => StoredOutcome.Rejected,
+                var other => throw new StoreException($"log entry {entry.Sequence} replays as {other.GetType().Name.ToLowerInvariant()}: the store is damaged or was written by another definition"),
+            };
+            if (replayed != entry.Outcome || Engine.Position != entry.Sequence)
+            {
+                throw new StoreException($"log entry {entry.Sequence} was recorded as {OutcomeText.Of(entry.Outcome)} but replays as {OutcomeText.Of(replayed)}: the store and this Sanoo disagree");
+            }
+            Record(HashKey.Of(entry.ContentHash.AsSpan()), entry);
+        }
+    }
 
     /// <summary>A SHA-256 as four 64-bit words: a cheap dictionary key.</summary>
     private readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Bench;
+
+/// <summary>Times opening a store: reading and checking the definition, then replaying the whole log into the tally.</summary>
+public static class RebuildBenchmark
+{
+    public static async Task<int> RunAsync(string address)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var store = await StoreAddress.OpenAsync(address);
+        await using var log = await ElectionLog.OpenAsync(store, null);
+        var opened = clock.Elapsed;
+        var snapshot = await log.FreezeAsync();
+        var frozen = clock.Elapsed - opened;
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine($"opened and rebuilt {log.Position:N0} log entries ({log.Election.StationCount:N0} stations) in {opened.TotalSeconds:F2} s " +
+            $"(definition {log.Timings.Definition.TotalSeconds:F2} s, replay {log.Timings.Replay.TotalSeconds:F2} s); " +
+            $"snapshot with invariant check {frozen.TotalSeconds:F2} s; publishable {snapshot.IsPublishable}; " +
+            $"managed heap {GC.GetTotalMemory(true) / (1024 * 1024):N0} MB, peak working set {process.PeakWorkingSet64 / (1024 * 1024):N0} MB");
+        return 0;
+    }
+}
