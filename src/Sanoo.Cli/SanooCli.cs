@@ -29,6 +29,7 @@ public static class SanooCli
             TallyCommand.Create(console),
             DemoCommand.Create(console),
             IngestCommand.Create(console),
+            SeatsCommand.Create(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });

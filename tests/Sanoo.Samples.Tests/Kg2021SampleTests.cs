@@ -86,7 +86,7 @@ public class Kg2021SampleTests
     public void The_list_seats_are_the_official_15_12_9_7_6_5()
     {
         var plan = Sample.Election.Contest(List)!;
-        var seats = ContestSeats.PartyList(plan, National("hand"), "kg-2021");
+        var seats = ContestSeats.PartyList(plan, Tallied.Value, new SourceId("hand"));
         Assert.Equal(15, seats.SeatsOf(new ChoiceId("p21")));
         Assert.Equal(12, seats.SeatsOf(new ChoiceId("p09")));
         Assert.Equal(9, seats.SeatsOf(new ChoiceId("p08")));

@@ -122,7 +122,7 @@ public static class DemoCommand
         var nation = election.Areas[0].Id;
         var hand = state.Snapshot!.Tally(list.Contest.Id, new SourceId("hand"), nation)!;
         var machine = state.Snapshot.Tally(list.Contest.Id, new SourceId("machine"), nation)!;
-        var seats = ContestSeats.PartyList(list, hand, election.Id.Value);
+        var seats = ContestSeats.PartyList(list, state.Snapshot, new SourceId("hand"));
         console.WriteLine();
         console.MarkupLine("[bold]The night is over. National result, hand count (official):[/]");
         console.MarkupLineInterpolated($"Voters who took part: [bold]{Format.Count(hand.Participation)}[/] · valid {Format.Count(hand.TotalVotes)} · invalid {Format.Count(hand.Participation - hand.TotalVotes)} · stations {Format.Count(hand.StationsReporting)} of {Format.Count(hand.StationsExpected)}");

@@ -117,7 +117,7 @@ public static class TallyCommand
             source,
             area,
             tally,
-            atContestArea && plan.Contest.Kind == ContestKind.PartyList ? ContestSeats.PartyList(plan, tally, election.Id.Value, language) : null,
+            atContestArea && plan.Contest.Kind == ContestKind.PartyList ? ContestSeats.PartyList(plan, snapshot, source.Id, language) : null,
             atContestArea && plan.Contest.Kind == ContestKind.SingleMember ? ContestSeats.SingleMember(plan, tally) : null,
             report,
             snapshot,

@@ -121,7 +121,7 @@ public static class DefinitionReader
 
     private static Choice? ReadChoice(JsonElement element, string path, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "ballotNumber", "party");
+        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "ballotNumber", "party", "coalitionMembers");
         if (f is null)
         {
             return null;
@@ -129,7 +129,10 @@ public static class DefinitionReader
         var kind = f.OneOf("kind", ChoiceKind.Party, ("party", ChoiceKind.Party), ("candidate", ChoiceKind.Candidate), ("against-all", ChoiceKind.AgainstAll));
         var ballotNumber = (int?)f.OptionalInteger("ballotNumber", min: 1);
         var party = f.OptionalString("party");
-        return new Choice(new ChoiceId(ReadId(f, "id")), kind, ReadText(f, "name") ?? LocalizedText.Of("en", "?"), ballotNumber, party is null ? null : new ChoiceId(party));
+        return new Choice(new ChoiceId(ReadId(f, "id")), kind, ReadText(f, "name") ?? LocalizedText.Of("en", "?"), ballotNumber, party is null ? null : new ChoiceId(party))
+        {
+            CoalitionMembers = (int)(f.OptionalInteger("coalitionMembers", min: 1, max: 100) ?? 1),
+        };
     }
 
     private static Contest? ReadContest(JsonElement element, string path, List<JsonProblem> problems)
@@ -160,12 +163,21 @@ public static class DefinitionReader
 
     private static SeatRules? ReadSeatRules(JsonFields contest)
     {
-        var f = contest.Object("seatRules", "method", "threshold", "regionalThreshold", "maxSeatsPerParty");
+        var f = contest.Object("seatRules", "method", "threshold", "regionalThreshold", "maxSeatsPerParty", "coalitionThresholds", "alternativeDistrictSeats");
         if (f is null)
         {
             return null;
         }
-        return new SeatRules(f.String("method"), ReadThreshold(f, "threshold"), ReadThreshold(f, "regionalThreshold"), (int?)f.OptionalInteger("maxSeatsPerParty", min: 1));
+        var coalitions = f.Array("coalitionThresholds", required: false).Select(item =>
+        {
+            var c = JsonFields.Of(item.Item, item.Path, f.Problems, "minMembers", "percent");
+            return c is null ? null : new Seats.CoalitionThreshold((int)c.Integer("minMembers", min: 2, max: 100), c.OptionalDecimal("percent") ?? 0m);
+        }).OfType<Seats.CoalitionThreshold>().ToImmutableArray();
+        return new SeatRules(f.String("method"), ReadThreshold(f, "threshold"), ReadThreshold(f, "regionalThreshold"), (int?)f.OptionalInteger("maxSeatsPerParty", min: 1))
+        {
+            CoalitionThresholds = coalitions,
+            AlternativeDistrictSeats = (int?)f.OptionalInteger("alternativeDistrictSeats", min: 1, max: 10_000),
+        };
     }
 
     private static Threshold? ReadThreshold(JsonFields rules, string name)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Sanoo.Core.Definitions;
 
 /// <summary>
@@ -12,7 +14,14 @@ public sealed record SeatRules(
     string Method,
     Threshold? Threshold,
     Threshold? RegionalThreshold,
-    int? MaxSeatsPerParty);
+    int? MaxSeatsPerParty)
+{
+    /// <summary>Higher thresholds for lists of several parties (choices with <see cref="Choice.CoalitionMembers"/> above 1).</summary>
+    public ImmutableArray<Seats.CoalitionThreshold> CoalitionThresholds { get; init; } = [];
+
+    /// <summary>A party below the threshold still takes part if its candidates won at least this many single-member contests.</summary>
+    public int? AlternativeDistrictSeats { get; init; }
+}
 
 /// <summary>A minimum share of a base that a party must reach to win seats.</summary>
 /// <param name="Percent">The share in percent, exact (e.g. 5).</param>

@@ -20,6 +20,9 @@ public sealed class JsonFields
         _problems = problems;
     }
 
+    /// <summary>Where problems found while reading this object go.</summary>
+    public ICollection<JsonProblem> Problems => _problems;
+
     /// <summary>The object's JSON path.</summary>
     public string Path { get; }
 

@@ -8,34 +8,75 @@ namespace Sanoo.Core.Seats;
 public static class ContestSeats
 {
     /// <summary>
-    /// Allocates a party-list contest's seats from its tally at the contest's area, by the
-    /// definition's seat rules. "Against all" takes no seats; it counts in the threshold base
-    /// when the base is participation or valid ballots. The tie seed is "election/contest".
+    /// Allocates a party-list contest's seats from a snapshot, by the definition's seat rules:
+    /// the national threshold (base: participation, valid ballots or party votes), coalition
+    /// thresholds, the regional threshold checked in every region under the contest's area, the
+    /// alternative threshold counted from the single-member contests won by each party's
+    /// candidates, and the cap. "Against all" takes no seats. The tie seed is "election/contest".
     /// The explanation names parties in <paramref name="language"/>.
     /// </summary>
-    public static SeatAllocation PartyList(ContestPlan plan, AreaTally tally, string electionId, string language = "en")
+    public static SeatAllocation PartyList(ContestPlan plan, Snapshot snapshot, SourceId source, string language = "en")
     {
+        var election = snapshot.Election;
         var rules = plan.Contest.SeatRules ?? throw new ArgumentException($"contest '{plan.Contest.Id}' has no seat rules", nameof(plan));
-        var parties = plan.Choices
-            .Select((choice, i) => (choice, votes: tally.Votes[i]))
-            .Where(p => p.choice.Kind == ChoiceKind.Party)
-            .Select(p => new PartyVotes(p.choice.Id, p.votes, p.choice.Name.In(language)))
+        var national = snapshot.Tally(plan.Contest.Id, source, plan.Contest.Area) ?? throw new ArgumentException("the contest is not tallied at its own area", nameof(plan));
+        var districtSeats = rules.AlternativeDistrictSeats is null ? [] : DistrictSeatsByParty(election, snapshot, source);
+        var partyIndexes = Enumerable.Range(0, plan.Choices.Length).Where(i => plan.Choices[i].Kind == ChoiceKind.Party).ToList();
+        var parties = partyIndexes
+            .Select(i => new PartyVotes(plan.Choices[i].Id, national.Votes[i], plan.Choices[i].Name.In(language))
+            {
+                CoalitionMembers = plan.Choices[i].CoalitionMembers,
+                DistrictSeats = districtSeats.GetValueOrDefault(plan.Choices[i].Id),
+            })
             .ToImmutableArray();
-        var thresholdBase = rules.Threshold?.Base switch
+        RegionalThreshold? regional = null;
+        if (rules.RegionalThreshold is { } rt)
         {
-            ThresholdBase.Participation => tally.Participation,
-            ThresholdBase.Valid => tally.TotalVotes,
-            _ => parties.Sum(p => p.Votes),
-        };
+            var regions = plan.TallyAreas
+                .Where(a => election.Areas[a].Kind == AreaKind.Region)
+                .Select(a => snapshot.Tally(plan.Contest.Id, source, election.Areas[a].Id)!)
+                .Where(t => t.StationsReporting > 0)
+                .Select(t => (election.Area(t.Area)!.DisplayName(language), Base(rt.Base, t, partyIndexes), partyIndexes.Select(i => t.Votes[i]).ToImmutableArray()))
+                .ToImmutableArray();
+            regional = new RegionalThreshold(rt.Percent, regions);
+        }
         return SeatAllocator.Allocate(new SeatRequest(
             plan.Contest.Seats,
             parties,
             SeatMethod.Find(rules.Method)!,
             rules.Threshold,
-            thresholdBase,
+            Base(rules.Threshold?.Base ?? ThresholdBase.Valid, national, partyIndexes),
             rules.MaxSeatsPerParty,
-            $"{electionId}/{plan.Contest.Id}"));
+            $"{election.Id}/{plan.Contest.Id}")
+        {
+            CoalitionThresholds = rules.CoalitionThresholds,
+            AlternativeDistrictSeats = rules.AlternativeDistrictSeats,
+            Regional = regional,
+        });
     }
+
+    /// <summary>Single-member contests won, by the winners' nominating party.</summary>
+    public static Dictionary<ChoiceId, int> DistrictSeatsByParty(Election election, Snapshot snapshot, SourceId source)
+    {
+        var won = new Dictionary<ChoiceId, int>();
+        foreach (var plan in election.Contests.Where(c => c.Contest.Kind == ContestKind.SingleMember))
+        {
+            if (snapshot.Tally(plan.Contest.Id, source, plan.Contest.Area) is { } tally
+                && SingleMember(plan, tally) is SingleMemberResult.Elected { Winner.Party: { } party })
+            {
+                won[party] = won.GetValueOrDefault(party) + 1;
+            }
+        }
+        return won;
+    }
+
+    private static long Base(ThresholdBase thresholdBase, AreaTally tally, List<int> partyIndexes) => thresholdBase switch
+    {
+        ThresholdBase.Participation => tally.Participation,
+        ThresholdBase.Valid => tally.TotalVotes,
+        ThresholdBase.PartyVotes => partyIndexes.Sum(i => tally.Votes[i]),
+        _ => throw new ArgumentOutOfRangeException(nameof(thresholdBase)),
+    };
 
     /// <summary>The winner of a single-member contest by plurality, or why there is none.</summary>
     public static SingleMemberResult SingleMember(ContestPlan plan, AreaTally tally)

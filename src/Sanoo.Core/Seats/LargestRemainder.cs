@@ -60,6 +60,7 @@ internal static class LargestRemainder
         "hare" => new Fraction(votes, seats),
         "droop" => new Fraction((votes / (seats + 1)) + 1, 1),
         "hagenbach-bischoff" => new Fraction(votes, seats + 1),
+        "hagenbach-bischoff-rounded" => new Fraction(((2 * votes) + seats + 1) / (2 * ((long)seats + 1)), 1),
         "imperiali-quota" => new Fraction(votes, seats + 2),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "not a largest-remainder method"),
     };

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Sanoo.Core.Definitions;
 
 namespace Sanoo.Core.Seats;
 
@@ -19,13 +18,7 @@ public static class SeatAllocator
     {
         var steps = ImmutableArray.CreateBuilder<string>();
         var ties = ImmutableArray.CreateBuilder<string>();
-        var eligible = request.Parties.Select(p => Passes(p, request)).ToArray();
-        if (request.Threshold is { } threshold)
-        {
-            steps.Add(Invariant($"Threshold: {threshold.Percent}% of {request.ThresholdBase:N0} ({Describe(threshold.Base)}) = {threshold.Percent * request.ThresholdBase / 100m:N2} votes."));
-            var below = request.Parties.Where((p, i) => !eligible[i]).Select(p => Invariant($"{p} ({p.Votes:N0})")).ToList();
-            steps.Add(below.Count == 0 ? "Every party passed the threshold." : $"Below the threshold, no seats: {string.Join(", ", below)}.");
-        }
+        var eligible = Eligibility.Decide(request, steps);
         var seats = new int[request.Parties.Length];
         var active = Enumerable.Range(0, request.Parties.Length).Where(i => eligible[i] && request.Parties[i].Votes > 0).ToList();
         var toFill = request.Seats;
@@ -65,14 +58,4 @@ public static class SeatAllocator
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static bool Passes(PartyVotes party, SeatRequest request) =>
-        request.Threshold is not { } threshold || party.Votes * 100m >= threshold.Percent * request.ThresholdBase;
-
-    private static string Describe(ThresholdBase b) => b switch
-    {
-        ThresholdBase.Participation => "all voters who took part",
-        ThresholdBase.Valid => "valid ballots",
-        ThresholdBase.PartyVotes => "votes for parties",
-        _ => throw new ArgumentOutOfRangeException(nameof(b)),
-    };
 }

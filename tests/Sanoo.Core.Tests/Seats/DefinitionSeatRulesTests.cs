@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Seats;
+using Sanoo.Core.Tally;
+using Sanoo.Testing;
+
+namespace Sanoo.Core.Tests.Seats;
+
+/// <summary>Seat rules written in the election definition: regional, coalition and alternative thresholds.</summary>
+public class DefinitionSeatRulesTests
+{
+    private static readonly SourceId Hand = new("hand");
+
+    private static Election Load(Action<JsonObject> change) =>
+        Assert.IsType<DefinitionResult.Loaded>(DefinitionJson.Load(DefinitionJson.With(change))).Election;
+
+    /// <summary>A consistent protocol of the small election: votes for red, blue and "against all".</summary>
+    private static Protocol Count(Election election, string station, string contest, params int[] votes)
+    {
+        var valid = votes.Sum();
+        return new Protocol(election.Id, new AreaId(station), new ContestId(contest), Hand, 1,
+            ImmutableArray.Create(1000, 20, valid + 10, valid + 10, valid, 10), [.. votes], null);
+    }
+
+    private static Snapshot Tally(Election election, params Protocol[] protocols)
+    {
+        var engine = new TallyEngine(election);
+        foreach (var protocol in protocols)
+        {
+            Assert.IsType<ApplyOutcome.Accepted>(engine.Apply(protocol));
+        }
+        return engine.Freeze();
+    }
+
+    [Fact]
+    public void A_party_under_the_regional_threshold_in_any_region_takes_no_seats()
+    {
+        var election = Load(d => d["contests"]![0]!["seatRules"]!["regionalThreshold"] = JsonNode.Parse("""{"percent": 10, "base": "valid"}"""));
+        var snapshot = Tally(election, Count(election, "s1", "list", 300, 200, 0), Count(election, "s2", "list", 300, 200, 0), Count(election, "s3", "list", 250, 20, 30));
+        var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
+        Assert.Equal(5, seats.SeatsOf(new ChoiceId("red")));
+        Assert.Contains(seats.Steps, s => s.Contains("Blue Party (under 10% in Abroad)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_coalition_faces_its_own_higher_threshold()
+    {
+        var election = Load(d =>
+        {
+            d["choices"]![1]!["coalitionMembers"] = 3;
+            d["contests"]![0]!["seatRules"]!["coalitionThresholds"] = JsonNode.Parse("""[{"minMembers": 2, "percent": 45}]""");
+        });
+        var snapshot = Tally(election, Count(election, "s1", "list", 500, 400, 100));
+        var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
+        Assert.Equal(0, seats.SeatsOf(new ChoiceId("blue")));
+        Assert.Contains(seats.Steps, s => s.Contains("Blue Party (400, a coalition of 3 needing 45%)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_party_below_the_threshold_takes_part_when_its_candidates_won_enough_districts()
+    {
+        var election = Load(d =>
+        {
+            d["contests"]![0]!["seatRules"]!["threshold"] = JsonNode.Parse("""{"percent": 60, "base": "valid"}""");
+            d["contests"]![0]!["seatRules"]!["alternativeDistrictSeats"] = 1;
+        });
+        var snapshot = Tally(election,
+            Count(election, "s1", "list", 300, 600, 100),
+            Count(election, "s1", "east-seat", 500, 300, 200));
+        var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
+        Assert.True(seats.Parties.Single(p => p.Party.Value == "red").PassedThreshold);
+        Assert.Equal(5, seats.Parties.Sum(p => p.Seats));
+        Assert.Contains(seats.Steps, s => s.Contains("Red Party is below the threshold but takes part: it won 1 district seat(s)", StringComparison.Ordinal));
+    }
+}
