@@ -181,11 +181,34 @@ public class RealElectionTests
     }
 
     [Fact]
-    public void Bundestag_2017_levelling_seats_are_a_named_gap_listed_in_the_seat_documentation()
+    public void Bundestag_2017_with_overhang_and_levelling_seats()
     {
-        var doc = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "seats.md"));
-        Assert.Contains("de_bdt_2017", doc, StringComparison.Ordinal);
-        Assert.Contains("levelling", doc, StringComparison.Ordinal);
-        Assert.Equal(598, RealData.ExpectedSeats("de_bdt_2017").GetProperty("seats").GetInt32());
+        var e = RealData.ExpectedSeats("de_bdt_2017");
+        var lines = RealData.Lines("votelib_real", "de_bdt_2017.csv").Select(l => l.Split(';')).ToList();
+        var names = Enumerable.Range(0, (lines[0].Length - 2) / 2).Select(k => lines[0][2 + (2 * k)]).ToImmutableArray();
+        var population = RealData.Numbers(e.GetProperty("land_population"));
+        var states = population.Keys.ToList();
+        var second = states.Select(_ => new long[names.Length]).ToArray();
+        var direct = states.Select(_ => new int[names.Length]).ToArray();
+        long Number(string field) => field.Length == 0 ? 0 : long.Parse(field, CultureInfo.InvariantCulture);
+        foreach (var row in lines.Skip(2))
+        {
+            var s = states.IndexOf(row[1]);
+            var first = names.Select((_, k) => Number(row[2 + (2 * k)])).ToArray();
+            for (var k = 0; k < names.Length; k++)
+            {
+                second[s][k] += Number(row[3 + (2 * k)]);
+            }
+            direct[s][Array.IndexOf(first, first.Max())]++;
+        }
+        Assert.Equal(299, direct.Sum(d => d.Sum()));
+        var result = Levelling.Allocate(598, [.. states.Select(name => (name, population[name]))], [.. names.Select(n => new ChoiceId(Id(n)))], second, direct, 5m, 3);
+        AssertSeats(RealData.Numbers(e.GetProperty("expected_national")), names.Select((n, k) => (n, result.National[k])).Where(x => x.Item2 > 0).ToDictionary(x => x.n, x => x.Item2));
+        Assert.Equal(709, result.HouseSize);
+        foreach (var land in e.GetProperty("expected_land").EnumerateObject())
+        {
+            var seats = result.States[states.IndexOf(land.Name)];
+            AssertSeats(RealData.Numbers(land.Value), names.Select((n, k) => (n, seats[k])).Where(x => x.Item2 > 0).ToDictionary(x => x.n, x => x.Item2));
+        }
     }
 }
