@@ -179,6 +179,10 @@ internal static class DefinitionChecks
         {
             problems.Add(new JsonProblem($"{path}.seatRules.method", $"unknown method '{contest.SeatRules.Method}' (known: {string.Join(", ", SeatMethod.All.Select(m => m.Name))})"));
         }
+        if (contest.SeatRules.ApportionTo is not null && contest.SeatRules.MixedMember)
+        {
+            problems.Add(new JsonProblem($"{path}.seatRules", "apportionTo and mixedMember cannot be combined"));
+        }
         if (contest.SeatRules.MaxSeatsPerParty is { } cap && cap > contest.Seats)
         {
             problems.Add(new JsonProblem($"{path}.seatRules.maxSeatsPerParty", $"is {cap}, more than the contest's {contest.Seats} seats"));

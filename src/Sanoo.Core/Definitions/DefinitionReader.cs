@@ -163,7 +163,7 @@ public static class DefinitionReader
 
     private static SeatRules? ReadSeatRules(JsonFields contest)
     {
-        var f = contest.Object("seatRules", "method", "threshold", "regionalThreshold", "maxSeatsPerParty", "coalitionThresholds", "alternativeDistrictSeats");
+        var f = contest.Object("seatRules", "method", "threshold", "regionalThreshold", "maxSeatsPerParty", "coalitionThresholds", "alternativeDistrictSeats", "apportionTo", "mixedMember");
         if (f is null)
         {
             return null;
@@ -177,6 +177,8 @@ public static class DefinitionReader
         {
             CoalitionThresholds = coalitions,
             AlternativeDistrictSeats = (int?)f.OptionalInteger("alternativeDistrictSeats", min: 1, max: 10_000),
+            ApportionTo = f.Has("apportionTo") ? f.OneOf("apportionTo", AreaKind.Region, ("region", AreaKind.Region), ("district", AreaKind.District)) : null,
+            MixedMember = f.OptionalBool("mixedMember") ?? false,
         };
     }
 

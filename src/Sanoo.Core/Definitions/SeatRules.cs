@@ -21,6 +21,20 @@ public sealed record SeatRules(
 
     /// <summary>A party below the threshold still takes part if its candidates won at least this many single-member contests.</summary>
     public int? AlternativeDistrictSeats { get; init; }
+
+    /// <summary>
+    /// Seats first go to the areas of this kind under the contest's area (by Hare largest
+    /// remainder on their valid votes), then to parties inside each area by <see cref="Method"/>;
+    /// with a quota method, seats left over go to a national second tier (Czech Chamber).
+    /// </summary>
+    public AreaKind? ApportionTo { get; init; }
+
+    /// <summary>
+    /// Mixed-member proportional: the contest's seats are the whole house; each party's share is
+    /// filled first by the single-member contests its candidates won, and a party that won more
+    /// keeps them as overhang (New Zealand).
+    /// </summary>
+    public bool MixedMember { get; init; }
 }
 
 /// <summary>A minimum share of a base that a party must reach to win seats.</summary>

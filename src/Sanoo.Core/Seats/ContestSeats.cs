@@ -40,7 +40,7 @@ public static class ContestSeats
                 .ToImmutableArray();
             regional = new RegionalThreshold(rt.Percent, regions);
         }
-        return SeatAllocator.Allocate(new SeatRequest(
+        var request = new SeatRequest(
             plan.Contest.Seats,
             parties,
             SeatMethod.Find(rules.Method)!,
@@ -52,8 +52,48 @@ public static class ContestSeats
             CoalitionThresholds = rules.CoalitionThresholds,
             AlternativeDistrictSeats = rules.AlternativeDistrictSeats,
             Regional = regional,
-        });
+        };
+        if (rules.ApportionTo is { } kind)
+        {
+            return Apportioned(plan, snapshot, source, language, request, kind, partyIndexes);
+        }
+        if (rules.MixedMember)
+        {
+            var independents = IndependentDistrictSeats(election, snapshot, source);
+            var won = DistrictSeatsByParty(election, snapshot, source);
+            var mixed = MixedMember.Allocate(request with { Parties = [.. request.Parties.Select(p => p with { DistrictSeats = won.GetValueOrDefault(p.Party) })] }, independents);
+            var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<string>());
+            return new SeatAllocation([.. mixed.Parties.Select((p, i) => new PartySeats(p.Party.Party, p.Party.Votes, eligible[i] || p.DistrictSeats > 0, p.Total))], mixed.Steps, mixed.Ties);
+        }
+        return SeatAllocator.Allocate(request);
     }
+
+    private static SeatAllocation Apportioned(ContestPlan plan, Snapshot snapshot, SourceId source, string language, SeatRequest request, AreaKind kind, List<int> partyIndexes)
+    {
+        var election = snapshot.Election;
+        var areas = plan.TallyAreas.Where(a => election.Areas[a].Kind == kind)
+            .Select(a => (Area: election.Areas[a], Tally: snapshot.Tally(plan.Contest.Id, source, election.Areas[a].Id)!))
+            .ToList();
+        var result = RegionalAllocation.Allocate(
+            plan.Contest.Seats,
+            [.. request.Parties.Select(p => p.Party)],
+            [.. areas.Select(a => (a.Area.DisplayName(language), partyIndexes.Select(i => a.Tally.Votes[i]).ToImmutableArray()))],
+            request.Method,
+            request.Threshold,
+            request.TieSeed,
+            request.ThresholdBase);
+        var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<string>());
+        return new SeatAllocation([.. request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], result.National[i]))], result.Steps, result.Ties)
+        {
+            Regions = result.Regions,
+        };
+    }
+
+    /// <summary>Single-member contests won by candidates nominated by no party.</summary>
+    private static int IndependentDistrictSeats(Election election, Snapshot snapshot, SourceId source) =>
+        election.Contests.Count(plan => plan.Contest.Kind == ContestKind.SingleMember
+            && snapshot.Tally(plan.Contest.Id, source, plan.Contest.Area) is { } tally
+            && SingleMember(plan, tally) is SingleMemberResult.Elected { Winner.Party: null });
 
     /// <summary>Single-member contests won, by the winners' nominating party.</summary>
     public static Dictionary<ChoiceId, int> DistrictSeatsByParty(Election election, Snapshot snapshot, SourceId source)

@@ -38,12 +38,13 @@ public static class RegionalAllocation
         ImmutableArray<(string Region, ImmutableArray<long> Votes)> regions,
         SeatMethod method,
         Threshold? threshold,
-        string tieSeed)
+        string tieSeed,
+        long? thresholdBase = null)
     {
         var steps = ImmutableArray.CreateBuilder<string>();
         var ties = ImmutableArray.CreateBuilder<string>();
         var national = Enumerable.Range(0, parties.Length).Select(i => regions.Sum(r => r.Votes[i])).ToArray();
-        var nationalRequest = new SeatRequest(seats, [.. parties.Select((p, i) => new PartyVotes(p, national[i]))], method, threshold, national.Sum(), null, tieSeed);
+        var nationalRequest = new SeatRequest(seats, [.. parties.Select((p, i) => new PartyVotes(p, national[i]))], method, threshold, thresholdBase ?? national.Sum(), null, tieSeed);
         var eligible = Eligibility.Decide(nationalRequest, steps);
         var regionSeats = SeatAllocator.Allocate(new SeatRequest(
             seats, [.. regions.Select(r => new PartyVotes(new ChoiceId(Slug(r.Region)), r.Votes.Sum(), r.Region))], SeatMethod.Find("hare")!, null, 0, null, tieSeed + "/regions"));

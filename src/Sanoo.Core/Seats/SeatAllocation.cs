@@ -20,6 +20,12 @@ public sealed record PartySeats(ChoiceId Party, long Votes, bool PassedThreshold
 /// <param name="Ties">Ties broken by the lottery, each stated.</param>
 public sealed record SeatAllocation(ImmutableArray<PartySeats> Parties, ImmutableArray<string> Steps, ImmutableArray<string> Ties)
 {
+    /// <summary>Seats by area and party, for an allocation apportioned to areas first (empty otherwise).</summary>
+    public ImmutableArray<RegionSeats> Regions { get; init; } = [];
+
+    /// <summary>The seats filled: the contest's seats, or more with overhang.</summary>
+    public int Total => Parties.Sum(p => p.Seats);
+
     /// <summary>The seats of one party (0 if unknown).</summary>
     public int SeatsOf(ChoiceId party) => Parties.FirstOrDefault(p => p.Party == party)?.Seats ?? 0;
 }

@@ -74,4 +74,47 @@ public class DefinitionSeatRulesTests
         Assert.Equal(5, seats.Parties.Sum(p => p.Seats));
         Assert.Contains(seats.Steps, s => s.Contains("Red Party is below the threshold but takes part: it won 1 district seat(s)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Seats_can_be_apportioned_to_regions_first_then_shared_inside_each()
+    {
+        var election = Load(d =>
+        {
+            d["contests"]![0]!["seatRules"] = JsonNode.Parse("""{"method": "dhondt", "apportionTo": "region", "threshold": {"percent": 5, "base": "valid"}}""");
+            d["contests"]![0]!["seats"] = 10;
+        });
+        var snapshot = Tally(election, Count(election, "s1", "list", 400, 200, 0), Count(election, "s2", "list", 300, 100, 0), Count(election, "s3", "list", 50, 250, 0));
+        var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
+        Assert.Equal(["East: 8", "Abroad: 2"], seats.Regions.Select(r => $"{r.Region}: {r.Seats}")); // 1,000 : 300 votes by Hare over 10
+        Assert.Equal<int>([6, 2], seats.Regions[0].PartySeats); // 700 : 300 by D'Hondt over 8
+        Assert.Equal<int>([0, 2], seats.Regions[1].PartySeats); // 50 : 250 over 2
+        Assert.Equal(6, seats.SeatsOf(new ChoiceId("red")));
+        Assert.Equal(4, seats.SeatsOf(new ChoiceId("blue")));
+    }
+
+    [Fact]
+    public void A_mixed_member_contest_fills_each_share_with_district_seats_first_and_keeps_overhang()
+    {
+        var election = Load(d =>
+        {
+            d["contests"]![0]!["seatRules"] = JsonNode.Parse("""{"method": "sainte-lague", "mixedMember": true}""");
+            d["contests"]![0]!["seats"] = 2;
+        });
+        var snapshot = Tally(election,
+            Count(election, "s1", "list", 100, 900, 0),
+            Count(election, "s1", "east-seat", 600, 300, 100));
+        var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
+        Assert.Equal(1, seats.SeatsOf(new ChoiceId("red")));  // share 0 of 2, but Ann (red) won East: overhang
+        Assert.Equal(2, seats.SeatsOf(new ChoiceId("blue")));
+        Assert.Equal(3, seats.Total);
+        Assert.Contains(seats.Steps, s => s.Contains("House: 2 + 1 overhang = 3 seats.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Apportionment_and_mixed_member_cannot_be_combined()
+    {
+        var problems = Assert.IsType<DefinitionResult.Invalid>(DefinitionJson.Load(DefinitionJson.With(d =>
+            d["contests"]![0]!["seatRules"] = JsonNode.Parse("""{"method": "hare", "apportionTo": "region", "mixedMember": true}""")))).Problems;
+        Assert.Contains(problems, p => p.Path == "$.contests[0].seatRules" && p.Message.Contains("cannot be combined", StringComparison.Ordinal));
+    }
 }
