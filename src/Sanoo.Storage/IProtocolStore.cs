@@ -36,6 +36,18 @@ public interface IProtocolStore : IAsyncDisposable
     /// </summary>
     Task<T> WriteAsync<T>(Func<IStoreWriter, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a station device's public key; the newest key of a station is the one that counts.</summary>
+    Task EnrolDeviceAsync(Access.DeviceKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every enrolment, oldest first.</summary>
+    Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds an operator; refuses (with <see cref="StoreException"/>) a name or token already in use.</summary>
+    Task AddOperatorAsync(Access.Operator op, CancellationToken cancellationToken = default);
+
+    /// <summary>Every operator.</summary>
+    Task<IReadOnlyList<Access.Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Completes each time another process may have appended to the log (PostgreSQL: a
     /// notification; SQLite: never, the caller polls). Used by followers to catch up at once.

@@ -172,6 +172,82 @@ public sealed class PostgresProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public Task EnrolDeviceAsync(Access.DeviceKey key, CancellationToken cancellationToken = default) =>
+        WriteAsync<bool>(async (writer, ct) =>
+        {
+            await using var insert = new NpgsqlCommand("INSERT INTO device_key (seq, station, public_key, enrolled_at, enrolled_by) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM device_key), $1, $2, $3, $4)", ((Writer)writer).Connection);
+            insert.Parameters.AddWithValue(key.Station);
+            insert.Parameters.AddWithValue(key.PublicKey);
+            insert.Parameters.AddWithValue(key.EnrolledAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue(key.EnrolledBy);
+            await insert.ExecuteNonQueryAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = _source.CreateCommand("SELECT station, public_key, enrolled_at, enrolled_by FROM device_key ORDER BY seq");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var keys = new List<Access.DeviceKey>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys.Add(new Access.DeviceKey(reader.GetString(0), (byte[])reader.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
+            }
+            return keys;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"Cannot read {Description}: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task AddOperatorAsync(Access.Operator op, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WriteAsync<bool>(async (writer, ct) =>
+            {
+                await using var insert = new NpgsqlCommand("INSERT INTO operator (seq, name, role, district, token_sha256, created_at) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM operator), $1, $2, $3, $4, $5)", ((Writer)writer).Connection);
+                insert.Parameters.AddWithValue(op.Name);
+                insert.Parameters.AddWithValue(op.Role == Access.OperatorRole.Admin ? "admin" : "district");
+                insert.Parameters.Add(new NpgsqlParameter { Value = (object?)op.District ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                insert.Parameters.AddWithValue(op.TokenHash);
+                insert.Parameters.AddWithValue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                await insert.ExecuteNonQueryAsync(ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (StoreException e) when (e.InnerException is PostgresException { SqlState: "23505" })
+        {
+            throw new StoreException($"An operator named '{op.Name}' already exists in {Description}; choose another name.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Access.Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = _source.CreateCommand("SELECT name, role, district, token_sha256 FROM operator ORDER BY seq");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var operators = new List<Access.Operator>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                operators.Add(new Access.Operator(reader.GetString(0), reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District, reader.IsDBNull(2) ? null : reader.GetString(2), (byte[])reader.GetValue(3)));
+            }
+            return operators;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"Cannot read {Description}: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var changes = System.Threading.Channels.Channel.CreateUnbounded<long>();

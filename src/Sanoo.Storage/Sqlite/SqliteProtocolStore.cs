@@ -133,6 +133,74 @@ public sealed class SqliteProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public Task EnrolDeviceAsync(Access.DeviceKey key, CancellationToken cancellationToken = default) =>
+        WriteAsync<bool>(async (_, ct) =>
+        {
+            await using var insert = _writer.CreateCommand();
+            insert.CommandText = "INSERT INTO device_key (seq, station, public_key, enrolled_at, enrolled_by) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM device_key), $station, $key, $at, $by)";
+            insert.Parameters.AddWithValue("$station", key.Station);
+            insert.Parameters.AddWithValue("$key", key.PublicKey);
+            insert.Parameters.AddWithValue("$at", key.EnrolledAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$by", key.EnrolledBy);
+            await insert.ExecuteNonQueryAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT station, public_key, enrolled_at, enrolled_by FROM device_key ORDER BY seq";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<Access.DeviceKey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new Access.DeviceKey(reader.GetString(0), (byte[])reader.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
+        }
+        return keys;
+    }
+
+    /// <inheritdoc />
+    public async Task AddOperatorAsync(Access.Operator op, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WriteAsync<bool>(async (_, ct) =>
+            {
+                await using var insert = _writer.CreateCommand();
+                insert.CommandText = "INSERT INTO operator (seq, name, role, district, token_sha256, created_at) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM operator), $name, $role, $district, $token, $at)";
+                insert.Parameters.AddWithValue("$name", op.Name);
+                insert.Parameters.AddWithValue("$role", op.Role == Access.OperatorRole.Admin ? "admin" : "district");
+                insert.Parameters.AddWithValue("$district", (object?)op.District ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$token", op.TokenHash);
+                insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                await insert.ExecuteNonQueryAsync(ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (StoreException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            throw new StoreException($"An operator named '{op.Name}' already exists in {Description}; choose another name.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Access.Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, role, district, token_sha256 FROM operator ORDER BY seq";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var operators = new List<Access.Operator>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            operators.Add(new Access.Operator(reader.GetString(0), reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District, reader.IsDBNull(2) ? null : reader.GetString(2), (byte[])reader.GetValue(3)));
+        }
+        return operators;
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);

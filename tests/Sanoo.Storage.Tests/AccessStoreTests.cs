@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Sanoo.Storage.Access;
+using Sanoo.Storage.Schema;
+using Sanoo.Testing;
+
+namespace Sanoo.Storage.Tests;
+
+/// <summary>Device keys and operators, on both backends; and a version-1 database upgraded to version 2.</summary>
+[Collection("stores")]
+public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
+{
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Device_keys_are_kept_in_order_and_a_reenrolment_adds_a_row(string backend)
+    {
+        await using var store = await StoreAddress.OpenAsync(NewAddress(backend));
+        var first = RandomNumberGenerator.GetBytes(32);
+        var second = RandomNumberGenerator.GetBytes(32);
+        await store.EnrolDeviceAsync(new DeviceKey("s0001", first, DateTimeOffset.UnixEpoch, "admin"));
+        await store.EnrolDeviceAsync(new DeviceKey("s0002", second, DateTimeOffset.UnixEpoch, "admin"));
+        await store.EnrolDeviceAsync(new DeviceKey("s0001", second, DateTimeOffset.UnixEpoch, "admin"));
+        var keys = await store.ReadDeviceKeysAsync();
+        Assert.Equal(["s0001", "s0002", "s0001"], keys.Select(k => k.Station));
+        Assert.Equal(second, keys[^1].PublicKey);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.EnrolDeviceAsync(new DeviceKey("s0003", [1, 2, 3], DateTimeOffset.UnixEpoch, "admin")));
+        Assert.Contains("failed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Operators_are_stored_by_token_hash_and_names_are_unique(string backend)
+    {
+        var address = NewAddress(backend);
+        await using var store = await StoreAddress.OpenAsync(address);
+        var hash = SHA256.HashData("token-1"u8);
+        await store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.District, "d01", hash));
+        await store.AddOperatorAsync(new Operator("cec-admin", OperatorRole.Admin, null, SHA256.HashData("token-2"u8)));
+        var operators = await store.ReadOperatorsAsync();
+        Assert.Equal(["dec-01-a", "cec-admin"], operators.Select(o => o.Name));
+        Assert.Equal(hash, operators[0].TokenHash);
+        Assert.Equal("d01", operators[0].District);
+        var duplicate = await Assert.ThrowsAsync<StoreException>(() => store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.Admin, null, SHA256.HashData("token-3"u8))));
+        Assert.Contains("already exists", duplicate.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "DELETE FROM operator"));
+        Assert.Contains("append-only", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_1_database_is_upgraded_to_version_2_keeping_its_log()
+    {
+        var address = NewAddress("sqlite");
+        var v1 = SchemaScripts.For("sqlite").Single(s => s.Version == 1).Sql;
+        await RawSql.ExecuteAsync(address, v1 + "; INSERT INTO schema_version (version, applied_at) VALUES (1, 0);");
+        var log = await OpenLogAsync(address);
+        await log.SubmitAsync(Submit(Sample.Hand[0]));
+        await CloseAsync(log);
+        await RawSql.ExecuteAsync(address, "SELECT 1");
+        await using var store = await StoreAddress.OpenAsync(address);
+        Assert.Empty(await store.ReadDeviceKeysAsync());
+        Assert.Single(await store.ReadAsync(0).ToListAsync());
+    }
+}
