@@ -30,6 +30,9 @@ public static class SanooCli
             DemoCommand.Create(console),
             IngestCommand.Create(console),
             SeatsCommand.Create(console),
+            ServeCommand.Create(console),
+            AccessCommands.Keys(console),
+            AccessCommands.Operators(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });

@@ -27,6 +27,9 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Log entries after <paramref name="afterSequence"/>, in order; canonical bytes only when asked.</summary>
     IAsyncEnumerable<LogEntry> ReadAsync(long afterSequence, bool withCanonical = false, CancellationToken cancellationToken = default);
 
+    /// <summary>Every log entry of one station, oldest first, with canonical bytes.</summary>
+    Task<IReadOnlyList<LogEntry>> ReadStationAsync(string station, CancellationToken cancellationToken = default);
+
     /// <summary>The entry with this content hash, or null.</summary>
     Task<LogEntry?> FindAsync(ReadOnlyMemory<byte> contentHash, CancellationToken cancellationToken = default);
 

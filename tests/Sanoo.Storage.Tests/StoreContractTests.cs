@@ -140,6 +140,9 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
         });
         Assert.Equal(Sample.Machine[0], Assert.IsType<ProtocolReadResult.Ok>(ProtocolReader.Read(Sample.Election, entries[0].Canonical.AsMemory())).Protocol);
         Assert.Equal(entries[1].Sequence, (await store.FindAsync(entries[1].ContentHash.AsMemory()))!.Sequence);
+        var station = await store.ReadStationAsync(Sample.Hand[0].Station.Value);
+        Assert.Equal(entries.Select(e => e.Sequence), station.Select(e => e.Sequence));
+        Assert.Empty(await store.ReadStationAsync("s9999"));
         await store.DisposeAsync();
     }
 

@@ -128,6 +128,27 @@ public sealed class PostgresProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<LogEntry>> ReadStationAsync(string station, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = _source.CreateCommand($"SELECT {Columns}, canonical FROM protocol_version WHERE station = $1 ORDER BY seq");
+            command.Parameters.AddWithValue(station);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var entries = new List<LogEntry>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(ReadEntry(reader, true));
+            }
+            return entries;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            throw new StoreException($"Cannot read {Description}: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<LogEntry?> FindAsync(ReadOnlyMemory<byte> contentHash, CancellationToken cancellationToken = default)
     {
         try

@@ -101,6 +101,22 @@ public sealed class SqliteProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<LogEntry>> ReadStationAsync(string station, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{SqliteEntries.Select(true)} WHERE station = $station ORDER BY seq";
+        command.Parameters.AddWithValue("$station", station);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<LogEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(SqliteEntries.Read(reader, true));
+        }
+        return entries;
+    }
+
+    /// <inheritdoc />
     public async Task<LogEntry?> FindAsync(ReadOnlyMemory<byte> contentHash, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);

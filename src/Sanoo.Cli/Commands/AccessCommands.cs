@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json;
+using NSec.Cryptography;
+using Sanoo.Core.Definitions;
+using Sanoo.Storage;
+using Sanoo.Storage.Access;
+using Spectre.Console;
+
+namespace Sanoo.Cli.Commands;
+
+/// <summary>
+/// Who may write: <c>sanoo keys new</c> makes a station device's Ed25519 key pair, <c>sanoo keys
+/// enrol</c> registers its public key with the store the server uses, and <c>sanoo operators
+/// add</c> creates a commission operator and prints their token once (only its hash is stored).
+/// </summary>
+public static class AccessCommands
+{
+    /// <summary>The <c>keys</c> command with <c>new</c> and <c>enrol</c>.</summary>
+    public static Command Keys(IAnsiConsole console)
+    {
+        var station = new Option<string>("--station") { Description = "The polling station the device counts for.", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the private key file (keep it on the device only).", Required = true };
+        var create = new Command("new", "Make a station device's key pair: writes the private key file and prints the public key to enrol.") { station, output };
+        create.SetAction(r => NewKey(console, r.GetValue(station)!, r.GetValue(output)!));
+
+        var db = StoreOptions.Database(required: true);
+        var enrolStation = new Option<string>("--station") { Description = "The station.", Required = true };
+        var publicKey = new Option<string>("--public-key") { Description = "The device's public key (base64, as 'sanoo keys new' printed it).", Required = true };
+        var by = new Option<string>("--by") { Description = "Who enrols it, for the record.", DefaultValueFactory = _ => Environment.UserName };
+        var enrol = new Command("enrol", "Register a station device's public key with the store; it replaces the station's earlier key.") { db, enrolStation, publicKey, by };
+        enrol.SetAction((r, ct) => EnrolAsync(console, r.GetValue(db)!, r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, ct));
+        return new Command("keys", "Station device keys (Ed25519).") { create, enrol };
+    }
+
+    /// <summary>The <c>operators</c> command with <c>add</c>.</summary>
+    public static Command Operators(IAnsiConsole console)
+    {
+        var db = StoreOptions.Database(required: true);
+        var name = new Option<string>("--name") { Description = "The operator's unique name (recorded as the sender of what they enter).", Required = true };
+        var role = new Option<string>("--role") { Description = "district (one district's stations) or admin (all stations).", Required = true };
+        role.AcceptOnlyFromAmong("district", "admin");
+        var district = new Option<string?>("--district") { Description = "The district's id, for --role district." };
+        var add = new Command("add", "Create an operator and print their token once; only its hash is stored.") { db, name, role, district };
+        add.SetAction((r, ct) => AddOperatorAsync(console, r.GetValue(db)!, r.GetValue(name)!, r.GetValue(role)!, r.GetValue(district), ct));
+        return new Command("operators", "Commission operators who enter hand counts and corrections.") { add };
+    }
+
+    private static int NewKey(IAnsiConsole console, string station, FileInfo output)
+    {
+        if (output.Exists)
+        {
+            console.MarkupLineInterpolated($"[red]{output.FullName} exists; a key file is never overwritten. Choose another path.[/]");
+            return SanooCli.BadInput;
+        }
+        using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+        var file = new DeviceKeyFile(station, Convert.ToBase64String(key.Export(KeyBlobFormat.RawPrivateKey)), Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
+        File.WriteAllText(output.FullName, JsonSerializer.Serialize(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(output.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        console.MarkupLineInterpolated($"Wrote the private key of station {station}'s device to {output.FullName} (readable by you only).");
+        console.MarkupLineInterpolated($"Public key, to enrol: [bold]{file.PublicKey}[/]");
+        console.WriteLine(file.PublicKey);
+        return SanooCli.Ok;
+    }
+
+    private static async Task<int> EnrolAsync(IAnsiConsole console, string db, string station, string publicKey, string by, CancellationToken cancellationToken)
+    {
+        byte[] raw;
+        try
+        {
+            raw = Convert.FromBase64String(publicKey);
+        }
+        catch (FormatException)
+        {
+            raw = [];
+        }
+        if (raw.Length != 32)
+        {
+            console.MarkupLine("[red]--public-key must be a 32-byte Ed25519 public key in base64, as 'sanoo keys new' prints it.[/]");
+            return SanooCli.BadInput;
+        }
+        try
+        {
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            if (await StationCheckAsync(store, station, AreaKind.Station, cancellationToken) is { } problem)
+            {
+                console.MarkupLineInterpolated($"[red]{problem}[/]");
+                return SanooCli.BadInput;
+            }
+            await store.EnrolDeviceAsync(new DeviceKey(station, raw, DateTimeOffset.UtcNow, by), cancellationToken);
+            console.MarkupLineInterpolated($"Enrolled the device key of station {station} in {store.Description}; a running server accepts its signatures within seconds.");
+            return SanooCli.Ok;
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+    }
+
+    private static async Task<int> AddOperatorAsync(IAnsiConsole console, string db, string name, string role, string? district, CancellationToken cancellationToken)
+    {
+        if ((role == "district") != (district is not null))
+        {
+            console.MarkupLine("[red]A district operator needs --district ID; an admin takes none.[/]");
+            return SanooCli.BadInput;
+        }
+        try
+        {
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            if (district is not null && await StationCheckAsync(store, district, AreaKind.District, cancellationToken) is { } problem)
+            {
+                console.MarkupLineInterpolated($"[red]{problem}[/]");
+                return SanooCli.BadInput;
+            }
+            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            await store.AddOperatorAsync(new Operator(name, role == "admin" ? OperatorRole.Admin : OperatorRole.District, district, SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))), cancellationToken);
+            console.MarkupLineInterpolated($"Created operator {name} ({role}{(district is null ? "" : $" of {district}")}). Their token, shown this once (send it as 'Authorization: Bearer TOKEN'):");
+            console.WriteLine(token);
+            return SanooCli.Ok;
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+    }
+
+    private static async Task<string?> StationCheckAsync(IProtocolStore store, string id, AreaKind kind, CancellationToken cancellationToken)
+    {
+        if (await store.ReadDefinitionAsync(cancellationToken) is not { } stored)
+        {
+            return $"{store.Description} holds no election yet: ingest or serve with --definition first.";
+        }
+        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(stored.Definition)).Election;
+        return election.Area(new AreaId(id))?.Kind == kind ? null : $"'{id}' is not a {kind.ToString().ToLowerInvariant()} of election {election.Id}.";
+    }
+}
+
+/// <summary>A device's key file: its station and key pair, base64.</summary>
+/// <param name="Station">The station.</param>
+/// <param name="PrivateKey">The raw Ed25519 private key.</param>
+/// <param name="PublicKey">The raw public key.</param>
+public sealed record DeviceKeyFile(string Station, string PrivateKey, string PublicKey);

@@ -1,0 +1,70 @@
+using NSec.Cryptography;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Storage.Access;
+using Sanoo.Web.Access;
+
+namespace Sanoo.Web.Ingest;
+
+/// <summary>Why a submission may not be written: 401 (who are you?) or 403 (you may not).</summary>
+/// <param name="Status">401 or 403.</param>
+/// <param name="Path">The submission's path in the body.</param>
+/// <param name="Reason">What is wrong, in words.</param>
+public sealed record Refusal(int Status, string Path, string Reason);
+
+/// <summary>
+/// Who may write what. Counts of a source that is not official (the machine count) come from
+/// station devices: each must be signed, over its canonical bytes, by the Ed25519 key enrolled
+/// for its own station. Official counts (the hand count) and their corrections come from
+/// operators with a bearer token: a district operator only for the stations of their district,
+/// an admin for all.
+/// </summary>
+public sealed class Authorizer(Election election, WriterRegistry registry)
+{
+    /// <summary>The sender to record, or the refusal.</summary>
+    public (string? Sender, Refusal? Refusal) Check(SentSubmission submission, string? bearerToken)
+    {
+        var protocol = submission.Protocol;
+        var official = election.Sources[election.SourceIndex(protocol.Source)].Official;
+        if (!official)
+        {
+            if (submission.Signature is null)
+            {
+                return (null, new Refusal(401, submission.Path, $"unsigned: a {protocol.Source} count must be signed by the device key enrolled for station {protocol.Station}"));
+            }
+            if (registry.DeviceKey(protocol.Station.Value) is not { } key)
+            {
+                return (null, new Refusal(403, submission.Path, $"no device key is enrolled for station {protocol.Station}"));
+            }
+            return SignatureAlgorithm.Ed25519.Verify(key, ProtocolWriter.Canonical(election, protocol), submission.Signature)
+                ? ($"device:{protocol.Station}", null)
+                : (null, new Refusal(403, submission.Path, $"the signature does not verify with the key enrolled for station {protocol.Station}: a wrong key, another station's key, or altered figures"));
+        }
+        if (bearerToken is null)
+        {
+            return (null, new Refusal(401, submission.Path, $"a {protocol.Source} count is entered by an operator: send 'Authorization: Bearer TOKEN'"));
+        }
+        if (registry.OperatorByToken(bearerToken) is not { } op)
+        {
+            return (null, new Refusal(401, submission.Path, "the operator token is not known"));
+        }
+        if (op.Role == OperatorRole.District && !InDistrict(protocol.Station, new AreaId(op.District!)))
+        {
+            return (null, new Refusal(403, submission.Path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
+        }
+        return ($"operator:{op.Name}", null);
+    }
+
+    private bool InDistrict(AreaId station, AreaId district)
+    {
+        var target = election.AreaIndex(district);
+        for (var a = election.AreaIndex(station); a >= 0; a = election.ParentIndex(a))
+        {
+            if (a == target)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Web.Ingest;
+
+/// <summary>
+/// <c>POST /api/v1/protocols</c>: one protocol or a batch. Each is checked (JSON, fields,
+/// figures, ids), authorized (device signature or operator token), then stored durably; the
+/// answer holds a receipt for each. A request with any unreadable or unauthorized submission is
+/// refused whole (RFC 9457 problem details naming every field and reason): nothing of it is
+/// stored. A store that cannot be reached answers 503 with Retry-After.
+/// </summary>
+public static class IngestEndpoints
+{
+    /// <summary>Maps the write API.</summary>
+    public static RouteGroupBuilder MapIngest(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").RequireRateLimiting(SanooServer.WritePolicy);
+        group.MapPost("/protocols", SubmitAsync);
+        return group;
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest("The request body is not valid JSON.", new() { ["$"] = [$"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message.Split(". ")[0]}"] });
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.Status(413, "Request too large", $"A write request may hold at most {options.MaxRequestBytes:N0} bytes; send smaller batches.");
+        }
+        using (document)
+        {
+            var (submissions, problems, batch) = SubmissionParser.Parse(log.Election, document.RootElement, options.MaxBatch);
+            if (problems.Count > 0)
+            {
+                return Problems.BadRequest("The submission cannot be read; nothing was stored.", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+            }
+            var bearer = request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..].Trim() : null;
+            var checks = submissions.Select(s => authorizer.Check(s, bearer)).ToList();
+            var refusals = checks.Where(c => c.Refusal is not null).Select(c => c.Refusal!).ToList();
+            if (refusals.Count > 0)
+            {
+                var status = refusals.Any(r => r.Status == 401) ? 401 : 403;
+                return Problems.Status(status, status == 401 ? "Not authenticated" : "Not allowed", "Nothing of this request was stored.",
+                    refusals.GroupBy(r => r.Path).ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray()));
+            }
+            IReadOnlyList<Receipt> receipts;
+            try
+            {
+                receipts = await log.SubmitAsync([.. submissions.Select((s, i) => new Submission(s.Protocol, checks[i].Sender!))], cancellationToken);
+            }
+            catch (StoreException e)
+            {
+                return Problems.Unavailable(e.Message);
+            }
+            var answers = receipts.Select(ReceiptJson.Of).ToList();
+            return batch ? Results.Ok(new { receipts = answers }) : Results.Ok(new { receipt = answers[0] });
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Sanoo.Core.Tally;
+
+namespace Sanoo.Web.Publishing;
+
+/// <summary>
+/// What the public sees: the last snapshot that passed every invariant, its ETag, when it was
+/// published, and, when a newer snapshot failed its check, why publication is halted.
+/// </summary>
+/// <param name="Snapshot">The snapshot every public response is answered from; null before the first.</param>
+/// <param name="ETag">Its entity tag: the log position, quoted.</param>
+/// <param name="PublishedAt">When it was published.</param>
+/// <param name="Halted">Why publication stopped at this snapshot, or null while live.</param>
+public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset PublishedAt, string? Halted);

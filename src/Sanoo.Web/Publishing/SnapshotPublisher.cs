@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Web.Publishing;
+
+/// <summary>
+/// Freezes a snapshot whenever the log has moved, at most every <see cref="ServerOptions.PublishInterval"/>,
+/// and publishes it only if it passes the invariant check. A snapshot that fails is never shown:
+/// the last good one stays and <see cref="Current"/> says publication is halted and why. Readers
+/// swap to a new snapshot atomically (one reference). It also follows what other servers append
+/// to a shared store.
+/// </summary>
+public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions options, TimeProvider time, ILogger<SnapshotPublisher> logger) : BackgroundService
+{
+    private Published _current = new(null, "\"0\"", time.GetUtcNow(), null);
+
+    /// <summary>What the public sees now.</summary>
+    public Published Current => Volatile.Read(ref _current);
+
+    /// <summary>Freezes, checks and publishes now if the log moved; the next tick would do the same.</summary>
+    public async Task PublishAsync(CancellationToken cancellationToken = default)
+    {
+        var current = Current;
+        if (current.Snapshot is not null && current.Snapshot.Position == log.Position)
+        {
+            return;
+        }
+        var snapshot = await log.FreezeAsync(cancellationToken);
+        if (snapshot.IsPublishable)
+        {
+            Volatile.Write(ref _current, new Published(snapshot, $"\"{snapshot.Position}\"", time.GetUtcNow(), null));
+            return;
+        }
+        var reason = $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), first: {snapshot.InvariantViolations[0]}";
+        Volatile.Write(ref _current, current with { Halted = reason });
+        LogHalted(reason);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var following = log.FollowAsync(TimeSpan.FromSeconds(1), stoppingToken);
+        using var timer = new PeriodicTimer(options.PublishInterval, time);
+        try
+        {
+            await PublishAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await PublishAsync(stoppingToken);
+                }
+                catch (StoreException e)
+                {
+                    LogStoreUnavailable(e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await following;
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Publication halted: {Reason}")]
+    private partial void LogHalted(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot freeze a snapshot; the last one stays published: {Reason}")]
+    private partial void LogStoreUnavailable(string reason);
+}

@@ -1,0 +1,73 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sanoo.Storage.Log;
+using Sanoo.Web.Access;
+using Sanoo.Web.Ingest;
+using Sanoo.Web.Publishing;
+using Sanoo.Web.PublicApi;
+
+namespace Sanoo.Web;
+
+/// <summary>The Sanoo server: Kestrel with the write API, the public read API and the snapshot publisher, over one election log.</summary>
+public static class SanooServer
+{
+    /// <summary>The rate-limiting policy of the write API.</summary>
+    public const string WritePolicy = "writes";
+
+    /// <summary>Builds the server; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
+    public static WebApplication Create(ElectionLog log, ServerOptions options, TimeProvider? time = null)
+    {
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var services = builder.Services;
+        services.AddSingleton(log);
+        services.AddSingleton(log.Store);
+        services.AddSingleton(options);
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton<SnapshotPublisher>();
+        services.AddHostedService(p => p.GetRequiredService<SnapshotPublisher>());
+        services.AddSingleton<WriterRegistry>();
+        services.AddHostedService(p => p.GetRequiredService<WriterRegistry>());
+        services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>()));
+        services.AddProblemDetails();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(WritePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerSecondPerAddress, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+        });
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapIngest();
+        app.MapPublicApi();
+        app.MapGet("/", () => Results.Text($"Sanoo: {log.Election.Definition.Name.In("en")}. API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected; writes: POST /api/v1/protocols.\n"));
+        return app;
+    }
+
+    /// <summary>Starts the server after loading who may write and publishing the first snapshot.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.Services.GetRequiredService<WriterRegistry>().RefreshAsync(cancellationToken);
+        await app.Services.GetRequiredService<SnapshotPublisher>().PublishAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+namespace Sanoo.Web;
+
+/// <summary>How the server runs. Checked at start-up (<see cref="Validate"/>).</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:5080.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>How often a new snapshot is frozen, checked and published when the log moved.</summary>
+    public TimeSpan PublishInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often keys and operators are re-read from the store (enrolments made while running).</summary>
+    public TimeSpan AccessRefresh { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The largest write request accepted, in bytes.</summary>
+    public long MaxRequestBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The most submissions in one write request.</summary>
+    public int MaxBatch { get; init; } = 1000;
+
+    /// <summary>Write requests allowed per client address per second (a flood from one address does not starve the others).</summary>
+    public int WritesPerSecondPerAddress { get; init; } = 200;
+
+    /// <summary>Every problem with these options; empty when they are usable.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (!Uri.TryCreate(Urls.Split(';')[0], UriKind.Absolute, out _))
+        {
+            yield return $"--urls '{Urls}' is not a URL such as http://127.0.0.1:5080";
+        }
+        if (PublishInterval <= TimeSpan.Zero || AccessRefresh <= TimeSpan.Zero)
+        {
+            yield return "intervals must be positive";
+        }
+        if (MaxRequestBytes < 1024 || MaxBatch < 1 || WritesPerSecondPerAddress < 1)
+        {
+            yield return "request limits must be positive";
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sanoo.Core.Definitions;
+
+namespace Sanoo.Web.Tests;
+
+/// <summary>The public read API over a real Kestrel: consistent snapshots, ETags, and never an impossible number.</summary>
+public class ReadApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private async Task<long> LoadHandCountsAsync(int count)
+    {
+        long last = 0;
+        foreach (var chunk in ServerFixture.Sample.Hand.Take(count).Chunk(500))
+        {
+            var response = await server.SubmitAsync(new { submissions = chunk.Select(p => new { protocol = ServerFixture.ProtocolJson(p) }) }, ServerFixture.AdminToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            last = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts").EnumerateArray().Max(r => r.GetProperty("sequence").GetInt64());
+        }
+        await server.WaitForSnapshotAsync(last);
+        return last;
+    }
+
+    [Fact]
+    public async Task Results_carry_their_snapshot_and_an_etag_that_answers_304_until_the_next_snapshot()
+    {
+        var position = await LoadHandCountsAsync(300);
+        var first = await server.Client.GetAsync("/api/v1/results");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag!.Tag;
+        Assert.Equal(SnapshotCache, first.Headers.CacheControl!.ToString());
+        var body = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"\"{body.GetProperty("snapshot").GetInt64()}\"", etag);
+        Assert.True(body.GetProperty("snapshot").GetInt64() >= position);
+
+        var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/results");
+        again.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        var notModified = await server.Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        var next = await LoadHandCountsAsync(310);
+        var changed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/results");
+        changed.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        var fresh = await server.Client.SendAsync(changed);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.NotEqual(etag, fresh.Headers.ETag!.Tag);
+        Assert.True(next > position);
+    }
+
+    private const string SnapshotCache = "public, max-age=1, stale-while-revalidate=5";
+
+    [Fact]
+    public async Task No_published_area_ever_shows_more_votes_than_voters_or_more_reporting_than_stations()
+    {
+        await LoadHandCountsAsync(1500);
+        var election = ServerFixture.Sample.Election;
+        var areas = election.Areas.Where(a => a.Kind is AreaKind.Nation or AreaKind.Region or AreaKind.District).ToList();
+        foreach (var source in new[] { "hand", "machine" })
+        {
+            foreach (var area in areas)
+            {
+                var results = await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/results?source={source}&area={area.Id}");
+                var participation = results.GetProperty("participation").GetInt64();
+                var votes = results.GetProperty("choices").EnumerateArray().Sum(c => c.GetProperty("votes").GetInt64());
+                var shares = results.GetProperty("choices").EnumerateArray().Sum(c => c.GetProperty("sharePercent").GetDecimal());
+                var reporting = results.GetProperty("reporting");
+                Assert.True(votes <= participation, $"{area.Id}: {votes} votes for {participation} voters");
+                Assert.True(shares <= 100.01m, $"{area.Id}: shares sum to {shares}%");
+                Assert.True(reporting.GetProperty("stations").GetInt32() <= reporting.GetProperty("stationsExpected").GetInt32());
+                Assert.Equal(votes, results.GetProperty("validVotes").GetInt64());
+                var childVotes = results.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("validVotes").GetInt64());
+                if (results.GetProperty("children").GetArrayLength() > 0 && area.Kind != AreaKind.District)
+                {
+                    Assert.Equal(votes, childVotes);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Status_names_the_snapshot_and_says_publication_is_live()
+    {
+        var status = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/status");
+        Assert.Equal("kg-2021", status.GetProperty("election").GetString());
+        Assert.Equal("live", status.GetProperty("publication").GetString());
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("halted").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/results?contest=nope", "Unknown contest")]
+    [InlineData("/api/v1/results?source=fax", "Unknown source")]
+    [InlineData("/api/v1/results?area=s0001", "Unknown area")]
+    [InlineData("/api/v1/stations/bishkek", "Unknown station")]
+    public async Task Unknown_ids_get_a_404_problem(string url, string title)
+    {
+        var response = await server.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(title, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_single_member_district_where_against_all_leads_has_no_winner()
+    {
+        await LoadHandCountsAsync(ServerFixture.Sample.Hand.Length);
+        var district = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results?contest=smd-27");
+        Assert.Equal(JsonValueKind.Null, district.GetProperty("outcome").GetProperty("elected").ValueKind);
+        Assert.Contains("against all", district.GetProperty("outcome").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var national = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results");
+        Assert.Equal(1_293_946, national.GetProperty("participation").GetInt64());
+        Assert.Equal(15, national.GetProperty("seats").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "p21").GetProperty("seats").GetInt32());
+    }
+}
+
+/// <summary>A flood of requests from one address is rate-limited; another address is not affected.</summary>
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private readonly ServerFixture _server = new() { WritesPerSecond = 5 };
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_flood_from_one_address_is_limited_and_others_are_unaffected()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            statuses.Add((await _server.Client.PostAsync("/api/v1/protocols", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.True(statuses.Count(s => s == HttpStatusCode.BadRequest) <= 5);
+        using var other = _server.ClientFrom("127.0.0.2");
+        var response = await _server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[0]) }, ServerFixture.AdminToken, other);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var limited = await _server.Client.PostAsync("/api/v1/protocols", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        if (limited.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Assert.Equal("1", limited.Headers.RetryAfter!.ToString());
+        }
+    }
+}

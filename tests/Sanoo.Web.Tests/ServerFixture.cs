@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using NSec.Cryptography;
+using Sanoo.Core.Protocols;
+using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Storage;
+using Sanoo.Storage.Access;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Web.Tests;
+
+/// <summary>
+/// A real Sanoo server on 127.0.0.1 (Kestrel on a free port) over a fresh SQLite store with the
+/// kg-2021 definition, two enrolled station devices (s0001, s0002) and three operators.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string DistrictToken = "token-dec-01";
+    public const string AdminToken = "token-cec";
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-web-{Guid.NewGuid():N}.db");
+    private WebApplication? _app;
+
+    public static GeneratedElection Sample { get; } = Kg2021Generator.Generate();
+
+    public Dictionary<string, Key> Keys { get; } = [];
+
+    public ElectionLog Log { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Uri Address { get; private set; } = null!;
+
+    public int WritesPerSecond { get; init; } = 10_000;
+
+    public async Task InitializeAsync()
+    {
+        var store = await StoreAddress.OpenAsync("sqlite:" + _file);
+        Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
+        foreach (var station in new[] { "s0001", "s0002" })
+        {
+            Keys[station] = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+            await store.EnrolDeviceAsync(new DeviceKey(station, Keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "test"));
+        }
+        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, "d01", SHA256.HashData(Encoding.UTF8.GetBytes(DistrictToken))));
+        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
+        _app = SanooServer.Create(Log, new ServerOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            PublishInterval = TimeSpan.FromMilliseconds(50),
+            AccessRefresh = TimeSpan.FromMilliseconds(200),
+            MaxRequestBytes = 1024 * 1024,
+            WritesPerSecondPerAddress = WritesPerSecond,
+        });
+        await SanooServer.StartAsync(_app);
+        Address = new Uri(_app.Urls.First());
+        Client = new HttpClient { BaseAddress = Address };
+    }
+
+    /// <summary>A client whose connections come from another loopback address (another "client machine").</summary>
+    public HttpClient ClientFrom(string sourceAddress) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(sourceAddress), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    }) { BaseAddress = Address };
+
+    public static string Sign(Protocol protocol, Key key) =>
+        Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, ProtocolWriter.Canonical(Sample.Election, protocol)));
+
+    public static JsonElement ProtocolJson(Protocol protocol) => JsonDocument.Parse(ProtocolWriter.Canonical(Sample.Election, protocol)).RootElement;
+
+    public Task<HttpResponseMessage> SubmitAsync(object body, string? token = null, HttpClient? client = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        return (client ?? Client).SendAsync(request);
+    }
+
+    /// <summary>Waits until the published snapshot reaches <paramref name="position"/>.</summary>
+    public async Task WaitForSnapshotAsync(long position)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var status = await Client.GetFromJsonAsync<JsonElement>("/api/v1/status");
+            if (status.GetProperty("snapshot").GetInt64() >= position)
+            {
+                return;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"snapshot still at {status.GetProperty("snapshot")} waiting for {position}");
+            await Task.Delay(20);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        await Log.DisposeAsync();
+        await Log.Store.DisposeAsync();
+        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(path);
+        }
+        foreach (var key in Keys.Values)
+        {
+            key.Dispose();
+        }
+    }
+}
