@@ -33,6 +33,7 @@ public static class SanooCli
             ServeCommand.Create(console),
             AccessCommands.Keys(console),
             AccessCommands.Operators(console),
+            SubmitCommand.Create(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });

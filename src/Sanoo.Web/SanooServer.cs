@@ -41,6 +41,12 @@ public static class SanooServer
         services.AddHostedService(p => p.GetRequiredService<WriterRegistry>());
         services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>()));
         services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Sanoo API";
+            document.Info.Description = "Signed ingest of polling-station protocols and the public results of one checked snapshot at a time. See /api for a readable reference.";
+            return Task.CompletedTask;
+        }));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -59,7 +65,9 @@ public static class SanooServer
         app.UseRateLimiter();
         app.MapIngest();
         app.MapPublicApi();
-        app.MapGet("/", () => Results.Text($"Sanoo: {log.Election.Definition.Name.In("en")}. API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected; writes: POST /api/v1/protocols.\n"));
+        app.MapOpenApi();
+        app.MapGet("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Text($"Sanoo: {log.Election.Definition.Name.In("en")}. API reference: /api; OpenAPI: /openapi/v1.json.\n")).ExcludeFromDescription();
         return app;
     }
 

@@ -140,3 +140,26 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The API describes itself: an OpenAPI document and a readable reference page.</summary>
+public class ApiDocumentTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task The_openapi_document_lists_every_endpoint()
+    {
+        var document = await server.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["/api/v1/protocols", "/api/v1/rejected", "/api/v1/results", "/api/v1/stations/{id}", "/api/v1/status"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal("Sanoo API", document.GetProperty("info").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_reference_page_is_readable_html()
+    {
+        var response = await server.Client.GetAsync("/api");
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("POST /api/v1/protocols", html.Replace("<code>", "", StringComparison.Ordinal).Replace("</code>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+}

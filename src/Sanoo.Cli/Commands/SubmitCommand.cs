@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using NSec.Cryptography;
+using Sanoo.Cli.Input;
+using Spectre.Console;
+
+namespace Sanoo.Cli.Commands;
+
+/// <summary>
+/// <c>sanoo submit --key KEYFILE --url URL PROTOCOLS</c>: what a counting machine runs. It signs
+/// each protocol's canonical bytes with the station's device key (or sends an operator token),
+/// and retries with exponential backoff, honouring Retry-After, until it holds a receipt; then it
+/// saves the receipts. A refusal that retrying cannot fix (4xx other than 408 and 429) stops it.
+/// </summary>
+public static class SubmitCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console)
+    {
+        var key = new Option<FileInfo?>("--key") { Description = "The station device's key file (from 'sanoo keys new'), to sign machine counts." };
+        var token = new Option<string?>("--token") { Description = "An operator token, to send hand counts and corrections." };
+        var url = new Option<string>("--url") { Description = "The server, e.g. http://127.0.0.1:5080.", Required = true };
+        url.Validators.Add(r =>
+        {
+            if (!Uri.TryCreate(r.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                r.AddError($"--url must be an http or https URL such as http://127.0.0.1:5080, not '{r.GetValueOrDefault<string>()}'.");
+            }
+        });
+        var file = new Argument<FileInfo>("protocols") { Description = "A protocol file (JSON Lines: one protocol per line, canonical form)." };
+        var receipts = new Option<FileInfo?>("--receipts") { Description = "Where to save the receipts (JSON Lines); default: PROTOCOLS.receipts.jsonl." };
+        var attempts = new Option<int>("--max-attempts") { Description = "Give up after this many attempts per request (0: never).", DefaultValueFactory = _ => 0 };
+        var command = new Command("submit", "Sign and send protocols to a server, retrying until each has a receipt, and save the receipts.") { key, token, url, file, receipts, attempts };
+        command.SetAction((r, ct) => RunAsync(console, r.GetValue(key), r.GetValue(token), new Uri(r.GetValue(url)!), r.GetValue(file)!, r.GetValue(receipts), r.GetValue(attempts), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? keyFile, string? token, Uri url, FileInfo file, FileInfo? receiptsFile, int maxAttempts, CancellationToken cancellationToken)
+    {
+        if ((keyFile is null) == (token is null))
+        {
+            console.MarkupLine("[red]Give either --key (a station device signing machine counts) or --token (an operator).[/]");
+            return SanooCli.BadInput;
+        }
+        if (!file.Exists || keyFile is { Exists: false })
+        {
+            console.MarkupLineInterpolated($"[red]{(file.Exists ? keyFile!.FullName : file.FullName)} does not exist.[/]");
+            return SanooCli.BadInput;
+        }
+        var station = keyFile is null ? null : JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(keyFile.FullName, cancellationToken))?.Station;
+        using var key = keyFile is null ? null : LoadKey(keyFile);
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        var output = receiptsFile?.FullName ?? file.FullName + ".receipts.jsonl";
+        await using var saved = new StreamWriter(output, append: true);
+        var count = 0;
+        foreach (var line in JsonLines.Read(file.FullName))
+        {
+            var signature = key is null ? null : Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, line.Bytes.Span));
+            using var protocol = JsonDocument.Parse(line.Bytes);
+            if (station is not null && protocol.RootElement.TryGetProperty("station", out var of) && of.GetString() != station)
+            {
+                console.MarkupLineInterpolated($"[red]{file.Name}:{line.Number} is station {of.GetString()}'s protocol, but this key is station {station}'s; a device signs only its own station's counts.[/]");
+                return SanooCli.BadInput;
+            }
+            var body = JsonSerializer.Serialize(new { protocol = protocol.RootElement, signature });
+            var (status, answer) = await SendAsync(console, http, body, token, maxAttempts, cancellationToken);
+            if (status != HttpStatusCode.OK)
+            {
+                console.MarkupLineInterpolated($"[red]{file.Name}:{line.Number} refused ({(int)status}): {answer}[/]");
+                return SanooCli.BadInput;
+            }
+            var receipt = JsonDocument.Parse(answer).RootElement.GetProperty("receipt");
+            await saved.WriteLineAsync(receipt.GetRawText());
+            await saved.FlushAsync(cancellationToken);
+            count++;
+            console.MarkupLineInterpolated($"{file.Name}:{line.Number} {receipt.GetProperty("outcome").GetString()} at log position {receipt.GetProperty("sequence").GetInt64()}");
+        }
+        console.MarkupLineInterpolated($"{count} receipt(s) saved to {output}.");
+        return SanooCli.Ok;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(IAnsiConsole console, HttpClient http, string body, string? token, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan? retryAfter = null;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                }
+                using var response = await http.SendAsync(request, cancellationToken);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                var status = response.StatusCode;
+                if (status == HttpStatusCode.OK || ((int)status is >= 400 and < 500 && status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)))
+                {
+                    return (status, text);
+                }
+                retryAfter = response.Headers.RetryAfter?.Delta;
+                console.MarkupLineInterpolated($"[yellow]attempt {attempt}: {(int)status}; retrying[/]");
+            }
+            catch (HttpRequestException e)
+            {
+                console.MarkupLineInterpolated($"[yellow]attempt {attempt}: {e.Message}; retrying[/]");
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                console.MarkupLineInterpolated($"[yellow]attempt {attempt}: no answer in 30 s; retrying[/]");
+            }
+            if (maxAttempts > 0 && attempt >= maxAttempts)
+            {
+                return (HttpStatusCode.ServiceUnavailable, $"no receipt after {attempt} attempts");
+            }
+            var wait = retryAfter ?? delay + TimeSpan.FromMilliseconds(Random.Shared.Next((int)delay.TotalMilliseconds));
+            await Task.Delay(wait, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 30_000));
+        }
+    }
+
+    private static Key LoadKey(FileInfo file)
+    {
+        var stored = JsonSerializer.Deserialize<DeviceKeyFile>(File.ReadAllText(file.FullName)) ?? throw new InvalidDataException($"{file.FullName} is not a key file");
+        return Key.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(stored.PrivateKey), KeyBlobFormat.RawPrivateKey);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Sanoo.Core.Protocols;
+using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+using Sanoo.Web;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>The station client against a real server on 127.0.0.1: it signs, sends, retries until it holds a receipt, and saves it.</summary>
+public sealed class SubmitCommandTests : IDisposable
+{
+    private static readonly GeneratedElection Sample = Kg2021Generator.Generate();
+    private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-submit-").FullName;
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    private async Task<(ElectionLog Log, string Key)> PrepareAsync()
+    {
+        var db = $"sqlite:{PathOf("store.db")}";
+        var store = await StoreAddress.OpenAsync(db);
+        var log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
+        var (code, output) = CliRun.Sanoo("keys", "new", "--station", "s0001", "--out", PathOf("s0001.key"));
+        Assert.Equal(0, code);
+        var publicKey = output.Trim().Split('\n')[^1].Trim();
+        Assert.Equal(0, CliRun.Sanoo("keys", "enrol", "--db", db, "--station", "s0001", "--public-key", publicKey).ExitCode);
+        var machine = Sample.Machine.First(p => p.Station.Value == "s0001");
+        File.WriteAllText(PathOf("s0001.jsonl"), Encoding.UTF8.GetString(ProtocolWriter.Canonical(Sample.Election, machine)) + "\n");
+        return (log, PathOf("s0001.key"));
+    }
+
+    private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartAsync(ElectionLog log, int port)
+    {
+        var app = SanooServer.Create(log, new ServerOptions { Urls = $"http://127.0.0.1:{port}", PublishInterval = TimeSpan.FromMilliseconds(50), AccessRefresh = TimeSpan.FromMilliseconds(100) });
+        await SanooServer.StartAsync(app);
+        return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task A_device_signs_and_submits_and_keeps_the_receipt_even_when_the_server_comes_up_late()
+    {
+        var (log, key) = await PrepareAsync();
+        var port = FreePort();
+        var submit = Task.Run(() => CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("s0001.jsonl")));
+        await Task.Delay(1500); // the device is already retrying: nothing listens yet
+        await using var app = await StartAsync(log, port);
+        var (code, output) = await submit.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(code == 0, output);
+        Assert.Contains("retrying", output, StringComparison.Ordinal);
+        var receipt = JsonDocument.Parse(File.ReadLines(PathOf("s0001.jsonl.receipts.jsonl")).Single()).RootElement;
+        Assert.Equal("accepted", receipt.GetProperty("outcome").GetString());
+        Assert.Equal(1, log.Position);
+
+        var (again, second) = CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("s0001.jsonl"));
+        Assert.Equal(0, again);
+        Assert.Contains("duplicate at log position 1", second, StringComparison.Ordinal);
+        Assert.Equal(1, log.Position);
+        await app.StopAsync();
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_device_refuses_to_sign_another_stations_protocol()
+    {
+        var (log, key) = await PrepareAsync();
+        File.WriteAllText(PathOf("other.jsonl"), Encoding.UTF8.GetString(ProtocolWriter.Canonical(Sample.Election, Sample.Machine.First(p => p.Station.Value == "s0002"))) + "\n");
+        var (code, output) = CliRun.Sanoo("submit", "--key", key, "--url", "http://127.0.0.1:9", PathOf("other.jsonl"));
+        Assert.Equal(1, code);
+        Assert.Contains("this key is station s0001's", output, StringComparison.Ordinal);
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
