@@ -17,19 +17,25 @@ public static class ServeCommand
         var definition = new Option<FileInfo?>("--definition") { Description = "The election definition; stored on first use, refused if it differs from the stored one." };
         var db = StoreOptions.Database(required: true);
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("serve", "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.") { definition, db, urls };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(definition), r.GetValue(db)!, r.GetValue(urls)!, ct));
+        var writes = new Option<int>("--writes-per-second") { Description = "Write requests allowed per client address per second (raise it for rehearsals where many simulated devices share one address).", DefaultValueFactory = _ => new ServerOptions().WritesPerSecondPerAddress };
+        var command = new Command("serve", "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.") { definition, db, urls, writes };
+        command.SetAction((r, ct) => RunAsync(console, r.GetValue(definition), r.GetValue(db)!, new ServerOptions { Urls = r.GetValue(urls)!, WritesPerSecondPerAddress = r.GetValue(writes) }, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definition, string db, string urls, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, CancellationToken cancellationToken)
     {
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             console.MarkupLineInterpolated($"Opening {store.Description} and rebuilding the tally …");
             await using var log = await ElectionLog.OpenAsync(store, definition is null ? null : await File.ReadAllBytesAsync(definition.FullName, cancellationToken), cancellationToken: cancellationToken);
-            await using var app = SanooServer.Create(log, new ServerOptions { Urls = urls });
+            if (options.Validate().FirstOrDefault() is { } problem)
+            {
+                console.MarkupLineInterpolated($"[red]{problem}[/]");
+                return SanooCli.BadInput;
+            }
+            await using var app = SanooServer.Create(log, options);
             await SanooServer.StartAsync(app, cancellationToken);
             console.MarkupLineInterpolated($"Serving election [bold]{log.Election.Id}[/] ({Format.Count(log.Position)} protocol versions in the log) at [bold]{string.Join(", ", app.Urls)}[/]");
             console.MarkupLine("Read API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected. Writes: POST /api/v1/protocols. Ctrl+C stops.");

@@ -63,7 +63,8 @@ public static class PublicEndpoints
         {
             return Problems.Status(404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{areaId}' (stations: see /api/v1/stations/ID).");
         }
-        return SnapshotResponse.Of(context, published, () => ResultsJson.Of(snapshot, plan, countSource, areaId, lang ?? election.Definition.Languages[0]));
+        var language = lang ?? election.Definition.Languages[0];
+        return SnapshotResponse.Cached(context, published, $"results/{plan.Contest.Id}/{countSource.Id}/{areaId}/{language}", () => ResultsJson.Of(snapshot, plan, countSource, areaId, language));
     }
 
     private static async Task<IResult> StationAsync(HttpContext context, SnapshotPublisher publisher, ElectionLog log, string id, CancellationToken cancellationToken)

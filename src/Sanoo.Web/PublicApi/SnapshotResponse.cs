@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Sanoo.Web.Publishing;
 
@@ -13,6 +15,31 @@ public static class SnapshotResponse
     /// <summary>The Cache-Control of every public response.</summary>
     public const string CacheControl = "public, max-age=1, stale-while-revalidate=5";
 
+    private static readonly ConcurrentDictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
+    private static string _cachedFor = "";
+
+    /// <summary>
+    /// Like <see cref="Of"/>, but the body is built and serialized once per snapshot and
+    /// <paramref name="key"/> (the query), then served as bytes: a snapshot never changes, so
+    /// neither does its answer.
+    /// </summary>
+    public static IResult Cached(HttpContext context, Published published, string key, Func<object> body)
+    {
+        if (!ReferenceEquals(Volatile.Read(ref _cachedFor), published.ETag))
+        {
+            lock (Cache)
+            {
+                if (!ReferenceEquals(_cachedFor, published.ETag))
+                {
+                    Cache.Clear();
+                    Volatile.Write(ref _cachedFor, published.ETag);
+                }
+            }
+        }
+        var bytes = Cache.GetOrAdd(key, _ => JsonSerializer.SerializeToUtf8Bytes(body(), JsonSerializerOptions.Web));
+        return Of(context, published, () => bytes);
+    }
+
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
     public static IResult Of(HttpContext context, Published published, Func<object> body)
     {
@@ -22,6 +49,6 @@ public static class SnapshotResponse
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        return Results.Ok(body());
+        return body() is byte[] bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.Ok(body());
     }
 }

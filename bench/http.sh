@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmarks of the server (loopback only): signed ingest over HTTP, freshness under a steady
+# load, and public read throughput of the national results measured with wrk against nginx
+# serving the same bytes as a static file on the same machine.
+# Usage: bench/http.sh [STATIONS] [RUNS]   (defaults 40000 signed protocols, 3 wrk runs). Needs wrk and nginx (installed if missing, as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stations=${1:-40000}
+runs=${2:-3}
+command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+work=$(mktemp -d /tmp/sanoo-http-bench-XXXX)
+chmod 755 "$work"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port); static=$(free_port)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+./sanoo generate synthetic --stations 100000 --out "$work/election" >/dev/null
+dotnet build bench/Sanoo.Bench -c Release -o "$work/bin" --nologo -v quiet >/dev/null
+./sanoo serve --definition "$work/election/election.json" --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --writes-per-second 1000000 > "$work/serve.log" 2>&1 &
+server=$!
+until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
+
+echo "== signed ingest and freshness (server: sanoo serve, SQLite, 2 cores shared with the load generator) =="
+dotnet "$work/bin/Sanoo.Bench.dll" http "http://127.0.0.1:$port" "sqlite:$work/store.db" "$stations" 64 1000 10
+
+echo "== reads: GET /api/v1/results (national results) vs nginx serving the same bytes =="
+mkdir -p "$work/www"
+curl -sf "http://127.0.0.1:$port/api/v1/results" > "$work/www/results.json"
+echo "  body: $(wc -c < "$work/www/results.json") bytes"
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx.error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$static;
+    root $work/www;
+    location / { default_type application/json; add_header Cache-Control "public, max-age=1"; etag on; }
+  }
+}
+CONF
+nginx -p "$work" -c "$work/nginx.conf"
+for run in $(seq "$runs"); do
+  s=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$port/api/v1/results" | awk '/Requests\/sec/ {print $2}')
+  n=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$static/results.json" | awk '/Requests\/sec/ {print $2}')
+  echo "  run $run: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
+done
