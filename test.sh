@@ -32,6 +32,10 @@ if [ "$projects" -ne "$expected" ]; then
   status=1
 fi
 
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  grep -E '^\s+Failed [A-Za-z]' "$log" | sed 's/^ */  /' | sort -u
+fi
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"

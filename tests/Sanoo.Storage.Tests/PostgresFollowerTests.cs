@@ -15,7 +15,14 @@ public class PostgresFollowerTests(PostgresServer postgres) : StoreTestBase(post
         var follower = await OpenLogAsync(address, withDefinition: false);
         using var stop = new CancellationTokenSource();
         var following = follower.FollowAsync(TimeSpan.FromSeconds(30), stop.Token); // a long poll: only NOTIFY can make it fast
-        await Task.Delay(300);
+        // Warm-up: once the follower has seen a write made after it started, its LISTEN is in place.
+        var warmUp = await writer.SubmitAsync(Submit(Sample.Machine[0], "server-a"));
+        var ready = Stopwatch.StartNew();
+        while (follower.Position < warmUp.Sequence && ready.Elapsed < TimeSpan.FromSeconds(40))
+        {
+            await Task.Delay(10);
+        }
+        Assert.Equal(warmUp.Sequence, follower.Position);
         var latencies = new List<TimeSpan>();
         foreach (var chunk in Sample.Hand.Take(100).Chunk(20))
         {

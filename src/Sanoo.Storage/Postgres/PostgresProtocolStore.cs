@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Npgsql;
-using Sanoo.Core.Definitions;
 using Sanoo.Storage.Log;
 using Sanoo.Storage.Schema;
 
@@ -21,7 +19,7 @@ public sealed class PostgresProtocolStore : IProtocolStore
 
     private const string Backend = "postgres";
     private const long WriterLock = 0x5A4E_4F4F_0001;
-    private const string Columns = "seq, station, contest, source, version, outcome, content_sha256, figures, correction_reason, correction_author, sender, received_at, violations";
+    private const string Columns = LogEntryColumns.List;
     private readonly NpgsqlDataSource _source;
 
     private PostgresProtocolStore(NpgsqlDataSource source, string description)
@@ -138,7 +136,7 @@ public sealed class PostgresProtocolStore : IProtocolStore
             var entries = new List<LogEntry>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                entries.Add(ReadEntry(reader, true));
+                entries.Add(LogEntryColumns.Read(reader, true));
             }
             return entries;
         }
@@ -156,7 +154,7 @@ public sealed class PostgresProtocolStore : IProtocolStore
             await using var command = _source.CreateCommand($"SELECT {Columns}, canonical FROM protocol_version WHERE content_sha256 = $1");
             command.Parameters.AddWithValue(contentHash.ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader, true) : null;
+            return await reader.ReadAsync(cancellationToken) ? LogEntryColumns.Read(reader, true) : null;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
@@ -327,25 +325,9 @@ public sealed class PostgresProtocolStore : IProtocolStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return ReadEntry(reader, withCanonical);
+            yield return LogEntryColumns.Read(reader, withCanonical);
         }
     }
-
-    private static LogEntry ReadEntry(NpgsqlDataReader r, bool withCanonical) => new(
-        r.GetInt64(0),
-        new AreaId(r.GetString(1)),
-        new ContestId(r.GetString(2)),
-        new SourceId(r.GetString(3)),
-        r.GetInt32(4),
-        OutcomeText.Parse(r.GetString(5)),
-        ImmutableArray.Create((byte[])r.GetValue(6)),
-        withCanonical ? ImmutableArray.Create((byte[])r.GetValue(13)) : [],
-        Figures.Decode((byte[])r.GetValue(7)),
-        r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9),
-        r.GetString(10),
-        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
-        r.IsDBNull(12) ? null : r.GetString(12));
 
     private static async Task MigrateAsync(NpgsqlConnection connection, string description, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
-using Sanoo.Core.Definitions;
 using Sanoo.Storage.Log;
 
 namespace Sanoo.Storage.Sqlite;
@@ -8,25 +7,11 @@ namespace Sanoo.Storage.Sqlite;
 /// <summary>How a <see cref="LogEntry"/> maps to the <c>protocol_version</c> table in SQLite.</summary>
 internal static class SqliteEntries
 {
-    private const string Columns = "seq, station, contest, source, version, outcome, content_sha256, figures, correction_reason, correction_author, sender, received_at, violations";
+    private const string Columns = LogEntryColumns.List;
 
     public static string Select(bool withCanonical) => $"SELECT {Columns}{(withCanonical ? ", canonical" : "")} FROM protocol_version";
 
-    public static LogEntry Read(SqliteDataReader r, bool withCanonical) => new(
-        r.GetInt64(0),
-        new AreaId(r.GetString(1)),
-        new ContestId(r.GetString(2)),
-        new SourceId(r.GetString(3)),
-        r.GetInt32(4),
-        OutcomeText.Parse(r.GetString(5)),
-        ImmutableArray.Create((byte[])r.GetValue(6)),
-        withCanonical ? ImmutableArray.Create((byte[])r.GetValue(13)) : [],
-        Figures.Decode((byte[])r.GetValue(7)),
-        r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9),
-        r.GetString(10),
-        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
-        r.IsDBNull(12) ? null : r.GetString(12));
+    public static LogEntry Read(SqliteDataReader r, bool withCanonical) => LogEntryColumns.Read(r, withCanonical);
 
     public static void PrepareInsert(SqliteCommand insert)
     {
