@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
+using Sanoo.Core.Transparency;
 
 namespace Sanoo.Storage.Log;
 
@@ -54,6 +55,37 @@ public sealed class ElectionLog : IAsyncDisposable
 
     /// <summary>The entries up to <see cref="Position"/> that were not counted (conflicts, stale versions, rejected), in log order.</summary>
     public IReadOnlyList<LogEntry> Uncounted => [.. _state.Uncounted];
+
+    /// <summary>
+    /// The transparency log's tree head now: its size (= <see cref="Position"/>) and RFC 9162
+    /// root hash, and proofs from the same tree.
+    /// </summary>
+    public async Task<(long Size, byte[] Root)> TreeHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            return (_state.Tree.Size, _state.Tree.Root(_state.Tree.Size));
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+
+    /// <summary>The inclusion proof of log position <paramref name="sequence"/> in the tree of <paramref name="size"/> entries.</summary>
+    public async Task<List<byte[]>> InclusionProofAsync(long sequence, long size, CancellationToken cancellationToken = default)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            return _state.Tree.InclusionProof(sequence - 1, size);
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
 
     /// <summary>How many entries up to <see cref="Position"/> were counted with warnings.</summary>
     public long Flagged => _state.Flagged;
@@ -276,7 +308,10 @@ public sealed class ElectionLog : IAsyncDisposable
         var key = HashKey.Of(hash);
         if (_state.Index.TryGetValue(key, out var original))
         {
-            return new Receipt(ReceiptOutcome.Duplicate, original.Sequence, protocol.Version, Convert.ToHexStringLower(hash), original.ReceivedAt, original.Outcome, ViolationsJson.Read(original.Violations), []);
+            return new Receipt(ReceiptOutcome.Duplicate, original.Sequence, protocol.Version, Convert.ToHexStringLower(hash), original.ReceivedAt, original.Outcome, ViolationsJson.Read(original.Violations), [])
+            {
+                LeafHash = Convert.ToHexStringLower(_state.Tree.LeafHash(original.Sequence - 1)),
+            };
         }
         var (stored, receiptOutcome, violations) = _state.Engine.Apply(protocol) switch
         {
@@ -291,10 +326,11 @@ public sealed class ElectionLog : IAsyncDisposable
         var entry = new LogEntry(
             sequence, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, stored,
             ImmutableArray.Create(hash), ImmutableArray.Create(canonical), [.. protocol.Lines, .. protocol.Votes],
-            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender, now, violationsJson);
+            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender, now, violationsJson,
+            submission.Signature is null ? [] : ImmutableArray.Create(submission.Signature));
         entries.Add(entry);
-        _state.Record(key, entry);
-        return new Receipt(receiptOutcome, sequence, protocol.Version, Convert.ToHexStringLower(hash), now, null, violations, []);
+        var leaf = _state.Record(key, entry);
+        return new Receipt(receiptOutcome, sequence, protocol.Version, Convert.ToHexStringLower(hash), now, null, violations, []) { LeafHash = Convert.ToHexStringLower(leaf) };
     }
 
     private static async Task<LogState> RebuildAsync(IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -347,8 +383,14 @@ public sealed class ElectionLog : IAsyncDisposable
 
         public long Flagged { get; private set; }
 
-        public void Record(HashKey key, LogEntry entry)
+        /// <summary>The transparency log's Merkle tree: leaf i is entry i + 1.</summary>
+        public MerkleTree Tree { get; } = new();
+
+        /// <summary>Records an entry and returns its leaf hash.</summary>
+        public byte[] Record(HashKey key, LogEntry entry)
         {
+            var leaf = MerkleHash.Leaf(entry.Leaf());
+            Tree.Append(leaf);
             Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
             if (entry.Outcome != StoredOutcome.Accepted)
             {
@@ -358,6 +400,7 @@ public sealed class ElectionLog : IAsyncDisposable
             {
                 Flagged++;
             }
+            return leaf;
         }
 
         /// <summary>Applies a stored entry and checks it replays to its recorded outcome at its recorded position.</summary>

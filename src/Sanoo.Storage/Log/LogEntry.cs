@@ -38,6 +38,7 @@ public enum StoredOutcome
 /// <param name="Sender">Who sent it (device, operator, file).</param>
 /// <param name="ReceivedAt">When the store received it.</param>
 /// <param name="Violations">Broken relations as JSON, or null.</param>
+/// <param name="Signature">The device's Ed25519 signature over the canonical bytes; empty for operator entries.</param>
 public sealed record LogEntry(
     long Sequence,
     AreaId Station,
@@ -52,4 +53,10 @@ public sealed record LogEntry(
     string? CorrectionAuthor,
     string Sender,
     DateTimeOffset ReceivedAt,
-    string? Violations);
+    string? Violations,
+    ImmutableArray<byte> Signature)
+{
+    /// <summary>The entry's leaf bytes in the transparency log (RFC 9162 leaf input).</summary>
+    public byte[] Leaf() => Core.Transparency.LogLeaf.Encode(
+        Sequence, Station.Value, Contest.Value, Source.Value, Version, OutcomeText.Of(Outcome), ContentHash.AsSpan(), Signature.IsDefault ? [] : Signature.AsSpan(), ReceivedAt);
+}

@@ -8,7 +8,7 @@ namespace Sanoo.Storage.Log;
 internal static class LogEntryColumns
 {
     /// <summary>The columns, without <c>canonical</c> (selected last, only when asked for).</summary>
-    public const string List = "seq, station, contest, source, version, outcome, content_sha256, figures, correction_reason, correction_author, sender, received_at, violations";
+    public const string List = "seq, station, contest, source, version, outcome, content_sha256, figures, correction_reason, correction_author, sender, received_at, violations, device_signature";
 
     /// <summary>Reads the current row.</summary>
     public static LogEntry Read(DbDataReader r, bool withCanonical) => new(
@@ -19,11 +19,12 @@ internal static class LogEntryColumns
         r.GetInt32(4),
         OutcomeText.Parse(r.GetString(5)),
         ImmutableArray.Create((byte[])r.GetValue(6)),
-        withCanonical ? ImmutableArray.Create((byte[])r.GetValue(13)) : [],
+        withCanonical ? ImmutableArray.Create((byte[])r.GetValue(14)) : [],
         Figures.Decode((byte[])r.GetValue(7)),
         r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : r.GetString(9),
         r.GetString(10),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
-        r.IsDBNull(12) ? null : r.GetString(12));
+        r.IsDBNull(12) ? null : r.GetString(12),
+        r.IsDBNull(13) ? [] : ImmutableArray.Create((byte[])r.GetValue(13)));
 }

@@ -38,6 +38,7 @@ public enum ReceiptOutcome
 /// <param name="StoredOutcome">For a duplicate, what happened to the original.</param>
 /// <param name="Violations">Relations broken (rejected: errors and warnings; accepted: warnings).</param>
 /// <param name="Problems">Why a malformed submission does not fit the election.</param>
+/// <remarks>The entry is leaf <c>Sequence − 1</c> of the transparency log; <see cref="LeafHash"/> is its RFC 9162 leaf hash.</remarks>
 public sealed record Receipt(
     ReceiptOutcome Outcome,
     long Sequence,
@@ -46,4 +47,8 @@ public sealed record Receipt(
     DateTimeOffset ReceivedAt,
     StoredOutcome? StoredOutcome,
     ImmutableArray<Violation> Violations,
-    ImmutableArray<JsonProblem> Problems);
+    ImmutableArray<JsonProblem> Problems)
+{
+    /// <summary>The entry's RFC 9162 leaf hash (lower-case hex); empty when nothing was stored.</summary>
+    public string LeafHash { get; init; } = "";
+}

@@ -387,8 +387,8 @@ public sealed class PostgresProtocolStore : IProtocolStore
             foreach (var e in entries)
             {
                 var command = new NpgsqlBatchCommand(
-                    "INSERT INTO protocol_version (seq, station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations) " +
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
+                    "INSERT INTO protocol_version (seq, station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations, device_signature) " +
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)");
                 command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = e.Sequence });
                 command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = e.Station.Value });
                 command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = e.Contest.Value });
@@ -403,6 +403,7 @@ public sealed class PostgresProtocolStore : IProtocolStore
                 command.Parameters.Add(new NpgsqlParameter<string>() { TypedValue = e.Sender });
                 command.Parameters.Add(new NpgsqlParameter<long>() { TypedValue = e.ReceivedAt.ToUnixTimeMilliseconds() });
                 command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Violations ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                command.Parameters.Add(new NpgsqlParameter { Value = e.Signature.IsDefaultOrEmpty ? DBNull.Value : e.Signature.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea });
                 batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -15,9 +15,9 @@ internal static class SqliteEntries
 
     public static void PrepareInsert(SqliteCommand insert)
     {
-        insert.CommandText = "INSERT INTO protocol_version (seq, station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations) " +
-            "VALUES ($seq, $station, $contest, $source, $version, $outcome, $hash, $canonical, $figures, $reason, $author, $sender, $at, $violations)";
-        foreach (var name in new[] { "$seq", "$station", "$contest", "$source", "$version", "$outcome", "$hash", "$canonical", "$figures", "$reason", "$author", "$sender", "$at", "$violations" })
+        insert.CommandText = "INSERT INTO protocol_version (seq, station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations, device_signature) " +
+            "VALUES ($seq, $station, $contest, $source, $version, $outcome, $hash, $canonical, $figures, $reason, $author, $sender, $at, $violations, $signature)";
+        foreach (var name in new[] { "$seq", "$station", "$contest", "$source", "$version", "$outcome", "$hash", "$canonical", "$figures", "$reason", "$author", "$sender", "$at", "$violations", "$signature" })
         {
             insert.Parameters.Add(new SqliteParameter(name, null));
         }
@@ -40,6 +40,7 @@ internal static class SqliteEntries
         p["$sender"].Value = e.Sender;
         p["$at"].Value = e.ReceivedAt.ToUnixTimeMilliseconds();
         p["$violations"].Value = (object?)e.Violations ?? DBNull.Value;
+        p["$signature"].Value = e.Signature.IsDefaultOrEmpty ? DBNull.Value : e.Signature.ToArray();
     }
 
     private static byte[] FiguresBytes(ImmutableArray<int> figures) => Figures.Encode(figures.AsSpan(), []);
