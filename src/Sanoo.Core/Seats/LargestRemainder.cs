@@ -24,9 +24,11 @@ internal static class LargestRemainder
         if (left < 0)
         {
             // Possible only with a quota smaller than Hare's (Imperiali): take seats back from the smallest remainders.
+            var lottery = SeatAllocator.LotteryOrder(request, active).Select((party, rank) => (party, rank)).ToDictionary(x => x.party, x => x.rank);
             for (var k = 0; k < -left; k++)
             {
-                var smallest = active.Where(i => result[i] > 0).OrderBy(i => remainders[i]).ThenBy(i => i).First();
+                // Among equal remainders the public lottery decides, never the order parties are listed in.
+                var smallest = active.Where(i => result[i] > 0).OrderBy(i => remainders[i]).ThenByDescending(i => lottery[i]).First();
                 result[smallest]--;
                 remainders[smallest] = new Fraction(remainders[smallest].Numerator + quota.Numerator, remainders[smallest].Denominator);
             }

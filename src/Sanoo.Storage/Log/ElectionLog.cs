@@ -22,6 +22,8 @@ public sealed class ElectionLog : IAsyncDisposable
     /// <summary>The most submissions written in one transaction.</summary>
     public const int MaxBatch = 1024;
 
+    private const int RebuildBatch = 8192;
+
     private readonly IProtocolStore _store;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _engineLock = new(1, 1);
@@ -336,15 +338,29 @@ public sealed class ElectionLog : IAsyncDisposable
     private static async Task<LogState> RebuildAsync(IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var state = new LogState(new TallyEngine(election));
+        var batch = new List<LogEntry>(RebuildBatch);
+        async Task ReplayBatchAsync()
+        {
+            // Leaf hashes do not depend on each other: both cores compute them; the replay itself stays in log order.
+            var leaves = new byte[batch.Count][];
+            Parallel.For(0, batch.Count, i => leaves[i] = batch[i].LeafHash());
+            for (var i = 0; i < batch.Count; i++)
+            {
+                state.Replay(election, batch[i], leaves[i]);
+            }
+            progress?.Report(state.Engine.Position);
+            batch.Clear();
+            await Task.CompletedTask;
+        }
         await foreach (var entry in store.ReadAsync(0, false, cancellationToken))
         {
-            state.Replay(election, entry);
-            if (entry.Sequence % 10_000 == 0)
+            batch.Add(entry);
+            if (batch.Count == RebuildBatch)
             {
-                progress?.Report(entry.Sequence);
+                await ReplayBatchAsync();
             }
         }
-        progress?.Report(state.Engine.Position);
+        await ReplayBatchAsync();
         return state;
     }
 
@@ -386,10 +402,10 @@ public sealed class ElectionLog : IAsyncDisposable
         /// <summary>The transparency log's Merkle tree: leaf i is entry i + 1.</summary>
         public MerkleTree Tree { get; } = new();
 
-        /// <summary>Records an entry and returns its leaf hash.</summary>
-        public byte[] Record(HashKey key, LogEntry entry)
+        /// <summary>Records an entry and returns its leaf hash (computed here unless given).</summary>
+        public byte[] Record(HashKey key, LogEntry entry, byte[]? leafHash = null)
         {
-            var leaf = MerkleHash.Leaf(entry.Leaf());
+            var leaf = leafHash ?? entry.LeafHash();
             Tree.Append(leaf);
             Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
             if (entry.Outcome != StoredOutcome.Accepted)
@@ -404,7 +420,7 @@ public sealed class ElectionLog : IAsyncDisposable
         }
 
         /// <summary>Applies a stored entry and checks it replays to its recorded outcome at its recorded position.</summary>
-        public void Replay(Election election, LogEntry entry)
+        public void Replay(Election election, LogEntry entry, byte[]? leafHash = null)
         {
             if (entry.Sequence != Engine.Position + 1)
             {
@@ -432,7 +448,7 @@ public sealed class ElectionLog : IAsyncDisposable
             {
                 throw new StoreException($"log entry {entry.Sequence} was recorded as {OutcomeText.Of(entry.Outcome)} but replays as {OutcomeText.Of(replayed)}: the store and this Sanoo disagree");
             }
-            Record(HashKey.Of(entry.ContentHash.AsSpan()), entry);
+            Record(HashKey.Of(entry.ContentHash.AsSpan()), entry, leafHash);
         }
     }
 
