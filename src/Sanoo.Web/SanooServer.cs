@@ -19,7 +19,7 @@ public static class SanooServer
     public const string WritePolicy = "writes";
 
     /// <summary>Builds the server; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
-    public static WebApplication Create(ElectionLog log, ServerOptions options, TimeProvider? time = null)
+    public static WebApplication Create(ElectionLog log, ServerOptions options, TimeProvider? time = null, CommissionKey? commission = null)
     {
         var problems = options.Validate().ToList();
         if (problems.Count > 0)
@@ -35,6 +35,7 @@ public static class SanooServer
         services.AddSingleton(log.Store);
         services.AddSingleton(options);
         services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(commission ?? CommissionKey.Ephemeral());
         services.AddSingleton<SnapshotPublisher>();
         services.AddHostedService(p => p.GetRequiredService<SnapshotPublisher>());
         services.AddSingleton<WriterRegistry>();
@@ -65,6 +66,7 @@ public static class SanooServer
         app.UseRateLimiter();
         app.MapIngest();
         app.MapPublicApi();
+        app.MapTransparency();
         app.MapOpenApi();
         app.MapGet("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/", () => Results.Text($"Sanoo: {log.Election.Definition.Name.In("en")}. API reference: /api; OpenAPI: /openapi/v1.json.\n")).ExcludeFromDescription();

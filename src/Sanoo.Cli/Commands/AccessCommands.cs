@@ -19,10 +19,18 @@ public static class AccessCommands
     /// <summary>The <c>keys</c> command with <c>new</c> and <c>enrol</c>.</summary>
     public static Command Keys(IAnsiConsole console)
     {
-        var station = new Option<string>("--station") { Description = "The polling station the device counts for.", Required = true };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the private key file (keep it on the device only).", Required = true };
-        var create = new Command("new", "Make a station device's key pair: writes the private key file and prints the public key to enrol.") { station, output };
-        create.SetAction(r => NewKey(console, r.GetValue(station)!, r.GetValue(output)!));
+        var station = new Option<string?>("--station") { Description = "The polling station the device counts for." };
+        var commission = new Option<bool>("--commission") { Description = "Make the commission's key, which signs the server's tree heads (sanoo serve --signing-key)." };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the private key file (keep it on the device, or the server, only).", Required = true };
+        var create = new Command("new", "Make a station device's (or the commission's) key pair: writes the private key file and prints the public key.") { station, commission, output };
+        create.Validators.Add(r =>
+        {
+            if ((r.GetValue(station) is null) == !r.GetValue(commission))
+            {
+                r.AddError("Give either --station ID (a device key) or --commission (the key that signs tree heads).");
+            }
+        });
+        create.SetAction(r => NewKey(console, r.GetValue(station) ?? "commission", r.GetValue(output)!));
 
         var db = StoreOptions.Database(required: true);
         var enrolStation = new Option<string>("--station") { Description = "The station.", Required = true };

@@ -4,6 +4,7 @@ using Sanoo.Cli.Output;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
 using Sanoo.Web;
+using Sanoo.Web.Publishing;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -18,12 +19,13 @@ public static class ServeCommand
         var db = StoreOptions.Database(required: true);
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var writes = new Option<int>("--writes-per-second") { Description = "Write requests allowed per client address per second (raise it for rehearsals where many simulated devices share one address).", DefaultValueFactory = _ => new ServerOptions().WritesPerSecondPerAddress };
-        var command = new Command("serve", "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.") { definition, db, urls, writes };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(definition), r.GetValue(db)!, new ServerOptions { Urls = r.GetValue(urls)!, WritesPerSecondPerAddress = r.GetValue(writes) }, ct));
+        var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The commission's key file (sanoo keys new --commission) that signs every tree head; without it a key is made for this run only." };
+        var command = new Command("serve", "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.") { definition, db, urls, writes, signingKey };
+        command.SetAction((r, ct) => RunAsync(console, r.GetValue(definition), r.GetValue(db)!, new ServerOptions { Urls = r.GetValue(urls)!, WritesPerSecondPerAddress = r.GetValue(writes) }, r.GetValue(signingKey), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, FileInfo? signingKey, CancellationToken cancellationToken)
     {
         try
         {
@@ -35,7 +37,15 @@ public static class ServeCommand
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
             }
-            await using var app = SanooServer.Create(log, options);
+            var commission = signingKey is null
+                ? CommissionKey.Ephemeral()
+                : CommissionKey.Import(Convert.FromBase64String(System.Text.Json.JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(signingKey.FullName, cancellationToken))!.PrivateKey));
+            if (signingKey is null)
+            {
+                console.MarkupLine("[yellow]No --signing-key: tree heads are signed with a key made for this run only; observers cannot pin it across restarts.[/]");
+            }
+            console.MarkupLineInterpolated($"Tree heads are signed by the commission key {Convert.ToBase64String(commission.PublicKey)}");
+            await using var app = SanooServer.Create(log, options, commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
             console.MarkupLineInterpolated($"Serving election [bold]{log.Election.Id}[/] ({Format.Count(log.Position)} protocol versions in the log) at [bold]{string.Join(", ", app.Urls)}[/]");
             console.MarkupLine("Read API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected. Writes: POST /api/v1/protocols. Ctrl+C stops.");

@@ -30,7 +30,7 @@ public sealed class ElectionLog : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _writer;
-    private LogState _state;
+    private volatile LogState _state;
     private bool _stale;
 
     private ElectionLog(IProtocolStore store, Election election, TimeProvider time, LogState state, OpenTimings timings)
@@ -56,7 +56,17 @@ public sealed class ElectionLog : IAsyncDisposable
     public long Position => _state.Engine.Position;
 
     /// <summary>The entries up to <see cref="Position"/> that were not counted (conflicts, stale versions, rejected), in log order.</summary>
-    public IReadOnlyList<LogEntry> Uncounted => [.. _state.Uncounted];
+    public IReadOnlyList<LogEntry> Uncounted
+    {
+        get
+        {
+            var state = _state;
+            lock (state.Uncounted)
+            {
+                return [.. state.Uncounted];
+            }
+        }
+    }
 
     /// <summary>
     /// The transparency log's tree head now: its size (= <see cref="Position"/>) and RFC 9162
@@ -156,6 +166,39 @@ public sealed class ElectionLog : IAsyncDisposable
                 _stale = false;
             }
             return _state.Engine.Freeze();
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+
+    /// <summary>A snapshot and the transparency tree's size and root at exactly the same log position.</summary>
+    public async Task<(Snapshot Snapshot, byte[] Root)> FreezeWithRootAsync(CancellationToken cancellationToken = default)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_stale)
+            {
+                _state = await RebuildAsync(_store, Election, null, cancellationToken);
+                _stale = false;
+            }
+            return (_state.Engine.Freeze(), _state.Tree.Root(_state.Tree.Size));
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+
+    /// <summary>The consistency proof between two tree sizes of the transparency log.</summary>
+    public async Task<List<byte[]>> ConsistencyProofAsync(long first, long second, CancellationToken cancellationToken = default)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            return _state.Tree.ConsistencyProof(first, second);
         }
         finally
         {
@@ -410,7 +453,10 @@ public sealed class ElectionLog : IAsyncDisposable
             Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
             if (entry.Outcome != StoredOutcome.Accepted)
             {
-                Uncounted.Add(entry with { Canonical = [] });
+                lock (Uncounted)
+                {
+                    Uncounted.Add(entry with { Canonical = [] }); // read concurrently by the public API
+                }
             }
             else if (entry.Violations is not null)
             {

@@ -25,7 +25,7 @@ public static class PublicEndpoints
         return group;
     }
 
-    private static IResult Status(HttpContext context, SnapshotPublisher publisher, ElectionLog log)
+    private static IResult Status(HttpContext context, SnapshotPublisher publisher, ElectionLog log, CommissionKey commission)
     {
         var published = publisher.Current;
         return SnapshotResponse.Of(context, published, () => new
@@ -37,6 +37,7 @@ public static class PublicEndpoints
             logPosition = log.Position,
             publication = published.Halted is null ? "live" : "halted",
             halted = published.Halted,
+            treeHead = published.TreeHead is { } head ? TransparencyEndpoints.Json(head, commission.PublicKey) : null,
         });
     }
 

@@ -10,4 +10,10 @@ namespace Sanoo.Web.Publishing;
 /// <param name="ETag">Its entity tag: the log position, quoted.</param>
 /// <param name="PublishedAt">When it was published.</param>
 /// <param name="Halted">Why publication stopped at this snapshot, or null while live.</param>
-public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset PublishedAt, string? Halted);
+/// <param name="TreeHead">The transparency log's tree head at the snapshot's position, and the commission's signature of it.</param>
+public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset PublishedAt, string? Halted, SignedTreeHead? TreeHead = null);
+
+/// <summary>A tree head and the commission's Ed25519 signature over its <see cref="Core.Transparency.TreeHead.SignedBytes"/>.</summary>
+/// <param name="Head">The tree head.</param>
+/// <param name="Signature">The signature.</param>
+public sealed record SignedTreeHead(Core.Transparency.TreeHead Head, byte[] Signature);

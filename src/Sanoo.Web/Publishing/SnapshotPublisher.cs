@@ -12,7 +12,7 @@ namespace Sanoo.Web.Publishing;
 /// swap to a new snapshot atomically (one reference). It also follows what other servers append
 /// to a shared store.
 /// </summary>
-public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions options, TimeProvider time, ILogger<SnapshotPublisher> logger) : BackgroundService
+public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, ILogger<SnapshotPublisher> logger) : BackgroundService
 {
     private Published _current = new(null, "\"0\"", time.GetUtcNow(), null);
 
@@ -27,10 +27,12 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
         {
             return;
         }
-        var snapshot = await log.FreezeAsync(cancellationToken);
+        var (snapshot, root) = await log.FreezeWithRootAsync(cancellationToken);
         if (snapshot.IsPublishable)
         {
-            Volatile.Write(ref _current, new Published(snapshot, $"\"{snapshot.Position}\"", time.GetUtcNow(), null));
+            var now = time.GetUtcNow();
+            var head = new Core.Transparency.TreeHead(log.Election.Id.Value, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
+            Volatile.Write(ref _current, new Published(snapshot, $"\"{snapshot.Position}\"", now, null, commission.Sign(head)));
             return;
         }
         var reason = $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), first: {snapshot.InvariantViolations[0]}";

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sanoo.Storage.Log;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.PublicApi;
+
+/// <summary>
+/// The transparency log for observers: the signed tree head of the published snapshot, the
+/// commission's public key, inclusion and consistency proofs, and the log's entries, paged.
+/// </summary>
+public static class TransparencyEndpoints
+{
+    /// <summary>The most entries one page returns.</summary>
+    public const int MaxPage = 1000;
+
+    /// <summary>Maps the transparency API.</summary>
+    public static RouteGroupBuilder MapTransparency(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1");
+        group.MapGet("/tree-head", TreeHead);
+        group.MapGet("/proofs/inclusion", InclusionAsync);
+        group.MapGet("/proofs/consistency", ConsistencyAsync);
+        group.MapGet("/entries", EntriesAsync);
+        return group;
+    }
+
+    /// <summary>The JSON of a signed tree head.</summary>
+    public static object Json(SignedTreeHead signed, byte[] publicKey) => new
+    {
+        election = signed.Head.Election,
+        treeSize = signed.Head.Size,
+        rootHash = Convert.ToHexStringLower(signed.Head.Root),
+        timestamp = signed.Head.Timestamp.ToUnixTimeMilliseconds(),
+        signature = Convert.ToBase64String(signed.Signature),
+        publicKey = Convert.ToBase64String(publicKey),
+    };
+
+    private static IResult TreeHead(HttpContext context, SnapshotPublisher publisher, CommissionKey commission)
+    {
+        var published = publisher.Current;
+        return published.TreeHead is { } head
+            ? SnapshotResponse.Of(context, published, () => Json(head, commission.PublicKey))
+            : Problems.Unavailable("No tree head has been published yet.");
+    }
+
+    private static async Task<IResult> InclusionAsync(ElectionLog log, SnapshotPublisher publisher, long sequence, long? size, CancellationToken cancellationToken)
+    {
+        var treeSize = size ?? publisher.Current.TreeHead?.Head.Size ?? 0;
+        if (sequence < 1 || sequence > treeSize || treeSize > log.Position)
+        {
+            return Problems.Status(404, "No such entry", $"entry {sequence} is not in a published tree of {treeSize} entries");
+        }
+        var proof = await log.InclusionProofAsync(sequence, treeSize, cancellationToken);
+        return Results.Ok(new { sequence, leafIndex = sequence - 1, treeSize, proof = proof.Select(Convert.ToHexStringLower) });
+    }
+
+    private static async Task<IResult> ConsistencyAsync(ElectionLog log, long first, long second, CancellationToken cancellationToken)
+    {
+        if (first < 0 || first > second || second > log.Position)
+        {
+            return Problems.Status(404, "No such trees", $"no consistency proof from {first} to {second} entries; the log holds {log.Position}");
+        }
+        var proof = await log.ConsistencyProofAsync(first, second, cancellationToken);
+        return Results.Ok(new { first, second, proof = proof.Select(Convert.ToHexStringLower) });
+    }
+
+    private static async Task<IResult> EntriesAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
+        var entries = new List<object>(take);
+        await foreach (var e in log.Store.ReadAsync(after ?? 0, withCanonical: true, cancellationToken))
+        {
+            entries.Add(new
+            {
+                sequence = e.Sequence,
+                station = e.Station.Value,
+                contest = e.Contest.Value,
+                source = e.Source.Value,
+                version = e.Version,
+                outcome = OutcomeText.Of(e.Outcome),
+                contentHash = Convert.ToHexStringLower(e.ContentHash.AsSpan()),
+                signature = e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
+                receivedAt = e.ReceivedAt.ToUnixTimeMilliseconds(),
+                leafHash = Convert.ToHexStringLower(e.LeafHash()),
+                protocol = System.Text.Json.JsonDocument.Parse(e.Canonical.AsMemory()).RootElement,
+            });
+            if (entries.Count == take)
+            {
+                break;
+            }
+        }
+        return Results.Ok(new { after = after ?? 0, entries });
+    }
+}
