@@ -34,6 +34,7 @@ public static class SanooCli
             AccessCommands.Keys(console),
             AccessCommands.Operators(console),
             SubmitCommand.Create(console),
+            VerifyCommand.Create(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });

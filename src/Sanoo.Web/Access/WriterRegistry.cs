@@ -20,6 +20,10 @@ public sealed class WriterRegistry(IProtocolStore store, ServerOptions options, 
     /// <summary>The public key enrolled for a station, or null.</summary>
     public PublicKey? DeviceKey(string station) => _state.Keys.GetValueOrDefault(station);
 
+    /// <summary>Every station's enrolled public key (raw 32 bytes), for observers who check device signatures.</summary>
+    public IReadOnlyDictionary<string, byte[]> DeviceKeys() =>
+        _state.Keys.ToDictionary(k => k.Key, k => k.Value.Export(KeyBlobFormat.RawPublicKey));
+
     /// <summary>The operator with this bearer token, or null.</summary>
     public Operator? OperatorByToken(string token) =>
         _state.Operators.GetValueOrDefault(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))));

@@ -23,6 +23,10 @@ public static class TransparencyEndpoints
         group.MapGet("/proofs/inclusion", InclusionAsync);
         group.MapGet("/proofs/consistency", ConsistencyAsync);
         group.MapGet("/entries", EntriesAsync);
+        group.MapGet("/keys", (Access.WriterRegistry registry) => Results.Ok(new
+        {
+            devices = registry.DeviceKeys().OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new { station = k.Key, publicKey = Convert.ToBase64String(k.Value) }),
+        }));
         return group;
     }
 
@@ -84,6 +88,7 @@ public static class TransparencyEndpoints
                 signature = e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
                 receivedAt = e.ReceivedAt.ToUnixTimeMilliseconds(),
                 leafHash = Convert.ToHexStringLower(e.LeafHash()),
+                canonical = Convert.ToBase64String(e.Canonical.AsSpan()),
                 protocol = System.Text.Json.JsonDocument.Parse(e.Canonical.AsMemory()).RootElement,
             });
             if (entries.Count == take)

@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using NSec.Cryptography;
+using Sanoo.Core.Transparency;
+using Spectre.Console;
+
+namespace Sanoo.Cli.Commands;
+
+/// <summary>
+/// <c>sanoo verify --url URL</c>: what an observer runs with nothing but the public URL. It
+/// checks the signed tree head (against a pinned commission key, and for consistency with the
+/// head saved on the previous run), fetches every entry, checks each protocol's content hash
+/// and device signature, rebuilds the Merkle root, re-adds every contest's totals on its own
+/// code path and compares them with what the server publishes. Exit 0: verified; 4: a mismatch.
+/// </summary>
+public static class VerifyCommand
+{
+    /// <summary>Exit code when anything does not verify.</summary>
+    public const int Mismatch = 4;
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console)
+    {
+        var url = new Option<string>("--url") { Description = "The server's public URL.", Required = true };
+        var key = new Option<string?>("--commission-key") { Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning." };
+        var state = new Option<FileInfo>("--state") { Description = "Where the last verified tree head is kept, to prove the next one extends it.", DefaultValueFactory = _ => new FileInfo("sanoo-verify-state.json") };
+        var command = new Command("verify", "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle root, and every total re-added independently.") { url, key, state };
+        command.SetAction((r, ct) => RunAsync(console, r.GetValue(url)!, r.GetValue(key), r.GetValue(state)!, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, string url, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        var problems = new List<string>();
+        var head = await http.GetFromJsonAsync<JsonElement>("/api/v1/tree-head", cancellationToken);
+        var size = head.GetProperty("treeSize").GetInt64();
+        var root = Convert.FromHexString(head.GetProperty("rootHash").GetString()!);
+        var servedKey = head.GetProperty("publicKey").GetString()!;
+        if (pinnedKey is null)
+        {
+            console.MarkupLine("[yellow]No --commission-key: checking the tree head against the key the server names; pin the commission's published key to rule out a substitute.[/]");
+        }
+        else if (pinnedKey != servedKey)
+        {
+            problems.Add($"the tree head names key {servedKey}, not the pinned commission key {pinnedKey}");
+        }
+        if (!SignatureOk(head, pinnedKey ?? servedKey))
+        {
+            problems.Add($"the signature of the tree head of {size} entries does not verify");
+        }
+        if (stateFile.Exists && JsonDocument.Parse(await File.ReadAllTextAsync(stateFile.FullName, cancellationToken)).RootElement is var saved)
+        {
+            var (m, oldRoot) = (saved.GetProperty("treeSize").GetInt64(), Convert.FromHexString(saved.GetProperty("rootHash").GetString()!));
+            if (m > size)
+            {
+                problems.Add($"the log shrank: {size} entries now, {m} when last verified");
+            }
+            else
+            {
+                var consistency = await http.GetFromJsonAsync<JsonElement>($"/api/v1/proofs/consistency?first={m}&second={size}", cancellationToken);
+                var proof = consistency.GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+                if (!MerkleProof.VerifyConsistency(m, size, oldRoot, root, proof))
+                {
+                    problems.Add($"HISTORY REWRITTEN: the tree of {size} entries does not extend the tree of {m} verified earlier (root {Convert.ToHexStringLower(oldRoot)})");
+                }
+            }
+        }
+        var keys = (await http.GetFromJsonAsync<JsonElement>("/api/v1/keys", cancellationToken)).GetProperty("devices").EnumerateArray()
+            .ToDictionary(k => k.GetProperty("station").GetString()!, k => Convert.FromBase64String(k.GetProperty("publicKey").GetString()!));
+        var tree = new MerkleTree();
+        var counted = new Dictionary<(string Contest, string Source, string Station), JsonElement>();
+        long after = 0;
+        await console.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size));
+            while (tree.Size < size)
+            {
+                var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/entries?after={after}&limit=1000", cancellationToken);
+                var entries = page.GetProperty("entries").EnumerateArray().ToList();
+                if (entries.Count == 0)
+                {
+                    problems.Add($"the server served {tree.Size} entries of the {size} its tree head claims");
+                    break;
+                }
+                foreach (var e in entries.TakeWhile(_ => tree.Size < size))
+                {
+                    CheckEntry(e, keys, tree, counted, problems);
+                    after = e.GetProperty("sequence").GetInt64();
+                }
+                task.Value = tree.Size;
+            }
+        });
+        if (tree.Size == size && !tree.Root(size).AsSpan().SequenceEqual(root))
+        {
+            problems.Add($"the entries served do not hash to the signed root of {size} entries");
+        }
+        await CompareTotalsAsync(http, counted, size, problems, cancellationToken);
+        if (problems.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[red bold]NOT VERIFIED[/] [red]({problems.Count} problem(s)):[/]");
+            foreach (var problem in problems.Take(200))
+            {
+                console.MarkupLineInterpolated($"  [red]{problem}[/]");
+            }
+            return Mismatch;
+        }
+        await File.WriteAllTextAsync(stateFile.FullName, JsonSerializer.Serialize(new { treeSize = size, rootHash = Convert.ToHexStringLower(root), publicKey = servedKey }), cancellationToken);
+        console.MarkupLineInterpolated($"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {Convert.ToHexStringLower(root)[..16]}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {stateFile.Name} for the next run.");
+        return SanooCli.Ok;
+    }
+
+    private static void CheckEntry(JsonElement e, Dictionary<string, byte[]> keys, MerkleTree tree, Dictionary<(string, string, string), JsonElement> counted, List<string> problems)
+    {
+        var sequence = e.GetProperty("sequence").GetInt64();
+        var station = e.GetProperty("station").GetString()!;
+        var canonical = Convert.FromBase64String(e.GetProperty("canonical").GetString()!);
+        var hash = e.GetProperty("contentHash").GetString()!;
+        if (Convert.ToHexStringLower(SHA256.HashData(canonical)) != hash)
+        {
+            problems.Add($"entry {sequence} (station {station}): the protocol served does not match its content hash");
+        }
+        var signature = e.GetProperty("signature").GetString()!;
+        if (signature.Length > 0)
+        {
+            if (!keys.TryGetValue(station, out var key))
+            {
+                problems.Add($"entry {sequence}: signed, but no device key is enrolled for station {station}");
+            }
+            else if (!SignatureAlgorithm.Ed25519.Verify(PublicKey.Import(SignatureAlgorithm.Ed25519, key, KeyBlobFormat.RawPublicKey), canonical, Convert.FromBase64String(signature)))
+            {
+                problems.Add($"entry {sequence}: the device signature does not verify with station {station}'s enrolled key");
+            }
+        }
+        tree.Append(MerkleHash.Leaf(LogLeaf.Encode(sequence, station, e.GetProperty("contest").GetString()!, e.GetProperty("source").GetString()!, e.GetProperty("version").GetInt32(),
+            e.GetProperty("outcome").GetString()!, Convert.FromHexString(hash), signature.Length > 0 ? Convert.FromBase64String(signature) : [], DateTimeOffset.FromUnixTimeMilliseconds(e.GetProperty("receivedAt").GetInt64()))));
+        if (e.GetProperty("outcome").GetString() == "accepted")
+        {
+            counted[(e.GetProperty("contest").GetString()!, e.GetProperty("source").GetString()!, station)] = JsonDocument.Parse(canonical).RootElement.Clone();
+        }
+    }
+
+    /// <summary>Re-adds each contest's votes from the counted protocols, without Sanoo's tally engine, and compares with the published results.</summary>
+    private static async Task CompareTotalsAsync(HttpClient http, Dictionary<(string Contest, string Source, string Station), JsonElement> counted, long size, List<string> problems, CancellationToken cancellationToken)
+    {
+        foreach (var group in counted.GroupBy(c => (c.Key.Contest, c.Key.Source)))
+        {
+            var votes = new Dictionary<string, long>();
+            foreach (var protocol in group.Select(g => g.Value))
+            {
+                foreach (var choice in protocol.GetProperty("votes").EnumerateObject())
+                {
+                    votes[choice.Name] = votes.GetValueOrDefault(choice.Name) + choice.Value.GetInt64();
+                }
+            }
+            var published = await http.GetFromJsonAsync<JsonElement>($"/api/v1/results?contest={group.Key.Contest}&source={group.Key.Source}", cancellationToken);
+            if (published.GetProperty("snapshot").GetInt64() != size)
+            {
+                problems.Add($"the results are of snapshot {published.GetProperty("snapshot")}, the tree head of {size}: run again when the log is quiet");
+                return;
+            }
+            if (published.GetProperty("reporting").GetProperty("stations").GetInt32() != group.Count())
+            {
+                problems.Add($"{group.Key.Contest}/{group.Key.Source}: {published.GetProperty("reporting").GetProperty("stations")} stations published as reporting, {group.Count()} counted in the log");
+            }
+            foreach (var choice in published.GetProperty("choices").EnumerateArray())
+            {
+                var id = choice.GetProperty("id").GetString()!;
+                if (choice.GetProperty("votes").GetInt64() != votes.GetValueOrDefault(id))
+                {
+                    problems.Add($"{group.Key.Contest}/{group.Key.Source}: {id} is published with {choice.GetProperty("votes").GetInt64():N0} votes, but the station protocols add up to {votes.GetValueOrDefault(id):N0}");
+                }
+            }
+        }
+    }
+
+    private static bool SignatureOk(JsonElement head, string publicKey)
+    {
+        var signed = new TreeHead(head.GetProperty("election").GetString()!, head.GetProperty("treeSize").GetInt64(), Convert.FromHexString(head.GetProperty("rootHash").GetString()!),
+            DateTimeOffset.FromUnixTimeMilliseconds(head.GetProperty("timestamp").GetInt64()));
+        return SignatureAlgorithm.Ed25519.Verify(PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey), signed.SignedBytes(), Convert.FromBase64String(head.GetProperty("signature").GetString()!));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sanoo.Core.Protocols;
+using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+using Sanoo.Web;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>
+/// An observer with only the public URL: <c>sanoo verify</c> accepts an honest server, and
+/// catches figures changed in the database and a rewritten, re-signed history.
+/// </summary>
+public sealed class VerifyCommandTests : IDisposable
+{
+    private static readonly GeneratedElection Sample = Kg2021Generator.Generate();
+    private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-verify-").FullName;
+    private readonly CommissionKey _commission = CommissionKey.Ephemeral();
+
+    private string Db => Path.Combine(_folder, "store.db");
+
+    private string State => Path.Combine(_folder, "state.json");
+
+    private async Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync()
+    {
+        var store = await StoreAddress.OpenAsync($"sqlite:{Db}");
+        var log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
+        var app = SanooServer.Create(log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) }, commission: _commission);
+        await SanooServer.StartAsync(app);
+        return (log, app);
+    }
+
+    private static async Task StopAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
+    }
+
+    private (int Code, string Output) Verify(Microsoft.AspNetCore.Builder.WebApplication app) =>
+        CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey), "--state", State);
+
+    private static void Tamper(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; " + sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task<Microsoft.AspNetCore.Builder.WebApplication> FillAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        await log.SubmitAsync([.. Sample.Hand.Take(300).Select(p => new Submission(p, "operator:test"))]);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < 300)
+        {
+            await Task.Delay(20);
+        }
+        return app;
+    }
+
+    [Fact]
+    public async Task An_honest_server_verifies_and_changed_figures_are_caught()
+    {
+        var (log, app) = await StartAsync();
+        await FillAsync(log, app);
+        var (code, output) = Verify(app);
+        Assert.True(code == 0, output);
+        Assert.Contains("VERIFIED", output, StringComparison.Ordinal);
+        await StopAsync(log, app);
+
+        // Someone with access to the database moves 5 votes between parties at station 3, keeping the protocol's arithmetic.
+        var entry = Sample.Hand[2];
+        var moved = entry.Votes.SetItem(0, entry.Votes[0] - 5).SetItem(1, entry.Votes[1] + 5);
+        Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(entry.Lines.AsSpan(), moved.AsSpan()))}' WHERE seq = 3");
+        (log, app) = await StartAsync();
+        (code, output) = Verify(app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains("NOT VERIFIED", output, StringComparison.Ordinal);
+        Assert.Contains("but the station protocols add up to", output, StringComparison.Ordinal);
+        await StopAsync(log, app);
+    }
+
+    [Fact]
+    public async Task A_rewritten_and_resigned_history_is_caught_by_an_observer_who_checked_before()
+    {
+        var (log, app) = await StartAsync();
+        await FillAsync(log, app);
+        Assert.Equal(0, Verify(app).Code);
+        await StopAsync(log, app);
+
+        // Rewrite entry 2 wholesale, figures, bytes and hash, so every record agrees with itself; the server re-signs.
+        var original = Sample.Hand[1];
+        var rewritten = original with { Votes = original.Votes.SetItem(0, original.Votes[0] - 5).SetItem(1, original.Votes[1] + 5) };
+        var canonical = ProtocolWriter.Canonical(Sample.Election, rewritten);
+        Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(rewritten.Lines.AsSpan(), rewritten.Votes.AsSpan()))}', " +
+            $"canonical = x'{Convert.ToHexString(canonical)}', content_sha256 = x'{Convert.ToHexString(SHA256.HashData(canonical))}' WHERE seq = 2");
+        (log, app) = await StartAsync();
+        var (code, output) = Verify(app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains("HISTORY REWRITTEN", output, StringComparison.Ordinal);
+        await StopAsync(log, app);
+    }
+
+    public void Dispose()
+    {
+        _commission.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
