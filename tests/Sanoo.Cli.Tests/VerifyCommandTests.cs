@@ -108,6 +108,43 @@ public sealed class VerifyCommandTests : IDisposable
         await StopAsync(log, app);
     }
 
+    [Fact]
+    public async Task Reordered_entries_are_caught()
+    {
+        var (log, app) = await StartAsync();
+        await FillAsync(log, app);
+        Assert.Equal(0, Verify(app).Code);
+        await StopAsync(log, app);
+
+        // Swap entries 10 and 11 (different stations, so both still replay as accepted) and let the server re-sign.
+        const string Columns = "station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations, device_signature";
+        Tamper(Db, $"CREATE TEMP TABLE swap AS SELECT seq, {Columns} FROM protocol_version WHERE seq IN (10, 11); " +
+            "DROP TRIGGER IF EXISTS protocol_version_append_only_update; " +
+            $"UPDATE protocol_version SET content_sha256 = randomblob(32) WHERE seq IN (10, 11); " +
+            string.Concat(Columns.Split(", ").Select(c => $"UPDATE protocol_version SET {c} = (SELECT {c} FROM swap WHERE swap.seq = 21 - protocol_version.seq) WHERE seq IN (10, 11); ")));
+        (log, app) = await StartAsync();
+        var (code, output) = Verify(app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains("HISTORY REWRITTEN", output, StringComparison.Ordinal);
+        await StopAsync(log, app);
+    }
+
+    [Fact]
+    public async Task A_deleted_entry_is_caught()
+    {
+        var (log, app) = await StartAsync();
+        await FillAsync(log, app);
+        Assert.Equal(0, Verify(app).Code);
+        await StopAsync(log, app);
+
+        Tamper(Db, "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; DELETE FROM protocol_version WHERE seq = (SELECT MAX(seq) FROM protocol_version);");
+        (log, app) = await StartAsync();
+        var (code, output) = Verify(app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains("the log shrank", output, StringComparison.Ordinal);
+        await StopAsync(log, app);
+    }
+
     public void Dispose()
     {
         _commission.Dispose();
