@@ -9,6 +9,9 @@ public sealed record ServerOptions
     /// <summary>How often a new snapshot is frozen, checked and published when the log moved.</summary>
     public TimeSpan PublishInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often the tree head is signed afresh when the log has not moved.</summary>
+    public TimeSpan TreeHeadInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often keys and operators are re-read from the store (enrolments made while running).</summary>
     public TimeSpan AccessRefresh { get; init; } = TimeSpan.FromSeconds(2);
 

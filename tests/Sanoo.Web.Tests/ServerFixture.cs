@@ -53,6 +53,7 @@ public sealed class ServerFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             PublishInterval = TimeSpan.FromMilliseconds(50),
             AccessRefresh = TimeSpan.FromMilliseconds(200),
+            TreeHeadInterval = TimeSpan.FromSeconds(1),
             MaxRequestBytes = 1024 * 1024,
             WritesPerSecondPerAddress = WritesPerSecond,
         });

@@ -46,6 +46,19 @@ public class TransparencyApiTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task A_quiet_log_gets_a_freshly_signed_tree_head_every_few_seconds()
+    {
+        await SubmitAsync(1300, 5);
+        var first = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/tree-head");
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the fixture re-signs every second
+        var later = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/tree-head");
+        Assert.Equal(first.GetProperty("treeSize").GetInt64(), later.GetProperty("treeSize").GetInt64()); // tests of a class run one at a time
+        Assert.True(later.GetProperty("timestamp").GetInt64() > first.GetProperty("timestamp").GetInt64());
+        Assert.Equal(first.GetProperty("rootHash").GetString(), later.GetProperty("rootHash").GetString());
+        Assert.True(Verify(later));
+    }
+
+    [Fact]
     public async Task A_receipt_is_provably_in_the_signed_tree_and_the_entries_rebuild_its_root()
     {
         var response = await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[1200]) }, ServerFixture.AdminToken);

@@ -25,6 +25,12 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
         var current = Current;
         if (current.Snapshot is not null && current.Snapshot.Position == log.Position)
         {
+            // Nothing new: still sign a fresh tree head every few seconds, so observers see "still this" rather than silence.
+            if (current.TreeHead is { } head && time.GetUtcNow() - head.Head.Timestamp >= options.TreeHeadInterval)
+            {
+                var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+                Volatile.Write(ref _current, current with { TreeHead = commission.Sign(head.Head with { Timestamp = now }) });
+            }
             return;
         }
         var (snapshot, root) = await log.FreezeWithRootAsync(cancellationToken);
