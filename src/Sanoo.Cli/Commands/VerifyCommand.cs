@@ -12,8 +12,8 @@ namespace Sanoo.Cli.Commands;
 /// <c>sanoo verify --url URL</c>: what an observer runs with nothing but the public URL. It
 /// checks the signed tree head (against a pinned commission key, and for consistency with the
 /// head saved on the previous run), fetches every entry, checks each protocol's content hash
-/// and device signature, rebuilds the Merkle root, re-adds every contest's totals on its own
-/// code path and compares them with what the server publishes. Exit 0: verified; 4: a mismatch.
+/// and device signature, rebuilds the Merkle root, re-adds every contest's totals at every area
+/// from the station protocols, recomputes the seats, and compares both with what the server publishes. Exit 0: verified; 4: a mismatch.
 /// </summary>
 public static class VerifyCommand
 {
@@ -142,35 +142,75 @@ public static class VerifyCommand
         }
     }
 
-    /// <summary>Re-adds each contest's votes from the counted protocols, without Sanoo's tally engine, and compares with the published results.</summary>
+    /// <summary>
+    /// Re-adds every contest's votes at every area from the counted protocols (plain sums over
+    /// the definition's map, without Sanoo's tally engine) and compares them, and the seats the
+    /// verified protocols give, with what the server publishes at the same snapshot.
+    /// </summary>
     private static async Task CompareTotalsAsync(HttpClient http, Dictionary<(string Contest, string Source, string Station), JsonElement> counted, long size, List<string> problems, CancellationToken cancellationToken)
     {
-        foreach (var group in counted.GroupBy(c => (c.Key.Contest, c.Key.Source)))
+        var definition = await http.GetByteArrayAsync("/api/v1/definition", cancellationToken);
+        if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
         {
-            var votes = new Dictionary<string, long>();
-            foreach (var protocol in group.Select(g => g.Value))
+            problems.Add("the definition the server publishes does not load");
+            return;
+        }
+        var engine = new Core.Tally.TallyEngine(election);
+        foreach (var plan in election.Contests)
+        {
+            foreach (var source in election.Sources)
             {
-                foreach (var choice in protocol.GetProperty("votes").EnumerateObject())
+                var mine = counted.Where(c => c.Key.Contest == plan.Contest.Id.Value && c.Key.Source == source.Id.Value).ToList();
+                foreach (var areaIndex in plan.TallyAreas)
                 {
-                    votes[choice.Name] = votes.GetValueOrDefault(choice.Name) + choice.Value.GetInt64();
-                }
-            }
-            var published = await http.GetFromJsonAsync<JsonElement>($"/api/v1/results?contest={group.Key.Contest}&source={group.Key.Source}", cancellationToken);
-            if (published.GetProperty("snapshot").GetInt64() != size)
-            {
-                problems.Add($"the results are of snapshot {published.GetProperty("snapshot")}, the tree head of {size}: run again when the log is quiet");
-                return;
-            }
-            if (published.GetProperty("reporting").GetProperty("stations").GetInt32() != group.Count())
-            {
-                problems.Add($"{group.Key.Contest}/{group.Key.Source}: {published.GetProperty("reporting").GetProperty("stations")} stations published as reporting, {group.Count()} counted in the log");
-            }
-            foreach (var choice in published.GetProperty("choices").EnumerateArray())
-            {
-                var id = choice.GetProperty("id").GetString()!;
-                if (choice.GetProperty("votes").GetInt64() != votes.GetValueOrDefault(id))
-                {
-                    problems.Add($"{group.Key.Contest}/{group.Key.Source}: {id} is published with {choice.GetProperty("votes").GetInt64():N0} votes, but the station protocols add up to {votes.GetValueOrDefault(id):N0}");
+                    var (start, end) = election.StationRange(areaIndex);
+                    var inArea = mine.Where(c => election.StationOrdinal(election.AreaIndex(new Core.Definitions.AreaId(c.Key.Station))) is var o && o >= start && o < end).ToList();
+                    var votes = new Dictionary<string, long>();
+                    foreach (var protocol in inArea.Select(c => c.Value))
+                    {
+                        foreach (var choice in protocol.GetProperty("votes").EnumerateObject())
+                        {
+                            votes[choice.Name] = votes.GetValueOrDefault(choice.Name) + choice.Value.GetInt64();
+                        }
+                    }
+                    var area = election.Areas[areaIndex].Id.Value;
+                    var published = await http.GetFromJsonAsync<JsonElement>($"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}", cancellationToken);
+                    if (published.GetProperty("snapshot").GetInt64() != size)
+                    {
+                        problems.Add($"the results are of snapshot {published.GetProperty("snapshot")}, the tree head of {size}: run again when the log is quiet");
+                        return;
+                    }
+                    if (published.GetProperty("reporting").GetProperty("stations").GetInt32() != inArea.Count)
+                    {
+                        problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {published.GetProperty("reporting").GetProperty("stations")} stations published as reporting, {inArea.Count} counted in the log");
+                    }
+                    foreach (var choice in published.GetProperty("choices").EnumerateArray())
+                    {
+                        var id = choice.GetProperty("id").GetString()!;
+                        if (choice.GetProperty("votes").GetInt64() != votes.GetValueOrDefault(id))
+                        {
+                            problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {id} is published with {choice.GetProperty("votes").GetInt64():N0} votes, but the station protocols add up to {votes.GetValueOrDefault(id):N0}");
+                        }
+                    }
+                    if (areaIndex == plan.AreaIndex && published.GetProperty("seats") is { ValueKind: JsonValueKind.Object } seats)
+                    {
+                        foreach (var (_, protocol) in counted.Where(c => c.Key.Contest == plan.Contest.Id.Value))
+                        {
+                            if (Core.Protocols.ProtocolReader.Read(election, protocol) is Core.Protocols.ProtocolReadResult.Ok ok)
+                            {
+                                engine.Apply(ok.Protocol);
+                            }
+                        }
+                        var mineSeats = Core.Seats.ContestSeats.PartyList(plan, engine.Freeze(), source.Id);
+                        foreach (var party in seats.GetProperty("parties").EnumerateArray())
+                        {
+                            var id = new Core.Definitions.ChoiceId(party.GetProperty("id").GetString()!);
+                            if (party.GetProperty("seats").GetInt32() != mineSeats.SeatsOf(id))
+                            {
+                                problems.Add($"{plan.Contest.Id}/{source.Id}: {id} is published with {party.GetProperty("seats").GetInt32()} seats, but the verified protocols give {mineSeats.SeatsOf(id)}");
+                            }
+                        }
+                    }
                 }
             }
         }

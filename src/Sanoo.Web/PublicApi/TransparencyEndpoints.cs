@@ -23,6 +23,8 @@ public static class TransparencyEndpoints
         group.MapGet("/proofs/inclusion", InclusionAsync);
         group.MapGet("/proofs/consistency", ConsistencyAsync);
         group.MapGet("/entries", EntriesAsync);
+        group.MapGet("/definition", async (ElectionLog log, CancellationToken ct) =>
+            Results.Bytes((await log.Store.ReadDefinitionAsync(ct))!.Definition, "application/json; charset=utf-8"));
         group.MapGet("/keys", (Access.WriterRegistry registry) => Results.Ok(new
         {
             devices = registry.DeviceKeys().OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new { station = k.Key, publicKey = Convert.ToBase64String(k.Value) }),
