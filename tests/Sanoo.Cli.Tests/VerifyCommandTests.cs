@@ -109,6 +109,25 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Following_a_live_log_verifies_each_new_tree_head()
+    {
+        var (log, app) = await StartAsync();
+        await FillAsync(log, app);
+        var following = Task.Run(() => CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey), "--state", State,
+            "--follow", "--interval", "0.4", "--rounds", "4"));
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await log.SubmitAsync([.. Sample.Hand.Skip(300 + (batch * 100)).Take(100).Select(p => new Submission(p, "operator:test"))]);
+            await Task.Delay(300);
+        }
+        var (code, output) = await following.WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(code == 0, output);
+        Assert.Equal(5, output.Split("VERIFIED").Length - 1);
+        Assert.Contains("600 entries", output, StringComparison.Ordinal);
+        await StopAsync(log, app);
+    }
+
+    [Fact]
     public async Task Reordered_entries_are_caught()
     {
         var (log, app) = await StartAsync();

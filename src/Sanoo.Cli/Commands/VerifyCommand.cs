@@ -26,9 +26,59 @@ public static class VerifyCommand
         var url = new Option<string>("--url") { Description = "The server's public URL.", Required = true };
         var key = new Option<string?>("--commission-key") { Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning." };
         var state = new Option<FileInfo>("--state") { Description = "Where the last verified tree head is kept, to prove the next one extends it.", DefaultValueFactory = _ => new FileInfo("sanoo-verify-state.json") };
-        var command = new Command("verify", "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle root, and every total re-added independently.") { url, key, state };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(url)!, r.GetValue(key), r.GetValue(state)!, ct));
+        var follow = new Option<bool>("--follow") { Description = "Keep watching: verify each new tree head against the last one, and stop with an alarm at the first problem." };
+        var interval = new Option<double>("--interval") { Description = "Seconds between checks with --follow.", DefaultValueFactory = _ => 10 };
+        var rounds = new Option<int>("--rounds") { Description = "With --follow, stop after this many further checks (0: until Ctrl+C).", DefaultValueFactory = _ => 0 };
+        var command = new Command("verify", "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle root, and every total and seat re-added independently.")
+        {
+            url, key, state, follow, interval, rounds,
+        };
+        command.SetAction((r, ct) => FollowAsync(console, r.GetValue(url)!, r.GetValue(key), r.GetValue(state)!, r.GetValue(follow), TimeSpan.FromSeconds(r.GetValue(interval)), r.GetValue(rounds), ct));
         return command;
+    }
+
+    /// <summary>Returned by one check when the server published a newer snapshot while it ran: the check is repeated.</summary>
+    private const int Moved = -1;
+
+    private static async Task<int> FollowAsync(IAnsiConsole console, string url, string? pinnedKey, FileInfo stateFile, bool follow, TimeSpan interval, int rounds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var round = 0; ; round++)
+            {
+                var code = Moved;
+                for (var attempt = 0; code == Moved && attempt < 20; attempt++)
+                {
+                    code = await RunAsync(console, url, pinnedKey, stateFile, cancellationToken);
+                    if (code == Moved)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                    }
+                }
+                if (code == Moved)
+                {
+                    console.MarkupLine("[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
+                    return Mismatch;
+                }
+                if (code != SanooCli.Ok)
+                {
+                    if (follow)
+                    {
+                        console.MarkupLine("[red bold]ALARM: the log no longer verifies. Keep the saved state file and this output as evidence.[/]");
+                    }
+                    return code;
+                }
+                if (!follow || (rounds > 0 && round >= rounds))
+                {
+                    return SanooCli.Ok;
+                }
+                await Task.Delay(interval, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return SanooCli.Ok;
+        }
     }
 
     private static async Task<int> RunAsync(IAnsiConsole console, string url, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
@@ -97,7 +147,10 @@ public static class VerifyCommand
         {
             problems.Add($"the entries served do not hash to the signed root of {size} entries");
         }
-        await CompareTotalsAsync(http, counted, size, problems, cancellationToken);
+        if (!await CompareTotalsAsync(http, counted, size, problems, cancellationToken))
+        {
+            return Moved;
+        }
         if (problems.Count > 0)
         {
             console.MarkupLineInterpolated($"[red bold]NOT VERIFIED[/] [red]({problems.Count} problem(s)):[/]");
@@ -147,13 +200,14 @@ public static class VerifyCommand
     /// the definition's map, without Sanoo's tally engine) and compares them, and the seats the
     /// verified protocols give, with what the server publishes at the same snapshot.
     /// </summary>
-    private static async Task CompareTotalsAsync(HttpClient http, Dictionary<(string Contest, string Source, string Station), JsonElement> counted, long size, List<string> problems, CancellationToken cancellationToken)
+    /// <returns>False when the server published a newer snapshot meanwhile (nothing can be compared; check again).</returns>
+    private static async Task<bool> CompareTotalsAsync(HttpClient http, Dictionary<(string Contest, string Source, string Station), JsonElement> counted, long size, List<string> problems, CancellationToken cancellationToken)
     {
         var definition = await http.GetByteArrayAsync("/api/v1/definition", cancellationToken);
         if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
         {
             problems.Add("the definition the server publishes does not load");
-            return;
+            return true;
         }
         var engine = new Core.Tally.TallyEngine(election);
         foreach (var plan in election.Contests)
@@ -177,8 +231,7 @@ public static class VerifyCommand
                     var published = await http.GetFromJsonAsync<JsonElement>($"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}", cancellationToken);
                     if (published.GetProperty("snapshot").GetInt64() != size)
                     {
-                        problems.Add($"the results are of snapshot {published.GetProperty("snapshot")}, the tree head of {size}: run again when the log is quiet");
-                        return;
+                        return false;
                     }
                     if (published.GetProperty("reporting").GetProperty("stations").GetInt32() != inArea.Count)
                     {
@@ -214,6 +267,7 @@ public static class VerifyCommand
                 }
             }
         }
+        return true;
     }
 
     private static bool SignatureOk(JsonElement head, string publicKey)
