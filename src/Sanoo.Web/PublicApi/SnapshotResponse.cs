@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Sanoo.Web.Publishing;
@@ -15,28 +14,13 @@ public static class SnapshotResponse
     /// <summary>The Cache-Control of every public response.</summary>
     public const string CacheControl = "public, max-age=1, stale-while-revalidate=5";
 
-    private static readonly ConcurrentDictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
-    private static string _cachedFor = "";
-
     /// <summary>
     /// Like <see cref="Of"/>, but the body is built and serialized once per snapshot and
-    /// <paramref name="key"/> (the query), then served as bytes: a snapshot never changes, so
-    /// neither does its answer.
+    /// <paramref name="key"/> (the query), then served as bytes from the snapshot's own cache.
     /// </summary>
     public static IResult Cached(HttpContext context, Published published, string key, Func<object> body)
     {
-        if (!ReferenceEquals(Volatile.Read(ref _cachedFor), published.ETag))
-        {
-            lock (Cache)
-            {
-                if (!ReferenceEquals(_cachedFor, published.ETag))
-                {
-                    Cache.Clear();
-                    Volatile.Write(ref _cachedFor, published.ETag);
-                }
-            }
-        }
-        var bytes = Cache.GetOrAdd(key, _ => JsonSerializer.SerializeToUtf8Bytes(body(), JsonSerializerOptions.Web));
+        var bytes = published.Responses.GetOrAdd(key, _ => JsonSerializer.SerializeToUtf8Bytes(body(), JsonSerializerOptions.Web));
         return Of(context, published, () => bytes);
     }
 

@@ -11,7 +11,14 @@ namespace Sanoo.Web.Publishing;
 /// <param name="PublishedAt">When it was published.</param>
 /// <param name="Halted">Why publication stopped at this snapshot, or null while live.</param>
 /// <param name="TreeHead">The transparency log's tree head at the snapshot's position, and the commission's signature of it.</param>
-public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset PublishedAt, string? Halted, SignedTreeHead? TreeHead = null);
+public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset PublishedAt, string? Halted, SignedTreeHead? TreeHead = null)
+{
+    /// <summary>
+    /// Response bodies already serialized from this snapshot, by query. A snapshot never changes,
+    /// so neither do its answers; the cache goes with the snapshot when a newer one is published.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Responses { get; } = new(StringComparer.Ordinal);
+}
 
 /// <summary>A tree head and the commission's Ed25519 signature over its <see cref="Core.Transparency.TreeHead.SignedBytes"/>.</summary>
 /// <param name="Head">The tree head.</param>
