@@ -57,7 +57,8 @@ internal static class LargestRemainder
         return result;
     }
 
-    private static Fraction Quota(string method, long votes, int seats) => method switch
+    /// <summary>The exact quota of a largest-remainder method for <paramref name="votes"/> and <paramref name="seats"/>.</summary>
+    internal static Fraction Quota(string method, long votes, int seats) => method switch
     {
         "hare" => new Fraction(votes, seats),
         "droop" => new Fraction((votes / (seats + 1)) + 1, 1),

@@ -87,7 +87,7 @@ public static class RegionalAllocation
         for (var k = 0; k < regions.Length; k++)
         {
             var votes = Enumerable.Range(0, parties.Length).Select(i => eligible[i] ? regions[k].Votes[i] : 0).ToArray();
-            var quota = Quota(method.Name, votes.Sum(), regionSeats.Parties[k].Seats);
+            var quota = LargestRemainder.Quota(method.Name, votes.Sum(), regionSeats.Parties[k].Seats);
             results[k] = new int[parties.Length];
             remainders[k] = new Fraction[parties.Length];
             for (var i = 0; i < parties.Length; i++)
@@ -132,15 +132,6 @@ public static class RegionalAllocation
             }
         }
     }
-
-    private static Fraction Quota(string method, long votes, int seats) => method switch
-    {
-        "hare" => new Fraction(votes, seats),
-        "droop" => new Fraction((votes / (seats + 1)) + 1, 1),
-        "hagenbach-bischoff" => new Fraction(votes, seats + 1),
-        "imperiali-quota" => new Fraction(votes, seats + 2),
-        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "not a quota method"),
-    };
 
     private static string Slug(string region) => new([.. region.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 }
