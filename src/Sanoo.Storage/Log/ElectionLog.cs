@@ -72,32 +72,12 @@ public sealed class ElectionLog : IAsyncDisposable
     /// The transparency log's tree head now: its size (= <see cref="Position"/>) and RFC 9162
     /// root hash, and proofs from the same tree.
     /// </summary>
-    public async Task<(long Size, byte[] Root)> TreeHeadAsync(CancellationToken cancellationToken = default)
-    {
-        await _engineLock.WaitAsync(cancellationToken);
-        try
-        {
-            return (_state.Tree.Size, _state.Tree.Root(_state.Tree.Size));
-        }
-        finally
-        {
-            _engineLock.Release();
-        }
-    }
+    public Task<(long Size, byte[] Root)> TreeHeadAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(state => (state.Tree.Size, state.Tree.Root(state.Tree.Size)), cancellationToken);
 
     /// <summary>The inclusion proof of log position <paramref name="sequence"/> in the tree of <paramref name="size"/> entries.</summary>
-    public async Task<List<byte[]>> InclusionProofAsync(long sequence, long size, CancellationToken cancellationToken = default)
-    {
-        await _engineLock.WaitAsync(cancellationToken);
-        try
-        {
-            return _state.Tree.InclusionProof(sequence - 1, size);
-        }
-        finally
-        {
-            _engineLock.Release();
-        }
-    }
+    public Task<List<byte[]>> InclusionProofAsync(long sequence, long size, CancellationToken cancellationToken = default) =>
+        ReadAsync(state => state.Tree.InclusionProof(sequence - 1, size), cancellationToken);
 
     /// <summary>How many entries up to <see cref="Position"/> were counted with warnings.</summary>
     public long Flagged => _state.Flagged;
@@ -154,27 +134,23 @@ public sealed class ElectionLog : IAsyncDisposable
     /// committed entries are ever in it; while the store is unreachable after a failed commit
     /// this throws <see cref="StoreException"/> and the caller keeps its last snapshot.
     /// </summary>
-    public async Task<Snapshot> FreezeAsync(CancellationToken cancellationToken = default)
-    {
-        await _engineLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_stale)
-            {
-                // A failed commit left figures in the engine that the store does not have: never show them.
-                _state = await RebuildAsync(_store, Election, null, cancellationToken);
-                _stale = false;
-            }
-            return _state.Engine.Freeze();
-        }
-        finally
-        {
-            _engineLock.Release();
-        }
-    }
+    public Task<Snapshot> FreezeAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(state => state.Engine.Freeze(), cancellationToken);
 
     /// <summary>A snapshot and the transparency tree's size and root at exactly the same log position.</summary>
-    public async Task<(Snapshot Snapshot, byte[] Root)> FreezeWithRootAsync(CancellationToken cancellationToken = default)
+    public Task<(Snapshot Snapshot, byte[] Root)> FreezeWithRootAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(state => (state.Engine.Freeze(), state.Tree.Root(state.Tree.Size)), cancellationToken);
+
+    /// <summary>The consistency proof between two tree sizes of the transparency log.</summary>
+    public Task<List<byte[]>> ConsistencyProofAsync(long first, long second, CancellationToken cancellationToken = default) =>
+        ReadAsync(state => state.Tree.ConsistencyProof(first, second), cancellationToken);
+
+    /// <summary>
+    /// Reads the tally or the tree under the engine lock. After a failed commit the engine may
+    /// hold entries the store does not have; it is rebuilt from the store first, so no reader
+    /// ever sees an uncommitted figure or leaf (while the store is unreachable this throws).
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<LogState, T> read, CancellationToken cancellationToken)
     {
         await _engineLock.WaitAsync(cancellationToken);
         try
@@ -184,21 +160,7 @@ public sealed class ElectionLog : IAsyncDisposable
                 _state = await RebuildAsync(_store, Election, null, cancellationToken);
                 _stale = false;
             }
-            return (_state.Engine.Freeze(), _state.Tree.Root(_state.Tree.Size));
-        }
-        finally
-        {
-            _engineLock.Release();
-        }
-    }
-
-    /// <summary>The consistency proof between two tree sizes of the transparency log.</summary>
-    public async Task<List<byte[]>> ConsistencyProofAsync(long first, long second, CancellationToken cancellationToken = default)
-    {
-        await _engineLock.WaitAsync(cancellationToken);
-        try
-        {
-            return _state.Tree.ConsistencyProof(first, second);
+            return read(_state);
         }
         finally
         {
