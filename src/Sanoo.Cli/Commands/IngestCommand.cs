@@ -16,8 +16,6 @@ namespace Sanoo.Cli.Commands;
 /// </summary>
 public static class IngestCommand
 {
-    private const int Chunk = 2048;
-
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
@@ -81,43 +79,35 @@ public static class IngestCommand
 
     private static async Task IngestAsync(ElectionLog log, FileInfo[] files, string? sender, StreamWriter? receipts, IngestTally tally, Action<long>? progress, CancellationToken cancellationToken)
     {
-        long before = 0;
-        foreach (var file in files)
+        foreach (var batch in ParsedProtocols.Read(log.Election, files, progress))
         {
-            var done = before;
-            var from = sender ?? $"file:{file.Name}";
-            foreach (var chunk in JsonLines.Read(file.FullName, read => progress?.Invoke(done + read)).Chunk(Chunk))
+            var submissions = new List<(ParsedLine Line, Submission Submission)>(batch.Length);
+            foreach (var line in batch)
             {
-                var parsed = new ProtocolReadResult[chunk.Length];
-                Parallel.For(0, chunk.Length, i => parsed[i] = ProtocolReader.Read(log.Election, chunk[i].Bytes));
-                var submissions = new List<(JsonLine Line, Submission Submission)>(chunk.Length);
-                for (var i = 0; i < chunk.Length; i++)
+                switch (line.Result)
                 {
-                    switch (parsed[i])
-                    {
-                        case ProtocolReadResult.Ok ok:
-                            submissions.Add((chunk[i], new Submission(ok.Protocol, from)));
-                            break;
-                        case ProtocolReadResult.Invalid invalid:
-                            tally.Unreadable.Add(new NotCounted(file.Name, chunk[i].Number, null, "unreadable", [], [.. invalid.Problems.Select(p => p.ToString())]));
-                            break;
-                    }
-                }
-                var answers = await log.SubmitAsync([.. submissions.Select(s => s.Submission)], cancellationToken);
-                for (var i = 0; i < answers.Count; i++)
-                {
-                    tally.Add(file.Name, submissions[i].Line.Number, submissions[i].Submission.Protocol, answers[i]);
-                    if (receipts is not null)
-                    {
-                        await receipts.WriteLineAsync(ReceiptLine(file.Name, submissions[i].Line.Number, submissions[i].Submission.Protocol, answers[i]));
-                    }
-                }
-                if (receipts is not null)
-                {
-                    await receipts.FlushAsync(cancellationToken);
+                    case ProtocolReadResult.Ok ok:
+                        submissions.Add((line, new Submission(ok.Protocol, sender ?? $"file:{line.File}")));
+                        break;
+                    case ProtocolReadResult.Invalid invalid:
+                        tally.Unreadable.Add(line.Unreadable(invalid));
+                        break;
                 }
             }
-            before += file.Length;
+            var answers = await log.SubmitAsync([.. submissions.Select(s => s.Submission)], cancellationToken);
+            for (var i = 0; i < answers.Count; i++)
+            {
+                var (line, submission) = submissions[i];
+                tally.Add(line.File, line.Line.Number, submission.Protocol, answers[i]);
+                if (receipts is not null)
+                {
+                    await receipts.WriteLineAsync(ReceiptLine(line.File, line.Line.Number, submission.Protocol, answers[i]));
+                }
+            }
+            if (receipts is not null)
+            {
+                await receipts.FlushAsync(cancellationToken);
+            }
         }
     }
 
@@ -178,8 +168,8 @@ public static class IngestCommand
             _counts[receipt.Outcome] = Count(receipt.Outcome) + 1;
             var reasons = receipt.Outcome switch
             {
-                ReceiptOutcome.Conflict => ImmutableArray.Create("the same version was already counted with other figures; the first one stands"),
-                ReceiptOutcome.Stale => ["a newer version is already counted"],
+                ReceiptOutcome.Conflict => ImmutableArray.Create(Reasons.Conflict),
+                ReceiptOutcome.Stale => [Reasons.Stale],
                 ReceiptOutcome.Malformed => [.. receipt.Problems.Select(p => p.ToString())],
                 _ => [],
             };

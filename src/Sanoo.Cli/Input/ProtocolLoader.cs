@@ -30,59 +30,47 @@ public sealed record LoadReport(string Origin, long Lines, long Accepted, long D
 /// </summary>
 public static class ProtocolLoader
 {
-    private const int BatchSize = 2048;
-
     /// <summary>Loads <paramref name="files"/> in order; <paramref name="progress"/> gets the bytes read so far.</summary>
     public static (TallyEngine Engine, LoadReport Report) Load(Election election, IReadOnlyList<FileInfo> files, Action<long>? progress = null)
     {
         var engine = new TallyEngine(election);
         var notCounted = ImmutableArray.CreateBuilder<NotCounted>();
         int lines = 0, accepted = 0, duplicates = 0, flagged = 0;
-        long before = 0;
-        foreach (var file in files)
+        foreach (var line in ParsedProtocols.Read(election, files, progress).SelectMany(batch => batch))
         {
-            var done = before;
-            foreach (var batch in JsonLines.Read(file.FullName, read => progress?.Invoke(done + read)).Chunk(BatchSize))
+            lines++;
+            if (line.Result is ProtocolReadResult.Invalid invalid)
             {
-                var parsed = new ProtocolReadResult[batch.Length];
-                Parallel.For(0, batch.Length, i => parsed[i] = ProtocolReader.Read(election, batch[i].Bytes));
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    lines++;
-                    var line = batch[i];
-                    if (parsed[i] is ProtocolReadResult.Invalid invalid)
-                    {
-                        notCounted.Add(new NotCounted(file.Name, line.Number, null, "unreadable", [], [.. invalid.Problems.Select(p => p.ToString())]));
-                        continue;
-                    }
-                    var protocol = ((ProtocolReadResult.Ok)parsed[i]).Protocol;
-                    switch (engine.Apply(protocol))
-                    {
-                        case ApplyOutcome.Accepted a:
-                            accepted++;
-                            flagged += a.Warnings.IsEmpty ? 0 : 1;
-                            break;
-                        case ApplyOutcome.Duplicate:
-                            duplicates++;
-                            break;
-                        case ApplyOutcome.Rejected r:
-                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "rejected", r.Violations, []));
-                            break;
-                        case ApplyOutcome.Conflict c:
-                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "conflict", [], [$"version {c.Current.Version} was already counted with other figures; the first one stands"]));
-                            break;
-                        case ApplyOutcome.Stale s:
-                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "stale", [], [$"version {s.CurrentVersion} is already counted; this older version is not"]));
-                            break;
-                        case ApplyOutcome.Malformed m:
-                            notCounted.Add(new NotCounted(file.Name, line.Number, protocol, "unreadable", [], [.. m.Problems.Select(p => p.ToString())]));
-                            break;
-                        default:
-                            throw new InvalidOperationException("unknown outcome");
-                    }
-                }
+                notCounted.Add(line.Unreadable(invalid));
+                continue;
             }
-            before += file.Length;
+            var protocol = ((ProtocolReadResult.Ok)line.Result).Protocol;
+            NotCounted Uncounted(string outcome, ImmutableArray<Core.Rules.Violation> violations, ImmutableArray<string> reasons) =>
+                new(line.File, line.Line.Number, protocol, outcome, violations, reasons);
+            switch (engine.Apply(protocol))
+            {
+                case ApplyOutcome.Accepted a:
+                    accepted++;
+                    flagged += a.Warnings.IsEmpty ? 0 : 1;
+                    break;
+                case ApplyOutcome.Duplicate:
+                    duplicates++;
+                    break;
+                case ApplyOutcome.Rejected r:
+                    notCounted.Add(Uncounted("rejected", r.Violations, []));
+                    break;
+                case ApplyOutcome.Conflict:
+                    notCounted.Add(Uncounted("conflict", [], [Reasons.Conflict]));
+                    break;
+                case ApplyOutcome.Stale:
+                    notCounted.Add(Uncounted("stale", [], [Reasons.Stale]));
+                    break;
+                case ApplyOutcome.Malformed m:
+                    notCounted.Add(Uncounted("unreadable", [], [.. m.Problems.Select(p => p.ToString())]));
+                    break;
+                default:
+                    throw new InvalidOperationException("unknown outcome");
+            }
         }
         return (engine, new LoadReport("files", lines, accepted, duplicates, flagged, notCounted.ToImmutable()));
     }

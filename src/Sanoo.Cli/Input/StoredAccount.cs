@@ -16,8 +16,8 @@ public static class StoredAccount
             var protocol = new Core.Protocols.Protocol(log.Election.Id, entry.Station, entry.Contest, entry.Source, entry.Version, [], [], null);
             var reasons = entry.Outcome switch
             {
-                StoredOutcome.Conflict => ImmutableArray.Create("the same version was already counted with other figures; the first one stands"),
-                StoredOutcome.Stale => ["a newer version was already counted"],
+                StoredOutcome.Conflict => ImmutableArray.Create(Reasons.Conflict),
+                StoredOutcome.Stale => [Reasons.Stale],
                 _ => [],
             };
             notCounted.Add(new NotCounted("log", (int)entry.Sequence, protocol, OutcomeText.Of(entry.Outcome), entry.Outcome == StoredOutcome.Rejected ? ViolationsJson.Read(entry.Violations) : [], reasons));
