@@ -138,17 +138,13 @@ public static class TallyCommand
     private static (ContestPlan Plan, CountSource Source, Area Area)? Choose(IAnsiConsole console, Election election, Selection selection)
     {
         var (sourceId, contestId, areaId) = (selection.Source, selection.Contest, selection.Area);
-        var plan = contestId is null
-            ? election.Contests.FirstOrDefault(c => c.Contest.Kind == ContestKind.PartyList) ?? election.Contests[0]
-            : election.Contest(new ContestId(contestId));
+        var plan = contestId is null ? election.DefaultContest : election.Contest(new ContestId(contestId));
         if (plan is null)
         {
             console.MarkupLineInterpolated($"[red]Unknown contest '{contestId}'. Contests: {string.Join(", ", election.Contests.Select(c => c.Contest.Id).Take(20))}{(election.Contests.Length > 20 ? ", …" : "")}[/]");
             return null;
         }
-        var source = sourceId is null
-            ? election.Sources.FirstOrDefault(s => s.Official) ?? election.Sources[0]
-            : election.Sources.FirstOrDefault(s => s.Id.Value == sourceId);
+        var source = sourceId is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == sourceId);
         if (source is null)
         {
             console.MarkupLineInterpolated($"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.Sources.Select(s => s.Id))}[/]");

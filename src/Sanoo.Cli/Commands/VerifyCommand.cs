@@ -209,18 +209,30 @@ public static class VerifyCommand
             problems.Add("the definition the server publishes does not load");
             return true;
         }
+        // Seats come from a tally of the verified protocols; each station's place in the map is looked up once.
         var engine = new Core.Tally.TallyEngine(election);
+        foreach (var protocol in counted.Values)
+        {
+            if (Core.Protocols.ProtocolReader.Read(election, protocol) is Core.Protocols.ProtocolReadResult.Ok ok)
+            {
+                engine.Apply(ok.Protocol);
+            }
+        }
+        var verified = engine.Freeze();
+        var bySlot = counted
+            .Select(c => (c.Key.Contest, c.Key.Source, Ordinal: election.StationOrdinal(election.AreaIndex(new Core.Definitions.AreaId(c.Key.Station))), Protocol: c.Value))
+            .ToLookup(c => (c.Contest, c.Source));
         foreach (var plan in election.Contests)
         {
             foreach (var source in election.Sources)
             {
-                var mine = counted.Where(c => c.Key.Contest == plan.Contest.Id.Value && c.Key.Source == source.Id.Value).ToList();
+                var mine = bySlot[(plan.Contest.Id.Value, source.Id.Value)].ToList();
                 foreach (var areaIndex in plan.TallyAreas)
                 {
                     var (start, end) = election.StationRange(areaIndex);
-                    var inArea = mine.Where(c => election.StationOrdinal(election.AreaIndex(new Core.Definitions.AreaId(c.Key.Station))) is var o && o >= start && o < end).ToList();
+                    var inArea = mine.Where(c => c.Ordinal >= start && c.Ordinal < end).ToList();
                     var votes = new Dictionary<string, long>();
-                    foreach (var protocol in inArea.Select(c => c.Value))
+                    foreach (var protocol in inArea.Select(c => c.Protocol))
                     {
                         foreach (var choice in protocol.GetProperty("votes").EnumerateObject())
                         {
@@ -247,14 +259,7 @@ public static class VerifyCommand
                     }
                     if (areaIndex == plan.AreaIndex && published.GetProperty("seats") is { ValueKind: JsonValueKind.Object } seats)
                     {
-                        foreach (var (_, protocol) in counted.Where(c => c.Key.Contest == plan.Contest.Id.Value))
-                        {
-                            if (Core.Protocols.ProtocolReader.Read(election, protocol) is Core.Protocols.ProtocolReadResult.Ok ok)
-                            {
-                                engine.Apply(ok.Protocol);
-                            }
-                        }
-                        var mineSeats = Core.Seats.ContestSeats.PartyList(plan, engine.Freeze(), source.Id);
+                        var mineSeats = Core.Seats.ContestSeats.PartyList(plan, verified, source.Id);
                         foreach (var party in seats.GetProperty("parties").EnumerateArray())
                         {
                             var id = new Core.Definitions.ChoiceId(party.GetProperty("id").GetString()!);

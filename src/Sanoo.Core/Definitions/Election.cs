@@ -52,6 +52,12 @@ public sealed class Election
     /// <summary>The count sources in definition order.</summary>
     public ImmutableArray<CountSource> Sources => Definition.Sources;
 
+    /// <summary>The contest shown when none is asked for: the first party-list contest, else the first contest.</summary>
+    public ContestPlan DefaultContest => Contests.FirstOrDefault(c => c.Contest.Kind == ContestKind.PartyList) ?? Contests[0];
+
+    /// <summary>The source shown when none is asked for: the first official one, else the first.</summary>
+    public CountSource DefaultSource => Sources.FirstOrDefault(s => s.Official) ?? Sources[0];
+
     /// <summary>Every choice by id.</summary>
     public ImmutableDictionary<ChoiceId, Choice> Choices { get; }
 

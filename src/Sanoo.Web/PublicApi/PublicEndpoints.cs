@@ -49,12 +49,12 @@ public static class PublicEndpoints
             return Problems.Unavailable("No snapshot has been published yet.");
         }
         var election = snapshot.Election;
-        var plan = contest is null ? election.Contests.FirstOrDefault(c => c.Contest.Kind == ContestKind.PartyList) ?? election.Contests[0] : election.Contest(new ContestId(contest));
+        var plan = contest is null ? election.DefaultContest : election.Contest(new ContestId(contest));
         if (plan is null)
         {
             return Problems.Status(404, "Unknown contest", $"'{contest}' is not a contest of this election.");
         }
-        var countSource = source is null ? election.Sources.FirstOrDefault(s => s.Official) ?? election.Sources[0] : election.Sources.FirstOrDefault(s => s.Id.Value == source);
+        var countSource = source is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == source);
         if (countSource is null)
         {
             return Problems.Status(404, "Unknown source", $"'{source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))}).");
