@@ -65,8 +65,12 @@ public sealed class VerifyCommandTests : IDisposable
         return app;
     }
 
-    [Fact]
-    public async Task An_honest_server_verifies_and_changed_figures_are_caught()
+    /// <summary>
+    /// An observer verifies an honest server; then someone with database access runs
+    /// <paramref name="tamper"/> while the server is down; the server restarts on the changed store
+    /// and the observer verifies again. Returns what the second verification said.
+    /// </summary>
+    private async Task<(int Code, string Output)> VerifyAfterTamperingAsync(Action tamper)
     {
         var (log, app) = await StartAsync();
         await FillAsync(log, app);
@@ -74,38 +78,38 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(code == 0, output);
         Assert.Contains("VERIFIED", output, StringComparison.Ordinal);
         await StopAsync(log, app);
+        tamper();
+        (log, app) = await StartAsync();
+        var result = Verify(app);
+        await StopAsync(log, app);
+        return result;
+    }
 
+    [Fact]
+    public async Task An_honest_server_verifies_and_changed_figures_are_caught()
+    {
         // Someone with access to the database moves 5 votes between parties at station 3, keeping the protocol's arithmetic.
         var entry = Sample.Hand[2];
         var moved = entry.Votes.SetItem(0, entry.Votes[0] - 5).SetItem(1, entry.Votes[1] + 5);
-        Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(entry.Lines.AsSpan(), moved.AsSpan()))}' WHERE seq = 3");
-        (log, app) = await StartAsync();
-        (code, output) = Verify(app);
+        var (code, output) = await VerifyAfterTamperingAsync(() =>
+            Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(entry.Lines.AsSpan(), moved.AsSpan()))}' WHERE seq = 3"));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("NOT VERIFIED", output, StringComparison.Ordinal);
         Assert.Contains("but the station protocols add up to", output, StringComparison.Ordinal);
-        await StopAsync(log, app);
     }
 
     [Fact]
     public async Task A_rewritten_and_resigned_history_is_caught_by_an_observer_who_checked_before()
     {
-        var (log, app) = await StartAsync();
-        await FillAsync(log, app);
-        Assert.Equal(0, Verify(app).Code);
-        await StopAsync(log, app);
-
         // Rewrite entry 2 wholesale, figures, bytes and hash, so every record agrees with itself; the server re-signs.
         var original = Sample.Hand[1];
         var rewritten = original with { Votes = original.Votes.SetItem(0, original.Votes[0] - 5).SetItem(1, original.Votes[1] + 5) };
         var canonical = ProtocolWriter.Canonical(Sample.Election, rewritten);
-        Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(rewritten.Lines.AsSpan(), rewritten.Votes.AsSpan()))}', " +
-            $"canonical = x'{Convert.ToHexString(canonical)}', content_sha256 = x'{Convert.ToHexString(SHA256.HashData(canonical))}' WHERE seq = 2");
-        (log, app) = await StartAsync();
-        var (code, output) = Verify(app);
+        var (code, output) = await VerifyAfterTamperingAsync(() =>
+            Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(rewritten.Lines.AsSpan(), rewritten.Votes.AsSpan()))}', " +
+                $"canonical = x'{Convert.ToHexString(canonical)}', content_sha256 = x'{Convert.ToHexString(SHA256.HashData(canonical))}' WHERE seq = 2"));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("HISTORY REWRITTEN", output, StringComparison.Ordinal);
-        await StopAsync(log, app);
     }
 
     [Fact]
@@ -130,38 +134,23 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public async Task Reordered_entries_are_caught()
     {
-        var (log, app) = await StartAsync();
-        await FillAsync(log, app);
-        Assert.Equal(0, Verify(app).Code);
-        await StopAsync(log, app);
-
         // Swap entries 10 and 11 (different stations, so both still replay as accepted) and let the server re-sign.
         const string Columns = "station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations, device_signature";
-        Tamper(Db, $"CREATE TEMP TABLE swap AS SELECT seq, {Columns} FROM protocol_version WHERE seq IN (10, 11); " +
-            "DROP TRIGGER IF EXISTS protocol_version_append_only_update; " +
-            $"UPDATE protocol_version SET content_sha256 = randomblob(32) WHERE seq IN (10, 11); " +
-            string.Concat(Columns.Split(", ").Select(c => $"UPDATE protocol_version SET {c} = (SELECT {c} FROM swap WHERE swap.seq = 21 - protocol_version.seq) WHERE seq IN (10, 11); ")));
-        (log, app) = await StartAsync();
-        var (code, output) = Verify(app);
+        var (code, output) = await VerifyAfterTamperingAsync(() =>
+            Tamper(Db, $"CREATE TEMP TABLE swap AS SELECT seq, {Columns} FROM protocol_version WHERE seq IN (10, 11); " +
+                "UPDATE protocol_version SET content_sha256 = randomblob(32) WHERE seq IN (10, 11); " +
+                string.Concat(Columns.Split(", ").Select(c => $"UPDATE protocol_version SET {c} = (SELECT {c} FROM swap WHERE swap.seq = 21 - protocol_version.seq) WHERE seq IN (10, 11); "))));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("HISTORY REWRITTEN", output, StringComparison.Ordinal);
-        await StopAsync(log, app);
     }
 
     [Fact]
     public async Task A_deleted_entry_is_caught()
     {
-        var (log, app) = await StartAsync();
-        await FillAsync(log, app);
-        Assert.Equal(0, Verify(app).Code);
-        await StopAsync(log, app);
-
-        Tamper(Db, "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; DELETE FROM protocol_version WHERE seq = (SELECT MAX(seq) FROM protocol_version);");
-        (log, app) = await StartAsync();
-        var (code, output) = Verify(app);
+        var (code, output) = await VerifyAfterTamperingAsync(() =>
+            Tamper(Db, "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; DELETE FROM protocol_version WHERE seq = (SELECT MAX(seq) FROM protocol_version);"));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("the log shrank", output, StringComparison.Ordinal);
-        await StopAsync(log, app);
     }
 
     public void Dispose()
