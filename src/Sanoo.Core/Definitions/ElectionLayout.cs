@@ -110,10 +110,10 @@ internal sealed class ElectionLayout
         {
             return null;
         }
-        return Lay(areas, nations[0], children);
+        return Lay(areas, nations[0], children, firstAt);
     }
 
-    private static ElectionLayout Lay(ImmutableArray<Area> areas, int nation, List<int>?[] children)
+    private static ElectionLayout Lay(ImmutableArray<Area> areas, int nation, List<int>?[] children, Dictionary<AreaId, int> firstAt)
     {
         var order = new List<int>(areas.Length);
         var stack = new Stack<int>();
@@ -149,7 +149,10 @@ internal sealed class ElectionLayout
             laid.Add(area);
             index[area.Id] = k;
         }
-        FixParents(areas, order, position, parent);
+        for (var k = 0; k < n; k++)
+        {
+            parent[k] = laid[k].Parent is { } p ? position[firstAt[p]] : -1;
+        }
         for (var k = 0; k < n; k++)
         {
             stationStart[k] = stationArea.Count;
@@ -176,19 +179,6 @@ internal sealed class ElectionLayout
             }
         }
         return new ElectionLayout(laid.MoveToImmutable(), index, parent, stationStart, stationEnd, [.. stationArea], registered);
-    }
-
-    private static void FixParents(ImmutableArray<Area> areas, List<int> order, int[] position, int[] parent)
-    {
-        var first = new Dictionary<AreaId, int>(areas.Length);
-        for (var i = 0; i < areas.Length; i++)
-        {
-            first.TryAdd(areas[i].Id, i);
-        }
-        for (var k = 0; k < order.Count; k++)
-        {
-            parent[k] = areas[order[k]].Parent is { } p ? position[first[p]] : -1;
-        }
     }
 
     private static string Word(AreaKind kind) => kind switch
