@@ -19,8 +19,3 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// </summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Responses { get; } = new(StringComparer.Ordinal);
 }
-
-/// <summary>A tree head and the commission's Ed25519 signature over its <see cref="Core.Transparency.TreeHead.SignedBytes"/>.</summary>
-/// <param name="Head">The tree head.</param>
-/// <param name="Signature">The signature.</param>
-public sealed record SignedTreeHead(Core.Transparency.TreeHead Head, byte[] Signature);
