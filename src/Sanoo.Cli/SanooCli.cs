@@ -31,6 +31,7 @@ public static class SanooCli
             IngestCommand.Create(console),
             SeatsCommand.Create(console),
             ServeCommand.Create(console),
+            PublishCommand.Create(console),
             AccessCommands.Keys(console),
             AccessCommands.Operators(console),
             SubmitCommand.Create(console),

@@ -9,6 +9,7 @@ using Sanoo.Web.Access;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
 using Sanoo.Web.PublicApi;
+using Sanoo.Web.Site;
 
 namespace Sanoo.Web;
 
@@ -38,6 +39,8 @@ public static class SanooServer
         services.AddSingleton(commission ?? CommissionKey.Ephemeral());
         services.AddSingleton<SnapshotPublisher>();
         services.AddHostedService(p => p.GetRequiredService<SnapshotPublisher>());
+        services.AddSingleton(new SiteRenderer(options.PageRefresh));
+        services.AddSingleton<SiteContent>();
         services.AddSingleton<WriterRegistry>();
         services.AddHostedService(p => p.GetRequiredService<WriterRegistry>());
         services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>()));
@@ -69,7 +72,7 @@ public static class SanooServer
         app.MapTransparency();
         app.MapOpenApi();
         app.MapGet("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/", () => Results.Text($"Sanoo: {log.Election.Definition.Name.In("en")}. API reference: /api; OpenAPI: /openapi/v1.json.\n")).ExcludeFromDescription();
+        app.MapSite();
         return app;
     }
 

@@ -15,7 +15,10 @@ public sealed record ServerOptions
     /// <summary>How often keys and operators are re-read from the store (enrolments made while running).</summary>
     public TimeSpan AccessRefresh { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The largest write request accepted, in bytes.</summary>
+    /// <summary>How often a results page in a browser asks whether a newer snapshot is out.</summary>
+    public TimeSpan PageRefresh { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBytes { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>The most submissions in one write request.</summary>
@@ -31,7 +34,7 @@ public sealed record ServerOptions
         {
             yield return $"--urls '{Urls}' is not a URL such as http://127.0.0.1:5080";
         }
-        if (PublishInterval <= TimeSpan.Zero || AccessRefresh <= TimeSpan.Zero)
+        if (PublishInterval <= TimeSpan.Zero || AccessRefresh <= TimeSpan.Zero || PageRefresh <= TimeSpan.Zero)
         {
             yield return "intervals must be positive";
         }

@@ -4,7 +4,6 @@ using Sanoo.Cli.Output;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
 using Sanoo.Web;
-using Sanoo.Web.Publishing;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -37,17 +36,12 @@ public static class ServeCommand
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
             }
-            var commission = signingKey is null
-                ? CommissionKey.Ephemeral()
-                : CommissionKey.Import(Convert.FromBase64String(System.Text.Json.JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(signingKey.FullName, cancellationToken))!.PrivateKey));
-            if (signingKey is null)
-            {
-                console.MarkupLine("[yellow]No --signing-key: tree heads are signed with a key made for this run only; observers cannot pin it across restarts.[/]");
-            }
+            using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             console.MarkupLineInterpolated($"Tree heads are signed by the commission key {Convert.ToBase64String(commission.PublicKey)}");
             await using var app = SanooServer.Create(log, options, commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
             console.MarkupLineInterpolated($"Serving election [bold]{log.Election.Id}[/] ({Format.Count(log.Position)} protocol versions in the log) at [bold]{string.Join(", ", app.Urls)}[/]");
+            console.MarkupLineInterpolated($"Results site: [bold]{app.Urls.First()}/[/] (in {string.Join(", ", log.Election.Definition.Languages)}).");
             console.MarkupLine("Read API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected. Writes: POST /api/v1/protocols. Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellationToken);
             return SanooCli.Ok;

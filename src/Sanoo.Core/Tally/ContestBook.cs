@@ -28,8 +28,8 @@ internal sealed class ContestBook
         Plan = other.Plan;
         Layout = other.Layout;
         Width = other.Width;
-        Current = other.Current;
-        CurrentFlagged = other.CurrentFlagged;
+        Current = (Protocol?[])other.Current.Clone();
+        CurrentFlagged = (bool[])other.CurrentFlagged.Clone();
         Sums = (long[])other.Sums.Clone();
         Reporting = (int[])other.Reporting.Clone();
         Covered = (long[])other.Covered.Clone();
@@ -56,7 +56,7 @@ internal sealed class ContestBook
 
     public int[] Flagged { get; }
 
-    /// <summary>A copy of the sums (not of the station protocols) for a snapshot.</summary>
+    /// <summary>A copy for a snapshot: the sums and which protocol each station has counted (the protocols themselves are immutable and shared).</summary>
     public ContestBook FreezeSums() => new(this);
 
     /// <summary>Adds (sign 1) or removes (sign −1) a station's protocol along its path to the contest's area.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 
 namespace Sanoo.Core.Tally;
 
@@ -47,6 +48,23 @@ public sealed class Snapshot
         }
         var book = _books[(plan.Index * _sources) + s];
         return book.Layout.SlotOfArea.TryGetValue(Election.AreaIndex(area), out var slot) ? Read(book, slot) : null;
+    }
+
+    /// <summary>
+    /// The protocol a station had counted for a contest and source at this snapshot; null when
+    /// none was counted, or the station does not vote on the contest.
+    /// </summary>
+    public Protocol? Counted(AreaId station, ContestId contest, SourceId source)
+    {
+        var plan = Election.Contest(contest);
+        var s = Election.SourceIndex(source);
+        var areaIndex = Election.AreaIndex(station);
+        var ordinal = areaIndex < 0 ? -1 : Election.StationOrdinal(areaIndex);
+        if (plan is null || s < 0 || ordinal < plan.StationStart || ordinal >= plan.StationEnd)
+        {
+            return null;
+        }
+        return _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
     }
 
     /// <summary>Whether both snapshots of the same election hold exactly the same numbers (positions aside).</summary>

@@ -25,14 +25,20 @@ public static class SnapshotResponse
     }
 
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
-    public static IResult Of(HttpContext context, Published published, Func<object> body)
+    public static IResult Of(HttpContext context, Published published, Func<object> body) =>
+        NotModified(context, published) ?? (body() is byte[] bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.Ok(body()));
+
+    /// <summary>Writes ready bytes of <paramref name="contentType"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
+    public static IResult Bytes(HttpContext context, Published published, byte[] bytes, string contentType) =>
+        NotModified(context, published) ?? Results.Bytes(bytes, contentType);
+
+    /// <summary>Sets the snapshot's ETag and cache life; 304 when the client already holds it, else null.</summary>
+    private static IResult? NotModified(HttpContext context, Published published)
     {
         context.Response.Headers.ETag = published.ETag;
         context.Response.Headers.CacheControl = CacheControl;
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == published.ETag || v.Split(',').Select(t => t.Trim()).Contains(published.ETag))))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-        return body() is byte[] bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.Ok(body());
+        return context.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == published.ETag || v.Split(',').Select(t => t.Trim()).Contains(published.ETag)))
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : null;
     }
 }

@@ -33,17 +33,29 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
             }
             return;
         }
-        var (snapshot, root) = await log.FreezeWithRootAsync(cancellationToken);
-        if (snapshot.IsPublishable)
+        var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), cancellationToken);
+        if (published is not null)
         {
-            var now = time.GetUtcNow();
-            var head = new Core.Transparency.TreeHead(log.Election.Id.Value, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
-            Volatile.Write(ref _current, new Published(snapshot, $"\"{snapshot.Position}\"", now, null, commission.Sign(head)));
+            Volatile.Write(ref _current, published);
             return;
         }
-        var reason = $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), first: {snapshot.InvariantViolations[0]}";
-        Volatile.Write(ref _current, current with { Halted = reason });
-        LogHalted(reason);
+        Volatile.Write(ref _current, current with { Halted = halted });
+        LogHalted(halted!);
+    }
+
+    /// <summary>
+    /// Freezes the log's snapshot and checks it: a publishable snapshot comes back with its tree
+    /// head signed by the commission; one that breaks an invariant comes back as the reason only.
+    /// </summary>
+    public static async Task<(Published? Published, string? Halted)> FreezeAsync(ElectionLog log, CommissionKey commission, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var (snapshot, root) = await log.FreezeWithRootAsync(cancellationToken);
+        if (!snapshot.IsPublishable)
+        {
+            return (null, $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), first: {snapshot.InvariantViolations[0]}");
+        }
+        var head = new Core.Transparency.TreeHead(log.Election.Id.Value, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
+        return (new Published(snapshot, $"\"{snapshot.Position}\"", now, null, commission.Sign(head)), null);
     }
 
     /// <inheritdoc />

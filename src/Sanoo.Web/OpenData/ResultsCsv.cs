@@ -1,0 +1,53 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+using Sanoo.Web.Site;
+
+namespace Sanoo.Web.OpenData;
+
+/// <summary>
+/// The open data of an area page as CSV: one row per area, contest, source and choice, for the
+/// page's area and every area (or station) below it, with the progress and totals repeated on
+/// each row so that any row can be read alone and any filter in a spreadsheet keeps its context.
+/// </summary>
+public static class ResultsCsv
+{
+    /// <summary>The header.</summary>
+    public static readonly string[] Columns =
+    [
+        "area_id", "area_name", "area_kind", "contest_id", "contest_name", "source_id", "source_official",
+        "stations_reporting", "stations_expected", "registered_covered", "registered_total", "participation", "valid",
+        "choice_id", "choice_name", "ballot_number", "votes", "share_of_participation_percent", "snapshot",
+    ];
+
+    /// <summary>Writes the rows of the page of <paramref name="area"/>.</summary>
+    public static void Write(TextWriter writer, Snapshot snapshot, Area area, string language)
+    {
+        var csv = new Csv(writer);
+        csv.Row(Columns);
+        var election = snapshot.Election;
+        var contests = election.Contests.Where(c => snapshot.Tally(c.Contest.Id, election.Sources[0].Id, area.Id) is not null
+            && (c == election.DefaultContest || c.Contest.Area == area.Id)).ToList();
+        var areas = new[] { area }.Concat(AreaPages.ChildrenOf(election, area.Id)).ToList();
+        foreach (var plan in contests)
+        {
+            foreach (var row in areas.Where(a => a == area || plan == contests[0]))
+            {
+                foreach (var source in election.Sources)
+                {
+                    if (AreaFigures.Of(snapshot, plan, source, row) is not { } t)
+                    {
+                        continue;
+                    }
+                    for (var i = 0; i < plan.Choices.Length; i++)
+                    {
+                        var choice = plan.Choices[i];
+                        csv.Row(
+                            row.Id.Value, row.DisplayName(language), row.Kind.ToString().ToLowerInvariant(), plan.Contest.Id.Value, plan.Contest.Name.In(language),
+                            source.Id.Value, source.Official, t.StationsReporting, t.StationsExpected, t.RegisteredCovered, t.RegisteredTotal, t.Participation, t.TotalVotes,
+                            choice.Id.Value, choice.Name.In(language), choice.BallotNumber, t.Votes[i], ContestResults.ShareOf(t.Votes[i], t.Participation), snapshot.Position);
+                    }
+                }
+            }
+        }
+    }
+}

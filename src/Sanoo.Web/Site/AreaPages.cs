@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+using Sanoo.Web.OpenData;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>Builds the page of a nation, region or district from one published snapshot.</summary>
+public static class AreaPages
+{
+    private static readonly ConditionalWeakTable<Election, ILookup<AreaId, Area>> ChildrenByElection = [];
+
+    /// <summary>The areas directly below <paramref name="area"/>, in the definition's order.</summary>
+    public static IEnumerable<Area> ChildrenOf(Election election, AreaId area) =>
+        ChildrenByElection.GetValue(election, e => e.Areas.Where(a => a.Parent is not null).ToLookup(a => a.Parent!.Value))[area];
+
+    /// <summary>The page of <paramref name="area"/> (not a station) in <paramref name="language"/>.</summary>
+    public static AreaPage Of(Published published, Snapshot snapshot, Area area, SiteLanguage language)
+    {
+        var election = snapshot.Election;
+        var frame = PageFrames.Of(published, snapshot, area, language);
+        var main = ContestResults.Of(snapshot, election.DefaultContest, area, language)
+            ?? election.Contests.Select(c => ContestResults.Of(snapshot, c, area, language)).FirstOrDefault(r => r is not null);
+        var local = election.Contests
+            .Where(c => c.Contest.Area == area.Id && c.Contest.Id.Value != main?.Id)
+            .Select(c => ContestResults.Of(snapshot, c, area, language)!)
+            .ToList();
+        var contest = main is null ? null : election.Contest(new ContestId(main.Id));
+        var children = ChildrenOf(election, area.Id).ToList();
+        var rows = contest is null ? [] : children.Select(child => Child(snapshot, contest, child, main!.Primary, language)).ToList();
+        var heading = children.FirstOrDefault()?.Kind switch
+        {
+            AreaKind.Region => language.Words.Regions,
+            AreaKind.District => language.Words.Districts,
+            _ => language.Words.Stations,
+        };
+        return new AreaPage(frame, main, local, heading, rows, [.. election.Sources.Select(s => s.Name.In(language.Code))]);
+    }
+
+    private static ChildRow Child(Snapshot snapshot, ContestPlan contest, Area child, int primary, SiteLanguage language)
+    {
+        var tallies = snapshot.Election.Sources.Select(s => AreaFigures.Of(snapshot, contest, s, child)).ToList();
+        var lead = tallies[primary] is { StationsReporting: > 0 } t ? Leader(contest, [.. t.Votes], t.Participation, language) : null;
+        return new ChildRow(child.Id.Value, child.DisplayName(language.Code), SitePaths.Area(language.Code, child), [.. tallies.Select(t => t?.StationsReporting ?? 0)], tallies[0]?.StationsExpected ?? 0, lead);
+    }
+
+    private static string? Leader(ContestPlan contest, long[] votes, long participation, SiteLanguage language)
+    {
+        if (votes.Length == 0 || votes.Max() == 0)
+        {
+            return null;
+        }
+        var top = Array.IndexOf(votes, votes.Max());
+        return $"{contest.Choices[top].Name.In(language.Code)} {language.Percent(ContestResults.ShareOf(votes[top], participation))}";
+    }
+}

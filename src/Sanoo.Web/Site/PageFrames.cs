@@ -1,0 +1,53 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>Builds the frame of a page: crumbs, stage, snapshot and tree head.</summary>
+public static class PageFrames
+{
+    /// <summary>The frame of the page of <paramref name="area"/> (an area or a station).</summary>
+    public static PageFrame Of(Published published, Snapshot snapshot, Area area, SiteLanguage language)
+    {
+        var election = snapshot.Election;
+        var crumbs = new List<Link>();
+        for (var parent = area.Parent; parent is { } id;)
+        {
+            var above = election.Area(id)!;
+            crumbs.Insert(0, new Link(above.DisplayName(language.Code), SitePaths.Area(language.Code, above)));
+            parent = above.Parent;
+        }
+        var title = area.Kind == AreaKind.Station ? $"{language.Words.Station} {area.DisplayName(language.Code)}" : area.DisplayName(language.Code);
+        return new PageFrame(
+            language,
+            election.Definition.Languages,
+            election.Definition.Name.In(language.Code),
+            title,
+            SitePaths.Area(language.Code, area)[(language.Code.Length + 1)..],
+            crumbs,
+            Stage(snapshot, language.Words),
+            published.Halted is null ? null : language.Words.Halted,
+            snapshot.Position,
+            published.PublishedAt,
+            published.TreeHead?.Head);
+    }
+
+    /// <summary>
+    /// The stage of the count, stated plainly: preliminary while the official source has counted
+    /// nothing, "in progress" while it is partial, complete when every contest's official count
+    /// is in. Certification is the commission's act and is not claimed here.
+    /// </summary>
+    public static string Stage(Snapshot snapshot, Words words)
+    {
+        var election = snapshot.Election;
+        if (election.Sources.FirstOrDefault(s => s.Official) is not { } official)
+        {
+            return words.StagePreliminary;
+        }
+        var tallies = election.Contests.Select(c => snapshot.Tally(c.Contest.Id, official.Id, c.Contest.Area)!).ToList();
+        return tallies.All(t => t.StationsReporting == t.StationsExpected) ? words.StageOfficialComplete
+            : tallies.Any(t => t.StationsReporting > 0) ? words.StageOfficialInProgress
+            : words.StagePreliminary;
+    }
+}

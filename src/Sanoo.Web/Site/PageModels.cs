@@ -1,0 +1,151 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Transparency;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>A link: its text and address.</summary>
+public sealed record Link(string Text, string Href);
+
+/// <summary>
+/// What every page shows around its results: the language and the others on offer, where the
+/// page sits on the map, the stage of the count stated plainly, and the snapshot and signed
+/// tree head every number on the page comes from.
+/// </summary>
+/// <param name="Language">The page's language.</param>
+/// <param name="Languages">Every language of the site, in the definition's order.</param>
+/// <param name="ElectionName">The election's name in the page's language.</param>
+/// <param name="Title">The page's heading.</param>
+/// <param name="PathAfterLanguage">The page's address after <c>/{language}</c>, e.g. <c>/area/d05/</c>.</param>
+/// <param name="Crumbs">The areas above the page, from the nation down.</param>
+/// <param name="Stage">The stage of the count, in words.</param>
+/// <param name="Halted">Why publication is paused, in words; null while live.</param>
+/// <param name="Snapshot">The snapshot's log position.</param>
+/// <param name="PublishedAt">When the snapshot was published.</param>
+/// <param name="TreeHead">The transparency log's tree head at the snapshot, signed by the commission.</param>
+public sealed record PageFrame(
+    SiteLanguage Language,
+    IReadOnlyList<string> Languages,
+    string ElectionName,
+    string Title,
+    string PathAfterLanguage,
+    IReadOnlyList<Link> Crumbs,
+    string Stage,
+    string? Halted,
+    long Snapshot,
+    DateTimeOffset PublishedAt,
+    TreeHead? TreeHead)
+{
+    /// <summary>The page's own address.</summary>
+    public string Path => $"/{Language.Code}{PathAfterLanguage}";
+
+    /// <summary>The same page in another language.</summary>
+    public string PathIn(string language) => $"/{language}{PathAfterLanguage}";
+}
+
+/// <summary>One count source's progress and totals for a contest in an area.</summary>
+/// <param name="Id">The source's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Official">Whether it is the legally binding count.</param>
+/// <param name="Reporting">Stations counted.</param>
+/// <param name="Expected">Stations that vote on the contest in the area.</param>
+/// <param name="RegisteredCovered">Voters on the lists of the stations counted.</param>
+/// <param name="RegisteredTotal">Voters on the lists of every station in the area.</param>
+/// <param name="Participation">Voters who took part, at the stations counted.</param>
+/// <param name="Valid">Valid votes (all choices, "against all" included).</param>
+/// <param name="Flagged">Counted protocols that break a warning-level relation.</param>
+public sealed record SourceResult(string Id, string Name, bool Official, int Reporting, int Expected, long RegisteredCovered, long RegisteredTotal, long Participation, long Valid, int Flagged);
+
+/// <summary>One choice's votes and shares, one per source in the contest's source order, and its seats.</summary>
+/// <param name="Id">The choice's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="BallotNumber">Its number on the ballot, if any.</param>
+/// <param name="Color">Its colour in bars and the hemicycle.</param>
+/// <param name="Votes">Votes, per source.</param>
+/// <param name="Share">Share of the voters who took part in percent, rounded down to 2 decimals, per source.</param>
+/// <param name="Seats">Seats won (party-list contests at their own area), else null.</param>
+/// <param name="PassedThreshold">Whether it passed the threshold (null where seats are not shown).</param>
+public sealed record ChoiceRow(string Id, string Name, int? BallotNumber, string Color, IReadOnlyList<long> Votes, IReadOnlyList<decimal> Share, int? Seats, bool? PassedThreshold);
+
+/// <summary>A protocol line's value per source (area sums) or for one protocol.</summary>
+/// <param name="Id">The line's id.</param>
+/// <param name="Name">Its label.</param>
+/// <param name="Values">Its values, per source.</param>
+public sealed record LineRow(string Id, string Name, IReadOnlyList<long> Values);
+
+/// <summary>The seats a party holds, for the hemicycle.</summary>
+public sealed record SeatGroup(string Id, string Name, string Color, int Seats);
+
+/// <summary>
+/// One contest's results in one area: every source side by side, the choices, and for the
+/// contest's own area its seats (party list) or its winner (single member).
+/// </summary>
+/// <param name="Id">The contest's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind">Party list or single member.</param>
+/// <param name="Sources">Each source's progress and totals.</param>
+/// <param name="Primary">The source the bars, seats and winner come from: the one with most stations counted, the official one on a tie.</param>
+/// <param name="Rows">The choices in ballot order.</param>
+/// <param name="ThresholdText">The threshold in words, where seats are shown.</param>
+/// <param name="ThresholdLine">Where to draw the threshold on the bars (percent of voters who took part), when the threshold is taken of them.</param>
+/// <param name="Seats">The parties holding seats, most first.</param>
+/// <param name="Outcome">For a single-member contest at its own area: the winner, or why there is none.</param>
+/// <param name="Lines">The protocol lines summed, per source.</param>
+public sealed record ContestResult(
+    string Id,
+    string Name,
+    ContestKind Kind,
+    IReadOnlyList<SourceResult> Sources,
+    int Primary,
+    IReadOnlyList<ChoiceRow> Rows,
+    string? ThresholdText,
+    decimal? ThresholdLine,
+    IReadOnlyList<SeatGroup> Seats,
+    string? Outcome,
+    IReadOnlyList<LineRow> Lines);
+
+/// <summary>An area below the page's area, with each source's progress and who leads there.</summary>
+/// <param name="Id">The area's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Href">Its page.</param>
+/// <param name="Reporting">Stations counted, per source.</param>
+/// <param name="Expected">Stations expected.</param>
+/// <param name="Leader">The choice leading in the primary source, with its share; null before any count.</param>
+public sealed record ChildRow(string Id, string Name, string Href, IReadOnlyList<int> Reporting, int Expected, string? Leader);
+
+/// <summary>The page of a nation, region or district.</summary>
+/// <param name="Frame">The frame.</param>
+/// <param name="Results">The party-list contest (or the first contest) in this area; null when no contest is tallied here.</param>
+/// <param name="LocalContests">Single-member contests held in this area.</param>
+/// <param name="ChildrenHeading">What the areas below are called.</param>
+/// <param name="Children">The areas below.</param>
+/// <param name="SourceNames">The sources' names, in order, for the children's columns.</param>
+public sealed record AreaPage(PageFrame Frame, ContestResult? Results, IReadOnlyList<ContestResult> LocalContests, string ChildrenHeading, IReadOnlyList<ChildRow> Children, IReadOnlyList<string> SourceNames);
+
+/// <summary>A control relation checked on one protocol.</summary>
+/// <param name="Id">The relation's name.</param>
+/// <param name="Rule">The relation as written.</param>
+/// <param name="Error">Whether breaking it rejects the protocol (else it is flagged).</param>
+/// <param name="Description">What it means, in the page's language, when the definition says.</param>
+/// <param name="Broken">The values of both sides, when it does not hold; null when it holds.</param>
+public sealed record RelationRow(string Id, string Rule, bool Error, string? Description, string? Broken);
+
+/// <summary>One protocol version as received.</summary>
+public sealed record VersionRow(long Sequence, int Version, string Outcome, bool Counted, DateTimeOffset ReceivedAt, string Sender, string? Correction, string Receipt, IReadOnlyList<string> Violations);
+
+/// <summary>
+/// One count of one contest at a station: the protocol shown line by line (the version
+/// counted, else the newest received), its control relations, and every version received.
+/// </summary>
+public sealed record StationCount(
+    string ContestName,
+    string SourceName,
+    bool Official,
+    int? ShownVersion,
+    bool ShownCounted,
+    IReadOnlyList<LineRow> Lines,
+    IReadOnlyList<LineRow> Votes,
+    IReadOnlyList<RelationRow> Relations,
+    IReadOnlyList<VersionRow> Versions);
+
+/// <summary>The page of a polling station.</summary>
+public sealed record StationPage(PageFrame Frame, long Registered, long Additional, IReadOnlyList<StationCount> Counts);

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+using Sanoo.Storage.Log;
+using Sanoo.Web.OpenData;
+using Sanoo.Web.PublicApi;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>
+/// Every file of the results site for one published snapshot: a page's HTML, CSV and JSON, the
+/// protocols CSV and the snapshot marker. The live server answers from it and
+/// <c>sanoo publish</c> writes it to a folder, so both always show the same thing.
+/// </summary>
+public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
+{
+    /// <summary>The page files, by name.</summary>
+    public static readonly IReadOnlyList<string> PageFiles = ["index.html", SitePaths.DataCsv, SitePaths.DataJson];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        WriteIndented = false,
+    };
+
+    /// <summary>The election.</summary>
+    public Election Election => log.Election;
+
+    /// <summary>The media type of a page file.</summary>
+    public static string ContentType(string file) => file switch
+    {
+        SitePaths.DataCsv => "text/csv; charset=utf-8",
+        SitePaths.DataJson => "application/json; charset=utf-8",
+        _ => "text/html; charset=utf-8",
+    };
+
+    /// <summary>Reads a station's log entries up to the snapshot, for its page.</summary>
+    public async Task<IReadOnlyList<LogEntry>> StationEntriesAsync(Snapshot snapshot, Area station, CancellationToken cancellationToken) =>
+        [.. (await log.Store.ReadStationAsync(station.Id.Value, cancellationToken)).Where(e => e.Sequence <= snapshot.Position)];
+
+    /// <summary>
+    /// One file of the page of <paramref name="area"/> (any area or a station) in
+    /// <paramref name="language"/>; a station's entries are read from the store unless given.
+    /// </summary>
+    public async Task<byte[]> PageFileAsync(Published published, Snapshot snapshot, Area area, string language, string file, IReadOnlyList<LogEntry>? entries = null, CancellationToken cancellationToken = default)
+    {
+        var lang = SiteLanguage.Of(language);
+        if (area.Kind == AreaKind.Station)
+        {
+            entries ??= await StationEntriesAsync(snapshot, area, cancellationToken);
+            return file switch
+            {
+                SitePaths.DataCsv => Text(writer =>
+                {
+                    var csv = new ProtocolsCsv(writer, Election);
+                    foreach (var entry in entries)
+                    {
+                        csv.Write(entry);
+                    }
+                }),
+                SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(StationJson.Of(Election, area, entries, snapshot.Position), Json),
+                _ => Encoding.UTF8.GetBytes(await renderer.StationAsync(StationPages.Of(published, snapshot, area, entries, lang))),
+            };
+        }
+        return file switch
+        {
+            SitePaths.DataCsv => Text(writer => ResultsCsv.Write(writer, snapshot, area, language)),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(AreaDocument(AreaPages.Of(published, snapshot, area, lang)), Json),
+            _ => Encoding.UTF8.GetBytes(await renderer.AreaAsync(AreaPages.Of(published, snapshot, area, lang))),
+        };
+    }
+
+    /// <summary>Writes every protocol version up to the snapshot as one CSV, in chunks written asynchronously.</summary>
+    public async Task WriteProtocolsAsync(Stream stream, Snapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        var chunk = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var csv = new ProtocolsCsv(chunk, Election);
+        await foreach (var entry in log.Store.ReadAsync(0, false, cancellationToken))
+        {
+            if (entry.Sequence > snapshot.Position)
+            {
+                break;
+            }
+            csv.Write(entry);
+            if (chunk.GetStringBuilder().Length > 1 << 16)
+            {
+                await FlushAsync();
+            }
+        }
+        await FlushAsync();
+
+        async Task FlushAsync()
+        {
+            var text = chunk.GetStringBuilder();
+            await stream.WriteAsync(Csv.Encoding.GetBytes(text.ToString()), cancellationToken);
+            text.Clear();
+        }
+    }
+
+    /// <summary>The snapshot marker the page script polls: position, time, whether publication is halted.</summary>
+    public static byte[] SnapshotMarker(Published published) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        snapshot = published.Snapshot?.Position,
+        publishedAt = published.PublishedAt,
+        halted = published.Halted is not null,
+        treeHead = published.TreeHead is { } head ? new { size = head.Head.Size, root = Convert.ToHexStringLower(head.Head.Root) } : null,
+    }, Json);
+
+    private static object AreaDocument(AreaPage page) => new
+    {
+        election = page.Frame.ElectionName,
+        snapshot = page.Frame.Snapshot,
+        publishedAt = page.Frame.PublishedAt,
+        stage = page.Frame.Stage,
+        halted = page.Frame.Halted,
+        treeHead = page.Frame.TreeHead is { } head ? new { size = head.Size, root = Convert.ToHexStringLower(head.Root), timestamp = head.Timestamp } : null,
+        area = new { name = page.Frame.Title, path = page.Frame.Path },
+        results = page.Results,
+        localContests = page.LocalContests,
+        children = page.Children,
+        sources = page.SourceNames,
+    };
+
+    private static byte[] Text(Action<TextWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, Csv.Encoding))
+        {
+            write(writer);
+        }
+        return buffer.ToArray();
+    }
+}

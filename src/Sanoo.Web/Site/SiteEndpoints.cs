@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sanoo.Core.Definitions;
+using Sanoo.Web.PublicApi;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>
+/// The results site on the live server: <c>/</c> picks a language from the browser, every page
+/// is a folder with <c>index.html</c>, <c>data.csv</c> and <c>data.json</c>, all answered from the
+/// published snapshot with its ETag, and cached per snapshot.
+/// </summary>
+public static class SiteEndpoints
+{
+    /// <summary>Maps the site.</summary>
+    public static void MapSite(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", Home).ExcludeFromDescription();
+        app.MapGet(SitePaths.SnapshotJson, (HttpContext context, SnapshotPublisher publisher) =>
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Bytes(SiteContent.SnapshotMarker(publisher.Current), "application/json; charset=utf-8");
+        }).ExcludeFromDescription();
+        app.MapGet(SitePaths.Protocols, ProtocolsAsync).ExcludeFromDescription();
+        app.MapGet("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, "index.html", ct)).ExcludeFromDescription();
+        app.MapGet("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
+        app.MapGet("/{lang}/area/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, false, file, ct)).ExcludeFromDescription();
+        app.MapGet("/{lang}/station/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, true, file, ct)).ExcludeFromDescription();
+    }
+
+    private static IReadOnlyList<string> Languages(SiteContent site) => site.Election.Definition.Languages;
+
+    private static IResult Home(HttpContext context, SiteContent site)
+    {
+        context.Response.Headers.Vary = "Accept-Language";
+        return Results.Redirect($"/{SiteLanguage.Pick(context.Request.Headers.AcceptLanguage.ToString(), Languages(site))}/");
+    }
+
+    private static async Task<IResult> PageAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, bool station, string? file, CancellationToken cancellationToken)
+    {
+        file ??= "index.html";
+        var election = site.Election;
+        var area = id is null ? election.Areas.First(a => a.Parent is null) : election.Area(new AreaId(id));
+        if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || area is null || (area.Kind == AreaKind.Station) != station)
+        {
+            return Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{Languages(site)[0]}/.");
+        }
+        var published = publisher.Current;
+        if (published.Snapshot is not { } snapshot)
+        {
+            return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
+        }
+        var key = $"site/{lang}/{area.Id}/{file}";
+        if (!published.Responses.TryGetValue(key, out var bytes))
+        {
+            bytes = await site.PageFileAsync(published, snapshot, area, lang, file, cancellationToken: cancellationToken);
+            published.Responses.TryAdd(key, bytes);
+        }
+        return SnapshotResponse.Bytes(context, published, bytes, SiteContent.ContentType(file));
+    }
+
+    private static async Task ProtocolsAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site)
+    {
+        var published = publisher.Current;
+        if (published.Snapshot is not { } snapshot)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+        context.Response.Headers.ETag = published.ETag;
+        context.Response.Headers.CacheControl = SnapshotResponse.CacheControl;
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        await site.WriteProtocolsAsync(context.Response.Body, snapshot, context.RequestAborted);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Sanoo.Core.Definitions;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>What <see cref="StaticSite.WriteAsync"/> wrote.</summary>
+/// <param name="Pages">Pages written (each as HTML, CSV and JSON), all languages together.</param>
+/// <param name="Files">Files written.</param>
+/// <param name="Bytes">Their total size.</param>
+/// <param name="Snapshot">The snapshot's log position.</param>
+public sealed record StaticSiteSummary(int Pages, int Files, long Bytes, long Snapshot);
+
+/// <summary>
+/// Writes the whole results site of one published snapshot to a folder, for any web server or
+/// CDN to serve: the same pages, CSV and JSON as the live server, at the same addresses. The
+/// folder is built beside the target and swapped in whole, so a server serving the target never
+/// sees half a snapshot.
+/// </summary>
+public sealed class StaticSite(SiteContent content)
+{
+    /// <summary>Writes the site for <paramref name="published"/> into <paramref name="folder"/>, reporting pages done out of the total.</summary>
+    public async Task<StaticSiteSummary> WriteAsync(Published published, string folder, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
+        var election = content.Election;
+        var target = Path.GetFullPath(folder);
+        var building = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.partial-{Environment.ProcessId}";
+        if (Directory.Exists(building))
+        {
+            Directory.Delete(building, recursive: true);
+        }
+        var files = 0;
+        long bytes = 0;
+        async Task WriteFile(string path, byte[] data)
+        {
+            var full = Path.Combine(building, path.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllBytesAsync(full, data, cancellationToken);
+            files++;
+            bytes += data.Length;
+        }
+
+        var languages = election.Definition.Languages;
+        var pages = election.Areas.Length * languages.Length;
+        var done = 0;
+        foreach (var area in election.Areas)
+        {
+            var entries = area.Kind == AreaKind.Station ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
+            foreach (var language in languages)
+            {
+                var folderOfPage = SitePaths.Area(language, area);
+                foreach (var file in SiteContent.PageFiles)
+                {
+                    await WriteFile(folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
+                }
+                if (++done % 100 == 0 || done == pages)
+                {
+                    progress?.Report((done, pages));
+                }
+            }
+        }
+        await WriteFile(SitePaths.SnapshotJson, SiteContent.SnapshotMarker(published));
+        await WriteFile("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
+        var protocols = Path.Combine(building, SitePaths.Protocols.TrimStart('/'));
+        Directory.CreateDirectory(Path.GetDirectoryName(protocols)!);
+        await using (var stream = File.Create(protocols))
+        {
+            await content.WriteProtocolsAsync(stream, snapshot, cancellationToken);
+            files++;
+            bytes += stream.Length;
+        }
+        Swap(building, target);
+        return new StaticSiteSummary(pages, files, bytes, snapshot.Position);
+    }
+
+    /// <summary>Replaces <paramref name="target"/> by <paramref name="built"/>: two renames, the old copy removed after.</summary>
+    private static void Swap(string built, string target)
+    {
+        var old = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.old-{Environment.ProcessId}";
+        if (Directory.Exists(target))
+        {
+            Directory.Move(target, old);
+        }
+        Directory.Move(built, target);
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, recursive: true);
+        }
+    }
+
+    /// <summary>The root page: a link per language, and a one-line script that follows the browser's preference.</summary>
+    private static string LanguageChoice(Election election)
+    {
+        var html = HtmlEncoder.Default;
+        var languages = election.Definition.Languages;
+        var links = string.Concat(languages.Select(l => $"<li><a href=\"/{l}/\" lang=\"{l}\" hreflang=\"{l}\">{html.Encode(Words.For(l).LanguageName)}</a></li>"));
+        var list = string.Join(",", languages.Select(l => $"'{l}'"));
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="{{languages[0]}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{html.Encode(election.Definition.Name.In(languages[0]))}}</title></head>
+            <body><main><h1>{{html.Encode(election.Definition.Name.In(languages[0]))}}</h1><ul>{{links}}</ul></main>
+            <script>(function(){var a=[{{list}}],w=(navigator.languages||[navigator.language||'']).map(function(l){return l.split('-')[0].toLowerCase()});for(var i=0;i<w.length;i++){if(a.indexOf(w[i])>=0){location.replace('/'+w[i]+'/');return} } })();</script>
+            </body></html>
+            """;
+    }
+}

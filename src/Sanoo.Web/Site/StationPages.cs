@@ -1,0 +1,75 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+using Sanoo.Storage.Log;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>
+/// Builds a polling station's page: for each contest and source, the protocol line by line with
+/// its control relations, and every version received with its outcome, author and receipt.
+/// </summary>
+public static class StationPages
+{
+    /// <summary>The page of <paramref name="station"/>, from the log entries up to the snapshot.</summary>
+    public static StationPage Of(Published published, Snapshot snapshot, Area station, IReadOnlyList<LogEntry> entries, SiteLanguage language)
+    {
+        var election = snapshot.Election;
+        var counts = new List<StationCount>();
+        foreach (var plan in election.Contests.Where(c => Votes(election, c, station)))
+        {
+            foreach (var source in election.Sources)
+            {
+                var received = entries.Where(e => e.Sequence <= snapshot.Position && e.Contest == plan.Contest.Id && e.Source == source.Id).ToList();
+                counts.Add(Count(plan, source, snapshot.Counted(station.Id, plan.Contest.Id, source.Id)?.Version, received, language));
+            }
+        }
+        return new StationPage(PageFrames.Of(published, snapshot, station, language), station.Roll!.Registered, station.Roll.Additional, counts);
+    }
+
+    private static bool Votes(Election election, ContestPlan plan, Area station)
+    {
+        var ordinal = election.StationOrdinal(election.AreaIndex(station.Id));
+        return ordinal >= plan.StationStart && ordinal < plan.StationEnd;
+    }
+
+    private static StationCount Count(ContestPlan plan, CountSource source, int? counted, List<LogEntry> received, SiteLanguage language)
+    {
+        var code = language.Code;
+        var shown = received.LastOrDefault(e => e.Outcome == StoredOutcome.Accepted && e.Version == counted) ?? received.LastOrDefault();
+        var lineCount = plan.Form.Lines.Length;
+        var figures = shown?.Figures ?? [];
+        var lines = shown is null ? [] : plan.Form.Lines.Select((l, i) => new LineRow(l.Id.Value, l.Name.In(code), [figures[i]])).ToList();
+        var votes = shown is null ? [] : plan.Choices.Select((c, i) => new LineRow(c.Id.Value, c.Name.In(code), [figures[lineCount + i]])).ToList();
+        var relations = shown is null ? [] : plan.Rules.Relations.Select(r =>
+        {
+            var broken = r.Check(figures.AsSpan()[..lineCount], figures.AsSpan()[lineCount..]);
+            return new RelationRow(
+                r.Spec.Id.Value,
+                r.Spec.Rule,
+                r.Spec.Severity == Severity.Error,
+                r.Spec.Description?.In(code),
+                broken is null ? null : $"{broken.LeftText} = {language.Number(broken.Left)}, {broken.RightText} = {language.Number(broken.Right)}");
+        }).ToList();
+        var versions = received.Select(e => new VersionRow(
+            e.Sequence,
+            e.Version,
+            OutcomeText.Of(e.Outcome),
+            e.Outcome == StoredOutcome.Accepted && e.Version == counted,
+            e.ReceivedAt,
+            e.Sender,
+            e.CorrectionReason is null ? null : $"{e.CorrectionReason} ({e.CorrectionAuthor})",
+            Convert.ToHexStringLower(e.ContentHash.AsSpan()),
+            [.. ViolationsJson.Read(e.Violations).Select(v => v.Describe())])).ToList();
+        return new StationCount(
+            plan.Contest.Name.In(code),
+            source.Name.In(code),
+            source.Official,
+            shown?.Version,
+            shown is not null && shown.Outcome == StoredOutcome.Accepted && shown.Version == counted,
+            lines,
+            votes,
+            relations,
+            versions);
+    }
+}
