@@ -8,8 +8,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Debian packages the tests need; each feature adds its own here (chromium, nginx … later).
-packages=(postgresql)   # storage tests start their own PostgreSQL server on a loopback port
+# Debian packages the tests need:
+#   postgresql  storage tests start their own server on a loopback port
+#   chromium    browser tests drive it with Playwright (never 'playwright install': it downloads)
+#   nginx       the published static site is served by it in the browser tests
+packages=(postgresql chromium nginx)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Sanoo.Testing;
 
@@ -21,7 +19,7 @@ public sealed class PostgresServer : IDisposable
         _folder = Path.Combine(Path.GetTempPath(), $"sanoo-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(_folder);
         RunAsRoot("chown", "postgres:postgres", _folder);
-        Port = FreePort();
+        Port = Loopback.FreePort();
         RunAsPostgres(Path.Combine(_bin, "initdb"), "-D", Path.Combine(_folder, "data"), "-A", "trust", "-U", "sanoo", "--no-sync", "-E", "UTF8");
         RunAsPostgres(Path.Combine(_bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-o",
             $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on", "-l", Path.Combine(_folder, "log"), "-w", "start");
@@ -76,13 +74,6 @@ public sealed class PostgresServer : IDisposable
         return version is null
             ? throw new InvalidOperationException("PostgreSQL 15+ server binaries are not installed (/usr/lib/postgresql/N/bin); run ./test.sh, which installs Debian's postgresql package.")
             : Path.Combine(root, version, "bin");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void RunAsPostgres(string program, params string[] args) => RunAsRoot("runuser", ["-u", "postgres", "--", program, .. args]);

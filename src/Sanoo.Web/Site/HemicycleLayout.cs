@@ -31,8 +31,9 @@ public static class HemicycleLayout
                 placed.Add((perRow[i] == 1 ? Math.PI / 2 : Math.PI * (1 - ((double)j / (perRow[i] - 1))), radii[i]));
             }
         }
+        var scale = 1 / (1 + dot); // the outer row's seats touch the box, not cross it
         return [.. placed.OrderByDescending(p => Math.Round(p.Angle, 9)).ThenBy(p => p.Radius)
-            .Select(p => new Seat(p.Radius * Math.Cos(p.Angle) * 0.95, -p.Radius * Math.Sin(p.Angle) * 0.95, dot))];
+            .Select(p => new Seat(p.Radius * Math.Cos(p.Angle) * scale, -p.Radius * Math.Sin(p.Angle) * scale, dot * scale))];
     }
 
     /// <summary>Seats per row in proportion to the rows' radii, by largest remainder.</summary>
