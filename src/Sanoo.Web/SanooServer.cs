@@ -45,6 +45,10 @@ public static class SanooServer
         services.AddHostedService(p => p.GetRequiredService<WriterRegistry>());
         services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>()));
         services.AddProblemDetails();
+        // Pages and open data are text: on a phone over a slow network they travel at a fifth of their size.
+        services.AddResponseCompression(o => o.MimeTypes = ["text/html", "text/csv", "application/json"]);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Sanoo API";
@@ -67,6 +71,7 @@ public static class SanooServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseResponseCompression();
         app.MapIngest();
         app.MapPublicApi();
         app.MapTransparency();

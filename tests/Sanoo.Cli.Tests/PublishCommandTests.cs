@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary><c>sanoo publish</c> writes the whole results site of a store as static files.</summary>
+public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg2021Files>
+{
+    [Fact]
+    public void Publish_writes_every_page_in_every_language_with_its_open_data_and_replaces_the_folder_whole()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-publish-").FullName;
+        try
+        {
+            var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
+            var (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, files.Hand);
+            Assert.True(ingested == 0, ingestOutput);
+            var site = Path.Combine(folder, "site");
+            Directory.CreateDirectory(site);
+            File.WriteAllText(Path.Combine(site, "stale.html"), "from an earlier snapshot");
+
+            var (code, output) = CliRun.Sanoo("publish", "--db", db, "--out", site);
+
+            Assert.True(code == 0, output);
+            Assert.Contains("7,623 pages", output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(site, "stale.html")), "the old folder is replaced, not merged");
+            Assert.DoesNotContain(Directory.GetDirectories(folder), d => Path.GetFileName(d).StartsWith("site.", StringComparison.Ordinal));
+            foreach (var language in new[] { "ky", "ru", "en" })
+            {
+                foreach (var page in new[] { "", "area/bishkek/", "area/d27/", "station/s0001/" })
+                {
+                    foreach (var file in new[] { "index.html", "data.csv", "data.json" })
+                    {
+                        Assert.True(File.Exists(Path.Combine(site, language, page, file)), $"{language}/{page}{file}");
+                    }
+                }
+            }
+            var national = File.ReadAllText(Path.Combine(site, "en", "index.html"));
+            Assert.Contains("Official results: the hand count is complete.", national, StringComparison.Ordinal);
+            Assert.Contains("1,293,946", national, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"en\">", national, StringComparison.Ordinal);
+            var snapshot = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, "snapshot.json"))).RootElement;
+            Assert.Equal(File.ReadLines(files.Hand).Count(), snapshot.GetProperty("snapshot").GetInt64());
+            Assert.Equal(File.ReadLines(files.Hand).Count() + 1, File.ReadLines(Path.Combine(site, "data", "protocols.csv")).Count());
+            var csv = File.ReadAllLines(Path.Combine(site, "en", "data.csv"));
+            var atajurt = csv.Single(l => l.StartsWith("kg,", StringComparison.Ordinal) && l.Contains(",hand,", StringComparison.Ordinal) && l.Contains(",p21,", StringComparison.Ordinal));
+            Assert.Contains(",1293946,1173710,p21,", atajurt, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Publish_from_an_empty_store_says_what_is_missing()
+    {
+        var (code, output) = CliRun.Sanoo("publish", "--db", "sqlite:" + Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "x.db"), "--out", Path.Combine(Path.GetTempPath(), "never-written"));
+        Assert.NotEqual(0, code);
+        Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), "never-written")));
+        Assert.False(string.IsNullOrWhiteSpace(output));
+    }
+}
