@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sanoo.Cli.Commands;
+using Sanoo.Cli.Demo;
 using Spectre.Console;
 
 namespace Sanoo.Cli;

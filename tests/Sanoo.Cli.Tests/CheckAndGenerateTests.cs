@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 namespace Sanoo.Cli.Tests;
 
 public class CheckAndGenerateTests(Kg2021Files files) : IClassFixture<Kg2021Files>
@@ -55,22 +57,31 @@ public class CheckAndGenerateTests(Kg2021Files files) : IClassFixture<Kg2021File
 public class DemoCommandTests
 {
     [Fact]
-    public void The_demo_replays_the_night_and_ends_at_the_official_figures_which_anyone_can_re_add()
+    public async Task The_demo_replays_the_night_through_the_server_and_ends_at_the_official_figures_which_anyone_can_re_add()
     {
         var folder = Directory.CreateTempSubdirectory("sanoo-demo-").FullName;
         try
         {
-            var (code, output) = CliRun.Sanoo("demo", "--speed", "max", "--dir", folder);
+            var (code, output) = CliRun.Sanoo("demo", "--speed", "max", "--exit-when-done", "--dir", folder, "--urls", "http://127.0.0.1:0");
             Assert.True(code == 0, output);
+            Assert.Matches(@"Results site: http://127\.0\.0\.1:\d+/", output);
             Assert.Contains("Voters who took part: 1,293,946 · valid 1,173,710 · invalid 120,236 · stations 2,494 of 2,494", output, StringComparison.Ordinal);
             Assert.Matches(@"Ata-Jurt Kyrgyzstan\s+223,892\s+17\.30%\s+15", output);
-            Assert.Matches(@"(\d+) protocols rejected for arithmetic errors \(never counted\), (\d+) retries counted once, (\d+) corrections", output);
-            var (again, tally) = CliRun.Sanoo("tally", Path.Combine(folder, "election.json"), Path.Combine(folder, "night.jsonl"), "--json");
-            Assert.Equal(0, again);
-            var report = System.Text.Json.JsonDocument.Parse(tally).RootElement;
+            var story = Regex.Match(Regex.Replace(output, @"\s+", " "), @"over HTTP: ([\d,]+) submissions; (\d+) protocols rejected for arithmetic errors \(stored, never counted\); (\d+) retries counted once; (\d+) hand counts corrected with a reason; 1 submission signed with another station's key refused");
+            Assert.True(story.Success, output);
+            Assert.True(int.Parse(story.Groups[2].Value, CultureInfo.InvariantCulture) > 0 && int.Parse(story.Groups[3].Value, CultureInfo.InvariantCulture) > 0, output);
+
+            // What the server stored re-adds to the same figures, from the store alone.
+            var (fromStore, stored) = CliRun.Sanoo("tally", "--db", "sqlite:" + Path.Combine(folder, "sanoo.db"), "--json");
+            Assert.True(fromStore == 0, stored);
+            var report = System.Text.Json.JsonDocument.Parse(stored).RootElement;
             Assert.Equal(1_293_946, report.GetProperty("participation").GetInt64());
             Assert.Contains(report.GetProperty("input").GetProperty("notCounted").EnumerateArray(), n => n.GetProperty("outcome").GetString() == "rejected");
-            var (second, rerun) = CliRun.Sanoo("demo", "--speed", "max", "--dir", folder);
+            var (again, tally) = CliRun.Sanoo("tally", Path.Combine(folder, "election.json"), Path.Combine(folder, "night.jsonl"), "--json");
+            Assert.Equal(0, again);
+            Assert.Equal(1_293_946, System.Text.Json.JsonDocument.Parse(tally).RootElement.GetProperty("participation").GetInt64());
+
+            var (second, rerun) = await Task.Run(() => CliRun.Sanoo("demo", "--speed", "max", "--exit-when-done", "--dir", folder, "--urls", "http://127.0.0.1:0"));
             Assert.Equal(0, second);
             Assert.Contains("Starting clean", rerun, StringComparison.Ordinal);
         }

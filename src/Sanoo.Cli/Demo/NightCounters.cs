@@ -1,0 +1,65 @@
+namespace Sanoo.Cli.Demo;
+
+/// <summary>What the night's senders were told by the server, counted as the answers come in. Thread-safe.</summary>
+public sealed class NightCounters
+{
+    private int _sent;
+    private int _accepted;
+    private int _duplicates;
+    private int _rejected;
+    private int _notCounted;
+    private int _refused;
+    private int _retries;
+
+    /// <summary>Submissions answered.</summary>
+    public int Sent => _sent;
+
+    /// <summary>Protocol versions counted (first versions and corrections).</summary>
+    public int Accepted => _accepted;
+
+    /// <summary>Retries of a protocol already stored: the original receipt, counted once.</summary>
+    public int Duplicates => _duplicates;
+
+    /// <summary>Protocols that broke a control relation: stored, never counted.</summary>
+    public int Rejected => _rejected;
+
+    /// <summary>Conflicting or stale versions: stored, not counted.</summary>
+    public int NotCounted => _notCounted;
+
+    /// <summary>Requests the server refused (a wrong key, no permission): nothing stored.</summary>
+    public int Refused => _refused;
+
+    /// <summary>Sends repeated after a network error, 429 or 503.</summary>
+    public int Retries => _retries;
+
+    /// <summary>Counts one receipt by its outcome.</summary>
+    public void Receipt(string outcome)
+    {
+        Interlocked.Increment(ref _sent);
+        switch (outcome)
+        {
+            case "accepted":
+                Interlocked.Increment(ref _accepted);
+                break;
+            case "duplicate":
+                Interlocked.Increment(ref _duplicates);
+                break;
+            case "rejected":
+                Interlocked.Increment(ref _rejected);
+                break;
+            default:
+                Interlocked.Increment(ref _notCounted);
+                break;
+        }
+    }
+
+    /// <summary>Counts a refused request.</summary>
+    public void Refusal()
+    {
+        Interlocked.Increment(ref _sent);
+        Interlocked.Increment(ref _refused);
+    }
+
+    /// <summary>Counts a send repeated.</summary>
+    public void Retry() => Interlocked.Increment(ref _retries);
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using NSec.Cryptography;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Samples.Night;
+using Sanoo.Storage;
+using Sanoo.Storage.Access;
+
+namespace Sanoo.Cli.Demo;
+
+/// <summary>
+/// The night's senders: a device per station holding its own Ed25519 key, and an operator per
+/// district commission with its own token, sending through the real write API as they would on
+/// election night: each station's submissions in order, retried after a network error, 429 or
+/// 503 until a receipt comes back.
+/// </summary>
+public sealed class NightSenders : IDisposable
+{
+    private const int Lanes = 32;
+    private readonly Election _election;
+    private readonly Dictionary<AreaId, Key> _keys = [];
+    private readonly Dictionary<AreaId, string> _tokens = [];
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = Lanes }) { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly NightCounters _counters;
+
+    private NightSenders(Election election, NightCounters counters)
+    {
+        _election = election;
+        _counters = counters;
+    }
+
+    /// <summary>Makes a key for every station and a token for every district, and enrols them in the store.</summary>
+    public static async Task<NightSenders> EnrolAsync(Election election, IProtocolStore store, NightCounters counters, CancellationToken cancellationToken)
+    {
+        var senders = new NightSenders(election, counters);
+        foreach (var station in election.Areas.Where(a => a.Kind == AreaKind.Station))
+        {
+            var key = Key.Create(SignatureAlgorithm.Ed25519);
+            senders._keys[station.Id] = key;
+            await store.EnrolDeviceAsync(new DeviceKey(station.Id.Value, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "sanoo demo"), cancellationToken);
+        }
+        // The commission directly above each station enters its hand counts (a district; for stations abroad, the region).
+        foreach (var commission in election.Areas.Where(a => a.Kind == AreaKind.Station).Select(a => a.Parent!.Value).Distinct())
+        {
+            var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            senders._tokens[commission] = token;
+            await store.AddOperatorAsync(new Operator($"demo-{commission}", OperatorRole.District, commission.Value, SHA256.HashData(Encoding.UTF8.GetBytes(token))), cancellationToken);
+        }
+        return senders;
+    }
+
+    /// <summary>Sends to the server at <paramref name="server"/> (known once it listens).</summary>
+    public void UseServer(Uri server) => _http.BaseAddress = server;
+
+    /// <summary>
+    /// Sends the night's events when their time comes (<paramref name="clock"/> says how far the
+    /// night is), each station's in order; <paramref name="impostor"/> is sent signed with another
+    /// station's key, and must be refused.
+    /// </summary>
+    public async Task SendAsync(IReadOnlyList<NightEvent> night, Func<TimeSpan> clock, NightEvent? impostor, CancellationToken cancellationToken)
+    {
+        var lanes = Enumerable.Range(0, Lanes).Select(_ => Channel.CreateBounded<NightEvent>(256)).ToArray();
+        var workers = lanes.Select(lane => Task.Run(() => WorkAsync(lane.Reader, impostor, cancellationToken), cancellationToken)).ToArray();
+        foreach (var e in night)
+        {
+            while (e.At > clock())
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+            var lane = _election.StationOrdinal(_election.AreaIndex(e.Protocol.Station)) % Lanes;
+            await lanes[lane].Writer.WriteAsync(e, cancellationToken);
+        }
+        foreach (var lane in lanes)
+        {
+            lane.Writer.Complete();
+        }
+        await Task.WhenAll(workers);
+    }
+
+    private async Task WorkAsync(ChannelReader<NightEvent> lane, NightEvent? impostor, CancellationToken cancellationToken)
+    {
+        await foreach (var e in lane.ReadAllAsync(cancellationToken))
+        {
+            await SendOneAsync(e, ReferenceEquals(e, impostor), cancellationToken);
+        }
+    }
+
+    private async Task SendOneAsync(NightEvent e, bool wrongKey, CancellationToken cancellationToken)
+    {
+        var protocol = e.Protocol;
+        var canonical = ProtocolWriter.Canonical(_election, protocol);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols");
+            var body = JsonDocument.Parse(canonical).RootElement;
+            if (e.Kind is NightEventKind.HandCount or NightEventKind.Correction)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[_election.Area(protocol.Station)!.Parent!.Value]);
+                request.Content = JsonContent.Create(new { protocol = body });
+            }
+            else
+            {
+                var signer = wrongKey ? _keys.First(k => k.Key != protocol.Station).Value : _keys[protocol.Station];
+                request.Content = JsonContent.Create(new { protocol = body, signature = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(signer, canonical)) });
+            }
+            try
+            {
+                using var response = await _http.SendAsync(request, cancellationToken);
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    _counters.Refusal();
+                    return;
+                }
+                if (response.IsSuccessStatusCode)
+                {
+                    var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+                    _counters.Receipt(answer.GetProperty("receipt").GetProperty("outcome").GetString()!);
+                    return;
+                }
+                if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || attempt >= 200)
+                {
+                    throw new InvalidOperationException($"the server answered {(int)response.StatusCode} to station {protocol.Station}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+            }
+            catch (HttpRequestException) when (attempt < 20)
+            {
+            }
+            _counters.Retry();
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 5))), cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _http.Dispose();
+        foreach (var key in _keys.Values)
+        {
+            key.Dispose();
+        }
+    }
+}
