@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmarks of the results site (loopback only) on the kg-2021 sample, both counts stored:
+#   1. sanoo publish: time to write the whole static site (median of RUNS), pages and size;
+#   2. page sizes, raw and gzip-compressed, of a national, a district and a station page;
+#   3. reads with wrk: the live server's pages vs nginx serving the published files.
+# Usage: bench/site.sh [RUNS]   (default 3). Needs wrk and nginx (installed if missing, as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
+work=$(mktemp -d /tmp/sanoo-site-bench-XXXX)
+chmod 755 "$work"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port); static=$(free_port)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+./sanoo generate kg-2021 --out "$work/kg" >/dev/null
+./sanoo ingest --definition "$work/kg/election.json" --db "sqlite:$work/store.db" "$work/kg/machine.jsonl" "$work/kg/hand.jsonl" >/dev/null
+
+echo "== sanoo publish (kg-2021: 2,494 stations, 3 languages) =="
+for run in $(seq "$runs"); do
+  start=$(date +%s.%N)
+  ./sanoo publish --db "sqlite:$work/store.db" --out "$work/site" > "$work/publish.log"
+  python3 -c "print(round($(date +%s.%N) - $start, 2))"
+done | median | sed 's/^/  median seconds: /'
+grep -o 'Published.*' "$work/publish.log" | sed 's/^/  /'
+
+echo "== page sizes (bytes: raw, gzip -6) =="
+for page in en/index.html ru/area/d01/index.html ky/station/s0001/index.html en/data.csv; do
+  echo "  $page: $(wc -c < "$work/site/$page"), $(gzip -6 -c "$work/site/$page" | wc -c)"
+done
+
+echo "== reads: live server pages vs nginx serving the published files =="
+./sanoo serve --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+server=$!
+until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx.error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; text/csv csv; application/json json; }
+  server { listen 127.0.0.1:$static; root $work/site; index index.html; etag on; }
+}
+CONF
+nginx -p "$work" -c "$work/nginx.conf"
+for page in /en/ /ru/station/s0001/; do
+  curl -sf "http://127.0.0.1:$port$page" >/dev/null   # render once: later requests come from the snapshot's cache
+  for run in $(seq "$runs"); do
+    s=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$port$page" | awk '/Requests\/sec/ {print $2}')
+    n=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$static$page" | awk '/Requests\/sec/ {print $2}')
+    echo "  $page run $run: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
+  done
+done
