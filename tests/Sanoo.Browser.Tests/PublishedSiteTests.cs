@@ -16,7 +16,7 @@ public sealed class PublishedSiteTests(ResultsSite site)
             var published = site.Published;
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(published, folder);
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
-            Assert.Equal((3 * summary.Pages) + 3, summary.Files);
+            Assert.Equal((3 * summary.Pages) + 5 + 9, summary.Files); // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(new() { Locale = "ky-KG", ViewportSize = new() { Width = 390, Height = 844 } });

@@ -19,6 +19,13 @@ internal static class DefinitionChecks
             problems.Add(new JsonProblem("$.contests", "must declare at least one contest"));
         }
         Unique(d.Languages, l => l, "$.languages", "", problems);
+        if (d.Reconciliation is { } rule)
+        {
+            foreach (var source in new[] { rule.First, rule.Second }.Where(s => !d.Sources.Any(known => known.Id == s)))
+            {
+                problems.Add(new JsonProblem("$.reconciliation.between", $"'{source}' is not a count source of this election"));
+            }
+        }
         Unique(d.Sources, s => s.Id.Value, "$.sources", ".id", problems);
         Unique(d.Forms, f => f.Id.Value, "$.forms", ".id", problems);
         Unique(d.Choices, c => c.Id.Value, "$.choices", ".id", problems);

@@ -45,7 +45,7 @@ public static class DefinitionReader
 
     private static ElectionDefinition? ReadDefinition(JsonElement root, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(root, "$", problems, "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas");
+        var f = JsonFields.Of(root, "$", problems, "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation");
         if (f is null)
         {
             return null;
@@ -76,7 +76,30 @@ public static class DefinitionReader
         var choices = f.Array("choices").Select(item => ReadChoice(item.Item, item.Path, problems)).OfType<Choice>().ToImmutableArray();
         var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>().ToImmutableArray();
         var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems)).OfType<Area>().ToImmutableArray();
-        return new ElectionDefinition(new ElectionId(id), name, date, languages, sources, forms, choices, contests, areas);
+        return new ElectionDefinition(new ElectionId(id), name, date, languages, sources, forms, choices, contests, areas)
+        {
+            Reconciliation = ReadReconciliation(f, problems),
+        };
+    }
+
+    private static ReconciliationRule? ReadReconciliation(JsonFields definition, List<JsonProblem> problems)
+    {
+        if (!definition.Has("reconciliation") || definition.Object("reconciliation", "between", "absolute", "relativePercent") is not { } f)
+        {
+            return null;
+        }
+        var between = f.Array("between").Select(item => item.Item.ValueKind == JsonValueKind.String ? item.Item.GetString()! : Report(problems, item.Path, "expected a count source's id", "")).ToList();
+        if (between.Count != 2 || between[0] == between[1])
+        {
+            f.Problem("between", "must name two different count sources, e.g. [\"machine\", \"hand\"]");
+            return null;
+        }
+        var relative = f.OptionalDecimal("relativePercent") ?? 0;
+        if (relative < 0)
+        {
+            f.Problem("relativePercent", "must not be negative");
+        }
+        return new ReconciliationRule(new SourceId(between[0]), new SourceId(between[1]), f.OptionalInteger("absolute", max: int.MaxValue) ?? 0, relative);
     }
 
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)

@@ -58,6 +58,9 @@ public sealed class Election
     /// <summary>The source shown when none is asked for: the first official one, else the first.</summary>
     public CountSource DefaultSource => Sources.FirstOrDefault(s => s.Official) ?? Sources[0];
 
+    /// <summary>Which two counts are compared station by station; null when the election has only one count.</summary>
+    public ReconciliationRule? Reconciliation => Definition.Reconciliation ?? ReconciliationRule.DefaultFor(Definition);
+
     /// <summary>Every choice by id.</summary>
     public ImmutableDictionary<ChoiceId, Choice> Choices { get; }
 

@@ -25,4 +25,8 @@ public sealed record ElectionDefinition(
     ImmutableArray<ProtocolForm> Forms,
     ImmutableArray<Choice> Choices,
     ImmutableArray<Contest> Contests,
-    ImmutableArray<Area> Areas);
+    ImmutableArray<Area> Areas)
+{
+    /// <summary>Which two counts are compared station by station, and the tolerance; null: the default (see <see cref="ReconciliationRule.DefaultFor"/>).</summary>
+    public ReconciliationRule? Reconciliation { get; init; }
+}

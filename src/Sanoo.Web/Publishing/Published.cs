@@ -18,4 +18,11 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// so neither do its answers; the cache goes with the snapshot when a newer one is published.
     /// </summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Responses { get; } = new(StringComparer.Ordinal);
+
+    private Core.Reconciliation.Ledger? _ledger;
+
+    /// <summary>The discrepancy ledger of the snapshot, computed on first use; null before the first snapshot or with a single count.</summary>
+    public Core.Reconciliation.Ledger? Ledger => Snapshot is { Election.Reconciliation: { } rule } snapshot
+        ? LazyInitializer.EnsureInitialized(ref _ledger, () => Core.Reconciliation.Ledger.Of(snapshot, rule))
+        : null;
 }

@@ -20,11 +20,13 @@ public static class AreaPages
     {
         var election = snapshot.Election;
         var frame = PageFrames.Of(published, snapshot, area, language);
-        var main = ContestResults.Of(snapshot, election.DefaultContest, area, language)
-            ?? election.Contests.Select(c => ContestResults.Of(snapshot, c, area, language)).FirstOrDefault(r => r is not null);
+        ContestResult? Result(ContestPlan plan) => ContestResults.Of(snapshot, plan, area, language) is { } result
+            ? result with { Reconciliation = LedgerPages.AreaSummary(published, plan, area, language) }
+            : null;
+        var main = Result(election.DefaultContest) ?? election.Contests.Select(Result).FirstOrDefault(r => r is not null);
         var local = election.Contests
             .Where(c => c.Contest.Area == area.Id && c.Contest.Id.Value != main?.Id)
-            .Select(c => ContestResults.Of(snapshot, c, area, language)!)
+            .Select(c => Result(c)!)
             .ToList();
         var contest = main is null ? null : election.Contest(new ContestId(main.Id));
         var children = ChildrenOf(election, area.Id).ToList();

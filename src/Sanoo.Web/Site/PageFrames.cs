@@ -30,7 +30,10 @@ public static class PageFrames
             published.Halted is null ? null : language.Words.Halted,
             snapshot.Position,
             published.PublishedAt,
-            published.TreeHead?.Head);
+            published.TreeHead?.Head)
+        {
+            HasLedger = election.Reconciliation is not null,
+        };
     }
 
     /// <summary>

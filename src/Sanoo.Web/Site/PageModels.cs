@@ -35,6 +35,9 @@ public sealed record PageFrame(
     DateTimeOffset PublishedAt,
     TreeHead? TreeHead)
 {
+    /// <summary>Whether the election compares two counts, so the site has a discrepancy ledger.</summary>
+    public bool HasLedger { get; init; }
+
     /// <summary>The page's own address.</summary>
     public string Path => $"/{Language.Code}{PathAfterLanguage}";
 
@@ -101,7 +104,11 @@ public sealed record ContestResult(
     decimal? ThresholdLine,
     IReadOnlyList<SeatGroup> Seats,
     string? Outcome,
-    IReadOnlyList<LineRow> Lines);
+    IReadOnlyList<LineRow> Lines)
+{
+    /// <summary>How the two compared counts differ over the area's stations; null with a single count.</summary>
+    public ReconciliationSummary? Reconciliation { get; init; }
+}
 
 /// <summary>An area below the page's area, with each source's progress and who leads there.</summary>
 /// <param name="Id">The area's id.</param>
@@ -148,4 +155,8 @@ public sealed record StationCount(
     IReadOnlyList<VersionRow> Versions);
 
 /// <summary>The page of a polling station.</summary>
-public sealed record StationPage(PageFrame Frame, long Registered, long Additional, IReadOnlyList<StationCount> Counts);
+public sealed record StationPage(PageFrame Frame, long Registered, long Additional, IReadOnlyList<StationCount> Counts)
+{
+    /// <summary>How the station's two compared counts differ, contest by contest.</summary>
+    public IReadOnlyList<ComparisonRow> Comparisons { get; init; } = [];
+}

@@ -73,6 +73,41 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
         };
     }
 
+    /// <summary>One file of the discrepancy ledger page in <paramref name="language"/>; null when the election has a single count.</summary>
+    public async Task<byte[]?> LedgerFileAsync(Published published, Snapshot snapshot, string language, string file)
+    {
+        if (published.Ledger is not { } ledger || LedgerPages.Of(published, snapshot, SiteLanguage.Of(language)) is not { } page)
+        {
+            return null;
+        }
+        return file switch
+        {
+            SitePaths.DataCsv => Text(writer => LedgerCsv.Write(writer, Election, ledger)),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(new
+            {
+                snapshot = snapshot.Position,
+                first = ledger.Rule.First.Value,
+                second = ledger.Rule.Second.Value,
+                tolerance = new { absolute = ledger.Rule.Absolute, relativePercent = ledger.Rule.RelativePercent },
+                page.Summary,
+                page.Regions,
+                page.Districts,
+                stations = ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match).Select(s => new
+                {
+                    station = s.Station.Value,
+                    contest = s.Contest.Value,
+                    @class = LedgerCsv.Name(s.Class),
+                    firstVersion = s.First?.Version,
+                    secondVersion = s.Second?.Version,
+                    votesApart = s.VotesApart,
+                    lineDifferences = s.LineDifferences,
+                    voteDifferences = s.VoteDifferences,
+                }),
+            }, Json),
+            _ => Encoding.UTF8.GetBytes(await renderer.LedgerAsync(page)),
+        };
+    }
+
     /// <summary>Writes every protocol version up to the snapshot as one CSV, in chunks written asynchronously.</summary>
     public async Task WriteProtocolsAsync(Stream stream, Snapshot snapshot, CancellationToken cancellationToken = default)
     {

@@ -24,10 +24,20 @@ public static class SiteEndpoints
             return Results.Bytes(SiteContent.SnapshotMarker(publisher.Current), "application/json; charset=utf-8");
         }).ExcludeFromDescription();
         app.MapGet(SitePaths.Protocols, ProtocolsAsync).ExcludeFromDescription();
+        app.MapGet(SiteAssets.CssPath, (HttpContext context) => Asset(context, SiteAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet(SiteAssets.ScriptPath, (HttpContext context) => Asset(context, SiteAssets.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, "index.html", ct)).ExcludeFromDescription();
         app.MapGet("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
+        app.MapGet("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
         app.MapGet("/{lang}/area/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, false, file, ct)).ExcludeFromDescription();
         app.MapGet("/{lang}/station/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, true, file, ct)).ExcludeFromDescription();
+    }
+
+    /// <summary>The style sheet or script: pages link them with a content hash, so a year's cache life is safe.</summary>
+    private static IResult Asset(HttpContext context, string text, string contentType)
+    {
+        context.Response.Headers.CacheControl = context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=60";
+        return Results.Text(text, contentType);
     }
 
     private static IReadOnlyList<string> Languages(SiteContent site) => site.Election.Definition.Languages;
@@ -56,6 +66,27 @@ public static class SiteEndpoints
         if (!published.Responses.TryGetValue(key, out var bytes))
         {
             bytes = await site.PageFileAsync(published, snapshot, area, lang, file, cancellationToken: cancellationToken);
+            published.Responses.TryAdd(key, bytes);
+        }
+        return SnapshotResponse.Bytes(context, published, bytes, SiteContent.ContentType(file));
+    }
+
+    private static async Task<IResult> LedgerAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? file)
+    {
+        file ??= "index.html";
+        var published = publisher.Current;
+        if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || published.Snapshot is not { } snapshot)
+        {
+            return Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{Languages(site)[0]}/.");
+        }
+        var key = $"site/{lang}/discrepancies/{file}";
+        if (!published.Responses.TryGetValue(key, out var bytes))
+        {
+            bytes = await site.LedgerFileAsync(published, snapshot, lang, file);
+            if (bytes is null)
+            {
+                return Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare.");
+            }
             published.Responses.TryAdd(key, bytes);
         }
         return SnapshotResponse.Bytes(context, published, bytes, SiteContent.ContentType(file));

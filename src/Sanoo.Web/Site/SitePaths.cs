@@ -27,6 +27,9 @@ public static class SitePaths
         : area.Parent is null ? $"/{language}/"
         : $"/{language}/area/{Uri.EscapeDataString(area.Id.Value)}/";
 
+    /// <summary>The discrepancy ledger: two counts compared at every station.</summary>
+    public static string Discrepancies(string language) => $"/{language}/discrepancies/";
+
     /// <summary>The page of a polling station.</summary>
     public static string Station(string language, AreaId station) => $"/{language}/station/{Uri.EscapeDataString(station.Value)}/";
 }

@@ -37,12 +37,16 @@ public sealed class SiteRenderer : IAsyncDisposable
     /// <summary>A station page's HTML.</summary>
     public Task<string> StationAsync(StationPage page) => RenderAsync<StationView>(new() { [nameof(StationView.Page)] = page, [nameof(StationView.RefreshMilliseconds)] = RefreshMilliseconds });
 
+    /// <summary>The discrepancy ledger's HTML.</summary>
+    public Task<string> LedgerAsync(LedgerPage page) => RenderAsync<LedgerView>(new() { [nameof(LedgerView.Page)] = page, [nameof(LedgerView.RefreshMilliseconds)] = RefreshMilliseconds });
+
     private Task<string> RenderAsync<T>(Dictionary<string, object?> parameters)
         where T : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await _renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters));
-            return "<!DOCTYPE html>\n" + output.ToHtmlString();
+            // A no-break space is valid as it is in UTF-8: two bytes, not the six of "&#xA0;" (Russian and Kyrgyz group digits with it).
+            return "<!DOCTYPE html>\n" + output.ToHtmlString().Replace("&#xA0;", "\u00A0", StringComparison.Ordinal);
         });
 
     /// <inheritdoc />

@@ -61,7 +61,19 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
         }
+        foreach (var language in languages)
+        {
+            foreach (var file in SiteContent.PageFiles)
+            {
+                if (await content.LedgerFileAsync(published, snapshot, language, file) is { } ledger)
+                {
+                    await WriteFile(SitePaths.Discrepancies(language) + file, ledger);
+                }
+            }
+        }
         await WriteFile(SitePaths.SnapshotJson, SiteContent.SnapshotMarker(published));
+        await WriteFile(SiteAssets.CssPath, Encoding.UTF8.GetBytes(SiteAssets.Css));
+        await WriteFile(SiteAssets.ScriptPath, Encoding.UTF8.GetBytes(SiteAssets.Script));
         await WriteFile("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
         var protocols = Path.Combine(building, SitePaths.Protocols.TrimStart('/'));
         Directory.CreateDirectory(Path.GetDirectoryName(protocols)!);

@@ -24,7 +24,10 @@ public static class StationPages
                 counts.Add(Count(plan, source, snapshot.Counted(station.Id, plan.Contest.Id, source.Id)?.Version, received, language));
             }
         }
-        return new StationPage(PageFrames.Of(published, snapshot, station, language), station.Roll!.Registered, station.Roll.Additional, counts);
+        return new StationPage(PageFrames.Of(published, snapshot, station, language), station.Roll!.Registered, station.Roll.Additional, counts)
+        {
+            Comparisons = LedgerPages.StationRows(published, station, language),
+        };
     }
 
     private static bool Votes(Election election, ContestPlan plan, Area station)

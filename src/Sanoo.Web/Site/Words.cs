@@ -62,7 +62,20 @@ public sealed record Words(
     string Verify,
     string LiveUpdated,
     string Breadcrumb,
-    string Languages)
+    string Languages,
+    string Discrepancies,
+    string ReconciliationFormat,
+    string ToleranceNone,
+    string ToleranceFormat,
+    string ComparedSummary,
+    string Compared,
+    string Matching,
+    string WithinTolerance,
+    string Differing,
+    string OneCountOnly,
+    string VotesApart,
+    string LargestDifferences,
+    string Difference)
 {
     /// <summary>English.</summary>
     public static Words English { get; } = new(
@@ -122,7 +135,20 @@ public sealed record Words(
         Verify: "How to verify",
         LiveUpdated: "Updated with new results.",
         Breadcrumb: "You are here",
-        Languages: "Language");
+        Languages: "Language",
+        Discrepancies: "Machine count against hand count",
+        ReconciliationFormat: "{0} compared with {1}, station by station. Differences are {1} minus {0}.",
+        ToleranceNone: "Any difference is flagged.",
+        ToleranceFormat: "A difference of up to {0} ballots or {1} of a line is tolerated.",
+        ComparedSummary: "{0} stations compared: {1} match, {2} within tolerance, {3} differ ({4} votes apart); {5} with one count only.",
+        Compared: "Compared",
+        Matching: "Match",
+        WithinTolerance: "Within tolerance",
+        Differing: "Differ",
+        OneCountOnly: "One count only",
+        VotesApart: "Votes apart",
+        LargestDifferences: "The largest differences",
+        Difference: "Difference");
 
     /// <summary>Russian.</summary>
     public static Words Russian { get; } = new(
@@ -182,7 +208,20 @@ public sealed record Words(
         Verify: "Как проверить",
         LiveUpdated: "Обновлено: поступили новые данные.",
         Breadcrumb: "Вы здесь",
-        Languages: "Язык");
+        Languages: "Язык",
+        Discrepancies: "Автоматический подсчёт против ручного",
+        ReconciliationFormat: "{0} сравнивается с {1} по каждому участку. Разница — {1} минус {0}.",
+        ToleranceNone: "Отмечается любое расхождение.",
+        ToleranceFormat: "Допускается расхождение до {0} бюллетеней или {1} значения строки.",
+        ComparedSummary: "Сравнено участков: {0}. Совпадают: {1}, в пределах допуска: {2}, расходятся: {3} (разница {4} голосов); только один подсчёт: {5}.",
+        Compared: "Сравнено",
+        Matching: "Совпадают",
+        WithinTolerance: "В пределах допуска",
+        Differing: "Расходятся",
+        OneCountOnly: "Только один подсчёт",
+        VotesApart: "Разница голосов",
+        LargestDifferences: "Наибольшие расхождения",
+        Difference: "Разница");
 
     /// <summary>Kyrgyz.</summary>
     public static Words Kyrgyz { get; } = new(
@@ -242,7 +281,20 @@ public sealed record Words(
         Verify: "Кантип текшерүү керек",
         LiveUpdated: "Жаңыланды: жаңы маалымат келди.",
         Breadcrumb: "Сиз бул жердесиз",
-        Languages: "Тил");
+        Languages: "Тил",
+        Discrepancies: "Автоматтык саноо жана кол менен саноо",
+        ReconciliationFormat: "{0} ар бир участок боюнча {1} менен салыштырылат. Айырма — {1} минус {0}.",
+        ToleranceNone: "Ар кандай айырма белгиленет.",
+        ToleranceFormat: "{0} бюллетенге же саптын {1} чейинки айырмага жол берилет.",
+        ComparedSummary: "Салыштырылган участоктор: {0}. Дал келет: {1}, жол берилген чекте: {2}, айырмаланат: {3} ({4} добуш айырма); бир гана саноо: {5}.",
+        Compared: "Салыштырылды",
+        Matching: "Дал келет",
+        WithinTolerance: "Жол берилген чекте",
+        Differing: "Айырмаланат",
+        OneCountOnly: "Бир гана саноо",
+        VotesApart: "Добуш айырмасы",
+        LargestDifferences: "Эң чоң айырмалар",
+        Difference: "Айырма");
 
     /// <summary>The words for a language code; English for a language the site has no words for.</summary>
     public static Words For(string language) => language switch

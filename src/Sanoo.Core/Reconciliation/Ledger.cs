@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+
+namespace Sanoo.Core.Reconciliation;
+
+/// <summary>How the stations of one area compare, for one contest: how many in each class, and how many votes apart.</summary>
+/// <param name="Area">The area.</param>
+/// <param name="Contest">The contest.</param>
+/// <param name="Match">Stations whose two counts agree exactly.</param>
+/// <param name="WithinTolerance">Stations that differ within the tolerance.</param>
+/// <param name="Discrepancy">Stations that differ beyond it.</param>
+/// <param name="OneSideMissing">Stations with only one count in.</param>
+/// <param name="VotesApart">The sum over compared stations of their absolute vote differences.</param>
+public sealed record AreaReconciliation(AreaId Area, ContestId Contest, int Match, int WithinTolerance, int Discrepancy, int OneSideMissing, long VotesApart)
+{
+    /// <summary>Stations with both counts in.</summary>
+    public int Compared => Match + WithinTolerance + Discrepancy;
+}
+
+/// <summary>
+/// The discrepancy ledger of a snapshot: every station with at least one count in, compared
+/// under the election's rule, and the totals per area from station to nation. A pure function
+/// of the snapshot, so anyone re-adding the published protocols gets the same ledger.
+/// </summary>
+public sealed class Ledger
+{
+    private readonly Dictionary<(AreaId, ContestId), AreaReconciliation> _areas;
+
+    private Ledger(ReconciliationRule rule, ImmutableArray<StationComparison> stations, Dictionary<(AreaId, ContestId), AreaReconciliation> areas)
+    {
+        Rule = rule;
+        Stations = stations;
+        _areas = areas;
+    }
+
+    /// <summary>The rule the counts were compared under.</summary>
+    public ReconciliationRule Rule { get; }
+
+    /// <summary>Every comparison, contest by contest, in station order.</summary>
+    public ImmutableArray<StationComparison> Stations { get; }
+
+    /// <summary>The totals of an area (not a station) for a contest; null where the contest is not voted.</summary>
+    public AreaReconciliation? Area(AreaId area, ContestId contest) => _areas.GetValueOrDefault((area, contest));
+
+    /// <summary>The ledger of <paramref name="snapshot"/> under <paramref name="rule"/>.</summary>
+    public static Ledger Of(Snapshot snapshot, ReconciliationRule rule)
+    {
+        var election = snapshot.Election;
+        var stations = ImmutableArray.CreateBuilder<StationComparison>();
+        var counts = new Dictionary<(AreaId, ContestId), int[]>();
+        var apart = new Dictionary<(AreaId, ContestId), long>();
+        foreach (var plan in election.Contests)
+        {
+            foreach (var areaIndex in plan.TallyAreas)
+            {
+                counts[(election.Areas[areaIndex].Id, plan.Contest.Id)] = new int[4];
+                apart[(election.Areas[areaIndex].Id, plan.Contest.Id)] = 0;
+            }
+            for (var ordinal = plan.StationStart; ordinal < plan.StationEnd; ordinal++)
+            {
+                var station = election.Areas[election.StationAreaIndex(ordinal)];
+                var comparison = StationComparison.Of(plan, rule, station.Id, snapshot.Counted(station.Id, plan.Contest.Id, rule.First), snapshot.Counted(station.Id, plan.Contest.Id, rule.Second));
+                if (comparison is null)
+                {
+                    continue;
+                }
+                stations.Add(comparison);
+                for (var a = election.ParentIndex(election.StationAreaIndex(ordinal)); a >= 0; a = election.ParentIndex(a))
+                {
+                    if (counts.TryGetValue((election.Areas[a].Id, plan.Contest.Id), out var tally))
+                    {
+                        tally[(int)comparison.Class]++;
+                        apart[(election.Areas[a].Id, plan.Contest.Id)] += comparison.VotesApart;
+                    }
+                }
+            }
+        }
+        var areas = counts.ToDictionary(p => p.Key, p => new AreaReconciliation(p.Key.Item1, p.Key.Item2, p.Value[0], p.Value[1], p.Value[2], p.Value[3], apart[p.Key]));
+        return new Ledger(rule, stations.ToImmutable(), areas);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Sanoo.Web.Site;
+
+/// <summary>How two counts compare over an area's stations, for a contest, with a link to the ledger.</summary>
+/// <param name="Text">The summary in words.</param>
+/// <param name="Differ">Stations whose counts differ beyond the tolerance.</param>
+/// <param name="Href">The discrepancy ledger.</param>
+public sealed record ReconciliationSummary(string Text, int Differ, string Href);
+
+/// <summary>One area's line of the ledger.</summary>
+public sealed record LedgerRow(string Id, string Name, string Href, int Compared, int Match, int Within, int Differ, int OneOnly, long VotesApart);
+
+/// <summary>One station whose counts differ, in the ledger's list of the largest differences.</summary>
+/// <param name="Station">The station's id.</param>
+/// <param name="Href">Its page.</param>
+/// <param name="Area">The area it belongs to.</param>
+/// <param name="Contest">The contest.</param>
+/// <param name="VotesApart">The sum of the absolute vote differences.</param>
+/// <param name="Detail">The choices that differ most, e.g. "Ishenim +12, Ata-Jurt −10".</param>
+public sealed record LedgerStation(string Station, string Href, string Area, string Contest, long VotesApart, string Detail);
+
+/// <summary>The public discrepancy ledger: two counts compared at every station, totalled per region and district.</summary>
+/// <param name="Frame">The frame.</param>
+/// <param name="Rule">Which counts are compared, in words.</param>
+/// <param name="Tolerance">The tolerance, in words.</param>
+/// <param name="Summary">The nation's summary for the main contest.</param>
+/// <param name="ContestName">The main contest's name.</param>
+/// <param name="Regions">The regions' lines, main contest.</param>
+/// <param name="Districts">The districts' lines, main contest.</param>
+/// <param name="Largest">The stations that differ most, every contest.</param>
+public sealed record LedgerPage(PageFrame Frame, string Rule, string Tolerance, string Summary, string ContestName, IReadOnlyList<LedgerRow> Regions, IReadOnlyList<LedgerRow> Districts, IReadOnlyList<LedgerStation> Largest);
+
+/// <summary>How a station's two counts of one contest compare, in words.</summary>
+public sealed record ComparisonRow(string ContestName, string Class, bool Differs, string Detail);

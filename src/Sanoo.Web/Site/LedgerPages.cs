@@ -1,0 +1,108 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Reconciliation;
+using Sanoo.Core.Tally;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>Builds the discrepancy ledger page and the reconciliation lines of area and station pages.</summary>
+public static class LedgerPages
+{
+    /// <summary>How many of the largest differences the page lists; the CSV holds every station.</summary>
+    public const int Largest = 50;
+
+    /// <summary>The ledger page; null when the election has a single count.</summary>
+    public static LedgerPage? Of(Published published, Snapshot snapshot, SiteLanguage language)
+    {
+        if (published.Ledger is not { } ledger)
+        {
+            return null;
+        }
+        var election = snapshot.Election;
+        var words = language.Words;
+        var nation = election.Areas[0];
+        var frame = PageFrames.Of(published, snapshot, nation, language) with
+        {
+            Title = words.Discrepancies,
+            PathAfterLanguage = SitePaths.Discrepancies(language.Code)[(language.Code.Length + 1)..],
+            Crumbs = [new Link(nation.DisplayName(language.Code), SitePaths.Area(language.Code, nation))],
+        };
+        var contest = election.DefaultContest;
+        var rows = (AreaKind kind) => contest.TallyAreas.Select(a => election.Areas[a]).Where(a => a.Kind == kind)
+            .Select(a => Row(ledger.Area(a.Id, contest.Contest.Id)!, a, language)).ToList();
+        var largest = ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy)
+            .OrderByDescending(s => s.VotesApart).ThenBy(s => s.Station.Value, StringComparer.Ordinal).Take(Largest)
+            .Select(s =>
+            {
+                var station = election.Area(s.Station)!;
+                var plan = election.Contest(s.Contest)!;
+                return new LedgerStation(s.Station.Value, SitePaths.Station(language.Code, s.Station), election.Area(station.Parent!.Value)!.DisplayName(language.Code), plan.Contest.Name.In(language.Code), s.VotesApart, Detail(plan, s, language));
+            }).ToList();
+        return new LedgerPage(frame, RuleText(election, ledger.Rule, language), ToleranceText(ledger.Rule, language), Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text, contest.Contest.Name.In(language.Code), rows(AreaKind.Region), rows(AreaKind.District), largest);
+    }
+
+    /// <summary>The reconciliation line of a contest at an area; null when the election has a single count.</summary>
+    public static ReconciliationSummary? AreaSummary(Published published, ContestPlan plan, Area area, SiteLanguage language) =>
+        published.Ledger is { } ledger && ledger.Area(area.Id, plan.Contest.Id) is { } totals
+            ? Summary(published.Snapshot!.Election, ledger, totals, language)
+            : null;
+
+    /// <summary>How a station's two counts compare, contest by contest.</summary>
+    public static IReadOnlyList<ComparisonRow> StationRows(Published published, Area station, SiteLanguage language)
+    {
+        if (published.Ledger is not { } ledger)
+        {
+            return [];
+        }
+        var election = published.Snapshot!.Election;
+        return [.. ledger.Stations.Where(s => s.Station == station.Id).Select(s =>
+        {
+            var plan = election.Contest(s.Contest)!;
+            return new ComparisonRow(plan.Contest.Name.In(language.Code), ClassName(s.Class, language.Words), s.Class is ReconciliationClass.Discrepancy or ReconciliationClass.WithinTolerance, Detail(plan, s, language));
+        })];
+    }
+
+    /// <summary>A class in words.</summary>
+    public static string ClassName(ReconciliationClass c, Words words) => c switch
+    {
+        ReconciliationClass.Match => words.Matching,
+        ReconciliationClass.WithinTolerance => words.WithinTolerance,
+        ReconciliationClass.Discrepancy => words.Differing,
+        ReconciliationClass.OneSideMissing => words.OneCountOnly,
+        _ => throw new ArgumentOutOfRangeException(nameof(c)),
+    };
+
+    private static ReconciliationSummary Summary(Election election, Ledger ledger, AreaReconciliation t, SiteLanguage language) => new(
+        $"{Name(election, ledger.Rule.First, language)} / {Name(election, ledger.Rule.Second, language)}: " + string.Format(language.Culture, language.Words.ComparedSummary, language.Number(t.Compared), language.Number(t.Match), language.Number(t.WithinTolerance), language.Number(t.Discrepancy), language.Number(t.VotesApart), language.Number(t.OneSideMissing)),
+        t.Discrepancy,
+        SitePaths.Discrepancies(language.Code));
+
+    private static LedgerRow Row(AreaReconciliation t, Area area, SiteLanguage language) =>
+        new(area.Id.Value, area.DisplayName(language.Code), SitePaths.Area(language.Code, area), t.Compared, t.Match, t.WithinTolerance, t.Discrepancy, t.OneSideMissing, t.VotesApart);
+
+    private static string RuleText(Election election, ReconciliationRule rule, SiteLanguage language) =>
+        string.Format(language.Culture, language.Words.ReconciliationFormat, Name(election, rule.First, language), Name(election, rule.Second, language));
+
+    private static string ToleranceText(ReconciliationRule rule, SiteLanguage language) =>
+        rule.Absolute == 0 && rule.RelativePercent == 0 ? language.Words.ToleranceNone
+        : string.Format(language.Culture, language.Words.ToleranceFormat, language.Number(rule.Absolute), language.Percent(rule.RelativePercent));
+
+    private static string Name(Election election, SourceId source, SiteLanguage language) =>
+        election.Sources.First(s => s.Id == source).Name.In(language.Code);
+
+    /// <summary>The lines and choices that differ, largest first, with their sign (second − first).</summary>
+    private static string Detail(ContestPlan plan, StationComparison s, SiteLanguage language)
+    {
+        if (s.Class == ReconciliationClass.OneSideMissing)
+        {
+            return "";
+        }
+        var items = plan.Form.Lines.Select((l, i) => (Name: l.Name.In(language.Code), Difference: s.LineDifferences[i]))
+            .Concat(plan.Choices.Select((c, i) => (Name: c.Name.In(language.Code), Difference: s.VoteDifferences[i])))
+            .Where(d => d.Difference != 0)
+            .OrderByDescending(d => Math.Abs(d.Difference))
+            .Take(4)
+            .Select(d => $"{d.Name} {(d.Difference > 0 ? "+" : "−")}{language.Number(Math.Abs(d.Difference))}");
+        return string.Join(", ", items);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Reconciliation;
+using Sanoo.Core.Tally;
+using Sanoo.Testing;
+
+namespace Sanoo.Core.Tests.Reconciliation;
+
+public class ReconciliationTests
+{
+    private static readonly Election Election = ElectionBuilder.Small();
+    private static readonly ContestPlan List = Election.Contest(ElectionBuilder.PartyList)!;
+    private static readonly ReconciliationRule Strict = new(ElectionBuilder.Machine, ElectionBuilder.Hand, 0, 0);
+
+    private static Core.Protocols.Protocol Count(string station, int[] votes, SourceId source, int invalid = 3) =>
+        ProtocolMaker.Valid(Election, station, votes, invalid, source: source);
+
+    [Fact]
+    public void Identical_counts_match_and_any_difference_is_a_discrepancy_by_default()
+    {
+        var machine = Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine);
+        Assert.Equal(ReconciliationClass.Match, StationComparison.Of(List, Strict, new("n1-1"), machine, Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Hand))!.Class);
+        var off = StationComparison.Of(List, Strict, new("n1-1"), machine, Count("n1-1", [299, 201, 100, 10], ElectionBuilder.Hand))!;
+        Assert.Equal(ReconciliationClass.Discrepancy, off.Class);
+        Assert.Equal<long>([-1, 1, 0, 0], off.VoteDifferences);
+        Assert.Equal(2, off.VotesApart);
+        Assert.All(off.LineDifferences, d => Assert.Equal(0, d));
+    }
+
+    [Fact]
+    public void A_tolerance_lets_small_differences_through_and_flags_the_rest()
+    {
+        var machine = Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine);
+        var close = Count("n1-1", [298, 202, 100, 10], ElectionBuilder.Hand);
+        var far = Count("n1-1", [290, 210, 100, 10], ElectionBuilder.Hand);
+        var twoBallots = Strict with { Absolute = 2 };
+        Assert.Equal(ReconciliationClass.WithinTolerance, StationComparison.Of(List, twoBallots, new("n1-1"), machine, close)!.Class);
+        Assert.Equal(ReconciliationClass.Discrepancy, StationComparison.Of(List, twoBallots, new("n1-1"), machine, far)!.Class);
+        var fivePercent = Strict with { RelativePercent = 5 };
+        Assert.Equal(ReconciliationClass.WithinTolerance, StationComparison.Of(List, fivePercent, new("n1-1"), machine, far)!.Class); // 10 of 300 is 3.3%
+        Assert.Equal(ReconciliationClass.Discrepancy, StationComparison.Of(List, Strict with { RelativePercent = 3 }, new("n1-1"), machine, far)!.Class);
+    }
+
+    [Fact]
+    public void A_station_with_one_count_is_listed_and_one_with_none_is_not()
+    {
+        Assert.Equal(ReconciliationClass.OneSideMissing, StationComparison.Of(List, Strict, new("n1-1"), null, Count("n1-1", [1, 2, 3, 4], ElectionBuilder.Hand))!.Class);
+        Assert.Null(StationComparison.Of(List, Strict, new("n1-1"), null, null));
+    }
+
+    [Fact]
+    public void The_ledger_totals_every_area_from_its_stations()
+    {
+        var engine = new TallyEngine(Election);
+        engine.Apply(Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine));
+        engine.Apply(Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Hand));
+        engine.Apply(Count("n1-2", [100, 100, 100, 10], ElectionBuilder.Machine));
+        engine.Apply(Count("n1-2", [95, 105, 100, 10], ElectionBuilder.Hand));
+        engine.Apply(Count("s1-1", [50, 60, 70, 5], ElectionBuilder.Machine));
+        var ledger = Ledger.Of(engine.Freeze(), Strict);
+
+        Assert.Equal(3, ledger.Stations.Count(s => s.Contest == ElectionBuilder.PartyList));
+        var nation = ledger.Area(Election.Areas[0].Id, ElectionBuilder.PartyList)!;
+        Assert.Equal((1, 0, 1, 1, 10L), (nation.Match, nation.WithinTolerance, nation.Discrepancy, nation.OneSideMissing, nation.VotesApart));
+        var north = ledger.Area(new AreaId("north"), ElectionBuilder.PartyList)!;
+        Assert.Equal((1, 1, 0), (north.Match, north.Discrepancy, north.OneSideMissing));
+        Assert.Equal(2, north.Compared);
+        Assert.Equal(1, ledger.Area(new AreaId("south"), ElectionBuilder.PartyList)!.OneSideMissing);
+    }
+
+    [Fact]
+    public void The_definition_may_state_the_counts_compared_and_the_tolerance()
+    {
+        Assert.Equal(new ReconciliationRule(new("machine"), new("hand"), 0, 0), DefinitionJson.LoadSmall().Reconciliation);
+        var json = DefinitionJson.With(root => root["reconciliation"] = new JsonObject { ["between"] = new JsonArray("hand", "machine"), ["absolute"] = 2, ["relativePercent"] = 0.5 });
+        var loaded = Assert.IsType<DefinitionResult.Loaded>(DefinitionJson.Load(json)).Election;
+        Assert.Equal(new ReconciliationRule(new("hand"), new("machine"), 2, 0.5m), loaded.Reconciliation);
+        var wrong = DefinitionJson.With(root => root["reconciliation"] = new JsonObject { ["between"] = new JsonArray("hand", "robot") });
+        var problems = Assert.IsType<DefinitionResult.Invalid>(DefinitionJson.Load(wrong)).Problems;
+        Assert.Contains(problems, p => p.Path == "$.reconciliation.between" && p.Message.Contains("'robot' is not a count source", StringComparison.Ordinal));
+    }
+}
