@@ -14,11 +14,8 @@ public static class LedgerCsv
     public static void Write(TextWriter writer, Election election, Ledger ledger)
     {
         var csv = new Csv(writer);
-        List<LineId> lines = [.. election.Contests.SelectMany(c => c.Form.Lines.Select(l => l.Id)).Distinct()];
-        List<ChoiceId> choices = [.. election.Contests.SelectMany(c => c.Choices.Select(ch => ch.Id)).Distinct()];
-        csv.Row(new object?[] { "station", "district", "contest", "class", "first_source", "second_source", "first_version", "second_version", "votes_apart", "largest_difference" }
-            .Concat(lines.Select(l => (object?)l.Value))
-            .Concat(choices.Select(c => (object?)("votes:" + c.Value))));
+        var columns = new FigureColumns(election);
+        csv.Row(new object?[] { "station", "district", "contest", "class", "first_source", "second_source", "first_version", "second_version", "votes_apart", "largest_difference" }.Concat(columns.Header));
         foreach (var s in ledger.Stations)
         {
             var plan = election.Contest(s.Contest)!;
@@ -27,9 +24,7 @@ public static class LedgerCsv
             {
                 s.Station.Value, election.Area(s.Station)!.Parent?.Value, s.Contest.Value, Name(s.Class), ledger.Rule.First.Value, ledger.Rule.Second.Value,
                 s.First?.Version, s.Second?.Version, compared ? s.VotesApart : null, compared ? s.Largest : null,
-            }
-            .Concat(lines.Select(l => compared && plan.LineIndex.TryGetValue(l, out var i) ? (object?)s.LineDifferences[i] : null))
-            .Concat(choices.Select(c => compared && plan.ChoiceIndex.TryGetValue(c, out var i) ? (object?)s.VoteDifferences[i] : null)));
+            }.Concat(columns.Cells(plan, i => compared ? s.LineDifferences[i] : null, i => compared ? s.VoteDifferences[i] : null)));
         }
     }
 

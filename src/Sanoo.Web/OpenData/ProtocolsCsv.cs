@@ -12,19 +12,15 @@ public sealed class ProtocolsCsv
 {
     private readonly Election _election;
     private readonly Csv _csv;
-    private readonly List<LineId> _lines;
-    private readonly List<ChoiceId> _choices;
+    private readonly FigureColumns _columns;
 
     /// <summary>Starts a file and writes its header.</summary>
     public ProtocolsCsv(TextWriter writer, Election election)
     {
         _election = election;
         _csv = new Csv(writer);
-        _lines = [.. election.Contests.SelectMany(c => c.Form.Lines.Select(l => l.Id)).Distinct()];
-        _choices = [.. election.Contests.SelectMany(c => c.Choices.Select(ch => ch.Id)).Distinct()];
-        _csv.Row(new object?[] { "sequence", "station", "district", "contest", "source", "version", "outcome", "received_at", "sender", "correction_reason", "correction_author", "content_hash" }
-            .Concat(_lines.Select(l => (object?)l.Value))
-            .Concat(_choices.Select(c => (object?)("votes:" + c.Value))));
+        _columns = new FigureColumns(election);
+        _csv.Row(new object?[] { "sequence", "station", "district", "contest", "source", "version", "outcome", "received_at", "sender", "correction_reason", "correction_author", "content_hash" }.Concat(_columns.Header));
     }
 
     /// <summary>Writes one version.</summary>
@@ -32,12 +28,10 @@ public sealed class ProtocolsCsv
     {
         var plan = _election.Contest(entry.Contest)!;
         var figures = entry.Figures;
-        var lines = _lines.Select(l => plan.LineIndex.TryGetValue(l, out var i) ? (object?)figures[i] : null);
-        var votes = _choices.Select(c => plan.ChoiceIndex.TryGetValue(c, out var i) ? (object?)figures[plan.Form.Lines.Length + i] : null);
         _csv.Row(new object?[]
         {
             entry.Sequence, entry.Station.Value, _election.Area(entry.Station)?.Parent?.Value, entry.Contest.Value, entry.Source.Value, entry.Version,
             OutcomeText.Of(entry.Outcome), entry.ReceivedAt, entry.Sender, entry.CorrectionReason, entry.CorrectionAuthor, Convert.ToHexStringLower(entry.ContentHash.AsSpan()),
-        }.Concat(lines).Concat(votes));
+        }.Concat(_columns.Cells(plan, i => figures[i], i => figures[plan.Form.Lines.Length + i])));
     }
 }
