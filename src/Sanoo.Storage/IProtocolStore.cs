@@ -52,6 +52,17 @@ public interface IProtocolStore : IAsyncDisposable
     Task<IReadOnlyList<Access.Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records an operator's hand-count entry under the writer lock: <paramref name="decide"/>
+    /// sees the earlier entries of the same station, contest, source and version, oldest first,
+    /// and says what this one is. Recorded statuses are stored; the entry comes back with its
+    /// sequence (0 when not recorded) and status.
+    /// </summary>
+    Task<Entries.HandEntry> EnterAsync(Entries.HandEntry entry, Func<IReadOnlyList<Entries.HandEntry>, Core.Entries.EntryStatus> decide, CancellationToken cancellationToken = default);
+
+    /// <summary>Every hand-count entry, oldest first; of one station only when <paramref name="station"/> is given.</summary>
+    Task<IReadOnlyList<Entries.HandEntry>> ReadEntriesAsync(string? station = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Completes each time another process may have appended to the log (PostgreSQL: a
     /// notification; SQLite: never, the caller polls). Used by followers to catch up at once.
     /// </summary>

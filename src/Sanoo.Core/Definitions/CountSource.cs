@@ -8,4 +8,11 @@ namespace Sanoo.Core.Definitions;
 /// <param name="Id">The source's id.</param>
 /// <param name="Name">How the public site names it.</param>
 /// <param name="Official">Whether this source's count is the legally binding one.</param>
-public sealed record CountSource(SourceId Id, LocalizedText Name, bool Official);
+public sealed record CountSource(SourceId Id, LocalizedText Name, bool Official)
+{
+    /// <summary>
+    /// Whether this count is typed in by commission operators twice: a protocol is counted only
+    /// when two different operators have entered identical figures (see docs/hand-counts.md).
+    /// </summary>
+    public bool DoubleEntry { get; init; }
+}

@@ -104,8 +104,11 @@ public static class DefinitionReader
 
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "name", "official");
-        return f is null ? null : new CountSource(new SourceId(ReadId(f, "id")), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), f.OptionalBool("official") ?? false);
+        var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry");
+        return f is null ? null : new CountSource(new SourceId(ReadId(f, "id")), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), f.OptionalBool("official") ?? false)
+        {
+            DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
+        };
     }
 
     private static ProtocolForm? ReadForm(JsonElement element, string path, List<JsonProblem> problems)

@@ -24,6 +24,12 @@ public sealed class LinearForm
     /// <summary>The words that mark a problem as belonging to one contest's choices rather than to the form.</summary>
     public const string NotAChoice = "is not a choice of the contest";
 
+    /// <summary>The coefficients on the protocol's lines, by line index in form order.</summary>
+    public IReadOnlyList<(int Index, long Coefficient)> LineTerms => _lines;
+
+    /// <summary>The coefficients on the votes, by choice index in ballot order.</summary>
+    public IReadOnlyList<(int Index, long Coefficient)> VoteTerms => _votes;
+
     /// <summary>The constant term; 0 for every expression the loader accepts in a relation.</summary>
     public long Constant { get; }
 

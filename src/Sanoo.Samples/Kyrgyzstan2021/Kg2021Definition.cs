@@ -73,6 +73,7 @@ public static class Kg2021Definition
         json.WriteString("id", "hand");
         Text(json, "name", new() { ["ky"] = "Кол менен саноо (расмий)", ["ru"] = "Ручной подсчёт (официальный)", ["en"] = "Hand count (official)" });
         json.WriteBoolean("official", true);
+        json.WriteBoolean("doubleEntry", true); // typed in twice by district operators
         json.WriteEndObject();
         json.WriteEndArray();
     }

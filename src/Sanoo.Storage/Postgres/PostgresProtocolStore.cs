@@ -267,6 +267,69 @@ public sealed class PostgresProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public Task<Entries.HandEntry> EnterAsync(Entries.HandEntry entry, Func<IReadOnlyList<Entries.HandEntry>, Core.Entries.EntryStatus> decide, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (writer, ct) =>
+        {
+            var connection = ((Writer)writer).Connection;
+            await using var select = new NpgsqlCommand($"{SelectEntries} WHERE station = $1 AND contest = $2 AND source = $3 AND version = $4 ORDER BY seq", connection);
+            select.Parameters.AddWithValue(entry.Station);
+            select.Parameters.AddWithValue(entry.Contest);
+            select.Parameters.AddWithValue(entry.Source);
+            select.Parameters.AddWithValue(entry.Version);
+            var earlier = await ReadEntries(select, ct);
+            var status = decide(earlier);
+            if (!Entries.HandEntry.IsRecorded(status))
+            {
+                return entry with { Sequence = 0, Status = status };
+            }
+            await using var insert = new NpgsqlCommand("INSERT INTO hand_entry (seq, station, contest, source, version, operator, canonical, content_hash, entered_at, status) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM hand_entry), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING seq", connection);
+            insert.Parameters.AddWithValue(entry.Station);
+            insert.Parameters.AddWithValue(entry.Contest);
+            insert.Parameters.AddWithValue(entry.Source);
+            insert.Parameters.AddWithValue(entry.Version);
+            insert.Parameters.AddWithValue(entry.Operator);
+            insert.Parameters.AddWithValue(entry.Canonical.ToArray());
+            insert.Parameters.AddWithValue(entry.ContentHash);
+            insert.Parameters.AddWithValue(entry.EnteredAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue(Entries.HandEntry.StatusText(status));
+            var sequence = (long)(await insert.ExecuteScalarAsync(ct))!;
+            return entry with { Sequence = sequence, Status = status };
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Entries.HandEntry>> ReadEntriesAsync(string? station = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = _source.CreateCommand(station is null ? $"{SelectEntries} ORDER BY seq" : $"{SelectEntries} WHERE station = $1 ORDER BY seq");
+            if (station is not null)
+            {
+                command.Parameters.AddWithValue(station);
+            }
+            return await ReadEntries(command, cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new StoreException($"Reading {Description} failed: {e.Message}", e);
+        }
+    }
+
+    private const string SelectEntries = "SELECT seq, station, contest, source, version, operator, canonical, content_hash, entered_at, status FROM hand_entry";
+
+    private static async Task<List<Entries.HandEntry>> ReadEntries(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<Entries.HandEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new Entries.HandEntry(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetString(5),
+                [.. (byte[])reader.GetValue(6)], reader.GetString(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), Entries.HandEntry.ParseStatus(reader.GetString(9))));
+        }
+        return entries;
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var changes = System.Threading.Channels.Channel.CreateUnbounded<long>();

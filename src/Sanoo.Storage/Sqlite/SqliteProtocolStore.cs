@@ -217,6 +217,65 @@ public sealed class SqliteProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public Task<Entries.HandEntry> EnterAsync(Entries.HandEntry entry, Func<IReadOnlyList<Entries.HandEntry>, Core.Entries.EntryStatus> decide, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (_, ct) =>
+        {
+            await using var select = _writer.CreateCommand();
+            select.CommandText = $"{SelectEntries} WHERE station = $station AND contest = $contest AND source = $source AND version = $version ORDER BY seq";
+            select.Parameters.AddWithValue("$station", entry.Station);
+            select.Parameters.AddWithValue("$contest", entry.Contest);
+            select.Parameters.AddWithValue("$source", entry.Source);
+            select.Parameters.AddWithValue("$version", entry.Version);
+            var earlier = await ReadEntries(select, ct);
+            var status = decide(earlier);
+            if (!Entries.HandEntry.IsRecorded(status))
+            {
+                return entry with { Sequence = 0, Status = status };
+            }
+            await using var insert = _writer.CreateCommand();
+            insert.CommandText = "INSERT INTO hand_entry (seq, station, contest, source, version, operator, canonical, content_hash, entered_at, status) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM hand_entry), $station, $contest, $source, $version, $operator, $canonical, $hash, $at, $status) RETURNING seq";
+            insert.Parameters.AddWithValue("$station", entry.Station);
+            insert.Parameters.AddWithValue("$contest", entry.Contest);
+            insert.Parameters.AddWithValue("$source", entry.Source);
+            insert.Parameters.AddWithValue("$version", entry.Version);
+            insert.Parameters.AddWithValue("$operator", entry.Operator);
+            insert.Parameters.AddWithValue("$canonical", entry.Canonical.ToArray());
+            insert.Parameters.AddWithValue("$hash", entry.ContentHash);
+            insert.Parameters.AddWithValue("$at", entry.EnteredAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$status", Entries.HandEntry.StatusText(status));
+            var sequence = (long)(await insert.ExecuteScalarAsync(ct))!;
+            return entry with { Sequence = sequence, Status = status };
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Entries.HandEntry>> ReadEntriesAsync(string? station = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = station is null ? $"{SelectEntries} ORDER BY seq" : $"{SelectEntries} WHERE station = $station ORDER BY seq";
+        if (station is not null)
+        {
+            command.Parameters.AddWithValue("$station", station);
+        }
+        return await ReadEntries(command, cancellationToken);
+    }
+
+    private const string SelectEntries = "SELECT seq, station, contest, source, version, operator, canonical, content_hash, entered_at, status FROM hand_entry";
+
+    private static async Task<List<Entries.HandEntry>> ReadEntries(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<Entries.HandEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new Entries.HandEntry(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetString(5),
+                [.. (byte[])reader.GetValue(6)], reader.GetString(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), Entries.HandEntry.ParseStatus(reader.GetString(9))));
+        }
+        return entries;
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
