@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sanoo.Storage.Log;
 using Sanoo.Web.Access;
+using Sanoo.Web.Entries;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
 using Sanoo.Web.PublicApi;
@@ -41,6 +42,7 @@ public static class SanooServer
         services.AddHostedService(p => p.GetRequiredService<SnapshotPublisher>());
         services.AddSingleton(new SiteRenderer(options.PageRefresh));
         services.AddSingleton<SiteContent>();
+        services.AddSingleton<EntryDesk>();
         services.AddSingleton<WriterRegistry>();
         services.AddHostedService(p => p.GetRequiredService<WriterRegistry>());
         services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>()));
@@ -73,6 +75,7 @@ public static class SanooServer
         app.UseRateLimiter();
         app.UseResponseCompression();
         app.MapIngest();
+        app.MapEntries();
         app.MapPublicApi();
         app.MapTransparency();
         app.MapOpenApi();

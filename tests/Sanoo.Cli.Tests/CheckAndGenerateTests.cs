@@ -67,9 +67,10 @@ public class DemoCommandTests
             Assert.Matches(@"Results site: http://127\.0\.0\.1:\d+/", output);
             Assert.Contains("Voters who took part: 1,293,946 · valid 1,173,710 · invalid 120,236 · stations 2,494 of 2,494", output, StringComparison.Ordinal);
             Assert.Matches(@"Ata-Jurt Kyrgyzstan\s+223,892\s+17\.30%\s+15", output);
-            var story = Regex.Match(Regex.Replace(output, @"\s+", " "), @"over HTTP: ([\d,]+) submissions; (\d+) protocols rejected for arithmetic errors \(stored, never counted\); (\d+) retries counted once; (\d+) hand counts corrected with a reason; 1 submission signed with another station's key refused");
+            var story = Regex.Match(Regex.Replace(output, @"\s+", " "), @"over HTTP: ([\d,]+) submissions; (\d+) protocols rejected for arithmetic errors \(stored, never counted\); (\d+) retries counted once; ([\d,]+) hand-count entries, each protocol typed by two operators \((\d+) mismatches settled by a supervisor\); (\d+) hand counts corrected with a reason; 1 submission signed with another station's key refused");
             Assert.True(story.Success, output);
             Assert.True(int.Parse(story.Groups[2].Value, CultureInfo.InvariantCulture) > 0 && int.Parse(story.Groups[3].Value, CultureInfo.InvariantCulture) > 0, output);
+            Assert.True(int.Parse(story.Groups[4].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) >= 2 * 4929 && int.Parse(story.Groups[5].Value, CultureInfo.InvariantCulture) > 0, output);
 
             // What the server stored re-adds to the same figures, from the store alone.
             var (fromStore, stored) = CliRun.Sanoo("tally", "--db", "sqlite:" + Path.Combine(folder, "sanoo.db"), "--json");

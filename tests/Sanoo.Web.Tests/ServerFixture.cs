@@ -22,6 +22,7 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     public const string DistrictToken = "token-dec-01";
     public const string AdminToken = "token-cec";
+    public const string SecondDistrictToken = "token-dec-01-b";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-web-{Guid.NewGuid():N}.db");
     private WebApplication? _app;
 
@@ -47,6 +48,7 @@ public sealed class ServerFixture : IAsyncLifetime
             await store.EnrolDeviceAsync(new DeviceKey(station, Keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "test"));
         }
         await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, "d01", SHA256.HashData(Encoding.UTF8.GetBytes(DistrictToken))));
+        await store.AddOperatorAsync(new Operator("dec-01-b", OperatorRole.District, "d01", SHA256.HashData(Encoding.UTF8.GetBytes(SecondDistrictToken))));
         await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
         _app = SanooServer.Create(Log, new ServerOptions
         {
@@ -79,9 +81,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public static JsonElement ProtocolJson(Protocol protocol) => JsonDocument.Parse(ProtocolWriter.Canonical(Sample.Election, protocol)).RootElement;
 
-    public Task<HttpResponseMessage> SubmitAsync(object body, string? token = null, HttpClient? client = null)
+    public Task<HttpResponseMessage> SubmitAsync(object body, string? token = null, HttpClient? client = null, string path = "/api/v1/protocols")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

@@ -84,11 +84,11 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
-    public async Task A_district_operator_enters_hand_counts_for_their_district_only()
+    public async Task A_district_operator_enters_hand_counts_through_double_entry_and_for_their_district_only()
     {
         var inside = Hand(ServerFixture.Sample.Election.Areas.First(a => a.Parent == new AreaId("d01")).Id.Value);
-        var ok = await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(inside) }, ServerFixture.DistrictToken);
-        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var direct = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(inside) }, ServerFixture.DistrictToken), HttpStatusCode.Forbidden);
+        Assert.Contains("entered twice, by two operators: send each entry to /api/v1/hand-entries", direct.GetProperty("errors").GetRawText(), StringComparison.Ordinal);
         var outside = Hand(ServerFixture.Sample.Election.Areas.First(a => a.Parent == new AreaId("d26")).Id.Value);
         var problem = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(outside) }, ServerFixture.DistrictToken), HttpStatusCode.Forbidden);
         Assert.Contains("operator dec-01 may enter counts only for district d01", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -21,7 +21,7 @@ namespace Sanoo.Cli.Demo;
 /// <summary>
 /// <c>sanoo demo</c>: the 2021 Kyrgyz election night replayed in accelerated time through a
 /// real server on 127.0.0.1 with the embedded SQLite store: every station device sends its
-/// signed machine count over HTTP, district operators enter hand counts with their tokens, and
+/// signed machine count over HTTP, two operators of each district commission enter every hand count (double entry), and
 /// the results site fills in as it goes. Ends at the official figures and keeps serving.
 /// </summary>
 public static class DemoCommand
@@ -199,6 +199,6 @@ public static class DemoCommand
         }
         console.Write(table);
         console.MarkupLineInterpolated($"Machine count: {Format.Count(machine.StationsReporting)} of {Format.Count(machine.StationsExpected)} machines reported. Shares are of all voters who took part; seats by Hare among parties over 5%.");
-        console.MarkupLineInterpolated($"Along the way, over HTTP: {Format.Count(counters.Sent)} submissions; {Format.Count(counters.Rejected)} protocols rejected for arithmetic errors (stored, never counted); {Format.Count(counters.Duplicates)} retries counted once; {Format.Count(script.Count(e => e.Kind == NightEventKind.Correction))} hand counts corrected with a reason; {Format.Count(counters.Refused)} submission signed with another station's key refused. Every snapshot was checked before it was published.");
+        console.MarkupLineInterpolated($"Along the way, over HTTP: {Format.Count(counters.Sent)} submissions; {Format.Count(counters.Rejected)} protocols rejected for arithmetic errors (stored, never counted); {Format.Count(counters.Duplicates)} retries counted once; {Format.Count(counters.Entries)} hand-count entries, each protocol typed by two operators ({Format.Count(counters.Mismatches)} mismatches settled by a supervisor); {Format.Count(script.Count(e => e.Kind == NightEventKind.Correction))} hand counts corrected with a reason; {Format.Count(counters.Refused)} submission signed with another station's key refused. Every snapshot was checked before it was published.");
     }
 }

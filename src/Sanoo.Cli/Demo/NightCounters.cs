@@ -10,6 +10,8 @@ public sealed class NightCounters
     private int _notCounted;
     private int _refused;
     private int _retries;
+    private int _entries;
+    private int _mismatches;
 
     /// <summary>Submissions answered.</summary>
     public int Sent => _sent;
@@ -31,6 +33,22 @@ public sealed class NightCounters
 
     /// <summary>Sends repeated after a network error, 429 or 503.</summary>
     public int Retries => _retries;
+
+    /// <summary>Hand-count entries typed by operators.</summary>
+    public int Entries => _entries;
+
+    /// <summary>Entries that disagreed with another operator's and went to the supervisor.</summary>
+    public int Mismatches => _mismatches;
+
+    /// <summary>Counts one operator's entry by what became of it.</summary>
+    public void Entry(string status)
+    {
+        Interlocked.Increment(ref _entries);
+        if (status == "mismatch")
+        {
+            Interlocked.Increment(ref _mismatches);
+        }
+    }
 
     /// <summary>Counts one receipt by its outcome.</summary>
     public void Receipt(string outcome)

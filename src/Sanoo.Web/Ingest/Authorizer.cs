@@ -17,7 +17,8 @@ public sealed record Refusal(int Status, string Path, string Reason);
 /// station devices: each must be signed, over its canonical bytes, by the Ed25519 key enrolled
 /// for its own station. Official counts (the hand count) and their corrections come from
 /// operators with a bearer token: a district operator only for the stations of their district,
-/// an admin for all.
+/// an admin for all. A count entered twice (double entry) reaches the log through the entry desk,
+/// not directly from a district operator.
 /// </summary>
 public sealed class Authorizer(Election election, WriterRegistry registry)
 {
@@ -40,20 +41,38 @@ public sealed class Authorizer(Election election, WriterRegistry registry)
                 ? ($"device:{protocol.Station}", null)
                 : (null, new Refusal(403, submission.Path, $"the signature does not verify with the key enrolled for station {protocol.Station}: a wrong key, another station's key, or altered figures"));
         }
-        if (bearerToken is null)
+        var (op, refusal) = Operator(protocol, bearerToken, submission.Path);
+        if (op is null)
         {
-            return (null, new Refusal(401, submission.Path, $"a {protocol.Source} count is entered by an operator: send 'Authorization: Bearer TOKEN'"));
+            return (null, refusal);
         }
-        if (registry.OperatorByToken(bearerToken) is not { } op)
+        if (op.Role == OperatorRole.District && election.Sources[election.SourceIndex(protocol.Source)].DoubleEntry)
         {
-            return (null, new Refusal(401, submission.Path, "the operator token is not known"));
-        }
-        if (op.Role == OperatorRole.District && !InDistrict(protocol.Station, new AreaId(op.District!)))
-        {
-            return (null, new Refusal(403, submission.Path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
+            return (null, new Refusal(403, submission.Path, $"{protocol.Source} counts are entered twice, by two operators: send each entry to /api/v1/hand-entries"));
         }
         return ($"operator:{op.Name}", null);
     }
+
+    /// <summary>The operator holding <paramref name="bearerToken"/>, if they may enter counts for the protocol's station; else the refusal.</summary>
+    public (Operator? Operator, Refusal? Refusal) Operator(Protocol protocol, string? bearerToken, string path)
+    {
+        if (bearerToken is null)
+        {
+            return (null, new Refusal(401, path, $"a {protocol.Source} count is entered by an operator: send 'Authorization: Bearer TOKEN'"));
+        }
+        if (registry.OperatorByToken(bearerToken) is not { } op)
+        {
+            return (null, new Refusal(401, path, "the operator token is not known"));
+        }
+        if (op.Role == OperatorRole.District && !InDistrict(protocol.Station, new AreaId(op.District!)))
+        {
+            return (null, new Refusal(403, path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
+        }
+        return (op, null);
+    }
+
+    /// <summary>Whether <paramref name="op"/> may see and settle entries of <paramref name="station"/>.</summary>
+    public bool Covers(Operator op, AreaId station) => op.Role == OperatorRole.Admin || InDistrict(station, new AreaId(op.District!));
 
     private bool InDistrict(AreaId station, AreaId district)
     {

@@ -24,20 +24,33 @@ public static class IngestEndpoints
         return group;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, CancellationToken cancellationToken)
+    /// <summary>The request's JSON body, or the problem answer when it is not JSON or too large.</summary>
+    internal static async Task<(JsonDocument? Document, IResult? Problem)> ReadBodyAsync(HttpRequest request, ServerOptions options, CancellationToken cancellationToken)
     {
-        JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+            return (await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken), null);
         }
         catch (JsonException e)
         {
-            return Problems.BadRequest("The request body is not valid JSON.", new() { ["$"] = [$"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message.Split(". ")[0]}"] });
+            return (null, Problems.BadRequest("The request body is not valid JSON.", new() { ["$"] = [$"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message.Split(". ")[0]}"] }));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problems.Status(413, "Request too large", $"A write request may hold at most {options.MaxRequestBytes:N0} bytes; send smaller batches.");
+            return (null, Problems.Status(413, "Request too large", $"A write request may hold at most {options.MaxRequestBytes:N0} bytes; send smaller batches."));
+        }
+    }
+
+    /// <summary>The bearer token of the request, if any.</summary>
+    internal static string? Bearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..].Trim() : null;
+
+    private static async Task<IResult> SubmitAsync(HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await ReadBodyAsync(request, options, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
         }
         using (document)
         {
@@ -46,7 +59,7 @@ public static class IngestEndpoints
             {
                 return Problems.BadRequest("The submission cannot be read; nothing was stored.", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
             }
-            var bearer = request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..].Trim() : null;
+            var bearer = Bearer(request);
             var checks = submissions.Select(s => authorizer.Check(s, bearer)).ToList();
             var refusals = checks.Where(c => c.Refusal is not null).Select(c => c.Refusal!).ToList();
             if (refusals.Count > 0)

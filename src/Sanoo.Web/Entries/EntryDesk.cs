@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Entries;
+using Sanoo.Core.Protocols;
+using Sanoo.Storage.Access;
+using Sanoo.Storage.Entries;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Web.Entries;
+
+/// <summary>How an entry differs from another operator's entry of the same protocol.</summary>
+/// <param name="Item">The line or choice id.</param>
+/// <param name="Yours">The value in this entry.</param>
+/// <param name="Theirs">The value in the other entry.</param>
+/// <param name="Operator">Who typed the other entry.</param>
+public sealed record EntryDifference(string Item, int Yours, int Theirs, string Operator);
+
+/// <summary>What became of an entry: its status, the entry as recorded, the log's receipt once the pair is complete, and any differences.</summary>
+public sealed record EntryAnswer(EntryStatus Status, HandEntry Entry, Receipt? Receipt, IReadOnlyList<EntryDifference> Differences);
+
+/// <summary>One protocol version whose entries disagree, waiting for a supervisor.</summary>
+/// <param name="Station">The station.</param>
+/// <param name="Contest">The contest.</param>
+/// <param name="Source">The count.</param>
+/// <param name="Version">The protocol version.</param>
+/// <param name="Entries">Each operator's latest entry, oldest first.</param>
+/// <param name="Differences">The lines and choices on which they differ, with each operator's value.</param>
+public sealed record QueueItem(string Station, string Contest, string Source, int Version, IReadOnlyList<HandEntry> Entries, IReadOnlyList<(string Item, IReadOnlyList<int> Values)> Differences);
+
+/// <summary>
+/// Double entry of hand counts: every operator's entry is recorded; when a second operator has
+/// typed identical figures the protocol goes to the log as one submission naming both; a
+/// mismatch waits in the supervisor's queue with the lines that differ.
+/// </summary>
+public sealed class EntryDesk(ElectionLog log, TimeProvider time)
+{
+    /// <summary>Records <paramref name="protocol"/> as entered by <paramref name="op"/> and says what became of it.</summary>
+    public async Task<EntryAnswer> EnterAsync(Protocol protocol, Operator op, CancellationToken cancellationToken)
+    {
+        var canonical = ProtocolWriter.Canonical(log.Election, protocol);
+        var draft = new HandEntry(0, protocol.Station.Value, protocol.Contest.Value, protocol.Source.Value, protocol.Version, op.Name, [.. canonical], Convert.ToHexStringLower(SHA256.HashData(canonical)), time.GetUtcNow(), EntryStatus.AwaitingSecond);
+        List<HandEntry> earlier = [];
+        var entry = await log.Store.EnterAsync(draft, found =>
+        {
+            earlier = [.. found];
+            return DoubleEntry.Decide([.. found.Select(e => new EntryRecord(e.Operator, e.ContentHash, e.Status))], op.Name, draft.ContentHash);
+        }, cancellationToken);
+        var others = Latest(earlier).Where(e => e.Operator != op.Name).ToList();
+        switch (entry.Status)
+        {
+            case EntryStatus.Matched:
+                var partner = others.First(e => e.ContentHash == entry.ContentHash);
+                var receipt = await log.SubmitAsync(new Submission(protocol, $"entries:{partner.Operator}+{op.Name}"), cancellationToken);
+                return new EntryAnswer(entry.Status, entry, receipt, []);
+            case EntryStatus.AlreadyMatched:
+                // Make sure the pair's protocol is in the log (a crash after matching is healed by the next entry), and say how this one differs.
+                var matched = earlier.First(e => e.Status == EntryStatus.Matched);
+                var counted = Read(matched);
+                var again = await log.SubmitAsync(new Submission(counted, $"entries:{matched.Operator}"), cancellationToken);
+                return new EntryAnswer(entry.Status, entry, again, Differences(protocol, counted, matched.Operator));
+            default:
+                return new EntryAnswer(entry.Status, entry, null, [.. others.SelectMany(o => Differences(protocol, Read(o), o.Operator))]);
+        }
+    }
+
+    /// <summary>The protocol versions whose entries disagree, of the stations <paramref name="covers"/> allows.</summary>
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(Func<AreaId, bool> covers, CancellationToken cancellationToken)
+    {
+        var entries = await log.Store.ReadEntriesAsync(null, cancellationToken);
+        var queue = new List<QueueItem>();
+        foreach (var version in entries.GroupBy(e => (e.Station, e.Contest, e.Source, e.Version)))
+        {
+            var latest = Latest([.. version]);
+            if (version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2 || !covers(new AreaId(version.Key.Station)))
+            {
+                continue;
+            }
+            var protocols = latest.Select(Read).ToList();
+            var plan = log.Election.Contest(new ContestId(version.Key.Contest))!;
+            var items = plan.Form.Lines.Select((l, i) => (l.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Lines[i])]))
+                .Concat(plan.Choices.Select((c, i) => (c.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Votes[i])])))
+                .Where(d => d.Item2.Distinct().Count() > 1)
+                .ToList();
+            queue.Add(new QueueItem(version.Key.Station, version.Key.Contest, version.Key.Source, version.Key.Version, latest, items));
+        }
+        return queue;
+    }
+
+    private static List<HandEntry> Latest(List<HandEntry> entries) =>
+        [.. entries.GroupBy(e => e.Operator).Select(g => g.Last()).OrderBy(e => e.Sequence)];
+
+    private Protocol Read(HandEntry entry) =>
+        ProtocolReader.Read(log.Election, entry.Canonical.AsMemory()) is ProtocolReadResult.Ok ok
+            ? ok.Protocol
+            : throw new InvalidOperationException($"hand entry {entry.Sequence} holds bytes that are not a protocol of this election");
+
+    private IReadOnlyList<EntryDifference> Differences(Protocol mine, Protocol theirs, string who)
+    {
+        var plan = log.Election.Contest(mine.Contest)!;
+        return [.. DoubleEntry.Differences(plan, mine, theirs).Select(d => new EntryDifference(d.Item, d.First, d.Second, who))];
+    }
+}
