@@ -89,7 +89,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
     {
         await using var context = await site.Browser.NewContextAsync(Desktop);
         var page = await context.NewPageAsync();
-        foreach (var path in new[] { "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/" })
+        foreach (var path in new[] { "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/", "/en/discrepancies/", "/ru/enter/s0001/", "/ky/enter/queue/" })
         {
             await page.GotoAsync(new Uri(site.Address, path).ToString());
             var result = await page.RunAxe();

@@ -21,6 +21,8 @@ namespace Sanoo.Browser.Tests;
 public sealed class ResultsSite : IAsyncLifetime
 {
     public const string AdminToken = "token-cec";
+    public const string FirstOperatorToken = "token-d21-a";
+    public const string SecondOperatorToken = "token-d21-b";
     public static readonly string[] Silent = ["s0002", "s0010", "s0011"];
     private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-site-").FullName;
     private WebApplication? _app;
@@ -44,6 +46,8 @@ public sealed class ResultsSite : IAsyncLifetime
         var store = await StoreAddress.OpenAsync("sqlite:" + Path.Combine(_folder, "sanoo.db"));
         Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
         await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
+        await store.AddOperatorAsync(new Operator("d21-a", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(FirstOperatorToken))));
+        await store.AddOperatorAsync(new Operator("d21-b", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(SecondOperatorToken))));
         var batken = Sample.Election.Areas.Where(a => a.Parent?.Value is "d01" or "d02" or "d03" or "d04" or "d05").Select(a => a.Id).ToHashSet();
         var machine = Sample.Machine.Where(p => !Silent.Contains(p.Station.Value));
         var hand = Sample.Hand.Where(p => batken.Contains(p.Station));

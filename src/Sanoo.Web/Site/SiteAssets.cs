@@ -14,6 +14,15 @@ public static class SiteAssets
     /// <summary>The live-refresh script.</summary>
     public static string Script { get; } = Read("Sanoo.Web.site.js");
 
+    /// <summary>The operators' entry-form script.</summary>
+    public static string EntryScript { get; } = Read("Sanoo.Web.entry.js");
+
+    /// <summary>The entry script's address.</summary>
+    public const string EntryScriptPath = "/entry.js";
+
+    /// <summary>The entry script's address with its version.</summary>
+    public static string EntryScriptHref { get; } = $"{EntryScriptPath}?v={Version(EntryScript)}";
+
     /// <summary>The style sheet's address.</summary>
     public const string CssPath = "/site.css";
 

@@ -29,9 +29,50 @@ public static class SiteEndpoints
         app.MapGet("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, "index.html", ct)).ExcludeFromDescription();
         app.MapGet("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
         app.MapGet("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
+        app.MapGet(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null)).ExcludeFromDescription();
+        app.MapGet("/{lang}/enter/queue/", QueueAsync).ExcludeFromDescription();
+        app.MapGet("/{lang}/enter/{station}/", EntryAsync).ExcludeFromDescription();
         app.MapGet("/{lang}/area/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, false, file, ct)).ExcludeFromDescription();
         app.MapGet("/{lang}/station/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, true, file, ct)).ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// The operators' entry page: a station's paper forms, or a prompt for a station
+    /// (<c>?station=ID</c> goes to its page). Holds no results, so it is not cached by snapshot.
+    /// </summary>
+    private static async Task<IResult> EntryAsync(HttpContext context, SiteContent site, SiteRenderer renderer, string lang, string? station)
+    {
+        if (!Languages(site).Contains(lang))
+        {
+            return Results.NotFound();
+        }
+        if (station is null && context.Request.Query["station"].ToString().Trim() is { Length: > 0 } asked)
+        {
+            return Results.Redirect($"/{lang}/enter/{Uri.EscapeDataString(asked)}/");
+        }
+        var area = station is null ? null : site.Election.Area(new AreaId(station));
+        if (station is not null && area is not { Kind: AreaKind.Station })
+        {
+            return Problems.Status(404, "Unknown station", $"'{station}' is not a polling station of this election; open /{lang}/enter/ and type a station's id.");
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        return Html(await renderer.EntryAsync(EntryPages.Of(site.Election, area, SiteLanguage.Of(lang))));
+    }
+
+    /// <summary>The supervisor's queue page; the queue itself is fetched by its script with the operator's token.</summary>
+    private static async Task<IResult> QueueAsync(HttpContext context, SiteContent site, SiteRenderer renderer, string lang)
+    {
+        if (!Languages(site).Contains(lang))
+        {
+            return Results.NotFound();
+        }
+        var page = EntryPages.Of(site.Election, null, SiteLanguage.Of(lang));
+        context.Response.Headers.CacheControl = "no-store";
+        return Html(await renderer.QueueAsync(page with { Frame = page.Frame with { Title = page.Entry.Queue, PathAfterLanguage = "/enter/queue/" } }));
+    }
+
+    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
     /// <summary>The style sheet or script: pages link them with a content hash, so a year's cache life is safe.</summary>
     private static IResult Asset(HttpContext context, string text, string contentType)

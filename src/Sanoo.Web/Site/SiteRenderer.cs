@@ -40,6 +40,12 @@ public sealed class SiteRenderer : IAsyncDisposable
     /// <summary>The discrepancy ledger's HTML.</summary>
     public Task<string> LedgerAsync(LedgerPage page) => RenderAsync<LedgerView>(new() { [nameof(LedgerView.Page)] = page, [nameof(LedgerView.RefreshMilliseconds)] = RefreshMilliseconds });
 
+    /// <summary>The operators' entry page.</summary>
+    public Task<string> EntryAsync(EntryPage page) => RenderAsync<EntryView>(new() { [nameof(EntryView.Page)] = page });
+
+    /// <summary>The supervisor's queue page.</summary>
+    public Task<string> QueueAsync(EntryPage page) => RenderAsync<QueueView>(new() { [nameof(QueueView.Page)] = page });
+
     private Task<string> RenderAsync<T>(Dictionary<string, object?> parameters)
         where T : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>
