@@ -33,6 +33,7 @@ public static class SanooCli
             SeatsCommand.Create(console),
             ServeCommand.Create(console),
             PublishCommand.Create(console),
+            ImportCommand.Create(console),
             AccessCommands.Keys(console),
             AccessCommands.Operators(console),
             SubmitCommand.Create(console),
