@@ -62,6 +62,21 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Every hand-count entry, oldest first; of one station only when <paramref name="station"/> is given.</summary>
     Task<IReadOnlyList<Entries.HandEntry>> ReadEntriesAsync(string? station = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a recount order; comes back with its sequence.</summary>
+    Task<Acts.RecountOrder> OrderRecountAsync(Acts.RecountOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a recount's outcome; refuses (with <see cref="StoreException"/>) one for an order that does not exist.</summary>
+    Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>Every recount order and every outcome, oldest first.</summary>
+    Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a certification; comes back with its sequence.</summary>
+    Task<Acts.Certification> CertifyAsync(Acts.Certification certification, CancellationToken cancellationToken = default);
+
+    /// <summary>Every certification, oldest first.</summary>
+    Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Completes each time another process may have appended to the log (PostgreSQL: a
     /// notification; SQLite: never, the caller polls). Used by followers to catch up at once.

@@ -276,6 +276,63 @@ public sealed class SqliteProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public async Task<Acts.RecountOrder> OrderRecountAsync(Acts.RecountOrder order, CancellationToken cancellationToken = default) =>
+        order with { Sequence = await InsertAsync("recount_order", "station, contest, reason, ordered_by, ordered_at", cancellationToken, order.Station, order.Contest, order.Reason, order.OrderedBy, order.OrderedAt.ToUnixTimeMilliseconds()) };
+
+    /// <inheritdoc />
+    public async Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return outcome with { Sequence = await InsertAsync("recount_outcome", "recount, outcome, recorded_by, recorded_at", cancellationToken, outcome.Recount, outcome.Outcome, outcome.RecordedBy, outcome.RecordedAt.ToUnixTimeMilliseconds()) };
+        }
+        catch (StoreException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            throw new StoreException($"There is no recount order {outcome.Recount} in {Description}.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync("SELECT seq, station, contest, reason, ordered_by, ordered_at FROM recount_order ORDER BY seq", r => new Acts.RecountOrder(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken),
+         await QueryAsync("SELECT seq, recount, outcome, recorded_by, recorded_at FROM recount_outcome ORDER BY seq", r => new Acts.RecountOutcome(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))), cancellationToken));
+
+    /// <inheritdoc />
+    public async Task<Acts.Certification> CertifyAsync(Acts.Certification certification, CancellationToken cancellationToken = default) =>
+        certification with { Sequence = await InsertAsync("certification", "position, statement, certified_by, certified_at", cancellationToken, certification.Position, certification.Statement, certification.CertifiedBy, certification.CertifiedAt.ToUnixTimeMilliseconds()) };
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync("SELECT seq, position, statement, certified_by, certified_at FROM certification ORDER BY seq", r => new Acts.Certification(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))), cancellationToken);
+
+    /// <summary>Appends one row to an append-only table under the writer lock, numbering it after the last; returns its number.</summary>
+    private Task<long> InsertAsync(string table, string columns, CancellationToken cancellationToken, params object[] values) =>
+        WriteAsync(async (_, ct) =>
+        {
+            await using var insert = _writer.CreateCommand();
+            insert.CommandText = $"INSERT INTO {table} (seq, {columns}) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM {table}), {string.Join(", ", values.Select((_, i) => $"$p{i}"))}) RETURNING seq";
+            for (var i = 0; i < values.Length; i++)
+            {
+                insert.Parameters.AddWithValue($"$p{i}", values[i]);
+            }
+            return (long)(await insert.ExecuteScalarAsync(ct))!;
+        }, cancellationToken);
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
