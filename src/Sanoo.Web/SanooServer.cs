@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sanoo.Storage.Log;
 using Sanoo.Web.Access;
+using Sanoo.Web.Acts;
 using Sanoo.Web.Entries;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
@@ -76,6 +77,7 @@ public static class SanooServer
         app.UseResponseCompression();
         app.MapIngest();
         app.MapEntries();
+        app.MapActs();
         app.MapPublicApi();
         app.MapTransparency();
         app.MapOpenApi();

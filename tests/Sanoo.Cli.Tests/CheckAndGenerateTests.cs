@@ -69,6 +69,7 @@ public class DemoCommandTests
             Assert.Matches(@"Ata-Jurt Kyrgyzstan\s+223,892\s+17\.30%\s+15", output);
             var story = Regex.Match(Regex.Replace(output, @"\s+", " "), @"over HTTP: ([\d,]+) submissions; (\d+) protocols rejected for arithmetic errors \(stored, never counted\); (\d+) retries counted once; ([\d,]+) hand-count entries, each protocol typed by two operators \((\d+) mismatches settled by a supervisor\); (\d+) hand counts corrected with a reason; 1 submission signed with another station's key refused");
             Assert.True(story.Success, output);
+            Assert.Matches(@"ordered a recount at station s\d+ \(machine and hand [\d,]+ votes apart\), recorded its outcome, and certified the result", Regex.Replace(output, @"\s+", " "));
             Assert.True(int.Parse(story.Groups[2].Value, CultureInfo.InvariantCulture) > 0 && int.Parse(story.Groups[3].Value, CultureInfo.InvariantCulture) > 0, output);
             Assert.True(int.Parse(story.Groups[4].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) >= 2 * 4929 && int.Parse(story.Groups[5].Value, CultureInfo.InvariantCulture) > 0, output);
 

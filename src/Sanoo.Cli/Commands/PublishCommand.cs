@@ -29,7 +29,7 @@ public static class PublishCommand
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
-            var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, TimeProvider.System.GetUtcNow(), cancellationToken);
+            var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, TimeProvider.System.GetUtcNow(), await CommissionRecord.ReadAsync(store, cancellationToken), cancellationToken);
             if (published is null)
             {
                 console.MarkupLineInterpolated($"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");

@@ -120,6 +120,16 @@ public sealed class NightSenders : IDisposable
         await PostAsync("/api/v1/protocols", protocol, signer, null, cancellationToken);
     }
 
+    /// <summary>An act of the central commission's supervisor (a recount order, its outcome, the certification); returns the answer's body.</summary>
+    public async Task<JsonElement> ActAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _supervisor);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return response.IsSuccessStatusCode ? answer : throw new InvalidOperationException($"the server answered {(int)response.StatusCode} to {path}: {answer}");
+    }
+
     /// <summary>For about one hand count in 250, the first operator's typo: five votes typed against the neighbouring choice.</summary>
     private System.Collections.Immutable.ImmutableArray<int>? Mistyped(NightEvent e)
     {

@@ -19,6 +19,12 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// </summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Responses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The commission's recount orders, outcomes and certifications at publication.</summary>
+    public CommissionRecord Acts { get; init; } = CommissionRecord.None;
+
+    /// <summary>The entity tag of a snapshot with the commission's acts: a new act is a new version of every page.</summary>
+    public static string ETagOf(long position, CommissionRecord acts) => acts.Count == 0 ? $"\"{position}\"" : $"\"{position}-{acts.Count}\"";
+
     private Core.Reconciliation.Ledger? _ledger;
 
     /// <summary>The discrepancy ledger of the snapshot, computed on first use; null before the first snapshot or with a single count.</summary>

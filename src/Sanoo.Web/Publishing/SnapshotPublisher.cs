@@ -14,15 +14,39 @@ namespace Sanoo.Web.Publishing;
 /// </summary>
 public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, ILogger<SnapshotPublisher> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _publishing = new(1, 1);
     private Published _current = new(null, "\"0\"", time.GetUtcNow(), null);
 
     /// <summary>What the public sees now.</summary>
     public Published Current => Volatile.Read(ref _current);
 
-    /// <summary>Freezes, checks and publishes now if the log moved; the next tick would do the same.</summary>
+    /// <summary>
+    /// Freezes, checks and publishes now if the log moved or the commission acted; the next tick
+    /// would do the same. One at a time, so what is published never goes back.
+    /// </summary>
     public async Task PublishAsync(CancellationToken cancellationToken = default)
     {
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            await PublishOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    private async Task PublishOnceAsync(CancellationToken cancellationToken)
+    {
         var current = Current;
+        var acts = await CommissionRecord.ReadAsync(log.Store, cancellationToken);
+        if (current.Snapshot is { } shown && shown.Position == log.Position && acts.Count != current.Acts.Count)
+        {
+            // A recount ordered or the result certified: the same numbers, new pages (fresh caches, a new entity tag).
+            Volatile.Write(ref _current, new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, current.TreeHead) { Acts = acts });
+            return;
+        }
         if (current.Snapshot is not null && current.Snapshot.Position == log.Position)
         {
             // Nothing new: still sign a fresh tree head every few seconds, so observers see "still this" rather than silence.
@@ -33,7 +57,7 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
             }
             return;
         }
-        var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), cancellationToken);
+        var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), acts, cancellationToken);
         if (published is not null)
         {
             Volatile.Write(ref _current, published);
@@ -47,7 +71,7 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
     /// Freezes the log's snapshot and checks it: a publishable snapshot comes back with its tree
     /// head signed by the commission; one that breaks an invariant comes back as the reason only.
     /// </summary>
-    public static async Task<(Published? Published, string? Halted)> FreezeAsync(ElectionLog log, CommissionKey commission, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static async Task<(Published? Published, string? Halted)> FreezeAsync(ElectionLog log, CommissionKey commission, DateTimeOffset now, CommissionRecord acts, CancellationToken cancellationToken = default)
     {
         var (snapshot, root) = await log.FreezeWithRootAsync(cancellationToken);
         if (!snapshot.IsPublishable)
@@ -55,7 +79,7 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
             return (null, $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), first: {snapshot.InvariantViolations[0]}");
         }
         var head = new Core.Transparency.TreeHead(log.Election.Id.Value, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
-        return (new Published(snapshot, $"\"{snapshot.Position}\"", now, null, commission.Sign(head)), null);
+        return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head)) { Acts = acts }, null);
     }
 
     /// <inheritdoc />
@@ -82,6 +106,13 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
         {
         }
         await following;
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _publishing.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Publication halted: {Reason}")]

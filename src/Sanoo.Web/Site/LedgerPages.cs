@@ -38,7 +38,25 @@ public static class LedgerPages
                 var plan = election.Contest(s.Contest)!;
                 return new LedgerStation(s.Station.Value, SitePaths.Station(language.Code, s.Station), election.Area(station.Parent!.Value)!.DisplayName(language.Code), plan.Contest.Name.In(language.Code), s.VotesApart, Detail(plan, s, language));
             }).ToList();
-        return new LedgerPage(frame, RuleText(election, ledger.Rule, language), ToleranceText(ledger.Rule, language), Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text, contest.Contest.Name.In(language.Code), rows(AreaKind.Region), rows(AreaKind.District), largest);
+        return new LedgerPage(frame, RuleText(election, ledger.Rule, language), ToleranceText(ledger.Rule, language), Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text, contest.Contest.Name.In(language.Code), rows(AreaKind.Region), rows(AreaKind.District), largest)
+        {
+            Recounts = Recounts(published, null, language),
+        };
+    }
+
+    /// <summary>The recounts ordered, of one station or of all.</summary>
+    public static IReadOnlyList<RecountRow> Recounts(Published published, AreaId? station, SiteLanguage language)
+    {
+        var election = published.Snapshot!.Election;
+        return [.. published.Acts.Orders.Where(o => station is null || o.Station == station.Value.Value).Select(o => new RecountRow(
+            o.Sequence,
+            o.Station,
+            SitePaths.Station(language.Code, new AreaId(o.Station)),
+            election.Contest(new ContestId(o.Contest))?.Contest.Name.In(language.Code) ?? o.Contest,
+            o.Reason,
+            o.OrderedBy,
+            o.OrderedAt,
+            published.Acts.OutcomesOf(o).LastOrDefault()?.Outcome))];
     }
 
     /// <summary>The reconciliation line of a contest at an area; null when the election has a single count.</summary>

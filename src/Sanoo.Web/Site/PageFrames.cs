@@ -26,7 +26,7 @@ public static class PageFrames
             title,
             SitePaths.Area(language.Code, area)[(language.Code.Length + 1)..],
             crumbs,
-            Stage(snapshot, language.Words),
+            Stage(snapshot, published.Acts, language),
             published.Halted is null ? null : language.Words.Halted,
             snapshot.Position,
             published.PublishedAt,
@@ -39,10 +39,19 @@ public static class PageFrames
     /// <summary>
     /// The stage of the count, stated plainly: preliminary while the official source has counted
     /// nothing, "in progress" while it is partial, complete when every contest's official count
-    /// is in. Certification is the commission's act and is not claimed here.
+    /// is in, certified once the commission has certified this very snapshot (and said so when
+    /// the results changed after a certification).
     /// </summary>
-    public static string Stage(Snapshot snapshot, Words words)
+    public static string Stage(Snapshot snapshot, CommissionRecord acts, SiteLanguage language)
     {
+        var words = language.Words;
+        if (acts.Certification is { } certified)
+        {
+            var date = certified.CertifiedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return certified.Position == snapshot.Position
+                ? string.Format(language.Culture, words.StageCertifiedFormat, date, certified.Statement)
+                : string.Format(language.Culture, words.StageChangedFormat, date, language.Number(certified.Position), language.Number(snapshot.Position));
+        }
         var election = snapshot.Election;
         if (election.Sources.FirstOrDefault(s => s.Official) is not { } official)
         {

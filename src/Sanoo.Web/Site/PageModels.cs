@@ -159,4 +159,7 @@ public sealed record StationPage(PageFrame Frame, long Registered, long Addition
 {
     /// <summary>How the station's two compared counts differ, contest by contest.</summary>
     public IReadOnlyList<ComparisonRow> Comparisons { get; init; } = [];
+
+    /// <summary>Recounts the commission ordered at this station.</summary>
+    public IReadOnlyList<RecountRow> Recounts { get; init; } = [];
 }

@@ -92,6 +92,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
                 page.Summary,
                 page.Regions,
                 page.Districts,
+                page.Recounts,
                 stations = ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match).Select(s => new
                 {
                     station = s.Station.Value,

@@ -27,6 +27,7 @@ public static class StationPages
         return new StationPage(PageFrames.Of(published, snapshot, station, language), station.Roll!.Registered, station.Roll.Additional, counts)
         {
             Comparisons = LedgerPages.StationRows(published, station, language),
+            Recounts = LedgerPages.Recounts(published, station.Id, language),
         };
     }
 

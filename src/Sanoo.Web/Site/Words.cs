@@ -75,7 +75,14 @@ public sealed record Words(
     string OneCountOnly,
     string VotesApart,
     string LargestDifferences,
-    string Difference)
+    string Difference,
+    string StageCertifiedFormat,
+    string StageChangedFormat,
+    string Recounts,
+    string Reason,
+    string Ordered,
+    string RecountOutcome,
+    string Pending)
 {
     /// <summary>English.</summary>
     public static Words English { get; } = new(
@@ -148,7 +155,14 @@ public sealed record Words(
         OneCountOnly: "One count only",
         VotesApart: "Votes apart",
         LargestDifferences: "The largest differences",
-        Difference: "Difference");
+        Difference: "Difference",
+        StageCertifiedFormat: "Certified: the commission certified these official results on {0}. “{1}”",
+        StageChangedFormat: "The commission certified the results on {0} at log position {1}; they have changed since (now {2}). See the station pages for what changed.",
+        Recounts: "Recounts ordered",
+        Reason: "Reason",
+        Ordered: "Ordered",
+        RecountOutcome: "Outcome",
+        Pending: "pending");
 
     /// <summary>Russian.</summary>
     public static Words Russian { get; } = new(
@@ -221,7 +235,14 @@ public sealed record Words(
         OneCountOnly: "Только один подсчёт",
         VotesApart: "Разница голосов",
         LargestDifferences: "Наибольшие расхождения",
-        Difference: "Разница");
+        Difference: "Разница",
+        StageCertifiedFormat: "Утверждено: комиссия утвердила эти официальные итоги {0}. «{1}»",
+        StageChangedFormat: "Комиссия утвердила итоги {0} на позиции журнала {1}; с тех пор они изменились (сейчас {2}). Что изменилось — на страницах участков.",
+        Recounts: "Назначенные пересчёты",
+        Reason: "Причина",
+        Ordered: "Назначен",
+        RecountOutcome: "Итог",
+        Pending: "ожидается");
 
     /// <summary>Kyrgyz.</summary>
     public static Words Kyrgyz { get; } = new(
@@ -294,7 +315,14 @@ public sealed record Words(
         OneCountOnly: "Бир гана саноо",
         VotesApart: "Добуш айырмасы",
         LargestDifferences: "Эң чоң айырмалар",
-        Difference: "Айырма");
+        Difference: "Айырма",
+        StageCertifiedFormat: "Бекитилди: комиссия бул расмий жыйынтыктарды {0} бекитти. «{1}»",
+        StageChangedFormat: "Комиссия жыйынтыктарды {0} журналдын {1} абалында бекиткен; андан бери алар өзгөрдү (азыр {2}). Эмне өзгөргөнүн участоктордун беттеринен караңыз.",
+        Recounts: "Дайындалган кайра эсептөөлөр",
+        Reason: "Себеп",
+        Ordered: "Дайындалды",
+        RecountOutcome: "Натыйжа",
+        Pending: "күтүлүүдө");
 
     /// <summary>The words for a language code; English for a language the site has no words for.</summary>
     public static Words For(string language) => language switch

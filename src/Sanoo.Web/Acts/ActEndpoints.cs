@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Json;
+using Sanoo.Storage;
+using Sanoo.Storage.Access;
+using Sanoo.Storage.Acts;
+using Sanoo.Storage.Log;
+using Sanoo.Web.Access;
+using Sanoo.Web.Ingest;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Acts;
+
+/// <summary>
+/// The commission's acts over HTTP: recount orders and their outcomes (an operator of the
+/// station's district, or an admin), and the certification of the official result (an admin,
+/// once every station's official protocol is counted). Everyone can read them; every page of
+/// the site names them.
+/// </summary>
+public static class ActEndpoints
+{
+    /// <summary>Maps the acts.</summary>
+    public static void MapActs(this IEndpointRouteBuilder app)
+    {
+        var writes = app.MapGroup("/api/v1").RequireRateLimiting(SanooServer.WritePolicy);
+        writes.MapPost("/recounts", OrderAsync);
+        writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync);
+        writes.MapPost("/certifications", CertifyAsync);
+        app.MapGet("/api/v1/recounts", (SnapshotPublisher publisher) => Results.Ok(RecountsJson(publisher.Current.Acts)));
+        app.MapGet("/api/v1/certifications", (SnapshotPublisher publisher) => Results.Ok(new { certifications = publisher.Current.Acts.Certifications }));
+    }
+
+    /// <summary>The recounts as the API and the ledger's open data give them.</summary>
+    public static object RecountsJson(CommissionRecord acts) => new
+    {
+        recounts = acts.Orders.Select(o => new
+        {
+            id = o.Sequence,
+            station = o.Station,
+            contest = o.Contest,
+            reason = o.Reason,
+            orderedBy = o.OrderedBy,
+            orderedAt = o.OrderedAt,
+            outcomes = acts.OutcomesOf(o).Select(x => new { outcome = x.Outcome, recordedBy = x.RecordedBy, recordedAt = x.RecordedAt }),
+        }),
+    };
+
+    private static async Task<IResult> OrderAsync(HttpRequest request, ElectionLog log, WriterRegistry registry, Authorizer authorizer, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    {
+        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "station", "contest", "reason");
+        if (fields is null)
+        {
+            return problem!;
+        }
+        var station = log.Election.Area(new AreaId(fields.String("station")));
+        var plan = log.Election.Contest(new ContestId(fields.String("contest")));
+        var reason = fields.String("reason").Trim();
+        if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length is 0 or > 1000)
+        {
+            return Problems.Status(400, "Cannot order this recount", "name a polling station, a contest it votes on, and a reason (up to 1,000 characters).");
+        }
+        if (Operator(request, registry) is not { } op || !authorizer.Covers(op, station.Id))
+        {
+            return Problems.Status(403, "Not allowed", "a recount is ordered by an operator of the station's district, or an admin: send 'Authorization: Bearer TOKEN'.");
+        }
+        return await RecordAsync("recount", () => log.Store.OrderRecountAsync(new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+    }
+
+    private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, WriterRegistry registry, Authorizer authorizer, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    {
+        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "outcome");
+        if (fields is null)
+        {
+            return problem!;
+        }
+        var order = (await log.Store.ReadRecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
+        var text = fields.String("outcome").Trim();
+        if (order is null || text.Length is 0 or > 1000)
+        {
+            return Problems.Status(order is null ? 404 : 400, "Cannot record this outcome", order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
+        }
+        if (Operator(request, registry) is not { } op || !authorizer.Covers(op, new AreaId(order.Station)))
+        {
+            return Problems.Status(403, "Not allowed", "a recount's outcome is recorded by an operator of the station's district, or an admin.");
+        }
+        return await RecordAsync("outcome", () => log.Store.RecordRecountOutcomeAsync(new RecountOutcome(0, id, text, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+    }
+
+    private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, WriterRegistry registry, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    {
+        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "statement");
+        if (fields is null)
+        {
+            return problem!;
+        }
+        if (Operator(request, registry) is not { Role: OperatorRole.Admin } op)
+        {
+            return Problems.Status(403, "Not allowed", "the result is certified by an admin of the central commission: send 'Authorization: Bearer TOKEN'.");
+        }
+        if (publisher.Current.Snapshot is not { } snapshot)
+        {
+            return Problems.Status(409, "Nothing to certify", "no snapshot has been published yet.");
+        }
+        var election = snapshot.Election;
+        var incomplete = election.Sources.Where(s => s.Official)
+            .SelectMany(s => election.Contests.Select(c => (Contest: c.Contest.Id, Tally: snapshot.Tally(c.Contest.Id, s.Id, c.Contest.Area)!)))
+            .Where(c => c.Tally.StationsReporting < c.Tally.StationsExpected)
+            .Select(c => $"{c.Contest}: {c.Tally.StationsReporting:N0} of {c.Tally.StationsExpected:N0} stations")
+            .ToList();
+        if (incomplete.Count > 0)
+        {
+            return Problems.Status(409, "The official count is not complete", $"certify once every station's official protocol is counted; still missing: {string.Join("; ", incomplete.Take(5))}{(incomplete.Count > 5 ? " …" : "")}.");
+        }
+        var statement = fields.String("statement").Trim();
+        if (statement.Length is 0 or > 2000)
+        {
+            return Problems.Status(400, "Cannot certify", "the statement is required (up to 2,000 characters).");
+        }
+        return await RecordAsync("certification", () => log.Store.CertifyAsync(new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+    }
+
+    private static Operator? Operator(HttpRequest request, WriterRegistry registry) =>
+        IngestEndpoints.Bearer(request) is { } token ? registry.OperatorByToken(token) : null;
+
+    /// <summary>Records an act and answers 201 with it, or 503 with Retry-After when the store cannot be reached.</summary>
+    private static async Task<IResult> RecordAsync<T>(string name, Func<Task<T>> write, SnapshotPublisher publisher, CancellationToken cancellationToken)
+    {
+        T act;
+        try
+        {
+            act = await write();
+        }
+        catch (StoreException e)
+        {
+            return Problems.Unavailable(e.Message);
+        }
+        await publisher.PublishAsync(cancellationToken);
+        return Results.Json(new Dictionary<string, object?> { [name] = act }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
+    {
+        var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);
+        if (document is null)
+        {
+            return (null, problem);
+        }
+        using (document)
+        {
+            var problems = new List<JsonProblem>();
+            var fields = JsonFields.Of(document.RootElement.Clone(), "$", problems, names);
+            foreach (var name in names)
+            {
+                fields?.String(name);
+            }
+            return problems.Count == 0 && fields is not null
+                ? (fields, null)
+                : (null, Problems.BadRequest("The request cannot be read; nothing was recorded.", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
+        }
+    }
+}

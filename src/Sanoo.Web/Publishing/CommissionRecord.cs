@@ -1,0 +1,33 @@
+using Sanoo.Storage;
+using Sanoo.Storage.Acts;
+
+namespace Sanoo.Web.Publishing;
+
+/// <summary>
+/// The commission's acts on the results, as read from the store: recount orders with their
+/// outcomes, and certifications. Published with each snapshot, so every page names the same.
+/// </summary>
+/// <param name="Orders">Recount orders, oldest first.</param>
+/// <param name="Outcomes">Recount outcomes, oldest first.</param>
+/// <param name="Certifications">Certifications, oldest first.</param>
+public sealed record CommissionRecord(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes, IReadOnlyList<Certification> Certifications)
+{
+    /// <summary>No act yet.</summary>
+    public static CommissionRecord None { get; } = new([], [], []);
+
+    /// <summary>How many acts there are: a new act changes it.</summary>
+    public int Count => Orders.Count + Outcomes.Count + Certifications.Count;
+
+    /// <summary>The latest certification, if any.</summary>
+    public Certification? Certification => Certifications.Count == 0 ? null : Certifications[^1];
+
+    /// <summary>The outcomes of one order, oldest first.</summary>
+    public IEnumerable<RecountOutcome> OutcomesOf(RecountOrder order) => Outcomes.Where(o => o.Recount == order.Sequence);
+
+    /// <summary>Reads the acts from <paramref name="store"/>.</summary>
+    public static async Task<CommissionRecord> ReadAsync(IProtocolStore store, CancellationToken cancellationToken)
+    {
+        var (orders, outcomes) = await store.ReadRecountsAsync(cancellationToken);
+        return new CommissionRecord(orders, outcomes, await store.ReadCertificationsAsync(cancellationToken));
+    }
+}

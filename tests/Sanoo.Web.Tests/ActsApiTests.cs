@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sanoo.Core.Protocols;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Web.Tests;
+
+/// <summary>The commission's acts over HTTP: recount orders and outcomes, and the certification of the official result.</summary>
+public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private async Task<HttpResponseMessage> Post(string path, object body, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+        return await server.Client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_district_orders_a_recount_of_its_own_station_and_records_its_outcome_for_all_to_see()
+    {
+        var before = (await server.Client.GetAsync("/api/v1/status")).Headers.ETag!.Tag;
+        var ordered = await Post("/api/v1/recounts", new { station = "s0001", contest = "list", reason = "machine and hand differ by 12 votes" }, ServerFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.Created, ordered.StatusCode);
+        var id = (await ordered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recount").GetProperty("sequence").GetInt64();
+        var outside = ServerFixture.Sample.Election.Areas.First(a => a.Parent?.Value == "d26").Id.Value;
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post("/api/v1/recounts", new { station = outside, contest = "list", reason = "x" }, ServerFixture.DistrictToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post("/api/v1/recounts", new { station = "s0001", contest = "list", reason = "x", extra = 1 }, ServerFixture.DistrictToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Post($"/api/v1/recounts/{id}/outcome", new { outcome = "hand count confirmed; the machine misread 12 ballots" }, ServerFixture.AdminToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post("/api/v1/recounts/999/outcome", new { outcome = "x" }, ServerFixture.AdminToken)).StatusCode);
+
+        var recounts = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/recounts");
+        var recount = Assert.Single(recounts.GetProperty("recounts").EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
+        Assert.Equal("dec-01", recount.GetProperty("orderedBy").GetString());
+        Assert.Equal("hand count confirmed; the machine misread 12 ballots", recount.GetProperty("outcomes")[0].GetProperty("outcome").GetString());
+        Assert.NotEqual(before, (await server.Client.GetAsync("/api/v1/status")).Headers.ETag!.Tag);
+        var page = await server.Client.GetStringAsync("/en/station/s0001/");
+        Assert.Contains("machine and hand differ by 12 votes", page, StringComparison.Ordinal);
+        Assert.Contains("hand count confirmed", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_result_is_certified_only_when_the_official_count_is_complete_and_pages_say_so_and_say_when_it_changed()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post("/api/v1/certifications", new { statement = "x" }, ServerFixture.DistrictToken)).StatusCode);
+        var early = await Post("/api/v1/certifications", new { statement = "The CEC certifies the result." }, ServerFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("still missing: list:", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        await server.Log.SubmitAsync([.. ServerFixture.Sample.Hand.Select(p => new Submission(p, "file:hand.jsonl"))]);
+        await server.WaitForSnapshotAsync(server.Log.Position);
+        var certified = await Post("/api/v1/certifications", new { statement = "The CEC certifies the result of 28 November 2021." }, ServerFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.Created, certified.StatusCode);
+        Assert.Contains("Certified: the commission certified these official results", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
+
+        var first = ServerFixture.Sample.Hand[0];
+        var correction = first with { Version = 2, Votes = first.Votes.SetItem(0, first.Votes[0] - 1).SetItem(1, first.Votes[1] + 1), Correction = new Correction("recount", "cec") };
+        await server.Log.SubmitAsync(new Submission(correction, "operator:cec"));
+        await server.WaitForSnapshotAsync(server.Log.Position);
+        Assert.Contains("they have changed since", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
+        Assert.Single((await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/certifications")).GetProperty("certifications").EnumerateArray());
+    }
+}
