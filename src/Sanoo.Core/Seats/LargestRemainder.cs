@@ -45,14 +45,15 @@ internal static class LargestRemainder
             ranked = [.. ranked.Where(i => remainders[i] > edge), .. lottery, .. ranked.Where(i => remainders[i] < edge)];
             ties.Add($"Remainder tie between {string.Join(", ", tied.Select(i => request.Parties[i]))} for {left - above} seat(s); lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i]))}.");
         }
-        var winners = ranked.Take(Math.Min(left, ranked.Count)).ToList();
+        // More seats left than parties (a quota rounded up over few votes, as Droop's can be): the order of remainders goes round again.
+        var winners = Enumerable.Range(0, Math.Max(left, 0)).Select(k => ranked[k % ranked.Count]).ToList();
         foreach (var i in winners)
         {
             result[i]++;
         }
         if (left > 0)
         {
-            steps.Add($"Remainder seats ({left}) to the largest remainders: {string.Join(", ", winners.Select(i => request.Parties[i]))}.");
+            steps.Add($"Remainder seats ({left}) to the largest remainders{(left > ranked.Count ? ", going round again as there are more seats than lists" : "")}: {string.Join(", ", winners.Select(i => request.Parties[i]))}.");
         }
         return result;
     }

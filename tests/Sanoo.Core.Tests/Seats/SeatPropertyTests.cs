@@ -22,6 +22,16 @@ public class SeatPropertyTests
     }
 
     [Fact]
+    public void A_rounded_up_quota_over_few_votes_still_fills_every_seat()
+    {
+        // Found by the property above (seed dEGIlvpptrx3): Droop's quota ⌊2,333 ÷ 145⌋ + 1 = 17 gives 137 whole seats of 144,
+        // and 7 seats are left for a single list.
+        var result = SeatAllocator.Allocate(Request("droop", 144, [2333]));
+        Assert.Equal(144, result.Parties.Single().Seats);
+        Assert.Equal(150, SeatAllocator.Allocate(Request("droop", 150, [40, 30])).Parties.Sum(p => p.Seats));
+    }
+
+    [Fact]
     public void The_result_does_not_depend_on_the_order_of_the_parties()
     {
         Gen.Select(Method, Gen.Int[1, 120], Votes, Gen.Int).Sample((method, seats, votes, seed) =>
