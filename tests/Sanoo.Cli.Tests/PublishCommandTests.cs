@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sanoo.Cli.Commands;
 
 namespace Sanoo.Cli.Tests;
 
@@ -44,6 +45,29 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
             var csv = File.ReadAllLines(Path.Combine(site, "en", "data.csv"));
             var atajurt = csv.Single(l => l.StartsWith("kg,", StringComparison.Ordinal) && l.Contains(",hand,", StringComparison.Ordinal) && l.Contains(",p21,", StringComparison.Ordinal));
             Assert.Contains(",1293946,1173710,p21,", atajurt, StringComparison.Ordinal);
+
+            // The copy verifies on its own, offline; a changed total or a changed protocol in it does not.
+            var key = System.Text.RegularExpressions.Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
+            var state = Path.Combine(folder, "state.json");
+            var (verified, report) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            Assert.True(verified == 0, report);
+            Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
+            var results = Path.Combine(site, "api", "v1", "results", "list", "hand", "bishkek.json");
+            var original = File.ReadAllText(results);
+            var bishkek = JsonDocument.Parse(original).RootElement.GetProperty("choices")[0].GetProperty("votes").GetInt64();
+            File.WriteAllText(results, original.Replace($"\"votes\":{bishkek},", $"\"votes\":{bishkek + 500},", StringComparison.Ordinal));
+            var (changed, complaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            Assert.Equal(VerifyCommand.Mismatch, changed);
+            Assert.Contains($"list/hand/bishkek: p01 is published with {bishkek + 500:N0} votes, but the station protocols add up to {bishkek:N0}", complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+            File.WriteAllText(results, original);
+            var entriesPage = Path.Combine(site, "api", "v1", "entries", "0.json");
+            var entries = File.ReadAllText(entriesPage);
+            var canonical = JsonDocument.Parse(entries).RootElement.GetProperty("entries")[3].GetProperty("canonical").GetString()!;
+            var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(canonical)).Replace("\"valid\":", "\"valid\":1", StringComparison.Ordinal)));
+            File.WriteAllText(entriesPage, entries.Replace(canonical, forged, StringComparison.Ordinal));
+            var (forgedCode, forgedReport) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            Assert.True(forgedCode == VerifyCommand.Mismatch, forgedReport);
+            Assert.Contains("NOT VERIFIED", forgedReport, StringComparison.Ordinal);
         }
         finally
         {

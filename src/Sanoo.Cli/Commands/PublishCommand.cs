@@ -45,16 +45,16 @@ public static class PublishCommand
                     .StartAsync(async context =>
                     {
                         var task = context.AddTask("Writing pages", maxValue: 1);
-                        summary = await site.WriteAsync(published, output.FullName, new Progress<(int Done, int Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }), cancellationToken);
+                        summary = await site.WriteAsync(published, output.FullName, new Progress<(int Done, int Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }), commission.PublicKey, cancellationToken);
                         task.Value = task.MaxValue;
                     });
             }
             else
             {
-                summary = await site.WriteAsync(published, output.FullName, cancellationToken: cancellationToken);
+                summary = await site.WriteAsync(published, output.FullName, commissionKey: commission.PublicKey, cancellationToken: cancellationToken);
             }
             console.MarkupLineInterpolated($"Published snapshot {Format.Count(summary!.Snapshot)} into [bold]{output.FullName}[/]: {Format.Count(summary.Pages)} pages, {Format.Count(summary.Files)} files, {summary.Bytes / 1_000_000.0:0.0} MB.");
-            console.MarkupLineInterpolated($"Tree head signed by the commission key {Convert.ToBase64String(commission.PublicKey)}. Serve the folder at the web root of any server or CDN.");
+            console.MarkupLineInterpolated($"Tree head signed by the commission key {Convert.ToBase64String(commission.PublicKey)}. Serve the folder at the web root of any server or CDN; anyone can check a copy with: sanoo verify --dir FOLDER --commission-key {Convert.ToBase64String(commission.PublicKey)}");
             return SanooCli.Ok;
         }
         catch (StoreException e)

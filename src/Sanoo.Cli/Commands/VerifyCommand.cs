@@ -9,7 +9,8 @@ using Spectre.Console;
 namespace Sanoo.Cli.Commands;
 
 /// <summary>
-/// <c>sanoo verify --url URL</c>: what an observer runs with nothing but the public URL. It
+/// <c>sanoo verify --url URL</c> (or <c>--dir FOLDER</c>, a copy written by <c>sanoo publish</c>):
+/// what an observer runs with nothing but the public URL or a published copy. It
 /// checks the signed tree head (against a pinned commission key, and for consistency with the
 /// head saved on the previous run), fetches every entry, checks each protocol's content hash
 /// and device signature, rebuilds the Merkle root, re-adds every contest's totals at every area
@@ -23,7 +24,8 @@ public static class VerifyCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var url = new Option<string>("--url") { Description = "The server's public URL.", Required = true };
+        var url = new Option<string?>("--url") { Description = "The server's public URL." };
+        var dir = new Option<DirectoryInfo?>("--dir") { Description = "Instead of --url: a folder written by sanoo publish (for example a copy fetched from a CDN)." };
         var key = new Option<string?>("--commission-key") { Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning." };
         var state = new Option<FileInfo>("--state") { Description = "Where the last verified tree head is kept, to prove the next one extends it.", DefaultValueFactory = _ => new FileInfo("sanoo-verify-state.json") };
         var follow = new Option<bool>("--follow") { Description = "Keep watching: verify each new tree head against the last one, and stop with an alarm at the first problem." };
@@ -31,16 +33,30 @@ public static class VerifyCommand
         var rounds = new Option<int>("--rounds") { Description = "With --follow, stop after this many further checks (0: until Ctrl+C).", DefaultValueFactory = _ => 0 };
         var command = new Command("verify", "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle root, and every total and seat re-added independently.")
         {
-            url, key, state, follow, interval, rounds,
+            url, dir, key, state, follow, interval, rounds,
         };
-        command.SetAction((r, ct) => FollowAsync(console, r.GetValue(url)!, r.GetValue(key), r.GetValue(state)!, r.GetValue(follow), TimeSpan.FromSeconds(r.GetValue(interval)), r.GetValue(rounds), ct));
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(url) is null) == (result.GetValue(dir) is null))
+            {
+                result.AddError("Give either --url (a live server) or --dir (a folder written by sanoo publish).");
+            }
+        });
+        command.SetAction((r, ct) =>
+        {
+            var folder = r.GetValue(dir);
+            Func<IPublished> source = folder is null
+                ? () => new Server(new HttpClient { BaseAddress = new Uri(r.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) })
+                : () => new Folder(folder.FullName);
+            return FollowAsync(console, source, r.GetValue(key), r.GetValue(state)!, r.GetValue(follow), TimeSpan.FromSeconds(r.GetValue(interval)), r.GetValue(rounds), ct);
+        });
         return command;
     }
 
     /// <summary>Returned by one check when the server published a newer snapshot while it ran: the check is repeated.</summary>
     private const int Moved = -1;
 
-    private static async Task<int> FollowAsync(IAnsiConsole console, string url, string? pinnedKey, FileInfo stateFile, bool follow, TimeSpan interval, int rounds, CancellationToken cancellationToken)
+    private static async Task<int> FollowAsync(IAnsiConsole console, Func<IPublished> source, string? pinnedKey, FileInfo stateFile, bool follow, TimeSpan interval, int rounds, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,7 +65,8 @@ public static class VerifyCommand
                 var code = Moved;
                 for (var attempt = 0; code == Moved && attempt < 20; attempt++)
                 {
-                    code = await RunAsync(console, url, pinnedKey, stateFile, cancellationToken);
+                    using var published = source();
+                    code = await RunAsync(console, published, pinnedKey, stateFile, cancellationToken);
                     if (code == Moved)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
@@ -79,13 +96,55 @@ public static class VerifyCommand
         {
             return SanooCli.Ok;
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            console.MarkupLineInterpolated($"[red]NOT VERIFIED: the folder lacks a file a published copy must hold ({e.Message}). Was it written by sanoo publish, whole?[/]");
+            return Mismatch;
+        }
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, string url, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
+    /// <summary>Where the published data comes from: a live server, or a folder written by <c>sanoo publish</c>.</summary>
+    private interface IPublished : IDisposable
     {
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        /// <summary>Whether it answers proofs (a folder does not: consistency is then checked by recomputing the old root).</summary>
+        bool Live { get; }
+
+        Task<JsonElement> JsonAsync(string pathAndQuery, CancellationToken cancellationToken);
+
+        Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken);
+    }
+
+    private sealed class Server(HttpClient http) : IPublished
+    {
+        public bool Live => true;
+
+        public Task<JsonElement> JsonAsync(string pathAndQuery, CancellationToken cancellationToken) => http.GetFromJsonAsync<JsonElement>(pathAndQuery, cancellationToken);
+
+        public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => http.GetByteArrayAsync(path, cancellationToken);
+
+        public void Dispose() => http.Dispose();
+    }
+
+    private sealed class Folder(string root) : IPublished
+    {
+        public bool Live => false;
+
+        public async Task<JsonElement> JsonAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+            JsonDocument.Parse(await BytesAsync(pathAndQuery, cancellationToken)).RootElement;
+
+        public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) =>
+            File.ReadAllBytesAsync(Path.Combine(root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}")), cancellationToken);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private static async Task<int> RunAsync(IAnsiConsole console, IPublished origin, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
+    {
         var problems = new List<string>();
-        var head = await http.GetFromJsonAsync<JsonElement>("/api/v1/tree-head", cancellationToken);
+        (long Size, byte[] Root)? earlier = null;
+        var head = await origin.JsonAsync("/api/v1/tree-head", cancellationToken);
         var size = head.GetProperty("treeSize").GetInt64();
         var root = Convert.FromHexString(head.GetProperty("rootHash").GetString()!);
         var servedKey = head.GetProperty("publicKey").GetString()!;
@@ -108,9 +167,13 @@ public static class VerifyCommand
             {
                 problems.Add($"the log shrank: {size} entries now, {m} when last verified");
             }
+            else if (!origin.Live)
+            {
+                earlier = (m, oldRoot); // checked below, from the entries themselves
+            }
             else
             {
-                var consistency = await http.GetFromJsonAsync<JsonElement>($"/api/v1/proofs/consistency?first={m}&second={size}", cancellationToken);
+                var consistency = await origin.JsonAsync($"/api/v1/proofs/consistency?first={m}&second={size}", cancellationToken);
                 var proof = consistency.GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
                 if (!MerkleProof.VerifyConsistency(m, size, oldRoot, root, proof))
                 {
@@ -118,7 +181,7 @@ public static class VerifyCommand
                 }
             }
         }
-        var keys = (await http.GetFromJsonAsync<JsonElement>("/api/v1/keys", cancellationToken)).GetProperty("devices").EnumerateArray()
+        var keys = (await origin.JsonAsync("/api/v1/keys", cancellationToken)).GetProperty("devices").EnumerateArray()
             .ToDictionary(k => k.GetProperty("station").GetString()!, k => Convert.FromBase64String(k.GetProperty("publicKey").GetString()!));
         var tree = new MerkleTree();
         var counted = new Dictionary<(string Contest, string Source, string Station), JsonElement>();
@@ -128,7 +191,7 @@ public static class VerifyCommand
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size));
             while (tree.Size < size)
             {
-                var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/entries?after={after}&limit=1000", cancellationToken);
+                var page = await origin.JsonAsync($"/api/v1/entries?after={after}&limit=1000", cancellationToken);
                 var entries = page.GetProperty("entries").EnumerateArray().ToList();
                 if (entries.Count == 0)
                 {
@@ -147,7 +210,11 @@ public static class VerifyCommand
         {
             problems.Add($"the entries served do not hash to the signed root of {size} entries");
         }
-        if (!await CompareTotalsAsync(http, counted, size, problems, cancellationToken))
+        if (earlier is { } old && tree.Size >= old.Size && !tree.Root(old.Size).AsSpan().SequenceEqual(old.Root))
+        {
+            problems.Add($"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier ({Convert.ToHexStringLower(old.Root)})");
+        }
+        if (!await CompareTotalsAsync(origin, counted, size, problems, cancellationToken))
         {
             return Moved;
         }
@@ -201,9 +268,9 @@ public static class VerifyCommand
     /// verified protocols give, with what the server publishes at the same snapshot.
     /// </summary>
     /// <returns>False when the server published a newer snapshot meanwhile (nothing can be compared; check again).</returns>
-    private static async Task<bool> CompareTotalsAsync(HttpClient http, Dictionary<(string Contest, string Source, string Station), JsonElement> counted, long size, List<string> problems, CancellationToken cancellationToken)
+    private static async Task<bool> CompareTotalsAsync(IPublished origin, Dictionary<(string Contest, string Source, string Station), JsonElement> counted, long size, List<string> problems, CancellationToken cancellationToken)
     {
-        var definition = await http.GetByteArrayAsync("/api/v1/definition", cancellationToken);
+        var definition = await origin.BytesAsync("/api/v1/definition", cancellationToken);
         if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
         {
             problems.Add("the definition the server publishes does not load");
@@ -240,7 +307,7 @@ public static class VerifyCommand
                         }
                     }
                     var area = election.Areas[areaIndex].Id.Value;
-                    var published = await http.GetFromJsonAsync<JsonElement>($"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}", cancellationToken);
+                    var published = await origin.JsonAsync($"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}", cancellationToken);
                     if (published.GetProperty("snapshot").GetInt64() != size)
                     {
                         return false;

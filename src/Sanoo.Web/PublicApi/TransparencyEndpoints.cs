@@ -25,12 +25,32 @@ public static class TransparencyEndpoints
         group.MapGet("/entries", EntriesAsync);
         group.MapGet("/definition", async (ElectionLog log, CancellationToken ct) =>
             Results.Bytes((await log.Store.ReadDefinitionAsync(ct))!.Definition, "application/json; charset=utf-8"));
-        group.MapGet("/keys", (Access.WriterRegistry registry) => Results.Ok(new
-        {
-            devices = registry.DeviceKeys().OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new { station = k.Key, publicKey = Convert.ToBase64String(k.Value) }),
-        }));
+        group.MapGet("/keys", (Access.WriterRegistry registry) => Results.Ok(KeysJson(registry.DeviceKeys())));
         return group;
     }
+
+    /// <summary>The JSON of the stations' enrolled device keys.</summary>
+    public static object KeysJson(IReadOnlyDictionary<string, byte[]> keys) => new
+    {
+        devices = keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new { station = k.Key, publicKey = Convert.ToBase64String(k.Value) }),
+    };
+
+    /// <summary>The JSON of one log entry: what the leaf commits to, the signature, and the protocol itself.</summary>
+    public static object EntryJson(LogEntry e) => new
+    {
+        sequence = e.Sequence,
+        station = e.Station.Value,
+        contest = e.Contest.Value,
+        source = e.Source.Value,
+        version = e.Version,
+        outcome = OutcomeText.Of(e.Outcome),
+        contentHash = Convert.ToHexStringLower(e.ContentHash.AsSpan()),
+        signature = e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
+        receivedAt = e.ReceivedAt.ToUnixTimeMilliseconds(),
+        leafHash = Convert.ToHexStringLower(e.LeafHash()),
+        canonical = Convert.ToBase64String(e.Canonical.AsSpan()),
+        protocol = System.Text.Json.JsonDocument.Parse(e.Canonical.AsMemory()).RootElement,
+    };
 
     /// <summary>The JSON of a signed tree head.</summary>
     public static object Json(SignedTreeHead signed, byte[] publicKey) => new
@@ -78,21 +98,7 @@ public static class TransparencyEndpoints
         var entries = new List<object>(take);
         await foreach (var e in log.Store.ReadAsync(after ?? 0, withCanonical: true, cancellationToken))
         {
-            entries.Add(new
-            {
-                sequence = e.Sequence,
-                station = e.Station.Value,
-                contest = e.Contest.Value,
-                source = e.Source.Value,
-                version = e.Version,
-                outcome = OutcomeText.Of(e.Outcome),
-                contentHash = Convert.ToHexStringLower(e.ContentHash.AsSpan()),
-                signature = e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
-                receivedAt = e.ReceivedAt.ToUnixTimeMilliseconds(),
-                leafHash = Convert.ToHexStringLower(e.LeafHash()),
-                canonical = Convert.ToBase64String(e.Canonical.AsSpan()),
-                protocol = System.Text.Json.JsonDocument.Parse(e.Canonical.AsMemory()).RootElement,
-            });
+            entries.Add(EntryJson(e));
             if (entries.Count == take)
             {
                 break;

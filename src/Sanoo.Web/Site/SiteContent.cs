@@ -29,6 +29,9 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     /// <summary>The election.</summary>
     public Election Election => log.Election;
 
+    /// <summary>The log the site is read from.</summary>
+    public ElectionLog Log => log;
+
     /// <summary>The media type of a page file.</summary>
     public static string ContentType(string file) => file switch
     {

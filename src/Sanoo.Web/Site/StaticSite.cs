@@ -20,8 +20,12 @@ public sealed record StaticSiteSummary(int Pages, int Files, long Bytes, long Sn
 /// </summary>
 public sealed class StaticSite(SiteContent content)
 {
-    /// <summary>Writes the site for <paramref name="published"/> into <paramref name="folder"/>, reporting pages done out of the total.</summary>
-    public async Task<StaticSiteSummary> WriteAsync(Published published, string folder, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the site for <paramref name="published"/> into <paramref name="folder"/>, reporting
+    /// pages done out of the total; with the commission's public key, also the transparency files
+    /// a verifier reads (see <see cref="PublishedApi"/>).
+    /// </summary>
+    public async Task<StaticSiteSummary> WriteAsync(Published published, string folder, IProgress<(int Done, int Total)>? progress = null, byte[]? commissionKey = null, CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
         var election = content.Election;
@@ -69,6 +73,13 @@ public sealed class StaticSite(SiteContent content)
                 {
                     await WriteFile(SitePaths.Discrepancies(language) + file, ledger);
                 }
+            }
+        }
+        if (commissionKey is not null)
+        {
+            await foreach (var (path, data) in PublishedApi.FilesAsync(content.Log, published, commissionKey, cancellationToken))
+            {
+                await WriteFile(path, data);
             }
         }
         await WriteFile(SitePaths.SnapshotJson, SiteContent.SnapshotMarker(published));

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Sanoo.Storage.Log;
+using Sanoo.Web.PublicApi;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Web.Site;
+
+/// <summary>
+/// The read API's transparency answers as files of a published folder, so that
+/// <c>sanoo verify --dir</c> checks a copy on a CDN, or on a USB stick, as it checks a live server:
+/// <c>api/v1/tree-head.json</c>, <c>keys.json</c>, <c>definition.json</c>, the log in pages of
+/// 1,000 entries (<c>entries/{after}.json</c>, as <c>/api/v1/entries?after=…</c> answers) and every
+/// area's results (<c>results/{contest}/{source}/{area}.json</c>).
+/// </summary>
+public static class PublishedApi
+{
+    /// <summary>Every file, by path under the folder, with its bytes.</summary>
+    public static async IAsyncEnumerable<(string Path, byte[] Bytes)> FilesAsync(ElectionLog log, Published published, byte[] commissionKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var snapshot = published.Snapshot!;
+        var json = JsonSerializerOptions.Web;
+        yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.Json(published.TreeHead!, commissionKey), json));
+        yield return ("api/v1/definition.json", (await log.Store.ReadDefinitionAsync(cancellationToken))!.Definition);
+        var keys = (await log.Store.ReadDeviceKeysAsync(cancellationToken)).GroupBy(k => k.Station).ToDictionary(g => g.Key, g => g.Last().PublicKey);
+        yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.KeysJson(keys), json));
+        var page = new List<object>(TransparencyEndpoints.MaxPage);
+        long after = 0;
+        await foreach (var entry in log.Store.ReadAsync(0, withCanonical: true, cancellationToken))
+        {
+            if (entry.Sequence > snapshot.Position)
+            {
+                break;
+            }
+            page.Add(TransparencyEndpoints.EntryJson(entry));
+            if (page.Count == TransparencyEndpoints.MaxPage)
+            {
+                yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new { after, entries = page }, json));
+                after = entry.Sequence;
+                page.Clear();
+            }
+        }
+        yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new { after, entries = page }, json));
+        var election = snapshot.Election;
+        var language = election.Definition.Languages[0];
+        foreach (var plan in election.Contests)
+        {
+            foreach (var source in election.Sources)
+            {
+                foreach (var area in plan.TallyAreas.Select(a => election.Areas[a].Id))
+                {
+                    yield return ($"api/v1/results/{plan.Contest.Id}/{source.Id}/{area}.json", JsonSerializer.SerializeToUtf8Bytes(ResultsJson.Of(snapshot, plan, source, area, language), json));
+                }
+            }
+        }
+    }
+
+    /// <summary>The file answering an API request, for a verifier reading a folder (null for a request the folder does not answer).</summary>
+    public static string? FileOf(string pathAndQuery)
+    {
+        var (path, query) = pathAndQuery.IndexOf('?', StringComparison.Ordinal) is var q and >= 0 ? (pathAndQuery[..q], pathAndQuery[(q + 1)..]) : (pathAndQuery, "");
+        var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : "");
+        return path switch
+        {
+            "/api/v1/tree-head" or "/api/v1/keys" or "/api/v1/definition" => path.TrimStart('/') + ".json",
+            "/api/v1/entries" => $"api/v1/entries/{parameters.GetValueOrDefault("after", "0")}.json",
+            "/api/v1/results" => $"api/v1/results/{parameters["contest"]}/{parameters["source"]}/{parameters["area"]}.json",
+            _ => null,
+        };
+    }
+}
