@@ -113,6 +113,37 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_protocol_signed_with_a_key_replaced_later_still_verifies_and_one_signed_before_its_key_was_enrolled_does_not()
+    {
+        var (log, app) = await StartAsync();
+        using var first = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        using var second = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        using var early = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        byte[] Public(NSec.Cryptography.Key key) => key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey);
+        Submission Signed(Protocol protocol, NSec.Cryptography.Key key) =>
+            new(protocol, $"device:{protocol.Station}", NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(key, ProtocolWriter.Canonical(Sample.Election, protocol)));
+        var now = DateTimeOffset.UtcNow;
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey("s0001", Public(first), now.AddHours(-1), "cec"));
+        await log.SubmitAsync(Signed(Sample.Machine.First(p => p.Station.Value == "s0001"), first));
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey("s0001", Public(second), now.AddMinutes(5), "cec")); // the device was replaced
+        await FillAsync(log, app);
+        var (code, output) = Verify(app);
+        Assert.True(code == 0, output);
+
+        await log.SubmitAsync(Signed(Sample.Machine.First(p => p.Station.Value == "s0002"), early));
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey("s0002", Public(early), now.AddMinutes(10), "cec"));
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < log.Position)
+        {
+            await Task.Delay(20);
+        }
+        var (late, report) = Verify(app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, late);
+        Assert.Contains("no device key was enrolled for station s0002 when it was received", report, StringComparison.Ordinal);
+        await StopAsync(log, app);
+    }
+
+    [Fact]
     public async Task Following_a_live_log_verifies_each_new_tree_head()
     {
         var (log, app) = await StartAsync();

@@ -181,8 +181,9 @@ public static class VerifyCommand
                 }
             }
         }
-        var keys = (await origin.JsonAsync("/api/v1/keys", cancellationToken)).GetProperty("devices").EnumerateArray()
-            .ToDictionary(k => k.GetProperty("station").GetString()!, k => Convert.FromBase64String(k.GetProperty("publicKey").GetString()!));
+        var keys = (await origin.JsonAsync("/api/v1/keys", cancellationToken)).GetProperty("enrolments").EnumerateArray()
+            .GroupBy(k => k.GetProperty("station").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Select(k => (At: k.GetProperty("enrolledAt").GetInt64(), Key: Convert.FromBase64String(k.GetProperty("publicKey").GetString()!))).ToList());
         var tree = new MerkleTree();
         var counted = new Dictionary<(string Contest, string Source, string Station), JsonElement>();
         long after = 0;
@@ -232,7 +233,7 @@ public static class VerifyCommand
         return SanooCli.Ok;
     }
 
-    private static void CheckEntry(JsonElement e, Dictionary<string, byte[]> keys, MerkleTree tree, Dictionary<(string, string, string), JsonElement> counted, List<string> problems)
+    private static void CheckEntry(JsonElement e, Dictionary<string, List<(long At, byte[] Key)>> keys, MerkleTree tree, Dictionary<(string, string, string), JsonElement> counted, List<string> problems)
     {
         var sequence = e.GetProperty("sequence").GetInt64();
         var station = e.GetProperty("station").GetString()!;
@@ -245,13 +246,16 @@ public static class VerifyCommand
         var signature = e.GetProperty("signature").GetString()!;
         if (signature.Length > 0)
         {
-            if (!keys.TryGetValue(station, out var key))
+            // A key enrolled for the station by the time the entry was received (a device may have been re-keyed since).
+            var received = e.GetProperty("receivedAt").GetInt64();
+            var enrolled = keys.GetValueOrDefault(station)?.Where(k => k.At <= received).ToList() ?? [];
+            if (enrolled.Count == 0)
             {
-                problems.Add($"entry {sequence}: signed, but no device key is enrolled for station {station}");
+                problems.Add($"entry {sequence}: signed, but no device key was enrolled for station {station} when it was received");
             }
-            else if (!SignatureAlgorithm.Ed25519.Verify(PublicKey.Import(SignatureAlgorithm.Ed25519, key, KeyBlobFormat.RawPublicKey), canonical, Convert.FromBase64String(signature)))
+            else if (!enrolled.Any(k => SignatureAlgorithm.Ed25519.Verify(PublicKey.Import(SignatureAlgorithm.Ed25519, k.Key, KeyBlobFormat.RawPublicKey), canonical, Convert.FromBase64String(signature))))
             {
-                problems.Add($"entry {sequence}: the device signature does not verify with station {station}'s enrolled key");
+                problems.Add($"entry {sequence}: the device signature does not verify with any key enrolled for station {station} by then");
             }
         }
         tree.Append(MerkleHash.Leaf(LogLeaf.Encode(sequence, station, e.GetProperty("contest").GetString()!, e.GetProperty("source").GetString()!, e.GetProperty("version").GetInt32(),

@@ -25,14 +25,19 @@ public static class TransparencyEndpoints
         group.MapGet("/entries", EntriesAsync);
         group.MapGet("/definition", async (ElectionLog log, CancellationToken ct) =>
             Results.Bytes((await log.Store.ReadDefinitionAsync(ct))!.Definition, "application/json; charset=utf-8"));
-        group.MapGet("/keys", (Access.WriterRegistry registry) => Results.Ok(KeysJson(registry.DeviceKeys())));
+        group.MapGet("/keys", async (ElectionLog log, CancellationToken ct) => Results.Ok(KeysJson(await log.Store.ReadDeviceKeysAsync(ct))));
         return group;
     }
 
-    /// <summary>The JSON of the stations' enrolled device keys.</summary>
-    public static object KeysJson(IReadOnlyDictionary<string, byte[]> keys) => new
+    /// <summary>
+    /// The JSON of the stations' device keys: each station's current key, and every enrolment with
+    /// its time, so that a protocol signed with a key later replaced still verifies.
+    /// </summary>
+    public static object KeysJson(IReadOnlyList<Storage.Access.DeviceKey> enrolments) => new
     {
-        devices = keys.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new { station = k.Key, publicKey = Convert.ToBase64String(k.Value) }),
+        devices = enrolments.GroupBy(k => k.Station).Select(g => g.Last()).OrderBy(k => k.Station, StringComparer.Ordinal)
+            .Select(k => new { station = k.Station, publicKey = Convert.ToBase64String(k.PublicKey) }),
+        enrolments = enrolments.Select(k => new { station = k.Station, publicKey = Convert.ToBase64String(k.PublicKey), enrolledAt = k.EnrolledAt.ToUnixTimeMilliseconds() }),
     };
 
     /// <summary>The JSON of one log entry: what the leaf commits to, the signature, and the protocol itself.</summary>

@@ -21,8 +21,7 @@ public static class PublishedApi
         var json = JsonSerializerOptions.Web;
         yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.Json(published.TreeHead!, commissionKey), json));
         yield return ("api/v1/definition.json", (await log.Store.ReadDefinitionAsync(cancellationToken))!.Definition);
-        var keys = (await log.Store.ReadDeviceKeysAsync(cancellationToken)).GroupBy(k => k.Station).ToDictionary(g => g.Key, g => g.Last().PublicKey);
-        yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.KeysJson(keys), json));
+        yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.KeysJson(await log.Store.ReadDeviceKeysAsync(cancellationToken)), json));
         var page = new List<object>(TransparencyEndpoints.MaxPage);
         long after = 0;
         await foreach (var entry in log.Store.ReadAsync(0, withCanonical: true, cancellationToken))
