@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the server (loopback only): signed ingest over HTTP, freshness under a steady
 # load, and public read throughput of the national results measured with wrk against nginx
-# serving the same bytes as a static file on the same machine.
+# serving the same bytes as a static file on the same machine. The load comes from `sanoo simulate`.
 # Usage: bench/http.sh [STATIONS] [RUNS]   (defaults 40000 signed protocols, 3 wrk runs). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,13 +17,12 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c 
 trap cleanup EXIT
 
 ./sanoo generate synthetic --stations 100000 --out "$work/election" >/dev/null
-dotnet build bench/Sanoo.Bench -c Release -o "$work/bin" --nologo -v quiet >/dev/null
 ./sanoo serve --definition "$work/election/election.json" --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --writes-per-second 1000000 > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
 
 echo "== signed ingest and freshness (server: sanoo serve, SQLite, 2 cores shared with the load generator) =="
-dotnet "$work/bin/Sanoo.Bench.dll" http "http://127.0.0.1:$port" "sqlite:$work/store.db" "$stations" 64 1000 10
+./sanoo simulate --url "http://127.0.0.1:$port" --db "sqlite:$work/store.db" --stations "$stations" --concurrency 64 --rate 1000 --seconds 10
 
 echo "== reads: GET /api/v1/results (national results) vs nginx serving the same bytes =="
 mkdir -p "$work/www"

@@ -4,11 +4,7 @@ using Sanoo.Bench;
 // Usage: Sanoo.Bench append DB_PREFIX [PROTOCOLS]
 //   DB_PREFIX: sqlite:/tmp/dir/ (a new file per run is made there) or postgres:CONNECTION (a new schema per run is not
 //   possible, so give a connection string to a server where the bench may CREATE DATABASE).
-if (args is ["http", var url, var db, var stations, var concurrency, var rate, var seconds])
-{
-    return await HttpBenchmark.RunAsync(url, db, int.Parse(stations, CultureInfo.InvariantCulture), int.Parse(concurrency, CultureInfo.InvariantCulture),
-        int.Parse(rate, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture));
-}
+// Signed ingest over HTTP and freshness are measured by `sanoo simulate` (bench/http.sh).
 if (args is ["rebuild", var address])
 {
     return await RebuildBenchmark.RunAsync(address);

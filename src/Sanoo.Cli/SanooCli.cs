@@ -34,6 +34,7 @@ public static class SanooCli
             ServeCommand.Create(console),
             PublishCommand.Create(console),
             ImportCommand.Create(console),
+            Simulate.SimulateCommand.Create(console),
             AccessCommands.Keys(console),
             AccessCommands.Operators(console),
             SubmitCommand.Create(console),

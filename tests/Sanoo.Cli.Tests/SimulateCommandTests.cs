@@ -1,0 +1,36 @@
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+using Sanoo.Web;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary><c>sanoo simulate</c> rehearses election night against a real server on 127.0.0.1.</summary>
+public sealed class SimulateCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-simulate-").FullName;
+
+    [Fact]
+    public async Task A_rehearsal_sends_signed_counts_from_many_devices_and_reports_throughput_and_freshness()
+    {
+        var (generated, output) = CliRun.Sanoo("generate", "synthetic", "--stations", "2000", "--out", _folder);
+        Assert.True(generated == 0, output);
+        var db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
+        var store = await StoreAddress.OpenAsync(db);
+        var log = await ElectionLog.OpenAsync(store, await File.ReadAllBytesAsync(Path.Combine(_folder, "election.json")));
+        await using var app = SanooServer.Create(log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), AccessRefresh = TimeSpan.FromMilliseconds(200), WritesPerSecondPerAddress = 1_000_000 });
+        await SanooServer.StartAsync(app);
+
+        var (code, report) = await Task.Run(() => CliRun.Sanoo("simulate", "--url", app.Urls.First(), "--db", db, "--stations", "600", "--concurrency", "16", "--rate", "200", "--seconds", "1"));
+
+        Assert.True(code == 0, report);
+        Assert.Matches(@"Signed ingest: [\d,]+ protocols/s \(400 in", report);
+        Assert.Matches(@"Steady: 200 at [\d,]+/s; freshness p50 [\d,]+ ms, p99 [\d,]+ ms", report);
+        Assert.Contains("Errors: 0;", report, StringComparison.Ordinal);
+        Assert.Equal(600, log.Position);
+        await app.StopAsync();
+        await log.DisposeAsync();
+        await store.DisposeAsync();
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
