@@ -76,6 +76,68 @@ public sealed class CrashTests : IDisposable
         Assert.True((await all.FreezeAsync()).SameNumbersAs(TallyEngine.Rebuild(election, protocols).Freeze()));
     }
 
+    /// <summary>
+    /// Drill: the server is killed with SIGKILL in the middle of the night while an operator's
+    /// <c>sanoo submit</c> is sending; the server is started again on the same address. The
+    /// sender's retries converge: every protocol is stored exactly once and the tally is whole.
+    /// </summary>
+    [Fact]
+    public async Task Killing_the_server_mid_night_loses_nothing_and_the_senders_retries_converge()
+    {
+        var definition = Path.Combine(_folder, "election.json");
+        using (var file = File.Create(definition))
+        {
+            SyntheticElection.WriteDefinition(file, 3_000, 11);
+        }
+        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
+        var protocols = SyntheticElection.Protocols(election, "hand", 11).ToList();
+        var input = Path.Combine(_folder, "hand.jsonl");
+        File.WriteAllLines(input, protocols.Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(election, p))));
+        var db = $"sqlite:{Path.Combine(_folder, "store.db")}";
+        await using (var store = await StoreAddress.OpenAsync(db))
+        {
+            await using var log = await ElectionLog.OpenAsync(store, File.ReadAllBytes(definition));
+            await store.AddOperatorAsync(new Storage.Access.Operator("cec", Storage.Access.OperatorRole.Admin, null, System.Security.Cryptography.SHA256.HashData("drill-token"u8)));
+        }
+        var url = $"http://127.0.0.1:{Testing.Loopback.FreePort()}";
+        var port = int.Parse(url.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var receipts = Path.Combine(_folder, "receipts.jsonl");
+
+        var server = Sanoo("serve", "--db", db, "--urls", url, "--writes-per-second", "1000000");
+        await Testing.Loopback.WaitForListenerAsync(port, TimeSpan.FromSeconds(60), () => "the server did not start");
+        using var sender = Sanoo("submit", "--token", "drill-token", "--url", url, "--receipts", receipts, input);
+        var clock = Stopwatch.StartNew();
+        while (Lines(receipts) < 600)
+        {
+            Assert.False(sender.HasExited, "the sender finished before the server could be killed; give it more work");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the sender made no progress");
+            await Task.Delay(10);
+        }
+        server.Kill(); // SIGKILL, mid-night
+        await server.WaitForExitAsync();
+        server.Dispose();
+        Assert.False(sender.HasExited, "the sender stopped when the server died; it must keep retrying");
+
+        server = Sanoo("serve", "--db", db, "--urls", url, "--writes-per-second", "1000000");
+        try
+        {
+            await sender.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            Assert.Equal(0, sender.ExitCode);
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+            server.Dispose();
+        }
+        await using var final = await StoreAddress.OpenAsync(db);
+        await using var all = await ElectionLog.OpenAsync(final, null);
+        Assert.Equal(protocols.Count, all.Position);
+        Assert.True((await all.FreezeAsync()).SameNumbersAs(TallyEngine.Rebuild(election, protocols).Freeze()));
+        var sequences = File.ReadLines(receipts).Where(l => l.EndsWith('}')).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(protocols.Count, sequences.Distinct().Count());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static int Lines(string path)

@@ -84,6 +84,22 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task A_device_with_a_wrong_clock_is_counted_and_its_receipt_carries_the_servers_time()
+    {
+        // Drill: the device's clock says 1990. Protocols carry no time of their own; the log's time is the server's.
+        var protocol = ServerFixture.Sample.Machine.First(p => p.Station.Value == "s0002" && p.Contest.Value != "list");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
+        {
+            Content = JsonContent.Create(new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) }),
+        };
+        request.Headers.Date = new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var receivedAt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetProperty("receivedAt").GetDateTimeOffset();
+        Assert.InRange(receivedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
     public async Task A_district_operator_enters_hand_counts_through_double_entry_and_for_their_district_only()
     {
         var inside = Hand(ServerFixture.Sample.Election.Areas.First(a => a.Parent == new AreaId("d01")).Id.Value);
