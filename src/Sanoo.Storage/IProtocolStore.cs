@@ -40,10 +40,16 @@ public interface IProtocolStore : IAsyncDisposable
     Task<T> WriteAsync<T>(Func<IStoreWriter, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 
     /// <summary>Records a station device's public key; the newest key of a station is the one that counts.</summary>
-    Task EnrolDeviceAsync(Access.DeviceKey key, CancellationToken cancellationToken = default);
+    Task EnrolDeviceAsync(Access.DeviceKey key, CancellationToken cancellationToken = default) => EnrolDevicesAsync([key], cancellationToken);
+
+    /// <summary>Records many enrolments in one transaction, in order (a rehearsal or a commission enrolling every device at once).</summary>
+    Task EnrolDevicesAsync(IReadOnlyList<Access.DeviceKey> keys, CancellationToken cancellationToken = default);
 
     /// <summary>Every enrolment, oldest first.</summary>
-    Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default) => ReadDeviceKeysAsync(0, cancellationToken);
+
+    /// <summary>The enrolments after the first <paramref name="skip"/>, oldest first: a reader that keeps what it saw reads only what is new.</summary>
+    Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(long skip, CancellationToken cancellationToken = default);
 
     /// <summary>Adds an operator; refuses (with <see cref="StoreException"/>) a name or token already in use.</summary>
     Task AddOperatorAsync(Access.Operator op, CancellationToken cancellationToken = default);

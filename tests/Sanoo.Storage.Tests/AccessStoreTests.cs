@@ -22,6 +22,9 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         var keys = await store.ReadDeviceKeysAsync();
         Assert.Equal(["s0001", "s0002", "s0001"], keys.Select(k => k.Station));
         Assert.Equal(second, keys[^1].PublicKey);
+        await store.EnrolDevicesAsync([new DeviceKey("s0003", first, DateTimeOffset.UnixEpoch, "admin"), new DeviceKey("s0004", second, DateTimeOffset.UnixEpoch, "admin")]);
+        Assert.Equal(["s0001", "s0003", "s0004"], (await store.ReadDeviceKeysAsync(2)).Select(k => k.Station)); // only what is new to a reader that saw two
+        Assert.Empty(await store.ReadDeviceKeysAsync(5));
         var error = await Assert.ThrowsAnyAsync<Exception>(() => store.EnrolDeviceAsync(new DeviceKey("s0003", [1, 2, 3], DateTimeOffset.UnixEpoch, "admin")));
         Assert.Contains("failed", error.Message, StringComparison.Ordinal);
     }

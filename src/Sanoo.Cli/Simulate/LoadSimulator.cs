@@ -45,12 +45,18 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         var protocols = SyntheticElection.Protocols(election, source.Id.Value, (ulong)Environment.TickCount64).Take(stations).ToList();
         progress.Report($"enrolling {protocols.Count:N0} device keys and signing their {source.Id} counts …");
         var bodies = new string[protocols.Count];
+        var enrolments = new List<DeviceKey>(10_000);
         for (var i = 0; i < protocols.Count; i++)
         {
             using var key = Key.Create(SignatureAlgorithm.Ed25519);
-            await store.EnrolDeviceAsync(new DeviceKey(protocols[i].Station.Value, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "sanoo simulate"), cancellationToken);
+            enrolments.Add(new DeviceKey(protocols[i].Station.Value, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "sanoo simulate"));
             var canonical = ProtocolWriter.Canonical(election, protocols[i]);
             bodies[i] = $"{{\"protocol\":{Encoding.UTF8.GetString(canonical)},\"signature\":\"{Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, canonical))}\"}}";
+            if (enrolments.Count == 10_000 || i == protocols.Count - 1)
+            {
+                await store.EnrolDevicesAsync(enrolments, cancellationToken); // one transaction per 10,000 devices
+                enrolments.Clear();
+            }
         }
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken); // the server re-reads enrolments every 2 s
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = server };

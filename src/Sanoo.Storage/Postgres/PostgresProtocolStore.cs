@@ -191,24 +191,28 @@ public sealed class PostgresProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
-    public Task EnrolDeviceAsync(Access.DeviceKey key, CancellationToken cancellationToken = default) =>
+    public Task EnrolDevicesAsync(IReadOnlyList<Access.DeviceKey> keys, CancellationToken cancellationToken = default) =>
         WriteAsync<bool>(async (writer, ct) =>
         {
-            await using var insert = new NpgsqlCommand("INSERT INTO device_key (seq, station, public_key, enrolled_at, enrolled_by) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM device_key), $1, $2, $3, $4)", ((Writer)writer).Connection);
-            insert.Parameters.AddWithValue(key.Station);
-            insert.Parameters.AddWithValue(key.PublicKey);
-            insert.Parameters.AddWithValue(key.EnrolledAt.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue(key.EnrolledBy);
-            await insert.ExecuteNonQueryAsync(ct);
+            foreach (var key in keys)
+            {
+                await using var insert = new NpgsqlCommand("INSERT INTO device_key (seq, station, public_key, enrolled_at, enrolled_by) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM device_key), $1, $2, $3, $4)", ((Writer)writer).Connection);
+                insert.Parameters.AddWithValue(key.Station);
+                insert.Parameters.AddWithValue(key.PublicKey);
+                insert.Parameters.AddWithValue(key.EnrolledAt.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue(key.EnrolledBy);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
             return true;
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(long skip, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var command = _source.CreateCommand("SELECT station, public_key, enrolled_at, enrolled_by FROM device_key ORDER BY seq");
+            await using var command = _source.CreateCommand("SELECT station, public_key, enrolled_at, enrolled_by FROM device_key WHERE seq > $1 ORDER BY seq");
+            command.Parameters.AddWithValue(skip);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var keys = new List<Access.DeviceKey>();
             while (await reader.ReadAsync(cancellationToken))

@@ -149,25 +149,30 @@ public sealed class SqliteProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
-    public Task EnrolDeviceAsync(Access.DeviceKey key, CancellationToken cancellationToken = default) =>
+    public Task EnrolDevicesAsync(IReadOnlyList<Access.DeviceKey> keys, CancellationToken cancellationToken = default) =>
         WriteAsync<bool>(async (_, ct) =>
         {
             await using var insert = _writer.CreateCommand();
             insert.CommandText = "INSERT INTO device_key (seq, station, public_key, enrolled_at, enrolled_by) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM device_key), $station, $key, $at, $by)";
-            insert.Parameters.AddWithValue("$station", key.Station);
-            insert.Parameters.AddWithValue("$key", key.PublicKey);
-            insert.Parameters.AddWithValue("$at", key.EnrolledAt.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$by", key.EnrolledBy);
-            await insert.ExecuteNonQueryAsync(ct);
+            foreach (var key in keys)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$station", key.Station);
+                insert.Parameters.AddWithValue("$key", key.PublicKey);
+                insert.Parameters.AddWithValue("$at", key.EnrolledAt.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$by", key.EnrolledBy);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
             return true;
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(long skip, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT station, public_key, enrolled_at, enrolled_by FROM device_key ORDER BY seq";
+        command.CommandText = "SELECT station, public_key, enrolled_at, enrolled_by FROM device_key WHERE seq > $skip ORDER BY seq";
+        command.Parameters.AddWithValue("$skip", skip);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<Access.DeviceKey>();
         while (await reader.ReadAsync(cancellationToken))

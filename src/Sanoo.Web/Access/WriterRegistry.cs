@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,29 +16,50 @@ namespace Sanoo.Web.Access;
 /// </summary>
 public sealed class WriterRegistry(IProtocolStore store, ServerOptions options, TimeProvider time) : BackgroundService
 {
-    private volatile State _state = new(FrozenDictionary<string, PublicKey>.Empty, FrozenDictionary<string, Operator>.Empty);
+    private readonly ConcurrentDictionary<string, PublicKey> _keys = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private long _enrolmentsSeen;
+    private volatile FrozenDictionary<string, Operator> _operators = FrozenDictionary<string, Operator>.Empty;
 
     /// <summary>The public key enrolled for a station, or null.</summary>
-    public PublicKey? DeviceKey(string station) => _state.Keys.GetValueOrDefault(station);
+    public PublicKey? DeviceKey(string station) => _keys.GetValueOrDefault(station);
 
     /// <summary>Every station's enrolled public key (raw 32 bytes), for observers who check device signatures.</summary>
     public IReadOnlyDictionary<string, byte[]> DeviceKeys() =>
-        _state.Keys.ToDictionary(k => k.Key, k => k.Value.Export(KeyBlobFormat.RawPublicKey));
+        _keys.ToDictionary(k => k.Key, k => k.Value.Export(KeyBlobFormat.RawPublicKey));
 
     /// <summary>The operator with this bearer token, or null.</summary>
     public Operator? OperatorByToken(string token) =>
-        _state.Operators.GetValueOrDefault(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
+        _operators.GetValueOrDefault(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
 
-    /// <summary>Re-reads keys and operators.</summary>
+    /// <summary>
+    /// Reads the enrolments made since the last refresh (only those: a million stations are not
+    /// re-read every few seconds) and all operators.
+    /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
-        var keys = new Dictionary<string, PublicKey>();
-        foreach (var key in await store.ReadDeviceKeysAsync(cancellationToken))
+        await _refreshing.WaitAsync(cancellationToken);
+        try
         {
-            keys[key.Station] = PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey, KeyBlobFormat.RawPublicKey);
+            var enrolments = await store.ReadDeviceKeysAsync(_enrolmentsSeen, cancellationToken);
+            foreach (var key in enrolments)
+            {
+                _keys[key.Station] = PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey, KeyBlobFormat.RawPublicKey);
+            }
+            _enrolmentsSeen += enrolments.Count;
+            _operators = (await store.ReadOperatorsAsync(cancellationToken)).ToFrozenDictionary(o => Convert.ToHexString(o.TokenHash));
         }
-        var operators = (await store.ReadOperatorsAsync(cancellationToken)).ToFrozenDictionary(o => Convert.ToHexString(o.TokenHash));
-        _state = new State(keys.ToFrozenDictionary(), operators);
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _refreshing.Dispose();
+        base.Dispose();
     }
 
     /// <inheritdoc />
@@ -62,6 +84,4 @@ public sealed class WriterRegistry(IProtocolStore store, ServerOptions options, 
         {
         }
     }
-
-    private sealed record State(FrozenDictionary<string, PublicKey> Keys, FrozenDictionary<string, Operator> Operators);
 }
