@@ -5,7 +5,7 @@
 #      signed machine count, a burst from 64 devices, then 1,000/s with freshness measured;
 #      the server's peak memory (VmHWM) is read from /proc;
 #   2. the Kyrgyz 2021 night through the real API at 100× real speed (`sanoo demo --speed 100`).
-# Usage: bench/rehearsal.sh [STATIONS]
+# Usage: bench/rehearsal.sh [STATIONS]   (SKIP_DEMO=1: the first part only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stations=${1:-1000000}
@@ -28,5 +28,6 @@ echo "  server peak memory: $(grep VmHWM /proc/"$pid"/status | awk '{print $2/10
 curl -s "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("  published snapshot:", d["snapshot"], "publication:", d["publication"])'
 kill "$server"; server=""
 
+[ "${SKIP_DEMO:-}" = 1 ] && exit 0
 echo "== the Kyrgyz 2021 night at 100x real speed through the real API"
 /usr/bin/time -f "  wall %e s, peak memory %M KB (demo and server in one process)" ./sanoo demo --speed 100 --exit-when-done --dir "$work/demo" --urls "http://127.0.0.1:$(free_port)" 2>&1 | grep -E 'Voters who took part|Along the way|wall|certified' | sed 's/^/  /'
