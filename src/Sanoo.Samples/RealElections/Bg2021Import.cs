@@ -102,44 +102,18 @@ public static class Bg2021Import
         var buffer = new ArrayBufferWriter<byte>(1 << 22);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            void Names(string property, string bulgarian, string? english)
-            {
-                json.WriteStartObject(property);
-                json.WriteString("bg", bulgarian);
-                if (english is not null)
-                {
-                    json.WriteString("en", english);
-                }
-                json.WriteEndObject();
-            }
             void Source(string id, string bulgarian, string english, bool official)
             {
                 json.WriteStartObject();
                 json.WriteString("id", id);
-                Names("name", bulgarian, english);
+                ImportJson.Names(json, "name", ("bg", bulgarian), ("en", english));
                 json.WriteBoolean("official", official);
-                json.WriteEndObject();
-            }
-            void Area(string id, string kind, string? parent, string bulgarian, string? english, int? registered = null)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                json.WriteString("kind", kind);
-                if (parent is not null)
-                {
-                    json.WriteString("parent", parent);
-                }
-                Names("name", bulgarian, english);
-                if (registered is { } r)
-                {
-                    json.WriteNumber("registered", r);
-                }
                 json.WriteEndObject();
             }
             json.WriteStartObject();
             json.WriteString("format", DefinitionReader.Format);
             json.WriteString("id", "bg-2021-07");
-            Names("name", "Избори за Народно събрание, 11 юли 2021", "National Assembly election, 11 July 2021");
+            ImportJson.Names(json, "name", ("bg", "Избори за Народно събрание, 11 юли 2021"), ("en", "National Assembly election, 11 July 2021"));
             json.WriteString("date", "2021-07-11");
             json.WriteStartArray("languages");
             json.WriteStringValue("bg");
@@ -150,34 +124,11 @@ public static class Bg2021Import
             Source("machine", "Машинни гласове по протокол", "Machine votes as on the protocol", false);
             Source("machine-export", "Машинни гласове по данни от машините", "Machine votes as the machines recorded them", false);
             json.WriteEndArray();
-            json.WriteStartArray("forms");
-            json.WriteStartObject();
-            json.WriteString("id", "bg-protocol");
-            json.WriteStartArray("lines");
-            foreach (var (id, bulgarian, english) in new[] { ("registered", "Избиратели в списъка", "Voters on the list"), ("voted", "Гласували избиратели", "Voters who voted"), ("invalid", "Недействителни бюлетини", "Invalid ballots"), ("valid", "Действителни гласове", "Valid votes") })
-            {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                Names("name", bulgarian, english);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("relations");
-            foreach (var (id, rule, severity, english) in new[] { ("valid_equals_votes", "valid = votes(*)", "error", "The votes per list and for no one add up to the valid votes stated."), ("cast_within_voted", "invalid + valid <= voted", "warning", "No more ballots than voters.") })
-            {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                json.WriteString("rule", rule);
-                json.WriteString("severity", severity);
-                json.WriteStartObject("description");
-                json.WriteString("en", english);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteString("participation", "valid + invalid");
-            json.WriteEndObject();
-            json.WriteEndArray();
+            ImportJson.Form(
+                json,
+                "bg-protocol",
+                [("registered", [("bg", "Избиратели в списъка"), ("en", "Voters on the list")]), ("voted", [("bg", "Гласували избиратели"), ("en", "Voters who voted")]), ("invalid", [("bg", "Недействителни бюлетини"), ("en", "Invalid ballots")]), ("valid", [("bg", "Действителни гласове"), ("en", "Valid votes")])],
+                [("valid_equals_votes", "valid = votes(*)", "error", "The votes per list and for no one add up to the valid votes stated."), ("cast_within_voted", "invalid + valid <= voted", "warning", "No more ballots than voters.")]);
             json.WriteStartArray("choices");
             for (var number = 1; number <= Lists; number++)
             {
@@ -185,20 +136,20 @@ public static class Bg2021Import
                 json.WriteString("id", $"l{number:D2}");
                 json.WriteString("kind", "party");
                 json.WriteNumber("ballotNumber", number);
-                Names("name", parties.GetValueOrDefault(number, $"Бюлетина № {number}"), null);
+                ImportJson.Names(json, "name", ("bg", parties.GetValueOrDefault(number, $"Бюлетина № {number}")));
                 json.WriteEndObject();
             }
             json.WriteStartObject();
             json.WriteString("id", "no-one");
             json.WriteString("kind", "against-all");
-            Names("name", "Не подкрепям никого", "I support no one");
+            ImportJson.Names(json, "name", ("bg", "Не подкрепям никого"), ("en", "I support no one"));
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteStartArray("contests");
             json.WriteStartObject();
             json.WriteString("id", "national");
             json.WriteString("kind", "party-list");
-            Names("name", "Народно събрание", "National Assembly");
+            ImportJson.Names(json, "name", ("bg", "Народно събрание"), ("en", "National Assembly"));
             json.WriteString("area", "bg");
             json.WriteString("form", "bg-protocol");
             json.WriteStartArray("choices");
@@ -225,18 +176,18 @@ public static class Bg2021Import
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartArray("areas");
-            Area("bg", "nation", null, "България", "Bulgaria");
+            ImportJson.Area(json, "bg", "nation", null, [("bg", "България"), ("en", "Bulgaria")]);
             foreach (var (code, (bulgarian, latin)) in riks.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
-                Area($"rik{code}", "region", "bg", $"{code} {bulgarian}", $"{code} {latin}");
+                ImportJson.Area(json, $"rik{code}", "region", "bg", [("bg", $"{code} {bulgarian}"), ("en", $"{code} {latin}")]);
             }
             foreach (var m in sections.Values.DistinctBy(s => (s.Rik, s.MunicipalityCode)).OrderBy(s => s.Rik, StringComparer.Ordinal).ThenBy(s => s.MunicipalityCode, StringComparer.Ordinal))
             {
-                Area($"m{m.Rik}-{m.MunicipalityCode}", "district", $"rik{m.Rik}", m.Municipality.Length > 0 ? m.Municipality : $"{riks.GetValueOrDefault(m.Rik).Bulgarian} {m.MunicipalityCode}".Trim(), null);
+                ImportJson.Area(json, $"m{m.Rik}-{m.MunicipalityCode}", "district", $"rik{m.Rik}", [("bg", m.Municipality.Length > 0 ? m.Municipality : $"{riks.GetValueOrDefault(m.Rik).Bulgarian} {m.MunicipalityCode}".Trim())]);
             }
             foreach (var (id, s) in sections.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
-                Area("s" + id, "station", $"m{s.Rik}-{s.MunicipalityCode}", id, null, protocols[id][2]);
+                ImportJson.Area(json, "s" + id, "station", $"m{s.Rik}-{s.MunicipalityCode}", [("bg", id)], protocols[id][2]);
             }
             json.WriteEndArray();
             json.WriteEndObject();

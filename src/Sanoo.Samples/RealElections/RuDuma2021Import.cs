@@ -92,7 +92,7 @@ public static partial class RuDuma2021Import
             json.WriteStartObject();
             json.WriteString("format", DefinitionReader.Format);
             json.WriteString("id", "ru-duma-2021");
-            Names(json, "name", "Выборы депутатов Государственной Думы, 19 сентября 2021 (федеральный округ)", "State Duma election, 19 September 2021 (federal list)");
+            ImportJson.Names(json, "name", ("ru", "Выборы депутатов Государственной Думы, 19 сентября 2021 (федеральный округ)"), ("en", "State Duma election, 19 September 2021 (federal list)"));
             json.WriteString("date", "2021-09-19");
             json.WriteStartArray("languages");
             json.WriteStringValue("ru");
@@ -101,40 +101,13 @@ public static partial class RuDuma2021Import
             json.WriteStartArray("sources");
             json.WriteStartObject();
             json.WriteString("id", "cec");
-            Names(json, "name", "Протоколы участковых комиссий", "Polling-station protocols");
+            ImportJson.Names(json, "name", ("ru", "Протоколы участковых комиссий"), ("en", "Polling-station protocols"));
             json.WriteBoolean("official", true);
             json.WriteEndObject();
             json.WriteEndArray();
-            json.WriteStartArray("forms");
-            json.WriteStartObject();
-            json.WriteString("id", "ru-protocol");
-            json.WriteStartArray("lines");
             string[] russian = ["Число избирателей, внесённых в список", "Получено бюллетеней", "Выдано досрочно", "Выдано в помещении для голосования", "Выдано вне помещения", "Погашено бюллетеней", "В переносных ящиках", "В стационарных ящиках", "Недействительных бюллетеней", "Действительных бюллетеней", "Утраченных бюллетеней", "Не учтённых при получении"];
             string[] english = ["Voters on the list", "Ballots received", "Issued early", "Issued at the station", "Issued outside the station", "Ballots cancelled", "In portable boxes", "In stationary boxes", "Invalid ballots", "Valid ballots", "Ballots lost", "Ballots not accounted for at receipt"];
-            for (var i = 0; i < Lines.Length; i++)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", Lines[i]);
-                Names(json, "name", russian[i], english[i]);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("relations");
-            foreach (var (id, rule, severity, description) in Relations)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                json.WriteString("rule", rule);
-                json.WriteString("severity", severity);
-                json.WriteStartObject("description");
-                json.WriteString("en", description);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteString("participation", "valid + invalid");
-            json.WriteEndObject();
-            json.WriteEndArray();
+            ImportJson.Form(json, "ru-protocol", Lines.Select((id, i) => (id, new[] { ("ru", (string?)russian[i]), ("en", english[i]) })), Relations);
             json.WriteStartArray("choices");
             foreach (var (id, number, name) in parties)
             {
@@ -142,7 +115,7 @@ public static partial class RuDuma2021Import
                 json.WriteString("id", id);
                 json.WriteString("kind", "party");
                 json.WriteNumber("ballotNumber", number);
-                Names(json, "name", name, name);
+                ImportJson.Names(json, "name", ("ru", name), ("en", name));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -150,7 +123,7 @@ public static partial class RuDuma2021Import
             json.WriteStartObject();
             json.WriteString("id", "federal");
             json.WriteString("kind", "party-list");
-            Names(json, "name", "Федеральный избирательный округ", "Federal constituency");
+            ImportJson.Names(json, "name", ("ru", "Федеральный избирательный округ"), ("en", "Federal constituency"));
             json.WriteString("area", "ru");
             json.WriteString("form", "ru-protocol");
             json.WriteStartArray("choices");
@@ -167,56 +140,23 @@ public static partial class RuDuma2021Import
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteStartArray("areas");
-            Area(json, "ru", "nation", null, "Российская Федерация", "Russian Federation");
+            ImportJson.Area(json, "ru", "nation", null, [("ru", "Российская Федерация"), ("en", "Russian Federation")]);
             foreach (var region in regions)
             {
-                Area(json, regionIds[region], "region", "ru", region, null);
+                ImportJson.Area(json, regionIds[region], "region", "ru", [("ru", region)]);
             }
             foreach (var (id, name, region) in tiks)
             {
-                Area(json, id, "district", region, name.Length > 0 ? name : id, null);
+                ImportJson.Area(json, id, "district", region, [("ru", name.Length > 0 ? name : id)]);
             }
             foreach (var (id, name, tik, registered) in stations)
             {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                json.WriteString("kind", "station");
-                json.WriteString("parent", tik);
-                if (name.Length > 0)
-                {
-                    Names(json, "name", name, null);
-                }
-                json.WriteNumber("registered", registered);
-                json.WriteEndObject();
+                ImportJson.Area(json, id, "station", tik, [("ru", name)], registered);
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void Area(Utf8JsonWriter json, string id, string kind, string? parent, string russian, string? english)
-    {
-        json.WriteStartObject();
-        json.WriteString("id", id);
-        json.WriteString("kind", kind);
-        if (parent is not null)
-        {
-            json.WriteString("parent", parent);
-        }
-        Names(json, "name", russian, english);
-        json.WriteEndObject();
-    }
-
-    private static void Names(Utf8JsonWriter json, string property, string russian, string? english)
-    {
-        json.WriteStartObject(property);
-        json.WriteString("ru", russian);
-        if (english is not null)
-        {
-            json.WriteString("en", english);
-        }
-        json.WriteEndObject();
     }
 
     private static int Figure(string text, int row) =>
