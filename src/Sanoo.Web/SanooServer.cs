@@ -33,6 +33,8 @@ public static class SanooServer
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A server that cannot start (a port in use) is reported by the command in one sentence, not as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         var services = builder.Services;
         services.AddSingleton(log);
         services.AddSingleton(log.Store);

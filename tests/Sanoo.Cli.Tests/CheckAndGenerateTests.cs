@@ -94,6 +94,25 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void A_demo_on_a_port_in_use_says_so_in_one_sentence()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var folder = Directory.CreateTempSubdirectory("sanoo-demo-busy-").FullName;
+        try
+        {
+            var (code, output) = CliRun.Sanoo("demo", "--speed", "max", "--exit-when-done", "--dir", folder, "--urls", $"http://127.0.0.1:{port}");
+            Assert.Equal(1, code);
+            Assert.Contains("Is another server on that port? Try --urls", Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_bad_speed_is_refused()
     {
         var (code, output) = CliRun.Sanoo("demo", "--speed", "fast");
