@@ -24,10 +24,6 @@ public sealed class WriterRegistry(IProtocolStore store, ServerOptions options, 
     /// <summary>The public key enrolled for a station, or null.</summary>
     public PublicKey? DeviceKey(string station) => _keys.GetValueOrDefault(station);
 
-    /// <summary>Every station's enrolled public key (raw 32 bytes), for observers who check device signatures.</summary>
-    public IReadOnlyDictionary<string, byte[]> DeviceKeys() =>
-        _keys.ToDictionary(k => k.Key, k => k.Value.Export(KeyBlobFormat.RawPublicKey));
-
     /// <summary>The operator with this bearer token, or null.</summary>
     public Operator? OperatorByToken(string token) =>
         _operators.GetValueOrDefault(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
