@@ -136,7 +136,7 @@ public static class ActEndpoints
         {
             return Problems.Unavailable(e.Message);
         }
-        await publisher.PublishAsync(cancellationToken);
+        await publisher.ActedAsync(cancellationToken);
         return Results.Json(new Dictionary<string, object?> { [name] = act }, statusCode: StatusCodes.Status201Created);
     }
 

@@ -15,6 +15,7 @@ namespace Sanoo.Web.Publishing;
 public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, ILogger<SnapshotPublisher> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
+    private int _actsDue;
     private Published _current = new(null, "\"0\"", time.GetUtcNow(), null);
 
     /// <summary>What the public sees now.</summary>
@@ -37,10 +38,23 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
         }
     }
 
+    /// <summary>Publishes at once after this server recorded a commission's act (recount, outcome, certification).</summary>
+    public Task ActedAsync(CancellationToken cancellationToken = default)
+    {
+        Volatile.Write(ref _actsDue, 1);
+        return PublishAsync(cancellationToken);
+    }
+
     private async Task PublishOnceAsync(CancellationToken cancellationToken)
     {
         var current = Current;
-        var acts = await CommissionRecord.ReadAsync(log.Store, cancellationToken);
+        // The commission's acts are re-read only when something may have changed: a new snapshot, this server's own act,
+        // or every tree-head interval (another server's act), not at every tick.
+        var moved = current.Snapshot is null || current.Snapshot.Position != log.Position;
+        var signDue = current.TreeHead is { } signed && time.GetUtcNow() - signed.Head.Timestamp >= options.TreeHeadInterval;
+        var acts = moved || signDue || Interlocked.Exchange(ref _actsDue, 0) == 1
+            ? await CommissionRecord.ReadAsync(log.Store, cancellationToken)
+            : current.Acts;
         if (current.Snapshot is { } shown && shown.Position == log.Position && acts.Count != current.Acts.Count)
         {
             // A recount ordered or the result certified: the same numbers, new pages (fresh caches, a new entity tag).
