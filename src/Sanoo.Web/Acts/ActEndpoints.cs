@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Json;
+using Sanoo.Core.Tally;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Acts;
@@ -103,12 +104,7 @@ public static class ActEndpoints
         {
             return Problems.Status(409, "Nothing to certify", "no snapshot has been published yet.");
         }
-        var election = snapshot.Election;
-        var incomplete = election.Sources.Where(s => s.Official)
-            .SelectMany(s => election.Contests.Select(c => (Contest: c.Contest.Id, Tally: snapshot.Tally(c.Contest.Id, s.Id, c.Contest.Area)!)))
-            .Where(c => c.Tally.StationsReporting < c.Tally.StationsExpected)
-            .Select(c => $"{c.Contest}: {c.Tally.StationsReporting:N0} of {c.Tally.StationsExpected:N0} stations")
-            .ToList();
+        var incomplete = OfficialCount.Of(snapshot).Where(c => !c.Complete).Select(c => $"{c.Contest}: {c.Reporting:N0} of {c.Expected:N0} stations").ToList();
         if (incomplete.Count > 0)
         {
             return Problems.Status(409, "The official count is not complete", $"certify once every station's official protocol is counted; still missing: {string.Join("; ", incomplete.Take(5))}{(incomplete.Count > 5 ? " …" : "")}.");

@@ -52,14 +52,10 @@ public static class PageFrames
                 ? string.Format(language.Culture, words.StageCertifiedFormat, date, certified.Statement)
                 : string.Format(language.Culture, words.StageChangedFormat, date, language.Number(certified.Position), language.Number(snapshot.Position));
         }
-        var election = snapshot.Election;
-        if (election.Sources.FirstOrDefault(s => s.Official) is not { } official)
-        {
-            return words.StagePreliminary;
-        }
-        var tallies = election.Contests.Select(c => snapshot.Tally(c.Contest.Id, official.Id, c.Contest.Area)!).ToList();
-        return tallies.All(t => t.StationsReporting == t.StationsExpected) ? words.StageOfficialComplete
-            : tallies.Any(t => t.StationsReporting > 0) ? words.StageOfficialInProgress
+        var official = OfficialCount.Of(snapshot);
+        return official.Count == 0 ? words.StagePreliminary
+            : official.All(c => c.Complete) ? words.StageOfficialComplete
+            : official.Any(c => c.Reporting > 0) ? words.StageOfficialInProgress
             : words.StagePreliminary;
     }
 }
