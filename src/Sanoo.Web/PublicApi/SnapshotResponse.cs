@@ -24,6 +24,24 @@ public static class SnapshotResponse
         return Of(context, published, () => bytes);
     }
 
+    /// <summary>
+    /// Ready bytes of <paramref name="contentType"/> rendered once per snapshot and
+    /// <paramref name="key"/> by <paramref name="render"/>; <paramref name="missing"/> answers when
+    /// it renders nothing.
+    /// </summary>
+    public static async Task<IResult> CachedBytesAsync(HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing)
+    {
+        if (!published.Responses.TryGetValue(key, out var bytes))
+        {
+            if (await render() is not { } rendered)
+            {
+                return missing();
+            }
+            bytes = published.Responses.GetOrAdd(key, rendered);
+        }
+        return Bytes(context, published, bytes, contentType);
+    }
+
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
     public static IResult Of(HttpContext context, Published published, Func<object> body) =>
         NotModified(context, published) ?? (body() is byte[] bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.Ok(body()));

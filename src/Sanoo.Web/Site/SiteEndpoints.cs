@@ -81,6 +81,9 @@ public static class SiteEndpoints
         return Results.Text(text, contentType);
     }
 
+    private static IResult NotAPage(HttpContext context, SiteContent site) =>
+        Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{Languages(site)[0]}/.");
+
     private static IReadOnlyList<string> Languages(SiteContent site) => site.Election.Definition.Languages;
 
     private static IResult Home(HttpContext context, SiteContent site)
@@ -96,20 +99,15 @@ public static class SiteEndpoints
         var area = id is null ? election.Areas.First(a => a.Parent is null) : election.Area(new AreaId(id));
         if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || area is null || (area.Kind == AreaKind.Station) != station)
         {
-            return Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{Languages(site)[0]}/.");
+            return NotAPage(context, site);
         }
         var published = publisher.Current;
         if (published.Snapshot is not { } snapshot)
         {
             return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
         }
-        var key = $"site/{lang}/{area.Id}/{file}";
-        if (!published.Responses.TryGetValue(key, out var bytes))
-        {
-            bytes = await site.PageFileAsync(published, snapshot, area, lang, file, cancellationToken: cancellationToken);
-            published.Responses.TryAdd(key, bytes);
-        }
-        return SnapshotResponse.Bytes(context, published, bytes, SiteContent.ContentType(file));
+        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/{area.Id}/{file}", SiteContent.ContentType(file),
+            async () => await site.PageFileAsync(published, snapshot, area, lang, file, cancellationToken: cancellationToken), () => NotAPage(context, site));
     }
 
     private static async Task<IResult> LedgerAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? file)
@@ -118,19 +116,10 @@ public static class SiteEndpoints
         var published = publisher.Current;
         if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || published.Snapshot is not { } snapshot)
         {
-            return Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{Languages(site)[0]}/.");
+            return NotAPage(context, site);
         }
-        var key = $"site/{lang}/discrepancies/{file}";
-        if (!published.Responses.TryGetValue(key, out var bytes))
-        {
-            bytes = await site.LedgerFileAsync(published, snapshot, lang, file);
-            if (bytes is null)
-            {
-                return Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare.");
-            }
-            published.Responses.TryAdd(key, bytes);
-        }
-        return SnapshotResponse.Bytes(context, published, bytes, SiteContent.ContentType(file));
+        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/discrepancies/{file}", SiteContent.ContentType(file),
+            () => site.LedgerFileAsync(published, snapshot, lang, file), () => Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare."));
     }
 
     private static async Task ProtocolsAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site)
