@@ -145,30 +145,8 @@ public static class Bg2021Import
             ImportJson.Names(json, "name", ("bg", "Не подкрепям никого"), ("en", "I support no one"));
             json.WriteEndObject();
             json.WriteEndArray();
-            json.WriteStartArray("contests");
-            json.WriteStartObject();
-            json.WriteString("id", "national");
-            json.WriteString("kind", "party-list");
-            ImportJson.Names(json, "name", ("bg", "Народно събрание"), ("en", "National Assembly"));
-            json.WriteString("area", "bg");
-            json.WriteString("form", "bg-protocol");
-            json.WriteStartArray("choices");
-            for (var number = 1; number <= Lists; number++)
-            {
-                json.WriteStringValue($"l{number:D2}");
-            }
-            json.WriteStringValue("no-one");
-            json.WriteEndArray();
-            json.WriteNumber("seats", 240);
-            json.WriteStartObject("seatRules");
-            json.WriteString("method", "hare");
-            json.WriteStartObject("threshold");
-            json.WriteNumber("percent", 4);
-            json.WriteString("base", "valid");
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
+            ImportJson.PartyListContest(json, "national", [("bg", "Народно събрание"), ("en", "National Assembly")], "bg", "bg-protocol",
+                [.. Enumerable.Range(1, Lists).Select(number => $"l{number:D2}"), "no-one"], 240, "hare", 4, "valid");
             json.WriteStartObject("reconciliation");
             json.WriteStartArray("between");
             json.WriteStringValue("machine");

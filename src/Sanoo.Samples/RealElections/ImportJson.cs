@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Sanoo.Samples.RealElections;
 
-/// <summary>The pieces of a definition every importer writes the same way: names, areas, a protocol form.</summary>
+/// <summary>The pieces of a definition every importer writes the same way: names, areas, a protocol form, a party-list contest.</summary>
 internal static class ImportJson
 {
     /// <summary>A name in the languages given (a missing text is left out).</summary>
@@ -64,6 +64,34 @@ internal static class ImportJson
         }
         json.WriteEndArray();
         json.WriteString("participation", "valid + invalid");
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    /// <summary>The contests: one party-list contest with seats by <paramref name="method"/> among lists over a threshold.</summary>
+    public static void PartyListContest(Utf8JsonWriter json, string id, (string Language, string? Text)[] names, string area, string form, IEnumerable<string> choices, int seats, string method, int thresholdPercent, string thresholdBase)
+    {
+        json.WriteStartArray("contests");
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteString("kind", "party-list");
+        Names(json, "name", names);
+        json.WriteString("area", area);
+        json.WriteString("form", form);
+        json.WriteStartArray("choices");
+        foreach (var choice in choices)
+        {
+            json.WriteStringValue(choice);
+        }
+        json.WriteEndArray();
+        json.WriteNumber("seats", seats);
+        json.WriteStartObject("seatRules");
+        json.WriteString("method", method);
+        json.WriteStartObject("threshold");
+        json.WriteNumber("percent", thresholdPercent);
+        json.WriteString("base", thresholdBase);
+        json.WriteEndObject();
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
     }

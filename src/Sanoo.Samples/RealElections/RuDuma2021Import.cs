@@ -119,26 +119,7 @@ public static partial class RuDuma2021Import
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteStartArray("contests");
-            json.WriteStartObject();
-            json.WriteString("id", "federal");
-            json.WriteString("kind", "party-list");
-            ImportJson.Names(json, "name", ("ru", "Федеральный избирательный округ"), ("en", "Federal constituency"));
-            json.WriteString("area", "ru");
-            json.WriteString("form", "ru-protocol");
-            json.WriteStartArray("choices");
-            parties.ForEach(p => json.WriteStringValue(p.Id));
-            json.WriteEndArray();
-            json.WriteNumber("seats", 225);
-            json.WriteStartObject("seatRules");
-            json.WriteString("method", "hare");
-            json.WriteStartObject("threshold");
-            json.WriteNumber("percent", 5);
-            json.WriteString("base", "participation");
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
+            ImportJson.PartyListContest(json, "federal", [("ru", "Федеральный избирательный округ"), ("en", "Federal constituency")], "ru", "ru-protocol", parties.Select(p => p.Id), 225, "hare", 5, "participation");
             json.WriteStartArray("areas");
             ImportJson.Area(json, "ru", "nation", null, [("ru", "Российская Федерация"), ("en", "Russian Federation")]);
             foreach (var region in regions)
