@@ -22,15 +22,7 @@ public sealed class CrashTests : IDisposable
     [Fact]
     public async Task A_sigkill_loses_nothing_that_was_acknowledged()
     {
-        var definition = Path.Combine(_folder, "election.json");
-        using (var file = File.Create(definition))
-        {
-            SyntheticElection.WriteDefinition(file, 60_000, 7);
-        }
-        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
-        var protocols = SyntheticElection.Protocols(election, "hand", 7).ToList();
-        var input = Path.Combine(_folder, "hand.jsonl");
-        File.WriteAllLines(input, protocols.Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(election, p))));
+        var (definition, election, protocols, input) = SyntheticHandCounts(60_000, 7);
         var db = $"sqlite:{Path.Combine(_folder, "store.db")}";
         var receipts = Path.Combine(_folder, "receipts.jsonl");
 
@@ -84,15 +76,7 @@ public sealed class CrashTests : IDisposable
     [Fact]
     public async Task Killing_the_server_mid_night_loses_nothing_and_the_senders_retries_converge()
     {
-        var definition = Path.Combine(_folder, "election.json");
-        using (var file = File.Create(definition))
-        {
-            SyntheticElection.WriteDefinition(file, 3_000, 11);
-        }
-        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
-        var protocols = SyntheticElection.Protocols(election, "hand", 11).ToList();
-        var input = Path.Combine(_folder, "hand.jsonl");
-        File.WriteAllLines(input, protocols.Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(election, p))));
+        var (definition, election, protocols, input) = SyntheticHandCounts(3_000, 11);
         var db = $"sqlite:{Path.Combine(_folder, "store.db")}";
         await using (var store = await StoreAddress.OpenAsync(db))
         {
@@ -139,6 +123,21 @@ public sealed class CrashTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A synthetic election written to the test folder, with its hand counts as a protocol file.</summary>
+    private (string Definition, Election Election, List<Protocol> Protocols, string Input) SyntheticHandCounts(int stations, ulong seed)
+    {
+        var definition = Path.Combine(_folder, "election.json");
+        using (var file = File.Create(definition))
+        {
+            SyntheticElection.WriteDefinition(file, stations, seed);
+        }
+        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
+        var protocols = SyntheticElection.Protocols(election, "hand", seed).ToList();
+        var input = Path.Combine(_folder, "hand.jsonl");
+        File.WriteAllLines(input, protocols.Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(election, p))));
+        return (definition, election, protocols, input);
+    }
 
     private static int Lines(string path)
     {
