@@ -8,9 +8,9 @@
 # Usage: bench/rehearsal.sh [STATIONS]   (SKIP_DEMO=1: the first part only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 stations=${1:-1000000}
 work=$(mktemp -d /tmp/sanoo-rehearsal-XXXX)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }

@@ -6,11 +6,11 @@
 # Usage: bench/site.sh [RUNS]   (default 3). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 runs=${1:-3}
-command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
+need_wrk_and_nginx
 work=$(mktemp -d /tmp/sanoo-site-bench-XXXX)
 chmod 755 "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port); static=$(free_port)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"; }
