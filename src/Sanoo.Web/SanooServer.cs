@@ -48,7 +48,9 @@ public static class SanooServer
         services.AddSingleton<EntryDesk>();
         services.AddSingleton<WriterRegistry>();
         services.AddHostedService(p => p.GetRequiredService<WriterRegistry>());
-        services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>()));
+        services.AddSingleton(new Jurisdiction(log.Election));
+        services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>(), p.GetRequiredService<Jurisdiction>()));
+        services.AddOperatorAccess();
         services.AddProblemDetails();
         // Pages and open data are text: on a phone over a slow network they travel at a fifth of their size.
         services.AddResponseCompression(o => o.MimeTypes = ["text/html", "text/csv", "application/json"]);
@@ -76,6 +78,8 @@ public static class SanooServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseResponseCompression();
         app.MapIngest();
         app.MapEntries();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,12 +27,19 @@ public static class ActEndpoints
     public static void MapActs(this IEndpointRouteBuilder app)
     {
         var writes = app.MapGroup("/api/v1").RequireRateLimiting(SanooServer.WritePolicy);
-        writes.MapPost("/recounts", OrderAsync);
-        writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync);
-        writes.MapPost("/certifications", CertifyAsync);
+        writes.MapPost("/recounts", OrderAsync)
+            .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OrderWho));
+        writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync)
+            .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OutcomeWho));
+        writes.MapPost("/certifications", CertifyAsync)
+            .RequireAuthorization(Policies.Admin).WithMetadata(new WhoMay(CertifyWho));
         app.MapGet("/api/v1/recounts", (SnapshotPublisher publisher) => Results.Ok(RecountsJson(publisher.Current.Acts)));
         app.MapGet("/api/v1/certifications", (SnapshotPublisher publisher) => Results.Ok(new { certifications = publisher.Current.Acts.Certifications }));
     }
+
+    private const string OrderWho = "a recount is ordered by an operator of the station's district, or an admin";
+    private const string OutcomeWho = "a recount's outcome is recorded by an operator of the station's district, or an admin";
+    private const string CertifyWho = "the result is certified by an admin of the central commission";
 
     /// <summary>The recounts as the API and the ledger's open data give them.</summary>
     public static object RecountsJson(CommissionRecord acts) => new
@@ -48,7 +56,7 @@ public static class ActEndpoints
         }),
     };
 
-    private static async Task<IResult> OrderAsync(HttpRequest request, ElectionLog log, WriterRegistry registry, Authorizer authorizer, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> OrderAsync(HttpRequest request, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadAsync(request, options, cancellationToken, "station", "contest", "reason");
         if (fields is null)
@@ -62,14 +70,14 @@ public static class ActEndpoints
         {
             return Problems.Status(400, "Cannot order this recount", "name a polling station, a contest it votes on, and a reason (up to 1,000 characters).");
         }
-        if (Operator(request, registry) is not { } op || !authorizer.Covers(op, station.Id))
+        if (await ActingFor(request, authorization, station.Id) is not { } op)
         {
-            return Problems.Status(403, "Not allowed", "a recount is ordered by an operator of the station's district, or an admin: send 'Authorization: Bearer TOKEN'.");
+            return Problems.Status(403, "Not allowed", $"{OrderWho}.");
         }
         return await RecordAsync("recount", () => log.Store.OrderRecountAsync(new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
     }
 
-    private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, WriterRegistry registry, Authorizer authorizer, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadAsync(request, options, cancellationToken, "outcome");
         if (fields is null)
@@ -82,24 +90,21 @@ public static class ActEndpoints
         {
             return Problems.Status(order is null ? 404 : 400, "Cannot record this outcome", order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
         }
-        if (Operator(request, registry) is not { } op || !authorizer.Covers(op, new AreaId(order.Station)))
+        if (await ActingFor(request, authorization, new AreaId(order.Station)) is not { } op)
         {
-            return Problems.Status(403, "Not allowed", "a recount's outcome is recorded by an operator of the station's district, or an admin.");
+            return Problems.Status(403, "Not allowed", $"{OutcomeWho}.");
         }
         return await RecordAsync("outcome", () => log.Store.RecordRecountOutcomeAsync(new RecountOutcome(0, id, text, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
     }
 
-    private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, WriterRegistry registry, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadAsync(request, options, cancellationToken, "statement");
         if (fields is null)
         {
             return problem!;
         }
-        if (Operator(request, registry) is not { Role: OperatorRole.Admin } op)
-        {
-            return Problems.Status(403, "Not allowed", "the result is certified by an admin of the central commission: send 'Authorization: Bearer TOKEN'.");
-        }
+        var op = request.HttpContext.User.Operator()!; // the admin policy let only an admin through
         if (publisher.Current.Snapshot is not { } snapshot)
         {
             return Problems.Status(409, "Nothing to certify", "no snapshot has been published yet.");
@@ -117,8 +122,12 @@ public static class ActEndpoints
         return await RecordAsync("certification", () => log.Store.CertifyAsync(new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
     }
 
-    private static Operator? Operator(HttpRequest request, WriterRegistry registry) =>
-        IngestEndpoints.Bearer(request) is { } token ? registry.OperatorByToken(token) : null;
+    /// <summary>The request's operator when the <see cref="Policies.Station"/> policy lets them act for <paramref name="station"/>; else null.</summary>
+    private static async Task<Operator?> ActingFor(HttpRequest request, IAuthorizationService authorization, AreaId station)
+    {
+        var user = request.HttpContext.User;
+        return (await authorization.AuthorizeAsync(user, station, Policies.Station)).Succeeded ? user.Operator() : null;
+    }
 
     /// <summary>Records an act and answers 201 with it, or 503 with Retry-After when the store cannot be reached.</summary>
     private static async Task<IResult> RecordAsync<T>(string name, Func<Task<T>> write, SnapshotPublisher publisher, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,7 +22,8 @@ public static class EntryEndpoints
     /// <summary>Maps the entry API.</summary>
     public static void MapEntries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/hand-entries").RequireRateLimiting(SanooServer.WritePolicy);
+        var group = app.MapGroup("/api/v1/hand-entries").RequireRateLimiting(SanooServer.WritePolicy)
+            .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay("entries are made and seen by commission operators"));
         group.MapPost("", EnterAsync);
         group.MapGet("/queue", QueueAsync);
         group.MapGet("", StationAsync);
@@ -48,7 +50,7 @@ public static class EntryEndpoints
             {
                 return Problems.Status(400, "Not a double-entry count", $"{protocol.Source} counts are not entered twice; send them to /api/v1/protocols.");
             }
-            var (op, refusal) = authorizer.Operator(protocol, IngestEndpoints.Bearer(request), "$.protocol");
+            var (op, refusal) = authorizer.Operator(protocol, await Caller.OfAsync(request.HttpContext), "$.protocol");
             if (op is null)
             {
                 return Problems.Status(refusal!.Status, refusal.Status == 401 ? "Not authenticated" : "Not allowed", refusal.Reason);
@@ -72,13 +74,10 @@ public static class EntryEndpoints
         }
     }
 
-    private static async Task<IResult> QueueAsync(HttpRequest request, EntryDesk desk, Authorizer authorizer, WriterRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> QueueAsync(HttpRequest request, EntryDesk desk, Jurisdiction jurisdiction, CancellationToken cancellationToken)
     {
-        if (IngestEndpoints.Bearer(request) is not { } token || registry.OperatorByToken(token) is not { } op)
-        {
-            return Problems.Status(401, "Not authenticated", "the supervisor's queue needs an operator token: send 'Authorization: Bearer TOKEN'");
-        }
-        var queue = await desk.QueueAsync(station => authorizer.Covers(op, station), cancellationToken);
+        var op = request.HttpContext.User.Operator()!; // the group's policy let only operators through
+        var queue = await desk.QueueAsync(station => jurisdiction.Covers(op, station), cancellationToken);
         return Results.Ok(new
         {
             @operator = op.Name,
@@ -94,17 +93,16 @@ public static class EntryEndpoints
         });
     }
 
-    private static async Task<IResult> StationAsync(HttpRequest request, string? station, Storage.Log.ElectionLog log, Authorizer authorizer, WriterRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> StationAsync(
+        HttpRequest request, string? station, Storage.Log.ElectionLog log, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
-        if (IngestEndpoints.Bearer(request) is not { } token || registry.OperatorByToken(token) is not { } op)
-        {
-            return Problems.Status(401, "Not authenticated", "entries are seen by operators only: send 'Authorization: Bearer TOKEN'");
-        }
+        var user = request.HttpContext.User;
+        var op = user.Operator()!; // the group's policy let only operators through
         if (station is null || log.Election.Area(new AreaId(station)) is not { Kind: AreaKind.Station })
         {
             return Problems.Status(404, "Unknown station", $"'{station}' is not a polling station of this election (ask /api/v1/hand-entries?station=ID).");
         }
-        if (!authorizer.Covers(op, new AreaId(station)))
+        if (!(await authorization.AuthorizeAsync(user, new AreaId(station), Policies.Station)).Succeeded)
         {
             return Problems.Status(403, "Not allowed", $"operator {op.Name} sees entries of district {op.District} only");
         }

@@ -20,10 +20,10 @@ public sealed record Refusal(int Status, string Path, string Reason);
 /// an admin for all. A count entered twice (double entry) reaches the log through the entry desk,
 /// not directly from a district operator.
 /// </summary>
-public sealed class Authorizer(Election election, WriterRegistry registry)
+public sealed class Authorizer(Election election, WriterRegistry registry, Jurisdiction jurisdiction)
 {
     /// <summary>The sender to record, or the refusal.</summary>
-    public (string? Sender, Refusal? Refusal) Check(SentSubmission submission, string? bearerToken)
+    public (string? Sender, Refusal? Refusal) Check(SentSubmission submission, Caller caller)
     {
         var protocol = submission.Protocol;
         var official = election.Sources[election.SourceIndex(protocol.Source)].Official;
@@ -41,7 +41,7 @@ public sealed class Authorizer(Election election, WriterRegistry registry)
                 ? ($"device:{protocol.Station}", null)
                 : (null, new Refusal(403, submission.Path, $"the signature does not verify with the key enrolled for station {protocol.Station}: a wrong key, another station's key, or altered figures"));
         }
-        var (op, refusal) = Operator(protocol, bearerToken, submission.Path);
+        var (op, refusal) = Operator(protocol, caller, submission.Path);
         if (op is null)
         {
             return (null, refusal);
@@ -53,37 +53,19 @@ public sealed class Authorizer(Election election, WriterRegistry registry)
         return ($"operator:{op.Name}", null);
     }
 
-    /// <summary>The operator holding <paramref name="bearerToken"/>, if they may enter counts for the protocol's station; else the refusal.</summary>
-    public (Operator? Operator, Refusal? Refusal) Operator(Protocol protocol, string? bearerToken, string path)
+    /// <summary>The caller's operator, if they may enter counts for the protocol's station; else the refusal.</summary>
+    public (Operator? Operator, Refusal? Refusal) Operator(Protocol protocol, Caller caller, string path)
     {
-        if (bearerToken is null)
+        if (caller.Operator is not { } op)
         {
-            return (null, new Refusal(401, path, $"a {protocol.Source} count is entered by an operator: send 'Authorization: Bearer TOKEN'"));
+            return (null, new Refusal(401, path, caller.Missing == Caller.NoToken
+                ? $"a {protocol.Source} count is entered by an operator: {Caller.NoToken}"
+                : caller.Missing ?? Caller.NoToken));
         }
-        if (registry.OperatorByToken(bearerToken) is not { } op)
-        {
-            return (null, new Refusal(401, path, "the operator token is not known"));
-        }
-        if (op.Role == OperatorRole.District && !InDistrict(protocol.Station, new AreaId(op.District!)))
+        if (!jurisdiction.Covers(op, protocol.Station))
         {
             return (null, new Refusal(403, path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
         }
         return (op, null);
-    }
-
-    /// <summary>Whether <paramref name="op"/> may see and settle entries of <paramref name="station"/>.</summary>
-    public bool Covers(Operator op, AreaId station) => op.Role == OperatorRole.Admin || InDistrict(station, new AreaId(op.District!));
-
-    private bool InDistrict(AreaId station, AreaId district)
-    {
-        var target = election.AreaIndex(district);
-        for (var a = election.AreaIndex(station); a >= 0; a = election.ParentIndex(a))
-        {
-            if (a == target)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

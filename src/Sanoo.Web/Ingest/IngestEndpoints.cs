@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
+using Sanoo.Web.Access;
 
 namespace Sanoo.Web.Ingest;
 
@@ -41,10 +42,6 @@ public static class IngestEndpoints
         }
     }
 
-    /// <summary>The bearer token of the request, if any.</summary>
-    internal static string? Bearer(HttpRequest request) =>
-        request.Headers.Authorization.ToString() is { Length: > 7 } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..].Trim() : null;
-
     private static async Task<IResult> SubmitAsync(HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, CancellationToken cancellationToken)
     {
         var (document, problem) = await ReadBodyAsync(request, options, cancellationToken);
@@ -59,8 +56,8 @@ public static class IngestEndpoints
             {
                 return Problems.BadRequest("The submission cannot be read; nothing was stored.", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
             }
-            var bearer = Bearer(request);
-            var checks = submissions.Select(s => authorizer.Check(s, bearer)).ToList();
+            var caller = await Caller.OfAsync(request.HttpContext);
+            var checks = submissions.Select(s => authorizer.Check(s, caller)).ToList();
             var refusals = checks.Where(c => c.Refusal is not null).Select(c => c.Refusal!).ToList();
             if (refusals.Count > 0)
             {
