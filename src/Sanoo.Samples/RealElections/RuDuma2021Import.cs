@@ -18,7 +18,8 @@ namespace Sanoo.Samples.RealElections;
 /// </summary>
 public static partial class RuDuma2021Import
 {
-    /// <summary>The relations the Russian form must satisfy. The two that real data breaks are warnings, so every protocol is counted and flagged.</summary>
+    /// <summary>The relations the Russian form must satisfy. The two that real data breaks are warnings, so every protocol is counted and
+    /// flagged.</summary>
     private static readonly (string Id, string Rule, string Severity, string Description)[] Relations =
     [
         ("boxes_balance", "in_portable + in_stationary = valid + invalid", "error", "Every ballot found in a box is either valid or invalid."),
