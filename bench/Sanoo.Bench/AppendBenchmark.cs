@@ -22,7 +22,10 @@ public static class AppendBenchmark
     public static async Task<double> RunAsync(string target, int batch, int count)
     {
         var (definition, election) = Election.Value;
-        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => new Submission(p, "bench")).ToList();
+        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64)
+            .Take(count)
+            .Select(p => new Submission(p, "bench"))
+            .ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var clock = Stopwatch.StartNew();
@@ -41,7 +44,10 @@ public static class AppendBenchmark
     public static async Task<double> RunConcurrentAsync(string target, int writers, int count)
     {
         var (definition, election) = Election.Value;
-        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => new Submission(p, "bench")).ToList();
+        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64)
+            .Take(count)
+            .Select(p => new Submission(p, "bench"))
+            .ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var next = -1;

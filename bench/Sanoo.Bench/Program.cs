@@ -26,7 +26,9 @@ foreach (var batch in new[] { 1, 10, 100, 1000 })
         rates.Add(await AppendBenchmark.RunAsync(target, batch, runCount));
     }
     rates.Sort();
-    Console.WriteLine($"{batch,10}   {string.Join("  ", rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture).PadLeft(8)))}   {rates[1].ToString("N0", CultureInfo.InvariantCulture),10}");
+    Console.WriteLine(
+        $"{batch,10}   {string.Join("  ", rates.Select(r => r.ToString("N0", CultureInfo.InvariantCulture).PadLeft(8)))}   " +
+        $"{rates[1].ToString("N0", CultureInfo.InvariantCulture),10}");
 }
 Console.WriteLine($"concurrent: 64 writers submitting one protocol at a time (group commit)");
 var concurrent = new List<double>();
@@ -35,5 +37,7 @@ for (var run = 0; run < 3; run++)
     concurrent.Add(await AppendBenchmark.RunConcurrentAsync(target, 64, count));
 }
 concurrent.Sort();
-Console.WriteLine($"{"64 x 1",10}   {string.Join("  ", concurrent.Select(r => r.ToString("N0", CultureInfo.InvariantCulture).PadLeft(8)))}   {concurrent[1].ToString("N0", CultureInfo.InvariantCulture),10}");
+Console.WriteLine(
+    $"{"64 x 1",10}   {string.Join("  ", concurrent.Select(r => r.ToString("N0", CultureInfo.InvariantCulture).PadLeft(8)))}   " +
+    $"{concurrent[1].ToString("N0", CultureInfo.InvariantCulture),10}");
 return 0;

@@ -25,7 +25,8 @@ public static class RebuildBenchmark
         freezes.Sort();
         Console.WriteLine($"a snapshot with its Merkle root, as the publisher takes it: {freezes[2]:N0} ms median of 5");
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"opened and rebuilt {log.Position:N0} log entries ({log.Election.StationCount:N0} stations) in {opened.TotalSeconds:F2} s " +
+        Console.WriteLine($"opened and rebuilt {log.Position:N0} log entries ({log.Election.StationCount:N0} stations) " +
+            $"in {opened.TotalSeconds:F2} s " +
             $"(definition {log.Timings.Definition.TotalSeconds:F2} s, replay {log.Timings.Replay.TotalSeconds:F2} s); " +
             $"snapshot with invariant check {frozen.TotalSeconds:F2} s; publishable {snapshot.IsPublishable}; " +
             $"managed heap {GC.GetTotalMemory(true) / (1024 * 1024):N0} MB, peak working set {process.PeakWorkingSet64 / (1024 * 1024):N0} MB");

@@ -13,11 +13,13 @@ public sealed class EntryFormTests(ResultsSite site)
         var form = page.Locator($"form.protocol[data-contest='{protocol.Contest}']");
         for (var i = 0; i < plan.Form.Lines.Length; i++)
         {
-            await form.Locator($"input[name='line:{plan.Form.Lines[i].Id}']").FillAsync(protocol.Lines[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await form.Locator($"input[name='line:{plan.Form.Lines[i].Id}']")
+                .FillAsync(protocol.Lines[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         for (var i = 0; i < plan.Choices.Length; i++)
         {
-            await form.Locator($"input[name='vote:{plan.Choices[i].Id}']").FillAsync(protocol.Votes[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await form.Locator($"input[name='vote:{plan.Choices[i].Id}']")
+                .FillAsync(protocol.Votes[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -42,7 +44,8 @@ public sealed class EntryFormTests(ResultsSite site)
         var broken = page.Locator($"{form} li[data-relation=valid_equals_votes]");
         Assert.Equal("false", await broken.GetAttributeAsync("data-holds"));
         Assert.Contains("7 apart", await broken.TextContentAsync(), StringComparison.Ordinal);
-        await page.Locator($"{form} input[name='line:valid']").FillAsync(protocol.Lines[valid].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"{form} input[name='line:valid']")
+            .FillAsync(protocol.Lines[valid].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, await page.Locator($"{form} li[data-holds=false]").CountAsync());
 
         await page.ClickAsync($"{form} button[type=submit]");
@@ -59,6 +62,7 @@ public sealed class EntryFormTests(ResultsSite site)
 
         var pageOfStation = await first.NewPageAsync();
         await pageOfStation.GotoAsync(new Uri(site.Address, $"/en/station/{station.Id}/").ToString());
-        await Assertions.Expect(pageOfStation.Locator("section.count").Nth(1).Locator("table.versions")).ToContainTextAsync("entries:d21-a+d21-b", new() { Timeout = 10_000 });
+        await Assertions.Expect(pageOfStation.Locator("section.count").Nth(1).Locator("table.versions"))
+            .ToContainTextAsync("entries:d21-a+d21-b", new() { Timeout = 10_000 });
     }
 }

@@ -8,7 +8,14 @@ namespace Sanoo.Browser.Tests;
 [Collection(ResultsSiteGroup.Name)]
 public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
 {
-    private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true, Locale = "ru-RU" };
+    private static readonly BrowserNewContextOptions Phone = new()
+    {
+        ViewportSize = new() { Width = 390, Height = 844 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "ru-RU",
+    };
     private static readonly BrowserNewContextOptions Desktop = new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "en-GB" };
 
     [Fact]
@@ -25,7 +32,10 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         Assert.Contains("идёт официальный ручной подсчёт", await page.TextContentAsync(".stage"), StringComparison.Ordinal);
         var machineIn = ResultsSite.Sample.Machine.Count(p => p.Contest.Value == "list" && !ResultsSite.Silent.Contains(p.Station.Value));
         var russian = System.Globalization.CultureInfo.GetCultureInfo("ru");
-        Assert.Contains($"{machineIn.ToString("N0", russian)} из {2494.ToString("N0", russian)} участков", await page.TextContentAsync("li[data-source=machine]"), StringComparison.Ordinal);
+        Assert.Contains(
+            $"{machineIn.ToString("N0", russian)} из {2494.ToString("N0", russian)} участков",
+            await page.TextContentAsync("li[data-source=machine]"),
+            StringComparison.Ordinal);
         Assert.Equal(54, await page.Locator(".hemicycle circle").CountAsync());
         await Shot(page, "phone-national-ru");
 
@@ -43,8 +53,14 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         await page.ClickAsync("tr[data-area=s0001] a");
         Assert.EndsWith("/ru/station/s0001/", page.Url, StringComparison.Ordinal);
         Assert.Equal(3, await page.Locator("section.count").Nth(1).Locator("table.versions tbody tr").CountAsync());
-        Assert.Contains("rejected", await page.Locator("section.count").Nth(1).Locator("table.versions").TextContentAsync(), StringComparison.Ordinal);
-        Assert.Contains("figures re-entered from the paper protocol", await page.Locator("section.count").Nth(1).TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "rejected",
+            await page.Locator("section.count").Nth(1).Locator("table.versions").TextContentAsync(),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "figures re-entered from the paper protocol",
+            await page.Locator("section.count").Nth(1).TextContentAsync(),
+            StringComparison.Ordinal);
         Assert.True(await page.Locator("li[data-relation][data-holds=true]").CountAsync() > 0);
         await Shot(page, "phone-station-ru");
 
@@ -89,11 +105,19 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
     {
         await using var context = await site.Browser.NewContextAsync(Desktop);
         var page = await context.NewPageAsync();
-        foreach (var path in new[] { "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/", "/en/discrepancies/", "/ru/enter/s0001/", "/ky/enter/queue/" })
+        string[] paths =
+        [
+            "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/", "/en/discrepancies/", "/ru/enter/s0001/", "/ky/enter/queue/",
+        ];
+        foreach (var path in paths)
         {
             await page.GotoAsync(new Uri(site.Address, path).ToString());
             var result = await page.RunAxe();
-            Assert.True(result.Violations.Length == 0, $"{path}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes, e.g. {v.Nodes.FirstOrDefault()?.Html})")));
+            Assert.True(
+                result.Violations.Length == 0,
+                $"{path}: " + string.Join(
+                    "; ",
+                    result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes, e.g. {v.Nodes.FirstOrDefault()?.Html})")));
         }
     }
 

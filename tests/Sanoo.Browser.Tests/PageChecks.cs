@@ -20,7 +20,9 @@ public static class PageChecks
               const participation = num(count, 'data-participation'), valid = num(count, 'data-valid'), registered = num(count, 'data-registered');
               if (reporting > expected) problems.push(`${id}/${source}: ${reporting} stations reporting of ${expected}`);
               if (valid > participation) problems.push(`${id}/${source}: ${valid} valid votes but ${participation} took part`);
-              if (participation > registered) problems.push(`${id}/${source}: ${participation} took part but ${registered} registered at the stations counted`);
+              if (participation > registered) {
+                problems.push(`${id}/${source}: ${participation} took part but ${registered} registered at the stations counted`);
+              }
               let votes = 0, shares = 0;
               for (const cell of contest.querySelectorAll(`td[data-source="${source}"][data-votes]`)) votes += num(cell, 'data-votes');
               for (const cell of contest.querySelectorAll(`td[data-source="${source}"][data-share]`)) shares += num(cell, 'data-share');

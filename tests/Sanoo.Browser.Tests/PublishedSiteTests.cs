@@ -16,15 +16,19 @@ public sealed class PublishedSiteTests(ResultsSite site)
             var published = site.Published;
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(published, folder);
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
-            Assert.Equal((3 * summary.Pages) + 5 + 9, summary.Files); // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages
+            // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages
+            Assert.Equal((3 * summary.Pages) + 5 + 9, summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
-            await using var context = await site.Browser.NewContextAsync(new() { Locale = "ky-KG", ViewportSize = new() { Width = 390, Height = 844 } });
+            await using var context = await site.Browser.NewContextAsync(
+                new() { Locale = "ky-KG", ViewportSize = new() { Width = 390, Height = 844 } });
             var page = await context.NewPageAsync();
             await page.GotoAsync(nginx.Address.ToString());
             await page.WaitForURLAsync("**/ky/");
             await PageChecks.AssertSoundAsync(page, "ky");
-            Assert.Equal(published.Snapshot!.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.GetAttributeAsync("body", "data-snapshot"));
+            Assert.Equal(
+                published.Snapshot!.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                await page.GetAttributeAsync("body", "data-snapshot"));
             foreach (var next in new[] { "tr[data-area=osh-oblast] a", "tr[data-area] a", "tr[data-area] a" })
             {
                 await page.ClickAsync(next);

@@ -46,14 +46,21 @@ public sealed class ResultsSite : IAsyncLifetime
         var store = await StoreAddress.OpenAsync("sqlite:" + Path.Combine(_folder, "sanoo.db"));
         Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
         await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
-        await store.AddOperatorAsync(new Operator("d21-a", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(FirstOperatorToken))));
-        await store.AddOperatorAsync(new Operator("d21-b", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(SecondOperatorToken))));
+        await store.AddOperatorAsync(
+            new Operator("d21-a", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(FirstOperatorToken))));
+        await store.AddOperatorAsync(
+            new Operator("d21-b", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(SecondOperatorToken))));
         var batken = Sample.Election.Areas.Where(a => a.Parent?.Value is "d01" or "d02" or "d03" or "d04" or "d05").Select(a => a.Id).ToHashSet();
         var machine = Sample.Machine.Where(p => !Silent.Contains(p.Station.Value));
         var hand = Sample.Hand.Where(p => batken.Contains(p.Station));
         await Log.SubmitAsync([.. machine.Concat(hand).Select(p => new Submission(p, "file:sample"))]);
         var first = Sample.Hand.First(p => p.Station.Value == "s0001" && p.Contest.Value == "list");
-        var broken = first with { Version = 2, Votes = first.Votes.SetItem(0, first.Votes[0] + 10), Correction = new Correction("typing error in line 12", "dec-01 operator") };
+        var broken = first with
+        {
+            Version = 2,
+            Votes = first.Votes.SetItem(0, first.Votes[0] + 10),
+            Correction = new Correction("typing error in line 12", "dec-01 operator"),
+        };
         var fixedUp = first with { Version = 3, Correction = new Correction("figures re-entered from the paper protocol", "dec-01 supervisor") };
         await Log.SubmitAsync([new Submission(broken, "operator:dec-01"), new Submission(fixedUp, "operator:dec-01")]);
         _app = SanooServer.Create(Log, new ServerOptions
@@ -70,7 +77,11 @@ public sealed class ResultsSite : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
         });
     }
 

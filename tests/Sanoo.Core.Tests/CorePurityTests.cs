@@ -46,7 +46,9 @@ public class CorePurityTests
         {
             var references = reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToList();
             Assert.NotEmpty(references);
-            Assert.All(references, name => Assert.True(AllowedAssemblies.Contains(name), $"Sanoo.Core references {name}; the core may use only {string.Join(", ", AllowedAssemblies)}"));
+            Assert.All(references, name => Assert.True(
+                AllowedAssemblies.Contains(name),
+                $"Sanoo.Core references {name}; the core may use only {string.Join(", ", AllowedAssemblies)}"));
         }
     }
 
@@ -56,7 +58,10 @@ public class CorePurityTests
         var reader = Read(out var pe);
         using (pe)
         {
-            var types = reader.TypeReferences.Select(h => reader.GetTypeReference(h)).Select(t => $"{reader.GetString(t.Namespace)}.{reader.GetString(t.Name)}").ToHashSet();
+            var types = reader.TypeReferences
+                .Select(h => reader.GetTypeReference(h))
+                .Select(t => $"{reader.GetString(t.Namespace)}.{reader.GetString(t.Name)}")
+                .ToHashSet();
             Assert.Contains("System.Collections.Immutable.ImmutableArray`1", types); // the reading works
             Assert.Empty(types.Intersect(ForbiddenTypes));
             Assert.DoesNotContain(types, t => t.StartsWith("System.Net.", StringComparison.Ordinal));

@@ -23,12 +23,18 @@ public class Kg2021LedgerTests
 
         var machine = sample.Machine.ToDictionary(p => (p.Station, p.Contest));
         var hand = sample.Hand.ToDictionary(p => (p.Station, p.Contest));
-        var differing = hand.Keys.Where(k => machine.TryGetValue(k, out var m) && !(m.Lines.SequenceEqual(hand[k].Lines) && m.Votes.SequenceEqual(hand[k].Votes))).ToHashSet();
+        var differing = hand.Keys
+            .Where(k => machine.TryGetValue(k, out var m) && !(m.Lines.SequenceEqual(hand[k].Lines) && m.Votes.SequenceEqual(hand[k].Votes)))
+            .ToHashSet();
         var handOnly = hand.Keys.Where(k => !machine.ContainsKey(k)).ToHashSet();
 
         Assert.Equal(hand.Count, ledger.Stations.Length);
-        Assert.Equal(differing, ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy).Select(s => (s.Station, s.Contest)).ToHashSet());
-        Assert.Equal(handOnly, ledger.Stations.Where(s => s.Class == ReconciliationClass.OneSideMissing).Select(s => (s.Station, s.Contest)).ToHashSet());
+        Assert.Equal(
+            differing,
+            ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy).Select(s => (s.Station, s.Contest)).ToHashSet());
+        Assert.Equal(
+            handOnly,
+            ledger.Stations.Where(s => s.Class == ReconciliationClass.OneSideMissing).Select(s => (s.Station, s.Contest)).ToHashSet());
         Assert.NotEmpty(differing);
 
         var list = new ContestId(Kg2021Definition.ListContest);

@@ -104,7 +104,9 @@ public class Kg2021SampleTests
         var hand = National("hand");
         Assert.InRange(machine.StationsReporting, 2494 * 0.95, 2493);
         var byStation = Sample.Hand.Where(p => p.Contest == List).ToDictionary(p => p.Station);
-        var differing = Sample.Machine.Where(p => p.Contest == List).Count(m => !m.Votes.SequenceEqual(byStation[m.Station].Votes) || !m.Lines.SequenceEqual(byStation[m.Station].Lines));
+        var differing = Sample.Machine
+            .Where(p => p.Contest == List)
+            .Count(m => !m.Votes.SequenceEqual(byStation[m.Station].Votes) || !m.Lines.SequenceEqual(byStation[m.Station].Lines));
         Assert.InRange(differing, 50, 300);
         for (var i = 0; i < hand.Votes.Length; i++)
         {
@@ -180,5 +182,6 @@ public class Kg2021SampleTests
     }
 
     private static string Digest(GeneratedElection sample) =>
-        Convert.ToHexString(SHA256.HashData(sample.Hand.Concat(sample.Machine).SelectMany(p => ProtocolWriter.Canonical(sample.Election, p)).ToArray()));
+        Convert.ToHexString(SHA256.HashData(
+            sample.Hand.Concat(sample.Machine).SelectMany(p => ProtocolWriter.Canonical(sample.Election, p)).ToArray()));
 }

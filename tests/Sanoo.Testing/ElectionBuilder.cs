@@ -62,7 +62,16 @@ public sealed class ElectionBuilder
         {
             ids.Add(new ChoiceId("against-all"));
         }
-        _contests.Add(new Contest(new ContestId($"smd-{district}"), ContestKind.SingleMember, LocalizedText.Of("en", district), new AreaId(district), TestForms.Id, [.. ids], 1, null, true));
+        _contests.Add(new Contest(
+            new ContestId($"smd-{district}"),
+            ContestKind.SingleMember,
+            LocalizedText.Of("en", district),
+            new AreaId(district),
+            TestForms.Id,
+            [.. ids],
+            1,
+            null,
+            true));
         return this;
     }
 
@@ -83,7 +92,10 @@ public sealed class ElectionBuilder
             LocalizedText.Of("en", "Test election"),
             new DateOnly(2021, 11, 28),
             ["en"],
-            [new CountSource(Machine, LocalizedText.Of("en", "Machine count"), false), new CountSource(Hand, LocalizedText.Of("en", "Hand count"), true)],
+            [
+                new CountSource(Machine, LocalizedText.Of("en", "Machine count"), false),
+                new CountSource(Hand, LocalizedText.Of("en", "Hand count"), true),
+            ],
             [TestForms.Form],
             [.. _choices],
             [partyList, .. _contests],

@@ -11,7 +11,8 @@ namespace Sanoo.Testing;
 public sealed record ElectionShape(int[][] Regions, int Parties, bool AgainstAll, int SingleMemberEvery, int Seed)
 {
     public override string ToString() =>
-        $"regions=[{string.Join(" | ", Regions.Select(r => string.Join(",", r)))}] parties={Parties} againstAll={AgainstAll} smdEvery={SingleMemberEvery} seed={Seed}";
+        $"regions=[{string.Join(" | ", Regions.Select(r => string.Join(",", r)))}] parties={Parties} " +
+            $"againstAll={AgainstAll} smdEvery={SingleMemberEvery} seed={Seed}";
 
     public Election Build()
     {

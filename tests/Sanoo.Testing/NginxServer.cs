@@ -40,7 +40,11 @@ public sealed class NginxServer : IDisposable
               }
             }
             """);
-        _process = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", _folder, "-c", Path.Combine(_folder, "nginx.conf")]) { RedirectStandardError = true, RedirectStandardOutput = true })
+        _process = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", _folder, "-c", Path.Combine(_folder, "nginx.conf")])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            })
             ?? throw new InvalidOperationException("cannot start /usr/sbin/nginx");
     }
 
@@ -61,7 +65,9 @@ public sealed class NginxServer : IDisposable
     private string ErrorLog()
     {
         var log = Path.Combine(_folder, "error.log");
-        return _process.HasExited ? $"nginx exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()}" : File.Exists(log) ? File.ReadAllText(log) : "no error log";
+        return _process.HasExited
+            ? $"nginx exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()}"
+            : File.Exists(log) ? File.ReadAllText(log) : "no error log";
     }
 
     public void Dispose()

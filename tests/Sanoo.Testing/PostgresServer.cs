@@ -22,7 +22,8 @@ public sealed class PostgresServer : IDisposable
         Port = Loopback.FreePort();
         RunAsPostgres(Path.Combine(_bin, "initdb"), "-D", Path.Combine(_folder, "data"), "-A", "trust", "-U", "sanoo", "--no-sync", "-E", "UTF8");
         RunAsPostgres(Path.Combine(_bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-o",
-            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on", "-l", Path.Combine(_folder, "log"), "-w", "start");
+            $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on",
+            "-l", Path.Combine(_folder, "log"), "-w", "start");
     }
 
     public int Port { get; }
@@ -35,7 +36,14 @@ public sealed class PostgresServer : IDisposable
     public string NewDatabase()
     {
         var name = $"t{Guid.NewGuid():N}";
-        RunAsPostgres(Path.Combine(_bin, "psql"), "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "sanoo", "-d", "postgres", "-q", "-c", $"CREATE DATABASE {name}");
+        RunAsPostgres(
+            Path.Combine(_bin, "psql"),
+            "-h", "127.0.0.1",
+            "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", "sanoo",
+            "-d", "postgres",
+            "-q",
+            "-c", $"CREATE DATABASE {name}");
         return ConnectionString(name);
     }
 
@@ -69,10 +77,16 @@ public sealed class PostgresServer : IDisposable
     {
         var root = "/usr/lib/postgresql";
         var version = Directory.Exists(root)
-            ? Directory.GetDirectories(root).Select(Path.GetFileName).Where(v => int.TryParse(v, out var n) && n >= 15).OrderByDescending(v => int.Parse(v!, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault()
+            ? Directory.GetDirectories(root)
+                .Select(Path.GetFileName)
+                .Where(v => int.TryParse(v, out var n) && n >= 15)
+                .OrderByDescending(v => int.Parse(v!, System.Globalization.CultureInfo.InvariantCulture))
+                .FirstOrDefault()
             : null;
         return version is null
-            ? throw new InvalidOperationException("PostgreSQL 15+ server binaries are not installed (/usr/lib/postgresql/N/bin); run ./test.sh, which installs Debian's postgresql package.")
+            ? throw new InvalidOperationException(
+                "PostgreSQL 15+ server binaries are not installed (/usr/lib/postgresql/N/bin); " +
+                    "run ./test.sh, which installs Debian's postgresql package.")
             : Path.Combine(root, version, "bin");
     }
 

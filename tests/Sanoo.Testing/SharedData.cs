@@ -30,9 +30,13 @@ public static class SharedData
     {
         if (Environment.GetEnvironmentVariable("SANOO_REAL_DATA") is { Length: > 0 } configured)
         {
-            return Directory.Exists(configured) ? configured : throw new DirectoryNotFoundException($"SANOO_REAL_DATA points at {configured}, which does not exist");
+            return Directory.Exists(configured)
+                ? configured
+                : throw new DirectoryNotFoundException($"SANOO_REAL_DATA points at {configured}, which does not exist");
         }
         var data = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "data"));
-        return Directory.Exists(data) ? data : throw new DirectoryNotFoundException($"the real election data is expected at {data} (or set SANOO_REAL_DATA)");
+        return Directory.Exists(data)
+            ? data
+            : throw new DirectoryNotFoundException($"the real election data is expected at {data} (or set SANOO_REAL_DATA)");
     }
 }

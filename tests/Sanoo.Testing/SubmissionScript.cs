@@ -71,7 +71,15 @@ public static class SubmissionScript
                 var valid = took - invalid;
                 var votes = Split(valid, plan.Choices.Length, random);
                 var notReturned = took < capacity && random.Next(4) == 0 ? 1 : 0;
-                return ProtocolMaker.Valid(election, station.Id.Value, votes, invalid + extraInvalid, v, source, plan.Contest.Id, notReturned + extraIssued);
+                return ProtocolMaker.Valid(
+                    election,
+                    station.Id.Value,
+                    votes,
+                    invalid + extraInvalid,
+                    v,
+                    source,
+                    plan.Contest.Id,
+                    notReturned + extraIssued);
             }
             var protocol = step.Kind switch
             {

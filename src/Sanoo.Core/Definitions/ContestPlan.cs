@@ -67,6 +67,7 @@ public sealed class ContestPlan
     /// <summary>How many stations vote on the contest.</summary>
     public int StationCount => StationEnd - StationStart;
 
-    /// <summary>The areas (not stations) for which this contest is tallied: its area and everything between it and the stations, in tree order.</summary>
+    /// <summary>The areas (not stations) for which this contest is tallied: its area and everything between it and the stations, in tree
+    /// order.</summary>
     public ImmutableArray<int> TallyAreas { get; }
 }

@@ -88,7 +88,9 @@ internal static class DefinitionChecks
             }
             else if (area.Kind == AreaKind.Station)
             {
-                problems.Add(new JsonProblem($"{path}.area", $"'{contest.Area}' is a polling station; a contest is held in the nation, a region or a district"));
+                problems.Add(new JsonProblem(
+                    $"{path}.area",
+                    $"'{contest.Area}' is a polling station; a contest is held in the nation, a region or a district"));
             }
             var resolved = ResolveChoices(contest, path, choices, problems);
             CheckSeats(contest, path, problems);
@@ -118,12 +120,25 @@ internal static class DefinitionChecks
                 .TakeWhile(k => k == areaIndex || IsUnder(layout, k, areaIndex))
                 .Where(k => layout.Areas[k].Kind != AreaKind.Station)
                 .ToImmutableArray();
-            plans.Add(new ContestPlan(contest, plans.Count, areaIndex, resolved, form.Form, rules, layout.StationStart[areaIndex], layout.StationEnd[areaIndex], tallyAreas));
+            plans.Add(new ContestPlan(
+                contest,
+                plans.Count,
+                areaIndex,
+                resolved,
+                form.Form,
+                rules,
+                layout.StationStart[areaIndex],
+                layout.StationEnd[areaIndex],
+                tallyAreas));
         }
         return plans.ToImmutable();
     }
 
-    private static ImmutableArray<Choice> ResolveChoices(Contest contest, string path, Dictionary<ChoiceId, Choice> choices, List<JsonProblem> problems)
+    private static ImmutableArray<Choice> ResolveChoices(
+        Contest contest,
+        string path,
+        Dictionary<ChoiceId, Choice> choices,
+        List<JsonProblem> problems)
     {
         var resolved = ImmutableArray.CreateBuilder<Choice>(contest.Choices.Length);
         var seen = new HashSet<ChoiceId>();
@@ -141,7 +156,10 @@ internal static class DefinitionChecks
             }
             else if (choice.Kind != wanted && choice.Kind != ChoiceKind.AgainstAll)
             {
-                problems.Add(new JsonProblem($"{path}.choices[{k}]", $"'{id}' is a {(choice.Kind == ChoiceKind.Party ? "party" : "candidate")}, which a {(contest.Kind == ContestKind.PartyList ? "party-list" : "single-member")} contest cannot have"));
+                problems.Add(new JsonProblem(
+                    $"{path}.choices[{k}]",
+                    $"'{id}' is a {(choice.Kind == ChoiceKind.Party ? "party" : "candidate")}, " +
+                        $"which a {(contest.Kind == ContestKind.PartyList ? "party-list" : "single-member")} contest cannot have"));
             }
             else
             {
@@ -184,7 +202,9 @@ internal static class DefinitionChecks
         }
         if (SeatMethod.Find(contest.SeatRules.Method) is null && contest.SeatRules.Method.Length > 0)
         {
-            problems.Add(new JsonProblem($"{path}.seatRules.method", $"unknown method '{contest.SeatRules.Method}' (known: {string.Join(", ", SeatMethod.All.Select(m => m.Name))})"));
+            problems.Add(new JsonProblem(
+                $"{path}.seatRules.method",
+                $"unknown method '{contest.SeatRules.Method}' (known: {string.Join(", ", SeatMethod.All.Select(m => m.Name))})"));
         }
         if (contest.SeatRules.ApportionTo is not null && contest.SeatRules.MixedMember)
         {

@@ -28,7 +28,10 @@ public static class DefinitionReader
         }
         catch (JsonException e)
         {
-            return new DefinitionResult.Invalid([new JsonProblem("$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}")]);
+            return new DefinitionResult.Invalid(
+            [
+                new JsonProblem("$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}"),
+            ]);
         }
         using (document)
         {
@@ -45,7 +48,11 @@ public static class DefinitionReader
 
     private static ElectionDefinition? ReadDefinition(JsonElement root, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(root, "$", problems, "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation");
+        var f = JsonFields.Of(
+            root,
+            "$",
+            problems,
+            "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation");
         if (f is null)
         {
             return null;
@@ -88,7 +95,11 @@ public static class DefinitionReader
         {
             return null;
         }
-        var between = f.Array("between").Select(item => item.Item.ValueKind == JsonValueKind.String ? item.Item.GetString()! : Report(problems, item.Path, "expected a count source's id", "")).ToList();
+        var between = f.Array("between")
+            .Select(item => item.Item.ValueKind == JsonValueKind.String
+                ? item.Item.GetString()!
+                : Report(problems, item.Path, "expected a count source's id", ""))
+            .ToList();
         if (between.Count != 2 || between[0] == between[1])
         {
             f.Problem("between", "must name two different count sources, e.g. [\"machine\", \"hand\"]");
@@ -99,16 +110,25 @@ public static class DefinitionReader
         {
             f.Problem("relativePercent", "must not be negative");
         }
-        return new ReconciliationRule(new SourceId(between[0]), new SourceId(between[1]), f.OptionalInteger("absolute", max: int.MaxValue) ?? 0, relative);
+        return new ReconciliationRule(
+            new SourceId(between[0]),
+            new SourceId(between[1]),
+            f.OptionalInteger("absolute", max: int.MaxValue) ?? 0,
+            relative);
     }
 
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
         var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry");
-        return f is null ? null : new CountSource(new SourceId(ReadId(f, "id")), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), f.OptionalBool("official") ?? false)
-        {
-            DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
-        };
+        return f is null
+            ? null
+            : new CountSource(
+                new SourceId(ReadId(f, "id")),
+                ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
+                f.OptionalBool("official") ?? false)
+            {
+                DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
+            };
     }
 
     private static ProtocolForm? ReadForm(JsonElement element, string path, List<JsonProblem> problems)
@@ -140,7 +160,11 @@ public static class DefinitionReader
                 return null;
             }
             var severity = relation.OneOf("severity", Severity.Error, ("error", Severity.Error), ("warning", Severity.Warning));
-            return new RelationSpec(new RelationId(ReadId(relation, "id")), relation.String("rule"), severity, ReadText(relation, "description", required: false));
+            return new RelationSpec(
+                new RelationId(ReadId(relation, "id")),
+                relation.String("rule"),
+                severity,
+                ReadText(relation, "description", required: false));
         }).OfType<RelationSpec>().ToImmutableArray();
         return new ProtocolForm(new FormId(ReadId(f, "id")), lines, relations, f.String("participation"));
     }
@@ -152,10 +176,20 @@ public static class DefinitionReader
         {
             return null;
         }
-        var kind = f.OneOf("kind", ChoiceKind.Party, ("party", ChoiceKind.Party), ("candidate", ChoiceKind.Candidate), ("against-all", ChoiceKind.AgainstAll));
+        var kind = f.OneOf(
+            "kind",
+            ChoiceKind.Party,
+            ("party", ChoiceKind.Party),
+            ("candidate", ChoiceKind.Candidate),
+            ("against-all", ChoiceKind.AgainstAll));
         var ballotNumber = (int?)f.OptionalInteger("ballotNumber", min: 1);
         var party = f.OptionalString("party");
-        return new Choice(new ChoiceId(ReadId(f, "id")), kind, ReadText(f, "name") ?? LocalizedText.Of("en", "?"), ballotNumber, party is null ? null : new ChoiceId(party))
+        return new Choice(
+            new ChoiceId(ReadId(f, "id")),
+            kind,
+            ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
+            ballotNumber,
+            party is null ? null : new ChoiceId(party))
         {
             CoalitionMembers = (int)(f.OptionalInteger("coalitionMembers", min: 1, max: 100) ?? 1),
         };
@@ -189,7 +223,10 @@ public static class DefinitionReader
 
     private static SeatRules? ReadSeatRules(JsonFields contest)
     {
-        var f = contest.Object("seatRules", "method", "threshold", "regionalThreshold", "maxSeatsPerParty", "coalitionThresholds", "alternativeDistrictSeats", "apportionTo", "mixedMember");
+        var f = contest.Object(
+            "seatRules",
+            "method", "threshold", "regionalThreshold", "maxSeatsPerParty",
+            "coalitionThresholds", "alternativeDistrictSeats", "apportionTo", "mixedMember");
         if (f is null)
         {
             return null;
@@ -197,13 +234,21 @@ public static class DefinitionReader
         var coalitions = f.Array("coalitionThresholds", required: false).Select(item =>
         {
             var c = JsonFields.Of(item.Item, item.Path, f.Problems, "minMembers", "percent");
-            return c is null ? null : new Seats.CoalitionThreshold((int)c.Integer("minMembers", min: 2, max: 100), c.OptionalDecimal("percent") ?? 0m);
+            return c is null
+                ? null
+                : new Seats.CoalitionThreshold((int)c.Integer("minMembers", min: 2, max: 100), c.OptionalDecimal("percent") ?? 0m);
         }).OfType<Seats.CoalitionThreshold>().ToImmutableArray();
-        return new SeatRules(f.String("method"), ReadThreshold(f, "threshold"), ReadThreshold(f, "regionalThreshold"), (int?)f.OptionalInteger("maxSeatsPerParty", min: 1))
+        return new SeatRules(
+            f.String("method"),
+            ReadThreshold(f, "threshold"),
+            ReadThreshold(f, "regionalThreshold"),
+            (int?)f.OptionalInteger("maxSeatsPerParty", min: 1))
         {
             CoalitionThresholds = coalitions,
             AlternativeDistrictSeats = (int?)f.OptionalInteger("alternativeDistrictSeats", min: 1, max: 10_000),
-            ApportionTo = f.Has("apportionTo") ? f.OneOf("apportionTo", AreaKind.Region, ("region", AreaKind.Region), ("district", AreaKind.District)) : null,
+            ApportionTo = f.Has("apportionTo")
+                ? f.OneOf("apportionTo", AreaKind.Region, ("region", AreaKind.Region), ("district", AreaKind.District))
+                : null,
             MixedMember = f.OptionalBool("mixedMember") ?? false,
         };
     }
@@ -220,7 +265,12 @@ public static class DefinitionReader
         {
             f.Problem("percent", $"must be between 0 and 100, found {percent.ToString(CultureInfo.InvariantCulture)}");
         }
-        var thresholdBase = f.OneOf("base", ThresholdBase.Participation, ("participation", ThresholdBase.Participation), ("valid", ThresholdBase.Valid), ("party-votes", ThresholdBase.PartyVotes));
+        var thresholdBase = f.OneOf(
+            "base",
+            ThresholdBase.Participation,
+            ("participation", ThresholdBase.Participation),
+            ("valid", ThresholdBase.Valid),
+            ("party-votes", ThresholdBase.PartyVotes));
         return new Threshold(percent, thresholdBase);
     }
 
@@ -231,7 +281,13 @@ public static class DefinitionReader
         {
             return null;
         }
-        var kind = f.OneOf("kind", AreaKind.Station, ("nation", AreaKind.Nation), ("region", AreaKind.Region), ("district", AreaKind.District), ("station", AreaKind.Station));
+        var kind = f.OneOf(
+            "kind",
+            AreaKind.Station,
+            ("nation", AreaKind.Nation),
+            ("region", AreaKind.Region),
+            ("district", AreaKind.District),
+            ("station", AreaKind.Station));
         var parent = f.OptionalString("parent");
         VoterRoll? roll = null;
         if (kind == AreaKind.Station)
@@ -240,7 +296,9 @@ public static class DefinitionReader
         }
         else if (f.Has("registered") || f.Has("additional"))
         {
-            f.Problem(f.Has("registered") ? "registered" : "additional", "only stations have voter lists; an area's voters are the sum of its stations'");
+            f.Problem(
+                f.Has("registered") ? "registered" : "additional",
+                "only stations have voter lists; an area's voters are the sum of its stations'");
         }
         var name = kind == AreaKind.Station ? ReadText(f, "name", required: false) : ReadText(f, "name");
         return new Area(new AreaId(ReadId(f, "id")), kind, parent is null ? null : new AreaId(parent), name, roll);
@@ -251,7 +309,9 @@ public static class DefinitionReader
         var id = f.String(name);
         if (id.Length > 0 && !IdSyntax.IsValid(id))
         {
-            f.Problem(name, $"\"{id}\" is not a valid id (1 to {IdSyntax.MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit)");
+            f.Problem(
+                name,
+                $"\"{id}\" is not a valid id (1 to {IdSyntax.MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit)");
         }
         return id;
     }
@@ -275,7 +335,9 @@ public static class DefinitionReader
         var texts = new List<KeyValuePair<string, string>>();
         foreach (var property in raw.Value.EnumerateObject())
         {
-            if (!IsLanguageCode(property.Name) || property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
+            if (!IsLanguageCode(property.Name)
+                || property.Value.ValueKind != JsonValueKind.String
+                || string.IsNullOrWhiteSpace(property.Value.GetString()))
             {
                 f.Problem(name, $"'{property.Name}' must be a language code with a non-empty text");
                 continue;

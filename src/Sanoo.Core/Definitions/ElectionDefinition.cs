@@ -27,6 +27,7 @@ public sealed record ElectionDefinition(
     ImmutableArray<Contest> Contests,
     ImmutableArray<Area> Areas)
 {
-    /// <summary>Which two counts are compared station by station, and the tolerance; null: the default (see <see cref="ReconciliationRule.DefaultFor"/>).</summary>
+    /// <summary>Which two counts are compared station by station, and the tolerance; null: the default (see <see
+    /// cref="ReconciliationRule.DefaultFor"/>).</summary>
     public ReconciliationRule? Reconciliation { get; init; }
 }

@@ -57,15 +57,23 @@ internal sealed class ElectionLayout
             if (!firstAt.TryAdd(areas[i].Id, i))
             {
                 var first = areas[firstAt[areas[i].Id]];
-                problems.Add(new JsonProblem($"$.areas[{i}].id", first.Kind == AreaKind.Station && areas[i].Kind == AreaKind.Station && first.Parent != areas[i].Parent
-                    ? $"station '{areas[i].Id}' is listed twice, under '{first.Parent}' and under '{areas[i].Parent}'; a station belongs to exactly one district"
-                    : $"duplicate area id '{areas[i].Id}' (first at $.areas[{firstAt[areas[i].Id]}])"));
+                problems.Add(new JsonProblem(
+                    $"$.areas[{i}].id",
+                    first.Kind == AreaKind.Station && areas[i].Kind == AreaKind.Station && first.Parent != areas[i].Parent
+                        ? $"station '{areas[i].Id}' is listed twice, under '{first.Parent}' and under '{areas[i].Parent}'; " +
+                            "a station belongs to exactly one district"
+                        : $"duplicate area id '{areas[i].Id}' (first at $.areas[{firstAt[areas[i].Id]}])"));
             }
         }
         var nations = Enumerable.Range(0, areas.Length).Where(i => areas[i].Kind == AreaKind.Nation).ToList();
         if (nations.Count != 1)
         {
-            problems.Add(new JsonProblem("$.areas", nations.Count == 0 ? "has no area of kind \"nation\"; the tree needs exactly one root" : $"has {nations.Count} areas of kind \"nation\" ({string.Join(", ", nations.Select(i => areas[i].Id))}); the tree needs exactly one root"));
+            problems.Add(new JsonProblem(
+                "$.areas",
+                nations.Count == 0
+                    ? "has no area of kind \"nation\"; the tree needs exactly one root"
+                    : $"has {nations.Count} areas of kind \"nation\" ({string.Join(", ", nations.Select(i => areas[i].Id))}); " +
+                        "the tree needs exactly one root"));
         }
         var children = new List<int>?[areas.Length];
         for (var i = 0; i < areas.Length; i++)
@@ -91,7 +99,9 @@ internal sealed class ElectionLayout
             }
             if (areas[p].Kind >= area.Kind)
             {
-                problems.Add(new JsonProblem($"$.areas[{i}].parent", $"a {Word(area.Kind)} cannot belong to '{parentId}', which is a {Word(areas[p].Kind)}"));
+                problems.Add(new JsonProblem(
+                    $"$.areas[{i}].parent",
+                    $"a {Word(area.Kind)} cannot belong to '{parentId}', which is a {Word(areas[p].Kind)}"));
                 continue;
             }
             if (firstAt[area.Id] == i)

@@ -44,7 +44,9 @@ public sealed class JsonFields
             }
             if (!known)
             {
-                problems.Add(new JsonProblem($"{path}.{property.Name}", $"unknown field '{property.Name}' (expected one of: {string.Join(", ", allowed.ToArray())})"));
+                problems.Add(new JsonProblem(
+                    $"{path}.{property.Name}",
+                    $"unknown field '{property.Name}' (expected one of: {string.Join(", ", allowed.ToArray())})"));
             }
             else if (!values.TryAdd(property.Name, property.Value))
             {
@@ -136,7 +138,9 @@ public sealed class JsonFields
         }
         if (number < min)
         {
-            problems.Add(new JsonProblem(path, number < 0 && min == 0 ? $"must not be negative, found {number}" : $"must be at least {min}, found {number}"));
+            problems.Add(new JsonProblem(path, number < 0 && min == 0
+                ? $"must not be negative, found {number}"
+                : $"must be at least {min}, found {number}"));
             return null;
         }
         if (number > max)

@@ -12,7 +12,14 @@ namespace Sanoo.Core.Reconciliation;
 /// <param name="Discrepancy">Stations that differ beyond it.</param>
 /// <param name="OneSideMissing">Stations with only one count in.</param>
 /// <param name="VotesApart">The sum over compared stations of their absolute vote differences.</param>
-public sealed record AreaReconciliation(AreaId Area, ContestId Contest, int Match, int WithinTolerance, int Discrepancy, int OneSideMissing, long VotesApart)
+public sealed record AreaReconciliation(
+    AreaId Area,
+    ContestId Contest,
+    int Match,
+    int WithinTolerance,
+    int Discrepancy,
+    int OneSideMissing,
+    long VotesApart)
 {
     /// <summary>Stations with both counts in.</summary>
     public int Compared => Match + WithinTolerance + Discrepancy;
@@ -60,7 +67,12 @@ public sealed class Ledger
             for (var ordinal = plan.StationStart; ordinal < plan.StationEnd; ordinal++)
             {
                 var station = election.Areas[election.StationAreaIndex(ordinal)];
-                var comparison = StationComparison.Of(plan, rule, station.Id, snapshot.Counted(station.Id, plan.Contest.Id, rule.First), snapshot.Counted(station.Id, plan.Contest.Id, rule.Second));
+                var comparison = StationComparison.Of(
+                    plan,
+                    rule,
+                    station.Id,
+                    snapshot.Counted(station.Id, plan.Contest.Id, rule.First),
+                    snapshot.Counted(station.Id, plan.Contest.Id, rule.Second));
                 if (comparison is null)
                 {
                     continue;
@@ -76,7 +88,9 @@ public sealed class Ledger
                 }
             }
         }
-        var areas = counts.ToDictionary(p => p.Key, p => new AreaReconciliation(p.Key.Item1, p.Key.Item2, p.Value[0], p.Value[1], p.Value[2], p.Value[3], apart[p.Key]));
+        var areas = counts.ToDictionary(
+            p => p.Key,
+            p => new AreaReconciliation(p.Key.Item1, p.Key.Item2, p.Value[0], p.Value[1], p.Value[2], p.Value[3], apart[p.Key]));
         return new Ledger(rule, stations.ToImmutable(), areas);
     }
 }

@@ -110,7 +110,9 @@ public sealed class RelationParser
         var name = ReadWhile(c => char.IsAsciiLetterOrDigit(c) || c == '_');
         if (name.Length == 0)
         {
-            throw Fail(start, Peek() == '\0' ? "expected a line name or votes(…), found the end" : $"expected a line name or votes(…), found '{Peek()}'");
+            throw Fail(start, Peek() == '\0'
+                ? "expected a line name or votes(…), found the end"
+                : $"expected a line name or votes(…), found '{Peek()}'");
         }
         SkipSpace();
         if (name != "votes" || Peek() != '(')
@@ -159,7 +161,9 @@ public sealed class RelationParser
             ('<', _) => (Comparison.Less, 1),
             ('>', _) => (Comparison.Greater, 1),
             ('=', _) => (Comparison.Equal, 1),
-            _ => throw Fail(start, c == '\0' ? "expected a comparison (=, <=, >=, <, >), found the end" : $"expected a comparison (=, <=, >=, <, >), found '{c}'"),
+            _ => throw Fail(start, c == '\0'
+                ? "expected a comparison (=, <=, >=, <, >), found the end"
+                : $"expected a comparison (=, <=, >=, <, >), found '{c}'"),
         };
         _position += length;
         return comparison;

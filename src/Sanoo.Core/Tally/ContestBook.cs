@@ -56,7 +56,8 @@ internal sealed class ContestBook
 
     public int[] Flagged { get; }
 
-    /// <summary>A copy for a snapshot: the sums and which protocol each station has counted (the protocols themselves are immutable and shared).</summary>
+    /// <summary>A copy for a snapshot: the sums and which protocol each station has counted (the protocols themselves are immutable and
+    /// shared).</summary>
     public ContestBook FreezeSums() => new(this);
 
     /// <summary>Adds (sign 1) or removes (sign −1) a station's protocol along its path to the contest's area.</summary>

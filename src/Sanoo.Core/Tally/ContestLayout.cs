@@ -44,7 +44,8 @@ internal sealed class ContestLayout
     public int[] ParentSlot { get; }
 
     /// <summary>The slots a station's figures are added to, its parent first.</summary>
-    public ReadOnlySpan<int> PathOf(int stationOffset) => _paths.AsSpan(_pathStart[stationOffset], _pathStart[stationOffset + 1] - _pathStart[stationOffset]);
+    public ReadOnlySpan<int> PathOf(int stationOffset) =>
+        _paths.AsSpan(_pathStart[stationOffset], _pathStart[stationOffset + 1] - _pathStart[stationOffset]);
 
     /// <summary>The slot of a station's parent area.</summary>
     public int ParentSlotOfStation(int stationOffset) => _paths[_pathStart[stationOffset]];

@@ -13,7 +13,8 @@ public sealed record ContestProgress(ContestId Contest, SourceId Source, int Rep
     public bool Complete => Reporting == Expected;
 }
 
-/// <summary>The progress of the official count (the legally binding source) in a snapshot: what the stage of the count and certification rest on.</summary>
+/// <summary>The progress of the official count (the legally binding source) in a snapshot: what the stage of the count and certification rest
+/// on.</summary>
 public static class OfficialCount
 {
     /// <summary>Each contest's official progress at its own area, for every official source; empty when the election declares none.</summary>

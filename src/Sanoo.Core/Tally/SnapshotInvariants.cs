@@ -67,7 +67,9 @@ internal static class SnapshotInvariants
             }
             if (book.Covered[slot] > election.RegisteredVoters(plan.TallyAreas[slot]) || book.Covered[slot] < 0)
             {
-                Report("covered-at-most-registered", Invariant($"{book.Covered[slot]} voters covered of {election.RegisteredVoters(plan.TallyAreas[slot])}"));
+                Report(
+                    "covered-at-most-registered",
+                    Invariant($"{book.Covered[slot]} voters covered of {election.RegisteredVoters(plan.TallyAreas[slot])}"));
             }
         }
     }
@@ -121,7 +123,8 @@ internal static class SnapshotInvariants
             if (reporting[slot] != book.Reporting[slot] || covered[slot] != book.Covered[slot])
             {
                 found.Add(new InvariantViolation(plan.Contest.Id, source, election.Areas[plan.TallyAreas[slot]].Id, "children-sum",
-                    Invariant($"reporting {book.Reporting[slot]} / covered {book.Covered[slot]}, but its children give {reporting[slot]} / {covered[slot]}")));
+                    Invariant($"reporting {book.Reporting[slot]} / covered {book.Covered[slot]}, ") +
+                        Invariant($"but its children give {reporting[slot]} / {covered[slot]}")));
             }
         }
     }

@@ -55,14 +55,23 @@ public static class Kg2021Counts
             var rate = took[s] == 0 ? 0.1 : (double)invalid[s] / took[s];
             var smdInvalid = Math.Min(smdTook, (int)Math.Round(smdTook * rate * smd.Factor(0.3)));
             var smdValid = smdTook - smdInvalid;
-            var shares = SingleMemberShares(facts.Districts.Single(d => d.Number == district), contest.Choices.Length, smd.Fork($"district-{district}"));
+            var shares = SingleMemberShares(
+                facts.Districts.Single(d => d.Number == district),
+                contest.Choices.Length,
+                smd.Fork($"district-{district}"));
             var split = Apportion.Split(smdValid, [.. shares.Select(share => share * smd.Factor(0.25))]);
             var total = smdVotes.TryGetValue(district, out var sums) ? sums : smdVotes[district] = new long[split.Length];
             for (var c = 0; c < split.Length; c++)
             {
                 total[c] += split[c];
             }
-            var smdHand = Make(election, station, contest, "hand", Lines(contest, station, smdTook, smdValid, smdInvalid, smd), [.. split.Select(v => (int)v)]);
+            var smdHand = Make(
+                election,
+                station,
+                contest,
+                "hand",
+                Lines(contest, station, smdTook, smdValid, smdInvalid, smd),
+                [.. split.Select(v => (int)v)]);
             hand.Add(smdHand);
             if (reports)
             {
@@ -99,7 +108,9 @@ public static class Kg2021Counts
         }
         columns.Add(restVotes[k]);
         var strength = facts.Regions.Select(_ => columns.Select(_ => random.Factor(0.35)).ToArray()).ToArray();
-        var expected = stations.Select((s, i) => columns.Select((c, j) => valid[i] * (double)c * strength[s.Region][j] * random.Factor(0.2)).ToArray()).ToArray();
+        var expected = stations
+            .Select((s, i) => columns.Select((c, j) => valid[i] * (double)c * strength[s.Region][j] * random.Factor(0.2)).ToArray())
+            .ToArray();
         return MatrixRounding.Fit(expected, valid, columns);
     }
 
@@ -181,7 +192,8 @@ public static class Kg2021Counts
             var expected = district.AgainstAllWon ? votes.Length - 1 : 0;
             if (leader != expected || votes.Count(v => v == votes.Max()) > 1)
             {
-                throw new InvalidOperationException($"the sample's district {district.Number} has the wrong leader; the generator needs a wider margin");
+                throw new InvalidOperationException(
+                    $"the sample's district {district.Number} has the wrong leader; the generator needs a wider margin");
             }
         }
     }

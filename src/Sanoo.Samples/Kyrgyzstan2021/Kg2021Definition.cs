@@ -37,7 +37,9 @@ public static class Kg2021Definition
     public static byte[] Write(Kg2021Facts facts, IReadOnlyList<Kg2021Station> stations, IReadOnlyDictionary<int, int> candidatesPerDistrict)
     {
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(
+            buffer,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("format", DefinitionReader.Format);
@@ -66,7 +68,12 @@ public static class Kg2021Definition
         json.WriteStartArray("sources");
         json.WriteStartObject();
         json.WriteString("id", "machine");
-        Text(json, "name", new() { ["ky"] = "Автоматтык саноо (алдын ала)", ["ru"] = "Автоматический подсчёт (предварительный)", ["en"] = "Machine count (preliminary)" });
+        Text(json, "name", new()
+        {
+            ["ky"] = "Автоматтык саноо (алдын ала)",
+            ["ru"] = "Автоматический подсчёт (предварительный)",
+            ["en"] = "Machine count (preliminary)",
+        });
         json.WriteBoolean("official", false);
         json.WriteEndObject();
         json.WriteStartObject();
@@ -116,7 +123,12 @@ public static class Kg2021Definition
         json.WriteStartObject();
         json.WriteString("id", ListContest);
         json.WriteString("kind", "party-list");
-        Text(json, "name", new() { ["ky"] = "Бирдиктүү шайлоо округу (партиялык тизмелер)", ["ru"] = "Единый избирательный округ (партийные списки)", ["en"] = "Nationwide constituency (party lists)" });
+        Text(json, "name", new()
+        {
+            ["ky"] = "Бирдиктүү шайлоо округу (партиялык тизмелер)",
+            ["ru"] = "Единый избирательный округ (партийные списки)",
+            ["en"] = "Nationwide constituency (party lists)",
+        });
         json.WriteString("area", "kg");
         json.WriteString("form", FormId(facts));
         json.WriteStartArray("choices");
@@ -141,7 +153,12 @@ public static class Kg2021Definition
             json.WriteStartObject();
             json.WriteString("id", SingleMemberContest(district.Number));
             json.WriteString("kind", "single-member");
-            Text(json, "name", new() { ["ky"] = $"№{district.Number} бир мандаттуу шайлоо округу", ["ru"] = $"Одномандатный избирательный округ №{district.Number}", ["en"] = $"Single-member district No. {district.Number}" });
+            Text(json, "name", new()
+            {
+                ["ky"] = $"№{district.Number} бир мандаттуу шайлоо округу",
+                ["ru"] = $"Одномандатный избирательный округ №{district.Number}",
+                ["en"] = $"Single-member district No. {district.Number}",
+            });
             json.WriteString("area", DistrictId(district.Number));
             json.WriteString("form", FormId(facts));
             json.WriteStartArray("choices");

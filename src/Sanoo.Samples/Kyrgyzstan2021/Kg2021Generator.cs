@@ -34,7 +34,8 @@ public static class Kg2021Generator
         var election = DefinitionReader.Read(json) switch
         {
             DefinitionResult.Loaded loaded => loaded.Election,
-            DefinitionResult.Invalid invalid => throw new InvalidOperationException("the generated kg-2021 definition is invalid: " + string.Join("; ", invalid.Problems.Take(5))),
+            DefinitionResult.Invalid invalid => throw new InvalidOperationException(
+                "the generated kg-2021 definition is invalid: " + string.Join("; ", invalid.Problems.Take(5))),
             _ => throw new InvalidOperationException(),
         };
         var (machine, hand) = Kg2021Counts.Generate(election, facts, stations, random.Fork("counts"));

@@ -54,7 +54,9 @@ public static class ElectionNight
                 events.Add(new NightEvent(at + TimeSpan.FromHours(1 + random.Next(5)), NightEventKind.Correction, protocol with
                 {
                     Version = 2,
-                    Correction = new Correction("figures entered against the wrong parties; corrected from the signed paper protocol", $"district commission {district}"),
+                    Correction = new Correction(
+                        "figures entered against the wrong parties; corrected from the signed paper protocol",
+                        $"district commission {district}"),
                 }));
                 continue;
             }

@@ -55,24 +55,39 @@ public static class Bg2021Import
             .. protocols.OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => (Station: p.Key, Figures: figures(p.Key, p.Value)))
                 .Where(p => p.Figures is not null)
-                .Select(p => new Protocol(election.Id, new AreaId("s" + p.Station), new ContestId("national"), new SourceId(source), 1, [.. p.Figures!.Value.Lines], [.. p.Figures.Value.Votes], null)),
+                .Select(p => new Protocol(
+                    election.Id,
+                    new AreaId("s" + p.Station),
+                    new ContestId("national"),
+                    new SourceId(source),
+                    1,
+                    [.. p.Figures!.Value.Lines],
+                    [.. p.Figures.Value.Votes],
+                    null)),
         ];
         // 41_protocols columns after section_id: 0 distributed, 1 pre-registered, 2 registered, 3 onsite, 4 voted, 5 unused paper, 6 destroyed,
         // 7 urn paper, 8 invalid paper, 9 no-one paper, 10 valid paper for lists, 11 urn machine, 12 no-one machine, 13 valid machine for lists.
         var counts = ImmutableDictionary<string, ImmutableArray<Protocol>>.Empty
-            .Add("protocol", Count("protocol", (s, p) => ([p[2], p[4], p[8], p[9] + p[10] + p[12] + p[13]], Add(paper.GetValueOrDefault(s), machine.GetValueOrDefault(s)))))
+            .Add("protocol", Count("protocol", (s, p) =>
+                ([p[2], p[4], p[8], p[9] + p[10] + p[12] + p[13]], Add(paper.GetValueOrDefault(s), machine.GetValueOrDefault(s)))))
             .Add("machine", Count("machine", (s, p) => machine.TryGetValue(s, out var v) ? ([p[2], p[11], 0, p[12] + p[13]], v) : null))
             .Add("machine-export", Count("machine-export", (s, p) => export.TryGetValue(s, out var v) ? ([p[2], p[11], 0, v.Sum()], v) : null));
         return new ImportedElection(json, election, counts,
         [
-            $"{protocols.Count:N0} sections in {riks.Count} constituencies; {machine.Count:N0} with machine votes on their protocol, {export.Count:N0} in the machines' own export.",
-            "Three counts per section, tallied apart: protocol (official: paper and machine together), machine (as on the protocol) and machine-export (as the machines recorded it); the last two are reconciled.",
-            "Lines: registered, voted (for the machine counts: ballots in the machine), invalid paper ballots, valid votes as the protocol states them. A count whose votes do not add up to the valid votes its protocol states breaks valid = votes(*): it is stored and not counted.",
+            $"{protocols.Count:N0} sections in {riks.Count} constituencies; {machine.Count:N0} with machine votes on their protocol, " +
+                $"{export.Count:N0} in the machines' own export.",
+            "Three counts per section, tallied apart: protocol (official: paper and machine together), machine (as on the protocol) " +
+                "and machine-export (as the machines recorded it); the last two are reconciled.",
+            "Lines: registered, voted (for the machine counts: ballots in the machine), invalid paper ballots, " +
+                "valid votes as the protocol states them. " +
+                "A count whose votes do not add up to the valid votes its protocol states breaks valid = votes(*): it is stored and not counted.",
         ]);
     }
 
     private static int Figure(string text, string section) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"section {section}: '{text}' is not a count");
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"section {section}: '{text}' is not a count");
 
     /// <summary>Votes per section in ballot order: lists 1–24, then "I support no one"; codes ≥ 100 (protocol totals) are left out.</summary>
     private static Dictionary<string, int[]> Votes(List<string[]> rows)
@@ -97,7 +112,11 @@ public static class Bg2021Import
 
     private static int[] Add(int[]? a, int[]? b) => [.. Enumerable.Range(0, Lists + 1).Select(i => (a?[i] ?? 0) + (b?[i] ?? 0))];
 
-    private static byte[] Definition(Dictionary<string, (string Bulgarian, string Latin)> riks, Dictionary<int, string> parties, Dictionary<string, (string Rik, string MunicipalityCode, string Municipality)> sections, Dictionary<string, int[]> protocols)
+    private static byte[] Definition(
+        Dictionary<string, (string Bulgarian, string Latin)> riks,
+        Dictionary<int, string> parties,
+        Dictionary<string, (string Rik, string MunicipalityCode, string Municipality)> sections,
+        Dictionary<string, int[]> protocols)
     {
         var buffer = new ArrayBufferWriter<byte>(1 << 22);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -127,8 +146,16 @@ public static class Bg2021Import
             ImportJson.Form(
                 json,
                 "bg-protocol",
-                [("registered", [("bg", "Избиратели в списъка"), ("en", "Voters on the list")]), ("voted", [("bg", "Гласували избиратели"), ("en", "Voters who voted")]), ("invalid", [("bg", "Недействителни бюлетини"), ("en", "Invalid ballots")]), ("valid", [("bg", "Действителни гласове"), ("en", "Valid votes")])],
-                [("valid_equals_votes", "valid = votes(*)", "error", "The votes per list and for no one add up to the valid votes stated."), ("cast_within_voted", "invalid + valid <= voted", "warning", "No more ballots than voters.")]);
+                [
+                    ("registered", [("bg", "Избиратели в списъка"), ("en", "Voters on the list")]),
+                    ("voted", [("bg", "Гласували избиратели"), ("en", "Voters who voted")]),
+                    ("invalid", [("bg", "Недействителни бюлетини"), ("en", "Invalid ballots")]),
+                    ("valid", [("bg", "Действителни гласове"), ("en", "Valid votes")]),
+                ],
+                [
+                    ("valid_equals_votes", "valid = votes(*)", "error", "The votes per list and for no one add up to the valid votes stated."),
+                    ("cast_within_voted", "invalid + valid <= voted", "warning", "No more ballots than voters."),
+                ]);
             json.WriteStartArray("choices");
             for (var number = 1; number <= Lists; number++)
             {
@@ -159,9 +186,17 @@ public static class Bg2021Import
             {
                 ImportJson.Area(json, $"rik{code}", "region", "bg", [("bg", $"{code} {bulgarian}"), ("en", $"{code} {latin}")]);
             }
-            foreach (var m in sections.Values.DistinctBy(s => (s.Rik, s.MunicipalityCode)).OrderBy(s => s.Rik, StringComparer.Ordinal).ThenBy(s => s.MunicipalityCode, StringComparer.Ordinal))
+            foreach (var m in sections.Values
+                .DistinctBy(s => (s.Rik, s.MunicipalityCode))
+                .OrderBy(s => s.Rik, StringComparer.Ordinal)
+                .ThenBy(s => s.MunicipalityCode, StringComparer.Ordinal))
             {
-                ImportJson.Area(json, $"m{m.Rik}-{m.MunicipalityCode}", "district", $"rik{m.Rik}", [("bg", m.Municipality.Length > 0 ? m.Municipality : $"{riks.GetValueOrDefault(m.Rik).Bulgarian} {m.MunicipalityCode}".Trim())]);
+                ImportJson.Area(
+                    json,
+                    $"m{m.Rik}-{m.MunicipalityCode}",
+                    "district",
+                    $"rik{m.Rik}",
+                    [("bg", m.Municipality.Length > 0 ? m.Municipality : $"{riks.GetValueOrDefault(m.Rik).Bulgarian} {m.MunicipalityCode}".Trim())]);
             }
             foreach (var (id, s) in sections.OrderBy(s => s.Key, StringComparer.Ordinal))
             {

@@ -17,7 +17,13 @@ internal static class ImportJson
     }
 
     /// <summary>An area; a station has its voters on the main list.</summary>
-    public static void Area(Utf8JsonWriter json, string id, string kind, string? parent, (string Language, string? Text)[] names, int? registered = null)
+    public static void Area(
+        Utf8JsonWriter json,
+        string id,
+        string kind,
+        string? parent,
+        (string Language, string? Text)[] names,
+        int? registered = null)
     {
         json.WriteStartObject();
         json.WriteString("id", id);
@@ -38,7 +44,11 @@ internal static class ImportJson
     }
 
     /// <summary>A protocol form: its lines with their names, its control relations (described in English), participation = valid + invalid.</summary>
-    public static void Form(Utf8JsonWriter json, string id, IEnumerable<(string Id, (string Language, string? Text)[] Names)> lines, IEnumerable<(string Id, string Rule, string Severity, string English)> relations)
+    public static void Form(
+        Utf8JsonWriter json,
+        string id,
+        IEnumerable<(string Id, (string Language, string? Text)[] Names)> lines,
+        IEnumerable<(string Id, string Rule, string Severity, string English)> relations)
     {
         json.WriteStartArray("forms");
         json.WriteStartObject();
@@ -69,7 +79,17 @@ internal static class ImportJson
     }
 
     /// <summary>The contests: one party-list contest with seats by <paramref name="method"/> among lists over a threshold.</summary>
-    public static void PartyListContest(Utf8JsonWriter json, string id, (string Language, string? Text)[] names, string area, string form, IEnumerable<string> choices, int seats, string method, int thresholdPercent, string thresholdBase)
+    public static void PartyListContest(
+        Utf8JsonWriter json,
+        string id,
+        (string Language, string? Text)[] names,
+        string area,
+        string form,
+        IEnumerable<string> choices,
+        int seats,
+        string method,
+        int thresholdPercent,
+        string thresholdBase)
     {
         json.WriteStartArray("contests");
         json.WriteStartObject();

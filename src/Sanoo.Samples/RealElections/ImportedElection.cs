@@ -12,13 +12,18 @@ namespace Sanoo.Samples.RealElections;
 /// <param name="Election">The definition loaded.</param>
 /// <param name="Protocols">Protocols per source id.</param>
 /// <param name="Notes">What the import did that a reader should know.</param>
-public sealed record ImportedElection(byte[] DefinitionJson, Election Election, ImmutableDictionary<string, ImmutableArray<Protocol>> Protocols, ImmutableArray<string> Notes)
+public sealed record ImportedElection(
+    byte[] DefinitionJson,
+    Election Election,
+    ImmutableDictionary<string, ImmutableArray<Protocol>> Protocols,
+    ImmutableArray<string> Notes)
 {
     /// <summary>Loads a definition written by an importer; a problem is a bug in the importer.</summary>
     public static Election Load(byte[] json) => DefinitionReader.Read(json) switch
     {
         DefinitionResult.Loaded loaded => loaded.Election,
-        DefinitionResult.Invalid invalid => throw new InvalidOperationException("the importer wrote an unsound definition: " + string.Join("; ", invalid.Problems.Take(5))),
+        DefinitionResult.Invalid invalid => throw new InvalidOperationException(
+            "the importer wrote an unsound definition: " + string.Join("; ", invalid.Problems.Take(5))),
         _ => throw new InvalidOperationException(),
     };
 }

@@ -35,7 +35,9 @@ public static class RelationReport
                 var (count, examples) = counts[key];
                 if (examples.Count < 5)
                 {
-                    examples.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{protocol.Station}: {violation.LeftText} is {violation.Left}, {violation.RightText} is {violation.Right}"));
+                    examples.Add(string.Create(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        $"{protocol.Station}: {violation.LeftText} is {violation.Left}, {violation.RightText} is {violation.Right}"));
                 }
                 counts[key] = (count + 1, examples);
             }

@@ -18,16 +18,23 @@ namespace Sanoo.Samples.RealElections;
 /// </summary>
 public static partial class RuDuma2021Import
 {
-    /// <summary>The relations the Russian form must satisfy. The two that real data breaks are warnings, so every protocol is counted and flagged.</summary>
+    /// <summary>The relations the Russian form must satisfy. The two that real data breaks are warnings, so every protocol is counted and
+    /// flagged.</summary>
     private static readonly (string Id, string Rule, string Severity, string Description)[] Relations =
     [
         ("boxes_balance", "in_portable + in_stationary = valid + invalid", "error", "Every ballot found in a box is either valid or invalid."),
         ("valid_equals_votes", "valid = votes(*)", "error", "The votes for the lists add up to the valid ballots."),
-        ("issued_within_register", "issued_early + issued_station + issued_outside <= registered", "warning", "No more ballots are issued than there are voters on the list."),
-        ("ballots_balance", "received = issued_early + issued_station + issued_outside + cancelled + lost - unaccounted", "warning", "Every ballot received is issued, cancelled or lost (less those not accounted for at receipt)."),
+        ("issued_within_register", "issued_early + issued_station + issued_outside <= registered", "warning",
+            "No more ballots are issued than there are voters on the list."),
+        ("ballots_balance", "received = issued_early + issued_station + issued_outside + cancelled + lost - unaccounted", "warning",
+            "Every ballot received is issued, cancelled or lost (less those not accounted for at receipt)."),
     ];
 
-    private static readonly string[] Lines = ["registered", "received", "issued_early", "issued_station", "issued_outside", "cancelled", "in_portable", "in_stationary", "invalid", "valid", "lost", "unaccounted"];
+    private static readonly string[] Lines =
+    [
+        "registered", "received", "issued_early", "issued_station", "issued_outside", "cancelled",
+        "in_portable", "in_stationary", "invalid", "valid", "lost", "unaccounted",
+    ];
 
     /// <summary>Imports the CSV (decompressed) read from <paramref name="csv"/>.</summary>
     public static ImportedElection Import(TextReader csv)
@@ -75,16 +82,33 @@ public static partial class RuDuma2021Import
         }
         var json = Definition(regions, regionIds, tiks, stations.Select(s => (s.Id, s.Name, s.Tik, s.Registered)), parties);
         var election = ImportedElection.Load(json);
-        var protocols = stations.Select(s => new Protocol(election.Id, new AreaId(s.Id), new ContestId("federal"), new SourceId("cec"), 1, [.. s.Lines], [.. s.Votes], null)).ToImmutableArray();
+        var protocols = stations
+            .Select(s => new Protocol(
+                election.Id,
+                new AreaId(s.Id),
+                new ContestId("federal"),
+                new SourceId("cec"),
+                1,
+                [.. s.Lines],
+                [.. s.Votes],
+                null))
+            .ToImmutableArray();
         return new ImportedElection(json, election, ImmutableDictionary<string, ImmutableArray<Protocol>>.Empty.Add("cec", protocols),
         [
-            $"{stations.Count:N0} polling stations in {regions.Count} regions (and abroad) and {tiks.Count:N0} territorial commissions; one protocol each.",
-            "Stations are named region-UIK number (r01-592); the territorial commissions (TIK) are the districts. The single-member contests are not in the file.",
+            $"{stations.Count:N0} polling stations in {regions.Count} regions (and abroad) " +
+                $"and {tiks.Count:N0} territorial commissions; one protocol each.",
+            "Stations are named region-UIK number (r01-592); the territorial commissions (TIK) are the districts. " +
+                "The single-member contests are not in the file.",
             "registered ≥ issued and the ballot balance are warnings: real protocols break them and are still counted, flagged.",
         ]);
     }
 
-    private static byte[] Definition(List<string> regions, Dictionary<string, string> regionIds, List<(string Id, string Name, string Region)> tiks, IEnumerable<(string Id, string Name, string Tik, int Registered)> stations, List<(string Id, int Number, string Name)> parties)
+    private static byte[] Definition(
+        List<string> regions,
+        Dictionary<string, string> regionIds,
+        List<(string Id, string Name, string Region)> tiks,
+        IEnumerable<(string Id, string Name, string Tik, int Registered)> stations,
+        List<(string Id, int Number, string Name)> parties)
     {
         var buffer = new ArrayBufferWriter<byte>(1 << 24);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -92,7 +116,11 @@ public static partial class RuDuma2021Import
             json.WriteStartObject();
             json.WriteString("format", DefinitionReader.Format);
             json.WriteString("id", "ru-duma-2021");
-            ImportJson.Names(json, "name", ("ru", "Выборы депутатов Государственной Думы, 19 сентября 2021 (федеральный округ)"), ("en", "State Duma election, 19 September 2021 (federal list)"));
+            ImportJson.Names(
+                json,
+                "name",
+                ("ru", "Выборы депутатов Государственной Думы, 19 сентября 2021 (федеральный округ)"),
+                ("en", "State Duma election, 19 September 2021 (federal list)"));
             json.WriteString("date", "2021-09-19");
             json.WriteStartArray("languages");
             json.WriteStringValue("ru");
@@ -105,8 +133,36 @@ public static partial class RuDuma2021Import
             json.WriteBoolean("official", true);
             json.WriteEndObject();
             json.WriteEndArray();
-            string[] russian = ["Число избирателей, внесённых в список", "Получено бюллетеней", "Выдано досрочно", "Выдано в помещении для голосования", "Выдано вне помещения", "Погашено бюллетеней", "В переносных ящиках", "В стационарных ящиках", "Недействительных бюллетеней", "Действительных бюллетеней", "Утраченных бюллетеней", "Не учтённых при получении"];
-            string[] english = ["Voters on the list", "Ballots received", "Issued early", "Issued at the station", "Issued outside the station", "Ballots cancelled", "In portable boxes", "In stationary boxes", "Invalid ballots", "Valid ballots", "Ballots lost", "Ballots not accounted for at receipt"];
+            string[] russian =
+            [
+                "Число избирателей, внесённых в список",
+                "Получено бюллетеней",
+                "Выдано досрочно",
+                "Выдано в помещении для голосования",
+                "Выдано вне помещения",
+                "Погашено бюллетеней",
+                "В переносных ящиках",
+                "В стационарных ящиках",
+                "Недействительных бюллетеней",
+                "Действительных бюллетеней",
+                "Утраченных бюллетеней",
+                "Не учтённых при получении",
+            ];
+            string[] english =
+            [
+                "Voters on the list",
+                "Ballots received",
+                "Issued early",
+                "Issued at the station",
+                "Issued outside the station",
+                "Ballots cancelled",
+                "In portable boxes",
+                "In stationary boxes",
+                "Invalid ballots",
+                "Valid ballots",
+                "Ballots lost",
+                "Ballots not accounted for at receipt",
+            ];
             ImportJson.Form(json, "ru-protocol", Lines.Select((id, i) => (id, new[] { ("ru", (string?)russian[i]), ("en", english[i]) })), Relations);
             json.WriteStartArray("choices");
             foreach (var (id, number, name) in parties)
@@ -119,7 +175,17 @@ public static partial class RuDuma2021Import
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            ImportJson.PartyListContest(json, "federal", [("ru", "Федеральный избирательный округ"), ("en", "Federal constituency")], "ru", "ru-protocol", parties.Select(p => p.Id), 225, "hare", 5, "participation");
+            ImportJson.PartyListContest(
+                json,
+                "federal",
+                [("ru", "Федеральный избирательный округ"), ("en", "Federal constituency")],
+                "ru",
+                "ru-protocol",
+                parties.Select(p => p.Id),
+                225,
+                "hare",
+                5,
+                "participation");
             json.WriteStartArray("areas");
             ImportJson.Area(json, "ru", "nation", null, [("ru", "Российская Федерация"), ("en", "Russian Federation")]);
             foreach (var region in regions)
@@ -141,7 +207,9 @@ public static partial class RuDuma2021Import
     }
 
     private static int Figure(string text, int row) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"row {row}: '{text}' is not a count");
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"row {row}: '{text}' is not a count");
 
     /// <summary>"5. Всероссийская политическая партия "ЕДИНАЯ РОССИЯ"" → the name without its ballot number.</summary>
     private static string PartyName(string header) => BallotNumber().Replace(header, "").Trim();

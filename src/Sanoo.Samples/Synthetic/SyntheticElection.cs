@@ -136,7 +136,8 @@ public static class SyntheticElection
             var district = election.ParentIndex(areaIndex);
             if (!strengths.TryGetValue(district, out var strength))
             {
-                strength = strengths[district] = [.. Enumerable.Range(0, plan.Choices.Length).Select(c => (plan.Choices.Length - c) * random.Factor(0.4))];
+                strength = strengths[district] =
+                    [.. Enumerable.Range(0, plan.Choices.Length).Select(c => (plan.Choices.Length - c) * random.Factor(0.4))];
             }
             var roll = station.Roll!;
             var took = (int)(roll.Registered * random.Between(0.3, 0.7));
@@ -160,7 +161,15 @@ public static class SyntheticElection
                 votes[0]--;
                 votes[1]++;
             }
-            yield return new Protocol(election.Id, station.Id, plan.Contest.Id, new SourceId(source), 1, ImmutableArray.Create(figures), ImmutableArray.Create(votes), null);
+            yield return new Protocol(
+                election.Id,
+                station.Id,
+                plan.Contest.Id,
+                new SourceId(source),
+                1,
+                ImmutableArray.Create(figures),
+                ImmutableArray.Create(votes),
+                null);
         }
     }
 

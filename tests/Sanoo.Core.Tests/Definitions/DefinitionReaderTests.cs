@@ -67,7 +67,10 @@ public class DefinitionReaderTests
 
     [Fact]
     public void An_orphan_area_is_reported() =>
-        AssertProblem(d => d["areas"]![4]!["parent"] = "west-9", "$.areas[4].parent", "'west-9' is not an area of this election, so 's2' is an orphan");
+        AssertProblem(
+            d => d["areas"]![4]!["parent"] = "west-9",
+            "$.areas[4].parent",
+            "'west-9' is not an area of this election, so 's2' is an orphan");
 
     [Fact]
     public void A_station_cannot_contain_areas() =>
@@ -79,7 +82,10 @@ public class DefinitionReaderTests
 
     [Fact]
     public void An_area_without_stations_is_reported() =>
-        AssertProblem(d => d["areas"]!.AsArray().Add(JsonNode.Parse("""{"id": "west", "kind": "region", "parent": "land", "name": {"en": "West"}}""")), "$.areas[7]", "region 'west' has no polling stations under it");
+        AssertProblem(
+            d => d["areas"]!.AsArray().Add(JsonNode.Parse("""{"id": "west", "kind": "region", "parent": "land", "name": {"en": "West"}}""")),
+            "$.areas[7]",
+            "region 'west' has no polling stations under it");
 
     [Fact]
     public void A_negative_figure_is_reported() =>
@@ -99,15 +105,24 @@ public class DefinitionReaderTests
 
     [Fact]
     public void A_party_list_contest_cannot_list_candidates() =>
-        AssertProblem(d => d["contests"]![0]!["choices"]![1] = "bob", "$.contests[0].choices[1]", "'bob' is a candidate, which a party-list contest cannot have");
+        AssertProblem(
+            d => d["contests"]![0]!["choices"]![1] = "bob",
+            "$.contests[0].choices[1]",
+            "'bob' is a candidate, which a party-list contest cannot have");
 
     [Fact]
     public void A_relation_naming_an_unknown_line_is_reported() =>
-        AssertProblem(d => d["forms"]![0]!["relations"]![0]!["rule"] = "in_boxes = valid + spoiled", "$.forms[0].relations[0].rule", "names the line 'spoiled', which is not on the form");
+        AssertProblem(
+            d => d["forms"]![0]!["relations"]![0]!["rule"] = "in_boxes = valid + spoiled",
+            "$.forms[0].relations[0].rule",
+            "names the line 'spoiled', which is not on the form");
 
     [Fact]
     public void A_malformed_relation_is_reported_with_the_position() =>
-        AssertProblem(d => d["forms"]![0]!["relations"]![1]!["rule"] = "valid = votes(*", "$.forms[0].relations[1].rule", "relation 'votes' is malformed at character 16");
+        AssertProblem(
+            d => d["forms"]![0]!["relations"]![1]!["rule"] = "valid = votes(*",
+            "$.forms[0].relations[1].rule",
+            "relation 'votes' is malformed at character 16");
 
     [Fact]
     public void An_unknown_seat_method_is_reported() =>
@@ -132,7 +147,8 @@ public class DefinitionReaderTests
         });
         Assert.Contains(problems, p => p.Path == "$.areas[3].registered");
         Assert.Contains(problems, p => p.Path == "$.contests[1].area");
-        Assert.Contains(problems, p => p.Path == "$.choices[0].kind" && p.Message.Contains("expected one of \"party\", \"candidate\", \"against-all\"", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "$.choices[0].kind"
+            && p.Message.Contains("expected one of \"party\", \"candidate\", \"against-all\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,9 +34,13 @@ public class DoubleEntryTests
 
     [Fact]
     public void An_operator_stands_by_their_latest_entry_only() =>
-        Assert.Equal(EntryStatus.Mismatch, DoubleEntry.Decide([E("anna", "x", EntryStatus.AwaitingSecond), E("anna", "z", EntryStatus.AwaitingSecond)], "bakyt", "x"));
+        Assert.Equal(
+            EntryStatus.Mismatch,
+            DoubleEntry.Decide([E("anna", "x", EntryStatus.AwaitingSecond), E("anna", "z", EntryStatus.AwaitingSecond)], "bakyt", "x"));
 
     [Fact]
     public void Nothing_is_recorded_after_the_pair_is_complete() =>
-        Assert.Equal(EntryStatus.AlreadyMatched, DoubleEntry.Decide([E("anna", "x", EntryStatus.AwaitingSecond), E("bakyt", "x", EntryStatus.Matched)], "chynara", "y"));
+        Assert.Equal(
+            EntryStatus.AlreadyMatched,
+            DoubleEntry.Decide([E("anna", "x", EntryStatus.AwaitingSecond), E("bakyt", "x", EntryStatus.Matched)], "chynara", "y"));
 }

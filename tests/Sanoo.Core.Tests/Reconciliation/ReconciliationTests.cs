@@ -19,7 +19,9 @@ public class ReconciliationTests
     public void Identical_counts_match_and_any_difference_is_a_discrepancy_by_default()
     {
         var machine = Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine);
-        Assert.Equal(ReconciliationClass.Match, StationComparison.Of(List, Strict, new("n1-1"), machine, Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Hand))!.Class);
+        Assert.Equal(
+            ReconciliationClass.Match,
+            StationComparison.Of(List, Strict, new("n1-1"), machine, Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Hand))!.Class);
         var off = StationComparison.Of(List, Strict, new("n1-1"), machine, Count("n1-1", [299, 201, 100, 10], ElectionBuilder.Hand))!;
         Assert.Equal(ReconciliationClass.Discrepancy, off.Class);
         Assert.Equal<long>([-1, 1, 0, 0], off.VoteDifferences);
@@ -37,14 +39,19 @@ public class ReconciliationTests
         Assert.Equal(ReconciliationClass.WithinTolerance, StationComparison.Of(List, twoBallots, new("n1-1"), machine, close)!.Class);
         Assert.Equal(ReconciliationClass.Discrepancy, StationComparison.Of(List, twoBallots, new("n1-1"), machine, far)!.Class);
         var fivePercent = Strict with { RelativePercent = 5 };
-        Assert.Equal(ReconciliationClass.WithinTolerance, StationComparison.Of(List, fivePercent, new("n1-1"), machine, far)!.Class); // 10 of 300 is 3.3%
-        Assert.Equal(ReconciliationClass.Discrepancy, StationComparison.Of(List, Strict with { RelativePercent = 3 }, new("n1-1"), machine, far)!.Class);
+        // 10 of 300 is 3.3%
+        Assert.Equal(ReconciliationClass.WithinTolerance, StationComparison.Of(List, fivePercent, new("n1-1"), machine, far)!.Class);
+        Assert.Equal(
+            ReconciliationClass.Discrepancy,
+            StationComparison.Of(List, Strict with { RelativePercent = 3 }, new("n1-1"), machine, far)!.Class);
     }
 
     [Fact]
     public void A_station_with_one_count_is_listed_and_one_with_none_is_not()
     {
-        Assert.Equal(ReconciliationClass.OneSideMissing, StationComparison.Of(List, Strict, new("n1-1"), null, Count("n1-1", [1, 2, 3, 4], ElectionBuilder.Hand))!.Class);
+        Assert.Equal(
+            ReconciliationClass.OneSideMissing,
+            StationComparison.Of(List, Strict, new("n1-1"), null, Count("n1-1", [1, 2, 3, 4], ElectionBuilder.Hand))!.Class);
         Assert.Null(StationComparison.Of(List, Strict, new("n1-1"), null, null));
     }
 
@@ -72,11 +79,17 @@ public class ReconciliationTests
     public void The_definition_may_state_the_counts_compared_and_the_tolerance()
     {
         Assert.Equal(new ReconciliationRule(new("machine"), new("hand"), 0, 0), DefinitionJson.LoadSmall().Reconciliation);
-        var json = DefinitionJson.With(root => root["reconciliation"] = new JsonObject { ["between"] = new JsonArray("hand", "machine"), ["absolute"] = 2, ["relativePercent"] = 0.5 });
+        var json = DefinitionJson.With(root => root["reconciliation"] = new JsonObject
+        {
+            ["between"] = new JsonArray("hand", "machine"),
+            ["absolute"] = 2,
+            ["relativePercent"] = 0.5,
+        });
         var loaded = Assert.IsType<DefinitionResult.Loaded>(DefinitionJson.Load(json)).Election;
         Assert.Equal(new ReconciliationRule(new("hand"), new("machine"), 2, 0.5m), loaded.Reconciliation);
         var wrong = DefinitionJson.With(root => root["reconciliation"] = new JsonObject { ["between"] = new JsonArray("hand", "robot") });
         var problems = Assert.IsType<DefinitionResult.Invalid>(DefinitionJson.Load(wrong)).Problems;
-        Assert.Contains(problems, p => p.Path == "$.reconciliation.between" && p.Message.Contains("'robot' is not a count source", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Path == "$.reconciliation.between"
+            && p.Message.Contains("'robot' is not a count source", StringComparison.Ordinal));
     }
 }

@@ -64,7 +64,9 @@ public class SnapshotInvariantTests
         hand.Sums[(north * hand.Width) + hand.Plan.LineIndex[new LineId("issued")]] += 7;
         hand.Sums[(north * hand.Width) + hand.Plan.LineIndex[new LineId("received")]] += 7;
         var violations = SnapshotInvariants.Check(Election, books);
-        Assert.Contains(violations, v => v.Area.Value == "north" && v.Invariant == "children-sum" && v.Detail.StartsWith("valid is", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Area.Value == "north"
+            && v.Invariant == "children-sum"
+            && v.Detail.StartsWith("valid is", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Area.Value == "nation" && v.Invariant == "children-sum");
     }
 
@@ -73,7 +75,9 @@ public class SnapshotInvariantTests
     {
         var (_, books, hand) = Counted();
         hand.Reporting[0] = 9;
-        Assert.Contains(SnapshotInvariants.Check(Election, books), v => v.Invariant == "reporting-at-most-expected" && v.Detail == "9 stations reporting of 8");
+        Assert.Contains(
+            SnapshotInvariants.Check(Election, books),
+            v => v.Invariant == "reporting-at-most-expected" && v.Detail == "9 stations reporting of 8");
     }
 
     [Fact]

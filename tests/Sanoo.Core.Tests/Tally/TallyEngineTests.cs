@@ -75,7 +75,8 @@ public class TallyEngineTests
     {
         var engine = new TallyEngine(Election);
         engine.Apply(ProtocolMaker.Valid(Election, "n1-1", [290, 210, 100, 10], version: 3));
-        Assert.Equal(3, Assert.IsType<ApplyOutcome.Stale>(engine.Apply(ProtocolMaker.Valid(Election, "n1-1", [300, 200, 100, 10], version: 2))).CurrentVersion);
+        Assert.Equal(3, Assert.IsType<ApplyOutcome.Stale>(
+            engine.Apply(ProtocolMaker.Valid(Election, "n1-1", [300, 200, 100, 10], version: 2))).CurrentVersion);
         Assert.Equal<long>([290, 210, 100, 10], National(engine).Votes);
     }
 

@@ -76,7 +76,9 @@ public class TallyPropertyTests
                 engine.Apply(protocol);
             }
             var snapshot = engine.Freeze();
-            Assert.True(snapshot.SameNumbersAs(TallyEngine.Rebuild(election, engine.CurrentProtocols()).Freeze()), "incremental differs from rebuild");
+            Assert.True(
+                snapshot.SameNumbersAs(TallyEngine.Rebuild(election, engine.CurrentProtocols()).Freeze()),
+                "incremental differs from rebuild");
             var counted = ReferenceTally.Counted(election, protocols);
             Assert.Equal(counted.Values.OrderBy(Key), engine.CurrentProtocols().OrderBy(Key));
             foreach (var plan in election.Contests)
@@ -87,7 +89,9 @@ public class TallyPropertyTests
                     {
                         var area = election.Areas[areaIndex].Id;
                         var tally = snapshot.Tally(plan.Contest.Id, source.Id, area)!;
-                        Assert.Equal<long>(ReferenceTally.Sum(election, counted.Values, plan.Contest.Id, source.Id, area), tally.Lines.Concat(tally.Votes));
+                        Assert.Equal<long>(
+                            ReferenceTally.Sum(election, counted.Values, plan.Contest.Id, source.Id, area),
+                            tally.Lines.Concat(tally.Votes));
                     }
                 }
             }

@@ -11,7 +11,8 @@ namespace Sanoo.Core.Tests.Transparency;
 public class MerkleTreeTests
 {
     private static readonly byte[][] Leaves =
-        [.. new[] { "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f" }.Select(Convert.FromHexString)];
+        [.. new[] { "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f" }
+            .Select(Convert.FromHexString)];
 
     private static readonly string[] Roots =
     [
@@ -46,8 +47,14 @@ public class MerkleTreeTests
     }
 
     [Theory]
-    [InlineData(0, 8, "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7 5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e 6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4")]
-    [InlineData(5, 8, "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0 d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7")]
+    [InlineData(0, 8,
+        "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7 " +
+        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e " +
+        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4")]
+    [InlineData(5, 8,
+        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b " +
+        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0 " +
+        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7")]
     public void Inclusion_proofs_are_the_reference_ones(long index, long size, string expected)
     {
         var tree = Reference();
@@ -57,9 +64,16 @@ public class MerkleTreeTests
     }
 
     [Theory]
-    [InlineData(2, 8, "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e 6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4")]
-    [InlineData(6, 8, "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0 d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7")]
-    [InlineData(2, 5, "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b")]
+    [InlineData(2, 8,
+        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e " +
+        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4")]
+    [InlineData(6, 8,
+        "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a " +
+        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0 " +
+        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7")]
+    [InlineData(2, 5,
+        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e " +
+        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b")]
     public void Consistency_proofs_are_the_reference_ones(long first, long second, string expected)
     {
         var tree = Reference();
@@ -112,7 +126,9 @@ public class MerkleTreeTests
             Assert.True(MerkleProof.VerifyConsistency(first, second, tree.Root(first), tree.Root(second), proof));
             // A log that changed an old entry cannot prove it extends the tree head an observer saved.
             var forged = rewritten.ConsistencyProof(first, second);
-            Assert.False(first < second && MerkleProof.VerifyConsistency(first, second, tree.Root(first), rewritten.Root(second), forged), "rewritten history passed");
+            Assert.False(
+                first < second && MerkleProof.VerifyConsistency(first, second, tree.Root(first), rewritten.Root(second), forged),
+                "rewritten history passed");
         }, iter: 2_000);
     }
 }
