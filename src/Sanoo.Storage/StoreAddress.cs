@@ -1,4 +1,5 @@
 using Sanoo.Storage.Postgres;
+using Sanoo.Storage.Sql;
 using Sanoo.Storage.Sqlite;
 
 namespace Sanoo.Storage;
@@ -15,11 +16,11 @@ public static class StoreAddress
     {
         if (address.StartsWith("sqlite:", StringComparison.Ordinal) && address.Length > "sqlite:".Length)
         {
-            return SqliteProtocolStore.Open(address["sqlite:".Length..]);
+            return await SqlProtocolStore.OpenAsync(SqliteDialect.Open(address["sqlite:".Length..]), cancellationToken);
         }
         if (address.StartsWith("postgres:", StringComparison.Ordinal) && address.Length > "postgres:".Length)
         {
-            return await PostgresProtocolStore.OpenAsync(address["postgres:".Length..], cancellationToken);
+            return await SqlProtocolStore.OpenAsync(PostgresDialect.Create(address["postgres:".Length..]), cancellationToken);
         }
         throw new StoreException($"'{address}' is not a store address: use sqlite:PATH (e.g. sqlite:sanoo.db) or postgres:CONNECTION_STRING (e.g. postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).");
     }

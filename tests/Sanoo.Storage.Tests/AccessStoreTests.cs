@@ -52,7 +52,7 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
     public async Task A_version_1_database_is_upgraded_to_version_2_keeping_its_log()
     {
         var address = NewAddress("sqlite");
-        var v1 = SchemaScripts.For("sqlite").Single(s => s.Version == 1).Sql;
+        var v1 = SchemaScripts.For("sqlite", Sqlite.SqliteDialect.Types).Single(s => s.Version == 1).Sql;
         await RawSql.ExecuteAsync(address, v1 + "; INSERT INTO schema_version (version, applied_at) VALUES (1, 0);");
         var log = await OpenLogAsync(address);
         await log.SubmitAsync(Submit(Sample.Hand[0]));

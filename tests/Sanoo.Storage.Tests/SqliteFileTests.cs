@@ -1,4 +1,3 @@
-using Sanoo.Storage.Sqlite;
 using Sanoo.Testing;
 
 namespace Sanoo.Storage.Tests;
@@ -8,12 +7,12 @@ namespace Sanoo.Storage.Tests;
 public class SqliteFileTests(PostgresServer postgres) : StoreTestBase(postgres)
 {
     [Fact]
-    public void A_file_that_is_not_a_database_is_reported()
+    public async Task A_file_that_is_not_a_database_is_reported()
     {
         var address = NewAddress("sqlite");
         var path = address["sqlite:".Length..];
         File.WriteAllBytes(path, [.. Enumerable.Range(0, 8192).Select(i => (byte)((i * 7) % 256))]);
-        var error = Assert.Throws<StoreException>(() => SqliteProtocolStore.Open(path));
+        var error = await Assert.ThrowsAsync<StoreException>(() => StoreAddress.OpenAsync(address));
         Assert.Contains("is not a database", error.Message, StringComparison.Ordinal);
         Assert.Contains("restore it from a backup", error.Message, StringComparison.Ordinal);
     }
@@ -41,7 +40,7 @@ public class SqliteFileTests(PostgresServer postgres) : StoreTestBase(postgres)
     {
         var address = NewAddress("sqlite");
         await RawSql.ExecuteAsync(address, "CREATE TABLE customers (id INTEGER PRIMARY KEY)");
-        var error = Assert.Throws<StoreException>(() => SqliteProtocolStore.Open(address["sqlite:".Length..]));
+        var error = await Assert.ThrowsAsync<StoreException>(() => StoreAddress.OpenAsync(address));
         Assert.Contains("not a Sanoo store", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,20 +1,4 @@
--- Sanoo store, SQLite, schema version 4: double entry of hand counts.
--- Every operator's entry is kept, matched or not; a protocol reaches the log only when two
--- different operators typed identical figures. Append-only like the log.
-CREATE TABLE hand_entry (
-    seq          INTEGER NOT NULL PRIMARY KEY,
-    station      TEXT    NOT NULL,
-    contest      TEXT    NOT NULL,
-    source       TEXT    NOT NULL,
-    version      INTEGER NOT NULL CHECK (version >= 1),
-    operator     TEXT    NOT NULL,
-    canonical    BLOB    NOT NULL,
-    content_hash TEXT    NOT NULL CHECK (length(content_hash) = 64),
-    entered_at   INTEGER NOT NULL,
-    status       TEXT    NOT NULL CHECK (status IN ('awaiting-second', 'matched', 'mismatch'))
-) STRICT;
-CREATE INDEX hand_entry_slot ON hand_entry (station, contest, source, version, seq);
-
+-- Sanoo store, SQLite, schema version 4: hand entries are append-only.
 CREATE TRIGGER hand_entry_append_only_update BEFORE UPDATE ON hand_entry
 BEGIN SELECT RAISE(ABORT, 'hand_entry is append-only'); END;
 CREATE TRIGGER hand_entry_append_only_delete BEFORE DELETE ON hand_entry
