@@ -76,6 +76,7 @@ public static class SanooServer
         });
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthentication();

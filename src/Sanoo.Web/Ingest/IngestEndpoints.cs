@@ -25,20 +25,93 @@ public static class IngestEndpoints
         return group;
     }
 
-    /// <summary>The request's JSON body, or the problem answer when it is not JSON or too large.</summary>
-    internal static async Task<(JsonDocument? Document, IResult? Problem)> ReadBodyAsync(HttpRequest request, ServerOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request's JSON body, or the problem answer: 400 when it is not JSON or holds text that
+    /// is not Unicode (invalid UTF-8, a lone surrogate escape), 413 when too large, 408 when it
+    /// arrives too slowly. A body never reaches a handler half-readable, so no bad input is a 500.
+    /// </summary>
+    internal static async Task<(JsonDocument? Document, IResult? Problem)> ReadBodyAsync(
+        HttpRequest request, ServerOptions options, CancellationToken cancellationToken)
     {
+        JsonDocument document;
         try
         {
-            return (await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken), null);
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
         }
         catch (JsonException e)
         {
-            return (null, Problems.BadRequest("The request body is not valid JSON.", new() { ["$"] = [$"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message.Split(". ")[0]}"] }));
+            var where = $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message.Split(". ")[0]}";
+            return (null, Problems.BadRequest("The request body is not valid JSON.", new() { ["$"] = [where] }));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problems.Status(413, "Request too large", $"A write request may hold at most {options.MaxRequestBytes:N0} bytes; send smaller batches."));
+            return (null, Problems.Status(413, "Request too large",
+                $"A write request may hold at most {options.MaxRequestBytes:N0} bytes; send smaller batches."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            return (null, Problems.Status(408, "Request body too slow", "The request body arrived too slowly; send it again."));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, Problems.Status(e.StatusCode, "Bad request", e.Message));
+        }
+        if (NotUnicode(document.RootElement, "$") is { } path)
+        {
+            document.Dispose();
+            return (null, Problems.BadRequest("The request body is not valid JSON text.",
+                new() { [path] = ["not Unicode text: invalid UTF-8 or a lone surrogate (\\ud800–\\udfff) escape"] }));
+        }
+        return (document, null);
+    }
+
+    /// <summary>The JSON path of the first string or member name that does not decode to Unicode text, or null.</summary>
+    private static string? NotUnicode(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Decodes(() => element.GetString()) ? null : path;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (NotUnicode(item, $"{path}[{i++}]") is { } bad)
+                    {
+                        return bad;
+                    }
+                }
+                return null;
+            case JsonValueKind.Object:
+                var n = 0;
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Decodes(() => property.Name))
+                    {
+                        return $"{path}.<member {n}>";
+                    }
+                    if (NotUnicode(property.Value, $"{path}.{property.Name}") is { } bad)
+                    {
+                        return bad;
+                    }
+                    n++;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Decodes(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -6,7 +6,10 @@ namespace Sanoo.Web.OpenData;
 /// <summary>
 /// Writes CSV as RFC 4180 says: comma-separated, CRLF line ends, fields quoted when they hold a
 /// comma, quote or line break. Numbers are written invariantly (no grouping, '.' for decimals) so
-/// any spreadsheet or script reads them the same. UTF-8 without a byte-order mark.
+/// any spreadsheet or script reads them the same. UTF-8 without a byte-order mark. Text that a
+/// spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return: a
+/// party name or a correction's reason typed by anyone) is written with a leading apostrophe, as
+/// OWASP advises against CSV injection; numbers are never changed.
 /// </summary>
 public sealed class Csv(TextWriter writer)
 {
@@ -40,8 +43,12 @@ public sealed class Csv(TextWriter writer)
             bool b => b ? "true" : "false",
             DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            string s => Neutralised(s),
+            _ => Neutralised(value.ToString() ?? ""),
         };
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
+
+    /// <summary>Text a spreadsheet would not run: a leading formula character is preceded by an apostrophe.</summary>
+    public static string Neutralised(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

@@ -96,17 +96,18 @@
       var protocol = protocolOf(form), bearer = token();
       send(protocol, bearer).then(function (answer) { show(form, statusOf(answer), answer.body); })
         .catch(function () {
-          var list = pending(); list.push({ protocol: protocol, token: bearer }); keep(list);
+          // the protocol is kept until sent (a reload or a closed tab loses nothing); the token never leaves this tab's sessionStorage
+          var list = pending(); list.push({ protocol: protocol }); keep(list);
           show(form, 'pending');
         });
     });
   });
 
   function retry() {
-    var list = pending();
-    if (!list.length || !navigator.onLine) return;
+    var list = pending(), bearer = token();
+    if (!list.length || !navigator.onLine || !bearer) return;
     var item = list[0];
-    send(item.protocol, item.token).then(function (answer) {
+    send(item.protocol, bearer).then(function (answer) {
       keep(pending().slice(1));
       var form = document.querySelector('form.protocol[data-station="' + item.protocol.station + '"][data-contest="' + item.protocol.contest + '"]');
       if (form) show(form, statusOf(answer), answer.body);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Sanoo.Web;
+
+/// <summary>
+/// Headers on every answer that keep a results page what it is: no script but the site's own
+/// (Content-Security-Policy; style attributes are allowed, the bars are drawn with them), never
+/// framed by another site (frame-ancestors), never sniffed as another type (nosniff), and no
+/// address of a page sent on to other sites (Referrer-Policy). Public reads (GET and HEAD outside
+/// the operators' entry API) carry <c>Access-Control-Allow-Origin: *</c>, so a newsroom's page or
+/// an observer's notebook in a browser can read the open data directly.
+/// </summary>
+public static class SecurityHeaders
+{
+    /// <summary>The Content-Security-Policy of every answer.</summary>
+    public const string Policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Adds the headers to every answer.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = Policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (IsPublicRead(context.Request))
+        {
+            headers.AccessControlAllowOrigin = "*";
+            headers.AccessControlExposeHeaders = "ETag, Retry-After";
+        }
+        await next(context);
+    });
+
+    /// <summary>Whether a request reads what anyone may read: GET or HEAD, outside the operators' entries.</summary>
+    public static bool IsPublicRead(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Path.StartsWithSegments("/api/v1/hand-entries", StringComparison.OrdinalIgnoreCase);
+}
