@@ -102,9 +102,11 @@ public class ReadApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     public async Task A_single_member_district_where_against_all_leads_has_no_winner()
     {
         await LoadHandCountsAsync(ServerFixture.Sample.Hand.Length);
-        var district = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results?contest=smd-27");
+        var district = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results?contest=smd-27&lang=en");
         Assert.Equal(JsonValueKind.Null, district.GetProperty("outcome").GetProperty("elected").ValueKind);
         Assert.Contains("against all", district.GetProperty("outcome").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var inKyrgyz = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results?contest=smd-27&lang=ky");
+        Assert.Contains("«Баарына каршы»", inKyrgyz.GetProperty("outcome").GetProperty("reason").GetString(), StringComparison.Ordinal);
         var national = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results");
         Assert.Equal(1_293_946, national.GetProperty("participation").GetInt64());
         Assert.Equal(15, national.GetProperty("seats").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "p21").GetProperty("seats").GetInt32());
