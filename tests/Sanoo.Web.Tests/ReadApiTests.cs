@@ -150,6 +150,19 @@ public sealed partial class SeatExplanationApiTests(ServerFixture server, ITestO
         output.WriteLine(string.Join("\n", steps));
     }
 
+    [Theory]
+    [InlineData("ky", "Мандаттар кантип бөлүштүрүлдү", "Шайлоо квотасы (Хэйр ыкмасы)")]
+    [InlineData("ru", "Как распределены мандаты", "Избирательная квота (метод Хэйра)")]
+    [InlineData("en", "How the seats were allocated", "Quota (hare)")]
+    public async Task The_results_page_explains_the_seats_in_its_language(string language, string heading, string quota)
+    {
+        await SeatsAsync(language);
+        var page = await server.Client.GetStringAsync($"/{language}/");
+        var steps = WebUtility.HtmlDecode(page[page.IndexOf("data-seat-steps", StringComparison.Ordinal)..]);
+        Assert.Contains(heading, steps, StringComparison.Ordinal);
+        Assert.Contains(quota, steps, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Results_carry_the_steps_as_data_beside_their_words()
     {
