@@ -37,6 +37,22 @@ public sealed class SeatsCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_steps_are_worded_in_the_language_asked_for_and_carried_as_data()
+    {
+        var file = Votes("party,votes\nА,100000\nБ,80000\nВ,30000\nГ,20000\n");
+        var (code, output) = CliRun.Sanoo("seats", "--votes", file, "--seats", "8", "--method", "hare", "--language", "ru", "--json");
+        Assert.Equal(0, code);
+        var json = JsonDocument.Parse(output).RootElement;
+        var steps = json.GetProperty("steps").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.Equal("Избирательная квота (метод Хэйра): голосов — 230\u00a0000, мандатов — 8; "
+            + "квота = 28\u00a0750,0000 голоса на один мандат.", steps[0]);
+        Assert.Equal("Мандаты по наибольшим остаткам (2): Б, Г.", steps[2]);
+        var quota = json.GetProperty("stepData")[0];
+        Assert.Equal("quota", quota.GetProperty("kind").GetString());
+        Assert.Equal("230000/8", quota.GetProperty("quota").GetProperty("exact").GetString());
+    }
+
+    [Fact]
     public void A_tie_is_reported()
     {
         var file = Votes("party,votes\nA,500\nB,500\n");

@@ -123,7 +123,7 @@ public class Kg2021SampleTests
             var result = ContestSeats.SingleMember(plan, tally);
             if (plan.Contest.Area.Value is "d27" or "d29")
             {
-                Assert.Contains("against all", Assert.IsType<SingleMemberResult.NoWinner>(result).Reason, StringComparison.Ordinal);
+                Assert.Equal(ChoiceKind.AgainstAll, Assert.IsType<SingleMemberResult.NoWinner.AgainstAllLeads>(result).AgainstAll.Kind);
             }
             else
             {

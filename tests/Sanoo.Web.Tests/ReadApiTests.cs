@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 using Sanoo.Core.Definitions;
 
 namespace Sanoo.Web.Tests;
@@ -102,12 +104,85 @@ public class ReadApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     public async Task A_single_member_district_where_against_all_leads_has_no_winner()
     {
         await LoadHandCountsAsync(ServerFixture.Sample.Hand.Length);
-        var district = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results?contest=smd-27");
+        var district = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results?contest=smd-27&lang=en");
         Assert.Equal(JsonValueKind.Null, district.GetProperty("outcome").GetProperty("elected").ValueKind);
         Assert.Contains("against all", district.GetProperty("outcome").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var inKyrgyz = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results?contest=smd-27&lang=ky");
+        Assert.Contains("«Баарына каршы»", inKyrgyz.GetProperty("outcome").GetProperty("reason").GetString(), StringComparison.Ordinal);
         var national = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results");
         Assert.Equal(1_293_946, national.GetProperty("participation").GetInt64());
         Assert.Equal(15, national.GetProperty("seats").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "p21").GetProperty("seats").GetInt32());
+    }
+}
+
+/// <summary>The seats are explained in the language asked for, beside the same steps as data.</summary>
+public sealed partial class SeatExplanationApiTests(ServerFixture server, ITestOutputHelper output) : IClassFixture<ServerFixture>
+{
+    [GeneratedRegex("[A-Za-z]")]
+    private static partial Regex Latin();
+
+    private async Task<JsonElement> SeatsAsync(string language)
+    {
+        foreach (var chunk in ServerFixture.Sample.Hand.Chunk(500))
+        {
+            var batch = new { submissions = chunk.Select(p => new { protocol = ServerFixture.ProtocolJson(p) }) };
+            var response = await server.SubmitAsync(batch, ServerFixture.AdminToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var receipts = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts");
+            await server.WaitForSnapshotAsync(receipts.EnumerateArray().Max(r => r.GetProperty("sequence").GetInt64()));
+        }
+        return (await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/results?lang={language}")).GetProperty("seats");
+    }
+
+    [Theory]
+    [InlineData("ky", "Шайлоо босогосу: 5%", "Шайлоо квотасы (Хэйр ыкмасы)", "Мандаттарды бөлүштүрүү: ", "Ата-Журт Кыргызстан — 15")]
+    [InlineData("ru", "Порог: 5\u00a0%", "Избирательная квота (метод Хэйра)", "Распределение мандатов: ", "Ата Журт Кыргызстан — 15")]
+    public async Task Results_explain_the_seats_in_kyrgyz_and_russian_with_the_official_terms(
+        string language, string threshold, string quota, string seats, string winner)
+    {
+        var json = await SeatsAsync(language);
+        var steps = json.GetProperty("steps").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.All(steps, s => Assert.DoesNotMatch(Latin(), s));
+        Assert.StartsWith(threshold, steps[0], StringComparison.Ordinal);
+        Assert.Contains(steps, s => s.StartsWith(quota, StringComparison.Ordinal));
+        Assert.StartsWith(seats, steps[^1], StringComparison.Ordinal);
+        Assert.Contains(winner, steps[^1], StringComparison.Ordinal);
+        output.WriteLine(string.Join("\n", steps));
+    }
+
+    [Theory]
+    [InlineData("ky", "Мандаттар кантип бөлүштүрүлдү", "Шайлоо квотасы (Хэйр ыкмасы)")]
+    [InlineData("ru", "Как распределены мандаты", "Избирательная квота (метод Хэйра)")]
+    [InlineData("en", "How the seats were allocated", "Quota (hare)")]
+    public async Task The_results_page_explains_the_seats_in_its_language(string language, string heading, string quota)
+    {
+        await SeatsAsync(language);
+        var page = await server.Client.GetStringAsync($"/{language}/");
+        var steps = WebUtility.HtmlDecode(page[page.IndexOf("data-seat-steps", StringComparison.Ordinal)..]);
+        Assert.Contains(heading, steps, StringComparison.Ordinal);
+        Assert.Contains(quota, steps, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_carry_the_steps_as_data_beside_their_words()
+    {
+        var json = await SeatsAsync("en");
+        var steps = json.GetProperty("steps").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.StartsWith("Threshold: 5% of 1,293,946 (all voters who took part) = 64,697.30 votes.", steps[0], StringComparison.Ordinal);
+        Assert.StartsWith("Seats: ", steps[^1], StringComparison.Ordinal);
+        Assert.Contains("Ata-Jurt Kyrgyzstan 15", steps[^1], StringComparison.Ordinal);
+        var data = json.GetProperty("stepData").EnumerateArray().ToList();
+        Assert.Equal(steps.Count, data.Count);
+        var threshold = data[0];
+        Assert.Equal("threshold", threshold.GetProperty("kind").GetString());
+        Assert.Equal(1_293_946, threshold.GetProperty("base").GetInt64());
+        Assert.Equal("participation", threshold.GetProperty("basis").GetString());
+        var quota = data.Single(d => d.GetProperty("kind").GetString() == "quota");
+        Assert.Equal(54, quota.GetProperty("seats").GetInt32());
+        Assert.Equal($"{quota.GetProperty("votes").GetInt64()}/54", quota.GetProperty("quota").GetProperty("exact").GetString());
+        var won = data[^1].GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("seats").GetInt32());
+        Assert.Equal([15, 12, 9, 7, 6, 5], won.OrderDescending());
+        Assert.Equal(0, json.GetProperty("tieData").GetArrayLength());
     }
 }
 

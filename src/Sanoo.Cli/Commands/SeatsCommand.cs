@@ -5,6 +5,7 @@ using System.Text.Json;
 using Sanoo.Cli.Output;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
+using Sanoo.Web.SeatWording;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -28,15 +29,23 @@ public static class SeatsCommand
         var thresholdBase = new Option<long?>("--base") { Description = "The threshold's denominator when it is not the sum of the rows, e.g. all voters who took part." };
         var cap = new Option<int?>("--cap") { Description = "At most this many seats for one party; the rest go to the others." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
+        var language = new Option<string>("--language") { Description = "The language of the steps: en, ru or ky.", DefaultValueFactory = _ => "en" };
         var command = new Command("seats", "Allocate seats from a CSV of votes by a named method, with a threshold and cap if any, and explain every step.")
         {
-            votes, seats, method, threshold, thresholdBase, cap, json,
+            votes, seats, method, threshold, thresholdBase, cap, json, language,
         };
-        command.SetAction(r => Run(console, r.GetValue(votes)!, r.GetValue(seats), r.GetValue(method)!, r.GetValue(threshold), r.GetValue(thresholdBase), r.GetValue(cap), r.GetValue(json)));
+        command.SetAction(r => Run(
+            console, r.GetValue(votes)!, r.GetValue(seats), r.GetValue(method)!, r.GetValue(threshold), r.GetValue(thresholdBase), r.GetValue(cap),
+            new Presentation(r.GetValue(json), r.GetValue(language)!)));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, FileInfo file, int seats, string methodName, string? thresholdText, long? thresholdBase, int? cap, bool asJson)
+    /// <summary>How to print the result: JSON or tables, and the language of the steps.</summary>
+    private sealed record Presentation(bool Json, string Language);
+
+    private static int Run(
+        IAnsiConsole console, FileInfo file, int seats, string methodName, string? thresholdText, long? thresholdBase, int? cap,
+        Presentation presentation)
     {
         var method = SeatMethod.Find(methodName);
         if (method is null)
@@ -93,20 +102,21 @@ public static class SeatsCommand
         var allocation = SeatAllocator.Allocate(new SeatRequest(
             seats, [.. parties], method, percent is { } pc ? new Threshold(pc, ThresholdBase.Valid) : null, thresholdBase ?? total, cap, $"{file.Name}/{seats}/{method.Name}")
         {
-            ThresholdBaseLabel = thresholdBase is null ? "all votes in the file" : "the base given",
+            ThresholdBasis = thresholdBase is null ? ThresholdBasis.VotesListed : ThresholdBasis.GivenBase,
         });
-        if (asJson)
+        if (presentation.Json)
         {
-            WriteJson(console, seats, method, allocation, parties);
+            WriteJson(console, seats, method, allocation, parties, presentation.Language);
         }
         else
         {
-            WriteTable(console, seats, method, allocation, parties, thresholdBase ?? total);
+            WriteTable(console, seats, method, allocation, parties, thresholdBase ?? total, presentation.Language);
         }
         return SanooCli.Ok;
     }
 
-    private static void WriteTable(IAnsiConsole console, int seats, SeatMethod method, SeatAllocation allocation, List<PartyVotes> parties, long shareBase)
+    private static void WriteTable(
+        IAnsiConsole console, int seats, SeatMethod method, SeatAllocation allocation, List<PartyVotes> parties, long shareBase, string language)
     {
         console.MarkupLineInterpolated($"[bold]{seats} seats by {method.Name}[/] ({method.Description})");
         var table = new Table().Border(TableBorder.Simple).AddColumn("Party").AddColumn(new TableColumn("Votes").RightAligned()).AddColumn(new TableColumn("Share").RightAligned()).AddColumn(new TableColumn("Seats").RightAligned());
@@ -116,25 +126,28 @@ public static class SeatsCommand
             table.AddRow(Markup.Escape(party.Label!), Format.Count(party.Votes), Format.Percent(party.Votes, shareBase), result.PassedThreshold ? result.Seats.ToString(CultureInfo.InvariantCulture) : "below");
         }
         console.Write(table);
-        foreach (var step in allocation.Steps)
+        foreach (var step in SeatWords.Steps(allocation.Steps, language))
         {
             console.MarkupLineInterpolated($"  {step}");
         }
-        foreach (var tie in allocation.Ties)
+        foreach (var tie in SeatWords.Ties(allocation.Ties, language))
         {
             console.MarkupLineInterpolated($"  [yellow]Tie: {tie}[/]");
         }
     }
 
-    private static void WriteJson(IAnsiConsole console, int seats, SeatMethod method, SeatAllocation allocation, List<PartyVotes> parties)
+    private static void WriteJson(
+        IAnsiConsole console, int seats, SeatMethod method, SeatAllocation allocation, List<PartyVotes> parties, string language)
     {
         var document = new
         {
             seats,
             method = method.Name,
             parties = parties.Select((p, i) => new { party = p.Label, votes = p.Votes, passedThreshold = allocation.Parties[i].PassedThreshold, seats = allocation.Parties[i].Seats }),
-            steps = allocation.Steps,
-            ties = allocation.Ties,
+            steps = SeatWords.Steps(allocation.Steps, language),
+            ties = SeatWords.Ties(allocation.Ties, language),
+            stepData = SeatStepJson.Steps(allocation.Steps),
+            tieData = SeatStepJson.Ties(allocation.Ties),
         };
         console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
     }

@@ -1,5 +1,6 @@
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
+using Sanoo.Web.SeatWording;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Output;
@@ -59,11 +60,11 @@ public static class TallyHumanReport
         {
             console.WriteLine();
             console.MarkupLineInterpolated($"[bold]Seats ({view.Plan.Contest.Seats}, {view.Plan.Contest.SeatRules!.Method}):[/]");
-            foreach (var step in seats.Steps)
+            foreach (var step in SeatWords.Steps(seats.Steps, view.Language))
             {
                 console.MarkupLineInterpolated($"  {step}");
             }
-            foreach (var tie in seats.Ties)
+            foreach (var tie in SeatWords.Ties(seats.Ties, view.Language))
             {
                 console.MarkupLineInterpolated($"  [yellow]Tie: {tie}[/]");
             }
@@ -74,7 +75,7 @@ public static class TallyHumanReport
                 console.MarkupLineInterpolated($"Elected: [bold]{elected.Winner.Name.In(view.Language)}[/] with {Format.Count(elected.Votes)} votes, {Format.Count(elected.Margin)} ahead.");
                 break;
             case SingleMemberResult.NoWinner none:
-                console.MarkupLineInterpolated($"[yellow]No winner: {none.Reason}.[/]");
+                console.MarkupLineInterpolated($"[yellow]No winner: {SeatWords.NoWinner(none, view.Language)}.[/]");
                 break;
         }
     }

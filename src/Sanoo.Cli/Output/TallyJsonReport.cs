@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sanoo.Core.Seats;
+using Sanoo.Web.SeatWording;
 
 namespace Sanoo.Cli.Output;
 
@@ -54,8 +55,12 @@ public static class TallyJsonReport
             json.WriteStartObject("seats");
             json.WriteNumber("total", view.Plan.Contest.Seats);
             json.WriteString("method", view.Plan.Contest.SeatRules!.Method);
-            WriteStrings(json, "steps", seats.Steps);
-            WriteStrings(json, "ties", seats.Ties);
+            WriteStrings(json, "steps", SeatWords.Steps(seats.Steps, view.Language));
+            WriteStrings(json, "ties", SeatWords.Ties(seats.Ties, view.Language));
+            json.WritePropertyName("stepData");
+            SeatStepJson.Steps(seats.Steps).WriteTo(json);
+            json.WritePropertyName("tieData");
+            SeatStepJson.Ties(seats.Ties).WriteTo(json);
             json.WriteEndObject();
         }
         switch (view.Winner)
@@ -70,7 +75,7 @@ public static class TallyJsonReport
             case SingleMemberResult.NoWinner none:
                 json.WriteStartObject("outcome");
                 json.WriteNull("elected");
-                json.WriteString("reason", none.Reason);
+                json.WriteString("reason", SeatWords.NoWinner(none, view.Language));
                 json.WriteEndObject();
                 break;
         }

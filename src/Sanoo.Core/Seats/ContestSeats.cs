@@ -62,7 +62,7 @@ public static class ContestSeats
             var independents = IndependentDistrictSeats(election, snapshot, source);
             var won = DistrictSeatsByParty(election, snapshot, source);
             var mixed = MixedMember.Allocate(request with { Parties = [.. request.Parties.Select(p => p with { DistrictSeats = won.GetValueOrDefault(p.Party) })] }, independents);
-            var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<string>());
+            var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<SeatStep>());
             return new SeatAllocation([.. mixed.Parties.Select((p, i) => new PartySeats(p.Party.Party, p.Party.Votes, eligible[i] || p.DistrictSeats > 0, p.Total))], mixed.Steps, mixed.Ties);
         }
         return SeatAllocator.Allocate(request);
@@ -82,7 +82,7 @@ public static class ContestSeats
             request.Threshold,
             request.TieSeed,
             request.ThresholdBase);
-        var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<string>());
+        var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<SeatStep>());
         return new SeatAllocation([.. request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], result.National[i]))], result.Steps, result.Ties)
         {
             Regions = result.Regions,
@@ -123,18 +123,18 @@ public static class ContestSeats
     {
         if (tally.StationsReporting == 0 || tally.TotalVotes == 0)
         {
-            return new SingleMemberResult.NoWinner("no votes counted yet", []);
+            return new SingleMemberResult.NoWinner.NothingCounted();
         }
         var most = tally.Votes.Max();
         var leaders = plan.Choices.Where((_, i) => tally.Votes[i] == most).ToImmutableArray();
         if (leaders.Length > 1)
         {
-            return new SingleMemberResult.NoWinner($"tie between {string.Join(", ", leaders.Select(l => l.Id))} with {most} votes each", leaders);
+            return new SingleMemberResult.NoWinner.Tie(leaders, most);
         }
         var second = tally.Votes.Where((_, i) => plan.Choices[i].Id != leaders[0].Id).DefaultIfEmpty(0).Max();
         if (leaders[0].Kind == ChoiceKind.AgainstAll && plan.Contest.AgainstAllBlocks)
         {
-            return new SingleMemberResult.NoWinner($"\"against all\" leads with {most} votes, {most - second} ahead: no one is elected and a repeat election is held", leaders);
+            return new SingleMemberResult.NoWinner.AgainstAllLeads(leaders[0], most, most - second);
         }
         return new SingleMemberResult.Elected(leaders[0], most, most - second);
     }

@@ -12,18 +12,19 @@ namespace Sanoo.Core.Seats;
 public static class Eligibility
 {
     /// <summary>Whether each party (in request order) takes part; the reasons go into <paramref name="steps"/>.</summary>
-    public static bool[] Decide(SeatRequest request, ImmutableArray<string>.Builder steps)
+    public static bool[] Decide(SeatRequest request, ImmutableArray<SeatStep>.Builder steps)
     {
         var passes = new bool[request.Parties.Length];
         if (request.Threshold is { } threshold)
         {
-            steps.Add(SeatAllocator.Invariant($"Threshold: {threshold.Percent}% of {request.ThresholdBase:N0} ({request.ThresholdBaseLabel ?? Describe(threshold.Base)}) = {threshold.Percent * request.ThresholdBase / 100m:N2} votes."));
+            var basis = request.ThresholdBasis ?? BasisOf(threshold.Base);
+            steps.Add(new SeatStep.Threshold(threshold.Percent, request.ThresholdBase, basis, threshold.Percent * request.ThresholdBase / 100m));
         }
         foreach (var coalition in request.CoalitionThresholds.OrderBy(c => c.MinMembers))
         {
-            steps.Add(SeatAllocator.Invariant($"Coalitions of {coalition.MinMembers} or more parties: {coalition.Percent}% = {coalition.Percent * request.ThresholdBase / 100m:N2} votes."));
+            steps.Add(new SeatStep.CoalitionThreshold(coalition.MinMembers, coalition.Percent, coalition.Percent * request.ThresholdBase / 100m));
         }
-        var below = new List<string>();
+        var below = ImmutableArray.CreateBuilder<ThresholdExclusion>();
         for (var i = 0; i < request.Parties.Length; i++)
         {
             var party = request.Parties[i];
@@ -37,17 +38,17 @@ public static class Eligibility
             if (!passes[i])
             {
                 below.Add(!national
-                    ? SeatAllocator.Invariant($"{party} ({party.Votes:N0}{(party.CoalitionMembers > 1 ? $", a coalition of {party.CoalitionMembers} needing {percent}%" : "")})")
-                    : $"{party} (under {request.Regional!.Percent}% in {failedRegion})");
+                    ? new ThresholdExclusion.BelowNational(StepParty.Of(party), party.Votes, party.CoalitionMembers, percent!.Value)
+                    : new ThresholdExclusion.BelowRegional(StepParty.Of(party), request.Regional!.Percent, failedRegion!));
             }
             else if (!national || failedRegion is not null)
             {
-                steps.Add(SeatAllocator.Invariant($"{party} is below the threshold but takes part: it won {party.DistrictSeats} district seat(s), at least the {request.AlternativeDistrictSeats} required."));
+                steps.Add(new SeatStep.AlternativeEntry(StepParty.Of(party), party.DistrictSeats, request.AlternativeDistrictSeats!.Value));
             }
         }
         if (request.Threshold is not null || request.Regional is not null || !request.CoalitionThresholds.IsEmpty)
         {
-            steps.Add(below.Count == 0 ? "Every party passed the threshold." : $"Below the threshold, no seats: {string.Join(", ", below)}.");
+            steps.Add(below.Count == 0 ? new SeatStep.AllPassed() : new SeatStep.BelowThreshold(below.ToImmutable()));
         }
         return passes;
     }
@@ -58,11 +59,11 @@ public static class Eligibility
         return coalition?.Percent ?? request.Threshold?.Percent;
     }
 
-    private static string Describe(ThresholdBase b) => b switch
+    private static ThresholdBasis BasisOf(ThresholdBase b) => b switch
     {
-        ThresholdBase.Participation => "all voters who took part",
-        ThresholdBase.Valid => "valid ballots",
-        ThresholdBase.PartyVotes => "votes for parties",
+        ThresholdBase.Participation => ThresholdBasis.Participation,
+        ThresholdBase.Valid => ThresholdBasis.ValidBallots,
+        ThresholdBase.PartyVotes => ThresholdBasis.PartyVotes,
         _ => throw new ArgumentOutOfRangeException(nameof(b)),
     };
 }

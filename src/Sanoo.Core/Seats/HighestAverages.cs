@@ -5,10 +5,11 @@ namespace Sanoo.Core.Seats;
 /// <summary>Highest-averages allocation: each seat to the largest exact quotient votes ÷ divisor(seats won).</summary>
 internal static class HighestAverages
 {
-    public static int[] Allocate(SeatRequest request, List<int> active, int seats, ImmutableArray<string>.Builder steps, ImmutableArray<string>.Builder ties)
+    public static int[] Allocate(
+        SeatRequest request, List<int> active, int seats, ImmutableArray<SeatStep>.Builder steps, ImmutableArray<SeatTie>.Builder ties)
     {
         var result = new int[request.Parties.Length];
-        var awarded = new List<string>(seats);
+        var awarded = ImmutableArray.CreateBuilder<AwardedSeat>(seats);
         for (var seat = 1; seat <= seats; seat++)
         {
             var best = active.Max(i => Priority(request.Method.Name, request.Parties[i].Votes, result[i]));
@@ -20,13 +21,13 @@ internal static class HighestAverages
                 winner = lottery[0];
                 if (seat + tied.Count - 1 > seats)
                 {
-                    ties.Add($"Tie for seat {seat} between {string.Join(", ", tied.Select(i => request.Parties[i]))}; lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i]))}.");
+                    ties.Add(new SeatTie.ForSeat(seat, SeatAllocator.Named(request, tied), SeatAllocator.Named(request, lottery), request.TieSeed));
                 }
             }
+            awarded.Add(new AwardedSeat(seat, StepParty.Of(request.Parties[winner]), best));
             result[winner]++;
-            awarded.Add($"{seat}: {request.Parties[winner]}");
         }
-        steps.Add($"Seats in order ({request.Method.Name}): {string.Join("; ", awarded)}.");
+        steps.Add(new SeatStep.SeatsInOrder(request.Method.Name, awarded.MoveToImmutable()));
         return result;
     }
 

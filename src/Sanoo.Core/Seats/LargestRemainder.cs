@@ -5,11 +5,12 @@ namespace Sanoo.Core.Seats;
 /// <summary>Largest-remainder allocation with an exact quota.</summary>
 internal static class LargestRemainder
 {
-    public static int[] Allocate(SeatRequest request, List<int> active, int seats, ImmutableArray<string>.Builder steps, ImmutableArray<string>.Builder ties)
+    public static int[] Allocate(
+        SeatRequest request, List<int> active, int seats, ImmutableArray<SeatStep>.Builder steps, ImmutableArray<SeatTie>.Builder ties)
     {
         var total = active.Sum(i => request.Parties[i].Votes);
         var quota = Quota(request.Method.Name, total, seats);
-        steps.Add(SeatAllocator.Invariant($"Quota ({request.Method.Name}): {total:N0} votes for {seats} seats = {quota.ToDecimal():N4} votes a seat."));
+        steps.Add(new SeatStep.Quota(request.Method.Name, total, seats, quota));
         var result = new int[request.Parties.Length];
         var remainders = new Dictionary<int, Fraction>();
         foreach (var i in active)
@@ -20,7 +21,7 @@ internal static class LargestRemainder
             remainders[i] = new Fraction((votes * quota.Denominator) - (whole * quota.Numerator), quota.Denominator);
         }
         var left = seats - result.Sum();
-        steps.Add($"Whole quotas: {string.Join(", ", active.Select(i => SeatAllocator.Invariant($"{request.Parties[i]} {result[i]} (remainder {remainders[i].ToDecimal():N4})")))}.");
+        steps.Add(new SeatStep.WholeQuotas([.. active.Select(i => new QuotaShare(StepParty.Of(request.Parties[i]), result[i], remainders[i]))]));
         if (left < 0)
         {
             // Possible only with a quota smaller than Hare's (Imperiali): take seats back from the smallest remainders.
@@ -32,7 +33,7 @@ internal static class LargestRemainder
                 result[smallest]--;
                 remainders[smallest] = new Fraction(remainders[smallest].Numerator + quota.Numerator, remainders[smallest].Denominator);
             }
-            steps.Add(SeatAllocator.Invariant($"The quota gave {-left} seats too many; they are taken back from the smallest remainders."));
+            steps.Add(new SeatStep.QuotaTakeBack(-left));
             return result;
         }
         var ranked = active.OrderByDescending(i => remainders[i]).ToList();
@@ -43,7 +44,8 @@ internal static class LargestRemainder
             var above = ranked.Count(i => remainders[i] > edge);
             var lottery = SeatAllocator.LotteryOrder(request, tied);
             ranked = [.. ranked.Where(i => remainders[i] > edge), .. lottery, .. ranked.Where(i => remainders[i] < edge)];
-            ties.Add($"Remainder tie between {string.Join(", ", tied.Select(i => request.Parties[i]))} for {left - above} seat(s); lottery order: {string.Join(", ", lottery.Select(i => request.Parties[i]))}.");
+            ties.Add(new SeatTie.ForRemainders(
+                left - above, SeatAllocator.Named(request, tied), SeatAllocator.Named(request, lottery), request.TieSeed));
         }
         // More seats left than parties (a quota rounded up over few votes, as Droop's can be): the order of remainders goes round again.
         var winners = Enumerable.Range(0, Math.Max(left, 0)).Select(k => ranked[k % ranked.Count]).ToList();
@@ -53,7 +55,7 @@ internal static class LargestRemainder
         }
         if (left > 0)
         {
-            steps.Add($"Remainder seats ({left}) to the largest remainders{(left > ranked.Count ? ", going round again as there are more seats than lists" : "")}: {string.Join(", ", winners.Select(i => request.Parties[i]))}.");
+            steps.Add(new SeatStep.RemainderSeats(left, left > ranked.Count, SeatAllocator.Named(request, winners)));
         }
         return result;
     }

@@ -8,7 +8,8 @@ namespace Sanoo.Core.Seats;
 /// <param name="National">Seats per party, in request order.</param>
 /// <param name="States">Seats per state (rows, in request order) and party (columns).</param>
 /// <param name="Steps">The explanation.</param>
-public sealed record LevellingResult(int HouseSize, ImmutableArray<int> National, ImmutableArray<ImmutableArray<int>> States, ImmutableArray<string> Steps);
+public sealed record LevellingResult(
+    int HouseSize, ImmutableArray<int> National, ImmutableArray<ImmutableArray<int>> States, ImmutableArray<SeatStep> Steps);
 
 /// <summary>
 /// Personalised proportional representation with levelling seats, as for the German Bundestag
@@ -31,13 +32,13 @@ public static class Levelling
         decimal thresholdPercent,
         int alternativeDirectSeats)
     {
-        var steps = ImmutableArray.CreateBuilder<string>();
+        var steps = ImmutableArray.CreateBuilder<SeatStep>();
         var national = Enumerable.Range(0, parties.Length).Select(p => secondVotes.Sum(s => s[p])).ToArray();
         var direct = Enumerable.Range(0, parties.Length).Select(p => directSeats.Sum(s => s[p])).ToArray();
         var eligible = Eligibility.Decide(new SeatRequest(seats, [.. parties.Select((id, p) => new PartyVotes(id, national[p]) { DistrictSeats = direct[p] })], SeatMethod.Find("sainte-lague")!,
             new Threshold(thresholdPercent, ThresholdBase.Valid), national.Sum(), null, "levelling") { AlternativeDistrictSeats = alternativeDirectSeats }, steps);
         var quota = SeatAllocator.Allocate(new SeatRequest(seats, [.. states.Select((s, i) => new PartyVotes(new ChoiceId($"state{i}"), s.Population, s.Name))], SeatMethod.Find("sainte-lague")!, null, 0, null, "states"));
-        steps.Add("Seats to states by population: " + string.Join(", ", states.Select((s, i) => SeatAllocator.Invariant($"{s.Name} {quota.Parties[i].Seats}"))) + ".");
+        steps.Add(new SeatStep.SeatsToStates([.. states.Select((s, i) => new AreaCount(s.Name, quota.Parties[i].Seats))]));
         var minimum = new int[parties.Length];
         for (var s = 0; s < states.Length; s++)
         {
@@ -47,7 +48,8 @@ public static class Levelling
                 minimum[p] += eligible[p] ? Math.Max(inState.Parties[p].Seats, directSeats[s][p]) : 0;
             }
         }
-        steps.Add("Minimum seats (the larger of each state's share and direct seats, summed): " + string.Join(", ", parties.Select((id, p) => (id, p)).Where(x => eligible[x.p]).Select(x => SeatAllocator.Invariant($"{x.id} {minimum[x.p]}"))) + ".");
+        steps.Add(new SeatStep.LevellingMinimums(
+            [.. parties.Select((id, p) => new PartyCount(StepParty.Of(id), minimum[p])).Where((_, p) => eligible[p])]));
         var house = seats;
         int[] shares;
         while (true)
@@ -60,7 +62,7 @@ public static class Levelling
             }
             house++;
         }
-        steps.Add(SeatAllocator.Invariant($"The house grows from {seats} to {house} seats so that every party's national share covers its minimum ({house - seats} levelling and overhang seats)."));
+        steps.Add(new SeatStep.HouseGrows(seats, house));
         var stateSeats = new int[states.Length][];
         for (var s = 0; s < states.Length; s++)
         {

@@ -18,7 +18,8 @@ public sealed record MixedMemberSeats(PartyVotes Party, int DistrictSeats, int L
 /// <param name="HouseSize">The house after overhang.</param>
 /// <param name="Steps">The explanation.</param>
 /// <param name="Ties">Ties the lottery broke.</param>
-public sealed record MixedMemberResult(ImmutableArray<MixedMemberSeats> Parties, int HouseSize, ImmutableArray<string> Steps, ImmutableArray<string> Ties);
+public sealed record MixedMemberResult(
+    ImmutableArray<MixedMemberSeats> Parties, int HouseSize, ImmutableArray<SeatStep> Steps, ImmutableArray<SeatTie> Ties);
 
 /// <summary>
 /// Mixed-member proportional seats with overhang, as in New Zealand: district seats won by
@@ -33,10 +34,10 @@ public static class MixedMember
     /// <summary>Allocates a house of <paramref name="request"/>.Seats; <paramref name="otherDistrictSeats"/> are districts won by independents.</summary>
     public static MixedMemberResult Allocate(SeatRequest request, int otherDistrictSeats = 0)
     {
-        var steps = ImmutableArray.CreateBuilder<string>();
-        var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<string>());
+        var steps = ImmutableArray.CreateBuilder<SeatStep>();
+        var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<SeatStep>());
         var setAside = otherDistrictSeats + request.Parties.Where((p, i) => !eligible[i]).Sum(p => p.DistrictSeats);
-        steps.Add(SeatAllocator.Invariant($"{setAside} district seat(s) won by independents or by parties that take no list seats are set aside; {request.Seats - setAside} seats are shared by party vote."));
+        steps.Add(new SeatStep.DistrictSeatsSetAside(setAside, request.Seats - setAside));
         var shared = SeatAllocator.Allocate(request with
         {
             Seats = request.Seats - setAside,
@@ -54,10 +55,10 @@ public static class MixedMember
             parties.Add(new MixedMemberSeats(party, party.DistrictSeats, Math.Max(0, share - party.DistrictSeats), extra));
             if (extra > 0)
             {
-                steps.Add(SeatAllocator.Invariant($"{party} won {party.DistrictSeats} districts but its share is {share}: it keeps them, {extra} overhang seat(s)."));
+                steps.Add(new SeatStep.Overhang(StepParty.Of(party), party.DistrictSeats, share, extra));
             }
         }
-        steps.Add(SeatAllocator.Invariant($"House: {request.Seats} + {overhang} overhang = {request.Seats + overhang} seats."));
+        steps.Add(new SeatStep.House(request.Seats, overhang));
         return new MixedMemberResult(parties.ToImmutable(), request.Seats + overhang, steps.ToImmutable(), shared.Ties);
     }
 }

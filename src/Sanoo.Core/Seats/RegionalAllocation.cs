@@ -14,7 +14,8 @@ public sealed record RegionSeats(string Region, int Seats, ImmutableArray<int> P
 /// <param name="National">Each party's seats summed over the regions, in request order.</param>
 /// <param name="Steps">The explanation.</param>
 /// <param name="Ties">Ties the lottery broke.</param>
-public sealed record RegionalResult(ImmutableArray<RegionSeats> Regions, ImmutableArray<int> National, ImmutableArray<string> Steps, ImmutableArray<string> Ties);
+public sealed record RegionalResult(
+    ImmutableArray<RegionSeats> Regions, ImmutableArray<int> National, ImmutableArray<SeatStep> Steps, ImmutableArray<SeatTie> Ties);
 
 /// <summary>
 /// Regional apportionment of seats followed by allocation inside each region, as in the Czech
@@ -41,14 +42,14 @@ public static class RegionalAllocation
         string tieSeed,
         long? thresholdBase = null)
     {
-        var steps = ImmutableArray.CreateBuilder<string>();
-        var ties = ImmutableArray.CreateBuilder<string>();
+        var steps = ImmutableArray.CreateBuilder<SeatStep>();
+        var ties = ImmutableArray.CreateBuilder<SeatTie>();
         var national = Enumerable.Range(0, parties.Length).Select(i => regions.Sum(r => r.Votes[i])).ToArray();
         var nationalRequest = new SeatRequest(seats, [.. parties.Select((p, i) => new PartyVotes(p, national[i]))], method, threshold, thresholdBase ?? national.Sum(), null, tieSeed);
         var eligible = Eligibility.Decide(nationalRequest, steps);
         var regionSeats = SeatAllocator.Allocate(new SeatRequest(
             seats, [.. regions.Select(r => new PartyVotes(new ChoiceId(Slug(r.Region)), r.Votes.Sum(), r.Region))], SeatMethod.Find("hare")!, null, 0, null, tieSeed + "/regions"));
-        steps.Add("Seats to regions by Hare largest remainder on all valid votes: " + string.Join(", ", regions.Select((r, k) => SeatAllocator.Invariant($"{r.Region} {regionSeats.Parties[k].Seats}"))) + ".");
+        steps.Add(new SeatStep.SeatsToRegions([.. regions.Select((r, k) => new AreaCount(r.Region, regionSeats.Parties[k].Seats))]));
         var results = new int[regions.Length][];
         if (method.Kind == SeatMethodKind.HighestAverages)
         {
@@ -67,7 +68,7 @@ public static class RegionalAllocation
             SecondTier(parties, regions, method, eligible, regionSeats, results, steps);
         }
         var totals = Enumerable.Range(0, parties.Length).Select(i => results.Sum(r => r[i])).ToImmutableArray();
-        steps.Add("Seats: " + string.Join(", ", parties.Select((p, i) => (p, i)).Where(x => totals[x.i] > 0).Select(x => SeatAllocator.Invariant($"{x.p} {totals[x.i]}"))) + ".");
+        steps.Add(new SeatStep.SeatsWon([.. parties.Select((p, i) => new PartyCount(StepParty.Of(p), totals[i])).Where(c => c.Seats > 0)]));
         return new RegionalResult(
             [.. regions.Select((r, k) => new RegionSeats(r.Region, regionSeats.Parties[k].Seats, [.. results[k]]))],
             totals, steps.ToImmutable(), ties.ToImmutable());
@@ -80,7 +81,7 @@ public static class RegionalAllocation
         bool[] eligible,
         SeatAllocation regionSeats,
         int[][] results,
-        ImmutableArray<string>.Builder steps)
+        ImmutableArray<SeatStep>.Builder steps)
     {
         var remainders = new Fraction[regions.Length][];
         var leftover = 0;
@@ -107,7 +108,7 @@ public static class RegionalAllocation
             }
             leftover += regionSeats.Parties[k].Seats - given;
         }
-        steps.Add(SeatAllocator.Invariant($"Inside the regions, whole {method.Name} quotas give {results.Sum(r => r.Sum())} seats; {leftover} go to the second, national tier."));
+        steps.Add(new SeatStep.WholeQuotasInRegions(method.Name, results.Sum(r => r.Sum()), leftover));
         if (leftover == 0)
         {
             return;
@@ -115,7 +116,7 @@ public static class RegionalAllocation
         var pooled = Enumerable.Range(0, parties.Length)
             .Select(i => eligible[i] ? remainders.Sum(r => (long)Math.Floor(r[i].ToDecimal())) : 0L).ToArray();
         var second = SeatAllocator.Allocate(new SeatRequest(leftover, [.. parties.Select((p, i) => new PartyVotes(p, pooled[i]))], SeatMethod.Find("droop")!, null, 0, null, "second-tier"));
-        steps.Add("Second tier, Droop largest remainder on the summed remainders: " + string.Join(", ", second.Parties.Where(p => p.Seats > 0).Select(p => SeatAllocator.Invariant($"{p.Party} {p.Seats}"))) + ".");
+        steps.Add(new SeatStep.SecondTier([.. second.Parties.Where(p => p.Seats > 0).Select(p => new PartyCount(StepParty.Of(p.Party), p.Seats))]));
         var freeSeats = regions.Select((_, k) => regionSeats.Parties[k].Seats - results[k].Sum()).ToArray();
         for (var i = 0; i < parties.Length; i++)
         {

@@ -11,14 +11,14 @@ namespace Sanoo.Core.Seats;
 public sealed record PartySeats(ChoiceId Party, long Votes, bool PassedThreshold, int Seats);
 
 /// <summary>
-/// The result of an allocation with every step that led to it, in words a voter can follow.
+/// The result of an allocation with every step that led to it, as data a voter can follow once worded.
 /// Invariant: the parties' seats sum to the seats filled; <see cref="Ties"/> lists every tie
 /// the lottery had to break (empty when none).
 /// </summary>
 /// <param name="Parties">Each party's outcome, in the order given.</param>
 /// <param name="Steps">The explanation: threshold, quota or divisors, who got which seat.</param>
-/// <param name="Ties">Ties broken by the lottery, each stated.</param>
-public sealed record SeatAllocation(ImmutableArray<PartySeats> Parties, ImmutableArray<string> Steps, ImmutableArray<string> Ties)
+/// <param name="Ties">Ties broken by the lottery.</param>
+public sealed record SeatAllocation(ImmutableArray<PartySeats> Parties, ImmutableArray<SeatStep> Steps, ImmutableArray<SeatTie> Ties)
 {
     /// <summary>Seats by area and party, for an allocation apportioned to areas first (empty otherwise).</summary>
     public ImmutableArray<RegionSeats> Regions { get; init; } = [];

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -16,8 +15,8 @@ public static class SeatAllocator
     /// <summary>Allocates the seats of <paramref name="request"/>.</summary>
     public static SeatAllocation Allocate(SeatRequest request)
     {
-        var steps = ImmutableArray.CreateBuilder<string>();
-        var ties = ImmutableArray.CreateBuilder<string>();
+        var steps = ImmutableArray.CreateBuilder<SeatStep>();
+        var ties = ImmutableArray.CreateBuilder<SeatTie>();
         var eligible = Eligibility.Decide(request, steps);
         var seats = new int[request.Parties.Length];
         var active = Enumerable.Range(0, request.Parties.Length).Where(i => eligible[i] && request.Parties[i].Votes > 0).ToList();
@@ -41,11 +40,11 @@ public static class SeatAllocator
                 seats[i] = request.MaxSeatsPerParty!.Value;
                 toFill -= seats[i];
                 active.Remove(i);
-                steps.Add(Invariant($"{request.Parties[i]} would win {round[i]} seats, over the cap of {seats[i]}: it keeps {seats[i]} and the other parties share the remaining {toFill} seats again."));
+                steps.Add(new SeatStep.CapApplied(StepParty.Of(request.Parties[i]), round[i], seats[i], toFill));
             }
         }
         var parties = request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], seats[i])).ToImmutableArray();
-        steps.Add("Seats: " + string.Join(", ", request.Parties.Where((_, i) => seats[i] > 0).Select((p, k) => Invariant($"{p} {parties.First(x => x.Party == p.Party).Seats}"))) + ".");
+        steps.Add(new SeatStep.SeatsWon([.. request.Parties.Select((p, i) => new PartyCount(StepParty.Of(p), seats[i])).Where(c => c.Seats > 0)]));
         return new SeatAllocation(parties, steps.ToImmutable(), ties.ToImmutable());
     }
 
@@ -56,6 +55,7 @@ public static class SeatAllocator
     internal static List<int> LotteryOrder(SeatRequest request, IEnumerable<int> tied) =>
         [.. tied.OrderBy(i => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.TieSeed}:{request.Parties[i]}"))), StringComparer.Ordinal)];
 
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
+    /// <summary>The parties at <paramref name="indexes"/> of the request, as steps name them.</summary>
+    internal static ImmutableArray<StepParty> Named(SeatRequest request, IEnumerable<int> indexes) =>
+        [.. indexes.Select(i => StepParty.Of(request.Parties[i]))];
 }

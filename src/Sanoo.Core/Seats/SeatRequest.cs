@@ -48,8 +48,8 @@ public sealed record SeatRequest(
     /// <summary>A minimum share in every region, with each region's votes.</summary>
     public RegionalThreshold? Regional { get; init; }
 
-    /// <summary>How the explanation names the threshold's base; by default from <see cref="Threshold"/>'s base.</summary>
-    public string? ThresholdBaseLabel { get; init; }
+    /// <summary>What the threshold's base counts, when the caller says; by default from <see cref="Threshold"/>'s base.</summary>
+    public ThresholdBasis? ThresholdBasis { get; init; }
 }
 
 /// <summary>A threshold for lists of at least <paramref name="MinMembers"/> parties.</summary>

@@ -1,6 +1,7 @@
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
 using Sanoo.Core.Tally;
+using Sanoo.Web.SeatWording;
 
 namespace Sanoo.Web.PublicApi;
 
@@ -39,7 +40,9 @@ public static class ResultsJson
                 sharePercent = tally.Participation == 0 ? 0 : Math.Round(100m * tally.Votes[i] / tally.Participation, 4),
             }),
             seats = atContestArea && plan.Contest.Kind == ContestKind.PartyList ? Seats(plan, snapshot, source, language) : null,
-            outcome = atContestArea && plan.Contest.Kind == ContestKind.SingleMember ? Outcome(ContestSeats.SingleMember(plan, tally)) : null,
+            outcome = atContestArea && plan.Contest.Kind == ContestKind.SingleMember
+                ? Outcome(ContestSeats.SingleMember(plan, tally), language)
+                : null,
             children,
         };
     }
@@ -54,15 +57,18 @@ public static class ResultsJson
             total = allocation.Total,
             method = plan.Contest.SeatRules!.Method,
             parties = allocation.Parties.Select(p => new { id = p.Party.Value, seats = p.Seats, passedThreshold = p.PassedThreshold }),
-            steps = allocation.Steps,
-            ties = allocation.Ties,
+            steps = SeatWords.Steps(allocation.Steps, language),
+            ties = SeatWords.Ties(allocation.Ties, language),
+            stepData = SeatStepJson.Steps(allocation.Steps),
+            tieData = SeatStepJson.Ties(allocation.Ties),
         };
     }
 
-    private static object Outcome(SingleMemberResult result) => result switch
+    private static object Outcome(SingleMemberResult result, string language) => result switch
     {
         SingleMemberResult.Elected e => new { elected = (string?)e.Winner.Id.Value, votes = (long?)e.Votes, margin = (long?)e.Margin, reason = (string?)null },
-        SingleMemberResult.NoWinner n => new { elected = (string?)null, votes = (long?)null, margin = (long?)null, reason = (string?)n.Reason },
+        SingleMemberResult.NoWinner n =>
+            new { elected = (string?)null, votes = (long?)null, margin = (long?)null, reason = (string?)SeatWords.NoWinner(n, language) },
         _ => throw new ArgumentOutOfRangeException(nameof(result)),
     };
 }

@@ -1,6 +1,7 @@
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
 using Sanoo.Core.Tally;
+using Sanoo.Web.SeatWording;
 
 namespace Sanoo.Web.Site;
 
@@ -45,7 +46,10 @@ public static class ContestResults
             threshold is { Base: ThresholdBase.Participation } ? threshold.Percent : null,
             [.. rows.Where(r => r.Seats > 0).OrderByDescending(r => r.Seats).ThenBy(r => r.BallotNumber).Select(r => new SeatGroup(r.Id, r.Name, r.Color, r.Seats!.Value))],
             atOwnArea && plan.Contest.Kind == ContestKind.SingleMember ? Outcome(plan, primaryTally, language) : null,
-            [.. plan.Form.Lines.Select((line, i) => new LineRow(line.Id.Value, line.Name.In(code), [.. tallies.Select(t => t!.Lines[i])]))]);
+            [.. plan.Form.Lines.Select((line, i) => new LineRow(line.Id.Value, line.Name.In(code), [.. tallies.Select(t => t!.Lines[i])]))])
+        {
+            SeatSteps = allocation is null ? [] : [.. SeatWords.Steps(allocation.Steps, code), .. SeatWords.Ties(allocation.Ties, code)],
+        };
     }
 
     /// <summary>The share of voters who took part, in percent, rounded down to 2 decimals so that shares never add up to more than the whole.</summary>

@@ -108,6 +108,9 @@ public sealed record ContestResult(
 {
     /// <summary>How the two compared counts differ over the area's stations; null with a single count.</summary>
     public ReconciliationSummary? Reconciliation { get; init; }
+
+    /// <summary>Every step and lottery tie of the seat allocation, worded in the page's language; empty where no seats are shown.</summary>
+    public IReadOnlyList<string> SeatSteps { get; init; } = [];
 }
 
 /// <summary>An area below the page's area, with each source's progress and who leads there.</summary>

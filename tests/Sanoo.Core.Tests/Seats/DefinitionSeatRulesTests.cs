@@ -41,7 +41,8 @@ public class DefinitionSeatRulesTests
         var snapshot = Tally(election, Count(election, "s1", "list", 300, 200, 0), Count(election, "s2", "list", 300, 200, 0), Count(election, "s3", "list", 250, 20, 30));
         var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
         Assert.Equal(5, seats.SeatsOf(new ChoiceId("red")));
-        Assert.Contains(seats.Steps, s => s.Contains("Blue Party (under 10% in Abroad)", StringComparison.Ordinal));
+        var excluded = Assert.Single(seats.Steps.OfType<SeatStep.BelowThreshold>()).Excluded;
+        Assert.Equal(new ThresholdExclusion.BelowRegional(new StepParty(new ChoiceId("blue"), "Blue Party"), 10m, "Abroad"), Assert.Single(excluded));
     }
 
     [Fact]
@@ -55,7 +56,8 @@ public class DefinitionSeatRulesTests
         var snapshot = Tally(election, Count(election, "s1", "list", 500, 400, 100));
         var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
         Assert.Equal(0, seats.SeatsOf(new ChoiceId("blue")));
-        Assert.Contains(seats.Steps, s => s.Contains("Blue Party (400, a coalition of 3 needing 45%)", StringComparison.Ordinal));
+        var excluded = Assert.Single(seats.Steps.OfType<SeatStep.BelowThreshold>()).Excluded;
+        Assert.Equal(new ThresholdExclusion.BelowNational(new StepParty(new ChoiceId("blue"), "Blue Party"), 400, 3, 45m), Assert.Single(excluded));
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public class DefinitionSeatRulesTests
         var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
         Assert.True(seats.Parties.Single(p => p.Party.Value == "red").PassedThreshold);
         Assert.Equal(5, seats.Parties.Sum(p => p.Seats));
-        Assert.Contains(seats.Steps, s => s.Contains("Red Party is below the threshold but takes part: it won 1 district seat(s)", StringComparison.Ordinal));
+        Assert.Contains(new SeatStep.AlternativeEntry(new StepParty(new ChoiceId("red"), "Red Party"), 1, 1), seats.Steps);
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public class DefinitionSeatRulesTests
         Assert.Equal(1, seats.SeatsOf(new ChoiceId("red")));  // share 0 of 2, but Ann (red) won East: overhang
         Assert.Equal(2, seats.SeatsOf(new ChoiceId("blue")));
         Assert.Equal(3, seats.Total);
-        Assert.Contains(seats.Steps, s => s.Contains("House: 2 + 1 overhang = 3 seats.", StringComparison.Ordinal));
+        Assert.Equal(new SeatStep.House(2, 1), seats.Steps[^1]);
     }
 
     [Fact]

@@ -97,7 +97,11 @@ public class RealElectionTests
         };
         var (allocation, _) = Allocate(request);
         Assert.Equal(rows.Select(r => int.Parse(r[3], CultureInfo.InvariantCulture)), allocation.Parties.Select(p => p.Seats));
-        Assert.Contains(allocation.Steps, s => s.Contains("Progresívne Slovensko-SPOLU (200,780, a coalition of 2 needing 7%)", StringComparison.Ordinal));
+        var excluded = Assert.Single(allocation.Steps.OfType<SeatStep.BelowThreshold>()).Excluded;
+        Assert.Contains(excluded, e => e is ThresholdExclusion.BelowNational
+        {
+            Party.Name: "Progresívne Slovensko-SPOLU", Votes: 200_780, CoalitionMembers: 2, Percent: 7m,
+        });
     }
 
     [Fact]

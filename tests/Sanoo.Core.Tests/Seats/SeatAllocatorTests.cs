@@ -20,8 +20,8 @@ public class SeatAllocatorTests
             new Threshold(5m, ThresholdBase.Participation), 1_293_946, cap: 27));
         Assert.Equal([15, 12, 9, 7, 6, 5, 0, 0], allocation.Parties.Select(p => p.Seats));
         Assert.False(allocation.Parties.Single(p => p.Party.Value == "el-umutu").PassedThreshold);
-        Assert.Contains(allocation.Steps, s => s.Contains("Below the threshold, no seats: el-umutu (57,000), ata-meken (45,000)", StringComparison.Ordinal)
-            || s.Contains("Below the threshold, no seats: ata-meken (45,000), el-umutu (57,000)", StringComparison.Ordinal));
+        var excluded = Assert.Single(allocation.Steps.OfType<SeatStep.BelowThreshold>()).Excluded;
+        Assert.Equal(["ata-meken 45000", "el-umutu 57000"], excluded.Cast<ThresholdExclusion.BelowNational>().Select(e => $"{e.Party} {e.Votes}"));
         Assert.Empty(allocation.Ties);
     }
 
@@ -41,7 +41,7 @@ public class SeatAllocatorTests
     {
         var allocation = SeatAllocator.Allocate(Request("hare", 10, [("big", 900), ("small", 100)], cap: 6));
         Assert.Equal([6, 4], allocation.Parties.Select(p => p.Seats));
-        Assert.Contains(allocation.Steps, s => s.StartsWith("big would win 9 seats, over the cap of 6", StringComparison.Ordinal));
+        Assert.Contains(new SeatStep.CapApplied(StepParty.Of(new ChoiceId("big")), 9, 6, 4), allocation.Steps);
     }
 
     [Fact]
