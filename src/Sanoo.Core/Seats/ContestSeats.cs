@@ -77,7 +77,7 @@ public static class ContestSeats
         var result = RegionalAllocation.Allocate(
             plan.Contest.Seats,
             [.. request.Parties.Select(p => p.Party)],
-            [.. areas.Select(a => (a.Area.DisplayName(language), partyIndexes.Select(i => a.Tally.Votes[i]).ToImmutableArray()))],
+            [.. areas.Select(a => (new ChoiceId(a.Area.Id.Value), a.Area.DisplayName(language), partyIndexes.Select(i => a.Tally.Votes[i]).ToImmutableArray()))],
             request.Method,
             request.Threshold,
             request.TieSeed,

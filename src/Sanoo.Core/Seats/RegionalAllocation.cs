@@ -36,7 +36,7 @@ public static class RegionalAllocation
     public static RegionalResult Allocate(
         int seats,
         ImmutableArray<ChoiceId> parties,
-        ImmutableArray<(string Region, ImmutableArray<long> Votes)> regions,
+        ImmutableArray<(ChoiceId Id, string Region, ImmutableArray<long> Votes)> regions,
         SeatMethod method,
         Threshold? threshold,
         string tieSeed,
@@ -48,7 +48,7 @@ public static class RegionalAllocation
         var nationalRequest = new SeatRequest(seats, [.. parties.Select((p, i) => new PartyVotes(p, national[i]))], method, threshold, thresholdBase ?? national.Sum(), null, tieSeed);
         var eligible = Eligibility.Decide(nationalRequest, steps);
         var regionSeats = SeatAllocator.Allocate(new SeatRequest(
-            seats, [.. regions.Select(r => new PartyVotes(new ChoiceId(Slug(r.Region)), r.Votes.Sum(), r.Region))], SeatMethod.Find("hare")!, null, 0, null, tieSeed + "/regions"));
+            seats, [.. regions.Select(r => new PartyVotes(r.Id, r.Votes.Sum(), r.Region))], SeatMethod.Find("hare")!, null, 0, null, tieSeed + "/regions"));
         steps.Add(new SeatStep.SeatsToRegions([.. regions.Select((r, k) => new AreaCount(r.Region, regionSeats.Parties[k].Seats))]));
         var results = new int[regions.Length][];
         if (method.Kind == SeatMethodKind.HighestAverages)
@@ -58,7 +58,7 @@ public static class RegionalAllocation
                 var inside = SeatAllocator.Allocate(new SeatRequest(
                     regionSeats.Parties[k].Seats,
                     [.. parties.Select((p, i) => new PartyVotes(p, eligible[i] ? regions[k].Votes[i] : 0))],
-                    method, null, 0, null, $"{tieSeed}/{regions[k].Region}"));
+                    method, null, 0, null, $"{tieSeed}/{regions[k].Id.Value}"));
                 results[k] = [.. inside.Parties.Select(p => p.Seats)];
                 ties.AddRange(inside.Ties);
             }
@@ -76,7 +76,7 @@ public static class RegionalAllocation
 
     private static void SecondTier(
         ImmutableArray<ChoiceId> parties,
-        ImmutableArray<(string Region, ImmutableArray<long> Votes)> regions,
+        ImmutableArray<(ChoiceId Id, string Region, ImmutableArray<long> Votes)> regions,
         SeatMethod method,
         bool[] eligible,
         SeatAllocation regionSeats,
@@ -133,6 +133,4 @@ public static class RegionalAllocation
             }
         }
     }
-
-    private static string Slug(string region) => new([.. region.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 }

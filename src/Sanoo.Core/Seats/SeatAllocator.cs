@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Sanoo.Core.Definitions;
 
 namespace Sanoo.Core.Seats;
 
@@ -49,11 +50,15 @@ public static class SeatAllocator
     }
 
     /// <summary>
-    /// Orders tied parties by the public lottery: SHA-256 of "seed:party", compared as bytes.
-    /// Anyone can recompute it from the seed.
+    /// Orders tied parties by the public lottery: SHA-256 of "seed:party id", compared as bytes.
+    /// Anyone can recompute it from the seed; it never depends on how a party is named in a
+    /// language, so every page and every language shows the same seats.
     /// </summary>
     internal static List<int> LotteryOrder(SeatRequest request, IEnumerable<int> tied) =>
-        [.. tied.OrderBy(i => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.TieSeed}:{request.Parties[i]}"))), StringComparer.Ordinal)];
+        [.. tied.OrderBy(i => Convert.ToHexString(Lottery(request.TieSeed, request.Parties[i].Party)), StringComparer.Ordinal)];
+
+    /// <summary>A party's lottery ticket: SHA-256 of UTF-8 "seed:party id".</summary>
+    public static byte[] Lottery(string seed, ChoiceId party) => SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}:{party.Value}"));
 
     /// <summary>The parties at <paramref name="indexes"/> of the request, as steps name them.</summary>
     internal static ImmutableArray<StepParty> Named(SeatRequest request, IEnumerable<int> indexes) =>

@@ -122,7 +122,7 @@ public class RealElectionTests
         var lines = RealData.Lines("votelib_real", $"{id}.csv").Select(l => l.Split(';')).ToList();
         var regions = lines[0][1..];
         var parties = lines.Skip(1).Select(r => r[0]).ToImmutableArray();
-        var regionVotes = regions.Select((name, k) => (name, lines.Skip(1).Select(r => long.Parse(r[k + 1], CultureInfo.InvariantCulture)).ToImmutableArray())).ToImmutableArray();
+        var regionVotes = regions.Select((name, k) => (new ChoiceId(Id(name)), name, lines.Skip(1).Select(r => long.Parse(r[k + 1], CultureInfo.InvariantCulture)).ToImmutableArray())).ToImmutableArray();
         var result = RegionalAllocation.Allocate(200, [.. parties.Select(p => new ChoiceId(Id(p)))], regionVotes, SeatMethod.Find(method)!, new Threshold(5m, ThresholdBase.Valid), id);
         AssertSeats(RealData.Numbers(e.GetProperty("expected_national")), parties.Select((p, i) => (p, result.National[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.p, x => x.Item2));
         foreach (var region in e.GetProperty("expected_regional").EnumerateObject())

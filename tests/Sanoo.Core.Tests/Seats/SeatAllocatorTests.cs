@@ -54,6 +54,26 @@ public class SeatAllocatorTests
         Assert.Equal(first.Parties.Select(p => p.Seats), SeatAllocator.Allocate(request).Parties.Select(p => p.Seats));
     }
 
+    [Theory]
+    [InlineData("hare")]
+    [InlineData("dhondt")]
+    public void A_tie_is_broken_by_the_parties_ids_never_by_the_names_a_language_gives_them(string method)
+    {
+        // Over many seeds, the names in two languages must never change who wins the tie: the lottery hashes ids.
+        for (var seed = 0; seed < 64; seed++)
+        {
+            SeatRequest Named(string a, string b) => new(
+                1, [new PartyVotes(new ChoiceId("a"), 500, a), new PartyVotes(new ChoiceId("b"), 500, b)], SeatMethod.Find(method)!, null, 0, null, $"s{seed}");
+            var english = SeatAllocator.Allocate(Named("Alliance", "Faith"));
+            var kyrgyz = SeatAllocator.Allocate(Named("Альянс", "Ишеним"));
+            Assert.Equal(english.Parties.Select(p => p.Seats), kyrgyz.Parties.Select(p => p.Seats));
+            var winner = english.Parties.Single(p => p.Seats == 1).Party;
+            var a = Convert.ToHexString(SeatAllocator.Lottery($"s{seed}", new ChoiceId("a")));
+            var b = Convert.ToHexString(SeatAllocator.Lottery($"s{seed}", new ChoiceId("b")));
+            Assert.Equal(string.CompareOrdinal(a, b) < 0 ? "a" : "b", winner.Value);
+        }
+    }
+
     [Fact]
     public void Seats_always_sum_to_the_total_for_every_method()
     {
