@@ -7,7 +7,10 @@ namespace Sanoo.Testing;
 /// </summary>
 public static class SharedData
 {
-    public static string Folder { get; } = Locate();
+    private static readonly Lazy<string> Located = new(Locate);
+
+    /// <summary>The data folder; looked for only when a test asks for the data, so tests that do not read it never depend on it.</summary>
+    public static string Folder => Located.Value;
 
     /// <summary>The repository's root folder (where Sanoo.slnx is).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
