@@ -26,27 +26,20 @@ public static class ActEndpoints
     public static void MapActs(this IEndpointRouteBuilder app)
     {
         var writes = app.MapGroup("/api/v1").RequireRateLimiting(SanooServer.WritePolicy);
-        writes.MapPost("/recounts", OrderAsync);
-        writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync);
-        writes.MapPost("/certifications", CertifyAsync);
-        app.MapGet("/api/v1/recounts", (SnapshotPublisher publisher) => Results.Ok(RecountsJson(publisher.Current.Acts)));
-        app.MapGet("/api/v1/certifications", (SnapshotPublisher publisher) => Results.Ok(new { certifications = publisher.Current.Acts.Certifications }));
+        writes.MapPost("/recounts", OrderAsync)
+            .WithSummary("Order a recount of one station's ballots of one contest, with a reason (district operator or admin)")
+            .Produces<Contracts.RecountOrdered>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(403);
+        writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync)
+            .WithSummary("Record what a recount found (district operator or admin)")
+            .Produces<Contracts.RecountOutcomeRecorded>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
+        writes.MapPost("/certifications", CertifyAsync)
+            .WithSummary("Certify the official result once every station's official protocol is counted (admin)")
+            .Produces<Contracts.CertificationRecorded>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(403).ProducesProblem(409);
+        app.MapGet("/api/v1/recounts", (SnapshotPublisher publisher) => TypedResults.Ok(ActJson.Recounts(publisher.Current.Acts)))
+            .WithSummary("Every recount order with its findings, oldest first");
+        app.MapGet("/api/v1/certifications", (SnapshotPublisher publisher) => TypedResults.Ok(ActJson.Certifications(publisher.Current.Acts)))
+            .WithSummary("Every certification of the official result, oldest first");
     }
-
-    /// <summary>The recounts as the API and the ledger's open data give them.</summary>
-    public static object RecountsJson(CommissionRecord acts) => new
-    {
-        recounts = acts.Orders.Select(o => new
-        {
-            id = o.Sequence,
-            station = o.Station,
-            contest = o.Contest,
-            reason = o.Reason,
-            orderedBy = o.OrderedBy,
-            orderedAt = o.OrderedAt,
-            outcomes = acts.OutcomesOf(o).Select(x => new { outcome = x.Outcome, recordedBy = x.RecordedBy, recordedAt = x.RecordedAt }),
-        }),
-    };
 
     private static async Task<IResult> OrderAsync(HttpRequest request, ElectionLog log, WriterRegistry registry, Authorizer authorizer, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
     {
@@ -66,7 +59,8 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", "a recount is ordered by an operator of the station's district, or an admin: send 'Authorization: Bearer TOKEN'.");
         }
-        return await RecordAsync("recount", () => log.Store.OrderRecountAsync(new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var order = new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow());
+        return await RecordAsync(() => log.Store.OrderRecountAsync(order, cancellationToken), ActJson.Ordered, publisher, cancellationToken);
     }
 
     private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, WriterRegistry registry, Authorizer authorizer, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -86,7 +80,8 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", "a recount's outcome is recorded by an operator of the station's district, or an admin.");
         }
-        return await RecordAsync("outcome", () => log.Store.RecordRecountOutcomeAsync(new RecountOutcome(0, id, text, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var outcome = new RecountOutcome(0, id, text, op.Name, time.GetUtcNow());
+        return await RecordAsync(() => log.Store.RecordRecountOutcomeAsync(outcome, cancellationToken), ActJson.Found, publisher, cancellationToken);
     }
 
     private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, WriterRegistry registry, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -114,16 +109,18 @@ public static class ActEndpoints
         {
             return Problems.Status(400, "Cannot certify", "the statement is required (up to 2,000 characters).");
         }
-        return await RecordAsync("certification", () => log.Store.CertifyAsync(new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow());
+        return await RecordAsync(() => log.Store.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
     }
 
     private static Operator? Operator(HttpRequest request, WriterRegistry registry) =>
         IngestEndpoints.Bearer(request) is { } token ? registry.OperatorByToken(token) : null;
 
     /// <summary>Records an act and answers 201 with it, or 503 with Retry-After when the store cannot be reached.</summary>
-    private static async Task<IResult> RecordAsync<T>(string name, Func<Task<T>> write, SnapshotPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordAsync<TAct, TAnswer>(
+        Func<Task<TAct>> write, Func<TAct, TAnswer> answer, SnapshotPublisher publisher, CancellationToken cancellationToken)
     {
-        T act;
+        TAct act;
         try
         {
             act = await write();
@@ -133,7 +130,7 @@ public static class ActEndpoints
             return Problems.Unavailable(e.Message);
         }
         await publisher.ActedAsync(cancellationToken);
-        return Results.Json(new Dictionary<string, object?> { [name] = act }, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(answer(act), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
