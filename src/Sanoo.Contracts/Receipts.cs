@@ -60,7 +60,9 @@ public enum Severity
 /// A device's Ed25519 signature over the protocol's canonical bytes, base64; omitted for an
 /// operator's submission (the bearer token names the sender).
 /// </param>
-public sealed record Submission(JsonElement Protocol, string? Signature = null);
+public sealed record Submission(
+    JsonElement Protocol,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Signature = null);
 
 /// <summary>A batch of up to 1,000 submissions, answered with a receipt for each, in order.</summary>
 /// <param name="Submissions">The submissions.</param>

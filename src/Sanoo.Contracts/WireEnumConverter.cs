@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Sanoo.Contracts;
@@ -11,5 +10,5 @@ namespace Sanoo.Contracts;
 /// <c>[JsonConverter(typeof(WireEnumConverter&lt;T&gt;))]</c>, so the spelling holds in any serializer.
 /// </summary>
 /// <typeparam name="TEnum">The enum.</typeparam>
-public sealed class WireEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+public sealed class WireEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(WireWords.Policy, allowIntegerValues: false)
     where TEnum : struct, Enum;

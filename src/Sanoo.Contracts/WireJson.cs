@@ -10,6 +10,7 @@ namespace Sanoo.Contracts;
 /// <c>sanoo</c> commands and the tests read them back through it.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ProtocolDocument))]
 [JsonSerializable(typeof(Submission))]
 [JsonSerializable(typeof(SubmissionBatch))]
 [JsonSerializable(typeof(Receipt))]
