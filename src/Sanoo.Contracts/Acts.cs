@@ -63,7 +63,14 @@ public sealed record RecountList(IReadOnlyList<Recount> Recounts);
 /// <param name="OrderedBy">Who recorded the order.</param>
 /// <param name="OrderedAt">When (ISO 8601 with offset).</param>
 /// <param name="Outcomes">Its findings, oldest first.</param>
-public sealed record Recount(long Id, string Station, string Contest, string Reason, string OrderedBy, DateTimeOffset OrderedAt, IReadOnlyList<RecountFinding> Outcomes);
+public sealed record Recount(
+    long Id,
+    string Station,
+    string Contest,
+    string Reason,
+    string OrderedBy,
+    DateTimeOffset OrderedAt,
+    IReadOnlyList<RecountFinding> Outcomes);
 
 /// <summary>One finding of a recount.</summary>
 /// <param name="Outcome">The finding.</param>

@@ -90,4 +90,12 @@ public sealed record StationEntries(string Station, IReadOnlyList<HandEntry> Ent
 /// <param name="EnteredAt">When (ISO 8601 with offset).</param>
 /// <param name="Status">What became of it.</param>
 /// <param name="ContentHash">SHA-256 of its canonical bytes, lower-case hex.</param>
-public sealed record HandEntry(long Sequence, string Contest, string Source, int Version, string Operator, DateTimeOffset EnteredAt, EntryStatus Status, string ContentHash);
+public sealed record HandEntry(
+    long Sequence,
+    string Contest,
+    string Source,
+    int Version,
+    string Operator,
+    DateTimeOffset EnteredAt,
+    EntryStatus Status,
+    string ContentHash);

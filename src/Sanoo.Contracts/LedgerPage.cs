@@ -50,7 +50,15 @@ public sealed record LedgerRow(string Id, string Name, string Href, int Compared
 /// <param name="OrderedBy">Who recorded the order.</param>
 /// <param name="OrderedAt">When (ISO 8601 with offset).</param>
 /// <param name="Outcome">The latest finding; null until one is recorded.</param>
-public sealed record RecountRow(long Id, string Station, string Href, string Contest, string Reason, string OrderedBy, DateTimeOffset OrderedAt, string? Outcome);
+public sealed record RecountRow(
+    long Id,
+    string Station,
+    string Href,
+    string Contest,
+    string Reason,
+    string OrderedBy,
+    DateTimeOffset OrderedAt,
+    string? Outcome);
 
 /// <summary>How one station's two counts of one contest differ.</summary>
 /// <param name="Station">The station's id.</param>

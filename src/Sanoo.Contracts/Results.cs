@@ -104,7 +104,12 @@ public sealed record ChoiceResult(string Id, string Name, int? BallotNumber, lon
 /// <param name="Parties">Each party's seats, in ballot order.</param>
 /// <param name="Steps">The allocation explained, one sentence a step.</param>
 /// <param name="Ties">Ties met and how each was broken, one sentence each.</param>
-public sealed record SeatsResult(int Total, string Method, IReadOnlyList<PartySeats> Parties, IReadOnlyList<string> Steps, IReadOnlyList<string> Ties);
+public sealed record SeatsResult(
+    int Total,
+    string Method,
+    IReadOnlyList<PartySeats> Parties,
+    IReadOnlyList<string> Steps,
+    IReadOnlyList<string> Ties);
 
 /// <summary>One party's seats.</summary>
 /// <param name="Id">The party's choice id.</param>
@@ -127,4 +132,11 @@ public sealed record SingleMemberOutcome(string? Elected, long? Votes, long? Mar
 /// <param name="Participation">Voters who took part at the stations counted.</param>
 /// <param name="ValidVotes">Votes for every choice.</param>
 /// <param name="Votes">Votes per choice, in ballot order (as <see cref="AreaResults.Choices"/>).</param>
-public sealed record ChildResult(string Id, string Name, AreaKind Kind, Reporting Reporting, long Participation, long ValidVotes, IReadOnlyList<long> Votes);
+public sealed record ChildResult(
+    string Id,
+    string Name,
+    AreaKind Kind,
+    Reporting Reporting,
+    long Participation,
+    long ValidVotes,
+    IReadOnlyList<long> Votes);
