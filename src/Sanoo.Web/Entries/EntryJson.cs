@@ -9,7 +9,7 @@ public static class EntryJson
 {
     /// <summary>The wire form of what became of an entry (<see cref="Wire.EntryAnswer"/>), told to <paramref name="operatorName"/>.</summary>
     public static Wire.EntryAnswer Of(EntryAnswer answer, string operatorName) => new(
-        Of(answer.Status),
+        WireEnums.Of<Wire.EntryStatus>(answer.Status),
         answer.Status switch
         {
             EntryStatus.AwaitingSecond => $"Entered by {operatorName}. A second operator must enter the same figures before the protocol is counted.",
@@ -41,17 +41,6 @@ public static class EntryJson
     /// <summary>The wire form of a station's entries.</summary>
     public static Wire.StationEntries Station(string station, IEnumerable<Storage.Entries.HandEntry> entries) => new(
         station,
-        [.. entries.Select(e =>
-            new Wire.HandEntry(e.Sequence, e.Contest, e.Source, e.Version, e.Operator, e.EnteredAt, Of(e.Status), e.ContentHash))]);
-
-    /// <summary>The wire form of an entry's status.</summary>
-    public static Wire.EntryStatus Of(EntryStatus status) => status switch
-    {
-        EntryStatus.AwaitingSecond => Wire.EntryStatus.AwaitingSecond,
-        EntryStatus.Matched => Wire.EntryStatus.Matched,
-        EntryStatus.Mismatch => Wire.EntryStatus.Mismatch,
-        EntryStatus.Repeat => Wire.EntryStatus.Repeat,
-        EntryStatus.AlreadyMatched => Wire.EntryStatus.AlreadyMatched,
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+        [.. entries.Select(e => new Wire.HandEntry(
+            e.Sequence, e.Contest, e.Source, e.Version, e.Operator, e.EnteredAt, WireEnums.Of<Wire.EntryStatus>(e.Status), e.ContentHash))]);
 }

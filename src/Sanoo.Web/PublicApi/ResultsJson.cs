@@ -19,14 +19,15 @@ public static class ResultsJson
         var children = plan.TallyAreas.Where(a => election.ParentIndex(a) == areaIndex)
             .Select(a => snapshot.Tally(plan.Contest.Id, source.Id, election.Areas[a].Id)!)
             .Select(t => (Tally: t, Area: election.Area(t.Area)!))
-            .Select(c => new Wire.ChildResult(c.Area.Id.Value, c.Area.DisplayName(language), Kind(c.Area.Kind),
+            .Select(c => new Wire.ChildResult(c.Area.Id.Value, c.Area.DisplayName(language), WireEnums.Of<Wire.AreaKind>(c.Area.Kind),
                 Reporting(c.Tally), c.Tally.Participation, c.Tally.TotalVotes, c.Tally.Votes));
         return new Wire.AreaResults(
             election.Id.Value,
             snapshot.Position,
-            new Wire.ContestRef(plan.Contest.Id.Value, plan.Contest.Name.In(language), Kind(plan.Contest.Kind), plan.Contest.Seats),
+            new Wire.ContestRef(
+                plan.Contest.Id.Value, plan.Contest.Name.In(language), WireEnums.Of<Wire.ContestKind>(plan.Contest.Kind), plan.Contest.Seats),
             new Wire.SourceRef(source.Id.Value, source.Name.In(language), source.Official),
-            new Wire.AreaRef(area.Id.Value, area.DisplayName(language), Kind(area.Kind)),
+            new Wire.AreaRef(area.Id.Value, area.DisplayName(language), WireEnums.Of<Wire.AreaKind>(area.Kind)),
             Reporting(tally),
             tally.Participation,
             tally.TotalVotes,
@@ -42,24 +43,6 @@ public static class ResultsJson
             atContestArea && plan.Contest.Kind == ContestKind.SingleMember ? Outcome(ContestSeats.SingleMember(plan, tally)) : null,
             [.. children]);
     }
-
-    /// <summary>The wire form of an area's level.</summary>
-    public static Wire.AreaKind Kind(AreaKind kind) => kind switch
-    {
-        AreaKind.Nation => Wire.AreaKind.Nation,
-        AreaKind.Region => Wire.AreaKind.Region,
-        AreaKind.District => Wire.AreaKind.District,
-        AreaKind.Station => Wire.AreaKind.Station,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    /// <summary>The wire form of a contest's kind.</summary>
-    public static Wire.ContestKind Kind(ContestKind kind) => kind switch
-    {
-        ContestKind.PartyList => Wire.ContestKind.PartyList,
-        ContestKind.SingleMember => Wire.ContestKind.SingleMember,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 
     private static Wire.Reporting Reporting(AreaTally t) => new(t.StationsReporting, t.StationsExpected, t.RegisteredCovered, t.RegisteredTotal);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Sanoo.Core.Definitions;
 using Sanoo.Storage.Log;
-using Sanoo.Web.Ingest;
 using Wire = Sanoo.Contracts;
 
 namespace Sanoo.Web.PublicApi;
@@ -25,7 +24,7 @@ public static class StationJson
     private static Wire.ProtocolVersion Version(LogEntry e) => new(
         e.Sequence,
         e.Version,
-        ReceiptJson.Of(e.Outcome),
+        WireEnums.Of<Wire.StoredOutcome>(e.Outcome),
         Convert.ToHexStringLower(e.ContentHash.AsSpan()),
         e.ReceivedAt,
         e.Sender,

@@ -28,7 +28,7 @@ public static class StatusJson
             e.Contest.Value,
             e.Source.Value,
             e.Version,
-            ReceiptJson.Of(e.Outcome),
+            WireEnums.Of<Wire.StoredOutcome>(e.Outcome),
             [.. ViolationsJson.Read(e.Violations).Select(ReceiptJson.Of)],
             e.ReceivedAt))]);
 }

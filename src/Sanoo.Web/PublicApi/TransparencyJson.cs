@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Sanoo.Storage.Log;
-using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
 using Wire = Sanoo.Contracts;
 
@@ -28,7 +27,7 @@ public static class TransparencyJson
         e.Contest.Value,
         e.Source.Value,
         e.Version,
-        ReceiptJson.Of(e.Outcome),
+        WireEnums.Of<Wire.StoredOutcome>(e.Outcome),
         Convert.ToHexStringLower(e.ContentHash.AsSpan()),
         e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
         e.ReceivedAt.ToUnixTimeMilliseconds(),

@@ -1,7 +1,6 @@
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Rules;
 using Sanoo.Web.OpenData;
-using Sanoo.Web.PublicApi;
 using Sanoo.Web.Publishing;
 using Wire = Sanoo.Contracts;
 
@@ -73,7 +72,7 @@ public static class SiteJson
     private static Wire.ContestTable Contest(ContestResult c) => new(
         c.Id,
         c.Name,
-        ResultsJson.Kind(c.Kind),
+        WireEnums.Of<Wire.ContestKind>(c.Kind),
         [.. c.Sources.Select(s => new Wire.SourceProgress(
             s.Id, s.Name, s.Official, s.Reporting, s.Expected, s.RegisteredCovered, s.RegisteredTotal, s.Participation, s.Valid, s.Flagged))],
         c.Primary,
