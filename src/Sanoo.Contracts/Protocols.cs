@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Sanoo.Contracts;
 
 /// <summary>
-/// A protocol as JSON: one station's count of one contest by one source (docs/definition-format.md).
+/// A protocol as JSON: one station's count of one contest by one source (docs/protocol-format.md).
 /// For reading only: the bytes a device signs and the log hashes are the canonical form Sanoo's
 /// protocol writer produces (fields in this order, lines in form order, votes in ballot order,
 /// compact); send those bytes as they are rather than serializing this record again.

@@ -55,7 +55,10 @@ public enum Severity
 }
 
 /// <summary>One protocol as sent to <c>POST /api/v1/protocols</c> or <c>/api/v1/hand-entries</c>.</summary>
-/// <param name="Protocol">The protocol object (docs/definition-format.md); its canonical bytes (RFC 8785) are what is signed and hashed.</param>
+/// <param name="Protocol">
+/// The protocol object (docs/protocol-format.md). Its canonical bytes, the fixed form that document
+/// defines, are what a device signs and the log hashes.
+/// </param>
 /// <param name="Signature">
 /// A device's Ed25519 signature over the protocol's canonical bytes, base64; omitted for an
 /// operator's submission (the bearer token names the sender).

@@ -34,7 +34,7 @@ public sealed record ServerStatus(
 
 /// <summary>
 /// An RFC 9457 problem details answer (<c>application/problem+json</c>), as every refusal and
-/// error is written.
+/// error is written. A member without a value is left out, as RFC 9457 has it.
 /// </summary>
 /// <param name="Type">A URI naming the kind of problem.</param>
 /// <param name="Title">The problem in a few words.</param>
@@ -43,9 +43,9 @@ public sealed record ServerStatus(
 /// <param name="Errors">Every reason, by JSON path (or by submission path for a refusal); null when there is no list.</param>
 /// <param name="TraceId">The request's trace id, for the server's operators.</param>
 public sealed record Problem(
-    string? Type,
-    string? Title,
-    int? Status,
-    string? Detail,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors = null,
-    string? TraceId = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Type,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceId = null);

@@ -44,7 +44,7 @@ public sealed record EntriesPage(long After, IReadOnlyList<LogEntry> Entries);
 /// <param name="Signature">The device's Ed25519 signature over the canonical bytes, base64; empty when an operator sent it.</param>
 /// <param name="ReceivedAt">When it was received, in Unix milliseconds.</param>
 /// <param name="LeafHash">Its RFC 9162 leaf hash, lower-case hex.</param>
-/// <param name="Canonical">The protocol's canonical bytes (RFC 8785), base64: what is signed and hashed.</param>
+/// <param name="Canonical">The protocol's canonical bytes (docs/protocol-format.md), base64: what is signed and hashed.</param>
 /// <param name="Protocol">The same protocol as JSON, for reading.</param>
 public sealed record LogEntry(
     long Sequence,
