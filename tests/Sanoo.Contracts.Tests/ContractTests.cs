@@ -55,6 +55,20 @@ public class ContractTests
         }
     }
 
+    [Fact]
+    public void The_api_documentation_names_every_document_and_enum()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Sanoo.slnx")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("the repository root is not above the test's folder");
+        }
+        var api = File.ReadAllText(Path.Combine(root.FullName, "docs", "api.md"));
+        var named = Documents.Select(t => t.IsGenericType ? t.GetGenericArguments()[0] : t)
+            .Concat(typeof(WireJson).Assembly.GetExportedTypes().Where(t => t.IsEnum));
+        Assert.All(named, t => Assert.Contains($"`{t.Name}`", api, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(EntryStatus.AwaitingSecond, "awaiting-second")]
     [InlineData(EntryStatus.AlreadyMatched, "already-matched")]
