@@ -122,4 +122,19 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
         Assert.Equal("s0001", (await GetAsync<StationRecord>("/en/station/s0001/data.json")).Station);
         Assert.Single((await GetAsync<LedgerPageData>("/en/discrepancies/data.json")).Recounts);
     }
+
+    [Fact]
+    public async Task The_openapi_document_gives_every_api_endpoint_a_summary_and_names_its_contract()
+    {
+        var document = JsonNode.Parse(await server.Client.GetStringAsync("/openapi/v1.json"))!;
+        var operations = document["paths"]!.AsObject()
+            .Where(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
+            .ToList();
+        Assert.Equal(19, operations.Count);
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Method} {o.Path} has no summary"));
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        Assert.All(new[] { "ReceiptAnswer", "AreaResults", "StationRecord", "TreeHead", "EntriesPage", "EntryAnswer", "RecountList" },
+            name => Assert.True(schemas.ContainsKey(name), $"no schema {name}"));
+    }
 }
