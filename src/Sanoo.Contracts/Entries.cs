@@ -6,19 +6,19 @@ namespace Sanoo.Contracts;
 [JsonConverter(typeof(WireEnumConverter<EntryStatus>))]
 public enum EntryStatus
 {
-    /// <summary>Recorded; a second operator must enter the same figures (HTTP 202).</summary>
+    /// <summary><c>awaiting-second</c> (HTTP 202): kept; counted once a second operator types the same figures.</summary>
     AwaitingSecond,
 
-    /// <summary>Another operator had entered identical figures: the protocol went to the log.</summary>
+    /// <summary><c>matched</c> (HTTP 200): a second operator's figures agree; the answer holds the log's receipt.</summary>
     Matched,
 
-    /// <summary>Another operator had entered other figures: recorded, waiting for a supervisor (HTTP 409).</summary>
+    /// <summary><c>mismatch</c> (HTTP 409): the other operator typed other figures; a supervisor settles it from the paper.</summary>
     Mismatch,
 
-    /// <summary>The same operator sent the same figures again; nothing new recorded.</summary>
+    /// <summary><c>repeat</c> (HTTP 200): this operator's own figures again; nothing new kept.</summary>
     Repeat,
 
-    /// <summary>This version was already counted; the differences say how this entry differs from it.</summary>
+    /// <summary><c>already-matched</c> (HTTP 200): this version counts already; the differences say how this entry departs from it.</summary>
     AlreadyMatched,
 }
 

@@ -3,43 +3,43 @@ using System.Text.Json.Serialization;
 
 namespace Sanoo.Contracts;
 
-/// <summary>What the sender of a protocol is told about it.</summary>
+/// <summary>What the sender of a protocol is told about it; a sender retries until it holds one of these.</summary>
 [JsonConverter(typeof(WireEnumConverter<ReceiptOutcome>))]
 public enum ReceiptOutcome
 {
-    /// <summary>Stored and counted.</summary>
+    /// <summary><c>accepted</c>: in the log and in the count; nothing more to do.</summary>
     Accepted,
 
-    /// <summary>The same content was stored before; the receipt is that entry's, nothing new was stored or counted.</summary>
+    /// <summary><c>duplicate</c>: sent before; the receipt is the original's, so a retry is always safe.</summary>
     Duplicate,
 
-    /// <summary>Stored, not counted: the same version number was counted with other figures.</summary>
+    /// <summary><c>conflict</c>: in the log, out of the count: this version number already counts with other figures.</summary>
     Conflict,
 
-    /// <summary>Stored, not counted: a newer version is already counted.</summary>
+    /// <summary><c>stale</c>: in the log, out of the count: a later version already counts.</summary>
     Stale,
 
-    /// <summary>Stored with its violations, never counted.</summary>
+    /// <summary><c>rejected</c>: in the log with the relations it breaks, never in the count; send a corrected version.</summary>
     Rejected,
 
-    /// <summary>Not a protocol of this election: not stored.</summary>
+    /// <summary><c>malformed</c>: does not fit the election; nothing was kept.</summary>
     Malformed,
 }
 
-/// <summary>What became of a stored protocol version.</summary>
+/// <summary>What became of a version in the log; the word a log entry's Merkle leaf commits to.</summary>
 [JsonConverter(typeof(WireEnumConverter<StoredOutcome>))]
 public enum StoredOutcome
 {
-    /// <summary>Counted (until a later version supersedes it).</summary>
+    /// <summary><c>accepted</c>: counted, until a later version of the same station, contest and source takes its place.</summary>
     Accepted,
 
-    /// <summary>Not counted: the same version number was counted with other figures.</summary>
+    /// <summary><c>conflict</c>: out of the count, its version number already counting with other figures.</summary>
     Conflict,
 
-    /// <summary>Not counted: a newer version was already counted.</summary>
+    /// <summary><c>stale</c>: out of the count, a later version counting already.</summary>
     Stale,
 
-    /// <summary>Not counted: it breaks an error-level control relation.</summary>
+    /// <summary><c>rejected</c>: out of the count, breaking an error-level control relation.</summary>
     Rejected,
 }
 
@@ -47,10 +47,10 @@ public enum StoredOutcome
 [JsonConverter(typeof(WireEnumConverter<Severity>))]
 public enum Severity
 {
-    /// <summary>The protocol is rejected: stored, never counted.</summary>
+    /// <summary><c>error</c>: the protocol stays out of the count.</summary>
     Error,
 
-    /// <summary>The protocol is counted and flagged.</summary>
+    /// <summary><c>warning</c>: the protocol counts, flagged.</summary>
     Warning,
 }
 

@@ -6,16 +6,16 @@ namespace Sanoo.Contracts;
 [JsonConverter(typeof(WireEnumConverter<AreaKind>))]
 public enum AreaKind
 {
-    /// <summary>The whole country.</summary>
+    /// <summary><c>nation</c>: the whole country, the root of the map.</summary>
     Nation,
 
-    /// <summary>A region.</summary>
+    /// <summary><c>region</c>.</summary>
     Region,
 
-    /// <summary>A district.</summary>
+    /// <summary><c>district</c>.</summary>
     District,
 
-    /// <summary>A polling station (always a leaf).</summary>
+    /// <summary><c>station</c>: a polling station, always a leaf.</summary>
     Station,
 }
 
@@ -23,10 +23,10 @@ public enum AreaKind
 [JsonConverter(typeof(WireEnumConverter<ContestKind>))]
 public enum ContestKind
 {
-    /// <summary>Seats shared among parties by proportional rules.</summary>
+    /// <summary><c>party-list</c>: seats shared among parties by proportional rules.</summary>
     PartyList,
 
-    /// <summary>One seat, by plurality.</summary>
+    /// <summary><c>single-member</c>: one seat, by plurality.</summary>
     SingleMember,
 }
 

@@ -6,10 +6,10 @@ namespace Sanoo.Contracts;
 [JsonConverter(typeof(WireEnumConverter<Publication>))]
 public enum Publication
 {
-    /// <summary>Every new snapshot that passes its invariant check is published.</summary>
+    /// <summary><c>live</c>: every new snapshot that passes its invariant check is published.</summary>
     Live,
 
-    /// <summary>A newer snapshot failed its check: the last good one stays, and the status says why.</summary>
+    /// <summary><c>halted</c>: a newer snapshot failed its check; the last good one stays, and the status says why.</summary>
     Halted,
 }
 
