@@ -52,6 +52,8 @@ public static class SanooServer
         services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>(), p.GetRequiredService<Jurisdiction>()));
         services.AddOperatorAccess();
         services.AddProblemDetails();
+        // Every answer is a record of Sanoo.Contracts, written by its source-generated context.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Contracts.WireJson.Default));
         // Pages and open data are text: on a phone over a slow network they travel at a fifth of their size.
         services.AddResponseCompression(o => o.MimeTypes = ["text/html", "text/csv", "application/json"]);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Sanoo.Core.Protocols;
 using Sanoo.Storage.Log;
 
@@ -25,17 +24,17 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var before = (await server.Client.GetAsync("/api/v1/status")).Headers.ETag!.Tag;
         var ordered = await Post("/api/v1/recounts", new { station = "s0001", contest = "list", reason = "machine and hand differ by 12 votes" }, ServerFixture.DistrictToken);
         Assert.Equal(HttpStatusCode.Created, ordered.StatusCode);
-        var id = (await ordered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recount").GetProperty("sequence").GetInt64();
+        var id = (await ordered.Content.ReadFromJsonAsync(Contracts.WireJson.Default.RecountOrdered))!.Recount.Sequence;
         var outside = ServerFixture.Sample.Election.Areas.First(a => a.Parent?.Value == "d26").Id.Value;
         Assert.Equal(HttpStatusCode.Forbidden, (await Post("/api/v1/recounts", new { station = outside, contest = "list", reason = "x" }, ServerFixture.DistrictToken)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Post("/api/v1/recounts", new { station = "s0001", contest = "list", reason = "x", extra = 1 }, ServerFixture.DistrictToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Post($"/api/v1/recounts/{id}/outcome", new { outcome = "hand count confirmed; the machine misread 12 ballots" }, ServerFixture.AdminToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Post("/api/v1/recounts/999/outcome", new { outcome = "x" }, ServerFixture.AdminToken)).StatusCode);
 
-        var recounts = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/recounts");
-        var recount = Assert.Single(recounts.GetProperty("recounts").EnumerateArray(), r => r.GetProperty("id").GetInt64() == id);
-        Assert.Equal("dec-01", recount.GetProperty("orderedBy").GetString());
-        Assert.Equal("hand count confirmed; the machine misread 12 ballots", recount.GetProperty("outcomes")[0].GetProperty("outcome").GetString());
+        var recounts = await server.Client.GetFromJsonAsync("/api/v1/recounts", Contracts.WireJson.Default.RecountList);
+        var recount = Assert.Single(recounts!.Recounts, r => r.Id == id);
+        Assert.Equal("dec-01", recount.OrderedBy);
+        Assert.Equal("hand count confirmed; the machine misread 12 ballots", recount.Outcomes[0].Outcome);
         Assert.NotEqual(before, (await server.Client.GetAsync("/api/v1/status")).Headers.ETag!.Tag);
         var page = await server.Client.GetStringAsync("/en/station/s0001/");
         Assert.Contains("machine and hand differ by 12 votes", page, StringComparison.Ordinal);
@@ -48,7 +47,8 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Equal(HttpStatusCode.Forbidden, (await Post("/api/v1/certifications", new { statement = "x" }, ServerFixture.DistrictToken)).StatusCode);
         var early = await Post("/api/v1/certifications", new { statement = "The CEC certifies the result." }, ServerFixture.AdminToken);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
-        Assert.Contains("still missing: list:", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await early.Content.ReadFromJsonAsync(Contracts.WireJson.Default.Problem);
+        Assert.Contains("still missing: list:", problem!.Detail, StringComparison.Ordinal);
 
         await server.Log.SubmitAsync([.. ServerFixture.Sample.Hand.Select(p => new Submission(p, "file:hand.jsonl"))]);
         await server.WaitForSnapshotAsync(server.Log.Position);
@@ -61,6 +61,7 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         await server.Log.SubmitAsync(new Submission(correction, "operator:cec"));
         await server.WaitForSnapshotAsync(server.Log.Position);
         Assert.Contains("they have changed since", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
-        Assert.Single((await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/certifications")).GetProperty("certifications").EnumerateArray());
+        var certifications = await server.Client.GetFromJsonAsync("/api/v1/certifications", Contracts.WireJson.Default.CertificationList);
+        Assert.Single(certifications!.Certifications);
     }
 }

@@ -83,7 +83,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public Task<HttpResponseMessage> SubmitAsync(object body, string? token = null, HttpClient? client = null, string path = "/api/v1/protocols")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Content(body) };
         if (token is not null)
         {
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -91,18 +91,23 @@ public sealed class ServerFixture : IAsyncLifetime
         return (client ?? Client).SendAsync(request);
     }
 
+    /// <summary>A request body: a contract record through the wire's context, anything else (a malformed body on purpose) as it is.</summary>
+    private static HttpContent Content(object body) => Contracts.WireJson.Default.GetTypeInfo(body.GetType()) is { } type
+        ? JsonContent.Create(body, type)
+        : JsonContent.Create(body);
+
     /// <summary>Waits until the published snapshot reaches <paramref name="position"/>.</summary>
     public async Task WaitForSnapshotAsync(long position)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var status = await Client.GetFromJsonAsync<JsonElement>("/api/v1/status");
-            if (status.GetProperty("snapshot").GetInt64() >= position)
+            var status = await Client.GetFromJsonAsync("/api/v1/status", Contracts.WireJson.Default.ServerStatus);
+            if (status!.Snapshot >= position)
             {
                 return;
             }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"snapshot still at {status.GetProperty("snapshot")} waiting for {position}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"snapshot still at {status.Snapshot} waiting for {position}");
             await Task.Delay(20);
         }
     }

@@ -1,91 +1,98 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using NSec.Cryptography;
+using Sanoo.Contracts;
 using Sanoo.Core.Transparency;
+using TreeHead = Sanoo.Contracts.TreeHead;
 
 namespace Sanoo.Web.Tests;
 
 /// <summary>The transparency log over HTTP: signed tree heads, proofs that verify against them, and entries that rebuild them.</summary>
 public class TransparencyApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
+    private static readonly WireJson Wire = WireJson.Default;
+
     private async Task<long> SubmitAsync(int skip, int count)
     {
-        var response = await server.SubmitAsync(new { submissions = ServerFixture.Sample.Hand.Skip(skip).Take(count).Select(p => new { protocol = ServerFixture.ProtocolJson(p) }) }, ServerFixture.AdminToken);
-        var last = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts").EnumerateArray().Max(r => r.GetProperty("sequence").GetInt64());
+        var protocols = ServerFixture.Sample.Hand.Skip(skip).Take(count);
+        var batch = new SubmissionBatch([.. protocols.Select(p => new Submission(ServerFixture.ProtocolJson(p)))]);
+        var response = await server.SubmitAsync(batch, ServerFixture.AdminToken);
+        var last = (await response.Content.ReadFromJsonAsync(Wire.ReceiptBatchAnswer))!.Receipts.Max(r => r.Sequence);
         await server.WaitForSnapshotAsync(last);
         return last;
     }
 
-    private static bool Verify(JsonElement head)
+    private Task<TreeHead?> HeadAsync() => server.Client.GetFromJsonAsync("/api/v1/tree-head", Wire.TreeHead);
+
+    private static bool Verify(TreeHead head)
     {
-        var signed = new TreeHead(head.GetProperty("election").GetString()!, head.GetProperty("treeSize").GetInt64(), Convert.FromHexString(head.GetProperty("rootHash").GetString()!),
-            DateTimeOffset.FromUnixTimeMilliseconds(head.GetProperty("timestamp").GetInt64()));
-        var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(head.GetProperty("publicKey").GetString()!), KeyBlobFormat.RawPublicKey);
-        return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.GetProperty("signature").GetString()!));
+        var signed = new Core.Transparency.TreeHead(
+            head.Election, head.TreeSize, Convert.FromHexString(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
+        var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(head.PublicKey), KeyBlobFormat.RawPublicKey);
+        return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.Signature));
     }
 
     [Fact]
     public async Task Tree_heads_are_signed_and_each_later_one_proves_it_extends_the_earlier()
     {
         await SubmitAsync(1000, 50);
-        var first = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/tree-head");
+        var first = (await HeadAsync())!;
         Assert.True(Verify(first));
         await SubmitAsync(1050, 50);
-        var second = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/tree-head");
+        var second = (await HeadAsync())!;
         Assert.True(Verify(second));
-        var (m, n) = (first.GetProperty("treeSize").GetInt64(), second.GetProperty("treeSize").GetInt64());
+        var (m, n) = (first.TreeSize, second.TreeSize);
         Assert.True(n > m);
-        var consistency = await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/proofs/consistency?first={m}&second={n}");
-        var proof = consistency.GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
-        Assert.True(MerkleProof.VerifyConsistency(m, n, Convert.FromHexString(first.GetProperty("rootHash").GetString()!), Convert.FromHexString(second.GetProperty("rootHash").GetString()!), proof));
-        var tampered = Convert.FromHexString(second.GetProperty("rootHash").GetString()!);
+        var consistency = await server.Client.GetFromJsonAsync($"/api/v1/proofs/consistency?first={m}&second={n}", Wire.ConsistencyProof);
+        var proof = consistency!.Proof.Select(Convert.FromHexString).ToList();
+        Assert.True(MerkleProof.VerifyConsistency(m, n, Convert.FromHexString(first.RootHash), Convert.FromHexString(second.RootHash), proof));
+        var tampered = Convert.FromHexString(second.RootHash);
         tampered[0] ^= 1;
-        Assert.False(MerkleProof.VerifyConsistency(m, n, Convert.FromHexString(first.GetProperty("rootHash").GetString()!), tampered, proof));
-        var status = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/status");
-        Assert.Equal(status.GetProperty("snapshot").GetInt64(), status.GetProperty("treeHead").GetProperty("treeSize").GetInt64());
+        Assert.False(MerkleProof.VerifyConsistency(m, n, Convert.FromHexString(first.RootHash), tampered, proof));
+        var status = await server.Client.GetFromJsonAsync("/api/v1/status", Wire.ServerStatus);
+        Assert.Equal(status!.Snapshot, status.TreeHead!.TreeSize);
     }
 
     [Fact]
     public async Task A_quiet_log_gets_a_freshly_signed_tree_head_every_few_seconds()
     {
         await SubmitAsync(1300, 5);
-        var first = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/tree-head");
+        var first = (await HeadAsync())!;
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // the fixture re-signs every second
-        var later = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/tree-head");
-        Assert.Equal(first.GetProperty("treeSize").GetInt64(), later.GetProperty("treeSize").GetInt64()); // tests of a class run one at a time
-        Assert.True(later.GetProperty("timestamp").GetInt64() > first.GetProperty("timestamp").GetInt64());
-        Assert.Equal(first.GetProperty("rootHash").GetString(), later.GetProperty("rootHash").GetString());
+        var later = (await HeadAsync())!;
+        Assert.Equal(first.TreeSize, later.TreeSize); // tests of a class run one at a time
+        Assert.True(later.Timestamp > first.Timestamp);
+        Assert.Equal(first.RootHash, later.RootHash);
         Assert.True(Verify(later));
     }
 
     [Fact]
     public async Task A_receipt_is_provably_in_the_signed_tree_and_the_entries_rebuild_its_root()
     {
-        var response = await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[1200]) }, ServerFixture.AdminToken);
-        var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt");
-        var sequence = receipt.GetProperty("sequence").GetInt64();
-        await server.WaitForSnapshotAsync(sequence);
-        var head = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/tree-head");
-        var size = head.GetProperty("treeSize").GetInt64();
-        var root = Convert.FromHexString(head.GetProperty("rootHash").GetString()!);
-        var inclusion = await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/proofs/inclusion?sequence={sequence}&size={size}");
-        var path = inclusion.GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
-        Assert.True(MerkleProof.VerifyInclusion(sequence - 1, size, Convert.FromHexString(receipt.GetProperty("leafHash").GetString()!), path, root));
+        var protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[1200]);
+        var response = await server.SubmitAsync(new Submission(protocol), ServerFixture.AdminToken);
+        var receipt = (await response.Content.ReadFromJsonAsync(Wire.ReceiptAnswer))!.Receipt;
+        await server.WaitForSnapshotAsync(receipt.Sequence);
+        var head = (await HeadAsync())!;
+        var root = Convert.FromHexString(head.RootHash);
+        var query = $"/api/v1/proofs/inclusion?sequence={receipt.Sequence}&size={head.TreeSize}";
+        var inclusion = await server.Client.GetFromJsonAsync(query, Wire.InclusionProof);
+        var path = inclusion!.Proof.Select(Convert.FromHexString).ToList();
+        Assert.True(MerkleProof.VerifyInclusion(receipt.Sequence - 1, head.TreeSize, Convert.FromHexString(receipt.LeafHash), path, root));
 
         var tree = new MerkleTree();
         long after = 0;
-        while (tree.Size < size)
+        while (tree.Size < head.TreeSize)
         {
-            var page = await server.Client.GetFromJsonAsync<JsonElement>($"/api/v1/entries?after={after}&limit=500");
-            foreach (var entry in page.GetProperty("entries").EnumerateArray())
+            var page = await server.Client.GetFromJsonAsync($"/api/v1/entries?after={after}&limit=500", Wire.EntriesPage);
+            foreach (var entry in page!.Entries)
             {
-                var leaf = LogLeaf.Encode(entry.GetProperty("sequence").GetInt64(), entry.GetProperty("station").GetString()!, entry.GetProperty("contest").GetString()!, entry.GetProperty("source").GetString()!,
-                    entry.GetProperty("version").GetInt32(), entry.GetProperty("outcome").GetString()!, Convert.FromHexString(entry.GetProperty("contentHash").GetString()!),
-                    entry.GetProperty("signature").GetString() is { Length: > 0 } s ? Convert.FromBase64String(s) : [], DateTimeOffset.FromUnixTimeMilliseconds(entry.GetProperty("receivedAt").GetInt64()));
+                var signature = entry.Signature.Length > 0 ? Convert.FromBase64String(entry.Signature) : [];
+                var leaf = LogLeaf.Encode(entry.Sequence, entry.Station, entry.Contest, entry.Source, entry.Version, WireWords.Of(entry.Outcome),
+                    Convert.FromHexString(entry.ContentHash), signature, DateTimeOffset.FromUnixTimeMilliseconds(entry.ReceivedAt));
                 tree.Append(MerkleHash.Leaf(leaf));
-                after = entry.GetProperty("sequence").GetInt64();
+                after = entry.Sequence;
             }
         }
-        Assert.Equal(root, tree.Root(size));
+        Assert.Equal(root, tree.Root(head.TreeSize));
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using NSec.Cryptography;
+using Sanoo.Contracts;
 using Sanoo.Cli.Input;
 using Spectre.Console;
 
@@ -58,24 +59,26 @@ public static class SubmitCommand
         foreach (var line in JsonLines.Read(file.FullName))
         {
             var signature = key is null ? null : Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, line.Bytes.Span));
-            using var protocol = JsonDocument.Parse(line.Bytes);
-            if (station is not null && protocol.RootElement.TryGetProperty("station", out var of) && of.GetString() != station)
+            var of = JsonSerializer.Deserialize(line.Bytes.Span, WireJson.Default.ProtocolDocument)?.Station;
+            if (station is not null && of is not null && of != station)
             {
-                console.MarkupLineInterpolated($"[red]{file.Name}:{line.Number} is station {of.GetString()}'s protocol, but this key is station {station}'s; a device signs only its own station's counts.[/]");
+                var whose = $"{file.Name}:{line.Number} is station {of}'s protocol, but this key is station {station}'s";
+                console.MarkupLineInterpolated($"[red]{whose}; a device signs only its own station's counts.[/]");
                 return SanooCli.BadInput;
             }
-            var body = JsonSerializer.Serialize(new { protocol = protocol.RootElement, signature });
+            // The protocol goes as the line's own bytes: those are what the signature covers.
+            var body = JsonSerializer.Serialize(new Submission(JsonElement.Parse(line.Bytes.Span), signature), WireJson.Default.Submission);
             var (status, answer) = await SendAsync(console, http, body, token, maxAttempts, cancellationToken);
             if (status != HttpStatusCode.OK)
             {
                 console.MarkupLineInterpolated($"[red]{file.Name}:{line.Number} refused ({(int)status}): {answer}[/]");
                 return SanooCli.BadInput;
             }
-            var receipt = JsonDocument.Parse(answer).RootElement.GetProperty("receipt");
-            await saved.WriteLineAsync(receipt.GetRawText());
+            var receipt = JsonSerializer.Deserialize(answer, WireJson.Default.ReceiptAnswer)!.Receipt;
+            await saved.WriteLineAsync(JsonSerializer.Serialize(receipt, WireJson.Default.Receipt));
             await saved.FlushAsync(cancellationToken);
             count++;
-            console.MarkupLineInterpolated($"{file.Name}:{line.Number} {receipt.GetProperty("outcome").GetString()} at log position {receipt.GetProperty("sequence").GetInt64()}");
+            console.MarkupLineInterpolated($"{file.Name}:{line.Number} {WireWords.Of(receipt.Outcome)} at log position {receipt.Sequence}");
         }
         console.MarkupLineInterpolated($"{count} receipt(s) saved to {output}.");
         return SanooCli.Ok;

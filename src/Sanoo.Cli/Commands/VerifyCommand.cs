@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using NSec.Cryptography;
+using Sanoo.Contracts;
 using Sanoo.Core.Transparency;
 using Spectre.Console;
 
@@ -109,7 +111,7 @@ public static class VerifyCommand
         /// <summary>Whether it answers proofs (a folder does not: consistency is then checked by recomputing the old root).</summary>
         bool Live { get; }
 
-        Task<JsonElement> JsonAsync(string pathAndQuery, CancellationToken cancellationToken);
+        Task<T> JsonAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken);
 
         Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken);
     }
@@ -118,7 +120,8 @@ public static class VerifyCommand
     {
         public bool Live => true;
 
-        public Task<JsonElement> JsonAsync(string pathAndQuery, CancellationToken cancellationToken) => http.GetFromJsonAsync<JsonElement>(pathAndQuery, cancellationToken);
+        public async Task<T> JsonAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+            await http.GetFromJsonAsync(pathAndQuery, type, cancellationToken) ?? throw new JsonException($"{pathAndQuery} answered null");
 
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => http.GetByteArrayAsync(path, cancellationToken);
 
@@ -129,8 +132,9 @@ public static class VerifyCommand
     {
         public bool Live => false;
 
-        public async Task<JsonElement> JsonAsync(string pathAndQuery, CancellationToken cancellationToken) =>
-            JsonDocument.Parse(await BytesAsync(pathAndQuery, cancellationToken)).RootElement;
+        public async Task<T> JsonAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+            JsonSerializer.Deserialize(await BytesAsync(pathAndQuery, cancellationToken), type)
+                ?? throw new JsonException($"{pathAndQuery} holds null");
 
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) =>
             File.ReadAllBytesAsync(Path.Combine(root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}")), cancellationToken);
@@ -144,10 +148,10 @@ public static class VerifyCommand
     {
         var problems = new List<string>();
         (long Size, byte[] Root)? earlier = null;
-        var head = await origin.JsonAsync("/api/v1/tree-head", cancellationToken);
-        var size = head.GetProperty("treeSize").GetInt64();
-        var root = Convert.FromHexString(head.GetProperty("rootHash").GetString()!);
-        var servedKey = head.GetProperty("publicKey").GetString()!;
+        var head = await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken);
+        var size = head.TreeSize;
+        var root = Convert.FromHexString(head.RootHash);
+        var servedKey = head.PublicKey;
         if (pinnedKey is null)
         {
             console.MarkupLine("[yellow]No --commission-key: checking the tree head against the key the server names; pin the commission's published key to rule out a substitute.[/]");
@@ -160,9 +164,9 @@ public static class VerifyCommand
         {
             problems.Add($"the signature of the tree head of {size} entries does not verify");
         }
-        if (stateFile.Exists && JsonDocument.Parse(await File.ReadAllTextAsync(stateFile.FullName, cancellationToken)).RootElement is var saved)
+        if (stateFile.Exists && await VerifiedHead.ReadAsync(stateFile, cancellationToken) is { } saved)
         {
-            var (m, oldRoot) = (saved.GetProperty("treeSize").GetInt64(), Convert.FromHexString(saved.GetProperty("rootHash").GetString()!));
+            var (m, oldRoot) = (saved.TreeSize, Convert.FromHexString(saved.RootHash));
             if (m > size)
             {
                 problems.Add($"the log shrank: {size} entries now, {m} when last verified");
@@ -173,27 +177,28 @@ public static class VerifyCommand
             }
             else
             {
-                var consistency = await origin.JsonAsync($"/api/v1/proofs/consistency?first={m}&second={size}", cancellationToken);
-                var proof = consistency.GetProperty("proof").EnumerateArray().Select(p => Convert.FromHexString(p.GetString()!)).ToList();
+                var query = $"/api/v1/proofs/consistency?first={m}&second={size}";
+                var consistency = await origin.JsonAsync(query, WireJson.Default.ConsistencyProof, cancellationToken);
+                var proof = consistency.Proof.Select(Convert.FromHexString).ToList();
                 if (!MerkleProof.VerifyConsistency(m, size, oldRoot, root, proof))
                 {
                     problems.Add($"HISTORY REWRITTEN: the tree of {size} entries does not extend the tree of {m} verified earlier (root {Convert.ToHexStringLower(oldRoot)})");
                 }
             }
         }
-        var keys = (await origin.JsonAsync("/api/v1/keys", cancellationToken)).GetProperty("enrolments").EnumerateArray()
-            .GroupBy(k => k.GetProperty("station").GetString()!)
-            .ToDictionary(g => g.Key, g => g.Select(k => (At: k.GetProperty("enrolledAt").GetInt64(), Key: Convert.FromBase64String(k.GetProperty("publicKey").GetString()!))).ToList());
+        var keys = (await origin.JsonAsync("/api/v1/keys", WireJson.Default.DeviceKeys, cancellationToken)).Enrolments
+            .GroupBy(k => k.Station)
+            .ToDictionary(g => g.Key, g => g.Select(k => (At: k.EnrolledAt, Key: Convert.FromBase64String(k.PublicKey))).ToList());
         var tree = new MerkleTree();
-        var counted = new Dictionary<(string Contest, string Source, string Station), JsonElement>();
+        var counted = new Dictionary<(string Contest, string Source, string Station), byte[]>();
         long after = 0;
         await console.Progress().StartAsync(async context =>
         {
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size));
             while (tree.Size < size)
             {
-                var page = await origin.JsonAsync($"/api/v1/entries?after={after}&limit=1000", cancellationToken);
-                var entries = page.GetProperty("entries").EnumerateArray().ToList();
+                var query = $"/api/v1/entries?after={after}&limit=1000";
+                var entries = (await origin.JsonAsync(query, WireJson.Default.EntriesPage, cancellationToken)).Entries;
                 if (entries.Count == 0)
                 {
                     problems.Add($"the server served {tree.Size} entries of the {size} its tree head claims");
@@ -202,7 +207,7 @@ public static class VerifyCommand
                 foreach (var e in entries.TakeWhile(_ => tree.Size < size))
                 {
                     CheckEntry(e, keys, tree, counted, problems);
-                    after = e.GetProperty("sequence").GetInt64();
+                    after = e.Sequence;
                 }
                 task.Value = tree.Size;
             }
@@ -228,41 +233,44 @@ public static class VerifyCommand
             }
             return Mismatch;
         }
-        await File.WriteAllTextAsync(stateFile.FullName, JsonSerializer.Serialize(new { treeSize = size, rootHash = Convert.ToHexStringLower(root), publicKey = servedKey }), cancellationToken);
+        await new VerifiedHead(size, Convert.ToHexStringLower(root), servedKey).WriteAsync(stateFile, cancellationToken);
         console.MarkupLineInterpolated($"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {Convert.ToHexStringLower(root)[..16]}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {stateFile.Name} for the next run.");
         return SanooCli.Ok;
     }
 
-    private static void CheckEntry(JsonElement e, Dictionary<string, List<(long At, byte[] Key)>> keys, MerkleTree tree, Dictionary<(string, string, string), JsonElement> counted, List<string> problems)
+    private static void CheckEntry(
+        LogEntry e,
+        Dictionary<string, List<(long At, byte[] Key)>> keys,
+        MerkleTree tree,
+        Dictionary<(string, string, string), byte[]> counted,
+        List<string> problems)
     {
-        var sequence = e.GetProperty("sequence").GetInt64();
-        var station = e.GetProperty("station").GetString()!;
-        var canonical = Convert.FromBase64String(e.GetProperty("canonical").GetString()!);
-        var hash = e.GetProperty("contentHash").GetString()!;
-        if (Convert.ToHexStringLower(SHA256.HashData(canonical)) != hash)
+        var canonical = Convert.FromBase64String(e.Canonical);
+        if (Convert.ToHexStringLower(SHA256.HashData(canonical)) != e.ContentHash)
         {
-            problems.Add($"entry {sequence} (station {station}): the protocol served does not match its content hash");
+            problems.Add($"entry {e.Sequence} (station {e.Station}): the protocol served does not match its content hash");
         }
-        var signature = e.GetProperty("signature").GetString()!;
-        if (signature.Length > 0)
+        if (e.Signature.Length > 0)
         {
             // A key enrolled for the station by the time the entry was received (a device may have been re-keyed since).
-            var received = e.GetProperty("receivedAt").GetInt64();
-            var enrolled = keys.GetValueOrDefault(station)?.Where(k => k.At <= received).ToList() ?? [];
+            var enrolled = keys.GetValueOrDefault(e.Station)?.Where(k => k.At <= e.ReceivedAt).ToList() ?? [];
             if (enrolled.Count == 0)
             {
-                problems.Add($"entry {sequence}: signed, but no device key was enrolled for station {station} when it was received");
+                problems.Add($"entry {e.Sequence}: signed, but no device key was enrolled for station {e.Station} when it was received");
             }
-            else if (!enrolled.Any(k => SignatureAlgorithm.Ed25519.Verify(PublicKey.Import(SignatureAlgorithm.Ed25519, k.Key, KeyBlobFormat.RawPublicKey), canonical, Convert.FromBase64String(signature))))
+            else if (!enrolled.Any(k => SignatureAlgorithm.Ed25519.Verify(
+                PublicKey.Import(SignatureAlgorithm.Ed25519, k.Key, KeyBlobFormat.RawPublicKey), canonical, Convert.FromBase64String(e.Signature))))
             {
-                problems.Add($"entry {sequence}: the device signature does not verify with any key enrolled for station {station} by then");
+                problems.Add($"entry {e.Sequence}: the device signature does not verify with any key enrolled for station {e.Station} by then");
             }
         }
-        tree.Append(MerkleHash.Leaf(LogLeaf.Encode(sequence, station, e.GetProperty("contest").GetString()!, e.GetProperty("source").GetString()!, e.GetProperty("version").GetInt32(),
-            e.GetProperty("outcome").GetString()!, Convert.FromHexString(hash), signature.Length > 0 ? Convert.FromBase64String(signature) : [], DateTimeOffset.FromUnixTimeMilliseconds(e.GetProperty("receivedAt").GetInt64()))));
-        if (e.GetProperty("outcome").GetString() == "accepted")
+        var signature = e.Signature.Length > 0 ? Convert.FromBase64String(e.Signature) : [];
+        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
+        var (outcome, hash) = (WireWords.Of(e.Outcome), Convert.FromHexString(e.ContentHash));
+        tree.Append(MerkleHash.Leaf(LogLeaf.Encode(e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, hash, signature, receivedAt)));
+        if (e.Outcome == StoredOutcome.Accepted)
         {
-            counted[(e.GetProperty("contest").GetString()!, e.GetProperty("source").GetString()!, station)] = JsonDocument.Parse(canonical).RootElement.Clone();
+            counted[(e.Contest, e.Source, e.Station)] = canonical;
         }
     }
 
@@ -272,7 +280,12 @@ public static class VerifyCommand
     /// verified protocols give, with what the server publishes at the same snapshot.
     /// </summary>
     /// <returns>False when the server published a newer snapshot meanwhile (nothing can be compared; check again).</returns>
-    private static async Task<bool> CompareTotalsAsync(IPublished origin, Dictionary<(string Contest, string Source, string Station), JsonElement> counted, long size, List<string> problems, CancellationToken cancellationToken)
+    private static async Task<bool> CompareTotalsAsync(
+        IPublished origin,
+        Dictionary<(string Contest, string Source, string Station), byte[]> counted,
+        long size,
+        List<string> problems,
+        CancellationToken cancellationToken)
     {
         var definition = await origin.BytesAsync("/api/v1/definition", cancellationToken);
         if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
@@ -282,17 +295,20 @@ public static class VerifyCommand
         }
         // Seats come from a tally of the verified protocols; each station's place in the map is looked up once.
         var engine = new Core.Tally.TallyEngine(election);
-        foreach (var protocol in counted.Values)
+        var protocols = new List<(string Contest, string Source, int Ordinal, Core.Protocols.Protocol Protocol)>();
+        foreach (var ((contest, source, station), canonical) in counted)
         {
-            if (Core.Protocols.ProtocolReader.Read(election, protocol) is Core.Protocols.ProtocolReadResult.Ok ok)
+            if (Core.Protocols.ProtocolReader.Read(election, canonical) is not Core.Protocols.ProtocolReadResult.Ok { Protocol: var protocol }
+                || protocol.Station.Value != station || protocol.Contest.Value != contest || protocol.Source.Value != source)
             {
-                engine.Apply(ok.Protocol);
+                problems.Add($"{contest}/{source}/{station}: the protocol counted is not this station's protocol of this contest and source");
+                continue;
             }
+            engine.Apply(protocol);
+            protocols.Add((contest, source, election.StationOrdinal(election.AreaIndex(protocol.Station)), protocol));
         }
         var verified = engine.Freeze();
-        var bySlot = counted
-            .Select(c => (c.Key.Contest, c.Key.Source, Ordinal: election.StationOrdinal(election.AreaIndex(new Core.Definitions.AreaId(c.Key.Station))), Protocol: c.Value))
-            .ToLookup(c => (c.Contest, c.Source));
+        var bySlot = protocols.ToLookup(c => (c.Contest, c.Source));
         foreach (var plan in election.Contests)
         {
             foreach (var source in election.Sources)
@@ -305,38 +321,42 @@ public static class VerifyCommand
                     var votes = new Dictionary<string, long>();
                     foreach (var protocol in inArea.Select(c => c.Protocol))
                     {
-                        foreach (var choice in protocol.GetProperty("votes").EnumerateObject())
+                        for (var i = 0; i < plan.Choices.Length; i++)
                         {
-                            votes[choice.Name] = votes.GetValueOrDefault(choice.Name) + choice.Value.GetInt64();
+                            var id = plan.Choices[i].Id.Value;
+                            votes[id] = votes.GetValueOrDefault(id) + protocol.Votes[i];
                         }
                     }
                     var area = election.Areas[areaIndex].Id.Value;
-                    var published = await origin.JsonAsync($"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}", cancellationToken);
-                    if (published.GetProperty("snapshot").GetInt64() != size)
+                    var query = $"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}";
+                    var published = await origin.JsonAsync(query, WireJson.Default.AreaResults, cancellationToken);
+                    if (published.Snapshot != size)
                     {
                         return false;
                     }
-                    if (published.GetProperty("reporting").GetProperty("stations").GetInt32() != inArea.Count)
+                    if (published.Reporting.Stations != inArea.Count)
                     {
-                        problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {published.GetProperty("reporting").GetProperty("stations")} stations published as reporting, {inArea.Count} counted in the log");
+                        problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {published.Reporting.Stations} stations published as reporting, "
+                            + $"{inArea.Count} counted in the log");
                     }
-                    foreach (var choice in published.GetProperty("choices").EnumerateArray())
+                    foreach (var choice in published.Choices)
                     {
-                        var id = choice.GetProperty("id").GetString()!;
-                        if (choice.GetProperty("votes").GetInt64() != votes.GetValueOrDefault(id))
+                        if (choice.Votes != votes.GetValueOrDefault(choice.Id))
                         {
-                            problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {id} is published with {choice.GetProperty("votes").GetInt64():N0} votes, but the station protocols add up to {votes.GetValueOrDefault(id):N0}");
+                            problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {choice.Id} is published with {choice.Votes:N0} votes, "
+                                + $"but the station protocols add up to {votes.GetValueOrDefault(choice.Id):N0}");
                         }
                     }
-                    if (areaIndex == plan.AreaIndex && published.GetProperty("seats") is { ValueKind: JsonValueKind.Object } seats)
+                    if (areaIndex == plan.AreaIndex && published.Seats is { } seats)
                     {
                         var mineSeats = Core.Seats.ContestSeats.PartyList(plan, verified, source.Id);
-                        foreach (var party in seats.GetProperty("parties").EnumerateArray())
+                        foreach (var party in seats.Parties)
                         {
-                            var id = new Core.Definitions.ChoiceId(party.GetProperty("id").GetString()!);
-                            if (party.GetProperty("seats").GetInt32() != mineSeats.SeatsOf(id))
+                            var id = new Core.Definitions.ChoiceId(party.Id);
+                            if (party.Seats != mineSeats.SeatsOf(id))
                             {
-                                problems.Add($"{plan.Contest.Id}/{source.Id}: {id} is published with {party.GetProperty("seats").GetInt32()} seats, but the verified protocols give {mineSeats.SeatsOf(id)}");
+                                problems.Add($"{plan.Contest.Id}/{source.Id}: {id} is published with {party.Seats} seats, "
+                                    + $"but the verified protocols give {mineSeats.SeatsOf(id)}");
                             }
                         }
                     }
@@ -346,10 +366,11 @@ public static class VerifyCommand
         return true;
     }
 
-    private static bool SignatureOk(JsonElement head, string publicKey)
+    private static bool SignatureOk(Contracts.TreeHead head, string publicKey)
     {
-        var signed = new TreeHead(head.GetProperty("election").GetString()!, head.GetProperty("treeSize").GetInt64(), Convert.FromHexString(head.GetProperty("rootHash").GetString()!),
-            DateTimeOffset.FromUnixTimeMilliseconds(head.GetProperty("timestamp").GetInt64()));
-        return SignatureAlgorithm.Ed25519.Verify(PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey), signed.SignedBytes(), Convert.FromBase64String(head.GetProperty("signature").GetString()!));
+        var signed = new Core.Transparency.TreeHead(
+            head.Election, head.TreeSize, Convert.FromHexString(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
+        var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey);
+        return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.Signature));
     }
 }

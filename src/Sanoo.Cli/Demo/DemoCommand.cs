@@ -94,9 +94,15 @@ public static class DemoCommand
             }
             // The commission's acts at the end of the night: one recount where the two counts differ most, then certification.
             var worst = publisher.Current.Ledger!.Stations.Where(c => c.Class == Core.Reconciliation.ReconciliationClass.Discrepancy).OrderByDescending(c => c.VotesApart).First();
-            var recount = await senders.ActAsync("/api/v1/recounts", new { station = worst.Station.Value, contest = worst.Contest.Value, reason = $"machine and hand counts differ by {worst.VotesApart} votes" }, cancellationToken);
-            await senders.ActAsync($"/api/v1/recounts/{recount.GetProperty("recount").GetProperty("sequence").GetInt64()}/outcome", new { outcome = "the recount confirmed the hand count; the machine misread the ballots" }, cancellationToken);
-            await senders.ActAsync("/api/v1/certifications", new { statement = "The Central Commission certifies the official result (demo)." }, cancellationToken);
+            var wire = Contracts.WireJson.Default;
+            var reason = $"machine and hand counts differ by {worst.VotesApart} votes";
+            var order = new Contracts.RecountRequest(worst.Station.Value, worst.Contest.Value, reason);
+            var recount = await senders.ActAsync("/api/v1/recounts", order, wire.RecountRequest, wire.RecountOrdered, cancellationToken);
+            var found = new Contracts.RecountOutcomeRequest("the recount confirmed the hand count; the machine misread the ballots");
+            var outcomePath = $"/api/v1/recounts/{recount.Recount.Sequence}/outcome";
+            await senders.ActAsync(outcomePath, found, wire.RecountOutcomeRequest, wire.RecountOutcomeRecorded, cancellationToken);
+            var statement = new Contracts.CertificationRequest("The Central Commission certifies the official result (demo).");
+            await senders.ActAsync("/api/v1/certifications", statement, wire.CertificationRequest, wire.CertificationRecorded, cancellationToken);
             Summarize(console, publisher.Current.Snapshot!, counters, script);
             console.MarkupLineInterpolated($"The commission ordered a recount at station {worst.Station} (machine and hand {Format.Count(worst.VotesApart)} votes apart), recorded its outcome, and certified the result: the site now says [bold]Certified[/].");
             console.MarkupLineInterpolated($"Every protocol is in {Path.Combine(folder.Name, "sanoo.db")}; check it yourself: [bold]sanoo tally --db sqlite:{Path.Combine(folder.Name, "sanoo.db")}[/] or [bold]sanoo verify --url {site} --commission-key {Convert.ToBase64String(commission.PublicKey)}[/] while it serves.");

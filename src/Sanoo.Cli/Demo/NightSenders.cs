@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using NSec.Cryptography;
 using Sanoo.Core.Definitions;
@@ -121,13 +122,16 @@ public sealed class NightSenders : IDisposable
     }
 
     /// <summary>An act of the central commission's supervisor (a recount order, its outcome, the certification); returns the answer's body.</summary>
-    public async Task<JsonElement> ActAsync(string path, object body, CancellationToken cancellationToken)
+    public async Task<TAnswer> ActAsync<TRequest, TAnswer>(string path, TRequest body, JsonTypeInfo<TRequest> request, JsonTypeInfo<TAnswer> answer,
+        CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _supervisor);
-        using var response = await _http.SendAsync(request, cancellationToken);
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return response.IsSuccessStatusCode ? answer : throw new InvalidOperationException($"the server answered {(int)response.StatusCode} to {path}: {answer}");
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, request) };
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _supervisor);
+        using var response = await _http.SendAsync(message, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadFromJsonAsync(answer, cancellationToken))!
+            : throw new InvalidOperationException(
+                $"the server answered {(int)response.StatusCode} to {path}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
     /// <summary>For about one hand count in 250, the first operator's typo: five votes typed against the neighbouring choice.</summary>
@@ -147,15 +151,16 @@ public sealed class NightSenders : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path);
-            var body = JsonDocument.Parse(canonical).RootElement;
+            var body = JsonElement.Parse(canonical);
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                request.Content = JsonContent.Create(new { protocol = body });
+                request.Content = JsonContent.Create(new Contracts.Submission(body), Contracts.WireJson.Default.Submission);
             }
             else
             {
-                request.Content = JsonContent.Create(new { protocol = body, signature = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(signer!, canonical)) });
+                var signature = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(signer!, canonical));
+                request.Content = JsonContent.Create(new Contracts.Submission(body, signature), Contracts.WireJson.Default.Submission);
             }
             try
             {
@@ -167,15 +172,7 @@ public sealed class NightSenders : IDisposable
                 }
                 if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
                 {
-                    var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-                    if (answer.TryGetProperty("status", out var status))
-                    {
-                        _counters.Entry(status.GetString()!);
-                    }
-                    if (answer.TryGetProperty("receipt", out var receipt) && receipt.ValueKind == JsonValueKind.Object)
-                    {
-                        _counters.Receipt(receipt.GetProperty("outcome").GetString()!);
-                    }
+                    await CountAsync(path, response, cancellationToken);
                     return;
                 }
                 if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || attempt >= 200)
@@ -189,6 +186,23 @@ public sealed class NightSenders : IDisposable
             _counters.Retry();
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 5))), cancellationToken);
         }
+    }
+
+    /// <summary>Counts what the answer says: an entry's status (hand entries) and a receipt's outcome.</summary>
+    private async Task CountAsync(string path, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (path == "/api/v1/hand-entries")
+        {
+            var answer = (await response.Content.ReadFromJsonAsync(Contracts.WireJson.Default.EntryAnswer, cancellationToken))!;
+            _counters.Entry(Contracts.WireWords.Of(answer.Status));
+            if (answer.Receipt is { } receipt)
+            {
+                _counters.Receipt(Contracts.WireWords.Of(receipt.Outcome));
+            }
+            return;
+        }
+        var sent = (await response.Content.ReadFromJsonAsync(Contracts.WireJson.Default.ReceiptAnswer, cancellationToken))!;
+        _counters.Receipt(Contracts.WireWords.Of(sent.Receipt.Outcome));
     }
 
     /// <inheritdoc />

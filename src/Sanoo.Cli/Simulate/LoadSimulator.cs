@@ -51,7 +51,9 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
             using var key = Key.Create(SignatureAlgorithm.Ed25519);
             enrolments.Add(new DeviceKey(protocols[i].Station.Value, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "sanoo simulate"));
             var canonical = ProtocolWriter.Canonical(election, protocols[i]);
-            bodies[i] = $"{{\"protocol\":{Encoding.UTF8.GetString(canonical)},\"signature\":\"{Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, canonical))}\"}}";
+            var signature = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, canonical));
+            var submission = new Contracts.Submission(JsonElement.Parse(canonical), signature);
+            bodies[i] = JsonSerializer.Serialize(submission, Contracts.WireJson.Default.Submission);
             if (enrolments.Count == 10_000 || i == protocols.Count - 1)
             {
                 await store.EnrolDevicesAsync(enrolments, cancellationToken); // one transaction per 10,000 devices
@@ -92,10 +94,10 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         {
             while (!stop.IsCancellationRequested)
             {
-                var status = await http.GetFromJsonAsync<JsonElement>("/api/v1/status", stop.Token);
+                var status = await http.GetFromJsonAsync("/api/v1/status", Contracts.WireJson.Default.ServerStatus, stop.Token);
                 lock (seen)
                 {
-                    seen.Add((status.GetProperty("snapshot").GetInt64(), Stopwatch.GetTimestamp()));
+                    seen.Add((status?.Snapshot ?? 0, Stopwatch.GetTimestamp()));
                 }
                 await Task.Delay(5, stop.Token);
             }
@@ -148,7 +150,7 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
                 using var response = await http.PostAsync("/api/v1/protocols", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("receipt").GetProperty("sequence").GetInt64();
+                    return (await response.Content.ReadFromJsonAsync(Contracts.WireJson.Default.ReceiptAnswer, cancellationToken))!.Receipt.Sequence;
                 }
                 if ((int)response.StatusCode is >= 400 and < 500 and not 429)
                 {

@@ -28,35 +28,32 @@ public static class ActEndpoints
     {
         var writes = app.MapGroup("/api/v1").RequireRateLimiting(SanooServer.WritePolicy);
         writes.MapPost("/recounts", OrderAsync)
-            .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OrderWho));
+            .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OrderWho))
+            .WithSummary("Order a recount of one station's ballots of one contest, with a reason (district operator or admin)")
+            .Produces<Contracts.RecountOrdered>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync)
-            .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OutcomeWho));
+            .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OutcomeWho))
+            .WithSummary("Record what a recount found (district operator or admin)")
+            .Produces<Contracts.RecountOutcomeRecorded>(StatusCodes.Status201Created)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         writes.MapPost("/certifications", CertifyAsync)
-            .RequireAuthorization(Policies.Admin).WithMetadata(new WhoMay(CertifyWho));
-        app.MapGet("/api/v1/recounts", (SnapshotPublisher publisher) => Results.Ok(RecountsJson(publisher.Current.Acts)));
-        app.MapGet("/api/v1/certifications", (SnapshotPublisher publisher) => Results.Ok(new { certifications = publisher.Current.Acts.Certifications }));
+            .RequireAuthorization(Policies.Admin).WithMetadata(new WhoMay(CertifyWho))
+            .WithSummary("Certify the official result once every station's official protocol is counted (admin)")
+            .Produces<Contracts.CertificationRecorded>(StatusCodes.Status201Created)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+        app.MapGet("/api/v1/recounts", (SnapshotPublisher publisher) => TypedResults.Ok(ActJson.Recounts(publisher.Current.Acts)))
+            .WithSummary("Every recount order with its findings, oldest first");
+        app.MapGet("/api/v1/certifications", (SnapshotPublisher publisher) => TypedResults.Ok(ActJson.Certifications(publisher.Current.Acts)))
+            .WithSummary("Every certification of the official result, oldest first");
     }
 
     private const string OrderWho = "a recount is ordered by an operator of the station's district, or an admin";
     private const string OutcomeWho = "a recount's outcome is recorded by an operator of the station's district, or an admin";
     private const string CertifyWho = "the result is certified by an admin of the central commission";
 
-    /// <summary>The recounts as the API and the ledger's open data give them.</summary>
-    public static object RecountsJson(CommissionRecord acts) => new
-    {
-        recounts = acts.Orders.Select(o => new
-        {
-            id = o.Sequence,
-            station = o.Station,
-            contest = o.Contest,
-            reason = o.Reason,
-            orderedBy = o.OrderedBy,
-            orderedAt = o.OrderedAt,
-            outcomes = acts.OutcomesOf(o).Select(x => new { outcome = x.Outcome, recordedBy = x.RecordedBy, recordedAt = x.RecordedAt }),
-        }),
-    };
-
-    private static async Task<IResult> OrderAsync(HttpRequest request, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> OrderAsync(
+        HttpRequest request, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time,
+        ServerOptions options, CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadAsync(request, options, cancellationToken, "station", "contest", "reason");
         if (fields is null)
@@ -74,7 +71,8 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", $"{OrderWho}.");
         }
-        return await RecordAsync("recount", () => log.Store.OrderRecountAsync(new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var order = new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow());
+        return await RecordAsync(() => log.Store.OrderRecountAsync(order, cancellationToken), ActJson.Ordered, publisher, cancellationToken);
     }
 
     private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -94,7 +92,8 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", $"{OutcomeWho}.");
         }
-        return await RecordAsync("outcome", () => log.Store.RecordRecountOutcomeAsync(new RecountOutcome(0, id, text, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var outcome = new RecountOutcome(0, id, text, op.Name, time.GetUtcNow());
+        return await RecordAsync(() => log.Store.RecordRecountOutcomeAsync(outcome, cancellationToken), ActJson.Found, publisher, cancellationToken);
     }
 
     private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -119,7 +118,8 @@ public static class ActEndpoints
         {
             return Problems.Status(400, "Cannot certify", "the statement is required (up to 2,000 characters).");
         }
-        return await RecordAsync("certification", () => log.Store.CertifyAsync(new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow());
+        return await RecordAsync(() => log.Store.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
     }
 
     /// <summary>The request's operator when the <see cref="Policies.Station"/> policy lets them act for <paramref name="station"/>; else null.</summary>
@@ -130,9 +130,10 @@ public static class ActEndpoints
     }
 
     /// <summary>Records an act and answers 201 with it, or 503 with Retry-After when the store cannot be reached.</summary>
-    private static async Task<IResult> RecordAsync<T>(string name, Func<Task<T>> write, SnapshotPublisher publisher, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordAsync<TAct, TAnswer>(
+        Func<Task<TAct>> write, Func<TAct, TAnswer> answer, SnapshotPublisher publisher, CancellationToken cancellationToken)
     {
-        T act;
+        TAct act;
         try
         {
             act = await write();
@@ -142,7 +143,7 @@ public static class ActEndpoints
             return Problems.Unavailable(e.Message);
         }
         await publisher.ActedAsync(cancellationToken);
-        return Results.Json(new Dictionary<string, object?> { [name] = act }, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(answer(act), statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)

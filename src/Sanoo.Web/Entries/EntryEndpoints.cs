@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
 using Sanoo.Storage;
-using Sanoo.Storage.Entries;
 using Sanoo.Web.Access;
 using Sanoo.Web.Ingest;
 
@@ -24,9 +23,16 @@ public static class EntryEndpoints
     {
         var group = app.MapGroup("/api/v1/hand-entries").RequireRateLimiting(SanooServer.WritePolicy)
             .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay("entries are made and seen by commission operators"));
-        group.MapPost("", EnterAsync);
-        group.MapGet("/queue", QueueAsync);
-        group.MapGet("", StationAsync);
+        group.MapPost("", EnterAsync)
+            .WithSummary("One operator's entry of a double-entry hand count; counted once a second operator enters the same figures")
+            .Produces<Contracts.EntryAnswer>().Produces<Contracts.EntryAnswer>(StatusCodes.Status202Accepted)
+            .Produces<Contracts.EntryAnswer>(StatusCodes.Status409Conflict).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+        group.MapGet("/queue", QueueAsync)
+            .WithSummary("The protocol versions whose two entries disagree, waiting for a supervisor (operator token)")
+            .Produces<Contracts.WaitingForSupervisor>().ProducesProblem(401);
+        group.MapGet("", StationAsync)
+            .WithSummary("Every hand entry of one station (`station`), oldest first (operator token)")
+            .Produces<Contracts.StationEntries>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
 
     private static async Task<IResult> EnterAsync(HttpRequest request, EntryDesk desk, Authorizer authorizer, ServerOptions options, Storage.Log.ElectionLog log, CancellationToken cancellationToken)
@@ -64,12 +70,12 @@ public static class EntryEndpoints
             {
                 return Problems.Unavailable(e.Message);
             }
-            var body = Json(answer, op.Name);
+            var body = EntryJson.Of(answer, op.Name);
             return answer.Status switch
             {
-                EntryStatus.AwaitingSecond => Results.Json(body, statusCode: StatusCodes.Status202Accepted),
-                EntryStatus.Mismatch => Results.Json(body, statusCode: StatusCodes.Status409Conflict),
-                _ => Results.Ok(body),
+                EntryStatus.AwaitingSecond => TypedResults.Json(body, statusCode: StatusCodes.Status202Accepted),
+                EntryStatus.Mismatch => TypedResults.Json(body, statusCode: StatusCodes.Status409Conflict),
+                _ => TypedResults.Ok(body),
             };
         }
     }
@@ -78,19 +84,7 @@ public static class EntryEndpoints
     {
         var op = request.HttpContext.User.Operator()!; // the group's policy let only operators through
         var queue = await desk.QueueAsync(station => jurisdiction.Covers(op, station), cancellationToken);
-        return Results.Ok(new
-        {
-            @operator = op.Name,
-            waiting = queue.Select(q => new
-            {
-                station = q.Station,
-                contest = q.Contest,
-                source = q.Source,
-                version = q.Version,
-                entries = q.Entries.Select(e => new { sequence = e.Sequence, @operator = e.Operator, enteredAt = e.EnteredAt, contentHash = e.ContentHash }),
-                differences = q.Differences.Select(d => new { item = d.Item, values = d.Values }),
-            }),
-        });
+        return TypedResults.Ok(EntryJson.Queue(op.Name, queue));
     }
 
     private static async Task<IResult> StationAsync(
@@ -107,24 +101,6 @@ public static class EntryEndpoints
             return Problems.Status(403, "Not allowed", $"operator {op.Name} sees entries of district {op.District} only");
         }
         var entries = await log.Store.ReadEntriesAsync(station, cancellationToken);
-        return Results.Ok(new { station, entries = entries.Select(e => new { sequence = e.Sequence, contest = e.Contest, source = e.Source, version = e.Version, @operator = e.Operator, enteredAt = e.EnteredAt, status = HandEntry.StatusText(e.Status), contentHash = e.ContentHash }) });
+        return TypedResults.Ok(EntryJson.Station(station, entries));
     }
-
-    private static object Json(EntryAnswer answer, string operatorName) => new
-    {
-        status = HandEntry.StatusText(answer.Status),
-        message = answer.Status switch
-        {
-            EntryStatus.AwaitingSecond => $"Entered by {operatorName}. A second operator must enter the same figures before the protocol is counted.",
-            EntryStatus.Matched => "Both entries agree: the protocol is in the log.",
-            EntryStatus.Mismatch => "This entry differs from another operator's: it waits for a supervisor, who checks the paper protocol and enters its figures.",
-            EntryStatus.Repeat => $"{operatorName} had already entered exactly these figures; a second operator must enter them.",
-            EntryStatus.AlreadyMatched => answer.Differences.Count == 0 ? "This version was already entered twice and is in the log." : "This version was already entered twice, with other figures; to change it, enter a correction as the next version with a reason.",
-            _ => throw new ArgumentOutOfRangeException(nameof(answer)),
-        },
-        sequence = answer.Entry.Sequence == 0 ? (long?)null : answer.Entry.Sequence,
-        contentHash = answer.Entry.ContentHash,
-        differences = answer.Differences.Select(d => new { item = d.Item, yours = d.Yours, theirs = d.Theirs, @operator = d.Operator }),
-        receipt = answer.Receipt is null ? null : ReceiptJson.Of(answer.Receipt),
-    };
 }

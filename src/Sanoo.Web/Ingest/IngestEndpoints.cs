@@ -21,7 +21,10 @@ public static class IngestEndpoints
     public static RouteGroupBuilder MapIngest(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").RequireRateLimiting(SanooServer.WritePolicy);
-        group.MapPost("/protocols", SubmitAsync);
+        group.MapPost("/protocols", SubmitAsync)
+            .WithSummary("Submit one signed protocol, or a batch of up to 1,000; a receipt for each once stored")
+            .Produces<Contracts.ReceiptAnswer>()
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
         return group;
     }
 
@@ -148,7 +151,7 @@ public static class IngestEndpoints
                 return Problems.Unavailable(e.Message);
             }
             var answers = receipts.Select(ReceiptJson.Of).ToList();
-            return batch ? Results.Ok(new { receipts = answers }) : Results.Ok(new { receipt = answers[0] });
+            return batch ? TypedResults.Ok(new Contracts.ReceiptBatchAnswer(answers)) : TypedResults.Ok(new Contracts.ReceiptAnswer(answers[0]));
         }
     }
 }

@@ -1,22 +1,25 @@
+using Sanoo.Core.Rules;
 using Sanoo.Storage.Log;
+using Wire = Sanoo.Contracts;
 
 namespace Sanoo.Web.Ingest;
 
-/// <summary>A receipt as the write API returns it.</summary>
+/// <summary>Receipts and violations as the wire (<see cref="Wire.Receipt"/>) carries them.</summary>
 public static class ReceiptJson
 {
-    /// <summary>The JSON shape of a receipt.</summary>
-    public static object Of(Receipt receipt) => new
-    {
-        outcome = receipt.Outcome.ToString().ToLowerInvariant(),
-        storedOutcome = receipt.StoredOutcome?.ToString().ToLowerInvariant(),
-        sequence = receipt.Sequence,
-        version = receipt.Version,
-        contentHash = receipt.ContentHash,
-        leafIndex = receipt.Sequence > 0 ? receipt.Sequence - 1 : (long?)null,
-        leafHash = receipt.LeafHash,
-        receivedAt = receipt.ReceivedAt,
-        violations = receipt.Violations.Select(v => new { relation = v.Relation.Value, rule = v.Rule, severity = v.Severity.ToString().ToLowerInvariant(), left = v.Left, right = v.Right }),
-        problems = receipt.Problems.Select(p => new { path = p.Path, message = p.Message }),
-    };
+    /// <summary>The wire form of a receipt.</summary>
+    public static Wire.Receipt Of(Receipt receipt) => new(
+        WireEnums.Of<Wire.ReceiptOutcome>(receipt.Outcome),
+        receipt.StoredOutcome is { } stored ? WireEnums.Of<Wire.StoredOutcome>(stored) : null,
+        receipt.Sequence,
+        receipt.Version,
+        receipt.ContentHash,
+        receipt.Sequence > 0 ? receipt.Sequence - 1 : null,
+        receipt.LeafHash,
+        receipt.ReceivedAt,
+        [.. receipt.Violations.Select(Of)],
+        [.. receipt.Problems.Select(p => new Wire.FieldProblem(p.Path, p.Message))]);
+
+    /// <summary>The wire form of a broken relation.</summary>
+    public static Wire.Violation Of(Violation v) => new(v.Relation.Value, v.Rule, WireEnums.Of<Wire.Severity>(v.Severity), v.Left, v.Right);
 }

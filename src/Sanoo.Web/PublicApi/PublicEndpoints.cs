@@ -18,27 +18,25 @@ public static class PublicEndpoints
     public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1");
-        group.MapGet("/status", Status);
-        group.MapGet("/results", Results_);
-        group.MapGet("/stations/{id}", StationAsync);
-        group.MapGet("/rejected", Rejected);
+        group.MapGet("/status", Status)
+            .WithSummary("The published snapshot, the log's position, whether publication is live, and the signed tree head")
+            .Produces<Contracts.ServerStatus>();
+        group.MapGet("/results", Results_)
+            .WithSummary("One contest's results by one count source in one area, with the areas below and the seats or winner")
+            .Produces<Contracts.AreaResults>().ProducesProblem(404).ProducesProblem(503);
+        group.MapGet("/stations/{id}", StationAsync)
+            .WithSummary("A polling station: for each contest and count source the version counted and every version received")
+            .Produces<Contracts.StationRecord>().ProducesProblem(404);
+        group.MapGet("/rejected", Rejected)
+            .WithSummary("Every stored protocol version that is not counted, with the relations it breaks")
+            .Produces<Contracts.NotCountedList>();
         return group;
     }
 
     private static IResult Status(HttpContext context, SnapshotPublisher publisher, ElectionLog log, CommissionKey commission)
     {
         var published = publisher.Current;
-        return SnapshotResponse.Of(context, published, () => new
-        {
-            election = log.Election.Id.Value,
-            name = log.Election.Definition.Name.Texts,
-            snapshot = published.Snapshot?.Position,
-            publishedAt = published.PublishedAt,
-            logPosition = log.Position,
-            publication = published.Halted is null ? "live" : "halted",
-            halted = published.Halted,
-            treeHead = published.TreeHead is { } head ? TransparencyEndpoints.Json(head, commission.PublicKey) : null,
-        });
+        return SnapshotResponse.Of(context, published, () => StatusJson.Of(log, published, commission.PublicKey));
     }
 
     private static IResult Results_(HttpContext context, SnapshotPublisher publisher, string? contest, string? source, string? area, string? lang)
@@ -65,7 +63,9 @@ public static class PublicEndpoints
             return Problems.Status(404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{areaId}' (stations: see /api/v1/stations/ID).");
         }
         var language = lang ?? election.Definition.Languages[0];
-        return SnapshotResponse.Cached(context, published, $"results/{plan.Contest.Id}/{countSource.Id}/{areaId}/{language}", () => ResultsJson.Of(snapshot, plan, countSource, areaId, language));
+        var key = $"results/{plan.Contest.Id}/{countSource.Id}/{areaId}/{language}";
+        return SnapshotResponse.Cached(
+            context, published, key, () => ResultsJson.Of(snapshot, plan, countSource, areaId, language), Contracts.WireJson.Default.AreaResults);
     }
 
     private static async Task<IResult> StationAsync(HttpContext context, SnapshotPublisher publisher, ElectionLog log, string id, CancellationToken cancellationToken)
@@ -84,20 +84,6 @@ public static class PublicEndpoints
     {
         var published = publisher.Current;
         var position = published.Snapshot?.Position ?? 0;
-        return SnapshotResponse.Of(context, published, () => new
-        {
-            snapshot = position,
-            notCounted = log.Uncounted.Where(e => e.Sequence <= position).Select(e => new
-            {
-                sequence = e.Sequence,
-                station = e.Station.Value,
-                contest = e.Contest.Value,
-                source = e.Source.Value,
-                version = e.Version,
-                outcome = OutcomeText.Of(e.Outcome),
-                violations = ViolationsJson.Read(e.Violations).Select(v => new { relation = v.Relation.Value, rule = v.Rule, severity = v.Severity.ToString().ToLowerInvariant(), left = v.Left, right = v.Right }),
-                receivedAt = e.ReceivedAt,
-            }),
-        });
+        return SnapshotResponse.Of(context, published, () => StatusJson.NotCounted(log.Uncounted, position));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Sanoo.Web.Publishing;
 
@@ -18,10 +19,10 @@ public static class SnapshotResponse
     /// Like <see cref="Of"/>, but the body is built and serialized once per snapshot and
     /// <paramref name="key"/> (the query), then served as bytes from the snapshot's own cache.
     /// </summary>
-    public static IResult Cached(HttpContext context, Published published, string key, Func<object> body)
+    public static IResult Cached<T>(HttpContext context, Published published, string key, Func<T> body, JsonTypeInfo<T> type)
     {
-        var bytes = published.Responses.GetOrAdd(key, _ => JsonSerializer.SerializeToUtf8Bytes(body(), JsonSerializerOptions.Web));
-        return Of(context, published, () => bytes);
+        var bytes = published.Responses.GetOrAdd(key, _ => JsonSerializer.SerializeToUtf8Bytes(body(), type));
+        return Bytes(context, published, bytes, "application/json; charset=utf-8");
     }
 
     /// <summary>
@@ -43,8 +44,8 @@ public static class SnapshotResponse
     }
 
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
-    public static IResult Of(HttpContext context, Published published, Func<object> body) =>
-        NotModified(context, published) ?? (body() is byte[] bytes ? Results.Bytes(bytes, "application/json; charset=utf-8") : Results.Ok(body()));
+    public static IResult Of<T>(HttpContext context, Published published, Func<T> body) =>
+        NotModified(context, published) ?? TypedResults.Ok(body());
 
     /// <summary>Writes ready bytes of <paramref name="contentType"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
     public static IResult Bytes(HttpContext context, Published published, byte[] bytes, string contentType) =>

@@ -1,37 +1,34 @@
-using System.Text;
+using System.Text.Json;
 using Sanoo.Core.Definitions;
 using Sanoo.Storage.Log;
+using Wire = Sanoo.Contracts;
 
 namespace Sanoo.Web.PublicApi;
 
 /// <summary>One station: its voter lists, and for each contest and source the version counted and every version received, with receipts.</summary>
 public static class StationJson
 {
-    /// <summary>The JSON shape.</summary>
-    public static object Of(Election election, Area station, IReadOnlyList<LogEntry> entries, long snapshot) => new
-    {
+    /// <summary>The wire form (<see cref="Wire.StationRecord"/>).</summary>
+    public static Wire.StationRecord Of(Election election, Area station, IReadOnlyList<LogEntry> entries, long snapshot) => new(
         snapshot,
-        station = station.Id.Value,
-        parent = station.Parent?.Value,
-        registered = station.Roll!.Registered,
-        additional = station.Roll.Additional,
-        counts = entries.GroupBy(e => (e.Contest, e.Source)).Select(g => new
-        {
-            contest = g.Key.Contest.Value,
-            source = g.Key.Source.Value,
-            countedVersion = g.LastOrDefault(e => e.Outcome == StoredOutcome.Accepted)?.Version,
-            versions = g.Select(e => new
-            {
-                sequence = e.Sequence,
-                version = e.Version,
-                outcome = OutcomeText.Of(e.Outcome),
-                contentHash = Convert.ToHexStringLower(e.ContentHash.AsSpan()),
-                receivedAt = e.ReceivedAt,
-                sender = e.Sender,
-                correction = e.CorrectionReason is null ? null : new { reason = e.CorrectionReason, author = e.CorrectionAuthor },
-                violations = ViolationsJson.Read(e.Violations).Select(v => v.Describe()),
-                protocol = System.Text.Json.JsonDocument.Parse(Encoding.UTF8.GetString(e.Canonical.AsSpan())).RootElement,
-            }),
-        }),
-    };
+        station.Id.Value,
+        station.Parent?.Value,
+        station.Roll!.Registered,
+        station.Roll.Additional,
+        [.. entries.GroupBy(e => (e.Contest, e.Source)).Select(g => new Wire.StationCount(
+            g.Key.Contest.Value,
+            g.Key.Source.Value,
+            g.LastOrDefault(e => e.Outcome == StoredOutcome.Accepted)?.Version,
+            [.. g.Select(Version)]))]);
+
+    private static Wire.ProtocolVersion Version(LogEntry e) => new(
+        e.Sequence,
+        e.Version,
+        WireEnums.Of<Wire.StoredOutcome>(e.Outcome),
+        Convert.ToHexStringLower(e.ContentHash.AsSpan()),
+        e.ReceivedAt,
+        e.Sender,
+        e.CorrectionReason is null ? null : new Wire.Correction(e.CorrectionReason, e.CorrectionAuthor),
+        [.. ViolationsJson.Read(e.Violations).Select(v => v.Describe())],
+        JsonElement.Parse(e.Canonical.AsSpan()));
 }

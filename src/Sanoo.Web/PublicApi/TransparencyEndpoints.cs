@@ -19,60 +19,32 @@ public static class TransparencyEndpoints
     public static RouteGroupBuilder MapTransparency(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1");
-        group.MapGet("/tree-head", TreeHead);
-        group.MapGet("/proofs/inclusion", InclusionAsync);
-        group.MapGet("/proofs/consistency", ConsistencyAsync);
-        group.MapGet("/entries", EntriesAsync);
+        group.MapGet("/tree-head", TreeHead)
+            .WithSummary("The transparency log's tree head at the published snapshot, signed by the commission")
+            .Produces<Contracts.TreeHead>().ProducesProblem(503);
+        group.MapGet("/proofs/inclusion", InclusionAsync)
+            .WithSummary("The RFC 9162 audit path of entry `sequence` in the tree of `size` entries (default: the published tree)")
+            .Produces<Contracts.InclusionProof>().ProducesProblem(404);
+        group.MapGet("/proofs/consistency", ConsistencyAsync)
+            .WithSummary("The RFC 9162 proof that the tree of `second` entries extends the tree of `first`")
+            .Produces<Contracts.ConsistencyProof>().ProducesProblem(404);
+        group.MapGet("/entries", EntriesAsync)
+            .WithSummary("Up to 1,000 log entries after position `after`, each with its canonical protocol, signature and leaf hash")
+            .Produces<Contracts.EntriesPage>();
         group.MapGet("/definition", async (ElectionLog log, CancellationToken ct) =>
-            Results.Bytes((await log.Store.ReadDefinitionAsync(ct))!.Definition, "application/json; charset=utf-8"));
-        group.MapGet("/keys", async (ElectionLog log, CancellationToken ct) => Results.Ok(KeysJson(await log.Store.ReadDeviceKeysAsync(ct))));
+            Results.Bytes((await log.Store.ReadDefinitionAsync(ct))!.Definition, "application/json; charset=utf-8"))
+            .WithSummary("The election definition, the log's first entry, exactly as stored (docs/definition-format.md)");
+        group.MapGet("/keys", async (ElectionLog log, CancellationToken ct) =>
+            TypedResults.Ok(TransparencyJson.Of(await log.Store.ReadDeviceKeysAsync(ct))))
+            .WithSummary("The stations' device keys: each station's current key and every enrolment with its time");
         return group;
     }
-
-    /// <summary>
-    /// The JSON of the stations' device keys: each station's current key, and every enrolment with
-    /// its time, so that a protocol signed with a key later replaced still verifies.
-    /// </summary>
-    public static object KeysJson(IReadOnlyList<Storage.Access.DeviceKey> enrolments) => new
-    {
-        devices = enrolments.GroupBy(k => k.Station).Select(g => g.Last()).OrderBy(k => k.Station, StringComparer.Ordinal)
-            .Select(k => new { station = k.Station, publicKey = Convert.ToBase64String(k.PublicKey) }),
-        enrolments = enrolments.Select(k => new { station = k.Station, publicKey = Convert.ToBase64String(k.PublicKey), enrolledAt = k.EnrolledAt.ToUnixTimeMilliseconds() }),
-    };
-
-    /// <summary>The JSON of one log entry: what the leaf commits to, the signature, and the protocol itself.</summary>
-    public static object EntryJson(LogEntry e) => new
-    {
-        sequence = e.Sequence,
-        station = e.Station.Value,
-        contest = e.Contest.Value,
-        source = e.Source.Value,
-        version = e.Version,
-        outcome = OutcomeText.Of(e.Outcome),
-        contentHash = Convert.ToHexStringLower(e.ContentHash.AsSpan()),
-        signature = e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
-        receivedAt = e.ReceivedAt.ToUnixTimeMilliseconds(),
-        leafHash = Convert.ToHexStringLower(e.LeafHash()),
-        canonical = Convert.ToBase64String(e.Canonical.AsSpan()),
-        protocol = System.Text.Json.JsonDocument.Parse(e.Canonical.AsMemory()).RootElement,
-    };
-
-    /// <summary>The JSON of a signed tree head.</summary>
-    public static object Json(SignedTreeHead signed, byte[] publicKey) => new
-    {
-        election = signed.Head.Election,
-        treeSize = signed.Head.Size,
-        rootHash = Convert.ToHexStringLower(signed.Head.Root),
-        timestamp = signed.Head.Timestamp.ToUnixTimeMilliseconds(),
-        signature = Convert.ToBase64String(signed.Signature),
-        publicKey = Convert.ToBase64String(publicKey),
-    };
 
     private static IResult TreeHead(HttpContext context, SnapshotPublisher publisher, CommissionKey commission)
     {
         var published = publisher.Current;
         return published.TreeHead is { } head
-            ? SnapshotResponse.Of(context, published, () => Json(head, commission.PublicKey))
+            ? SnapshotResponse.Of(context, published, () => TransparencyJson.Of(head, commission.PublicKey))
             : Problems.Unavailable("No tree head has been published yet.");
     }
 
@@ -84,7 +56,7 @@ public static class TransparencyEndpoints
             return Problems.Status(404, "No such entry", $"entry {sequence} is not in a published tree of {treeSize} entries");
         }
         var proof = await log.InclusionProofAsync(sequence, treeSize, cancellationToken);
-        return Results.Ok(new { sequence, leafIndex = sequence - 1, treeSize, proof = proof.Select(Convert.ToHexStringLower) });
+        return TypedResults.Ok(TransparencyJson.Inclusion(sequence, treeSize, proof));
     }
 
     private static async Task<IResult> ConsistencyAsync(ElectionLog log, long first, long second, CancellationToken cancellationToken)
@@ -94,21 +66,21 @@ public static class TransparencyEndpoints
             return Problems.Status(404, "No such trees", $"no consistency proof from {first} to {second} entries; the log holds {log.Position}");
         }
         var proof = await log.ConsistencyProofAsync(first, second, cancellationToken);
-        return Results.Ok(new { first, second, proof = proof.Select(Convert.ToHexStringLower) });
+        return TypedResults.Ok(TransparencyJson.Consistency(first, second, proof));
     }
 
     private static async Task<IResult> EntriesAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
-        var entries = new List<object>(take);
+        var entries = new List<Contracts.LogEntry>(take);
         await foreach (var e in log.Store.ReadAsync(after ?? 0, withCanonical: true, cancellationToken))
         {
-            entries.Add(EntryJson(e));
+            entries.Add(TransparencyJson.Of(e));
             if (entries.Count == take)
             {
                 break;
             }
         }
-        return Results.Ok(new { after = after ?? 0, entries });
+        return TypedResults.Ok(new Contracts.EntriesPage(after ?? 0, entries));
     }
 }

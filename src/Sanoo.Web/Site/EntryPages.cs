@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
-using Sanoo.Core.Rules;
 
 namespace Sanoo.Web.Site;
 
@@ -51,20 +51,5 @@ public static class EntryPages
         source.Name.In(language),
         [.. plan.Form.Lines.Select(l => new FormField(l.Id.Value, l.Name.In(language)))],
         [.. plan.Choices.Select(c => new FormField(c.Id.Value, c.Name.In(language)))],
-        JsonSerializer.Serialize(plan.Rules.Relations.Select(r => new
-        {
-            id = r.Spec.Id.Value,
-            rule = r.Spec.Rule,
-            description = r.Spec.Description?.In(language),
-            error = r.Spec.Severity == Severity.Error,
-            comparison = r.Parsed.Comparison.Symbol(),
-            left = Side(r.Left),
-            right = Side(r.Right),
-        })));
-
-    private static object Side(LinearForm form) => new
-    {
-        lines = form.LineTerms.Select(t => new[] { t.Index, t.Coefficient }),
-        votes = form.VoteTerms.Select(t => new[] { t.Index, t.Coefficient }),
-    };
+        JsonSerializer.Serialize(SiteJson.Relations(plan, language), WireJson.Default.IReadOnlyListFormRelation));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sanoo.Contracts;
 using Sanoo.Storage.Log;
 using Sanoo.Web.PublicApi;
 using Sanoo.Web.Publishing;
@@ -18,11 +19,13 @@ public static class PublishedApi
     public static async IAsyncEnumerable<(string Path, byte[] Bytes)> FilesAsync(ElectionLog log, Published published, byte[] commissionKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot!;
-        var json = JsonSerializerOptions.Web;
-        yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.Json(published.TreeHead!, commissionKey), json));
+        var json = WireJson.Default;
+        var head = TransparencyJson.Of(published.TreeHead!, commissionKey);
+        yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(head, json.TreeHead));
         yield return ("api/v1/definition.json", (await log.Store.ReadDefinitionAsync(cancellationToken))!.Definition);
-        yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.KeysJson(await log.Store.ReadDeviceKeysAsync(cancellationToken)), json));
-        var page = new List<object>(TransparencyEndpoints.MaxPage);
+        var keys = TransparencyJson.Of(await log.Store.ReadDeviceKeysAsync(cancellationToken));
+        yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(keys, json.DeviceKeys));
+        var page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
         long after = 0;
         await foreach (var entry in log.Store.ReadAsync(0, withCanonical: true, cancellationToken))
         {
@@ -30,15 +33,15 @@ public static class PublishedApi
             {
                 break;
             }
-            page.Add(TransparencyEndpoints.EntryJson(entry));
+            page.Add(TransparencyJson.Of(entry));
             if (page.Count == TransparencyEndpoints.MaxPage)
             {
-                yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new { after, entries = page }, json));
+                yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
                 after = entry.Sequence;
-                page.Clear();
+                page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
             }
         }
-        yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new { after, entries = page }, json));
+        yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
         var election = snapshot.Election;
         var language = election.Definition.Languages[0];
         foreach (var plan in election.Contests)
@@ -47,7 +50,9 @@ public static class PublishedApi
             {
                 foreach (var area in plan.TallyAreas.Select(a => election.Areas[a].Id))
                 {
-                    yield return ($"api/v1/results/{plan.Contest.Id}/{source.Id}/{area}.json", JsonSerializer.SerializeToUtf8Bytes(ResultsJson.Of(snapshot, plan, source, area, language), json));
+                    var results = ResultsJson.Of(snapshot, plan, source, area, language);
+                    var path = $"api/v1/results/{plan.Contest.Id}/{source.Id}/{area}.json";
+                    yield return (path, JsonSerializer.SerializeToUtf8Bytes(results, json.AreaResults));
                 }
             }
         }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Tally;
 using Sanoo.Storage.Log;
@@ -20,11 +19,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     /// <summary>The page files, by name.</summary>
     public static readonly IReadOnlyList<string> PageFiles = ["index.html", SitePaths.DataCsv, SitePaths.DataJson];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        WriteIndented = false,
-    };
+    private static Contracts.WireJson Wire => Contracts.WireJson.Default;
 
     /// <summary>The election.</summary>
     public Election Election => log.Election;
@@ -64,14 +59,16 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
                         csv.Write(entry);
                     }
                 }),
-                SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(StationJson.Of(Election, area, entries, snapshot.Position), Json),
+                SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(
+                    StationJson.Of(Election, area, entries, snapshot.Position), Wire.StationRecord),
                 _ => Encoding.UTF8.GetBytes(await renderer.StationAsync(StationPages.Of(published, snapshot, area, entries, lang))),
             };
         }
         return file switch
         {
             SitePaths.DataCsv => Text(writer => ResultsCsv.Write(writer, snapshot, area, language)),
-            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(AreaDocument(AreaPages.Of(published, snapshot, area, lang)), Json),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(
+                SiteJson.Area(AreaPages.Of(published, snapshot, area, lang)), Wire.AreaPageData),
             _ => Encoding.UTF8.GetBytes(await renderer.AreaAsync(AreaPages.Of(published, snapshot, area, lang))),
         };
     }
@@ -86,28 +83,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
         return file switch
         {
             SitePaths.DataCsv => Text(writer => LedgerCsv.Write(writer, Election, ledger)),
-            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(new
-            {
-                snapshot = snapshot.Position,
-                first = ledger.Rule.First.Value,
-                second = ledger.Rule.Second.Value,
-                tolerance = new { absolute = ledger.Rule.Absolute, relativePercent = ledger.Rule.RelativePercent },
-                page.Summary,
-                page.Regions,
-                page.Districts,
-                page.Recounts,
-                stations = ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match).Select(s => new
-                {
-                    station = s.Station.Value,
-                    contest = s.Contest.Value,
-                    @class = LedgerCsv.Name(s.Class),
-                    firstVersion = s.First?.Version,
-                    secondVersion = s.Second?.Version,
-                    votesApart = s.VotesApart,
-                    lineDifferences = s.LineDifferences,
-                    voteDifferences = s.VoteDifferences,
-                }),
-            }, Json),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Ledger(snapshot.Position, ledger, page), Wire.LedgerPageData),
             _ => Encoding.UTF8.GetBytes(await renderer.LedgerAsync(page)),
         };
     }
@@ -140,28 +116,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     }
 
     /// <summary>The snapshot marker the page script polls: position, time, whether publication is halted.</summary>
-    public static byte[] SnapshotMarker(Published published) => JsonSerializer.SerializeToUtf8Bytes(new
-    {
-        snapshot = published.Snapshot?.Position,
-        publishedAt = published.PublishedAt,
-        halted = published.Halted is not null,
-        treeHead = published.TreeHead is { } head ? new { size = head.Head.Size, root = Convert.ToHexStringLower(head.Head.Root) } : null,
-    }, Json);
-
-    private static object AreaDocument(AreaPage page) => new
-    {
-        election = page.Frame.ElectionName,
-        snapshot = page.Frame.Snapshot,
-        publishedAt = page.Frame.PublishedAt,
-        stage = page.Frame.Stage,
-        halted = page.Frame.Halted,
-        treeHead = page.Frame.TreeHead is { } head ? new { size = head.Size, root = Convert.ToHexStringLower(head.Root), timestamp = head.Timestamp } : null,
-        area = new { name = page.Frame.Title, path = page.Frame.Path },
-        results = page.Results,
-        localContests = page.LocalContests,
-        children = page.Children,
-        sources = page.SourceNames,
-    };
+    public static byte[] SnapshotMarker(Published published) => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Marker(published), Wire.SnapshotMarker);
 
     private static byte[] Text(Action<TextWriter> write)
     {

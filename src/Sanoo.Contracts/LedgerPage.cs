@@ -1,0 +1,98 @@
+namespace Sanoo.Contracts;
+
+/// <summary>
+/// The discrepancy ledger's <c>data.json</c> (<c>/{lang}/discrepancies/</c>): two counts compared at
+/// every station, totalled per region and district, with the stations that differ.
+/// </summary>
+/// <param name="Snapshot">The snapshot's log position.</param>
+/// <param name="First">The first count source compared (e.g. <c>machine</c>).</param>
+/// <param name="Second">The second (e.g. <c>hand</c>).</param>
+/// <param name="Tolerance">How far two counts may differ and still be "within tolerance".</param>
+/// <param name="Summary">The nation's summary for the main contest, in words.</param>
+/// <param name="Regions">The regions' lines, main contest.</param>
+/// <param name="Districts">The districts' lines, main contest.</param>
+/// <param name="Recounts">The recounts the commission ordered, oldest first.</param>
+/// <param name="Stations">Every station and contest whose counts do not match exactly.</param>
+public sealed record LedgerPageData(
+    long Snapshot,
+    string First,
+    string Second,
+    Tolerance Tolerance,
+    string Summary,
+    IReadOnlyList<LedgerRow> Regions,
+    IReadOnlyList<LedgerRow> Districts,
+    IReadOnlyList<RecountRow> Recounts,
+    IReadOnlyList<StationDifference> Stations);
+
+/// <summary>The ledger's tolerance: a difference within either bound is tolerated.</summary>
+/// <param name="Absolute">Votes.</param>
+/// <param name="RelativePercent">Percent of the larger of the two figures.</param>
+public sealed record Tolerance(long Absolute, decimal RelativePercent);
+
+/// <summary>One area's line of the ledger.</summary>
+/// <param name="Id">The area's id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Href">Its page.</param>
+/// <param name="Compared">Stations with both counts.</param>
+/// <param name="Match">Stations whose counts match exactly.</param>
+/// <param name="Within">Stations that differ within the tolerance.</param>
+/// <param name="Differ">Stations that differ beyond it.</param>
+/// <param name="OneOnly">Stations with one count only.</param>
+/// <param name="VotesApart">The sum of the absolute vote differences.</param>
+public sealed record LedgerRow(string Id, string Name, string Href, int Compared, int Match, int Within, int Differ, int OneOnly, long VotesApart);
+
+/// <summary>A recount as the ledger and station pages list it.</summary>
+/// <param name="Id">The order's number.</param>
+/// <param name="Station">The station.</param>
+/// <param name="Href">The station's page.</param>
+/// <param name="Contest">The contest.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="OrderedBy">Who recorded the order.</param>
+/// <param name="OrderedAt">When (ISO 8601 with offset).</param>
+/// <param name="Outcome">The latest finding; null until one is recorded.</param>
+public sealed record RecountRow(
+    long Id,
+    string Station,
+    string Href,
+    string Contest,
+    string Reason,
+    string OrderedBy,
+    DateTimeOffset OrderedAt,
+    string? Outcome);
+
+/// <summary>How one station's two counts of one contest differ.</summary>
+/// <param name="Station">The station's id.</param>
+/// <param name="Contest">The contest's id.</param>
+/// <param name="Class">The comparison's class, e.g. <c>within-tolerance</c>, <c>discrepancy</c>, <c>one-side-missing</c>.</param>
+/// <param name="FirstVersion">The version of the first count compared; null when it is missing.</param>
+/// <param name="SecondVersion">The version of the second; null when it is missing.</param>
+/// <param name="VotesApart">The sum of the absolute vote differences.</param>
+/// <param name="LineDifferences">Second minus first, per protocol line, in form order.</param>
+/// <param name="VoteDifferences">Second minus first, per choice, in ballot order.</param>
+public sealed record StationDifference(
+    string Station,
+    string Contest,
+    string Class,
+    int? FirstVersion,
+    int? SecondVersion,
+    long VotesApart,
+    IReadOnlyList<long> LineDifferences,
+    IReadOnlyList<long> VoteDifferences);
+
+/// <summary>
+/// A control relation as the operators' entry page evaluates it while a protocol is typed
+/// (embedded in the page as JSON): both sides as coefficients of lines and votes.
+/// </summary>
+/// <param name="Id">The relation's id.</param>
+/// <param name="Rule">The relation as written.</param>
+/// <param name="Description">What it means in the page's language, when the definition says.</param>
+/// <param name="Error">Whether breaking it rejects the protocol (else it is flagged).</param>
+/// <param name="Comparison">The comparison, e.g. <c>=</c>, <c>&lt;=</c>.</param>
+/// <param name="Left">The left side.</param>
+/// <param name="Right">The right side.</param>
+public sealed record FormRelation(string Id, string Rule, string? Description, bool Error, string Comparison, FormSide Left, FormSide Right);
+
+/// <summary>One side of a relation: a sum of coefficients times lines and times votes.</summary>
+/// <param name="Lines">Pairs <c>[line index, coefficient]</c>, indexes in form order.</param>
+/// <param name="Votes">Pairs <c>[choice index, coefficient]</c>, indexes in ballot order.</param>
+public sealed record FormSide(IReadOnlyList<IReadOnlyList<long>> Lines, IReadOnlyList<IReadOnlyList<long>> Votes);

@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Sanoo.Contracts;
+
+/// <summary>
+/// <c>GET /api/v1/tree-head</c>: the transparency log's tree head at the published snapshot,
+/// signed by the commission. The signature is over the bytes
+/// <c>sanoo-tree-head/1\n{election}\n{treeSize}\n{rootHash}\n{timestamp}\n</c> (UTF-8), never over this JSON.
+/// </summary>
+/// <param name="Election">The election's id.</param>
+/// <param name="TreeSize">Entries in the tree.</param>
+/// <param name="RootHash">The RFC 9162 Merkle root, lower-case hex.</param>
+/// <param name="Timestamp">When the head was signed, in Unix milliseconds.</param>
+/// <param name="Signature">The commission's Ed25519 signature, base64.</param>
+/// <param name="PublicKey">The commission's Ed25519 public key, base64 (pin it: do not trust it from the server).</param>
+public sealed record TreeHead(string Election, long TreeSize, string RootHash, long Timestamp, string Signature, string PublicKey);
+
+/// <summary><c>GET /api/v1/proofs/inclusion</c>: the RFC 9162 audit path of one entry.</summary>
+/// <param name="Sequence">The entry's log position, from 1.</param>
+/// <param name="LeafIndex">Its leaf index (<c>Sequence − 1</c>).</param>
+/// <param name="TreeSize">The tree the path leads to the root of.</param>
+/// <param name="Proof">The path's hashes, lower-case hex, leaf to root.</param>
+public sealed record InclusionProof(long Sequence, long LeafIndex, long TreeSize, IReadOnlyList<string> Proof);
+
+/// <summary><c>GET /api/v1/proofs/consistency</c>: the RFC 9162 proof that one tree extends an earlier one.</summary>
+/// <param name="First">Entries in the earlier tree.</param>
+/// <param name="Second">Entries in the later tree.</param>
+/// <param name="Proof">The proof's hashes, lower-case hex.</param>
+public sealed record ConsistencyProof(long First, long Second, IReadOnlyList<string> Proof);
+
+/// <summary><c>GET /api/v1/entries</c>: up to 1,000 log entries after a position, in log order.</summary>
+/// <param name="After">The position the page starts after (0: from the first entry).</param>
+/// <param name="Entries">The entries.</param>
+public sealed record EntriesPage(long After, IReadOnlyList<LogEntry> Entries);
+
+/// <summary>One log entry: what its Merkle leaf commits to, the device's signature, and the protocol itself.</summary>
+/// <param name="Sequence">Its log position, from 1.</param>
+/// <param name="Station">The station's id.</param>
+/// <param name="Contest">The contest's id.</param>
+/// <param name="Source">The count source's id.</param>
+/// <param name="Version">The protocol's version number.</param>
+/// <param name="Outcome">What became of it.</param>
+/// <param name="ContentHash">SHA-256 of the canonical bytes, lower-case hex.</param>
+/// <param name="Signature">The device's Ed25519 signature over the canonical bytes, base64; empty when an operator sent it.</param>
+/// <param name="ReceivedAt">When it was received, in Unix milliseconds.</param>
+/// <param name="LeafHash">Its RFC 9162 leaf hash, lower-case hex.</param>
+/// <param name="Canonical">The protocol's canonical bytes (docs/protocol-format.md), base64: what is signed and hashed.</param>
+/// <param name="Protocol">The same protocol as JSON, for reading.</param>
+public sealed record LogEntry(
+    long Sequence,
+    string Station,
+    string Contest,
+    string Source,
+    int Version,
+    StoredOutcome Outcome,
+    string ContentHash,
+    string Signature,
+    long ReceivedAt,
+    string LeafHash,
+    string Canonical,
+    JsonElement Protocol);
+
+/// <summary>
+/// <c>GET /api/v1/keys</c>: the stations' device keys: each station's current key, and every
+/// enrolment with its time, so that a protocol signed with a key replaced later still verifies.
+/// </summary>
+/// <param name="Devices">Each station's current key, by station id in ordinal order.</param>
+/// <param name="Enrolments">Every enrolment, oldest first.</param>
+public sealed record DeviceKeys(IReadOnlyList<DeviceKey> Devices, IReadOnlyList<KeyEnrolment> Enrolments);
+
+/// <summary>A station's current device key.</summary>
+/// <param name="Station">The station's id.</param>
+/// <param name="PublicKey">The Ed25519 public key, base64.</param>
+public sealed record DeviceKey(string Station, string PublicKey);
+
+/// <summary>One enrolment of a device key.</summary>
+/// <param name="Station">The station's id.</param>
+/// <param name="PublicKey">The Ed25519 public key, base64.</param>
+/// <param name="EnrolledAt">When it was enrolled, in Unix milliseconds: it verifies protocols received from then on.</param>
+public sealed record KeyEnrolment(string Station, string PublicKey, long EnrolledAt);

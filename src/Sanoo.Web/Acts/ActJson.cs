@@ -1,0 +1,41 @@
+using Sanoo.Storage.Acts;
+using Sanoo.Web.Publishing;
+using Wire = Sanoo.Contracts;
+
+namespace Sanoo.Web.Acts;
+
+/// <summary>The commission's acts as the wire carries them.</summary>
+public static class ActJson
+{
+    /// <summary>The wire form of a recount order.</summary>
+    public static Wire.RecountOrder Of(RecountOrder o) => new(o.Sequence, o.Station, o.Contest, o.Reason, o.OrderedBy, o.OrderedAt);
+
+    /// <summary>The wire form of a recount's finding.</summary>
+    public static Wire.RecountOutcome Of(RecountOutcome o) => new(o.Sequence, o.Recount, o.Outcome, o.RecordedBy, o.RecordedAt);
+
+    /// <summary>The wire form of a certification.</summary>
+    public static Wire.Certification Of(Certification c) => new(c.Sequence, c.Position, c.Statement, c.CertifiedBy, c.CertifiedAt);
+
+    /// <summary>The 201 answer to a recount order.</summary>
+    public static Wire.RecountOrdered Ordered(RecountOrder o) => new(Of(o));
+
+    /// <summary>The 201 answer to a recount's finding.</summary>
+    public static Wire.RecountOutcomeRecorded Found(RecountOutcome o) => new(Of(o));
+
+    /// <summary>The 201 answer to a certification.</summary>
+    public static Wire.CertificationRecorded Certified(Certification c) => new(Of(c));
+
+    /// <summary>Every recount order with its findings, oldest first.</summary>
+    public static Wire.RecountList Recounts(CommissionRecord acts) => new(
+        [.. acts.Orders.Select(o => new Wire.Recount(
+            o.Sequence,
+            o.Station,
+            o.Contest,
+            o.Reason,
+            o.OrderedBy,
+            o.OrderedAt,
+            [.. acts.OutcomesOf(o).Select(x => new Wire.RecountFinding(x.Outcome, x.RecordedBy, x.RecordedAt))]))]);
+
+    /// <summary>Every certification, oldest first.</summary>
+    public static Wire.CertificationList Certifications(CommissionRecord acts) => new([.. acts.Certifications.Select(Of)]);
+}

@@ -1,0 +1,46 @@
+using Sanoo.Core.Entries;
+using Sanoo.Web.Ingest;
+using Wire = Sanoo.Contracts;
+
+namespace Sanoo.Web.Entries;
+
+/// <summary>Double entry's answers, queue and lists as the wire carries them.</summary>
+public static class EntryJson
+{
+    /// <summary>The wire form of what became of an entry (<see cref="Wire.EntryAnswer"/>), told to <paramref name="operatorName"/>.</summary>
+    public static Wire.EntryAnswer Of(EntryAnswer answer, string operatorName) => new(
+        WireEnums.Of<Wire.EntryStatus>(answer.Status),
+        answer.Status switch
+        {
+            EntryStatus.AwaitingSecond => $"Entered by {operatorName}. A second operator must enter the same figures before the protocol is counted.",
+            EntryStatus.Matched => "Both entries agree: the protocol is in the log.",
+            EntryStatus.Mismatch =>
+                "This entry differs from another operator's: it waits for a supervisor, who checks the paper protocol and enters its figures.",
+            EntryStatus.Repeat => $"{operatorName} had already entered exactly these figures; a second operator must enter them.",
+            EntryStatus.AlreadyMatched => answer.Differences.Count == 0
+                ? "This version was already entered twice and is in the log."
+                : "This version was already entered twice, with other figures; to change it, enter a correction as the next version with a reason.",
+            _ => throw new ArgumentOutOfRangeException(nameof(answer)),
+        },
+        answer.Entry.Sequence == 0 ? null : answer.Entry.Sequence,
+        answer.Entry.ContentHash,
+        [.. answer.Differences.Select(d => new Wire.EntryDifference(d.Item, d.Yours, d.Theirs, d.Operator))],
+        answer.Receipt is null ? null : ReceiptJson.Of(answer.Receipt));
+
+    /// <summary>The wire form of the supervisor's queue as <paramref name="operatorName"/> sees it.</summary>
+    public static Wire.WaitingForSupervisor Queue(string operatorName, IEnumerable<QueueItem> queue) => new(
+        operatorName,
+        [.. queue.Select(q => new Wire.QueuedVersion(
+            q.Station,
+            q.Contest,
+            q.Source,
+            q.Version,
+            [.. q.Entries.Select(e => new Wire.QueuedEntry(e.Sequence, e.Operator, e.EnteredAt, e.ContentHash))],
+            [.. q.Differences.Select(d => new Wire.QueuedDifference(d.Item, d.Values))]))]);
+
+    /// <summary>The wire form of a station's entries.</summary>
+    public static Wire.StationEntries Station(string station, IEnumerable<Storage.Entries.HandEntry> entries) => new(
+        station,
+        [.. entries.Select(e => new Wire.HandEntry(
+            e.Sequence, e.Contest, e.Source, e.Version, e.Operator, e.EnteredAt, WireEnums.Of<Wire.EntryStatus>(e.Status), e.ContentHash))]);
+}

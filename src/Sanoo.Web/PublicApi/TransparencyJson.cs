@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Sanoo.Storage.Log;
+using Sanoo.Web.Publishing;
+using Wire = Sanoo.Contracts;
+
+namespace Sanoo.Web.PublicApi;
+
+/// <summary>The transparency log's tree heads, entries, keys and proofs as the wire carries them.</summary>
+public static class TransparencyJson
+{
+    /// <summary>
+    /// The wire form of a signed tree head. The signature is over <see cref="Core.Transparency.TreeHead.SignedBytes"/>,
+    /// never over this JSON, so its formatting cannot break a signature.
+    /// </summary>
+    public static Wire.TreeHead Of(SignedTreeHead signed, byte[] publicKey) => new(
+        signed.Head.Election,
+        signed.Head.Size,
+        Convert.ToHexStringLower(signed.Head.Root),
+        signed.Head.Timestamp.ToUnixTimeMilliseconds(),
+        Convert.ToBase64String(signed.Signature),
+        Convert.ToBase64String(publicKey));
+
+    /// <summary>The wire form of one log entry: what the leaf commits to, the signature, and the protocol itself.</summary>
+    public static Wire.LogEntry Of(LogEntry e) => new(
+        e.Sequence,
+        e.Station.Value,
+        e.Contest.Value,
+        e.Source.Value,
+        e.Version,
+        WireEnums.Of<Wire.StoredOutcome>(e.Outcome),
+        Convert.ToHexStringLower(e.ContentHash.AsSpan()),
+        e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
+        e.ReceivedAt.ToUnixTimeMilliseconds(),
+        Convert.ToHexStringLower(e.LeafHash()),
+        Convert.ToBase64String(e.Canonical.AsSpan()),
+        JsonElement.Parse(e.Canonical.AsSpan()));
+
+    /// <summary>
+    /// The wire form of the stations' device keys: each station's current key, and every enrolment
+    /// with its time, so that a protocol signed with a key later replaced still verifies.
+    /// </summary>
+    public static Wire.DeviceKeys Of(IReadOnlyList<Storage.Access.DeviceKey> enrolments) => new(
+        [.. enrolments.GroupBy(k => k.Station).Select(g => g.Last()).OrderBy(k => k.Station, StringComparer.Ordinal)
+            .Select(k => new Wire.DeviceKey(k.Station, Convert.ToBase64String(k.PublicKey)))],
+        [.. enrolments.Select(k => new Wire.KeyEnrolment(k.Station, Convert.ToBase64String(k.PublicKey), k.EnrolledAt.ToUnixTimeMilliseconds()))]);
+
+    /// <summary>The wire form of an inclusion proof.</summary>
+    public static Wire.InclusionProof Inclusion(long sequence, long treeSize, IEnumerable<byte[]> proof) =>
+        new(sequence, sequence - 1, treeSize, [.. proof.Select(Convert.ToHexStringLower)]);
+
+    /// <summary>The wire form of a consistency proof.</summary>
+    public static Wire.ConsistencyProof Consistency(long first, long second, IEnumerable<byte[]> proof) =>
+        new(first, second, [.. proof.Select(Convert.ToHexStringLower)]);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Sanoo.Contracts.Tests;
+
+/// <summary>One filled-in instance of every document the wire carries, every optional field set somewhere.</summary>
+public static class ContractSamples
+{
+    private static readonly DateTimeOffset At = new(2021, 11, 28, 14, 15, 3, 120, TimeSpan.Zero);
+    private static readonly string Hash = new('a', 64);
+    private static readonly JsonElement Protocol = JsonElement.Parse(
+        """{"election":"kg-2021","station":"s0001","contest":"list","source":"hand","version":1,"lines":{"valid":478},"votes":{"p01":12}}""");
+
+    private static readonly Receipt Receipt = new(
+        ReceiptOutcome.Duplicate, StoredOutcome.Rejected, 4930, 1, Hash, 4929, Hash, At,
+        [new Violation("valid_equals_votes", "valid = votes(*)", Severity.Error, 478, 490)],
+        [new FieldProblem("$.protocol.votes.p99", "unknown choice")]);
+
+    private static readonly TreeHead Head = new("kg-2021", 4929, Hash, 1637936103120, "c2lnbmF0dXJl", "a2V5");
+
+    private static readonly Reporting Reporting = new(233, 233, 418778, 418778);
+
+    /// <summary>Every sample, each a document the context serializes at the top level.</summary>
+    public static IReadOnlyList<object> All { get; } =
+    [
+        new ProtocolDocument("kg-2021", "s0001", "list", "hand", 2, new Dictionary<string, int> { ["valid"] = 478 },
+            new Dictionary<string, int> { ["p01"] = 12 }, new Correction("recount", "cec")),
+        new Submission(Protocol, "c2lnbmF0dXJl"),
+        new SubmissionBatch([new Submission(Protocol)]),
+        Receipt,
+        new ReceiptAnswer(Receipt),
+        new ReceiptBatchAnswer([Receipt, Receipt with { StoredOutcome = null, LeafIndex = null, Outcome = ReceiptOutcome.Malformed }]),
+        new Problem("https://tools.ietf.org/html/rfc9110#section-15.5.1", "Bad", 400, "1 problem(s)",
+            new Dictionary<string, IReadOnlyList<string>> { ["$"] = ["unsigned"] }, "00-1-2-00"),
+        new ServerStatus("kg-2021", new Dictionary<string, string> { ["ru"] = "Выборы" }, 4929, At, 4930, Publication.Halted, "a sum is off", Head),
+        new AreaResults("kg-2021", 4929, new ContestRef("list", "List", ContestKind.PartyList, 54), new SourceRef("hand", "Hand", true),
+            new AreaRef("bishkek", "Bishkek", AreaKind.Region), Reporting, 145686, 131678, 0,
+            new Dictionary<string, long> { ["registered"] = 417568 },
+            [new ChoiceResult("p01", "Ata Meken", 1, 5127, 3.5192m), new ChoiceResult("against", "Against all", null, 0, 0m)],
+            new SeatsResult(54, "hare", [new PartySeats("p01", 0, false)], ["Threshold: 5%."], ["p02 and p03 tie: by lot."],
+                [new JsonObject { ["kind"] = "allPassed" }], []),
+            new SingleMemberOutcome("c1", 100, 3, null),
+            [new ChildResult("d26", "d26", AreaKind.District, Reporting, 36800, 33100, [5127, 0])]),
+        new StationRecord(4929, "s0001", "d01", 1540, 0,
+            [new StationCount("list", "hand", 2, [new ProtocolVersion(
+                7, 2, StoredOutcome.Accepted, Hash, At, "operator:cec", new Correction("recount", "cec"), ["warning w (a <= b): a is 2, b is 1"],
+                Protocol)])]),
+        new NotCountedList(4929, [new NotCounted(4, "s0402", "list", "hand", 1, StoredOutcome.Conflict, [], At)]),
+        Head,
+        new InclusionProof(3, 2, 4929, [Hash]),
+        new ConsistencyProof(2, 5, [Hash, Hash]),
+        new EntriesPage(0, [new LogEntry(1, "s0001", "list", "machine", 1, StoredOutcome.Stale, Hash, "", 1637936103120, Hash, "e30=", Protocol)]),
+        new DeviceKeys([new DeviceKey("s0001", "a2V5")], [new KeyEnrolment("s0001", "a2V5", 1637936103120)]),
+        new EntryAnswer(EntryStatus.AlreadyMatched, "already", null, Hash, [new EntryDifference("p01", 21, 20, "dec-01-b")], Receipt),
+        new WaitingForSupervisor("cec", [new QueuedVersion("s0002", "list", "hand", 1, [new QueuedEntry(3, "dec-01", At, Hash)],
+            [new QueuedDifference("p01", [26, 27])])]),
+        new StationEntries("s0001", [new HandEntry(1, "list", "hand", 1, "dec-01", At, EntryStatus.AwaitingSecond, Hash)]),
+        new RecountRequest("s0001", "list", "differ"),
+        new RecountOutcomeRequest("confirmed"),
+        new CertificationRequest("certified"),
+        new RecountOrdered(new RecountOrder(1, "s0001", "list", "differ", "dec-01", At)),
+        new RecountOutcomeRecorded(new RecountOutcome(1, 1, "confirmed", "cec", At)),
+        new CertificationRecorded(new Certification(1, 4932, "certified", "cec", At)),
+        new RecountList([new Recount(1, "s0001", "list", "differ", "dec-01", At, [new RecountFinding("confirmed", "cec", At)])]),
+        new CertificationList([new Certification(1, 4932, "certified", "cec", At)]),
+        new SnapshotMarker(4929, At, false, new MarkedTreeHead(4929, Hash)),
+        new AreaPageData("Election", 4929, At, "Counting", null, new PageTreeHead(4929, Hash, At), new PageArea("Kyrgyz Republic", "/en/"),
+            new ContestTable("list", "List", ContestKind.PartyList, [new SourceProgress("hand", "Hand", true, 1, 2, 3, 4, 5, 6, 0)], 0,
+                [new ChoiceRow("p01", "Ata Meken", 1, "#123456", [5], [3.51m], 2, true)], "5%", 5m, [new SeatGroup("p01", "Ata Meken", "#123456", 2)],
+                null, [new LineRow("valid", "Valid", [478])], new ReconciliationSummary("1 differs", 1, "/en/discrepancies/")),
+            [], [new ChildRow("d01", "Leilek", "/en/area/d01/", [1, 74], 74, "Ata Meken 3.51%")], ["Machine", "Hand"]),
+        new LedgerPageData(4929, "machine", "hand", new Tolerance(0, 0.5m), "summary",
+            [new LedgerRow("batken", "Batken", "/en/area/batken/", 1, 1, 0, 0, 214, 0)], [],
+            [new RecountRow(1, "s0001", "/en/station/s0001/", "List", "differ", "dec-01", At, null)],
+            [new StationDifference("s0002", "list", "one-side-missing", null, 1, 0, [], [])]),
+        (IReadOnlyList<FormRelation>)[new FormRelation("valid_equals_votes", "valid = votes(*)", null, true, "=", new FormSide([[9, 1]], []),
+            new FormSide([], [[0, 1], [1, 1]]))],
+    ];
+}
