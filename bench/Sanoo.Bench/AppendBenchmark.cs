@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 using Sanoo.Samples.Synthetic;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
@@ -22,7 +23,7 @@ public static class AppendBenchmark
     public static async Task<double> RunAsync(string target, int batch, int count)
     {
         var (definition, election) = Election.Value;
-        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => new Submission(p, "bench")).ToList();
+        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => Submit(election, p)).ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var clock = Stopwatch.StartNew();
@@ -41,7 +42,7 @@ public static class AppendBenchmark
     public static async Task<double> RunConcurrentAsync(string target, int writers, int count)
     {
         var (definition, election) = Election.Value;
-        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => new Submission(p, "bench")).ToList();
+        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => Submit(election, p)).ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var next = -1;
@@ -73,4 +74,7 @@ public static class AppendBenchmark
         }
         return await StoreAddress.OpenAsync($"postgres:{new NpgsqlConnectionStringBuilder(connection) { Database = name }}");
     }
+
+    private static Submission Submit(Election election, Protocol protocol) =>
+        new(((ProtocolReadResult.Ok)ProtocolReader.Check(election, protocol)).Checked, "bench");
 }

@@ -111,18 +111,6 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
 
     [Theory]
     [MemberData(nameof(Backends))]
-    public async Task A_protocol_that_does_not_fit_the_election_is_not_stored(string backend)
-    {
-        var log = await OpenLogAsync(NewAddress(backend));
-        var receipt = await log.SubmitAsync(Submit(Sample.Hand[0] with { Station = new AreaId("s9999") }));
-        Assert.Equal(ReceiptOutcome.Malformed, receipt.Outcome);
-        Assert.Contains(receipt.Problems, p => p.Path == "$.station");
-        Assert.Equal(0, log.Position);
-        await CloseAsync(log);
-    }
-
-    [Theory]
-    [MemberData(nameof(Backends))]
     public async Task Every_entry_keeps_its_canonical_bytes_their_hash_sender_and_time(string backend)
     {
         var time = new FixedTime(new DateTimeOffset(2021, 11, 28, 20, 15, 0, TimeSpan.Zero));

@@ -44,7 +44,7 @@ public abstract class StoreTestBase(PostgresServer postgres) : IDisposable
         await log.Store.DisposeAsync();
     }
 
-    protected static Submission Submit(Core.Protocols.Protocol protocol, string sender = "test") => new(protocol, sender);
+    protected static Submission Submit(Core.Protocols.Protocol protocol, string sender = "test") => new(protocol.Checked(Sample.Election), sender);
 
     public void Dispose()
     {

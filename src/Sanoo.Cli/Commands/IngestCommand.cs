@@ -87,7 +87,7 @@ public static class IngestCommand
                 switch (line.Result)
                 {
                     case ProtocolReadResult.Ok ok:
-                        submissions.Add((line, new Submission(ok.Protocol, sender ?? $"file:{line.File}")));
+                        submissions.Add((line, new Submission(ok.Checked, sender ?? $"file:{line.File}")));
                         break;
                     case ProtocolReadResult.Invalid invalid:
                         tally.Unreadable.Add(line.Unreadable(invalid));
@@ -98,10 +98,10 @@ public static class IngestCommand
             for (var i = 0; i < answers.Count; i++)
             {
                 var (line, submission) = submissions[i];
-                tally.Add(line.File, line.Line.Number, submission.Protocol, answers[i]);
+                tally.Add(line.File, line.Line.Number, submission.Protocol.Protocol, answers[i]);
                 if (receipts is not null)
                 {
-                    await receipts.WriteLineAsync(ReceiptLine(line.File, line.Line.Number, submission.Protocol, answers[i]));
+                    await receipts.WriteLineAsync(ReceiptLine(line.File, line.Line.Number, submission.Protocol.Protocol, answers[i]));
                 }
             }
             if (receipts is not null)

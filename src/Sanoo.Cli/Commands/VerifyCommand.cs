@@ -286,7 +286,7 @@ public static class VerifyCommand
         {
             if (Core.Protocols.ProtocolReader.Read(election, protocol) is Core.Protocols.ProtocolReadResult.Ok ok)
             {
-                engine.Apply(ok.Protocol);
+                engine.Apply(ok.Checked);
             }
         }
         var verified = engine.Freeze();

@@ -9,6 +9,7 @@ namespace Sanoo.Core.Protocols;
 /// Reads one protocol from JSON (docs/protocol-format.md) strictly: unknown or repeated
 /// fields, missing or unknown lines and choices, negative, fractional or overflowing figures,
 /// and unknown ids are each reported with their JSON path. It does not check control relations.
+/// The one maker of <see cref="CheckedProtocol"/>: what it lets through is never checked again.
 /// </summary>
 public static class ProtocolReader
 {
@@ -62,9 +63,17 @@ public static class ProtocolReader
         {
             return new ProtocolReadResult.Invalid([.. problems]);
         }
-        var protocol = new Protocol(electionId, station, contestId, source, version, lines, votes, correction);
+        return Check(election, new Protocol(electionId, station, contestId, source, version, lines, votes, correction));
+    }
+
+    /// <summary>
+    /// Checks a protocol made in code (a sample, an importer, a stored log entry) as
+    /// <see cref="Read(Election, JsonElement)"/> checks one read: its shape, not its relations.
+    /// </summary>
+    public static ProtocolReadResult Check(Election election, Protocol protocol)
+    {
         var shape = ProtocolShape.Check(election, protocol);
-        return shape.IsEmpty ? new ProtocolReadResult.Ok(protocol) : new ProtocolReadResult.Invalid(shape);
+        return shape.IsEmpty ? new ProtocolReadResult.Ok(new CheckedProtocol(election, protocol)) : new ProtocolReadResult.Invalid(shape);
     }
 
     private static ImmutableArray<int> ReadFigures(JsonFields f, string name, List<string> expected, string what, List<JsonProblem> problems)

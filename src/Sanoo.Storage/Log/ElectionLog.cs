@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
@@ -304,23 +303,17 @@ public sealed class ElectionLog : IAsyncDisposable
 
     private Receipt Decide(Submission submission, DateTimeOffset now, List<LogEntry> entries)
     {
-        var protocol = submission.Protocol;
-        var problems = ProtocolShape.Check(Election, protocol);
-        if (!problems.IsEmpty)
-        {
-            return new Receipt(ReceiptOutcome.Malformed, 0, protocol.Version, "", now, null, [], problems);
-        }
-        var canonical = ProtocolWriter.Canonical(Election, protocol);
-        var hash = SHA256.HashData(canonical);
-        var key = HashKey.Of(hash);
+        var protocol = submission.Protocol.Protocol;
+        var hash = submission.Protocol.ContentHash;
+        var key = HashKey.Of(hash.AsSpan());
         if (_state.Index.TryGetValue(key, out var original))
         {
-            return new Receipt(ReceiptOutcome.Duplicate, original.Sequence, protocol.Version, Convert.ToHexStringLower(hash), original.ReceivedAt, original.Outcome, ViolationsJson.Read(original.Violations), [])
+            return new Receipt(ReceiptOutcome.Duplicate, original.Sequence, protocol.Version, Convert.ToHexStringLower(hash.AsSpan()), original.ReceivedAt, original.Outcome, ViolationsJson.Read(original.Violations), [])
             {
                 LeafHash = Convert.ToHexStringLower(_state.Tree.LeafHash(original.Sequence - 1)),
             };
         }
-        var (stored, receiptOutcome, violations) = _state.Engine.Apply(protocol) switch
+        var (stored, receiptOutcome, violations) = _state.Engine.Apply(submission.Protocol) switch
         {
             ApplyOutcome.Accepted a => (StoredOutcome.Accepted, ReceiptOutcome.Accepted, a.Warnings),
             ApplyOutcome.Conflict => (StoredOutcome.Conflict, ReceiptOutcome.Conflict, ImmutableArray<Core.Rules.Violation>.Empty),
@@ -332,12 +325,12 @@ public sealed class ElectionLog : IAsyncDisposable
         var sequence = _state.Engine.Position;
         var entry = new LogEntry(
             sequence, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, stored,
-            ImmutableArray.Create(hash), ImmutableArray.Create(canonical), [.. protocol.Lines, .. protocol.Votes],
+            hash, submission.Protocol.Canonical, [.. protocol.Lines, .. protocol.Votes],
             protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender, now, violationsJson,
             submission.Signature is null ? [] : ImmutableArray.Create(submission.Signature));
         entries.Add(entry);
         var leaf = _state.Record(key, entry);
-        return new Receipt(receiptOutcome, sequence, protocol.Version, Convert.ToHexStringLower(hash), now, null, violations, []) { LeafHash = Convert.ToHexStringLower(leaf) };
+        return new Receipt(receiptOutcome, sequence, protocol.Version, Convert.ToHexStringLower(hash.AsSpan()), now, null, violations, []) { LeafHash = Convert.ToHexStringLower(leaf) };
     }
 
     private static async Task<LogState> RebuildAsync(IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -444,7 +437,11 @@ public sealed class ElectionLog : IAsyncDisposable
                 election.Id, entry.Station, entry.Contest, entry.Source, entry.Version,
                 entry.Figures[..lines], entry.Figures[lines..],
                 entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
-            var replayed = Engine.Apply(protocol) switch
+            if (ProtocolReader.Check(election, protocol) is not ProtocolReadResult.Ok ok)
+            {
+                throw new StoreException($"log entry {entry.Sequence} does not fit the stored definition: the store is damaged or was written by another definition");
+            }
+            var replayed = Engine.Apply(ok.Checked) switch
             {
                 ApplyOutcome.Accepted => StoredOutcome.Accepted,
                 ApplyOutcome.Conflict => StoredOutcome.Conflict,

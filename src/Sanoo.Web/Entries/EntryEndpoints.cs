@@ -56,7 +56,7 @@ public static class EntryEndpoints
             EntryAnswer answer;
             try
             {
-                answer = await desk.EnterAsync(protocol, op, cancellationToken);
+                answer = await desk.EnterAsync(submissions[0].Checked, op, cancellationToken);
             }
             catch (StoreException e)
             {

@@ -37,7 +37,7 @@ public sealed class Authorizer(Election election, WriterRegistry registry)
             {
                 return (null, new Refusal(403, submission.Path, $"no device key is enrolled for station {protocol.Station}"));
             }
-            return SignatureAlgorithm.Ed25519.Verify(key, ProtocolWriter.Canonical(election, protocol), submission.Signature)
+            return SignatureAlgorithm.Ed25519.Verify(key, submission.Checked.Canonical.AsSpan(), submission.Signature)
                 ? ($"device:{protocol.Station}", null)
                 : (null, new Refusal(403, submission.Path, $"the signature does not verify with the key enrolled for station {protocol.Station}: a wrong key, another station's key, or altered figures"));
         }

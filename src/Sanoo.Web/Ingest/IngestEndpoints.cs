@@ -71,7 +71,7 @@ public static class IngestEndpoints
             IReadOnlyList<Receipt> receipts;
             try
             {
-                receipts = await log.SubmitAsync([.. submissions.Select((s, i) => new Submission(s.Protocol, checks[i].Sender!, s.Signature))], cancellationToken);
+                receipts = await log.SubmitAsync([.. submissions.Select((s, i) => new Submission(s.Checked, checks[i].Sender!, s.Signature))], cancellationToken);
             }
             catch (StoreException e)
             {

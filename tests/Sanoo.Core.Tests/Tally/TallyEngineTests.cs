@@ -1,4 +1,5 @@
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
 using Sanoo.Testing;
 
@@ -143,12 +144,11 @@ public class TallyEngineTests
     }
 
     [Fact]
-    public void A_protocol_that_does_not_fit_the_election_is_malformed_and_changes_nothing()
+    public void A_protocol_that_does_not_fit_the_election_is_never_checked_so_never_reaches_the_engine()
     {
-        var engine = new TallyEngine(Election);
         var protocol = ProtocolMaker.Valid(Election, "n1-1", [1, 2, 3, 4]) with { Station = new AreaId("n1") };
-        Assert.IsType<ApplyOutcome.Malformed>(engine.Apply(protocol));
-        Assert.Equal(0, engine.Position);
+        var invalid = Assert.IsType<ProtocolReadResult.Invalid>(ProtocolReader.Check(Election, protocol));
+        Assert.Contains(invalid.Problems, p => p.Path == "$.station");
     }
 
     [Fact]
