@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Npgsql;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Samples.Synthetic;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Bench;
 

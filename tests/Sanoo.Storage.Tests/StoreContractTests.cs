@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage.Log;
 using Sanoo.Testing;

@@ -1,5 +1,5 @@
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
-using Sanoo.Storage.Log;
 using Sanoo.Testing;
 
 namespace Sanoo.Storage.Tests;

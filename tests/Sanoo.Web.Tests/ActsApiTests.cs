@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Sanoo.Core.Protocols;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 using Sanoo.Testing;
 
 namespace Sanoo.Web.Tests;

@@ -7,10 +7,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using NSec.Cryptography;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Web.Tests;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Sanoo.Cli.Input;
 using Sanoo.Cli.Output;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;

@@ -4,8 +4,8 @@ using Sanoo.Cli.Output;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
 using Sanoo.Core.Tally;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Json;
 using Sanoo.Core.Tally;
+using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Acts;
-using Sanoo.Storage.Log;
 using Sanoo.Web.Access;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
@@ -66,7 +66,8 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", "a recount is ordered by an operator of the station's district, or an admin: send 'Authorization: Bearer TOKEN'.");
         }
-        return await RecordAsync("recount", () => log.Store.OrderRecountAsync(new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var order = new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow());
+        return await RecordAsync("recount", () => log.OrderRecountAsync(order, cancellationToken), publisher, cancellationToken);
     }
 
     private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, WriterRegistry registry, Authorizer authorizer, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -76,7 +77,7 @@ public static class ActEndpoints
         {
             return problem!;
         }
-        var order = (await log.Store.ReadRecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
+        var order = (await log.RecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
         var text = fields.String("outcome").Trim();
         if (order is null || text.Length is 0 or > 1000)
         {
@@ -86,7 +87,8 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", "a recount's outcome is recorded by an operator of the station's district, or an admin.");
         }
-        return await RecordAsync("outcome", () => log.Store.RecordRecountOutcomeAsync(new RecountOutcome(0, id, text, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var outcome = new RecountOutcome(0, id, text, op.Name, time.GetUtcNow());
+        return await RecordAsync("outcome", () => log.RecordRecountOutcomeAsync(outcome, cancellationToken), publisher, cancellationToken);
     }
 
     private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, WriterRegistry registry, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -114,7 +116,8 @@ public static class ActEndpoints
         {
             return Problems.Status(400, "Cannot certify", "the statement is required (up to 2,000 characters).");
         }
-        return await RecordAsync("certification", () => log.Store.CertifyAsync(new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow()), cancellationToken), publisher, cancellationToken);
+        var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow());
+        return await RecordAsync("certification", () => log.CertifyAsync(certification, cancellationToken), publisher, cancellationToken);
     }
 
     private static Operator? Operator(HttpRequest request, WriterRegistry registry) =>

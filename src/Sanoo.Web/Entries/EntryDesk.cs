@@ -1,9 +1,9 @@
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Entries;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Web.Entries;
 
@@ -41,7 +41,7 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
             0, protocol.Station.Value, protocol.Contest.Value, protocol.Source.Value, protocol.Version, op.Name,
             entered.Canonical, Convert.ToHexStringLower(entered.ContentHash.AsSpan()), time.GetUtcNow(), EntryStatus.AwaitingSecond);
         List<HandEntry> earlier = [];
-        var entry = await log.Store.EnterAsync(draft, found =>
+        var entry = await log.EnterAsync(draft, found =>
         {
             earlier = [.. found];
             return DoubleEntry.Decide([.. found.Select(e => new EntryRecord(e.Operator, e.ContentHash, e.Status))], op.Name, draft.ContentHash);
@@ -67,7 +67,7 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
     /// <summary>The protocol versions whose entries disagree, of the stations <paramref name="covers"/> allows.</summary>
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(Func<AreaId, bool> covers, CancellationToken cancellationToken)
     {
-        var entries = await log.Store.ReadEntriesAsync(null, cancellationToken);
+        var entries = await log.HandEntriesAsync(null, cancellationToken);
         var queue = new List<QueueItem>();
         foreach (var version in entries.GroupBy(e => (e.Station, e.Contest, e.Source, e.Version)))
         {

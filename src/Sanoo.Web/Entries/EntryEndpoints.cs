@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
+using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Entries;
 using Sanoo.Web.Access;
@@ -27,7 +28,8 @@ public static class EntryEndpoints
         group.MapGet("", StationAsync);
     }
 
-    private static async Task<IResult> EnterAsync(HttpRequest request, EntryDesk desk, Authorizer authorizer, ServerOptions options, Storage.Log.ElectionLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> EnterAsync(
+        HttpRequest request, EntryDesk desk, Authorizer authorizer, ServerOptions options, ElectionLog log, CancellationToken cancellationToken)
     {
         var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);
         if (document is null)
@@ -94,7 +96,8 @@ public static class EntryEndpoints
         });
     }
 
-    private static async Task<IResult> StationAsync(HttpRequest request, string? station, Storage.Log.ElectionLog log, Authorizer authorizer, WriterRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> StationAsync(
+        HttpRequest request, string? station, ElectionLog log, Authorizer authorizer, WriterRegistry registry, CancellationToken cancellationToken)
     {
         if (IngestEndpoints.Bearer(request) is not { } token || registry.OperatorByToken(token) is not { } op)
         {
@@ -108,7 +111,7 @@ public static class EntryEndpoints
         {
             return Problems.Status(403, "Not allowed", $"operator {op.Name} sees entries of district {op.District} only");
         }
-        var entries = await log.Store.ReadEntriesAsync(station, cancellationToken);
+        var entries = await log.HandEntriesAsync(new AreaId(station), cancellationToken);
         return Results.Ok(new { station, entries = entries.Select(e => new { sequence = e.Sequence, contest = e.Contest, source = e.Source, version = e.Version, @operator = e.Operator, enteredAt = e.EnteredAt, status = HandEntry.StatusText(e.Status), contentHash = e.ContentHash }) });
     }
 

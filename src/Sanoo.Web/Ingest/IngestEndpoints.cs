@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Web.Ingest;
 

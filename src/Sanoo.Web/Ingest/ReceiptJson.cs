@@ -1,4 +1,4 @@
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 
 namespace Sanoo.Web.Ingest;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
+using Sanoo.Log;
 using Sanoo.Storage.Log;
 using Sanoo.Web.Publishing;
 
@@ -76,7 +77,7 @@ public static class PublicEndpoints
         {
             return Problems.Status(404, "Unknown station", $"'{id}' is not a polling station of this election.");
         }
-        var entries = (await log.Store.ReadStationAsync(id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
+        var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
         return SnapshotResponse.Of(context, published, () => StationJson.Of(log.Election, station, entries, snapshot.Position));
     }
 

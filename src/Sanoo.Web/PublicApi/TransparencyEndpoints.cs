@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sanoo.Log;
 using Sanoo.Storage.Log;
 using Sanoo.Web.Publishing;
 
@@ -24,8 +25,8 @@ public static class TransparencyEndpoints
         group.MapGet("/proofs/consistency", ConsistencyAsync);
         group.MapGet("/entries", EntriesAsync);
         group.MapGet("/definition", async (ElectionLog log, CancellationToken ct) =>
-            Results.Bytes((await log.Store.ReadDefinitionAsync(ct))!.Definition, "application/json; charset=utf-8"));
-        group.MapGet("/keys", async (ElectionLog log, CancellationToken ct) => Results.Ok(KeysJson(await log.Store.ReadDeviceKeysAsync(ct))));
+            Results.Bytes(log.Definition, "application/json; charset=utf-8"));
+        group.MapGet("/keys", async (ElectionLog log, CancellationToken ct) => Results.Ok(KeysJson(await log.DeviceKeysAsync(0, ct))));
         return group;
     }
 
@@ -101,7 +102,7 @@ public static class TransparencyEndpoints
     {
         var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
         var entries = new List<object>(take);
-        await foreach (var e in log.Store.ReadAsync(after ?? 0, withCanonical: true, cancellationToken))
+        await foreach (var e in log.EntriesAsync(after ?? 0, withCanonical: true, cancellationToken))
         {
             entries.Add(EntryJson(e));
             if (entries.Count == take)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 using Sanoo.Web.PublicApi;
 using Sanoo.Web.Publishing;
 
@@ -20,11 +20,12 @@ public static class PublishedApi
         var snapshot = published.Snapshot!;
         var json = JsonSerializerOptions.Web;
         yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.Json(published.TreeHead!, commissionKey), json));
-        yield return ("api/v1/definition.json", (await log.Store.ReadDefinitionAsync(cancellationToken))!.Definition);
-        yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.KeysJson(await log.Store.ReadDeviceKeysAsync(cancellationToken)), json));
+        yield return ("api/v1/definition.json", log.Definition.ToArray());
+        var keys = await log.DeviceKeysAsync(0, cancellationToken);
+        yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(TransparencyEndpoints.KeysJson(keys), json));
         var page = new List<object>(TransparencyEndpoints.MaxPage);
         long after = 0;
-        await foreach (var entry in log.Store.ReadAsync(0, withCanonical: true, cancellationToken))
+        await foreach (var entry in log.EntriesAsync(0, withCanonical: true, cancellationToken))
         {
             if (entry.Sequence > snapshot.Position)
             {

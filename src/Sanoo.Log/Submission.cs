@@ -1,6 +1,6 @@
 using Sanoo.Core.Protocols;
 
-namespace Sanoo.Storage.Log;
+namespace Sanoo.Log;
 
 /// <summary>A protocol version sent to the store, and who sent it.</summary>
 /// <param name="Protocol">The protocol, its shape checked when read (its control relations are the log's to decide).</param>

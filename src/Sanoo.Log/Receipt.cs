@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Sanoo.Core.Json;
 using Sanoo.Core.Rules;
+using Sanoo.Storage.Log;
 
-namespace Sanoo.Storage.Log;
+namespace Sanoo.Log;
 
 /// <summary>What the sender is told about a submission.</summary>
 public enum ReceiptOutcome
