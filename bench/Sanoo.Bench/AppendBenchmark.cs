@@ -23,7 +23,8 @@ public static class AppendBenchmark
     public static async Task<double> RunAsync(string target, int batch, int count)
     {
         var (definition, election) = Election.Value;
-        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => Submit(election, p)).ToList();
+        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64)
+            .Take(count).Select(p => Submit(election, p)).ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var clock = Stopwatch.StartNew();
@@ -42,7 +43,8 @@ public static class AppendBenchmark
     public static async Task<double> RunConcurrentAsync(string target, int writers, int count)
     {
         var (definition, election) = Election.Value;
-        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64).Take(count).Select(p => Submit(election, p)).ToList();
+        var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64)
+            .Take(count).Select(p => Submit(election, p)).ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var next = -1;
@@ -76,5 +78,5 @@ public static class AppendBenchmark
     }
 
     private static Submission Submit(Election election, Protocol protocol) =>
-        new(((ProtocolReadResult.Ok)ProtocolReader.Check(election, protocol)).Checked, "bench");
+        new(((ProtocolReadResult.Ok)ProtocolReader.Check(election, protocol)).Checked, new Sender.Named("bench"));
 }

@@ -37,37 +37,30 @@ internal sealed class LogState(Election election)
         var protocol = submission.Protocol.Protocol;
         var hash = submission.Protocol.ContentHash;
         var key = HashKey.Of(hash.AsSpan());
+        var hex = Convert.ToHexStringLower(hash.AsSpan());
         if (Index.TryGetValue(key, out var original))
         {
-            return new Receipt(
-                ReceiptOutcome.Duplicate, original.Sequence, protocol.Version, Convert.ToHexStringLower(hash.AsSpan()), original.ReceivedAt,
-                original.Outcome, ViolationsJson.Read(original.Violations), [])
-            {
-                LeafHash = Convert.ToHexStringLower(Tree.LeafHash(original.Sequence - 1)),
-            };
+            var stored = new ReceiptEntry(
+                original.Sequence, protocol.Version, hex, original.ReceivedAt, Convert.ToHexStringLower(Tree.LeafHash(original.Sequence - 1)));
+            return new Receipt.Duplicate(stored, original.Outcome, ViolationsJson.Read(original.Violations));
         }
         var applied = Engine.Apply(submission.Protocol);
-        var (stored, violations) = Recorded(applied)
+        var (outcome, violations) = Recorded(applied)
             ?? throw new InvalidOperationException($"the engine answered {applied.GetType().Name} for a protocol the log has not seen");
-        var sequence = Engine.Position;
         var entry = new LogEntry(
-            sequence, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, stored,
+            Engine.Position, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, outcome,
             hash, submission.Protocol.Canonical, [.. protocol.Lines, .. protocol.Votes],
-            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender, now, ViolationsJson.Write(violations),
+            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender.Text, now, ViolationsJson.Write(violations),
             submission.Signature is null ? [] : ImmutableArray.Create(submission.Signature));
         entries.Add(entry);
-        var leaf = Record(key, entry);
-        var receiptOutcome = stored switch
+        var receipt = new ReceiptEntry(entry.Sequence, protocol.Version, hex, now, Convert.ToHexStringLower(Record(key, entry)));
+        return applied switch
         {
-            StoredOutcome.Accepted => ReceiptOutcome.Accepted,
-            StoredOutcome.Conflict => ReceiptOutcome.Conflict,
-            StoredOutcome.Stale => ReceiptOutcome.Stale,
-            StoredOutcome.Rejected => ReceiptOutcome.Rejected,
-            _ => throw new InvalidOperationException($"no receipt for {stored}"),
-        };
-        return new Receipt(receiptOutcome, sequence, protocol.Version, Convert.ToHexStringLower(hash.AsSpan()), now, null, violations, [])
-        {
-            LeafHash = Convert.ToHexStringLower(leaf),
+            ApplyOutcome.Accepted a => new Receipt.Accepted(receipt, a.Warnings),
+            ApplyOutcome.Conflict => new Receipt.Conflict(receipt),
+            ApplyOutcome.Stale => new Receipt.Stale(receipt),
+            ApplyOutcome.Rejected r => new Receipt.Rejected(receipt, r.Violations),
+            _ => throw new InvalidOperationException($"no receipt for {applied.GetType().Name}"),
         };
     }
 

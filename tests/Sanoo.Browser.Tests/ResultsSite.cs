@@ -52,11 +52,12 @@ public sealed class ResultsSite : IAsyncLifetime
         var batken = Sample.Election.Areas.Where(a => a.Parent?.Value is "d01" or "d02" or "d03" or "d04" or "d05").Select(a => a.Id).ToHashSet();
         var machine = Sample.Machine.Where(p => !Silent.Contains(p.Station.Value));
         var hand = Sample.Hand.Where(p => batken.Contains(p.Station));
-        await Log.SubmitAsync([.. machine.Concat(hand).Select(p => new Submission(p.Checked(Sample.Election), "file:sample"))]);
+        await Log.SubmitAsync([.. machine.Concat(hand).Select(p => new Submission(p.Checked(Sample.Election), new Sender.File("sample")))]);
         var first = Sample.Hand.First(p => p.Station.Value == "s0001" && p.Contest.Value == "list");
         var broken = first with { Version = 2, Votes = first.Votes.SetItem(0, first.Votes[0] + 10), Correction = new Correction("typing error in line 12", "dec-01 operator") };
         var fixedUp = first with { Version = 3, Correction = new Correction("figures re-entered from the paper protocol", "dec-01 supervisor") };
-        await Log.SubmitAsync([new Submission(broken.Checked(Sample.Election), "operator:dec-01"), new Submission(fixedUp.Checked(Sample.Election), "operator:dec-01")]);
+        var dec01 = new Sender.Operator("dec-01");
+        await Log.SubmitAsync([new Submission(broken.Checked(Sample.Election), dec01), new Submission(fixedUp.Checked(Sample.Election), dec01)]);
         _app = SanooServer.Create(Log, new ServerOptions
         {
             Urls = "http://127.0.0.1:0",

@@ -58,7 +58,7 @@ public sealed class VerifyCommandTests : IDisposable
 
     private static async Task<Microsoft.AspNetCore.Builder.WebApplication> FillAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
     {
-        await log.SubmitAsync([.. Sample.Hand.Take(300).Select(p => new Submission(p.Checked(Sample.Election), "operator:test"))]);
+        await log.SubmitAsync([.. Sample.Hand.Take(300).Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < 300)
         {
@@ -123,7 +123,10 @@ public sealed class VerifyCommandTests : IDisposable
         using var early = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
         byte[] Public(NSec.Cryptography.Key key) => key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey);
         Submission Signed(Protocol protocol, NSec.Cryptography.Key key) =>
-            new(protocol.Checked(Sample.Election), $"device:{protocol.Station}", NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(key, ProtocolWriter.Canonical(Sample.Election, protocol)));
+            new(
+                protocol.Checked(Sample.Election),
+                new Sender.Device(protocol.Station),
+                NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(key, ProtocolWriter.Canonical(Sample.Election, protocol)));
         var now = DateTimeOffset.UtcNow;
         await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey("s0001", Public(first), now.AddHours(-1), "cec"));
         await log.SubmitAsync(Signed(Sample.Machine.First(p => p.Station.Value == "s0001"), first));
@@ -154,7 +157,8 @@ public sealed class VerifyCommandTests : IDisposable
             "--follow", "--interval", "0.4", "--rounds", "4"));
         for (var batch = 0; batch < 3; batch++)
         {
-            await log.SubmitAsync([.. Sample.Hand.Skip(300 + (batch * 100)).Take(100).Select(p => new Submission(p.Checked(Sample.Election), "operator:test"))]);
+            var hand = Sample.Hand.Skip(300 + (batch * 100)).Take(100);
+            await log.SubmitAsync([.. hand.Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
             await Task.Delay(300);
         }
         var (code, output) = await following.WaitAsync(TimeSpan.FromSeconds(90));

@@ -44,7 +44,8 @@ public abstract class StoreTestBase(PostgresServer postgres) : IDisposable
         await log.Store.DisposeAsync();
     }
 
-    protected static Submission Submit(Core.Protocols.Protocol protocol, string sender = "test") => new(protocol.Checked(Sample.Election), sender);
+    protected static Submission Submit(Core.Protocols.Protocol protocol, string sender = "test") =>
+        new(protocol.Checked(Sample.Election), Sender.Parse(sender));
 
     public void Dispose()
     {

@@ -51,7 +51,8 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("still missing: list:", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        await server.Log.SubmitAsync([.. ServerFixture.Sample.Hand.Select(p => new Submission(p.Checked(ServerFixture.Sample.Election), "file:hand.jsonl"))]);
+        var sample = ServerFixture.Sample;
+        await server.Log.SubmitAsync([.. sample.Hand.Select(p => new Submission(p.Checked(sample.Election), new Sender.File("hand.jsonl")))]);
         await server.WaitForSnapshotAsync(server.Log.Position);
         var certified = await Post("/api/v1/certifications", new { statement = "The CEC certifies the result of 28 November 2021." }, ServerFixture.AdminToken);
         Assert.Equal(HttpStatusCode.Created, certified.StatusCode);
@@ -59,7 +60,7 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 
         var first = ServerFixture.Sample.Hand[0];
         var correction = first with { Version = 2, Votes = first.Votes.SetItem(0, first.Votes[0] - 1).SetItem(1, first.Votes[1] + 1), Correction = new Correction("recount", "cec") };
-        await server.Log.SubmitAsync(new Submission(correction.Checked(ServerFixture.Sample.Election), "operator:cec"));
+        await server.Log.SubmitAsync(new Submission(correction.Checked(ServerFixture.Sample.Election), new Sender.Operator("cec")));
         await server.WaitForSnapshotAsync(server.Log.Position);
         Assert.Contains("they have changed since", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
         Assert.Single((await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/certifications")).GetProperty("certifications").EnumerateArray());

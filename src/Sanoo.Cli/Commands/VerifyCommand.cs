@@ -53,8 +53,6 @@ public static class VerifyCommand
         return command;
     }
 
-    /// <summary>Returned by one check when the server published a newer snapshot while it ran: the check is repeated.</summary>
-    private const int Moved = -1;
 
     private static async Task<int> FollowAsync(IAnsiConsole console, Func<IPublished> source, string? pinnedKey, FileInfo stateFile, bool follow, TimeSpan interval, int rounds, CancellationToken cancellationToken)
     {
@@ -62,17 +60,17 @@ public static class VerifyCommand
         {
             for (var round = 0; ; round++)
             {
-                var code = Moved;
-                for (var attempt = 0; code == Moved && attempt < 20; attempt++)
+                CheckRun run = new CheckRun.Moved();
+                for (var attempt = 0; run is CheckRun.Moved && attempt < 20; attempt++)
                 {
                     using var published = source();
-                    code = await RunAsync(console, published, pinnedKey, stateFile, cancellationToken);
-                    if (code == Moved)
+                    run = await RunAsync(console, published, pinnedKey, stateFile, cancellationToken);
+                    if (run is CheckRun.Moved)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
                     }
                 }
-                if (code == Moved)
+                if (run is not CheckRun.Done { Code: var code })
                 {
                     console.MarkupLine("[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
                     return Mismatch;
@@ -140,7 +138,8 @@ public static class VerifyCommand
         }
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, IPublished origin, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
+    private static async Task<CheckRun> RunAsync(
+        IAnsiConsole console, IPublished origin, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         (long Size, byte[] Root)? earlier = null;
@@ -217,7 +216,7 @@ public static class VerifyCommand
         }
         if (!await CompareTotalsAsync(origin, counted, size, problems, cancellationToken))
         {
-            return Moved;
+            return new CheckRun.Moved();
         }
         if (problems.Count > 0)
         {
@@ -226,11 +225,11 @@ public static class VerifyCommand
             {
                 console.MarkupLineInterpolated($"  [red]{problem}[/]");
             }
-            return Mismatch;
+            return new CheckRun.Done(Mismatch);
         }
         await File.WriteAllTextAsync(stateFile.FullName, JsonSerializer.Serialize(new { treeSize = size, rootHash = Convert.ToHexStringLower(root), publicKey = servedKey }), cancellationToken);
         console.MarkupLineInterpolated($"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {Convert.ToHexStringLower(root)[..16]}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {stateFile.Name} for the next run.");
-        return SanooCli.Ok;
+        return new CheckRun.Done(SanooCli.Ok);
     }
 
     private static void CheckEntry(JsonElement e, Dictionary<string, List<(long At, byte[] Key)>> keys, MerkleTree tree, Dictionary<(string, string, string), JsonElement> counted, List<string> problems)
@@ -351,5 +350,15 @@ public static class VerifyCommand
         var signed = new TreeHead(head.GetProperty("election").GetString()!, head.GetProperty("treeSize").GetInt64(), Convert.FromHexString(head.GetProperty("rootHash").GetString()!),
             DateTimeOffset.FromUnixTimeMilliseconds(head.GetProperty("timestamp").GetInt64()));
         return SignatureAlgorithm.Ed25519.Verify(PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey), signed.SignedBytes(), Convert.FromBase64String(head.GetProperty("signature").GetString()!));
+    }
+
+    /// <summary>What one check came to: an exit code, or that the server published a newer snapshot while it ran.</summary>
+    private abstract record CheckRun
+    {
+        /// <summary>Checked: the command's exit code.</summary>
+        public sealed record Done(int Code) : CheckRun;
+
+        /// <summary>Nothing could be compared: the check is repeated on the newer snapshot.</summary>
+        public sealed record Moved : CheckRun;
     }
 }

@@ -48,7 +48,8 @@ public sealed class TallyEngine
         var protocol = checkedProtocol.Protocol;
         if (protocol.Election != Election.Id)
         {
-            throw new ArgumentException($"a protocol of election '{protocol.Election}' applied to a tally of '{Election.Id}'", nameof(checkedProtocol));
+            throw new ArgumentException(
+                $"a protocol of election '{protocol.Election}' applied to a tally of '{Election.Id}'", nameof(checkedProtocol));
         }
         var plan = Election.Contest(protocol.Contest)!;
         var book = _books[(plan.Index * _sources) + Election.SourceIndex(protocol.Source)];

@@ -51,13 +51,13 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
         {
             case EntryStatus.Matched:
                 var partner = others.First(e => e.ContentHash == entry.ContentHash);
-                var receipt = await log.SubmitAsync(new Submission(entered, $"entries:{partner.Operator}+{op.Name}"), cancellationToken);
+                var receipt = await log.SubmitAsync(new Submission(entered, new Sender.DoubleEntry(partner.Operator, op.Name)), cancellationToken);
                 return new EntryAnswer(entry.Status, entry, receipt, []);
             case EntryStatus.AlreadyMatched:
                 // Make sure the pair's protocol is in the log (a crash after matching is healed by the next entry), and say how this one differs.
                 var matched = earlier.First(e => e.Status == EntryStatus.Matched);
                 var counted = Read(matched);
-                var again = await log.SubmitAsync(new Submission(counted, $"entries:{matched.Operator}"), cancellationToken);
+                var again = await log.SubmitAsync(new Submission(counted, new Sender.MatchedEntry(matched.Operator)), cancellationToken);
                 return new EntryAnswer(entry.Status, entry, again, Differences(protocol, counted.Protocol, matched.Operator));
             default:
                 return new EntryAnswer(entry.Status, entry, null, [.. others.SelectMany(o => Differences(protocol, Read(o).Protocol, o.Operator))]);

@@ -5,6 +5,7 @@ using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
 using Sanoo.Log;
 using Sanoo.Storage;
+using Sanoo.Storage.Access;
 using Sanoo.Storage.Entries;
 using Sanoo.Web.Access;
 using Sanoo.Web.Ingest;
@@ -50,11 +51,12 @@ public static class EntryEndpoints
             {
                 return Problems.Status(400, "Not a double-entry count", $"{protocol.Source} counts are not entered twice; send them to /api/v1/protocols.");
             }
-            var (op, refusal) = authorizer.Operator(protocol, IngestEndpoints.Bearer(request), "$.protocol");
-            if (op is null)
+            var admission = authorizer.Operator(protocol, IngestEndpoints.Bearer(request), "$.protocol");
+            if (admission is Admission<Operator>.Refused { Refusal: var refusal })
             {
-                return Problems.Status(refusal!.Status, refusal.Status == 401 ? "Not authenticated" : "Not allowed", refusal.Reason);
+                return Problems.Status(refusal.Status, refusal.Title, refusal.Reason);
             }
+            var op = ((Admission<Operator>.Admitted)admission).Who;
             EntryAnswer answer;
             try
             {

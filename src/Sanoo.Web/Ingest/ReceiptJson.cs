@@ -9,14 +9,14 @@ public static class ReceiptJson
     public static object Of(Receipt receipt) => new
     {
         outcome = receipt.Outcome.ToString().ToLowerInvariant(),
-        storedOutcome = receipt.StoredOutcome?.ToString().ToLowerInvariant(),
+        storedOutcome = (receipt as Receipt.Duplicate)?.Original.ToString().ToLowerInvariant(),
         sequence = receipt.Sequence,
         version = receipt.Version,
         contentHash = receipt.ContentHash,
-        leafIndex = receipt.Sequence > 0 ? receipt.Sequence - 1 : (long?)null,
+        leafIndex = receipt.Sequence - 1,
         leafHash = receipt.LeafHash,
         receivedAt = receipt.ReceivedAt,
         violations = receipt.Violations.Select(v => new { relation = v.Relation.Value, rule = v.Rule, severity = v.Severity.ToString().ToLowerInvariant(), left = v.Left, right = v.Right }),
-        problems = receipt.Problems.Select(p => new { path = p.Path, message = p.Message }),
+        problems = Array.Empty<object>(), // a protocol that does not fit is refused before the log: no receipt has problems
     };
 }
