@@ -27,7 +27,7 @@ public abstract record Sender
         var pair = rest.Split('+');
         return kind switch
         {
-            "device" when IdSyntax.IsValid(rest) => new Device(new AreaId(rest)),
+            "device" when AreaId.TryParse(rest, out var station) => new Device(station),
             "operator" when rest.Length > 0 => new Operator(rest),
             "entries" when pair is [{ Length: > 0 } first, { Length: > 0 } second] => new DoubleEntry(first, second),
             "entries" when pair is [{ Length: > 0 } one] => new MatchedEntry(one),

@@ -17,12 +17,12 @@ public static class ProtocolShape
         var problems = new Problems(); // allocates only when a protocol does not fit: most do
         if (protocol.Election != election.Id)
         {
-            problems.Add(new JsonProblem("$.election", $"is '{protocol.Election}', but this is election '{election.Id}'"));
+            problems.Add(NotThisElection(election, protocol.Election.Value));
         }
         var stationIndex = election.AreaIndex(protocol.Station);
         if (stationIndex < 0)
         {
-            problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' is not a polling station of this election"));
+            problems.Add(NotAStation(protocol.Station.Value));
         }
         else if (election.Areas[stationIndex].Kind != AreaKind.Station)
         {
@@ -30,7 +30,7 @@ public static class ProtocolShape
         }
         if (election.SourceIndex(protocol.Source) < 0)
         {
-            problems.Add(new JsonProblem("$.source", $"'{protocol.Source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))})"));
+            problems.Add(NotASource(election, protocol.Source.Value));
         }
         if (protocol.Version < 1)
         {
@@ -46,7 +46,7 @@ public static class ProtocolShape
         }
         if (election.Contest(protocol.Contest) is not { } plan)
         {
-            problems.Add(new JsonProblem("$.contest", $"'{protocol.Contest}' is not a contest of this election"));
+            problems.Add(NotAContest(protocol.Contest.Value));
             return problems.ToImmutable();
         }
         if (stationIndex >= 0 && election.StationOrdinal(stationIndex) is var ordinal && ordinal >= 0
@@ -58,6 +58,20 @@ public static class ProtocolShape
         CheckFigures(protocol.Votes, plan.Choices.Length, "$.votes", "choices", problems);
         return problems.ToImmutable();
     }
+
+    /// <summary>The problem of a protocol that names another election (or an id that cannot be one).</summary>
+    internal static JsonProblem NotThisElection(Election election, string text) =>
+        new("$.election", $"is '{text}', but this is election '{election.Id}'");
+
+    /// <summary>The problem of a protocol that names no station of the election.</summary>
+    internal static JsonProblem NotAStation(string text) => new("$.station", $"'{text}' is not a polling station of this election");
+
+    /// <summary>The problem of a protocol that names no count source of the election.</summary>
+    internal static JsonProblem NotASource(Election election, string text) =>
+        new("$.source", $"'{text}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))})");
+
+    /// <summary>The problem of a protocol that names no contest of the election.</summary>
+    internal static JsonProblem NotAContest(string text) => new("$.contest", $"'{text}' is not a contest of this election");
 
     private static void CheckFigures(ImmutableArray<int> figures, int expected, string path, string what, Problems problems)
     {

@@ -157,7 +157,7 @@ public sealed class SqliteProtocolStore : IProtocolStore
             foreach (var key in keys)
             {
                 insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$station", key.Station);
+                insert.Parameters.AddWithValue("$station", key.Station.Value);
                 insert.Parameters.AddWithValue("$key", key.PublicKey);
                 insert.Parameters.AddWithValue("$at", key.EnrolledAt.ToUnixTimeMilliseconds());
                 insert.Parameters.AddWithValue("$by", key.EnrolledBy);
@@ -177,7 +177,7 @@ public sealed class SqliteProtocolStore : IProtocolStore
         var keys = new List<Access.DeviceKey>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            keys.Add(new Access.DeviceKey(reader.GetString(0), (byte[])reader.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
+            keys.Add(new Access.DeviceKey(new Core.Definitions.AreaId(reader.GetString(0)), (byte[])reader.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
         }
         return keys;
     }
@@ -193,7 +193,7 @@ public sealed class SqliteProtocolStore : IProtocolStore
                 insert.CommandText = "INSERT INTO operator (seq, name, role, district, token_sha256, created_at) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM operator), $name, $role, $district, $token, $at)";
                 insert.Parameters.AddWithValue("$name", op.Name);
                 insert.Parameters.AddWithValue("$role", op.Role == Access.OperatorRole.Admin ? "admin" : "district");
-                insert.Parameters.AddWithValue("$district", (object?)op.District ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$district", (object?)op.District?.Value ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$token", op.TokenHash);
                 insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 await insert.ExecuteNonQueryAsync(ct);
@@ -216,7 +216,7 @@ public sealed class SqliteProtocolStore : IProtocolStore
         var operators = new List<Access.Operator>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            operators.Add(new Access.Operator(reader.GetString(0), reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District, reader.IsDBNull(2) ? null : reader.GetString(2), (byte[])reader.GetValue(3)));
+            operators.Add(new Access.Operator(reader.GetString(0), reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District, reader.IsDBNull(2) ? null : new Core.Definitions.AreaId(reader.GetString(2)), (byte[])reader.GetValue(3)));
         }
         return operators;
     }
@@ -227,9 +227,9 @@ public sealed class SqliteProtocolStore : IProtocolStore
         {
             await using var select = _writer.CreateCommand();
             select.CommandText = $"{SelectEntries} WHERE station = $station AND contest = $contest AND source = $source AND version = $version ORDER BY seq";
-            select.Parameters.AddWithValue("$station", entry.Station);
-            select.Parameters.AddWithValue("$contest", entry.Contest);
-            select.Parameters.AddWithValue("$source", entry.Source);
+            select.Parameters.AddWithValue("$station", entry.Station.Value);
+            select.Parameters.AddWithValue("$contest", entry.Contest.Value);
+            select.Parameters.AddWithValue("$source", entry.Source.Value);
             select.Parameters.AddWithValue("$version", entry.Version);
             var earlier = await ReadEntries(select, ct);
             var status = decide(earlier);
@@ -239,9 +239,9 @@ public sealed class SqliteProtocolStore : IProtocolStore
             }
             await using var insert = _writer.CreateCommand();
             insert.CommandText = "INSERT INTO hand_entry (seq, station, contest, source, version, operator, canonical, content_hash, entered_at, status) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM hand_entry), $station, $contest, $source, $version, $operator, $canonical, $hash, $at, $status) RETURNING seq";
-            insert.Parameters.AddWithValue("$station", entry.Station);
-            insert.Parameters.AddWithValue("$contest", entry.Contest);
-            insert.Parameters.AddWithValue("$source", entry.Source);
+            insert.Parameters.AddWithValue("$station", entry.Station.Value);
+            insert.Parameters.AddWithValue("$contest", entry.Contest.Value);
+            insert.Parameters.AddWithValue("$source", entry.Source.Value);
             insert.Parameters.AddWithValue("$version", entry.Version);
             insert.Parameters.AddWithValue("$operator", entry.Operator);
             insert.Parameters.AddWithValue("$canonical", entry.Canonical.ToArray());
@@ -274,7 +274,8 @@ public sealed class SqliteProtocolStore : IProtocolStore
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new Entries.HandEntry(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetString(5),
+                reader.GetInt64(0), new Core.Definitions.AreaId(reader.GetString(1)), new Core.Definitions.ContestId(reader.GetString(2)), new Core.Definitions.SourceId(reader.GetString(3)), reader.GetInt32(4),
+                reader.GetString(5),
                 [.. (byte[])reader.GetValue(6)], reader.GetString(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), Entries.HandEntry.ParseStatus(reader.GetString(9))));
         }
         return entries;
@@ -282,7 +283,7 @@ public sealed class SqliteProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<Acts.RecountOrder> OrderRecountAsync(Acts.RecountOrder order, CancellationToken cancellationToken = default) =>
-        order with { Sequence = await InsertAsync("recount_order", "station, contest, reason, ordered_by, ordered_at", cancellationToken, order.Station, order.Contest, order.Reason, order.OrderedBy, order.OrderedAt.ToUnixTimeMilliseconds()) };
+        order with { Sequence = await InsertAsync("recount_order", "station, contest, reason, ordered_by, ordered_at", cancellationToken, order.Station.Value, order.Contest.Value, order.Reason, order.OrderedBy, order.OrderedAt.ToUnixTimeMilliseconds()) };
 
     /// <inheritdoc />
     public async Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default)
@@ -299,7 +300,7 @@ public sealed class SqliteProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(CancellationToken cancellationToken = default) =>
-        (await QueryAsync("SELECT seq, station, contest, reason, ordered_by, ordered_at FROM recount_order ORDER BY seq", r => new Acts.RecountOrder(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken),
+        (await QueryAsync("SELECT seq, station, contest, reason, ordered_by, ordered_at FROM recount_order ORDER BY seq", r => new Acts.RecountOrder(r.GetInt64(0), new Core.Definitions.AreaId(r.GetString(1)), new Core.Definitions.ContestId(r.GetString(2)), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken),
          await QueryAsync("SELECT seq, recount, outcome, recorded_by, recorded_at FROM recount_outcome ORDER BY seq", r => new Acts.RecountOutcome(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))), cancellationToken));
 
     /// <inheritdoc />

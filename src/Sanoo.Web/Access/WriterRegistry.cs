@@ -41,7 +41,7 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
             var enrolments = await log.DeviceKeysAsync(_enrolmentsSeen, cancellationToken);
             foreach (var key in enrolments)
             {
-                _keys[key.Station] = PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey, KeyBlobFormat.RawPublicKey);
+                _keys[key.Station.Value] = PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey, KeyBlobFormat.RawPublicKey);
             }
             _enrolmentsSeen += enrolments.Count;
             _operators = (await log.OperatorsAsync(cancellationToken)).ToFrozenDictionary(o => Convert.ToHexString(o.TokenHash));

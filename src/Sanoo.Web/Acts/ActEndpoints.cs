@@ -39,8 +39,8 @@ public static class ActEndpoints
         recounts = acts.Orders.Select(o => new
         {
             id = o.Sequence,
-            station = o.Station,
-            contest = o.Contest,
+            station = o.Station.Value,
+            contest = o.Contest.Value,
             reason = o.Reason,
             orderedBy = o.OrderedBy,
             orderedAt = o.OrderedAt,
@@ -55,8 +55,8 @@ public static class ActEndpoints
         {
             return problem!;
         }
-        var station = log.Election.Area(new AreaId(fields.String("station")));
-        var plan = log.Election.Contest(new ContestId(fields.String("contest")));
+        var station = AreaId.TryParse(fields.String("station"), out var stationId) ? log.Election.Area(stationId) : null;
+        var plan = ContestId.TryParse(fields.String("contest"), out var contestId) ? log.Election.Contest(contestId) : null;
         var reason = fields.String("reason").Trim();
         if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length is 0 or > 1000)
         {
@@ -66,7 +66,7 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", "a recount is ordered by an operator of the station's district, or an admin: send 'Authorization: Bearer TOKEN'.");
         }
-        var order = new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow());
+        var order = new RecountOrder(0, station.Id, plan.Contest.Id, reason, op.Name, time.GetUtcNow());
         return await RecordAsync("recount", () => log.OrderRecountAsync(order, cancellationToken), publisher, cancellationToken);
     }
 
@@ -83,7 +83,7 @@ public static class ActEndpoints
         {
             return Problems.Status(order is null ? 404 : 400, "Cannot record this outcome", order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
         }
-        if (Operator(request, registry) is not { } op || !authorizer.Covers(op, new AreaId(order.Station)))
+        if (Operator(request, registry) is not { } op || !authorizer.Covers(op, order.Station))
         {
             return Problems.Status(403, "Not allowed", "a recount's outcome is recorded by an operator of the station's district, or an admin.");
         }

@@ -38,7 +38,7 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
     {
         var protocol = entered.Protocol;
         var draft = new HandEntry(
-            0, protocol.Station.Value, protocol.Contest.Value, protocol.Source.Value, protocol.Version, op.Name,
+            0, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, op.Name,
             entered.Canonical, Convert.ToHexStringLower(entered.ContentHash.AsSpan()), time.GetUtcNow(), EntryStatus.AwaitingSecond);
         List<HandEntry> earlier = [];
         var entry = await log.EnterAsync(draft, found =>
@@ -72,17 +72,17 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
         foreach (var version in entries.GroupBy(e => (e.Station, e.Contest, e.Source, e.Version)))
         {
             var latest = Latest([.. version]);
-            if (version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2 || !covers(new AreaId(version.Key.Station)))
+            if (version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2 || !covers(version.Key.Station))
             {
                 continue;
             }
             var protocols = latest.Select(e => Read(e).Protocol).ToList();
-            var plan = log.Election.Contest(new ContestId(version.Key.Contest))!;
+            var plan = log.Election.Contest(version.Key.Contest)!;
             var items = plan.Form.Lines.Select((l, i) => (l.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Lines[i])]))
                 .Concat(plan.Choices.Select((c, i) => (c.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Votes[i])])))
                 .Where(d => d.Item2.Distinct().Count() > 1)
                 .ToList();
-            queue.Add(new QueueItem(version.Key.Station, version.Key.Contest, version.Key.Source, version.Key.Version, latest, items));
+            queue.Add(new QueueItem(version.Key.Station.Value, version.Key.Contest.Value, version.Key.Source.Value, version.Key.Version, latest, items));
         }
         return queue;
     }

@@ -105,16 +105,16 @@ public static class EntryEndpoints
         {
             return Problems.Status(401, "Not authenticated", "entries are seen by operators only: send 'Authorization: Bearer TOKEN'");
         }
-        if (station is null || log.Election.Area(new AreaId(station)) is not { Kind: AreaKind.Station })
+        if (!AreaId.TryParse(station, out var stationId) || log.Election.Area(stationId) is not { Kind: AreaKind.Station })
         {
             return Problems.Status(404, "Unknown station", $"'{station}' is not a polling station of this election (ask /api/v1/hand-entries?station=ID).");
         }
-        if (!authorizer.Covers(op, new AreaId(station)))
+        if (!authorizer.Covers(op, stationId))
         {
             return Problems.Status(403, "Not allowed", $"operator {op.Name} sees entries of district {op.District} only");
         }
-        var entries = await log.HandEntriesAsync(new AreaId(station), cancellationToken);
-        return Results.Ok(new { station, entries = entries.Select(e => new { sequence = e.Sequence, contest = e.Contest, source = e.Source, version = e.Version, @operator = e.Operator, enteredAt = e.EnteredAt, status = HandEntry.StatusText(e.Status), contentHash = e.ContentHash }) });
+        var entries = await log.HandEntriesAsync(stationId, cancellationToken);
+        return Results.Ok(new { station, entries = entries.Select(e => new { sequence = e.Sequence, contest = e.Contest.Value, source = e.Source.Value, version = e.Version, @operator = e.Operator, enteredAt = e.EnteredAt, status = HandEntry.StatusText(e.Status), contentHash = e.ContentHash }) });
     }
 
     private static object Json(EntryAnswer answer, string operatorName) => new

@@ -68,7 +68,7 @@ public sealed class Authorizer(Election election, WriterRegistry registry)
         {
             return new Admission<Operator>.Refused(new Refusal.Unauthenticated(path, "the operator token is not known"));
         }
-        if (op.Role == OperatorRole.District && !InDistrict(protocol.Station, new AreaId(op.District!)))
+        if (op.Role == OperatorRole.District && !InDistrict(protocol.Station, op.District!.Value))
         {
             return new Admission<Operator>.Refused(new Refusal.Forbidden(
                 path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
@@ -77,7 +77,7 @@ public sealed class Authorizer(Election election, WriterRegistry registry)
     }
 
     /// <summary>Whether <paramref name="op"/> may see and settle entries of <paramref name="station"/>.</summary>
-    public bool Covers(Operator op, AreaId station) => op.Role == OperatorRole.Admin || InDistrict(station, new AreaId(op.District!));
+    public bool Covers(Operator op, AreaId station) => op.Role == OperatorRole.Admin || InDistrict(station, op.District!.Value);
 
     private static Admission<Sender> Refuse(Refusal refusal) => new Admission<Sender>.Refused(refusal);
 

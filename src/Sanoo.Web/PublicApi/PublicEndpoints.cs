@@ -50,7 +50,7 @@ public static class PublicEndpoints
             return Problems.Unavailable("No snapshot has been published yet.");
         }
         var election = snapshot.Election;
-        var plan = contest is null ? election.DefaultContest : election.Contest(new ContestId(contest));
+        var plan = contest is null ? election.DefaultContest : ContestId.TryParse(contest, out var asked) ? election.Contest(asked) : null;
         if (plan is null)
         {
             return Problems.Status(404, "Unknown contest", $"'{contest}' is not a contest of this election.");
@@ -60,10 +60,11 @@ public static class PublicEndpoints
         {
             return Problems.Status(404, "Unknown source", $"'{source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))}).");
         }
-        var areaId = area is null ? plan.Contest.Area : new AreaId(area);
-        if (snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)
+        var areaId = area is null ? plan.Contest.Area : AreaId.TryParse(area, out var at) ? at : default;
+        if (areaId == default || snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)
         {
-            return Problems.Status(404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{areaId}' (stations: see /api/v1/stations/ID).");
+            return Problems.Status(
+                404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{area ?? areaId.Value}' (stations: see /api/v1/stations/ID).");
         }
         var language = lang ?? election.Definition.Languages[0];
         return SnapshotResponse.Cached(context, published, $"results/{plan.Contest.Id}/{countSource.Id}/{areaId}/{language}", () => ResultsJson.Of(snapshot, plan, countSource, areaId, language));
@@ -72,7 +73,7 @@ public static class PublicEndpoints
     private static async Task<IResult> StationAsync(HttpContext context, SnapshotPublisher publisher, ElectionLog log, string id, CancellationToken cancellationToken)
     {
         var published = publisher.Current;
-        var station = log.Election.Area(new AreaId(id));
+        var station = AreaId.TryParse(id, out var stationId) ? log.Election.Area(stationId) : null;
         if (station is null || station.Kind != AreaKind.Station || published.Snapshot is not { } snapshot)
         {
             return Problems.Status(404, "Unknown station", $"'{id}' is not a polling station of this election.");
