@@ -48,8 +48,10 @@ public sealed class ResultsSite : IAsyncLifetime
         var store = await StoreAddress.OpenAsync("sqlite:" + Path.Combine(_folder, "sanoo.db"));
         Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
         await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
-        await store.AddOperatorAsync(new Operator("d21-a", OperatorRole.District, new AreaId("d21"), SHA256.HashData(Encoding.UTF8.GetBytes(FirstOperatorToken))));
-        await store.AddOperatorAsync(new Operator("d21-b", OperatorRole.District, new AreaId("d21"), SHA256.HashData(Encoding.UTF8.GetBytes(SecondOperatorToken))));
+        await store.AddOperatorAsync(new Operator("d21-a", OperatorRole.District, new AreaId("d21"),
+            SHA256.HashData(Encoding.UTF8.GetBytes(FirstOperatorToken))));
+        await store.AddOperatorAsync(new Operator("d21-b", OperatorRole.District, new AreaId("d21"),
+            SHA256.HashData(Encoding.UTF8.GetBytes(SecondOperatorToken))));
         var batken = Sample.Election.Areas.Where(a => a.Parent?.Value is "d01" or "d02" or "d03" or "d04" or "d05").Select(a => a.Id).ToHashSet();
         var machine = Sample.Machine.Where(p => !Silent.Contains(p.Station.Value));
         var hand = Sample.Hand.Where(p => batken.Contains(p.Station));

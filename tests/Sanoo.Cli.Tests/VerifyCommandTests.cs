@@ -130,13 +130,15 @@ public sealed class VerifyCommandTests : IDisposable
         var now = DateTimeOffset.UtcNow;
         await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0001"), Public(first), now.AddHours(-1), "cec"));
         await log.SubmitAsync(Signed(Sample.Machine.First(p => p.Station.Value == "s0001"), first));
-        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0001"), Public(second), now.AddMinutes(5), "cec")); // the device was replaced
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0001"), Public(second), now.AddMinutes(5),
+            "cec")); // the device was replaced
         await FillAsync(log, app);
         var (code, output) = Verify(app);
         Assert.True(code == 0, output);
 
         await log.SubmitAsync(Signed(Sample.Machine.First(p => p.Station.Value == "s0002"), early));
-        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0002"), Public(early), now.AddMinutes(10), "cec"));
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0002"), Public(early), now.AddMinutes(10),
+            "cec"));
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < log.Position)
         {

@@ -23,10 +23,13 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         var keys = await store.ReadDeviceKeysAsync();
         Assert.Equal(["s0001", "s0002", "s0001"], keys.Select(k => k.Station.Value));
         Assert.Equal(second, keys[^1].PublicKey);
-        await store.EnrolDevicesAsync([new DeviceKey(new AreaId("s0003"), first, DateTimeOffset.UnixEpoch, "admin"), new DeviceKey(new AreaId("s0004"), second, DateTimeOffset.UnixEpoch, "admin")]);
-        Assert.Equal(["s0001", "s0003", "s0004"], (await store.ReadDeviceKeysAsync(2)).Select(k => k.Station.Value)); // only what is new to a reader that saw two
+        await store.EnrolDevicesAsync([new DeviceKey(new AreaId("s0003"), first, DateTimeOffset.UnixEpoch, "admin"),
+            new DeviceKey(new AreaId("s0004"), second, DateTimeOffset.UnixEpoch, "admin")]);
+        // only what is new to a reader that saw two
+        Assert.Equal(["s0001", "s0003", "s0004"], (await store.ReadDeviceKeysAsync(2)).Select(k => k.Station.Value));
         Assert.Empty(await store.ReadDeviceKeysAsync(5));
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.EnrolDeviceAsync(new DeviceKey(new AreaId("s0003"), [1, 2, 3], DateTimeOffset.UnixEpoch, "admin")));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.EnrolDeviceAsync(new DeviceKey(new AreaId("s0003"), [1, 2, 3],
+            DateTimeOffset.UnixEpoch, "admin")));
         Assert.Contains("failed", error.Message, StringComparison.Ordinal);
     }
 

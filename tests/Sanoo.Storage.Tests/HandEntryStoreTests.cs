@@ -12,7 +12,8 @@ public class HandEntryStoreTests(PostgresServer postgres) : StoreTestBase(postgr
 {
     private static HandEntry Entry(string op, string hash, string station = "s0001") =>
         new(
-            0, new AreaId(station), new ContestId("list"), new SourceId("hand"), 1, op, ImmutableArray.Create((byte)1, (byte)2), hash.PadRight(64, '0'),
+            0, new AreaId(station), new ContestId("list"), new SourceId("hand"), 1, op, ImmutableArray.Create((byte)1, (byte)2),
+                hash.PadRight(64, '0'),
             DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), EntryStatus.AwaitingSecond);
 
     private static Func<IReadOnlyList<HandEntry>, EntryStatus> Rule(HandEntry entry) =>

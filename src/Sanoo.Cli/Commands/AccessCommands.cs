@@ -127,7 +127,8 @@ public static class AccessCommands
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             var tokenHash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
             var areaId = district is null ? (AreaId?)null : new AreaId(district); // checked above: a district of the election
-            await store.AddOperatorAsync(new Operator(name, role == "admin" ? OperatorRole.Admin : OperatorRole.District, areaId, tokenHash), cancellationToken);
+            await store.AddOperatorAsync(new Operator(name, role == "admin" ? OperatorRole.Admin : OperatorRole.District, areaId, tokenHash),
+                cancellationToken);
             console.MarkupLineInterpolated($"Created operator {name} ({role}{(district is null ? "" : $" of {district}")}). Their token, shown this once (send it as 'Authorization: Bearer TOKEN'):");
             console.WriteLine(token);
             return SanooCli.Ok;
@@ -146,6 +147,8 @@ public static class AccessCommands
             return $"{store.Description} holds no election yet: ingest or serve with --definition first.";
         }
         var election = ((DefinitionResult.Loaded)DefinitionReader.Read(stored.Definition)).Election;
-        return AreaId.TryParse(id, out var areaId) && election.Area(areaId)?.Kind == kind ? null : $"'{id}' is not a {kind.ToString().ToLowerInvariant()} of election {election.Id}.";
+        return AreaId.TryParse(id, out var areaId) && election.Area(areaId)?.Kind == kind
+            ? null
+            : $"'{id}' is not a {kind.ToString().ToLowerInvariant()} of election {election.Id}.";
     }
 }

@@ -105,7 +105,8 @@ public static class DefinitionReader
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
         var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry");
-        return f is null ? null : new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), f.OptionalBool("official") ?? false)
+        return f is null ? null : new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
+            f.OptionalBool("official") ?? false)
         {
             DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
         };
@@ -141,7 +142,8 @@ public static class DefinitionReader
                 return null;
             }
             var severity = relation.OneOf("severity", Severity.Error, ("error", Severity.Error), ("warning", Severity.Warning));
-            return new RelationSpec(ReadId<RelationId>(relation, "id", RelationId.TryParse), relation.String("rule"), severity, ReadText(relation, "description", required: false));
+            return new RelationSpec(ReadId<RelationId>(relation, "id", RelationId.TryParse), relation.String("rule"), severity,
+                ReadText(relation, "description", required: false));
         }).OfType<RelationSpec>().ToImmutableArray();
         return new ProtocolForm(ReadId<FormId>(f, "id", FormId.TryParse), lines, relations, f.String("participation"));
     }
@@ -273,14 +275,19 @@ public static class DefinitionReader
         where T : struct =>
         item.Item.ValueKind == JsonValueKind.String && parse(item.Item.GetString(), out var id)
             ? id
-            : Report(problems, item.Path, item.Item.ValueKind == JsonValueKind.String ? $"\"{item.Item.GetString()}\" is not a valid id ({IdSyntax.Rule})" : expected, Unread(item.Path, parse));
+            : Report(
+                problems,
+                item.Path,
+                item.Item.ValueKind == JsonValueKind.String ? $"\"{item.Item.GetString()}\" is not a valid id ({IdSyntax.Rule})" : expected,
+                Unread(item.Path, parse));
 
     /// <summary>The stand-in id of a field that could not be read: its path, spelled as an id.</summary>
     private static T Unread<T>(string path, TryParseId<T> parse)
         where T : struct
     {
         var spelled = new string([.. path.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '.')]).Trim('.');
-        return parse(spelled.Length > IdSyntax.MaxLength ? spelled[^IdSyntax.MaxLength..].TrimStart('.') : spelled, out var id) ? id : Unread("unread", parse);
+        var kept = spelled.Length > IdSyntax.MaxLength ? spelled[^IdSyntax.MaxLength..].TrimStart('.') : spelled;
+        return parse(kept, out var id) ? id : Unread("unread", parse);
     }
 
     private delegate bool TryParseId<T>(string? text, out T id);

@@ -13,7 +13,9 @@ public static class IdSyntax
     /// <summary>The rule in words, for messages.</summary>
     public const string Rule = "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
-    /// <summary><paramref name="value"/> when it is a well-formed id; otherwise a bug in the caller (input is read with <see cref="TryParse"/>).</summary>
+    /// <summary>
+    /// <paramref name="value"/> when it is a well-formed id; otherwise a bug in the caller (input is read with <see cref="TryParse"/>).
+    /// </summary>
     public static string Checked(string value) =>
         IsValid(value) ? value : throw new ArgumentException($"'{value}' is not a well-formed id ({Rule})", nameof(value));
 

@@ -77,7 +77,9 @@ public static class ProtocolReader
         return shape.IsEmpty ? new ProtocolReadResult.Ok(new CheckedProtocol(election, protocol)) : new ProtocolReadResult.Invalid(shape);
     }
 
-    /// <summary>The id a field spells; null when it is missing (already reported) or is no id at all (reported here, as the shape check words it).</summary>
+    /// <summary>
+    /// The id a field spells; null when it is missing (already reported) or is no id at all (reported here, as the shape check words it).
+    /// </summary>
     private static T? ReadId<T>(string text, TryParseId<T> parse, Func<string, JsonProblem> notKnown, List<JsonProblem> problems)
         where T : struct
     {

@@ -47,7 +47,8 @@ public static class RegionalAllocation
         var nationalRequest = new SeatRequest(seats, [.. parties.Select((p, i) => new PartyVotes(p, national[i]))], method, threshold, thresholdBase ?? national.Sum(), null, tieSeed);
         var eligible = Eligibility.Decide(nationalRequest, steps);
         var regionSeats = SeatAllocator.Allocate(new SeatRequest(
-            seats, [.. regions.Select((r, k) => new PartyVotes(Slug(r.Region, k), r.Votes.Sum(), r.Region))], SeatMethod.Find("hare")!, null, 0, null, tieSeed + "/regions"));
+            seats, [.. regions.Select((r, k) => new PartyVotes(Slug(r.Region, k), r.Votes.Sum(), r.Region))], SeatMethod.Find("hare")!, null, 0,
+                null, tieSeed + "/regions"));
         steps.Add("Seats to regions by Hare largest remainder on all valid votes: " + string.Join(", ", regions.Select((r, k) => SeatAllocator.Invariant($"{r.Region} {regionSeats.Parties[k].Seats}"))) + ".");
         var results = new int[regions.Length][];
         if (method.Kind == SeatMethodKind.HighestAverages)

@@ -217,7 +217,8 @@ public sealed class PostgresProtocolStore : IProtocolStore
             var keys = new List<Access.DeviceKey>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                keys.Add(new Access.DeviceKey(new Core.Definitions.AreaId(reader.GetString(0)), (byte[])reader.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
+                keys.Add(new Access.DeviceKey(new Core.Definitions.AreaId(reader.GetString(0)), (byte[])reader.GetValue(1),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
             }
             return keys;
         }
@@ -237,7 +238,8 @@ public sealed class PostgresProtocolStore : IProtocolStore
                 await using var insert = new NpgsqlCommand("INSERT INTO operator (seq, name, role, district, token_sha256, created_at) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM operator), $1, $2, $3, $4, $5)", ((Writer)writer).Connection);
                 insert.Parameters.AddWithValue(op.Name);
                 insert.Parameters.AddWithValue(op.Role == Access.OperatorRole.Admin ? "admin" : "district");
-                insert.Parameters.Add(new NpgsqlParameter { Value = (object?)op.District?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                insert.Parameters.Add(new NpgsqlParameter { Value = (object?)op.District?.Value ?? DBNull.Value,
+                    NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
                 insert.Parameters.AddWithValue(op.TokenHash);
                 insert.Parameters.AddWithValue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
                 await insert.ExecuteNonQueryAsync(ct);
@@ -260,7 +262,9 @@ public sealed class PostgresProtocolStore : IProtocolStore
             var operators = new List<Access.Operator>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                operators.Add(new Access.Operator(reader.GetString(0), reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District, reader.IsDBNull(2) ? null : new Core.Definitions.AreaId(reader.GetString(2)), (byte[])reader.GetValue(3)));
+                operators.Add(new Access.Operator(reader.GetString(0),
+                    reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District,
+                    reader.IsDBNull(2) ? null : new Core.Definitions.AreaId(reader.GetString(2)), (byte[])reader.GetValue(3)));
             }
             return operators;
         }
@@ -272,7 +276,8 @@ public sealed class PostgresProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<Acts.RecountOrder> OrderRecountAsync(Acts.RecountOrder order, CancellationToken cancellationToken = default) =>
-        order with { Sequence = await InsertAsync("recount_order", "station, contest, reason, ordered_by, ordered_at", cancellationToken, order.Station.Value, order.Contest.Value, order.Reason, order.OrderedBy, order.OrderedAt.ToUnixTimeMilliseconds()) };
+        order with { Sequence = await InsertAsync("recount_order", "station, contest, reason, ordered_by, ordered_at", cancellationToken,
+            order.Station.Value, order.Contest.Value, order.Reason, order.OrderedBy, order.OrderedAt.ToUnixTimeMilliseconds()) };
 
     /// <inheritdoc />
     public async Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default)
@@ -289,7 +294,9 @@ public sealed class PostgresProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(CancellationToken cancellationToken = default) =>
-        (await QueryAsync("SELECT seq, station, contest, reason, ordered_by, ordered_at FROM recount_order ORDER BY seq", r => new Acts.RecountOrder(r.GetInt64(0), new Core.Definitions.AreaId(r.GetString(1)), new Core.Definitions.ContestId(r.GetString(2)), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken),
+        (await QueryAsync("SELECT seq, station, contest, reason, ordered_by, ordered_at FROM recount_order ORDER BY seq",
+            r => new Acts.RecountOrder(r.GetInt64(0), new Core.Definitions.AreaId(r.GetString(1)), new Core.Definitions.ContestId(r.GetString(2)),
+            r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken),
          await QueryAsync("SELECT seq, recount, outcome, recorded_by, recorded_at FROM recount_outcome ORDER BY seq", r => new Acts.RecountOutcome(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))), cancellationToken));
 
     /// <inheritdoc />
@@ -388,7 +395,8 @@ public sealed class PostgresProtocolStore : IProtocolStore
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new Entries.HandEntry(
-                reader.GetInt64(0), new Core.Definitions.AreaId(reader.GetString(1)), new Core.Definitions.ContestId(reader.GetString(2)), new Core.Definitions.SourceId(reader.GetString(3)), reader.GetInt32(4),
+                reader.GetInt64(0), new Core.Definitions.AreaId(reader.GetString(1)), new Core.Definitions.ContestId(reader.GetString(2)),
+                    new Core.Definitions.SourceId(reader.GetString(3)), reader.GetInt32(4),
                 reader.GetString(5),
                 [.. (byte[])reader.GetValue(6)], reader.GetString(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), Entries.HandEntry.ParseStatus(reader.GetString(9))));
         }

@@ -177,7 +177,8 @@ public sealed class SqliteProtocolStore : IProtocolStore
         var keys = new List<Access.DeviceKey>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            keys.Add(new Access.DeviceKey(new Core.Definitions.AreaId(reader.GetString(0)), (byte[])reader.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
+            keys.Add(new Access.DeviceKey(new Core.Definitions.AreaId(reader.GetString(0)), (byte[])reader.GetValue(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
         }
         return keys;
     }
@@ -216,7 +217,9 @@ public sealed class SqliteProtocolStore : IProtocolStore
         var operators = new List<Access.Operator>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            operators.Add(new Access.Operator(reader.GetString(0), reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District, reader.IsDBNull(2) ? null : new Core.Definitions.AreaId(reader.GetString(2)), (byte[])reader.GetValue(3)));
+            operators.Add(new Access.Operator(reader.GetString(0),
+                reader.GetString(1) == "admin" ? Access.OperatorRole.Admin : Access.OperatorRole.District,
+                reader.IsDBNull(2) ? null : new Core.Definitions.AreaId(reader.GetString(2)), (byte[])reader.GetValue(3)));
         }
         return operators;
     }
@@ -274,7 +277,8 @@ public sealed class SqliteProtocolStore : IProtocolStore
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new Entries.HandEntry(
-                reader.GetInt64(0), new Core.Definitions.AreaId(reader.GetString(1)), new Core.Definitions.ContestId(reader.GetString(2)), new Core.Definitions.SourceId(reader.GetString(3)), reader.GetInt32(4),
+                reader.GetInt64(0), new Core.Definitions.AreaId(reader.GetString(1)), new Core.Definitions.ContestId(reader.GetString(2)),
+                    new Core.Definitions.SourceId(reader.GetString(3)), reader.GetInt32(4),
                 reader.GetString(5),
                 [.. (byte[])reader.GetValue(6)], reader.GetString(7), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), Entries.HandEntry.ParseStatus(reader.GetString(9))));
         }
@@ -283,7 +287,8 @@ public sealed class SqliteProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<Acts.RecountOrder> OrderRecountAsync(Acts.RecountOrder order, CancellationToken cancellationToken = default) =>
-        order with { Sequence = await InsertAsync("recount_order", "station, contest, reason, ordered_by, ordered_at", cancellationToken, order.Station.Value, order.Contest.Value, order.Reason, order.OrderedBy, order.OrderedAt.ToUnixTimeMilliseconds()) };
+        order with { Sequence = await InsertAsync("recount_order", "station, contest, reason, ordered_by, ordered_at", cancellationToken,
+            order.Station.Value, order.Contest.Value, order.Reason, order.OrderedBy, order.OrderedAt.ToUnixTimeMilliseconds()) };
 
     /// <inheritdoc />
     public async Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default)
@@ -300,7 +305,9 @@ public sealed class SqliteProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(CancellationToken cancellationToken = default) =>
-        (await QueryAsync("SELECT seq, station, contest, reason, ordered_by, ordered_at FROM recount_order ORDER BY seq", r => new Acts.RecountOrder(r.GetInt64(0), new Core.Definitions.AreaId(r.GetString(1)), new Core.Definitions.ContestId(r.GetString(2)), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken),
+        (await QueryAsync("SELECT seq, station, contest, reason, ordered_by, ordered_at FROM recount_order ORDER BY seq",
+            r => new Acts.RecountOrder(r.GetInt64(0), new Core.Definitions.AreaId(r.GetString(1)), new Core.Definitions.ContestId(r.GetString(2)),
+            r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))), cancellationToken),
          await QueryAsync("SELECT seq, recount, outcome, recorded_by, recorded_at FROM recount_outcome ORDER BY seq", r => new Acts.RecountOutcome(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4))), cancellationToken));
 
     /// <inheritdoc />

@@ -72,7 +72,8 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
         foreach (var version in entries.GroupBy(e => (e.Station, e.Contest, e.Source, e.Version)))
         {
             var latest = Latest([.. version]);
-            if (version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2 || !covers(version.Key.Station))
+            var settled = version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2;
+            if (settled || !covers(version.Key.Station))
             {
                 continue;
             }
@@ -82,7 +83,8 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
                 .Concat(plan.Choices.Select((c, i) => (c.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Votes[i])])))
                 .Where(d => d.Item2.Distinct().Count() > 1)
                 .ToList();
-            queue.Add(new QueueItem(version.Key.Station.Value, version.Key.Contest.Value, version.Key.Source.Value, version.Key.Version, latest, items));
+            queue.Add(new QueueItem(version.Key.Station.Value, version.Key.Contest.Value, version.Key.Source.Value, version.Key.Version, latest,
+                items));
         }
         return queue;
     }

@@ -114,7 +114,9 @@ public static class EntryEndpoints
             return Problems.Status(403, "Not allowed", $"operator {op.Name} sees entries of district {op.District} only");
         }
         var entries = await log.HandEntriesAsync(stationId, cancellationToken);
-        return Results.Ok(new { station, entries = entries.Select(e => new { sequence = e.Sequence, contest = e.Contest.Value, source = e.Source.Value, version = e.Version, @operator = e.Operator, enteredAt = e.EnteredAt, status = HandEntry.StatusText(e.Status), contentHash = e.ContentHash }) });
+        return Results.Ok(new { station,
+            entries = entries.Select(e => new { sequence = e.Sequence, contest = e.Contest.Value, source = e.Source.Value, version = e.Version,
+            @operator = e.Operator, enteredAt = e.EnteredAt, status = HandEntry.StatusText(e.Status), contentHash = e.ContentHash }) });
     }
 
     private static object Json(EntryAnswer answer, string operatorName) => new

@@ -38,7 +38,8 @@ public static class TransparencyEndpoints
     {
         devices = enrolments.GroupBy(k => k.Station).Select(g => g.Last()).OrderBy(k => k.Station.Value, StringComparer.Ordinal)
             .Select(k => new { station = k.Station.Value, publicKey = Convert.ToBase64String(k.PublicKey) }),
-        enrolments = enrolments.Select(k => new { station = k.Station.Value, publicKey = Convert.ToBase64String(k.PublicKey), enrolledAt = k.EnrolledAt.ToUnixTimeMilliseconds() }),
+        enrolments = enrolments.Select(k => new { station = k.Station.Value, publicKey = Convert.ToBase64String(k.PublicKey),
+            enrolledAt = k.EnrolledAt.ToUnixTimeMilliseconds() }),
     };
 
     /// <summary>The JSON of one log entry: what the leaf commits to, the signature, and the protocol itself.</summary>
