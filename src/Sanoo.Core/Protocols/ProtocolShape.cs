@@ -19,8 +19,8 @@ public static class ProtocolShape
         {
             problems.Add(NotThisElection(election, protocol.Election.Value));
         }
-        var stationIndex = election.AreaIndex(protocol.Station);
-        if (stationIndex < 0)
+        var known = election.TryAreaIndex(protocol.Station, out var stationIndex);
+        if (!known)
         {
             problems.Add(NotAStation(protocol.Station.Value));
         }
@@ -28,7 +28,7 @@ public static class ProtocolShape
         {
             problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' is a {election.Areas[stationIndex].Kind.ToString().ToLowerInvariant()}, not a polling station"));
         }
-        if (election.SourceIndex(protocol.Source) < 0)
+        if (!election.TrySourceIndex(protocol.Source, out _))
         {
             problems.Add(NotASource(election, protocol.Source.Value));
         }
@@ -49,8 +49,7 @@ public static class ProtocolShape
             problems.Add(NotAContest(protocol.Contest.Value));
             return problems.ToImmutable();
         }
-        if (stationIndex >= 0 && election.StationOrdinal(stationIndex) is var ordinal && ordinal >= 0
-            && (ordinal < plan.StationStart || ordinal >= plan.StationEnd))
+        if (known && election.TryStationOrdinal(stationIndex, out var ordinal) && (ordinal < plan.StationStart || ordinal >= plan.StationEnd))
         {
             problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' does not vote in contest '{protocol.Contest}', which is held in '{plan.Contest.Area}'"));
         }

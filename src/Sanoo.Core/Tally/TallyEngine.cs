@@ -85,11 +85,13 @@ public sealed class TallyEngine
     /// <summary>The protocol counted for a station, contest and source, if any.</summary>
     public Protocol? Current(AreaId station, ContestId contest, SourceId source)
     {
-        if (Election.Contest(contest) is not { } plan || Election.SourceIndex(source) is var s && s < 0)
+        if (Election.Contest(contest) is not { } plan
+            || !Election.TrySourceIndex(source, out var s)
+            || !Election.TryAreaIndex(station, out var areaIndex)
+            || !Election.TryStationOrdinal(areaIndex, out var ordinal))
         {
             return null;
         }
-        var ordinal = Election.StationOrdinal(Election.AreaIndex(station));
         return ordinal < plan.StationStart || ordinal >= plan.StationEnd ? null : _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
     }
 

@@ -83,8 +83,11 @@ public sealed class Authorizer(Election election, WriterRegistry registry)
 
     private bool InDistrict(AreaId station, AreaId district)
     {
-        var target = election.AreaIndex(district);
-        for (var a = election.AreaIndex(station); a >= 0; a = election.ParentIndex(a))
+        if (!election.TryAreaIndex(district, out var target) || !election.TryAreaIndex(station, out var start))
+        {
+            return false;
+        }
+        for (var a = start; a >= 0; a = election.ParentIndex(a))
         {
             if (a == target)
             {
