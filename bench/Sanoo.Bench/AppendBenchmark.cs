@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Npgsql;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Samples.Synthetic;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Bench;
 
@@ -23,9 +24,7 @@ public static class AppendBenchmark
     {
         var (definition, election) = Election.Value;
         var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64)
-            .Take(count)
-            .Select(p => new Submission(p, "bench"))
-            .ToList();
+            .Take(count).Select(p => Submit(election, p)).ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var clock = Stopwatch.StartNew();
@@ -45,9 +44,7 @@ public static class AppendBenchmark
     {
         var (definition, election) = Election.Value;
         var protocols = SyntheticElection.Protocols(election, "hand", (ulong)Environment.TickCount64)
-            .Take(count)
-            .Select(p => new Submission(p, "bench"))
-            .ToList();
+            .Take(count).Select(p => Submit(election, p)).ToList();
         await using var store = await NewStoreAsync(target);
         await using var log = await ElectionLog.OpenAsync(store, definition);
         var next = -1;
@@ -79,4 +76,7 @@ public static class AppendBenchmark
         }
         return await StoreAddress.OpenAsync($"postgres:{new NpgsqlConnectionStringBuilder(connection) { Database = name }}");
     }
+
+    private static Submission Submit(Election election, Protocol protocol) =>
+        new(((ProtocolReadResult.Ok)ProtocolReader.Check(election, protocol)).Checked, new Sender.Named("bench"));
 }

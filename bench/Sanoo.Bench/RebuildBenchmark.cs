@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Bench;
 

@@ -21,9 +21,6 @@ public enum ReceiptOutcome
 
     /// <summary><c>rejected</c>: in the log with the relations it breaks, never in the count; send a corrected version.</summary>
     Rejected,
-
-    /// <summary><c>malformed</c>: does not fit the election; nothing was kept.</summary>
-    Malformed,
 }
 
 /// <summary>What became of a version in the log; the word a log entry's Merkle leaf commits to.</summary>

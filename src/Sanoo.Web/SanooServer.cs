@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 using Sanoo.Web.Access;
 using Sanoo.Web.Acts;
 using Sanoo.Web.Entries;
@@ -37,7 +37,6 @@ public static class SanooServer
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         var services = builder.Services;
         services.AddSingleton(log);
-        services.AddSingleton(log.Store);
         services.AddSingleton(options);
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(commission ?? CommissionKey.Ephemeral());

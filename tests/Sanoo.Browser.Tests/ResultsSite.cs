@@ -3,11 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
+using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
-using Sanoo.Storage.Log;
+using Sanoo.Testing;
 using Sanoo.Web;
 using Sanoo.Web.Publishing;
 
@@ -46,14 +48,14 @@ public sealed class ResultsSite : IAsyncLifetime
         var store = await StoreAddress.OpenAsync("sqlite:" + Path.Combine(_folder, "sanoo.db"));
         Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
         await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
-        await store.AddOperatorAsync(
-            new Operator("d21-a", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(FirstOperatorToken))));
-        await store.AddOperatorAsync(
-            new Operator("d21-b", OperatorRole.District, "d21", SHA256.HashData(Encoding.UTF8.GetBytes(SecondOperatorToken))));
+        await store.AddOperatorAsync(new Operator("d21-a", OperatorRole.District, new AreaId("d21"),
+            SHA256.HashData(Encoding.UTF8.GetBytes(FirstOperatorToken))));
+        await store.AddOperatorAsync(new Operator("d21-b", OperatorRole.District, new AreaId("d21"),
+            SHA256.HashData(Encoding.UTF8.GetBytes(SecondOperatorToken))));
         var batken = Sample.Election.Areas.Where(a => a.Parent?.Value is "d01" or "d02" or "d03" or "d04" or "d05").Select(a => a.Id).ToHashSet();
         var machine = Sample.Machine.Where(p => !Silent.Contains(p.Station.Value));
         var hand = Sample.Hand.Where(p => batken.Contains(p.Station));
-        await Log.SubmitAsync([.. machine.Concat(hand).Select(p => new Submission(p, "file:sample"))]);
+        await Log.SubmitAsync([.. machine.Concat(hand).Select(p => new Submission(p.Checked(Sample.Election), new Sender.File("sample")))]);
         var first = Sample.Hand.First(p => p.Station.Value == "s0001" && p.Contest.Value == "list");
         var broken = first with
         {
@@ -62,7 +64,8 @@ public sealed class ResultsSite : IAsyncLifetime
             Correction = new Correction("typing error in line 12", "dec-01 operator"),
         };
         var fixedUp = first with { Version = 3, Correction = new Correction("figures re-entered from the paper protocol", "dec-01 supervisor") };
-        await Log.SubmitAsync([new Submission(broken, "operator:dec-01"), new Submission(fixedUp, "operator:dec-01")]);
+        var dec01 = new Sender.Operator("dec-01");
+        await Log.SubmitAsync([new Submission(broken.Checked(Sample.Election), dec01), new Submission(fixedUp.Checked(Sample.Election), dec01)]);
         _app = SanooServer.Create(Log, new ServerOptions
         {
             Urls = "http://127.0.0.1:0",

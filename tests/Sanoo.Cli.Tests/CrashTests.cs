@@ -3,9 +3,9 @@ using System.Text.Json;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
+using Sanoo.Log;
 using Sanoo.Samples.Synthetic;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Cli.Tests;
 

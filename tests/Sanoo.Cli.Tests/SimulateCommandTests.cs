@@ -1,5 +1,5 @@
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Sanoo.Web;
 
 namespace Sanoo.Cli.Tests;

@@ -3,9 +3,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Sanoo.Web;
 
 namespace Sanoo.Cli.Tests;

@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
+using Sanoo.Testing;
 using Sanoo.Web;
 using Sanoo.Web.Publishing;
 
@@ -56,7 +58,7 @@ public sealed class VerifyCommandTests : IDisposable
 
     private static async Task<Microsoft.AspNetCore.Builder.WebApplication> FillAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
     {
-        await log.SubmitAsync([.. Sample.Hand.Take(300).Select(p => new Submission(p, "operator:test"))]);
+        await log.SubmitAsync([.. Sample.Hand.Take(300).Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < 300)
         {
@@ -121,17 +123,22 @@ public sealed class VerifyCommandTests : IDisposable
         using var early = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
         byte[] Public(NSec.Cryptography.Key key) => key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey);
         Submission Signed(Protocol protocol, NSec.Cryptography.Key key) =>
-            new(protocol, $"device:{protocol.Station}", NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(key, ProtocolWriter.Canonical(Sample.Election, protocol)));
+            new(
+                protocol.Checked(Sample.Election),
+                new Sender.Device(protocol.Station),
+                NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(key, ProtocolWriter.Canonical(Sample.Election, protocol)));
         var now = DateTimeOffset.UtcNow;
-        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey("s0001", Public(first), now.AddHours(-1), "cec"));
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0001"), Public(first), now.AddHours(-1), "cec"));
         await log.SubmitAsync(Signed(Sample.Machine.First(p => p.Station.Value == "s0001"), first));
-        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey("s0001", Public(second), now.AddMinutes(5), "cec")); // the device was replaced
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0001"), Public(second), now.AddMinutes(5),
+            "cec")); // the device was replaced
         await FillAsync(log, app);
         var (code, output) = Verify(app);
         Assert.True(code == 0, output);
 
         await log.SubmitAsync(Signed(Sample.Machine.First(p => p.Station.Value == "s0002"), early));
-        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey("s0002", Public(early), now.AddMinutes(10), "cec"));
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId("s0002"), Public(early), now.AddMinutes(10),
+            "cec"));
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < log.Position)
         {
@@ -152,7 +159,8 @@ public sealed class VerifyCommandTests : IDisposable
             "--follow", "--interval", "0.4", "--rounds", "4"));
         for (var batch = 0; batch < 3; batch++)
         {
-            await log.SubmitAsync([.. Sample.Hand.Skip(300 + (batch * 100)).Take(100).Select(p => new Submission(p, "operator:test"))]);
+            var hand = Sample.Hand.Skip(300 + (batch * 100)).Take(100);
+            await log.SubmitAsync([.. hand.Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
             await Task.Delay(300);
         }
         var (code, output) = await following.WaitAsync(TimeSpan.FromSeconds(90));

@@ -29,7 +29,7 @@ public static class ContractSamples
         new SubmissionBatch([new Submission(Protocol)]),
         Receipt,
         new ReceiptAnswer(Receipt),
-        new ReceiptBatchAnswer([Receipt, Receipt with { StoredOutcome = null, LeafIndex = null, Outcome = ReceiptOutcome.Malformed }]),
+        new ReceiptBatchAnswer([Receipt, Receipt with { StoredOutcome = null, Outcome = ReceiptOutcome.Rejected }]),
         new Problem("https://tools.ietf.org/html/rfc9110#section-15.5.1", "Bad", 400, "1 problem(s)",
             new Dictionary<string, IReadOnlyList<string>> { ["$"] = ["unsigned"] }, "00-1-2-00"),
         new ServerStatus("kg-2021", new Dictionary<string, string> { ["ru"] = "Выборы" }, 4929, At, 4930, Publication.Halted, "a sum is off", Head),

@@ -2,6 +2,7 @@ using Sanoo.Core.Definitions;
 using Sanoo.Core.Reconciliation;
 using Sanoo.Core.Tally;
 using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Testing;
 
 namespace Sanoo.Samples.Tests;
 

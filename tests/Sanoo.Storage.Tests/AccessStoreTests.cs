@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Sanoo.Core.Definitions;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Schema;
 using Sanoo.Testing;
@@ -16,16 +17,19 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         await using var store = await StoreAddress.OpenAsync(NewAddress(backend));
         var first = RandomNumberGenerator.GetBytes(32);
         var second = RandomNumberGenerator.GetBytes(32);
-        await store.EnrolDeviceAsync(new DeviceKey("s0001", first, DateTimeOffset.UnixEpoch, "admin"));
-        await store.EnrolDeviceAsync(new DeviceKey("s0002", second, DateTimeOffset.UnixEpoch, "admin"));
-        await store.EnrolDeviceAsync(new DeviceKey("s0001", second, DateTimeOffset.UnixEpoch, "admin"));
+        await store.EnrolDeviceAsync(new DeviceKey(new AreaId("s0001"), first, DateTimeOffset.UnixEpoch, "admin"));
+        await store.EnrolDeviceAsync(new DeviceKey(new AreaId("s0002"), second, DateTimeOffset.UnixEpoch, "admin"));
+        await store.EnrolDeviceAsync(new DeviceKey(new AreaId("s0001"), second, DateTimeOffset.UnixEpoch, "admin"));
         var keys = await store.ReadDeviceKeysAsync();
-        Assert.Equal(["s0001", "s0002", "s0001"], keys.Select(k => k.Station));
+        Assert.Equal(["s0001", "s0002", "s0001"], keys.Select(k => k.Station.Value));
         Assert.Equal(second, keys[^1].PublicKey);
-        await store.EnrolDevicesAsync([new DeviceKey("s0003", first, DateTimeOffset.UnixEpoch, "admin"), new DeviceKey("s0004", second, DateTimeOffset.UnixEpoch, "admin")]);
-        Assert.Equal(["s0001", "s0003", "s0004"], (await store.ReadDeviceKeysAsync(2)).Select(k => k.Station)); // only what is new to a reader that saw two
+        await store.EnrolDevicesAsync([new DeviceKey(new AreaId("s0003"), first, DateTimeOffset.UnixEpoch, "admin"),
+            new DeviceKey(new AreaId("s0004"), second, DateTimeOffset.UnixEpoch, "admin")]);
+        // only what is new to a reader that saw two
+        Assert.Equal(["s0001", "s0003", "s0004"], (await store.ReadDeviceKeysAsync(2)).Select(k => k.Station.Value));
         Assert.Empty(await store.ReadDeviceKeysAsync(5));
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.EnrolDeviceAsync(new DeviceKey("s0003", [1, 2, 3], DateTimeOffset.UnixEpoch, "admin")));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.EnrolDeviceAsync(new DeviceKey(new AreaId("s0003"), [1, 2, 3],
+            DateTimeOffset.UnixEpoch, "admin")));
         Assert.Contains("failed", error.Message, StringComparison.Ordinal);
     }
 
@@ -36,12 +40,12 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         var address = NewAddress(backend);
         await using var store = await StoreAddress.OpenAsync(address);
         var hash = SHA256.HashData("token-1"u8);
-        await store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.District, "d01", hash));
+        await store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.District, new AreaId("d01"), hash));
         await store.AddOperatorAsync(new Operator("cec-admin", OperatorRole.Admin, null, SHA256.HashData("token-2"u8)));
         var operators = await store.ReadOperatorsAsync();
         Assert.Equal(["dec-01-a", "cec-admin"], operators.Select(o => o.Name));
         Assert.Equal(hash, operators[0].TokenHash);
-        Assert.Equal("d01", operators[0].District);
+        Assert.Equal(new AreaId("d01"), operators[0].District);
         var duplicate = await Assert.ThrowsAsync<StoreException>(() => store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.Admin, null, SHA256.HashData("token-3"u8))));
         Assert.Contains("already exists", duplicate.Message, StringComparison.Ordinal);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "DELETE FROM operator"));

@@ -1,3 +1,4 @@
+using Sanoo.Core.Definitions;
 using Sanoo.Storage.Acts;
 using Sanoo.Testing;
 
@@ -15,8 +16,10 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
     {
         var address = NewAddress(backend);
         await using var store = await StoreAddress.OpenAsync(address);
-        var first = await store.OrderRecountAsync(new RecountOrder(0, "s0001", "list", "machine and hand differ by 12 votes", "cec", At));
-        var second = await store.OrderRecountAsync(new RecountOrder(0, "s0002", "smd-01", "observer complaint 17", "cec", At));
+        var first = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0001"), new ContestId("list"),
+            "machine and hand differ by 12 votes", "cec", At));
+        var second = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0002"), new ContestId("smd-01"), "observer complaint 17", "cec",
+            At));
         Assert.Equal((1L, 2L), (first.Sequence, second.Sequence));
         var outcome = await store.RecordRecountOutcomeAsync(new RecountOutcome(0, first.Sequence, "hand count confirmed", "dec-01", At.AddHours(5)));
         Assert.Equal(1, outcome.Sequence);
@@ -24,7 +27,7 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         Assert.Contains("no recount order 99", missing.Message, StringComparison.Ordinal);
 
         var (orders, outcomes) = await store.ReadRecountsAsync();
-        Assert.Equal(["s0001", "s0002"], orders.Select(o => o.Station));
+        Assert.Equal(["s0001", "s0002"], orders.Select(o => o.Station.Value));
         Assert.Equal("machine and hand differ by 12 votes", orders[0].Reason);
         Assert.Equal(At, orders[0].OrderedAt);
         Assert.Equal(first.Sequence, Assert.Single(outcomes).Recount);

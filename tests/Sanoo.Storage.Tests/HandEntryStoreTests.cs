@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
 using Sanoo.Storage.Entries;
 using Sanoo.Testing;
@@ -10,7 +11,10 @@ namespace Sanoo.Storage.Tests;
 public class HandEntryStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
 {
     private static HandEntry Entry(string op, string hash, string station = "s0001") =>
-        new(0, station, "list", "hand", 1, op, ImmutableArray.Create((byte)1, (byte)2), hash.PadRight(64, '0'), DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), EntryStatus.AwaitingSecond);
+        new(
+            0, new AreaId(station), new ContestId("list"), new SourceId("hand"), 1, op, ImmutableArray.Create((byte)1, (byte)2),
+                hash.PadRight(64, '0'),
+            DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), EntryStatus.AwaitingSecond);
 
     private static Func<IReadOnlyList<HandEntry>, EntryStatus> Rule(HandEntry entry) =>
         earlier => DoubleEntry.Decide([.. earlier.Select(e => new EntryRecord(e.Operator, e.ContentHash, e.Status))], entry.Operator, entry.ContentHash);

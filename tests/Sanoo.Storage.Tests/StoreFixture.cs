@@ -1,5 +1,5 @@
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
-using Sanoo.Storage.Log;
 using Sanoo.Testing;
 
 namespace Sanoo.Storage.Tests;
@@ -44,7 +44,8 @@ public abstract class StoreTestBase(PostgresServer postgres) : IDisposable
         await log.Store.DisposeAsync();
     }
 
-    protected static Submission Submit(Core.Protocols.Protocol protocol, string sender = "test") => new(protocol, sender);
+    protected static Submission Submit(Core.Protocols.Protocol protocol, string sender = "test") =>
+        new(protocol.Checked(Sample.Election), Sender.Parse(sender));
 
     public void Dispose()
     {

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Sanoo.Core.Protocols;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
+using Sanoo.Testing;
 
 namespace Sanoo.Web.Tests;
 
@@ -50,7 +51,8 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var problem = await early.Content.ReadFromJsonAsync(Contracts.WireJson.Default.Problem);
         Assert.Contains("still missing: list:", problem!.Detail, StringComparison.Ordinal);
 
-        await server.Log.SubmitAsync([.. ServerFixture.Sample.Hand.Select(p => new Submission(p, "file:hand.jsonl"))]);
+        var sample = ServerFixture.Sample;
+        await server.Log.SubmitAsync([.. sample.Hand.Select(p => new Submission(p.Checked(sample.Election), new Sender.File("hand.jsonl")))]);
         await server.WaitForSnapshotAsync(server.Log.Position);
         var certified = await Post("/api/v1/certifications", new { statement = "The CEC certifies the result of 28 November 2021." }, ServerFixture.AdminToken);
         Assert.Equal(HttpStatusCode.Created, certified.StatusCode);
@@ -58,7 +60,7 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 
         var first = ServerFixture.Sample.Hand[0];
         var correction = first with { Version = 2, Votes = first.Votes.SetItem(0, first.Votes[0] - 1).SetItem(1, first.Votes[1] + 1), Correction = new Correction("recount", "cec") };
-        await server.Log.SubmitAsync(new Submission(correction, "operator:cec"));
+        await server.Log.SubmitAsync(new Submission(correction.Checked(ServerFixture.Sample.Election), new Sender.Operator("cec")));
         await server.WaitForSnapshotAsync(server.Log.Position);
         Assert.Contains("they have changed since", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
         var certifications = await server.Client.GetFromJsonAsync("/api/v1/certifications", Contracts.WireJson.Default.CertificationList);

@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Web.Tests;
 

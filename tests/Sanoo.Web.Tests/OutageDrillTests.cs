@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
-using Sanoo.Storage.Log;
 using Sanoo.Testing;
 
 namespace Sanoo.Web.Tests;

@@ -6,11 +6,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using NSec.Cryptography;
+using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Web.Tests;
 
@@ -45,10 +46,13 @@ public sealed class ServerFixture : IAsyncLifetime
         foreach (var station in new[] { "s0001", "s0002" })
         {
             Keys[station] = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-            await store.EnrolDeviceAsync(new DeviceKey(station, Keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "test"));
+            await store.EnrolDeviceAsync(new DeviceKey(new AreaId(station), Keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey),
+                DateTimeOffset.UtcNow, "test"));
         }
-        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, "d01", SHA256.HashData(Encoding.UTF8.GetBytes(DistrictToken))));
-        await store.AddOperatorAsync(new Operator("dec-01-b", OperatorRole.District, "d01", SHA256.HashData(Encoding.UTF8.GetBytes(SecondDistrictToken))));
+        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, new AreaId("d01"),
+            SHA256.HashData(Encoding.UTF8.GetBytes(DistrictToken))));
+        await store.AddOperatorAsync(new Operator("dec-01-b", OperatorRole.District, new AreaId("d01"),
+            SHA256.HashData(Encoding.UTF8.GetBytes(SecondDistrictToken))));
         await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
         _app = SanooServer.Create(Log, new ServerOptions
         {

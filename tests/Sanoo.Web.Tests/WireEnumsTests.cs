@@ -7,7 +7,7 @@ public class WireEnumsTests
 {
     public static TheoryData<Type, Type> Pairs => new()
     {
-        { typeof(Storage.Log.ReceiptOutcome), typeof(Wire.ReceiptOutcome) },
+        { typeof(Log.ReceiptOutcome), typeof(Wire.ReceiptOutcome) },
         { typeof(Storage.Log.StoredOutcome), typeof(Wire.StoredOutcome) },
         { typeof(Core.Definitions.Severity), typeof(Wire.Severity) },
         { typeof(Core.Definitions.AreaKind), typeof(Wire.AreaKind) },

@@ -98,7 +98,7 @@ public static class AccessCommands
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
             }
-            await store.EnrolDeviceAsync(new DeviceKey(station, raw, DateTimeOffset.UtcNow, by), cancellationToken);
+            await store.EnrolDeviceAsync(new DeviceKey(new AreaId(station), raw, DateTimeOffset.UtcNow, by), cancellationToken);
             console.MarkupLineInterpolated($"Enrolled the device key of station {station} in {store.Description}; a running server accepts its signatures within seconds.");
             return SanooCli.Ok;
         }
@@ -125,7 +125,10 @@ public static class AccessCommands
                 return SanooCli.BadInput;
             }
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            await store.AddOperatorAsync(new Operator(name, role == "admin" ? OperatorRole.Admin : OperatorRole.District, district, SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))), cancellationToken);
+            var tokenHash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
+            var areaId = district is null ? (AreaId?)null : new AreaId(district); // checked above: a district of the election
+            await store.AddOperatorAsync(new Operator(name, role == "admin" ? OperatorRole.Admin : OperatorRole.District, areaId, tokenHash),
+                cancellationToken);
             console.MarkupLineInterpolated($"Created operator {name} ({role}{(district is null ? "" : $" of {district}")}). Their token, shown this once (send it as 'Authorization: Bearer TOKEN'):");
             console.WriteLine(token);
             return SanooCli.Ok;
@@ -144,6 +147,8 @@ public static class AccessCommands
             return $"{store.Description} holds no election yet: ingest or serve with --definition first.";
         }
         var election = ((DefinitionResult.Loaded)DefinitionReader.Read(stored.Definition)).Election;
-        return election.Area(new AreaId(id))?.Kind == kind ? null : $"'{id}' is not a {kind.ToString().ToLowerInvariant()} of election {election.Id}.";
+        return AreaId.TryParse(id, out var areaId) && election.Area(areaId)?.Kind == kind
+            ? null
+            : $"'{id}' is not a {kind.ToString().ToLowerInvariant()} of election {election.Id}.";
     }
 }

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Sanoo.Cli.Input;
 using Sanoo.Cli.Output;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -87,7 +87,7 @@ public static class IngestCommand
                 switch (line.Result)
                 {
                     case ProtocolReadResult.Ok ok:
-                        submissions.Add((line, new Submission(ok.Protocol, sender ?? $"file:{line.File}")));
+                        submissions.Add((line, new Submission(ok.Checked, sender is null ? new Sender.File(line.File) : Sender.Parse(sender))));
                         break;
                     case ProtocolReadResult.Invalid invalid:
                         tally.Unreadable.Add(line.Unreadable(invalid));
@@ -98,10 +98,10 @@ public static class IngestCommand
             for (var i = 0; i < answers.Count; i++)
             {
                 var (line, submission) = submissions[i];
-                tally.Add(line.File, line.Line.Number, submission.Protocol, answers[i]);
+                tally.Add(line.File, line.Line.Number, submission.Protocol.Protocol, answers[i]);
                 if (receipts is not null)
                 {
-                    await receipts.WriteLineAsync(ReceiptLine(line.File, line.Line.Number, submission.Protocol, answers[i]));
+                    await receipts.WriteLineAsync(ReceiptLine(line.File, line.Line.Number, submission.Protocol.Protocol, answers[i]));
                 }
             }
             if (receipts is not null)
@@ -133,7 +133,6 @@ public static class IngestCommand
         table.AddRow("conflict (stored, not counted)", Format.Count(tally.Count(ReceiptOutcome.Conflict)));
         table.AddRow("stale (stored, not counted)", Format.Count(tally.Count(ReceiptOutcome.Stale)));
         table.AddRow("rejected (stored with violations, never counted)", Format.Count(tally.Count(ReceiptOutcome.Rejected)));
-        table.AddRow("malformed (not stored)", Format.Count(tally.Count(ReceiptOutcome.Malformed)));
         table.AddRow("unreadable lines (not stored)", Format.Count(tally.Unreadable.Count));
         console.Write(table);
         var listed = tally.NotCounted.Concat(tally.Unreadable).ToList();
@@ -166,16 +165,16 @@ public static class IngestCommand
         public void Add(string file, int line, Protocol protocol, Receipt receipt)
         {
             _counts[receipt.Outcome] = Count(receipt.Outcome) + 1;
-            var reasons = receipt.Outcome switch
+            if (receipt is Receipt.Conflict or Receipt.Stale or Receipt.Rejected)
             {
-                ReceiptOutcome.Conflict => ImmutableArray.Create(Reasons.Conflict),
-                ReceiptOutcome.Stale => [Reasons.Stale],
-                ReceiptOutcome.Malformed => [.. receipt.Problems.Select(p => p.ToString())],
-                _ => [],
-            };
-            if (receipt.Outcome is ReceiptOutcome.Rejected or ReceiptOutcome.Conflict or ReceiptOutcome.Stale or ReceiptOutcome.Malformed)
-            {
-                NotCounted.Add(new NotCounted(file, line, protocol, receipt.Outcome.ToString().ToLowerInvariant(), receipt.Outcome == ReceiptOutcome.Rejected ? receipt.Violations : [], reasons));
+                ImmutableArray<string> reasons = receipt switch
+                {
+                    Receipt.Conflict => [Reasons.Conflict],
+                    Receipt.Stale => [Reasons.Stale],
+                    _ => [],
+                };
+                var violations = receipt is Receipt.Rejected rejected ? rejected.Broken : [];
+                NotCounted.Add(new NotCounted(file, line, protocol, receipt.Outcome.ToString().ToLowerInvariant(), violations, reasons));
             }
         }
     }

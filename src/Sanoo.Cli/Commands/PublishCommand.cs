@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sanoo.Cli.Output;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Sanoo.Web.Publishing;
 using Sanoo.Web.Site;
 using Spectre.Console;
@@ -29,7 +29,9 @@ public static class PublishCommand
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
-            var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, TimeProvider.System.GetUtcNow(), await CommissionRecord.ReadAsync(store, cancellationToken), cancellationToken);
+            var record = await CommissionRecord.ReadAsync(log, cancellationToken);
+            var now = TimeProvider.System.GetUtcNow();
+            var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, now, record, cancellationToken);
             if (published is null)
             {
                 console.MarkupLineInterpolated($"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");

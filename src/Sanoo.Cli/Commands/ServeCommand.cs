@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Sanoo.Cli.Output;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Sanoo.Web;
 using Spectre.Console;
 

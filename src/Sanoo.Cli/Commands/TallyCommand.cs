@@ -4,8 +4,8 @@ using Sanoo.Cli.Output;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
 using Sanoo.Core.Tally;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -138,7 +138,7 @@ public static class TallyCommand
     private static (ContestPlan Plan, CountSource Source, Area Area)? Choose(IAnsiConsole console, Election election, Selection selection)
     {
         var (sourceId, contestId, areaId) = (selection.Source, selection.Contest, selection.Area);
-        var plan = contestId is null ? election.DefaultContest : election.Contest(new ContestId(contestId));
+        var plan = contestId is null ? election.DefaultContest : ContestId.TryParse(contestId, out var asked) ? election.Contest(asked) : null;
         if (plan is null)
         {
             console.MarkupLineInterpolated($"[red]Unknown contest '{contestId}'. Contests: {string.Join(", ", election.Contests.Select(c => c.Contest.Id).Take(20))}{(election.Contests.Length > 20 ? ", …" : "")}[/]");
@@ -150,7 +150,7 @@ public static class TallyCommand
             console.MarkupLineInterpolated($"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.Sources.Select(s => s.Id))}[/]");
             return null;
         }
-        var area = election.Area(areaId is null ? plan.Contest.Area : new AreaId(areaId));
+        var area = areaId is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(areaId, out var at) ? election.Area(at) : null;
         if (area is null)
         {
             console.MarkupLineInterpolated($"[red]Unknown area '{areaId}'.[/]");

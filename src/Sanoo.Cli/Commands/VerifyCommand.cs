@@ -55,8 +55,6 @@ public static class VerifyCommand
         return command;
     }
 
-    /// <summary>Returned by one check when the server published a newer snapshot while it ran: the check is repeated.</summary>
-    private const int Moved = -1;
 
     private static async Task<int> FollowAsync(IAnsiConsole console, Func<IPublished> source, string? pinnedKey, FileInfo stateFile, bool follow, TimeSpan interval, int rounds, CancellationToken cancellationToken)
     {
@@ -64,17 +62,17 @@ public static class VerifyCommand
         {
             for (var round = 0; ; round++)
             {
-                var code = Moved;
-                for (var attempt = 0; code == Moved && attempt < 20; attempt++)
+                CheckRun run = new CheckRun.Moved();
+                for (var attempt = 0; run is CheckRun.Moved && attempt < 20; attempt++)
                 {
                     using var published = source();
-                    code = await RunAsync(console, published, pinnedKey, stateFile, cancellationToken);
-                    if (code == Moved)
+                    run = await RunAsync(console, published, pinnedKey, stateFile, cancellationToken);
+                    if (run is CheckRun.Moved)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
                     }
                 }
-                if (code == Moved)
+                if (run is not CheckRun.Done { Code: var code })
                 {
                     console.MarkupLine("[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
                     return Mismatch;
@@ -144,7 +142,8 @@ public static class VerifyCommand
         }
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, IPublished origin, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
+    private static async Task<CheckRun> RunAsync(
+        IAnsiConsole console, IPublished origin, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         (long Size, byte[] Root)? earlier = null;
@@ -222,7 +221,7 @@ public static class VerifyCommand
         }
         if (!await CompareTotalsAsync(origin, counted, size, problems, cancellationToken))
         {
-            return Moved;
+            return new CheckRun.Moved();
         }
         if (problems.Count > 0)
         {
@@ -231,11 +230,11 @@ public static class VerifyCommand
             {
                 console.MarkupLineInterpolated($"  [red]{problem}[/]");
             }
-            return Mismatch;
+            return new CheckRun.Done(Mismatch);
         }
         await new VerifiedHead(size, Convert.ToHexStringLower(root), servedKey).WriteAsync(stateFile, cancellationToken);
         console.MarkupLineInterpolated($"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {Convert.ToHexStringLower(root)[..16]}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {stateFile.Name} for the next run.");
-        return SanooCli.Ok;
+        return new CheckRun.Done(SanooCli.Ok);
     }
 
     private static void CheckEntry(
@@ -298,13 +297,14 @@ public static class VerifyCommand
         var protocols = new List<(string Contest, string Source, int Ordinal, Core.Protocols.Protocol Protocol)>();
         foreach (var ((contest, source, station), canonical) in counted)
         {
-            if (Core.Protocols.ProtocolReader.Read(election, canonical) is not Core.Protocols.ProtocolReadResult.Ok { Protocol: var protocol }
-                || protocol.Station.Value != station || protocol.Contest.Value != contest || protocol.Source.Value != source)
+            if (Core.Protocols.ProtocolReader.Read(election, canonical) is not Core.Protocols.ProtocolReadResult.Ok { Checked: var read }
+                || read.Protocol.Station.Value != station || read.Protocol.Contest.Value != contest || read.Protocol.Source.Value != source)
             {
                 problems.Add($"{contest}/{source}/{station}: the protocol counted is not this station's protocol of this contest and source");
                 continue;
             }
-            engine.Apply(protocol);
+            var protocol = read.Protocol;
+            engine.Apply(read);
             protocols.Add((contest, source, election.StationOrdinal(election.AreaIndex(protocol.Station)), protocol));
         }
         var verified = engine.Freeze();
@@ -372,5 +372,15 @@ public static class VerifyCommand
             head.Election, head.TreeSize, Convert.FromHexString(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
         var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey);
         return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.Signature));
+    }
+
+    /// <summary>What one check came to: an exit code, or that the server published a newer snapshot while it ran.</summary>
+    private abstract record CheckRun
+    {
+        /// <summary>Checked: the command's exit code.</summary>
+        public sealed record Done(int Code) : CheckRun;
+
+        /// <summary>Nothing could be compared: the check is repeated on the newer snapshot.</summary>
+        public sealed record Moved : CheckRun;
     }
 }

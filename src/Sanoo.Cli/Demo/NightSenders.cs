@@ -45,14 +45,16 @@ public sealed class NightSenders : IDisposable
         {
             var key = Key.Create(SignatureAlgorithm.Ed25519);
             senders._keys[station.Id] = key;
-            await store.EnrolDeviceAsync(new DeviceKey(station.Id.Value, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "sanoo demo"), cancellationToken);
+            await store.EnrolDeviceAsync(new DeviceKey(station.Id, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow,
+                "sanoo demo"), cancellationToken);
         }
         // Two operators of the commission directly above each station enter its hand counts, each on their own
         // (a district; for stations abroad, the region); a supervisor of the central commission settles mismatches.
         async Task<string> Add(string name, OperatorRole role, string? district)
         {
             var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            await store.AddOperatorAsync(new Operator(name, role, district, SHA256.HashData(Encoding.UTF8.GetBytes(token))), cancellationToken);
+            await store.AddOperatorAsync(new Operator(name, role, district is null ? null : new AreaId(district),
+                SHA256.HashData(Encoding.UTF8.GetBytes(token))), cancellationToken);
             return token;
         }
         foreach (var commission in election.Areas.Where(a => a.Kind == AreaKind.Station).Select(a => a.Parent!.Value).Distinct())

@@ -44,10 +44,11 @@ public static class ProtocolLoader
                 notCounted.Add(line.Unreadable(invalid));
                 continue;
             }
-            var protocol = ((ProtocolReadResult.Ok)line.Result).Protocol;
+            var read = (ProtocolReadResult.Ok)line.Result;
+            var protocol = read.Protocol;
             NotCounted Uncounted(string outcome, ImmutableArray<Core.Rules.Violation> violations, ImmutableArray<string> reasons) =>
                 new(line.File, line.Line.Number, protocol, outcome, violations, reasons);
-            switch (engine.Apply(protocol))
+            switch (engine.Apply(read.Checked))
             {
                 case ApplyOutcome.Accepted a:
                     accepted++;
@@ -64,9 +65,6 @@ public static class ProtocolLoader
                     break;
                 case ApplyOutcome.Stale:
                     notCounted.Add(Uncounted("stale", [], [Reasons.Stale]));
-                    break;
-                case ApplyOutcome.Malformed m:
-                    notCounted.Add(Uncounted("unreadable", [], [.. m.Problems.Select(p => p.ToString())]));
                     break;
                 default:
                     throw new InvalidOperationException("unknown outcome");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
 

@@ -49,7 +49,8 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         for (var i = 0; i < protocols.Count; i++)
         {
             using var key = Key.Create(SignatureAlgorithm.Ed25519);
-            enrolments.Add(new DeviceKey(protocols[i].Station.Value, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "sanoo simulate"));
+            enrolments.Add(new DeviceKey(protocols[i].Station, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow,
+                "sanoo simulate"));
             var canonical = ProtocolWriter.Canonical(election, protocols[i]);
             var signature = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, canonical));
             var submission = new Contracts.Submission(JsonElement.Parse(canonical), signature);

@@ -62,7 +62,7 @@ public static class DefinitionReader
         {
             f.Problem("format", $"is '{format}', but this version of Sanoo reads '{Format}'");
         }
-        var id = ReadId(f, "id");
+        var id = ReadId<ElectionId>(f, "id", ElectionId.TryParse);
         var name = ReadText(f, "name") ?? LocalizedText.Of("en", "?");
         var dateText = f.String("date");
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && dateText.Length > 0)
@@ -83,7 +83,7 @@ public static class DefinitionReader
         var choices = f.Array("choices").Select(item => ReadChoice(item.Item, item.Path, problems)).OfType<Choice>().ToImmutableArray();
         var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>().ToImmutableArray();
         var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems)).OfType<Area>().ToImmutableArray();
-        return new ElectionDefinition(new ElectionId(id), name, date, languages, sources, forms, choices, contests, areas)
+        return new ElectionDefinition(id, name, date, languages, sources, forms, choices, contests, areas)
         {
             Reconciliation = ReadReconciliation(f, problems),
         };
@@ -95,11 +95,7 @@ public static class DefinitionReader
         {
             return null;
         }
-        var between = f.Array("between")
-            .Select(item => item.Item.ValueKind == JsonValueKind.String
-                ? item.Item.GetString()!
-                : Report(problems, item.Path, "expected a count source's id", ""))
-            .ToList();
+        var between = f.Array("between").Select(item => ItemId<SourceId>(item, "expected a count source's id", SourceId.TryParse, problems)).ToList();
         if (between.Count != 2 || between[0] == between[1])
         {
             f.Problem("between", "must name two different count sources, e.g. [\"machine\", \"hand\"]");
@@ -110,25 +106,17 @@ public static class DefinitionReader
         {
             f.Problem("relativePercent", "must not be negative");
         }
-        return new ReconciliationRule(
-            new SourceId(between[0]),
-            new SourceId(between[1]),
-            f.OptionalInteger("absolute", max: int.MaxValue) ?? 0,
-            relative);
+        return new ReconciliationRule(between[0], between[1], f.OptionalInteger("absolute", max: int.MaxValue) ?? 0, relative);
     }
 
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
         var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry");
-        return f is null
-            ? null
-            : new CountSource(
-                new SourceId(ReadId(f, "id")),
-                ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
-                f.OptionalBool("official") ?? false)
-            {
-                DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
-            };
+        return f is null ? null : new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
+            f.OptionalBool("official") ?? false)
+        {
+            DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
+        };
     }
 
     private static ProtocolForm? ReadForm(JsonElement element, string path, List<JsonProblem> problems)
@@ -145,12 +133,13 @@ public static class DefinitionReader
             {
                 return null;
             }
-            var lineId = ReadId(line, "id");
-            if (lineId.Length > 0 && !lineId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            var lineId = ReadId<LineId>(line, "id", LineId.TryParse);
+            var text = line.Raw("id") is { ValueKind: JsonValueKind.String } raw ? raw.GetString()! : "";
+            if (IdSyntax.IsValid(text) && !text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
                 line.Problem("id", $"line ids may hold only letters, digits and '_' so that relations can name them; found \"{lineId}\"");
             }
-            return new FormLine(new LineId(lineId), ReadText(line, "name") ?? LocalizedText.Of("en", lineId.Length > 0 ? lineId : "?"));
+            return new FormLine(lineId, ReadText(line, "name") ?? LocalizedText.Of("en", text.Length > 0 ? text : "?"));
         }).OfType<FormLine>().ToImmutableArray();
         var relations = f.Array("relations", required: false).Select(item =>
         {
@@ -160,13 +149,10 @@ public static class DefinitionReader
                 return null;
             }
             var severity = relation.OneOf("severity", Severity.Error, ("error", Severity.Error), ("warning", Severity.Warning));
-            return new RelationSpec(
-                new RelationId(ReadId(relation, "id")),
-                relation.String("rule"),
-                severity,
+            return new RelationSpec(ReadId<RelationId>(relation, "id", RelationId.TryParse), relation.String("rule"), severity,
                 ReadText(relation, "description", required: false));
         }).OfType<RelationSpec>().ToImmutableArray();
-        return new ProtocolForm(new FormId(ReadId(f, "id")), lines, relations, f.String("participation"));
+        return new ProtocolForm(ReadId<FormId>(f, "id", FormId.TryParse), lines, relations, f.String("participation"));
     }
 
     private static Choice? ReadChoice(JsonElement element, string path, List<JsonProblem> problems)
@@ -183,13 +169,8 @@ public static class DefinitionReader
             ("candidate", ChoiceKind.Candidate),
             ("against-all", ChoiceKind.AgainstAll));
         var ballotNumber = (int?)f.OptionalInteger("ballotNumber", min: 1);
-        var party = f.OptionalString("party");
-        return new Choice(
-            new ChoiceId(ReadId(f, "id")),
-            kind,
-            ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
-            ballotNumber,
-            party is null ? null : new ChoiceId(party))
+        ChoiceId? party = f.OptionalString("party") is { } partyText ? IdOf<ChoiceId>(f, "party", partyText, ChoiceId.TryParse) : null;
+        return new Choice(ReadId<ChoiceId>(f, "id", ChoiceId.TryParse), kind, ReadText(f, "name") ?? LocalizedText.Of("en", "?"), ballotNumber, party)
         {
             CoalitionMembers = (int)(f.OptionalInteger("coalitionMembers", min: 1, max: 100) ?? 1),
         };
@@ -204,17 +185,15 @@ public static class DefinitionReader
         }
         var kind = f.OneOf("kind", ContestKind.PartyList, ("party-list", ContestKind.PartyList), ("single-member", ContestKind.SingleMember));
         var choices = f.Array("choices")
-            .Select(item => item.Item.ValueKind == JsonValueKind.String
-                ? new ChoiceId(item.Item.GetString()!)
-                : Report(problems, item.Path, $"expected a choice id, found {JsonFields.Describe(item.Item)}", new ChoiceId(string.Empty)))
+            .Select(item => ItemId<ChoiceId>(item, $"expected a choice id, found {JsonFields.Describe(item.Item)}", ChoiceId.TryParse, problems))
             .ToImmutableArray();
         var seats = (int)(f.OptionalInteger("seats", min: 1, max: 100_000) ?? (kind == ContestKind.SingleMember ? 1 : f.Integer("seats", min: 1)));
         return new Contest(
-            new ContestId(ReadId(f, "id")),
+            ReadId<ContestId>(f, "id", ContestId.TryParse),
             kind,
             ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
-            new AreaId(f.String("area")),
-            new FormId(f.String("form")),
+            ReadId<AreaId>(f, "area", AreaId.TryParse),
+            ReadId<FormId>(f, "form", FormId.TryParse),
             choices,
             seats,
             ReadSeatRules(f),
@@ -281,14 +260,8 @@ public static class DefinitionReader
         {
             return null;
         }
-        var kind = f.OneOf(
-            "kind",
-            AreaKind.Station,
-            ("nation", AreaKind.Nation),
-            ("region", AreaKind.Region),
-            ("district", AreaKind.District),
-            ("station", AreaKind.Station));
-        var parent = f.OptionalString("parent");
+        var kind = f.OneOf("kind", AreaKind.Station, ("nation", AreaKind.Nation), ("region", AreaKind.Region), ("district", AreaKind.District), ("station", AreaKind.Station));
+        AreaId? parent = f.OptionalString("parent") is { } parentText ? IdOf<AreaId>(f, "parent", parentText, AreaId.TryParse) : null;
         VoterRoll? roll = null;
         if (kind == AreaKind.Station)
         {
@@ -301,20 +274,53 @@ public static class DefinitionReader
                 "only stations have voter lists; an area's voters are the sum of its stations'");
         }
         var name = kind == AreaKind.Station ? ReadText(f, "name", required: false) : ReadText(f, "name");
-        return new Area(new AreaId(ReadId(f, "id")), kind, parent is null ? null : new AreaId(parent), name, roll);
+        return new Area(ReadId<AreaId>(f, "id", AreaId.TryParse), kind, parent, name, roll);
     }
 
-    private static string ReadId(JsonFields f, string name)
+    /// <summary>
+    /// The id a field spells. A field that is missing or no id is reported, and the id read is then
+    /// one spelled from the field's path, so that one pass still finds every other problem; the
+    /// definition is refused either way.
+    /// </summary>
+    private static T ReadId<T>(JsonFields f, string name, TryParseId<T> parse)
+        where T : struct => IdOf(f, name, f.String(name), parse);
+
+    /// <summary>The id <paramref name="text"/>, read from field <paramref name="name"/>, spells; see <see cref="ReadId"/>.</summary>
+    private static T IdOf<T>(JsonFields f, string name, string text, TryParseId<T> parse)
+        where T : struct
     {
-        var id = f.String(name);
-        if (id.Length > 0 && !IdSyntax.IsValid(id))
+        if (parse(text, out var id))
         {
-            f.Problem(
-                name,
-                $"\"{id}\" is not a valid id (1 to {IdSyntax.MaxLength} letters, digits, '.', '_' or '-', starting with a letter or digit)");
+            return id;
         }
-        return id;
+        if (text.Length > 0 || f.Raw(name) is { ValueKind: JsonValueKind.String })
+        {
+            f.Problem(name, $"\"{text}\" is not a valid id ({IdSyntax.Rule})");
+        }
+        return Unread(f.PathOf(name), parse);
     }
+
+    /// <summary>The id an array item spells; another item is reported with <paramref name="expected"/>, as <see cref="ReadId"/> does.</summary>
+    private static T ItemId<T>((JsonElement Item, string Path) item, string expected, TryParseId<T> parse, List<JsonProblem> problems)
+        where T : struct =>
+        item.Item.ValueKind == JsonValueKind.String && parse(item.Item.GetString(), out var id)
+            ? id
+            : Report(
+                problems,
+                item.Path,
+                item.Item.ValueKind == JsonValueKind.String ? $"\"{item.Item.GetString()}\" is not a valid id ({IdSyntax.Rule})" : expected,
+                Unread(item.Path, parse));
+
+    /// <summary>The stand-in id of a field that could not be read: its path, spelled as an id.</summary>
+    private static T Unread<T>(string path, TryParseId<T> parse)
+        where T : struct
+    {
+        var spelled = new string([.. path.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '.')]).Trim('.');
+        var kept = spelled.Length > IdSyntax.MaxLength ? spelled[^IdSyntax.MaxLength..].TrimStart('.') : spelled;
+        return parse(kept, out var id) ? id : Unread("unread", parse);
+    }
+
+    private delegate bool TryParseId<T>(string? text, out T id);
 
     private static LocalizedText? ReadText(JsonFields f, string name, bool required = true)
     {

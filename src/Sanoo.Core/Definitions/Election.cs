@@ -67,8 +67,13 @@ public sealed class Election
     /// <summary>How many polling stations the election has.</summary>
     public int StationCount => _stationArea.Length;
 
-    /// <summary>The position of an area in <see cref="Areas"/>, or -1.</summary>
-    public int AreaIndex(AreaId id) => _areaIndex.GetValueOrDefault(id, -1);
+    /// <summary>
+    /// The position of an area of the election in <see cref="Areas"/>; any other id is a bug here (look it up with <see cref="TryAreaIndex"/>).
+    /// </summary>
+    public int AreaIndex(AreaId id) => _areaIndex[id];
+
+    /// <summary>The position of an area in <see cref="Areas"/>, if the election has it.</summary>
+    public bool TryAreaIndex(AreaId id, out int index) => _areaIndex.TryGetValue(id, out index);
 
     /// <summary>The parent's position of the area at <paramref name="areaIndex"/>, or -1 for the nation.</summary>
     public int ParentIndex(int areaIndex) => _parent[areaIndex];
@@ -79,8 +84,18 @@ public sealed class Election
     /// <summary>The area position of a station ordinal.</summary>
     public int StationAreaIndex(int stationOrdinal) => _stationArea[stationOrdinal];
 
-    /// <summary>The station ordinal of a station's area position.</summary>
-    public int StationOrdinal(int areaIndex) => Areas[areaIndex].Kind == AreaKind.Station ? _stationStart[areaIndex] : -1;
+    /// <summary>The station ordinal of a station's area position; another area is a bug here (ask <see cref="TryStationOrdinal"/>).</summary>
+    public int StationOrdinal(int areaIndex) =>
+        TryStationOrdinal(areaIndex, out var ordinal)
+            ? ordinal
+            : throw new ArgumentException($"area {Areas[areaIndex].Id} is not a station", nameof(areaIndex));
+
+    /// <summary>The station ordinal of an area position, if the area is a station.</summary>
+    public bool TryStationOrdinal(int areaIndex, out int ordinal)
+    {
+        ordinal = _stationStart[areaIndex];
+        return Areas[areaIndex].Kind == AreaKind.Station;
+    }
 
     /// <summary>Voters on the lists of every station under an area (main and additional).</summary>
     public long RegisteredVoters(int areaIndex) => _registered[areaIndex];
@@ -88,8 +103,11 @@ public sealed class Election
     /// <summary>The contest with this id, or null.</summary>
     public ContestPlan? Contest(ContestId id) => _contestIndex.TryGetValue(id, out var i) ? Contests[i] : null;
 
-    /// <summary>The position of a source, or -1.</summary>
-    public int SourceIndex(SourceId id) => _sourceIndex.GetValueOrDefault(id, -1);
+    /// <summary>The position of a source of the election; any other id is a bug here (look it up with <see cref="TrySourceIndex"/>).</summary>
+    public int SourceIndex(SourceId id) => _sourceIndex[id];
+
+    /// <summary>The position of a source, if the election has it.</summary>
+    public bool TrySourceIndex(SourceId id, out int index) => _sourceIndex.TryGetValue(id, out index);
 
     /// <summary>The area with this id, or null.</summary>
     public Area? Area(AreaId id) => _areaIndex.TryGetValue(id, out var i) ? Areas[i] : null;

@@ -10,6 +10,23 @@ public static class IdSyntax
     /// <summary>The longest id accepted.</summary>
     public const int MaxLength = 64;
 
+    /// <summary>The rule in words, for messages.</summary>
+    public const string Rule = "1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+    /// <summary>
+    /// <paramref name="value"/> when it is a well-formed id; otherwise a bug in the caller (input is read with <see cref="TryParse"/>).
+    /// </summary>
+    public static string Checked(string value) =>
+        IsValid(value) ? value : throw new ArgumentException($"'{value}' is not a well-formed id ({Rule})", nameof(value));
+
+    /// <summary>The id <paramref name="text"/> spells, made by <paramref name="make"/>, if it is well-formed.</summary>
+    public static bool TryParse<T>(string? text, Func<string, T> make, out T id)
+        where T : struct
+    {
+        id = IsValid(text) ? make(text!) : default;
+        return IsValid(text);
+    }
+
     /// <summary>Whether <paramref name="value"/> is a well-formed id.</summary>
     public static bool IsValid(string? value)
     {

@@ -11,7 +11,11 @@ public abstract record ProtocolReadResult
     }
 
     /// <summary>A well-formed protocol of this election (its control relations are not yet checked).</summary>
-    public sealed record Ok(Protocol Protocol) : ProtocolReadResult;
+    public sealed record Ok(CheckedProtocol Checked) : ProtocolReadResult
+    {
+        /// <summary>The protocol read.</summary>
+        public Protocol Protocol => Checked.Protocol;
+    }
 
     /// <summary>The protocol cannot be read; nothing of it can be counted.</summary>
     public sealed record Invalid(ImmutableArray<JsonProblem> Problems) : ProtocolReadResult;

@@ -9,6 +9,7 @@ namespace Sanoo.Core.Protocols;
 /// Reads one protocol from JSON (docs/protocol-format.md) strictly: unknown or repeated
 /// fields, missing or unknown lines and choices, negative, fractional or overflowing figures,
 /// and unknown ids are each reported with their JSON path. It does not check control relations.
+/// The one maker of <see cref="CheckedProtocol"/>: what it lets through is never checked again.
 /// </summary>
 public static class ProtocolReader
 {
@@ -41,31 +42,59 @@ public static class ProtocolReader
         {
             return new ProtocolReadResult.Invalid([.. problems]);
         }
-        var electionId = new ElectionId(f.String("election"));
-        var station = new AreaId(f.String("station"));
-        var contestId = new ContestId(f.String("contest"));
-        var source = new SourceId(f.String("source"));
+        var electionId = ReadId<ElectionId>(f.String("election"), ElectionId.TryParse, t => ProtocolShape.NotThisElection(election, t), problems);
+        var station = ReadId<AreaId>(f.String("station"), AreaId.TryParse, ProtocolShape.NotAStation, problems);
+        var contestText = f.String("contest");
+        var contestId = ReadId<ContestId>(contestText, ContestId.TryParse, ProtocolShape.NotAContest, problems);
+        var source = ReadId<SourceId>(f.String("source"), SourceId.TryParse, t => ProtocolShape.NotASource(election, t), problems);
         var version = (int)f.Integer("version", min: 1);
         Correction? correction = null;
         if (f.Object("correction", "reason", "author") is { } c)
         {
             correction = new Correction(c.String("reason"), c.String("author"));
         }
-        var plan = election.Contest(contestId);
-        if (plan is null && contestId.Value.Length > 0)
+        var plan = contestId is { } known ? election.Contest(known) : null;
+        if (plan is null && contestId is not null)
         {
-            problems.Add(new JsonProblem("$.contest", $"'{contestId}' is not a contest of this election"));
+            problems.Add(ProtocolShape.NotAContest(contestText));
         }
         var lines = plan is null ? [] : ReadFigures(f, "lines", plan.Form.Lines.Select(l => l.Id.Value).ToList(), "line of the form", problems);
         var votes = plan is null ? [] : ReadFigures(f, "votes", plan.Choices.Select(ch => ch.Id.Value).ToList(), $"choice of contest '{contestId}'", problems);
-        if (problems.Count > 0 || plan is null)
+        if (problems.Count > 0 || plan is null || electionId is null || station is null || source is null)
         {
             return new ProtocolReadResult.Invalid([.. problems]);
         }
-        var protocol = new Protocol(electionId, station, contestId, source, version, lines, votes, correction);
-        var shape = ProtocolShape.Check(election, protocol);
-        return shape.IsEmpty ? new ProtocolReadResult.Ok(protocol) : new ProtocolReadResult.Invalid(shape);
+        return Check(election, new Protocol(electionId.Value, station.Value, plan.Contest.Id, source.Value, version, lines, votes, correction));
     }
+
+    /// <summary>
+    /// Checks a protocol made in code (a sample, an importer, a stored log entry) as
+    /// <see cref="Read(Election, JsonElement)"/> checks one read: its shape, not its relations.
+    /// </summary>
+    public static ProtocolReadResult Check(Election election, Protocol protocol)
+    {
+        var shape = ProtocolShape.Check(election, protocol);
+        return shape.IsEmpty ? new ProtocolReadResult.Ok(new CheckedProtocol(election, protocol)) : new ProtocolReadResult.Invalid(shape);
+    }
+
+    /// <summary>
+    /// The id a field spells; null when it is missing (already reported) or is no id at all (reported here, as the shape check words it).
+    /// </summary>
+    private static T? ReadId<T>(string text, TryParseId<T> parse, Func<string, JsonProblem> notKnown, List<JsonProblem> problems)
+        where T : struct
+    {
+        if (parse(text, out var id))
+        {
+            return id;
+        }
+        if (text.Length > 0)
+        {
+            problems.Add(notKnown(text));
+        }
+        return null;
+    }
+
+    private delegate bool TryParseId<T>(string? text, out T id);
 
     private static ImmutableArray<int> ReadFigures(JsonFields f, string name, List<string> expected, string what, List<JsonProblem> problems)
     {

@@ -17,20 +17,20 @@ public static class ProtocolShape
         var problems = new Problems(); // allocates only when a protocol does not fit: most do
         if (protocol.Election != election.Id)
         {
-            problems.Add(new JsonProblem("$.election", $"is '{protocol.Election}', but this is election '{election.Id}'"));
+            problems.Add(NotThisElection(election, protocol.Election.Value));
         }
-        var stationIndex = election.AreaIndex(protocol.Station);
-        if (stationIndex < 0)
+        var known = election.TryAreaIndex(protocol.Station, out var stationIndex);
+        if (!known)
         {
-            problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' is not a polling station of this election"));
+            problems.Add(NotAStation(protocol.Station.Value));
         }
         else if (election.Areas[stationIndex].Kind != AreaKind.Station)
         {
             problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' is a {election.Areas[stationIndex].Kind.ToString().ToLowerInvariant()}, not a polling station"));
         }
-        if (election.SourceIndex(protocol.Source) < 0)
+        if (!election.TrySourceIndex(protocol.Source, out _))
         {
-            problems.Add(new JsonProblem("$.source", $"'{protocol.Source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))})"));
+            problems.Add(NotASource(election, protocol.Source.Value));
         }
         if (protocol.Version < 1)
         {
@@ -46,11 +46,10 @@ public static class ProtocolShape
         }
         if (election.Contest(protocol.Contest) is not { } plan)
         {
-            problems.Add(new JsonProblem("$.contest", $"'{protocol.Contest}' is not a contest of this election"));
+            problems.Add(NotAContest(protocol.Contest.Value));
             return problems.ToImmutable();
         }
-        if (stationIndex >= 0 && election.StationOrdinal(stationIndex) is var ordinal && ordinal >= 0
-            && (ordinal < plan.StationStart || ordinal >= plan.StationEnd))
+        if (known && election.TryStationOrdinal(stationIndex, out var ordinal) && (ordinal < plan.StationStart || ordinal >= plan.StationEnd))
         {
             problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' does not vote in contest '{protocol.Contest}', which is held in '{plan.Contest.Area}'"));
         }
@@ -58,6 +57,20 @@ public static class ProtocolShape
         CheckFigures(protocol.Votes, plan.Choices.Length, "$.votes", "choices", problems);
         return problems.ToImmutable();
     }
+
+    /// <summary>The problem of a protocol that names another election (or an id that cannot be one).</summary>
+    internal static JsonProblem NotThisElection(Election election, string text) =>
+        new("$.election", $"is '{text}', but this is election '{election.Id}'");
+
+    /// <summary>The problem of a protocol that names no station of the election.</summary>
+    internal static JsonProblem NotAStation(string text) => new("$.station", $"'{text}' is not a polling station of this election");
+
+    /// <summary>The problem of a protocol that names no count source of the election.</summary>
+    internal static JsonProblem NotASource(Election election, string text) =>
+        new("$.source", $"'{text}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))})");
+
+    /// <summary>The problem of a protocol that names no contest of the election.</summary>
+    internal static JsonProblem NotAContest(string text) => new("$.contest", $"'{text}' is not a contest of this election");
 
     private static void CheckFigures(ImmutableArray<int> figures, int expected, string path, string what, Problems problems)
     {

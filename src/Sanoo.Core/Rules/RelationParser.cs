@@ -117,7 +117,7 @@ public sealed class RelationParser
         SkipSpace();
         if (name != "votes" || Peek() != '(')
         {
-            return new Operand.Line(new LineId(name));
+            return LineId.TryParse(name, out var line) ? new Operand.Line(line) : throw Fail(start, $"'{name}' is not a line id ({IdSyntax.Rule})");
         }
         _position++;
         SkipSpace();
@@ -134,9 +134,13 @@ public sealed class RelationParser
         {
             throw Fail(choiceStart, "expected '*' or a choice id inside votes(…)");
         }
+        if (!ChoiceId.TryParse(choice, out var choiceId))
+        {
+            throw Fail(choiceStart, $"'{choice}' is not a choice id ({IdSyntax.Rule})");
+        }
         SkipSpace();
         Expect(')');
-        return new Operand.ChoiceVotes(new ChoiceId(choice));
+        return new Operand.ChoiceVotes(choiceId);
     }
 
     private long ParseInteger()

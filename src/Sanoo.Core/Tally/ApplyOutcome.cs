@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Sanoo.Core.Json;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Rules;
 
@@ -32,7 +31,4 @@ public abstract record ApplyOutcome
 
     /// <summary>Breaks error-level control relations: never counted. Lists every violation, warnings too.</summary>
     public sealed record Rejected(ImmutableArray<Violation> Violations) : ApplyOutcome;
-
-    /// <summary>Does not fit the election (unknown station, wrong number of figures …): not counted.</summary>
-    public sealed record Malformed(ImmutableArray<JsonProblem> Problems) : ApplyOutcome;
 }

@@ -40,14 +40,12 @@ public sealed class Snapshot
     /// </summary>
     public AreaTally? Tally(ContestId contest, SourceId source, AreaId area)
     {
-        var plan = Election.Contest(contest);
-        var s = Election.SourceIndex(source);
-        if (plan is null || s < 0)
+        if (Election.Contest(contest) is not { } plan || !Election.TrySourceIndex(source, out var s) || !Election.TryAreaIndex(area, out var index))
         {
             return null;
         }
         var book = _books[(plan.Index * _sources) + s];
-        return book.Layout.SlotOfArea.TryGetValue(Election.AreaIndex(area), out var slot) ? Read(book, slot) : null;
+        return book.Layout.SlotOfArea.TryGetValue(index, out var slot) ? Read(book, slot) : null;
     }
 
     /// <summary>
@@ -56,11 +54,11 @@ public sealed class Snapshot
     /// </summary>
     public Protocol? Counted(AreaId station, ContestId contest, SourceId source)
     {
-        var plan = Election.Contest(contest);
-        var s = Election.SourceIndex(source);
-        var areaIndex = Election.AreaIndex(station);
-        var ordinal = areaIndex < 0 ? -1 : Election.StationOrdinal(areaIndex);
-        if (plan is null || s < 0 || ordinal < plan.StationStart || ordinal >= plan.StationEnd)
+        if (Election.Contest(contest) is not { } plan
+            || !Election.TrySourceIndex(source, out var s)
+            || !Election.TryAreaIndex(station, out var areaIndex)
+            || !Election.TryStationOrdinal(areaIndex, out var ordinal)
+            || ordinal < plan.StationStart || ordinal >= plan.StationEnd)
         {
             return null;
         }

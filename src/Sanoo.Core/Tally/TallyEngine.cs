@@ -37,18 +37,19 @@ public sealed class TallyEngine
     public Election Election { get; }
 
     /// <summary>
-    /// How many protocol versions have been applied, each duplicate (an exact retry) excepted and
-    /// malformed ones not counted: the log position the state corresponds to.
+    /// How many protocol versions have been applied, each duplicate (an exact retry) excepted:
+    /// the log position the state corresponds to.
     /// </summary>
     public long Position { get; private set; }
 
-    /// <summary>Applies one protocol version and says what it did.</summary>
-    public ApplyOutcome Apply(Protocol protocol)
+    /// <summary>Applies one protocol version and says what it did; its shape was checked when it was read.</summary>
+    public ApplyOutcome Apply(CheckedProtocol checkedProtocol)
     {
-        var problems = ProtocolShape.Check(Election, protocol);
-        if (!problems.IsEmpty)
+        var protocol = checkedProtocol.Protocol;
+        if (protocol.Election != Election.Id)
         {
-            return new ApplyOutcome.Malformed(problems);
+            throw new ArgumentException(
+                $"a protocol of election '{protocol.Election}' applied to a tally of '{Election.Id}'", nameof(checkedProtocol));
         }
         var plan = Election.Contest(protocol.Contest)!;
         var book = _books[(plan.Index * _sources) + Election.SourceIndex(protocol.Source)];
@@ -84,11 +85,13 @@ public sealed class TallyEngine
     /// <summary>The protocol counted for a station, contest and source, if any.</summary>
     public Protocol? Current(AreaId station, ContestId contest, SourceId source)
     {
-        if (Election.Contest(contest) is not { } plan || Election.SourceIndex(source) is var s && s < 0)
+        if (Election.Contest(contest) is not { } plan
+            || !Election.TrySourceIndex(source, out var s)
+            || !Election.TryAreaIndex(station, out var areaIndex)
+            || !Election.TryStationOrdinal(areaIndex, out var ordinal))
         {
             return null;
         }
-        var ordinal = Election.StationOrdinal(Election.AreaIndex(station));
         return ordinal < plan.StationStart || ordinal >= plan.StationEnd ? null : _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
     }
 
@@ -106,13 +109,16 @@ public sealed class TallyEngine
         return new Snapshot(Election, Position, frozen, _sources, violations);
     }
 
-    /// <summary>A tally built from scratch from the given current versions.</summary>
+    /// <summary>A tally built from scratch from the given current versions; one that does not fit the election is not counted.</summary>
     public static TallyEngine Rebuild(Election election, IEnumerable<Protocol> currentVersions)
     {
         var engine = new TallyEngine(election);
         foreach (var protocol in currentVersions)
         {
-            engine.Apply(protocol);
+            if (ProtocolReader.Check(election, protocol) is ProtocolReadResult.Ok ok)
+            {
+                engine.Apply(ok.Checked);
+            }
         }
         return engine;
     }

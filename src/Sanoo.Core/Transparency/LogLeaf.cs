@@ -74,8 +74,6 @@ public static class LogLeaf
         return System.Security.Cryptography.SHA256.HashData(buffer[..w.Length]);
     }
 
-    private const int IdLimit = 128;
-
     private ref struct Writer(Span<byte> buffer)
     {
         private readonly Span<byte> _buffer = buffer;
@@ -93,12 +91,12 @@ public static class LogLeaf
             }
         }
 
-        /// <summary>A value that must need no JSON escaping (ids and outcome words are such).</summary>
+        /// <summary>An id or outcome word: well-formed by <see cref="Definitions.IdSyntax"/>, so it needs no JSON escaping.</summary>
         public void Id(string text)
         {
-            if (text.Length > IdLimit || text.Any(c => c > 0x7e || c < 0x20 || c is '"' or '\\'))
+            if (!Definitions.IdSyntax.IsValid(text))
             {
-                throw new ArgumentException($"'{text}' is not a plain ASCII id", nameof(text));
+                throw new ArgumentException($"'{text}' is not a well-formed id ({Definitions.IdSyntax.Rule})", nameof(text));
             }
             Ascii(text);
         }

@@ -5,4 +5,4 @@ namespace Sanoo.Storage.Access;
 /// <param name="PublicKey">The 32-byte Ed25519 public key.</param>
 /// <param name="EnrolledAt">When it was enrolled.</param>
 /// <param name="EnrolledBy">Who enrolled it.</param>
-public sealed record DeviceKey(string Station, byte[] PublicKey, DateTimeOffset EnrolledAt, string EnrolledBy);
+public sealed record DeviceKey(Core.Definitions.AreaId Station, byte[] PublicKey, DateTimeOffset EnrolledAt, string EnrolledBy);

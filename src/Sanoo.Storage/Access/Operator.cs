@@ -15,4 +15,4 @@ public enum OperatorRole
 /// <param name="Role">District or admin.</param>
 /// <param name="District">The district's area id, for district operators.</param>
 /// <param name="TokenHash">SHA-256 of the bearer token.</param>
-public sealed record Operator(string Name, OperatorRole Role, string? District, byte[] TokenHash);
+public sealed record Operator(string Name, OperatorRole Role, Core.Definitions.AreaId? District, byte[] TokenHash);

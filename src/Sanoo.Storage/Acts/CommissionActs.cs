@@ -7,7 +7,8 @@ namespace Sanoo.Storage.Acts;
 /// <param name="Reason">Why, in the commission's words.</param>
 /// <param name="OrderedBy">The operator who recorded the order.</param>
 /// <param name="OrderedAt">When.</param>
-public sealed record RecountOrder(long Sequence, string Station, string Contest, string Reason, string OrderedBy, DateTimeOffset OrderedAt);
+public sealed record RecountOrder(long Sequence, Core.Definitions.AreaId Station, Core.Definitions.ContestId Contest, string Reason,
+    string OrderedBy, DateTimeOffset OrderedAt);
 
 /// <summary>What a recount found, recorded after it (the new figures themselves arrive as a correction of the protocol).</summary>
 /// <param name="Sequence">Its number.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
 
 namespace Sanoo.Storage.Entries;
@@ -11,9 +12,9 @@ namespace Sanoo.Storage.Entries;
 /// </summary>
 public sealed record HandEntry(
     long Sequence,
-    string Station,
-    string Contest,
-    string Source,
+    AreaId Station,
+    ContestId Contest,
+    SourceId Source,
     int Version,
     string Operator,
     ImmutableArray<byte> Canonical,

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Sanoo.Core.Definitions;
 using Sanoo.Storage.Access;
 
 namespace Sanoo.Storage.Sql;
@@ -26,9 +27,9 @@ internal static class AccessRows
         [op.Name, op.Role == OperatorRole.Admin ? "admin" : "district", op.District, op.TokenHash, DateTimeOffset.UtcNow];
 
     public static DeviceKey ReadKey(DbDataReader r) =>
-        new(r.GetString(0), (byte[])r.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3));
+        new(new AreaId(r.GetString(0)), (byte[])r.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3));
 
     public static Operator ReadOperator(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1) == "admin" ? OperatorRole.Admin : OperatorRole.District, r.IsDBNull(2) ? null : r.GetString(2),
+        r.GetString(0), r.GetString(1) == "admin" ? OperatorRole.Admin : OperatorRole.District, r.IsDBNull(2) ? null : new AreaId(r.GetString(2)),
         (byte[])r.GetValue(3));
 }

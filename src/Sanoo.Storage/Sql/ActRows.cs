@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Sanoo.Core.Definitions;
 using Sanoo.Storage.Acts;
 
 namespace Sanoo.Storage.Sql;
@@ -33,7 +34,8 @@ internal static class ActRows
     public static SqlArg[] Values(Certification c) => [c.Position, c.Statement, c.CertifiedBy, c.CertifiedAt];
 
     public static RecountOrder ReadOrder(DbDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)));
+        new(r.GetInt64(0), new AreaId(r.GetString(1)), new ContestId(r.GetString(2)), r.GetString(3), r.GetString(4),
+            DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)));
 
     public static RecountOutcome ReadOutcome(DbDataReader r) =>
         new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)));

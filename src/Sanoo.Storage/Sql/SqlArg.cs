@@ -13,6 +13,15 @@ internal readonly record struct SqlArg(object? Value, DbType Type)
 {
     public static implicit operator SqlArg(string? value) => new(value, DbType.String);
 
+    /// <summary>An area id, stored as its text.</summary>
+    public static implicit operator SqlArg(Core.Definitions.AreaId? value) => new(value?.Value, DbType.String);
+
+    /// <summary>A contest id, stored as its text.</summary>
+    public static implicit operator SqlArg(Core.Definitions.ContestId value) => new(value.Value, DbType.String);
+
+    /// <summary>A count source's id, stored as its text.</summary>
+    public static implicit operator SqlArg(Core.Definitions.SourceId value) => new(value.Value, DbType.String);
+
     public static implicit operator SqlArg(byte[]? value) => new(value, DbType.Binary);
 
     public static implicit operator SqlArg(long value) => new(value, DbType.Int64);

@@ -13,18 +13,17 @@ public sealed class Jurisdiction(Election election)
     public bool Covers(Operator op, AreaId station) => op.Role switch
     {
         OperatorRole.Admin => true,
-        OperatorRole.District => op.District is { } district && Under(station, new AreaId(district)),
+        OperatorRole.District => op.District is { } district && Under(station, district),
         _ => false,
     };
 
     private bool Under(AreaId station, AreaId district)
     {
-        var target = election.AreaIndex(district);
-        if (target < 0)
+        if (!election.TryAreaIndex(district, out var target) || !election.TryAreaIndex(station, out var start))
         {
             return false;
         }
-        for (var a = election.AreaIndex(station); a >= 0; a = election.ParentIndex(a))
+        for (var a = start; a >= 0; a = election.ParentIndex(a))
         {
             if (a == target)
             {

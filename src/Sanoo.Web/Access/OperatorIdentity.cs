@@ -34,7 +34,7 @@ public sealed class OperatorIdentity : ClaimsIdentity
         yield return new Claim(ClaimTypes.Role, RoleName(op.Role));
         if (op.District is { } district)
         {
-            yield return new Claim(DistrictClaim, district);
+            yield return new Claim(DistrictClaim, district.Value);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using NSec.Cryptography;
+using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
 
@@ -14,7 +15,7 @@ namespace Sanoo.Web.Access;
 /// by token hash, re-read from the store every <see cref="ServerOptions.AccessRefresh"/> so an
 /// enrolment made while the server runs takes effect without a restart.
 /// </summary>
-public sealed class WriterRegistry(IProtocolStore store, ServerOptions options, TimeProvider time) : BackgroundService
+public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeProvider time) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, PublicKey> _keys = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
@@ -37,13 +38,13 @@ public sealed class WriterRegistry(IProtocolStore store, ServerOptions options, 
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            var enrolments = await store.ReadDeviceKeysAsync(_enrolmentsSeen, cancellationToken);
+            var enrolments = await log.DeviceKeysAsync(_enrolmentsSeen, cancellationToken);
             foreach (var key in enrolments)
             {
-                _keys[key.Station] = PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey, KeyBlobFormat.RawPublicKey);
+                _keys[key.Station.Value] = PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey, KeyBlobFormat.RawPublicKey);
             }
             _enrolmentsSeen += enrolments.Count;
-            _operators = (await store.ReadOperatorsAsync(cancellationToken)).ToFrozenDictionary(o => Convert.ToHexString(o.TokenHash));
+            _operators = (await log.OperatorsAsync(cancellationToken)).ToFrozenDictionary(o => Convert.ToHexString(o.TokenHash));
         }
         finally
         {

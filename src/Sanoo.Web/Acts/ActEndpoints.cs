@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Json;
 using Sanoo.Core.Tally;
+using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Acts;
-using Sanoo.Storage.Log;
 using Sanoo.Web.Access;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
@@ -60,8 +60,8 @@ public static class ActEndpoints
         {
             return problem!;
         }
-        var station = log.Election.Area(new AreaId(fields.String("station")));
-        var plan = log.Election.Contest(new ContestId(fields.String("contest")));
+        var station = AreaId.TryParse(fields.String("station"), out var stationId) ? log.Election.Area(stationId) : null;
+        var plan = ContestId.TryParse(fields.String("contest"), out var contestId) ? log.Election.Contest(contestId) : null;
         var reason = fields.String("reason").Trim();
         if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length is 0 or > 1000)
         {
@@ -71,8 +71,8 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", $"{OrderWho}.");
         }
-        var order = new RecountOrder(0, station.Id.Value, plan.Contest.Id.Value, reason, op.Name, time.GetUtcNow());
-        return await RecordAsync(() => log.Store.OrderRecountAsync(order, cancellationToken), ActJson.Ordered, publisher, cancellationToken);
+        var order = new RecountOrder(0, station.Id, plan.Contest.Id, reason, op.Name, time.GetUtcNow());
+        return await RecordAsync(() => log.OrderRecountAsync(order, cancellationToken), ActJson.Ordered, publisher, cancellationToken);
     }
 
     private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -82,18 +82,18 @@ public static class ActEndpoints
         {
             return problem!;
         }
-        var order = (await log.Store.ReadRecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
+        var order = (await log.RecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
         var text = fields.String("outcome").Trim();
         if (order is null || text.Length is 0 or > 1000)
         {
             return Problems.Status(order is null ? 404 : 400, "Cannot record this outcome", order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
         }
-        if (await ActingFor(request, authorization, new AreaId(order.Station)) is not { } op)
+        if (await ActingFor(request, authorization, order.Station) is not { } op)
         {
             return Problems.Status(403, "Not allowed", $"{OutcomeWho}.");
         }
         var outcome = new RecountOutcome(0, id, text, op.Name, time.GetUtcNow());
-        return await RecordAsync(() => log.Store.RecordRecountOutcomeAsync(outcome, cancellationToken), ActJson.Found, publisher, cancellationToken);
+        return await RecordAsync(() => log.RecordRecountOutcomeAsync(outcome, cancellationToken), ActJson.Found, publisher, cancellationToken);
     }
 
     private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ public static class ActEndpoints
             return Problems.Status(400, "Cannot certify", "the statement is required (up to 2,000 characters).");
         }
         var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow());
-        return await RecordAsync(() => log.Store.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
+        return await RecordAsync(() => log.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
     }
 
     /// <summary>The request's operator when the <see cref="Policies.Station"/> policy lets them act for <paramref name="station"/>; else null.</summary>

@@ -8,7 +8,7 @@ namespace Sanoo.Web.Acts;
 public static class ActJson
 {
     /// <summary>The wire form of a recount order.</summary>
-    public static Wire.RecountOrder Of(RecountOrder o) => new(o.Sequence, o.Station, o.Contest, o.Reason, o.OrderedBy, o.OrderedAt);
+    public static Wire.RecountOrder Of(RecountOrder o) => new(o.Sequence, o.Station.Value, o.Contest.Value, o.Reason, o.OrderedBy, o.OrderedAt);
 
     /// <summary>The wire form of a recount's finding.</summary>
     public static Wire.RecountOutcome Of(RecountOutcome o) => new(o.Sequence, o.Recount, o.Outcome, o.RecordedBy, o.RecordedAt);
@@ -29,8 +29,8 @@ public static class ActJson
     public static Wire.RecountList Recounts(CommissionRecord acts) => new(
         [.. acts.Orders.Select(o => new Wire.Recount(
             o.Sequence,
-            o.Station,
-            o.Contest,
+            o.Station.Value,
+            o.Contest.Value,
             o.Reason,
             o.OrderedBy,
             o.OrderedAt,

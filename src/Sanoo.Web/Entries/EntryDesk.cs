@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Entries;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Web.Entries;
 
@@ -34,13 +33,15 @@ public sealed record QueueItem(string Station, string Contest, string Source, in
 /// </summary>
 public sealed class EntryDesk(ElectionLog log, TimeProvider time)
 {
-    /// <summary>Records <paramref name="protocol"/> as entered by <paramref name="op"/> and says what became of it.</summary>
-    public async Task<EntryAnswer> EnterAsync(Protocol protocol, Operator op, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="entered"/> as entered by <paramref name="op"/> and says what became of it.</summary>
+    public async Task<EntryAnswer> EnterAsync(CheckedProtocol entered, Operator op, CancellationToken cancellationToken)
     {
-        var canonical = ProtocolWriter.Canonical(log.Election, protocol);
-        var draft = new HandEntry(0, protocol.Station.Value, protocol.Contest.Value, protocol.Source.Value, protocol.Version, op.Name, [.. canonical], Convert.ToHexStringLower(SHA256.HashData(canonical)), time.GetUtcNow(), EntryStatus.AwaitingSecond);
+        var protocol = entered.Protocol;
+        var draft = new HandEntry(
+            0, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, op.Name,
+            entered.Canonical, Convert.ToHexStringLower(entered.ContentHash.AsSpan()), time.GetUtcNow(), EntryStatus.AwaitingSecond);
         List<HandEntry> earlier = [];
-        var entry = await log.Store.EnterAsync(draft, found =>
+        var entry = await log.EnterAsync(draft, found =>
         {
             earlier = [.. found];
             return DoubleEntry.Decide([.. found.Select(e => new EntryRecord(e.Operator, e.ContentHash, e.Status))], op.Name, draft.ContentHash);
@@ -50,38 +51,40 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
         {
             case EntryStatus.Matched:
                 var partner = others.First(e => e.ContentHash == entry.ContentHash);
-                var receipt = await log.SubmitAsync(new Submission(protocol, $"entries:{partner.Operator}+{op.Name}"), cancellationToken);
+                var receipt = await log.SubmitAsync(new Submission(entered, new Sender.DoubleEntry(partner.Operator, op.Name)), cancellationToken);
                 return new EntryAnswer(entry.Status, entry, receipt, []);
             case EntryStatus.AlreadyMatched:
                 // Make sure the pair's protocol is in the log (a crash after matching is healed by the next entry), and say how this one differs.
                 var matched = earlier.First(e => e.Status == EntryStatus.Matched);
                 var counted = Read(matched);
-                var again = await log.SubmitAsync(new Submission(counted, $"entries:{matched.Operator}"), cancellationToken);
-                return new EntryAnswer(entry.Status, entry, again, Differences(protocol, counted, matched.Operator));
+                var again = await log.SubmitAsync(new Submission(counted, new Sender.MatchedEntry(matched.Operator)), cancellationToken);
+                return new EntryAnswer(entry.Status, entry, again, Differences(protocol, counted.Protocol, matched.Operator));
             default:
-                return new EntryAnswer(entry.Status, entry, null, [.. others.SelectMany(o => Differences(protocol, Read(o), o.Operator))]);
+                return new EntryAnswer(entry.Status, entry, null, [.. others.SelectMany(o => Differences(protocol, Read(o).Protocol, o.Operator))]);
         }
     }
 
     /// <summary>The protocol versions whose entries disagree, of the stations <paramref name="covers"/> allows.</summary>
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(Func<AreaId, bool> covers, CancellationToken cancellationToken)
     {
-        var entries = await log.Store.ReadEntriesAsync(null, cancellationToken);
+        var entries = await log.HandEntriesAsync(null, cancellationToken);
         var queue = new List<QueueItem>();
         foreach (var version in entries.GroupBy(e => (e.Station, e.Contest, e.Source, e.Version)))
         {
             var latest = Latest([.. version]);
-            if (version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2 || !covers(new AreaId(version.Key.Station)))
+            var settled = version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2;
+            if (settled || !covers(version.Key.Station))
             {
                 continue;
             }
-            var protocols = latest.Select(Read).ToList();
-            var plan = log.Election.Contest(new ContestId(version.Key.Contest))!;
+            var protocols = latest.Select(e => Read(e).Protocol).ToList();
+            var plan = log.Election.Contest(version.Key.Contest)!;
             var items = plan.Form.Lines.Select((l, i) => (l.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Lines[i])]))
                 .Concat(plan.Choices.Select((c, i) => (c.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Votes[i])])))
                 .Where(d => d.Item2.Distinct().Count() > 1)
                 .ToList();
-            queue.Add(new QueueItem(version.Key.Station, version.Key.Contest, version.Key.Source, version.Key.Version, latest, items));
+            queue.Add(new QueueItem(version.Key.Station.Value, version.Key.Contest.Value, version.Key.Source.Value, version.Key.Version, latest,
+                items));
         }
         return queue;
     }
@@ -89,9 +92,9 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
     private static List<HandEntry> Latest(List<HandEntry> entries) =>
         [.. entries.GroupBy(e => e.Operator).Select(g => g.Last()).OrderBy(e => e.Sequence)];
 
-    private Protocol Read(HandEntry entry) =>
+    private CheckedProtocol Read(HandEntry entry) =>
         ProtocolReader.Read(log.Election, entry.Canonical.AsMemory()) is ProtocolReadResult.Ok ok
-            ? ok.Protocol
+            ? ok.Checked
             : throw new InvalidOperationException($"hand entry {entry.Sequence} holds bytes that are not a protocol of this election");
 
     private IReadOnlyList<EntryDifference> Differences(Protocol mine, Protocol theirs, string who)

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Entries;
+using Sanoo.Log;
 using Sanoo.Storage;
+using Sanoo.Storage.Access;
 using Sanoo.Web.Access;
 using Sanoo.Web.Ingest;
 
@@ -35,7 +37,8 @@ public static class EntryEndpoints
             .Produces<Contracts.StationEntries>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
     }
 
-    private static async Task<IResult> EnterAsync(HttpRequest request, EntryDesk desk, Authorizer authorizer, ServerOptions options, Storage.Log.ElectionLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> EnterAsync(
+        HttpRequest request, EntryDesk desk, Authorizer authorizer, ServerOptions options, ElectionLog log, CancellationToken cancellationToken)
     {
         var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);
         if (document is null)
@@ -56,15 +59,16 @@ public static class EntryEndpoints
             {
                 return Problems.Status(400, "Not a double-entry count", $"{protocol.Source} counts are not entered twice; send them to /api/v1/protocols.");
             }
-            var (op, refusal) = authorizer.Operator(protocol, await Caller.OfAsync(request.HttpContext), "$.protocol");
-            if (op is null)
+            var admission = authorizer.Operator(protocol, await Caller.OfAsync(request.HttpContext), "$.protocol");
+            if (admission is Admission<Operator>.Refused { Refusal: var refusal })
             {
-                return Problems.Status(refusal!.Status, refusal.Status == 401 ? "Not authenticated" : "Not allowed", refusal.Reason);
+                return Problems.Status(refusal.Status, refusal.Title, refusal.Reason);
             }
+            var op = ((Admission<Operator>.Admitted)admission).Who;
             EntryAnswer answer;
             try
             {
-                answer = await desk.EnterAsync(protocol, op, cancellationToken);
+                answer = await desk.EnterAsync(submissions[0].Checked, op, cancellationToken);
             }
             catch (StoreException e)
             {
@@ -88,19 +92,19 @@ public static class EntryEndpoints
     }
 
     private static async Task<IResult> StationAsync(
-        HttpRequest request, string? station, Storage.Log.ElectionLog log, IAuthorizationService authorization, CancellationToken cancellationToken)
+        HttpRequest request, string? station, ElectionLog log, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var user = request.HttpContext.User;
         var op = user.Operator()!; // the group's policy let only operators through
-        if (station is null || log.Election.Area(new AreaId(station)) is not { Kind: AreaKind.Station })
+        if (!AreaId.TryParse(station, out var stationId) || log.Election.Area(stationId) is not { Kind: AreaKind.Station })
         {
             return Problems.Status(404, "Unknown station", $"'{station}' is not a polling station of this election (ask /api/v1/hand-entries?station=ID).");
         }
-        if (!(await authorization.AuthorizeAsync(user, new AreaId(station), Policies.Station)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(user, stationId, Policies.Station)).Succeeded)
         {
             return Problems.Status(403, "Not allowed", $"operator {op.Name} sees entries of district {op.District} only");
         }
-        var entries = await log.Store.ReadEntriesAsync(station, cancellationToken);
-        return TypedResults.Ok(EntryJson.Station(station, entries));
+        var entries = await log.HandEntriesAsync(stationId, cancellationToken);
+        return TypedResults.Ok(EntryJson.Station(stationId.Value, entries));
     }
 }

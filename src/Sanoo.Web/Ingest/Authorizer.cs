@@ -1,16 +1,11 @@
 using NSec.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
+using Sanoo.Log;
 using Sanoo.Storage.Access;
 using Sanoo.Web.Access;
 
 namespace Sanoo.Web.Ingest;
-
-/// <summary>Why a submission may not be written: 401 (who are you?) or 403 (you may not).</summary>
-/// <param name="Status">401 or 403.</param>
-/// <param name="Path">The submission's path in the body.</param>
-/// <param name="Reason">What is wrong, in words.</param>
-public sealed record Refusal(int Status, string Path, string Reason);
 
 /// <summary>
 /// Who may write what. Counts of a source that is not official (the machine count) come from
@@ -23,7 +18,7 @@ public sealed record Refusal(int Status, string Path, string Reason);
 public sealed class Authorizer(Election election, WriterRegistry registry, Jurisdiction jurisdiction)
 {
     /// <summary>The sender to record, or the refusal.</summary>
-    public (string? Sender, Refusal? Refusal) Check(SentSubmission submission, Caller caller)
+    public Admission<Sender> Check(SentSubmission submission, Caller caller)
     {
         var protocol = submission.Protocol;
         var official = election.Sources[election.SourceIndex(protocol.Source)].Official;
@@ -31,41 +26,52 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
         {
             if (submission.Signature is null)
             {
-                return (null, new Refusal(401, submission.Path, $"unsigned: a {protocol.Source} count must be signed by the device key enrolled for station {protocol.Station}"));
+                return Refuse(new Refusal.Unauthenticated(
+                    submission.Path,
+                    $"unsigned: a {protocol.Source} count must be signed by the device key enrolled for station {protocol.Station}"));
             }
             if (registry.DeviceKey(protocol.Station.Value) is not { } key)
             {
-                return (null, new Refusal(403, submission.Path, $"no device key is enrolled for station {protocol.Station}"));
+                return Refuse(new Refusal.Forbidden(submission.Path, $"no device key is enrolled for station {protocol.Station}"));
             }
-            return SignatureAlgorithm.Ed25519.Verify(key, ProtocolWriter.Canonical(election, protocol), submission.Signature)
-                ? ($"device:{protocol.Station}", null)
-                : (null, new Refusal(403, submission.Path, $"the signature does not verify with the key enrolled for station {protocol.Station}: a wrong key, another station's key, or altered figures"));
+            return SignatureAlgorithm.Ed25519.Verify(key, submission.Checked.Canonical.AsSpan(), submission.Signature)
+                ? new Admission<Sender>.Admitted(new Sender.Device(protocol.Station))
+                : Refuse(new Refusal.Forbidden(
+                    submission.Path,
+                    $"the signature does not verify with the key enrolled for station {protocol.Station}: "
+                    + "a wrong key, another station's key, or altered figures"));
         }
-        var (op, refusal) = Operator(protocol, caller, submission.Path);
-        if (op is null)
+        var doubleEntry = election.Sources[election.SourceIndex(protocol.Source)].DoubleEntry;
+        switch (Operator(protocol, caller, submission.Path))
         {
-            return (null, refusal);
+            case Admission<Operator>.Refused refused:
+                return Refuse(refused.Refusal);
+            case Admission<Operator>.Admitted { Who.Role: OperatorRole.District } when doubleEntry:
+                return Refuse(new Refusal.Forbidden(
+                    submission.Path, $"{protocol.Source} counts are entered twice, by two operators: send each entry to /api/v1/hand-entries"));
+            case Admission<Operator>.Admitted admitted:
+                return new Admission<Sender>.Admitted(new Sender.Operator(admitted.Who.Name));
+            default:
+                throw new InvalidOperationException("unknown admission");
         }
-        if (op.Role == OperatorRole.District && election.Sources[election.SourceIndex(protocol.Source)].DoubleEntry)
-        {
-            return (null, new Refusal(403, submission.Path, $"{protocol.Source} counts are entered twice, by two operators: send each entry to /api/v1/hand-entries"));
-        }
-        return ($"operator:{op.Name}", null);
     }
 
     /// <summary>The caller's operator, if they may enter counts for the protocol's station; else the refusal.</summary>
-    public (Operator? Operator, Refusal? Refusal) Operator(Protocol protocol, Caller caller, string path)
+    public Admission<Operator> Operator(Protocol protocol, Caller caller, string path)
     {
         if (caller.Operator is not { } op)
         {
-            return (null, new Refusal(401, path, caller.Missing == Caller.NoToken
+            return new Admission<Operator>.Refused(new Refusal.Unauthenticated(path, caller.Missing == Caller.NoToken
                 ? $"a {protocol.Source} count is entered by an operator: {Caller.NoToken}"
                 : caller.Missing ?? Caller.NoToken));
         }
         if (!jurisdiction.Covers(op, protocol.Station))
         {
-            return (null, new Refusal(403, path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
+            return new Admission<Operator>.Refused(new Refusal.Forbidden(
+                path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
         }
-        return (op, null);
+        return new Admission<Operator>.Admitted(op);
     }
+
+    private static Admission<Sender> Refuse(Refusal refusal) => new Admission<Sender>.Refused(refusal);
 }

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 using Sanoo.Web.Access;
 
 namespace Sanoo.Web.Ingest;
@@ -134,17 +134,19 @@ public static class IngestEndpoints
             }
             var caller = await Caller.OfAsync(request.HttpContext);
             var checks = submissions.Select(s => authorizer.Check(s, caller)).ToList();
-            var refusals = checks.Where(c => c.Refusal is not null).Select(c => c.Refusal!).ToList();
+            var refusals = checks.OfType<Admission<Sender>.Refused>().Select(c => c.Refusal).ToList();
             if (refusals.Count > 0)
             {
-                var status = refusals.Any(r => r.Status == 401) ? 401 : 403;
-                return Problems.Status(status, status == 401 ? "Not authenticated" : "Not allowed", "Nothing of this request was stored.",
+                var first = refusals.FirstOrDefault(r => r is Refusal.Unauthenticated) ?? refusals[0];
+                return Problems.Status(first.Status, first.Title, "Nothing of this request was stored.",
                     refusals.GroupBy(r => r.Path).ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray()));
             }
+            var senders = checks.Cast<Admission<Sender>.Admitted>().Select(c => c.Who).ToList();
             IReadOnlyList<Receipt> receipts;
             try
             {
-                receipts = await log.SubmitAsync([.. submissions.Select((s, i) => new Submission(s.Protocol, checks[i].Sender!, s.Signature))], cancellationToken);
+                var sent = submissions.Select((s, i) => new Submission(s.Checked, senders[i], s.Signature));
+                receipts = await log.SubmitAsync([.. sent], cancellationToken);
             }
             catch (StoreException e)
             {

@@ -1,5 +1,5 @@
 using Sanoo.Core.Rules;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 using Wire = Sanoo.Contracts;
 
 namespace Sanoo.Web.Ingest;
@@ -10,15 +10,15 @@ public static class ReceiptJson
     /// <summary>The wire form of a receipt.</summary>
     public static Wire.Receipt Of(Receipt receipt) => new(
         WireEnums.Of<Wire.ReceiptOutcome>(receipt.Outcome),
-        receipt.StoredOutcome is { } stored ? WireEnums.Of<Wire.StoredOutcome>(stored) : null,
+        receipt is Receipt.Duplicate duplicate ? WireEnums.Of<Wire.StoredOutcome>(duplicate.Original) : null,
         receipt.Sequence,
         receipt.Version,
         receipt.ContentHash,
-        receipt.Sequence > 0 ? receipt.Sequence - 1 : null,
+        receipt.Sequence - 1,
         receipt.LeafHash,
         receipt.ReceivedAt,
         [.. receipt.Violations.Select(Of)],
-        [.. receipt.Problems.Select(p => new Wire.FieldProblem(p.Path, p.Message))]);
+        []); // a protocol that does not fit the election is refused before the log: no receipt has problems
 
     /// <summary>The wire form of a broken relation.</summary>
     public static Wire.Violation Of(Violation v) => new(v.Relation.Value, v.Rule, WireEnums.Of<Wire.Severity>(v.Severity), v.Left, v.Right);

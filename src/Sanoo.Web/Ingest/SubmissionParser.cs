@@ -6,10 +6,14 @@ using Sanoo.Core.Protocols;
 namespace Sanoo.Web.Ingest;
 
 /// <summary>One submission as sent: the protocol and, for device counts, the signature over its canonical bytes.</summary>
-/// <param name="Protocol">The protocol read.</param>
+/// <param name="Checked">The protocol read, its shape checked.</param>
 /// <param name="Signature">The Ed25519 signature, or null.</param>
 /// <param name="Path">Where it is in the request body, for messages.</param>
-public sealed record SentSubmission(Protocol Protocol, byte[]? Signature, string Path);
+public sealed record SentSubmission(CheckedProtocol Checked, byte[]? Signature, string Path)
+{
+    /// <summary>The protocol read.</summary>
+    public Protocol Protocol => Checked.Protocol;
+}
 
 /// <summary>
 /// Reads a write request's body strictly: either one submission <c>{"protocol": {…}, "signature": "…"}</c>
@@ -73,7 +77,7 @@ public static class SubmissionParser
         switch (ProtocolReader.Read(election, protocol))
         {
             case ProtocolReadResult.Ok ok:
-                into.Add(new SentSubmission(ok.Protocol, signature, path));
+                into.Add(new SentSubmission(ok.Checked, signature, path));
                 break;
             case ProtocolReadResult.Invalid invalid:
                 problems.AddRange(invalid.Problems.Select(p => new JsonProblem($"{path}.protocol{p.Path[1..]}", p.Message)));

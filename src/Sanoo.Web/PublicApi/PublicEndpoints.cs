@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.PublicApi;
@@ -47,7 +47,7 @@ public static class PublicEndpoints
             return Problems.Unavailable("No snapshot has been published yet.");
         }
         var election = snapshot.Election;
-        var plan = contest is null ? election.DefaultContest : election.Contest(new ContestId(contest));
+        var plan = contest is null ? election.DefaultContest : ContestId.TryParse(contest, out var asked) ? election.Contest(asked) : null;
         if (plan is null)
         {
             return Problems.Status(404, "Unknown contest", $"'{contest}' is not a contest of this election.");
@@ -57,10 +57,11 @@ public static class PublicEndpoints
         {
             return Problems.Status(404, "Unknown source", $"'{source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))}).");
         }
-        var areaId = area is null ? plan.Contest.Area : new AreaId(area);
-        if (snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)
+        var areaId = area is null ? plan.Contest.Area : AreaId.TryParse(area, out var at) ? at : default;
+        if (areaId == default || snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)
         {
-            return Problems.Status(404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{areaId}' (stations: see /api/v1/stations/ID).");
+            return Problems.Status(
+                404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{area ?? areaId.Value}' (stations: see /api/v1/stations/ID).");
         }
         var language = lang ?? election.Definition.Languages[0];
         var key = $"results/{plan.Contest.Id}/{countSource.Id}/{areaId}/{language}";
@@ -71,12 +72,12 @@ public static class PublicEndpoints
     private static async Task<IResult> StationAsync(HttpContext context, SnapshotPublisher publisher, ElectionLog log, string id, CancellationToken cancellationToken)
     {
         var published = publisher.Current;
-        var station = log.Election.Area(new AreaId(id));
+        var station = AreaId.TryParse(id, out var stationId) ? log.Election.Area(stationId) : null;
         if (station is null || station.Kind != AreaKind.Station || published.Snapshot is not { } snapshot)
         {
             return Problems.Status(404, "Unknown station", $"'{id}' is not a polling station of this election.");
         }
-        var entries = (await log.Store.ReadStationAsync(id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
+        var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
         return SnapshotResponse.Of(context, published, () => StationJson.Of(log.Election, station, entries, snapshot.Position));
     }
 

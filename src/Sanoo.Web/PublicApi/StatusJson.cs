@@ -1,3 +1,4 @@
+using Sanoo.Log;
 using Sanoo.Storage.Log;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;

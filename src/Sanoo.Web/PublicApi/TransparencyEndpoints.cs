@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.PublicApi;
@@ -32,10 +32,10 @@ public static class TransparencyEndpoints
             .WithSummary("Up to 1,000 log entries after position `after`, each with its canonical protocol, signature and leaf hash")
             .Produces<Contracts.EntriesPage>();
         group.MapGet("/definition", async (ElectionLog log, CancellationToken ct) =>
-            Results.Bytes((await log.Store.ReadDefinitionAsync(ct))!.Definition, "application/json; charset=utf-8"))
+            Results.Bytes(log.Definition, "application/json; charset=utf-8"))
             .WithSummary("The election definition, the log's first entry, exactly as stored (docs/definition-format.md)");
         group.MapGet("/keys", async (ElectionLog log, CancellationToken ct) =>
-            TypedResults.Ok(TransparencyJson.Of(await log.Store.ReadDeviceKeysAsync(ct))))
+            TypedResults.Ok(TransparencyJson.Of(await log.DeviceKeysAsync(0, ct))))
             .WithSummary("The stations' device keys: each station's current key and every enrolment with its time");
         return group;
     }
@@ -73,7 +73,7 @@ public static class TransparencyEndpoints
     {
         var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
         var entries = new List<Contracts.LogEntry>(take);
-        await foreach (var e in log.Store.ReadAsync(after ?? 0, withCanonical: true, cancellationToken))
+        await foreach (var e in log.EntriesAsync(after ?? 0, withCanonical: true, cancellationToken))
         {
             entries.Add(TransparencyJson.Of(e));
             if (entries.Count == take)

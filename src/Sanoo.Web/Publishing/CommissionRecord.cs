@@ -1,4 +1,4 @@
-using Sanoo.Storage;
+using Sanoo.Log;
 using Sanoo.Storage.Acts;
 
 namespace Sanoo.Web.Publishing;
@@ -24,10 +24,10 @@ public sealed record CommissionRecord(IReadOnlyList<RecountOrder> Orders, IReadO
     /// <summary>The outcomes of one order, oldest first.</summary>
     public IEnumerable<RecountOutcome> OutcomesOf(RecountOrder order) => Outcomes.Where(o => o.Recount == order.Sequence);
 
-    /// <summary>Reads the acts from <paramref name="store"/>.</summary>
-    public static async Task<CommissionRecord> ReadAsync(IProtocolStore store, CancellationToken cancellationToken)
+    /// <summary>Reads the acts from <paramref name="log"/>.</summary>
+    public static async Task<CommissionRecord> ReadAsync(ElectionLog log, CancellationToken cancellationToken)
     {
-        var (orders, outcomes) = await store.ReadRecountsAsync(cancellationToken);
-        return new CommissionRecord(orders, outcomes, await store.ReadCertificationsAsync(cancellationToken));
+        var (orders, outcomes) = await log.RecountsAsync(cancellationToken);
+        return new CommissionRecord(orders, outcomes, await log.CertificationsAsync(cancellationToken));
     }
 }

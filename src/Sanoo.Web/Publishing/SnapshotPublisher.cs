@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sanoo.Log;
 using Sanoo.Storage;
-using Sanoo.Storage.Log;
 
 namespace Sanoo.Web.Publishing;
 
@@ -53,7 +53,7 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
         var moved = current.Snapshot is null || current.Snapshot.Position != log.Position;
         var signDue = current.TreeHead is { } signed && time.GetUtcNow() - signed.Head.Timestamp >= options.TreeHeadInterval;
         var acts = moved || signDue || Interlocked.Exchange(ref _actsDue, 0) == 1
-            ? await CommissionRecord.ReadAsync(log.Store, cancellationToken)
+            ? await CommissionRecord.ReadAsync(log, cancellationToken)
             : current.Acts;
         if (current.Snapshot is { } shown && shown.Position == log.Position && acts.Count != current.Acts.Count)
         {

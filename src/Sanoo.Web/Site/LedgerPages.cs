@@ -48,11 +48,11 @@ public static class LedgerPages
     public static IReadOnlyList<RecountRow> Recounts(Published published, AreaId? station, SiteLanguage language)
     {
         var election = published.Snapshot!.Election;
-        return [.. published.Acts.Orders.Where(o => station is null || o.Station == station.Value.Value).Select(o => new RecountRow(
+        return [.. published.Acts.Orders.Where(o => station is null || o.Station == station.Value).Select(o => new RecountRow(
             o.Sequence,
-            o.Station,
-            SitePaths.Station(language.Code, new AreaId(o.Station)),
-            election.Contest(new ContestId(o.Contest))?.Contest.Name.In(language.Code) ?? o.Contest,
+            o.Station.Value,
+            SitePaths.Station(language.Code, o.Station),
+            election.Contest(o.Contest)?.Contest.Name.In(language.Code) ?? o.Contest.Value,
             o.Reason,
             o.OrderedBy,
             o.OrderedAt,

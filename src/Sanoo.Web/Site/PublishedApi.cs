@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Sanoo.Contracts;
-using Sanoo.Storage.Log;
+using Sanoo.Log;
 using Sanoo.Web.PublicApi;
 using Sanoo.Web.Publishing;
 
@@ -22,12 +22,12 @@ public static class PublishedApi
         var json = WireJson.Default;
         var head = TransparencyJson.Of(published.TreeHead!, commissionKey);
         yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(head, json.TreeHead));
-        yield return ("api/v1/definition.json", (await log.Store.ReadDefinitionAsync(cancellationToken))!.Definition);
-        var keys = TransparencyJson.Of(await log.Store.ReadDeviceKeysAsync(cancellationToken));
+        yield return ("api/v1/definition.json", log.Definition.ToArray());
+        var keys = TransparencyJson.Of(await log.DeviceKeysAsync(0, cancellationToken));
         yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(keys, json.DeviceKeys));
         var page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
         long after = 0;
-        await foreach (var entry in log.Store.ReadAsync(0, withCanonical: true, cancellationToken))
+        await foreach (var entry in log.EntriesAsync(0, withCanonical: true, cancellationToken))
         {
             if (entry.Sequence > snapshot.Position)
             {

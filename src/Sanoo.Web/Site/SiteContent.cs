@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Tally;
+using Sanoo.Log;
 using Sanoo.Storage.Log;
 using Sanoo.Web.OpenData;
 using Sanoo.Web.PublicApi;
@@ -37,7 +38,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
 
     /// <summary>Reads a station's log entries up to the snapshot, for its page.</summary>
     public async Task<IReadOnlyList<LogEntry>> StationEntriesAsync(Snapshot snapshot, Area station, CancellationToken cancellationToken) =>
-        [.. (await log.Store.ReadStationAsync(station.Id.Value, cancellationToken)).Where(e => e.Sequence <= snapshot.Position)];
+        [.. (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position)];
 
     /// <summary>
     /// One file of the page of <paramref name="area"/> (any area or a station) in
@@ -93,7 +94,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     {
         var chunk = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var csv = new ProtocolsCsv(chunk, Election);
-        await foreach (var entry in log.Store.ReadAsync(0, false, cancellationToken))
+        await foreach (var entry in log.EntriesAsync(0, false, cancellationToken))
         {
             if (entry.Sequence > snapshot.Position)
             {

@@ -51,7 +51,7 @@ public static class SiteEndpoints
         {
             return Results.Redirect($"/{lang}/enter/{Uri.EscapeDataString(asked)}/");
         }
-        var area = station is null ? null : site.Election.Area(new AreaId(station));
+        var area = AreaId.TryParse(station, out var stationId) ? site.Election.Area(stationId) : null;
         if (station is not null && area is not { Kind: AreaKind.Station })
         {
             return Problems.Status(404, "Unknown station", $"'{station}' is not a polling station of this election; open /{lang}/enter/ and type a station's id.");
@@ -96,7 +96,7 @@ public static class SiteEndpoints
     {
         file ??= "index.html";
         var election = site.Election;
-        var area = id is null ? election.Areas.First(a => a.Parent is null) : election.Area(new AreaId(id));
+        var area = id is null ? election.Areas.First(a => a.Parent is null) : AreaId.TryParse(id, out var areaId) ? election.Area(areaId) : null;
         if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || area is null || (area.Kind == AreaKind.Station) != station)
         {
             return NotAPage(context, site);

@@ -55,6 +55,19 @@ public class ProtocolReaderTests
     }
 
     [Fact]
+    public void A_checked_protocol_carries_the_writers_canonical_bytes_and_their_sha256()
+    {
+        var read = Assert.IsType<ProtocolReadResult.Ok>(Read(Good)).Checked;
+        var made = Assert.IsType<ProtocolReadResult.Ok>(ProtocolReader.Check(Election, read.Protocol with { })).Checked;
+        var canonical = ProtocolWriter.Canonical(Election, read.Protocol);
+        foreach (var checkedProtocol in new[] { read, made })
+        {
+            Assert.Equal(canonical, checkedProtocol.Canonical.ToArray());
+            Assert.Equal(System.Security.Cryptography.SHA256.HashData(canonical), checkedProtocol.ContentHash.ToArray());
+        }
+    }
+
+    [Fact]
     public void A_negative_figure_is_refused() =>
         AssertProblem(p => p["votes"]!["red"] = -5, "$.votes.red", "must not be negative, found -5");
 

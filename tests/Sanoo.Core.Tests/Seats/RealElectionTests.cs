@@ -16,7 +16,8 @@ public class RealElectionTests
         new(seats, [.. parties.Select(p => new PartyVotes(new ChoiceId(Id(p.Name)), p.Votes, p.Name))], SeatMethod.Find(method)!,
             threshold is { } t ? new Threshold(t, ThresholdBase.Valid) : null, thresholdBase, null, "conformance");
 
-    private static string Id(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+    /// <summary>A party's id from its name: ASCII letters and digits kept, anything else '-', after a 'p' (an id starts with a letter).</summary>
+    private static string Id(string name) => new([.. $"p{name}".Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').Take(IdSyntax.MaxLength)]);
 
     /// <summary>Allocates, and reads the seats back by the parties' names.</summary>
     private static (SeatAllocation Allocation, Dictionary<string, int> Won) Allocate(SeatRequest request)

@@ -1,4 +1,5 @@
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
 using Sanoo.Testing;
 
@@ -144,12 +145,11 @@ public class TallyEngineTests
     }
 
     [Fact]
-    public void A_protocol_that_does_not_fit_the_election_is_malformed_and_changes_nothing()
+    public void A_protocol_that_does_not_fit_the_election_is_never_checked_so_never_reaches_the_engine()
     {
-        var engine = new TallyEngine(Election);
         var protocol = ProtocolMaker.Valid(Election, "n1-1", [1, 2, 3, 4]) with { Station = new AreaId("n1") };
-        Assert.IsType<ApplyOutcome.Malformed>(engine.Apply(protocol));
-        Assert.Equal(0, engine.Position);
+        var invalid = Assert.IsType<ProtocolReadResult.Invalid>(ProtocolReader.Check(Election, protocol));
+        Assert.Contains(invalid.Problems, p => p.Path == "$.station");
     }
 
     [Fact]
@@ -184,5 +184,25 @@ public class TallyEngineTests
         engine.Apply(ProtocolMaker.Valid(Election, "s1-3", [5, 6, 7, 8], source: ElectionBuilder.Machine));
         var rebuilt = TallyEngine.Rebuild(Election, engine.CurrentProtocols());
         Assert.True(engine.Freeze().SameNumbersAs(rebuilt.Freeze()));
+    }
+
+    [Fact]
+    public void An_unknown_area_or_source_is_not_found_and_a_known_one_is()
+    {
+        Assert.False(Election.TryAreaIndex(new AreaId("nowhere"), out _));
+        Assert.False(Election.TrySourceIndex(new SourceId("nobody"), out _));
+        Assert.True(Election.TryAreaIndex(new AreaId("n1-1"), out var station));
+        Assert.True(Election.TryStationOrdinal(station, out _));
+        Assert.False(Election.TryStationOrdinal(Election.AreaIndex(new AreaId("nation")), out _));
+        Assert.Throws<KeyNotFoundException>(() => Election.AreaIndex(new AreaId("nowhere")));
+    }
+
+    [Fact]
+    public void A_snapshot_asked_for_an_unknown_area_or_station_answers_nothing()
+    {
+        var snapshot = new TallyEngine(Election).Freeze();
+        Assert.Null(snapshot.Tally(ElectionBuilder.PartyList, ElectionBuilder.Hand, new AreaId("nowhere")));
+        Assert.Null(snapshot.Counted(new AreaId("nation"), ElectionBuilder.PartyList, ElectionBuilder.Hand));
+        Assert.Null(new TallyEngine(Election).Current(new AreaId("nowhere"), ElectionBuilder.PartyList, ElectionBuilder.Hand));
     }
 }

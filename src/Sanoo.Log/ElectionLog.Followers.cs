@@ -1,0 +1,59 @@
+using Sanoo.Storage;
+
+namespace Sanoo.Log;
+
+/// <summary>Following other servers that write to the same store: catching up by sequence, woken by the store's notifications.</summary>
+public sealed partial class ElectionLog
+{
+    /// <summary>Applies what other servers appended since this one's position; returns the new position.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            await foreach (var entry in _store.ReadAsync(_state.Engine.Position, false, cancellationToken))
+            {
+                _state.Replay(entry);
+            }
+            return _state.Engine.Position;
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Keeps catching up until cancelled: at once on each change the store signals (PostgreSQL
+    /// NOTIFY) and every <paramref name="poll"/> in any case, so a lost notification or a dropped
+    /// connection only delays, never loses, an entry.
+    /// </summary>
+    public async Task FollowAsync(TimeSpan poll, CancellationToken cancellationToken)
+    {
+        var wake = new SemaphoreSlim(0);
+        var listening = Task.Run(async () =>
+        {
+            await foreach (var _ in _store.ChangesAsync(cancellationToken))
+            {
+                wake.Release();
+            }
+        }, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(cancellationToken);
+                await wake.WaitAsync(poll, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is StoreException or IOException or TimeoutException or System.Data.Common.DbException)
+            {
+                await Task.Delay(poll, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+        await listening.ContinueWith(_ => { }, CancellationToken.None);
+    }
+}

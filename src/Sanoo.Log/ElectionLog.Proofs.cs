@@ -1,0 +1,34 @@
+using Sanoo.Core.Tally;
+
+namespace Sanoo.Log;
+
+/// <summary>Snapshots and the transparency log's tree head and proofs, always of committed entries only.</summary>
+public sealed partial class ElectionLog
+{
+    /// <summary>
+    /// The transparency log's tree head now: its size (= <see cref="Position"/>) and RFC 9162
+    /// root hash, and proofs from the same tree.
+    /// </summary>
+    public Task<(long Size, byte[] Root)> TreeHeadAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(state => (state.Tree.Size, state.Tree.Root(state.Tree.Size)), cancellationToken);
+
+    /// <summary>The inclusion proof of log position <paramref name="sequence"/> in the tree of <paramref name="size"/> entries.</summary>
+    public Task<List<byte[]>> InclusionProofAsync(long sequence, long size, CancellationToken cancellationToken = default) =>
+        ReadAsync(state => state.Tree.InclusionProof(sequence - 1, size), cancellationToken);
+
+    /// <summary>The consistency proof between two tree sizes of the transparency log.</summary>
+    public Task<List<byte[]>> ConsistencyProofAsync(long first, long second, CancellationToken cancellationToken = default) =>
+        ReadAsync(state => state.Tree.ConsistencyProof(first, second), cancellationToken);
+
+    /// <summary>
+    /// Freezes a snapshot of the tally at the current position (invariants checked). Only
+    /// committed entries are ever in it; while the store is unreachable after a failed commit
+    /// this throws <see cref="Storage.StoreException"/> and the caller keeps its last snapshot.
+    /// </summary>
+    public Task<Snapshot> FreezeAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(state => state.Engine.Freeze(), cancellationToken);
+
+    /// <summary>A snapshot and the transparency tree's size and root at exactly the same log position.</summary>
+    public Task<(Snapshot Snapshot, byte[] Root)> FreezeWithRootAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(state => (state.Engine.Freeze(), state.Tree.Root(state.Tree.Size)), cancellationToken);
+}

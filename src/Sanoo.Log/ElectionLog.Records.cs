@@ -1,0 +1,65 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Entries;
+using Sanoo.Storage.Access;
+using Sanoo.Storage.Acts;
+using Sanoo.Storage.Entries;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Log;
+
+/// <summary>
+/// What the server reads from the store and the commission's records it writes there: the log's
+/// entries, who may write (device keys, operators), hand-count entries and the commission's acts.
+/// Entries are read as committed; none is ever changed.
+/// </summary>
+public sealed partial class ElectionLog
+{
+    /// <summary>Log entries after <paramref name="afterSequence"/>, in order; canonical bytes only when asked.</summary>
+    public IAsyncEnumerable<LogEntry> EntriesAsync(long afterSequence, bool withCanonical, CancellationToken cancellationToken = default) =>
+        _store.ReadAsync(afterSequence, withCanonical, cancellationToken);
+
+    /// <summary>Every log entry of one station, oldest first, with canonical bytes.</summary>
+    public Task<IReadOnlyList<LogEntry>> StationEntriesAsync(AreaId station, CancellationToken cancellationToken = default) =>
+        _store.ReadStationAsync(station.Value, cancellationToken);
+
+    /// <summary>The device enrolments after the first <paramref name="skip"/>, oldest first.</summary>
+    public Task<IReadOnlyList<DeviceKey>> DeviceKeysAsync(long skip = 0, CancellationToken cancellationToken = default) =>
+        _store.ReadDeviceKeysAsync(skip, cancellationToken);
+
+    /// <summary>Every operator.</summary>
+    public Task<IReadOnlyList<Operator>> OperatorsAsync(CancellationToken cancellationToken = default) =>
+        _store.ReadOperatorsAsync(cancellationToken);
+
+    /// <summary>
+    /// Records an operator's hand-count entry under the writer lock: <paramref name="decide"/> sees
+    /// the earlier entries of the same protocol version, oldest first, and says what this one is.
+    /// </summary>
+    public Task<HandEntry> EnterAsync(
+        HandEntry entry, Func<IReadOnlyList<HandEntry>, EntryStatus> decide, CancellationToken cancellationToken = default) =>
+        _store.EnterAsync(entry, decide, cancellationToken);
+
+    /// <summary>Every hand-count entry, oldest first; of one station only when <paramref name="station"/> is given.</summary>
+    public Task<IReadOnlyList<HandEntry>> HandEntriesAsync(AreaId? station, CancellationToken cancellationToken = default) =>
+        _store.ReadEntriesAsync(station?.Value, cancellationToken);
+
+    /// <summary>Records a recount order; comes back with its sequence.</summary>
+    public Task<RecountOrder> OrderRecountAsync(RecountOrder order, CancellationToken cancellationToken = default) =>
+        _store.OrderRecountAsync(order, cancellationToken);
+
+    /// <summary>Records a recount's outcome; refuses (with <see cref="Storage.StoreException"/>) one for an order that does not exist.</summary>
+    public Task<RecountOutcome> RecordRecountOutcomeAsync(RecountOutcome outcome, CancellationToken cancellationToken = default) =>
+        _store.RecordRecountOutcomeAsync(outcome, cancellationToken);
+
+    /// <summary>Every recount order and every outcome, oldest first.</summary>
+    public Task<(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes)> RecountsAsync(
+        CancellationToken cancellationToken = default) =>
+        _store.ReadRecountsAsync(cancellationToken);
+
+    /// <summary>Records a certification; comes back with its sequence.</summary>
+    public Task<Certification> CertifyAsync(Certification certification, CancellationToken cancellationToken = default) =>
+        _store.CertifyAsync(certification, cancellationToken);
+
+    /// <summary>Every certification, oldest first.</summary>
+    public Task<IReadOnlyList<Certification>> CertificationsAsync(CancellationToken cancellationToken = default) =>
+        _store.ReadCertificationsAsync(cancellationToken);
+}

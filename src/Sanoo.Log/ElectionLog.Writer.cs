@@ -1,0 +1,106 @@
+using System.Threading.Channels;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Log;
+
+/// <summary>
+/// The single writer: submissions queue, and one loop writes them in group commits, deciding
+/// each outcome under the store's writer lock after catching up with other servers. After a
+/// failed commit the tally is put back as the store has it, before anyone reads or writes again.
+/// </summary>
+public sealed partial class ElectionLog
+{
+    /// <summary>The most submissions written in one transaction.</summary>
+    public const int MaxBatch = 1024;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Submits one protocol version; completes with its receipt once it is durable.</summary>
+    public async Task<Receipt> SubmitAsync(Submission submission, CancellationToken cancellationToken = default) =>
+        (await SubmitAsync([submission], cancellationToken))[0];
+
+    /// <summary>Submits several protocol versions; completes with their receipts, in order, once all are durable.</summary>
+    public async Task<IReadOnlyList<Receipt>> SubmitAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken = default)
+    {
+        var pending = submissions.Select(s => new Pending(s)).ToList();
+        foreach (var p in pending)
+        {
+            ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(p), this);
+        }
+        return await Task.WhenAll(pending.Select(p => p.Receipt.Task)).WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            var batch = new List<Pending>(MaxBatch);
+            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+            await _engineLock.WaitAsync();
+            try
+            {
+                if (_stale)
+                {
+                    _state = await RebuildAsync(_store, Election, null, CancellationToken.None);
+                    _stale = false;
+                }
+                var receipts = await _store.WriteAsync((writer, ct) => DecideAsync(writer, batch, ct));
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Receipt.TrySetResult(receipts[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                // Nothing of this batch was committed: put the tally back as the store has it.
+                try
+                {
+                    _state = await RebuildAsync(_store, Election, null, CancellationToken.None);
+                    _stale = false;
+                }
+                catch (Exception unreachable) when (unreachable is not OutOfMemoryException)
+                {
+                    _stale = true; // the store is unreachable; the next batch rebuilds first
+                }
+                var failure = e as StoreException ?? new StoreException($"Writing to {_store.Description} failed: {e.Message}", e);
+                foreach (var pending in batch)
+                {
+                    pending.Receipt.TrySetException(failure);
+                }
+            }
+            finally
+            {
+                _engineLock.Release();
+            }
+        }
+    }
+
+    private async Task<Receipt[]> DecideAsync(IStoreWriter writer, List<Pending> batch, CancellationToken cancellationToken)
+    {
+        await foreach (var entry in writer.ReadAfterAsync(_state.Engine.Position, cancellationToken))
+        {
+            _state.Replay(entry);
+        }
+        var now = _time.GetUtcNow();
+        var entries = new List<LogEntry>(batch.Count);
+        var receipts = new Receipt[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            receipts[i] = _state.Decide(batch[i].Submission, now, entries);
+        }
+        await writer.AppendAsync(entries, cancellationToken);
+        return receipts;
+    }
+
+    private sealed class Pending(Submission submission)
+    {
+        public Submission Submission { get; } = submission;
+
+        public TaskCompletionSource<Receipt> Receipt { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,110 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Log;
+
+/// <summary>
+/// The durable front of the tally: submissions are written to the store's append-only log and
+/// applied to the tally engine, and a receipt is given only once the entry is committed.
+/// Submissions queue and are written in group commits (up to <see cref="MaxBatch"/> a
+/// transaction), so durability does not cap throughput. Every outcome is decided by the engine
+/// inside the store's writer lock after catching up with what other servers appended, so the
+/// log's order is the one order every server and verifier replays. An identical resubmission is
+/// found by its content hash and answered with the original receipt: nothing is counted twice.
+/// The log is the server's only way in and out of the store: every read it needs is here.
+/// Its parts, one file each: opening and rebuilding, the writer (group commit), following other
+/// servers, proofs and snapshots, and the records read for the server.
+/// </summary>
+public sealed partial class ElectionLog : IAsyncDisposable
+{
+    private readonly IProtocolStore _store;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _engineLock = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _writer;
+    private volatile LogState _state;
+    private bool _stale;
+
+    private ElectionLog(IProtocolStore store, StoredDefinition definition, Election election, TimeProvider time, LogState state, OpenTimings timings)
+    {
+        Timings = timings;
+        _store = store;
+        Definition = definition.Definition;
+        Election = election;
+        _time = time;
+        _state = state;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>The election.</summary>
+    public Election Election { get; }
+
+    /// <summary>The store behind the log, for tests only (they close it, or write to it around the log); the server never sees it.</summary>
+    internal IProtocolStore Store => _store;
+
+    /// <summary>The election definition's bytes as stored: the first entry of the log, never changed.</summary>
+    public ReadOnlyMemory<byte> Definition { get; }
+
+    /// <summary>How long opening took: reading and checking the definition, and replaying the log.</summary>
+    public OpenTimings Timings { get; }
+
+    /// <summary>The log position the tally reflects.</summary>
+    public long Position => _state.Engine.Position;
+
+    /// <summary>The entries up to <see cref="Position"/> that were not counted (conflicts, stale versions, rejected), in log order.</summary>
+    public IReadOnlyList<LogEntry> Uncounted
+    {
+        get
+        {
+            var state = _state;
+            lock (state.Uncounted)
+            {
+                return [.. state.Uncounted];
+            }
+        }
+    }
+
+    /// <summary>How many entries up to <see cref="Position"/> were counted with warnings.</summary>
+    public long Flagged => _state.Flagged;
+
+    /// <summary>The counted protocol of a slot, if any.</summary>
+    public Protocol? Current(AreaId station, ContestId contest, SourceId source) => _state.Engine.Current(station, contest, source);
+
+    /// <summary>Every protocol counted now.</summary>
+    public IReadOnlyList<Protocol> CurrentProtocols() => [.. _state.Engine.CurrentProtocols()];
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+        await _stop.CancelAsync();
+        _stop.Dispose();
+        _engineLock.Dispose();
+    }
+
+    /// <summary>
+    /// Reads the tally or the tree under the engine lock. After a failed commit the engine may
+    /// hold entries the store does not have; it is rebuilt from the store first, so no reader
+    /// ever sees an uncommitted figure or leaf (while the store is unreachable this throws).
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<LogState, T> read, CancellationToken cancellationToken)
+    {
+        await _engineLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_stale)
+            {
+                _state = await RebuildAsync(_store, Election, null, cancellationToken);
+                _stale = false;
+            }
+            return read(_state);
+        }
+        finally
+        {
+            _engineLock.Release();
+        }
+    }
+}

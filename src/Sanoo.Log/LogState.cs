@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Rules;
+using Sanoo.Core.Tally;
+using Sanoo.Core.Transparency;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Log;
+
+/// <summary>
+/// The tally and what the log has shown so far: every content hash (to answer retries), the
+/// entries not counted, how many were counted with warnings, and the Merkle tree. Replaced whole
+/// on a rebuild. Invariant: the engine's position, the tree's size and the last entry recorded
+/// are the same log position. Not thread-safe: used under the log's engine lock.
+/// </summary>
+internal sealed class LogState(Election election)
+{
+    public TallyEngine Engine { get; } = new(election);
+
+    public Dictionary<HashKey, Indexed> Index { get; } = [];
+
+    public List<LogEntry> Uncounted { get; } = [];
+
+    public long Flagged { get; private set; }
+
+    /// <summary>The transparency log's Merkle tree: leaf i is entry i + 1.</summary>
+    public MerkleTree Tree { get; } = new();
+
+    /// <summary>
+    /// Decides a new submission: a retry of stored content gets the original's receipt; anything
+    /// else is applied, becomes the next entry (added to <paramref name="entries"/>) and gets its receipt.
+    /// </summary>
+    public Receipt Decide(Submission submission, DateTimeOffset now, List<LogEntry> entries)
+    {
+        var protocol = submission.Protocol.Protocol;
+        var hash = submission.Protocol.ContentHash;
+        var key = HashKey.Of(hash.AsSpan());
+        var hex = Convert.ToHexStringLower(hash.AsSpan());
+        if (Index.TryGetValue(key, out var original))
+        {
+            var stored = new ReceiptEntry(
+                original.Sequence, protocol.Version, hex, original.ReceivedAt, Convert.ToHexStringLower(Tree.LeafHash(original.Sequence - 1)));
+            return new Receipt.Duplicate(stored, original.Outcome, ViolationsJson.Read(original.Violations));
+        }
+        var applied = Engine.Apply(submission.Protocol);
+        var (outcome, violations) = Recorded(applied)
+            ?? throw new InvalidOperationException($"the engine answered {applied.GetType().Name} for a protocol the log has not seen");
+        var entry = new LogEntry(
+            Engine.Position, protocol.Station, protocol.Contest, protocol.Source, protocol.Version, outcome,
+            hash, submission.Protocol.Canonical, [.. protocol.Lines, .. protocol.Votes],
+            protocol.Correction?.Reason, protocol.Correction?.Author, submission.Sender.Text, now, ViolationsJson.Write(violations),
+            submission.Signature is null ? [] : ImmutableArray.Create(submission.Signature));
+        entries.Add(entry);
+        var receipt = new ReceiptEntry(entry.Sequence, protocol.Version, hex, now, Convert.ToHexStringLower(Record(key, entry)));
+        return applied switch
+        {
+            ApplyOutcome.Accepted a => new Receipt.Accepted(receipt, a.Warnings),
+            ApplyOutcome.Conflict => new Receipt.Conflict(receipt),
+            ApplyOutcome.Stale => new Receipt.Stale(receipt),
+            ApplyOutcome.Rejected r => new Receipt.Rejected(receipt, r.Violations),
+            _ => throw new InvalidOperationException($"no receipt for {applied.GetType().Name}"),
+        };
+    }
+
+    /// <summary>Applies a stored entry and checks it replays to its recorded outcome at its recorded position.</summary>
+    public void Replay(LogEntry entry, byte[]? leafHash = null)
+    {
+        var election = Engine.Election;
+        if (entry.Sequence != Engine.Position + 1)
+        {
+            throw new StoreException($"the log jumps from position {Engine.Position} to {entry.Sequence}: the store is damaged");
+        }
+        var plan = election.Contest(entry.Contest)
+            ?? throw new StoreException($"log entry {entry.Sequence} names contest '{entry.Contest}', which the stored definition does not have");
+        var lines = plan.Form.Lines.Length;
+        if (entry.Figures.Length != lines + plan.Choices.Length)
+        {
+            throw new StoreException(
+                $"log entry {entry.Sequence} has {entry.Figures.Length} figures where contest '{entry.Contest}' needs "
+                + $"{lines + plan.Choices.Length}: the store is damaged");
+        }
+        var protocol = new Protocol(
+            election.Id, entry.Station, entry.Contest, entry.Source, entry.Version,
+            entry.Figures[..lines], entry.Figures[lines..],
+            entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
+        if (ProtocolReader.Check(election, protocol) is not ProtocolReadResult.Ok ok)
+        {
+            throw new StoreException(
+                $"log entry {entry.Sequence} does not fit the stored definition: the store is damaged or was written by another definition");
+        }
+        var applied = Engine.Apply(ok.Checked);
+        var replayed = Recorded(applied)?.Outcome ?? throw new StoreException(
+            $"log entry {entry.Sequence} replays as {applied.GetType().Name.ToLowerInvariant()}: "
+            + "the store is damaged or was written by another definition");
+        if (replayed != entry.Outcome || Engine.Position != entry.Sequence)
+        {
+            throw new StoreException(
+                $"log entry {entry.Sequence} was recorded as {OutcomeText.Of(entry.Outcome)} but replays as {OutcomeText.Of(replayed)}: "
+                + "the store and this Sanoo disagree");
+        }
+        Record(HashKey.Of(entry.ContentHash.AsSpan()), entry, leafHash);
+    }
+
+    /// <summary>
+    /// What the log records for what the engine did, with the relations broken (warnings of a
+    /// counted protocol, every violation of a rejected one); null for a duplicate, which the log
+    /// never records (it answers a retry with the original's receipt).
+    /// </summary>
+    private static (StoredOutcome Outcome, ImmutableArray<Violation> Violations)? Recorded(ApplyOutcome outcome) => outcome switch
+    {
+        ApplyOutcome.Accepted a => (StoredOutcome.Accepted, a.Warnings),
+        ApplyOutcome.Conflict => (StoredOutcome.Conflict, []),
+        ApplyOutcome.Stale => (StoredOutcome.Stale, []),
+        ApplyOutcome.Rejected r => (StoredOutcome.Rejected, r.Violations),
+        ApplyOutcome.Duplicate => null,
+        _ => throw new InvalidOperationException($"unknown outcome {outcome.GetType().Name}"),
+    };
+
+    /// <summary>Records an entry and returns its leaf hash (computed here unless given).</summary>
+    private byte[] Record(HashKey key, LogEntry entry, byte[]? leafHash = null)
+    {
+        var leaf = leafHash ?? entry.LeafHash();
+        Tree.Append(leaf);
+        Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
+        if (entry.Outcome != StoredOutcome.Accepted)
+        {
+            lock (Uncounted)
+            {
+                Uncounted.Add(entry with { Canonical = [] }); // read concurrently by the public API
+            }
+        }
+        else if (entry.Violations is not null)
+        {
+            Flagged++;
+        }
+        return leaf;
+    }
+
+    /// <summary>What a retry's receipt needs of the original entry.</summary>
+    public readonly record struct Indexed(long Sequence, StoredOutcome Outcome, DateTimeOffset ReceivedAt, string? Violations);
+}

@@ -1,9 +1,0 @@
-using Sanoo.Core.Protocols;
-
-namespace Sanoo.Storage.Log;
-
-/// <summary>A protocol version sent to the store, and who sent it.</summary>
-/// <param name="Protocol">The protocol (read, not yet checked against the control relations).</param>
-/// <param name="Sender">Who sent it: a device key, an operator, or a file for imports.</param>
-/// <param name="Signature">The device's verified Ed25519 signature over the canonical bytes, if it was signed.</param>
-public sealed record Submission(Protocol Protocol, string Sender, byte[]? Signature = null);
