@@ -48,7 +48,8 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Every enrolment, oldest first.</summary>
     Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default) => ReadDeviceKeysAsync(0, cancellationToken);
 
-    /// <summary>The enrolments after the first <paramref name="skip"/>, oldest first: a reader that keeps what it saw reads only what is new.</summary>
+    /// <summary>The enrolments after the first <paramref name="skip"/>, oldest first: a reader that keeps what it saw reads only what is
+    /// new.</summary>
     Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(long skip, CancellationToken cancellationToken = default);
 
     /// <summary>Adds an operator; refuses (with <see cref="StoreException"/>) a name or token already in use.</summary>

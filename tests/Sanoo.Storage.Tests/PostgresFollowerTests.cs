@@ -3,7 +3,8 @@ using Sanoo.Testing;
 
 namespace Sanoo.Storage.Tests;
 
-/// <summary>Several Sanoo servers on one PostgreSQL: a follower sees another server's writes within a second, even across a restart of the database.</summary>
+/// <summary>Several Sanoo servers on one PostgreSQL: a follower sees another server's writes within a second, even across a restart of the
+/// database.</summary>
 [Collection("stores")]
 public class PostgresFollowerTests(PostgresServer postgres) : StoreTestBase(postgres)
 {

@@ -6,7 +6,8 @@ namespace Sanoo.Cli.Input;
 /// <summary>Opens text files to read, decompressing <c>.xz</c> files with Debian's <c>xz</c> as they are read.</summary>
 public static class TextFiles
 {
-    /// <summary>Opens <paramref name="path"/>; throws <see cref="FileNotFoundException"/> or <see cref="IOException"/> with a clear message.</summary>
+    /// <summary>Opens <paramref name="path"/>; throws <see cref="FileNotFoundException"/> or <see cref="IOException"/> with a clear
+    /// message.</summary>
     public static TextReader Open(string path)
     {
         if (!File.Exists(path))

@@ -36,7 +36,8 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
     private int _errors;
     private int _retries;
 
-    /// <summary>Enrols <paramref name="stations"/> devices, then runs the burst and <paramref name="steadySeconds"/> at <paramref name="steadyRate"/>.</summary>
+    /// <summary>Enrols <paramref name="stations"/> devices, then runs the burst and <paramref name="steadySeconds"/> at <paramref
+    /// name="steadyRate"/>.</summary>
     public async Task<RehearsalReport> RunAsync(int stations, int steadyRate, int steadySeconds, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var stored = await store.ReadDefinitionAsync(cancellationToken) ?? throw new StoreException($"{store.Description} holds no election: start the server with --definition first");

@@ -31,7 +31,8 @@ public sealed record MixedMemberResult(
 /// </summary>
 public static class MixedMember
 {
-    /// <summary>Allocates a house of <paramref name="request"/>.Seats; <paramref name="otherDistrictSeats"/> are districts won by independents.</summary>
+    /// <summary>Allocates a house of <paramref name="request"/>.Seats; <paramref name="otherDistrictSeats"/> are districts won by
+    /// independents.</summary>
     public static MixedMemberResult Allocate(SeatRequest request, int otherDistrictSeats = 0)
     {
         var steps = ImmutableArray.CreateBuilder<SeatStep>();

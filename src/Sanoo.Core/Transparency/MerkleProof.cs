@@ -6,7 +6,8 @@ namespace Sanoo.Core.Transparency;
 /// </summary>
 public static class MerkleProof
 {
-    /// <summary>Whether <paramref name="leafHash"/> is leaf <paramref name="index"/> of the tree of <paramref name="size"/> leaves with <paramref name="root"/>.</summary>
+    /// <summary>Whether <paramref name="leafHash"/> is leaf <paramref name="index"/> of the tree of <paramref name="size"/> leaves with <paramref
+    /// name="root"/>.</summary>
     public static bool VerifyInclusion(long index, long size, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> root)
     {
         if (index < 0 || index >= size)
@@ -40,7 +41,8 @@ public static class MerkleProof
         return sn == 0 && r.AsSpan().SequenceEqual(root);
     }
 
-    /// <summary>Whether the tree of <paramref name="second"/> leaves with <paramref name="secondRoot"/> extends the tree of <paramref name="first"/> leaves with <paramref name="firstRoot"/>.</summary>
+    /// <summary>Whether the tree of <paramref name="second"/> leaves with <paramref name="secondRoot"/> extends the tree of <paramref name="first"/>
+    /// leaves with <paramref name="firstRoot"/>.</summary>
     public static bool VerifyConsistency(long first, long second, ReadOnlySpan<byte> firstRoot, ReadOnlySpan<byte> secondRoot, IReadOnlyList<byte[]> proof)
     {
         if (first < 0 || first > second)

@@ -54,7 +54,8 @@ public sealed class MerkleTree
         return proof;
     }
 
-    /// <summary>The consistency proof between the trees of <paramref name="first"/> and <paramref name="second"/> leaves (RFC 9162 §2.1.4.1).</summary>
+    /// <summary>The consistency proof between the trees of <paramref name="first"/> and <paramref name="second"/> leaves (RFC 9162
+    /// §2.1.4.1).</summary>
     public List<byte[]> ConsistencyProof(long first, long second)
     {
         Check(first >= 0 && first <= second && second <= Size, nameof(first), $"no consistency proof from {first} to {second} in a tree of {Size}");

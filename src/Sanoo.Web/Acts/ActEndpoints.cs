@@ -122,7 +122,8 @@ public static class ActEndpoints
         return await RecordAsync(() => log.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
     }
 
-    /// <summary>The request's operator when the <see cref="Policies.Station"/> policy lets them act for <paramref name="station"/>; else null.</summary>
+    /// <summary>The request's operator when the <see cref="Policies.Station"/> policy lets them act for <paramref name="station"/>; else
+    /// null.</summary>
     private static async Task<Operator?> ActingFor(HttpRequest request, IAuthorizationService authorization, AreaId station)
     {
         var user = request.HttpContext.User;

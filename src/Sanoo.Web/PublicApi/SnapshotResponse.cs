@@ -47,7 +47,8 @@ public static class SnapshotResponse
     public static IResult Of<T>(HttpContext context, Published published, Func<T> body) =>
         NotModified(context, published) ?? TypedResults.Ok(body());
 
-    /// <summary>Writes ready bytes of <paramref name="contentType"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
+    /// <summary>Writes ready bytes of <paramref name="contentType"/> for <paramref name="published"/>, or 304 when the client's ETag
+    /// matches.</summary>
     public static IResult Bytes(HttpContext context, Published published, byte[] bytes, string contentType) =>
         NotModified(context, published) ?? Results.Bytes(bytes, contentType);
 

@@ -52,7 +52,8 @@ public static class ContestResults
         };
     }
 
-    /// <summary>The share of voters who took part, in percent, rounded down to 2 decimals so that shares never add up to more than the whole.</summary>
+    /// <summary>The share of voters who took part, in percent, rounded down to 2 decimals so that shares never add up to more than the
+    /// whole.</summary>
     public static decimal ShareOf(long votes, long participation) =>
         participation <= 0 ? 0m : Math.Floor(votes * 10_000m / participation) / 100m;
 

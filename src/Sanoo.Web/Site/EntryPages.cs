@@ -4,7 +4,8 @@ using Sanoo.Core.Definitions;
 
 namespace Sanoo.Web.Site;
 
-/// <summary>One contest's paper form for an operator: its lines and choices, and its control relations as coefficients the page's script evaluates.</summary>
+/// <summary>One contest's paper form for an operator: its lines and choices, and its control relations as coefficients the page's script
+/// evaluates.</summary>
 /// <param name="Contest">The contest's id.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Source">The double-entry count.</param>

@@ -89,7 +89,8 @@ public sealed record SeatGroup(string Id, string Name, string Color, int Seats);
 /// <param name="Primary">The source the bars, seats and winner come from: the one with most stations counted, the official one on a tie.</param>
 /// <param name="Rows">The choices in ballot order.</param>
 /// <param name="ThresholdText">The threshold in words, where seats are shown.</param>
-/// <param name="ThresholdLine">Where to draw the threshold on the bars (percent of voters who took part), when the threshold is taken of them.</param>
+/// <param name="ThresholdLine">Where to draw the threshold on the bars (percent of voters who took part), when the threshold is taken of
+/// them.</param>
 /// <param name="Seats">The parties holding seats, most first.</param>
 /// <param name="Outcome">For a single-member contest at its own area: the winner, or why there is none.</param>
 /// <param name="Lines">The protocol lines summed, per source.</param>

@@ -4,7 +4,8 @@ namespace Sanoo.Web.Site;
 
 /// <summary>
 /// Colours for choices, by ballot position: distinct, dark enough against white for bars and
-/// seats (24 before any repeats, enough for the 21 lists of 2021), and never the only cue (every bar and seat group is labelled). "Against all" is grey.
+/// seats (24 before any repeats, enough for the 21 lists of 2021), and never the only cue (every bar and seat group is labelled). "Against all" is
+/// grey.
 /// </summary>
 public static class Palette
 {
