@@ -92,7 +92,8 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
         {
             return (null, $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), first: {snapshot.InvariantViolations[0]}");
         }
-        var head = new Core.Transparency.TreeHead(log.Election.Id.Value, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
+        var head = new Core.Transparency.TreeHead(
+            log.Election.Id.Value, log.DefinitionSha256, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
         return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head)) { Acts = acts }, null);
     }
 
