@@ -46,7 +46,8 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         Assert.Equal(["dec-01-a", "cec-admin"], operators.Select(o => o.Name));
         Assert.Equal(hash, operators[0].TokenHash);
         Assert.Equal(new AreaId("d01"), operators[0].District);
-        var duplicate = await Assert.ThrowsAsync<StoreException>(() => store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.Admin, null, SHA256.HashData("token-3"u8))));
+        var duplicate = await Assert.ThrowsAsync<StoreException>(() =>
+            store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.Admin, null, SHA256.HashData("token-3"u8))));
         Assert.Contains("already exists", duplicate.Message, StringComparison.Ordinal);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "DELETE FROM operator"));
         Assert.Contains("append-only", error.Message + error.InnerException?.Message, StringComparison.Ordinal);

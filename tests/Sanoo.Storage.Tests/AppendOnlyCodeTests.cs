@@ -44,7 +44,9 @@ public partial class AppendOnlyCodeTests
     public void The_check_itself_finds_such_statements() =>
         Assert.Matches(MutatingStatement(), "x; UPDATE protocol_version SET outcome = 'accepted'");
 
-    [GeneratedRegex(@"(^|;|\""|\$@?\""|\bBEGIN\b)\s*(UPDATE\s+\w+\s+SET|DELETE\s+FROM|TRUNCATE\b|DROP\s+TABLE|ALTER\s+TABLE\s+\w+\s+DROP)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(
+        @"(^|;|\""|\$@?\""|\bBEGIN\b)\s*(UPDATE\s+\w+\s+SET|DELETE\s+FROM|TRUNCATE\b|DROP\s+TABLE|ALTER\s+TABLE\s+\w+\s+DROP)",
+        RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex MutatingStatement();
 
     [GeneratedRegex("\\$?@?\"(?:[^\"\\\\]|\\\\.)*\"")]

@@ -17,7 +17,8 @@ public class HandEntryStoreTests(PostgresServer postgres) : StoreTestBase(postgr
             DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), EntryStatus.AwaitingSecond);
 
     private static Func<IReadOnlyList<HandEntry>, EntryStatus> Rule(HandEntry entry) =>
-        earlier => DoubleEntry.Decide([.. earlier.Select(e => new EntryRecord(e.Operator, e.ContentHash, e.Status))], entry.Operator, entry.ContentHash);
+        earlier => DoubleEntry.Decide(
+            [.. earlier.Select(e => new EntryRecord(e.Operator, e.ContentHash, e.Status))], entry.Operator, entry.ContentHash);
 
     [Theory]
     [MemberData(nameof(Backends))]

@@ -31,7 +31,8 @@ public class PostgresFollowerTests(PostgresServer postgres) : StoreTestBase(post
             var clock = Stopwatch.StartNew();
             while (follower.Position < receipts[^1].Sequence)
             {
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the follower is at {follower.Position}, the writer at {receipts[^1].Sequence} after {clock.Elapsed}");
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1),
+                    $"the follower is at {follower.Position}, the writer at {receipts[^1].Sequence} after {clock.Elapsed}");
                 await Task.Delay(5);
             }
             latencies.Add(clock.Elapsed);
@@ -55,7 +56,8 @@ public class PostgresFollowerTests(PostgresServer postgres) : StoreTestBase(post
         Postgres.Stop();
         try
         {
-            var refused = await Assert.ThrowsAsync<StoreException>(() => writer.SubmitAsync(Submit(Sample.Hand[10])).WaitAsync(TimeSpan.FromSeconds(30)));
+            var refused = await Assert.ThrowsAsync<StoreException>(() =>
+                writer.SubmitAsync(Submit(Sample.Hand[10])).WaitAsync(TimeSpan.FromSeconds(30)));
             Assert.Contains("failed", refused.Message, StringComparison.Ordinal);
         }
         finally

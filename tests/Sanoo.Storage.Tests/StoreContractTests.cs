@@ -86,12 +86,24 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
         var address = NewAddress(backend);
         var log = await OpenLogAsync(address);
         var original = Sample.Hand[0];
-        var corrected = original with { Version = 2, Votes = original.Votes.SetItem(0, original.Votes[0] - 1).SetItem(1, original.Votes[1] + 1), Correction = new Correction("recount", "DEC 1") };
+        var corrected = original with
+        {
+            Version = 2,
+            Votes = original.Votes.SetItem(0, original.Votes[0] - 1).SetItem(1, original.Votes[1] + 1),
+            Correction = new Correction("recount", "DEC 1"),
+        };
         var conflicting = corrected with { Votes = corrected.Votes.SetItem(2, corrected.Votes[2] + 1).SetItem(1, corrected.Votes[1] - 1) };
         var inflated = Sample.Hand[5] with { Votes = Sample.Hand[5].Votes.SetItem(0, Sample.Hand[5].Votes[0] + 100) };
-        var receipts = await log.SubmitAsync([Submit(original), Submit(corrected), Submit(conflicting), Submit(original with { Version = 1 }), Submit(inflated)]);
-        Assert.Equal([ReceiptOutcome.Accepted, ReceiptOutcome.Accepted, ReceiptOutcome.Conflict, ReceiptOutcome.Duplicate, ReceiptOutcome.Rejected], receipts.Select(r => r.Outcome));
-        var stale = await log.SubmitAsync(Submit(original with { Version = 1, Votes = original.Votes.SetItem(0, original.Votes[0] - 1).SetItem(2, original.Votes[2] + 1) }));
+        var receipts = await log.SubmitAsync(
+            [Submit(original), Submit(corrected), Submit(conflicting), Submit(original with { Version = 1 }), Submit(inflated)]);
+        Assert.Equal(
+            [ReceiptOutcome.Accepted, ReceiptOutcome.Accepted, ReceiptOutcome.Conflict, ReceiptOutcome.Duplicate, ReceiptOutcome.Rejected],
+            receipts.Select(r => r.Outcome));
+        var stale = await log.SubmitAsync(Submit(original with
+        {
+            Version = 1,
+            Votes = original.Votes.SetItem(0, original.Votes[0] - 1).SetItem(2, original.Votes[2] + 1),
+        }));
         Assert.Equal(ReceiptOutcome.Stale, stale.Outcome);
         Assert.Equal("valid_equals_votes", Assert.Single(receipts[4].Violations).Relation.Value);
         var counted = await log.FreezeAsync();
@@ -99,7 +111,9 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
 
         var store = await StoreAddress.OpenAsync(address);
         var entries = await store.ReadAsync(0, withCanonical: true).ToListAsync();
-        Assert.Equal([StoredOutcome.Accepted, StoredOutcome.Accepted, StoredOutcome.Conflict, StoredOutcome.Rejected, StoredOutcome.Stale], entries.Select(e => e.Outcome));
+        Assert.Equal(
+            [StoredOutcome.Accepted, StoredOutcome.Accepted, StoredOutcome.Conflict, StoredOutcome.Rejected, StoredOutcome.Stale],
+            entries.Select(e => e.Outcome));
         Assert.Contains("valid_equals_votes", entries[3].Violations, StringComparison.Ordinal);
         Assert.Equal("recount", entries[1].CorrectionReason);
         await store.DisposeAsync();
@@ -127,7 +141,9 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
             Assert.Equal(SHA256.HashData(e.Canonical.AsSpan()), e.ContentHash.AsSpan().ToArray());
             Assert.Equal(time.GetUtcNow(), e.ReceivedAt);
         });
-        Assert.Equal(Sample.Machine[0], Assert.IsType<ProtocolReadResult.Ok>(ProtocolReader.Read(Sample.Election, entries[0].Canonical.AsMemory())).Protocol);
+        Assert.Equal(
+            Sample.Machine[0],
+            Assert.IsType<ProtocolReadResult.Ok>(ProtocolReader.Read(Sample.Election, entries[0].Canonical.AsMemory())).Protocol);
         Assert.Equal(entries[1].Sequence, (await store.FindAsync(entries[1].ContentHash.AsMemory()))!.Sequence);
         var station = await store.ReadStationAsync(Sample.Hand[0].Station.Value);
         Assert.Equal(entries.Select(e => e.Sequence), station.Select(e => e.Sequence));
@@ -144,7 +160,12 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
         var variants = stations.SelectMany(p => new[]
         {
             p,
-            p with { Version = 2, Correction = new Correction("recount", "DEC"), Votes = p.Votes.SetItem(0, p.Votes[0] - 1).SetItem(1, p.Votes[1] + 1) },
+            p with
+            {
+                Version = 2,
+                Correction = new Correction("recount", "DEC"),
+                Votes = p.Votes.SetItem(0, p.Votes[0] - 1).SetItem(1, p.Votes[1] + 1),
+            },
             p with { Votes = p.Votes.SetItem(0, p.Votes[0] - 1).SetItem(2, p.Votes[2] + 1) },
         }).ToList();
         var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
@@ -204,7 +225,11 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
         var log = await OpenLogAsync(address);
         await log.SubmitAsync(Submit(Sample.Hand[0]));
         await CloseAsync(log);
-        foreach (var sql in new[] { "UPDATE protocol_version SET outcome = 'rejected'", "DELETE FROM protocol_version", "UPDATE election SET id = 'x'", "DELETE FROM election" })
+        foreach (var sql in new[]
+        {
+            "UPDATE protocol_version SET outcome = 'rejected'", "DELETE FROM protocol_version",
+            "UPDATE election SET id = 'x'", "DELETE FROM election",
+        })
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, sql));
             Assert.Contains("append-only", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
@@ -222,7 +247,8 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
         await CloseAsync(await OpenLogAsync(address));
         await RawSql.ExecuteAsync(address, "INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
         var error = await Assert.ThrowsAsync<StoreException>(() => StoreAddress.OpenAsync(address));
-        Assert.Contains("has schema version 99, written by a newer Sanoo; this Sanoo knows versions up to 5", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has schema version 99, written by a newer Sanoo; this Sanoo knows versions up to 5",
+            error.Message, StringComparison.Ordinal);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -15,7 +15,8 @@ public class TransparencyLogTests(PostgresServer postgres) : StoreTestBase(postg
         var address = NewAddress(backend);
         var log = await OpenLogAsync(address);
         var signature = RandomNumberGenerator.GetBytes(64);
-        var receipts = await log.SubmitAsync([Submit(Sample.Machine[0]) with { Signature = signature }, .. Sample.Hand.Take(40).Select(p => Submit(p))]);
+        var receipts = await log.SubmitAsync(
+            [Submit(Sample.Machine[0]) with { Signature = signature }, .. Sample.Hand.Take(40).Select(p => Submit(p))]);
         var again = await log.SubmitAsync(Submit(Sample.Hand[3]));
         Assert.Equal(receipts[4].LeafHash, again.LeafHash);
         var (size, root) = await log.TreeHeadAsync();
@@ -49,7 +50,8 @@ public class TransparencyLogTests(PostgresServer postgres) : StoreTestBase(postg
     public void A_leaf_binds_every_field_that_matters()
     {
         byte[] Leaf(string station = "s1", string outcome = "accepted", long sequence = 7, byte signatureByte = 1) =>
-            MerkleHash.Leaf(LogLeaf.Encode(sequence, station, "list", "machine", 1, outcome, new byte[32], [signatureByte], DateTimeOffset.UnixEpoch));
+            MerkleHash.Leaf(LogLeaf.Encode(
+                sequence, station, "list", "machine", 1, outcome, new byte[32], [signatureByte], DateTimeOffset.UnixEpoch));
         var original = Leaf();
         Assert.NotEqual(original, Leaf(station: "s2"));
         Assert.NotEqual(original, Leaf(outcome: "rejected"));

@@ -23,14 +23,23 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     public async Task A_district_orders_a_recount_of_its_own_station_and_records_its_outcome_for_all_to_see()
     {
         var before = (await server.Client.GetAsync("/api/v1/status")).Headers.ETag!.Tag;
-        var ordered = await Post("/api/v1/recounts", new { station = "s0001", contest = "list", reason = "machine and hand differ by 12 votes" }, ServerFixture.DistrictToken);
+        var ordered = await Post(
+            "/api/v1/recounts",
+            new { station = "s0001", contest = "list", reason = "machine and hand differ by 12 votes" },
+            ServerFixture.DistrictToken);
         Assert.Equal(HttpStatusCode.Created, ordered.StatusCode);
         var id = (await ordered.Content.ReadFromJsonAsync(Contracts.WireJson.Default.RecountOrdered))!.Recount.Sequence;
         var outside = ServerFixture.Sample.Election.Areas.First(a => a.Parent?.Value == "d26").Id.Value;
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post("/api/v1/recounts", new { station = outside, contest = "list", reason = "x" }, ServerFixture.DistrictToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Post("/api/v1/recounts", new { station = "s0001", contest = "list", reason = "x", extra = 1 }, ServerFixture.DistrictToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await Post($"/api/v1/recounts/{id}/outcome", new { outcome = "hand count confirmed; the machine misread 12 ballots" }, ServerFixture.AdminToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Post("/api/v1/recounts/999/outcome", new { outcome = "x" }, ServerFixture.AdminToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(
+            "/api/v1/recounts", new { station = outside, contest = "list", reason = "x" }, ServerFixture.DistrictToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(
+            "/api/v1/recounts", new { station = "s0001", contest = "list", reason = "x", extra = 1 }, ServerFixture.DistrictToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Post(
+            $"/api/v1/recounts/{id}/outcome",
+            new { outcome = "hand count confirmed; the machine misread 12 ballots" },
+            ServerFixture.AdminToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(
+            "/api/v1/recounts/999/outcome", new { outcome = "x" }, ServerFixture.AdminToken)).StatusCode);
 
         var recounts = await server.Client.GetFromJsonAsync("/api/v1/recounts", Contracts.WireJson.Default.RecountList);
         var recount = Assert.Single(recounts!.Recounts, r => r.Id == id);
@@ -45,7 +54,8 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     [Fact]
     public async Task The_result_is_certified_only_when_the_official_count_is_complete_and_pages_say_so_and_say_when_it_changed()
     {
-        Assert.Equal(HttpStatusCode.Forbidden, (await Post("/api/v1/certifications", new { statement = "x" }, ServerFixture.DistrictToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(
+            "/api/v1/certifications", new { statement = "x" }, ServerFixture.DistrictToken)).StatusCode);
         var early = await Post("/api/v1/certifications", new { statement = "The CEC certifies the result." }, ServerFixture.AdminToken);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         var problem = await early.Content.ReadFromJsonAsync(Contracts.WireJson.Default.Problem);
@@ -54,12 +64,21 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var sample = ServerFixture.Sample;
         await server.Log.SubmitAsync([.. sample.Hand.Select(p => new Submission(p.Checked(sample.Election), new Sender.File("hand.jsonl")))]);
         await server.WaitForSnapshotAsync(server.Log.Position);
-        var certified = await Post("/api/v1/certifications", new { statement = "The CEC certifies the result of 28 November 2021." }, ServerFixture.AdminToken);
+        var certified = await Post(
+            "/api/v1/certifications", new { statement = "The CEC certifies the result of 28 November 2021." }, ServerFixture.AdminToken);
         Assert.Equal(HttpStatusCode.Created, certified.StatusCode);
-        Assert.Contains("Certified: the commission certified these official results", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Certified: the commission certified these official results",
+            await server.Client.GetStringAsync("/en/"),
+            StringComparison.Ordinal);
 
         var first = ServerFixture.Sample.Hand[0];
-        var correction = first with { Version = 2, Votes = first.Votes.SetItem(0, first.Votes[0] - 1).SetItem(1, first.Votes[1] + 1), Correction = new Correction("recount", "cec") };
+        var correction = first with
+        {
+            Version = 2,
+            Votes = first.Votes.SetItem(0, first.Votes[0] - 1).SetItem(1, first.Votes[1] + 1),
+            Correction = new Correction("recount", "cec"),
+        };
         await server.Log.SubmitAsync(new Submission(correction.Checked(ServerFixture.Sample.Election), new Sender.Operator("cec")));
         await server.WaitForSnapshotAsync(server.Log.Position);
         Assert.Contains("they have changed since", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);

@@ -68,7 +68,9 @@ public class AuthenticationTests(ServerFixture server) : IClassFixture<ServerFix
         var refused = await Send(HttpMethod.Get, $"/api/v1/hand-entries?station={outside}", token);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("sees entries of district d01 only", await Detail(refused), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, $"/api/v1/hand-entries?station={outside}", $"Bearer {ServerFixture.AdminToken}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await Send(HttpMethod.Get, $"/api/v1/hand-entries?station={outside}", $"Bearer {ServerFixture.AdminToken}")).StatusCode);
     }
 
     [Fact]

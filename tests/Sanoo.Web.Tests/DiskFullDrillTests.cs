@@ -22,7 +22,8 @@ public sealed class DiskFullDrillTests : IDisposable
     {
         using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardError = true })!;
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)}: {process.StandardError.ReadToEnd()} (the drill mounts a small tmpfs, which needs root)");
+        Assert.True(process.ExitCode == 0,
+            $"{program} {string.Join(' ', args)}: {process.StandardError.ReadToEnd()} (the drill mounts a small tmpfs, which needs root)");
     }
 
     [Fact]
@@ -32,13 +33,22 @@ public sealed class DiskFullDrillTests : IDisposable
         var db = "sqlite:" + Path.Combine(_mount, "sanoo.db");
         var store = await StoreAddress.OpenAsync(db);
         var log = await ElectionLog.OpenAsync(store, ServerFixture.Sample.DefinitionJson);
-        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(ServerFixture.AdminToken))));
-        var app = SanooServer.Create(log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), WritesPerSecondPerAddress = 1_000_000 });
+        await store.AddOperatorAsync(
+            new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(ServerFixture.AdminToken))));
+        var app = SanooServer.Create(log, new ServerOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            PublishInterval = TimeSpan.FromMilliseconds(50),
+            WritesPerSecondPerAddress = 1_000_000,
+        });
         await SanooServer.StartAsync(app);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         Task<HttpResponseMessage> Send(int i)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = JsonContent.Create(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[i]) }) };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
+            {
+                Content = JsonContent.Create(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[i]) }),
+            };
             request.Headers.Authorization = new("Bearer", ServerFixture.AdminToken);
             return http.SendAsync(request);
         }

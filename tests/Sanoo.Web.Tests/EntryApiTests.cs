@@ -10,7 +10,9 @@ namespace Sanoo.Web.Tests;
 public class EntryApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private static Protocol Hand(int nth) =>
-        ServerFixture.Sample.Hand.Where(p => p.Contest.Value == "list" && ServerFixture.Sample.Election.Area(p.Station)!.Parent == new AreaId("d01")).ElementAt(nth);
+        ServerFixture.Sample.Hand
+            .Where(p => p.Contest.Value == "list" && ServerFixture.Sample.Election.Area(p.Station)!.Parent == new AreaId("d01"))
+            .ElementAt(nth);
 
     private Task<HttpResponseMessage> Enter(Protocol protocol, string token) =>
         server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol) }, token, path: "/api/v1/hand-entries");
@@ -36,7 +38,9 @@ public class EntryApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var protocol = Hand(0);
         var first = await Answer(await Enter(protocol, ServerFixture.DistrictToken), HttpStatusCode.Accepted);
         Assert.Equal("awaiting-second", first.GetProperty("status").GetString());
-        Assert.Equal("repeat", (await Answer(await Enter(protocol, ServerFixture.DistrictToken), HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal(
+            "repeat",
+            (await Answer(await Enter(protocol, ServerFixture.DistrictToken), HttpStatusCode.OK)).GetProperty("status").GetString());
         var before = server.Log.Position;
         Assert.Equal(before, server.Log.Position);
 
@@ -45,8 +49,13 @@ public class EntryApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Equal("accepted", second.GetProperty("receipt").GetProperty("outcome").GetString());
         await server.WaitForSnapshotAsync(server.Log.Position);
         Assert.Equal(1, await CountedVersion(protocol));
-        var entry = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/hand-entries?station={protocol.Station}") { Headers = { Authorization = new("Bearer", ServerFixture.AdminToken) } });
-        var entries = (await entry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("contest").GetString() == "list").ToList();
+        var entry = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/hand-entries?station={protocol.Station}")
+        {
+            Headers = { Authorization = new("Bearer", ServerFixture.AdminToken) },
+        });
+        var entries = (await entry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("contest").GetString() == "list")
+            .ToList();
         Assert.Equal(["dec-01", "dec-01-b"], entries.Select(e => e.GetProperty("operator").GetString()));
 
         var late = await Answer(await Enter(protocol, ServerFixture.AdminToken), HttpStatusCode.OK);
@@ -72,11 +81,15 @@ public class EntryApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var queue = await Queue(ServerFixture.AdminToken);
         var waiting = Assert.Single(queue.GetProperty("waiting").EnumerateArray(), w => w.GetProperty("station").GetString() == right.Station.Value);
         Assert.Equal(2, waiting.GetProperty("entries").GetArrayLength());
-        Assert.Equal([right.Votes[0], right.Votes[0] + 3], waiting.GetProperty("differences")[0].GetProperty("values").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Equal(
+            [right.Votes[0], right.Votes[0] + 3],
+            waiting.GetProperty("differences")[0].GetProperty("values").EnumerateArray().Select(v => v.GetInt32()));
 
         var settled = await Answer(await Enter(right, ServerFixture.AdminToken), HttpStatusCode.OK);
         Assert.Equal("matched", settled.GetProperty("status").GetString());
-        Assert.DoesNotContain((await Queue(ServerFixture.AdminToken)).GetProperty("waiting").EnumerateArray(), w => w.GetProperty("station").GetString() == right.Station.Value);
+        Assert.DoesNotContain(
+            (await Queue(ServerFixture.AdminToken)).GetProperty("waiting").EnumerateArray(),
+            w => w.GetProperty("station").GetString() == right.Station.Value);
         await server.WaitForSnapshotAsync(server.Log.Position);
         Assert.Equal(1, await CountedVersion(right));
     }
@@ -86,7 +99,8 @@ public class EntryApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     {
         var protocol = Hand(2);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Enter(protocol, "not-a-token")).StatusCode);
-        var outside = ServerFixture.Sample.Hand.First(p => p.Contest.Value == "list" && ServerFixture.Sample.Election.Area(p.Station)!.Parent == new AreaId("d26"));
+        var outside = ServerFixture.Sample.Hand.First(p =>
+            p.Contest.Value == "list" && ServerFixture.Sample.Election.Area(p.Station)!.Parent == new AreaId("d26"));
         Assert.Equal(HttpStatusCode.Forbidden, (await Enter(outside, ServerFixture.DistrictToken)).StatusCode);
         var machine = ServerFixture.Sample.Machine.First(p => p.Station == protocol.Station && p.Contest.Value == "list");
         Assert.Equal(HttpStatusCode.BadRequest, (await Enter(machine, ServerFixture.DistrictToken)).StatusCode);
@@ -95,7 +109,10 @@ public class EntryApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 
     private async Task<JsonElement> Queue(string token)
     {
-        var response = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/hand-entries/queue") { Headers = { Authorization = new("Bearer", token) } });
+        var response = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/hand-entries/queue")
+        {
+            Headers = { Authorization = new("Bearer", token) },
+        });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

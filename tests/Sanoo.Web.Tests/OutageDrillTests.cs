@@ -22,13 +22,22 @@ public sealed class OutageDrillTests(PostgresServer postgres) : IClassFixture<Po
     {
         var store = await StoreAddress.OpenAsync("postgres:" + postgres.NewDatabase());
         var log = await ElectionLog.OpenAsync(store, ServerFixture.Sample.DefinitionJson);
-        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(ServerFixture.AdminToken))));
-        await using var app = SanooServer.Create(log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), AccessRefresh = TimeSpan.FromMilliseconds(200) });
+        await store.AddOperatorAsync(
+            new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(ServerFixture.AdminToken))));
+        await using var app = SanooServer.Create(log, new ServerOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            PublishInterval = TimeSpan.FromMilliseconds(50),
+            AccessRefresh = TimeSpan.FromMilliseconds(200),
+        });
         await SanooServer.StartAsync(app);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         Task<HttpResponseMessage> Send(int i)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = JsonContent.Create(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[i]) }) };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
+            {
+                Content = JsonContent.Create(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[i]) }),
+            };
             request.Headers.Authorization = new("Bearer", ServerFixture.AdminToken);
             return http.SendAsync(request);
         }

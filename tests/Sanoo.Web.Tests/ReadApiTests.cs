@@ -15,9 +15,11 @@ public class ReadApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         long last = 0;
         foreach (var chunk in ServerFixture.Sample.Hand.Take(count).Chunk(500))
         {
-            var response = await server.SubmitAsync(new { submissions = chunk.Select(p => new { protocol = ServerFixture.ProtocolJson(p) }) }, ServerFixture.AdminToken);
+            var response = await server.SubmitAsync(
+                new { submissions = chunk.Select(p => new { protocol = ServerFixture.ProtocolJson(p) }) }, ServerFixture.AdminToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            last = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts").EnumerateArray().Max(r => r.GetProperty("sequence").GetInt64());
+            last = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts").EnumerateArray()
+                .Max(r => r.GetProperty("sequence").GetInt64());
         }
         await server.WaitForSnapshotAsync(last);
         return last;
@@ -111,7 +113,8 @@ public class ReadApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Contains("«Баарына каршы»", inKyrgyz.GetProperty("outcome").GetProperty("reason").GetString(), StringComparison.Ordinal);
         var national = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results");
         Assert.Equal(1_293_946, national.GetProperty("participation").GetInt64());
-        Assert.Equal(15, national.GetProperty("seats").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "p21").GetProperty("seats").GetInt32());
+        Assert.Equal(15, national.GetProperty("seats").GetProperty("parties").EnumerateArray()
+            .Single(p => p.GetProperty("id").GetString() == "p21").GetProperty("seats").GetInt32());
     }
 }
 
@@ -205,7 +208,8 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.True(statuses.Count(s => s == HttpStatusCode.BadRequest) <= 10, "at most two windows' worth got through");
         Assert.All(flood.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests), r => Assert.Equal("1", r.Headers.RetryAfter!.ToString()));
         using var other = _server.ClientFrom("127.0.0.2");
-        var response = await _server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[0]) }, ServerFixture.AdminToken, other);
+        var response = await _server.SubmitAsync(
+            new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand[0]) }, ServerFixture.AdminToken, other);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
@@ -218,7 +222,15 @@ public class ApiDocumentTests(ServerFixture server) : IClassFixture<ServerFixtur
     {
         var document = await server.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/v1/certifications", "/api/v1/definition", "/api/v1/entries", "/api/v1/hand-entries", "/api/v1/hand-entries/queue", "/api/v1/keys", "/api/v1/proofs/consistency", "/api/v1/proofs/inclusion", "/api/v1/protocols", "/api/v1/recounts", "/api/v1/recounts/{id}/outcome", "/api/v1/rejected", "/api/v1/results", "/api/v1/stations/{id}", "/api/v1/status", "/api/v1/tree-head"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                "/api/v1/certifications", "/api/v1/definition", "/api/v1/entries",
+                "/api/v1/hand-entries", "/api/v1/hand-entries/queue", "/api/v1/keys",
+                "/api/v1/proofs/consistency", "/api/v1/proofs/inclusion", "/api/v1/protocols",
+                "/api/v1/recounts", "/api/v1/recounts/{id}/outcome", "/api/v1/rejected",
+                "/api/v1/results", "/api/v1/stations/{id}", "/api/v1/status", "/api/v1/tree-head",
+            ],
+            paths.Order(StringComparer.Ordinal));
         Assert.Equal("Sanoo API", document.GetProperty("info").GetProperty("title").GetString());
     }
 
@@ -229,6 +241,9 @@ public class ApiDocumentTests(ServerFixture server) : IClassFixture<ServerFixtur
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
-        Assert.Contains("POST /api/v1/protocols", html.Replace("<code>", "", StringComparison.Ordinal).Replace("</code>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(
+            "POST /api/v1/protocols",
+            html.Replace("<code>", "", StringComparison.Ordinal).Replace("</code>", "", StringComparison.Ordinal),
+            StringComparison.Ordinal);
     }
 }

@@ -23,10 +23,14 @@ public class RobustnessTests(ServerFixture server) : IClassFixture<ServerFixture
         var bodies = Gen.OneOf(
             Gen.Int[0, Fragments.Length - 1].Array[0, 30].Select(parts => string.Concat(parts.Select(i => Fragments[i]))),
             Gen.Int[0, valid.Length].Select(cut => "{\"protocol\": " + valid[..cut]),
-            Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Int[0, Fragments.Length - 1]).Select((at, i) => "{\"protocol\": " + valid[..at] + Fragments[i] + valid[at..] + "}"));
+            Gen.Select(Gen.Int[0, valid.Length - 1], Gen.Int[0, Fragments.Length - 1])
+                .Select((at, i) => "{\"protocol\": " + valid[..at] + Fragments[i] + valid[at..] + "}"));
         bodies.Sample(body =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ServerFixture.AdminToken);
             var response = server.Client.Send(request);
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {body}");
@@ -37,7 +41,12 @@ public class RobustnessTests(ServerFixture server) : IClassFixture<ServerFixture
     public async Task A_stale_version_is_stored_and_answered_as_stale_and_a_replay_as_a_duplicate()
     {
         var v1 = ServerFixture.Sample.Hand.First(p => p.Station.Value == "s0500" && p.Contest.Value == "list");
-        var v2 = v1 with { Version = 2, Correction = new Correction("recount", "DEC"), Votes = v1.Votes.SetItem(0, v1.Votes[0] - 1).SetItem(1, v1.Votes[1] + 1) };
+        var v2 = v1 with
+        {
+            Version = 2,
+            Correction = new Correction("recount", "DEC"),
+            Votes = v1.Votes.SetItem(0, v1.Votes[0] - 1).SetItem(1, v1.Votes[1] + 1),
+        };
         var late = v1 with { Votes = v1.Votes.SetItem(0, v1.Votes[0] - 1).SetItem(2, v1.Votes[2] + 1) };
         async Task<string> Outcome(Protocol p)
         {

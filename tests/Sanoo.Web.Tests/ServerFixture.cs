@@ -45,7 +45,8 @@ public sealed class ServerFixture : IAsyncLifetime
         Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
         foreach (var station in new[] { "s0001", "s0002" })
         {
-            Keys[station] = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+            Keys[station] = Key.Create(SignatureAlgorithm.Ed25519,
+                new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
             await store.EnrolDeviceAsync(new DeviceKey(new AreaId(station), Keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey),
                 DateTimeOffset.UtcNow, "test"));
         }

@@ -11,7 +11,8 @@ namespace Sanoo.Web.Tests;
 /// <summary>The write API over a real Kestrel on 127.0.0.1: who may write what, and every refusal.</summary>
 public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    private static Protocol Machine(string station) => ServerFixture.Sample.Machine.First(p => p.Station.Value == station && p.Contest.Value == "list");
+    private static Protocol Machine(string station) =>
+        ServerFixture.Sample.Machine.First(p => p.Station.Value == station && p.Contest.Value == "list");
 
     private static Protocol Hand(string station) => ServerFixture.Sample.Hand.First(p => p.Station.Value == station && p.Contest.Value == "list");
 
@@ -37,7 +38,8 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Equal(receipt.GetProperty("contentHash").GetString(), retry.GetProperty("contentHash").GetString());
         await server.WaitForSnapshotAsync(receipt.GetProperty("sequence").GetInt64());
         var station = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/stations/s0001");
-        var count = station.GetProperty("counts").EnumerateArray().Single(c => c.GetProperty("source").GetString() == "machine" && c.GetProperty("contest").GetString() == "list");
+        var count = station.GetProperty("counts").EnumerateArray()
+            .Single(c => c.GetProperty("source").GetString() == "machine" && c.GetProperty("contest").GetString() == "list");
         Assert.Equal(1, count.GetProperty("countedVersion").GetInt32());
         Assert.Equal("device:s0001", count.GetProperty("versions")[0].GetProperty("sender").GetString());
     }
@@ -45,7 +47,9 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     [Fact]
     public async Task An_unsigned_machine_count_is_refused()
     {
-        var problem = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(Machine("s0001")) }), HttpStatusCode.Unauthorized);
+        var problem = await ProblemOf(
+            await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(Machine("s0001")) }),
+            HttpStatusCode.Unauthorized);
         Assert.Contains("unsigned", problem.GetProperty("errors").GetProperty("$")[0].GetString(), StringComparison.Ordinal);
     }
 
@@ -54,15 +58,23 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     {
         using var stranger = Key.Create(SignatureAlgorithm.Ed25519);
         var protocol = Machine("s0001");
-        var problem = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, stranger) }), HttpStatusCode.Forbidden);
-        Assert.Contains("does not verify with the key enrolled for station s0001", problem.GetProperty("errors").GetProperty("$")[0].GetString(), StringComparison.Ordinal);
+        var problem = await ProblemOf(
+            await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, stranger) }),
+            HttpStatusCode.Forbidden);
+        Assert.Contains(
+            "does not verify with the key enrolled for station s0001",
+            problem.GetProperty("errors").GetProperty("$")[0].GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Another_stations_key_cannot_write_for_this_station()
     {
         var protocol = Machine("s0001") with { Version = 1 };
-        var problem = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) }), HttpStatusCode.Forbidden);
+        var problem = await ProblemOf(
+            await server.SubmitAsync(
+                new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) }),
+            HttpStatusCode.Forbidden);
         Assert.Contains("station s0001", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -70,7 +82,10 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     public async Task A_station_without_an_enrolled_key_cannot_write()
     {
         var protocol = Machine("s0003");
-        var problem = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) }), HttpStatusCode.Forbidden);
+        var problem = await ProblemOf(
+            await server.SubmitAsync(
+                new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) }),
+            HttpStatusCode.Forbidden);
         Assert.Contains("no device key is enrolled for station s0003", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -90,12 +105,16 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var protocol = ServerFixture.Sample.Machine.First(p => p.Station.Value == "s0002" && p.Contest.Value != "list");
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
         {
-            Content = JsonContent.Create(new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) }),
+            Content = JsonContent.Create(
+                new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) }),
         };
         request.Headers.Date = new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var response = await server.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var receivedAt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt").GetProperty("receivedAt").GetDateTimeOffset();
+        var receivedAt = (await response.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("receipt")
+            .GetProperty("receivedAt")
+            .GetDateTimeOffset();
         Assert.InRange(receivedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
@@ -103,12 +122,24 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     public async Task A_district_operator_enters_hand_counts_through_double_entry_and_for_their_district_only()
     {
         var inside = Hand(ServerFixture.Sample.Election.Areas.First(a => a.Parent == new AreaId("d01")).Id.Value);
-        var direct = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(inside) }, ServerFixture.DistrictToken), HttpStatusCode.Forbidden);
-        Assert.Contains("entered twice, by two operators: send each entry to /api/v1/hand-entries", direct.GetProperty("errors").GetRawText(), StringComparison.Ordinal);
+        var direct = await ProblemOf(
+            await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(inside) }, ServerFixture.DistrictToken),
+            HttpStatusCode.Forbidden);
+        Assert.Contains(
+            "entered twice, by two operators: send each entry to /api/v1/hand-entries",
+            direct.GetProperty("errors").GetRawText(),
+            StringComparison.Ordinal);
         var outside = Hand(ServerFixture.Sample.Election.Areas.First(a => a.Parent == new AreaId("d26")).Id.Value);
-        var problem = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(outside) }, ServerFixture.DistrictToken), HttpStatusCode.Forbidden);
-        Assert.Contains("operator dec-01 may enter counts only for district d01", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(outside) }, ServerFixture.AdminToken)).StatusCode);
+        var problem = await ProblemOf(
+            await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(outside) }, ServerFixture.DistrictToken),
+            HttpStatusCode.Forbidden);
+        Assert.Contains(
+            "operator dec-01 may enter counts only for district d01",
+            problem.GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(outside) }, ServerFixture.AdminToken)).StatusCode);
     }
 
     [Fact]
@@ -117,14 +148,18 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var protocol = Hand("s0100");
         var missing = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol) }), HttpStatusCode.Unauthorized);
         Assert.Contains("Authorization: Bearer", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var unknown = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol) }, "not-a-token"), HttpStatusCode.Unauthorized);
+        var unknown = await ProblemOf(
+            await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol) }, "not-a-token"),
+            HttpStatusCode.Unauthorized);
         Assert.Contains("the operator token is not known", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_operator_cannot_enter_a_machine_count()
     {
-        var problem = await ProblemOf(await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(Machine("s0100")) }, ServerFixture.AdminToken), HttpStatusCode.Unauthorized);
+        var problem = await ProblemOf(
+            await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(Machine("s0100")) }, ServerFixture.AdminToken),
+            HttpStatusCode.Unauthorized);
         Assert.Contains("unsigned", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -135,7 +170,10 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     {
         var response = await server.Client.PostAsync("/api/v1/protocols", new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
-        Assert.Contains(problem.GetProperty("errors").GetProperty(path).EnumerateArray(), e => e.GetString()!.Contains(message, StringComparison.Ordinal) || problem.GetProperty("title").GetString()!.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(
+            problem.GetProperty("errors").GetProperty(path).EnumerateArray(),
+            e => e.GetString()!.Contains(message, StringComparison.Ordinal)
+                || problem.GetProperty("title").GetString()!.Contains(message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,7 +197,9 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var good = Hand("s0300");
         var bad = JsonSerializer.SerializeToNode(ServerFixture.ProtocolJson(Hand("s0301")))!.AsObject();
         bad["station"] = "s9999";
-        var response = await server.SubmitAsync(new { submissions = new object[] { new { protocol = ServerFixture.ProtocolJson(good) }, new { protocol = bad } } }, ServerFixture.AdminToken);
+        var response = await server.SubmitAsync(
+            new { submissions = new object[] { new { protocol = ServerFixture.ProtocolJson(good) }, new { protocol = bad } } },
+            ServerFixture.AdminToken);
         var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("$.submissions[1].protocol.station", out _));
         Assert.Equal(before, server.Log.Position);
@@ -172,14 +212,18 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var a = Hand("s0400");
         var b = Hand("s0401");
         var inflated = b with { Station = new AreaId("s0402"), Votes = b.Votes.SetItem(0, b.Votes[0] + 50) };
-        var response = await server.SubmitAsync(new { submissions = new[] { a, b, inflated }.Select(p => new { protocol = ServerFixture.ProtocolJson(p) }) }, ServerFixture.AdminToken);
+        var response = await server.SubmitAsync(
+            new { submissions = new[] { a, b, inflated }.Select(p => new { protocol = ServerFixture.ProtocolJson(p) }) },
+            ServerFixture.AdminToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var receipts = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipts").EnumerateArray().ToList();
         Assert.Equal(["accepted", "accepted", "rejected"], receipts.Select(r => r.GetProperty("outcome").GetString()));
         Assert.Equal("valid_equals_votes", receipts[2].GetProperty("violations")[0].GetProperty("relation").GetString());
         await server.WaitForSnapshotAsync(receipts[2].GetProperty("sequence").GetInt64());
         var rejected = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/rejected");
-        Assert.Contains(rejected.GetProperty("notCounted").EnumerateArray(), r => r.GetProperty("station").GetString() == "s0402" && r.GetProperty("outcome").GetString() == "rejected");
+        Assert.Contains(
+            rejected.GetProperty("notCounted").EnumerateArray(),
+            r => r.GetProperty("station").GetString() == "s0402" && r.GetProperty("outcome").GetString() == "rejected");
     }
 
     [Fact]
@@ -188,7 +232,10 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         var body = "{\"submissions\": [" + string.Join(",", Enumerable.Repeat("{\"protocol\": {\"election\": \"kg-2021\"}}", 40_000)) + "]}";
         // Expect: 100-continue, as a well-behaved client sends large bodies: the server's 413 comes
         // before the body, instead of racing a body the server has already refused (a broken pipe).
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         request.Headers.ExpectContinue = true;
         var response = await server.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);

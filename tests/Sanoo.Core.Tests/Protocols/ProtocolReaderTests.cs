@@ -28,7 +28,8 @@ public class ProtocolReaderTests
     private static void AssertProblem(Action<JsonObject> change, string path, string message)
     {
         var problems = ProblemsOf(change);
-        Assert.True(problems.Any(p => p.Path == path && p.Message.Contains(message, StringComparison.Ordinal)), $"expected {path}: {message}; got:\n{string.Join("\n", problems)}");
+        Assert.True(problems.Any(p => p.Path == path && p.Message.Contains(message, StringComparison.Ordinal)),
+            $"expected {path}: {message}; got:\n{string.Join("\n", problems)}");
     }
 
     [Fact]
@@ -129,5 +130,8 @@ public class ProtocolReaderTests
 
     [Fact]
     public void Malformed_json_is_refused() =>
-        Assert.Contains("not valid JSON", Assert.Single(Assert.IsType<ProtocolReadResult.Invalid>(Read("{\"election\": ")).Problems).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "not valid JSON",
+            Assert.Single(Assert.IsType<ProtocolReadResult.Invalid>(Read("{\"election\": ")).Problems).Message,
+            StringComparison.Ordinal);
 }

@@ -24,6 +24,7 @@ public class SourceLineTests
             .Where(l => l.Length > MaxLength)
             .ToList();
         Assert.True(tooLong.Count == 0,
-            $"{tooLong.Count} line(s) over {MaxLength} characters:\n" + string.Join("\n", tooLong.Take(40).Select(l => $"  {l.File}:{l.Line} ({l.Length})")));
+            $"{tooLong.Count} line(s) over {MaxLength} characters:\n"
+                + string.Join("\n", tooLong.Take(40).Select(l => $"  {l.File}:{l.Line} ({l.Length})")));
     }
 }

@@ -38,7 +38,10 @@ public class DefinitionSeatRulesTests
     public void A_party_under_the_regional_threshold_in_any_region_takes_no_seats()
     {
         var election = Load(d => d["contests"]![0]!["seatRules"]!["regionalThreshold"] = JsonNode.Parse("""{"percent": 10, "base": "valid"}"""));
-        var snapshot = Tally(election, Count(election, "s1", "list", 300, 200, 0), Count(election, "s2", "list", 300, 200, 0), Count(election, "s3", "list", 250, 20, 30));
+        var snapshot = Tally(election,
+            Count(election, "s1", "list", 300, 200, 0),
+            Count(election, "s2", "list", 300, 200, 0),
+            Count(election, "s3", "list", 250, 20, 30));
         var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
         Assert.Equal(5, seats.SeatsOf(new ChoiceId("red")));
         var excluded = Assert.Single(seats.Steps.OfType<SeatStep.BelowThreshold>()).Excluded;
@@ -82,10 +85,14 @@ public class DefinitionSeatRulesTests
     {
         var election = Load(d =>
         {
-            d["contests"]![0]!["seatRules"] = JsonNode.Parse("""{"method": "dhondt", "apportionTo": "region", "threshold": {"percent": 5, "base": "valid"}}""");
+            d["contests"]![0]!["seatRules"] = JsonNode.Parse(
+                """{"method": "dhondt", "apportionTo": "region", "threshold": {"percent": 5, "base": "valid"}}""");
             d["contests"]![0]!["seats"] = 10;
         });
-        var snapshot = Tally(election, Count(election, "s1", "list", 400, 200, 0), Count(election, "s2", "list", 300, 100, 0), Count(election, "s3", "list", 50, 250, 0));
+        var snapshot = Tally(election,
+            Count(election, "s1", "list", 400, 200, 0),
+            Count(election, "s2", "list", 300, 100, 0),
+            Count(election, "s3", "list", 50, 250, 0));
         var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, snapshot, Hand);
         Assert.Equal(["East: 8", "Abroad: 2"], seats.Regions.Select(r => $"{r.Region}: {r.Seats}")); // 1,000 : 300 votes by Hare over 10
         Assert.Equal<int>([6, 2], seats.Regions[0].PartySeats); // 700 : 300 by D'Hondt over 8

@@ -12,7 +12,8 @@ namespace Sanoo.Core.Tests.Seats;
 /// </summary>
 public class RealElectionTests
 {
-    private static SeatRequest Request(string method, int seats, IEnumerable<(string Name, long Votes)> parties, decimal? threshold, long thresholdBase) =>
+    private static SeatRequest Request(
+        string method, int seats, IEnumerable<(string Name, long Votes)> parties, decimal? threshold, long thresholdBase) =>
         new(seats, [.. parties.Select(p => new PartyVotes(new ChoiceId(Id(p.Name)), p.Votes, p.Name))], SeatMethod.Find(method)!,
             threshold is { } t ? new Threshold(t, ThresholdBase.Valid) : null, thresholdBase, null, "conformance");
 
@@ -88,7 +89,8 @@ public class RealElectionTests
     {
         var rows = RealData.Lines("votelib_real", "sk_nr_2020.csv").Select(l => l.Split(';')).ToList();
         var valid = rows.Sum(r => long.Parse(r[2], CultureInfo.InvariantCulture));
-        var request = Request("hagenbach-bischoff-rounded", 150, rows.Select(r => (r[0], long.Parse(r[2], CultureInfo.InvariantCulture))), 5m, valid) with
+        var request = Request(
+            "hagenbach-bischoff-rounded", 150, rows.Select(r => (r[0], long.Parse(r[2], CultureInfo.InvariantCulture))), 5m, valid) with
         {
             CoalitionThresholds = [new CoalitionThreshold(2, 7m), new CoalitionThreshold(4, 10m)],
         };
@@ -123,13 +125,23 @@ public class RealElectionTests
         var lines = RealData.Lines("votelib_real", $"{id}.csv").Select(l => l.Split(';')).ToList();
         var regions = lines[0][1..];
         var parties = lines.Skip(1).Select(r => r[0]).ToImmutableArray();
-        var regionVotes = regions.Select((name, k) => (new ChoiceId(Id(name)), name, lines.Skip(1).Select(r => long.Parse(r[k + 1], CultureInfo.InvariantCulture)).ToImmutableArray())).ToImmutableArray();
-        var result = RegionalAllocation.Allocate(200, [.. parties.Select(p => new ChoiceId(Id(p)))], regionVotes, SeatMethod.Find(method)!, new Threshold(5m, ThresholdBase.Valid), id);
-        AssertSeats(RealData.Numbers(e.GetProperty("expected_national")), parties.Select((p, i) => (p, result.National[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.p, x => x.Item2));
+        var regionVotes = regions
+            .Select((name, k) => (
+                new ChoiceId(Id(name)),
+                name,
+                lines.Skip(1).Select(r => long.Parse(r[k + 1], CultureInfo.InvariantCulture)).ToImmutableArray()))
+            .ToImmutableArray();
+        var result = RegionalAllocation.Allocate(200, [.. parties.Select(p => new ChoiceId(Id(p)))], regionVotes,
+            SeatMethod.Find(method)!, new Threshold(5m, ThresholdBase.Valid), id);
+        AssertSeats(
+            RealData.Numbers(e.GetProperty("expected_national")),
+            parties.Select((p, i) => (p, result.National[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.p, x => x.Item2));
         foreach (var region in e.GetProperty("expected_regional").EnumerateObject())
         {
             var seats = result.Regions.Single(r => r.Region == region.Name);
-            AssertSeats(RealData.Numbers(region.Value), parties.Select((p, i) => (p, seats.PartySeats[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.p, x => x.Item2));
+            AssertSeats(
+                RealData.Numbers(region.Value),
+                parties.Select((p, i) => (p, seats.PartySeats[i])).Where(x => x.Item2 > 0).ToDictionary(x => x.p, x => x.Item2));
         }
         Assert.Equal(200, result.National.Sum());
     }
@@ -162,7 +174,10 @@ public class RealElectionTests
     private static Dictionary<string, int> NewZealand(System.Text.Json.JsonElement e, Dictionary<string, int> electorates)
     {
         var partyVotes = RealData.Numbers(e.GetProperty("party_votes"));
-        var request = Request("sainte-lague", 120, partyVotes.Select(p => (p.Key, p.Value)), 5m, partyVotes.Values.Sum()) with { AlternativeDistrictSeats = 1 };
+        var request = Request("sainte-lague", 120, partyVotes.Select(p => (p.Key, p.Value)), 5m, partyVotes.Values.Sum()) with
+        {
+            AlternativeDistrictSeats = 1,
+        };
         request = request with { Parties = [.. request.Parties.Select(p => p with { DistrictSeats = electorates.GetValueOrDefault(p.Label!) })] };
         var result = MixedMember.Allocate(request);
         return result.Parties.Where(p => p.Total > 0).ToDictionary(p => p.Party.Label!, p => p.Total);
@@ -173,11 +188,15 @@ public class RealElectionTests
     {
         var e = RealData.ExpectedSeats("cz_nove_mesto_nad_metuji_council_2018");
         var rows = RealData.Lines("votelib_real", "nmnmet_cc_2018.csv").Select(l => l.Split(';')).ToList();
-        var lists = rows.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Select(r => new ListCandidate(r[1], long.Parse(r[2], CultureInfo.InvariantCulture))).ToList());
+        var lists = rows
+            .GroupBy(r => r[0])
+            .ToDictionary(g => g.Key, g => g.Select(r => new ListCandidate(r[1], long.Parse(r[2], CultureInfo.InvariantCulture))).ToList());
         var totals = lists.Select(l => (l.Key, l.Value.Sum(c => c.Votes))).ToList();
         var (_, won) = Allocate(Request("dhondt", 21, totals, 5m, totals.Sum(t => t.Item2)));
         var elected = won.ToDictionary(p => p.Key, p => OpenList.Elect(lists[p.Key], p.Value, 5m).Select(c => c.Name).ToList());
-        var expected = e.GetProperty("expected_elected").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(n => n.GetString()!).ToList());
+        var expected = e.GetProperty("expected_elected")
+            .EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(n => n.GetString()!).ToList());
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), elected.Keys.Order(StringComparer.Ordinal));
         foreach (var (party, names) in expected)
         {
@@ -207,13 +226,18 @@ public class RealElectionTests
             direct[s][Array.IndexOf(first, first.Max())]++;
         }
         Assert.Equal(299, direct.Sum(d => d.Sum()));
-        var result = Levelling.Allocate(598, [.. states.Select(name => (name, population[name]))], [.. names.Select(n => new ChoiceId(Id(n)))], second, direct, 5m, 3);
-        AssertSeats(RealData.Numbers(e.GetProperty("expected_national")), names.Select((n, k) => (n, result.National[k])).Where(x => x.Item2 > 0).ToDictionary(x => x.n, x => x.Item2));
+        var result = Levelling.Allocate(598, [.. states.Select(name => (name, population[name]))], [.. names.Select(n => new ChoiceId(Id(n)))],
+            second, direct, 5m, 3);
+        AssertSeats(
+            RealData.Numbers(e.GetProperty("expected_national")),
+            names.Select((n, k) => (n, result.National[k])).Where(x => x.Item2 > 0).ToDictionary(x => x.n, x => x.Item2));
         Assert.Equal(709, result.HouseSize);
         foreach (var land in e.GetProperty("expected_land").EnumerateObject())
         {
             var seats = result.States[states.IndexOf(land.Name)];
-            AssertSeats(RealData.Numbers(land.Value), names.Select((n, k) => (n, seats[k])).Where(x => x.Item2 > 0).ToDictionary(x => x.n, x => x.Item2));
+            AssertSeats(
+                RealData.Numbers(land.Value),
+                names.Select((n, k) => (n, seats[k])).Where(x => x.Item2 > 0).ToDictionary(x => x.n, x => x.Item2));
         }
     }
 }

@@ -5,8 +5,10 @@ namespace Sanoo.Core.Tests.Seats;
 
 public class SeatAllocatorTests
 {
-    private static SeatRequest Request(string method, int seats, (string Party, long Votes)[] parties, Threshold? threshold = null, long thresholdBase = 0, int? cap = null) =>
-        new(seats, [.. parties.Select(p => new PartyVotes(new ChoiceId(p.Party), p.Votes))], SeatMethod.Find(method)!, threshold, thresholdBase, cap, "test-seed");
+    private static SeatRequest Request(
+        string method, int seats, (string Party, long Votes)[] parties, Threshold? threshold = null, long thresholdBase = 0, int? cap = null) =>
+        new(seats, [.. parties.Select(p => new PartyVotes(new ChoiceId(p.Party), p.Votes))], SeatMethod.Find(method)!,
+            threshold, thresholdBase, cap, "test-seed");
 
     /// <summary>
     /// Kyrgyzstan 2021: 54 list seats, Hare largest remainder, 5% of all who took part
@@ -16,7 +18,10 @@ public class SeatAllocatorTests
     public void Kyrgyzstan_2021_gives_the_official_seats()
     {
         var allocation = SeatAllocator.Allocate(Request("hare", 54,
-            [("ata-jurt", 223_892), ("ishenim", 176_382), ("yntymak", 142_267), ("alliance", 107_859), ("butun", 91_111), ("yiman-nuru", 79_557), ("ata-meken", 45_000), ("el-umutu", 57_000)],
+            [
+                ("ata-jurt", 223_892), ("ishenim", 176_382), ("yntymak", 142_267), ("alliance", 107_859),
+                ("butun", 91_111), ("yiman-nuru", 79_557), ("ata-meken", 45_000), ("el-umutu", 57_000),
+            ],
             new Threshold(5m, ThresholdBase.Participation), 1_293_946, cap: 27));
         Assert.Equal([15, 12, 9, 7, 6, 5, 0, 0], allocation.Parties.Select(p => p.Seats));
         Assert.False(allocation.Parties.Single(p => p.Party.Value == "el-umutu").PassedThreshold);
@@ -63,7 +68,8 @@ public class SeatAllocatorTests
         for (var seed = 0; seed < 64; seed++)
         {
             SeatRequest Named(string a, string b) => new(
-                1, [new PartyVotes(new ChoiceId("a"), 500, a), new PartyVotes(new ChoiceId("b"), 500, b)], SeatMethod.Find(method)!, null, 0, null, $"s{seed}");
+                1, [new PartyVotes(new ChoiceId("a"), 500, a), new PartyVotes(new ChoiceId("b"), 500, b)],
+                SeatMethod.Find(method)!, null, 0, null, $"s{seed}");
             var english = SeatAllocator.Allocate(Named("Alliance", "Faith"));
             var kyrgyz = SeatAllocator.Allocate(Named("Альянс", "Ишеним"));
             Assert.Equal(english.Parties.Select(p => p.Seats), kyrgyz.Parties.Select(p => p.Seats));
@@ -85,7 +91,8 @@ public class SeatAllocatorTests
                 var parties = Enumerable.Range(0, random.Next(1, 9)).Select(i => ($"p{i}", (long)random.Next(1, 1_000_000))).ToArray();
                 var seats = random.Next(1, 120);
                 var allocation = SeatAllocator.Allocate(Request(method.Name, seats, parties));
-                Assert.True(seats == allocation.Parties.Sum(p => p.Seats), $"{method.Name}: {seats} seats, got {allocation.Parties.Sum(p => p.Seats)}");
+                Assert.True(seats == allocation.Parties.Sum(p => p.Seats),
+                    $"{method.Name}: {seats} seats, got {allocation.Parties.Sum(p => p.Seats)}");
             }
         }
     }

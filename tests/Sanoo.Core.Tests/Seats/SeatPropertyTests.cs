@@ -10,7 +10,8 @@ public class SeatPropertyTests
     private static readonly Gen<long[]> Votes = Gen.Long[1, 2_000_000].Array[1, 12];
 
     private static SeatRequest Request(string method, int seats, long[] votes, Threshold? threshold = null) =>
-        new(seats, [.. votes.Select((v, i) => new PartyVotes(new ChoiceId($"p{i}"), v))], SeatMethod.Find(method)!, threshold, votes.Sum(), null, "property");
+        new(seats, [.. votes.Select((v, i) => new PartyVotes(new ChoiceId($"p{i}"), v))], SeatMethod.Find(method)!,
+            threshold, votes.Sum(), null, "property");
 
     private static readonly Gen<string> Method = Gen.Int[0, SeatMethod.All.Length - 1].Select(i => SeatMethod.All[i].Name);
 
@@ -55,7 +56,8 @@ public class SeatPropertyTests
         {
             var smaller = SeatAllocator.Allocate(Request(method, seats, votes)).Parties;
             var larger = SeatAllocator.Allocate(Request(method, seats + 1, votes)).Parties;
-            Assert.All(smaller.Zip(larger), pair => Assert.True(pair.Second.Seats >= pair.First.Seats, $"{pair.First.Party} lost a seat when the house grew"));
+            Assert.All(smaller.Zip(larger), pair =>
+                Assert.True(pair.Second.Seats >= pair.First.Seats, $"{pair.First.Party} lost a seat when the house grew"));
         }, iter: 1_500);
     }
 
@@ -75,7 +77,11 @@ public class SeatPropertyTests
         Gen.Select(Votes, Gen.Int[0, 30].Array[1, 12], Gen.Int[20, 150]).Sample((votes, districts, seats) =>
         {
             var request = Request("sainte-lague", seats, votes, new Threshold(5m, ThresholdBase.Valid)) with { AlternativeDistrictSeats = 1 };
-            request = request with { Parties = [.. request.Parties.Select((p, i) => p with { DistrictSeats = i < districts.Length ? Math.Min(districts[i], seats / 4) : 0 })] };
+            request = request with
+            {
+                Parties = [.. request.Parties.Select((p, i) =>
+                    p with { DistrictSeats = i < districts.Length ? Math.Min(districts[i], seats / 4) : 0 })],
+            };
             if (request.Parties.Sum(p => p.DistrictSeats) > seats)
             {
                 return;
