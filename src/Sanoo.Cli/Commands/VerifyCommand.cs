@@ -27,13 +27,33 @@ public static class VerifyCommand
     public static Command Create(IAnsiConsole console)
     {
         var url = new Option<string?>("--url") { Description = "The server's public URL." };
-        var dir = new Option<DirectoryInfo?>("--dir") { Description = "Instead of --url: a folder written by sanoo publish (for example a copy fetched from a CDN)." };
-        var key = new Option<string?>("--commission-key") { Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning." };
-        var state = new Option<FileInfo>("--state") { Description = "Where the last verified tree head is kept, to prove the next one extends it.", DefaultValueFactory = _ => new FileInfo("sanoo-verify-state.json") };
-        var follow = new Option<bool>("--follow") { Description = "Keep watching: verify each new tree head against the last one, and stop with an alarm at the first problem." };
+        var dir = new Option<DirectoryInfo?>("--dir")
+        {
+            Description = "Instead of --url: a folder written by sanoo publish (for example a copy fetched from a CDN).",
+        };
+        var key = new Option<string?>("--commission-key")
+        {
+            Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning.",
+        };
+        var state = new Option<FileInfo>("--state")
+        {
+            Description = "Where the last verified tree head is kept, to prove the next one extends it.",
+            DefaultValueFactory = _ => new FileInfo("sanoo-verify-state.json"),
+        };
+        var follow = new Option<bool>("--follow")
+        {
+            Description = "Keep watching: verify each new tree head against the last one, and stop with an alarm at the first problem.",
+        };
         var interval = new Option<double>("--interval") { Description = "Seconds between checks with --follow.", DefaultValueFactory = _ => 10 };
-        var rounds = new Option<int>("--rounds") { Description = "With --follow, stop after this many further checks (0: until Ctrl+C).", DefaultValueFactory = _ => 0 };
-        var command = new Command("verify", "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle root, and every total and seat re-added independently.")
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "With --follow, stop after this many further checks (0: until Ctrl+C).",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command(
+            "verify",
+            "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
+                "root, and every total and seat re-added independently.")
         {
             url, dir, key, state, follow, interval, rounds,
         };
@@ -50,13 +70,29 @@ public static class VerifyCommand
             Func<IPublished> source = folder is null
                 ? () => new Server(new HttpClient { BaseAddress = new Uri(r.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) })
                 : () => new Folder(folder.FullName);
-            return FollowAsync(console, source, r.GetValue(key), r.GetValue(state)!, r.GetValue(follow), TimeSpan.FromSeconds(r.GetValue(interval)), r.GetValue(rounds), ct);
+            return FollowAsync(
+                console,
+                source,
+                r.GetValue(key),
+                r.GetValue(state)!,
+                r.GetValue(follow),
+                TimeSpan.FromSeconds(r.GetValue(interval)),
+                r.GetValue(rounds),
+                ct);
         });
         return command;
     }
 
 
-    private static async Task<int> FollowAsync(IAnsiConsole console, Func<IPublished> source, string? pinnedKey, FileInfo stateFile, bool follow, TimeSpan interval, int rounds, CancellationToken cancellationToken)
+    private static async Task<int> FollowAsync(
+        IAnsiConsole console,
+        Func<IPublished> source,
+        string? pinnedKey,
+        FileInfo stateFile,
+        bool follow,
+        TimeSpan interval,
+        int rounds,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -74,7 +110,8 @@ public static class VerifyCommand
                 }
                 if (run is not CheckRun.Done { Code: var code })
                 {
-                    console.MarkupLine("[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
+                    console.MarkupLine(
+                        "[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
                     return Mismatch;
                 }
                 if (code != SanooCli.Ok)
@@ -98,7 +135,8 @@ public static class VerifyCommand
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            console.MarkupLineInterpolated($"[red]NOT VERIFIED: the folder lacks a file a published copy must hold ({e.Message}). Was it written by sanoo publish, whole?[/]");
+            console.MarkupLineInterpolated(
+                $"[red]NOT VERIFIED: the folder lacks a file a published copy must hold ({e.Message}). Was it written by sanoo publish, whole?[/]");
             return Mismatch;
         }
     }
@@ -135,7 +173,10 @@ public static class VerifyCommand
                 ?? throw new JsonException($"{pathAndQuery} holds null");
 
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) =>
-            File.ReadAllBytesAsync(Path.Combine(root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}")), cancellationToken);
+            File.ReadAllBytesAsync(
+                Path.Combine(
+                    root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}")),
+                cancellationToken);
 
         public void Dispose()
         {
@@ -153,7 +194,9 @@ public static class VerifyCommand
         var servedKey = head.PublicKey;
         if (pinnedKey is null)
         {
-            console.MarkupLine("[yellow]No --commission-key: checking the tree head against the key the server names; pin the commission's published key to rule out a substitute.[/]");
+            console.MarkupLine(
+                "[yellow]No --commission-key: checking the tree head against the key the server names; pin the commission's published key to rule " +
+                    "out a substitute.[/]");
         }
         else if (pinnedKey != servedKey)
         {
@@ -181,7 +224,9 @@ public static class VerifyCommand
                 var proof = consistency.Proof.Select(Convert.FromHexString).ToList();
                 if (!MerkleProof.VerifyConsistency(m, size, oldRoot, root, proof))
                 {
-                    problems.Add($"HISTORY REWRITTEN: the tree of {size} entries does not extend the tree of {m} verified earlier (root {Convert.ToHexStringLower(oldRoot)})");
+                    problems.Add(
+                        $"HISTORY REWRITTEN: the tree of {size} entries does not extend the tree of {m} verified earlier " +
+                            $"(root {Convert.ToHexStringLower(oldRoot)})");
                 }
             }
         }
@@ -217,7 +262,9 @@ public static class VerifyCommand
         }
         if (earlier is { } old && tree.Size >= old.Size && !tree.Root(old.Size).AsSpan().SequenceEqual(old.Root))
         {
-            problems.Add($"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier ({Convert.ToHexStringLower(old.Root)})");
+            problems.Add(
+                $"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
+                    $"({Convert.ToHexStringLower(old.Root)})");
         }
         if (!await CompareTotalsAsync(origin, counted, size, problems, cancellationToken))
         {
@@ -233,7 +280,11 @@ public static class VerifyCommand
             return new CheckRun.Done(Mismatch);
         }
         await new VerifiedHead(size, Convert.ToHexStringLower(root), servedKey).WriteAsync(stateFile, cancellationToken);
-        console.MarkupLineInterpolated($"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {Convert.ToHexStringLower(root)[..16]}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {stateFile.Name} for the next run.");
+        var shortRoot = Convert.ToHexStringLower(root)[..16];
+        console.MarkupLineInterpolated(
+            $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {
+                shortRoot}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {
+                stateFile.Name} for the next run.");
         return new CheckRun.Done(SanooCli.Ok);
     }
 
