@@ -23,7 +23,9 @@ public static class SanooCli
     /// <summary>Runs the command line <paramref name="args"/>, writing to <paramref name="console"/>.</summary>
     public static int Run(string[] args, IAnsiConsole console)
     {
-        var root = new RootCommand("Sanoo: election results tabulation you can check. Counts come in, are checked against the protocol's arithmetic, added up the map, turned into seats, and published.")
+        var root = new RootCommand(
+            "Sanoo: election results tabulation you can check. Counts come in, are checked against the protocol's arithmetic, added up the map, " +
+                "turned into seats, and published.")
         {
             CheckCommand.Create(console),
             GenerateCommand.Create(console),

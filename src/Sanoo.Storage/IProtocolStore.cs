@@ -46,7 +46,8 @@ public interface IProtocolStore : IAsyncDisposable
     Task EnrolDevicesAsync(IReadOnlyList<Access.DeviceKey> keys, CancellationToken cancellationToken = default);
 
     /// <summary>Every enrolment, oldest first.</summary>
-    Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default) => ReadDeviceKeysAsync(0, cancellationToken);
+    Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(CancellationToken cancellationToken = default) =>
+        ReadDeviceKeysAsync(0, cancellationToken);
 
     /// <summary>The enrolments after the first <paramref name="skip"/>, oldest first: a reader that keeps what it saw reads only what is
     /// new.</summary>
@@ -64,7 +65,10 @@ public interface IProtocolStore : IAsyncDisposable
     /// and says what this one is. Recorded statuses are stored; the entry comes back with its
     /// sequence (0 when not recorded) and status.
     /// </summary>
-    Task<Entries.HandEntry> EnterAsync(Entries.HandEntry entry, Func<IReadOnlyList<Entries.HandEntry>, Core.Entries.EntryStatus> decide, CancellationToken cancellationToken = default);
+    Task<Entries.HandEntry> EnterAsync(
+        Entries.HandEntry entry,
+        Func<IReadOnlyList<Entries.HandEntry>, Core.Entries.EntryStatus> decide,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Every hand-count entry, oldest first; of one station only when <paramref name="station"/> is given.</summary>
     Task<IReadOnlyList<Entries.HandEntry>> ReadEntriesAsync(string? station = null, CancellationToken cancellationToken = default);
@@ -76,7 +80,8 @@ public interface IProtocolStore : IAsyncDisposable
     Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default);
 
     /// <summary>Every recount order and every outcome, oldest first.</summary>
-    Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(CancellationToken cancellationToken = default);
+    Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(
+        CancellationToken cancellationToken = default);
 
     /// <summary>Records a certification; comes back with its sequence.</summary>
     Task<Acts.Certification> CertifyAsync(Acts.Certification certification, CancellationToken cancellationToken = default);

@@ -22,6 +22,8 @@ public static class StoreAddress
         {
             return await SqlProtocolStore.OpenAsync(PostgresDialect.Create(address["postgres:".Length..]), cancellationToken);
         }
-        throw new StoreException($"'{address}' is not a store address: use sqlite:PATH (e.g. sqlite:sanoo.db) or postgres:CONNECTION_STRING (e.g. postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).");
+        throw new StoreException(
+            $"'{address}' is not a store address: use sqlite:PATH (e.g. sqlite:sanoo.db) "
+            + "or postgres:CONNECTION_STRING (e.g. postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).");
     }
 }

@@ -56,12 +56,15 @@ public static class SanooServer
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Contracts.WireJson.Default));
         // Pages and open data are text: on a phone over a slow network they travel at a fifth of their size.
         services.AddResponseCompression(o => o.MimeTypes = ["text/html", "text/csv", "application/json"]);
-        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
-        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
+            o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(
+            o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Sanoo API";
-            document.Info.Description = "Signed ingest of polling-station protocols and the public results of one checked snapshot at a time. See /api for a readable reference.";
+            document.Info.Description = "Signed ingest of polling-station protocols and the public results of one checked snapshot at a time. "
+                + "See /api for a readable reference.";
             return Task.CompletedTask;
         }));
         services.AddRateLimiter(limiter =>
@@ -74,7 +77,12 @@ public static class SanooServer
             };
             limiter.AddPolicy(WritePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WritesPerSecondPerAddress, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.WritesPerSecondPerAddress,
+                    Window = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
         });
         var app = builder.Build();
         app.UseExceptionHandler();

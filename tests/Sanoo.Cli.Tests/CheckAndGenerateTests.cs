@@ -34,7 +34,11 @@ public class CheckAndGenerateTests(Kg2021Files files) : IClassFixture<Kg2021File
         var (code, output) = CliRun.Sanoo("check", broken);
         Assert.Equal(1, code);
         Assert.Matches(@"\$\.areas\[\d+\]\.parent: 'd99' is not an area of this election, so 's\d{4}' is an orphan", output);
-        Assert.Single(output.Split('\n'), line => line.Contains("$.forms[0].relations[2].rule: relation 'valid_equals_votes' names the line 'spoiled', which is not on the form", StringComparison.Ordinal));
+        Assert.Single(
+            output.Split('\n'),
+            line => line.Contains(
+                "$.forms[0].relations[2].rule: relation 'valid_equals_votes' names the line 'spoiled', which is not on the form",
+                StringComparison.Ordinal));
     }
 
     [Fact]
@@ -65,25 +69,41 @@ public class DemoCommandTests
             var (code, output) = CliRun.Sanoo("demo", "--speed", "max", "--exit-when-done", "--dir", folder, "--urls", "http://127.0.0.1:0");
             Assert.True(code == 0, output);
             Assert.Matches(@"Results site: http://127\.0\.0\.1:\d+/", output);
-            Assert.Contains("Voters who took part: 1,293,946 · valid 1,173,710 · invalid 120,236 · stations 2,494 of 2,494", output, StringComparison.Ordinal);
+            Assert.Contains(
+                "Voters who took part: 1,293,946 · valid 1,173,710 · invalid 120,236 · stations 2,494 of 2,494", output, StringComparison.Ordinal);
             Assert.Matches(@"Ata-Jurt Kyrgyzstan\s+223,892\s+17\.30%\s+15", output);
-            var story = Regex.Match(Regex.Replace(output, @"\s+", " "), @"over HTTP: ([\d,]+) submissions; (\d+) protocols rejected for arithmetic errors \(stored, never counted\); (\d+) retries counted once; ([\d,]+) hand-count entries, each protocol typed by two operators \((\d+) mismatches settled by a supervisor\); (\d+) hand counts corrected with a reason; 1 submission signed with another station's key refused");
+            var story = Regex.Match(
+                Regex.Replace(output, @"\s+", " "),
+                @"over HTTP: ([\d,]+) submissions; (\d+) protocols rejected for arithmetic errors \(stored, never counted\); " +
+                    @"(\d+) retries counted once; ([\d,]+) hand-count entries, each protocol typed by two operators " +
+                    @"\((\d+) mismatches settled by a supervisor\); (\d+) hand counts corrected with a reason; " +
+                    @"1 submission signed with another station's key refused");
             Assert.True(story.Success, output);
-            Assert.Matches(@"ordered a recount at station s\d+ \(machine and hand [\d,]+ votes apart\), recorded its outcome, and certified the result", Regex.Replace(output, @"\s+", " "));
-            Assert.True(int.Parse(story.Groups[2].Value, CultureInfo.InvariantCulture) > 0 && int.Parse(story.Groups[3].Value, CultureInfo.InvariantCulture) > 0, output);
-            Assert.True(int.Parse(story.Groups[4].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) >= 2 * 4929 && int.Parse(story.Groups[5].Value, CultureInfo.InvariantCulture) > 0, output);
+            Assert.Matches(
+                @"ordered a recount at station s\d+ \(machine and hand [\d,]+ votes apart\), recorded its outcome, and certified the result",
+                Regex.Replace(output, @"\s+", " "));
+            Assert.True(
+                int.Parse(story.Groups[2].Value, CultureInfo.InvariantCulture) > 0
+                    && int.Parse(story.Groups[3].Value, CultureInfo.InvariantCulture) > 0,
+                output);
+            Assert.True(
+                int.Parse(story.Groups[4].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) >= 2 * 4929
+                    && int.Parse(story.Groups[5].Value, CultureInfo.InvariantCulture) > 0,
+                output);
 
             // What the server stored re-adds to the same figures, from the store alone.
             var (fromStore, stored) = CliRun.Sanoo("tally", "--db", "sqlite:" + Path.Combine(folder, "sanoo.db"), "--json");
             Assert.True(fromStore == 0, stored);
             var report = System.Text.Json.JsonDocument.Parse(stored).RootElement;
             Assert.Equal(1_293_946, report.GetProperty("participation").GetInt64());
-            Assert.Contains(report.GetProperty("input").GetProperty("notCounted").EnumerateArray(), n => n.GetProperty("outcome").GetString() == "rejected");
+            Assert.Contains(
+                report.GetProperty("input").GetProperty("notCounted").EnumerateArray(), n => n.GetProperty("outcome").GetString() == "rejected");
             var (again, tally) = CliRun.Sanoo("tally", Path.Combine(folder, "election.json"), Path.Combine(folder, "night.jsonl"), "--json");
             Assert.Equal(0, again);
             Assert.Equal(1_293_946, System.Text.Json.JsonDocument.Parse(tally).RootElement.GetProperty("participation").GetInt64());
 
-            var (second, rerun) = await Task.Run(() => CliRun.Sanoo("demo", "--speed", "max", "--exit-when-done", "--dir", folder, "--urls", "http://127.0.0.1:0"));
+            var (second, rerun) = await Task.Run(() => CliRun.Sanoo(
+                "demo", "--speed", "max", "--exit-when-done", "--dir", folder, "--urls", "http://127.0.0.1:0"));
             Assert.Equal(0, second);
             Assert.Contains("Starting clean", rerun, StringComparison.Ordinal);
         }

@@ -81,7 +81,8 @@ public sealed class CrashTests : IDisposable
         await using (var store = await StoreAddress.OpenAsync(db))
         {
             await using var log = await ElectionLog.OpenAsync(store, File.ReadAllBytes(definition));
-            await store.AddOperatorAsync(new Storage.Access.Operator("cec", Storage.Access.OperatorRole.Admin, null, System.Security.Cryptography.SHA256.HashData("drill-token"u8)));
+            await store.AddOperatorAsync(new Storage.Access.Operator(
+                "cec", Storage.Access.OperatorRole.Admin, null, System.Security.Cryptography.SHA256.HashData("drill-token"u8)));
         }
         var url = $"http://127.0.0.1:{Testing.Loopback.FreePort()}";
         var port = int.Parse(url.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture);
@@ -118,7 +119,10 @@ public sealed class CrashTests : IDisposable
         await using var all = await ElectionLog.OpenAsync(final, null);
         Assert.Equal(protocols.Count, all.Position);
         Assert.True((await all.FreezeAsync()).SameNumbersAs(TallyEngine.Rebuild(election, protocols).Freeze()));
-        var sequences = File.ReadLines(receipts).Where(l => l.EndsWith('}')).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("sequence").GetInt64()).ToList();
+        var sequences = File.ReadLines(receipts)
+            .Where(l => l.EndsWith('}'))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("sequence").GetInt64())
+            .ToList();
         Assert.Equal(protocols.Count, sequences.Distinct().Count());
     }
 

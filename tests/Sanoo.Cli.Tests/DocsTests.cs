@@ -25,7 +25,8 @@ public partial class DocsTests
     [Fact]
     public void The_protocol_examples_are_well_formed_protocols_of_that_example()
     {
-        var election = Assert.IsType<DefinitionResult.Loaded>(DefinitionReader.Read(Encoding.UTF8.GetBytes(JsonBlocks(Doc("definition-format.md")).Last()))).Election;
+        var election = Assert.IsType<DefinitionResult.Loaded>(
+            DefinitionReader.Read(Encoding.UTF8.GetBytes(JsonBlocks(Doc("definition-format.md")).Last()))).Election;
         var protocols = JsonBlocks(Doc("protocol-format.md")).Take(2).ToList();
         Assert.Equal(2, protocols.Count);
         foreach (var json in protocols)

@@ -20,7 +20,8 @@ public sealed class ImportCommandTests : IDisposable
         Assert.True(code == 0, output);
         Assert.Contains("cec.jsonl (96,325 protocols)", output, StringComparison.Ordinal);
         var db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
-        var (ingested, log) = CliRun.Sanoo("ingest", "--definition", Path.Combine(_folder, "election.json"), "--db", db, Path.Combine(_folder, "cec.jsonl"));
+        var (ingested, log) = CliRun.Sanoo(
+            "ingest", "--definition", Path.Combine(_folder, "election.json"), "--db", db, Path.Combine(_folder, "cec.jsonl"));
         Assert.True(ingested == 0, log);
 
         var (tallied, json) = CliRun.Sanoo("tally", "--db", db, "--json");
@@ -30,11 +31,17 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(56_329_690, report.GetProperty("participation").GetInt64());
         Assert.Equal(55_158_109, report.GetProperty("validVotes").GetInt64());
         var expected = RealData.ExpectedSeats("ru_duma_2021_federal_list");
-        var seats = report.GetProperty("choices").EnumerateArray().Where(c => c.GetProperty("seats").GetInt32() > 0).ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("seats").GetInt32());
+        var seats = report.GetProperty("choices")
+            .EnumerateArray()
+            .Where(c => c.GetProperty("seats").GetInt32() > 0)
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("seats").GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["p05"] = 126, ["p01"] = 48, ["p03"] = 19, ["p06"] = 19, ["p04"] = 13 }, seats);
         Assert.Equal(expected.GetProperty("official_seats").EnumerateObject().Select(p => p.Value.GetInt32()).Order(), seats.Values.Order());
-        var votes = report.GetProperty("choices").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("votes").GetInt64());
-        Assert.Equal((28_064_200L, 10_660_669L, 4_252_252L, 4_201_744L, 2_997_744L), (votes["p05"], votes["p01"], votes["p03"], votes["p06"], votes["p04"]));
+        var votes = report.GetProperty("choices")
+            .EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("votes").GetInt64());
+        Assert.Equal(
+            (28_064_200L, 10_660_669L, 4_252_252L, 4_201_744L, 2_997_744L), (votes["p05"], votes["p01"], votes["p03"], votes["p06"], votes["p04"]));
     }
 
     [Fact]
@@ -42,7 +49,8 @@ public sealed class ImportCommandTests : IDisposable
     {
         var (code, output) = CliRun.Sanoo("import", "bg-2021", SharedData.PathOf("bg_elections_opendata_2021-07-11"), "--out", _folder);
         Assert.True(code == 0, output);
-        var election = Assert.IsType<DefinitionResult.Loaded>(DefinitionReader.Read(File.ReadAllBytes(Path.Combine(_folder, "election.json")))).Election;
+        var election = Assert.IsType<DefinitionResult.Loaded>(
+            DefinitionReader.Read(File.ReadAllBytes(Path.Combine(_folder, "election.json")))).Election;
         var engine = new TallyEngine(election);
         foreach (var source in new[] { "protocol", "machine", "machine-export" })
         {
@@ -58,7 +66,10 @@ public sealed class ImportCommandTests : IDisposable
         // The same comparison straight from the CEC's files: machine votes on the protocol against the machines' export;
         // a side whose votes do not add up to the machine total its protocol states is not counted.
         var stated = RealData.Lines("bg_elections_opendata_2021-07-11", "41_protocols.csv.xz").Skip(1).Select(l => l.Split(';'))
-            .ToDictionary(f => f[0], f => long.Parse(f[13], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(f[14], System.Globalization.CultureInfo.InvariantCulture));
+            .ToDictionary(
+                f => f[0],
+                f => long.Parse(f[13], System.Globalization.CultureInfo.InvariantCulture)
+                    + long.Parse(f[14], System.Globalization.CultureInfo.InvariantCulture));
         Dictionary<string, long[]> Votes(string file)
         {
             var votes = new Dictionary<string, long[]>();
@@ -67,7 +78,8 @@ public sealed class ImportCommandTests : IDisposable
                 var party = int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture);
                 if (party is >= 1 and <= 24 or 99)
                 {
-                    (votes.TryGetValue(f[0], out var v) ? v : votes[f[0]] = new long[25])[party == 99 ? 24 : party - 1] += long.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture);
+                    (votes.TryGetValue(f[0], out var v) ? v : votes[f[0]] = new long[25])[party == 99 ? 24 : party - 1]
+                        += long.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
             return votes;

@@ -43,7 +43,9 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
             Assert.Equal(File.ReadLines(files.Hand).Count(), snapshot.GetProperty("snapshot").GetInt64());
             Assert.Equal(File.ReadLines(files.Hand).Count() + 1, File.ReadLines(Path.Combine(site, "data", "protocols.csv")).Count());
             var csv = File.ReadAllLines(Path.Combine(site, "en", "data.csv"));
-            var atajurt = csv.Single(l => l.StartsWith("kg,", StringComparison.Ordinal) && l.Contains(",hand,", StringComparison.Ordinal) && l.Contains(",p21,", StringComparison.Ordinal));
+            var atajurt = csv.Single(l => l.StartsWith("kg,", StringComparison.Ordinal)
+                && l.Contains(",hand,", StringComparison.Ordinal)
+                && l.Contains(",p21,", StringComparison.Ordinal));
             Assert.Contains(",1293946,1173710,p21,", atajurt, StringComparison.Ordinal);
 
             // The copy verifies on its own, offline; a changed total or a changed protocol in it does not.
@@ -58,12 +60,17 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
             File.WriteAllText(results, original.Replace($"\"votes\":{bishkek},", $"\"votes\":{bishkek + 500},", StringComparison.Ordinal));
             var (changed, complaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
             Assert.Equal(VerifyCommand.Mismatch, changed);
-            Assert.Contains($"list/hand/bishkek: p01 is published with {bishkek + 500:N0} votes, but the station protocols add up to {bishkek:N0}", complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+            Assert.Contains(
+                $"list/hand/bishkek: p01 is published with {bishkek + 500:N0} votes, but the station protocols add up to {bishkek:N0}",
+                complaint.ReplaceLineEndings(""),
+                StringComparison.Ordinal);
             File.WriteAllText(results, original);
             var entriesPage = Path.Combine(site, "api", "v1", "entries", "0.json");
             var entries = File.ReadAllText(entriesPage);
             var canonical = JsonDocument.Parse(entries).RootElement.GetProperty("entries")[3].GetProperty("canonical").GetString()!;
-            var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(canonical)).Replace("\"valid\":", "\"valid\":1", StringComparison.Ordinal)));
+            var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+                System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(canonical))
+                    .Replace("\"valid\":", "\"valid\":1", StringComparison.Ordinal)));
             File.WriteAllText(entriesPage, entries.Replace(canonical, forged, StringComparison.Ordinal));
             var (forgedCode, forgedReport) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
             Assert.True(forgedCode == VerifyCommand.Mismatch, forgedReport);
@@ -78,7 +85,12 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
     [Fact]
     public void Publish_from_an_empty_store_says_what_is_missing()
     {
-        var (code, output) = CliRun.Sanoo("publish", "--db", "sqlite:" + Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "x.db"), "--out", Path.Combine(Path.GetTempPath(), "never-written"));
+        var (code, output) = CliRun.Sanoo(
+            "publish",
+            "--db",
+            "sqlite:" + Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}", "x.db"),
+            "--out",
+            Path.Combine(Path.GetTempPath(), "never-written"));
         Assert.NotEqual(0, code);
         Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), "never-written")));
         Assert.False(string.IsNullOrWhiteSpace(output));

@@ -15,13 +15,18 @@ public sealed class SeatsCommandTests : IDisposable
     [Fact]
     public void The_Kyrgyz_list_gives_15_12_9_7_6_5_and_explains_each_step()
     {
-        var file = Votes("party,votes\nAta-Jurt Kyrgyzstan,223892\nIshenim,176382\nYntymak,142267\nAlliance,107859\nButun Kyrgyzstan,91111\nYiman Nuru,79557\nEl Umutu,58294\n");
-        var (code, output) = CliRun.Sanoo("seats", "--votes", file, "--seats", "54", "--method", "hare", "--threshold", "5%", "--base", "1293946", "--cap", "27");
+        var file = Votes(
+            "party,votes\nAta-Jurt Kyrgyzstan,223892\nIshenim,176382\nYntymak,142267\nAlliance,107859\n" +
+                "Butun Kyrgyzstan,91111\nYiman Nuru,79557\nEl Umutu,58294\n");
+        var (code, output) = CliRun.Sanoo(
+            "seats", "--votes", file, "--seats", "54", "--method", "hare", "--threshold", "5%", "--base", "1293946", "--cap", "27");
         Assert.Equal(0, code);
         Assert.Contains("Threshold: 5% of 1,293,946 (the base given) = 64,697.30 votes.", output, StringComparison.Ordinal);
         Assert.Contains("Below the threshold, no seats: El Umutu (58,294).", output, StringComparison.Ordinal);
-        Assert.Contains("Remainder seats (3) to the largest remainders: Butun Kyrgyzstan, Ata-Jurt Kyrgyzstan, Ishenim.", output, StringComparison.Ordinal);
-        Assert.Contains("Seats: Ata-Jurt Kyrgyzstan 15, Ishenim 12, Yntymak 9, Alliance 7, Butun Kyrgyzstan 6, Yiman Nuru 5.", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Remainder seats (3) to the largest remainders: Butun Kyrgyzstan, Ata-Jurt Kyrgyzstan, Ishenim.", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Seats: Ata-Jurt Kyrgyzstan 15, Ishenim 12, Yntymak 9, Alliance 7, Butun Kyrgyzstan 6, Yiman Nuru 5.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,7 +37,9 @@ public sealed class SeatsCommandTests : IDisposable
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal([4, 3, 1, 0], json.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("seats").GetInt32()));
-        Assert.Contains(json.GetProperty("steps").EnumerateArray(), s => s.GetString()!.StartsWith("Seats in order (dhondt): 1: A; 2: B; 3: A", StringComparison.Ordinal));
+        Assert.Contains(
+            json.GetProperty("steps").EnumerateArray(),
+            s => s.GetString()!.StartsWith("Seats in order (dhondt): 1: A; 2: B; 3: A", StringComparison.Ordinal));
         Assert.Equal(0, json.GetProperty("ties").GetArrayLength());
     }
 

@@ -17,10 +17,19 @@ public sealed class SimulateCommandTests : IDisposable
         var db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
         var store = await StoreAddress.OpenAsync(db);
         var log = await ElectionLog.OpenAsync(store, await File.ReadAllBytesAsync(Path.Combine(_folder, "election.json")));
-        await using var app = SanooServer.Create(log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), AccessRefresh = TimeSpan.FromMilliseconds(200), WritesPerSecondPerAddress = 1_000_000 });
+        await using var app = SanooServer.Create(
+            log,
+            new ServerOptions
+            {
+                Urls = "http://127.0.0.1:0",
+                PublishInterval = TimeSpan.FromMilliseconds(50),
+                AccessRefresh = TimeSpan.FromMilliseconds(200),
+                WritesPerSecondPerAddress = 1_000_000,
+            });
         await SanooServer.StartAsync(app);
 
-        var (code, report) = await Task.Run(() => CliRun.Sanoo("simulate", "--url", app.Urls.First(), "--db", db, "--stations", "600", "--concurrency", "16", "--rate", "200", "--seconds", "1"));
+        var (code, report) = await Task.Run(() => CliRun.Sanoo(
+            "simulate", "--url", app.Urls.First(), "--db", db, "--stations", "600", "--concurrency", "16", "--rate", "200", "--seconds", "1"));
 
         Assert.True(code == 0, report);
         Assert.Matches(@"Signed ingest: [\d,]+ protocols/s \(400 in", report);

@@ -34,7 +34,14 @@ public sealed class SubmitCommandTests : IDisposable
 
     private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartAsync(ElectionLog log, int port)
     {
-        var app = SanooServer.Create(log, new ServerOptions { Urls = $"http://127.0.0.1:{port}", PublishInterval = TimeSpan.FromMilliseconds(50), AccessRefresh = TimeSpan.FromMilliseconds(100) });
+        var app = SanooServer.Create(
+            log,
+            new ServerOptions
+            {
+                Urls = $"http://127.0.0.1:{port}",
+                PublishInterval = TimeSpan.FromMilliseconds(50),
+                AccessRefresh = TimeSpan.FromMilliseconds(100),
+            });
         await SanooServer.StartAsync(app);
         return app;
     }
@@ -74,7 +81,9 @@ public sealed class SubmitCommandTests : IDisposable
     public async Task A_device_refuses_to_sign_another_stations_protocol()
     {
         var (log, key) = await PrepareAsync();
-        File.WriteAllText(PathOf("other.jsonl"), Encoding.UTF8.GetString(ProtocolWriter.Canonical(Sample.Election, Sample.Machine.First(p => p.Station.Value == "s0002"))) + "\n");
+        File.WriteAllText(
+            PathOf("other.jsonl"),
+            Encoding.UTF8.GetString(ProtocolWriter.Canonical(Sample.Election, Sample.Machine.First(p => p.Station.Value == "s0002"))) + "\n");
         var (code, output) = CliRun.Sanoo("submit", "--key", key, "--url", "http://127.0.0.1:9", PathOf("other.jsonl"));
         Assert.Equal(1, code);
         Assert.Contains("this key is station s0001's", output, StringComparison.Ordinal);

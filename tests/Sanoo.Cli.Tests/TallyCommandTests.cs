@@ -44,7 +44,11 @@ public class TallyCommandTests(Kg2021Files files) : IClassFixture<Kg2021Files>
         Assert.Equal(1_173_710, report.GetProperty("lines").GetProperty("valid").GetInt64());
         Assert.Equal(120_236, report.GetProperty("lines").GetProperty("invalid").GetInt64());
         Assert.Equal(223_892, Votes(report, "p21"));
-        int[] seats = [Seats(report, "p21"), Seats(report, "p09"), Seats(report, "p08"), Seats(report, "p03"), Seats(report, "p02"), Seats(report, "p05")];
+        int[] seats =
+        [
+            Seats(report, "p21"), Seats(report, "p09"), Seats(report, "p08"),
+            Seats(report, "p03"), Seats(report, "p02"), Seats(report, "p05"),
+        ];
         Assert.Equal([15, 12, 9, 7, 6, 5], seats);
         Assert.Equal(2494, report.GetProperty("reporting").GetProperty("stations").GetInt32());
     }

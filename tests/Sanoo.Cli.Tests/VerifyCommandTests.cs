@@ -31,7 +31,9 @@ public sealed class VerifyCommandTests : IDisposable
     {
         var store = await StoreAddress.OpenAsync($"sqlite:{Db}");
         var log = await ElectionLog.OpenAsync(store, giveDefinition ? Sample.DefinitionJson : null);
-        var app = SanooServer.Create(log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) }, commission: _commission);
+        // The insider's server skips its own start-up check (CheckStoreAtStart): the observer must catch on their own what it was not allowed to.
+        var options = new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), CheckStoreAtStart = false };
+        var app = SanooServer.Create(log, options, commission: _commission);
         await SanooServer.StartAsync(app);
         return (log, app);
     }
@@ -94,7 +96,8 @@ public sealed class VerifyCommandTests : IDisposable
         var entry = Sample.Hand[2];
         var moved = entry.Votes.SetItem(0, entry.Votes[0] - 5).SetItem(1, entry.Votes[1] + 5);
         var (code, output) = await VerifyAfterTamperingAsync(() =>
-            Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(entry.Lines.AsSpan(), moved.AsSpan()))}' WHERE seq = 3"));
+            Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(entry.Lines.AsSpan(), moved.AsSpan()))}' " +
+                "WHERE seq = 3"));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("NOT VERIFIED", output, StringComparison.Ordinal);
         Assert.Contains("but the station protocols add up to", output, StringComparison.Ordinal);
@@ -158,8 +161,10 @@ public sealed class VerifyCommandTests : IDisposable
         var rewritten = original with { Votes = original.Votes.SetItem(0, original.Votes[0] - 5).SetItem(1, original.Votes[1] + 5) };
         var canonical = ProtocolWriter.Canonical(Sample.Election, rewritten);
         var (code, output) = await VerifyAfterTamperingAsync(() =>
-            Tamper(Db, $"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(rewritten.Lines.AsSpan(), rewritten.Votes.AsSpan()))}', " +
-                $"canonical = x'{Convert.ToHexString(canonical)}', content_sha256 = x'{Convert.ToHexString(SHA256.HashData(canonical))}' WHERE seq = 2"));
+            Tamper(Db, "UPDATE protocol_version SET " +
+                $"figures = x'{Convert.ToHexString(Figures.Encode(rewritten.Lines.AsSpan(), rewritten.Votes.AsSpan()))}', " +
+                $"canonical = x'{Convert.ToHexString(canonical)}', " +
+                $"content_sha256 = x'{Convert.ToHexString(SHA256.HashData(canonical))}' WHERE seq = 2"));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("HISTORY REWRITTEN", output, StringComparison.Ordinal);
     }
@@ -205,7 +210,8 @@ public sealed class VerifyCommandTests : IDisposable
     {
         var (log, app) = await StartAsync();
         await FillAsync(log, app);
-        var following = Task.Run(() => CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey), "--state", State,
+        var following = Task.Run(() => CliRun.Sanoo(
+            "verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey), "--state", State,
             "--follow", "--interval", "0.4", "--rounds", "4"));
         for (var batch = 0; batch < 3; batch++)
         {
@@ -224,11 +230,14 @@ public sealed class VerifyCommandTests : IDisposable
     public async Task Reordered_entries_are_caught()
     {
         // Swap entries 10 and 11 (different stations, so both still replay as accepted) and let the server re-sign.
-        const string Columns = "station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, sender, received_at, violations, device_signature";
+        const string Columns = "station, contest, source, version, outcome, content_sha256, canonical, figures, " +
+            "correction_reason, correction_author, sender, received_at, violations, device_signature";
         var (code, output) = await VerifyAfterTamperingAsync(() =>
             Tamper(Db, $"CREATE TEMP TABLE swap AS SELECT seq, {Columns} FROM protocol_version WHERE seq IN (10, 11); " +
                 "UPDATE protocol_version SET content_sha256 = randomblob(32) WHERE seq IN (10, 11); " +
-                string.Concat(Columns.Split(", ").Select(c => $"UPDATE protocol_version SET {c} = (SELECT {c} FROM swap WHERE swap.seq = 21 - protocol_version.seq) WHERE seq IN (10, 11); "))));
+                string.Concat(Columns.Split(", ").Select(c =>
+                    $"UPDATE protocol_version SET {c} = (SELECT {c} FROM swap WHERE swap.seq = 21 - protocol_version.seq) " +
+                        "WHERE seq IN (10, 11); "))));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("HISTORY REWRITTEN", output, StringComparison.Ordinal);
     }
@@ -237,7 +246,8 @@ public sealed class VerifyCommandTests : IDisposable
     public async Task A_deleted_entry_is_caught()
     {
         var (code, output) = await VerifyAfterTamperingAsync(() =>
-            Tamper(Db, "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; DELETE FROM protocol_version WHERE seq = (SELECT MAX(seq) FROM protocol_version);"));
+            Tamper(Db, "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; " +
+                "DELETE FROM protocol_version WHERE seq = (SELECT MAX(seq) FROM protocol_version);"));
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("the log shrank", output, StringComparison.Ordinal);
     }

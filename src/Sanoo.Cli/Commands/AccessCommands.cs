@@ -20,9 +20,20 @@ public static class AccessCommands
     public static Command Keys(IAnsiConsole console)
     {
         var station = new Option<string?>("--station") { Description = "The polling station the device counts for." };
-        var commission = new Option<bool>("--commission") { Description = "Make the commission's key, which signs the server's tree heads (sanoo serve --signing-key)." };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the private key file (keep it on the device, or the server, only).", Required = true };
-        var create = new Command("new", "Make a station device's (or the commission's) key pair: writes the private key file and prints the public key.") { station, commission, output };
+        var commission = new Option<bool>("--commission")
+        {
+            Description = "Make the commission's key, which signs the server's tree heads (sanoo serve --signing-key).",
+        };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write the private key file (keep it on the device, or the server, only).",
+            Required = true,
+        };
+        var create = new Command(
+            "new", "Make a station device's (or the commission's) key pair: writes the private key file and prints the public key.")
+        {
+            station, commission, output,
+        };
         create.Validators.Add(r =>
         {
             if ((r.GetValue(station) is null) == !r.GetValue(commission))
@@ -34,9 +45,16 @@ public static class AccessCommands
 
         var db = StoreOptions.Database(required: true);
         var enrolStation = new Option<string>("--station") { Description = "The station.", Required = true };
-        var publicKey = new Option<string>("--public-key") { Description = "The device's public key (base64, as 'sanoo keys new' printed it).", Required = true };
+        var publicKey = new Option<string>("--public-key")
+        {
+            Description = "The device's public key (base64, as 'sanoo keys new' printed it).",
+            Required = true,
+        };
         var by = new Option<string>("--by") { Description = "Who enrols it, for the record.", DefaultValueFactory = _ => Environment.UserName };
-        var enrol = new Command("enrol", "Register a station device's public key with the store; it replaces the station's earlier key.") { db, enrolStation, publicKey, by };
+        var enrol = new Command("enrol", "Register a station device's public key with the store; it replaces the station's earlier key.")
+        {
+            db, enrolStation, publicKey, by,
+        };
         enrol.SetAction((r, ct) => EnrolAsync(console, r.GetValue(db)!, r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, ct));
         return new Command("keys", "Station device keys (Ed25519).") { create, enrol };
     }
@@ -45,7 +63,11 @@ public static class AccessCommands
     public static Command Operators(IAnsiConsole console)
     {
         var db = StoreOptions.Database(required: true);
-        var name = new Option<string>("--name") { Description = "The operator's unique name (recorded as the sender of what they enter).", Required = true };
+        var name = new Option<string>("--name")
+        {
+            Description = "The operator's unique name (recorded as the sender of what they enter).",
+            Required = true,
+        };
         var role = new Option<string>("--role") { Description = "district (one district's stations) or admin (all stations).", Required = true };
         role.AcceptOnlyFromAmong("district", "admin");
         var district = new Option<string?>("--district") { Description = "The district's id, for --role district." };
@@ -62,7 +84,10 @@ public static class AccessCommands
             return SanooCli.BadInput;
         }
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-        var file = new DeviceKeyFile(station, Convert.ToBase64String(key.Export(KeyBlobFormat.RawPrivateKey)), Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
+        var file = new DeviceKeyFile(
+            station,
+            Convert.ToBase64String(key.Export(KeyBlobFormat.RawPrivateKey)),
+            Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
         File.WriteAllText(output.FullName, JsonSerializer.Serialize(file));
         if (!OperatingSystem.IsWindows())
         {
@@ -74,7 +99,8 @@ public static class AccessCommands
         return SanooCli.Ok;
     }
 
-    private static async Task<int> EnrolAsync(IAnsiConsole console, string db, string station, string publicKey, string by, CancellationToken cancellationToken)
+    private static async Task<int> EnrolAsync(
+        IAnsiConsole console, string db, string station, string publicKey, string by, CancellationToken cancellationToken)
     {
         byte[] raw;
         try
@@ -99,7 +125,8 @@ public static class AccessCommands
                 return SanooCli.BadInput;
             }
             await store.EnrolDeviceAsync(new DeviceKey(new AreaId(station), raw, DateTimeOffset.UtcNow, by), cancellationToken);
-            console.MarkupLineInterpolated($"Enrolled the device key of station {station} in {store.Description}; a running server accepts its signatures within seconds.");
+            console.MarkupLineInterpolated(
+                $"Enrolled the device key of station {station} in {store.Description}; a running server accepts its signatures within seconds.");
             return SanooCli.Ok;
         }
         catch (StoreException e)
@@ -109,7 +136,8 @@ public static class AccessCommands
         }
     }
 
-    private static async Task<int> AddOperatorAsync(IAnsiConsole console, string db, string name, string role, string? district, CancellationToken cancellationToken)
+    private static async Task<int> AddOperatorAsync(
+        IAnsiConsole console, string db, string name, string role, string? district, CancellationToken cancellationToken)
     {
         if ((role == "district") != (district is not null))
         {
@@ -129,7 +157,9 @@ public static class AccessCommands
             var areaId = district is null ? (AreaId?)null : new AreaId(district); // checked above: a district of the election
             await store.AddOperatorAsync(new Operator(name, role == "admin" ? OperatorRole.Admin : OperatorRole.District, areaId, tokenHash),
                 cancellationToken);
-            console.MarkupLineInterpolated($"Created operator {name} ({role}{(district is null ? "" : $" of {district}")}). Their token, shown this once (send it as 'Authorization: Bearer TOKEN'):");
+            console.MarkupLineInterpolated(
+                $"Created operator {name} ({role}{
+                    (district is null ? "" : $" of {district}")}). Their token, shown this once (send it as 'Authorization: Bearer TOKEN'):");
             console.WriteLine(token);
             return SanooCli.Ok;
         }

@@ -48,16 +48,31 @@ public static class CheckCommand
         table.AddRow("Count sources", Markup.Escape(string.Join(", ", d.Sources.Select(s => $"{s.Id}{(s.Official ? " (official)" : "")}"))));
         foreach (var kind in Enum.GetValues<AreaKind>())
         {
-            table.AddRow(kind switch { AreaKind.Nation => "Nation", AreaKind.Region => "Regions", AreaKind.District => "Districts", _ => "Polling stations" },
+            table.AddRow(
+                kind switch
+                {
+                    AreaKind.Nation => "Nation",
+                    AreaKind.Region => "Regions",
+                    AreaKind.District => "Districts",
+                    _ => "Polling stations",
+                },
                 Format.Count(election.Areas.Count(a => a.Kind == kind)));
         }
-        table.AddRow("Voters on the lists", Markup.Escape($"{Format.Count(election.RegisteredVoters(0))} (main {Format.Count(election.Areas.Sum(a => (long)(a.Roll?.Registered ?? 0)))}, additional {Format.Count(election.Areas.Sum(a => (long)(a.Roll?.Additional ?? 0)))})"));
+        table.AddRow(
+            "Voters on the lists",
+            Markup.Escape(
+                $"{Format.Count(election.RegisteredVoters(0))} (main {Format.Count(election.Areas.Sum(a => (long)(a.Roll?.Registered ?? 0)))}, " +
+                    $"additional {Format.Count(election.Areas.Sum(a => (long)(a.Roll?.Additional ?? 0)))})"));
         foreach (var plan in election.Contests.Where(c => c.Contest.Kind == ContestKind.PartyList))
         {
             var rules = plan.Contest.SeatRules!;
             var threshold = rules.Threshold is { } t ? $", threshold {t.Percent}% of {t.Base.ToString().ToLowerInvariant()}" : "";
             var cap = rules.MaxSeatsPerParty is { } c ? $", at most {c} a party" : "";
-            table.AddRow("Party-list contest", Markup.Escape($"{plan.Contest.Name.In(language)}: {plan.Choices.Length} choices, {plan.Contest.Seats} seats by {rules.Method}{threshold}{cap}"));
+            table.AddRow(
+                "Party-list contest",
+                Markup.Escape(
+                    $"{plan.Contest.Name.In(language)}: {plan.Choices.Length} choices, {plan.Contest.Seats} seats " +
+                        $"by {rules.Method}{threshold}{cap}"));
         }
         var singles = election.Contests.Count(c => c.Contest.Kind == ContestKind.SingleMember);
         if (singles > 0)
@@ -66,7 +81,11 @@ public static class CheckCommand
         }
         foreach (var form in d.Forms)
         {
-            table.AddRow("Protocol form", Markup.Escape($"{form.Id}: {form.Lines.Length} lines, {form.Relations.Count(r => r.Severity == Severity.Error)} error and {form.Relations.Count(r => r.Severity == Severity.Warning)} warning relations"));
+            table.AddRow(
+                "Protocol form",
+                Markup.Escape(
+                    $"{form.Id}: {form.Lines.Length} lines, {form.Relations.Count(r => r.Severity == Severity.Error)} error " +
+                        $"and {form.Relations.Count(r => r.Severity == Severity.Warning)} warning relations"));
             foreach (var relation in form.Relations)
             {
                 table.AddRow("", Markup.Escape($"{relation.Severity.ToString().ToLowerInvariant()} {relation.Id}: {relation.Rule}"));

@@ -11,7 +11,8 @@ public static class CommissionKeyFile
     {
         if (file is null)
         {
-            console.MarkupLine("[yellow]No --signing-key: tree heads are signed with a key made for this run only; observers cannot pin it across restarts.[/]");
+            console.MarkupLine(
+                "[yellow]No --signing-key: tree heads are signed with a key made for this run only; observers cannot pin it across restarts.[/]");
             return CommissionKey.Ephemeral();
         }
         var key = System.Text.Json.JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(file.FullName, cancellationToken))!;

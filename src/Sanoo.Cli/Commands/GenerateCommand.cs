@@ -21,11 +21,23 @@ public static class GenerateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var sample = new Argument<string>("sample") { Description = "The sample election: kg-2021 (Kyrgyzstan, Jogorku Kenesh, 28 Nov 2021), or synthetic (any number of stations, for rehearsals and benchmarks)." };
+        var sample = new Argument<string>("sample")
+        {
+            Description = "The sample election: kg-2021 (Kyrgyzstan, Jogorku Kenesh, 28 Nov 2021), or synthetic (any number of stations, for " +
+                "rehearsals and benchmarks).",
+        };
         sample.AcceptOnlyFromAmong(Samples);
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write into (created if missing).", Required = true };
-        var seed = new Option<ulong>("--seed") { Description = "The generator's seed; the default gives the published sample.", DefaultValueFactory = _ => Kg2021Generator.DefaultSeed };
-        var stations = new Option<int>("--stations") { Description = "For synthetic: the number of polling stations.", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "The generator's seed; the default gives the published sample.",
+            DefaultValueFactory = _ => Kg2021Generator.DefaultSeed,
+        };
+        var stations = new Option<int>("--stations")
+        {
+            Description = "For synthetic: the number of polling stations.",
+            DefaultValueFactory = _ => 100_000,
+        };
         stations.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 10_000_000)
@@ -33,7 +45,11 @@ public static class GenerateCommand
                 r.AddError("--stations must be between 1 and 10,000,000.");
             }
         });
-        var command = new Command("generate", "Write a sample election: its definition (election.json) and its machine and hand counts (machine.jsonl, hand.jsonl).") { sample, output, seed, stations };
+        var command = new Command(
+            "generate", "Write a sample election: its definition (election.json) and its machine and hand counts (machine.jsonl, hand.jsonl).")
+        {
+            sample, output, seed, stations,
+        };
         command.SetAction(result => result.GetValue(sample) == "synthetic"
             ? RunSynthetic(console, result.GetValue(output)!, result.GetValue(seed), result.GetValue(stations))
             : Run(console, result.GetValue(output)!, result.GetValue(seed)));
@@ -56,7 +72,8 @@ public static class GenerateCommand
             }
             foreach (var source in new[] { "machine", "hand" })
             {
-                using var file = new FileStream(Path.Combine(folder.FullName, $"{source}.jsonl"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                using var file = new FileStream(
+                    Path.Combine(folder.FullName, $"{source}.jsonl"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                 foreach (var protocol in SyntheticElection.Protocols(election, source, seed))
                 {
                     file.Write(ProtocolWriter.Canonical(election, protocol));
@@ -69,7 +86,9 @@ public static class GenerateCommand
             console.MarkupLineInterpolated($"[red]Cannot write to {folder.FullName}: {e.Message}[/]");
             return SanooCli.BadInput;
         }
-        console.MarkupLineInterpolated($"Wrote a synthetic election of {Format.Count(stations)} stations (seed {seed}) to [bold]{folder.FullName}[/]: election.json, machine.jsonl, hand.jsonl.");
+        console.MarkupLineInterpolated(
+            $"Wrote a synthetic election of {Format.Count(stations)} stations (seed {seed}) to [bold]{
+                folder.FullName}[/]: election.json, machine.jsonl, hand.jsonl.");
         return SanooCli.Ok;
     }
 
@@ -89,8 +108,10 @@ public static class GenerateCommand
             return SanooCli.BadInput;
         }
         console.MarkupLineInterpolated($"Wrote the kg-2021 sample (seed {seed}) to [bold]{folder.FullName}[/]:");
-        console.MarkupLineInterpolated($"  election.json  the definition: {Format.Count(sample.Election.StationCount)} stations, {sample.Election.Contests.Length} contests");
-        console.MarkupLineInterpolated($"  machine.jsonl  {Format.Count(sample.Machine.Length)} machine-count protocols (preliminary; some machines never report)");
+        console.MarkupLineInterpolated(
+            $"  election.json  the definition: {Format.Count(sample.Election.StationCount)} stations, {sample.Election.Contests.Length} contests");
+        console.MarkupLineInterpolated(
+            $"  machine.jsonl  {Format.Count(sample.Machine.Length)} machine-count protocols (preliminary; some machines never report)");
         console.MarkupLineInterpolated($"  hand.jsonl     {Format.Count(sample.Hand.Length)} hand-count protocols (official)");
         console.MarkupLine("Station-level figures are synthetic; the national hand-count totals are the official 2021 ones.");
         return SanooCli.Ok;

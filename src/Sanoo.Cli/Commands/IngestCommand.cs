@@ -19,20 +19,46 @@ public static class IngestCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var definition = new Option<FileInfo?>("--definition") { Description = "The election definition; needed the first time, refused if it differs from the stored one." };
+        var definition = new Option<FileInfo?>("--definition")
+        {
+            Description = "The election definition; needed the first time, refused if it differs from the stored one.",
+        };
         var db = StoreOptions.Database(required: true);
-        var protocols = new Argument<FileInfo[]>("protocols") { Description = "Protocol files (JSON Lines), stored in the order given.", Arity = ArgumentArity.OneOrMore };
-        var receipts = new Option<FileInfo?>("--receipts") { Description = "Append one JSON line per receipt to this file, each written only after it is durable." };
+        var protocols = new Argument<FileInfo[]>("protocols")
+        {
+            Description = "Protocol files (JSON Lines), stored in the order given.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var receipts = new Option<FileInfo?>("--receipts")
+        {
+            Description = "Append one JSON line per receipt to this file, each written only after it is durable.",
+        };
         var sender = new Option<string?>("--sender") { Description = "Who the protocols are recorded as sent by; default: file:NAME of each file." };
-        var command = new Command("ingest", "Store protocol files in the durable log: every version kept, identical retries counted once, rejected ones kept with their violations.")
+        var command = new Command(
+            "ingest",
+            "Store protocol files in the durable log: every version kept, identical retries counted once, rejected ones kept with their violations.")
         {
             definition, db, protocols, receipts, sender,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(console, result.GetValue(definition), result.GetValue(db)!, result.GetValue(protocols)!, result.GetValue(receipts), result.GetValue(sender), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(
+            console,
+            result.GetValue(definition),
+            result.GetValue(db)!,
+            result.GetValue(protocols)!,
+            result.GetValue(receipts),
+            result.GetValue(sender),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definitionFile, string db, FileInfo[] files, FileInfo? receiptsFile, string? sender, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IAnsiConsole console,
+        FileInfo? definitionFile,
+        string db,
+        FileInfo[] files,
+        FileInfo? receiptsFile,
+        string? sender,
+        CancellationToken cancellationToken)
     {
         if (files.FirstOrDefault(f => !f.Exists) is { } missing)
         {
@@ -47,8 +73,12 @@ public static class IngestCommand
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            await using var log = await ElectionLog.OpenAsync(store, definitionFile is null ? null : await File.ReadAllBytesAsync(definitionFile.FullName, cancellationToken), cancellationToken: cancellationToken);
-            console.MarkupLineInterpolated($"Storing into {store.Description} (election {log.Election.Id}, log position {Format.Count(log.Position)}).");
+            await using var log = await ElectionLog.OpenAsync(
+                store,
+                definitionFile is null ? null : await File.ReadAllBytesAsync(definitionFile.FullName, cancellationToken),
+                cancellationToken: cancellationToken);
+            console.MarkupLineInterpolated(
+                $"Storing into {store.Description} (election {log.Election.Id}, log position {Format.Count(log.Position)}).");
             await using var receiptsOut = receiptsFile is null ? null : new StreamWriter(receiptsFile.FullName, append: true);
             var tally = new IngestTally();
             var total = files.Sum(f => f.Length);
@@ -77,7 +107,14 @@ public static class IngestCommand
         }
     }
 
-    private static async Task IngestAsync(ElectionLog log, FileInfo[] files, string? sender, StreamWriter? receipts, IngestTally tally, Action<long>? progress, CancellationToken cancellationToken)
+    private static async Task IngestAsync(
+        ElectionLog log,
+        FileInfo[] files,
+        string? sender,
+        StreamWriter? receipts,
+        IngestTally tally,
+        Action<long>? progress,
+        CancellationToken cancellationToken)
     {
         foreach (var batch in ParsedProtocols.Read(log.Election, files, progress))
         {
@@ -147,9 +184,12 @@ public static class IngestCommand
         }
         if (listed.Count > TallyHumanReport.MaxListed)
         {
-            console.MarkupLineInterpolated($"  … and {Format.Count(listed.Count - TallyHumanReport.MaxListed)} more (--receipts FILE records every one).");
+            console.MarkupLineInterpolated(
+                $"  … and {Format.Count(listed.Count - TallyHumanReport.MaxListed)} more (--receipts FILE records every one).");
         }
-        console.MarkupLineInterpolated($"The log now holds {Format.Count(log.Position)} protocol versions, every one committed. See the results: [bold]sanoo tally --db {(db.StartsWith("sqlite:", StringComparison.Ordinal) ? db : "DB")}[/]");
+        console.MarkupLineInterpolated(
+            $"The log now holds {Format.Count(log.Position)} protocol versions, every one committed. See the results: [bold]sanoo tally --db {
+                (db.StartsWith("sqlite:", StringComparison.Ordinal) ? db : "DB")}[/]");
     }
 
     private sealed class IngestTally

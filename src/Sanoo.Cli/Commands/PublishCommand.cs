@@ -15,14 +15,29 @@ public static class PublishCommand
     public static Command Create(IAnsiConsole console)
     {
         var db = StoreOptions.Database(required: true);
-        var output = new Option<DirectoryInfo>("--out") { Description = "The folder to publish into; replaced whole when the new site is complete, so a web server serving it never sees half a snapshot.", Required = true };
-        var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The commission's key file (sanoo keys new --commission) that signs the published tree head." };
-        var command = new Command("publish", "Write the results site (every page in every language, its CSV and JSON, and all station protocols) of the store's current snapshot as static files for any web server or CDN.") { db, output, signingKey };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The folder to publish into; replaced whole when the new site is complete, so a web server serving it never sees half a " +
+                "snapshot.",
+            Required = true,
+        };
+        var signingKey = new Option<FileInfo?>("--signing-key")
+        {
+            Description = "The commission's key file (sanoo keys new --commission) that signs the published tree head.",
+        };
+        var command = new Command(
+            "publish",
+            "Write the results site (every page in every language, its CSV and JSON, and all station protocols) of the store's current snapshot as " +
+                "static files for any web server or CDN.")
+        {
+            db, output, signingKey,
+        };
         command.SetAction((r, ct) => RunAsync(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(signingKey), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, string db, DirectoryInfo output, FileInfo? signingKey, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IAnsiConsole console, string db, DirectoryInfo output, FileInfo? signingKey, CancellationToken cancellationToken)
     {
         try
         {
@@ -34,7 +49,8 @@ public static class PublishCommand
             var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, now, record, cancellationToken);
             if (published is null)
             {
-                console.MarkupLineInterpolated($"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");
+                console.MarkupLineInterpolated(
+                    $"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");
                 return SanooCli.Impossible;
             }
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
@@ -47,16 +63,28 @@ public static class PublishCommand
                     .StartAsync(async context =>
                     {
                         var task = context.AddTask("Writing pages", maxValue: 1);
-                        summary = await site.WriteAsync(published, output.FullName, new Progress<(int Done, int Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }), commission.PublicKey, cancellationToken);
+                        summary = await site.WriteAsync(
+                            published,
+                            output.FullName,
+                            new Progress<(int Done, int Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }),
+                            commission.PublicKey,
+                            cancellationToken);
                         task.Value = task.MaxValue;
                     });
             }
             else
             {
-                summary = await site.WriteAsync(published, output.FullName, commissionKey: commission.PublicKey, cancellationToken: cancellationToken);
+                summary = await site.WriteAsync(
+                    published, output.FullName, commissionKey: commission.PublicKey, cancellationToken: cancellationToken);
             }
-            console.MarkupLineInterpolated($"Published snapshot {Format.Count(summary!.Snapshot)} into [bold]{output.FullName}[/]: {Format.Count(summary.Pages)} pages, {Format.Count(summary.Files)} files, {summary.Bytes / 1_000_000.0:0.0} MB.");
-            console.MarkupLineInterpolated($"Tree head signed by the commission key {Convert.ToBase64String(commission.PublicKey)}. Serve the folder at the web root of any server or CDN; anyone can check a copy with: sanoo verify --dir FOLDER --commission-key {Convert.ToBase64String(commission.PublicKey)}");
+            console.MarkupLineInterpolated(
+                $"Published snapshot {Format.Count(summary!.Snapshot)} into [bold]{output.FullName}[/]: {Format.Count(summary.Pages)} pages, {
+                    Format.Count(summary.Files)} files, {summary.Bytes / 1_000_000.0:0.0} MB.");
+            var key = Convert.ToBase64String(commission.PublicKey);
+            var verify = $"sanoo verify --dir FOLDER --commission-key {key}";
+            console.MarkupLineInterpolated(
+                $"Tree head signed by the commission key {
+                    key}. Serve the folder at the web root of any server or CDN; anyone can check a copy with: {verify}");
             return SanooCli.Ok;
         }
         catch (StoreException e)

@@ -24,13 +24,24 @@ public static class SeatsCommand
     {
         var votes = new Option<FileInfo>("--votes") { Description = "CSV with a header row and party,votes rows (UTF-8).", Required = true };
         var seats = new Option<int>("--seats") { Description = "Seats to fill.", Required = true };
-        var method = new Option<string>("--method") { Description = "Method: " + string.Join(", ", SeatMethod.All.Select(m => m.Name)) + " (docs/seats.md).", Required = true };
-        var threshold = new Option<string?>("--threshold") { Description = "Minimum share to take part, e.g. 5% (of --base, or of all votes in the file)." };
-        var thresholdBase = new Option<long?>("--base") { Description = "The threshold's denominator when it is not the sum of the rows, e.g. all voters who took part." };
+        var method = new Option<string>("--method")
+        {
+            Description = "Method: " + string.Join(", ", SeatMethod.All.Select(m => m.Name)) + " (docs/seats.md).",
+            Required = true,
+        };
+        var threshold = new Option<string?>("--threshold")
+        {
+            Description = "Minimum share to take part, e.g. 5% (of --base, or of all votes in the file).",
+        };
+        var thresholdBase = new Option<long?>("--base")
+        {
+            Description = "The threshold's denominator when it is not the sum of the rows, e.g. all voters who took part.",
+        };
         var cap = new Option<int?>("--cap") { Description = "At most this many seats for one party; the rest go to the others." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
         var language = new Option<string>("--language") { Description = "The language of the steps: en, ru or ky.", DefaultValueFactory = _ => "en" };
-        var command = new Command("seats", "Allocate seats from a CSV of votes by a named method, with a threshold and cap if any, and explain every step.")
+        var command = new Command(
+            "seats", "Allocate seats from a CSV of votes by a named method, with a threshold and cap if any, and explain every step.")
         {
             votes, seats, method, threshold, thresholdBase, cap, json, language,
         };
@@ -81,7 +92,8 @@ public static class SeatsCommand
             var comma = line.LastIndexOf(',');
             if (comma <= 0 || !long.TryParse(line[(comma + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
-                return Fail(console, $"{file.Name}:{lineNumber}: expected 'party,votes' with a whole, non-negative number of votes, found \"{line}\".");
+                return Fail(
+                    console, $"{file.Name}:{lineNumber}: expected 'party,votes' with a whole, non-negative number of votes, found \"{line}\".");
             }
             var name = line[..comma].Trim().Trim('"');
             if (parties.Any(p => p.Label == name))
@@ -100,7 +112,13 @@ public static class SeatsCommand
             return Fail(console, $"--base {b} is smaller than the {total} votes in the file.");
         }
         var allocation = SeatAllocator.Allocate(new SeatRequest(
-            seats, [.. parties], method, percent is { } pc ? new Threshold(pc, ThresholdBase.Valid) : null, thresholdBase ?? total, cap, $"{file.Name}/{seats}/{method.Name}")
+            seats,
+            [.. parties],
+            method,
+            percent is { } pc ? new Threshold(pc, ThresholdBase.Valid) : null,
+            thresholdBase ?? total,
+            cap,
+            $"{file.Name}/{seats}/{method.Name}")
         {
             ThresholdBasis = thresholdBase is null ? ThresholdBasis.VotesListed : ThresholdBasis.GivenBase,
         });
@@ -119,11 +137,19 @@ public static class SeatsCommand
         IAnsiConsole console, int seats, SeatMethod method, SeatAllocation allocation, List<PartyVotes> parties, long shareBase, string language)
     {
         console.MarkupLineInterpolated($"[bold]{seats} seats by {method.Name}[/] ({method.Description})");
-        var table = new Table().Border(TableBorder.Simple).AddColumn("Party").AddColumn(new TableColumn("Votes").RightAligned()).AddColumn(new TableColumn("Share").RightAligned()).AddColumn(new TableColumn("Seats").RightAligned());
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Party")
+            .AddColumn(new TableColumn("Votes").RightAligned())
+            .AddColumn(new TableColumn("Share").RightAligned())
+            .AddColumn(new TableColumn("Seats").RightAligned());
         foreach (var (party, i) in parties.Select((p, i) => (p, i)).OrderByDescending(x => x.p.Votes))
         {
             var result = allocation.Parties[i];
-            table.AddRow(Markup.Escape(party.Label!), Format.Count(party.Votes), Format.Percent(party.Votes, shareBase), result.PassedThreshold ? result.Seats.ToString(CultureInfo.InvariantCulture) : "below");
+            table.AddRow(
+                Markup.Escape(party.Label!),
+                Format.Count(party.Votes),
+                Format.Percent(party.Votes, shareBase),
+                result.PassedThreshold ? result.Seats.ToString(CultureInfo.InvariantCulture) : "below");
         }
         console.Write(table);
         foreach (var step in SeatWords.Steps(allocation.Steps, language))
@@ -143,7 +169,13 @@ public static class SeatsCommand
         {
             seats,
             method = method.Name,
-            parties = parties.Select((p, i) => new { party = p.Label, votes = p.Votes, passedThreshold = allocation.Parties[i].PassedThreshold, seats = allocation.Parties[i].Seats }),
+            parties = parties.Select((p, i) => new
+            {
+                party = p.Label,
+                votes = p.Votes,
+                passedThreshold = allocation.Parties[i].PassedThreshold,
+                seats = allocation.Parties[i].Seats,
+            }),
             steps = SeatWords.Steps(allocation.Steps, language),
             ties = SeatWords.Ties(allocation.Ties, language),
             stepData = SeatStepJson.Steps(allocation.Steps),

@@ -14,23 +14,50 @@ public static class ServeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var definition = new Option<FileInfo?>("--definition") { Description = "The election definition; stored on first use, refused if it differs from the stored one." };
+        var definition = new Option<FileInfo?>("--definition")
+        {
+            Description = "The election definition; stored on first use, refused if it differs from the stored one.",
+        };
         var db = StoreOptions.Database(required: true);
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var writes = new Option<int>("--writes-per-second") { Description = "Write requests allowed per client address per second (raise it for rehearsals where many simulated devices share one address).", DefaultValueFactory = _ => new ServerOptions().WritesPerSecondPerAddress };
-        var signingKey = new Option<FileInfo?>("--signing-key") { Description = "The commission's key file (sanoo keys new --commission) that signs every tree head; without it a key is made for this run only." };
-        var command = new Command("serve", "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.") { definition, db, urls, writes, signingKey };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(definition), r.GetValue(db)!, new ServerOptions { Urls = r.GetValue(urls)!, WritesPerSecondPerAddress = r.GetValue(writes) }, r.GetValue(signingKey), ct));
+        var writes = new Option<int>("--writes-per-second")
+        {
+            Description = "Write requests allowed per client address per second (raise it for rehearsals where many simulated devices share one " +
+                "address).",
+            DefaultValueFactory = _ => new ServerOptions().WritesPerSecondPerAddress,
+        };
+        var signingKey = new Option<FileInfo?>("--signing-key")
+        {
+            Description = "The commission's key file (sanoo keys new --commission) that signs every tree head; without it a key is made for this " +
+                "run only.",
+        };
+        var command = new Command(
+            "serve",
+            "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
+        {
+            definition, db, urls, writes, signingKey,
+        };
+        command.SetAction((r, ct) => RunAsync(
+            console,
+            r.GetValue(definition),
+            r.GetValue(db)!,
+            new ServerOptions { Urls = r.GetValue(urls)!, WritesPerSecondPerAddress = r.GetValue(writes) },
+            r.GetValue(signingKey),
+            ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, FileInfo? signingKey, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, FileInfo? signingKey, CancellationToken cancellationToken)
     {
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             console.MarkupLineInterpolated($"Opening {store.Description} and rebuilding the tally …");
-            await using var log = await ElectionLog.OpenAsync(store, definition is null ? null : await File.ReadAllBytesAsync(definition.FullName, cancellationToken), cancellationToken: cancellationToken);
+            await using var log = await ElectionLog.OpenAsync(
+                store,
+                definition is null ? null : await File.ReadAllBytesAsync(definition.FullName, cancellationToken),
+                cancellationToken: cancellationToken);
             if (options.Validate().FirstOrDefault() is { } problem)
             {
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
@@ -40,9 +67,13 @@ public static class ServeCommand
             console.MarkupLineInterpolated($"Tree heads are signed by the commission key {Convert.ToBase64String(commission.PublicKey)}");
             await using var app = SanooServer.Create(log, options, commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
-            console.MarkupLineInterpolated($"Serving election [bold]{log.Election.Id}[/] ({Format.Count(log.Position)} protocol versions in the log) at [bold]{string.Join(", ", app.Urls)}[/]");
-            console.MarkupLineInterpolated($"Results site: [bold]{app.Urls.First()}/[/] (in {string.Join(", ", log.Election.Definition.Languages)}).");
-            console.MarkupLine("Read API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected. Writes: POST /api/v1/protocols. Ctrl+C stops.");
+            console.MarkupLineInterpolated(
+                $"Serving election [bold]{log.Election.Id}[/] ({Format.Count(log.Position)} protocol versions in the log) at [bold]{
+                    string.Join(", ", app.Urls)}[/]");
+            console.MarkupLineInterpolated(
+                $"Results site: [bold]{app.Urls.First()}/[/] (in {string.Join(", ", log.Election.Definition.Languages)}).");
+            console.MarkupLine(
+                "Read API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected. Writes: POST /api/v1/protocols. Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellationToken);
             return SanooCli.Ok;
         }

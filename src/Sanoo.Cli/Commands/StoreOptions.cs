@@ -8,7 +8,8 @@ public static class StoreOptions
     /// <summary>The option: <c>sqlite:PATH</c> or <c>postgres:CONNECTION_STRING</c>.</summary>
     public static Option<string> Database(bool required) => new("--db")
     {
-        Description = "The store: sqlite:PATH (one file, the default kind) or postgres:CONNECTION_STRING (e.g. postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).",
+        Description = "The store: sqlite:PATH (one file, the default kind) or postgres:CONNECTION_STRING (e.g. " +
+            "postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).",
         Required = required,
     };
 }

@@ -31,14 +31,40 @@ public static class SubmitCommand
             }
         });
         var file = new Argument<FileInfo>("protocols") { Description = "A protocol file (JSON Lines: one protocol per line, canonical form)." };
-        var receipts = new Option<FileInfo?>("--receipts") { Description = "Where to save the receipts (JSON Lines); default: PROTOCOLS.receipts.jsonl." };
-        var attempts = new Option<int>("--max-attempts") { Description = "Give up after this many attempts per request (0: never).", DefaultValueFactory = _ => 0 };
-        var command = new Command("submit", "Sign and send protocols to a server, retrying until each has a receipt, and save the receipts.") { key, token, url, file, receipts, attempts };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(key), r.GetValue(token), new Uri(r.GetValue(url)!), r.GetValue(file)!, r.GetValue(receipts), r.GetValue(attempts), ct));
+        var receipts = new Option<FileInfo?>("--receipts")
+        {
+            Description = "Where to save the receipts (JSON Lines); default: PROTOCOLS.receipts.jsonl.",
+        };
+        var attempts = new Option<int>("--max-attempts")
+        {
+            Description = "Give up after this many attempts per request (0: never).",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command("submit", "Sign and send protocols to a server, retrying until each has a receipt, and save the receipts.")
+        {
+            key, token, url, file, receipts, attempts,
+        };
+        command.SetAction((r, ct) => RunAsync(
+            console,
+            r.GetValue(key),
+            r.GetValue(token),
+            new Uri(r.GetValue(url)!),
+            r.GetValue(file)!,
+            r.GetValue(receipts),
+            r.GetValue(attempts),
+            ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? keyFile, string? token, Uri url, FileInfo file, FileInfo? receiptsFile, int maxAttempts, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IAnsiConsole console,
+        FileInfo? keyFile,
+        string? token,
+        Uri url,
+        FileInfo file,
+        FileInfo? receiptsFile,
+        int maxAttempts,
+        CancellationToken cancellationToken)
     {
         if ((keyFile is null) == (token is null))
         {
@@ -50,7 +76,9 @@ public static class SubmitCommand
             console.MarkupLineInterpolated($"[red]{(file.Exists ? keyFile!.FullName : file.FullName)} does not exist.[/]");
             return SanooCli.BadInput;
         }
-        var station = keyFile is null ? null : JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(keyFile.FullName, cancellationToken))?.Station;
+        var station = keyFile is null
+            ? null
+            : JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(keyFile.FullName, cancellationToken))?.Station;
         using var key = keyFile is null ? null : LoadKey(keyFile);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
         var output = receiptsFile?.FullName ?? file.FullName + ".receipts.jsonl";
@@ -84,7 +112,8 @@ public static class SubmitCommand
         return SanooCli.Ok;
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(IAnsiConsole console, HttpClient http, string body, string? token, int maxAttempts, CancellationToken cancellationToken)
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(
+        IAnsiConsole console, HttpClient http, string body, string? token, int maxAttempts, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; ; attempt++)
@@ -92,7 +121,10 @@ public static class SubmitCommand
             TimeSpan? retryAfter = null;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
                 if (token is not null)
                 {
                     request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -100,7 +132,8 @@ public static class SubmitCommand
                 using var response = await http.SendAsync(request, cancellationToken);
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 var status = response.StatusCode;
-                if (status == HttpStatusCode.OK || ((int)status is >= 400 and < 500 && status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)))
+                if (status == HttpStatusCode.OK
+                    || ((int)status is >= 400 and < 500 && status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)))
                 {
                     return (status, text);
                 }
@@ -127,7 +160,8 @@ public static class SubmitCommand
 
     private static Key LoadKey(FileInfo file)
     {
-        var stored = JsonSerializer.Deserialize<DeviceKeyFile>(File.ReadAllText(file.FullName)) ?? throw new InvalidDataException($"{file.FullName} is not a key file");
+        var stored = JsonSerializer.Deserialize<DeviceKeyFile>(File.ReadAllText(file.FullName))
+            ?? throw new InvalidDataException($"{file.FullName} is not a key file");
         return Key.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(stored.PrivateKey), KeyBlobFormat.RawPrivateKey);
     }
 }

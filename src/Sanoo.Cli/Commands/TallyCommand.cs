@@ -19,8 +19,16 @@ public static class TallyCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var definition = new Argument<FileInfo?>("definition") { Description = "The election definition file (not with --db).", Arity = ArgumentArity.ZeroOrOne };
-        var protocols = new Argument<FileInfo[]>("protocols") { Description = "Protocol files (JSON Lines), applied in the order given (not with --db).", Arity = ArgumentArity.ZeroOrMore };
+        var definition = new Argument<FileInfo?>("definition")
+        {
+            Description = "The election definition file (not with --db).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var protocols = new Argument<FileInfo[]>("protocols")
+        {
+            Description = "Protocol files (JSON Lines), applied in the order given (not with --db).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var db = StoreOptions.Database(required: false);
         db.Description = "Tally what a store holds instead of files: " + db.Description;
         var source = new Option<string?>("--source") { Description = "The count source to show (e.g. hand or machine); default: the official one." };
@@ -28,7 +36,10 @@ public static class TallyCommand
         var area = new Option<string?>("--area") { Description = "The area to show (region or district id); default: the contest's whole area." };
         var language = new Option<string?>("--language") { Description = "The language of names (e.g. ky, ru, en); default: English where present." };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
-        var command = new Command("tally", "Add up protocol files and print the results: votes, shares, seats or winner, reporting progress, and every protocol not counted with the reason.")
+        var command = new Command(
+            "tally",
+            "Add up protocol files and print the results: votes, shares, seats or winner, reporting progress, and every protocol not counted with " +
+                "the reason.")
         {
             definition, protocols, db, source, contest, area, language, json,
         };
@@ -43,7 +54,14 @@ public static class TallyCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, FileInfo? definitionFile, FileInfo[] files, string? db, Selection selection, bool asJson, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IAnsiConsole console,
+        FileInfo? definitionFile,
+        FileInfo[] files,
+        string? db,
+        Selection selection,
+        bool asJson,
+        CancellationToken cancellationToken)
     {
         if (db is not null)
         {
@@ -68,12 +86,14 @@ public static class TallyCommand
         }
         if (definitionFile is null || files.Length == 0)
         {
-            console.MarkupLine("[red]Give a definition and at least one protocol file (sanoo tally DEFINITION PROTOCOLS...), or a store (sanoo tally --db DB).[/]");
+            console.MarkupLine(
+                "[red]Give a definition and at least one protocol file (sanoo tally DEFINITION PROTOCOLS...), or a store (sanoo tally --db DB).[/]");
             return SanooCli.BadInput;
         }
         if (InputFiles.LoadDefinition(definitionFile) is not DefinitionResult.Loaded { Election: var election })
         {
-            console.MarkupLineInterpolated($"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
+            console.MarkupLineInterpolated(
+                $"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
             return SanooCli.BadInput;
         }
         if (files.FirstOrDefault(f => !f.Exists) is { } missing)
@@ -141,13 +161,16 @@ public static class TallyCommand
         var plan = contestId is null ? election.DefaultContest : ContestId.TryParse(contestId, out var asked) ? election.Contest(asked) : null;
         if (plan is null)
         {
-            console.MarkupLineInterpolated($"[red]Unknown contest '{contestId}'. Contests: {string.Join(", ", election.Contests.Select(c => c.Contest.Id).Take(20))}{(election.Contests.Length > 20 ? ", …" : "")}[/]");
+            console.MarkupLineInterpolated(
+                $"[red]Unknown contest '{contestId}'. Contests: {string.Join(", ", election.Contests.Select(c => c.Contest.Id).Take(20))}{
+                    (election.Contests.Length > 20 ? ", …" : "")}[/]");
             return null;
         }
         var source = sourceId is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == sourceId);
         if (source is null)
         {
-            console.MarkupLineInterpolated($"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.Sources.Select(s => s.Id))}[/]");
+            console.MarkupLineInterpolated(
+                $"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.Sources.Select(s => s.Id))}[/]");
             return null;
         }
         var area = areaId is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(areaId, out var at) ? election.Area(at) : null;
@@ -159,7 +182,10 @@ public static class TallyCommand
         var index = election.AreaIndex(area.Id);
         if (!plan.TallyAreas.Contains(index))
         {
-            console.MarkupLineInterpolated($"[red]Contest '{plan.Contest.Id}' is not tallied at '{area.Id}': {(area.Kind == AreaKind.Station ? "it is a polling station (its protocols are in the files)" : $"the contest is held in '{plan.Contest.Area}'")}.[/]");
+            var reason = area.Kind == AreaKind.Station
+                ? "it is a polling station (its protocols are in the files)"
+                : $"the contest is held in '{plan.Contest.Area}'";
+            console.MarkupLineInterpolated($"[red]Contest '{plan.Contest.Id}' is not tallied at '{area.Id}': {reason}.[/]");
             return null;
         }
         return (plan, source, area);

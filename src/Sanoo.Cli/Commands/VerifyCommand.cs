@@ -27,17 +27,37 @@ public static class VerifyCommand
     public static Command Create(IAnsiConsole console)
     {
         var url = new Option<string?>("--url") { Description = "The server's public URL." };
-        var dir = new Option<DirectoryInfo?>("--dir") { Description = "Instead of --url: a folder written by sanoo publish (for example a copy fetched from a CDN)." };
-        var key = new Option<string?>("--commission-key") { Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning." };
+        var dir = new Option<DirectoryInfo?>("--dir")
+        {
+            Description = "Instead of --url: a folder written by sanoo publish (for example a copy fetched from a CDN).",
+        };
+        var key = new Option<string?>("--commission-key")
+        {
+            Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning.",
+        };
         var pinnedDefinition = new Option<string?>("--definition-sha256")
         {
             Description = "The SHA-256 (hex) of the election definition published before election day; any other definition is refused.",
         };
-        var state = new Option<FileInfo>("--state") { Description = "Where the last verified tree head is kept, to prove the next one extends it.", DefaultValueFactory = _ => new FileInfo("sanoo-verify-state.json") };
-        var follow = new Option<bool>("--follow") { Description = "Keep watching: verify each new tree head against the last one, and stop with an alarm at the first problem." };
+        var state = new Option<FileInfo>("--state")
+        {
+            Description = "Where the last verified tree head is kept, to prove the next one extends it.",
+            DefaultValueFactory = _ => new FileInfo("sanoo-verify-state.json"),
+        };
+        var follow = new Option<bool>("--follow")
+        {
+            Description = "Keep watching: verify each new tree head against the last one, and stop with an alarm at the first problem.",
+        };
         var interval = new Option<double>("--interval") { Description = "Seconds between checks with --follow.", DefaultValueFactory = _ => 10 };
-        var rounds = new Option<int>("--rounds") { Description = "With --follow, stop after this many further checks (0: until Ctrl+C).", DefaultValueFactory = _ => 0 };
-        var command = new Command("verify", "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle root, and every total and seat re-added independently.")
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "With --follow, stop after this many further checks (0: until Ctrl+C).",
+            DefaultValueFactory = _ => 0,
+        };
+        var command = new Command(
+            "verify",
+            "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
+                "root, and every total and seat re-added independently.")
         {
             url, dir, key, pinnedDefinition, state, follow, interval, rounds,
         };
@@ -55,7 +75,15 @@ public static class VerifyCommand
                 ? () => new Server(new HttpClient { BaseAddress = new Uri(r.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) })
                 : () => new Folder(folder.FullName);
             var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant());
-            return FollowAsync(console, source, pins, r.GetValue(state)!, r.GetValue(follow), TimeSpan.FromSeconds(r.GetValue(interval)), r.GetValue(rounds), ct);
+            return FollowAsync(
+                console,
+                source,
+                pins,
+                r.GetValue(state)!,
+                r.GetValue(follow),
+                TimeSpan.FromSeconds(r.GetValue(interval)),
+                r.GetValue(rounds),
+                ct);
         });
         return command;
     }
@@ -64,7 +92,15 @@ public static class VerifyCommand
     /// <summary>What the observer pins instead of trusting the server: the commission's key and the definition's SHA-256.</summary>
     private sealed record Pins(string? CommissionKey, string? DefinitionSha256);
 
-    private static async Task<int> FollowAsync(IAnsiConsole console, Func<IPublished> source, Pins pins, FileInfo stateFile, bool follow, TimeSpan interval, int rounds, CancellationToken cancellationToken)
+    private static async Task<int> FollowAsync(
+        IAnsiConsole console,
+        Func<IPublished> source,
+        Pins pins,
+        FileInfo stateFile,
+        bool follow,
+        TimeSpan interval,
+        int rounds,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -82,7 +118,8 @@ public static class VerifyCommand
                 }
                 if (run is not CheckRun.Done { Code: var code })
                 {
-                    console.MarkupLine("[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
+                    console.MarkupLine(
+                        "[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
                     return Mismatch;
                 }
                 if (code != SanooCli.Ok)
@@ -106,7 +143,8 @@ public static class VerifyCommand
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            console.MarkupLineInterpolated($"[red]NOT VERIFIED: the folder lacks a file a published copy must hold ({e.Message}). Was it written by sanoo publish, whole?[/]");
+            console.MarkupLineInterpolated(
+                $"[red]NOT VERIFIED: the folder lacks a file a published copy must hold ({e.Message}). Was it written by sanoo publish, whole?[/]");
             return Mismatch;
         }
     }
@@ -143,7 +181,10 @@ public static class VerifyCommand
                 ?? throw new JsonException($"{pathAndQuery} holds null");
 
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) =>
-            File.ReadAllBytesAsync(Path.Combine(root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}")), cancellationToken);
+            File.ReadAllBytesAsync(
+                Path.Combine(
+                    root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}")),
+                cancellationToken);
 
         public void Dispose()
         {
@@ -162,7 +203,9 @@ public static class VerifyCommand
         var servedKey = head.PublicKey;
         if (pinnedKey is null)
         {
-            console.MarkupLine("[yellow]No --commission-key: checking the tree head against the key the server names; pin the commission's published key to rule out a substitute.[/]");
+            console.MarkupLine(
+                "[yellow]No --commission-key: checking the tree head against the key the server names; pin the commission's published key to rule " +
+                    "out a substitute.[/]");
         }
         else if (pinnedKey != servedKey)
         {
@@ -210,7 +253,9 @@ public static class VerifyCommand
                 var proof = consistency.Proof.Select(Convert.FromHexString).ToList();
                 if (!MerkleProof.VerifyConsistency(m, size, oldRoot, root, proof))
                 {
-                    problems.Add($"HISTORY REWRITTEN: the tree of {size} entries does not extend the tree of {m} verified earlier (root {Convert.ToHexStringLower(oldRoot)})");
+                    problems.Add(
+                        $"HISTORY REWRITTEN: the tree of {size} entries does not extend the tree of {m} verified earlier " +
+                            $"(root {Convert.ToHexStringLower(oldRoot)})");
                 }
             }
         }
@@ -247,7 +292,9 @@ public static class VerifyCommand
         }
         if (earlier is { } old && tree.Size >= old.Size && !tree.Root(old.Size).AsSpan().SequenceEqual(old.Root))
         {
-            problems.Add($"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier ({Convert.ToHexStringLower(old.Root)})");
+            problems.Add(
+                $"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
+                    $"({Convert.ToHexStringLower(old.Root)})");
         }
         if (!await CompareTotalsAsync(origin, election, counted, size, problems, cancellationToken))
         {
@@ -258,7 +305,11 @@ public static class VerifyCommand
             return Report(console, problems);
         }
         await new VerifiedHead(size, Convert.ToHexStringLower(root), servedKey, head.DefinitionSha256).WriteAsync(stateFile, cancellationToken);
-        console.MarkupLineInterpolated($"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {Convert.ToHexStringLower(root)[..16]}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {stateFile.Name} for the next run.");
+        var shortRoot = Convert.ToHexStringLower(root)[..16];
+        console.MarkupLineInterpolated(
+            $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {
+                shortRoot}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {
+                stateFile.Name} for the next run.");
         return new CheckRun.Done(SanooCli.Ok);
     }
 

@@ -31,7 +31,11 @@ public static class DemoCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var speed = new Option<string>("--speed") { Description = "Time multiplier (e.g. 3000: the 36-hour night in about 45 seconds), or 'max' for as fast as the server takes.", DefaultValueFactory = _ => "3000" };
+        var speed = new Option<string>("--speed")
+        {
+            Description = "Time multiplier (e.g. 3000: the 36-hour night in about 45 seconds), or 'max' for as fast as the server takes.",
+            DefaultValueFactory = _ => "3000",
+        };
         speed.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
@@ -40,16 +44,39 @@ public static class DemoCommand
                 result.AddError($"--speed must be a positive number or 'max', not '{value}'.");
             }
         });
-        var seed = new Option<ulong>("--seed") { Description = "The seed of the sample and of the night's events.", DefaultValueFactory = _ => Kg2021Generator.DefaultSeed };
-        var folder = new Option<DirectoryInfo>("--dir") { Description = "Where the demo keeps its store and files.", DefaultValueFactory = _ => new DirectoryInfo("sanoo-demo") };
-        var urls = new Option<string>("--urls") { Description = "Where the server listens (127.0.0.1 only, unless you mean to show it to others).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var exit = new Option<bool>("--exit-when-done") { Description = "Print the national summary and stop, instead of serving the site until Ctrl+C (for scripts)." };
-        var command = new Command("demo", "Replay the 2021 Kyrgyz election night through a real server: signed machine counts from every station device, hand counts from district operators, retries, rejected mistakes and corrections; the results site fills in live.") { speed, seed, folder, urls, exit };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(speed)!, r.GetValue(seed), r.GetValue(folder)!, r.GetValue(urls)!, r.GetValue(exit), ct));
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "The seed of the sample and of the night's events.",
+            DefaultValueFactory = _ => Kg2021Generator.DefaultSeed,
+        };
+        var folder = new Option<DirectoryInfo>("--dir")
+        {
+            Description = "Where the demo keeps its store and files.",
+            DefaultValueFactory = _ => new DirectoryInfo("sanoo-demo"),
+        };
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where the server listens (127.0.0.1 only, unless you mean to show it to others).",
+            DefaultValueFactory = _ => "http://127.0.0.1:5080",
+        };
+        var exit = new Option<bool>("--exit-when-done")
+        {
+            Description = "Print the national summary and stop, instead of serving the site until Ctrl+C (for scripts).",
+        };
+        var command = new Command(
+            "demo",
+            "Replay the 2021 Kyrgyz election night through a real server: signed machine counts from every station device, hand counts from " +
+                "district operators, retries, rejected mistakes and corrections; the results site fills in live.")
+        {
+            speed, seed, folder, urls, exit,
+        };
+        command.SetAction((r, ct) => RunAsync(
+            console, r.GetValue(speed)!, r.GetValue(seed), r.GetValue(folder)!, r.GetValue(urls)!, r.GetValue(exit), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, string speedText, ulong seed, DirectoryInfo folder, string urls, bool exitWhenDone, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IAnsiConsole console, string speedText, ulong seed, DirectoryInfo folder, string urls, bool exitWhenDone, CancellationToken cancellationToken)
     {
         var speed = speedText == "max" ? double.PositiveInfinity : double.Parse(speedText, CultureInfo.InvariantCulture);
         var sample = Kg2021Generator.Generate(seed);
@@ -66,12 +93,16 @@ public static class DemoCommand
             using var senders = await NightSenders.EnrolAsync(sample.Election, store, counters, cancellationToken);
             using var commission = CommissionKey.Ephemeral();
             // Every simulated device sends from 127.0.0.1, so the per-address write limit is lifted for the demo.
-            await using var app = SanooServer.Create(log, new ServerOptions { Urls = urls, WritesPerSecondPerAddress = 1_000_000 }, commission: commission);
+            await using var app = SanooServer.Create(
+                log, new ServerOptions { Urls = urls, WritesPerSecondPerAddress = 1_000_000 }, commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
             var site = app.Urls.First().TrimEnd('/') + "/";
             senders.UseServer(new Uri(site));
-            console.MarkupLineInterpolated($"Results site: [bold link]{site}[/] (Kyrgyz, Russian, English): open it now, it fills in as the night goes.");
-            console.MarkupLineInterpolated($"Replaying {Format.Count(night.Count)} submissions at {(double.IsInfinity(speed) ? "full speed" : $"{speedText}× real time")} through {site}api/v1/protocols.");
+            console.MarkupLineInterpolated(
+                $"Results site: [bold link]{site}[/] (Kyrgyz, Russian, English): open it now, it fills in as the night goes.");
+            console.MarkupLineInterpolated(
+                $"Replaying {Format.Count(night.Count)} submissions at {
+                    (double.IsInfinity(speed) ? "full speed" : $"{speedText}× real time")} through {site}api/v1/protocols.");
             var publisher = app.Services.GetRequiredService<SnapshotPublisher>();
             var board = new NightBoard(sample.Election, counters, site);
             var clock = Stopwatch.StartNew();
@@ -93,7 +124,9 @@ public static class DemoCommand
                 return SanooCli.Impossible;
             }
             // The commission's acts at the end of the night: one recount where the two counts differ most, then certification.
-            var worst = publisher.Current.Ledger!.Stations.Where(c => c.Class == Core.Reconciliation.ReconciliationClass.Discrepancy).OrderByDescending(c => c.VotesApart).First();
+            var worst = publisher.Current.Ledger!.Stations.Where(c => c.Class == Core.Reconciliation.ReconciliationClass.Discrepancy)
+                .OrderByDescending(c => c.VotesApart)
+                .First();
             var wire = Contracts.WireJson.Default;
             var reason = $"machine and hand counts differ by {worst.VotesApart} votes";
             var order = new Contracts.RecountRequest(worst.Station.Value, worst.Contest.Value, reason);
@@ -104,8 +137,14 @@ public static class DemoCommand
             var statement = new Contracts.CertificationRequest("The Central Commission certifies the official result (demo).");
             await senders.ActAsync("/api/v1/certifications", statement, wire.CertificationRequest, wire.CertificationRecorded, cancellationToken);
             Summarize(console, publisher.Current.Snapshot!, counters, script);
-            console.MarkupLineInterpolated($"The commission ordered a recount at station {worst.Station} (machine and hand {Format.Count(worst.VotesApart)} votes apart), recorded its outcome, and certified the result: the site now says [bold]Certified[/].");
-            console.MarkupLineInterpolated($"Every protocol is in {Path.Combine(folder.Name, "sanoo.db")}; check it yourself: [bold]sanoo tally --db sqlite:{Path.Combine(folder.Name, "sanoo.db")}[/] or [bold]sanoo verify --url {site} --commission-key {Convert.ToBase64String(commission.PublicKey)}[/] while it serves.");
+            var apart = Format.Count(worst.VotesApart);
+            console.MarkupLineInterpolated(
+                $"The commission ordered a recount at station {worst.Station} (machine and hand {
+                    apart} votes apart), recorded its outcome, and certified the result: the site now says [bold]Certified[/].");
+            console.MarkupLineInterpolated(
+                $"Every protocol is in {Path.Combine(folder.Name, "sanoo.db")}; check it yourself: [bold]sanoo tally --db sqlite:{
+                    Path.Combine(folder.Name, "sanoo.db")}[/] or [bold]sanoo verify --url {site} --commission-key {
+                    Convert.ToBase64String(commission.PublicKey)}[/] while it serves.");
             if (exitWhenDone)
             {
                 await app.StopAsync(CancellationToken.None);
@@ -117,7 +156,8 @@ public static class DemoCommand
         }
         catch (IOException e)
         {
-            console.MarkupLineInterpolated($"[red]Cannot start the demo server at {urls}: {e.Message}[/] Is another server on that port? Try --urls http://127.0.0.1:5081");
+            console.MarkupLineInterpolated(
+                $"[red]Cannot start the demo server at {urls}: {e.Message}[/] Is another server on that port? Try --urls http://127.0.0.1:5081");
             return SanooCli.BadInput;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -196,7 +236,10 @@ public static class DemoCommand
         var seats = ContestSeats.PartyList(list, snapshot, new SourceId("hand"));
         console.WriteLine();
         console.MarkupLine("[bold]The night is over. National result, hand count (official):[/]");
-        console.MarkupLineInterpolated($"Voters who took part: [bold]{Format.Count(hand.Participation)}[/] · valid {Format.Count(hand.TotalVotes)} · invalid {Format.Count(hand.Participation - hand.TotalVotes)} · stations {Format.Count(hand.StationsReporting)} of {Format.Count(hand.StationsExpected)}");
+        console.MarkupLineInterpolated(
+            $"Voters who took part: [bold]{Format.Count(hand.Participation)}[/] · valid {Format.Count(hand.TotalVotes)} · invalid {
+                Format.Count(hand.Participation - hand.TotalVotes)} · stations {Format.Count(hand.StationsReporting)} of {
+                Format.Count(hand.StationsExpected)}");
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Party").AddColumn(new TableColumn("Hand votes").RightAligned()).AddColumn(new TableColumn("Share").RightAligned())
             .AddColumn(new TableColumn("Seats").RightAligned()).AddColumn(new TableColumn("Machine share").RightAligned());
@@ -210,7 +253,19 @@ public static class DemoCommand
                 Format.Percent(machine.Votes[i], machine.Participation));
         }
         console.Write(table);
-        console.MarkupLineInterpolated($"Machine count: {Format.Count(machine.StationsReporting)} of {Format.Count(machine.StationsExpected)} machines reported. Shares are of all voters who took part; seats by Hare among parties over 5%.");
-        console.MarkupLineInterpolated($"Along the way, over HTTP: {Format.Count(counters.Sent)} submissions; {Format.Count(counters.Rejected)} protocols rejected for arithmetic errors (stored, never counted); {Format.Count(counters.Duplicates)} retries counted once; {Format.Count(counters.Entries)} hand-count entries, each protocol typed by two operators ({Format.Count(counters.Mismatches)} mismatches settled by a supervisor); {Format.Count(script.Count(e => e.Kind == NightEventKind.Correction))} hand counts corrected with a reason; {Format.Count(counters.Refused)} submission signed with another station's key refused. Every snapshot was checked before it was published.");
+        var expected = Format.Count(machine.StationsExpected);
+        console.MarkupLineInterpolated(
+            $"Machine count: {Format.Count(machine.StationsReporting)} of {
+                expected} machines reported. Shares are of all voters who took part; seats by Hare among parties over 5%.");
+        var corrected = Format.Count(script.Count(e => e.Kind == NightEventKind.Correction));
+        var refused = Format.Count(counters.Refused);
+        console.MarkupLineInterpolated(
+            $"Along the way, over HTTP: {Format.Count(counters.Sent)} submissions; {
+                Format.Count(counters.Rejected)} protocols rejected for arithmetic errors (stored, never counted); {
+                Format.Count(counters.Duplicates)} retries counted once; {
+                Format.Count(counters.Entries)} hand-count entries, each protocol typed by two operators ({
+                Format.Count(counters.Mismatches)} mismatches settled by a supervisor); {
+                corrected} hand counts corrected with a reason; {
+                refused} submission signed with another station's key refused. Every snapshot was checked before it was published.");
     }
 }

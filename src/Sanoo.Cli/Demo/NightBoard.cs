@@ -35,18 +35,26 @@ public sealed class NightBoard(Election election, NightCounters counters, string
         {
             grid.AddRow(Markup.Escape(choice.Name.In("en")), Share(machine, i), Share(hand, i));
         }
-        grid.Caption($"{Format.Count(counters.Sent)} sent · {Format.Count(counters.Rejected)} rejected · {Format.Count(counters.Duplicates)} retries counted once · {Format.Count(counters.Refused)} refused · snapshot {Format.Count(Snapshot?.Position ?? 0)} checked");
+        grid.Caption(
+            $"{Format.Count(counters.Sent)} sent · {Format.Count(counters.Rejected)} rejected · {Format.Count(counters.Duplicates)} retries " +
+                $"counted once · {Format.Count(counters.Refused)} refused · snapshot {Format.Count(Snapshot?.Position ?? 0)} checked");
         return grid;
     }
 
     /// <summary>One line of progress, for terminals that cannot redraw.</summary>
     public string Line() =>
-        $"  {Hours(Clock)} after the polls closed: machine {Format.Count(National("machine")?.StationsReporting ?? 0)}, hand {Format.Count(National("hand")?.StationsReporting ?? 0)} of {Format.Count(election.StationCount)} stations; {Format.Count(counters.Sent)} sent, {Format.Count(counters.Rejected)} rejected, {Format.Count(counters.Duplicates)} retries counted once";
+        $"  {Hours(Clock)} after the polls closed: machine {Format.Count(National("machine")?.StationsReporting ?? 0)}, " +
+            $"hand {Format.Count(National("hand")?.StationsReporting ?? 0)} of {Format.Count(election.StationCount)} " +
+            $"stations; {Format.Count(counters.Sent)} sent, {Format.Count(counters.Rejected)} rejected, {Format.Count(counters.Duplicates)} " +
+            "retries counted once";
 
     /// <summary>Hours and minutes since the polls closed, past 24 hours too (e.g. 31:05).</summary>
-    public static string Hours(TimeSpan time) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(int)time.TotalHours:D2}:{time.Minutes:D2}");
+    public static string Hours(TimeSpan time) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture, $"{(int)time.TotalHours:D2}:{time.Minutes:D2}");
 
-    private static string Progress(AreaTally? t) => t is null ? "–" : $"{Format.Count(t.StationsReporting)} ({Format.Progress(t.StationsReporting, t.StationsExpected)})";
+    private static string Progress(AreaTally? t) => t is null
+        ? "–"
+        : $"{Format.Count(t.StationsReporting)} ({Format.Progress(t.StationsReporting, t.StationsExpected)})";
 
     private static string Share(AreaTally? t, int i) => t is null ? "–" : Format.Percent(t.Votes[i], t.Participation);
 }

@@ -38,7 +38,8 @@ public sealed class NightSenders : IDisposable
     }
 
     /// <summary>Makes a key for every station and a token for every district, and enrols them in the store.</summary>
-    public static async Task<NightSenders> EnrolAsync(Election election, IProtocolStore store, NightCounters counters, CancellationToken cancellationToken)
+    public static async Task<NightSenders> EnrolAsync(
+        Election election, IProtocolStore store, NightCounters counters, CancellationToken cancellationToken)
     {
         var senders = new NightSenders(election, counters);
         foreach (var station in election.Areas.Where(a => a.Kind == AreaKind.Station))
@@ -59,7 +60,9 @@ public sealed class NightSenders : IDisposable
         }
         foreach (var commission in election.Areas.Where(a => a.Kind == AreaKind.Station).Select(a => a.Parent!.Value).Distinct())
         {
-            senders._tokens[commission] = (await Add($"demo-{commission}-a", OperatorRole.District, commission.Value), await Add($"demo-{commission}-b", OperatorRole.District, commission.Value));
+            senders._tokens[commission] = (
+                await Add($"demo-{commission}-a", OperatorRole.District, commission.Value),
+                await Add($"demo-{commission}-b", OperatorRole.District, commission.Value));
         }
         senders._supervisor = await Add("demo-supervisor", OperatorRole.Admin, null);
         return senders;
@@ -140,7 +143,10 @@ public sealed class NightSenders : IDisposable
     private System.Collections.Immutable.ImmutableArray<int>? Mistyped(NightEvent e)
     {
         var votes = e.Protocol.Votes;
-        if (e.Kind != NightEventKind.HandCount || _election.StationOrdinal(_election.AreaIndex(e.Protocol.Station)) % 250 != 7 || votes.Length < 2 || votes[0] < 5)
+        if (e.Kind != NightEventKind.HandCount
+            || _election.StationOrdinal(_election.AreaIndex(e.Protocol.Station)) % 250 != 7
+            || votes.Length < 2
+            || votes[0] < 5)
         {
             return null;
         }
@@ -179,7 +185,9 @@ public sealed class NightSenders : IDisposable
                 }
                 if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || attempt >= 200)
                 {
-                    throw new InvalidOperationException($"the server answered {(int)response.StatusCode} to {path} for station {protocol.Station}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                    throw new InvalidOperationException(
+                        $"the server answered {(int)response.StatusCode} to {path} for " +
+                            $"station {protocol.Station}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 }
             }
             catch (HttpRequestException) when (attempt < 20)

@@ -13,7 +13,8 @@ namespace Sanoo.Cli.Input;
 /// <param name="Outcome">rejected, conflict, stale or unreadable.</param>
 /// <param name="Violations">The control relations it breaks (rejected protocols).</param>
 /// <param name="Problems">Why it could not be read (unreadable lines) or what it conflicts with.</param>
-public sealed record NotCounted(string File, int Line, Protocol? Protocol, string Outcome, ImmutableArray<Violation> Violations, ImmutableArray<string> Problems);
+public sealed record NotCounted(
+    string File, int Line, Protocol? Protocol, string Outcome, ImmutableArray<Violation> Violations, ImmutableArray<string> Problems);
 
 /// <summary>Where the protocols came from, and an account of every one: from files, or from a store's log.</summary>
 /// <param name="Origin">"files", or the store's description.</param>

@@ -21,7 +21,13 @@ public static class StoredAccount
                 StoredOutcome.Stale => [Reasons.Stale],
                 _ => [],
             };
-            notCounted.Add(new NotCounted("log", (int)entry.Sequence, protocol, OutcomeText.Of(entry.Outcome), entry.Outcome == StoredOutcome.Rejected ? ViolationsJson.Read(entry.Violations) : [], reasons));
+            notCounted.Add(new NotCounted(
+                "log",
+                (int)entry.Sequence,
+                protocol,
+                OutcomeText.Of(entry.Outcome),
+                entry.Outcome == StoredOutcome.Rejected ? ViolationsJson.Read(entry.Violations) : [],
+                reasons));
         }
         return new LoadReport(store.Description, log.Position, log.Position - notCounted.Count, 0, log.Flagged, notCounted.ToImmutable());
     }

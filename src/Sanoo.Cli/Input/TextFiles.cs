@@ -28,7 +28,12 @@ public static class TextFiles
             _path = path;
             try
             {
-                _process = Process.Start(new ProcessStartInfo("xz", ["-dc", path]) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 })!;
+                _process = Process.Start(new ProcessStartInfo("xz", ["-dc", path])
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    StandardOutputEncoding = Encoding.UTF8,
+                })!;
             }
             catch (System.ComponentModel.Win32Exception e)
             {

@@ -18,8 +18,13 @@ public static class TallyHumanReport
         var tally = view.Tally;
         console.MarkupLineInterpolated($"[bold]{view.Election.Definition.Name.In(lang)}[/]");
         console.MarkupLineInterpolated($"{view.Plan.Contest.Name.In(lang)} · {view.Area.DisplayName(lang)} · [bold]{view.Source.Name.In(lang)}[/]");
-        console.MarkupLineInterpolated($"Stations reporting: {Format.Count(tally.StationsReporting)} of {Format.Count(tally.StationsExpected)} ({Format.Progress(tally.StationsReporting, tally.StationsExpected)}); voters on their lists: {Format.Count(tally.RegisteredCovered)} of {Format.Count(tally.RegisteredTotal)}");
-        console.MarkupLineInterpolated($"Voters who took part: [bold]{Format.Count(tally.Participation)}[/] ({Format.Percent(tally.Participation, tally.RegisteredCovered)} of the voters on the lists of reporting stations)");
+        console.MarkupLineInterpolated(
+            $"Stations reporting: {Format.Count(tally.StationsReporting)} of {Format.Count(tally.StationsExpected)} ({
+                Format.Progress(tally.StationsReporting, tally.StationsExpected)}); voters on their lists: {
+                Format.Count(tally.RegisteredCovered)} of {Format.Count(tally.RegisteredTotal)}");
+        console.MarkupLineInterpolated(
+            $"Voters who took part: [bold]{Format.Count(tally.Participation)}[/] ({
+                Format.Percent(tally.Participation, tally.RegisteredCovered)} of the voters on the lists of reporting stations)");
         console.WriteLine();
         var choices = new Table().Border(TableBorder.Simple);
         choices.AddColumn("No.", c => c.RightAligned());
@@ -42,7 +47,8 @@ public static class TallyHumanReport
             if (view.Seats is { } seats)
             {
                 var party = seats.Parties.FirstOrDefault(p => p.Party == choice.Id);
-                row.Add(party is null ? "" : party.PassedThreshold ? party.Seats.ToString(System.Globalization.CultureInfo.InvariantCulture) : "below");
+                row.Add(
+                    party is null ? "" : party.PassedThreshold ? party.Seats.ToString(System.Globalization.CultureInfo.InvariantCulture) : "below");
             }
             choices.AddRow([.. row]);
         }
@@ -72,7 +78,9 @@ public static class TallyHumanReport
         switch (view.Winner)
         {
             case SingleMemberResult.Elected elected:
-                console.MarkupLineInterpolated($"Elected: [bold]{elected.Winner.Name.In(view.Language)}[/] with {Format.Count(elected.Votes)} votes, {Format.Count(elected.Margin)} ahead.");
+                console.MarkupLineInterpolated(
+                    $"Elected: [bold]{elected.Winner.Name.In(view.Language)}[/] with {Format.Count(elected.Votes)} votes, {
+                        Format.Count(elected.Margin)} ahead.");
                 break;
             case SingleMemberResult.NoWinner none:
                 console.MarkupLineInterpolated($"[yellow]No winner: {SeatWords.NoWinner(none, view.Language)}.[/]");
@@ -96,15 +104,23 @@ public static class TallyHumanReport
         var load = view.Load;
         if (load.Origin == "files")
         {
-            console.MarkupLineInterpolated($"Read {Format.Count(load.Lines)} protocol lines: {Format.Count(load.Accepted)} counted, {Format.Count(load.Duplicates)} exact repeats (counted once), {Format.Count(load.NotCounted.Length)} not counted; {Format.Count(load.Flagged)} counted with warnings.");
+            console.MarkupLineInterpolated(
+                $"Read {Format.Count(load.Lines)} protocol lines: {Format.Count(load.Accepted)} counted, {
+                    Format.Count(load.Duplicates)} exact repeats (counted once), {Format.Count(load.NotCounted.Length)} not counted; {
+                    Format.Count(load.Flagged)} counted with warnings.");
         }
         else
         {
-            console.MarkupLineInterpolated($"The log of {load.Origin} holds {Format.Count(load.Lines)} protocol versions: {Format.Count(load.Accepted)} were counted when they arrived (later versions replace earlier ones), {Format.Count(load.NotCounted.Length)} were not.");
+            console.MarkupLineInterpolated(
+                $"The log of {load.Origin} holds {Format.Count(load.Lines)} protocol versions: {
+                    Format.Count(load.Accepted)} were counted when they arrived (later versions replace earlier ones), {
+                    Format.Count(load.NotCounted.Length)} were not.");
         }
         if (view.Tally.Flagged > 0)
         {
-            console.MarkupLineInterpolated($"[yellow]{Format.Count(view.Tally.Flagged)} counted protocol(s) in this area break a warning-level relation and are flagged for review.[/]");
+            var flagged = Format.Count(view.Tally.Flagged);
+            console.MarkupLineInterpolated(
+                $"[yellow]{flagged} counted protocol(s) in this area break a warning-level relation and are flagged for review.[/]");
         }
         if (!load.NotCounted.IsEmpty)
         {
@@ -125,9 +141,11 @@ public static class TallyHumanReport
             }
             if (load.NotCounted.Length > MaxListed)
             {
-                console.MarkupLineInterpolated($"  … and {Format.Count(load.NotCounted.Length - MaxListed)} more (sanoo tally --json lists them all).");
+                console.MarkupLineInterpolated(
+                    $"  … and {Format.Count(load.NotCounted.Length - MaxListed)} more (sanoo tally --json lists them all).");
             }
         }
-        console.MarkupLineInterpolated($"[dim]Snapshot at log position {Format.Count(view.Snapshot.Position)}: every invariant checked and holding.[/]");
+        console.MarkupLineInterpolated(
+            $"[dim]Snapshot at log position {Format.Count(view.Snapshot.Position)}: every invariant checked and holding.[/]");
     }
 }

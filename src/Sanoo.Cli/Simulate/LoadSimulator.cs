@@ -19,10 +19,13 @@ namespace Sanoo.Cli.Simulate;
 /// <param name="FreshnessMs">Receipt-to-visible delays at the steady rate, sorted, in milliseconds.</param>
 /// <param name="Errors">Requests that failed for good (a 4xx other than 429, or too many retries).</param>
 /// <param name="Retries">Requests repeated after 429, 503 or a network error.</param>
-public sealed record RehearsalReport(int Burst, double BurstSeconds, int Steady, double SteadyPerSecond, IReadOnlyList<double> FreshnessMs, int Errors, int Retries)
+public sealed record RehearsalReport(
+    int Burst, double BurstSeconds, int Steady, double SteadyPerSecond, IReadOnlyList<double> FreshnessMs, int Errors, int Retries)
 {
     /// <summary>A percentile of the freshness, in milliseconds.</summary>
-    public double Freshness(double percentile) => FreshnessMs.Count == 0 ? 0 : FreshnessMs[Math.Min(FreshnessMs.Count - 1, (int)(FreshnessMs.Count * percentile))];
+    public double Freshness(double percentile) => FreshnessMs.Count == 0
+        ? 0
+        : FreshnessMs[Math.Min(FreshnessMs.Count - 1, (int)(FreshnessMs.Count * percentile))];
 }
 
 /// <summary>
@@ -38,9 +41,11 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
 
     /// <summary>Enrols <paramref name="stations"/> devices, then runs the burst and <paramref name="steadySeconds"/> at <paramref
     /// name="steadyRate"/>.</summary>
-    public async Task<RehearsalReport> RunAsync(int stations, int steadyRate, int steadySeconds, IProgress<string> progress, CancellationToken cancellationToken)
+    public async Task<RehearsalReport> RunAsync(
+        int stations, int steadyRate, int steadySeconds, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        var stored = await store.ReadDefinitionAsync(cancellationToken) ?? throw new StoreException($"{store.Description} holds no election: start the server with --definition first");
+        var stored = await store.ReadDefinitionAsync(cancellationToken)
+            ?? throw new StoreException($"{store.Description} holds no election: start the server with --definition first");
         var election = ((DefinitionResult.Loaded)DefinitionReader.Read(stored.Definition)).Election;
         var source = election.Sources.FirstOrDefault(s => !s.Official) ?? election.Sources[0];
         var protocols = SyntheticElection.Protocols(election, source.Id.Value, (ulong)Environment.TickCount64).Take(stations).ToList();
@@ -87,7 +92,8 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         return new RehearsalReport(burst, burstSeconds, steady, rate, freshness, _errors, _retries);
     }
 
-    private async Task<(double Rate, List<double> Freshness)> SteadyAsync(HttpClient http, string[] bodies, int rate, CancellationToken cancellationToken)
+    private async Task<(double Rate, List<double> Freshness)> SteadyAsync(
+        HttpClient http, string[] bodies, int rate, CancellationToken cancellationToken)
     {
         var receipts = new List<(long Sequence, long Ticks)>();
         var seen = new List<(long Snapshot, long Ticks)>();
@@ -149,7 +155,8 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         {
             try
             {
-                using var response = await http.PostAsync("/api/v1/protocols", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+                using var response = await http.PostAsync(
+                    "/api/v1/protocols", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return (await response.Content.ReadFromJsonAsync(Contracts.WireJson.Default.ReceiptAnswer, cancellationToken))!.Receipt.Sequence;

@@ -12,28 +12,65 @@ public static class SimulateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var url = new Option<string>("--url") { Description = "The server to rehearse against (loopback or the commission's own network).", Required = true };
+        var url = new Option<string>("--url")
+        {
+            Description = "The server to rehearse against (loopback or the commission's own network).",
+            Required = true,
+        };
         var db = StoreOptions.Database(required: true);
         db.Description = "The server's store, where the simulated devices' keys are enrolled (a rehearsal runs beside the server): " + db.Description;
-        var stations = new Option<int>("--stations") { Description = "Simulated station devices, each sending one signed count.", DefaultValueFactory = _ => 10_000 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Devices sending at once during the burst.", DefaultValueFactory = _ => 64 };
-        var rate = new Option<int>("--rate") { Description = "Protocols per second in the steady phase, where freshness is measured.", DefaultValueFactory = _ => 1000 };
+        var stations = new Option<int>("--stations")
+        {
+            Description = "Simulated station devices, each sending one signed count.",
+            DefaultValueFactory = _ => 10_000,
+        };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "Devices sending at once during the burst.",
+            DefaultValueFactory = _ => 64,
+        };
+        var rate = new Option<int>("--rate")
+        {
+            Description = "Protocols per second in the steady phase, where freshness is measured.",
+            DefaultValueFactory = _ => 1000,
+        };
         var seconds = new Option<int>("--seconds") { Description = "Length of the steady phase.", DefaultValueFactory = _ => 10 };
-        var command = new Command("simulate", "Rehearse election night against a running server: signed counts from many station devices, as fast as it takes them, then at a steady rate; reports throughput, errors and freshness percentiles.") { url, db, stations, concurrency, rate, seconds };
-        command.SetAction((r, ct) => RunAsync(console, new Uri(r.GetValue(url)!), r.GetValue(db)!, r.GetValue(stations), r.GetValue(concurrency), r.GetValue(rate), r.GetValue(seconds), ct));
+        var command = new Command(
+            "simulate",
+            "Rehearse election night against a running server: signed counts from many station devices, as fast as it takes them, then at a steady " +
+                "rate; reports throughput, errors and freshness percentiles.")
+        {
+            url, db, stations, concurrency, rate, seconds,
+        };
+        command.SetAction((r, ct) => RunAsync(
+            console,
+            new Uri(r.GetValue(url)!),
+            r.GetValue(db)!,
+            r.GetValue(stations),
+            r.GetValue(concurrency),
+            r.GetValue(rate),
+            r.GetValue(seconds),
+            ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(IAnsiConsole console, Uri url, string db, int stations, int concurrency, int rate, int seconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        IAnsiConsole console, Uri url, string db, int stations, int concurrency, int rate, int seconds, CancellationToken cancellationToken)
     {
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             var simulator = new LoadSimulator(url, store, Math.Max(1, concurrency));
-            var report = await simulator.RunAsync(stations, Math.Max(1, rate), Math.Max(0, seconds), new Progress<string>(line => console.WriteLine(line)), cancellationToken);
-            console.MarkupLineInterpolated($"Signed ingest: [bold]{report.Burst / Math.Max(report.BurstSeconds, 1e-9):N0} protocols/s[/] ({Format.Count(report.Burst)} in {report.BurstSeconds:F1} s from {concurrency} devices at once).");
-            console.MarkupLineInterpolated($"Steady: {Format.Count(report.Steady)} at {report.SteadyPerSecond:N0}/s; freshness p50 [bold]{report.Freshness(0.5):N0} ms[/], p99 [bold]{report.Freshness(0.99):N0} ms[/], max {report.Freshness(1):N0} ms.");
-            console.MarkupLineInterpolated($"Errors: {Format.Count(report.Errors)}; retries after 429, 503 or a network error: {Format.Count(report.Retries)}.");
+            var report = await simulator.RunAsync(
+                stations, Math.Max(1, rate), Math.Max(0, seconds), new Progress<string>(line => console.WriteLine(line)), cancellationToken);
+            console.MarkupLineInterpolated(
+                $"Signed ingest: [bold]{report.Burst / Math.Max(report.BurstSeconds, 1e-9):N0} protocols/s[/] ({Format.Count(report.Burst)} in {
+                    report.BurstSeconds:F1} s from {concurrency} devices at once).");
+            console.MarkupLineInterpolated(
+                $"Steady: {Format.Count(report.Steady)} at {report.SteadyPerSecond:N0}/s; freshness p50 [bold]{
+                    report.Freshness(0.5):N0} ms[/], p99 [bold]{report.Freshness(0.99):N0} ms[/], max {report.Freshness(1):N0} ms.");
+            console.MarkupLineInterpolated(
+                $"Errors: {Format.Count(report.Errors)}; retries after 429, 503 or a network error: {Format.Count(report.Retries)}.");
             return report.Errors == 0 ? SanooCli.Ok : SanooCli.BadInput;
         }
         catch (StoreException e)

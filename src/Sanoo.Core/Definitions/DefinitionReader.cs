@@ -265,7 +265,13 @@ public static class DefinitionReader
         {
             return null;
         }
-        var kind = f.OneOf("kind", AreaKind.Station, ("nation", AreaKind.Nation), ("region", AreaKind.Region), ("district", AreaKind.District), ("station", AreaKind.Station));
+        var kind = f.OneOf(
+            "kind",
+            AreaKind.Station,
+            ("nation", AreaKind.Nation),
+            ("region", AreaKind.Region),
+            ("district", AreaKind.District),
+            ("station", AreaKind.Station));
         AreaId? parent = f.OptionalString("parent") is { } parentText ? IdOf<AreaId>(f, "parent", parentText, AreaId.TryParse) : null;
         VoterRoll? roll = null;
         if (kind == AreaKind.Station)

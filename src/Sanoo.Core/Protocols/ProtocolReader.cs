@@ -25,7 +25,8 @@ public static class ProtocolReader
         }
         catch (JsonException e)
         {
-            return new ProtocolReadResult.Invalid([new JsonProblem("$", $"not valid JSON (byte {e.BytePositionInLine + 1}): {e.Message.Split(". ")[0]}")]);
+            return new ProtocolReadResult.Invalid(
+                [new JsonProblem("$", $"not valid JSON (byte {e.BytePositionInLine + 1}): {e.Message.Split(". ")[0]}")]);
         }
         using (document)
         {
@@ -59,7 +60,9 @@ public static class ProtocolReader
             problems.Add(ProtocolShape.NotAContest(contestText));
         }
         var lines = plan is null ? [] : ReadFigures(f, "lines", plan.Form.Lines.Select(l => l.Id.Value).ToList(), "line of the form", problems);
-        var votes = plan is null ? [] : ReadFigures(f, "votes", plan.Choices.Select(ch => ch.Id.Value).ToList(), $"choice of contest '{contestId}'", problems);
+        var votes = plan is null
+            ? []
+            : ReadFigures(f, "votes", plan.Choices.Select(ch => ch.Id.Value).ToList(), $"choice of contest '{contestId}'", problems);
         if (problems.Count > 0 || plan is null || electionId is null || station is null || source is null)
         {
             return new ProtocolReadResult.Invalid([.. problems]);

@@ -26,7 +26,9 @@ public static class ProtocolShape
         }
         else if (election.Areas[stationIndex].Kind != AreaKind.Station)
         {
-            problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' is a {election.Areas[stationIndex].Kind.ToString().ToLowerInvariant()}, not a polling station"));
+            problems.Add(new JsonProblem(
+                "$.station",
+                $"'{protocol.Station}' is a {election.Areas[stationIndex].Kind.ToString().ToLowerInvariant()}, not a polling station"));
         }
         if (!election.TrySourceIndex(protocol.Source, out _))
         {
@@ -36,7 +38,10 @@ public static class ProtocolShape
         {
             problems.Add(new JsonProblem("$.version", $"must be at least 1, found {protocol.Version}"));
         }
-        else if (protocol.Version > 1 && (protocol.Correction is null || string.IsNullOrWhiteSpace(protocol.Correction.Reason) || string.IsNullOrWhiteSpace(protocol.Correction.Author)))
+        else if (protocol.Version > 1
+            && (protocol.Correction is null
+                || string.IsNullOrWhiteSpace(protocol.Correction.Reason)
+                || string.IsNullOrWhiteSpace(protocol.Correction.Author)))
         {
             problems.Add(new JsonProblem("$.correction", $"version {protocol.Version} is a correction and must state its reason and author"));
         }
@@ -51,7 +56,9 @@ public static class ProtocolShape
         }
         if (known && election.TryStationOrdinal(stationIndex, out var ordinal) && (ordinal < plan.StationStart || ordinal >= plan.StationEnd))
         {
-            problems.Add(new JsonProblem("$.station", $"'{protocol.Station}' does not vote in contest '{protocol.Contest}', which is held in '{plan.Contest.Area}'"));
+            problems.Add(new JsonProblem(
+                "$.station",
+                $"'{protocol.Station}' does not vote in contest '{protocol.Contest}', which is held in '{plan.Contest.Area}'"));
         }
         CheckFigures(protocol.Lines, plan.Form.Lines.Length, "$.lines", "lines", problems);
         CheckFigures(protocol.Votes, plan.Choices.Length, "$.votes", "choices", problems);

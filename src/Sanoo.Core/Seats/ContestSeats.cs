@@ -19,7 +19,8 @@ public static class ContestSeats
     {
         var election = snapshot.Election;
         var rules = plan.Contest.SeatRules ?? throw new ArgumentException($"contest '{plan.Contest.Id}' has no seat rules", nameof(plan));
-        var national = snapshot.Tally(plan.Contest.Id, source, plan.Contest.Area) ?? throw new ArgumentException("the contest is not tallied at its own area", nameof(plan));
+        var national = snapshot.Tally(plan.Contest.Id, source, plan.Contest.Area)
+            ?? throw new ArgumentException("the contest is not tallied at its own area", nameof(plan));
         var districtSeats = rules.AlternativeDistrictSeats is null ? [] : DistrictSeatsByParty(election, snapshot, source);
         var partyIndexes = Enumerable.Range(0, plan.Choices.Length).Where(i => plan.Choices[i].Kind == ChoiceKind.Party).ToList();
         var parties = partyIndexes
@@ -36,7 +37,10 @@ public static class ContestSeats
                 .Where(a => election.Areas[a].Kind == AreaKind.Region)
                 .Select(a => snapshot.Tally(plan.Contest.Id, source, election.Areas[a].Id)!)
                 .Where(t => t.StationsReporting > 0)
-                .Select(t => (election.Area(t.Area)!.DisplayName(language), Base(rt.Base, t, partyIndexes), partyIndexes.Select(i => t.Votes[i]).ToImmutableArray()))
+                .Select(t => (
+                    election.Area(t.Area)!.DisplayName(language),
+                    Base(rt.Base, t, partyIndexes),
+                    partyIndexes.Select(i => t.Votes[i]).ToImmutableArray()))
                 .ToImmutableArray();
             regional = new RegionalThreshold(rt.Percent, regions);
         }
@@ -61,14 +65,20 @@ public static class ContestSeats
         {
             var independents = IndependentDistrictSeats(election, snapshot, source);
             var won = DistrictSeatsByParty(election, snapshot, source);
-            var mixed = MixedMember.Allocate(request with { Parties = [.. request.Parties.Select(p => p with { DistrictSeats = won.GetValueOrDefault(p.Party) })] }, independents);
+            var mixed = MixedMember.Allocate(
+                request with { Parties = [.. request.Parties.Select(p => p with { DistrictSeats = won.GetValueOrDefault(p.Party) })] },
+                independents);
             var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<SeatStep>());
-            return new SeatAllocation([.. mixed.Parties.Select((p, i) => new PartySeats(p.Party.Party, p.Party.Votes, eligible[i] || p.DistrictSeats > 0, p.Total))], mixed.Steps, mixed.Ties);
+            return new SeatAllocation(
+                [.. mixed.Parties.Select((p, i) => new PartySeats(p.Party.Party, p.Party.Votes, eligible[i] || p.DistrictSeats > 0, p.Total))],
+                mixed.Steps,
+                mixed.Ties);
         }
         return SeatAllocator.Allocate(request);
     }
 
-    private static SeatAllocation Apportioned(ContestPlan plan, Snapshot snapshot, SourceId source, string language, SeatRequest request, AreaKind kind, List<int> partyIndexes)
+    private static SeatAllocation Apportioned(
+        ContestPlan plan, Snapshot snapshot, SourceId source, string language, SeatRequest request, AreaKind kind, List<int> partyIndexes)
     {
         var election = snapshot.Election;
         var areas = plan.TallyAreas.Where(a => election.Areas[a].Kind == kind)
@@ -77,13 +87,19 @@ public static class ContestSeats
         var result = RegionalAllocation.Allocate(
             plan.Contest.Seats,
             [.. request.Parties.Select(p => p.Party)],
-            [.. areas.Select(a => (new ChoiceId(a.Area.Id.Value), a.Area.DisplayName(language), partyIndexes.Select(i => a.Tally.Votes[i]).ToImmutableArray()))],
+            [.. areas.Select(a => (
+                new ChoiceId(a.Area.Id.Value),
+                a.Area.DisplayName(language),
+                partyIndexes.Select(i => a.Tally.Votes[i]).ToImmutableArray()))],
             request.Method,
             request.Threshold,
             request.TieSeed,
             request.ThresholdBase);
         var eligible = Eligibility.Decide(request, ImmutableArray.CreateBuilder<SeatStep>());
-        return new SeatAllocation([.. request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], result.National[i]))], result.Steps, result.Ties)
+        return new SeatAllocation(
+            [.. request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], result.National[i]))],
+            result.Steps,
+            result.Ties)
         {
             Regions = result.Regions,
         };

@@ -55,7 +55,10 @@ public static class Eligibility
 
     private static decimal? PercentFor(SeatRequest request, PartyVotes party)
     {
-        var coalition = request.CoalitionThresholds.Where(c => party.CoalitionMembers >= c.MinMembers).OrderByDescending(c => c.MinMembers).FirstOrDefault();
+        var coalition = request.CoalitionThresholds
+            .Where(c => party.CoalitionMembers >= c.MinMembers)
+            .OrderByDescending(c => c.MinMembers)
+            .FirstOrDefault();
         return coalition?.Percent ?? request.Threshold?.Percent;
     }
 

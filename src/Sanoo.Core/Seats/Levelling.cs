@@ -35,14 +35,28 @@ public static class Levelling
         var steps = ImmutableArray.CreateBuilder<SeatStep>();
         var national = Enumerable.Range(0, parties.Length).Select(p => secondVotes.Sum(s => s[p])).ToArray();
         var direct = Enumerable.Range(0, parties.Length).Select(p => directSeats.Sum(s => s[p])).ToArray();
-        var eligible = Eligibility.Decide(new SeatRequest(seats, [.. parties.Select((id, p) => new PartyVotes(id, national[p]) { DistrictSeats = direct[p] })], SeatMethod.Find("sainte-lague")!,
-            new Threshold(thresholdPercent, ThresholdBase.Valid), national.Sum(), null, "levelling") { AlternativeDistrictSeats = alternativeDirectSeats }, steps);
-        var quota = SeatAllocator.Allocate(new SeatRequest(seats, [.. states.Select((s, i) => new PartyVotes(new ChoiceId($"state{i}"), s.Population, s.Name))], SeatMethod.Find("sainte-lague")!, null, 0, null, "states"));
+        var eligible = Eligibility.Decide(
+            new SeatRequest(
+                seats,
+                [.. parties.Select((id, p) => new PartyVotes(id, national[p]) { DistrictSeats = direct[p] })],
+                SeatMethod.Find("sainte-lague")!,
+                new Threshold(thresholdPercent, ThresholdBase.Valid),
+                national.Sum(),
+                null,
+                "levelling") { AlternativeDistrictSeats = alternativeDirectSeats },
+            steps);
+        var quota = SeatAllocator.Allocate(new SeatRequest(
+            seats,
+            [.. states.Select((s, i) => new PartyVotes(new ChoiceId($"state{i}"), s.Population, s.Name))],
+            SeatMethod.Find("sainte-lague")!, null, 0, null, "states"));
         steps.Add(new SeatStep.SeatsToStates([.. states.Select((s, i) => new AreaCount(s.Name, quota.Parties[i].Seats))]));
         var minimum = new int[parties.Length];
         for (var s = 0; s < states.Length; s++)
         {
-            var inState = SeatAllocator.Allocate(new SeatRequest(quota.Parties[s].Seats, [.. parties.Select((id, p) => new PartyVotes(id, eligible[p] ? secondVotes[s][p] : 0))], SeatMethod.Find("sainte-lague")!, null, 0, null, $"state{s}"));
+            var inState = SeatAllocator.Allocate(new SeatRequest(
+                quota.Parties[s].Seats,
+                [.. parties.Select((id, p) => new PartyVotes(id, eligible[p] ? secondVotes[s][p] : 0))],
+                SeatMethod.Find("sainte-lague")!, null, 0, null, $"state{s}"));
             for (var p = 0; p < parties.Length; p++)
             {
                 minimum[p] += eligible[p] ? Math.Max(inState.Parties[p].Seats, directSeats[s][p]) : 0;
@@ -54,7 +68,10 @@ public static class Levelling
         int[] shares;
         while (true)
         {
-            var allocation = SeatAllocator.Allocate(new SeatRequest(house, [.. parties.Select((id, p) => new PartyVotes(id, eligible[p] ? national[p] : 0))], SeatMethod.Find("sainte-lague")!, null, 0, null, "levelling"));
+            var allocation = SeatAllocator.Allocate(new SeatRequest(
+                house,
+                [.. parties.Select((id, p) => new PartyVotes(id, eligible[p] ? national[p] : 0))],
+                SeatMethod.Find("sainte-lague")!, null, 0, null, "levelling"));
             shares = [.. allocation.Parties.Select(p => p.Seats)];
             if (Enumerable.Range(0, parties.Length).All(p => shares[p] >= minimum[p]))
             {

@@ -18,7 +18,11 @@ public static class OpenList
     public static ImmutableArray<ListCandidate> Elect(IReadOnlyList<ListCandidate> list, int seats, decimal jumpPercent)
     {
         var total = list.Sum(c => c.Votes);
-        var jumpers = list.Select((c, i) => (c, i)).Where(x => x.c.Votes * 100m >= jumpPercent * total).OrderByDescending(x => x.c.Votes).ThenBy(x => x.i).Select(x => x.c);
+        var jumpers = list.Select((c, i) => (c, i))
+            .Where(x => x.c.Votes * 100m >= jumpPercent * total)
+            .OrderByDescending(x => x.c.Votes)
+            .ThenBy(x => x.i)
+            .Select(x => x.c);
         var order = jumpers.Concat(list.Where(c => c.Votes * 100m < jumpPercent * total));
         return [.. order.Take(seats)];
     }

@@ -45,10 +45,15 @@ public static class RegionalAllocation
         var steps = ImmutableArray.CreateBuilder<SeatStep>();
         var ties = ImmutableArray.CreateBuilder<SeatTie>();
         var national = Enumerable.Range(0, parties.Length).Select(i => regions.Sum(r => r.Votes[i])).ToArray();
-        var nationalRequest = new SeatRequest(seats, [.. parties.Select((p, i) => new PartyVotes(p, national[i]))], method, threshold, thresholdBase ?? national.Sum(), null, tieSeed);
+        var nationalRequest = new SeatRequest(
+            seats,
+            [.. parties.Select((p, i) => new PartyVotes(p, national[i]))],
+            method, threshold, thresholdBase ?? national.Sum(), null, tieSeed);
         var eligible = Eligibility.Decide(nationalRequest, steps);
         var regionSeats = SeatAllocator.Allocate(new SeatRequest(
-            seats, [.. regions.Select(r => new PartyVotes(r.Id, r.Votes.Sum(), r.Region))], SeatMethod.Find("hare")!, null, 0, null, tieSeed + "/regions"));
+            seats,
+            [.. regions.Select(r => new PartyVotes(r.Id, r.Votes.Sum(), r.Region))],
+            SeatMethod.Find("hare")!, null, 0, null, tieSeed + "/regions"));
         steps.Add(new SeatStep.SeatsToRegions([.. regions.Select((r, k) => new AreaCount(r.Region, regionSeats.Parties[k].Seats))]));
         var results = new int[regions.Length][];
         if (method.Kind == SeatMethodKind.HighestAverages)
@@ -115,7 +120,10 @@ public static class RegionalAllocation
         }
         var pooled = Enumerable.Range(0, parties.Length)
             .Select(i => eligible[i] ? remainders.Sum(r => (long)Math.Floor(r[i].ToDecimal())) : 0L).ToArray();
-        var second = SeatAllocator.Allocate(new SeatRequest(leftover, [.. parties.Select((p, i) => new PartyVotes(p, pooled[i]))], SeatMethod.Find("droop")!, null, 0, null, "second-tier"));
+        var second = SeatAllocator.Allocate(new SeatRequest(
+            leftover,
+            [.. parties.Select((p, i) => new PartyVotes(p, pooled[i]))],
+            SeatMethod.Find("droop")!, null, 0, null, "second-tier"));
         steps.Add(new SeatStep.SecondTier([.. second.Parties.Where(p => p.Seats > 0).Select(p => new PartyCount(StepParty.Of(p.Party), p.Seats))]));
         var freeSeats = regions.Select((_, k) => regionSeats.Parties[k].Seats - results[k].Sum()).ToArray();
         for (var i = 0; i < parties.Length; i++)

@@ -15,7 +15,10 @@ public sealed record SeatMethod(string Name, SeatMethodKind Kind, string Descrip
         new("hare", SeatMethodKind.LargestRemainder, "largest remainder, Hare quota: votes ÷ seats"),
         new("droop", SeatMethodKind.LargestRemainder, "largest remainder, Droop quota: ⌊votes ÷ (seats + 1)⌋ + 1"),
         new("hagenbach-bischoff", SeatMethodKind.LargestRemainder, "largest remainder, Hagenbach-Bischoff quota: votes ÷ (seats + 1)"),
-        new("hagenbach-bischoff-rounded", SeatMethodKind.LargestRemainder, "largest remainder, Hagenbach-Bischoff quota rounded to a whole number of votes (Slovakia)"),
+        new(
+            "hagenbach-bischoff-rounded",
+            SeatMethodKind.LargestRemainder,
+            "largest remainder, Hagenbach-Bischoff quota rounded to a whole number of votes (Slovakia)"),
         new("imperiali-quota", SeatMethodKind.LargestRemainder, "largest remainder, Imperiali quota: votes ÷ (seats + 2)"),
         new("dhondt", SeatMethodKind.HighestAverages, "highest averages, divisors 1, 2, 3 …"),
         new("sainte-lague", SeatMethodKind.HighestAverages, "highest averages, divisors 1, 3, 5 …"),

@@ -92,7 +92,9 @@ public sealed class TallyEngine
         {
             return null;
         }
-        return ordinal < plan.StationStart || ordinal >= plan.StationEnd ? null : _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
+        return ordinal < plan.StationStart || ordinal >= plan.StationEnd
+            ? null
+            : _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
     }
 
     /// <summary>Every protocol counted now, contest by contest, source by source, in station order.</summary>

@@ -21,11 +21,15 @@ public static class LogLeaf
     /// <param name="contentHash">SHA-256 of the protocol's canonical bytes.</param>
     /// <param name="signature">The device's Ed25519 signature, empty for operator entries.</param>
     /// <param name="receivedAt">When the store received it (milliseconds are kept).</param>
-    public static byte[] Encode(long sequence, string station, string contest, string source, int version, string outcome, ReadOnlySpan<byte> contentHash, ReadOnlySpan<byte> signature, DateTimeOffset receivedAt)
+    public static byte[] Encode(
+        long sequence, string station, string contest, string source, int version, string outcome,
+        ReadOnlySpan<byte> contentHash, ReadOnlySpan<byte> signature, DateTimeOffset receivedAt)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         // Relaxed escaping: base64's '+' stays '+', so the leaf bytes are the plain ones anyone would write.
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(
+            buffer,
+            new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("sequence", sequence);
@@ -47,7 +51,9 @@ public static class LogLeaf
     /// into a stack buffer: the same bytes as <see cref="Encode"/> (ids, outcome, hex, base64 and
     /// dates are ASCII and need no escaping), without allocating, for rebuilding large logs.
     /// </summary>
-    public static byte[] Hash(long sequence, string station, string contest, string source, int version, string outcome, ReadOnlySpan<byte> contentHash, ReadOnlySpan<byte> signature, DateTimeOffset receivedAt)
+    public static byte[] Hash(
+        long sequence, string station, string contest, string source, int version, string outcome,
+        ReadOnlySpan<byte> contentHash, ReadOnlySpan<byte> signature, DateTimeOffset receivedAt)
     {
         Span<byte> buffer = stackalloc byte[1024];
         var w = new Writer(buffer);

@@ -43,7 +43,8 @@ public static class MerkleProof
 
     /// <summary>Whether the tree of <paramref name="second"/> leaves with <paramref name="secondRoot"/> extends the tree of <paramref name="first"/>
     /// leaves with <paramref name="firstRoot"/>.</summary>
-    public static bool VerifyConsistency(long first, long second, ReadOnlySpan<byte> firstRoot, ReadOnlySpan<byte> secondRoot, IReadOnlyList<byte[]> proof)
+    public static bool VerifyConsistency(
+        long first, long second, ReadOnlySpan<byte> firstRoot, ReadOnlySpan<byte> secondRoot, IReadOnlyList<byte[]> proof)
     {
         if (first < 0 || first > second)
         {

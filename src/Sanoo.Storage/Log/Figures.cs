@@ -26,7 +26,8 @@ public static class Figures
     {
         if (bytes.Length % 4 != 0)
         {
-            throw new StoreException($"a stored protocol's figures are {bytes.Length} bytes long, not a whole number of 4-byte figures: the database is damaged");
+            throw new StoreException(
+                $"a stored protocol's figures are {bytes.Length} bytes long, not a whole number of 4-byte figures: the database is damaged");
         }
         var figures = new int[bytes.Length / 4];
         for (var i = 0; i < figures.Length; i++)

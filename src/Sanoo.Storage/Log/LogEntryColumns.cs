@@ -8,7 +8,9 @@ namespace Sanoo.Storage.Log;
 internal static class LogEntryColumns
 {
     /// <summary>The columns, without <c>canonical</c> (selected last, only when asked for).</summary>
-    public const string List = "seq, station, contest, source, version, outcome, content_sha256, figures, correction_reason, correction_author, sender, received_at, violations, device_signature";
+    public const string List =
+        "seq, station, contest, source, version, outcome, content_sha256, figures, "
+        + "correction_reason, correction_author, sender, received_at, violations, device_signature";
 
     /// <summary>Reads the current row.</summary>
     public static LogEntry Read(DbDataReader r, bool withCanonical) => new(

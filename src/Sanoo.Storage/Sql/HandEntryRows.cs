@@ -31,6 +31,7 @@ internal static class HandEntryRows
     ];
 
     public static HandEntry Read(DbDataReader r) => new(
-        r.GetInt64(0), new AreaId(r.GetString(1)), new ContestId(r.GetString(2)), new SourceId(r.GetString(3)), r.GetInt32(4), r.GetString(5), [.. (byte[])r.GetValue(6)], r.GetString(7),
+        r.GetInt64(0), new AreaId(r.GetString(1)), new ContestId(r.GetString(2)), new SourceId(r.GetString(3)),
+        r.GetInt32(4), r.GetString(5), [.. (byte[])r.GetValue(6)], r.GetString(7),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)), HandEntry.ParseStatus(r.GetString(9)));
 }

@@ -65,7 +65,8 @@ public static class ActEndpoints
         var reason = fields.String("reason").Trim();
         if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length is 0 or > 1000)
         {
-            return Problems.Status(400, "Cannot order this recount", "name a polling station, a contest it votes on, and a reason (up to 1,000 characters).");
+            return Problems.Status(
+                400, "Cannot order this recount", "name a polling station, a contest it votes on, and a reason (up to 1,000 characters).");
         }
         if (await ActingFor(request, authorization, station.Id) is not { } op)
         {
@@ -75,7 +76,9 @@ public static class ActEndpoints
         return await RecordAsync(() => log.OrderRecountAsync(order, cancellationToken), ActJson.Ordered, publisher, cancellationToken);
     }
 
-    private static async Task<IResult> OutcomeAsync(HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> OutcomeAsync(
+        HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher,
+        TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadAsync(request, options, cancellationToken, "outcome");
         if (fields is null)
@@ -86,7 +89,10 @@ public static class ActEndpoints
         var text = fields.String("outcome").Trim();
         if (order is null || text.Length is 0 or > 1000)
         {
-            return Problems.Status(order is null ? 404 : 400, "Cannot record this outcome", order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
+            return Problems.Status(
+                order is null ? 404 : 400,
+                "Cannot record this outcome",
+                order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
         }
         if (await ActingFor(request, authorization, order.Station) is not { } op)
         {
@@ -96,7 +102,9 @@ public static class ActEndpoints
         return await RecordAsync(() => log.RecordRecountOutcomeAsync(outcome, cancellationToken), ActJson.Found, publisher, cancellationToken);
     }
 
-    private static async Task<IResult> CertifyAsync(HttpRequest request, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> CertifyAsync(
+        HttpRequest request, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options,
+        CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReadAsync(request, options, cancellationToken, "statement");
         if (fields is null)
@@ -108,10 +116,17 @@ public static class ActEndpoints
         {
             return Problems.Status(409, "Nothing to certify", "no snapshot has been published yet.");
         }
-        var incomplete = OfficialCount.Of(snapshot).Where(c => !c.Complete).Select(c => $"{c.Contest}: {c.Reporting:N0} of {c.Expected:N0} stations").ToList();
+        var incomplete = OfficialCount.Of(snapshot)
+            .Where(c => !c.Complete)
+            .Select(c => $"{c.Contest}: {c.Reporting:N0} of {c.Expected:N0} stations")
+            .ToList();
         if (incomplete.Count > 0)
         {
-            return Problems.Status(409, "The official count is not complete", $"certify once every station's official protocol is counted; still missing: {string.Join("; ", incomplete.Take(5))}{(incomplete.Count > 5 ? " …" : "")}.");
+            return Problems.Status(
+                409,
+                "The official count is not complete",
+                "certify once every station's official protocol is counted; "
+                + $"still missing: {string.Join("; ", incomplete.Take(5))}{(incomplete.Count > 5 ? " …" : "")}.");
         }
         var statement = fields.String("statement").Trim();
         if (statement.Length is 0 or > 2000)
@@ -147,7 +162,8 @@ public static class ActEndpoints
         return TypedResults.Json(answer(act), statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
+    private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
+        HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
     {
         var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);
         if (document is null)
@@ -164,7 +180,9 @@ public static class ActEndpoints
             }
             return problems.Count == 0 && fields is not null
                 ? (fields, null)
-                : (null, Problems.BadRequest("The request cannot be read; nothing was recorded.", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
+                : (null, Problems.BadRequest(
+                    "The request cannot be read; nothing was recorded.",
+                    problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
         }
     }
 }

@@ -24,7 +24,13 @@ public sealed record EntryAnswer(EntryStatus Status, HandEntry Entry, Receipt? R
 /// <param name="Version">The protocol version.</param>
 /// <param name="Entries">Each operator's latest entry, oldest first.</param>
 /// <param name="Differences">The lines and choices on which they differ, with each operator's value.</param>
-public sealed record QueueItem(string Station, string Contest, string Source, int Version, IReadOnlyList<HandEntry> Entries, IReadOnlyList<(string Item, IReadOnlyList<int> Values)> Differences);
+public sealed record QueueItem(
+    string Station,
+    string Contest,
+    string Source,
+    int Version,
+    IReadOnlyList<HandEntry> Entries,
+    IReadOnlyList<(string Item, IReadOnlyList<int> Values)> Differences);
 
 /// <summary>
 /// Double entry of hand counts: every operator's entry is recorded; when a second operator has

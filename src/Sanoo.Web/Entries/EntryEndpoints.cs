@@ -57,7 +57,8 @@ public static class EntryEndpoints
             var protocol = submissions[0].Protocol;
             if (!log.Election.Sources[log.Election.SourceIndex(protocol.Source)].DoubleEntry)
             {
-                return Problems.Status(400, "Not a double-entry count", $"{protocol.Source} counts are not entered twice; send them to /api/v1/protocols.");
+                return Problems.Status(
+                    400, "Not a double-entry count", $"{protocol.Source} counts are not entered twice; send them to /api/v1/protocols.");
             }
             var admission = authorizer.Operator(protocol, await Caller.OfAsync(request.HttpContext), "$.protocol");
             if (admission is Admission<Operator>.Refused { Refusal: var refusal })
@@ -98,7 +99,8 @@ public static class EntryEndpoints
         var op = user.Operator()!; // the group's policy let only operators through
         if (!AreaId.TryParse(station, out var stationId) || log.Election.Area(stationId) is not { Kind: AreaKind.Station })
         {
-            return Problems.Status(404, "Unknown station", $"'{station}' is not a polling station of this election (ask /api/v1/hand-entries?station=ID).");
+            return Problems.Status(
+                404, "Unknown station", $"'{station}' is not a polling station of this election (ask /api/v1/hand-entries?station=ID).");
         }
         if (!(await authorization.AuthorizeAsync(user, stationId, Policies.Station)).Succeeded)
         {

@@ -42,5 +42,6 @@ public static class EntryJson
     public static Wire.StationEntries Station(string station, IEnumerable<Storage.Entries.HandEntry> entries) => new(
         station,
         [.. entries.Select(e => new Wire.HandEntry(
-            e.Sequence, e.Contest.Value, e.Source.Value, e.Version, e.Operator, e.EnteredAt, WireEnums.Of<Wire.EntryStatus>(e.Status), e.ContentHash))]);
+            e.Sequence, e.Contest.Value, e.Source.Value, e.Version, e.Operator, e.EnteredAt,
+            WireEnums.Of<Wire.EntryStatus>(e.Status), e.ContentHash))]);
 }

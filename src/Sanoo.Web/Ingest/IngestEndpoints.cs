@@ -118,7 +118,8 @@ public static class IngestEndpoints
         }
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, CancellationToken cancellationToken)
     {
         var (document, problem) = await ReadBodyAsync(request, options, cancellationToken);
         if (document is null)
@@ -130,7 +131,9 @@ public static class IngestEndpoints
             var (submissions, problems, batch) = SubmissionParser.Parse(log.Election, document.RootElement, options.MaxBatch);
             if (problems.Count > 0)
             {
-                return Problems.BadRequest("The submission cannot be read; nothing was stored.", problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+                return Problems.BadRequest(
+                    "The submission cannot be read; nothing was stored.",
+                    problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
             }
             var caller = await Caller.OfAsync(request.HttpContext);
             var checks = submissions.Select(s => authorizer.Check(s, caller)).ToList();

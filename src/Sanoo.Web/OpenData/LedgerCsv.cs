@@ -15,14 +15,19 @@ public static class LedgerCsv
     {
         var csv = new Csv(writer);
         var columns = new FigureColumns(election);
-        csv.Row(new object?[] { "station", "district", "contest", "class", "first_source", "second_source", "first_version", "second_version", "votes_apart", "largest_difference" }.Concat(columns.Header));
+        csv.Row(new object?[]
+        {
+            "station", "district", "contest", "class", "first_source", "second_source",
+            "first_version", "second_version", "votes_apart", "largest_difference",
+        }.Concat(columns.Header));
         foreach (var s in ledger.Stations)
         {
             var plan = election.Contest(s.Contest)!;
             var compared = s.Class != ReconciliationClass.OneSideMissing;
             csv.Row(new object?[]
             {
-                s.Station.Value, election.Area(s.Station)!.Parent?.Value, s.Contest.Value, Name(s.Class), ledger.Rule.First.Value, ledger.Rule.Second.Value,
+                s.Station.Value, election.Area(s.Station)!.Parent?.Value, s.Contest.Value, Name(s.Class),
+                ledger.Rule.First.Value, ledger.Rule.Second.Value,
                 s.First?.Version, s.Second?.Version, compared ? s.VotesApart : null, compared ? s.Largest : null,
             }.Concat(columns.Cells(plan, i => compared ? s.LineDifferences[i] : null, i => compared ? s.VoteDifferences[i] : null)));
         }

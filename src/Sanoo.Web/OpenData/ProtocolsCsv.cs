@@ -20,7 +20,11 @@ public sealed class ProtocolsCsv
         _election = election;
         _csv = new Csv(writer);
         _columns = new FigureColumns(election);
-        _csv.Row(new object?[] { "sequence", "station", "district", "contest", "source", "version", "outcome", "received_at", "sender", "correction_reason", "correction_author", "content_hash" }.Concat(_columns.Header));
+        _csv.Row(new object?[]
+        {
+            "sequence", "station", "district", "contest", "source", "version", "outcome",
+            "received_at", "sender", "correction_reason", "correction_author", "content_hash",
+        }.Concat(_columns.Header));
     }
 
     /// <summary>Writes one version.</summary>
@@ -31,7 +35,8 @@ public sealed class ProtocolsCsv
         _csv.Row(new object?[]
         {
             entry.Sequence, entry.Station.Value, _election.Area(entry.Station)?.Parent?.Value, entry.Contest.Value, entry.Source.Value, entry.Version,
-            OutcomeText.Of(entry.Outcome), entry.ReceivedAt, entry.Sender, entry.CorrectionReason, entry.CorrectionAuthor, Convert.ToHexStringLower(entry.ContentHash.AsSpan()),
+            OutcomeText.Of(entry.Outcome), entry.ReceivedAt, entry.Sender, entry.CorrectionReason, entry.CorrectionAuthor,
+            Convert.ToHexStringLower(entry.ContentHash.AsSpan()),
         }.Concat(_columns.Cells(plan, i => figures[i], i => figures[plan.Form.Lines.Length + i])));
     }
 }

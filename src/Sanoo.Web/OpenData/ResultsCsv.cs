@@ -42,9 +42,12 @@ public static class ResultsCsv
                     {
                         var choice = plan.Choices[i];
                         csv.Row(
-                            row.Id.Value, row.DisplayName(language), row.Kind.ToString().ToLowerInvariant(), plan.Contest.Id.Value, plan.Contest.Name.In(language),
-                            source.Id.Value, source.Official, t.StationsReporting, t.StationsExpected, t.RegisteredCovered, t.RegisteredTotal, t.Participation, t.TotalVotes,
-                            choice.Id.Value, choice.Name.In(language), choice.BallotNumber, t.Votes[i], ContestResults.ShareOf(t.Votes[i], t.Participation), snapshot.Position);
+                            row.Id.Value, row.DisplayName(language), row.Kind.ToString().ToLowerInvariant(),
+                            plan.Contest.Id.Value, plan.Contest.Name.In(language),
+                            source.Id.Value, source.Official, t.StationsReporting, t.StationsExpected,
+                            t.RegisteredCovered, t.RegisteredTotal, t.Participation, t.TotalVotes,
+                            choice.Id.Value, choice.Name.In(language), choice.BallotNumber, t.Votes[i],
+                            ContestResults.ShareOf(t.Votes[i], t.Participation), snapshot.Position);
                     }
                 }
             }

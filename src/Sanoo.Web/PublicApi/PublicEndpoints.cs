@@ -55,7 +55,10 @@ public static class PublicEndpoints
         var countSource = source is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == source);
         if (countSource is null)
         {
-            return Problems.Status(404, "Unknown source", $"'{source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))}).");
+            return Problems.Status(
+                404,
+                "Unknown source",
+                $"'{source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))}).");
         }
         var areaId = area is null ? plan.Contest.Area : AreaId.TryParse(area, out var at) ? at : default;
         if (areaId == default || snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)
@@ -69,7 +72,8 @@ public static class PublicEndpoints
             context, published, key, () => ResultsJson.Of(snapshot, plan, countSource, areaId, language), Contracts.WireJson.Default.AreaResults);
     }
 
-    private static async Task<IResult> StationAsync(HttpContext context, SnapshotPublisher publisher, ElectionLog log, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> StationAsync(
+        HttpContext context, SnapshotPublisher publisher, ElectionLog log, string id, CancellationToken cancellationToken)
     {
         var published = publisher.Current;
         var station = AreaId.TryParse(id, out var stationId) ? log.Election.Area(stationId) : null;

@@ -30,7 +30,8 @@ public static class SnapshotResponse
     /// <paramref name="key"/> by <paramref name="render"/>; <paramref name="missing"/> answers when
     /// it renders nothing.
     /// </summary>
-    public static async Task<IResult> CachedBytesAsync(HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing)
+    public static async Task<IResult> CachedBytesAsync(
+        HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing)
     {
         if (!published.Responses.TryGetValue(key, out var bytes))
         {
@@ -57,7 +58,8 @@ public static class SnapshotResponse
     {
         context.Response.Headers.ETag = published.ETag;
         context.Response.Headers.CacheControl = CacheControl;
-        return context.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == published.ETag || v.Split(',').Select(t => t.Trim()).Contains(published.ETag)))
+        return context.Request.Headers.IfNoneMatch.Any(v =>
+                v is not null && (v == published.ETag || v.Split(',').Select(t => t.Trim()).Contains(published.ETag)))
             ? Results.StatusCode(StatusCodes.Status304NotModified)
             : null;
     }

@@ -48,7 +48,8 @@ public static class TransparencyEndpoints
             : Problems.Unavailable("No tree head has been published yet.");
     }
 
-    private static async Task<IResult> InclusionAsync(ElectionLog log, SnapshotPublisher publisher, long sequence, long? size, CancellationToken cancellationToken)
+    private static async Task<IResult> InclusionAsync(
+        ElectionLog log, SnapshotPublisher publisher, long sequence, long? size, CancellationToken cancellationToken)
     {
         var treeSize = size ?? publisher.Current.TreeHead?.Head.Size ?? 0;
         if (sequence < 1 || sequence > treeSize || treeSize > log.Position)

@@ -43,7 +43,8 @@ public static class TransparencyJson
     public static Wire.DeviceKeys Of(IReadOnlyList<Storage.Access.DeviceKey> enrolments) => new(
         [.. enrolments.GroupBy(k => k.Station).Select(g => g.Last()).OrderBy(k => k.Station.Value, StringComparer.Ordinal)
             .Select(k => new Wire.DeviceKey(k.Station.Value, Convert.ToBase64String(k.PublicKey)))],
-        [.. enrolments.Select(k => new Wire.KeyEnrolment(k.Station.Value, Convert.ToBase64String(k.PublicKey), k.EnrolledAt.ToUnixTimeMilliseconds()))]);
+        [.. enrolments.Select(k => new Wire.KeyEnrolment(
+            k.Station.Value, Convert.ToBase64String(k.PublicKey), k.EnrolledAt.ToUnixTimeMilliseconds()))]);
 
     /// <summary>The wire form of an inclusion proof.</summary>
     public static Wire.InclusionProof Inclusion(long sequence, long treeSize, IEnumerable<byte[]> proof) =>

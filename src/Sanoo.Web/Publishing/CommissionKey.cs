@@ -24,7 +24,10 @@ public sealed class CommissionKey(Key key) : IDisposable
 
     /// <summary>Whether <paramref name="signed"/> was signed by the holder of <paramref name="publicKey"/>.</summary>
     public static bool Verify(SignedTreeHead signed, byte[] publicKey) =>
-        SignatureAlgorithm.Ed25519.Verify(NSec.Cryptography.PublicKey.Import(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey), signed.Head.SignedBytes(), signed.Signature);
+        SignatureAlgorithm.Ed25519.Verify(
+            NSec.Cryptography.PublicKey.Import(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey),
+            signed.Head.SignedBytes(),
+            signed.Signature);
 
     /// <inheritdoc />
     public void Dispose() => key.Dispose();

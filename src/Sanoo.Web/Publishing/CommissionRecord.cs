@@ -10,7 +10,8 @@ namespace Sanoo.Web.Publishing;
 /// <param name="Orders">Recount orders, oldest first.</param>
 /// <param name="Outcomes">Recount outcomes, oldest first.</param>
 /// <param name="Certifications">Certifications, oldest first.</param>
-public sealed record CommissionRecord(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes, IReadOnlyList<Certification> Certifications)
+public sealed record CommissionRecord(
+    IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes, IReadOnlyList<Certification> Certifications)
 {
     /// <summary>No act yet.</summary>
     public static CommissionRecord None { get; } = new([], [], []);

@@ -12,7 +12,9 @@ namespace Sanoo.Web.Publishing;
 /// swap to a new snapshot atomically (one reference). It also follows what other servers append
 /// to a shared store.
 /// </summary>
-public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, ILogger<SnapshotPublisher> logger) : BackgroundService
+public sealed partial class SnapshotPublisher(
+    ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, ILogger<SnapshotPublisher> logger)
+    : BackgroundService
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private int _actsDue;
@@ -58,7 +60,9 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
         if (current.Snapshot is { } shown && shown.Position == log.Position && acts.Count != current.Acts.Count)
         {
             // A recount ordered or the result certified: the same numbers, new pages (fresh caches, a new entity tag).
-            Volatile.Write(ref _current, new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, current.TreeHead) { Acts = acts });
+            Volatile.Write(
+                ref _current,
+                new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, current.TreeHead) { Acts = acts });
             return;
         }
         if (current.Snapshot is not null && current.Snapshot.Position == log.Position)
@@ -92,12 +96,14 @@ public sealed partial class SnapshotPublisher(ElectionLog log, ServerOptions opt
     /// Freezes the log's snapshot and checks it: a publishable snapshot comes back with its tree
     /// head signed by the commission; one that breaks an invariant comes back as the reason only.
     /// </summary>
-    public static async Task<(Published? Published, string? Halted)> FreezeAsync(ElectionLog log, CommissionKey commission, DateTimeOffset now, CommissionRecord acts, CancellationToken cancellationToken = default)
+    public static async Task<(Published? Published, string? Halted)> FreezeAsync(
+        ElectionLog log, CommissionKey commission, DateTimeOffset now, CommissionRecord acts, CancellationToken cancellationToken = default)
     {
         var (snapshot, root) = await log.FreezeWithRootAsync(cancellationToken);
         if (!snapshot.IsPublishable)
         {
-            return (null, $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), first: {snapshot.InvariantViolations[0]}");
+            return (null, $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), "
+                + $"first: {snapshot.InvariantViolations[0]}");
         }
         var head = new Core.Transparency.TreeHead(
             log.Election.Id.Value, log.DefinitionSha256, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));

@@ -44,7 +44,13 @@ public static class AreaPages
     {
         var tallies = snapshot.Election.Sources.Select(s => AreaFigures.Of(snapshot, contest, s, child)).ToList();
         var lead = tallies[primary] is { StationsReporting: > 0 } t ? Leader(contest, [.. t.Votes], t.Participation, language) : null;
-        return new ChildRow(child.Id.Value, child.DisplayName(language.Code), SitePaths.Area(language.Code, child), [.. tallies.Select(t => t?.StationsReporting ?? 0)], tallies[0]?.StationsExpected ?? 0, lead);
+        return new ChildRow(
+            child.Id.Value,
+            child.DisplayName(language.Code),
+            SitePaths.Area(language.Code, child),
+            [.. tallies.Select(t => t?.StationsReporting ?? 0)],
+            tallies[0]?.StationsExpected ?? 0,
+            lead);
     }
 
     private static string? Leader(ContestPlan contest, long[] votes, long participation, SiteLanguage language)

@@ -44,7 +44,10 @@ public static class ContestResults
             rows,
             threshold is null ? null : string.Format(language.Culture, language.Words.ThresholdFormat, language.Percent(threshold.Percent, 0)),
             threshold is { Base: ThresholdBase.Participation } ? threshold.Percent : null,
-            [.. rows.Where(r => r.Seats > 0).OrderByDescending(r => r.Seats).ThenBy(r => r.BallotNumber).Select(r => new SeatGroup(r.Id, r.Name, r.Color, r.Seats!.Value))],
+            [.. rows.Where(r => r.Seats > 0)
+                .OrderByDescending(r => r.Seats)
+                .ThenBy(r => r.BallotNumber)
+                .Select(r => new SeatGroup(r.Id, r.Name, r.Color, r.Seats!.Value))],
             atOwnArea && plan.Contest.Kind == ContestKind.SingleMember ? Outcome(plan, primaryTally, language) : null,
             [.. plan.Form.Lines.Select((line, i) => new LineRow(line.Id.Value, line.Name.In(code), [.. tallies.Select(t => t!.Lines[i])]))])
         {
@@ -63,7 +66,8 @@ public static class ContestResults
         var best = 0;
         for (var i = 1; i < sources.Count; i++)
         {
-            if (sources[i].Reporting > sources[best].Reporting || (sources[i].Reporting == sources[best].Reporting && sources[i].Official && !sources[best].Official))
+            if (sources[i].Reporting > sources[best].Reporting
+                || (sources[i].Reporting == sources[best].Reporting && sources[i].Official && !sources[best].Official))
             {
                 best = i;
             }
@@ -88,9 +92,12 @@ public static class ContestResults
         var words = language.Words;
         return ContestSeats.SingleMember(plan, tally) switch
         {
-            SingleMemberResult.Elected e => $"{words.Winner}: {e.Winner.Name.In(language.Code)}, {language.Number(e.Votes)} ({words.Margin} {language.Number(e.Margin)})",
+            SingleMemberResult.Elected e =>
+                $"{words.Winner}: {e.Winner.Name.In(language.Code)}, {language.Number(e.Votes)} ({words.Margin} {language.Number(e.Margin)})",
             SingleMemberResult.NoWinner { Leaders.IsEmpty: true } => words.NoVotesYet,
-            SingleMemberResult.NoWinner n => $"{words.NoWinner} ({string.Join(", ", n.Leaders.Select(l => l.Name.In(language.Code)))}, {language.Number(tally.Votes.Max())})",
+            SingleMemberResult.NoWinner n =>
+                $"{words.NoWinner} ({string.Join(", ", n.Leaders.Select(l => l.Name.In(language.Code)))}, "
+                + $"{language.Number(tally.Votes.Max())})",
             _ => throw new ArgumentOutOfRangeException(nameof(plan)),
         };
     }

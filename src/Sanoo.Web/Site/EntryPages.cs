@@ -13,7 +13,14 @@ namespace Sanoo.Web.Site;
 /// <param name="Lines">The form's lines (id, label).</param>
 /// <param name="Choices">The choices (id, label).</param>
 /// <param name="RulesJson">The relations: id, rule as written, severity, and the coefficients of both sides.</param>
-public sealed record EntryForm(string Contest, string Name, string Source, string SourceName, IReadOnlyList<FormField> Lines, IReadOnlyList<FormField> Choices, string RulesJson);
+public sealed record EntryForm(
+    string Contest,
+    string Name,
+    string Source,
+    string SourceName,
+    IReadOnlyList<FormField> Lines,
+    IReadOnlyList<FormField> Choices,
+    string RulesJson);
 
 /// <summary>A line or choice of a paper form: its id and its label.</summary>
 public sealed record FormField(string Id, string Label);

@@ -27,7 +27,8 @@ public sealed record EntryWords(
     /// <summary>English.</summary>
     public static EntryWords English { get; } = new(
         "Enter a hand count",
-        "Type the figures exactly as they are on the signed paper protocol. Each protocol is entered by two operators on their own; it is counted only when both entries agree.",
+        "Type the figures exactly as they are on the signed paper protocol. "
+            + "Each protocol is entered by two operators on their own; it is counted only when both entries agree.",
         "Your operator token",
         "Kept in this browser tab only.",
         "Polling station",
@@ -38,7 +39,8 @@ public sealed record EntryWords(
         "Control relations, checked as you type",
         "Send this entry",
         "Entries that disagree",
-        "Protocols whose two entries differ. Check the paper protocol and enter its figures: an entry that matches one of the two completes the pair.",
+        "Protocols whose two entries differ. "
+            + "Check the paper protocol and enter its figures: an entry that matches one of the two completes the pair.",
         "Show",
         "No entry is waiting.",
         "Not sent yet: the connection is down. It is kept in this browser and sent again automatically.",
@@ -51,7 +53,8 @@ public sealed record EntryWords(
     /// <summary>Russian.</summary>
     public static EntryWords Russian { get; } = new(
         "Ввод протокола ручного подсчёта",
-        "Вводите цифры точно так, как они записаны в подписанном бумажном протоколе. Каждый протокол вводят два оператора независимо; он учитывается, только когда оба ввода совпадают.",
+        "Вводите цифры точно так, как они записаны в подписанном бумажном протоколе. "
+            + "Каждый протокол вводят два оператора независимо; он учитывается, только когда оба ввода совпадают.",
         "Ваш токен оператора",
         "Хранится только в этой вкладке браузера.",
         "Избирательный участок",
@@ -75,7 +78,8 @@ public sealed record EntryWords(
     /// <summary>Kyrgyz.</summary>
     public static EntryWords Kyrgyz { get; } = new(
         "Кол менен саноонун протоколун киргизүү",
-        "Сандарды кол коюлган кагаз протоколдогудай так киргизиңиз. Ар бир протоколду эки оператор өз алдынча киргизет; эки киргизүү дал келгенде гана ал эсептелет.",
+        "Сандарды кол коюлган кагаз протоколдогудай так киргизиңиз. "
+            + "Ар бир протоколду эки оператор өз алдынча киргизет; эки киргизүү дал келгенде гана ал эсептелет.",
         "Оператордун токени",
         "Ушул браузер өтмөгүндө гана сакталат.",
         "Шайлоо участогу",
@@ -86,7 +90,8 @@ public sealed record EntryWords(
         "Текшерүү катыштары, киргизген сайын текшерилет",
         "Киргизүүнү жөнөтүү",
         "Дал келбеген киргизүүлөр",
-        "Эки киргизүүсү айырмаланган протоколдор. Кагаз протоколду текшерип, анын сандарын киргизиңиз: экөөнүн бирине дал келген киргизүү жупту бүтүрөт.",
+        "Эки киргизүүсү айырмаланган протоколдор. "
+            + "Кагаз протоколду текшерип, анын сандарын киргизиңиз: экөөнүн бирине дал келген киргизүү жупту бүтүрөт.",
         "Көрсөтүү",
         "Күтүп турган киргизүү жок.",
         "Али жөнөтүлгөн жок: байланыш жок. Киргизүү ушул браузерде сакталды жана автоматтык түрдө кайра жөнөтүлөт.",

@@ -27,7 +27,15 @@ public sealed record LedgerStation(string Station, string Href, string Area, str
 /// <param name="Regions">The regions' lines, main contest.</param>
 /// <param name="Districts">The districts' lines, main contest.</param>
 /// <param name="Largest">The stations that differ most, every contest.</param>
-public sealed record LedgerPage(PageFrame Frame, string Rule, string Tolerance, string Summary, string ContestName, IReadOnlyList<LedgerRow> Regions, IReadOnlyList<LedgerRow> Districts, IReadOnlyList<LedgerStation> Largest)
+public sealed record LedgerPage(
+    PageFrame Frame,
+    string Rule,
+    string Tolerance,
+    string Summary,
+    string ContestName,
+    IReadOnlyList<LedgerRow> Regions,
+    IReadOnlyList<LedgerRow> Districts,
+    IReadOnlyList<LedgerStation> Largest)
 {
     /// <summary>The recounts the commission ordered, oldest first.</summary>
     public IReadOnlyList<RecountRow> Recounts { get; init; } = [];
@@ -37,4 +45,5 @@ public sealed record LedgerPage(PageFrame Frame, string Rule, string Tolerance, 
 public sealed record ComparisonRow(string ContestName, string Class, bool Differs, string Detail);
 
 /// <summary>A recount the commission ordered, with its outcome once recorded.</summary>
-public sealed record RecountRow(long Id, string Station, string Href, string Contest, string Reason, string OrderedBy, DateTimeOffset OrderedAt, string? Outcome);
+public sealed record RecountRow(
+    long Id, string Station, string Href, string Contest, string Reason, string OrderedBy, DateTimeOffset OrderedAt, string? Outcome);

@@ -36,9 +36,23 @@ public static class LedgerPages
             {
                 var station = election.Area(s.Station)!;
                 var plan = election.Contest(s.Contest)!;
-                return new LedgerStation(s.Station.Value, SitePaths.Station(language.Code, s.Station), election.Area(station.Parent!.Value)!.DisplayName(language.Code), plan.Contest.Name.In(language.Code), s.VotesApart, Detail(plan, s, language));
+                return new LedgerStation(
+                    s.Station.Value,
+                    SitePaths.Station(language.Code, s.Station),
+                    election.Area(station.Parent!.Value)!.DisplayName(language.Code),
+                    plan.Contest.Name.In(language.Code),
+                    s.VotesApart,
+                    Detail(plan, s, language));
             }).ToList();
-        return new LedgerPage(frame, RuleText(election, ledger.Rule, language), ToleranceText(ledger.Rule, language), Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text, contest.Contest.Name.In(language.Code), rows(AreaKind.Region), rows(AreaKind.District), largest)
+        return new LedgerPage(
+            frame,
+            RuleText(election, ledger.Rule, language),
+            ToleranceText(ledger.Rule, language),
+            Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text,
+            contest.Contest.Name.In(language.Code),
+            rows(AreaKind.Region),
+            rows(AreaKind.District),
+            largest)
         {
             Recounts = Recounts(published, null, language),
         };
@@ -76,7 +90,11 @@ public static class LedgerPages
         return [.. ledger.Stations.Where(s => s.Station == station.Id).Select(s =>
         {
             var plan = election.Contest(s.Contest)!;
-            return new ComparisonRow(plan.Contest.Name.In(language.Code), ClassName(s.Class, language.Words), s.Class is ReconciliationClass.Discrepancy or ReconciliationClass.WithinTolerance, Detail(plan, s, language));
+            return new ComparisonRow(
+                plan.Contest.Name.In(language.Code),
+                ClassName(s.Class, language.Words),
+                s.Class is ReconciliationClass.Discrepancy or ReconciliationClass.WithinTolerance,
+                Detail(plan, s, language));
         })];
     }
 
@@ -91,15 +109,27 @@ public static class LedgerPages
     };
 
     private static ReconciliationSummary Summary(Election election, Ledger ledger, AreaReconciliation t, SiteLanguage language) => new(
-        $"{Name(election, ledger.Rule.First, language)} / {Name(election, ledger.Rule.Second, language)}: " + string.Format(language.Culture, language.Words.ComparedSummary, language.Number(t.Compared), language.Number(t.Match), language.Number(t.WithinTolerance), language.Number(t.Discrepancy), language.Number(t.VotesApart), language.Number(t.OneSideMissing)),
+        $"{Name(election, ledger.Rule.First, language)} / {Name(election, ledger.Rule.Second, language)}: "
+            + string.Format(
+                language.Culture,
+                language.Words.ComparedSummary,
+                language.Number(t.Compared),
+                language.Number(t.Match),
+                language.Number(t.WithinTolerance),
+                language.Number(t.Discrepancy),
+                language.Number(t.VotesApart),
+                language.Number(t.OneSideMissing)),
         t.Discrepancy,
         SitePaths.Discrepancies(language.Code));
 
     private static LedgerRow Row(AreaReconciliation t, Area area, SiteLanguage language) =>
-        new(area.Id.Value, area.DisplayName(language.Code), SitePaths.Area(language.Code, area), t.Compared, t.Match, t.WithinTolerance, t.Discrepancy, t.OneSideMissing, t.VotesApart);
+        new(
+            area.Id.Value, area.DisplayName(language.Code), SitePaths.Area(language.Code, area),
+            t.Compared, t.Match, t.WithinTolerance, t.Discrepancy, t.OneSideMissing, t.VotesApart);
 
     private static string RuleText(Election election, ReconciliationRule rule, SiteLanguage language) =>
-        string.Format(language.Culture, language.Words.ReconciliationFormat, Name(election, rule.First, language), Name(election, rule.Second, language));
+        string.Format(
+            language.Culture, language.Words.ReconciliationFormat, Name(election, rule.First, language), Name(election, rule.Second, language));
 
     private static string ToleranceText(ReconciliationRule rule, SiteLanguage language) =>
         rule.Absolute == 0 && rule.RelativePercent == 0 ? language.Words.ToleranceNone

@@ -50,7 +50,8 @@ public static class PageFrames
             var date = certified.CertifiedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             return certified.Position == snapshot.Position
                 ? string.Format(language.Culture, words.StageCertifiedFormat, date, certified.Statement)
-                : string.Format(language.Culture, words.StageChangedFormat, date, language.Number(certified.Position), language.Number(snapshot.Position));
+                : string.Format(
+                    language.Culture, words.StageChangedFormat, date, language.Number(certified.Position), language.Number(snapshot.Position));
         }
         var official = OfficialCount.Of(snapshot);
         return official.Count == 0 ? words.StagePreliminary

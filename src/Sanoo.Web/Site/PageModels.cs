@@ -56,7 +56,9 @@ public sealed record PageFrame(
 /// <param name="Participation">Voters who took part, at the stations counted.</param>
 /// <param name="Valid">Valid votes (all choices, "against all" included).</param>
 /// <param name="Flagged">Counted protocols that break a warning-level relation.</param>
-public sealed record SourceResult(string Id, string Name, bool Official, int Reporting, int Expected, long RegisteredCovered, long RegisteredTotal, long Participation, long Valid, int Flagged);
+public sealed record SourceResult(
+    string Id, string Name, bool Official, int Reporting, int Expected,
+    long RegisteredCovered, long RegisteredTotal, long Participation, long Valid, int Flagged);
 
 /// <summary>One choice's votes and shares, one per source in the contest's source order, and its seats.</summary>
 /// <param name="Id">The choice's id.</param>
@@ -67,7 +69,9 @@ public sealed record SourceResult(string Id, string Name, bool Official, int Rep
 /// <param name="Share">Share of the voters who took part in percent, rounded down to 2 decimals, per source.</param>
 /// <param name="Seats">Seats won (party-list contests at their own area), else null.</param>
 /// <param name="PassedThreshold">Whether it passed the threshold (null where seats are not shown).</param>
-public sealed record ChoiceRow(string Id, string Name, int? BallotNumber, string Color, IReadOnlyList<long> Votes, IReadOnlyList<decimal> Share, int? Seats, bool? PassedThreshold);
+public sealed record ChoiceRow(
+    string Id, string Name, int? BallotNumber, string Color,
+    IReadOnlyList<long> Votes, IReadOnlyList<decimal> Share, int? Seats, bool? PassedThreshold);
 
 /// <summary>A protocol line's value per source (area sums) or for one protocol.</summary>
 /// <param name="Id">The line's id.</param>
@@ -130,7 +134,13 @@ public sealed record ChildRow(string Id, string Name, string Href, IReadOnlyList
 /// <param name="ChildrenHeading">What the areas below are called.</param>
 /// <param name="Children">The areas below.</param>
 /// <param name="SourceNames">The sources' names, in order, for the children's columns.</param>
-public sealed record AreaPage(PageFrame Frame, ContestResult? Results, IReadOnlyList<ContestResult> LocalContests, string ChildrenHeading, IReadOnlyList<ChildRow> Children, IReadOnlyList<string> SourceNames);
+public sealed record AreaPage(
+    PageFrame Frame,
+    ContestResult? Results,
+    IReadOnlyList<ContestResult> LocalContests,
+    string ChildrenHeading,
+    IReadOnlyList<ChildRow> Children,
+    IReadOnlyList<string> SourceNames);
 
 /// <summary>A control relation checked on one protocol.</summary>
 /// <param name="Id">The relation's name.</param>
@@ -141,7 +151,9 @@ public sealed record AreaPage(PageFrame Frame, ContestResult? Results, IReadOnly
 public sealed record RelationRow(string Id, string Rule, bool Error, string? Description, string? Broken);
 
 /// <summary>One protocol version as received.</summary>
-public sealed record VersionRow(long Sequence, int Version, string Outcome, bool Counted, DateTimeOffset ReceivedAt, string Sender, string? Correction, string Receipt, IReadOnlyList<string> Violations);
+public sealed record VersionRow(
+    long Sequence, int Version, string Outcome, bool Counted, DateTimeOffset ReceivedAt,
+    string Sender, string? Correction, string Receipt, IReadOnlyList<string> Violations);
 
 /// <summary>
 /// One count of one contest at a station: the protocol shown line by line (the version

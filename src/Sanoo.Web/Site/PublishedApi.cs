@@ -16,7 +16,11 @@ namespace Sanoo.Web.Site;
 public static class PublishedApi
 {
     /// <summary>Every file, by path under the folder, with its bytes.</summary>
-    public static async IAsyncEnumerable<(string Path, byte[] Bytes)> FilesAsync(ElectionLog log, Published published, byte[] commissionKey, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<(string Path, byte[] Bytes)> FilesAsync(
+        ElectionLog log,
+        Published published,
+        byte[] commissionKey,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot!;
         var json = WireJson.Default;
@@ -61,8 +65,12 @@ public static class PublishedApi
     /// <summary>The file answering an API request, for a verifier reading a folder (null for a request the folder does not answer).</summary>
     public static string? FileOf(string pathAndQuery)
     {
-        var (path, query) = pathAndQuery.IndexOf('?', StringComparison.Ordinal) is var q and >= 0 ? (pathAndQuery[..q], pathAndQuery[(q + 1)..]) : (pathAndQuery, "");
-        var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : "");
+        var (path, query) = pathAndQuery.IndexOf('?', StringComparison.Ordinal) is var q and >= 0
+            ? (pathAndQuery[..q], pathAndQuery[(q + 1)..])
+            : (pathAndQuery, "");
+        var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : "");
         return path switch
         {
             "/api/v1/tree-head" or "/api/v1/keys" or "/api/v1/definition" => path.TrimStart('/') + ".json",

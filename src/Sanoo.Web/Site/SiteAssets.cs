@@ -35,11 +35,13 @@ public static class SiteAssets
     /// <summary>The script's address with its version, for pages to link.</summary>
     public static string ScriptHref { get; } = $"{ScriptPath}?v={Version(Script)}";
 
-    private static string Version(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+    private static string Version(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
 
     private static string Read(string name)
     {
-        using var stream = typeof(SiteAssets).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"missing resource {name}");
+        using var stream = typeof(SiteAssets).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"missing resource {name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Trim();
     }

@@ -44,7 +44,14 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     /// One file of the page of <paramref name="area"/> (any area or a station) in
     /// <paramref name="language"/>; a station's entries are read from the store unless given.
     /// </summary>
-    public async Task<byte[]> PageFileAsync(Published published, Snapshot snapshot, Area area, string language, string file, IReadOnlyList<LogEntry>? entries = null, CancellationToken cancellationToken = default)
+    public async Task<byte[]> PageFileAsync(
+        Published published,
+        Snapshot snapshot,
+        Area area,
+        string language,
+        string file,
+        IReadOnlyList<LogEntry>? entries = null,
+        CancellationToken cancellationToken = default)
     {
         var lang = SiteLanguage.Of(language);
         if (area.Kind == AreaKind.Station)

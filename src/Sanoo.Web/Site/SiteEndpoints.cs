@@ -25,16 +25,27 @@ public static class SiteEndpoints
         }).ExcludeFromDescription();
         app.MapGet(SitePaths.Protocols, ProtocolsAsync).ExcludeFromDescription();
         app.MapGet(SiteAssets.CssPath, (HttpContext context) => Asset(context, SiteAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet(SiteAssets.ScriptPath, (HttpContext context) => Asset(context, SiteAssets.Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, "index.html", ct)).ExcludeFromDescription();
-        app.MapGet("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) => PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
+        app.MapGet(SiteAssets.ScriptPath, (HttpContext context) => Asset(context, SiteAssets.Script, "text/javascript; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapGet("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) =>
+            PageAsync(c, p, s, lang, null, false, "index.html", ct)).ExcludeFromDescription();
+        app.MapGet("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) =>
+            PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
         app.MapGet("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
-        app.MapGet(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null)).ExcludeFromDescription();
+        app.MapGet(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapGet("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null))
+            .ExcludeFromDescription();
         app.MapGet("/{lang}/enter/queue/", QueueAsync).ExcludeFromDescription();
         app.MapGet("/{lang}/enter/{station}/", EntryAsync).ExcludeFromDescription();
-        app.MapGet("/{lang}/area/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, false, file, ct)).ExcludeFromDescription();
-        app.MapGet("/{lang}/station/{id}/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) => PageAsync(c, p, s, lang, id, true, file, ct)).ExcludeFromDescription();
+        app.MapGet(
+            "/{lang}/area/{id}/{file?}",
+            (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) =>
+                PageAsync(c, p, s, lang, id, false, file, ct)).ExcludeFromDescription();
+        app.MapGet(
+            "/{lang}/station/{id}/{file?}",
+            (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) =>
+                PageAsync(c, p, s, lang, id, true, file, ct)).ExcludeFromDescription();
     }
 
     /// <summary>
@@ -54,7 +65,10 @@ public static class SiteEndpoints
         var area = AreaId.TryParse(station, out var stationId) ? site.Election.Area(stationId) : null;
         if (station is not null && area is not { Kind: AreaKind.Station })
         {
-            return Problems.Status(404, "Unknown station", $"'{station}' is not a polling station of this election; open /{lang}/enter/ and type a station's id.");
+            return Problems.Status(
+                404,
+                "Unknown station",
+                $"'{station}' is not a polling station of this election; open /{lang}/enter/ and type a station's id.");
         }
         context.Response.Headers.CacheControl = "no-store";
         return Html(await renderer.EntryAsync(EntryPages.Of(site.Election, area, SiteLanguage.Of(lang))));
@@ -69,7 +83,8 @@ public static class SiteEndpoints
         }
         var page = EntryPages.Of(site.Election, null, SiteLanguage.Of(lang));
         context.Response.Headers.CacheControl = "no-store";
-        return Html(await renderer.QueueAsync(page with { Frame = page.Frame with { Title = page.Entry.Queue, PathAfterLanguage = "/enter/queue/" } }));
+        return Html(await renderer.QueueAsync(
+            page with { Frame = page.Frame with { Title = page.Entry.Queue, PathAfterLanguage = "/enter/queue/" } }));
     }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
@@ -92,7 +107,9 @@ public static class SiteEndpoints
         return Results.Redirect($"/{SiteLanguage.Pick(context.Request.Headers.AcceptLanguage.ToString(), Languages(site))}/");
     }
 
-    private static async Task<IResult> PageAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, bool station, string? file, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(
+        HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, bool station, string? file,
+        CancellationToken cancellationToken)
     {
         file ??= "index.html";
         var election = site.Election;
@@ -107,7 +124,8 @@ public static class SiteEndpoints
             return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
         }
         return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/{area.Id}/{file}", SiteContent.ContentType(file),
-            async () => await site.PageFileAsync(published, snapshot, area, lang, file, cancellationToken: cancellationToken), () => NotAPage(context, site));
+            async () => await site.PageFileAsync(published, snapshot, area, lang, file, cancellationToken: cancellationToken),
+            () => NotAPage(context, site));
     }
 
     private static async Task<IResult> LedgerAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? file)
@@ -119,7 +137,8 @@ public static class SiteEndpoints
             return NotAPage(context, site);
         }
         return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/discrepancies/{file}", SiteContent.ContentType(file),
-            () => site.LedgerFileAsync(published, snapshot, lang, file), () => Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare."));
+            () => site.LedgerFileAsync(published, snapshot, lang, file),
+            () => Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare."));
     }
 
     private static async Task ProtocolsAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site)

@@ -32,13 +32,25 @@ public sealed class SiteRenderer : IAsyncDisposable
     public int RefreshMilliseconds { get; }
 
     /// <summary>An area page's HTML.</summary>
-    public Task<string> AreaAsync(AreaPage page) => RenderAsync<AreaView>(new() { [nameof(AreaView.Page)] = page, [nameof(AreaView.RefreshMilliseconds)] = RefreshMilliseconds });
+    public Task<string> AreaAsync(AreaPage page) => RenderAsync<AreaView>(new()
+    {
+        [nameof(AreaView.Page)] = page,
+        [nameof(AreaView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
 
     /// <summary>A station page's HTML.</summary>
-    public Task<string> StationAsync(StationPage page) => RenderAsync<StationView>(new() { [nameof(StationView.Page)] = page, [nameof(StationView.RefreshMilliseconds)] = RefreshMilliseconds });
+    public Task<string> StationAsync(StationPage page) => RenderAsync<StationView>(new()
+    {
+        [nameof(StationView.Page)] = page,
+        [nameof(StationView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
 
     /// <summary>The discrepancy ledger's HTML.</summary>
-    public Task<string> LedgerAsync(LedgerPage page) => RenderAsync<LedgerView>(new() { [nameof(LedgerView.Page)] = page, [nameof(LedgerView.RefreshMilliseconds)] = RefreshMilliseconds });
+    public Task<string> LedgerAsync(LedgerPage page) => RenderAsync<LedgerView>(new()
+    {
+        [nameof(LedgerView.Page)] = page,
+        [nameof(LedgerView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
 
     /// <summary>The operators' entry page.</summary>
     public Task<string> EntryAsync(EntryPage page) => RenderAsync<EntryView>(new() { [nameof(EntryView.Page)] = page });

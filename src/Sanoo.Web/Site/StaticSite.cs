@@ -25,7 +25,12 @@ public sealed class StaticSite(SiteContent content)
     /// pages done out of the total; with the commission's public key, also the transparency files
     /// a verifier reads (see <see cref="PublishedApi"/>).
     /// </summary>
-    public async Task<StaticSiteSummary> WriteAsync(Published published, string folder, IProgress<(int Done, int Total)>? progress = null, byte[]? commissionKey = null, CancellationToken cancellationToken = default)
+    public async Task<StaticSiteSummary> WriteAsync(
+        Published published,
+        string folder,
+        IProgress<(int Done, int Total)>? progress = null,
+        byte[]? commissionKey = null,
+        CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
         var election = content.Election;
@@ -57,7 +62,8 @@ public sealed class StaticSite(SiteContent content)
                 var folderOfPage = SitePaths.Area(language, area);
                 foreach (var file in SiteContent.PageFiles)
                 {
-                    await WriteFile(folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
+                    await WriteFile(
+                        folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
                 }
                 if (++done % 100 == 0 || done == pages)
                 {
@@ -118,14 +124,18 @@ public sealed class StaticSite(SiteContent content)
     {
         var html = HtmlEncoder.Default;
         var languages = election.Definition.Languages;
-        var links = string.Concat(languages.Select(l => $"<li><a href=\"/{l}/\" lang=\"{l}\" hreflang=\"{l}\">{html.Encode(Words.For(l).LanguageName)}</a></li>"));
+        var links = string.Concat(languages.Select(l =>
+            $"<li><a href=\"/{l}/\" lang=\"{l}\" hreflang=\"{l}\">{html.Encode(Words.For(l).LanguageName)}</a></li>"));
         var list = string.Join(",", languages.Select(l => $"'{l}'"));
+        var script = "<script>(function(){var a=[" + list + "],w=(navigator.languages||[navigator.language||''])"
+            + ".map(function(l){return l.split('-')[0].toLowerCase()});"
+            + "for(var i=0;i<w.length;i++){if(a.indexOf(w[i])>=0){location.replace('/'+w[i]+'/');return} } })();</script>";
         return $$"""
             <!DOCTYPE html>
             <html lang="{{languages[0]}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{html.Encode(election.Definition.Name.In(languages[0]))}}</title></head>
             <body><main><h1>{{html.Encode(election.Definition.Name.In(languages[0]))}}</h1><ul>{{links}}</ul></main>
-            <script>(function(){var a=[{{list}}],w=(navigator.languages||[navigator.language||'']).map(function(l){return l.split('-')[0].toLowerCase()});for(var i=0;i<w.length;i++){if(a.indexOf(w[i])>=0){location.replace('/'+w[i]+'/');return} } })();</script>
+            {{script}}
             </body></html>
             """;
     }

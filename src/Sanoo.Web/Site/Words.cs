@@ -155,7 +155,8 @@ public sealed record Words(
         LargestDifferences: "The largest differences",
         Difference: "Difference",
         StageCertifiedFormat: "Certified: the commission certified these official results on {0}. “{1}”",
-        StageChangedFormat: "The commission certified the results on {0} at log position {1}; they have changed since (now {2}). See the station pages for what changed.",
+        StageChangedFormat: "The commission certified the results on {0} at log position {1}; they have changed since (now {2}). "
+            + "See the station pages for what changed.",
         Recounts: "Recounts ordered",
         Reason: "Reason",
         Ordered: "Ordered",
@@ -224,7 +225,8 @@ public sealed record Words(
         ReconciliationFormat: "{0} сравнивается с {1} по каждому участку. Разница — {1} минус {0}.",
         ToleranceNone: "Отмечается любое расхождение.",
         ToleranceFormat: "Допускается расхождение до {0} бюллетеней или {1} значения строки.",
-        ComparedSummary: "Сравнено участков: {0}. Совпадают: {1}, в пределах допуска: {2}, расходятся: {3} (разница {4} голосов); только один подсчёт: {5}.",
+        ComparedSummary: "Сравнено участков: {0}. Совпадают: {1}, в пределах допуска: {2}, расходятся: {3} "
+            + "(разница {4} голосов); только один подсчёт: {5}.",
         Compared: "Сравнено",
         Matching: "Совпадают",
         WithinTolerance: "В пределах допуска",
@@ -234,7 +236,8 @@ public sealed record Words(
         LargestDifferences: "Наибольшие расхождения",
         Difference: "Разница",
         StageCertifiedFormat: "Утверждено: комиссия утвердила эти официальные итоги {0}. «{1}»",
-        StageChangedFormat: "Комиссия утвердила итоги {0} на позиции журнала {1}; с тех пор они изменились (сейчас {2}). Что изменилось — на страницах участков.",
+        StageChangedFormat: "Комиссия утвердила итоги {0} на позиции журнала {1}; с тех пор они изменились (сейчас {2}). "
+            + "Что изменилось — на страницах участков.",
         Recounts: "Назначенные пересчёты",
         Reason: "Причина",
         Ordered: "Назначен",
@@ -303,7 +306,8 @@ public sealed record Words(
         ReconciliationFormat: "{0} ар бир участок боюнча {1} менен салыштырылат. Айырма — {1} минус {0}.",
         ToleranceNone: "Ар кандай айырма белгиленет.",
         ToleranceFormat: "{0} бюллетенге же саптын {1} чейинки айырмага жол берилет.",
-        ComparedSummary: "Салыштырылган участоктор: {0}. Дал келет: {1}, жол берилген чекте: {2}, айырмаланат: {3} ({4} добуш айырма); бир гана саноо: {5}.",
+        ComparedSummary: "Салыштырылган участоктор: {0}. Дал келет: {1}, жол берилген чекте: {2}, айырмаланат: {3} "
+            + "({4} добуш айырма); бир гана саноо: {5}.",
         Compared: "Салыштырылды",
         Matching: "Дал келет",
         WithinTolerance: "Жол берилген чекте",
@@ -313,7 +317,8 @@ public sealed record Words(
         LargestDifferences: "Эң чоң айырмалар",
         Difference: "Айырма",
         StageCertifiedFormat: "Бекитилди: комиссия бул расмий жыйынтыктарды {0} бекитти. «{1}»",
-        StageChangedFormat: "Комиссия жыйынтыктарды {0} журналдын {1} абалында бекиткен; андан бери алар өзгөрдү (азыр {2}). Эмне өзгөргөнүн участоктордун беттеринен караңыз.",
+        StageChangedFormat: "Комиссия жыйынтыктарды {0} журналдын {1} абалында бекиткен; андан бери алар өзгөрдү (азыр {2}). "
+            + "Эмне өзгөргөнүн участоктордун беттеринен караңыз.",
         Recounts: "Дайындалган кайра эсептөөлөр",
         Reason: "Себеп",
         Ordered: "Дайындалды",
