@@ -41,6 +41,7 @@ public static class SanooCli
             AccessCommands.Operators(console),
             SubmitCommand.Create(console),
             VerifyCommand.Create(console),
+            StoreCommand.Create(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });

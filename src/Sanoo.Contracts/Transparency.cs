@@ -5,15 +5,17 @@ namespace Sanoo.Contracts;
 /// <summary>
 /// <c>GET /api/v1/tree-head</c>: the transparency log's tree head at the published snapshot,
 /// signed by the commission. The signature is over the bytes
-/// <c>sanoo-tree-head/1\n{election}\n{treeSize}\n{rootHash}\n{timestamp}\n</c> (UTF-8), never over this JSON.
+/// <c>sanoo-tree-head/2\n{election}\n{definitionSha256}\n{treeSize}\n{rootHash}\n{timestamp}\n</c> (UTF-8), never over this JSON.
 /// </summary>
 /// <param name="Election">The election's id.</param>
+/// <param name="DefinitionSha256">SHA-256 of the election definition's exact bytes (<c>/api/v1/definition</c>), lower-case hex:
+/// the rules the log was counted under. Pin the one published before election day.</param>
 /// <param name="TreeSize">Entries in the tree.</param>
 /// <param name="RootHash">The RFC 9162 Merkle root, lower-case hex.</param>
 /// <param name="Timestamp">When the head was signed, in Unix milliseconds.</param>
 /// <param name="Signature">The commission's Ed25519 signature, base64.</param>
 /// <param name="PublicKey">The commission's Ed25519 public key, base64 (pin it: do not trust it from the server).</param>
-public sealed record TreeHead(string Election, long TreeSize, string RootHash, long Timestamp, string Signature, string PublicKey);
+public sealed record TreeHead(string Election, string DefinitionSha256, long TreeSize, string RootHash, long Timestamp, string Signature, string PublicKey);
 
 /// <summary><c>GET /api/v1/proofs/inclusion</c>: the RFC 9162 audit path of one entry.</summary>
 /// <param name="Sequence">The entry's log position, from 1.</param>

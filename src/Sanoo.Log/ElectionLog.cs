@@ -32,6 +32,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
         Timings = timings;
         _store = store;
         Definition = definition.Definition;
+        DefinitionSha256 = System.Security.Cryptography.SHA256.HashData(definition.Definition);
         Election = election;
         _time = time;
         _state = state;
@@ -46,6 +47,9 @@ public sealed partial class ElectionLog : IAsyncDisposable
 
     /// <summary>The election definition's bytes as stored: the first entry of the log, never changed.</summary>
     public ReadOnlyMemory<byte> Definition { get; }
+
+    /// <summary>SHA-256 of <see cref="Definition"/>: what every signed tree head names, so the definition cannot change unseen.</summary>
+    public byte[] DefinitionSha256 { get; }
 
     /// <summary>How long opening took: reading and checking the definition, and replaying the log.</summary>
     public OpenTimings Timings { get; }

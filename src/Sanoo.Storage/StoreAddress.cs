@@ -22,7 +22,21 @@ public static class StoreAddress
         {
             return await SqlProtocolStore.OpenAsync(PostgresDialect.Create(address["postgres:".Length..]), cancellationToken);
         }
-        throw new StoreException(
+        throw NotAnAddress(address);
+    }
+
+    /// <summary>
+    /// Where a server keeps the last tree head it signed, outside the database: beside an SQLite
+    /// file (<c>PATH.tree-head.json</c>); for PostgreSQL none by default (give one on the server's own disk).
+    /// </summary>
+    public static string? DefaultTreeHeadFile(string address) =>
+        address.StartsWith("sqlite:", StringComparison.Ordinal) && address.Length > "sqlite:".Length
+            ? address["sqlite:".Length..] + ".tree-head.json"
+            : null;
+
+    private static StoreException NotAnAddress(string address)
+    {
+        return new StoreException(
             $"'{address}' is not a store address: use sqlite:PATH (e.g. sqlite:sanoo.db) "
             + "or postgres:CONNECTION_STRING (e.g. postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).");
     }

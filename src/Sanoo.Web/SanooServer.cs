@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sanoo.Log;
+using Sanoo.Storage;
 using Sanoo.Web.Access;
 using Sanoo.Web.Acts;
 using Sanoo.Web.Entries;
@@ -102,9 +103,25 @@ public static class SanooServer
         return app;
     }
 
-    /// <summary>Starts the server after loading who may write and publishing the first snapshot.</summary>
+    /// <summary>
+    /// Starts the server after checking its store (refused with <see cref="StoreException"/>, naming the
+    /// entries, when it does not match itself or the last tree head this server signed), loading who
+    /// may write and publishing the first snapshot.
+    /// </summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
+        var options = app.Services.GetRequiredService<ServerOptions>();
+        if (options.CheckStoreAtStart)
+        {
+            var log = app.Services.GetRequiredService<ElectionLog>();
+            var kept = options.TreeHeadFile is { } file ? await TreeHeadFile.ReadAsync(file, cancellationToken) : null;
+            var check = await log.CheckStoreAsync(kept, cancellationToken: cancellationToken);
+            if (!check.Sound)
+            {
+                throw new StoreException(
+                    $"Refusing to serve: the store does not match itself or the last tree head this server signed. {check.Summary}");
+            }
+        }
         await app.Services.GetRequiredService<WriterRegistry>().RefreshAsync(cancellationToken);
         await app.Services.GetRequiredService<SnapshotPublisher>().PublishAsync(cancellationToken);
         await app.StartAsync(cancellationToken);

@@ -27,6 +27,16 @@ public sealed record ServerOptions
     /// <summary>Write requests allowed per client address per second (a flood from one address does not starve the others).</summary>
     public int WritesPerSecondPerAddress { get; init; } = 200;
 
+    /// <summary>Where the last tree head this server signed is kept, outside the database (see <see cref="Publishing.TreeHeadFile"/>); none when null.</summary>
+    public string? TreeHeadFile { get; init; }
+
+    /// <summary>
+    /// Whether the server checks its store against itself and the kept tree head before serving
+    /// (<see cref="Log.ElectionLog.CheckStoreAsync"/>). Only drills that play an insider who also
+    /// disabled it turn it off, to show that observers catch what the server was not allowed to.
+    /// </summary>
+    public bool CheckStoreAtStart { get; init; } = true;
+
     /// <summary>Every problem with these options; empty when they are usable.</summary>
     public IEnumerable<string> Validate()
     {

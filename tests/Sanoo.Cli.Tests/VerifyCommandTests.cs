@@ -27,12 +27,13 @@ public sealed class VerifyCommandTests : IDisposable
 
     private string State => Path.Combine(_folder, "state.json");
 
-    private async Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync()
+    private async Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync(bool giveDefinition = true)
     {
         var store = await StoreAddress.OpenAsync($"sqlite:{Db}");
-        var log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
-        var app = SanooServer.Create(
-            log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) }, commission: _commission);
+        var log = await ElectionLog.OpenAsync(store, giveDefinition ? Sample.DefinitionJson : null);
+        // The insider's server skips its own start-up check (CheckStoreAtStart): the observer must catch on their own what it was not allowed to.
+        var options = new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), CheckStoreAtStart = false };
+        var app = SanooServer.Create(log, options, commission: _commission);
         await SanooServer.StartAsync(app);
         return (log, app);
     }
@@ -100,6 +101,56 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
         Assert.Contains("NOT VERIFIED", output, StringComparison.Ordinal);
         Assert.Contains("but the station protocols add up to", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_definition_changed_in_the_database_is_caught_by_an_observer_who_checked_before_and_by_one_who_pinned_it()
+    {
+        // The 2021 night: someone with the database raises the threshold from 5% to 7.5%, fixes the stored hash and restarts.
+        var (log, app) = await StartAsync();
+        await FillAsync(log, app);
+        var (code, output) = Verify(app);
+        Assert.True(code == 0, output);
+        await StopAsync(log, app);
+        var published = Convert.ToHexStringLower(SHA256.HashData(Sample.DefinitionJson));
+        var text = System.Text.Encoding.UTF8.GetString(Sample.DefinitionJson);
+        var raised = System.Text.RegularExpressions.Regex.Replace(text, "(\"threshold\":\\s*\\{\\s*\"percent\":\\s*)5\\b", "${1}7.5");
+        Assert.NotEqual(text, raised);
+        var changed = System.Text.Encoding.UTF8.GetBytes(raised);
+        Tamper(Db, "DROP TRIGGER IF EXISTS election_append_only_update; "
+            + $"UPDATE election SET definition = x'{Convert.ToHexString(changed)}', definition_sha256 = x'{Convert.ToHexString(SHA256.HashData(changed))}'");
+        (log, app) = await StartAsync(giveDefinition: false);
+        var (stateful, before) = Verify(app);
+        var fresh = Path.Combine(_folder, "fresh-state.json");
+        var (pinned, report) = CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey),
+            "--definition-sha256", published, "--state", fresh);
+        await StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, stateful);
+        Assert.Contains("DEFINITION CHANGED", before, StringComparison.Ordinal);
+        Assert.Contains(published, before, StringComparison.Ordinal);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, pinned);
+        Assert.Contains("DEFINITION CHANGED", report, StringComparison.Ordinal);
+        Assert.False(File.Exists(fresh), "a failed check saves no state");
+    }
+
+    [Fact]
+    public async Task A_machine_count_whose_signature_was_stripped_in_the_database_does_not_verify_even_for_a_fresh_observer()
+    {
+        var (log, app) = await StartAsync();
+        using var device = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        var machine = Sample.Machine.First(p => p.Station.Value == "s0001");
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(
+            new Core.Definitions.AreaId("s0001"), device.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow.AddHours(-1), "cec"));
+        var receipt = await log.SubmitAsync(new Submission(machine.Checked(Sample.Election), new Sender.Device(machine.Station),
+            NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(device, ProtocolWriter.Canonical(Sample.Election, machine))));
+        await FillAsync(log, app);
+        await StopAsync(log, app);
+        Tamper(Db, $"UPDATE protocol_version SET device_signature = NULL WHERE seq = {receipt.Sequence}");
+        (log, app) = await StartAsync();
+        var (code, output) = Verify(app); // no earlier state: the server's re-signed head matches the rebuilt tree
+        await StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains($"entry {receipt.Sequence} (station s0001): a machine count must carry its device's signature", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class ContractSamples
         [new Violation("valid_equals_votes", "valid = votes(*)", Severity.Error, 478, 490)],
         [new FieldProblem("$.protocol.votes.p99", "unknown choice")]);
 
-    private static readonly TreeHead Head = new("kg-2021", 4929, Hash, 1637936103120, "c2lnbmF0dXJl", "a2V5");
+    private static readonly TreeHead Head = new("kg-2021", Hash, 4929, Hash, 1637936103120, "c2lnbmF0dXJl", "a2V5");
 
     private static readonly Reporting Reporting = new(233, 233, 418778, 418778);
 

@@ -31,17 +31,27 @@ public static class ServeCommand
             Description = "The commission's key file (sanoo keys new --commission) that signs every tree head; without it a key is made for this " +
                 "run only.",
         };
+        var headFile = new Option<FileInfo?>("--tree-head-file")
+        {
+            Description = "Where the last tree head this server signed is kept, outside the database, and held against the store at every start "
+                + "(default for SQLite: DB.tree-head.json beside the file; for PostgreSQL give a file on the server's own disk).",
+        };
         var command = new Command(
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, signingKey,
+            definition, db, urls, writes, signingKey, headFile,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
             r.GetValue(definition),
             r.GetValue(db)!,
-            new ServerOptions { Urls = r.GetValue(urls)!, WritesPerSecondPerAddress = r.GetValue(writes) },
+            new ServerOptions
+            {
+                Urls = r.GetValue(urls)!,
+                WritesPerSecondPerAddress = r.GetValue(writes),
+                TreeHeadFile = r.GetValue(headFile)?.FullName ?? StoreAddress.DefaultTreeHeadFile(r.GetValue(db)!),
+            },
             r.GetValue(signingKey),
             ct));
         return command;

@@ -9,7 +9,8 @@ namespace Sanoo.Cli.Commands;
 /// <param name="TreeSize">Entries in the tree verified.</param>
 /// <param name="RootHash">Its Merkle root, lower-case hex.</param>
 /// <param name="PublicKey">The commission key that signed it, base64.</param>
-public sealed record VerifiedHead(long TreeSize, string RootHash, string PublicKey)
+/// <param name="DefinitionSha256">The definition it named, lower-case hex: a later head naming another is a changed election.</param>
+public sealed record VerifiedHead(long TreeSize, string RootHash, string PublicKey, string? DefinitionSha256 = null)
 {
     /// <summary>Reads a state file; null when it holds nothing.</summary>
     public static async Task<VerifiedHead?> ReadAsync(FileInfo file, CancellationToken cancellationToken)

@@ -35,6 +35,10 @@ public static class VerifyCommand
         {
             Description = "The commission's public key (base64) to pin; without it the key the server names is used, with a warning.",
         };
+        var pinnedDefinition = new Option<string?>("--definition-sha256")
+        {
+            Description = "The SHA-256 (hex) of the election definition published before election day; any other definition is refused.",
+        };
         var state = new Option<FileInfo>("--state")
         {
             Description = "Where the last verified tree head is kept, to prove the next one extends it.",
@@ -55,7 +59,7 @@ public static class VerifyCommand
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
                 "root, and every total and seat re-added independently.")
         {
-            url, dir, key, state, follow, interval, rounds,
+            url, dir, key, pinnedDefinition, state, follow, interval, rounds,
         };
         command.Validators.Add(result =>
         {
@@ -70,10 +74,11 @@ public static class VerifyCommand
             Func<IPublished> source = folder is null
                 ? () => new Server(new HttpClient { BaseAddress = new Uri(r.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) })
                 : () => new Folder(folder.FullName);
+            var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant());
             return FollowAsync(
                 console,
                 source,
-                r.GetValue(key),
+                pins,
                 r.GetValue(state)!,
                 r.GetValue(follow),
                 TimeSpan.FromSeconds(r.GetValue(interval)),
@@ -84,10 +89,13 @@ public static class VerifyCommand
     }
 
 
+    /// <summary>What the observer pins instead of trusting the server: the commission's key and the definition's SHA-256.</summary>
+    private sealed record Pins(string? CommissionKey, string? DefinitionSha256);
+
     private static async Task<int> FollowAsync(
         IAnsiConsole console,
         Func<IPublished> source,
-        string? pinnedKey,
+        Pins pins,
         FileInfo stateFile,
         bool follow,
         TimeSpan interval,
@@ -102,7 +110,7 @@ public static class VerifyCommand
                 for (var attempt = 0; run is CheckRun.Moved && attempt < 20; attempt++)
                 {
                     using var published = source();
-                    run = await RunAsync(console, published, pinnedKey, stateFile, cancellationToken);
+                    run = await RunAsync(console, published, pins, stateFile, cancellationToken);
                     if (run is CheckRun.Moved)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
@@ -184,8 +192,9 @@ public static class VerifyCommand
     }
 
     private static async Task<CheckRun> RunAsync(
-        IAnsiConsole console, IPublished origin, string? pinnedKey, FileInfo stateFile, CancellationToken cancellationToken)
+        IAnsiConsole console, IPublished origin, Pins pins, FileInfo stateFile, CancellationToken cancellationToken)
     {
+        var pinnedKey = pins.CommissionKey;
         var problems = new List<string>();
         (long Size, byte[] Root)? earlier = null;
         var head = await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken);
@@ -206,8 +215,28 @@ public static class VerifyCommand
         {
             problems.Add($"the signature of the tree head of {size} entries does not verify");
         }
+        var definition = await origin.BytesAsync("/api/v1/definition", cancellationToken);
+        var definitionHash = Convert.ToHexStringLower(SHA256.HashData(definition));
+        if (definitionHash != head.DefinitionSha256)
+        {
+            problems.Add($"the definition served (SHA-256 {definitionHash}) is not the one the tree head signs ({head.DefinitionSha256})");
+        }
+        if (pins.DefinitionSha256 is { } pinnedDefinition && pinnedDefinition != head.DefinitionSha256)
+        {
+            problems.Add($"DEFINITION CHANGED: the tree head names definition {head.DefinitionSha256}, not the pinned {pinnedDefinition}");
+        }
+        if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
+        {
+            problems.Add("the definition the server publishes does not load");
+            return Report(console, problems);
+        }
         if (stateFile.Exists && await VerifiedHead.ReadAsync(stateFile, cancellationToken) is { } saved)
         {
+            if (saved.DefinitionSha256 is { } before && before != head.DefinitionSha256)
+            {
+                problems.Add($"DEFINITION CHANGED: the tree head now names definition {head.DefinitionSha256}; "
+                    + $"the log verified earlier was counted under {before}");
+            }
             var (m, oldRoot) = (saved.TreeSize, Convert.FromHexString(saved.RootHash));
             if (m > size)
             {
@@ -234,6 +263,7 @@ public static class VerifyCommand
             .GroupBy(k => k.Station)
             .ToDictionary(g => g.Key, g => g.Select(k => (At: k.EnrolledAt, Key: Convert.FromBase64String(k.PublicKey))).ToList());
         var tree = new MerkleTree();
+        var replay = new Replay(election, new Core.Tally.TallyEngine(election));
         var counted = new Dictionary<(string Contest, string Source, string Station), byte[]>();
         long after = 0;
         await console.Progress().StartAsync(async context =>
@@ -250,7 +280,7 @@ public static class VerifyCommand
                 }
                 foreach (var e in entries.TakeWhile(_ => tree.Size < size))
                 {
-                    CheckEntry(e, keys, tree, counted, problems);
+                    CheckEntry(e, keys, tree, replay, counted, problems);
                     after = e.Sequence;
                 }
                 task.Value = tree.Size;
@@ -266,20 +296,15 @@ public static class VerifyCommand
                 $"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
                     $"({Convert.ToHexStringLower(old.Root)})");
         }
-        if (!await CompareTotalsAsync(origin, counted, size, problems, cancellationToken))
+        if (!await CompareTotalsAsync(origin, election, counted, size, problems, cancellationToken))
         {
             return new CheckRun.Moved();
         }
         if (problems.Count > 0)
         {
-            console.MarkupLineInterpolated($"[red bold]NOT VERIFIED[/] [red]({problems.Count} problem(s)):[/]");
-            foreach (var problem in problems.Take(200))
-            {
-                console.MarkupLineInterpolated($"  [red]{problem}[/]");
-            }
-            return new CheckRun.Done(Mismatch);
+            return Report(console, problems);
         }
-        await new VerifiedHead(size, Convert.ToHexStringLower(root), servedKey).WriteAsync(stateFile, cancellationToken);
+        await new VerifiedHead(size, Convert.ToHexStringLower(root), servedKey, head.DefinitionSha256).WriteAsync(stateFile, cancellationToken);
         var shortRoot = Convert.ToHexStringLower(root)[..16];
         console.MarkupLineInterpolated(
             $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {
@@ -288,10 +313,24 @@ public static class VerifyCommand
         return new CheckRun.Done(SanooCli.Ok);
     }
 
+    private static CheckRun Report(IAnsiConsole console, List<string> problems)
+    {
+        console.MarkupLineInterpolated($"[red bold]NOT VERIFIED[/] [red]({problems.Count} problem(s)):[/]");
+        foreach (var problem in problems.Take(200))
+        {
+            console.MarkupLineInterpolated($"  [red]{problem}[/]");
+        }
+        return new CheckRun.Done(Mismatch);
+    }
+
+    /// <summary>The verifier's own replay of the log: the definition's rules and a tally engine fed every entry in log order.</summary>
+    private sealed record Replay(Core.Definitions.Election Election, Core.Tally.TallyEngine Engine);
+
     private static void CheckEntry(
         LogEntry e,
         Dictionary<string, List<(long At, byte[] Key)>> keys,
         MerkleTree tree,
+        Replay replay,
         Dictionary<(string, string, string), byte[]> counted,
         List<string> problems)
     {
@@ -299,6 +338,11 @@ public static class VerifyCommand
         if (Convert.ToHexStringLower(SHA256.HashData(canonical)) != e.ContentHash)
         {
             problems.Add($"entry {e.Sequence} (station {e.Station}): the protocol served does not match its content hash");
+        }
+        var deviceSigned = replay.Election.Sources.FirstOrDefault(s => s.Id.Value == e.Source) is { Signed: true };
+        if (deviceSigned && e.Signature.Length == 0)
+        {
+            problems.Add($"entry {e.Sequence} (station {e.Station}): a {e.Source} count must carry its device's signature, and this one has none");
         }
         if (e.Signature.Length > 0)
         {
@@ -318,10 +362,40 @@ public static class VerifyCommand
         var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
         var (outcome, hash) = (WireWords.Of(e.Outcome), Convert.FromHexString(e.ContentHash));
         tree.Append(MerkleHash.Leaf(LogLeaf.Encode(e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, hash, signature, receivedAt)));
-        if (e.Outcome == StoredOutcome.Accepted)
+        var derived = Rederive(replay, e, canonical, problems);
+        if (derived is not null && derived != e.Outcome)
+        {
+            problems.Add($"entry {e.Sequence} (station {e.Station}): published as {WireWords.Of(e.Outcome)}, "
+                + $"but the definition's rules and the versions before it make it {WireWords.Of(derived.Value)}");
+        }
+        if (derived == StoredOutcome.Accepted)
         {
             counted[(e.Contest, e.Source, e.Station)] = canonical;
         }
+    }
+
+    /// <summary>
+    /// What the entry's outcome must be, recomputed, never taken from the server: its protocol read
+    /// under the definition and applied in log order (control relations decide accepted or rejected,
+    /// version order decides conflict and stale). Null when the protocol does not even read.
+    /// </summary>
+    private static StoredOutcome? Rederive(Replay replay, LogEntry e, byte[] canonical, List<string> problems)
+    {
+        if (Core.Protocols.ProtocolReader.Read(replay.Election, canonical) is not Core.Protocols.ProtocolReadResult.Ok { Checked: var read }
+            || read.Protocol.Station.Value != e.Station || read.Protocol.Contest.Value != e.Contest
+            || read.Protocol.Source.Value != e.Source || read.Protocol.Version != e.Version)
+        {
+            problems.Add($"entry {e.Sequence} (station {e.Station}): its protocol does not read under the definition, or names another slot");
+            return null;
+        }
+        return replay.Engine.Apply(read) switch
+        {
+            Core.Tally.ApplyOutcome.Accepted => StoredOutcome.Accepted,
+            Core.Tally.ApplyOutcome.Rejected => StoredOutcome.Rejected,
+            Core.Tally.ApplyOutcome.Conflict => StoredOutcome.Conflict,
+            Core.Tally.ApplyOutcome.Stale => StoredOutcome.Stale,
+            _ => null, // an identical version again: the log never stores one (it answers with the original receipt)
+        };
     }
 
     /// <summary>
@@ -332,17 +406,12 @@ public static class VerifyCommand
     /// <returns>False when the server published a newer snapshot meanwhile (nothing can be compared; check again).</returns>
     private static async Task<bool> CompareTotalsAsync(
         IPublished origin,
+        Core.Definitions.Election election,
         Dictionary<(string Contest, string Source, string Station), byte[]> counted,
         long size,
         List<string> problems,
         CancellationToken cancellationToken)
     {
-        var definition = await origin.BytesAsync("/api/v1/definition", cancellationToken);
-        if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
-        {
-            problems.Add("the definition the server publishes does not load");
-            return true;
-        }
         // Seats come from a tally of the verified protocols; each station's place in the map is looked up once.
         var engine = new Core.Tally.TallyEngine(election);
         var protocols = new List<(string Contest, string Source, int Ordinal, Core.Protocols.Protocol Protocol)>();
@@ -419,8 +488,20 @@ public static class VerifyCommand
 
     private static bool SignatureOk(Contracts.TreeHead head, string publicKey)
     {
-        var signed = new Core.Transparency.TreeHead(
-            head.Election, head.TreeSize, Convert.FromHexString(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
+        try
+        {
+            return SignatureVerifies(head, publicKey);
+        }
+        catch (FormatException)
+        {
+            return false; // a hash, key or signature that is not even hex or base64
+        }
+    }
+
+    private static bool SignatureVerifies(Contracts.TreeHead head, string publicKey)
+    {
+        var signed = new Core.Transparency.TreeHead(head.Election, Convert.FromHexString(head.DefinitionSha256), head.TreeSize,
+            Convert.FromHexString(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
         var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey);
         return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.Signature));
     }

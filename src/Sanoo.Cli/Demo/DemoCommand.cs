@@ -94,7 +94,14 @@ public static class DemoCommand
             using var commission = CommissionKey.Ephemeral();
             // Every simulated device sends from 127.0.0.1, so the per-address write limit is lifted for the demo.
             await using var app = SanooServer.Create(
-                log, new ServerOptions { Urls = urls, WritesPerSecondPerAddress = 1_000_000 }, commission: commission);
+                log,
+                new ServerOptions
+                {
+                    Urls = urls,
+                    WritesPerSecondPerAddress = 1_000_000,
+                    TreeHeadFile = Path.Combine(folder.FullName, "sanoo.db.tree-head.json"),
+                },
+                commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
             var site = app.Urls.First().TrimEnd('/') + "/";
             senders.UseServer(new Uri(site));

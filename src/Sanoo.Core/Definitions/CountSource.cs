@@ -15,4 +15,13 @@ public sealed record CountSource(SourceId Id, LocalizedText Name, bool Official)
     /// when two different operators have entered identical figures (see docs/hand-counts.md).
     /// </summary>
     public bool DoubleEntry { get; init; }
+
+    /// <summary>
+    /// Whether every protocol of this count is signed by its station's device (Ed25519 over the
+    /// canonical bytes): the server takes one only with a valid signature, and the verifier refuses
+    /// any entry of this source without one, so a signature cannot be stripped unseen. By default a
+    /// count that is not official is signed (a machine count); an imported count with no devices
+    /// behind it says <c>"signed": false</c>.
+    /// </summary>
+    public bool Signed { get; init; }
 }

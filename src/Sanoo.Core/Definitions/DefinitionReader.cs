@@ -111,11 +111,16 @@ public static class DefinitionReader
 
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry");
-        return f is null ? null : new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
-            f.OptionalBool("official") ?? false)
+        var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry", "signed");
+        if (f is null)
+        {
+            return null;
+        }
+        var official = f.OptionalBool("official") ?? false;
+        return new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), official)
         {
             DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
+            Signed = f.OptionalBool("signed") ?? !official,
         };
     }
 

@@ -5,20 +5,25 @@ namespace Sanoo.Core.Transparency;
 
 /// <summary>
 /// A tree head: the log of an election had <see cref="Size"/> entries with Merkle root
-/// <see cref="Root"/> at <see cref="Timestamp"/>. The commission signs <see cref="SignedBytes"/>;
+/// <see cref="Root"/> at <see cref="Timestamp"/>, counted under the election definition whose
+/// SHA-256 is <see cref="DefinitionSha256"/>. The commission signs <see cref="SignedBytes"/>;
 /// anyone holding an earlier signed head can demand a consistency proof to this one, so history
-/// cannot be rewritten without the rewrite being provable.
+/// cannot be rewritten without the rewrite being provable, and a head naming another definition
+/// (a threshold, a seat count, a relation changed after the fact) is a changed election for all to see.
 /// </summary>
 /// <param name="Election">The election's id.</param>
+/// <param name="DefinitionSha256">SHA-256 of the definition file's exact bytes (32 bytes).</param>
 /// <param name="Size">Entries in the log (= the snapshot's log position).</param>
 /// <param name="Root">The RFC 9162 root hash of those entries.</param>
 /// <param name="Timestamp">When the head was made, to the millisecond.</param>
-public sealed record TreeHead(string Election, long Size, byte[] Root, DateTimeOffset Timestamp)
+public sealed record TreeHead(string Election, byte[] DefinitionSha256, long Size, byte[] Root, DateTimeOffset Timestamp)
 {
     /// <summary>
-    /// The bytes signed: <c>sanoo-tree-head/1</c>, the election, the size, the root in lower-case
-    /// hex and the timestamp in Unix milliseconds, one per line, each line ending in '\n'.
+    /// The bytes signed: <c>sanoo-tree-head/2</c>, the election, the definition's SHA-256 in
+    /// lower-case hex, the size, the root in lower-case hex and the timestamp in Unix
+    /// milliseconds, one per line, each line ending in '\n'.
     /// </summary>
     public byte[] SignedBytes() => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-        $"sanoo-tree-head/1\n{Election}\n{Size}\n{Convert.ToHexStringLower(Root)}\n{Timestamp.ToUnixTimeMilliseconds()}\n"));
+        $"sanoo-tree-head/2\n{Election}\n{Convert.ToHexStringLower(DefinitionSha256)}\n{Size}\n"
+        + $"{Convert.ToHexStringLower(Root)}\n{Timestamp.ToUnixTimeMilliseconds()}\n"));
 }

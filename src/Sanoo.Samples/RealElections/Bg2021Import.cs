@@ -127,6 +127,7 @@ public static class Bg2021Import
                 json.WriteString("id", id);
                 ImportJson.Names(json, "name", ("bg", bulgarian), ("en", english));
                 json.WriteBoolean("official", official);
+                json.WriteBoolean("signed", false); // published figures: no station device signed them
                 json.WriteEndObject();
             }
             json.WriteStartObject();

@@ -8,7 +8,7 @@ using Sanoo.Web.Access;
 namespace Sanoo.Web.Ingest;
 
 /// <summary>
-/// Who may write what. Counts of a source that is not official (the machine count) come from
+/// Who may write what. Counts of a signed source (by default one not official: the machine count) come from
 /// station devices: each must be signed, over its canonical bytes, by the Ed25519 key enrolled
 /// for its own station. Official counts (the hand count) and their corrections come from
 /// operators with a bearer token: a district operator only for the stations of their district,
@@ -21,8 +21,7 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
     public Admission<Sender> Check(SentSubmission submission, Caller caller)
     {
         var protocol = submission.Protocol;
-        var official = election.Sources[election.SourceIndex(protocol.Source)].Official;
-        if (!official)
+        if (election.Sources[election.SourceIndex(protocol.Source)].Signed)
         {
             if (submission.Signature is null)
             {

@@ -14,6 +14,7 @@ public static class TransparencyJson
     /// </summary>
     public static Wire.TreeHead Of(SignedTreeHead signed, byte[] publicKey) => new(
         signed.Head.Election,
+        Convert.ToHexStringLower(signed.Head.DefinitionSha256),
         signed.Head.Size,
         Convert.ToHexStringLower(signed.Head.Root),
         signed.Head.Timestamp.ToUnixTimeMilliseconds(),

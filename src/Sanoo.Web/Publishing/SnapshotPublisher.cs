@@ -71,19 +71,26 @@ public sealed partial class SnapshotPublisher(
             if (current.TreeHead is { } head && time.GetUtcNow() - head.Head.Timestamp >= options.TreeHeadInterval)
             {
                 var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-                Volatile.Write(ref _current, current with { TreeHead = commission.Sign(head.Head with { Timestamp = now }) });
+                var resigned = commission.Sign(head.Head with { Timestamp = now });
+                await KeepAsync(resigned, cancellationToken);
+                Volatile.Write(ref _current, current with { TreeHead = resigned });
             }
             return;
         }
         var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), acts, cancellationToken);
         if (published is not null)
         {
+            await KeepAsync(published.TreeHead!, cancellationToken);
             Volatile.Write(ref _current, published);
             return;
         }
         Volatile.Write(ref _current, current with { Halted = halted });
         LogHalted(halted!);
     }
+
+    /// <summary>Keeps a head in the tree-head file before anyone can see it, so the server can hold its store against it at the next start.</summary>
+    private Task KeepAsync(SignedTreeHead head, CancellationToken cancellationToken) =>
+        options.TreeHeadFile is { } file ? TreeHeadFile.WriteAsync(file, head, commission.PublicKey, cancellationToken) : Task.CompletedTask;
 
     /// <summary>
     /// Freezes the log's snapshot and checks it: a publishable snapshot comes back with its tree
@@ -99,7 +106,7 @@ public sealed partial class SnapshotPublisher(
                 + $"first: {snapshot.InvariantViolations[0]}");
         }
         var head = new Core.Transparency.TreeHead(
-            log.Election.Id.Value, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
+            log.Election.Id.Value, log.DefinitionSha256, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
         return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head)) { Acts = acts }, null);
     }
 

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Sanoo.Log;
+using Sanoo.Storage;
+using Sanoo.Web.Publishing;
+using Spectre.Console;
+
+namespace Sanoo.Cli.Commands;
+
+/// <summary>
+/// <c>sanoo store check --db DB [--tree-head-file FILE]</c>: the check a server runs before it
+/// serves, on demand: every entry's bytes against its content hash and the figures counted, and
+/// the log against the last tree head the server signed. Exit 0: sound; 4: a problem, each named.
+/// </summary>
+public static class StoreCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(IAnsiConsole console)
+    {
+        var db = StoreOptions.Database(required: true);
+        var headFile = new Option<FileInfo?>("--tree-head-file")
+        {
+            Description = "The last tree head the server signed (default for SQLite: DB.tree-head.json beside the file).",
+        };
+        var check = new Command(
+            "check",
+            "Check a store as the server does at start: each entry's bytes against its hash and the figures counted, and the log against the "
+                + "last tree head the server signed.")
+        {
+            db, headFile,
+        };
+        check.SetAction((r, ct) => CheckAsync(console, r.GetValue(db)!, r.GetValue(headFile)?.FullName, ct));
+        return new Command("store", "Look after a store: check it against itself and the last signed tree head.") { check };
+    }
+
+    private static async Task<int> CheckAsync(IAnsiConsole console, string db, string? headFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            console.MarkupLineInterpolated($"Opening {store.Description} and rebuilding the tally …");
+            await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
+            var file = headFile ?? StoreAddress.DefaultTreeHeadFile(db);
+            var kept = file is null ? null : await TreeHeadFile.ReadAsync(file, cancellationToken);
+            if (kept is null)
+            {
+                console.MarkupLineInterpolated($"[yellow]No kept tree head {file ?? "(none given)"}: the entries are checked against themselves only.[/]");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"Holding the log against the tree head of {kept.Size:N0} entries kept in {file}.");
+            }
+            var result = await log.CheckStoreAsync(kept, cancellationToken: cancellationToken);
+            if (result.Sound)
+            {
+                console.MarkupLineInterpolated($"[green bold]SOUND[/]: {result.Summary}");
+                return SanooCli.Ok;
+            }
+            console.MarkupLineInterpolated($"[red bold]DAMAGED[/] [red]({result.Found} problem(s) in {result.Entries:N0} entries):[/]");
+            foreach (var problem in result.Problems)
+            {
+                console.MarkupLineInterpolated($"  [red]{problem}[/]");
+            }
+            return VerifyCommand.Mismatch;
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return VerifyCommand.Mismatch;
+        }
+    }
+}

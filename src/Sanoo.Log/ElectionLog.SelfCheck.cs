@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Transparency;
+using Sanoo.Storage.Log;
+
+namespace Sanoo.Log;
+
+/// <summary>The store checked against itself and against the last tree head this server signed.</summary>
+public sealed partial class ElectionLog
+{
+    /// <summary>The most problems a check lists; the count says how many there were.</summary>
+    public const int MaxListedProblems = 20;
+
+    /// <summary>
+    /// Checks what the tally was rebuilt from, before anything is served: every entry's canonical
+    /// bytes hash to its content hash, and the figures, slot and correction the tally counted are
+    /// those of the signed bytes (the tally is rebuilt from the figures column, so a figure moved
+    /// there alone would otherwise be published against its own log). Positions without gaps are
+    /// checked by the rebuild itself. With <paramref name="lastSigned"/>, the last tree head this
+    /// server signed (kept outside the database), the log must still name the same definition,
+    /// hold at least as many entries, and its first entries must hash to the same root: a deleted,
+    /// swapped, re-timed or rewritten row, or a changed definition, is found. Returns the problems,
+    /// each naming the entry; none when the store is sound.
+    /// </summary>
+    public async Task<StoreCheck> CheckStoreAsync(TreeHead? lastSigned, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        var found = 0;
+        void Problem(string text)
+        {
+            if (++found <= MaxListedProblems)
+            {
+                problems.Add(text);
+            }
+        }
+        long checkedEntries = 0;
+        await foreach (var entry in _store.ReadAsync(0, withCanonical: true, cancellationToken))
+        {
+            CheckEntry(entry, Problem);
+            if (++checkedEntries % 8192 == 0)
+            {
+                progress?.Report(checkedEntries);
+            }
+        }
+        progress?.Report(checkedEntries);
+        if (lastSigned is { } head)
+        {
+            if (!head.DefinitionSha256.AsSpan().SequenceEqual(DefinitionSha256))
+            {
+                Problem($"the stored definition (SHA-256 {Convert.ToHexStringLower(DefinitionSha256)}) is not the one this server last signed "
+                    + $"({Convert.ToHexStringLower(head.DefinitionSha256)}): the definition was changed in the database");
+            }
+            if (head.Size > Position)
+            {
+                Problem($"the log holds {Position} entries, but this server signed a tree head of {head.Size}: entries were deleted");
+            }
+            else if (!(await ReadAsync(state => state.Tree.Root(head.Size), cancellationToken)).AsSpan().SequenceEqual(head.Root))
+            {
+                Problem($"the first {head.Size} entries no longer hash to the root this server signed ({Convert.ToHexStringLower(head.Root)}): "
+                    + "entries were rewritten, swapped, re-timed or deleted and replaced");
+            }
+        }
+        return new StoreCheck(checkedEntries, found, problems);
+    }
+
+    private void CheckEntry(LogEntry entry, Action<string> problem)
+    {
+        var canonical = entry.Canonical.AsSpan();
+        if (!SHA256.HashData(canonical).AsSpan().SequenceEqual(entry.ContentHash.AsSpan()))
+        {
+            problem($"entry {entry.Sequence} (station {entry.Station}): its protocol bytes do not hash to its content hash");
+            return;
+        }
+        if (ProtocolReader.Read(Election, entry.Canonical.ToArray()) is not ProtocolReadResult.Ok { Protocol: var protocol })
+        {
+            problem($"entry {entry.Sequence} (station {entry.Station}): its protocol bytes do not read under the definition");
+            return;
+        }
+        var same = protocol.Station == entry.Station && protocol.Contest == entry.Contest && protocol.Source == entry.Source
+            && protocol.Version == entry.Version
+            && entry.Figures.Length == protocol.Lines.Length + protocol.Votes.Length
+            && protocol.Lines.AsSpan().SequenceEqual(entry.Figures.AsSpan()[..protocol.Lines.Length])
+            && protocol.Votes.AsSpan().SequenceEqual(entry.Figures.AsSpan()[protocol.Lines.Length..])
+            && protocol.Correction?.Reason == entry.CorrectionReason && protocol.Correction?.Author == entry.CorrectionAuthor;
+        if (!same)
+        {
+            problem($"entry {entry.Sequence} (station {entry.Station}): the figures, slot or correction stored for counting "
+                + "differ from its signed protocol bytes");
+        }
+    }
+}
+
+/// <summary>What a store check found.</summary>
+/// <param name="Entries">Entries checked.</param>
+/// <param name="Found">Problems found.</param>
+/// <param name="Problems">The first <see cref="ElectionLog.MaxListedProblems"/> of them, each naming its entry.</param>
+public sealed record StoreCheck(long Entries, int Found, IReadOnlyList<string> Problems)
+{
+    /// <summary>Whether the store is sound.</summary>
+    public bool Sound => Found == 0;
+
+    /// <summary>The problems in one paragraph, for a refusal to serve.</summary>
+    public string Summary => Sound
+        ? $"{Entries:N0} entries checked: sound."
+        : $"{Found} problem(s) in {Entries:N0} entries: {string.Join("; ", Problems)}{(Found > Problems.Count ? " …" : "")}";
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Sanoo.Contracts;
+using Sanoo.Web.PublicApi;
+
+namespace Sanoo.Web.Publishing;
+
+/// <summary>
+/// The last tree head this server signed, kept in a file outside the database (beside an SQLite
+/// store by default) and written before the head is published. At start the server holds the
+/// store against it (<see cref="Log.ElectionLog.CheckStoreAsync"/>): whoever changes the database
+/// while the server is down must also find and rewrite this file, and every observer who saved a
+/// head sees the rewrite anyway. The file is the wire's tree head JSON (docs/api.md).
+/// </summary>
+public static class TreeHeadFile
+{
+    /// <summary>Writes <paramref name="signed"/> to <paramref name="path"/> whole (a new file, flushed to disk, then renamed over the old one).</summary>
+    public static async Task WriteAsync(string path, SignedTreeHead signed, byte[] publicKey, CancellationToken cancellationToken = default)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(TransparencyJson.Of(signed, publicKey), WireJson.Default.TreeHead);
+        var temporary = path + ".new";
+        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+        {
+            await file.WriteAsync(bytes, cancellationToken);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// The head kept in <paramref name="path"/>, or null when there is no file yet; throws
+    /// <see cref="Storage.StoreException"/> when the file is not a tree head signed by the key it names.
+    /// </summary>
+    public static async Task<Core.Transparency.TreeHead?> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            var wire = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(path, cancellationToken), WireJson.Default.TreeHead)
+                ?? throw new JsonException("null");
+            var head = new Core.Transparency.TreeHead(wire.Election, Convert.FromHexString(wire.DefinitionSha256), wire.TreeSize,
+                Convert.FromHexString(wire.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(wire.Timestamp));
+            var signed = new SignedTreeHead(head, Convert.FromBase64String(wire.Signature));
+            return CommissionKey.Verify(signed, Convert.FromBase64String(wire.PublicKey))
+                ? head
+                : throw new Storage.StoreException($"{path} holds a tree head whose signature does not verify: it was edited; refusing to serve");
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            throw new Storage.StoreException($"{path} is not a tree head this server wrote ({e.Message}); refusing to serve", e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sanoo.Log;
+using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Storage;
+using Sanoo.Storage.Log;
+using Sanoo.Testing;
+using Sanoo.Web;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>
+/// The server checks its own store before it serves: an insider who changes the database while it
+/// is down (figures only, a deleted, re-timed or swapped row, the definition) finds it refusing to
+/// start, naming what changed; <c>sanoo store check</c> says the same on demand.
+/// </summary>
+public sealed class StoreCheckTests : IDisposable
+{
+    private static readonly GeneratedElection Sample = Kg2021Generator.Generate();
+    private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-store-check-").FullName;
+    private readonly CommissionKey _commission = CommissionKey.Ephemeral();
+
+    private string Db => Path.Combine(_folder, "store.db");
+
+    private string HeadFile => Db + ".tree-head.json";
+
+    private async Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync(bool giveDefinition = true)
+    {
+        var store = await StoreAddress.OpenAsync($"sqlite:{Db}");
+        var log = await ElectionLog.OpenAsync(store, giveDefinition ? Sample.DefinitionJson : null);
+        var options = new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), TreeHeadFile = HeadFile };
+        var app = SanooServer.Create(log, options, commission: _commission);
+        try
+        {
+            await SanooServer.StartAsync(app);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await log.DisposeAsync();
+            await store.DisposeAsync();
+            throw;
+        }
+        return (log, app);
+    }
+
+    private static async Task StopAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
+    }
+
+    /// <summary>An honest night: 300 protocols, published, the head kept; then the server stops.</summary>
+    private async Task RunHonestlyAsync()
+    {
+        var (log, app) = await StartAsync();
+        await log.SubmitAsync([.. Sample.Hand.Take(300).Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/tree-head")).GetProperty("treeSize").GetInt64() < 300)
+        {
+            await Task.Delay(20);
+        }
+        await StopAsync(log, app);
+        Assert.True(File.Exists(HeadFile), "the signed head is kept beside the store");
+    }
+
+    private void Tamper(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; DROP TRIGGER IF EXISTS protocol_version_append_only_delete; "
+            + "DROP TRIGGER IF EXISTS election_append_only_update; " + sql;
+        command.ExecuteNonQuery();
+    }
+
+    private async Task<string> RefusalAsync(bool giveDefinition = true) =>
+        (await Assert.ThrowsAsync<StoreException>(() => StartAsync(giveDefinition))).Message;
+
+    [Fact]
+    public async Task An_untouched_store_starts_again_and_checks_sound()
+    {
+        await RunHonestlyAsync();
+        var (log, app) = await StartAsync();
+        await StopAsync(log, app);
+        var (code, output) = CliRun.Sanoo("store", "check", "--db", $"sqlite:{Db}");
+        Assert.True(code == 0, output);
+        Assert.Contains("SOUND", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Figures_moved_in_the_counting_column_alone_are_refused_naming_the_entry()
+    {
+        await RunHonestlyAsync();
+        var entry = Sample.Hand[2];
+        var moved = entry.Votes.SetItem(0, entry.Votes[0] - 5).SetItem(1, entry.Votes[1] + 5);
+        Tamper($"UPDATE protocol_version SET figures = x'{Convert.ToHexString(Figures.Encode(entry.Lines.AsSpan(), moved.AsSpan()))}' WHERE seq = 3");
+        var refusal = await RefusalAsync();
+        Assert.Contains("Refusing to serve", refusal, StringComparison.Ordinal);
+        Assert.Contains("entry 3 ", refusal, StringComparison.Ordinal);
+        Assert.Contains("differ from its signed protocol bytes", refusal, StringComparison.Ordinal);
+        var (code, output) = CliRun.Sanoo("store", "check", "--db", $"sqlite:{Db}");
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains("DAMAGED", output, StringComparison.Ordinal);
+        Assert.Contains("entry 3 ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_last_entry_is_refused()
+    {
+        await RunHonestlyAsync();
+        Tamper("DELETE FROM protocol_version WHERE seq = (SELECT MAX(seq) FROM protocol_version)");
+        Assert.Contains("entries were deleted", await RefusalAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_re_timed_entry_is_refused()
+    {
+        await RunHonestlyAsync();
+        Tamper("UPDATE protocol_version SET received_at = received_at - 3600000 WHERE seq = 5");
+        Assert.Contains("no longer hash to the root this server signed", await RefusalAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_swapped_entries_are_refused()
+    {
+        await RunHonestlyAsync();
+        // Swap everything but the position of entries 10 and 11: each row agrees with itself, only the order changed.
+        const string columns = "station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, "
+            + "sender, received_at, violations, device_signature";
+        Tamper($"CREATE TEMP TABLE swap AS SELECT seq, {columns} FROM protocol_version WHERE seq IN (10, 11); "
+            + "UPDATE protocol_version SET content_sha256 = randomblob(32) WHERE seq IN (10, 11); "
+            + string.Concat(columns.Split(", ").Select(c =>
+                $"UPDATE protocol_version SET {c} = (SELECT {c} FROM swap WHERE swap.seq = 21 - protocol_version.seq) WHERE seq IN (10, 11); ")));
+        Assert.Contains("no longer hash to the root this server signed", await RefusalAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_definition_changed_in_the_database_is_refused()
+    {
+        await RunHonestlyAsync();
+        var changed = System.Text.Encoding.UTF8.GetBytes(
+            System.Text.Encoding.UTF8.GetString(Sample.DefinitionJson).Replace("\"seats\": 54", "\"seats\": 55", StringComparison.Ordinal));
+        Assert.False(changed.AsSpan().SequenceEqual(Sample.DefinitionJson));
+        Tamper($"UPDATE election SET definition = x'{Convert.ToHexString(changed)}', definition_sha256 = x'{Convert.ToHexString(SHA256.HashData(changed))}'");
+        Assert.Contains("the definition was changed in the database", await RefusalAsync(giveDefinition: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edited_kept_head_is_refused()
+    {
+        await RunHonestlyAsync();
+        var text = await File.ReadAllTextAsync(HeadFile);
+        await File.WriteAllTextAsync(HeadFile, text.Replace("\"treeSize\":300", "\"treeSize\":299", StringComparison.Ordinal));
+        Assert.Contains("signature does not verify", await RefusalAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
