@@ -15,7 +15,8 @@ namespace Sanoo.Contracts;
 /// <param name="Timestamp">When the head was signed, in Unix milliseconds.</param>
 /// <param name="Signature">The commission's Ed25519 signature, base64.</param>
 /// <param name="PublicKey">The commission's Ed25519 public key, base64 (pin it: do not trust it from the server).</param>
-public sealed record TreeHead(string Election, string DefinitionSha256, long TreeSize, string RootHash, long Timestamp, string Signature, string PublicKey);
+public sealed record TreeHead(
+    string Election, string DefinitionSha256, long TreeSize, string RootHash, long Timestamp, string Signature, string PublicKey);
 
 /// <summary><c>GET /api/v1/proofs/inclusion</c>: the RFC 9162 audit path of one entry.</summary>
 /// <param name="Sequence">The entry's log position, from 1.</param>

@@ -22,7 +22,8 @@ public sealed partial class ElectionLog
     /// swapped, re-timed or rewritten row, or a changed definition, is found. Returns the problems,
     /// each naming the entry; none when the store is sound.
     /// </summary>
-    public async Task<StoreCheck> CheckStoreAsync(TreeHead? lastSigned, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<StoreCheck> CheckStoreAsync(
+        TreeHead? lastSigned, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
         var found = 0;

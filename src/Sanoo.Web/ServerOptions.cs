@@ -27,7 +27,8 @@ public sealed record ServerOptions
     /// <summary>Write requests allowed per client address per second (a flood from one address does not starve the others).</summary>
     public int WritesPerSecondPerAddress { get; init; } = 200;
 
-    /// <summary>Where the last tree head this server signed is kept, outside the database (see <see cref="Publishing.TreeHeadFile"/>); none when null.</summary>
+    /// <summary>Where the last tree head this server signed is kept, outside the database (see <see cref="Publishing.TreeHeadFile"/>); none when
+    /// null.</summary>
     public string? TreeHeadFile { get; init; }
 
     /// <summary>

@@ -74,7 +74,8 @@ public sealed class StoreCheckTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; DROP TRIGGER IF EXISTS protocol_version_append_only_delete; "
+        command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; "
+            + "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; "
             + "DROP TRIGGER IF EXISTS election_append_only_update; " + sql;
         command.ExecuteNonQuery();
     }
@@ -131,8 +132,8 @@ public sealed class StoreCheckTests : IDisposable
     {
         await RunHonestlyAsync();
         // Swap everything but the position of entries 10 and 11: each row agrees with itself, only the order changed.
-        const string columns = "station, contest, source, version, outcome, content_sha256, canonical, figures, correction_reason, correction_author, "
-            + "sender, received_at, violations, device_signature";
+        const string columns = "station, contest, source, version, outcome, content_sha256, canonical, figures, "
+            + "correction_reason, correction_author, sender, received_at, violations, device_signature";
         Tamper($"CREATE TEMP TABLE swap AS SELECT seq, {columns} FROM protocol_version WHERE seq IN (10, 11); "
             + "UPDATE protocol_version SET content_sha256 = randomblob(32) WHERE seq IN (10, 11); "
             + string.Concat(columns.Split(", ").Select(c =>
@@ -147,7 +148,8 @@ public sealed class StoreCheckTests : IDisposable
         var changed = System.Text.Encoding.UTF8.GetBytes(
             System.Text.Encoding.UTF8.GetString(Sample.DefinitionJson).Replace("\"seats\": 54", "\"seats\": 55", StringComparison.Ordinal));
         Assert.False(changed.AsSpan().SequenceEqual(Sample.DefinitionJson));
-        Tamper($"UPDATE election SET definition = x'{Convert.ToHexString(changed)}', definition_sha256 = x'{Convert.ToHexString(SHA256.HashData(changed))}'");
+        Tamper($"UPDATE election SET definition = x'{Convert.ToHexString(changed)}', "
+            + $"definition_sha256 = x'{Convert.ToHexString(SHA256.HashData(changed))}'");
         Assert.Contains("the definition was changed in the database", await RefusalAsync(giveDefinition: false), StringComparison.Ordinal);
     }
 

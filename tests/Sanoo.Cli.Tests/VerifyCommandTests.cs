@@ -118,7 +118,8 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.NotEqual(text, raised);
         var changed = System.Text.Encoding.UTF8.GetBytes(raised);
         Tamper(Db, "DROP TRIGGER IF EXISTS election_append_only_update; "
-            + $"UPDATE election SET definition = x'{Convert.ToHexString(changed)}', definition_sha256 = x'{Convert.ToHexString(SHA256.HashData(changed))}'");
+            + $"UPDATE election SET definition = x'{Convert.ToHexString(changed)}', "
+            + $"definition_sha256 = x'{Convert.ToHexString(SHA256.HashData(changed))}'");
         (log, app) = await StartAsync(giveDefinition: false);
         var (stateful, before) = Verify(app);
         var fresh = Path.Combine(_folder, "fresh-state.json");
@@ -140,7 +141,10 @@ public sealed class VerifyCommandTests : IDisposable
         using var device = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
         var machine = Sample.Machine.First(p => p.Station.Value == "s0001");
         await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(
-            new Core.Definitions.AreaId("s0001"), device.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow.AddHours(-1), "cec"));
+            new Core.Definitions.AreaId("s0001"),
+            device.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey),
+            DateTimeOffset.UtcNow.AddHours(-1),
+            "cec"));
         var receipt = await log.SubmitAsync(new Submission(machine.Checked(Sample.Election), new Sender.Device(machine.Station),
             NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(device, ProtocolWriter.Canonical(Sample.Election, machine))));
         await FillAsync(log, app);
@@ -150,7 +154,8 @@ public sealed class VerifyCommandTests : IDisposable
         var (code, output) = Verify(app); // no earlier state: the server's re-signed head matches the rebuilt tree
         await StopAsync(log, app);
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
-        Assert.Contains($"entry {receipt.Sequence} (station s0001): a machine count must carry its device's signature", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"entry {receipt.Sequence} (station s0001): a machine count must carry its device's signature", output, StringComparison.Ordinal);
     }
 
     [Fact]

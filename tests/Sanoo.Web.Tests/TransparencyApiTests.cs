@@ -26,7 +26,11 @@ public class TransparencyApiTests(ServerFixture server) : IClassFixture<ServerFi
     private static bool Verify(TreeHead head)
     {
         var signed = new Core.Transparency.TreeHead(
-            head.Election, Convert.FromHexString(head.DefinitionSha256), head.TreeSize, Convert.FromHexString(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
+            head.Election,
+            Convert.FromHexString(head.DefinitionSha256),
+            head.TreeSize,
+            Convert.FromHexString(head.RootHash),
+            DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
         var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(head.PublicKey), KeyBlobFormat.RawPublicKey);
         return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.Signature));
     }

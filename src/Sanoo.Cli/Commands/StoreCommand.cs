@@ -43,7 +43,8 @@ public static class StoreCommand
             var kept = file is null ? null : await TreeHeadFile.ReadAsync(file, cancellationToken);
             if (kept is null)
             {
-                console.MarkupLineInterpolated($"[yellow]No kept tree head {file ?? "(none given)"}: the entries are checked against themselves only.[/]");
+                var where = file ?? "(none given)";
+                console.MarkupLineInterpolated($"[yellow]No kept tree head {where}: the entries are checked against themselves only.[/]");
             }
             else
             {

@@ -106,7 +106,11 @@ public sealed partial class SnapshotPublisher(
                 + $"first: {snapshot.InvariantViolations[0]}");
         }
         var head = new Core.Transparency.TreeHead(
-            log.Election.Id.Value, log.DefinitionSha256, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
+            log.Election.Id.Value,
+            log.DefinitionSha256,
+            snapshot.Position,
+            root,
+            DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
         return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head)) { Acts = acts }, null);
     }
 

@@ -13,7 +13,8 @@ namespace Sanoo.Web.Publishing;
 /// </summary>
 public static class TreeHeadFile
 {
-    /// <summary>Writes <paramref name="signed"/> to <paramref name="path"/> whole (a new file, flushed to disk, then renamed over the old one).</summary>
+    /// <summary>Writes <paramref name="signed"/> to <paramref name="path"/> whole (a new file, flushed to disk, then renamed over the old
+    /// one).</summary>
     public static async Task WriteAsync(string path, SignedTreeHead signed, byte[] publicKey, CancellationToken cancellationToken = default)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(TransparencyJson.Of(signed, publicKey), WireJson.Default.TreeHead);
