@@ -1,13 +1,19 @@
 using System.Buffers;
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Json;
 
 namespace Sanoo.Core.Protocols;
 
 /// <summary>
-/// Writes a protocol as one line of compact JSON in a fixed order: fields as listed in
-/// docs/protocol-format.md, lines in form order, votes in ballot order. The same protocol
-/// always gives the same bytes, so these bytes are what a device signs and what the store hashes.
+/// Writes a protocol in its canonical form: the JSON Canonicalization Scheme of RFC 8785 (see
+/// <see cref="CanonicalJson"/>), so that a device written in any language reproduces the exact
+/// bytes before signing them with any JCS library: members sorted by their names' UTF-16 code
+/// units (<c>contest, correction, election, lines, source, station, version, votes</c>, and the
+/// lines and votes by their ids), strings escaped only where JSON requires it, integers in plain
+/// digits, no white space. The same protocol always gives the same bytes: what a device signs
+/// and what the log hashes (docs/api.md, "The signed form", has a worked example).
 /// </summary>
 public static class ProtocolWriter
 {
@@ -15,36 +21,55 @@ public static class ProtocolWriter
     public static byte[] Canonical(Election election, Protocol protocol)
     {
         var plan = election.Contest(protocol.Contest) ?? throw new ArgumentException($"unknown contest '{protocol.Contest}'", nameof(protocol));
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        var buffer = new ArrayBufferWriter<byte>(512);
+        Raw(buffer, "{\"contest\":");
+        CanonicalJson.WriteString(buffer, protocol.Contest.Value);
+        if (protocol.Correction is { } correction)
         {
-            json.WriteStartObject();
-            json.WriteString("election", protocol.Election.Value);
-            json.WriteString("station", protocol.Station.Value);
-            json.WriteString("contest", protocol.Contest.Value);
-            json.WriteString("source", protocol.Source.Value);
-            json.WriteNumber("version", protocol.Version);
-            json.WriteStartObject("lines");
-            for (var i = 0; i < plan.Form.Lines.Length; i++)
-            {
-                json.WriteNumber(plan.Form.Lines[i].Id.Value, protocol.Lines[i]);
-            }
-            json.WriteEndObject();
-            json.WriteStartObject("votes");
-            for (var i = 0; i < plan.Choices.Length; i++)
-            {
-                json.WriteNumber(plan.Choices[i].Id.Value, protocol.Votes[i]);
-            }
-            json.WriteEndObject();
-            if (protocol.Correction is { } correction)
-            {
-                json.WriteStartObject("correction");
-                json.WriteString("reason", correction.Reason);
-                json.WriteString("author", correction.Author);
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
+            Raw(buffer, ",\"correction\":{\"author\":");
+            CanonicalJson.WriteString(buffer, correction.Author);
+            Raw(buffer, ",\"reason\":");
+            CanonicalJson.WriteString(buffer, correction.Reason);
+            Raw(buffer, "}");
         }
+        Raw(buffer, ",\"election\":");
+        CanonicalJson.WriteString(buffer, protocol.Election.Value);
+        Raw(buffer, ",\"lines\":");
+        Members(buffer, plan.Form.Lines.Length, i => plan.Form.Lines[i].Id.Value, protocol.Lines.AsSpan());
+        Raw(buffer, ",\"source\":");
+        CanonicalJson.WriteString(buffer, protocol.Source.Value);
+        Raw(buffer, ",\"station\":");
+        CanonicalJson.WriteString(buffer, protocol.Station.Value);
+        Raw(buffer, $",\"version\":{protocol.Version.ToString(CultureInfo.InvariantCulture)},\"votes\":");
+        Members(buffer, plan.Choices.Length, i => plan.Choices[i].Id.Value, protocol.Votes.AsSpan());
+        Raw(buffer, "}");
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>An object of counts, its members sorted by their ids' UTF-16 code units.</summary>
+    private static void Members(ArrayBufferWriter<byte> buffer, int count, Func<int, string> id, ReadOnlySpan<int> values)
+    {
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) => string.CompareOrdinal(id(a), id(b)));
+        Raw(buffer, "{");
+        for (var k = 0; k < count; k++)
+        {
+            Raw(buffer, k == 0 ? "" : ",");
+            CanonicalJson.WriteString(buffer, id(order[k]));
+            Raw(buffer, ":" + values[order[k]].ToString(CultureInfo.InvariantCulture));
+        }
+        Raw(buffer, "}");
+    }
+
+    private static void Raw(ArrayBufferWriter<byte> buffer, string ascii)
+    {
+        if (ascii.Length > 0)
+        {
+            buffer.Write(Encoding.ASCII.GetBytes(ascii));
+        }
     }
 }
