@@ -27,33 +27,14 @@ public sealed class StoreCheckTests : IDisposable
 
     private string HeadFile => Db + ".tree-head.json";
 
-    private async Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync(bool giveDefinition = true)
-    {
-        var store = await StoreAddress.OpenAsync($"sqlite:{Db}");
-        var log = await ElectionLog.OpenAsync(store, giveDefinition ? Sample.DefinitionJson : null);
-        var options = new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), TreeHeadFile = HeadFile };
-        var app = SanooServer.Create(log, options, commission: _commission);
-        try
-        {
-            await SanooServer.StartAsync(app);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            await log.DisposeAsync();
-            await store.DisposeAsync();
-            throw;
-        }
-        return (log, app);
-    }
+    private Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync(bool giveDefinition = true) =>
+        TamperDrill.StartAsync(
+            Db,
+            giveDefinition ? Sample.DefinitionJson : null,
+            new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), TreeHeadFile = HeadFile },
+            _commission);
 
-    private static async Task StopAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-        await log.DisposeAsync();
-        await log.Store.DisposeAsync();
-    }
+    private static Task StopAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app) => TamperDrill.StopAsync(log, app);
 
     /// <summary>An honest night: 300 protocols, published, the head kept; then the server stops.</summary>
     private async Task RunHonestlyAsync()
@@ -69,16 +50,7 @@ public sealed class StoreCheckTests : IDisposable
         Assert.True(File.Exists(HeadFile), "the signed head is kept beside the store");
     }
 
-    private void Tamper(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; "
-            + "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; "
-            + "DROP TRIGGER IF EXISTS election_append_only_update; " + sql;
-        command.ExecuteNonQuery();
-    }
+    private void Tamper(string sql) => TamperDrill.Tamper(Db, sql);
 
     private async Task<string> RefusalAsync(bool giveDefinition = true) =>
         (await Assert.ThrowsAsync<StoreException>(() => StartAsync(giveDefinition))).Message;

@@ -1,11 +1,9 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Sanoo.Core.Protocols;
 using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
-using Sanoo.Storage;
 using Sanoo.Storage.Log;
 using Sanoo.Testing;
 using Sanoo.Web;
@@ -27,36 +25,20 @@ public sealed class VerifyCommandTests : IDisposable
 
     private string State => Path.Combine(_folder, "state.json");
 
-    private async Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync(bool giveDefinition = true)
-    {
-        var store = await StoreAddress.OpenAsync($"sqlite:{Db}");
-        var log = await ElectionLog.OpenAsync(store, giveDefinition ? Sample.DefinitionJson : null);
-        // The insider's server skips its own start-up check (CheckStoreAtStart): the observer must catch on their own what it was not allowed to.
-        var options = new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), CheckStoreAtStart = false };
-        var app = SanooServer.Create(log, options, commission: _commission);
-        await SanooServer.StartAsync(app);
-        return (log, app);
-    }
+    // The insider's server skips its own start-up check (CheckStoreAtStart): the observer must catch on their own what it was not allowed to.
+    private Task<(ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartAsync(bool giveDefinition = true) =>
+        TamperDrill.StartAsync(
+            Db,
+            giveDefinition ? Sample.DefinitionJson : null,
+            new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), CheckStoreAtStart = false },
+            _commission);
 
-    private static async Task StopAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-        await log.DisposeAsync();
-        await log.Store.DisposeAsync();
-    }
+    private static Task StopAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app) => TamperDrill.StopAsync(log, app);
 
     private (int Code, string Output) Verify(Microsoft.AspNetCore.Builder.WebApplication app) =>
         CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey), "--state", State);
 
-    private static void Tamper(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; " + sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Tamper(string db, string sql) => TamperDrill.Tamper(db, sql);
 
     private static async Task<Microsoft.AspNetCore.Builder.WebApplication> FillAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
     {

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Sanoo.Log;
+using Sanoo.Storage;
+using Sanoo.Web;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>
+/// A server on an SQLite store in a test's folder, started and stopped as the tamper drills do,
+/// and the insider's hand on the database while it is down (append-only triggers dropped first).
+/// </summary>
+internal static class TamperDrill
+{
+    /// <summary>Opens the store and the log (giving <paramref name="definition"/> on first use) and starts a server on it; undone when the start is refused.</summary>
+    public static async Task<(ElectionLog Log, WebApplication App)> StartAsync(
+        string db, byte[]? definition, ServerOptions options, CommissionKey commission)
+    {
+        var store = await StoreAddress.OpenAsync($"sqlite:{db}");
+        var log = await ElectionLog.OpenAsync(store, definition);
+        var app = SanooServer.Create(log, options, commission: commission);
+        try
+        {
+            await SanooServer.StartAsync(app);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await log.DisposeAsync();
+            await store.DisposeAsync();
+            throw;
+        }
+        return (log, app);
+    }
+
+    /// <summary>Stops the server and closes the log and its store.</summary>
+    public static async Task StopAsync(ElectionLog log, WebApplication app)
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the stopped server's database, its append-only triggers on entries and the definition dropped.</summary>
+    public static void Tamper(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; "
+            + "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; "
+            + "DROP TRIGGER IF EXISTS election_append_only_update; " + sql;
+        command.ExecuteNonQuery();
+    }
+}
