@@ -103,7 +103,7 @@ public static class SanooServer
         app.MapPublicApi();
         app.MapTransparency();
         app.MapOpenApi();
-        app.MapGet("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapRead("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapSite();
         return app;
     }

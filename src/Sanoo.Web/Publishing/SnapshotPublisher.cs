@@ -18,7 +18,7 @@ public sealed partial class SnapshotPublisher(
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private int _actsDue;
-    private Published _current = new(null, "\"0\"", time.GetUtcNow(), null);
+    private Published _current = new(null, "W/\"0\"", time.GetUtcNow(), null);
 
     /// <summary>What the public sees now.</summary>
     public Published Current => Volatile.Read(ref _current);
@@ -106,7 +106,11 @@ public sealed partial class SnapshotPublisher(
                 + $"first: {snapshot.InvariantViolations[0]}");
         }
         var head = new Core.Transparency.TreeHead(
-            log.Election.Id.Value, log.DefinitionSha256, snapshot.Position, root, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
+            log.Election.Id.Value,
+            log.DefinitionSha256,
+            snapshot.Position,
+            root,
+            DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
         return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head)) { Acts = acts }, null);
     }
 
