@@ -72,9 +72,13 @@ public static class SanooServer
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "1";
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds))
+                    : 1;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
+            limiter.GlobalLimiter = PublicReadLimit.Create(options);
             limiter.AddPolicy(WritePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
@@ -85,6 +89,7 @@ public static class SanooServer
                 }));
         });
         var app = builder.Build();
+        app.UseTrustedProxies(options);
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseStatusCodePages();
@@ -98,7 +103,7 @@ public static class SanooServer
         app.MapPublicApi();
         app.MapTransparency();
         app.MapOpenApi();
-        app.MapGet("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapRead("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapSite();
         return app;
     }

@@ -27,8 +27,28 @@ public sealed record ServerOptions
     /// <summary>Write requests allowed per client address per second (a flood from one address does not starve the others).</summary>
     public int WritesPerSecondPerAddress { get; init; } = 200;
 
-    /// <summary>Where the last tree head this server signed is kept, outside the database (see <see cref="Publishing.TreeHeadFile"/>); none when
-    /// null.</summary>
+    /// <summary>
+    /// Public reads (GET and HEAD of the API, pages and open data) allowed per client address per
+    /// second, on average: a token bucket refilled this much every second. Generous, because a CDN
+    /// or reverse proxy in front reads for many people from one address: list it in
+    /// <see cref="TrustedProxies"/> or raise this.
+    /// </summary>
+    public int PublicReadsPerSecondPerAddress { get; init; } = 500;
+
+    /// <summary>The most public reads one address may make at once, after a quiet spell (the token bucket's size).</summary>
+    public int PublicReadBurst { get; init; } = 1000;
+
+    /// <summary>
+    /// Addresses of reverse proxies and CDN edges whose <c>X-Forwarded-For</c> is believed: a
+    /// request from one of them is counted against the client address it names. From any other
+    /// address the header is ignored, so a client cannot escape its limit by writing it.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>
+    /// Where the last tree head this server signed is kept, outside the database (see <see cref="Publishing.TreeHeadFile"/>);
+    /// none when null.
+    /// </summary>
     public string? TreeHeadFile { get; init; }
 
     /// <summary>
@@ -49,9 +69,14 @@ public sealed record ServerOptions
         {
             yield return "intervals must be positive";
         }
-        if (MaxRequestBytes < 1024 || MaxBatch < 1 || WritesPerSecondPerAddress < 1)
+        if (MaxRequestBytes < 1024 || MaxBatch < 1 || WritesPerSecondPerAddress < 1 || PublicReadsPerSecondPerAddress < 1
+            || PublicReadBurst < 1)
         {
             yield return "request limits must be positive";
+        }
+        foreach (var proxy in TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return $"trusted proxy '{proxy}' is not an IP address";
         }
     }
 }

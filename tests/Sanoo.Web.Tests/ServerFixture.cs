@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
@@ -39,6 +40,14 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public int WritesPerSecond { get; init; } = 10_000;
 
+    /// <summary>Public reads per address per second (and the burst); tests read far faster than a person.</summary>
+    public int ReadsPerSecond { get; init; } = 1_000_000;
+
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>What the server publishes now.</summary>
+    public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;
+
     public async Task InitializeAsync()
     {
         var store = await StoreAddress.OpenAsync("sqlite:" + _file);
@@ -63,6 +72,9 @@ public sealed class ServerFixture : IAsyncLifetime
             TreeHeadInterval = TimeSpan.FromSeconds(1),
             MaxRequestBytes = 1024 * 1024,
             WritesPerSecondPerAddress = WritesPerSecond,
+            PublicReadsPerSecondPerAddress = ReadsPerSecond,
+            PublicReadBurst = ReadsPerSecond,
+            TrustedProxies = TrustedProxies,
         });
         await SanooServer.StartAsync(_app);
         Address = new Uri(_app.Urls.First());

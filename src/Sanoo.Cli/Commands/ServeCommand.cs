@@ -26,6 +26,17 @@ public static class ServeCommand
                 "address).",
             DefaultValueFactory = _ => new ServerOptions().WritesPerSecondPerAddress,
         };
+        var reads = new Option<int>("--reads-per-second")
+        {
+            Description = "Public reads allowed per client address per second (a token bucket holding twice as many); a CDN in front reads for "
+                + "many: list it with --trusted-proxy or raise this.",
+            DefaultValueFactory = _ => new ServerOptions().PublicReadsPerSecondPerAddress,
+        };
+        var proxies = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "The IP address of a reverse proxy or CDN edge whose X-Forwarded-For names the reader (repeat for several).",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var signingKey = new Option<FileInfo?>("--signing-key")
         {
             Description = "The commission's key file (sanoo keys new --commission) that signs every tree head; without it a key is made for this " +
@@ -40,7 +51,7 @@ public static class ServeCommand
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, signingKey, headFile,
+            definition, db, urls, writes, reads, proxies, signingKey, headFile,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -50,6 +61,9 @@ public static class ServeCommand
             {
                 Urls = r.GetValue(urls)!,
                 WritesPerSecondPerAddress = r.GetValue(writes),
+                PublicReadsPerSecondPerAddress = r.GetValue(reads),
+                PublicReadBurst = 2 * r.GetValue(reads),
+                TrustedProxies = r.GetValue(proxies) ?? [],
                 TreeHeadFile = r.GetValue(headFile)?.FullName ?? StoreAddress.DefaultTreeHeadFile(r.GetValue(db)!),
             },
             r.GetValue(signingKey),

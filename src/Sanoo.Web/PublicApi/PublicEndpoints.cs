@@ -18,16 +18,16 @@ public static class PublicEndpoints
     public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1");
-        group.MapGet("/status", Status)
+        group.MapRead("/status", Status)
             .WithSummary("The published snapshot, the log's position, whether publication is live, and the signed tree head")
             .Produces<Contracts.ServerStatus>();
-        group.MapGet("/results", Results_)
+        group.MapRead("/results", Results_)
             .WithSummary("One contest's results by one count source in one area, with the areas below and the seats or winner")
             .Produces<Contracts.AreaResults>().ProducesProblem(404).ProducesProblem(503);
-        group.MapGet("/stations/{id}", StationAsync)
+        group.MapRead("/stations/{id}", StationAsync)
             .WithSummary("A polling station: for each contest and count source the version counted and every version received")
             .Produces<Contracts.StationRecord>().ProducesProblem(404);
-        group.MapGet("/rejected", Rejected)
+        group.MapRead("/rejected", Rejected)
             .WithSummary("Every stored protocol version that is not counted, with the relations it breaks")
             .Produces<Contracts.NotCountedList>();
         return group;
@@ -36,7 +36,7 @@ public static class PublicEndpoints
     private static IResult Status(HttpContext context, SnapshotPublisher publisher, ElectionLog log, CommissionKey commission)
     {
         var published = publisher.Current;
-        return SnapshotResponse.Of(context, published, () => StatusJson.Of(log, published, commission.PublicKey));
+        return SnapshotResponse.WithHead(context, published, () => StatusJson.Of(log, published, commission.PublicKey));
     }
 
     private static IResult Results_(HttpContext context, SnapshotPublisher publisher, string? contest, string? source, string? area, string? lang)
@@ -66,7 +66,12 @@ public static class PublicEndpoints
             return Problems.Status(
                 404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{area ?? areaId.Value}' (stations: see /api/v1/stations/ID).");
         }
-        var language = lang ?? election.Definition.Languages[0];
+        var languages = election.Definition.Languages;
+        var language = lang is null ? languages[0] : languages.FirstOrDefault(l => string.Equals(l, lang, StringComparison.OrdinalIgnoreCase));
+        if (language is null)
+        {
+            return Problems.Status(404, "Unknown language", $"'{lang}' is not a language of this election (known: {string.Join(", ", languages)}).");
+        }
         var key = $"results/{plan.Contest.Id}/{countSource.Id}/{areaId}/{language}";
         return SnapshotResponse.Cached(
             context, published, key, () => ResultsJson.Of(snapshot, plan, countSource, areaId, language), Contracts.WireJson.Default.AreaResults);

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.PublicApi;
 
 /// <summary>
-/// Answers from one published snapshot: its ETag (the log position) on every response, 304 when
-/// the client already holds it, and a short public cache life so caches and CDNs absorb
+/// Answers from one published snapshot: its weak ETag (the log position) on every response, 304
+/// when the client already holds it, <c>Vary: Accept-Encoding</c> (compressed and identity bodies
+/// are variants of one answer), and a short public cache life so caches and CDNs absorb
 /// election-night traffic while staying at most a second behind.
 /// </summary>
 public static class SnapshotResponse
@@ -17,50 +19,54 @@ public static class SnapshotResponse
 
     /// <summary>
     /// Like <see cref="Of"/>, but the body is built and serialized once per snapshot and
-    /// <paramref name="key"/> (the query), then served as bytes from the snapshot's own cache.
+    /// <paramref name="key"/> (built from validated values only), then served as bytes from the snapshot's own cache.
     /// </summary>
-    public static IResult Cached<T>(HttpContext context, Published published, string key, Func<T> body, JsonTypeInfo<T> type)
-    {
-        var bytes = published.Responses.GetOrAdd(key, _ => JsonSerializer.SerializeToUtf8Bytes(body(), type));
-        return Bytes(context, published, bytes, "application/json; charset=utf-8");
-    }
+    public static IResult Cached<T>(HttpContext context, Published published, string key, Func<T> body, JsonTypeInfo<T> type) =>
+        NotModified(context, published.ETag) ?? Results.Bytes(
+            published.Responses.GetOrMake(key, () => JsonSerializer.SerializeToUtf8Bytes(body(), type)), "application/json; charset=utf-8");
 
     /// <summary>
     /// Ready bytes of <paramref name="contentType"/> rendered once per snapshot and
-    /// <paramref name="key"/> by <paramref name="render"/>; <paramref name="missing"/> answers when
-    /// it renders nothing.
+    /// <paramref name="key"/> (built from validated values only) by <paramref name="render"/>;
+    /// <paramref name="missing"/> answers when it renders nothing.
     /// </summary>
     public static async Task<IResult> CachedBytesAsync(
         HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing)
     {
-        if (!published.Responses.TryGetValue(key, out var bytes))
+        if (!published.Responses.TryGet(key, out var bytes))
         {
             if (await render() is not { } rendered)
             {
                 return missing();
             }
-            bytes = published.Responses.GetOrAdd(key, rendered);
+            bytes = published.Responses.Keep(key, rendered);
         }
         return Bytes(context, published, bytes, contentType);
     }
 
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
     public static IResult Of<T>(HttpContext context, Published published, Func<T> body) =>
-        NotModified(context, published) ?? TypedResults.Ok(body());
+        NotModified(context, published.ETag) ?? TypedResults.Ok(body());
+
+    /// <summary>
+    /// Like <see cref="Of"/>, for answers that carry the signed tree head: tagged with
+    /// <see cref="Published.HeadETag"/>, so a head signed afresh is a new version.
+    /// </summary>
+    public static IResult WithHead<T>(HttpContext context, Published published, Func<T> body) =>
+        NotModified(context, published.HeadETag) ?? TypedResults.Ok(body());
 
     /// <summary>Writes ready bytes of <paramref name="contentType"/> for <paramref name="published"/>, or 304 when the client's ETag
     /// matches.</summary>
     public static IResult Bytes(HttpContext context, Published published, byte[] bytes, string contentType) =>
-        NotModified(context, published) ?? Results.Bytes(bytes, contentType);
+        NotModified(context, published.ETag) ?? Results.Bytes(bytes, contentType);
 
-    /// <summary>Sets the snapshot's ETag and cache life; 304 when the client already holds it, else null.</summary>
-    private static IResult? NotModified(HttpContext context, Published published)
+    /// <summary>Sets the entity tag, variance and cache life; 304 when the client already holds <paramref name="etag"/>, else null.</summary>
+    public static IResult? NotModified(HttpContext context, string etag)
     {
-        context.Response.Headers.ETag = published.ETag;
-        context.Response.Headers.CacheControl = CacheControl;
-        return context.Request.Headers.IfNoneMatch.Any(v =>
-                v is not null && (v == published.ETag || v.Split(',').Select(t => t.Trim()).Contains(published.ETag)))
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : null;
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = CacheControl;
+        headers.Vary = HeaderNames.AcceptEncoding;
+        return EntityTags.Match(context.Request.Headers.IfNoneMatch, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 }

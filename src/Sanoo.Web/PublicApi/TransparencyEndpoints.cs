@@ -19,22 +19,22 @@ public static class TransparencyEndpoints
     public static RouteGroupBuilder MapTransparency(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1");
-        group.MapGet("/tree-head", TreeHead)
+        group.MapRead("/tree-head", TreeHead)
             .WithSummary("The transparency log's tree head at the published snapshot, signed by the commission")
             .Produces<Contracts.TreeHead>().ProducesProblem(503);
-        group.MapGet("/proofs/inclusion", InclusionAsync)
+        group.MapRead("/proofs/inclusion", InclusionAsync)
             .WithSummary("The RFC 9162 audit path of entry `sequence` in the tree of `size` entries (default: the published tree)")
             .Produces<Contracts.InclusionProof>().ProducesProblem(404);
-        group.MapGet("/proofs/consistency", ConsistencyAsync)
+        group.MapRead("/proofs/consistency", ConsistencyAsync)
             .WithSummary("The RFC 9162 proof that the tree of `second` entries extends the tree of `first`")
             .Produces<Contracts.ConsistencyProof>().ProducesProblem(404);
-        group.MapGet("/entries", EntriesAsync)
+        group.MapRead("/entries", EntriesAsync)
             .WithSummary("Up to 1,000 log entries after position `after`, each with its canonical protocol, signature and leaf hash")
             .Produces<Contracts.EntriesPage>();
-        group.MapGet("/definition", async (ElectionLog log, CancellationToken ct) =>
+        group.MapRead("/definition", async (ElectionLog log, CancellationToken ct) =>
             Results.Bytes(log.Definition, "application/json; charset=utf-8"))
             .WithSummary("The election definition, the log's first entry, exactly as stored (docs/definition-format.md)");
-        group.MapGet("/keys", async (ElectionLog log, CancellationToken ct) =>
+        group.MapRead("/keys", async (ElectionLog log, CancellationToken ct) =>
             TypedResults.Ok(TransparencyJson.Of(await log.DeviceKeysAsync(0, ct))))
             .WithSummary("The stations' device keys: each station's current key and every enrolment with its time");
         return group;
@@ -44,7 +44,7 @@ public static class TransparencyEndpoints
     {
         var published = publisher.Current;
         return published.TreeHead is { } head
-            ? SnapshotResponse.Of(context, published, () => TransparencyJson.Of(head, commission.PublicKey))
+            ? SnapshotResponse.WithHead(context, published, () => TransparencyJson.Of(head, commission.PublicKey))
             : Problems.Unavailable("No tree head has been published yet.");
     }
 

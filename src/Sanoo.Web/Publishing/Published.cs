@@ -7,23 +7,33 @@ namespace Sanoo.Web.Publishing;
 /// published, and, when a newer snapshot failed its check, why publication is halted.
 /// </summary>
 /// <param name="Snapshot">The snapshot every public response is answered from; null before the first.</param>
-/// <param name="ETag">Its entity tag: the log position, quoted.</param>
+/// <param name="ETag">
+/// Its entity tag: the log position (and the count of the commission's acts), as a weak tag
+/// <c>W/"4929"</c>: the gzip, brotli and identity encodings of one answer are the same content,
+/// not the same bytes, so a strong tag would be wrong for all but one of them.
+/// </param>
 /// <param name="PublishedAt">When it was published.</param>
 /// <param name="Halted">Why publication stopped at this snapshot, or null while live.</param>
 /// <param name="TreeHead">The transparency log's tree head at the snapshot's position, and the commission's signature of it.</param>
 public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset PublishedAt, string? Halted, SignedTreeHead? TreeHead = null)
 {
     /// <summary>
-    /// Response bodies already serialized from this snapshot, by query. A snapshot never changes,
-    /// so neither do its answers; the cache goes with the snapshot when a newer one is published.
+    /// Response bodies already serialized from this snapshot, by validated query. A snapshot never
+    /// changes, so neither do its answers; the cache goes with the snapshot when a newer one is published.
     /// </summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Responses { get; } = new(StringComparer.Ordinal);
+    public ResponseCache Responses { get; } = new(ResponseCache.DefaultMaxBytes);
+
+    /// <summary>
+    /// The entity tag of answers that carry the signed tree head (status, tree head): the snapshot's
+    /// tag and the head's time, so a head signed afresh over the same log is a new version.
+    /// </summary>
+    public string HeadETag => TreeHead is { } head ? $"{ETag[..^1]}.{head.Head.Timestamp.ToUnixTimeMilliseconds()}\"" : ETag;
 
     /// <summary>The commission's recount orders, outcomes and certifications at publication.</summary>
     public CommissionRecord Acts { get; init; } = CommissionRecord.None;
 
     /// <summary>The entity tag of a snapshot with the commission's acts: a new act is a new version of every page.</summary>
-    public static string ETagOf(long position, CommissionRecord acts) => acts.Count == 0 ? $"\"{position}\"" : $"\"{position}-{acts.Count}\"";
+    public static string ETagOf(long position, CommissionRecord acts) => acts.Count == 0 ? $"W/\"{position}\"" : $"W/\"{position}-{acts.Count}\"";
 
     private Core.Reconciliation.Ledger? _ledger;
 

@@ -18,7 +18,7 @@ public sealed partial class SnapshotPublisher(
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private int _actsDue;
-    private Published _current = new(null, "\"0\"", time.GetUtcNow(), null);
+    private Published _current = new(null, "W/\"0\"", time.GetUtcNow(), null);
 
     /// <summary>What the public sees now.</summary>
     public Published Current => Volatile.Read(ref _current);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
@@ -17,32 +16,32 @@ public static class SiteEndpoints
     /// <summary>Maps the site.</summary>
     public static void MapSite(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", Home).ExcludeFromDescription();
-        app.MapGet(SitePaths.SnapshotJson, (HttpContext context, SnapshotPublisher publisher) =>
+        app.MapRead("/", Home).ExcludeFromDescription();
+        app.MapRead(SitePaths.SnapshotJson, (HttpContext context, SnapshotPublisher publisher) =>
         {
             context.Response.Headers.CacheControl = "no-cache";
             return Results.Bytes(SiteContent.SnapshotMarker(publisher.Current), "application/json; charset=utf-8");
         }).ExcludeFromDescription();
-        app.MapGet(SitePaths.Protocols, ProtocolsAsync).ExcludeFromDescription();
-        app.MapGet(SiteAssets.CssPath, (HttpContext context) => Asset(context, SiteAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet(SiteAssets.ScriptPath, (HttpContext context) => Asset(context, SiteAssets.Script, "text/javascript; charset=utf-8"))
+        app.MapRead(SitePaths.Protocols, ProtocolsAsync).ExcludeFromDescription();
+        app.MapRead(SiteAssets.CssPath, (HttpContext context) => Asset(context, SiteAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapRead(SiteAssets.ScriptPath, (HttpContext context) => Asset(context, SiteAssets.Script, "text/javascript; charset=utf-8"))
             .ExcludeFromDescription();
-        app.MapGet("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) =>
+        app.MapRead("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) =>
             PageAsync(c, p, s, lang, null, false, "index.html", ct)).ExcludeFromDescription();
-        app.MapGet("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) =>
+        app.MapRead("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) =>
             PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
-        app.MapGet("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
-        app.MapGet(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
+        app.MapRead("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
+        app.MapRead(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
             .ExcludeFromDescription();
-        app.MapGet("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null))
+        app.MapRead("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null))
             .ExcludeFromDescription();
-        app.MapGet("/{lang}/enter/queue/", QueueAsync).ExcludeFromDescription();
-        app.MapGet("/{lang}/enter/{station}/", EntryAsync).ExcludeFromDescription();
-        app.MapGet(
+        app.MapRead("/{lang}/enter/queue/", QueueAsync).ExcludeFromDescription();
+        app.MapRead("/{lang}/enter/{station}/", EntryAsync).ExcludeFromDescription();
+        app.MapRead(
             "/{lang}/area/{id}/{file?}",
             (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) =>
                 PageAsync(c, p, s, lang, id, false, file, ct)).ExcludeFromDescription();
-        app.MapGet(
+        app.MapRead(
             "/{lang}/station/{id}/{file?}",
             (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file, CancellationToken ct) =>
                 PageAsync(c, p, s, lang, id, true, file, ct)).ExcludeFromDescription();
@@ -149,9 +148,16 @@ public static class SiteEndpoints
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
-        context.Response.Headers.ETag = published.ETag;
-        context.Response.Headers.CacheControl = SnapshotResponse.CacheControl;
+        if (SnapshotResponse.NotModified(context, published.ETag) is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
         context.Response.ContentType = "text/csv; charset=utf-8";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
         await site.WriteProtocolsAsync(context.Response.Body, snapshot, context.RequestAborted);
     }
 }
