@@ -13,7 +13,8 @@ namespace Sanoo.Cli.Tests;
 /// </summary>
 internal static class TamperDrill
 {
-    /// <summary>Opens the store and the log (giving <paramref name="definition"/> on first use) and starts a server on it; undone when the start is refused.</summary>
+    /// <summary>Opens the store and the log (giving <paramref name="definition"/> on first use) and starts a server on it; undone when the start is
+    /// refused.</summary>
     public static async Task<(ElectionLog Log, WebApplication App)> StartAsync(
         string db, byte[]? definition, ServerOptions options, CommissionKey commission)
     {
@@ -43,7 +44,8 @@ internal static class TamperDrill
         await log.Store.DisposeAsync();
     }
 
-    /// <summary>Runs <paramref name="sql"/> on the stopped server's database, its append-only triggers on entries and the definition dropped.</summary>
+    /// <summary>Runs <paramref name="sql"/> on the stopped server's database, its append-only triggers on entries and the definition
+    /// dropped.</summary>
     public static void Tamper(string db, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
