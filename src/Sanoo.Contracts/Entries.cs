@@ -12,7 +12,10 @@ public enum EntryStatus
     /// <summary><c>matched</c> (HTTP 200): a second operator's figures agree; the answer holds the log's receipt.</summary>
     Matched,
 
-    /// <summary><c>mismatch</c> (HTTP 409): the other operator typed other figures; a supervisor settles it from the paper.</summary>
+    /// <summary>
+    /// <c>mismatch</c> (HTTP 409): the other operator typed other figures, or this operator's earlier entry was already part of a
+    /// mismatch; a third operator or a supervisor settles it from the paper.
+    /// </summary>
     Mismatch,
 
     /// <summary><c>repeat</c> (HTTP 200): this operator's own figures again; nothing new kept.</summary>
@@ -27,7 +30,10 @@ public enum EntryStatus
 /// <param name="Message">The same in a sentence for the operator.</param>
 /// <param name="Sequence">The entry's number among hand entries; null when it was not recorded (a repeat, or after the pair).</param>
 /// <param name="ContentHash">SHA-256 of the entered protocol's canonical bytes, lower-case hex.</param>
-/// <param name="Differences">How this entry differs from the other operator's, or from the version counted.</param>
+/// <param name="Differences">
+/// The lines and choices on which this entry differs from another operator's, or from the version counted, with this entry's values
+/// only: double entry is blind, so the answer never carries another entry's figures.
+/// </param>
 /// <param name="Receipt">The log's receipt once the pair is complete; else null.</param>
 public sealed record EntryAnswer(
     EntryStatus Status,
@@ -37,14 +43,15 @@ public sealed record EntryAnswer(
     IReadOnlyList<EntryDifference> Differences,
     Receipt? Receipt);
 
-/// <summary>A line or choice on which two entries differ.</summary>
+/// <summary>A line or choice on which this entry differs from another: to check on the paper, without the other value.</summary>
 /// <param name="Item">The line or choice id.</param>
 /// <param name="Yours">The value in this entry.</param>
-/// <param name="Theirs">The value in the other entry.</param>
-/// <param name="Operator">Who typed the other entry.</param>
-public sealed record EntryDifference(string Item, int Yours, int Theirs, string Operator);
+public sealed record EntryDifference(string Item, int Yours);
 
-/// <summary><c>GET /api/v1/hand-entries/queue</c>: the versions whose entries disagree, for a supervisor.</summary>
+/// <summary>
+/// <c>GET /api/v1/hand-entries/queue</c>: the versions whose entries disagree. An admin (the supervisor) sees every entry's content
+/// hash and every differing value; anyone else sees which lines differ, no values, and content hashes of their own entries only.
+/// </summary>
 /// <param name="Operator">The operator asking (a district operator sees their district).</param>
 /// <param name="Waiting">The versions waiting.</param>
 public sealed record WaitingForSupervisor(string Operator, IReadOnlyList<QueuedVersion> Waiting);
@@ -55,7 +62,7 @@ public sealed record WaitingForSupervisor(string Operator, IReadOnlyList<QueuedV
 /// <param name="Source">The count source's id.</param>
 /// <param name="Version">The version number.</param>
 /// <param name="Entries">Each operator's latest entry, oldest first.</param>
-/// <param name="Differences">The lines and choices that differ, with each entry's value in the order of <paramref name="Entries"/>.</param>
+/// <param name="Differences">The lines and choices that differ, with (for an admin) each entry's value in the order of the entries.</param>
 public sealed record QueuedVersion(
     string Station,
     string Contest,
@@ -68,13 +75,16 @@ public sealed record QueuedVersion(
 /// <param name="Sequence">The entry's number among hand entries.</param>
 /// <param name="Operator">Who typed it.</param>
 /// <param name="EnteredAt">When (ISO 8601 with offset).</param>
-/// <param name="ContentHash">SHA-256 of its canonical bytes, lower-case hex.</param>
-public sealed record QueuedEntry(long Sequence, string Operator, DateTimeOffset EnteredAt, string ContentHash);
+/// <param name="ContentHash">
+/// SHA-256 of its canonical bytes, lower-case hex; null unless the reader is an admin or typed it (a hash would let a typist
+/// confirm a guess of the figures).
+/// </param>
+public sealed record QueuedEntry(long Sequence, string Operator, DateTimeOffset EnteredAt, string? ContentHash);
 
 /// <summary>A line or choice on which the queued entries differ.</summary>
 /// <param name="Item">The line or choice id.</param>
-/// <param name="Values">Each entry's value, in the order of the entries.</param>
-public sealed record QueuedDifference(string Item, IReadOnlyList<int> Values);
+/// <param name="Values">Each entry's value, in the order of the entries; null unless the reader is an admin.</param>
+public sealed record QueuedDifference(string Item, IReadOnlyList<int>? Values);
 
 /// <summary><c>GET /api/v1/hand-entries?station=ID</c>: every entry of a station, oldest first.</summary>
 /// <param name="Station">The station's id.</param>
@@ -89,7 +99,10 @@ public sealed record StationEntries(string Station, IReadOnlyList<HandEntry> Ent
 /// <param name="Operator">Who typed it.</param>
 /// <param name="EnteredAt">When (ISO 8601 with offset).</param>
 /// <param name="Status">What became of it.</param>
-/// <param name="ContentHash">SHA-256 of its canonical bytes, lower-case hex.</param>
+/// <param name="ContentHash">
+/// SHA-256 of its canonical bytes, lower-case hex; null unless the reader is an admin or typed it (a hash would let a typist
+/// confirm a guess of the figures).
+/// </param>
 public sealed record HandEntry(
     long Sequence,
     string Contest,
@@ -98,4 +111,4 @@ public sealed record HandEntry(
     string Operator,
     DateTimeOffset EnteredAt,
     EntryStatus Status,
-    string ContentHash);
+    string? ContentHash);

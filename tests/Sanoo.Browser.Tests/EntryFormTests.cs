@@ -65,4 +65,37 @@ public sealed class EntryFormTests(ResultsSite site)
         await Assertions.Expect(pageOfStation.Locator("section.count").Nth(1).Locator("table.versions"))
             .ToContainTextAsync("entries:d21-a+d21-b", new() { Timeout = 10_000 });
     }
+
+    [Fact]
+    public async Task A_mismatch_shows_the_second_operator_the_lines_to_check_with_their_own_figures_only()
+    {
+        var station = ResultsSite.Sample.Election.Areas.Where(a => a.Parent?.Value == "d21").Skip(3).First();
+        var paper = ResultsSite.Sample.Hand.First(p => p.Station == station.Id && p.Contest.Value == "list");
+        var theirs = paper.Votes[0] + 54_321;
+        var form = $"form.protocol[data-contest='list']";
+
+        await using var context = await site.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        foreach (var (token, protocol, second) in new[]
+        {
+            (ResultsSite.FirstOperatorToken, paper with { Votes = paper.Votes.SetItem(0, theirs) }, false),
+            (ResultsSite.SecondOperatorToken, paper, true),
+        })
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(site.Address, $"/en/enter/{station.Id}/").ToString());
+            await page.FillAsync("#token", token);
+            await TypeAsync(page, protocol);
+            await page.ClickAsync($"{form} button[type=submit]");
+            await Assertions.Expect(page.Locator($"{form} .answer")).ToHaveAttributeAsync("data-status", second ? "mismatch" : "awaiting");
+            if (second)
+            {
+                var line = page.Locator($"{form} .answer li[data-item=p01]");
+                Assert.Equal($"p01: {paper.Votes[0]}", await line.TextContentAsync());
+                Assert.DoesNotContain(
+                    theirs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    await page.Locator($"{form} .answer").TextContentAsync(),
+                    StringComparison.Ordinal);
+            }
+        }
+    }
 }

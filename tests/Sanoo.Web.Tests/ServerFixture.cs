@@ -18,13 +18,14 @@ namespace Sanoo.Web.Tests;
 
 /// <summary>
 /// A real Sanoo server on 127.0.0.1 (Kestrel on a free port) over a fresh SQLite store with the
-/// kg-2021 definition, two enrolled station devices (s0001, s0002) and three operators.
+/// kg-2021 definition, two enrolled station devices (s0001, s0002) and four operators (three of district d01, one admin).
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
     public const string DistrictToken = "token-dec-01";
     public const string AdminToken = "token-cec";
     public const string SecondDistrictToken = "token-dec-01-b";
+    public const string ThirdDistrictToken = "token-dec-01-c";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-web-{Guid.NewGuid():N}.db");
     private WebApplication? _app;
 
@@ -63,6 +64,8 @@ public sealed class ServerFixture : IAsyncLifetime
             SHA256.HashData(Encoding.UTF8.GetBytes(DistrictToken))));
         await store.AddOperatorAsync(new Operator("dec-01-b", OperatorRole.District, new AreaId("d01"),
             SHA256.HashData(Encoding.UTF8.GetBytes(SecondDistrictToken))));
+        await store.AddOperatorAsync(new Operator("dec-01-c", OperatorRole.District, new AreaId("d01"),
+            SHA256.HashData(Encoding.UTF8.GetBytes(ThirdDistrictToken))));
         await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(AdminToken))));
         _app = SanooServer.Create(Log, new ServerOptions
         {

@@ -12,10 +12,12 @@ public sealed record EntryRecord(string Operator, string ContentHash, EntryStatu
 
 /// <summary>
 /// The double-entry rule for hand counts: a protocol version is counted only when two different
-/// operators have typed identical figures. Each operator stands by their latest entry (a second
-/// try replaces their own first);
-/// a different operator's different figures are a mismatch for a supervisor, who settles it by
-/// typing the paper's figures: matching either earlier entry completes the pair.
+/// operators have typed identical figures, each blind to the other's. Each operator stands by their
+/// latest entry (a second try replaces their own first), but only an operator's first entry of a
+/// version can complete the pair: once they have seen a mismatch (which lines differ), nothing they
+/// type can count, neither the same figures again nor the other side's. A mismatch is settled by a
+/// third entry, another operator's or a supervisor's, typed from the paper: matching the latest
+/// entry of either side completes the pair.
 /// </summary>
 public static class DoubleEntry
 {
@@ -31,7 +33,8 @@ public static class DoubleEntry
         }
         // Each operator stands by their latest entry: an operator's re-entry replaces their own earlier one.
         var latest = earlier.GroupBy(e => e.Operator).ToDictionary(g => g.Key, g => g.Last().ContentHash);
-        if (latest.Any(e => e.Key != operatorName && e.Value == contentHash))
+        var firstTry = !latest.ContainsKey(operatorName);
+        if (firstTry && latest.ContainsValue(contentHash))
         {
             return EntryStatus.Matched;
         }

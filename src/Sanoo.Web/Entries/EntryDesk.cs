@@ -7,12 +7,13 @@ using Sanoo.Storage.Entries;
 
 namespace Sanoo.Web.Entries;
 
-/// <summary>How an entry differs from another operator's entry of the same protocol.</summary>
+/// <summary>
+/// A line or choice on which an entry differs from another entry of the same protocol, with this entry's value only:
+/// double entry is blind, the typist is told what to check on the paper, never what the other typed.
+/// </summary>
 /// <param name="Item">The line or choice id.</param>
 /// <param name="Yours">The value in this entry.</param>
-/// <param name="Theirs">The value in the other entry.</param>
-/// <param name="Operator">Who typed the other entry.</param>
-public sealed record EntryDifference(string Item, int Yours, int Theirs, string Operator);
+public sealed record EntryDifference(string Item, int Yours);
 
 /// <summary>What became of an entry: its status, the entry as recorded, the log's receipt once the pair is complete, and any differences.</summary>
 public sealed record EntryAnswer(EntryStatus Status, HandEntry Entry, Receipt? Receipt, IReadOnlyList<EntryDifference> Differences);
@@ -23,7 +24,7 @@ public sealed record EntryAnswer(EntryStatus Status, HandEntry Entry, Receipt? R
 /// <param name="Source">The count.</param>
 /// <param name="Version">The protocol version.</param>
 /// <param name="Entries">Each operator's latest entry, oldest first.</param>
-/// <param name="Differences">The lines and choices on which they differ, with each operator's value.</param>
+/// <param name="Differences">The lines and choices on which they differ, with each operator's value (for the supervisor's eyes only).</param>
 public sealed record QueueItem(
     string Station,
     string Contest,
@@ -35,7 +36,8 @@ public sealed record QueueItem(
 /// <summary>
 /// Double entry of hand counts: every operator's entry is recorded; when a second operator has
 /// typed identical figures the protocol goes to the log as one submission naming both; a
-/// mismatch waits in the supervisor's queue with the lines that differ.
+/// mismatch waits in the supervisor's queue with the lines that differ. The typist is told which
+/// lines differ and their own values, never another entry's (<see cref="DoubleEntry"/>).
 /// </summary>
 public sealed class EntryDesk(ElectionLog log, TimeProvider time)
 {
@@ -64,9 +66,9 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
                 var matched = earlier.First(e => e.Status == EntryStatus.Matched);
                 var counted = Read(matched);
                 var again = await log.SubmitAsync(new Submission(counted, new Sender.MatchedEntry(matched.Operator)), cancellationToken);
-                return new EntryAnswer(entry.Status, entry, again, Differences(protocol, counted.Protocol, matched.Operator));
+                return new EntryAnswer(entry.Status, entry, again, Differences(protocol, [counted.Protocol]));
             default:
-                return new EntryAnswer(entry.Status, entry, null, [.. others.SelectMany(o => Differences(protocol, Read(o).Protocol, o.Operator))]);
+                return new EntryAnswer(entry.Status, entry, null, Differences(protocol, [.. others.Select(o => Read(o).Protocol)]));
         }
     }
 
@@ -77,12 +79,14 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
         var queue = new List<QueueItem>();
         foreach (var version in entries.GroupBy(e => (e.Station, e.Contest, e.Source, e.Version)))
         {
-            var latest = Latest([.. version]);
-            var settled = version.Any(e => e.Status == EntryStatus.Matched) || latest.Select(e => e.ContentHash).Distinct().Count() < 2;
-            if (settled || !covers(version.Key.Station))
+            // Waiting from the first mismatch until a pair is complete, even when the two sides have since typed the same figures:
+            // neither can settle it (DoubleEntry).
+            var waiting = version.Any(e => e.Status == EntryStatus.Mismatch) && !version.Any(e => e.Status == EntryStatus.Matched);
+            if (!waiting || !covers(version.Key.Station))
             {
                 continue;
             }
+            var latest = Latest([.. version]);
             var protocols = latest.Select(e => Read(e).Protocol).ToList();
             var plan = log.Election.Contest(version.Key.Contest)!;
             var items = plan.Form.Lines.Select((l, i) => (l.Id.Value, (IReadOnlyList<int>)[.. protocols.Select(p => p.Lines[i])]))
@@ -103,9 +107,13 @@ public sealed class EntryDesk(ElectionLog log, TimeProvider time)
             ? ok.Checked
             : throw new InvalidOperationException($"hand entry {entry.Sequence} holds bytes that are not a protocol of this election");
 
-    private IReadOnlyList<EntryDifference> Differences(Protocol mine, Protocol theirs, string who)
+    /// <summary>The lines and choices, in the form's order, on which <paramref name="mine"/> differs from any of <paramref name="others"/>.</summary>
+    private List<EntryDifference> Differences(Protocol mine, IReadOnlyList<Protocol> others)
     {
         var plan = log.Election.Contest(mine.Contest)!;
-        return [.. DoubleEntry.Differences(plan, mine, theirs).Select(d => new EntryDifference(d.Item, d.First, d.Second, who))];
+        var differing = others.SelectMany(o => DoubleEntry.Differences(plan, mine, o)).Select(d => d.Item).ToHashSet();
+        return [.. plan.Form.Lines.Select((l, i) => new EntryDifference(l.Id.Value, mine.Lines[i]))
+            .Concat(plan.Choices.Select((c, i) => new EntryDifference(c.Id.Value, mine.Votes[i])))
+            .Where(d => differing.Contains(d.Item))];
     }
 }

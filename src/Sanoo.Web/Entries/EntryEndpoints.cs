@@ -16,7 +16,8 @@ namespace Sanoo.Web.Entries;
 /// Double entry over HTTP: <c>POST /api/v1/hand-entries</c> records an operator's entry of a hand
 /// count; <c>GET /api/v1/hand-entries/queue</c> lists the protocols whose entries disagree, for a
 /// supervisor; <c>GET /api/v1/hand-entries?station=ID</c> lists a station's entries. All need an
-/// operator's bearer token; a district operator sees and enters only their own district.
+/// operator's bearer token; a district operator sees and enters only their own district, and sees
+/// no other operator's figures or content hashes (double entry is blind; admins supervise).
 /// </summary>
 public static class EntryEndpoints
 {
@@ -30,7 +31,7 @@ public static class EntryEndpoints
             .Produces<Contracts.EntryAnswer>().Produces<Contracts.EntryAnswer>(StatusCodes.Status202Accepted)
             .Produces<Contracts.EntryAnswer>(StatusCodes.Status409Conflict).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/queue", QueueAsync)
-            .WithSummary("The protocol versions whose two entries disagree, waiting for a supervisor (operator token)")
+            .WithSummary("The protocol versions whose entries disagree, waiting for a supervisor (operator token; values for admins only)")
             .Produces<Contracts.WaitingForSupervisor>().ProducesProblem(401);
         group.MapGet("", StationAsync)
             .WithSummary("Every hand entry of one station (`station`), oldest first (operator token)")
@@ -89,7 +90,7 @@ public static class EntryEndpoints
     {
         var op = request.HttpContext.User.Operator()!; // the group's policy let only operators through
         var queue = await desk.QueueAsync(station => jurisdiction.Covers(op, station), cancellationToken);
-        return TypedResults.Ok(EntryJson.Queue(op.Name, queue));
+        return TypedResults.Ok(EntryJson.Queue(op, queue));
     }
 
     private static async Task<IResult> StationAsync(
@@ -107,6 +108,6 @@ public static class EntryEndpoints
             return Problems.Status(403, "Not allowed", $"operator {op.Name} sees entries of district {op.District} only");
         }
         var entries = await log.HandEntriesAsync(stationId, cancellationToken);
-        return TypedResults.Ok(EntryJson.Station(stationId.Value, entries));
+        return TypedResults.Ok(EntryJson.Station(stationId.Value, op, entries));
     }
 }

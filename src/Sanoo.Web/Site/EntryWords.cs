@@ -39,14 +39,15 @@ public sealed record EntryWords(
         "Control relations, checked as you type",
         "Send this entry",
         "Entries that disagree",
-        "Protocols whose two entries differ. "
-            + "Check the paper protocol and enter its figures: an entry that matches one of the two completes the pair.",
+        "Protocols whose entries differ. An operator who has not entered it yet, or a supervisor, checks the paper protocol and enters "
+            + "its figures: an entry that matches one side completes the pair. Only a supervisor sees the values.",
         "Show",
         "No entry is waiting.",
         "Not sent yet: the connection is down. It is kept in this browser and sent again automatically.",
         "Received. A second operator must now enter the same protocol on their own.",
         "Both entries agree: the protocol is counted.",
-        "Your entry differs from another operator's. Check the paper protocol; a supervisor will settle it. Differences:",
+        "Your entry differs from another operator's on these lines (your figures). Check them on the paper protocol; another operator "
+            + "or a supervisor will settle it, your own entries no longer can. Lines to check:",
         "You had already sent exactly these figures. A second operator must enter them.",
         "This version was already entered twice and counted. To change it, enter a correction as the next version with a reason.");
 
@@ -65,13 +66,15 @@ public sealed record EntryWords(
         "Контрольные соотношения, проверяются при вводе",
         "Отправить ввод",
         "Расходящиеся вводы",
-        "Протоколы, два ввода которых различаются. Сверьте бумажный протокол и введите его цифры: ввод, совпавший с одним из двух, завершает пару.",
+        "Протоколы, вводы которых различаются. Оператор, ещё не вводивший протокол, или старший сверяет бумажный протокол и вводит его "
+            + "цифры: ввод, совпавший с одной из сторон, завершает пару. Значения видит только старший.",
         "Показать",
         "Нет ожидающих вводов.",
         "Ещё не отправлено: нет связи. Ввод сохранён в этом браузере и будет отправлен автоматически.",
         "Принято. Теперь второй оператор должен независимо ввести тот же протокол.",
         "Оба ввода совпадают: протокол учтён.",
-        "Ваш ввод отличается от ввода другого оператора. Сверьте бумажный протокол; расхождение разрешит старший. Различия:",
+        "Ваш ввод отличается от ввода другого оператора в этих строках (ваши цифры). Сверьте их с бумажным протоколом; расхождение "
+            + "разрешит другой оператор или старший, ваши новые вводы его уже не разрешат. Проверьте:",
         "Вы уже отправили ровно эти цифры. Их должен ввести второй оператор.",
         "Эта версия уже введена дважды и учтена. Чтобы изменить её, введите исправление следующей версией с причиной.");
 
@@ -90,14 +93,15 @@ public sealed record EntryWords(
         "Текшерүү катыштары, киргизген сайын текшерилет",
         "Киргизүүнү жөнөтүү",
         "Дал келбеген киргизүүлөр",
-        "Эки киргизүүсү айырмаланган протоколдор. "
-            + "Кагаз протоколду текшерип, анын сандарын киргизиңиз: экөөнүн бирине дал келген киргизүү жупту бүтүрөт.",
+        "Киргизүүлөрү айырмаланган протоколдор. Протоколду али киргизе элек оператор же жетекчи кагаз протоколду текшерип, анын "
+            + "сандарын киргизет: бир тарапка дал келген киргизүү жупту бүтүрөт. Сандарды жетекчи гана көрөт.",
         "Көрсөтүү",
         "Күтүп турган киргизүү жок.",
         "Али жөнөтүлгөн жок: байланыш жок. Киргизүү ушул браузерде сакталды жана автоматтык түрдө кайра жөнөтүлөт.",
         "Кабыл алынды. Эми экинчи оператор ошол эле протоколду өз алдынча киргизиши керек.",
         "Эки киргизүү дал келди: протокол эсептелди.",
-        "Сиздин киргизүүңүз башка оператордукунан айырмаланат. Кагаз протоколду текшериңиз; айырманы жетекчи чечет. Айырмалар:",
+        "Сиздин киргизүүңүз башка оператордукунан ушул саптарда айырмаланат (сиздин сандар). Аларды кагаз протокол менен текшериңиз; "
+            + "айырманы башка оператор же жетекчи чечет, сиздин жаңы киргизүүлөрүңүз аны чече албайт. Текшериңиз:",
         "Сиз так ушул сандарды мурда эле жөнөткөнсүз. Аларды экинчи оператор киргизиши керек.",
         "Бул версия эки жолу киргизилип, эсептелген. Өзгөртүү үчүн оңдоону себеби менен кийинки версия катары киргизиңиз.");
 

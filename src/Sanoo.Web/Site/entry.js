@@ -68,7 +68,12 @@
     box.appendChild(text('p', say(status) || (answer && (answer.detail || answer.message)) || status, status === 'matched' ? 'ok' : status === 'mismatch' ? 'bad' : null));
     if (answer && answer.differences && answer.differences.length) {
       var list = document.createElement('ul');
-      answer.differences.forEach(function (d) { list.appendChild(text('li', d.item + ': ' + d.yours + ' ≠ ' + d.theirs + ' (' + d.operator + ')')); });
+      // blind double entry: the answer names the lines to check on the paper and this entry's values, never the other entry's
+      answer.differences.forEach(function (d) {
+        var item = text('li', d.item + ': ' + d.yours);
+        item.setAttribute('data-item', d.item);
+        list.appendChild(item);
+      });
       box.appendChild(list);
     }
     if (answer && answer.receipt && answer.receipt.contentHash) box.appendChild(text('p', answer.receipt.contentHash, 'hash'));
@@ -134,7 +139,9 @@
           row.appendChild(text('td', w.contest + ' · ' + w.source));
           row.appendChild(text('td', String(w.version)));
           row.appendChild(text('td', w.entries.map(function (e) { return e.operator; }).join(', ')));
-          row.appendChild(text('td', w.differences.map(function (d) { return d.item + ': ' + d.values.join(' / '); }).join('; ')));
+          // only an admin's queue carries the values; anyone else sees which lines differ
+          var differs = w.differences.map(function (d) { return d.values ? d.item + ': ' + d.values.join(' / ') : d.item; });
+          row.appendChild(text('td', differs.join('; ')));
           body.appendChild(row);
         });
         if (!(queue.waiting || []).length) body.appendChild(text('tr', '')).appendChild(text('td', load.getAttribute('data-none')));

@@ -29,7 +29,18 @@ public class DoubleEntryTests
         Assert.Equal(EntryStatus.Matched, DoubleEntry.Decide(entries, "supervisor", "x"));
         Assert.Equal(EntryStatus.Matched, DoubleEntry.Decide(entries, "supervisor", "y"));
         Assert.Equal(EntryStatus.Mismatch, DoubleEntry.Decide(entries, "supervisor", "z"));
-        Assert.Equal(EntryStatus.Matched, DoubleEntry.Decide(entries, "anna", "y")); // anna agrees with bakyt after checking the paper
+    }
+
+    [Fact]
+    public void Neither_side_of_a_mismatch_can_settle_it()
+    {
+        List<EntryRecord> entries = [E("anna", "x", EntryStatus.AwaitingSecond), E("bakyt", "y", EntryStatus.Mismatch)];
+        Assert.Equal(EntryStatus.Mismatch, DoubleEntry.Decide(entries, "anna", "y"));
+        Assert.Equal(EntryStatus.Mismatch, DoubleEntry.Decide(entries, "bakyt", "x"));
+        Assert.Equal(EntryStatus.Repeat, DoubleEntry.Decide(entries, "bakyt", "y"));
+        List<EntryRecord> agreed = [.. entries, E("bakyt", "x", EntryStatus.Mismatch)];
+        Assert.Equal(EntryStatus.Repeat, DoubleEntry.Decide(agreed, "anna", "x"));
+        Assert.Equal(EntryStatus.Matched, DoubleEntry.Decide(agreed, "chynara", "x"));
     }
 
     [Fact]
