@@ -52,6 +52,24 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task Free_texts_longer_than_1000_characters_are_refused_naming_the_field()
+    {
+        var tooLong = new string('x', 1001);
+        var order = await Post(
+            "/api/v1/recounts", new { station = "s0002", contest = "list", reason = tooLong }, ServerFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.BadRequest, order.StatusCode);
+        Assert.Contains("$.reason: is 1,001 characters long; at most 1,000", await order.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var bell = await Post(
+            "/api/v1/recounts", new { station = "s0002", contest = "list", reason = "bell\u0007" }, ServerFixture.DistrictToken);
+        Assert.Contains("control character U+0007", await bell.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var statement = await Post("/api/v1/certifications", new { statement = new string('x', 1500) }, ServerFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.BadRequest, statement.StatusCode);
+        Assert.Contains("$.statement: is 1,500 characters long", await statement.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var recounts = await server.Client.GetFromJsonAsync("/api/v1/recounts", Contracts.WireJson.Default.RecountList);
+        Assert.DoesNotContain(recounts!.Recounts, r => r.Reason.Length > 1000);
+    }
+
+    [Fact]
     public async Task The_result_is_certified_only_when_the_official_count_is_complete_and_pages_say_so_and_say_when_it_changed()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(

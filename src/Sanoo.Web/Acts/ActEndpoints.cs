@@ -63,10 +63,14 @@ public static class ActEndpoints
         var station = AreaId.TryParse(fields.String("station"), out var stationId) ? log.Election.Area(stationId) : null;
         var plan = ContestId.TryParse(fields.String("contest"), out var contestId) ? log.Election.Contest(contestId) : null;
         var reason = fields.String("reason").Trim();
-        if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length is 0 or > 1000)
+        if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length == 0)
         {
             return Problems.Status(
                 400, "Cannot order this recount", "name a polling station, a contest it votes on, and a reason (up to 1,000 characters).");
+        }
+        if (TextProblem("reason", FreeText.ProblemWithText(reason)) is { } tooLong)
+        {
+            return tooLong;
         }
         if (await ActingFor(request, authorization, station.Id) is not { } op)
         {
@@ -87,12 +91,16 @@ public static class ActEndpoints
         }
         var order = (await log.RecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
         var text = fields.String("outcome").Trim();
-        if (order is null || text.Length is 0 or > 1000)
+        if (order is null || text.Length == 0)
         {
             return Problems.Status(
                 order is null ? 404 : 400,
                 "Cannot record this outcome",
                 order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
+        }
+        if (TextProblem("outcome", FreeText.ProblemWithText(text)) is { } tooLong)
+        {
+            return tooLong;
         }
         if (await ActingFor(request, authorization, order.Station) is not { } op)
         {
@@ -111,6 +119,15 @@ public static class ActEndpoints
         {
             return problem!;
         }
+        var statement = fields.String("statement").Trim();
+        if (statement.Length == 0)
+        {
+            return Problems.Status(400, "Cannot certify", "the statement is required (up to 1,000 characters).");
+        }
+        if (TextProblem("statement", FreeText.ProblemWithText(statement)) is { } tooLong)
+        {
+            return tooLong;
+        }
         var op = request.HttpContext.User.Operator()!; // the admin policy let only an admin through
         if (publisher.Current.Snapshot is not { } snapshot)
         {
@@ -128,14 +145,16 @@ public static class ActEndpoints
                 "certify once every station's official protocol is counted; "
                 + $"still missing: {string.Join("; ", incomplete.Take(5))}{(incomplete.Count > 5 ? " …" : "")}.");
         }
-        var statement = fields.String("statement").Trim();
-        if (statement.Length is 0 or > 2000)
-        {
-            return Problems.Status(400, "Cannot certify", "the statement is required (up to 2,000 characters).");
-        }
         var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow());
         return await RecordAsync(() => log.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
     }
+
+    /// <summary>A 400 naming the free-text field and what is wrong with it (<see cref="FreeText"/>); null when nothing is.</summary>
+    private static IResult? TextProblem(string field, string? problem) =>
+        problem is null
+            ? null
+            : Problems.BadRequest(
+                "The request cannot be read; nothing was recorded.", new Dictionary<string, string[]> { [$"$.{field}"] = [problem] });
 
     /// <summary>The request's operator when the <see cref="Policies.Station"/> policy lets them act for <paramref name="station"/>; else
     /// null.</summary>
