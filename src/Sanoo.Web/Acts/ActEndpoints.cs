@@ -30,7 +30,8 @@ public static class ActEndpoints
         writes.MapPost("/recounts", OrderAsync)
             .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OrderWho))
             .WithSummary("Order a recount of one station's ballots of one contest, with a reason (district operator or admin)")
-            .Produces<Contracts.RecountOrdered>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .Produces<Contracts.RecountOrdered>(StatusCodes.Status201Created)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
         writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync)
             .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OutcomeWho))
             .WithSummary("Record what a recount found (district operator or admin)")
@@ -72,13 +73,44 @@ public static class ActEndpoints
         {
             return tooLong;
         }
+        if (!VotesIn(log.Election, station.Id, plan))
+        {
+            return Problems.Status(
+                400,
+                "Cannot order this recount",
+                $"'{station.Id}' does not vote in contest '{plan.Contest.Id}', which is held in '{plan.Contest.Area}'.");
+        }
         if (await ActingFor(request, authorization, station.Id) is not { } op)
         {
             return Problems.Status(403, "Not allowed", $"{OrderWho}.");
         }
         var order = new RecountOrder(0, station.Id, plan.Contest.Id, reason, op.Name, time.GetUtcNow());
-        return await RecordAsync(() => log.OrderRecountAsync(order, cancellationToken), ActJson.Ordered, publisher, cancellationToken);
+        (RecountOrder Order, bool Recorded) ordered;
+        try
+        {
+            ordered = await log.OrderRecountUnlessOpenAsync(order, cancellationToken);
+        }
+        catch (StoreException e)
+        {
+            return Problems.Unavailable(e.Message);
+        }
+        if (!ordered.Recorded)
+        {
+            return Problems.Status(
+                409,
+                "A recount is already open",
+                $"recount order {ordered.Order.Sequence} of '{station.Id}' in contest '{plan.Contest.Id}' is still open; "
+                + "record its outcome before ordering another.");
+        }
+        await publisher.ActedAsync(cancellationToken);
+        return TypedResults.Json(ActJson.Ordered(ordered.Order), statusCode: StatusCodes.Status201Created);
     }
+
+    /// <summary>Whether <paramref name="station"/> votes in the contest: it lies in the contest plan's station range.</summary>
+    private static bool VotesIn(Election election, AreaId station, ContestPlan plan) =>
+        election.TryAreaIndex(station, out var index)
+        && election.TryStationOrdinal(index, out var ordinal)
+        && ordinal >= plan.StationStart && ordinal < plan.StationEnd;
 
     private static async Task<IResult> OutcomeAsync(
         HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher,
