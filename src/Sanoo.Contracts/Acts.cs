@@ -11,7 +11,7 @@ public sealed record RecountRequest(string Station, string Contest, string Reaso
 public sealed record RecountOutcomeRequest(string Outcome);
 
 /// <summary><c>POST /api/v1/certifications</c>: the certification of the official result.</summary>
-/// <param name="Statement">The commission's statement, up to 2,000 characters.</param>
+/// <param name="Statement">The commission's statement, up to 1,000 characters.</param>
 public sealed record CertificationRequest(string Statement);
 
 /// <summary>A recount order as recorded.</summary>

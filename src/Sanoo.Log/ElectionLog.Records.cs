@@ -46,6 +46,37 @@ public sealed partial class ElectionLog
     public Task<RecountOrder> OrderRecountAsync(RecountOrder order, CancellationToken cancellationToken = default) =>
         _store.OrderRecountAsync(order, cancellationToken);
 
+    /// <summary>
+    /// Records a recount order unless one of the same station and contest is still open (no outcome recorded for it yet):
+    /// then records nothing and comes back with that open order and <c>Recorded</c> false. Orders through this log are
+    /// taken one at a time, so two requests at once cannot both open one.
+    /// </summary>
+    public async Task<(RecountOrder Order, bool Recorded)> OrderRecountUnlessOpenAsync(
+        RecountOrder order, CancellationToken cancellationToken = default)
+    {
+        await _recountLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (await OpenRecountAsync(order.Station, order.Contest, cancellationToken) is { } open)
+            {
+                return (open, false);
+            }
+            return (await _store.OrderRecountAsync(order, cancellationToken), true);
+        }
+        finally
+        {
+            _recountLock.Release();
+        }
+    }
+
+    /// <summary>The open recount order (one with no outcome yet) of a station and contest, oldest first; null when there is none.</summary>
+    public async Task<RecountOrder?> OpenRecountAsync(AreaId station, ContestId contest, CancellationToken cancellationToken = default)
+    {
+        var (orders, outcomes) = await _store.ReadRecountsAsync(cancellationToken);
+        var found = outcomes.Select(o => o.Recount).ToHashSet();
+        return orders.FirstOrDefault(o => o.Station == station && o.Contest == contest && !found.Contains(o.Sequence));
+    }
+
     /// <summary>Records a recount's outcome; refuses (with <see cref="Storage.StoreException"/>) one for an order that does not exist.</summary>
     public Task<RecountOutcome> RecordRecountOutcomeAsync(RecountOutcome outcome, CancellationToken cancellationToken = default) =>
         _store.RecordRecountOutcomeAsync(outcome, cancellationToken);

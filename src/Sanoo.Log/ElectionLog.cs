@@ -22,6 +22,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
     private readonly IProtocolStore _store;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _engineLock = new(1, 1);
+    private readonly SemaphoreSlim _recountLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _writer;
     private volatile LogState _state;
@@ -87,6 +88,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
         await _stop.CancelAsync();
         _stop.Dispose();
         _engineLock.Dispose();
+        _recountLock.Dispose();
     }
 
     /// <summary>

@@ -78,6 +78,45 @@ public sealed class SubmitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_operator_token_comes_from_a_file_or_the_environment_and_on_the_command_line_only_with_a_warning()
+    {
+        var (log, _) = await PrepareAsync();
+        const string Token = "token-of-the-cec";
+        await log.Store.AddOperatorAsync(new Sanoo.Storage.Access.Operator(
+            "cec", Sanoo.Storage.Access.OperatorRole.Admin, null, System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Token))));
+        var hand = Sample.Hand.Where(p => p.Station.Value is "s0001" or "s0002").Take(3).ToList();
+        for (var i = 0; i < hand.Count; i++)
+        {
+            File.WriteAllText(PathOf($"hand{i}.jsonl"), Encoding.UTF8.GetString(ProtocolWriter.Canonical(Sample.Election, hand[i])) + "\n");
+        }
+        File.WriteAllText(PathOf("token"), Token + "\n");
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        await using var app = await StartAsync(log, port);
+
+        var (fromFile, fileOutput) = CliRun.Sanoo("submit", "--token-file", PathOf("token"), "--url", url, PathOf("hand0.jsonl"));
+        Assert.True(fromFile == 0, fileOutput);
+        Assert.DoesNotContain("visible to other users", fileOutput, StringComparison.Ordinal);
+        Environment.SetEnvironmentVariable(Sanoo.Cli.Commands.OperatorToken.Variable, Token);
+        try
+        {
+            var (fromEnvironment, environmentOutput) = CliRun.Sanoo("submit", "--url", url, PathOf("hand1.jsonl"));
+            Assert.True(fromEnvironment == 0, environmentOutput);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Sanoo.Cli.Commands.OperatorToken.Variable, null);
+        }
+        var (fromArgument, argumentOutput) = CliRun.Sanoo("submit", "--token", Token, "--url", url, PathOf("hand2.jsonl"));
+        Assert.True(fromArgument == 0, argumentOutput);
+        Assert.Contains("--token is visible to other users", argumentOutput, StringComparison.Ordinal);
+        Assert.Equal(3, log.Position);
+        await app.StopAsync();
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_device_refuses_to_sign_another_stations_protocol()
     {
         var (log, key) = await PrepareAsync();

@@ -35,6 +35,20 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
 
     [Theory]
     [MemberData(nameof(Backends))]
+    public async Task The_store_refuses_an_operator_name_that_is_empty_or_holds_markup_or_a_line_break(string backend)
+    {
+        await using var store = await StoreAddress.OpenAsync(NewAddress(backend));
+        foreach (var name in new[] { "", "<script>", "dec\n01", new string('a', 65) })
+        {
+            var error = await Assert.ThrowsAsync<StoreException>(
+                () => store.AddOperatorAsync(new Operator(name, OperatorRole.Admin, null, SHA256.HashData("token"u8))));
+            Assert.Contains("An operator's name", error.Message, StringComparison.Ordinal);
+        }
+        Assert.Empty(await store.ReadOperatorsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
     public async Task Operators_are_stored_by_token_hash_and_names_are_unique(string backend)
     {
         var address = NewAddress(backend);

@@ -7,6 +7,25 @@ namespace Sanoo.Storage.Tests;
 public class SqliteFileTests(PostgresServer postgres) : StoreTestBase(postgres)
 {
     [Fact]
+    public async Task The_database_and_its_wal_and_shm_files_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes only
+        }
+        var address = NewAddress("sqlite");
+        var path = address["sqlite:".Length..];
+        var log = await OpenLogAsync(address);
+        await log.SubmitAsync([.. Sample.Hand.Take(10).Select(p => Submit(p))]);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            Assert.True(File.Exists(file), file);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        await CloseAsync(log);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_database_is_reported()
     {
         var address = NewAddress("sqlite");

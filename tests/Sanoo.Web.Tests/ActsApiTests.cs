@@ -52,6 +52,50 @@ public class ActsApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task Free_texts_longer_than_1000_characters_are_refused_naming_the_field()
+    {
+        var tooLong = new string('x', 1001);
+        var order = await Post(
+            "/api/v1/recounts", new { station = "s0002", contest = "list", reason = tooLong }, ServerFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.BadRequest, order.StatusCode);
+        Assert.Contains("$.reason: is 1,001 characters long; at most 1,000", await order.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var bell = await Post(
+            "/api/v1/recounts", new { station = "s0002", contest = "list", reason = "bell\u0007" }, ServerFixture.DistrictToken);
+        Assert.Contains("control character U+0007", await bell.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var statement = await Post("/api/v1/certifications", new { statement = new string('x', 1500) }, ServerFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.BadRequest, statement.StatusCode);
+        Assert.Contains("$.statement: is 1,500 characters long", await statement.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var recounts = await server.Client.GetFromJsonAsync("/api/v1/recounts", Contracts.WireJson.Default.RecountList);
+        Assert.DoesNotContain(recounts!.Recounts, r => r.Reason.Length > 1000);
+    }
+
+    [Fact]
+    public async Task A_station_and_contest_have_at_most_one_open_recount_and_only_for_a_contest_voted_there()
+    {
+        var first = await Post(
+            "/api/v1/recounts", new { station = "s0003", contest = "list", reason = "seals broken" }, ServerFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync(Contracts.WireJson.Default.RecountOrdered))!.Recount.Sequence;
+        var second = await Post(
+            "/api/v1/recounts", new { station = "s0003", contest = "list", reason = "again" }, ServerFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains($"recount order {id} of 's0003'", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Created, (await Post(
+            $"/api/v1/recounts/{id}/outcome", new { outcome = "counted again; no change" }, ServerFixture.DistrictToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Post(
+            "/api/v1/recounts", new { station = "s0003", contest = "list", reason = "a new complaint" }, ServerFixture.DistrictToken)).StatusCode);
+
+        var election = ServerFixture.Sample.Election;
+        var votedThere = ServerFixture.Sample.Hand.Where(p => p.Station.Value == "s0003").Select(p => p.Contest).ToHashSet();
+        var elsewhere = election.Contests.First(c => !votedThere.Contains(c.Contest.Id)).Contest.Id.Value;
+        var wrong = await Post(
+            "/api/v1/recounts", new { station = "s0003", contest = elsewhere, reason = "wrong contest" }, ServerFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains($"does not vote in contest '{elsewhere}'", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_result_is_certified_only_when_the_official_count_is_complete_and_pages_say_so_and_say_when_it_changed()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(

@@ -51,11 +51,19 @@ public static class AccessCommands
             Required = true,
         };
         var by = new Option<string>("--by") { Description = "Who enrols it, for the record.", DefaultValueFactory = _ => Environment.UserName };
+        var commissionKey = new Option<FileInfo?>("--commission-key", "--signing-key")
+        {
+            Description = "The commission's key file (sanoo keys new --commission): its public key is never enrolled for a device.",
+        };
         var enrol = new Command("enrol", "Register a station device's public key with the store; it replaces the station's earlier key.")
         {
-            db, enrolStation, publicKey, by,
+            db, enrolStation, publicKey, by, commissionKey,
         };
-        enrol.SetAction((r, ct) => EnrolAsync(console, r.GetValue(db)!, r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, ct));
+        enrol.SetAction((r, ct) => EnrolAsync(
+            console,
+            r.GetValue(db)!,
+            new Enrolment(r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, r.GetValue(commissionKey)),
+            ct));
         return new Command("keys", "Station device keys (Ed25519).") { create, enrol };
     }
 
@@ -65,7 +73,8 @@ public static class AccessCommands
         var db = StoreOptions.Database(required: true);
         var name = new Option<string>("--name")
         {
-            Description = "The operator's unique name (recorded as the sender of what they enter).",
+            Description = "The operator's unique name (recorded as the sender of what they enter): 1 to 64 letters, digits, '.', '_', '-' "
+                + "and spaces inside.",
             Required = true,
         };
         var role = new Option<string>("--role") { Description = "district (one district's stations) or admin (all stations).", Required = true };
@@ -99,9 +108,13 @@ public static class AccessCommands
         return SanooCli.Ok;
     }
 
-    private static async Task<int> EnrolAsync(
-        IAnsiConsole console, string db, string station, string publicKey, string by, CancellationToken cancellationToken)
+    /// <summary>What <c>sanoo keys enrol</c> was asked: the station, its device's public key (base64), who enrols it, and the
+    /// commission's key file when given.</summary>
+    private sealed record Enrolment(string Station, string PublicKey, string By, FileInfo? CommissionKey);
+
+    private static async Task<int> EnrolAsync(IAnsiConsole console, string db, Enrolment asked, CancellationToken cancellationToken)
     {
+        var (station, publicKey, by) = (asked.Station, asked.PublicKey, asked.By);
         byte[] raw;
         try
         {
@@ -124,6 +137,11 @@ public static class AccessCommands
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
             }
+            if (await KeyProblemAsync(store, db, station, raw, asked.CommissionKey, cancellationToken) is { } keyProblem)
+            {
+                console.MarkupLineInterpolated($"[red]{keyProblem}[/]");
+                return SanooCli.BadInput;
+            }
             await store.EnrolDeviceAsync(new DeviceKey(new AreaId(station), raw, DateTimeOffset.UtcNow, by), cancellationToken);
             console.MarkupLineInterpolated(
                 $"Enrolled the device key of station {station} in {store.Description}; a running server accepts its signatures within seconds.");
@@ -134,6 +152,11 @@ public static class AccessCommands
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return SanooCli.BadInput;
         }
+        catch (Exception e) when (e is JsonException or FormatException or IOException or ArgumentNullException)
+        {
+            console.MarkupLineInterpolated($"[red]Cannot read the commission's key or the kept tree head: {e.Message}[/]");
+            return SanooCli.BadInput;
+        }
     }
 
     private static async Task<int> AddOperatorAsync(
@@ -142,6 +165,11 @@ public static class AccessCommands
         if ((role == "district") != (district is not null))
         {
             console.MarkupLine("[red]A district operator needs --district ID; an admin takes none.[/]");
+            return SanooCli.BadInput;
+        }
+        if (OperatorName.Problem(name) is { } badName)
+        {
+            console.MarkupLineInterpolated($"[red]--name: {badName}[/]");
             return SanooCli.BadInput;
         }
         try
@@ -168,6 +196,38 @@ public static class AccessCommands
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return SanooCli.BadInput;
         }
+    }
+
+    /// <summary>
+    /// Why <paramref name="publicKey"/> may not be a device key of <paramref name="station"/>: it is the commission's (from
+    /// <paramref name="commissionKey"/>, or the key that signed the tree head kept beside the store), or it is, or was, enrolled
+    /// for another station, whose signatures it would then also make. Null when it may.
+    /// </summary>
+    private static async Task<string?> KeyProblemAsync(
+        IProtocolStore store, string db, string station, byte[] publicKey, FileInfo? commissionKey, CancellationToken cancellationToken)
+    {
+        var commission = new List<(string Where, byte[] Key)>();
+        if (commissionKey is not null)
+        {
+            var file = JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(commissionKey.FullName, cancellationToken));
+            commission.Add((commissionKey.FullName, Convert.FromBase64String(file!.PublicKey)));
+        }
+        if (StoreAddress.DefaultTreeHeadFile(db) is { } headFile && File.Exists(headFile))
+        {
+            var head = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(headFile, cancellationToken), Contracts.WireJson.Default.TreeHead);
+            commission.Add((headFile, Convert.FromBase64String(head!.PublicKey)));
+        }
+        if (commission.FirstOrDefault(c => c.Key.AsSpan().SequenceEqual(publicKey)) is { Where: { } where })
+        {
+            return $"This public key is the commission's (the key in {where}), which signs tree heads; a device needs a key of its own "
+                + "(sanoo keys new --station ID).";
+        }
+        var other = (await store.ReadDeviceKeysAsync(0, cancellationToken))
+            .FirstOrDefault(k => k.Station.Value != station && k.PublicKey.AsSpan().SequenceEqual(publicKey));
+        return other is null
+            ? null
+            : $"This public key is already enrolled for station {other.Station} (by {other.EnrolledBy}); one key signs for one station only. "
+                + $"Make a key for {station} with sanoo keys new --station {station}.";
     }
 
     private static async Task<string?> StationCheckAsync(IProtocolStore store, string id, AreaKind kind, CancellationToken cancellationToken)

@@ -21,7 +21,15 @@ public static class SubmitCommand
     public static Command Create(IAnsiConsole console)
     {
         var key = new Option<FileInfo?>("--key") { Description = "The station device's key file (from 'sanoo keys new'), to sign machine counts." };
-        var token = new Option<string?>("--token") { Description = "An operator token, to send hand counts and corrections." };
+        var token = new Option<string?>("--token")
+        {
+            Description = "An operator token, to send hand counts and corrections (visible to other users in the process list: prefer "
+                + "--token-file or SANOO_TOKEN).",
+        };
+        var tokenFile = new Option<FileInfo?>("--token-file")
+        {
+            Description = "A file holding the operator token (readable by you only); or set the environment variable SANOO_TOKEN.",
+        };
         var url = new Option<string>("--url") { Description = "The server, e.g. http://127.0.0.1:5080.", Required = true };
         url.Validators.Add(r =>
         {
@@ -42,17 +50,20 @@ public static class SubmitCommand
         };
         var command = new Command("submit", "Sign and send protocols to a server, retrying until each has a receipt, and save the receipts.")
         {
-            key, token, url, file, receipts, attempts,
+            key, token, tokenFile, url, file, receipts, attempts,
         };
-        command.SetAction((r, ct) => RunAsync(
-            console,
-            r.GetValue(key),
-            r.GetValue(token),
-            new Uri(r.GetValue(url)!),
-            r.GetValue(file)!,
-            r.GetValue(receipts),
-            r.GetValue(attempts),
-            ct));
+        command.SetAction((r, ct) => OperatorToken.Resolve(console, r.GetValue(token), r.GetValue(tokenFile), r.GetValue(key) is not null)
+            is { } resolved
+            ? RunAsync(
+                console,
+                r.GetValue(key),
+                resolved.Token,
+                new Uri(r.GetValue(url)!),
+                r.GetValue(file)!,
+                r.GetValue(receipts),
+                r.GetValue(attempts),
+                ct)
+            : Task.FromResult(SanooCli.BadInput));
         return command;
     }
 
@@ -68,7 +79,8 @@ public static class SubmitCommand
     {
         if ((keyFile is null) == (token is null))
         {
-            console.MarkupLine("[red]Give either --key (a station device signing machine counts) or --token (an operator).[/]");
+            console.MarkupLine(
+                "[red]Give either --key (a station device signing machine counts) or an operator's token (--token-file FILE or SANOO_TOKEN).[/]");
             return SanooCli.BadInput;
         }
         if (!file.Exists || keyFile is { Exists: false })

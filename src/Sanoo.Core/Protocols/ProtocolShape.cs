@@ -7,7 +7,8 @@ namespace Sanoo.Core.Protocols;
 /// <summary>
 /// Whether a protocol fits its election: known station, contest and source, the station inside
 /// the contest's area, one figure per form line and per choice, non-negative figures, and a
-/// correction on every version after the first. Control relations are checked separately.
+/// correction on every version after the first, its reason and author within <see cref="FreeText"/>'s limits.
+/// Control relations are checked separately.
 /// </summary>
 public static class ProtocolShape
 {
@@ -49,6 +50,11 @@ public static class ProtocolShape
         {
             problems.Add(new JsonProblem("$.correction", "version 1 is the first record; only later versions are corrections"));
         }
+        if (protocol.Correction is { } correction)
+        {
+            CheckText(FreeText.ProblemWithText(correction.Reason), "$.correction.reason", problems);
+            CheckText(FreeText.ProblemWithName(correction.Author), "$.correction.author", problems);
+        }
         if (election.Contest(protocol.Contest) is not { } plan)
         {
             problems.Add(NotAContest(protocol.Contest.Value));
@@ -78,6 +84,14 @@ public static class ProtocolShape
 
     /// <summary>The problem of a protocol that names no contest of the election.</summary>
     internal static JsonProblem NotAContest(string text) => new("$.contest", $"'{text}' is not a contest of this election");
+
+    private static void CheckText(string? problem, string path, Problems problems)
+    {
+        if (problem is not null)
+        {
+            problems.Add(new JsonProblem(path, problem));
+        }
+    }
 
     private static void CheckFigures(ImmutableArray<int> figures, int expected, string path, string what, Problems problems)
     {

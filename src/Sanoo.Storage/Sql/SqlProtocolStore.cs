@@ -125,6 +125,10 @@ internal sealed class SqlProtocolStore : IProtocolStore
     /// <inheritdoc />
     public async Task AddOperatorAsync(Operator op, CancellationToken cancellationToken = default)
     {
+        if (OperatorName.Problem(op.Name) is { } problem)
+        {
+            throw new StoreException(problem);
+        }
         try
         {
             await WriteSessionAsync(async (writer, ct) =>

@@ -57,6 +57,7 @@ internal sealed class SqliteDialect : SqlDialect
         {
             DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30,
         }.ToString();
+        CreateOwnerOnly(full);
         var writer = new SqliteConnection(connectionString);
         var dialect = new SqliteDialect(description, connectionString, writer);
         try
@@ -65,6 +66,8 @@ internal sealed class SqliteDialect : SqlDialect
             using var configure = writer.CreateCommand();
             configure.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
             configure.ExecuteNonQuery();
+            OwnerOnly(full + "-wal");
+            OwnerOnly(full + "-shm");
             return dialect;
         }
         catch (SqliteException e)
@@ -76,6 +79,58 @@ internal sealed class SqliteDialect : SqlDialect
         {
             writer.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Read and write for the owner only (0600): the store holds every operator's token hash and every count.</summary>
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates a missing database file, empty (which SQLite takes as a new database), readable by its owner only on Unix,
+    /// whatever the umask; SQLite gives the -wal and -shm files it makes beside it the same mode.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        if (File.Exists(path))
+        {
+            return;
+        }
+        try
+        {
+            using var created = new FileStream(
+                path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerReadWrite });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // another process created it first: it is opened as it is
+        }
+    }
+
+    /// <summary>Narrows a -wal or -shm file this process may own to 0600 (one left by an earlier, looser version).</summary>
+    private static void OwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        if (!File.Exists(path))
+        {
+            return;
+        }
+        try
+        {
+            if (File.GetUnixFileMode(path) != OwnerReadWrite)
+            {
+                File.SetUnixFileMode(path, OwnerReadWrite);
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // another user's file (a shared deployment): SQLite still opens it; its owner sets the mode
         }
     }
 

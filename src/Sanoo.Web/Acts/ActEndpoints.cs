@@ -30,7 +30,8 @@ public static class ActEndpoints
         writes.MapPost("/recounts", OrderAsync)
             .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OrderWho))
             .WithSummary("Order a recount of one station's ballots of one contest, with a reason (district operator or admin)")
-            .Produces<Contracts.RecountOrdered>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .Produces<Contracts.RecountOrdered>(StatusCodes.Status201Created)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
         writes.MapPost("/recounts/{id:long}/outcome", OutcomeAsync)
             .RequireAuthorization(Policies.Operator).WithMetadata(new WhoMay(OutcomeWho))
             .WithSummary("Record what a recount found (district operator or admin)")
@@ -63,18 +64,53 @@ public static class ActEndpoints
         var station = AreaId.TryParse(fields.String("station"), out var stationId) ? log.Election.Area(stationId) : null;
         var plan = ContestId.TryParse(fields.String("contest"), out var contestId) ? log.Election.Contest(contestId) : null;
         var reason = fields.String("reason").Trim();
-        if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length is 0 or > 1000)
+        if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length == 0)
         {
             return Problems.Status(
                 400, "Cannot order this recount", "name a polling station, a contest it votes on, and a reason (up to 1,000 characters).");
+        }
+        if (TextProblem("reason", FreeText.ProblemWithText(reason)) is { } tooLong)
+        {
+            return tooLong;
+        }
+        if (!VotesIn(log.Election, station.Id, plan))
+        {
+            return Problems.Status(
+                400,
+                "Cannot order this recount",
+                $"'{station.Id}' does not vote in contest '{plan.Contest.Id}', which is held in '{plan.Contest.Area}'.");
         }
         if (await ActingFor(request, authorization, station.Id) is not { } op)
         {
             return Problems.Status(403, "Not allowed", $"{OrderWho}.");
         }
         var order = new RecountOrder(0, station.Id, plan.Contest.Id, reason, op.Name, time.GetUtcNow());
-        return await RecordAsync(() => log.OrderRecountAsync(order, cancellationToken), ActJson.Ordered, publisher, cancellationToken);
+        (RecountOrder Order, bool Recorded) ordered;
+        try
+        {
+            ordered = await log.OrderRecountUnlessOpenAsync(order, cancellationToken);
+        }
+        catch (StoreException e)
+        {
+            return Problems.Unavailable(e.Message);
+        }
+        if (!ordered.Recorded)
+        {
+            return Problems.Status(
+                409,
+                "A recount is already open",
+                $"recount order {ordered.Order.Sequence} of '{station.Id}' in contest '{plan.Contest.Id}' is still open; "
+                + "record its outcome before ordering another.");
+        }
+        await publisher.ActedAsync(cancellationToken);
+        return TypedResults.Json(ActJson.Ordered(ordered.Order), statusCode: StatusCodes.Status201Created);
     }
+
+    /// <summary>Whether <paramref name="station"/> votes in the contest: it lies in the contest plan's station range.</summary>
+    private static bool VotesIn(Election election, AreaId station, ContestPlan plan) =>
+        election.TryAreaIndex(station, out var index)
+        && election.TryStationOrdinal(index, out var ordinal)
+        && ordinal >= plan.StationStart && ordinal < plan.StationEnd;
 
     private static async Task<IResult> OutcomeAsync(
         HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher,
@@ -87,12 +123,16 @@ public static class ActEndpoints
         }
         var order = (await log.RecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
         var text = fields.String("outcome").Trim();
-        if (order is null || text.Length is 0 or > 1000)
+        if (order is null || text.Length == 0)
         {
             return Problems.Status(
                 order is null ? 404 : 400,
                 "Cannot record this outcome",
                 order is null ? $"there is no recount order {id}" : "say what the recount found (up to 1,000 characters).");
+        }
+        if (TextProblem("outcome", FreeText.ProblemWithText(text)) is { } tooLong)
+        {
+            return tooLong;
         }
         if (await ActingFor(request, authorization, order.Station) is not { } op)
         {
@@ -111,6 +151,15 @@ public static class ActEndpoints
         {
             return problem!;
         }
+        var statement = fields.String("statement").Trim();
+        if (statement.Length == 0)
+        {
+            return Problems.Status(400, "Cannot certify", "the statement is required (up to 1,000 characters).");
+        }
+        if (TextProblem("statement", FreeText.ProblemWithText(statement)) is { } tooLong)
+        {
+            return tooLong;
+        }
         var op = request.HttpContext.User.Operator()!; // the admin policy let only an admin through
         if (publisher.Current.Snapshot is not { } snapshot)
         {
@@ -128,14 +177,16 @@ public static class ActEndpoints
                 "certify once every station's official protocol is counted; "
                 + $"still missing: {string.Join("; ", incomplete.Take(5))}{(incomplete.Count > 5 ? " …" : "")}.");
         }
-        var statement = fields.String("statement").Trim();
-        if (statement.Length is 0 or > 2000)
-        {
-            return Problems.Status(400, "Cannot certify", "the statement is required (up to 2,000 characters).");
-        }
         var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow());
         return await RecordAsync(() => log.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
     }
+
+    /// <summary>A 400 naming the free-text field and what is wrong with it (<see cref="FreeText"/>); null when nothing is.</summary>
+    private static IResult? TextProblem(string field, string? problem) =>
+        problem is null
+            ? null
+            : Problems.BadRequest(
+                "The request cannot be read; nothing was recorded.", new Dictionary<string, string[]> { [$"$.{field}"] = [problem] });
 
     /// <summary>The request's operator when the <see cref="Policies.Station"/> policy lets them act for <paramref name="station"/>; else
     /// null.</summary>

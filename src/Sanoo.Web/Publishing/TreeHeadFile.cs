@@ -13,13 +13,24 @@ namespace Sanoo.Web.Publishing;
 /// </summary>
 public static class TreeHeadFile
 {
-    /// <summary>Writes <paramref name="signed"/> to <paramref name="path"/> whole (a new file, flushed to disk, then renamed over the old
-    /// one).</summary>
+    /// <summary>
+    /// Writes <paramref name="signed"/> to <paramref name="path"/> whole (a new file, readable by its owner only on Unix,
+    /// flushed to disk, then renamed over the old one).
+    /// </summary>
     public static async Task WriteAsync(string path, SignedTreeHead signed, byte[] publicKey, CancellationToken cancellationToken = default)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(TransparencyJson.Of(signed, publicKey), WireJson.Default.TreeHead);
         var temporary = path + ".new";
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+        File.Delete(temporary); // one left by a crash keeps its mode: the new one is made 0600
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.WriteThrough,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        await using (var file = new FileStream(temporary, options))
         {
             await file.WriteAsync(bytes, cancellationToken);
             file.Flush(flushToDisk: true);

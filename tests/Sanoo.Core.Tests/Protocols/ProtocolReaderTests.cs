@@ -129,6 +129,36 @@ public class ProtocolReaderTests
         AssertProblem(p => p["version"] = 2, "$.correction", "version 2 is a correction and must state its reason and author");
 
     [Fact]
+    public void A_correction_reason_longer_than_1000_characters_is_refused_naming_the_field()
+    {
+        AssertProblem(
+            p => { p["version"] = 2; p["correction"] = new JsonObject { ["reason"] = new string('x', 3_500_000), ["author"] = "dec-26" }; },
+            "$.correction.reason",
+            "is 3,500,000 characters long; at most 1,000 are allowed");
+        AssertProblem(
+            p => { p["version"] = 2; p["correction"] = new JsonObject { ["reason"] = "recount", ["author"] = new string('a', 1001) }; },
+            "$.correction.author",
+            "at most 1,000 are allowed");
+    }
+
+    [Fact]
+    public void A_correction_reason_may_break_lines_but_an_author_holds_no_control_character()
+    {
+        var node = JsonNode.Parse(Good)!.AsObject();
+        node["version"] = 2;
+        node["correction"] = new JsonObject { ["reason"] = "recount ordered\nby DEC 26", ["author"] = "dec-26" };
+        Assert.IsType<ProtocolReadResult.Ok>(Read(node.ToJsonString()));
+        AssertProblem(
+            p => { p["version"] = 2; p["correction"] = new JsonObject { ["reason"] = "recount\u0007", ["author"] = "dec-26" }; },
+            "$.correction.reason",
+            "control character U+0007");
+        AssertProblem(
+            p => { p["version"] = 2; p["correction"] = new JsonObject { ["reason"] = "recount", ["author"] = "dec\n26" }; },
+            "$.correction.author",
+            "control character U+000A");
+    }
+
+    [Fact]
     public void Malformed_json_is_refused() =>
         Assert.Contains(
             "not valid JSON",
