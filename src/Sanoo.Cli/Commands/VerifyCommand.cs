@@ -264,7 +264,6 @@ public static class VerifyCommand
             .ToDictionary(g => g.Key, g => g.Select(k => (At: k.EnrolledAt, Key: Convert.FromBase64String(k.PublicKey))).ToList());
         var tree = new MerkleTree();
         var replay = new Replay(election, new Core.Tally.TallyEngine(election));
-        var counted = new Dictionary<(string Contest, string Source, string Station), byte[]>();
         long after = 0;
         await console.Progress().StartAsync(async context =>
         {
@@ -280,7 +279,7 @@ public static class VerifyCommand
                 }
                 foreach (var e in entries.TakeWhile(_ => tree.Size < size))
                 {
-                    CheckEntry(e, keys, tree, replay, counted, problems);
+                    CheckEntry(e, keys, tree, replay, problems);
                     after = e.Sequence;
                 }
                 task.Value = tree.Size;
@@ -296,7 +295,7 @@ public static class VerifyCommand
                 $"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
                     $"({Convert.ToHexStringLower(old.Root)})");
         }
-        if (!await CompareTotalsAsync(origin, election, counted, size, problems, cancellationToken))
+        if (!await CompareTotalsAsync(origin, replay, size, problems, cancellationToken))
         {
             return new CheckRun.Moved();
         }
@@ -331,7 +330,6 @@ public static class VerifyCommand
         Dictionary<string, List<(long At, byte[] Key)>> keys,
         MerkleTree tree,
         Replay replay,
-        Dictionary<(string, string, string), byte[]> counted,
         List<string> problems)
     {
         var canonical = Convert.FromBase64String(e.Canonical);
@@ -368,10 +366,6 @@ public static class VerifyCommand
             problems.Add($"entry {e.Sequence} (station {e.Station}): published as {WireWords.Of(e.Outcome)}, "
                 + $"but the definition's rules and the versions before it make it {WireWords.Of(derived.Value)}");
         }
-        if (derived == StoredOutcome.Accepted)
-        {
-            counted[(e.Contest, e.Source, e.Station)] = canonical;
-        }
     }
 
     /// <summary>
@@ -399,35 +393,28 @@ public static class VerifyCommand
     }
 
     /// <summary>
-    /// Re-adds every contest's votes at every area from the counted protocols (plain sums over
-    /// the definition's map, without Sanoo's tally engine) and compares them, and the seats the
-    /// verified protocols give, with what the server publishes at the same snapshot.
+    /// Re-adds every contest's votes at every area from the protocols the verifier's own replay
+    /// counts (plain sums over the definition's map, not the engine's totals) and compares them,
+    /// and the seats those protocols give, with what the server publishes at the same snapshot.
     /// </summary>
     /// <returns>False when the server published a newer snapshot meanwhile (nothing can be compared; check again).</returns>
     private static async Task<bool> CompareTotalsAsync(
         IPublished origin,
-        Core.Definitions.Election election,
-        Dictionary<(string Contest, string Source, string Station), byte[]> counted,
+        Replay replay,
         long size,
         List<string> problems,
         CancellationToken cancellationToken)
     {
-        // Seats come from a tally of the verified protocols; each station's place in the map is looked up once.
-        var engine = new Core.Tally.TallyEngine(election);
-        var protocols = new List<(string Contest, string Source, int Ordinal, Core.Protocols.Protocol Protocol)>();
-        foreach (var ((contest, source, station), canonical) in counted)
-        {
-            if (Core.Protocols.ProtocolReader.Read(election, canonical) is not Core.Protocols.ProtocolReadResult.Ok { Checked: var read }
-                || read.Protocol.Station.Value != station || read.Protocol.Contest.Value != contest || read.Protocol.Source.Value != source)
-            {
-                problems.Add($"{contest}/{source}/{station}: the protocol counted is not this station's protocol of this contest and source");
-                continue;
-            }
-            var protocol = read.Protocol;
-            engine.Apply(read);
-            protocols.Add((contest, source, election.StationOrdinal(election.AreaIndex(protocol.Station)), protocol));
-        }
-        var verified = engine.Freeze();
+        // Seats come from the replay's tally of the verified protocols; each station's place in the map is looked up once.
+        var election = replay.Election;
+        var verified = replay.Engine.Freeze();
+        var protocols = replay.Engine.CurrentProtocols()
+            .Select(p => (
+                Contest: p.Contest.Value,
+                Source: p.Source.Value,
+                Ordinal: election.StationOrdinal(election.AreaIndex(p.Station)),
+                Protocol: p))
+            .ToList();
         var bySlot = protocols.ToLookup(c => (c.Contest, c.Source));
         foreach (var plan in election.Contests)
         {
