@@ -11,6 +11,7 @@ public sealed partial class ElectionLog
         await _engineLock.WaitAsync(cancellationToken);
         try
         {
+            await EnsureFreshAsync(cancellationToken);
             await foreach (var entry in _store.ReadAsync(_state.Engine.Position, false, cancellationToken))
             {
                 _state.Replay(entry);

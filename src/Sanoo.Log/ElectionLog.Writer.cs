@@ -44,11 +44,7 @@ public sealed partial class ElectionLog
             await _engineLock.WaitAsync();
             try
             {
-                if (_stale)
-                {
-                    _state = await RebuildAsync(_store, Election, null, CancellationToken.None);
-                    _stale = false;
-                }
+                await EnsureFreshAsync(CancellationToken.None);
                 var receipts = await _store.WriteAsync((writer, ct) => DecideAsync(writer, batch, ct));
                 for (var i = 0; i < batch.Count; i++)
                 {

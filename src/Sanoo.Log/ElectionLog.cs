@@ -15,7 +15,7 @@ namespace Sanoo.Log;
 /// found by its content hash and answered with the original receipt: nothing is counted twice.
 /// The log is the server's only way in and out of the store: every read it needs is here.
 /// Its parts, one file each: opening and rebuilding, the writer (group commit), following other
-/// servers, proofs and snapshots, and the records read for the server.
+/// servers, proofs and snapshots, the records read for the server, and the store's self-check.
 /// </summary>
 public sealed partial class ElectionLog : IAsyncDisposable
 {
@@ -23,7 +23,6 @@ public sealed partial class ElectionLog : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _engineLock = new(1, 1);
     private readonly SemaphoreSlim _recountLock = new(1, 1);
-    private readonly CancellationTokenSource _stop = new();
     private readonly Task _writer;
     private volatile LogState _state;
     private bool _stale;
@@ -85,8 +84,6 @@ public sealed partial class ElectionLog : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
-        await _stop.CancelAsync();
-        _stop.Dispose();
         _engineLock.Dispose();
         _recountLock.Dispose();
     }
@@ -101,16 +98,25 @@ public sealed partial class ElectionLog : IAsyncDisposable
         await _engineLock.WaitAsync(cancellationToken);
         try
         {
-            if (_stale)
-            {
-                _state = await RebuildAsync(_store, Election, null, cancellationToken);
-                _stale = false;
-            }
+            await EnsureFreshAsync(cancellationToken);
             return read(_state);
         }
         finally
         {
             _engineLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Under the engine lock: after a failed commit the state may hold entries the store does not
+    /// have, so it is rebuilt from the store before anyone reads, writes or catches up from it.
+    /// </summary>
+    private async Task EnsureFreshAsync(CancellationToken cancellationToken)
+    {
+        if (_stale)
+        {
+            _state = await RebuildAsync(_store, Election, null, cancellationToken);
+            _stale = false;
         }
     }
 }
