@@ -42,10 +42,6 @@ public sealed partial class ElectionLog
     public Task<IReadOnlyList<HandEntry>> HandEntriesAsync(AreaId? station, CancellationToken cancellationToken = default) =>
         _store.ReadEntriesAsync(station?.Value, cancellationToken);
 
-    /// <summary>Records a recount order; comes back with its sequence.</summary>
-    public Task<RecountOrder> OrderRecountAsync(RecountOrder order, CancellationToken cancellationToken = default) =>
-        _store.OrderRecountAsync(order, cancellationToken);
-
     /// <summary>
     /// Records a recount order unless one of the same station and contest is still open (no outcome recorded for it yet):
     /// then records nothing and comes back with that open order and <c>Recorded</c> false. Orders through this log are

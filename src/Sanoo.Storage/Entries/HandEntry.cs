@@ -22,10 +22,6 @@ public sealed record HandEntry(
     DateTimeOffset EnteredAt,
     EntryStatus Status)
 {
-    /// <summary>Whether <paramref name="other"/> is an entry of the same protocol version (station, contest, source, version).</summary>
-    public bool SameVersionAs(HandEntry other) =>
-        Station == other.Station && Contest == other.Contest && Source == other.Source && Version == other.Version;
-
     /// <summary>How a status is stored.</summary>
     public static string StatusText(EntryStatus status) => status switch
     {
