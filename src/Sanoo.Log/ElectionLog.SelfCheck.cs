@@ -72,7 +72,7 @@ public sealed partial class ElectionLog
             problem($"entry {entry.Sequence} (station {entry.Station}): its protocol bytes do not hash to its content hash");
             return;
         }
-        if (ProtocolReader.Read(Election, entry.Canonical.ToArray()) is not ProtocolReadResult.Ok { Protocol: var protocol })
+        if (ProtocolReader.Read(Election, entry.Canonical.AsMemory()) is not ProtocolReadResult.Ok { Protocol: var protocol })
         {
             problem($"entry {entry.Sequence} (station {entry.Station}): its protocol bytes do not read under the definition");
             return;
