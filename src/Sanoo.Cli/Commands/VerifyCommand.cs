@@ -337,12 +337,14 @@ public static class VerifyCommand
         {
             problems.Add($"entry {e.Sequence} (station {e.Station}): the protocol served does not match its content hash");
         }
-        var deviceSigned = replay.Election.Sources.FirstOrDefault(s => s.Id.Value == e.Source) is { Signed: true };
+        var deviceSigned = Core.Definitions.SourceId.TryParse(e.Source, out var source)
+            && replay.Election.TrySourceIndex(source, out var index) && replay.Election.Sources[index].Signed;
         if (deviceSigned && e.Signature.Length == 0)
         {
             problems.Add($"entry {e.Sequence} (station {e.Station}): a {e.Source} count must carry its device's signature, and this one has none");
         }
-        if (e.Signature.Length > 0)
+        var signature = e.Signature.Length > 0 ? Convert.FromBase64String(e.Signature) : [];
+        if (signature.Length > 0)
         {
             // A key enrolled for the station by the time the entry was received (a device may have been re-keyed since).
             var enrolled = keys.GetValueOrDefault(e.Station)?.Where(k => k.At <= e.ReceivedAt).ToList() ?? [];
@@ -351,12 +353,11 @@ public static class VerifyCommand
                 problems.Add($"entry {e.Sequence}: signed, but no device key was enrolled for station {e.Station} when it was received");
             }
             else if (!enrolled.Any(k => SignatureAlgorithm.Ed25519.Verify(
-                PublicKey.Import(SignatureAlgorithm.Ed25519, k.Key, KeyBlobFormat.RawPublicKey), canonical, Convert.FromBase64String(e.Signature))))
+                PublicKey.Import(SignatureAlgorithm.Ed25519, k.Key, KeyBlobFormat.RawPublicKey), canonical, signature)))
             {
                 problems.Add($"entry {e.Sequence}: the device signature does not verify with any key enrolled for station {e.Station} by then");
             }
         }
-        var signature = e.Signature.Length > 0 ? Convert.FromBase64String(e.Signature) : [];
         var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
         var (outcome, hash) = (WireWords.Of(e.Outcome), Convert.FromHexString(e.ContentHash));
         tree.Append(MerkleHash.Leaf(LogLeaf.Encode(e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, hash, signature, receivedAt)));
@@ -477,20 +478,12 @@ public static class VerifyCommand
     {
         try
         {
-            return SignatureVerifies(head, publicKey);
+            return Web.Publishing.CommissionKey.Verify(Web.PublicApi.TransparencyJson.Head(head), Convert.FromBase64String(publicKey));
         }
         catch (FormatException)
         {
             return false; // a hash, key or signature that is not even hex or base64
         }
-    }
-
-    private static bool SignatureVerifies(Contracts.TreeHead head, string publicKey)
-    {
-        var signed = new Core.Transparency.TreeHead(head.Election, Convert.FromHexString(head.DefinitionSha256), head.TreeSize,
-            Convert.FromHexString(head.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
-        var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(publicKey), KeyBlobFormat.RawPublicKey);
-        return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.Signature));
     }
 
     /// <summary>What one check came to: an exit code, or that the server published a newer snapshot while it ran.</summary>

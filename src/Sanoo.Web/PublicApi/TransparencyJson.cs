@@ -21,6 +21,19 @@ public static class TransparencyJson
         Convert.ToBase64String(signed.Signature),
         Convert.ToBase64String(publicKey));
 
+    /// <summary>
+    /// The signed head a wire tree head carries, back from its text fields (throws <see cref="FormatException"/>
+    /// when a hash or the signature is not hex or base64); check it with <see cref="CommissionKey.Verify"/>.
+    /// </summary>
+    public static SignedTreeHead Head(Wire.TreeHead wire) => new(
+        new Core.Transparency.TreeHead(
+            wire.Election,
+            Convert.FromHexString(wire.DefinitionSha256),
+            wire.TreeSize,
+            Convert.FromHexString(wire.RootHash),
+            DateTimeOffset.FromUnixTimeMilliseconds(wire.Timestamp)),
+        Convert.FromBase64String(wire.Signature));
+
     /// <summary>The wire form of one log entry: what the leaf commits to, the signature, and the protocol itself.</summary>
     public static Wire.LogEntry Of(LogEntry e) => new(
         e.Sequence,

@@ -52,11 +52,9 @@ public static class TreeHeadFile
         {
             var wire = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(path, cancellationToken), WireJson.Default.TreeHead)
                 ?? throw new JsonException("null");
-            var head = new Core.Transparency.TreeHead(wire.Election, Convert.FromHexString(wire.DefinitionSha256), wire.TreeSize,
-                Convert.FromHexString(wire.RootHash), DateTimeOffset.FromUnixTimeMilliseconds(wire.Timestamp));
-            var signed = new SignedTreeHead(head, Convert.FromBase64String(wire.Signature));
+            var signed = TransparencyJson.Head(wire);
             return CommissionKey.Verify(signed, Convert.FromBase64String(wire.PublicKey))
-                ? head
+                ? signed.Head
                 : throw new Storage.StoreException($"{path} holds a tree head whose signature does not verify: it was edited; refusing to serve");
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
