@@ -331,8 +331,6 @@ public static class DefinitionReader
         return parse(kept, out var id) ? id : Unread("unread", parse);
     }
 
-    private delegate bool TryParseId<T>(string? text, out T id);
-
     private static LocalizedText? ReadText(JsonFields f, string name, bool required = true)
     {
         var raw = f.Raw(name);

@@ -97,8 +97,6 @@ public static class ProtocolReader
         return null;
     }
 
-    private delegate bool TryParseId<T>(string? text, out T id);
-
     private static ImmutableArray<int> ReadFigures(JsonFields f, string name, List<string> expected, string what, List<JsonProblem> problems)
     {
         var path = f.PathOf(name);
