@@ -3,9 +3,9 @@ using Spectre.Console;
 namespace Sanoo.Cli.Commands;
 
 /// <summary>
-/// Where <c>sanoo submit</c> finds an operator's token: <c>--token-file FILE</c>, else the environment variable
-/// <see cref="Variable"/>, else <c>--token</c> (kept for old scripts, with a warning: every user of the machine sees a
-/// process's arguments, and so the token). A device that signs with <c>--key</c> takes no token from the environment.
+/// Where <c>sanoo submit</c> finds an operator's token: <c>--token-file FILE</c>, else <c>--token</c> (kept for old
+/// scripts, with a warning: every user of the machine sees a process's arguments, and so the token), else the
+/// environment variable <see cref="Variable"/>; what is given on the command line wins over the environment. A device that signs with <c>--key</c> takes no token from the environment.
 /// </summary>
 public static class OperatorToken
 {
@@ -17,7 +17,7 @@ public static class OperatorToken
     {
         if (argument is not null && file is not null)
         {
-            console.MarkupLine("[red]Give the operator's token once: --token-file FILE (or SANOO_TOKEN), not also --token.[/]");
+            console.MarkupLine($"[red]Give the operator's token once: --token-file FILE (or {Variable}), not also --token.[/]");
             return null;
         }
         if (file is not null)
@@ -43,7 +43,7 @@ public static class OperatorToken
         {
             console.MarkupLine(
                 "[yellow]Warning: --token is visible to other users of this machine in the process list; "
-                + "use --token-file FILE or the environment variable SANOO_TOKEN instead.[/]");
+                + $"use --token-file FILE or the environment variable {Variable} instead.[/]");
             return new Found(argument);
         }
         var fromEnvironment = signsWithKey ? null : Environment.GetEnvironmentVariable(Variable)?.Trim();

@@ -42,11 +42,7 @@ public static class ServeCommand
             Description = "The commission's key file (sanoo keys new --commission) that signs every tree head; without it a key is made for this " +
                 "run only.",
         };
-        var headFile = new Option<FileInfo?>("--tree-head-file")
-        {
-            Description = "Where the last tree head this server signed is kept, outside the database, and held against the store at every start "
-                + "(default for SQLite: DB.tree-head.json beside the file; for PostgreSQL give a file on the server's own disk).",
-        };
+        var headFile = StoreOptions.TreeHeadFile();
         var command = new Command(
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")

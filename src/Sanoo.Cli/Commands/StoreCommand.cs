@@ -17,10 +17,7 @@ public static class StoreCommand
     public static Command Create(IAnsiConsole console)
     {
         var db = StoreOptions.Database(required: true);
-        var headFile = new Option<FileInfo?>("--tree-head-file")
-        {
-            Description = "The last tree head the server signed (default for SQLite: DB.tree-head.json beside the file).",
-        };
+        var headFile = StoreOptions.TreeHeadFile();
         var check = new Command(
             "check",
             "Check a store as the server does at start: each entry's bytes against its hash and the figures counted, and the log against the "

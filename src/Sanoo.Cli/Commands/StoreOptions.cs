@@ -12,4 +12,11 @@ public static class StoreOptions
             "postgres:Host=127.0.0.1;Username=sanoo;Database=sanoo).",
         Required = required,
     };
+
+    /// <summary>The <c>--tree-head-file</c> option: where the last tree head a server signed is kept (docs/operations.md).</summary>
+    public static Option<FileInfo?> TreeHeadFile() => new("--tree-head-file")
+    {
+        Description = "Where the last tree head the server signed is kept, outside the database, and held against the store "
+            + "(default for SQLite: DB.tree-head.json beside the file; for PostgreSQL give a file on the server's own disk).",
+    };
 }

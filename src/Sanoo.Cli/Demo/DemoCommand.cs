@@ -86,7 +86,8 @@ public static class DemoCommand
         Prepare(console, folder, sample, script);
         try
         {
-            await using var store = await StoreAddress.OpenAsync("sqlite:" + Path.Combine(folder.FullName, "sanoo.db"), cancellationToken);
+            var address = "sqlite:" + Path.Combine(folder.FullName, "sanoo.db");
+            await using var store = await StoreAddress.OpenAsync(address, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, sample.DefinitionJson, cancellationToken: cancellationToken);
             var counters = new NightCounters();
             console.MarkupLine("Enrolling a signing key for each of the 2,494 station devices and a token for each district commission …");
@@ -99,14 +100,15 @@ public static class DemoCommand
                 {
                     Urls = urls,
                     WritesPerSecondPerAddress = 1_000_000,
-                    TreeHeadFile = Path.Combine(folder.FullName, "sanoo.db.tree-head.json"),
+                    TreeHeadFile = StoreAddress.DefaultTreeHeadFile(address),
                 },
                 commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
             var site = app.Urls.First().TrimEnd('/') + "/";
             senders.UseServer(new Uri(site));
+            var languages = string.Join(", ", log.Election.Definition.Languages);
             console.MarkupLineInterpolated(
-                $"Results site: [bold link]{site}[/] (Kyrgyz, Russian, English): open it now, it fills in as the night goes.");
+                $"Results site: [bold link]{site}[/] (in {languages}): open it now, it fills in as the night goes.");
             console.MarkupLineInterpolated(
                 $"Replaying {Format.Count(night.Count)} submissions at {
                     (double.IsInfinity(speed) ? "full speed" : $"{speedText}× real time")} through {site}api/v1/protocols.");
