@@ -9,7 +9,8 @@ public sealed record StoredDefinition(string ElectionId, byte[] Definition);
 
 /// <summary>
 /// The durable store: one contract, two backends (SQLite, PostgreSQL). It keeps the election
-/// definition and the append-only log of protocol versions. Every write happens in a
+/// definition, the append-only log of protocol versions, device key enrolments, operators,
+/// hand-count entries and the commission's acts. Every write happens in a
 /// <see cref="WriteAsync{T}"/> session that holds the database's single writer lock, so any
 /// number of processes can write and every one sees a gap-free log.
 /// </summary>

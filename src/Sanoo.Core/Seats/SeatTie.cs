@@ -4,7 +4,7 @@ namespace Sanoo.Core.Seats;
 
 /// <summary>
 /// A tie the public lottery broke. The lottery orders the tied parties by SHA-256 of
-/// "<see cref="Seed"/>:name" (the name the allocation was given), smallest first; anyone can
+/// "<see cref="Seed"/>:party id" (never a name in some language), smallest first; anyone can
 /// recompute it. A closed set, worded like <see cref="SeatStep"/>.
 /// </summary>
 public abstract record SeatTie
