@@ -5,7 +5,8 @@ namespace Sanoo.Cli.Commands;
 /// <summary>
 /// Where <c>sanoo submit</c> finds an operator's token: <c>--token-file FILE</c>, else <c>--token</c> (kept for old
 /// scripts, with a warning: every user of the machine sees a process's arguments, and so the token), else the
-/// environment variable <see cref="Variable"/>; what is given on the command line wins over the environment. A device that signs with <c>--key</c> takes no token from the environment.
+/// environment variable <see cref="Variable"/>; what is given on the command line wins over the environment. A device that signs with <c>--key</c>
+/// takes no token from the environment.
 /// </summary>
 public static class OperatorToken
 {
