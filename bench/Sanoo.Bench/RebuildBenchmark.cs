@@ -19,7 +19,7 @@ public static class RebuildBenchmark
         for (var i = 0; i < 5; i++)
         {
             var each = Stopwatch.StartNew();
-            await log.FreezeWithRootAsync();
+            await log.FreezeWithRootsAsync();
             freezes.Add(each.Elapsed.TotalMilliseconds);
         }
         freezes.Sort();

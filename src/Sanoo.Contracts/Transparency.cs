@@ -5,18 +5,45 @@ namespace Sanoo.Contracts;
 /// <summary>
 /// <c>GET /api/v1/tree-head</c>: the transparency log's tree head at the published snapshot,
 /// signed by the commission. The signature is over the bytes
-/// <c>sanoo-tree-head/2\n{election}\n{definitionSha256}\n{treeSize}\n{rootHash}\n{timestamp}\n</c> (UTF-8), never over this JSON.
+/// <c>sanoo-tree-head/3\n{election}\n{definitionSha256}\n{treeSize}\n{rootHash}\n{registerSize}\n{registerRoot}\n{timestamp}\n</c>
+/// (UTF-8), never over this JSON.
 /// </summary>
 /// <param name="Election">The election's id.</param>
 /// <param name="DefinitionSha256">SHA-256 of the election definition's exact bytes (<c>/api/v1/definition</c>), lower-case hex:
 /// the rules the log was counted under. Pin the one published before election day.</param>
 /// <param name="TreeSize">Entries in the tree.</param>
 /// <param name="RootHash">The RFC 9162 Merkle root, lower-case hex.</param>
+/// <param name="RegisterSize">Records in the register (<c>/api/v1/register</c>): keys, operators, hand entries, acts, witnesses.</param>
+/// <param name="RegisterRoot">The register's RFC 9162 Merkle root, lower-case hex.</param>
 /// <param name="Timestamp">When the head was signed, in Unix milliseconds.</param>
 /// <param name="Signature">The commission's Ed25519 signature, base64.</param>
 /// <param name="PublicKey">The commission's Ed25519 public key, base64 (pin it: do not trust it from the server).</param>
 public sealed record TreeHead(
-    string Election, string DefinitionSha256, long TreeSize, string RootHash, long Timestamp, string Signature, string PublicKey);
+    string Election,
+    string DefinitionSha256,
+    long TreeSize,
+    string RootHash,
+    long RegisterSize,
+    string RegisterRoot,
+    long Timestamp,
+    string Signature,
+    string PublicKey);
+
+/// <summary><c>GET /api/v1/register</c>: up to 1,000 register records after a place, in order.</summary>
+/// <param name="After">The place the page starts after (0: from the first record).</param>
+/// <param name="Records">The records.</param>
+public sealed record RegisterPage(long After, IReadOnlyList<RegisterRecord> Records);
+
+/// <summary>
+/// One register record (docs/api.md, "The register"): its bytes, which are its Merkle leaf, and the same as JSON for reading.
+/// </summary>
+/// <param name="Sequence">Its place, from 1.</param>
+/// <param name="Kind">What it records: <c>definition</c>, <c>device-key</c>, <c>device-key-revoked</c>, <c>operator</c>,
+/// <c>hand-entry</c>, <c>recount-order</c>, <c>recount-outcome</c>, <c>certification</c> or <c>witness</c>.</param>
+/// <param name="Bytes">The record's RFC 8785 bytes, base64: the leaf input of the register's tree.</param>
+/// <param name="LeafHash">Its RFC 9162 leaf hash, lower-case hex.</param>
+/// <param name="Record">The same record as JSON.</param>
+public sealed record RegisterRecord(long Sequence, string Kind, string Bytes, string LeafHash, JsonElement Record);
 
 /// <summary><c>GET /api/v1/proofs/inclusion</c>: the RFC 9162 audit path of one entry.</summary>
 /// <param name="Sequence">The entry's log position, from 1.</param>
@@ -69,7 +96,15 @@ public sealed record LogEntry(
 /// </summary>
 /// <param name="Devices">Each station's current key, by station id in ordinal order.</param>
 /// <param name="Enrolments">Every enrolment, oldest first.</param>
-public sealed record DeviceKeys(IReadOnlyList<DeviceKey> Devices, IReadOnlyList<KeyEnrolment> Enrolments);
+/// <param name="Revocations">Every revocation, oldest first: a revoked key verifies nothing received after it.</param>
+public sealed record DeviceKeys(IReadOnlyList<DeviceKey> Devices, IReadOnlyList<KeyEnrolment> Enrolments, IReadOnlyList<KeyRevocation> Revocations);
+
+/// <summary>One revocation of a device key.</summary>
+/// <param name="Station">The station's id.</param>
+/// <param name="PublicKey">The key revoked, base64.</param>
+/// <param name="RevokedAt">When, in Unix milliseconds.</param>
+/// <param name="Reason">Why, in the commission's words.</param>
+public sealed record KeyRevocation(string Station, string PublicKey, long RevokedAt, string Reason);
 
 /// <summary>A station's current device key.</summary>
 /// <param name="Station">The station's id.</param>

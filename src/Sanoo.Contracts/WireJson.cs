@@ -25,6 +25,7 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(InclusionProof))]
 [JsonSerializable(typeof(ConsistencyProof))]
 [JsonSerializable(typeof(EntriesPage))]
+[JsonSerializable(typeof(RegisterPage))]
 [JsonSerializable(typeof(DeviceKeys))]
 [JsonSerializable(typeof(EntryAnswer))]
 [JsonSerializable(typeof(WaitingForSupervisor))]

@@ -5,7 +5,7 @@ namespace Sanoo.Log;
 /// <summary>Following other servers that write to the same store: catching up by sequence, woken by the store's notifications.</summary>
 public sealed partial class ElectionLog
 {
-    /// <summary>Applies what other servers appended since this one's position; returns the new position.</summary>
+    /// <summary>Applies what other servers (or commands) appended to the log and the register since last read; returns the log position.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
         await _engineLock.WaitAsync(cancellationToken);
@@ -15,6 +15,10 @@ public sealed partial class ElectionLog
             await foreach (var entry in _store.ReadAsync(_state.Engine.Position, false, cancellationToken))
             {
                 _state.Replay(entry);
+            }
+            foreach (var row in await _store.ReadRegisterAsync(_state.Register.Size, cancellationToken))
+            {
+                _state.Register.Apply(row);
             }
             return _state.Engine.Position;
         }

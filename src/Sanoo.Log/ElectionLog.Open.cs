@@ -75,6 +75,10 @@ public sealed partial class ElectionLog
             }
         }
         ReplayBatch();
+        foreach (var row in await store.ReadRegisterAsync(0, cancellationToken))
+        {
+            state.Register.Apply(row);
+        }
         return state;
     }
 

@@ -12,6 +12,13 @@ public sealed partial class ElectionLog
     public Task<(long Size, byte[] Root)> TreeHeadAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(state => (state.Tree.Size, state.Tree.Root(state.Tree.Size)), cancellationToken);
 
+    /// <summary>Both trees' sizes and roots now, read together: the protocol log's and the register's.</summary>
+    public Task<Roots> RootsAsync(CancellationToken cancellationToken = default) => ReadAsync(Roots.Of, cancellationToken);
+
+    /// <summary>The consistency proof between two sizes of the register's tree.</summary>
+    public Task<List<byte[]>> RegisterConsistencyProofAsync(long first, long second, CancellationToken cancellationToken = default) =>
+        ReadAsync(state => state.Register.Tree.ConsistencyProof(first, second), cancellationToken);
+
     /// <summary>The inclusion proof of log position <paramref name="sequence"/> in the tree of <paramref name="size"/> entries.</summary>
     public Task<List<byte[]>> InclusionProofAsync(long sequence, long size, CancellationToken cancellationToken = default) =>
         ReadAsync(state => state.Tree.InclusionProof(sequence - 1, size), cancellationToken);
@@ -28,7 +35,18 @@ public sealed partial class ElectionLog
     public Task<Snapshot> FreezeAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(state => state.Engine.Freeze(), cancellationToken);
 
-    /// <summary>A snapshot and the transparency tree's size and root at exactly the same log position.</summary>
-    public Task<(Snapshot Snapshot, byte[] Root)> FreezeWithRootAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(state => (state.Engine.Freeze(), state.Tree.Root(state.Tree.Size)), cancellationToken);
+    /// <summary>A snapshot and both trees' roots at exactly the same log position.</summary>
+    public Task<(Snapshot Snapshot, Roots Roots)> FreezeWithRootsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(state => (state.Engine.Freeze(), Roots.Of(state)), cancellationToken);
+}
+
+/// <summary>The protocol log's and the register's tree sizes and roots at one moment: what a tree head signs.</summary>
+/// <param name="Size">Protocol log entries.</param>
+/// <param name="Root">Their RFC 9162 root.</param>
+/// <param name="RegisterSize">Register records.</param>
+/// <param name="RegisterRoot">Their RFC 9162 root.</param>
+public sealed record Roots(long Size, byte[] Root, long RegisterSize, byte[] RegisterRoot)
+{
+    internal static Roots Of(LogState state) =>
+        new(state.Tree.Size, state.Tree.Root(state.Tree.Size), state.Register.Size, state.Register.Tree.Root(state.Register.Size));
 }

@@ -4,6 +4,7 @@ using Sanoo.Storage.Access;
 using Sanoo.Storage.Acts;
 using Sanoo.Storage.Entries;
 using Sanoo.Storage.Log;
+using Sanoo.Storage.Register;
 
 namespace Sanoo.Log;
 
@@ -36,7 +37,7 @@ public sealed partial class ElectionLog
     /// </summary>
     public Task<HandEntry> EnterAsync(
         HandEntry entry, Func<IReadOnlyList<HandEntry>, EntryStatus> decide, CancellationToken cancellationToken = default) =>
-        _store.EnterAsync(entry, decide, cancellationToken);
+        AfterRecordingAsync(_store.EnterAsync(entry, decide, cancellationToken), cancellationToken);
 
     /// <summary>Every hand-count entry, oldest first; of one station only when <paramref name="station"/> is given.</summary>
     public Task<IReadOnlyList<HandEntry>> HandEntriesAsync(AreaId? station, CancellationToken cancellationToken = default) =>
@@ -44,26 +45,33 @@ public sealed partial class ElectionLog
 
     /// <summary>
     /// Records a recount order unless one of the same station and contest is still open (no outcome recorded for it yet):
-    /// then records nothing and comes back with that open order and <c>Recorded</c> false. Orders through this log are
-    /// taken one at a time, so two requests at once cannot both open one.
+    /// then records nothing and comes back with that open order and <c>Recorded</c> false. Decided under the store's writer
+    /// lock, so two requests at once, even to two servers, cannot both open one.
     /// </summary>
     public async Task<(RecountOrder Order, bool Recorded)> OrderRecountUnlessOpenAsync(
-        RecountOrder order, CancellationToken cancellationToken = default)
-    {
-        await _recountLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (await OpenRecountAsync(order.Station, order.Contest, cancellationToken) is { } open)
-            {
-                return (open, false);
-            }
-            return (await _store.OrderRecountAsync(order, cancellationToken), true);
-        }
-        finally
-        {
-            _recountLock.Release();
-        }
-    }
+        RecountOrder order, CancellationToken cancellationToken = default) =>
+        await AfterRecordingAsync(_store.OrderRecountAsync(order, cancellationToken), cancellationToken);
+
+    /// <summary>Revokes a station's device key; from the next entry on nothing it signed is taken. Returns the key revoked.</summary>
+    public Task<byte[]> RevokeDeviceAsync(AreaId station, string reason, string by, CancellationToken cancellationToken = default) =>
+        AfterRecordingAsync(_store.RevokeDeviceAsync(station, reason, by, cancellationToken), cancellationToken);
+
+    /// <summary>Enrols a witness whose cosignatures the server accepts.</summary>
+    public Task<Witness> EnrolWitnessAsync(Witness witness, CancellationToken cancellationToken = default) =>
+        AfterRecordingAsync(_store.EnrolWitnessAsync(witness, cancellationToken), cancellationToken);
+
+    /// <summary>Every witness enrolled, oldest first.</summary>
+    public Task<IReadOnlyList<Witness>> WitnessesAsync(CancellationToken cancellationToken = default) =>
+        _store.ReadWitnessesAsync(cancellationToken);
+
+    /// <summary>Every device key revocation, oldest first.</summary>
+    public async Task<IReadOnlyList<Core.Register.DeviceKeyRevokedRecord>> RevocationsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _store.ReadRegisterOfKindAsync(Core.Register.DeviceKeyRevokedRecord.Word, cancellationToken))
+            .Select(row => (Core.Register.DeviceKeyRevokedRecord)Core.Register.RegisterRecord.Decode(row.Record.AsSpan()))];
+
+    /// <summary>The register's records after <paramref name="afterSequence"/>, as stored, in order.</summary>
+    public Task<IReadOnlyList<RegisterRow>> RegisterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
+        _store.ReadRegisterAsync(afterSequence, cancellationToken);
 
     /// <summary>The open recount order (one with no outcome yet) of a station and contest, oldest first; null when there is none.</summary>
     public async Task<RecountOrder?> OpenRecountAsync(AreaId station, ContestId contest, CancellationToken cancellationToken = default)
@@ -75,7 +83,7 @@ public sealed partial class ElectionLog
 
     /// <summary>Records a recount's outcome; refuses (with <see cref="Storage.StoreException"/>) one for an order that does not exist.</summary>
     public Task<RecountOutcome> RecordRecountOutcomeAsync(RecountOutcome outcome, CancellationToken cancellationToken = default) =>
-        _store.RecordRecountOutcomeAsync(outcome, cancellationToken);
+        AfterRecordingAsync(_store.RecordRecountOutcomeAsync(outcome, cancellationToken), cancellationToken);
 
     /// <summary>Every recount order and every outcome, oldest first.</summary>
     public Task<(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes)> RecountsAsync(
@@ -84,7 +92,15 @@ public sealed partial class ElectionLog
 
     /// <summary>Records a certification; comes back with its sequence.</summary>
     public Task<Certification> CertifyAsync(Certification certification, CancellationToken cancellationToken = default) =>
-        _store.CertifyAsync(certification, cancellationToken);
+        AfterRecordingAsync(_store.CertifyAsync(certification, cancellationToken), cancellationToken);
+
+    /// <summary>Waits for a record to be written, then reads it into the register's tree, so the next tree head covers it.</summary>
+    private async Task<T> AfterRecordingAsync<T>(Task<T> recording, CancellationToken cancellationToken)
+    {
+        var result = await recording;
+        await CatchUpAsync(cancellationToken);
+        return result;
+    }
 
     /// <summary>Every certification, oldest first.</summary>
     public Task<IReadOnlyList<Certification>> CertificationsAsync(CancellationToken cancellationToken = default) =>

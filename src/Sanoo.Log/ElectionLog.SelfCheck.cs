@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Sanoo.Core.Protocols;
+using Sanoo.Core.Register;
 using Sanoo.Core.Transparency;
+using Sanoo.Storage.Entries;
 using Sanoo.Storage.Log;
 
 namespace Sanoo.Log;
@@ -44,6 +46,7 @@ public sealed partial class ElectionLog
             }
         }
         progress?.Report(checkedEntries);
+        await CheckRegisterAsync(Problem, cancellationToken);
         if (lastSigned is { } head)
         {
             if (!head.DefinitionSha256.AsSpan().SequenceEqual(DefinitionSha256))
@@ -60,8 +63,78 @@ public sealed partial class ElectionLog
                 Problem($"the first {head.Size} entries no longer hash to the root this server signed ({Convert.ToHexStringLower(head.Root)}): "
                     + "entries were rewritten, swapped, re-timed or deleted and replaced");
             }
+            var registerSize = RegisterSize;
+            if (head.RegisterSize > registerSize)
+            {
+                Problem($"the register holds {registerSize} records, but this server signed a tree head of {head.RegisterSize}: records were deleted");
+            }
+            else if (!(await ReadAsync(state => state.Register.Tree.Root(head.RegisterSize), cancellationToken)).AsSpan()
+                .SequenceEqual(head.RegisterRoot))
+            {
+                Problem($"the first {head.RegisterSize} register records no longer hash to the root this server signed "
+                    + $"({Convert.ToHexStringLower(head.RegisterRoot)}): keys, operators, hand entries or acts were rewritten or removed");
+            }
         }
         return new StoreCheck(checkedEntries, found, problems);
+    }
+
+    /// <summary>
+    /// The register against itself and the log: the definition it names is the stored one, no record claims a log position not
+    /// yet reached, and every hand entry's private figures and salt open to the commitment its public record holds (an entry
+    /// slipped into the table, or its figures changed there, is found).
+    /// </summary>
+    private async Task CheckRegisterAsync(Action<string> problem, CancellationToken cancellationToken)
+    {
+        var records = new Dictionary<long, HandEntryRecord>();
+        var definitions = 0;
+        var position = Position;
+        foreach (var row in await _store.ReadRegisterAsync(0, cancellationToken))
+        {
+            var record = RegisterRecord.Decode(row.Record.AsSpan()); // the rebuild read every record already: it reads
+            if (record.LogSize > position)
+            {
+                problem($"register record {record.Sequence} ({record.Kind}) claims log position {record.LogSize}, beyond the log's {position}");
+            }
+            switch (record)
+            {
+                case DefinitionRecord definition:
+                    definitions++;
+                    if (!definition.DefinitionSha256.AsSpan().SequenceEqual(DefinitionSha256) || definition.Election != Election.Id.Value)
+                    {
+                        problem($"register record {record.Sequence} names definition {Convert.ToHexStringLower(definition.DefinitionSha256.AsSpan())} "
+                            + $"of '{definition.Election}', not the stored one ({Convert.ToHexStringLower(DefinitionSha256)})");
+                    }
+                    break;
+                case HandEntryRecord entry when !records.TryAdd(entry.Entry, entry):
+                    problem($"register record {record.Sequence} records hand entry {entry.Entry} a second time");
+                    break;
+            }
+        }
+        if (definitions == 0)
+        {
+            problem("the register names no definition: its first record was removed");
+        }
+        foreach (var entry in await _store.ReadEntriesAsync(null, cancellationToken))
+        {
+            if (!records.Remove(entry.Sequence, out var record))
+            {
+                problem($"hand entry {entry.Sequence} (station {entry.Station}, by {entry.Operator}) is in no register record: "
+                    + "it was added to the database directly");
+                continue;
+            }
+            var same = record.StationId == entry.Station.Value && record.Contest == entry.Contest.Value && record.Source == entry.Source.Value
+                && record.Version == entry.Version && record.By == entry.Operator && record.Status == HandEntry.StatusText(entry.Status)
+                && record.Commitment.AsSpan().SequenceEqual(entry.Commitment());
+            if (!same)
+            {
+                problem($"hand entry {entry.Sequence} (station {entry.Station}) differs from its register record {record.Sequence}: "
+                    + "its figures, slot, operator or status were changed in the database");
+            }
+        }
+        foreach (var missing in records.Values)
+        {
+            problem($"register record {missing.Sequence} records hand entry {missing.Entry}, which the database no longer holds");
+        }
     }
 
     private void CheckEntry(LogEntry entry, Action<string> problem)

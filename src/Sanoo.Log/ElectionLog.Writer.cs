@@ -48,7 +48,10 @@ public sealed partial class ElectionLog
                 var receipts = await _store.WriteAsync((writer, ct) => DecideAsync(writer, batch, ct));
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    batch[i].Receipt.TrySetResult(receipts[i]);
+                    if (receipts[i] is { } receipt)
+                    {
+                        batch[i].Receipt.TrySetResult(receipt);
+                    }
                 }
             }
             catch (Exception e)
@@ -76,18 +79,33 @@ public sealed partial class ElectionLog
         }
     }
 
-    private async Task<Receipt[]> DecideAsync(IStoreWriter writer, List<Pending> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Catches up with what other processes appended to the log and the register, then decides each submission; one whose
+    /// device key is no longer current gets its refusal at once and no receipt.
+    /// </summary>
+    private async Task<Receipt?[]> DecideAsync(IStoreWriter writer, List<Pending> batch, CancellationToken cancellationToken)
     {
         await foreach (var entry in writer.ReadAfterAsync(_state.Engine.Position, cancellationToken))
         {
             _state.Replay(entry);
         }
+        foreach (var row in await writer.RecordsAfterAsync(_state.Register.Size, cancellationToken))
+        {
+            _state.Register.Apply(row);
+        }
         var now = _time.GetUtcNow();
         var entries = new List<LogEntry>(batch.Count);
-        var receipts = new Receipt[batch.Count];
+        var receipts = new Receipt?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            receipts[i] = _state.Decide(batch[i].Submission, now, entries);
+            try
+            {
+                receipts[i] = _state.Decide(batch[i].Submission, now, entries);
+            }
+            catch (KeyNotCurrentException refused)
+            {
+                batch[i].Receipt.TrySetException(refused);
+            }
         }
         await writer.AppendAsync(entries, cancellationToken);
         return receipts;

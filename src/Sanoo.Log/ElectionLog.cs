@@ -22,7 +22,6 @@ public sealed partial class ElectionLog : IAsyncDisposable
     private readonly IProtocolStore _store;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _engineLock = new(1, 1);
-    private readonly SemaphoreSlim _recountLock = new(1, 1);
     private readonly Task _writer;
     private volatile LogState _state;
     private bool _stale;
@@ -57,6 +56,9 @@ public sealed partial class ElectionLog : IAsyncDisposable
     /// <summary>The log position the tally reflects.</summary>
     public long Position => _state.Engine.Position;
 
+    /// <summary>The register records read so far (what the next tree head will cover).</summary>
+    public long RegisterSize => _state.Register.Size;
+
     /// <summary>The entries up to <see cref="Position"/> that were not counted (conflicts, stale versions, rejected), in log order.</summary>
     public IReadOnlyList<LogEntry> Uncounted
     {
@@ -85,7 +87,6 @@ public sealed partial class ElectionLog : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _writer;
         _engineLock.Dispose();
-        _recountLock.Dispose();
     }
 
     /// <summary>

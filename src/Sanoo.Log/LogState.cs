@@ -28,12 +28,18 @@ internal sealed class LogState(Election election)
     /// <summary>The transparency log's Merkle tree: leaf i is entry i + 1.</summary>
     public MerkleTree Tree { get; } = new();
 
+    /// <summary>The register (keys, operators, hand entries, acts) as read so far.</summary>
+    public RegisterState Register { get; } = new();
+
     /// <summary>
-    /// Decides a new submission: a retry of stored content gets the original's receipt; anything
-    /// else is applied, becomes the next entry (added to <paramref name="entries"/>) and gets its receipt.
+    /// Decides a new submission: a retry of stored content gets the original's receipt; a protocol
+    /// signed with a key the register no longer holds for its station is refused
+    /// (<see cref="KeyNotCurrentException"/>); anything else is applied, becomes the next entry
+    /// (added to <paramref name="entries"/>) and gets its receipt.
     /// </summary>
     public Receipt Decide(Submission submission, DateTimeOffset now, List<LogEntry> entries)
     {
+
         var protocol = submission.Protocol.Protocol;
         var hash = submission.Protocol.ContentHash;
         var key = HashKey.Of(hash.AsSpan());
@@ -43,6 +49,10 @@ internal sealed class LogState(Election election)
             var stored = new ReceiptEntry(
                 original.Sequence, protocol.Version, hex, original.ReceivedAt, Convert.ToHexStringLower(Tree.LeafHash(original.Sequence - 1)));
             return new Receipt.Duplicate(stored, original.Outcome, ViolationsJson.Read(original.Violations));
+        }
+        if (submission.DeviceKey is { } signedBy && !Register.IsCurrentKey(protocol.Station.Value, signedBy))
+        {
+            throw new KeyNotCurrentException(protocol.Station.Value);
         }
         var applied = Engine.Apply(submission.Protocol);
         var (outcome, violations) = Recorded(applied)

@@ -9,8 +9,10 @@ public sealed record StoredDefinition(string ElectionId, byte[] Definition);
 
 /// <summary>
 /// The durable store: one contract, two backends (SQLite, PostgreSQL). It keeps the election
-/// definition, the append-only log of protocol versions, device key enrolments, operators,
-/// hand-count entries and the commission's acts. Every write happens in a
+/// definition, the append-only log of protocol versions, and the register
+/// (<see cref="Core.Register.RegisterRecord"/>): the definition's hash, device key enrolments and
+/// revocations, operators, hand-count entries (their figures kept privately beside), the
+/// commission's acts and witnesses, each a record numbered under the writer lock. Every write happens in a
 /// <see cref="WriteAsync{T}"/> session that holds the database's single writer lock, so any
 /// number of processes can write and every one sees a gap-free log.
 /// </summary>
@@ -54,6 +56,24 @@ public interface IProtocolStore : IAsyncDisposable
     /// new.</summary>
     Task<IReadOnlyList<Access.DeviceKey>> ReadDeviceKeysAsync(long skip, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Revokes a station's current device key (lost, stolen, compromised): from the next log entry on nothing it signs is
+    /// accepted. Refuses (with <see cref="StoreException"/>) a station with no key. Returns the key revoked.
+    /// </summary>
+    Task<byte[]> RevokeDeviceAsync(Core.Definitions.AreaId station, string reason, string by, CancellationToken cancellationToken = default);
+
+    /// <summary>Enrols a witness; refuses (with <see cref="StoreException"/>) a name already enrolled.</summary>
+    Task<Access.Witness> EnrolWitnessAsync(Access.Witness witness, CancellationToken cancellationToken = default);
+
+    /// <summary>Every witness, oldest first.</summary>
+    Task<IReadOnlyList<Access.Witness>> ReadWitnessesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The register's records of one kind, in order, as stored.</summary>
+    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default);
+
+    /// <summary>The register's records after <paramref name="afterSequence"/>, in order, as stored.</summary>
+    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterAsync(long afterSequence, CancellationToken cancellationToken = default);
+
     /// <summary>Adds an operator; refuses (with <see cref="StoreException"/>) a name or token already in use.</summary>
     Task AddOperatorAsync(Access.Operator op, CancellationToken cancellationToken = default);
 
@@ -74,8 +94,12 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Every hand-count entry, oldest first; of one station only when <paramref name="station"/> is given.</summary>
     Task<IReadOnlyList<Entries.HandEntry>> ReadEntriesAsync(string? station = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a recount order; comes back with its sequence.</summary>
-    Task<Acts.RecountOrder> OrderRecountAsync(Acts.RecountOrder order, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records a recount order, numbered, unless one of the same station and contest is still open (no outcome yet): then it
+    /// records nothing and comes back with that open order and <c>Recorded</c> false. Decided under the writer lock, so two
+    /// servers at once cannot both open one.
+    /// </summary>
+    Task<(Acts.RecountOrder Order, bool Recorded)> OrderRecountAsync(Acts.RecountOrder order, CancellationToken cancellationToken = default);
 
     /// <summary>Records a recount's outcome; refuses (with <see cref="StoreException"/>) one for an order that does not exist.</summary>
     Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default);
@@ -105,4 +129,7 @@ public interface IStoreWriter
 
     /// <summary>Appends entries; their sequence numbers must continue the log without a gap.</summary>
     Task AppendAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Register records appended after <paramref name="afterSequence"/> (by this or another process), in order.</summary>
+    Task<List<Register.RegisterRow>> RecordsAfterAsync(long afterSequence, CancellationToken cancellationToken = default);
 }

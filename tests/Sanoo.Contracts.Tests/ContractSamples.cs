@@ -16,7 +16,7 @@ public static class ContractSamples
         [new Violation("valid_equals_votes", "valid = votes(*)", Severity.Error, 478, 490)],
         [new FieldProblem("$.protocol.votes.p99", "unknown choice")]);
 
-    private static readonly TreeHead Head = new("kg-2021", Hash, 4929, Hash, 1637936103120, "c2lnbmF0dXJl", "a2V5");
+    private static readonly TreeHead Head = new("kg-2021", Hash, 4929, Hash, 17, Hash, 1637936103120, "c2lnbmF0dXJl", "a2V5");
 
     private static readonly Reporting Reporting = new(233, 233, 418778, 418778);
 
@@ -50,7 +50,7 @@ public static class ContractSamples
         new InclusionProof(3, 2, 4929, [Hash]),
         new ConsistencyProof(2, 5, [Hash, Hash]),
         new EntriesPage(0, [new LogEntry(1, "s0001", "list", "machine", 1, StoredOutcome.Stale, Hash, "", 1637936103120, Hash, "e30=", Protocol)]),
-        new DeviceKeys([new DeviceKey("s0001", "a2V5")], [new KeyEnrolment("s0001", "a2V5", 1637936103120)]),
+        new DeviceKeys([new DeviceKey("s0001", "a2V5")], [new KeyEnrolment("s0001", "a2V5", 1637936103120)], []),
         new EntryAnswer(EntryStatus.AlreadyMatched, "already", null, Hash, [new EntryDifference("p01", 21)], Receipt),
         new WaitingForSupervisor("cec", [new QueuedVersion("s0002", "list", "hand", 1, [new QueuedEntry(3, "dec-01", At, Hash)],
             [new QueuedDifference("p01", [26, 27])])]),

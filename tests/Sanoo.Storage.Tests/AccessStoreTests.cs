@@ -63,7 +63,7 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         var duplicate = await Assert.ThrowsAsync<StoreException>(() =>
             store.AddOperatorAsync(new Operator("dec-01-a", OperatorRole.Admin, null, SHA256.HashData("token-3"u8))));
         Assert.Contains("already exists", duplicate.Message, StringComparison.Ordinal);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "DELETE FROM operator"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "DELETE FROM register"));
         Assert.Contains("append-only", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
     }
 

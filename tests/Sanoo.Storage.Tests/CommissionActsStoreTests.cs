@@ -16,9 +16,9 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
     {
         var address = NewAddress(backend);
         await using var store = await StoreAddress.OpenAsync(address);
-        var first = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0001"), new ContestId("list"),
+        var (first, _) = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0001"), new ContestId("list"),
             "machine and hand differ by 12 votes", "cec", At));
-        var second = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0002"), new ContestId("smd-01"), "observer complaint 17", "cec",
+        var (second, _) = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0002"), new ContestId("smd-01"), "observer complaint 17", "cec",
             At));
         Assert.Equal((1L, 2L), (first.Sequence, second.Sequence));
         var outcome = await store.RecordRecountOutcomeAsync(new RecountOutcome(0, first.Sequence, "hand count confirmed", "dec-01", At.AddHours(5)));
@@ -31,7 +31,7 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         Assert.Equal("machine and hand differ by 12 votes", orders[0].Reason);
         Assert.Equal(At, orders[0].OrderedAt);
         Assert.Equal(first.Sequence, Assert.Single(outcomes).Recount);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "DELETE FROM recount_outcome"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "DELETE FROM register"));
         Assert.Contains("append-only", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
     }
 
@@ -46,7 +46,7 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         var all = await store.ReadCertificationsAsync();
         Assert.Equal([9797L, 9801L], all.Select(c => c.Position));
         Assert.Equal([1L, 2L], all.Select(c => c.Sequence));
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "UPDATE certification SET position = 1"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "UPDATE register SET log_size = 1"));
         Assert.Contains("append-only", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
     }
 }

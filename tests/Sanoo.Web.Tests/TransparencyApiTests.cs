@@ -30,6 +30,8 @@ public class TransparencyApiTests(ServerFixture server) : IClassFixture<ServerFi
             Convert.FromHexString(head.DefinitionSha256),
             head.TreeSize,
             Convert.FromHexString(head.RootHash),
+            head.RegisterSize,
+            Convert.FromHexString(head.RegisterRoot),
             DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp));
         var key = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(head.PublicKey), KeyBlobFormat.RawPublicKey);
         return SignatureAlgorithm.Ed25519.Verify(key, signed.SignedBytes(), Convert.FromBase64String(head.Signature));

@@ -22,6 +22,18 @@ public sealed record HandEntry(
     DateTimeOffset EnteredAt,
     EntryStatus Status)
 {
+    /// <summary>The salt of entries recorded before the register (schema 6): sixteen zero bytes.</summary>
+    public static readonly ImmutableArray<byte> NoSalt = [.. new byte[Core.Register.Opening.SaltLength]];
+
+    /// <summary>
+    /// The secret salt of the entry's public commitment (<see cref="Core.Register.Opening.Commit"/>), drawn by the store when it
+    /// records the entry; opened in the register only once the figures are public (the pair matched).
+    /// </summary>
+    public ImmutableArray<byte> Salt { get; init; } = NoSalt;
+
+    /// <summary>The entry's commitment: SHA-256 of its salt then its canonical bytes.</summary>
+    public byte[] Commitment() => Core.Register.Opening.Commit(Salt.AsSpan(), Canonical.AsSpan());
+
     /// <summary>How a status is stored.</summary>
     public static string StatusText(EntryStatus status) => status switch
     {

@@ -11,6 +11,9 @@ namespace Sanoo.Storage.Schema;
 /// </summary>
 internal static class SchemaMigration
 {
+    /// <summary>The version that brought the register: a store written before it has its typed rows copied in.</summary>
+    private const int RegisterVersion = 6;
+
     public static async Task RunAsync(SqlDialect dialect, CancellationToken cancellationToken)
     {
         var transaction = await dialect.BeginWriteAsync(cancellationToken);
@@ -30,6 +33,10 @@ internal static class SchemaMigration
             foreach (var (version, _, sql) in SchemaScripts.For(dialect.Backend, dialect.SchemaTypes).Where(s => s.Version > current))
             {
                 await writer.ApplySchemaAsync(version, sql, cancellationToken);
+            }
+            if (current is > 0 and < RegisterVersion && SchemaScripts.Latest >= RegisterVersion)
+            {
+                await RegisterBackfill.RunAsync(writer, cancellationToken);
             }
             await writer.CommitAsync(cancellationToken);
         }

@@ -1,9 +1,12 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Sanoo.Core.Register;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Acts;
 using Sanoo.Storage.Entries;
 using Sanoo.Storage.Log;
+using Sanoo.Storage.Register;
 using Sanoo.Storage.Schema;
 
 namespace Sanoo.Storage.Sql;
@@ -57,6 +60,10 @@ internal sealed class SqlProtocolStore : IProtocolStore
                 throw new StoreException($"{Description} already holds the definition of election '{id}'.");
             }
             await writer.StoreDefinitionAsync(definition, ct);
+            var place = await writer.RegisterPlaceAsync(ct);
+            var sha256 = System.Security.Cryptography.SHA256.HashData(definition.Definition);
+            await writer.AppendRecordsAsync(
+                [new DefinitionRecord(place.Next, place.LogSize, DateTimeOffset.UtcNow, "sanoo", definition.ElectionId, [.. sha256])], ct);
             return true;
         }, cancellationToken);
 
@@ -112,15 +119,36 @@ internal sealed class SqlProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public Task EnrolDevicesAsync(IReadOnlyList<DeviceKey> keys, CancellationToken cancellationToken = default) =>
-        WriteSessionAsync(async (writer, ct) =>
-        {
-            await writer.EnrolAsync(keys, ct);
-            return true;
-        }, cancellationToken);
+        RecordAsync((_, place, _) => Task.FromResult<(IReadOnlyList<RegisterRecord>, bool)>(
+            ([.. keys.Select((k, i) => new DeviceKeyRecord(place.Next + i, place.LogSize, k.EnrolledAt, k.EnrolledBy, k.Station.Value, [.. k.PublicKey]))],
+             true)), cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DeviceKey>> ReadDeviceKeysAsync(long skip, CancellationToken cancellationToken = default) =>
-        await QueryAsync(AccessRows.SelectKeys, AccessRows.ReadKey, [skip], cancellationToken);
+        [.. (await RecordsAsync<DeviceKeyRecord>(DeviceKeyRecord.Word, cancellationToken)).Skip((int)Math.Min(skip, int.MaxValue))
+            .Select(k => new DeviceKey(new Core.Definitions.AreaId(k.StationId), [.. k.PublicKey], k.At, k.By))];
+
+    /// <inheritdoc />
+    public Task<byte[]> RevokeDeviceAsync(Core.Definitions.AreaId station, string reason, string by, CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
+        {
+            byte[]? current = null;
+            foreach (var row in await writer.StationRecordsAsync(station.Value, ct))
+            {
+                current = row.Kind switch
+                {
+                    DeviceKeyRecord.Word => [.. RegisterRows.Decode<DeviceKeyRecord>(row).PublicKey],
+                    DeviceKeyRevokedRecord.Word => null,
+                    _ => current,
+                };
+            }
+            if (current is null)
+            {
+                throw new StoreException($"Station {station} has no enrolled device key to revoke in {Description}.");
+            }
+            var revoked = new DeviceKeyRevokedRecord(place.Next, place.LogSize, DateTimeOffset.UtcNow, by, station.Value, [.. current], reason);
+            return ((IReadOnlyList<RegisterRecord>)[revoked], current);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task AddOperatorAsync(Operator op, CancellationToken cancellationToken = default)
@@ -129,32 +157,78 @@ internal sealed class SqlProtocolStore : IProtocolStore
         {
             throw new StoreException(problem);
         }
-        try
+        await RecordAsync(async (writer, place, ct) =>
         {
-            await WriteSessionAsync(async (writer, ct) =>
+            foreach (var known in await writer.RecordsAsync<OperatorRecord>(OperatorRecord.Word, ct))
             {
-                await writer.AddOperatorAsync(op, ct);
-                return true;
-            }, cancellationToken);
-        }
-        catch (StoreException e) when (e.InnerException is DbException db && _dialect.IsUniqueViolation(db))
-        {
-            throw new StoreException($"An operator named '{op.Name}' already exists in {Description}; choose another name.", e);
-        }
+                if (known.Name == op.Name)
+                {
+                    throw new StoreException($"An operator named '{op.Name}' already exists in {Description}; choose another name.");
+                }
+                if (known.TokenSha256.AsSpan().SequenceEqual(op.TokenHash))
+                {
+                    throw new StoreException($"Operator '{known.Name}' in {Description} already has this token; issue a new one.");
+                }
+            }
+            var record = new OperatorRecord(
+                place.Next, place.LogSize, DateTimeOffset.UtcNow, "commission", op.Name, OperatorRecords.Text(op.Role), op.District?.Value,
+                [.. op.TokenHash]);
+            return ((IReadOnlyList<RegisterRecord>)[record], true);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default) =>
-        await QueryAsync(AccessRows.SelectOperators, AccessRows.ReadOperator, [], cancellationToken);
+        [.. (await RecordsAsync<OperatorRecord>(OperatorRecord.Word, cancellationToken)).Select(OperatorRecords.Of)];
+
+    /// <inheritdoc />
+    public async Task<Witness> EnrolWitnessAsync(Witness witness, CancellationToken cancellationToken = default)
+    {
+        if (OperatorName.Problem(witness.Name) is { } problem)
+        {
+            throw new StoreException(problem.Replace("An operator's name", "A witness's name", StringComparison.Ordinal));
+        }
+        return await RecordAsync(async (writer, place, ct) =>
+        {
+            if ((await writer.RecordsAsync<WitnessRecord>(WitnessRecord.Word, ct)).Any(w => w.Name == witness.Name))
+            {
+                throw new StoreException($"A witness named '{witness.Name}' is already enrolled in {Description}.");
+            }
+            var record = new WitnessRecord(place.Next, place.LogSize, witness.EnrolledAt, witness.EnrolledBy, witness.Name, [.. witness.PublicKey]);
+            return ((IReadOnlyList<RegisterRecord>)[record], witness);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Witness>> ReadWitnessesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await RecordsAsync<WitnessRecord>(WitnessRecord.Word, cancellationToken)).Select(w => new Witness(w.Name, [.. w.PublicKey], w.At, w.By))];
 
     /// <inheritdoc />
     public Task<HandEntry> EnterAsync(
         HandEntry entry, Func<IReadOnlyList<HandEntry>, Core.Entries.EntryStatus> decide, CancellationToken cancellationToken = default) =>
-        WriteSessionAsync(async (writer, ct) =>
+        RecordAsync(async (writer, place, ct) =>
         {
-            var status = decide(await writer.EntriesOfVersionAsync(entry, ct));
-            var sequence = HandEntry.IsRecorded(status) ? await writer.RecordEntryAsync(entry, status, ct) : 0;
-            return entry with { Sequence = sequence, Status = status };
+            var earlier = await writer.EntriesOfVersionAsync(entry, ct);
+            var status = decide(earlier);
+            if (!HandEntry.IsRecorded(status))
+            {
+                return ((IReadOnlyList<RegisterRecord>)[], entry with { Sequence = 0, Status = status });
+            }
+            var salted = entry with { Status = status, Salt = [.. System.Security.Cryptography.RandomNumberGenerator.GetBytes(Opening.SaltLength)] };
+            var recorded = salted with { Sequence = await writer.RecordEntryAsync(salted, status, ct) };
+            ImmutableArray<Opening> opens = [];
+            ImmutableArray<byte>? content = null;
+            if (status == Core.Entries.EntryStatus.Matched)
+            {
+                // The figures are about to be public: open this entry's commitment and the one it matched.
+                var partner = earlier.Last(e => e.ContentHash == entry.ContentHash && e.Operator != entry.Operator);
+                opens = [new Opening(partner.Sequence, partner.Salt), new Opening(recorded.Sequence, recorded.Salt)];
+                content = [.. Convert.FromHexString(entry.ContentHash)];
+            }
+            var record = new HandEntryRecord(
+                place.Next, place.LogSize, entry.EnteredAt, entry.Operator, recorded.Sequence, entry.Station.Value, entry.Contest.Value,
+                entry.Source.Value, entry.Version, HandEntry.StatusText(status), [.. recorded.Commitment()], opens, content);
+            return ((IReadOnlyList<RegisterRecord>)[record], recorded);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -164,35 +238,61 @@ internal sealed class SqlProtocolStore : IProtocolStore
             : await QueryAsync(HandEntryRows.SelectOfStation, HandEntryRows.Read, [station], cancellationToken);
 
     /// <inheritdoc />
-    public async Task<RecountOrder> OrderRecountAsync(RecountOrder order, CancellationToken cancellationToken = default) =>
-        order with { Sequence = await InsertNumberedAsync(ActRows.InsertOrder, ActRows.Values(order), cancellationToken) };
+    public Task<(RecountOrder Order, bool Recorded)> OrderRecountAsync(RecountOrder order, CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
+        {
+            var orders = await writer.RecordsAsync<RecountOrderRecord>(RecountOrderRecord.Word, ct);
+            var answered = (await writer.RecordsAsync<RecountOutcomeRecord>(RecountOutcomeRecord.Word, ct)).Select(o => o.Recount).ToHashSet();
+            if (orders.FirstOrDefault(o => o.StationId == order.Station.Value && o.Contest == order.Contest.Value && !answered.Contains(o.Number))
+                is { } open)
+            {
+                return ((IReadOnlyList<RegisterRecord>)[], (ActRecords.Order(open), false));
+            }
+            var record = new RecountOrderRecord(
+                place.Next, place.LogSize, order.OrderedAt, order.OrderedBy, orders.Count + 1, order.Station.Value, order.Contest.Value, order.Reason);
+            return ((IReadOnlyList<RegisterRecord>)[record], (ActRecords.Order(record), true));
+        }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<RecountOutcome> RecordRecountOutcomeAsync(RecountOutcome outcome, CancellationToken cancellationToken = default)
-    {
-        try
+    public Task<RecountOutcome> RecordRecountOutcomeAsync(RecountOutcome outcome, CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
         {
-            return outcome with { Sequence = await InsertNumberedAsync(ActRows.InsertOutcome, ActRows.Values(outcome), cancellationToken) };
-        }
-        catch (StoreException e) when (e.InnerException is DbException db && _dialect.IsMissingReference(db))
-        {
-            throw new StoreException($"There is no recount order {outcome.Recount} in {Description}.", e);
-        }
-    }
+            if (!(await writer.RecordsAsync<RecountOrderRecord>(RecountOrderRecord.Word, ct)).Any(o => o.Number == outcome.Recount))
+            {
+                throw new StoreException($"There is no recount order {outcome.Recount} in {Description}.");
+            }
+            var number = (await writer.RecordsAsync<RecountOutcomeRecord>(RecountOutcomeRecord.Word, ct)).Count + 1;
+            var record = new RecountOutcomeRecord(place.Next, place.LogSize, outcome.RecordedAt, outcome.RecordedBy, number, outcome.Recount, outcome.Outcome);
+            return ((IReadOnlyList<RegisterRecord>)[record], ActRecords.Outcome(record));
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes)> ReadRecountsAsync(
         CancellationToken cancellationToken = default) =>
-        (await QueryAsync(ActRows.SelectOrders, ActRows.ReadOrder, [], cancellationToken),
-         await QueryAsync(ActRows.SelectOutcomes, ActRows.ReadOutcome, [], cancellationToken));
+        ([.. (await RecordsAsync<RecountOrderRecord>(RecountOrderRecord.Word, cancellationToken)).Select(ActRecords.Order)],
+         [.. (await RecordsAsync<RecountOutcomeRecord>(RecountOutcomeRecord.Word, cancellationToken)).Select(ActRecords.Outcome)]);
 
     /// <inheritdoc />
-    public async Task<Certification> CertifyAsync(Certification certification, CancellationToken cancellationToken = default) =>
-        certification with { Sequence = await InsertNumberedAsync(ActRows.InsertCertification, ActRows.Values(certification), cancellationToken) };
+    public Task<Certification> CertifyAsync(Certification certification, CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
+        {
+            var number = (await writer.RecordsAsync<CertificationRecord>(CertificationRecord.Word, ct)).Count + 1;
+            var record = new CertificationRecord(
+                place.Next, place.LogSize, certification.CertifiedAt, certification.CertifiedBy, number, certification.Position, certification.Statement);
+            return ((IReadOnlyList<RegisterRecord>)[record], ActRecords.Certification(record));
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default) =>
-        await QueryAsync(ActRows.SelectCertifications, ActRows.ReadCertification, [], cancellationToken);
+        [.. (await RecordsAsync<CertificationRecord>(CertificationRecord.Word, cancellationToken)).Select(ActRecords.Certification)];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default) =>
+        await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
+        await QueryAsync(RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence], cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<long> ChangesAsync(CancellationToken cancellationToken) => _dialect.ChangesAsync(cancellationToken);
@@ -225,8 +325,23 @@ internal sealed class SqlProtocolStore : IProtocolStore
         }
     }
 
-    private Task<long> InsertNumberedAsync(string insert, SqlArg[] values, CancellationToken cancellationToken) =>
-        WriteSessionAsync((writer, ct) => writer.InsertNumberedAsync(insert, values, ct), cancellationToken);
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write session with the place of the next register record, and appends the records it
+    /// gives (numbered from that place) in the same transaction.
+    /// </summary>
+    private Task<T> RecordAsync<T>(
+        Func<SqlWriter, RegisterPlace, CancellationToken, Task<(IReadOnlyList<RegisterRecord> Records, T Result)>> work,
+        CancellationToken cancellationToken) =>
+        WriteSessionAsync(async (writer, ct) =>
+        {
+            var (records, result) = await work(writer, await writer.RegisterPlaceAsync(ct), ct);
+            await writer.AppendRecordsAsync(records, ct);
+            return result;
+        }, cancellationToken);
+
+    private async Task<List<T>> RecordsAsync<T>(string kind, CancellationToken cancellationToken)
+        where T : RegisterRecord =>
+        [.. (await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken)).Select(RegisterRows.Decode<T>)];
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, SqlArg[] args, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using Sanoo.Core.Entries;
-using Sanoo.Storage.Access;
+using Sanoo.Core.Register;
 using Sanoo.Storage.Entries;
 using Sanoo.Storage.Log;
+using Sanoo.Storage.Register;
 
 namespace Sanoo.Storage.Sql;
 
@@ -39,21 +40,45 @@ internal sealed class SqlWriter(SqlDialect dialect, DbTransaction transaction) :
     public Task StoreDefinitionAsync(StoredDefinition definition, CancellationToken cancellationToken) =>
         _session.ExecuteAsync(DefinitionRows.Insert, DefinitionRows.Values(definition), cancellationToken);
 
-    /// <summary>Records enrolments, in order.</summary>
-    public Task EnrolAsync(IReadOnlyList<DeviceKey> keys, CancellationToken cancellationToken) =>
-        _session.ExecuteEachAsync(AccessRows.InsertKey, keys, AccessRows.Values, cancellationToken);
+    /// <summary>Where the next register record goes: its number, and how many protocol log entries there are now.</summary>
+    public async Task<RegisterPlace> RegisterPlaceAsync(CancellationToken cancellationToken) => new(
+        Convert.ToInt64(await _session.ScalarAsync(RegisterRows.Next, [], cancellationToken), CultureInfo.InvariantCulture),
+        Convert.ToInt64(await _session.ScalarAsync(RegisterRows.LogSize, [], cancellationToken), CultureInfo.InvariantCulture));
 
-    /// <summary>Records an operator; a name or token already in use is a unique violation.</summary>
-    public Task AddOperatorAsync(Operator op, CancellationToken cancellationToken) =>
-        _session.ExecuteAsync(AccessRows.InsertOperator, AccessRows.Values(op), cancellationToken);
+    /// <summary>Appends register records; their numbers must continue the register (from <see cref="RegisterPlaceAsync"/>).</summary>
+    public async Task AppendRecordsAsync(IReadOnlyList<RegisterRecord> records, CancellationToken cancellationToken)
+    {
+        await _session.ExecuteEachAsync(RegisterRows.Insert, records, RegisterRows.Values, cancellationToken);
+        if (records.Count > 0)
+        {
+            _lastAppended ??= records[^1].LogSize; // followers wake and catch up the register with the log
+        }
+    }
+
+    /// <summary>The register records after <paramref name="afterSequence"/>, in order (by this or another process).</summary>
+    public Task<List<RegisterRow>> RecordsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
+        _session.QueryAsync(RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence], cancellationToken);
+
+    /// <summary>The register records of one kind, in order, read.</summary>
+    public async Task<List<T>> RecordsAsync<T>(string kind, CancellationToken cancellationToken)
+        where T : RegisterRecord =>
+        [.. (await _session.QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken)).Select(RegisterRows.Decode<T>)];
+
+    /// <summary>The register records of one station, in order, as stored.</summary>
+    public Task<List<RegisterRow>> StationRecordsAsync(string station, CancellationToken cancellationToken) =>
+        _session.QueryAsync(RegisterRows.SelectOfStation, RegisterRows.Read, [station], cancellationToken);
 
     /// <summary>The recorded entries of the same protocol version as <paramref name="entry"/>, oldest first.</summary>
     public Task<List<HandEntry>> EntriesOfVersionAsync(HandEntry entry, CancellationToken cancellationToken) =>
         _session.QueryAsync(HandEntryRows.SelectOfVersion, HandEntryRows.Read, HandEntryRows.VersionOf(entry), cancellationToken);
 
-    /// <summary>Records a hand entry with its status; returns its sequence.</summary>
+    /// <summary>Records a hand entry with its status and salt; returns its sequence.</summary>
     public Task<long> RecordEntryAsync(HandEntry entry, EntryStatus status, CancellationToken cancellationToken) =>
         InsertNumberedAsync(HandEntryRows.Insert, HandEntryRows.Values(entry, status), cancellationToken);
+
+    /// <summary>Rows of an old typed table, for copying into the register when schema 6 is applied.</summary>
+    public Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        _session.QueryAsync(sql, read, [], cancellationToken);
 
     /// <summary>Runs an insert that numbers its row and returns the number (<c>RETURNING seq</c>).</summary>
     public async Task<long> InsertNumberedAsync(string insert, SqlArg[] values, CancellationToken cancellationToken) =>
@@ -88,3 +113,8 @@ internal sealed class SqlWriter(SqlDialect dialect, DbTransaction transaction) :
         await transaction.CommitAsync(cancellationToken);
     }
 }
+
+/// <summary>Where the next register record goes.</summary>
+/// <param name="Next">Its number.</param>
+/// <param name="LogSize">Protocol log entries now.</param>
+internal readonly record struct RegisterPlace(long Next, long LogSize);

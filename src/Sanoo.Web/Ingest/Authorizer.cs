@@ -17,8 +17,8 @@ namespace Sanoo.Web.Ingest;
 /// </summary>
 public sealed class Authorizer(Election election, WriterRegistry registry, Jurisdiction jurisdiction)
 {
-    /// <summary>The sender to record, or the refusal.</summary>
-    public Admission<Sender> Check(SentSubmission submission, Caller caller)
+    /// <summary>The submission to send the log (with the sender to record, and the device key a signature was checked with), or the refusal.</summary>
+    public Admission<Submission> Check(SentSubmission submission, Caller caller)
     {
         var protocol = submission.Protocol;
         if (election.Sources[election.SourceIndex(protocol.Source)].Signed)
@@ -33,8 +33,9 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
             {
                 return Refuse(new Refusal.Forbidden(submission.Path, $"no device key is enrolled for station {protocol.Station}"));
             }
-            return SignatureAlgorithm.Ed25519.Verify(key, submission.Checked.Canonical.AsSpan(), submission.Signature)
-                ? new Admission<Sender>.Admitted(new Sender.Device(protocol.Station))
+            return SignatureAlgorithm.Ed25519.Verify(key.Key, submission.Checked.Canonical.AsSpan(), submission.Signature)
+                ? new Admission<Submission>.Admitted(
+                    new Submission(submission.Checked, new Sender.Device(protocol.Station), submission.Signature, key.Raw))
                 : Refuse(new Refusal.Forbidden(
                     submission.Path,
                     $"the signature does not verify with the key enrolled for station {protocol.Station}: "
@@ -49,7 +50,7 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
                 return Refuse(new Refusal.Forbidden(
                     submission.Path, $"{protocol.Source} counts are entered twice, by two operators: send each entry to /api/v1/hand-entries"));
             case Admission<Operator>.Admitted admitted:
-                return new Admission<Sender>.Admitted(new Sender.Operator(admitted.Who.Name));
+                return new Admission<Submission>.Admitted(new Submission(submission.Checked, new Sender.Operator(admitted.Who.Name)));
             default:
                 throw new InvalidOperationException("unknown admission");
         }
@@ -72,5 +73,5 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
         return new Admission<Operator>.Admitted(op);
     }
 
-    private static Admission<Sender> Refuse(Refusal refusal) => new Admission<Sender>.Refused(refusal);
+    private static Admission<Submission> Refuse(Refusal refusal) => new Admission<Submission>.Refused(refusal);
 }

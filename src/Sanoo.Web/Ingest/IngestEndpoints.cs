@@ -137,19 +137,21 @@ public static class IngestEndpoints
             }
             var caller = await Caller.OfAsync(request.HttpContext);
             var checks = submissions.Select(s => authorizer.Check(s, caller)).ToList();
-            var refusals = checks.OfType<Admission<Sender>.Refused>().Select(c => c.Refusal).ToList();
+            var refusals = checks.OfType<Admission<Submission>.Refused>().Select(c => c.Refusal).ToList();
             if (refusals.Count > 0)
             {
                 var first = refusals.FirstOrDefault(r => r is Refusal.Unauthenticated) ?? refusals[0];
                 return Problems.Status(first.Status, first.Title, "Nothing of this request was stored.",
                     refusals.GroupBy(r => r.Path).ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray()));
             }
-            var senders = checks.Cast<Admission<Sender>.Admitted>().Select(c => c.Who).ToList();
             IReadOnlyList<Receipt> receipts;
             try
             {
-                var sent = submissions.Select((s, i) => new Submission(s.Checked, senders[i], s.Signature));
-                receipts = await log.SubmitAsync([.. sent], cancellationToken);
+                receipts = await log.SubmitAsync([.. checks.Cast<Admission<Submission>.Admitted>().Select(c => c.Who)], cancellationToken);
+            }
+            catch (KeyNotCurrentException e)
+            {
+                return Problems.Status(403, "Forbidden", $"{e.Message}. Sign with the station's current key; what else this request held was stored.");
             }
             catch (StoreException e)
             {

@@ -35,8 +35,11 @@ public static class TransparencyEndpoints
             Results.Bytes(log.Definition, "application/json; charset=utf-8"))
             .WithSummary("The election definition, the log's first entry, exactly as stored (docs/definition-format.md)");
         group.MapRead("/keys", async (ElectionLog log, CancellationToken ct) =>
-            TypedResults.Ok(TransparencyJson.Of(await log.DeviceKeysAsync(0, ct))))
-            .WithSummary("The stations' device keys: each station's current key and every enrolment with its time");
+            TypedResults.Ok(TransparencyJson.Of(await log.DeviceKeysAsync(0, ct), await log.RevocationsAsync(ct))))
+            .WithSummary("The stations' device keys: each station's current key, every enrolment and every revocation");
+        group.MapRead("/register", RegisterAsync)
+            .WithSummary("Up to 1,000 register records after place `after`: definition, device keys, operators, hand entries, acts, witnesses")
+            .Produces<Contracts.RegisterPage>();
         return group;
     }
 
@@ -68,6 +71,13 @@ public static class TransparencyEndpoints
         }
         var proof = await log.ConsistencyProofAsync(first, second, cancellationToken);
         return TypedResults.Ok(TransparencyJson.Consistency(first, second, proof));
+    }
+
+    private static async Task<IResult> RegisterAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
+        var rows = await log.RegisterAsync(after ?? 0, cancellationToken);
+        return TypedResults.Ok(new Contracts.RegisterPage(after ?? 0, [.. rows.Take(take).Select(TransparencyJson.Of)]));
     }
 
     private static async Task<IResult> EntriesAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ public static class TransparencyJson
         Convert.ToHexStringLower(signed.Head.DefinitionSha256),
         signed.Head.Size,
         Convert.ToHexStringLower(signed.Head.Root),
+        signed.Head.RegisterSize,
+        Convert.ToHexStringLower(signed.Head.RegisterRoot),
         signed.Head.Timestamp.ToUnixTimeMilliseconds(),
         Convert.ToBase64String(signed.Signature),
         Convert.ToBase64String(publicKey));
@@ -31,6 +33,8 @@ public static class TransparencyJson
             Convert.FromHexString(wire.DefinitionSha256),
             wire.TreeSize,
             Convert.FromHexString(wire.RootHash),
+            wire.RegisterSize,
+            Convert.FromHexString(wire.RegisterRoot),
             DateTimeOffset.FromUnixTimeMilliseconds(wire.Timestamp)),
         Convert.FromBase64String(wire.Signature));
 
@@ -53,11 +57,27 @@ public static class TransparencyJson
     /// The wire form of the stations' device keys: each station's current key, and every enrolment
     /// with its time, so that a protocol signed with a key later replaced still verifies.
     /// </summary>
-    public static Wire.DeviceKeys Of(IReadOnlyList<Storage.Access.DeviceKey> enrolments) => new(
-        [.. enrolments.GroupBy(k => k.Station).Select(g => g.Last()).OrderBy(k => k.Station.Value, StringComparer.Ordinal)
-            .Select(k => new Wire.DeviceKey(k.Station.Value, Convert.ToBase64String(k.PublicKey)))],
-        [.. enrolments.Select(k => new Wire.KeyEnrolment(
-            k.Station.Value, Convert.ToBase64String(k.PublicKey), k.EnrolledAt.ToUnixTimeMilliseconds()))]);
+    public static Wire.DeviceKeys Of(
+        IReadOnlyList<Storage.Access.DeviceKey> enrolments, IReadOnlyList<Core.Register.DeviceKeyRevokedRecord> revocations)
+    {
+        var revoked = revocations.Select(r => (r.StationId, Convert.ToBase64String(r.PublicKey.AsSpan()))).ToHashSet();
+        return new(
+            [.. enrolments.GroupBy(k => k.Station).Select(g => g.Last()).OrderBy(k => k.Station.Value, StringComparer.Ordinal)
+                .Select(k => new Wire.DeviceKey(k.Station.Value, Convert.ToBase64String(k.PublicKey)))
+                .Where(k => !revoked.Contains((k.Station, k.PublicKey)))],
+            [.. enrolments.Select(k => new Wire.KeyEnrolment(
+                k.Station.Value, Convert.ToBase64String(k.PublicKey), k.EnrolledAt.ToUnixTimeMilliseconds()))],
+            [.. revocations.Select(r => new Wire.KeyRevocation(
+                r.StationId, Convert.ToBase64String(r.PublicKey.AsSpan()), r.At.ToUnixTimeMilliseconds(), r.Reason))]);
+    }
+
+    /// <summary>The wire form of one register record: its bytes (the leaf input), leaf hash, and the same as JSON.</summary>
+    public static Wire.RegisterRecord Of(Storage.Register.RegisterRow row) => new(
+        row.Sequence,
+        row.Kind,
+        Convert.ToBase64String(row.Record.AsSpan()),
+        Convert.ToHexStringLower(Core.Transparency.MerkleHash.Leaf(row.Record.AsSpan())),
+        JsonElement.Parse(row.Record.AsSpan()));
 
     /// <summary>The wire form of an inclusion proof.</summary>
     public static Wire.InclusionProof Inclusion(long sequence, long treeSize, IEnumerable<byte[]> proof) =>

@@ -50,31 +50,33 @@ public sealed partial class SnapshotPublisher(
     private async Task PublishOnceAsync(CancellationToken cancellationToken)
     {
         var current = Current;
-        // The commission's acts are re-read only when something may have changed: a new snapshot, this server's own act,
-        // or every tree-head interval (another server's act), not at every tick.
+        // The commission's acts are re-read only when something may have changed: a new snapshot, a new register record, this
+        // server's own act, or every tree-head interval (another server's act), not at every tick.
         var moved = current.Snapshot is null || current.Snapshot.Position != log.Position;
+        var registerMoved = current.TreeHead is { } before && before.Head.RegisterSize != log.RegisterSize;
         var signDue = current.TreeHead is { } signed && time.GetUtcNow() - signed.Head.Timestamp >= options.TreeHeadInterval;
-        var acts = moved || signDue || Interlocked.Exchange(ref _actsDue, 0) == 1
+        var acts = moved || signDue || registerMoved || Interlocked.Exchange(ref _actsDue, 0) == 1
             ? await CommissionRecord.ReadAsync(log, cancellationToken)
             : current.Acts;
-        if (current.Snapshot is { } shown && shown.Position == log.Position && acts.Count != current.Acts.Count)
+        if (!moved && current is { Snapshot: { } shown, TreeHead: { } head })
         {
-            // A recount ordered or the result certified: the same numbers, new pages (fresh caches, a new entity tag).
-            Volatile.Write(
-                ref _current,
-                new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, current.TreeHead) { Acts = acts });
-            return;
-        }
-        if (current.Snapshot is not null && current.Snapshot.Position == log.Position)
-        {
-            // Nothing new: still sign a fresh tree head every few seconds, so observers see "still this" rather than silence.
-            if (current.TreeHead is { } head && time.GetUtcNow() - head.Head.Timestamp >= options.TreeHeadInterval)
+            // The same numbers. A new register record (a key, an operator, a hand entry, an act) or the interval: sign a new head
+            // over both trees, so observers see "still this" rather than silence and every record is covered at once.
+            var resigned = head;
+            if (registerMoved || signDue)
             {
+                var roots = await log.RootsAsync(cancellationToken);
+                if (roots.Size != shown.Position)
+                {
+                    return; // the log moved meanwhile: the next tick freezes a new snapshot
+                }
                 var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-                var resigned = commission.Sign(head.Head with { Timestamp = now });
+                resigned = commission.Sign(head.Head with { RegisterSize = roots.RegisterSize, RegisterRoot = roots.RegisterRoot, Timestamp = now });
                 await KeepAsync(resigned, cancellationToken);
-                Volatile.Write(ref _current, current with { TreeHead = resigned });
             }
+            Volatile.Write(ref _current, acts.Count != current.Acts.Count
+                ? new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, resigned) { Acts = acts }
+                : current with { TreeHead = resigned });
             return;
         }
         var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), acts, cancellationToken);
@@ -99,7 +101,7 @@ public sealed partial class SnapshotPublisher(
     public static async Task<(Published? Published, string? Halted)> FreezeAsync(
         ElectionLog log, CommissionKey commission, DateTimeOffset now, CommissionRecord acts, CancellationToken cancellationToken = default)
     {
-        var (snapshot, root) = await log.FreezeWithRootAsync(cancellationToken);
+        var (snapshot, roots) = await log.FreezeWithRootsAsync(cancellationToken);
         if (!snapshot.IsPublishable)
         {
             return (null, $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), "
@@ -109,7 +111,9 @@ public sealed partial class SnapshotPublisher(
             log.Election.Id.Value,
             log.DefinitionSha256,
             snapshot.Position,
-            root,
+            roots.Root,
+            roots.RegisterSize,
+            roots.RegisterRoot,
             DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
         return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head)) { Acts = acts }, null);
     }

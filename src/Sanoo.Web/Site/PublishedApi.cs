@@ -10,7 +10,8 @@ namespace Sanoo.Web.Site;
 /// The read API's transparency answers as files of a published folder, so that
 /// <c>sanoo verify --dir</c> checks a copy on a CDN, or on a USB stick, as it checks a live server:
 /// <c>api/v1/tree-head.json</c>, <c>keys.json</c>, <c>definition.json</c>, the log in pages of
-/// 1,000 entries (<c>entries/{after}.json</c>, as <c>/api/v1/entries?after=…</c> answers) and every
+/// 1,000 entries (<c>entries/{after}.json</c>, as <c>/api/v1/entries?after=…</c> answers), the register
+/// likewise (<c>register/{after}.json</c>) and every
 /// area's results (<c>results/{contest}/{source}/{area}.json</c>).
 /// </summary>
 public static class PublishedApi
@@ -27,8 +28,15 @@ public static class PublishedApi
         var head = TransparencyJson.Of(published.TreeHead!, commissionKey);
         yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(head, json.TreeHead));
         yield return ("api/v1/definition.json", log.Definition.ToArray());
-        var keys = TransparencyJson.Of(await log.DeviceKeysAsync(0, cancellationToken));
+        var keys = TransparencyJson.Of(await log.DeviceKeysAsync(0, cancellationToken), await log.RevocationsAsync(cancellationToken));
         yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(keys, json.DeviceKeys));
+        var records = (await log.RegisterAsync(0, cancellationToken)).TakeWhile(r => r.Sequence <= published.TreeHead!.Head.RegisterSize).ToList();
+        for (var start = 0; start <= records.Count; start += TransparencyEndpoints.MaxPage)
+        {
+            var from = start == 0 ? 0 : records[start - 1].Sequence;
+            var registerPage = new RegisterPage(from, [.. records.Skip(start).Take(TransparencyEndpoints.MaxPage).Select(TransparencyJson.Of)]);
+            yield return ($"api/v1/register/{from}.json", JsonSerializer.SerializeToUtf8Bytes(registerPage, json.RegisterPage));
+        }
         var page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
         long after = 0;
         await foreach (var entry in log.EntriesAsync(0, withCanonical: true, cancellationToken))
@@ -75,6 +83,7 @@ public static class PublishedApi
         {
             "/api/v1/tree-head" or "/api/v1/keys" or "/api/v1/definition" => path.TrimStart('/') + ".json",
             "/api/v1/entries" => $"api/v1/entries/{parameters.GetValueOrDefault("after", "0")}.json",
+            "/api/v1/register" => $"api/v1/register/{parameters.GetValueOrDefault("after", "0")}.json",
             "/api/v1/results" => $"api/v1/results/{parameters["contest"]}/{parameters["source"]}/{parameters["area"]}.json",
             _ => null,
         };

@@ -1,0 +1,68 @@
+using Sanoo.Core.Register;
+using Sanoo.Core.Transparency;
+using Sanoo.Storage;
+using Sanoo.Storage.Register;
+
+namespace Sanoo.Log;
+
+/// <summary>
+/// The register as the log has read it: its Merkle tree (leaf i is record i + 1) and what its records decide now, each
+/// station's current device key. Records must continue the register without a gap and read as what their columns say.
+/// Not thread-safe: used under the log's engine lock.
+/// </summary>
+internal sealed class RegisterState
+{
+    private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
+
+    /// <summary>The register's Merkle tree.</summary>
+    public MerkleTree Tree { get; } = new();
+
+    /// <summary>Records read.</summary>
+    public long Size => Tree.Size;
+
+    /// <summary>The definition record, once read.</summary>
+    public DefinitionRecord? Definition { get; private set; }
+
+    /// <summary>Whether <paramref name="publicKey"/> is the station's device key now (enrolled, not replaced, not revoked).</summary>
+    public bool IsCurrentKey(string station, ReadOnlySpan<byte> publicKey) =>
+        _keys.TryGetValue(station, out var key) && key.AsSpan().SequenceEqual(publicKey);
+
+    /// <summary>Reads the next stored record: it must be record <see cref="Size"/> + 1 and read as its kind.</summary>
+    public RegisterRecord Apply(RegisterRow row)
+    {
+        if (row.Sequence != Size + 1)
+        {
+            throw new StoreException($"the register jumps from record {Size} to {row.Sequence}: the store is damaged");
+        }
+        RegisterRecord record;
+        try
+        {
+            record = RegisterRecord.Decode(row.Record.AsSpan());
+        }
+        catch (FormatException e)
+        {
+            throw new StoreException($"register record {row.Sequence} does not read ({e.Message}): the store is damaged", e);
+        }
+        if (record.Sequence != row.Sequence || record.Kind != row.Kind)
+        {
+            throw new StoreException(
+                $"register record {row.Sequence} says it is {record.Kind} {record.Sequence}: its row was moved or relabelled");
+        }
+        Tree.Append(MerkleHash.Leaf(row.Record.AsSpan()));
+        switch (record)
+        {
+            case DefinitionRecord definition when Definition is null:
+                Definition = definition;
+                break;
+            case DefinitionRecord:
+                throw new StoreException($"register record {row.Sequence} names a second definition: a definition never changes");
+            case DeviceKeyRecord key:
+                _keys[key.StationId] = [.. key.PublicKey];
+                break;
+            case DeviceKeyRevokedRecord revoked when IsCurrentKey(revoked.StationId, revoked.PublicKey.AsSpan()):
+                _keys.Remove(revoked.StationId);
+                break;
+        }
+        return record;
+    }
+}
