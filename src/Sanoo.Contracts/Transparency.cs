@@ -70,6 +70,8 @@ public sealed record EntriesPage(long After, IReadOnlyList<LogEntry> Entries);
 /// <param name="Source">The count source's id.</param>
 /// <param name="Version">The protocol's version number.</param>
 /// <param name="Outcome">What became of it.</param>
+/// <param name="Sender">Who sent it: <c>device:STATION</c>, <c>operator:NAME</c>, <c>entries:FIRST+SECOND</c> (double entry),
+/// <c>entries:NAME</c> (a matched pair sent again), <c>file:NAME</c> (an import), or an importer's own text.</param>
 /// <param name="ContentHash">SHA-256 of the canonical bytes, lower-case hex.</param>
 /// <param name="Signature">The device's Ed25519 signature over the canonical bytes, base64; empty when an operator sent it.</param>
 /// <param name="ReceivedAt">When it was received, in Unix milliseconds.</param>
@@ -83,6 +85,7 @@ public sealed record LogEntry(
     string Source,
     int Version,
     StoredOutcome Outcome,
+    string Sender,
     string ContentHash,
     string Signature,
     long ReceivedAt,

@@ -13,7 +13,7 @@ public class HandEntryStoreTests(PostgresServer postgres) : StoreTestBase(postgr
     private static HandEntry Entry(string op, string hash, string station = "s0001") =>
         new(
             0, new AreaId(station), new ContestId("list"), new SourceId("hand"), 1, op, ImmutableArray.Create((byte)1, (byte)2),
-                hash.PadRight(64, '0'),
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hash))),
             DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), EntryStatus.AwaitingSecond);
 
     private static Func<IReadOnlyList<HandEntry>, EntryStatus> Rule(HandEntry entry) =>

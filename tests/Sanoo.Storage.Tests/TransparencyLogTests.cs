@@ -49,14 +49,15 @@ public class TransparencyLogTests(PostgresServer postgres) : StoreTestBase(postg
     [Fact]
     public void A_leaf_binds_every_field_that_matters()
     {
-        byte[] Leaf(string station = "s1", string outcome = "accepted", long sequence = 7, byte signatureByte = 1) =>
+        byte[] Leaf(string station = "s1", string outcome = "accepted", long sequence = 7, byte signatureByte = 1, string sender = "device:s1") =>
             MerkleHash.Leaf(LogLeaf.Encode(
-                sequence, station, "list", "machine", 1, outcome, new byte[32], [signatureByte], DateTimeOffset.UnixEpoch));
+                sequence, station, "list", "machine", 1, outcome, sender, new byte[32], [signatureByte], DateTimeOffset.UnixEpoch));
         var original = Leaf();
         Assert.NotEqual(original, Leaf(station: "s2"));
         Assert.NotEqual(original, Leaf(outcome: "rejected"));
         Assert.NotEqual(original, Leaf(sequence: 8));
         Assert.NotEqual(original, Leaf(signatureByte: 2));
+        Assert.NotEqual(original, Leaf(sender: "operator:dec-01"));
         Assert.Equal(original, Leaf());
     }
 }

@@ -94,7 +94,7 @@ public class TransparencyApiTests(ServerFixture server) : IClassFixture<ServerFi
             {
                 var signature = entry.Signature.Length > 0 ? Convert.FromBase64String(entry.Signature) : [];
                 var leaf = LogLeaf.Encode(entry.Sequence, entry.Station, entry.Contest, entry.Source, entry.Version, WireWords.Of(entry.Outcome),
-                    Convert.FromHexString(entry.ContentHash), signature, DateTimeOffset.FromUnixTimeMilliseconds(entry.ReceivedAt));
+                    entry.Sender, Convert.FromHexString(entry.ContentHash), signature, DateTimeOffset.FromUnixTimeMilliseconds(entry.ReceivedAt));
                 tree.Append(MerkleHash.Leaf(leaf));
                 after = entry.Sequence;
             }

@@ -7,7 +7,9 @@ namespace Sanoo.Core.Transparency;
 /// <summary>
 /// The bytes a log entry contributes to the Merkle tree: compact JSON with the fields in this
 /// fixed order, so anyone can rebuild every leaf from the published entries and get the same
-/// tree head. The content hash binds the protocol's figures; the signature binds the device.
+/// tree head. The content hash binds the protocol's figures; the signature binds the device; the
+/// sender binds who sent it (a device, an operator, the two operators of a double entry, a file),
+/// so a verifier can hold each entry to the register's operators and hand entries.
 /// </summary>
 public static class LogLeaf
 {
@@ -18,11 +20,12 @@ public static class LogLeaf
     /// <param name="source">The count source.</param>
     /// <param name="version">The protocol version.</param>
     /// <param name="outcome">accepted, conflict, stale or rejected.</param>
+    /// <param name="sender">Who sent it, as the log records it (<c>device:STATION</c>, <c>operator:NAME</c>, <c>entries:A+B</c> …).</param>
     /// <param name="contentHash">SHA-256 of the protocol's canonical bytes.</param>
     /// <param name="signature">The device's Ed25519 signature, empty for operator entries.</param>
     /// <param name="receivedAt">When the store received it (milliseconds are kept).</param>
     public static byte[] Encode(
-        long sequence, string station, string contest, string source, int version, string outcome,
+        long sequence, string station, string contest, string source, int version, string outcome, string sender,
         ReadOnlySpan<byte> contentHash, ReadOnlySpan<byte> signature, DateTimeOffset receivedAt)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -38,6 +41,7 @@ public static class LogLeaf
             json.WriteString("source", source);
             json.WriteNumber("version", version);
             json.WriteString("outcome", outcome);
+            json.WriteString("sender", sender);
             json.WriteString("contentHash", Convert.ToHexStringLower(contentHash));
             json.WriteString("signature", signature.IsEmpty ? "" : Convert.ToBase64String(signature));
             json.WriteString("receivedAt", receivedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
@@ -49,12 +53,18 @@ public static class LogLeaf
     /// <summary>
     /// The RFC 9162 leaf hash of an entry, SHA-256(0x00 ‖ <see cref="Encode"/>), written straight
     /// into a stack buffer: the same bytes as <see cref="Encode"/> (ids, outcome, hex, base64 and
-    /// dates are ASCII and need no escaping), without allocating, for rebuilding large logs.
+    /// dates are ASCII and need no escaping), without allocating, for rebuilding large logs. A sender
+    /// that is not plain printable ASCII (a Cyrillic operator's name) takes the slower way through <see cref="Encode"/>.
     /// </summary>
     public static byte[] Hash(
-        long sequence, string station, string contest, string source, int version, string outcome,
+        long sequence, string station, string contest, string source, int version, string outcome, string sender,
         ReadOnlySpan<byte> contentHash, ReadOnlySpan<byte> signature, DateTimeOffset receivedAt)
     {
+        if (sender.Length > 256 || !sender.All(c => c is >= ' ' and <= '~' and not '"' and not '\\'))
+        {
+            var bytes = Encode(sequence, station, contest, source, version, outcome, sender, contentHash, signature, receivedAt);
+            return MerkleHash.Leaf(bytes);
+        }
         Span<byte> buffer = stackalloc byte[1024];
         var w = new Writer(buffer);
         w.Byte(0x00);
@@ -70,6 +80,8 @@ public static class LogLeaf
         w.Number(version);
         w.Ascii(",\"outcome\":\"");
         w.Id(outcome);
+        w.Ascii("\",\"sender\":\"");
+        w.Ascii(sender);
         w.Ascii("\",\"contentHash\":\"");
         w.Hex(contentHash);
         w.Ascii("\",\"signature\":\"");

@@ -58,11 +58,11 @@ public sealed record LogEntry(
 {
     /// <summary>The entry's RFC 9162 leaf hash in the transparency log.</summary>
     public byte[] LeafHash() => Core.Transparency.LogLeaf.Hash(
-        Sequence, Station.Value, Contest.Value, Source.Value, Version, OutcomeText.Of(Outcome),
+        Sequence, Station.Value, Contest.Value, Source.Value, Version, OutcomeText.Of(Outcome), Sender,
         ContentHash.AsSpan(), Signature.IsDefault ? [] : Signature.AsSpan(), ReceivedAt);
 
     /// <summary>The entry's leaf bytes in the transparency log (RFC 9162 leaf input).</summary>
     public byte[] Leaf() => Core.Transparency.LogLeaf.Encode(
-        Sequence, Station.Value, Contest.Value, Source.Value, Version, OutcomeText.Of(Outcome),
+        Sequence, Station.Value, Contest.Value, Source.Value, Version, OutcomeText.Of(Outcome), Sender,
         ContentHash.AsSpan(), Signature.IsDefault ? [] : Signature.AsSpan(), ReceivedAt);
 }

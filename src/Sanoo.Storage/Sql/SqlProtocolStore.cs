@@ -119,7 +119,10 @@ internal sealed class SqlProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public Task EnrolDevicesAsync(IReadOnlyList<DeviceKey> keys, CancellationToken cancellationToken = default) =>
-        RecordAsync((_, place, _) => Task.FromResult<(IReadOnlyList<RegisterRecord>, bool)>(
+        keys.FirstOrDefault(k => k.PublicKey.Length != 32) is { } bad
+            ? throw new StoreException(
+                $"Enrolling station {bad.Station}'s device failed: its public key is {bad.PublicKey.Length} bytes; an Ed25519 key has 32.")
+            : RecordAsync((_, place, _) => Task.FromResult<(IReadOnlyList<RegisterRecord>, bool)>(
             ([.. keys.Select((k, i) => new DeviceKeyRecord(place.Next + i, place.LogSize, k.EnrolledAt, k.EnrolledBy, k.Station.Value, [.. k.PublicKey]))],
              true)), cancellationToken);
 

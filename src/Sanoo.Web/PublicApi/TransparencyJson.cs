@@ -46,6 +46,7 @@ public static class TransparencyJson
         e.Source.Value,
         e.Version,
         WireEnums.Of<Wire.StoredOutcome>(e.Outcome),
+        e.Sender,
         Convert.ToHexStringLower(e.ContentHash.AsSpan()),
         e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
         e.ReceivedAt.ToUnixTimeMilliseconds(),
