@@ -90,9 +90,13 @@ public static class VerifyCommand
 
 
     /// <summary>What the observer pins instead of trusting the server: the commission's key and the definition's SHA-256.</summary>
-    private sealed record Pins(string? CommissionKey, string? DefinitionSha256);
+    internal sealed record Pins(string? CommissionKey, string? DefinitionSha256);
 
-    private static async Task<int> FollowAsync(
+    /// <summary>
+    /// Verifies once, or keeps verifying with <paramref name="follow"/>; after each round that verified, <paramref name="verified"/>
+    /// (when given) is told the tree head it verified (a witness cosigns it).
+    /// </summary>
+    internal static async Task<int> FollowAsync(
         IAnsiConsole console,
         Func<IPublished> source,
         Pins pins,
@@ -100,7 +104,8 @@ public static class VerifyCommand
         bool follow,
         TimeSpan interval,
         int rounds,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Contracts.TreeHead, CancellationToken, Task>? verified = null)
     {
         try
         {
@@ -116,7 +121,7 @@ public static class VerifyCommand
                         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
                     }
                 }
-                if (run is not CheckRun.Done { Code: var code })
+                if (run is not CheckRun.Done { Code: var code, Head: var head })
                 {
                     console.MarkupLine(
                         "[yellow]The server kept publishing newer snapshots during every check; run again when the log is quieter.[/]");
@@ -129,6 +134,10 @@ public static class VerifyCommand
                         console.MarkupLine("[red bold]ALARM: the log no longer verifies. Keep the saved state file and this output as evidence.[/]");
                     }
                     return code;
+                }
+                if (verified is not null && head is not null)
+                {
+                    await verified(head, cancellationToken);
                 }
                 if (!follow || (rounds > 0 && round >= rounds))
                 {
@@ -150,7 +159,7 @@ public static class VerifyCommand
     }
 
     /// <summary>Where the published data comes from: a live server, or a folder written by <c>sanoo publish</c>.</summary>
-    private interface IPublished : IDisposable
+    internal interface IPublished : IDisposable
     {
         /// <summary>Whether it answers proofs (a folder does not: consistency is then checked by recomputing the old root).</summary>
         bool Live { get; }
@@ -160,7 +169,7 @@ public static class VerifyCommand
         Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken);
     }
 
-    private sealed class Server(HttpClient http) : IPublished
+    internal sealed class Server(HttpClient http) : IPublished
     {
         public bool Live => true;
 
@@ -309,7 +318,7 @@ public static class VerifyCommand
             $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {
                 shortRoot}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {
                 stateFile.Name} for the next run.");
-        return new CheckRun.Done(SanooCli.Ok);
+        return new CheckRun.Done(SanooCli.Ok, head);
     }
 
     private static CheckRun Report(IAnsiConsole console, List<string> problems)
@@ -489,8 +498,8 @@ public static class VerifyCommand
     /// <summary>What one check came to: an exit code, or that the server published a newer snapshot while it ran.</summary>
     private abstract record CheckRun
     {
-        /// <summary>Checked: the command's exit code.</summary>
-        public sealed record Done(int Code) : CheckRun;
+        /// <summary>Checked: the command's exit code, and the head verified (null when it did not verify).</summary>
+        public sealed record Done(int Code, Contracts.TreeHead? Head = null) : CheckRun;
 
         /// <summary>Nothing could be compared: the check is repeated on the newer snapshot.</summary>
         public sealed record Moved : CheckRun;
