@@ -5,6 +5,7 @@ using System.Text.Json;
 using NSec.Cryptography;
 using Sanoo.Contracts;
 using Sanoo.Cli.Input;
+using Sanoo.Cli.Output;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -98,7 +99,6 @@ public static class SubmitCommand
         var count = 0;
         foreach (var line in JsonLines.Read(file.FullName))
         {
-            var signature = key is null ? null : Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, line.Bytes.Span));
             var of = JsonSerializer.Deserialize(line.Bytes.Span, WireJson.Default.ProtocolDocument)?.Station;
             if (station is not null && of is not null && of != station)
             {
@@ -107,7 +107,8 @@ public static class SubmitCommand
                 return SanooCli.BadInput;
             }
             // The protocol goes as the line's own bytes: those are what the signature covers.
-            var body = JsonSerializer.Serialize(new Submission(JsonElement.Parse(line.Bytes.Span), signature), WireJson.Default.Submission);
+            var submission = key is null ? new Submission(JsonElement.Parse(line.Bytes.Span)) : DeviceSigning.Sign(key, line.Bytes.Span);
+            var body = JsonSerializer.Serialize(submission, WireJson.Default.Submission);
             var (status, answer) = await SendAsync(console, http, body, token, maxAttempts, cancellationToken);
             if (status != HttpStatusCode.OK)
             {
