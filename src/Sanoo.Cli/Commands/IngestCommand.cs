@@ -39,7 +39,7 @@ public static class IngestCommand
         };
         var receipts = new Option<FileInfo?>("--receipts")
         {
-            Description = "Append one JSON line per receipt to this file, each written only after it is durable.",
+            Description = "Append one JSON line per receipt to this file, each written only after it is durable, and one per refused line.",
         };
         var sender = new Option<string?>("--sender")
         {
@@ -147,6 +147,10 @@ public static class IngestCommand
                             case Admission<Submission>.Refused refused:
                                 tally.Refused.Add(new NotCounted(
                                     line.File, line.Line.Number, ok.Protocol, "refused", [], [refused.Refusal.Reason]));
+                                if (receipts is not null)
+                                {
+                                    await receipts.WriteLineAsync(RefusalLine(line.File, line.Line.Number, ok.Protocol, refused.Refusal.Reason));
+                                }
                                 break;
                         }
                         break;
@@ -184,6 +188,18 @@ public static class IngestCommand
         sequence = receipt.Sequence,
         contentHash = receipt.ContentHash,
         receivedAt = receipt.ReceivedAt,
+    });
+
+    private static string RefusalLine(string file, int line, Protocol protocol, string reason) => JsonSerializer.Serialize(new
+    {
+        file,
+        line,
+        station = protocol.Station.Value,
+        contest = protocol.Contest.Value,
+        source = protocol.Source.Value,
+        version = protocol.Version,
+        outcome = "refused",
+        reason,
     });
 
     private static void Report(IAnsiConsole console, ElectionLog log, IngestTally tally, string db)
