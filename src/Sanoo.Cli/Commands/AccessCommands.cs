@@ -198,8 +198,8 @@ public static class AccessCommands
                 {
                     console.MarkupLineInterpolated($"[red]{problem}[/]");
                 }
-                console.MarkupLineInterpolated(
-                    $"[red]{problems.Count} problem(s) in {file.FullName}{(problems.Count > 20 ? " (the first 20 shown)" : "")}; nothing enrolled.[/]");
+                var shown = problems.Count > 20 ? " (the first 20 shown)" : "";
+                console.MarkupLineInterpolated($"[red]{problems.Count} problem(s) in {file.FullName}{shown}; nothing enrolled.[/]");
                 return SanooCli.BadInput;
             }
             foreach (var chunk in keys.Chunk(10_000))

@@ -118,8 +118,8 @@ public static class GenerateCommand
         console.MarkupLineInterpolated($"  hand.jsonl     {Format.Count(sample.Hand.Length)} hand-count protocols (official)");
         console.MarkupLineInterpolated(
             $"  devices.jsonl  the public keys of {Format.Count(devices.Stations.Count)} station devices that signed the machine counts, to enrol:");
-        console.MarkupLineInterpolated(
-            $"                 sanoo keys enrol --db DB --keys {Path.Combine(folder.FullName, "devices.jsonl")} (sample keys: derived from the seed)");
+        var keys = Path.Combine(folder.FullName, "devices.jsonl");
+        console.MarkupLineInterpolated($"                 sanoo keys enrol --db DB --keys {keys} (sample keys: derived from the seed)");
         console.MarkupLine("Station-level figures are synthetic; the national hand-count totals are the official 2021 ones.");
         return SanooCli.Ok;
     }

@@ -7,7 +7,9 @@ namespace Sanoo.Cli.Input;
 /// <param name="File">The file's name.</param>
 /// <param name="Line">The line.</param>
 /// <param name="Result">The protocol, or why the line is unreadable.</param>
-/// <param name="Signature">The device's Ed25519 signature the line carries (its signed form, <see cref="ProtocolLine"/>), not yet verified; else null.</param>
+/// <param name="Signature">
+/// The device's Ed25519 signature the line carries (its signed form, <see cref="ProtocolLine"/>), not yet verified; else null.
+/// </param>
 public readonly record struct ParsedLine(string File, JsonLine Line, ProtocolReadResult Result, byte[]? Signature = null)
 {
     /// <summary>The account of an unreadable line.</summary>

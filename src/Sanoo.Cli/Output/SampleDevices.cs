@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using NSec.Cryptography;
 using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
@@ -32,7 +31,8 @@ public sealed class SampleDevices(ulong seed) : IDisposable
         foreach (var protocol in protocols)
         {
             var canonical = ProtocolWriter.Canonical(election, protocol);
-            file.Write(election.Sources[election.SourceIndex(protocol.Source)].Signed ? DeviceSigning.Line(Key(protocol.Station), canonical) : canonical);
+            var signed = election.Sources[election.SourceIndex(protocol.Source)].Signed;
+            file.Write(signed ? DeviceSigning.Line(Key(protocol.Station), canonical) : canonical);
             file.WriteByte((byte)'\n');
         }
     }
@@ -48,7 +48,7 @@ public sealed class SampleDevices(ulong seed) : IDisposable
         {
             var publicKey = _keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey);
             var enrolment = new DeviceKey(station.Value, Convert.ToBase64String(publicKey));
-            file.Write(JsonSerializer.SerializeToUtf8Bytes(enrolment, WireJson.Default.DeviceKey));
+            file.Write(DeviceSigning.KeyLine(enrolment));
             file.WriteByte((byte)'\n');
         }
     }
