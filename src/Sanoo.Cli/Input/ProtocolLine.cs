@@ -63,7 +63,8 @@ public static class ProtocolLine
         };
     }
 
-    private static bool IsSubmission(ReadOnlySpan<byte> utf8Json)
+    /// <summary>Whether the line is in the signed form: an object whose first field is <c>protocol</c> or <c>signature</c>.</summary>
+    public static bool IsSubmission(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json);
         try
