@@ -18,7 +18,10 @@ trap cleanup EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 ./sanoo generate kg-2021 --out "$work/kg" >/dev/null
-./sanoo ingest --definition "$work/kg/election.json" --db "sqlite:$work/store.db" "$work/kg/machine.jsonl" "$work/kg/hand.jsonl" >/dev/null
+# The machine count is a signed source: enrol the sample's device keys, then ingest its signed lines (each verified).
+./sanoo ingest --definition "$work/kg/election.json" --db "sqlite:$work/store.db" "$work/kg/hand.jsonl" >/dev/null
+./sanoo keys enrol --db "sqlite:$work/store.db" --keys "$work/kg/devices.jsonl" >/dev/null
+./sanoo ingest --db "sqlite:$work/store.db" "$work/kg/machine.jsonl" >/dev/null
 
 echo "== sanoo publish (kg-2021: 2,494 stations, 3 languages) =="
 for run in $(seq "$runs"); do

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 namespace Sanoo.Cli.Tests;
 
@@ -10,6 +11,33 @@ public class CheckAndGenerateTests(Kg2021Files files) : IClassFixture<Kg2021File
         Assert.Equal(2494 + 2435, File.ReadLines(files.Hand).Count());
         Assert.InRange(File.ReadLines(files.Machine).Count(), 4800, 4928);
         Assert.StartsWith("{", File.ReadAllText(files.Definition).TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_signs_the_machine_counts_the_same_way_every_time_and_lists_the_device_keys()
+    {
+        var again = Directory.CreateTempSubdirectory("sanoo-cli-again-").FullName;
+        try
+        {
+            var (code, output) = CliRun.Sanoo("generate", "kg-2021", "--out", again);
+            Assert.True(code == 0, output);
+            foreach (var name in new[] { "machine.jsonl", "hand.jsonl", "devices.jsonl" })
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(files.Folder, name)), File.ReadAllBytes(Path.Combine(again, name)));
+            }
+            var signedLine = "^\\{\"protocol\":\\{.*\\},\"signature\":\"[A-Za-z0-9+/=]{88}\"\\}$";
+            Assert.All(File.ReadLines(files.Machine), line => Assert.Matches(signedLine, line));
+            var signers = File.ReadLines(files.Machine)
+                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("protocol").GetProperty("station").GetString())
+                .Distinct();
+            var enrolled = File.ReadLines(Path.Combine(files.Folder, "devices.jsonl"))
+                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("station").GetString());
+            Assert.Equal(signers, enrolled);
+        }
+        finally
+        {
+            Directory.Delete(again, recursive: true);
+        }
     }
 
     [Fact]

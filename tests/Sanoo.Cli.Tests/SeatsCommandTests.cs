@@ -82,5 +82,15 @@ public sealed class SeatsCommandTests : IDisposable
         Assert.Contains(message, output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unknown_language_is_refused_naming_the_languages_it_has()
+    {
+        var file = Votes("party,votes\nA,100000\nB,80000\n");
+        var (code, output) = CliRun.Sanoo("seats", "--votes", file, "--seats", "8", "--method", "dhondt", "--language", "de");
+        Assert.Equal(1, code);
+        Assert.Contains("Unknown language 'de'. Languages: en, ru, ky.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seats:", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => File.Delete(_file);
 }

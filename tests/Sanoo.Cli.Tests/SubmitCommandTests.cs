@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Sanoo.Cli.Output;
 using Sanoo.Core.Protocols;
 using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
@@ -51,6 +52,27 @@ public sealed class SubmitCommandTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task A_line_already_in_signed_form_is_sent_as_it_is()
+    {
+        var (log, key) = await PrepareAsync();
+        var stored = JsonSerializer.Deserialize<Commands.DeviceKeyFile>(File.ReadAllText(key))!;
+        using var device = NSec.Cryptography.Key.Import(
+            NSec.Cryptography.SignatureAlgorithm.Ed25519, Convert.FromBase64String(stored.PrivateKey), NSec.Cryptography.KeyBlobFormat.RawPrivateKey);
+        var machine = Sample.Machine.First(p => p.Station.Value == "s0001");
+        File.WriteAllBytes(PathOf("signed.jsonl"), [.. DeviceSigning.Line(device, ProtocolWriter.Canonical(Sample.Election, machine)), (byte)'\n']);
+        var port = FreePort();
+        await using var app = await StartAsync(log, port);
+
+        var (code, output) = CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("signed.jsonl"));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("accepted at log position 1", output, StringComparison.Ordinal);
+        await app.StopAsync();
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
     }
 
     [Fact]

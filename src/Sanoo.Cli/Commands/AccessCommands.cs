@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NSec.Cryptography;
+using Sanoo.Cli.Input;
 using Sanoo.Core.Definitions;
 using Sanoo.Storage;
 using Sanoo.Storage.Access;
@@ -44,11 +45,12 @@ public static class AccessCommands
         create.SetAction(r => NewKey(console, r.GetValue(station) ?? "commission", r.GetValue(output)!));
 
         var db = StoreOptions.Database(required: true);
-        var enrolStation = new Option<string>("--station") { Description = "The station.", Required = true };
-        var publicKey = new Option<string>("--public-key")
+        var enrolStation = new Option<string?>("--station") { Description = "The station." };
+        var publicKey = new Option<string?>("--public-key") { Description = "The device's public key (base64, as 'sanoo keys new' printed it)." };
+        var keysFile = new Option<FileInfo?>("--keys")
         {
-            Description = "The device's public key (base64, as 'sanoo keys new' printed it).",
-            Required = true,
+            Description = "Enrol many devices at once from a JSON Lines file, one {\"station\": \"ID\", \"publicKey\": \"BASE64\"} a line "
+                + "(as 'sanoo generate kg-2021' writes devices.jsonl); all or none are enrolled.",
         };
         var by = new Option<string>("--by") { Description = "Who enrols it, for the record.", DefaultValueFactory = _ => Environment.UserName };
         var commissionKey = new Option<FileInfo?>("--commission-key", "--signing-key")
@@ -57,13 +59,23 @@ public static class AccessCommands
         };
         var enrol = new Command("enrol", "Register a station device's public key with the store; it replaces the station's earlier key.")
         {
-            db, enrolStation, publicKey, by, commissionKey,
+            db, enrolStation, publicKey, keysFile, by, commissionKey,
         };
-        enrol.SetAction((r, ct) => EnrolAsync(
-            console,
-            r.GetValue(db)!,
-            new Enrolment(r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, r.GetValue(commissionKey)),
-            ct));
+        enrol.Validators.Add(r =>
+        {
+            var one = (Station: r.GetValue(enrolStation), Key: r.GetValue(publicKey));
+            if (r.GetValue(keysFile) is null ? one.Station is null || one.Key is null : (one.Station ?? one.Key) is not null)
+            {
+                r.AddError("Give either --station ID --public-key KEY (one device) or --keys FILE (many).");
+            }
+        });
+        enrol.SetAction((r, ct) => r.GetValue(keysFile) is { } file
+            ? EnrolFileAsync(console, r.GetValue(db)!, file, r.GetValue(by)!, r.GetValue(commissionKey), ct)
+            : EnrolAsync(
+                console,
+                r.GetValue(db)!,
+                new Enrolment(r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, r.GetValue(commissionKey)),
+                ct));
         return new Command("keys", "Station device keys (Ed25519).") { create, enrol };
     }
 
@@ -159,6 +171,56 @@ public static class AccessCommands
         }
     }
 
+    /// <summary>Enrols every device key of <paramref name="file"/> (<see cref="DeviceKeyList"/>) in one go, or none if any is wrong.</summary>
+    private static async Task<int> EnrolFileAsync(
+        IAnsiConsole console, string db, FileInfo file, string by, FileInfo? commissionKey, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            console.MarkupLineInterpolated($"[red]Device keys file {file.FullName} does not exist.[/]");
+            return SanooCli.BadInput;
+        }
+        try
+        {
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            if (await store.ReadDefinitionAsync(cancellationToken) is not { } stored)
+            {
+                console.MarkupLineInterpolated($"[red]{store.Description} holds no election yet: ingest or serve with --definition first.[/]");
+                return SanooCli.BadInput;
+            }
+            var election = ((DefinitionResult.Loaded)DefinitionReader.Read(stored.Definition)).Election;
+            var commission = await CommissionKeysAsync(db, commissionKey, cancellationToken);
+            var enrolled = await store.ReadDeviceKeysAsync(0, cancellationToken);
+            var (keys, problems) = DeviceKeyList.Read(file, election, commission, enrolled, by, DateTimeOffset.UtcNow);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems.Take(20))
+                {
+                    console.MarkupLineInterpolated($"[red]{problem}[/]");
+                }
+                var shown = problems.Count > 20 ? " (the first 20 shown)" : "";
+                console.MarkupLineInterpolated($"[red]{problems.Count} problem(s) in {file.FullName}{shown}; nothing enrolled.[/]");
+                return SanooCli.BadInput;
+            }
+            foreach (var chunk in keys.Chunk(10_000))
+            {
+                await store.EnrolDevicesAsync(chunk, cancellationToken); // one transaction per 10,000 devices
+            }
+            console.MarkupLineInterpolated($"Enrolled {keys.Count:N0} device keys from {file.Name} in {store.Description}.");
+            return SanooCli.Ok;
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or IOException or ArgumentNullException)
+        {
+            console.MarkupLineInterpolated($"[red]Cannot read {file.FullName}, the commission's key or the kept tree head: {e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+    }
+
     private static async Task<int> AddOperatorAsync(
         IAnsiConsole console, string db, string name, string role, string? district, CancellationToken cancellationToken)
     {
@@ -206,17 +268,7 @@ public static class AccessCommands
     private static async Task<string?> KeyProblemAsync(
         IProtocolStore store, string db, string station, byte[] publicKey, FileInfo? commissionKey, CancellationToken cancellationToken)
     {
-        var commission = new List<(string Where, byte[] Key)>();
-        if (commissionKey is not null)
-        {
-            var file = JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(commissionKey.FullName, cancellationToken));
-            commission.Add((commissionKey.FullName, Convert.FromBase64String(file!.PublicKey)));
-        }
-        if (StoreAddress.DefaultTreeHeadFile(db) is { } headFile && File.Exists(headFile))
-        {
-            var head = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(headFile, cancellationToken), Contracts.WireJson.Default.TreeHead);
-            commission.Add((headFile, Convert.FromBase64String(head!.PublicKey)));
-        }
+        var commission = await CommissionKeysAsync(db, commissionKey, cancellationToken);
         if (commission.FirstOrDefault(c => c.Key.AsSpan().SequenceEqual(publicKey)) is { Where: { } where })
         {
             return $"This public key is the commission's (the key in {where}), which signs tree heads; a device needs a key of its own "
@@ -228,6 +280,25 @@ public static class AccessCommands
             ? null
             : $"This public key is already enrolled for station {other.Station} (by {other.EnrolledBy}); one key signs for one station only. "
                 + $"Make a key for {station} with sanoo keys new --station {station}.";
+    }
+
+    /// <summary>The commission's public keys, each with where it was found: <paramref name="commissionKey"/>'s, and the one that
+    /// signed the tree head kept beside the store.</summary>
+    private static async Task<List<(string Where, byte[] Key)>> CommissionKeysAsync(
+        string db, FileInfo? commissionKey, CancellationToken cancellationToken)
+    {
+        var commission = new List<(string Where, byte[] Key)>();
+        if (commissionKey is not null)
+        {
+            var file = JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(commissionKey.FullName, cancellationToken));
+            commission.Add((commissionKey.FullName, Convert.FromBase64String(file!.PublicKey)));
+        }
+        if (StoreAddress.DefaultTreeHeadFile(db) is { } headFile && File.Exists(headFile))
+        {
+            var head = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(headFile, cancellationToken), Contracts.WireJson.Default.TreeHead);
+            commission.Add((headFile, Convert.FromBase64String(head!.PublicKey)));
+        }
+        return commission;
     }
 
     private static async Task<string?> StationCheckAsync(IProtocolStore store, string id, AreaKind kind, CancellationToken cancellationToken)

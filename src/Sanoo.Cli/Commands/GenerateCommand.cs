@@ -11,7 +11,8 @@ namespace Sanoo.Cli.Commands;
 
 /// <summary>
 /// <c>sanoo generate kg-2021 --out DIR</c>: writes a sample election's definition and protocol
-/// files (election.json, machine.jsonl, hand.jsonl).
+/// files (election.json, machine.jsonl, hand.jsonl); for kg-2021 the machine counts are signed by their stations'
+/// sample devices, whose public keys it writes to devices.jsonl for <c>sanoo keys enrol --keys</c>.
 /// </summary>
 public static class GenerateCommand
 {
@@ -95,12 +96,14 @@ public static class GenerateCommand
     private static int Run(IAnsiConsole console, DirectoryInfo folder, ulong seed)
     {
         var sample = Kg2021Generator.Generate(seed);
+        using var devices = new SampleDevices(seed);
         try
         {
             folder.Create();
             File.WriteAllBytes(Path.Combine(folder.FullName, "election.json"), sample.DefinitionJson);
-            WriteProtocols(Path.Combine(folder.FullName, "machine.jsonl"), sample, sample.Machine);
-            WriteProtocols(Path.Combine(folder.FullName, "hand.jsonl"), sample, sample.Hand);
+            devices.WriteProtocols(Path.Combine(folder.FullName, "machine.jsonl"), sample.Election, sample.Machine);
+            devices.WriteProtocols(Path.Combine(folder.FullName, "hand.jsonl"), sample.Election, sample.Hand);
+            devices.WriteKeys(Path.Combine(folder.FullName, "devices.jsonl"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -113,17 +116,11 @@ public static class GenerateCommand
         console.MarkupLineInterpolated(
             $"  machine.jsonl  {Format.Count(sample.Machine.Length)} machine-count protocols (preliminary; some machines never report)");
         console.MarkupLineInterpolated($"  hand.jsonl     {Format.Count(sample.Hand.Length)} hand-count protocols (official)");
+        console.MarkupLineInterpolated(
+            $"  devices.jsonl  the public keys of {Format.Count(devices.Stations.Count)} station devices that signed the machine counts, to enrol:");
+        var keys = Path.Combine(folder.FullName, "devices.jsonl");
+        console.MarkupLineInterpolated($"                 sanoo keys enrol --db DB --keys {keys} (sample keys: derived from the seed)");
         console.MarkupLine("Station-level figures are synthetic; the national hand-count totals are the official 2021 ones.");
         return SanooCli.Ok;
-    }
-
-    private static void WriteProtocols(string path, GeneratedElection sample, IEnumerable<Protocol> protocols)
-    {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        foreach (var protocol in protocols)
-        {
-            file.Write(ProtocolWriter.Canonical(sample.Election, protocol));
-            file.WriteByte((byte)'\n');
-        }
     }
 }

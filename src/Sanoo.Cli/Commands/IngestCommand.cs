@@ -6,6 +6,9 @@ using Sanoo.Cli.Output;
 using Sanoo.Core.Protocols;
 using Sanoo.Log;
 using Sanoo.Storage;
+using Sanoo.Web;
+using Sanoo.Web.Access;
+using Sanoo.Web.Ingest;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -13,6 +16,10 @@ namespace Sanoo.Cli.Commands;
 /// <summary>
 /// <c>sanoo ingest [--definition FILE] --db DB PROTOCOLS...</c>: stores protocol files durably in
 /// the store's append-only log (the definition on first use) and prints what happened to each.
+/// A protocol of a signed source (a machine count) is stored only in its signed form (<see cref="ProtocolLine"/>) and only
+/// when its signature verifies with the device key enrolled in the store for its station: the server's own check
+/// (<see cref="Authorizer"/>), so a file never brings into the log what a device could not have sent. Any other line is
+/// refused, named by file, line, station and source, and the command exits with <see cref="SanooCli.BadInput"/>.
 /// </summary>
 public static class IngestCommand
 {
@@ -26,14 +33,19 @@ public static class IngestCommand
         var db = StoreOptions.Database(required: true);
         var protocols = new Argument<FileInfo[]>("protocols")
         {
-            Description = "Protocol files (JSON Lines), stored in the order given.",
+            Description = "Protocol files (JSON Lines), stored in the order given; counts of a signed source as signed lines "
+                + "{\"protocol\": {…}, \"signature\": \"…\"} by the device key enrolled for their station (sanoo keys enrol).",
             Arity = ArgumentArity.OneOrMore,
         };
         var receipts = new Option<FileInfo?>("--receipts")
         {
-            Description = "Append one JSON line per receipt to this file, each written only after it is durable.",
+            Description = "Append one JSON line per receipt to this file, each written only after it is durable, and one per refused line.",
         };
-        var sender = new Option<string?>("--sender") { Description = "Who the protocols are recorded as sent by; default: file:NAME of each file." };
+        var sender = new Option<string?>("--sender")
+        {
+            Description = "Who the protocols of unsigned sources are recorded as sent by; default: file:NAME of each file (a signed count's "
+                + "sender is always its station's device).",
+        };
         var command = new Command(
             "ingest",
             "Store protocol files in the durable log: every version kept, identical retries counted once, rejected ones kept with their violations.")
@@ -80,6 +92,9 @@ public static class IngestCommand
             console.MarkupLineInterpolated(
                 $"Storing into {store.Description} (election {log.Election.Id}, log position {Format.Count(log.Position)}).");
             await using var receiptsOut = receiptsFile is null ? null : new StreamWriter(receiptsFile.FullName, append: true);
+            using var registry = new WriterRegistry(log, new ServerOptions(), TimeProvider.System);
+            await registry.RefreshAsync(cancellationToken);
+            var writers = new Writers(new Authorizer(log.Election, registry, new Jurisdiction(log.Election)), sender);
             var tally = new IngestTally();
             var total = files.Sum(f => f.Length);
             if (console.Profile.Capabilities.Interactive)
@@ -89,16 +104,16 @@ public static class IngestCommand
                     .StartAsync(async context =>
                     {
                         var task = context.AddTask("Storing protocols", maxValue: Math.Max(1, total));
-                        await IngestAsync(log, files, sender, receiptsOut, tally, read => task.Value = read, cancellationToken);
+                        await IngestAsync(log, files, writers, receiptsOut, tally, read => task.Value = read, cancellationToken);
                         task.Value = task.MaxValue;
                     });
             }
             else
             {
-                await IngestAsync(log, files, sender, receiptsOut, tally, null, cancellationToken);
+                await IngestAsync(log, files, writers, receiptsOut, tally, null, cancellationToken);
             }
             Report(console, log, tally, db);
-            return SanooCli.Ok;
+            return tally.Refused.Count == 0 ? SanooCli.Ok : SanooCli.BadInput;
         }
         catch (StoreException e)
         {
@@ -110,7 +125,7 @@ public static class IngestCommand
     private static async Task IngestAsync(
         ElectionLog log,
         FileInfo[] files,
-        string? sender,
+        Writers writers,
         StreamWriter? receipts,
         IngestTally tally,
         Action<long>? progress,
@@ -124,7 +139,20 @@ public static class IngestCommand
                 switch (line.Result)
                 {
                     case ProtocolReadResult.Ok ok:
-                        submissions.Add((line, new Submission(ok.Checked, sender is null ? new Sender.File(line.File) : Sender.Parse(sender))));
+                        switch (writers.Admit(log.Election, line, ok.Checked))
+                        {
+                            case Admission<Submission>.Admitted admitted:
+                                submissions.Add((line, admitted.Who));
+                                break;
+                            case Admission<Submission>.Refused refused:
+                                tally.Refused.Add(new NotCounted(
+                                    line.File, line.Line.Number, ok.Protocol, "refused", [], [refused.Refusal.Reason]));
+                                if (receipts is not null)
+                                {
+                                    await receipts.WriteLineAsync(RefusalLine(line.File, line.Line.Number, ok.Protocol, refused.Refusal.Reason));
+                                }
+                                break;
+                        }
                         break;
                     case ProtocolReadResult.Invalid invalid:
                         tally.Unreadable.Add(line.Unreadable(invalid));
@@ -162,6 +190,18 @@ public static class IngestCommand
         receivedAt = receipt.ReceivedAt,
     });
 
+    private static string RefusalLine(string file, int line, Protocol protocol, string reason) => JsonSerializer.Serialize(new
+    {
+        file,
+        line,
+        station = protocol.Station.Value,
+        contest = protocol.Contest.Value,
+        source = protocol.Source.Value,
+        version = protocol.Version,
+        outcome = "refused",
+        reason,
+    });
+
     private static void Report(IAnsiConsole console, ElectionLog log, IngestTally tally, string db)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn("Outcome").AddColumn(new TableColumn("Protocols").RightAligned());
@@ -171,8 +211,9 @@ public static class IngestCommand
         table.AddRow("stale (stored, not counted)", Format.Count(tally.Count(ReceiptOutcome.Stale)));
         table.AddRow("rejected (stored with violations, never counted)", Format.Count(tally.Count(ReceiptOutcome.Rejected)));
         table.AddRow("unreadable lines (not stored)", Format.Count(tally.Unreadable.Count));
+        table.AddRow("refused: a signed source's count without a valid signature (not stored)", Format.Count(tally.Refused.Count));
         console.Write(table);
-        var listed = tally.NotCounted.Concat(tally.Unreadable).ToList();
+        var listed = tally.Refused.Concat(tally.NotCounted).Concat(tally.Unreadable).ToList();
         foreach (var item in listed.Take(TallyHumanReport.MaxListed))
         {
             var what = item.Protocol is { } p ? $"station {p.Station}, {p.Contest}, {p.Source}, version {p.Version}" : "";
@@ -187,9 +228,43 @@ public static class IngestCommand
             console.MarkupLineInterpolated(
                 $"  … and {Format.Count(listed.Count - TallyHumanReport.MaxListed)} more (--receipts FILE records every one).");
         }
+        if (tally.Refused.Count > 0)
+        {
+            var refused = $"Refused {Format.Count(tally.Refused.Count)} protocol(s) of signed sources, not stored: each must be a signed line "
+                + "{\"protocol\": {…}, \"signature\": \"…\"} whose signature verifies with the device key enrolled for its station "
+                + "(sanoo keys enrol).";
+            console.MarkupLine($"[red]{Markup.Escape(refused)}[/]");
+        }
         console.MarkupLineInterpolated(
             $"The log now holds {Format.Count(log.Position)} protocol versions, every one committed. See the results: [bold]sanoo tally --db {
                 (db.StartsWith("sqlite:", StringComparison.Ordinal) ? db : "DB")}[/]");
+    }
+
+    /// <summary>
+    /// Who may write each line, decided as the server decides for <c>POST /api/v1/protocols</c>: a count of a signed source by
+    /// its station's device (the <see cref="Authorizer"/> verifies the signature with the enrolled key); any other count by
+    /// whoever runs this command with access to the store, recorded as <paramref name="Sender"/> or the file's name.
+    /// </summary>
+    private sealed record Writers(Authorizer Authorizer, string? Sender)
+    {
+        /// <summary>No bearer token: a file's signed counts speak for themselves, its other counts are the store's owner's.</summary>
+        private static readonly Caller NoOperator = new(null, null);
+
+        public Admission<Submission> Admit(Core.Definitions.Election election, ParsedLine line, CheckedProtocol protocol)
+        {
+            if (!election.Sources[election.SourceIndex(protocol.Protocol.Source)].Signed)
+            {
+                var recorded = Sender is null ? new Sender.File(line.File) : Log.Sender.Parse(Sender);
+                return new Admission<Submission>.Admitted(new Submission(protocol, recorded));
+            }
+            var where = $"{line.File}:{line.Line.Number} (station {protocol.Protocol.Station}, source {protocol.Protocol.Source})";
+            return Authorizer.Check(new SentSubmission(protocol, line.Signature, where), NoOperator) switch
+            {
+                Admission<Sender>.Admitted device => new Admission<Submission>.Admitted(new Submission(protocol, device.Who, line.Signature)),
+                Admission<Sender>.Refused refused => new Admission<Submission>.Refused(refused.Refusal),
+                _ => throw new InvalidOperationException("unknown admission"),
+            };
+        }
     }
 
     private sealed class IngestTally
@@ -199,6 +274,8 @@ public static class IngestCommand
         public List<NotCounted> NotCounted { get; } = [];
 
         public List<NotCounted> Unreadable { get; } = [];
+
+        public List<NotCounted> Refused { get; } = [];
 
         public int Count(ReceiptOutcome outcome) => _counts.GetValueOrDefault(outcome);
 

@@ -39,7 +39,11 @@ public static class SeatsCommand
         };
         var cap = new Option<int?>("--cap") { Description = "At most this many seats for one party; the rest go to the others." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
-        var language = new Option<string>("--language") { Description = "The language of the steps: en, ru or ky.", DefaultValueFactory = _ => "en" };
+        var language = new Option<string>("--language")
+        {
+            Description = "The language of the steps: en, ru or ky; any other is refused.",
+            DefaultValueFactory = _ => "en",
+        };
         var command = new Command(
             "seats", "Allocate seats from a CSV of votes by a named method, with a threshold and cap if any, and explain every step.")
         {
@@ -62,6 +66,10 @@ public static class SeatsCommand
         if (method is null)
         {
             return Fail(console, $"Unknown method '{methodName}'. Methods: {string.Join(", ", SeatMethod.All.Select(m => m.Name))}.");
+        }
+        if (!SeatPhrases.All.Any(p => p.Code == presentation.Language))
+        {
+            return Fail(console, $"Unknown language '{presentation.Language}'. Languages: {string.Join(", ", SeatPhrases.All.Select(p => p.Code))}.");
         }
         if (seats < 1)
         {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using NSec.Cryptography;
 using Sanoo.Contracts;
 using Sanoo.Cli.Input;
+using Sanoo.Cli.Output;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -38,7 +39,11 @@ public static class SubmitCommand
                 r.AddError($"--url must be an http or https URL such as http://127.0.0.1:5080, not '{r.GetValueOrDefault<string>()}'.");
             }
         });
-        var file = new Argument<FileInfo>("protocols") { Description = "A protocol file (JSON Lines: one protocol per line, canonical form)." };
+        var file = new Argument<FileInfo>("protocols")
+        {
+            Description = "A protocol file (JSON Lines: one protocol per line, canonical form; a line already signed, "
+                + "{\"protocol\": {…}, \"signature\": \"…\"}, is sent as it is).",
+        };
         var receipts = new Option<FileInfo?>("--receipts")
         {
             Description = "Where to save the receipts (JSON Lines); default: PROTOCOLS.receipts.jsonl.",
@@ -98,16 +103,19 @@ public static class SubmitCommand
         var count = 0;
         foreach (var line in JsonLines.Read(file.FullName))
         {
-            var signature = key is null ? null : Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, line.Bytes.Span));
-            var of = JsonSerializer.Deserialize(line.Bytes.Span, WireJson.Default.ProtocolDocument)?.Station;
+            // A line already in signed form (ProtocolLine) goes as it is; a bare protocol goes as the line's own bytes, which the
+            // signature then covers.
+            var submission = ProtocolLine.IsSubmission(line.Bytes.Span)
+                ? JsonSerializer.Deserialize(line.Bytes.Span, WireJson.Default.Submission)!
+                : key is null ? new Submission(JsonElement.Parse(line.Bytes.Span)) : DeviceSigning.Sign(key, line.Bytes.Span);
+            var of = JsonSerializer.Deserialize(submission.Protocol, WireJson.Default.ProtocolDocument)?.Station;
             if (station is not null && of is not null && of != station)
             {
                 var whose = $"{file.Name}:{line.Number} is station {of}'s protocol, but this key is station {station}'s";
                 console.MarkupLineInterpolated($"[red]{whose}; a device signs only its own station's counts.[/]");
                 return SanooCli.BadInput;
             }
-            // The protocol goes as the line's own bytes: those are what the signature covers.
-            var body = JsonSerializer.Serialize(new Submission(JsonElement.Parse(line.Bytes.Span), signature), WireJson.Default.Submission);
+            var body = JsonSerializer.Serialize(submission, WireJson.Default.Submission);
             var (status, answer) = await SendAsync(console, http, body, token, maxAttempts, cancellationToken);
             if (status != HttpStatusCode.OK)
             {

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using NSec.Cryptography;
+using Sanoo.Cli.Output;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Samples.Night;
@@ -159,17 +160,12 @@ public sealed class NightSenders : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path);
-            var body = JsonElement.Parse(canonical);
             if (token is not null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                request.Content = JsonContent.Create(new Contracts.Submission(body), Contracts.WireJson.Default.Submission);
             }
-            else
-            {
-                var signature = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(signer!, canonical));
-                request.Content = JsonContent.Create(new Contracts.Submission(body, signature), Contracts.WireJson.Default.Submission);
-            }
+            var submission = token is null ? DeviceSigning.Sign(signer!, canonical) : new Contracts.Submission(JsonElement.Parse(canonical));
+            request.Content = JsonContent.Create(submission, Contracts.WireJson.Default.Submission);
             try
             {
                 using var response = await _http.SendAsync(request, cancellationToken);

@@ -7,7 +7,10 @@ namespace Sanoo.Cli.Input;
 /// <param name="File">The file's name.</param>
 /// <param name="Line">The line.</param>
 /// <param name="Result">The protocol, or why the line is unreadable.</param>
-public readonly record struct ParsedLine(string File, JsonLine Line, ProtocolReadResult Result)
+/// <param name="Signature">
+/// The device's Ed25519 signature the line carries (its signed form, <see cref="ProtocolLine"/>), not yet verified; else null.
+/// </param>
+public readonly record struct ParsedLine(string File, JsonLine Line, ProtocolReadResult Result, byte[]? Signature = null)
 {
     /// <summary>The account of an unreadable line.</summary>
     public NotCounted Unreadable(ProtocolReadResult.Invalid invalid) =>
@@ -15,7 +18,7 @@ public readonly record struct ParsedLine(string File, JsonLine Line, ProtocolRea
 }
 
 /// <summary>
-/// Reads protocol files (JSON Lines) in order, in batches whose lines are parsed on every core;
+/// Reads protocol files (JSON Lines, each line a protocol or a device's signed submission) in order, in batches whose lines are parsed on every core;
 /// the batches come back in file order, so whoever applies them keeps the files' order.
 /// </summary>
 public static class ParsedProtocols
@@ -33,7 +36,11 @@ public static class ParsedProtocols
             foreach (var batch in JsonLines.Read(file.FullName, read => progress?.Invoke(done + read)).Chunk(BatchSize))
             {
                 var parsed = new ParsedLine[batch.Length];
-                Parallel.For(0, batch.Length, i => parsed[i] = new ParsedLine(file.Name, batch[i], ProtocolReader.Read(election, batch[i].Bytes)));
+                Parallel.For(0, batch.Length, i =>
+                {
+                    var (result, signature) = ProtocolLine.Read(election, batch[i].Bytes);
+                    parsed[i] = new ParsedLine(file.Name, batch[i], result, signature);
+                });
                 yield return parsed;
             }
             before += file.Length;

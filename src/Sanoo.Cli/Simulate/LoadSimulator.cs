@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using NSec.Cryptography;
+using Sanoo.Cli.Output;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Samples.Synthetic;
@@ -58,9 +59,7 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
             enrolments.Add(new DeviceKey(protocols[i].Station, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow,
                 "sanoo simulate"));
             var canonical = ProtocolWriter.Canonical(election, protocols[i]);
-            var signature = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, canonical));
-            var submission = new Contracts.Submission(JsonElement.Parse(canonical), signature);
-            bodies[i] = JsonSerializer.Serialize(submission, Contracts.WireJson.Default.Submission);
+            bodies[i] = JsonSerializer.Serialize(DeviceSigning.Sign(key, canonical), Contracts.WireJson.Default.Submission);
             if (enrolments.Count == 10_000 || i == protocols.Count - 1)
             {
                 await store.EnrolDevicesAsync(enrolments, cancellationToken); // one transaction per 10,000 devices
