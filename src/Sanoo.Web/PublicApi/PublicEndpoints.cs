@@ -14,6 +14,8 @@ namespace Sanoo.Web.PublicApi;
 /// </summary>
 public static class PublicEndpoints
 {
+    private static Contracts.WireJson Wire => Contracts.WireJson.Default;
+
     /// <summary>Maps the read API.</summary>
     public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder app)
     {
@@ -86,14 +88,18 @@ public static class PublicEndpoints
         {
             return Problems.Status(404, "Unknown station", $"'{id}' is not a polling station of this election.");
         }
-        var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
-        return SnapshotResponse.Of(context, published, () => StationJson.Of(log.Election, station, entries, snapshot.Position));
+        // The station's versions are read from the store once per snapshot, and not at all for a client that holds them.
+        return await SnapshotResponse.CachedAsync(context, published, $"stations/{station.Id}", async () =>
+        {
+            var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
+            return StationJson.Of(log.Election, station, entries, snapshot.Position);
+        }, Wire.StationRecord);
     }
 
     private static IResult Rejected(HttpContext context, SnapshotPublisher publisher, ElectionLog log)
     {
         var published = publisher.Current;
         var position = published.Snapshot?.Position ?? 0;
-        return SnapshotResponse.Of(context, published, () => StatusJson.NotCounted(log.Uncounted, position));
+        return SnapshotResponse.Cached(context, published, "rejected", () => StatusJson.NotCounted(log.Uncounted, position), Wire.NotCountedList);
     }
 }

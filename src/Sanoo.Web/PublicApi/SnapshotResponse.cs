@@ -26,6 +26,24 @@ public static class SnapshotResponse
             published.Responses.GetOrMake(key, () => JsonSerializer.SerializeToUtf8Bytes(body(), type)), "application/json; charset=utf-8");
 
     /// <summary>
+    /// Like <see cref="Cached"/>, for a body read from the store by <paramref name="body"/>: a client that holds the snapshot's
+    /// version gets 304 before anything is read, and the store is read once per snapshot and <paramref name="key"/> (built from
+    /// validated values only) while the cache has room.
+    /// </summary>
+    public static async Task<IResult> CachedAsync<T>(HttpContext context, Published published, string key, Func<Task<T>> body, JsonTypeInfo<T> type)
+    {
+        if (NotModified(context, published.ETag) is { } notModified)
+        {
+            return notModified;
+        }
+        if (!published.Responses.TryGet(key, out var bytes))
+        {
+            bytes = published.Responses.Keep(key, JsonSerializer.SerializeToUtf8Bytes(await body(), type));
+        }
+        return Results.Bytes(bytes, "application/json; charset=utf-8");
+    }
+
+    /// <summary>
     /// Ready bytes of <paramref name="contentType"/> rendered once per snapshot and
     /// <paramref name="key"/> (built from validated values only) by <paramref name="render"/>;
     /// <paramref name="missing"/> answers when it renders nothing.
