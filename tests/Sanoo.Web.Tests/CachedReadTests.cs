@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace Sanoo.Web.Tests;
 
 /// <summary>
 /// Reads answered once per snapshot: a station's record is read from the store once and not at all for a client that holds it;
-/// what is not counted is built once.
+/// what is not counted and the commission's acts are built once, carry the snapshot's ETag and answer HEAD.
 /// </summary>
 public class CachedReadTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
@@ -69,5 +70,41 @@ public class CachedReadTests(ServerFixture server) : IClassFixture<ServerFixture
         Assert.True(published.Responses.TryGet("rejected", out var kept));
         Assert.Equal(body, kept);
         Assert.Equal(body, await server.Client.GetByteArrayAsync("/api/v1/rejected"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/recounts")]
+    [InlineData("/api/v1/certifications")]
+    public async Task The_commissions_acts_carry_the_snapshots_weak_etag_answer_304_and_head(string path)
+    {
+        var get = await SendAsync(HttpMethod.Get, path);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.True(get.Headers.ETag!.IsWeak);
+        Assert.Equal(server.Published.ETag, get.Headers.ETag.ToString());
+        Assert.Equal("public, max-age=1, stale-while-revalidate=5", get.Headers.CacheControl!.ToString());
+        var head = await SendAsync(HttpMethod.Head, path);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, (await SendAsync(HttpMethod.Get, path, get.Headers.ETag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await SendAsync(HttpMethod.Head, path, get.Headers.ETag)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_recount_ordered_is_a_new_version_of_the_recounts()
+    {
+        var before = await SendAsync(HttpMethod.Get, "/api/v1/recounts");
+        var order = new HttpRequestMessage(HttpMethod.Post, "/api/v1/recounts")
+        {
+            Content = JsonContent.Create(new { station = "s0002", contest = "list", reason = "a seal was broken" }),
+        };
+        order.Headers.Authorization = new("Bearer", ServerFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.Created, (await server.Client.SendAsync(order)).StatusCode);
+        var after = await SendAsync(HttpMethod.Get, "/api/v1/recounts", before.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        var list = await after.Content.ReadFromJsonAsync(Contracts.WireJson.Default.RecountList);
+        Assert.Contains(list!.Recounts, r => r.Reason == "a seal was broken");
     }
 }

@@ -1,16 +1,18 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Log;
+using Sanoo.Web.Acts;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.PublicApi;
 
 /// <summary>
 /// The anonymous, read-only API: status, results, one station's protocols and their history,
-/// and what was not counted. Every response comes from the one published snapshot and names its
-/// log position.
+/// what was not counted, and the commission's acts (recounts, certifications). Every response
+/// comes from the one published snapshot and names its log position.
 /// </summary>
 public static class PublicEndpoints
 {
@@ -32,6 +34,14 @@ public static class PublicEndpoints
         group.MapRead("/rejected", Rejected)
             .WithSummary("Every stored protocol version that is not counted, with the relations it breaks")
             .Produces<Contracts.NotCountedList>();
+        group.MapRead("/recounts", (HttpContext context, SnapshotPublisher publisher) =>
+                ActsRead(context, publisher.Current, "recounts", ActJson.Recounts, Wire.RecountList))
+            .WithSummary("Every recount order with its findings, oldest first")
+            .Produces<Contracts.RecountList>();
+        group.MapRead("/certifications", (HttpContext context, SnapshotPublisher publisher) =>
+                ActsRead(context, publisher.Current, "certifications", ActJson.Certifications, Wire.CertificationList))
+            .WithSummary("Every certification of the official result, oldest first")
+            .Produces<Contracts.CertificationList>();
         return group;
     }
 
@@ -102,4 +112,12 @@ public static class PublicEndpoints
         var position = published.Snapshot?.Position ?? 0;
         return SnapshotResponse.Cached(context, published, "rejected", () => StatusJson.NotCounted(log.Uncounted, position), Wire.NotCountedList);
     }
+
+    /// <summary>
+    /// The commission's acts as published with the snapshot, tagged with its ETag, which counts the acts: an act recorded is a
+    /// new version (<see cref="Published.ETagOf"/>).
+    /// </summary>
+    private static IResult ActsRead<T>(
+        HttpContext context, Published published, string key, Func<CommissionRecord, T> body, JsonTypeInfo<T> type) =>
+        SnapshotResponse.Cached(context, published, key, () => body(published.Acts), type);
 }
