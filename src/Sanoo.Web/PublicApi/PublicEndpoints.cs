@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,8 +15,6 @@ namespace Sanoo.Web.PublicApi;
 /// </summary>
 public static class PublicEndpoints
 {
-    private static Contracts.WireJson Wire => Contracts.WireJson.Default;
-
     /// <summary>Maps the read API.</summary>
     public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder app)
     {
@@ -35,11 +32,11 @@ public static class PublicEndpoints
             .WithSummary("Every stored protocol version that is not counted, with the relations it breaks")
             .Produces<Contracts.NotCountedList>();
         group.MapRead("/recounts", (HttpContext context, SnapshotPublisher publisher) =>
-                ActsRead(context, publisher.Current, "recounts", ActJson.Recounts, Wire.RecountList))
+                ActsRead(context, publisher.Current, "recounts", ActJson.Recounts))
             .WithSummary("Every recount order with its findings, oldest first")
             .Produces<Contracts.RecountList>();
         group.MapRead("/certifications", (HttpContext context, SnapshotPublisher publisher) =>
-                ActsRead(context, publisher.Current, "certifications", ActJson.Certifications, Wire.CertificationList))
+                ActsRead(context, publisher.Current, "certifications", ActJson.Certifications))
             .WithSummary("Every certification of the official result, oldest first")
             .Produces<Contracts.CertificationList>();
         return group;
@@ -103,21 +100,20 @@ public static class PublicEndpoints
         {
             var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
             return StationJson.Of(log.Election, station, entries, snapshot.Position);
-        }, Wire.StationRecord);
+        });
     }
 
     private static IResult Rejected(HttpContext context, SnapshotPublisher publisher, ElectionLog log)
     {
         var published = publisher.Current;
         var position = published.Snapshot?.Position ?? 0;
-        return SnapshotResponse.Cached(context, published, "rejected", () => StatusJson.NotCounted(log.Uncounted, position), Wire.NotCountedList);
+        return SnapshotResponse.Cached(context, published, "rejected", () => StatusJson.NotCounted(log.Uncounted, position));
     }
 
     /// <summary>
     /// The commission's acts as published with the snapshot, tagged with its ETag, which counts the acts: an act recorded is a
     /// new version (<see cref="Published.ETagOf"/>).
     /// </summary>
-    private static IResult ActsRead<T>(
-        HttpContext context, Published published, string key, Func<CommissionRecord, T> body, JsonTypeInfo<T> type) =>
-        SnapshotResponse.Cached(context, published, key, () => body(published.Acts), type);
+    private static IResult ActsRead<T>(HttpContext context, Published published, string key, Func<CommissionRecord, T> body) =>
+        SnapshotResponse.Cached(context, published, key, () => body(published.Acts));
 }
