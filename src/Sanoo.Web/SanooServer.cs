@@ -92,7 +92,7 @@ public static class SanooServer
         app.UseTrustedProxies(options);
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(NotFoundPages.StatusCodePages(log.Election.Definition.Languages));
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

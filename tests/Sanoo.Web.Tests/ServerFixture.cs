@@ -35,6 +35,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public ElectionLog Log { get; private set; } = null!;
 
+    /// <summary>The calls the server made to its store, by method.</summary>
+    public CountingStore StoreCalls { get; private set; } = null!;
+
     public HttpClient Client { get; private set; } = null!;
 
     public Uri Address { get; private set; } = null!;
@@ -51,7 +54,8 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var store = await StoreAddress.OpenAsync("sqlite:" + _file);
+        var store = CountingStore.Wrap(await StoreAddress.OpenAsync("sqlite:" + _file), out var counted);
+        StoreCalls = counted;
         Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
         foreach (var station in new[] { "s0001", "s0002" })
         {

@@ -42,10 +42,6 @@ public static class ActEndpoints
             .WithSummary("Certify the official result once every station's official protocol is counted (admin)")
             .Produces<Contracts.CertificationRecorded>(StatusCodes.Status201Created)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
-        app.MapGet("/api/v1/recounts", (SnapshotPublisher publisher) => TypedResults.Ok(ActJson.Recounts(publisher.Current.Acts)))
-            .WithSummary("Every recount order with its findings, oldest first");
-        app.MapGet("/api/v1/certifications", (SnapshotPublisher publisher) => TypedResults.Ok(ActJson.Certifications(publisher.Current.Acts)))
-            .WithSummary("Every certification of the official result, oldest first");
     }
 
     private const string OrderWho = "a recount is ordered by an operator of the station's district, or an admin";

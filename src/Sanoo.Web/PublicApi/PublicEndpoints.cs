@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sanoo.Core.Definitions;
 using Sanoo.Log;
+using Sanoo.Web.Acts;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.PublicApi;
 
 /// <summary>
 /// The anonymous, read-only API: status, results, one station's protocols and their history,
-/// and what was not counted. Every response comes from the one published snapshot and names its
-/// log position.
+/// what was not counted, and the commission's acts (recounts, certifications). Every response
+/// comes from the one published snapshot and names its log position.
 /// </summary>
 public static class PublicEndpoints
 {
@@ -30,6 +31,14 @@ public static class PublicEndpoints
         group.MapRead("/rejected", Rejected)
             .WithSummary("Every stored protocol version that is not counted, with the relations it breaks")
             .Produces<Contracts.NotCountedList>();
+        group.MapRead("/recounts", (HttpContext context, SnapshotPublisher publisher) =>
+                ActsRead(context, publisher.Current, "recounts", ActJson.Recounts))
+            .WithSummary("Every recount order with its findings, oldest first")
+            .Produces<Contracts.RecountList>();
+        group.MapRead("/certifications", (HttpContext context, SnapshotPublisher publisher) =>
+                ActsRead(context, publisher.Current, "certifications", ActJson.Certifications))
+            .WithSummary("Every certification of the official result, oldest first")
+            .Produces<Contracts.CertificationList>();
         return group;
     }
 
@@ -86,14 +95,25 @@ public static class PublicEndpoints
         {
             return Problems.Status(404, "Unknown station", $"'{id}' is not a polling station of this election.");
         }
-        var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
-        return SnapshotResponse.Of(context, published, () => StationJson.Of(log.Election, station, entries, snapshot.Position));
+        // The station's versions are read from the store once per snapshot, and not at all for a client that holds them.
+        return await SnapshotResponse.CachedAsync(context, published, $"stations/{station.Id}", async () =>
+        {
+            var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
+            return StationJson.Of(log.Election, station, entries, snapshot.Position);
+        });
     }
 
     private static IResult Rejected(HttpContext context, SnapshotPublisher publisher, ElectionLog log)
     {
         var published = publisher.Current;
         var position = published.Snapshot?.Position ?? 0;
-        return SnapshotResponse.Of(context, published, () => StatusJson.NotCounted(log.Uncounted, position));
+        return SnapshotResponse.Cached(context, published, "rejected", () => StatusJson.NotCounted(log.Uncounted, position));
     }
+
+    /// <summary>
+    /// The commission's acts as published with the snapshot, tagged with its ETag, which counts the acts: an act recorded is a
+    /// new version (<see cref="Published.ETagOf"/>).
+    /// </summary>
+    private static IResult ActsRead<T>(HttpContext context, Published published, string key, Func<CommissionRecord, T> body) =>
+        SnapshotResponse.Cached(context, published, key, () => body(published.Acts));
 }

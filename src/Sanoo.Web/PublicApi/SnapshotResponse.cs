@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Sanoo.Web.Publishing;
 
@@ -24,6 +27,38 @@ public static class SnapshotResponse
     public static IResult Cached<T>(HttpContext context, Published published, string key, Func<T> body, JsonTypeInfo<T> type) =>
         NotModified(context, published.ETag) ?? Results.Bytes(
             published.Responses.GetOrMake(key, () => JsonSerializer.SerializeToUtf8Bytes(body(), type)), "application/json; charset=utf-8");
+
+    /// <summary>
+    /// Like <see cref="Cached{T}(HttpContext, Published, string, Func{T})"/>, for a body read from the store by
+    /// <paramref name="body"/>: a client that holds the snapshot's version gets 304 before anything is read, and the store is
+    /// read once per snapshot and <paramref name="key"/> (built from validated values only) while the cache has room.
+    /// </summary>
+    public static async Task<IResult> CachedAsync<T>(HttpContext context, Published published, string key, Func<Task<T>> body)
+    {
+        if (NotModified(context, published.ETag) is { } notModified)
+        {
+            return notModified;
+        }
+        if (!published.Responses.TryGet(key, out var bytes))
+        {
+            bytes = published.Responses.Keep(key, JsonSerializer.SerializeToUtf8Bytes(await body(), AsAnswered<T>(context)));
+        }
+        return Results.Bytes(bytes, "application/json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// Like <see cref="Cached{T}(HttpContext, Published, string, Func{T}, JsonTypeInfo{T})"/>, written as every other answer
+    /// is (<see cref="AsAnswered"/>).
+    /// </summary>
+    public static IResult Cached<T>(HttpContext context, Published published, string key, Func<T> body) =>
+        Cached(context, published, key, body, AsAnswered<T>(context));
+
+    /// <summary>
+    /// How the server writes <typeparamref name="T"/> in its JSON answers (the app's JSON options: the wire's contract, and
+    /// text escaped only where JSON needs it), so an answer kept as bytes is the very answer <c>TypedResults.Ok</c> writes.
+    /// </summary>
+    public static JsonTypeInfo<T> AsAnswered<T>(HttpContext context) =>
+        (JsonTypeInfo<T>)context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions.GetTypeInfo(typeof(T));
 
     /// <summary>
     /// Ready bytes of <paramref name="contentType"/> rendered once per snapshot and

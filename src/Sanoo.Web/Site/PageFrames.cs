@@ -37,6 +37,23 @@ public static class PageFrames
     }
 
     /// <summary>
+    /// The frame of the page saying an address is not a page: its title in <paramref name="language"/>, no crumbs, no results;
+    /// the language switch leads to each language's home page.
+    /// </summary>
+    public static PageFrame NotFound(Election election, SiteLanguage language) => new(
+        language,
+        election.Definition.Languages,
+        election.Definition.Name.In(language.Code),
+        language.Words.PageNotFound,
+        "/",
+        [],
+        "",
+        null,
+        0,
+        DateTimeOffset.UnixEpoch,
+        null);
+
+    /// <summary>
     /// The stage of the count, stated plainly: preliminary while the official source has counted
     /// nothing, "in progress" while it is partial, complete when every contest's official count
     /// is in, certified once the commission has certified this very snapshot (and said so when

@@ -64,10 +64,10 @@ public static class SiteEndpoints
         var area = AreaId.TryParse(station, out var stationId) ? site.Election.Area(stationId) : null;
         if (station is not null && area is not { Kind: AreaKind.Station })
         {
-            return Problems.Status(
+            return NotFoundPages.Or(context, Languages(site), () => Problems.Status(
                 404,
                 "Unknown station",
-                $"'{station}' is not a polling station of this election; open /{lang}/enter/ and type a station's id.");
+                $"'{station}' is not a polling station of this election; open /{lang}/enter/ and type a station's id."));
         }
         context.Response.Headers.CacheControl = "no-store";
         return Html(await renderer.EntryAsync(EntryPages.Of(site.Election, area, SiteLanguage.Of(lang))));
@@ -95,8 +95,9 @@ public static class SiteEndpoints
         return Results.Text(text, contentType);
     }
 
-    private static IResult NotAPage(HttpContext context, SiteContent site) =>
-        Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{Languages(site)[0]}/.");
+    /// <summary>No page at this address: a page saying so in the address's language, or a problem for a client that asks for JSON.</summary>
+    private static IResult NotAPage(HttpContext context, SiteContent site) => NotFoundPages.Or(context, Languages(site), () =>
+        Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{Languages(site)[0]}/."));
 
     private static IReadOnlyList<string> Languages(SiteContent site) => site.Election.Definition.Languages;
 
@@ -137,7 +138,8 @@ public static class SiteEndpoints
         }
         return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/discrepancies/{file}", SiteContent.ContentType(file),
             () => site.LedgerFileAsync(published, snapshot, lang, file),
-            () => Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare."));
+            () => NotFoundPages.Or(context, Languages(site), () =>
+                Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare.")));
     }
 
     private static async Task ProtocolsAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site)

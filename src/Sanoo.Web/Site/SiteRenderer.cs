@@ -58,6 +58,9 @@ public sealed class SiteRenderer : IAsyncDisposable
     /// <summary>The supervisor's queue page.</summary>
     public Task<string> QueueAsync(EntryPage page) => RenderAsync<QueueView>(new() { [nameof(QueueView.Page)] = page });
 
+    /// <summary>The page at an address that is not a page of the site.</summary>
+    public Task<string> NotFoundAsync(PageFrame frame) => RenderAsync<NotFoundView>(new() { [nameof(NotFoundView.Frame)] = frame });
+
     private Task<string> RenderAsync<T>(Dictionary<string, object?> parameters)
         where T : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>

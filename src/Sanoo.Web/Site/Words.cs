@@ -81,7 +81,10 @@ public sealed record Words(
     string Reason,
     string Ordered,
     string RecountOutcome,
-    string Pending)
+    string Pending,
+    string PageNotFound,
+    string PageNotFoundText,
+    string ToHomePage)
 {
     /// <summary>English.</summary>
     public static Words English { get; } = new(
@@ -161,7 +164,10 @@ public sealed record Words(
         Reason: "Reason",
         Ordered: "Ordered",
         RecountOutcome: "Outcome",
-        Pending: "pending");
+        Pending: "pending",
+        PageNotFound: "Page not found",
+        PageNotFoundText: "There is no page at this address. The results start on the home page.",
+        ToHomePage: "Go to the home page");
 
     /// <summary>Russian.</summary>
     public static Words Russian { get; } = new(
@@ -242,7 +248,10 @@ public sealed record Words(
         Reason: "Причина",
         Ordered: "Назначен",
         RecountOutcome: "Итог",
-        Pending: "ожидается");
+        Pending: "ожидается",
+        PageNotFound: "Страница не найдена",
+        PageNotFoundText: "По этому адресу страницы нет. Итоги голосования — на главной странице.",
+        ToHomePage: "Перейти на главную страницу");
 
     /// <summary>Kyrgyz.</summary>
     public static Words Kyrgyz { get; } = new(
@@ -323,7 +332,10 @@ public sealed record Words(
         Reason: "Себеп",
         Ordered: "Дайындалды",
         RecountOutcome: "Натыйжа",
-        Pending: "күтүлүүдө");
+        Pending: "күтүлүүдө",
+        PageNotFound: "Барак табылган жок",
+        PageNotFoundText: "Бул даректе барак жок. Добуш берүүнүн жыйынтыктары башкы баракта.",
+        ToHomePage: "Башкы баракка өтүү");
 
     /// <summary>The words for a language code; English for a language the site has no words for.</summary>
     public static Words For(string language) => language switch
