@@ -66,7 +66,8 @@ public sealed partial class ElectionLog
             var registerSize = RegisterSize;
             if (head.RegisterSize > registerSize)
             {
-                Problem($"the register holds {registerSize} records, but this server signed a tree head of {head.RegisterSize}: records were deleted");
+                Problem(
+                    $"the register holds {registerSize} records, but this server signed a tree head of {head.RegisterSize}: records were deleted");
             }
             else if (!(await ReadAsync(state => state.Register.Tree.Root(head.RegisterSize), cancellationToken)).AsSpan()
                 .SequenceEqual(head.RegisterRoot))
@@ -101,7 +102,8 @@ public sealed partial class ElectionLog
                     definitions++;
                     if (!definition.DefinitionSha256.AsSpan().SequenceEqual(DefinitionSha256) || definition.Election != Election.Id.Value)
                     {
-                        problem($"register record {record.Sequence} names definition {Convert.ToHexStringLower(definition.DefinitionSha256.AsSpan())} "
+                        var named = Convert.ToHexStringLower(definition.DefinitionSha256.AsSpan());
+                        problem($"register record {record.Sequence} names definition {named} "
                             + $"of '{definition.Election}', not the stored one ({Convert.ToHexStringLower(DefinitionSha256)})");
                     }
                     break;

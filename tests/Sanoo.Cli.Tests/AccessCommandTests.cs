@@ -78,5 +78,26 @@ public sealed class AccessCommandTests : IDisposable
         Assert.Empty(await store.ReadDeviceKeysAsync());
     }
 
+    [Fact]
+    public async Task A_revoked_key_is_a_register_record_and_a_station_without_a_key_cannot_be_revoked()
+    {
+        var db = await StoreAsync();
+        var (none, refusal) = CliRun.Sanoo("keys", "revoke", "--db", db, "--station", "s0001", "--reason", "stolen");
+        Assert.NotEqual(0, none);
+        Assert.Contains("has no enrolled device key to revoke", refusal, StringComparison.Ordinal);
+        var publicKey = NewKey("--station", "s0001").Split('\n')[1];
+        Assert.Equal(0, CliRun.Sanoo("keys", "enrol", "--db", db, "--station", "s0001", "--public-key", publicKey).ExitCode);
+        Assert.NotEqual(0, CliRun.Sanoo("keys", "revoke", "--db", db, "--station", "s0001", "--reason", " ").ExitCode);
+        var (code, output) = CliRun.Sanoo("keys", "revoke", "--db", db, "--station", "s0001", "--reason", "the tablet was stolen");
+        Assert.True(code == 0, output);
+        Assert.Contains($"Revoked the device key {publicKey.Trim()}", output, StringComparison.Ordinal);
+        await using var store = await StoreAddress.OpenAsync(db);
+        var revoked = (await store.ReadRegisterOfKindAsync(Core.Register.DeviceKeyRevokedRecord.Word)).Single();
+        var record = (Core.Register.DeviceKeyRevokedRecord)Core.Register.RegisterRecord.Decode(revoked.Record.AsSpan());
+        Assert.Equal(
+            ("s0001", "the tablet was stolen", publicKey.Trim()),
+            (record.StationId, record.Reason, Convert.ToBase64String(record.PublicKey.AsSpan())));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

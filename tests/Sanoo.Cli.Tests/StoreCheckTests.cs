@@ -125,6 +125,64 @@ public sealed class StoreCheckTests : IDisposable
         Assert.Contains("the definition was changed in the database", await RefusalAsync(giveDefinition: false), StringComparison.Ordinal);
     }
 
+    /// <summary>An honest night with a device key enrolled while the server runs: the register's two records are under a signed head.</summary>
+    private async Task RunWithKeyAsync()
+    {
+        var (log, app) = await StartAsync();
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId(Sample.Hand[0].Station.Value),
+            RandomNumberGenerator.GetBytes(32), DateTimeOffset.UtcNow, "admin"));
+        await log.SubmitAsync([.. Sample.Hand.Take(20).Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/tree-head")) is var head
+            && (head.GetProperty("treeSize").GetInt64() < 20 || head.GetProperty("registerSize").GetInt64() < 2))
+        {
+            await Task.Delay(20);
+        }
+        await StopAsync(log, app);
+    }
+
+    [Fact]
+    public async Task A_device_key_swapped_in_the_register_is_refused()
+    {
+        await RunWithKeyAsync();
+        var record = (Core.Register.DeviceKeyRecord)Core.Register.RegisterRecord.Decode(ReadRecord(2));
+        var swapped = (record with { PublicKey = [.. RandomNumberGenerator.GetBytes(32)] }).Encode();
+        Tamper($"UPDATE register SET record = x'{Convert.ToHexString(swapped)}' WHERE seq = 2");
+        var refusal = await RefusalAsync();
+        Assert.Contains("the first 2 register records no longer hash to the root this server signed", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_register_record_is_refused()
+    {
+        await RunWithKeyAsync();
+        Tamper("DELETE FROM register WHERE seq = 2");
+        Assert.Contains("the register holds 1 records, but this server signed a tree head of 2", await RefusalAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hand_entry_slipped_into_the_database_is_refused()
+    {
+        await RunWithKeyAsync();
+        var protocol = Sample.Hand[500].Checked(Sample.Election);
+        Tamper("INSERT INTO hand_entry (seq, station, contest, source, version, operator, canonical, content_hash, entered_at, status, salt) "
+            + $"VALUES (1, '{protocol.Protocol.Station}', '{protocol.Protocol.Contest}', '{protocol.Protocol.Source}', 1, 'mole', "
+            + $"x'{Convert.ToHexString(protocol.Canonical.AsSpan())}', '{Convert.ToHexStringLower(protocol.ContentHash.AsSpan())}', 0, "
+            + "'awaiting-second', NULL)");
+        var refusal = await RefusalAsync();
+        Assert.Contains("hand entry 1 ", refusal, StringComparison.Ordinal);
+        Assert.Contains("is in no register record: it was added to the database directly", refusal, StringComparison.Ordinal);
+    }
+
+    private byte[] ReadRecord(long sequence)
+    {
+        using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT record FROM register WHERE seq = {sequence}";
+        return (byte[])command.ExecuteScalar()!;
+    }
+
     [Fact]
     public async Task An_edited_kept_head_is_refused()
     {

@@ -44,8 +44,8 @@ internal static class TamperDrill
         await log.Store.DisposeAsync();
     }
 
-    /// <summary>Runs <paramref name="sql"/> on the stopped server's database, its append-only triggers on entries and the definition
-    /// dropped.</summary>
+    /// <summary>Runs <paramref name="sql"/> on the stopped server's database, its append-only triggers on entries, the definition,
+    /// the register and hand entries dropped.</summary>
     public static void Tamper(string db, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
@@ -53,7 +53,9 @@ internal static class TamperDrill
         using var command = connection.CreateCommand();
         command.CommandText = "DROP TRIGGER IF EXISTS protocol_version_append_only_update; "
             + "DROP TRIGGER IF EXISTS protocol_version_append_only_delete; "
-            + "DROP TRIGGER IF EXISTS election_append_only_update; " + sql;
+            + "DROP TRIGGER IF EXISTS election_append_only_update; "
+            + "DROP TRIGGER IF EXISTS register_append_only_update; DROP TRIGGER IF EXISTS register_append_only_delete; "
+            + "DROP TRIGGER IF EXISTS hand_entry_append_only_update; DROP TRIGGER IF EXISTS hand_entry_append_only_delete; " + sql;
         command.ExecuteNonQuery();
     }
 }

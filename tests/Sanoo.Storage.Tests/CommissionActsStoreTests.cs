@@ -18,8 +18,8 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         await using var store = await StoreAddress.OpenAsync(address);
         var (first, _) = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0001"), new ContestId("list"),
             "machine and hand differ by 12 votes", "cec", At));
-        var (second, _) = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0002"), new ContestId("smd-01"), "observer complaint 17", "cec",
-            At));
+        var (second, _) = await store.OrderRecountAsync(
+            new RecountOrder(0, new AreaId("s0002"), new ContestId("smd-01"), "observer complaint 17", "cec", At));
         Assert.Equal((1L, 2L), (first.Sequence, second.Sequence));
         var outcome = await store.RecordRecountOutcomeAsync(new RecountOutcome(0, first.Sequence, "hand count confirmed", "dec-01", At.AddHours(5)));
         Assert.Equal(1, outcome.Sequence);

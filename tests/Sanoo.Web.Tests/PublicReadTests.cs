@@ -131,8 +131,12 @@ public class PublicReadTests(ServerFixture server) : IClassFixture<ServerFixture
         };
         foreach (var path in paths)
         {
-            var get = await SendAsync(HttpMethod.Get, path);
-            var head = await SendAsync(HttpMethod.Head, path);
+            var (get, head) = (await SendAsync(HttpMethod.Get, path), await SendAsync(HttpMethod.Head, path));
+            for (var again = 0; again < 3 && get.Headers.ETag != head.Headers.ETag; again++)
+            {
+                // the tree head is signed anew every second here: the pair may straddle a new signature
+                (get, head) = (await SendAsync(HttpMethod.Get, path), await SendAsync(HttpMethod.Head, path));
+            }
             Assert.Equal(HttpStatusCode.OK, get.StatusCode);
             Assert.True(head.StatusCode == HttpStatusCode.OK, $"HEAD {path}: {head.StatusCode}");
             Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);

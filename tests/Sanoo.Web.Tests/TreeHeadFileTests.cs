@@ -19,7 +19,8 @@ public sealed class TreeHeadFileTests : IDisposable
         File.WriteAllText(path + ".new", "left by a crash");
         File.SetUnixFileMode(path + ".new", (UnixFileMode)0b110_100_100);
         using var key = CommissionKey.Ephemeral();
-        var head = new TreeHead("kg-2021", new byte[32], 5, new byte[32], 2, new byte[32], DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
+        var head = new TreeHead(
+            "kg-2021", new byte[32], 5, new byte[32], 2, new byte[32], DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
         await TreeHeadFile.WriteAsync(path, key.Sign(head), key.PublicKey);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         Assert.Equal(5, (await TreeHeadFile.ReadAsync(path))!.Size);

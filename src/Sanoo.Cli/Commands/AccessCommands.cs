@@ -76,7 +76,50 @@ public static class AccessCommands
                 r.GetValue(db)!,
                 new Enrolment(r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, r.GetValue(commissionKey)),
                 ct));
-        return new Command("keys", "Station device keys (Ed25519).") { create, enrol };
+        var revokeStation = new Option<string>("--station") { Description = "The station whose device key is revoked.", Required = true };
+        var reason = new Option<string>("--reason")
+        {
+            Description = "Why, in the commission's words (published in the register): lost, stolen, compromised …",
+            Required = true,
+        };
+        var revoke = new Command(
+            "revoke",
+            "Revoke a station's device key (lost, stolen, compromised): from the next entry on, nothing it signs is taken; the revocation is a "
+                + "register record every observer sees.")
+        {
+            db, revokeStation, reason, by,
+        };
+        revoke.SetAction((r, ct) => RevokeAsync(console, r.GetValue(db)!, r.GetValue(revokeStation)!, r.GetValue(reason)!, r.GetValue(by)!, ct));
+        return new Command("keys", "Station device keys (Ed25519).") { create, enrol, revoke };
+    }
+
+    private static async Task<int> RevokeAsync(
+        IAnsiConsole console, string db, string station, string reason, string by, CancellationToken cancellationToken)
+    {
+        if ((reason.Trim().Length == 0 ? "is empty; say why the key is revoked" : Core.Json.FreeText.ProblemWithText(reason)) is { } textProblem)
+        {
+            console.MarkupLineInterpolated($"[red]--reason {textProblem}.[/]");
+            return SanooCli.BadInput;
+        }
+        try
+        {
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            if (await StationCheckAsync(store, station, AreaKind.Station, cancellationToken) is { } problem)
+            {
+                console.MarkupLineInterpolated($"[red]{problem}[/]");
+                return SanooCli.BadInput;
+            }
+            var revoked = await store.RevokeDeviceAsync(new AreaId(station), reason, by, cancellationToken);
+            console.MarkupLine(Markup.Escape(
+                $"Revoked the device key {Convert.ToBase64String(revoked)} of station {station} in {store.Description}: a running server refuses "
+                + "what it signs from its next decision on. Enrol the station's new key with sanoo keys enrol."));
+            return SanooCli.Ok;
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
     }
 
     /// <summary>The <c>operators</c> command with <c>add</c>.</summary>

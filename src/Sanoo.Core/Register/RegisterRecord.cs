@@ -29,7 +29,9 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
     /// <summary>The record's kind-specific members.</summary>
     private protected abstract void WriteFields(JsonObject json);
 
-    /// <summary>The record's bytes: RFC 8785 JSON with <c>kind</c>, <c>sequence</c>, <c>logSize</c>, <c>at</c>, <c>by</c> and the kind's members.</summary>
+    /// <summary>
+    /// The record's bytes: RFC 8785 JSON with <c>kind</c>, <c>sequence</c>, <c>logSize</c>, <c>at</c>, <c>by</c> and the kind's members.
+    /// </summary>
     public byte[] Encode()
     {
         var json = new JsonObject
@@ -219,7 +221,8 @@ public sealed record Opening(long Entry, ImmutableArray<byte> Salt)
 }
 
 /// <summary>Record 1: the election definition the log is counted under, by the SHA-256 of its exact bytes.</summary>
-public sealed record DefinitionRecord(long Sequence, long LogSize, DateTimeOffset At, string By, string Election, ImmutableArray<byte> DefinitionSha256)
+public sealed record DefinitionRecord(
+    long Sequence, long LogSize, DateTimeOffset At, string By, string Election, ImmutableArray<byte> DefinitionSha256)
     : RegisterRecord(Sequence, LogSize, At, By)
 {
     /// <summary>The kind's word.</summary>
@@ -235,7 +238,9 @@ public sealed record DefinitionRecord(long Sequence, long LogSize, DateTimeOffse
     }
 }
 
-/// <summary>A station device's Ed25519 public key, enrolled: from the next protocol log entry on it is the station's key (replacing any before).</summary>
+/// <summary>
+/// A station device's Ed25519 public key, enrolled: from the next protocol log entry on it is the station's key (replacing any before).
+/// </summary>
 public sealed record DeviceKeyRecord(long Sequence, long LogSize, DateTimeOffset At, string By, string StationId, ImmutableArray<byte> PublicKey)
     : RegisterRecord(Sequence, LogSize, At, By)
 {

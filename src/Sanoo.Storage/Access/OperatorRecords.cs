@@ -15,6 +15,7 @@ public static class OperatorRecords
         "admin" => new Operator(r.Name, OperatorRole.Admin, null, [.. r.TokenSha256]),
         "district" when r.District is { } district && AreaId.TryParse(district, out var area) =>
             new Operator(r.Name, OperatorRole.District, area, [.. r.TokenSha256]),
-        _ => throw new StoreException($"register record {r.Sequence}: operator '{r.Name}' has role '{r.Role}' without a district: the store is damaged"),
+        _ => throw new StoreException(
+            $"register record {r.Sequence}: operator '{r.Name}' has role '{r.Role}' without a district: the store is damaged"),
     };
 }

@@ -19,7 +19,8 @@ internal static class RegisterBackfill
         var received = await writer.QueryAsync("SELECT received_at FROM protocol_version ORDER BY seq", r => r.GetInt64(0), cancellationToken);
         var old = new List<(long At, int Table, long Order, Func<long, long, RegisterRecord> Make)>();
         void Add(long at, int table, long order, Func<long, long, RegisterRecord> make) => old.Add((at, table, order, make));
-        foreach (var d in await writer.QueryAsync("SELECT id, definition, stored_at FROM election", r => (r.GetString(0), (byte[])r.GetValue(1), r.GetInt64(2)), cancellationToken))
+        foreach (var d in await writer.QueryAsync(
+            "SELECT id, definition, stored_at FROM election", r => (r.GetString(0), (byte[])r.GetValue(1), r.GetInt64(2)), cancellationToken))
         {
             Add(d.Item3, 0, 0, (seq, size) => new DefinitionRecord(seq, size, At(d.Item3), "sanoo", d.Item1, [.. SHA256.HashData(d.Item2)]));
         }
@@ -34,7 +35,8 @@ internal static class RegisterBackfill
             r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), (byte[])r.GetValue(4), r.GetInt64(5)),
             cancellationToken))
         {
-            Add(o.Item6, 2, o.Item1, (seq, size) => new OperatorRecord(seq, size, At(o.Item6), "commission", o.Item2, o.Item3, o.Item4, [.. o.Item5]));
+            Add(o.Item6, 2, o.Item1, (seq, size) =>
+                new OperatorRecord(seq, size, At(o.Item6), "commission", o.Item2, o.Item3, o.Item4, [.. o.Item5]));
         }
         var entries = await writer.QueryAsync(HandEntryRows.SelectAll, HandEntryRows.Read, cancellationToken);
         foreach (var e in entries)

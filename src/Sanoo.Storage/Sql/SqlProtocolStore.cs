@@ -123,7 +123,8 @@ internal sealed class SqlProtocolStore : IProtocolStore
             ? throw new StoreException(
                 $"Enrolling station {bad.Station}'s device failed: its public key is {bad.PublicKey.Length} bytes; an Ed25519 key has 32.")
             : RecordAsync((_, place, _) => Task.FromResult<(IReadOnlyList<RegisterRecord>, bool)>(
-            ([.. keys.Select((k, i) => new DeviceKeyRecord(place.Next + i, place.LogSize, k.EnrolledAt, k.EnrolledBy, k.Station.Value, [.. k.PublicKey]))],
+            ([.. keys.Select((k, i) =>
+                new DeviceKeyRecord(place.Next + i, place.LogSize, k.EnrolledAt, k.EnrolledBy, k.Station.Value, [.. k.PublicKey]))],
              true)), cancellationToken);
 
     /// <inheritdoc />
@@ -204,7 +205,8 @@ internal sealed class SqlProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Witness>> ReadWitnessesAsync(CancellationToken cancellationToken = default) =>
-        [.. (await RecordsAsync<WitnessRecord>(WitnessRecord.Word, cancellationToken)).Select(w => new Witness(w.Name, [.. w.PublicKey], w.At, w.By))];
+        [.. (await RecordsAsync<WitnessRecord>(WitnessRecord.Word, cancellationToken))
+            .Select(w => new Witness(w.Name, [.. w.PublicKey], w.At, w.By))];
 
     /// <inheritdoc />
     public Task<HandEntry> EnterAsync(
@@ -252,7 +254,8 @@ internal sealed class SqlProtocolStore : IProtocolStore
                 return ((IReadOnlyList<RegisterRecord>)[], (ActRecords.Order(open), false));
             }
             var record = new RecountOrderRecord(
-                place.Next, place.LogSize, order.OrderedAt, order.OrderedBy, orders.Count + 1, order.Station.Value, order.Contest.Value, order.Reason);
+                place.Next, place.LogSize, order.OrderedAt, order.OrderedBy, orders.Count + 1, order.Station.Value, order.Contest.Value,
+                order.Reason);
             return ((IReadOnlyList<RegisterRecord>)[record], (ActRecords.Order(record), true));
         }, cancellationToken);
 
@@ -265,7 +268,8 @@ internal sealed class SqlProtocolStore : IProtocolStore
                 throw new StoreException($"There is no recount order {outcome.Recount} in {Description}.");
             }
             var number = (await writer.RecordsAsync<RecountOutcomeRecord>(RecountOutcomeRecord.Word, ct)).Count + 1;
-            var record = new RecountOutcomeRecord(place.Next, place.LogSize, outcome.RecordedAt, outcome.RecordedBy, number, outcome.Recount, outcome.Outcome);
+            var record = new RecountOutcomeRecord(
+                place.Next, place.LogSize, outcome.RecordedAt, outcome.RecordedBy, number, outcome.Recount, outcome.Outcome);
             return ((IReadOnlyList<RegisterRecord>)[record], ActRecords.Outcome(record));
         }, cancellationToken);
 
@@ -281,7 +285,8 @@ internal sealed class SqlProtocolStore : IProtocolStore
         {
             var number = (await writer.RecordsAsync<CertificationRecord>(CertificationRecord.Word, ct)).Count + 1;
             var record = new CertificationRecord(
-                place.Next, place.LogSize, certification.CertifiedAt, certification.CertifiedBy, number, certification.Position, certification.Statement);
+                place.Next, place.LogSize, certification.CertifiedAt, certification.CertifiedBy, number, certification.Position,
+                certification.Statement);
             return ((IReadOnlyList<RegisterRecord>)[record], ActRecords.Certification(record));
         }, cancellationToken);
 

@@ -17,7 +17,9 @@ namespace Sanoo.Web.Ingest;
 /// </summary>
 public sealed class Authorizer(Election election, WriterRegistry registry, Jurisdiction jurisdiction)
 {
-    /// <summary>The submission to send the log (with the sender to record, and the device key a signature was checked with), or the refusal.</summary>
+    /// <summary>
+    /// The submission to send the log (with the sender to record, and the device key a signature was checked with), or the refusal.
+    /// </summary>
     public Admission<Submission> Check(SentSubmission submission, Caller caller)
     {
         var protocol = submission.Protocol;

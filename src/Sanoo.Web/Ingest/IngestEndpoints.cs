@@ -151,7 +151,8 @@ public static class IngestEndpoints
             }
             catch (KeyNotCurrentException e)
             {
-                return Problems.Status(403, "Forbidden", $"{e.Message}. Sign with the station's current key; what else this request held was stored.");
+                return Problems.Status(
+                    403, "Forbidden", $"{e.Message}. Sign with the station's current key; what else this request held was stored.");
             }
             catch (StoreException e)
             {
