@@ -52,6 +52,7 @@ public static class ContractSamples
         new EntriesPage(
             0, [new LogEntry(1, "s0001", "list", "machine", 1, StoredOutcome.Stale, "device:s0001", Hash, "", 1637936103120, Hash, "e30=", Protocol)]),
         new DeviceKeys([new DeviceKey("s0001", "a2V5")], [new KeyEnrolment("s0001", "a2V5", 1637936103120)], []),
+        new RegisterPage(0, [new RegisterRecord(1, "definition", "e30=", Hash, Protocol)]),
         new EntryAnswer(EntryStatus.AlreadyMatched, "already", null, Hash, [new EntryDifference("p01", 21)], Receipt),
         new WaitingForSupervisor("cec", [new QueuedVersion("s0002", "list", "hand", 1, [new QueuedEntry(3, "dec-01", At, Hash)],
             [new QueuedDifference("p01", [26, 27])])]),

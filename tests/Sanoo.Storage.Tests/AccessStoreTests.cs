@@ -81,4 +81,31 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         Assert.Empty(await store.ReadDeviceKeysAsync());
         Assert.Single(await store.ReadAsync(0).ToListAsync());
     }
+
+    [Fact]
+    public async Task A_version_5_database_keeps_its_keys_operators_entries_and_acts_as_register_records_in_the_order_they_were_made()
+    {
+        var address = NewAddress("sqlite");
+        var scripts = SchemaScripts.For("sqlite", Sqlite.SqliteDialect.Types).Where(s => s.Version <= 5).Select(s => s.Sql);
+        var definition = Convert.ToHexString(Sample.DefinitionJson);
+        var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Sample.DefinitionJson));
+        var station = Sample.Hand[0].Station.Value;
+        var key = Convert.ToHexString(new byte[32]);
+        await RawSql.ExecuteAsync(address, string.Join(";\n", scripts) + ";\n"
+            + "INSERT INTO schema_version (version, applied_at) VALUES (1, 0), (2, 0), (3, 0), (4, 0), (5, 0);"
+            + $"INSERT INTO election VALUES ('{Sample.Election.Id}', x'{definition}', x'{sha}', 1000);"
+            + $"INSERT INTO operator VALUES (1, 'anna', 'admin', NULL, x'{key}', 3000);"
+            + $"INSERT INTO device_key VALUES (1, '{station}', x'{key}', 2000, 'admin');"
+            + $"INSERT INTO recount_order VALUES (1, '{station}', 'list', 'observer complaint', 'anna', 4000);"
+            + "INSERT INTO certification VALUES (1, 0, 'The result is certified.', 'anna', 5000);");
+        var log = await OpenLogAsync(address, withDefinition: false);
+        var rows = await log.RegisterAsync(0);
+        Assert.Equal(["definition", "device-key", "operator", "recount-order", "certification"], rows.Select(r => r.Kind));
+        Assert.Equal([1L, 2, 3, 4, 5], rows.Select(r => r.Sequence));
+        Assert.Equal(station, Assert.Single(await log.DeviceKeysAsync()).Station.Value);
+        Assert.Equal("anna", Assert.Single(await log.OperatorsAsync()).Name);
+        Assert.Equal("observer complaint", Assert.Single((await log.RecountsAsync()).Orders).Reason);
+        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        await CloseAsync(log);
+    }
 }
