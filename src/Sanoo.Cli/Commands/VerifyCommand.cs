@@ -395,7 +395,8 @@ public static class VerifyCommand
         replay.Register.CheckEntry(e, canonical, signature);
         var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
         var (outcome, hash) = (WireWords.Of(e.Outcome), Convert.FromHexString(e.ContentHash));
-        tree.Append(MerkleHash.Leaf(LogLeaf.Encode(e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, e.Sender, hash, signature, receivedAt)));
+        tree.Append(MerkleHash.Leaf(
+            LogLeaf.Encode(e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, e.Sender, hash, signature, receivedAt)));
         var derived = Rederive(replay, e, canonical, problems);
         if (derived is not null && derived != e.Outcome)
         {

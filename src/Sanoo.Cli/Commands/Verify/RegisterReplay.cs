@@ -394,7 +394,9 @@ internal sealed class RegisterReplay
         }
     }
 
-    /// <summary>Whether a matched record's openings are two entries of its slot, by two operators, committing to <paramref name="canonical"/>.</summary>
+    /// <summary>
+    /// Whether a matched record's openings are two entries of its slot, by two operators, committing to <paramref name="canonical"/>.
+    /// </summary>
     private bool PairOpens(HandEntryRecord matched, byte[] canonical)
     {
         var opened = matched.Opens.Select(o => (Opening: o, Record: _handEntries.GetValueOrDefault(o.Entry))).ToList();
