@@ -317,7 +317,10 @@ public static class VerifyCommand
         {
             return new CheckRun.Moved();
         }
-        console.MarkupLineInterpolated($"Register: {summary}");
+        foreach (var line in summary)
+        {
+            console.MarkupLineInterpolated($"Register: {line}.");
+        }
         if (problems.Count > 0)
         {
             return Report(console, problems);

@@ -114,8 +114,11 @@ internal sealed class RegisterReplay
         }
     }
 
-    /// <summary>Applies the records after the last entry (up to <paramref name="treeSize"/> entries) and says what the register held.</summary>
-    public string Finish(long treeSize)
+    /// <summary>
+    /// Applies the records after the last entry (up to <paramref name="treeSize"/> entries) and says, in short lines, what the
+    /// register held.
+    /// </summary>
+    public IReadOnlyList<string> Finish(long treeSize)
     {
         ApplyBefore(long.MaxValue);
         foreach (var late in _records.Where(r => r.LogSize > treeSize).Take(20))
@@ -124,16 +127,21 @@ internal sealed class RegisterReplay
                 + $"the signed tree head has {treeSize}");
         }
         var unopened = _matched.Values.Count(m => !_pairsChecked.ContainsKey(m.Sequence));
-        var pending = unopened > 0 ? Invariant($" ({unopened:N0} matched pairs not yet in the log)") : "";
-        var imported = _imported > 0
-            ? Invariant($" {_imported:N0} entries imported from files by the commission (no device or operator signed them).")
-            : "";
-        return Invariant($"the register held {_records.Count:N0} records: {_enrolments:N0} device keys enrolled ({_replacements:N0} ")
-            + Invariant($"replacing a station's earlier key), {_revocations:N0} revoked; {_operators.Count:N0} operators; ")
-            + Invariant($"{_handEntries.Count:N0} hand entries, {_pairsChecked.Count:N0} matched pairs checked against their commitments")
-            + pending
-            + Invariant($"; {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications; ")
-            + Invariant($"{_witnesses.Count:N0} witnesses.") + imported;
+        List<string> lines =
+        [
+            Invariant($"the register holds {_records.Count:N0} records"),
+            Invariant($"device keys: {_enrolments:N0} enrolled ({_replacements:N0} replacing a station's earlier key), {_revocations:N0} revoked"),
+            Invariant($"operators: {_operators.Count:N0}"),
+            Invariant($"hand entries: {_handEntries.Count:N0}; matched pairs checked against their commitments: {_pairsChecked.Count:N0}")
+                + (unopened > 0 ? Invariant($" ({unopened:N0} more not yet in the log)") : ""),
+            Invariant($"acts: {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications"),
+            Invariant($"witnesses: {_witnesses.Count:N0}"),
+        ];
+        if (_imported > 0)
+        {
+            lines.Add(Invariant($"{_imported:N0} entries imported from files by the commission (no device or operator signed them)"));
+        }
+        return lines;
     }
 
     /// <summary>Each station's current device key once every record is applied (to compare with <c>/api/v1/keys</c>).</summary>
