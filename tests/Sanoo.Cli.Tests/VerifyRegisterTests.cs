@@ -208,6 +208,29 @@ public sealed class VerifyRegisterTests : IDisposable
             output.ReplaceLineEndings(""), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Senders_and_hand_entries_the_register_does_not_allow_are_each_named()
+    {
+        var (log, app) = await StartAsync(checkStore: false);
+        await HonestNightAsync(log, app);
+        await TamperDrill.StopAsync(log, app);
+        var first = RecordOf(HandEntryRecord.Word, Doubled.Station.Value);
+        RewriteRecord(first, r => r with { By = "mallory" });
+        TamperDrill.Tamper(Db, "UPDATE protocol_version SET sender = 'operator:nobody' WHERE seq = 5; "
+            + "UPDATE protocol_version SET sender = 'device:s0001' WHERE seq = 6; "
+            + "UPDATE protocol_version SET sender = 'operator:ana' WHERE seq = 2");
+        File.Delete(HeadFile);
+        (log, app) = await StartAsync(checkStore: false);
+        var (code, output) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var text = output.ReplaceLineEndings("");
+        Assert.Contains("entry 5: sent by operator nobody, whom the register had not enrolled before it", text, StringComparison.Ordinal);
+        Assert.Contains("entry 6: sent by the device of s0001", text, StringComparison.Ordinal);
+        Assert.Contains("entry 2: a hand count is entered twice, but district operator ana sent it alone", text, StringComparison.Ordinal);
+        Assert.Contains($"register record {first}: hand entry 1 of station {Doubled.Station} is by mallory", text, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _commission.Dispose();
