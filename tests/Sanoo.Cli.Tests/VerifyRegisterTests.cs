@@ -231,6 +231,29 @@ public sealed class VerifyRegisterTests : IDisposable
         Assert.Contains($"register record {first}: hand entry 1 of station {Doubled.Station} is by mallory", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Acts_out_of_their_rules_are_named()
+    {
+        var (log, app) = await StartAsync(checkStore: false);
+        await HonestNightAsync(log, app);
+        await TamperDrill.StopAsync(log, app);
+        var outcome = RecordOf(RecountOutcomeRecord.Word);
+        var certification = RecordOf(CertificationRecord.Word);
+        RewriteRecord(outcome, r => ((RecountOutcomeRecord)r) with { Recount = 7 });
+        RewriteRecord(certification, r => ((CertificationRecord)r) with { Number = 2, Position = 10_000 });
+        File.Delete(HeadFile);
+        (log, app) = await StartAsync(checkStore: false);
+        var (code, output) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var text = output.ReplaceLineEndings("");
+        Assert.Contains($"register record {outcome}: recount outcome 1 answers order 7, which the register did not hold", text,
+            StringComparison.Ordinal);
+        Assert.Contains($"register record {certification} is certification 2; the certifications before it make it number 1", text,
+            StringComparison.Ordinal);
+        Assert.Contains($"register record {certification} certifies the result at log position 10000", text, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _commission.Dispose();

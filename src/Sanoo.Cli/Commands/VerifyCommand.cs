@@ -13,9 +13,11 @@ namespace Sanoo.Cli.Commands;
 /// <c>sanoo verify --url URL</c> (or <c>--dir FOLDER</c>, a copy written by <c>sanoo publish</c>):
 /// what an observer runs with nothing but the public URL or a published copy. It
 /// checks the signed tree head (against a pinned commission key, and for consistency with the
-/// head saved on the previous run), fetches every entry, checks each protocol's content hash
-/// and device signature, rebuilds the Merkle root, re-adds every contest's totals at every area
-/// from the station protocols, recomputes the seats, and compares both with what the server publishes. Exit 0: verified; 4: a mismatch.
+/// head saved on the previous run), fetches the whole register and every entry, checks each
+/// protocol's content hash, replays the register beside the log (<see cref="Verify.RegisterReplay"/>) so that
+/// each device signature, sender and double entry is held to what the register said at that entry,
+/// rebuilds both Merkle roots, re-adds every contest's totals at every area from the station
+/// protocols, recomputes the seats, and compares both with what the server publishes. Exit 0: verified; 4: a mismatch.
 /// </summary>
 public static class VerifyCommand
 {
