@@ -254,6 +254,18 @@ public sealed class VerifyRegisterTests : IDisposable
         Assert.Contains($"register record {certification} certifies the result at log position 10000", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_state_file_written_before_the_register_still_reads_and_a_new_one_keeps_the_register_root()
+    {
+        var file = new FileInfo(State);
+        await File.WriteAllTextAsync(State, "{\"treeSize\":3,\"rootHash\":\"ab\",\"publicKey\":\"cd\",\"definitionSha256\":\"ef\"}");
+        var old = await Commands.VerifiedHead.ReadAsync(file, CancellationToken.None);
+        Assert.Equal(new Commands.VerifiedHead(3, "ab", "cd", "ef"), old);
+        await (old! with { RegisterSize = 9, RegisterRoot = "01" }).WriteAsync(file, CancellationToken.None);
+        Assert.Contains("\"registerSize\":9,\"registerRoot\":\"01\"", await File.ReadAllTextAsync(State), StringComparison.Ordinal);
+        Assert.Equal(9, (await Commands.VerifiedHead.ReadAsync(file, CancellationToken.None))!.RegisterSize);
+    }
+
     public void Dispose()
     {
         _commission.Dispose();
