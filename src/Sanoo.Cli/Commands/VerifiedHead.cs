@@ -10,7 +10,10 @@ namespace Sanoo.Cli.Commands;
 /// <param name="RootHash">Its Merkle root, lower-case hex.</param>
 /// <param name="PublicKey">The commission key that signed it, base64.</param>
 /// <param name="DefinitionSha256">The definition it named, lower-case hex: a later head naming another is a changed election.</param>
-public sealed record VerifiedHead(long TreeSize, string RootHash, string PublicKey, string? DefinitionSha256 = null)
+/// <param name="RegisterSize">Records in the register it named (null in a state file written before the register).</param>
+/// <param name="RegisterRoot">The register's Merkle root, lower-case hex (null likewise): a later register must extend it.</param>
+public sealed record VerifiedHead(
+    long TreeSize, string RootHash, string PublicKey, string? DefinitionSha256 = null, long? RegisterSize = null, string? RegisterRoot = null)
 {
     /// <summary>Reads a state file; null when it holds nothing.</summary>
     public static async Task<VerifiedHead?> ReadAsync(FileInfo file, CancellationToken cancellationToken)

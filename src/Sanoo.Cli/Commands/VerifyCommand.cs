@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using NSec.Cryptography;
 using Sanoo.Contracts;
 using Sanoo.Core.Transparency;
 using Spectre.Console;
@@ -14,9 +13,11 @@ namespace Sanoo.Cli.Commands;
 /// <c>sanoo verify --url URL</c> (or <c>--dir FOLDER</c>, a copy written by <c>sanoo publish</c>):
 /// what an observer runs with nothing but the public URL or a published copy. It
 /// checks the signed tree head (against a pinned commission key, and for consistency with the
-/// head saved on the previous run), fetches every entry, checks each protocol's content hash
-/// and device signature, rebuilds the Merkle root, re-adds every contest's totals at every area
-/// from the station protocols, recomputes the seats, and compares both with what the server publishes. Exit 0: verified; 4: a mismatch.
+/// head saved on the previous run), fetches the whole register and every entry, checks each
+/// protocol's content hash, replays the register beside the log (<see cref="Verify.RegisterReplay"/>) so that
+/// each device signature, sender and double entry is held to what the register said at that entry,
+/// rebuilds both Merkle roots, re-adds every contest's totals at every area from the station
+/// protocols, recomputes the seats, and compares both with what the server publishes. Exit 0: verified; 4: a mismatch.
 /// </summary>
 public static class VerifyCommand
 {
@@ -239,7 +240,8 @@ public static class VerifyCommand
             problems.Add("the definition the server publishes does not load");
             return Report(console, problems);
         }
-        if (stateFile.Exists && await VerifiedHead.ReadAsync(stateFile, cancellationToken) is { } saved)
+        var saved = stateFile.Exists ? await VerifiedHead.ReadAsync(stateFile, cancellationToken) : null;
+        if (saved is not null)
         {
             if (saved.DefinitionSha256 is { } before && before != head.DefinitionSha256)
             {
@@ -268,14 +270,17 @@ public static class VerifyCommand
                 }
             }
         }
-        var keys = (await origin.JsonAsync("/api/v1/keys", WireJson.Default.DeviceKeys, cancellationToken)).Enrolments
-            .GroupBy(k => k.Station)
-            .ToDictionary(g => g.Key, g => g.Select(k => (At: k.EnrolledAt, Key: Convert.FromBase64String(k.PublicKey))).ToList());
         var tree = new MerkleTree();
-        var replay = new Replay(election, new Core.Tally.TallyEngine(election));
+        Verify.RegisterReplay? register = null;
+        Replay? engine = null;
         long after = 0;
         await console.Progress().StartAsync(async context =>
         {
+            var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize));
+            var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, registerTask, problems, cancellationToken);
+            register = new Verify.RegisterReplay(election, records, problems);
+            register.CheckDefinition(head);
+            var replay = new Replay(election, new Core.Tally.TallyEngine(election), register);
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size));
             while (tree.Size < size)
             {
@@ -288,12 +293,18 @@ public static class VerifyCommand
                 }
                 foreach (var e in entries.TakeWhile(_ => tree.Size < size))
                 {
-                    CheckEntry(e, keys, tree, replay, problems);
+                    CheckEntry(e, tree, replay, problems);
                     after = e.Sequence;
                 }
                 task.Value = tree.Size;
             }
+            engine = replay;
         });
+        var summary = register!.Finish(size);
+        if (!await CompareKeysAsync(origin, head, register, problems, cancellationToken))
+        {
+            return new CheckRun.Moved();
+        }
         if (tree.Size == size && !tree.Root(size).AsSpan().SequenceEqual(root))
         {
             problems.Add($"the entries served do not hash to the signed root of {size} entries");
@@ -304,20 +315,26 @@ public static class VerifyCommand
                 $"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
                     $"({Convert.ToHexStringLower(old.Root)})");
         }
-        if (!await CompareTotalsAsync(origin, replay, size, problems, cancellationToken))
+        if (!await CompareTotalsAsync(origin, engine!, size, problems, cancellationToken))
         {
             return new CheckRun.Moved();
+        }
+        foreach (var line in summary)
+        {
+            console.MarkupLineInterpolated($"Register: {line}.");
         }
         if (problems.Count > 0)
         {
             return Report(console, problems);
         }
-        await new VerifiedHead(size, Convert.ToHexStringLower(root), servedKey, head.DefinitionSha256).WriteAsync(stateFile, cancellationToken);
+        var verifiedHead = new VerifiedHead(
+            size, Convert.ToHexStringLower(root), servedKey, head.DefinitionSha256, head.RegisterSize, head.RegisterRoot);
+        await verifiedHead.WriteAsync(stateFile, cancellationToken);
         var shortRoot = Convert.ToHexStringLower(root)[..16];
+        const string Checked = "the register and both Merkle roots, every device signature against the register's keys, every sender "
+            + "against its operators and matched hand entries, every published total re-added from the station protocols";
         console.MarkupLineInterpolated(
-            $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {
-                shortRoot}…; every device signature, the Merkle root and every published total re-added from the station protocols. Saved to {
-                stateFile.Name} for the next run.");
+            $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {shortRoot}…; {Checked}. Saved to {stateFile.Name} for the next run.");
         return new CheckRun.Done(SanooCli.Ok, head);
     }
 
@@ -331,12 +348,39 @@ public static class VerifyCommand
         return new CheckRun.Done(Mismatch);
     }
 
-    /// <summary>The verifier's own replay of the log: the definition's rules and a tally engine fed every entry in log order.</summary>
-    private sealed record Replay(Core.Definitions.Election Election, Core.Tally.TallyEngine Engine);
+    /// <summary>
+    /// The verifier's own replay of the log: the definition's rules, a tally engine fed every entry in log order, and the register
+    /// replayed beside it.
+    /// </summary>
+    private sealed record Replay(Core.Definitions.Election Election, Core.Tally.TallyEngine Engine, Verify.RegisterReplay Register);
+
+    /// <summary>
+    /// Compares the keys <c>/api/v1/keys</c> lists as current with those the register made current: the list is the server's
+    /// convenience, the register the record, and they must agree.
+    /// </summary>
+    /// <returns>False when they differ and the register grew meanwhile (the list is newer than the head: check again).</returns>
+    private static async Task<bool> CompareKeysAsync(
+        IPublished origin, Contracts.TreeHead head, Verify.RegisterReplay register, List<string> problems, CancellationToken cancellationToken)
+    {
+        var listed = (await origin.JsonAsync("/api/v1/keys", WireJson.Default.DeviceKeys, cancellationToken)).Devices
+            .ToDictionary(k => k.Station, k => k.PublicKey, StringComparer.Ordinal);
+        var current = register.CurrentKeys();
+        var differing = listed.Keys.Union(current.Keys).Where(s => listed.GetValueOrDefault(s) != current.GetValueOrDefault(s)).ToList();
+        if (differing.Count > 0
+            && (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize != head.RegisterSize)
+        {
+            return false;
+        }
+        foreach (var station in differing.Take(20))
+        {
+            problems.Add($"/api/v1/keys lists {listed.GetValueOrDefault(station) ?? "no key"} as station {station}'s device key; "
+                + $"the register makes it {current.GetValueOrDefault(station) ?? "none"}");
+        }
+        return true;
+    }
 
     private static void CheckEntry(
         LogEntry e,
-        Dictionary<string, List<(long At, byte[] Key)>> keys,
         MerkleTree tree,
         Replay replay,
         List<string> problems)
@@ -353,20 +397,7 @@ public static class VerifyCommand
             problems.Add($"entry {e.Sequence} (station {e.Station}): a {e.Source} count must carry its device's signature, and this one has none");
         }
         var signature = e.Signature.Length > 0 ? Convert.FromBase64String(e.Signature) : [];
-        if (signature.Length > 0)
-        {
-            // A key enrolled for the station by the time the entry was received (a device may have been re-keyed since).
-            var enrolled = keys.GetValueOrDefault(e.Station)?.Where(k => k.At <= e.ReceivedAt).ToList() ?? [];
-            if (enrolled.Count == 0)
-            {
-                problems.Add($"entry {e.Sequence}: signed, but no device key was enrolled for station {e.Station} when it was received");
-            }
-            else if (!enrolled.Any(k => SignatureAlgorithm.Ed25519.Verify(
-                PublicKey.Import(SignatureAlgorithm.Ed25519, k.Key, KeyBlobFormat.RawPublicKey), canonical, signature)))
-            {
-                problems.Add($"entry {e.Sequence}: the device signature does not verify with any key enrolled for station {e.Station} by then");
-            }
-        }
+        replay.Register.CheckEntry(e, canonical, signature);
         var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
         var (outcome, hash) = (WireWords.Of(e.Outcome), Convert.FromHexString(e.ContentHash));
         tree.Append(MerkleHash.Leaf(

@@ -1,0 +1,451 @@
+using System.Globalization;
+using static System.FormattableString;
+using NSec.Cryptography;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Register;
+using Sanoo.Log;
+using Sanoo.Storage.Access;
+using Sanoo.Web.Access;
+
+namespace Sanoo.Cli.Commands.Verify;
+
+/// <summary>
+/// The verifier's replay of the register beside the protocol log: each record takes effect for the log entries after its
+/// <see cref="RegisterRecord.LogSize"/>, so every entry is judged by what the register said when it was appended, never by the
+/// server's clock. It decides which device key was each station's at each entry, which operators were enrolled and where they
+/// may act, which hand counts were matched by two operators (their commitments opened), and holds the commission's acts to
+/// their rules. Every problem names the entry or record; nothing is taken from the server's own view.
+/// Not thread-safe: one replay per verification.
+/// </summary>
+internal sealed class RegisterReplay
+{
+    private readonly Election _election;
+    private readonly Jurisdiction _jurisdiction;
+    private readonly IReadOnlyList<RegisterRecord> _records;
+    private readonly List<string> _problems;
+    private readonly Dictionary<string, DeviceKeyRecord> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(byte[] Key, string Ended)>> _endedKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Operator> _operators = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, HandEntryRecord> _handEntries = [];
+    private readonly Dictionary<(string, string, string, int, string), HandEntryRecord> _matched = [];
+    private readonly Dictionary<long, bool> _pairsChecked = [];
+    private readonly Dictionary<long, RecountOrderRecord> _orders = [];
+    private readonly Dictionary<(string, string), long> _openOrders = [];
+    private readonly HashSet<string> _witnesses = new(StringComparer.Ordinal);
+    private int _next;
+    private long _lastLogSize;
+    private int _enrolments;
+    private int _replacements;
+    private int _revocations;
+    private int _outcomes;
+    private int _certifications;
+    private int _imported;
+
+    /// <summary>A replay of <paramref name="records"/> (decoded, in register order) under <paramref name="election"/>.</summary>
+    public RegisterReplay(Election election, IReadOnlyList<RegisterRecord> records, List<string> problems)
+    {
+        _election = election;
+        _jurisdiction = new Jurisdiction(election);
+        _records = records;
+        _problems = problems;
+    }
+
+    /// <summary>
+    /// Holds the register's definition record to the signed tree head: exactly one, record 1, naming the head's election and
+    /// definition SHA-256.
+    /// </summary>
+    public void CheckDefinition(Contracts.TreeHead head)
+    {
+        var definitions = _records.OfType<DefinitionRecord>().ToList();
+        if (definitions.Count != 1)
+        {
+            _problems.Add($"the register holds {definitions.Count} definition records; it must hold exactly one");
+        }
+        foreach (var d in definitions)
+        {
+            var sha = Convert.ToHexStringLower(d.DefinitionSha256.AsSpan());
+            if (d.Sequence != 1 || d.Election != head.Election || d.Election != _election.Id.Value || sha != head.DefinitionSha256)
+            {
+                _problems.Add($"register record {d.Sequence} names election {d.Election} with definition {sha}; the signed tree head "
+                    + $"names {head.Election} with {head.DefinitionSha256}, and it must be record 1");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies the records that take effect before log entry <paramref name="e"/>, then holds the entry to them: its device
+    /// signature to the key the register made current for the station, its sender to the register's operators and matched
+    /// hand entries.
+    /// </summary>
+    public void CheckEntry(Contracts.LogEntry e, byte[] canonical, byte[] signature)
+    {
+        ApplyBefore(e.Sequence);
+        var signed = SourceId.TryParse(e.Source, out var sourceId) && _election.TrySourceIndex(sourceId, out var index)
+            ? _election.Sources[index]
+            : null;
+        if (signature.Length > 0)
+        {
+            CheckSignature(e, canonical, signature);
+        }
+        switch (Sender.Parse(e.Sender))
+        {
+            case Sender.Device device:
+                if (device.Station.Value != e.Station || signed is not { Signed: true })
+                {
+                    _problems.Add($"entry {e.Sequence}: sent by the device of {device.Station}, but it is station {e.Station}'s "
+                        + $"{e.Source} count, which {(signed is { Signed: true } ? "that device may not send" : "no device signs")}");
+                }
+                break;
+            case Sender.Operator op:
+                CheckOperator(e, op.Name, signed);
+                break;
+            case Sender.DoubleEntry pair:
+                CheckMatched(e, canonical, [pair.First, pair.Second]);
+                break;
+            case Sender.MatchedEntry again:
+                CheckMatched(e, canonical, [again.Name]);
+                break;
+            default:
+                if (signature.Length == 0 && signed is not { Signed: true })
+                {
+                    _imported++;
+                }
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Applies the records after the last entry (up to <paramref name="treeSize"/> entries) and says, in short lines, what the
+    /// register held.
+    /// </summary>
+    public IReadOnlyList<string> Finish(long treeSize)
+    {
+        ApplyBefore(long.MaxValue);
+        foreach (var late in _records.Where(r => r.LogSize > treeSize).Take(20))
+        {
+            _problems.Add($"register record {late.Sequence} says the log held {late.LogSize} entries when it was recorded; "
+                + $"the signed tree head has {treeSize}");
+        }
+        var unopened = _matched.Values.Count(m => !_pairsChecked.ContainsKey(m.Sequence));
+        List<string> lines =
+        [
+            Invariant($"the register holds {_records.Count:N0} records"),
+            Invariant($"device keys: {_enrolments:N0} enrolled ({_replacements:N0} replacing a station's earlier key), {_revocations:N0} revoked"),
+            Invariant($"operators: {_operators.Count:N0}"),
+            Invariant($"hand entries: {_handEntries.Count:N0}; matched pairs checked against their commitments: {_pairsChecked.Count:N0}")
+                + (unopened > 0 ? Invariant($" ({unopened:N0} more not yet in the log)") : ""),
+            Invariant($"acts: {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications"),
+            Invariant($"witnesses: {_witnesses.Count:N0}"),
+        ];
+        if (_imported > 0)
+        {
+            lines.Add(Invariant($"{_imported:N0} entries imported from files by the commission (no device or operator signed them)"));
+        }
+        return lines;
+    }
+
+    /// <summary>Each station's current device key once every record is applied (to compare with <c>/api/v1/keys</c>).</summary>
+    public IReadOnlyDictionary<string, string> CurrentKeys() =>
+        _keys.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value.PublicKey.AsSpan()), StringComparer.Ordinal);
+
+    private void ApplyBefore(long sequence)
+    {
+        for (; _next < _records.Count && _records[_next].LogSize < sequence; _next++)
+        {
+            Apply(_records[_next]);
+        }
+    }
+
+    private void Apply(RegisterRecord record)
+    {
+        if (record.LogSize < _lastLogSize)
+        {
+            _problems.Add($"register record {record.Sequence} says the log held {record.LogSize} entries, fewer than an earlier record did "
+                + $"({_lastLogSize}): records were reordered or back-dated");
+        }
+        _lastLogSize = Math.Max(_lastLogSize, record.LogSize);
+        switch (record)
+        {
+            case DeviceKeyRecord key:
+                ApplyKey(key);
+                break;
+            case DeviceKeyRevokedRecord revoked:
+                ApplyRevocation(revoked);
+                break;
+            case OperatorRecord op:
+                ApplyOperator(op);
+                break;
+            case HandEntryRecord entry:
+                ApplyHandEntry(entry);
+                break;
+            case RecountOrderRecord order:
+                ApplyOrder(order);
+                break;
+            case RecountOutcomeRecord outcome:
+                ApplyOutcome(outcome);
+                break;
+            case CertificationRecord certification:
+                Numbered(certification, "certification", certification.Number, ++_certifications);
+                if (certification.Position > certification.LogSize)
+                {
+                    _problems.Add($"register record {certification.Sequence} certifies the result at log position {certification.Position}, "
+                        + $"but the log held only {certification.LogSize} entries then");
+                }
+                break;
+            case WitnessRecord witness when !_witnesses.Add(witness.Name):
+                _problems.Add($"register record {witness.Sequence} enrols witness {witness.Name} a second time");
+                break;
+        }
+    }
+
+    private void ApplyKey(DeviceKeyRecord key)
+    {
+        if (!IsStation(key.StationId))
+        {
+            _problems.Add($"register record {key.Sequence} enrols a device key for {key.StationId}, which is no polling station");
+        }
+        _enrolments++;
+        if (_keys.TryGetValue(key.StationId, out var earlier))
+        {
+            _replacements++;
+            Ended(key.StationId, earlier.PublicKey.AsSpan(), $"replaced by register record {key.Sequence}");
+        }
+        _keys[key.StationId] = key;
+    }
+
+    private void ApplyRevocation(DeviceKeyRevokedRecord revoked)
+    {
+        _revocations++;
+        if (!_keys.TryGetValue(revoked.StationId, out var current) || !current.PublicKey.AsSpan().SequenceEqual(revoked.PublicKey.AsSpan()))
+        {
+            _problems.Add($"register record {revoked.Sequence} revokes a key that was not station {revoked.StationId}'s current key");
+            return;
+        }
+        _keys.Remove(revoked.StationId);
+        Ended(revoked.StationId, revoked.PublicKey.AsSpan(), $"revoked by register record {revoked.Sequence} ({revoked.Reason})");
+    }
+
+    private void Ended(string station, ReadOnlySpan<byte> key, string how)
+    {
+        if (!_endedKeys.TryGetValue(station, out var ended))
+        {
+            _endedKeys[station] = ended = [];
+        }
+        ended.Add((key.ToArray(), how));
+    }
+
+    private void ApplyOperator(OperatorRecord record)
+    {
+        Operator op;
+        try
+        {
+            op = OperatorRecords.Of(record);
+        }
+        catch (Storage.StoreException)
+        {
+            _problems.Add($"register record {record.Sequence} enrols operator {record.Name} with role '{record.Role}' and no district");
+            return;
+        }
+        if (op.District is { } district && _election.Area(district) is null)
+        {
+            _problems.Add($"register record {record.Sequence} enrols operator {record.Name} for district {district}, which is not in the map");
+        }
+        if (!_operators.TryAdd(record.Name, op))
+        {
+            _problems.Add($"register record {record.Sequence} enrols operator {record.Name} a second time");
+        }
+    }
+
+    private void ApplyHandEntry(HandEntryRecord entry)
+    {
+        if (!Acts(entry.By, entry.StationId))
+        {
+            _problems.Add($"register record {entry.Sequence}: hand entry {entry.Entry} of station {entry.StationId} is by {entry.By}, "
+                + "who was not then an enrolled operator acting for that station");
+        }
+        if (!_handEntries.TryAdd(entry.Entry, entry))
+        {
+            _problems.Add($"register record {entry.Sequence} records hand entry {entry.Entry} a second time");
+        }
+        if (entry.Status is not ("awaiting-second" or "matched" or "mismatch"))
+        {
+            _problems.Add($"register record {entry.Sequence}: hand entry {entry.Entry} has status '{entry.Status}'");
+        }
+        if (entry.Status != "matched")
+        {
+            return;
+        }
+        if (entry.ContentHash is not { } hash)
+        {
+            _problems.Add($"register record {entry.Sequence}: matched hand entry {entry.Entry} names no protocol (contentHash)");
+            return;
+        }
+        var slot = (entry.StationId, entry.Contest, entry.Source, entry.Version, Convert.ToHexStringLower(hash.AsSpan()));
+        if (!_matched.TryAdd(slot, entry))
+        {
+            _problems.Add($"register record {entry.Sequence}: a second matched pair for station {entry.StationId}, {entry.Contest}, "
+                + $"{entry.Source} version {entry.Version}");
+        }
+    }
+
+    private void ApplyOrder(RecountOrderRecord order)
+    {
+        Numbered(order, "recount order", order.Number, _orders.Count + 1);
+        _orders.TryAdd(order.Number, order);
+        var plan = ContestId.TryParse(order.Contest, out var contest) ? _election.Contest(contest) : null;
+        if (plan is null || !VotesIn(order.StationId, plan))
+        {
+            _problems.Add($"register record {order.Sequence}: recount order {order.Number} is for contest {order.Contest} at {order.StationId}, "
+                + "which is no polling station voting in that contest");
+        }
+        if (_openOrders.TryGetValue((order.StationId, order.Contest), out var open))
+        {
+            _problems.Add($"register record {order.Sequence}: recount order {order.Number} of {order.StationId} in {order.Contest} "
+                + $"was opened while order {open} was still open");
+        }
+        _openOrders[(order.StationId, order.Contest)] = order.Number;
+    }
+
+    private void ApplyOutcome(RecountOutcomeRecord outcome)
+    {
+        Numbered(outcome, "recount outcome", outcome.Number, ++_outcomes);
+        if (!_orders.TryGetValue(outcome.Recount, out var order))
+        {
+            _problems.Add($"register record {outcome.Sequence}: recount outcome {outcome.Number} answers order {outcome.Recount}, "
+                + "which the register did not hold before it");
+            return;
+        }
+        if (_openOrders.TryGetValue((order.StationId, order.Contest), out var open) && open == order.Number)
+        {
+            _openOrders.Remove((order.StationId, order.Contest));
+        }
+    }
+
+    private void Numbered(RegisterRecord record, string what, long number, long expected)
+    {
+        if (number != expected)
+        {
+            _problems.Add($"register record {record.Sequence} is {what} {number}; the {what}s before it make it number {expected}");
+        }
+    }
+
+    private void CheckSignature(Contracts.LogEntry e, byte[] canonical, byte[] signature)
+    {
+        if (_keys.TryGetValue(e.Station, out var current) && Verifies(current.PublicKey.AsSpan(), canonical, signature))
+        {
+            return;
+        }
+        var ended = _endedKeys.GetValueOrDefault(e.Station)?.FirstOrDefault(k => Verifies(k.Key, canonical, signature));
+        if (ended is { Ended: var how })
+        {
+            _problems.Add($"entry {e.Sequence}: signed with a device key of station {e.Station} that the register had {how} before it");
+        }
+        else if (current is null)
+        {
+            _problems.Add($"entry {e.Sequence}: signed, but the register made no device key current for station {e.Station} before it");
+        }
+        else
+        {
+            _problems.Add($"entry {e.Sequence}: the device signature does not verify with the key register record {current.Sequence} "
+                + $"made current for station {e.Station}");
+        }
+    }
+
+    private static bool Verifies(ReadOnlySpan<byte> key, byte[] canonical, byte[] signature) =>
+        PublicKey.TryImport(SignatureAlgorithm.Ed25519, key, KeyBlobFormat.RawPublicKey, out var publicKey)
+        && SignatureAlgorithm.Ed25519.Verify(publicKey!, canonical, signature);
+
+    private void CheckOperator(Contracts.LogEntry e, string name, CountSource? source)
+    {
+        if (!_operators.TryGetValue(name, out var op))
+        {
+            _problems.Add($"entry {e.Sequence}: sent by operator {name}, whom the register had not enrolled before it");
+        }
+        else if (!Acts(name, e.Station))
+        {
+            _problems.Add($"entry {e.Sequence}: sent by operator {name} of district {op.District}, which does not hold station {e.Station}");
+        }
+        else if (op.Role == OperatorRole.District && source is { DoubleEntry: true })
+        {
+            _problems.Add($"entry {e.Sequence}: a {e.Source} count is entered twice, but district operator {name} sent it alone");
+        }
+    }
+
+    /// <summary>
+    /// An entry sent as a double entry: the register must hold, before it, the matched hand entry of its slot naming its
+    /// content, whose two opened entries are of that slot, by two different enrolled operators (<paramref name="names"/> among
+    /// them), and commit to the entry's canonical bytes.
+    /// </summary>
+    private void CheckMatched(Contracts.LogEntry e, byte[] canonical, string[] names)
+    {
+        if (!_matched.TryGetValue((e.Station, e.Contest, e.Source, e.Version, e.ContentHash), out var matched))
+        {
+            _problems.Add($"entry {e.Sequence}: sent as a double entry ({e.Sender}), but the register holds no matched hand entry of "
+                + $"station {e.Station}, {e.Contest}, {e.Source} version {e.Version} with its content before it");
+            return;
+        }
+        if (!_pairsChecked.TryGetValue(matched.Sequence, out var sound))
+        {
+            _pairsChecked[matched.Sequence] = sound = PairOpens(matched, canonical);
+        }
+        if (!sound)
+        {
+            _problems.Add($"entry {e.Sequence}: the matched pair of register record {matched.Sequence} does not open to its protocol");
+            return;
+        }
+        var operators = matched.Opens.Select(o => _handEntries[o.Entry].By).ToHashSet(StringComparer.Ordinal);
+        var expected = names.Length == 2 ? names.ToHashSet(StringComparer.Ordinal) : null;
+        if (expected is not null ? !operators.SetEquals(expected) : names[0] != matched.By)
+        {
+            _problems.Add($"entry {e.Sequence}: sent as {e.Sender}, but register record {matched.Sequence} matched the entries of "
+                + string.Join(" and ", operators));
+        }
+    }
+
+    /// <summary>
+    /// Whether a matched record's openings are two entries of its slot, by two operators, committing to <paramref name="canonical"/>.
+    /// </summary>
+    private bool PairOpens(HandEntryRecord matched, byte[] canonical)
+    {
+        var opened = matched.Opens.Select(o => (Opening: o, Record: _handEntries.GetValueOrDefault(o.Entry))).ToList();
+        var where = $"register record {matched.Sequence} (matched hand entry {matched.Entry})";
+        if (opened.Count != 2 || opened.Any(o => o.Record is null) || !opened.Any(o => o.Opening.Entry == matched.Entry))
+        {
+            _problems.Add($"{where} must open itself and one earlier hand entry; it opens "
+                + string.Join(", ", matched.Opens.Select(o => o.Entry.ToString(CultureInfo.InvariantCulture))));
+            return false;
+        }
+        var sound = true;
+        foreach (var (opening, record) in opened)
+        {
+            if (record!.StationId != matched.StationId || record.Contest != matched.Contest || record.Source != matched.Source
+                || record.Version != matched.Version)
+            {
+                _problems.Add($"{where} opens hand entry {opening.Entry}, which is of another station, contest, source or version");
+                sound = false;
+            }
+            if (!Opening.Commit(opening.Salt.AsSpan(), canonical).AsSpan().SequenceEqual(record.Commitment.AsSpan()))
+            {
+                _problems.Add($"{where}: hand entry {opening.Entry}'s commitment (register record {record.Sequence}) does not open "
+                    + "to the protocol the log holds with the salt given");
+                sound = false;
+            }
+        }
+        if (opened[0].Record!.By == opened[1].Record!.By)
+        {
+            _problems.Add($"{where}: both entries of the pair are by {opened[0].Record!.By}; double entry needs two operators");
+            sound = false;
+        }
+        return sound;
+    }
+
+    private bool Acts(string name, string station) =>
+        _operators.TryGetValue(name, out var op) && AreaId.TryParse(station, out var id) && _jurisdiction.Covers(op, id);
+
+    private bool IsStation(string station) =>
+        AreaId.TryParse(station, out var id) && _election.TryAreaIndex(id, out var index) && _election.TryStationOrdinal(index, out _);
+
+    private bool VotesIn(string station, ContestPlan plan) =>
+        AreaId.TryParse(station, out var id) && _election.TryAreaIndex(id, out var index)
+        && _election.TryStationOrdinal(index, out var ordinal) && ordinal >= plan.StationStart && ordinal < plan.StationEnd;
+}
