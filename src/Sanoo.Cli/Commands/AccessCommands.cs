@@ -206,17 +206,7 @@ public static class AccessCommands
     private static async Task<string?> KeyProblemAsync(
         IProtocolStore store, string db, string station, byte[] publicKey, FileInfo? commissionKey, CancellationToken cancellationToken)
     {
-        var commission = new List<(string Where, byte[] Key)>();
-        if (commissionKey is not null)
-        {
-            var file = JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(commissionKey.FullName, cancellationToken));
-            commission.Add((commissionKey.FullName, Convert.FromBase64String(file!.PublicKey)));
-        }
-        if (StoreAddress.DefaultTreeHeadFile(db) is { } headFile && File.Exists(headFile))
-        {
-            var head = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(headFile, cancellationToken), Contracts.WireJson.Default.TreeHead);
-            commission.Add((headFile, Convert.FromBase64String(head!.PublicKey)));
-        }
+        var commission = await CommissionKeysAsync(db, commissionKey, cancellationToken);
         if (commission.FirstOrDefault(c => c.Key.AsSpan().SequenceEqual(publicKey)) is { Where: { } where })
         {
             return $"This public key is the commission's (the key in {where}), which signs tree heads; a device needs a key of its own "
@@ -228,6 +218,27 @@ public static class AccessCommands
             ? null
             : $"This public key is already enrolled for station {other.Station} (by {other.EnrolledBy}); one key signs for one station only. "
                 + $"Make a key for {station} with sanoo keys new --station {station}.";
+    }
+
+    /// <summary>
+    /// The commission's public keys known beside <paramref name="db"/>: the one in <paramref name="commissionKey"/> when given, and
+    /// the one that signed the tree head kept beside an SQLite store; each with the file it came from.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(string Where, byte[] Key)>> CommissionKeysAsync(
+        string db, FileInfo? commissionKey, CancellationToken cancellationToken)
+    {
+        var commission = new List<(string Where, byte[] Key)>();
+        if (commissionKey is not null)
+        {
+            var file = JsonSerializer.Deserialize<DeviceKeyFile>(await File.ReadAllTextAsync(commissionKey.FullName, cancellationToken));
+            commission.Add((commissionKey.FullName, Convert.FromBase64String(file!.PublicKey)));
+        }
+        if (StoreAddress.DefaultTreeHeadFile(db) is { } headFile && File.Exists(headFile))
+        {
+            var head = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(headFile, cancellationToken), Contracts.WireJson.Default.TreeHead);
+            commission.Add((headFile, Convert.FromBase64String(head!.PublicKey)));
+        }
+        return commission;
     }
 
     private static async Task<string?> StationCheckAsync(IProtocolStore store, string id, AreaKind kind, CancellationToken cancellationToken)
