@@ -68,7 +68,11 @@ public static class WitnessCommand
 
     private static Command Keygen(IAnsiConsole console)
     {
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the private key file (keep it on the witness's machine).", Required = true };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write the private key file (keep it on the witness's machine).",
+            Required = true,
+        };
         var name = new Option<string?>("--name") { Description = "The name the witness will be enrolled under (optional)." };
         var keygen = new Command("keygen", "Make a witness's Ed25519 key pair: writes the private key file and prints the public key to enrol.")
         {
@@ -82,7 +86,8 @@ public static class WitnessCommand
                 console.MarkupLineInterpolated($"[red]{file.FullName} exists; a key file is never overwritten. Choose another path.[/]");
                 return SanooCli.BadInput;
             }
-            using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+            using var key = Key.Create(
+                SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
             var written = new WitnessKeyFile(
                 r.GetValue(name),
                 Convert.ToBase64String(key.Export(KeyBlobFormat.RawPrivateKey)),
@@ -149,21 +154,24 @@ public static class WitnessCommand
     /// <summary>Signs and posts each verified head; throws <see cref="Alarm"/> at a head of a size cosigned before with another root.</summary>
     private sealed class Cosigner(IAnsiConsole console, HttpClient server, Key key, string name, FileInfo stateFile)
     {
+        private const string Path = "/api/v1/cosignatures";
+
         public async Task CosignAsync(TreeHead head, CancellationToken cancellationToken)
         {
             var state = await WitnessState.ReadAsync(stateFile, cancellationToken);
             if (state.OtherRoot(head.TreeSize, head.RootHash) is { } earlier)
             {
                 // Tell the server too: its own record may have been lost; with the register root it can check this signature and publish the alarm.
-                using var told = await server.PostAsJsonAsync("/api/v1/cosignatures", earlier, WireJson.Default.CosignatureRequest, cancellationToken);
+                using var told = await server.PostAsJsonAsync(Path, earlier, WireJson.Default.CosignatureRequest, cancellationToken);
                 throw new Alarm($"the server shows a head of {head.TreeSize} entries with root {head.RootHash}, but this witness cosigned "
-                    + $"a head of that size with root {earlier.RootHash} (signed by the commission at {earlier.Timestamp}): the log was forked or rewritten.");
+                    + $"a head of that size with root {earlier.RootHash} (signed by the commission at {earlier.Timestamp}): "
+                    + "the log was forked or rewritten.");
             }
             var signed = TransparencyJson.Head(head);
             var cosignature = new CosignatureRequest(name, head.TreeSize, head.RegisterSize, head.Timestamp, head.RootHash,
                 Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, signed.Head.SignedBytes())), head.RegisterRoot);
             await state.With(cosignature).WriteAsync(stateFile, cancellationToken);
-            using var answer = await server.PostAsJsonAsync("/api/v1/cosignatures", cosignature, WireJson.Default.CosignatureRequest, cancellationToken);
+            using var answer = await server.PostAsJsonAsync(Path, cosignature, WireJson.Default.CosignatureRequest, cancellationToken);
             if (answer.IsSuccessStatusCode)
             {
                 console.MarkupLineInterpolated($"Cosigned the tree head of {head.TreeSize} entries (root {head.RootHash[..16]}…) as {name}.");

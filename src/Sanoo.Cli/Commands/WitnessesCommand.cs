@@ -78,17 +78,17 @@ public static class WitnessesCommand
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             if ((await store.ReadWitnessesAsync(cancellationToken)).FirstOrDefault(w => w.PublicKey.AsSpan().SequenceEqual(raw)) is { } same)
             {
-                console.MarkupLineInterpolated($"[red]This public key is already enrolled for witness {same.Name}; each witness needs a key of its own.[/]");
+                console.MarkupLineInterpolated($"[red]This public key is already enrolled for witness {same.Name}; each witness needs its own.[/]");
                 return SanooCli.BadInput;
             }
             if ((await store.ReadDeviceKeysAsync(0, cancellationToken)).FirstOrDefault(k => k.PublicKey.AsSpan().SequenceEqual(raw)) is { } device)
             {
-                console.MarkupLineInterpolated($"[red]This public key is enrolled for the device of station {device.Station}; a witness needs its own.[/]");
+                console.MarkupLineInterpolated($"[red]This public key is the device key of station {device.Station}; a witness needs its own.[/]");
                 return SanooCli.BadInput;
             }
             await store.EnrolWitnessAsync(new Witness(name, raw, DateTimeOffset.UtcNow, by), cancellationToken);
             console.MarkupLineInterpolated(
-                $"Enrolled witness {name} in {store.Description}; the server accepts its cosignatures from now on, and the next tree head covers it.");
+                $"Enrolled witness {name} in {store.Description}: the server accepts its cosignatures now; the next tree head covers it.");
             return SanooCli.Ok;
         }
         catch (StoreException e)

@@ -93,7 +93,10 @@ public sealed class CosignatureBook : IDisposable
         }
     }
 
-    /// <summary>Another root than <paramref name="rootHash"/> that a head of <paramref name="size"/> entries was signed or cosigned with; null if none.</summary>
+    /// <summary>
+    /// Another root than <paramref name="rootHash"/> that a head of <paramref name="size"/> entries was signed or cosigned with;
+    /// null if none.
+    /// </summary>
     public string? OtherRootAt(long size, string rootHash)
     {
         lock (_gate)

@@ -62,7 +62,8 @@ public static class CosignatureEndpoints
             if (book.OtherRootAt(claim.TreeSize, claim.RootHash) is { } known && claim.RegisterRoot is { } registerRoot)
             {
                 var other = new Core.Transparency.TreeHead(log.Election.Id.Value, log.DefinitionSha256, claim.TreeSize,
-                    Convert.FromHexString(claim.RootHash), claim.RegisterSize, registerRoot, DateTimeOffset.FromUnixTimeMilliseconds(claim.Timestamp));
+                    Convert.FromHexString(claim.RootHash), claim.RegisterSize, registerRoot,
+                    DateTimeOffset.FromUnixTimeMilliseconds(claim.Timestamp));
                 if (SignatureAlgorithm.Ed25519.Verify(key, other.SignedBytes(), claim.Signature))
                 {
                     var detail = $"witness {witness.Name} was shown a head of {claim.TreeSize} entries with root {claim.RootHash}; "
