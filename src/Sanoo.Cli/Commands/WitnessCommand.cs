@@ -178,6 +178,10 @@ public static class WitnessCommand
                 return;
             }
             var problem = await answer.Content.ReadAsStringAsync(cancellationToken);
+            if (answer.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                throw new Alarm($"the server itself reports two roots for a tree size: {problem}");
+            }
             console.MarkupLineInterpolated($"[yellow]The server refused the cosignature ({(int)answer.StatusCode}): {problem}[/]");
         }
 
