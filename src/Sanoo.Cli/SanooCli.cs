@@ -41,6 +41,8 @@ public static class SanooCli
             AccessCommands.Operators(console),
             SubmitCommand.Create(console),
             VerifyCommand.Create(console),
+            WitnessesCommand.Create(console),
+            WitnessCommand.Create(console),
             StoreCommand.Create(console),
         };
         var output = new ConsoleWriter(console);

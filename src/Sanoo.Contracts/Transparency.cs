@@ -119,3 +119,58 @@ public sealed record DeviceKey(string Station, string PublicKey);
 /// <param name="PublicKey">The Ed25519 public key, base64.</param>
 /// <param name="EnrolledAt">When it was enrolled, in Unix milliseconds: it verifies protocols received from then on.</param>
 public sealed record KeyEnrolment(string Station, string PublicKey, long EnrolledAt);
+
+/// <summary>
+/// <c>POST /api/v1/cosignatures</c>: an enrolled witness's Ed25519 signature over the exact signed bytes of a tree head this
+/// server signed (<see cref="TreeHead"/>), which the witness verified first. The head is named by its size, register size,
+/// timestamp and root; the signature authenticates the witness, so no token is needed.
+/// </summary>
+/// <param name="Witness">The witness's enrolled name (<c>sanoo witnesses enrol</c>).</param>
+/// <param name="TreeSize">The head's entries.</param>
+/// <param name="RegisterSize">The head's register records.</param>
+/// <param name="Timestamp">The head's timestamp, Unix milliseconds.</param>
+/// <param name="RootHash">The head's root, lower-case hex.</param>
+/// <param name="Signature">The witness's Ed25519 signature over the head's signed bytes, base64.</param>
+/// <param name="RegisterRoot">The head's register root, lower-case hex: optional, but it lets the server check the signature
+/// over a head it does not know, and so record an alarm when that head names a size it signed with another root.</param>
+public sealed record CosignatureRequest(
+    string Witness, long TreeSize, long RegisterSize, long Timestamp, string RootHash, string Signature, string? RegisterRoot = null);
+
+/// <summary>
+/// <c>GET /api/v1/cosignatures</c>: per witness, the newest tree head it cosigned, and every alarm: two heads of one tree size
+/// with different roots, which an honest log never shows.
+/// </summary>
+/// <param name="Witnesses">Each witness's newest cosignature, newest first.</param>
+/// <param name="Alarms">Every alarm recorded, oldest first (empty while the log is consistent).</param>
+public sealed record Cosignatures(IReadOnlyList<WitnessCosignature> Witnesses, IReadOnlyList<CosignatureAlarm> Alarms);
+
+/// <summary>One witness's cosignature of one tree head: enough to rebuild the head's signed bytes (with the election and the
+/// definition's SHA-256 of <c>/api/v1/tree-head</c>) and check the signature against the key in the register.</summary>
+/// <param name="Witness">The witness's name.</param>
+/// <param name="PublicKey">Its enrolled Ed25519 public key, base64.</param>
+/// <param name="TreeSize">The head's entries.</param>
+/// <param name="RegisterSize">The head's register records.</param>
+/// <param name="RootHash">The head's root, lower-case hex.</param>
+/// <param name="RegisterRoot">The head's register root, lower-case hex.</param>
+/// <param name="Timestamp">The head's timestamp, Unix milliseconds.</param>
+/// <param name="Signature">The witness's signature over the head's signed bytes, base64.</param>
+/// <param name="ReceivedAt">When the server accepted it, Unix milliseconds.</param>
+public sealed record WitnessCosignature(
+    string Witness,
+    string PublicKey,
+    long TreeSize,
+    long RegisterSize,
+    string RootHash,
+    string RegisterRoot,
+    long Timestamp,
+    string Signature,
+    long ReceivedAt);
+
+/// <summary>Two heads of one tree size with different roots: evidence that the log was rewritten or forked.</summary>
+/// <param name="TreeSize">The size both heads name.</param>
+/// <param name="RootHash">The root known first (signed by this server, or cosigned by a witness), lower-case hex.</param>
+/// <param name="OtherRootHash">The other root, lower-case hex.</param>
+/// <param name="PresentedBy">Who presented the other head: a witness's name, or <c>server</c> when the server itself signed it.</param>
+/// <param name="Detail">What happened, in words.</param>
+/// <param name="RecordedAt">When it was recorded, Unix milliseconds.</param>
+public sealed record CosignatureAlarm(long TreeSize, string RootHash, string OtherRootHash, string PresentedBy, string Detail, long RecordedAt);

@@ -27,6 +27,8 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(EntriesPage))]
 [JsonSerializable(typeof(RegisterPage))]
 [JsonSerializable(typeof(DeviceKeys))]
+[JsonSerializable(typeof(CosignatureRequest))]
+[JsonSerializable(typeof(Cosignatures))]
 [JsonSerializable(typeof(EntryAnswer))]
 [JsonSerializable(typeof(WaitingForSupervisor))]
 [JsonSerializable(typeof(StationEntries))]

@@ -13,6 +13,7 @@ using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
 using Sanoo.Web.PublicApi;
 using Sanoo.Web.Site;
+using Sanoo.Web.Witnessing;
 
 namespace Sanoo.Web;
 
@@ -41,6 +42,7 @@ public static class SanooServer
         services.AddSingleton(options);
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(commission ?? CommissionKey.Ephemeral());
+        services.AddSingleton<Witnessing.CosignatureBook>();
         services.AddSingleton<SnapshotPublisher>();
         services.AddHostedService(p => p.GetRequiredService<SnapshotPublisher>());
         services.AddSingleton(new SiteRenderer(options.PageRefresh));
@@ -102,6 +104,7 @@ public static class SanooServer
         app.MapActs();
         app.MapPublicApi();
         app.MapTransparency();
+        app.MapCosignatures();
         app.MapOpenApi();
         app.MapRead("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapSite();

@@ -52,7 +52,11 @@ public static class ContractSamples
         new EntriesPage(
             0, [new LogEntry(1, "s0001", "list", "machine", 1, StoredOutcome.Stale, "device:s0001", Hash, "", 1637936103120, Hash, "e30=", Protocol)]),
         new DeviceKeys([new DeviceKey("s0001", "a2V5")], [new KeyEnrolment("s0001", "a2V5", 1637936103120)], []),
-        new RegisterPage(0, [new RegisterRecord(1, "definition", "e30=", Hash, Protocol)]),
+        new RegisterPage(0, [new RegisterRecord(1, "witness", "e30=", Hash, JsonElement.Parse("{\"kind\":\"witness\"}"))]),
+        new CosignatureRequest("Observer Mission", 4929, 17, 1637936103120, Hash, "c2lnbmF0dXJl", Hash),
+        new Cosignatures(
+            [new WitnessCosignature("Observer Mission", "a2V5", 4929, 17, Hash, Hash, 1637936103120, "c2lnbmF0dXJl", 1637936104120)],
+            [new CosignatureAlarm(4929, Hash, Hash, "server", "two roots", 1637936105120)]),
         new EntryAnswer(EntryStatus.AlreadyMatched, "already", null, Hash, [new EntryDifference("p01", 21)], Receipt),
         new WaitingForSupervisor("cec", [new QueuedVersion("s0002", "list", "hand", 1, [new QueuedEntry(3, "dec-01", At, Hash)],
             [new QueuedDifference("p01", [26, 27])])]),

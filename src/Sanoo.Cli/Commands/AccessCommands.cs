@@ -325,9 +325,11 @@ public static class AccessCommands
                 + $"Make a key for {station} with sanoo keys new --station {station}.";
     }
 
-    /// <summary>The commission's public keys, each with where it was found: <paramref name="commissionKey"/>'s, and the one that
-    /// signed the tree head kept beside the store.</summary>
-    private static async Task<List<(string Where, byte[] Key)>> CommissionKeysAsync(
+    /// <summary>
+    /// The commission's public keys known beside <paramref name="db"/>: the one in <paramref name="commissionKey"/> when given, and
+    /// the one that signed the tree head kept beside an SQLite store; each with the file it came from.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(string Where, byte[] Key)>> CommissionKeysAsync(
         string db, FileInfo? commissionKey, CancellationToken cancellationToken)
     {
         var commission = new List<(string Where, byte[] Key)>();

@@ -35,6 +35,15 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// <summary>The entity tag of a snapshot with the commission's acts: a new act is a new version of every page.</summary>
     public static string ETagOf(long position, CommissionRecord acts) => acts.Count == 0 ? $"W/\"{position}\"" : $"W/\"{position}-{acts.Count}\"";
 
+    /// <summary>
+    /// The witnesses whose newest cosignature names this head's size and root, newest first; null where witnesses are not
+    /// followed (a copy written by <c>sanoo publish</c>).
+    /// </summary>
+    public IReadOnlyList<Contracts.WitnessCosignature>? Witnesses { get; init; }
+
+    /// <summary>The <see cref="Witnessing.CosignatureBook.Version"/> <see cref="Witnesses"/> were read at.</summary>
+    public long WitnessVersion { get; init; }
+
     private Core.Reconciliation.Ledger? _ledger;
 
     /// <summary>The discrepancy ledger of the snapshot, computed on first use; null before the first snapshot or with a single count.</summary>

@@ -13,7 +13,8 @@ namespace Sanoo.Web.Publishing;
 /// to a shared store.
 /// </summary>
 public sealed partial class SnapshotPublisher(
-    ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, ILogger<SnapshotPublisher> logger)
+    ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, Witnessing.CosignatureBook witnesses,
+    ILogger<SnapshotPublisher> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
@@ -74,16 +75,16 @@ public sealed partial class SnapshotPublisher(
                 resigned = commission.Sign(head.Head with { RegisterSize = roots.RegisterSize, RegisterRoot = roots.RegisterRoot, Timestamp = now });
                 await KeepAsync(resigned, cancellationToken);
             }
-            Volatile.Write(ref _current, acts.Count != current.Acts.Count
+            Volatile.Write(ref _current, Witnessed(acts.Count != current.Acts.Count
                 ? new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, resigned) { Acts = acts }
-                : current with { TreeHead = resigned });
+                : current with { TreeHead = resigned }));
             return;
         }
         var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), acts, cancellationToken);
         if (published is not null)
         {
             await KeepAsync(published.TreeHead!, cancellationToken);
-            Volatile.Write(ref _current, published);
+            Volatile.Write(ref _current, Witnessed(published));
             return;
         }
         Volatile.Write(ref _current, current with { Halted = halted });
@@ -91,8 +92,34 @@ public sealed partial class SnapshotPublisher(
     }
 
     /// <summary>Keeps a head in the tree-head file before anyone can see it, so the server can hold its store against it at the next start.</summary>
-    private Task KeepAsync(SignedTreeHead head, CancellationToken cancellationToken) =>
-        options.TreeHeadFile is { } file ? TreeHeadFile.WriteAsync(file, head, commission.PublicKey, cancellationToken) : Task.CompletedTask;
+    private async Task KeepAsync(SignedTreeHead head, CancellationToken cancellationToken)
+    {
+        if (options.TreeHeadFile is { } file)
+        {
+            await TreeHeadFile.WriteAsync(file, head, commission.PublicKey, cancellationToken);
+        }
+        await witnesses.SignedAsync(head, cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="published"/> with the witnesses who cosigned its head's size and root, as a new version (a new entity tag
+    /// and a fresh cache) whenever a cosignature or an alarm was recorded since; as it is otherwise.
+    /// </summary>
+    private Published Witnessed(Published published)
+    {
+        var version = witnesses.Version;
+        if ((published.Witnesses is not null && published.WitnessVersion == version) || published.TreeHead is not { } signed)
+        {
+            return published;
+        }
+        var etag = version == 0 ? published.ETag : $"{published.ETag[..^1]}~{version}\"";
+        return new Published(published.Snapshot, etag, published.PublishedAt, published.Halted, signed)
+        {
+            Acts = published.Acts,
+            Witnesses = witnesses.Vouching(signed.Head.Size, signed.Head.Root),
+            WitnessVersion = version,
+        };
+    }
 
     /// <summary>
     /// Freezes the log's snapshot and checks it: a publishable snapshot comes back with its tree

@@ -38,12 +38,21 @@ public sealed record PageFrame(
     /// <summary>Whether the election compares two counts, so the site has a discrepancy ledger.</summary>
     public bool HasLedger { get; init; }
 
+    /// <summary>The independent witnesses who verified and cosigned this tree head's size and root, newest first; null where
+    /// witnesses are not followed (a published copy), empty when none has.</summary>
+    public IReadOnlyList<WitnessMark>? Witnesses { get; init; }
+
     /// <summary>The page's own address.</summary>
     public string Path => $"/{Language.Code}{PathAfterLanguage}";
 
     /// <summary>The same page in another language.</summary>
     public string PathIn(string language) => $"/{language}{PathAfterLanguage}";
 }
+
+/// <summary>A witness who cosigned the page's tree head, <paramref name="Minutes"/> whole minutes before the page was made.</summary>
+/// <param name="Name">The witness's name as enrolled.</param>
+/// <param name="Minutes">How long ago its cosignature was received, in whole minutes (0 or more).</param>
+public sealed record WitnessMark(string Name, long Minutes);
 
 /// <summary>One count source's progress and totals for a contest in an area.</summary>
 /// <param name="Id">The source's id.</param>
