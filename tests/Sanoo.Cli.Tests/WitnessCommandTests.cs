@@ -56,6 +56,9 @@ public sealed class WitnessCommandTests : IDisposable
 
     private static async Task FillAsync(ElectionLog log, Microsoft.AspNetCore.Builder.WebApplication app)
     {
+        var admin = new Storage.Access.Operator(
+            "test", Storage.Access.OperatorRole.Admin, null, System.Security.Cryptography.SHA256.HashData("test"u8));
+        await log.Store.AddOperatorAsync(admin); // the verifier holds every operator's entry to the register
         await log.SubmitAsync([.. Sample.Hand.Take(100).Select(p => new Log.Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < 100)
