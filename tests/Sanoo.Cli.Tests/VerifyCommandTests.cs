@@ -74,6 +74,22 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_server_that_cannot_be_reached_is_said_plainly_never_with_a_stack_trace()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // a port nobody listens on
+        var (code, output) = CliRun.Sanoo("verify", "--url", $"http://127.0.0.1:{port}/", "--state", State);
+        Assert.Equal(SanooCli.BadInput, code);
+        Assert.Contains("Could not read the server", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        var (following, _) = CliRun.Sanoo(
+            "verify", "--url", $"http://127.0.0.1:{port}/", "--state", State, "--follow", "--interval", "0.05", "--rounds", "2");
+        Assert.Equal(SanooCli.BadInput, following);
+    }
+
+    [Fact]
     public async Task An_honest_server_verifies_and_changed_figures_are_caught()
     {
         // Someone with access to the database moves 5 votes between parties at station 3, keeping the protocol's arithmetic.

@@ -116,11 +116,36 @@ public static class VerifyCommand
                 for (var attempt = 0; run is CheckRun.Moved && attempt < 20; attempt++)
                 {
                     using var published = source();
-                    run = await RunAsync(console, published, pins, stateFile, cancellationToken);
+                    try
+                    {
+                        run = await RunAsync(console, published, pins, stateFile, cancellationToken);
+                    }
+                    catch (Exception e) when (published.Live && !cancellationToken.IsCancellationRequested
+                        && e is HttpRequestException or TaskCanceledException or JsonException)
+                    {
+                        // Not a verdict on the log: the server could not be read. Following, try again at the next interval.
+                        var why = e is TaskCanceledException ? "it did not answer in time" : e.Message;
+                        console.MarkupLineInterpolated($"[yellow]Could not read the server ({why}). Is the URL right and the server up?[/]");
+                        if (!follow)
+                        {
+                            return SanooCli.BadInput;
+                        }
+                        run = new CheckRun.Unreachable();
+                        break;
+                    }
                     if (run is CheckRun.Moved)
                     {
                         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
                     }
+                }
+                if (run is CheckRun.Unreachable)
+                {
+                    if (rounds > 0 && round >= rounds)
+                    {
+                        return SanooCli.BadInput;
+                    }
+                    await Task.Delay(interval, cancellationToken);
+                    continue;
                 }
                 if (run is not CheckRun.Done { Code: var code, Head: var head })
                 {
@@ -535,5 +560,8 @@ public static class VerifyCommand
 
         /// <summary>Nothing could be compared: the check is repeated on the newer snapshot.</summary>
         public sealed record Moved : CheckRun;
+
+        /// <summary>The server could not be read this round (following: tried again at the next interval).</summary>
+        public sealed record Unreachable : CheckRun;
     }
 }
