@@ -94,11 +94,21 @@ public sealed partial class ElectionLog
     public Task<Certification> CertifyAsync(Certification certification, CancellationToken cancellationToken = default) =>
         AfterRecordingAsync(_store.CertifyAsync(certification, cancellationToken), cancellationToken);
 
-    /// <summary>Waits for a record to be written, then reads it into the register's tree, so the next tree head covers it.</summary>
+    /// <summary>
+    /// Waits for a record to be written, then reads it into the register's tree, so the next tree head covers it. The record is
+    /// committed once written: if the store cannot be read back just then, the follower reads it a moment later.
+    /// </summary>
     private async Task<T> AfterRecordingAsync<T>(Task<T> recording, CancellationToken cancellationToken)
     {
         var result = await recording;
-        await CatchUpAsync(cancellationToken);
+        try
+        {
+            await CatchUpAsync(cancellationToken);
+        }
+        catch (Storage.StoreException)
+        {
+            // committed; FollowAsync catches up when the store answers again
+        }
         return result;
     }
 
