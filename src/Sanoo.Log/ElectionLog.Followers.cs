@@ -18,7 +18,7 @@ public sealed partial class ElectionLog
             }
             foreach (var row in await _store.ReadRegisterAsync(_state.Register.Size, cancellationToken))
             {
-                _state.Register.Apply(row);
+                _state.Register.Apply(row, _state.Engine.Position);
             }
             return _state.Engine.Position;
         }

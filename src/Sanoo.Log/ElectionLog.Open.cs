@@ -77,7 +77,7 @@ public sealed partial class ElectionLog
         ReplayBatch();
         foreach (var row in await store.ReadRegisterAsync(0, cancellationToken))
         {
-            state.Register.Apply(row);
+            state.Register.Apply(row, state.Engine.Position);
         }
         return state;
     }

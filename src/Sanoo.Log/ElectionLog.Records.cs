@@ -73,6 +73,10 @@ public sealed partial class ElectionLog
     public Task<IReadOnlyList<RegisterRow>> RegisterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
         _store.ReadRegisterAsync(afterSequence, cancellationToken);
 
+    /// <summary>At most <paramref name="limit"/> of the register's records after <paramref name="afterSequence"/>, as stored, in order.</summary>
+    public Task<IReadOnlyList<RegisterRow>> RegisterAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        _store.ReadRegisterAsync(afterSequence, limit, cancellationToken);
+
     /// <summary>The open recount order (one with no outcome yet) of a station and contest, oldest first; null when there is none.</summary>
     public async Task<RecountOrder?> OpenRecountAsync(AreaId station, ContestId contest, CancellationToken cancellationToken = default)
     {

@@ -116,6 +116,10 @@ public sealed partial class ElectionLog
         {
             problem("the register names no definition: its first record was removed");
         }
+        if (await _store.CountRegisterOutsideAsync(cancellationToken) is > 0 and var outside)
+        {
+            problem($"{outside} register row(s) lie at places below 1, outside the register's tree: they were slipped into the database");
+        }
         foreach (var entry in await _store.ReadEntriesAsync(null, cancellationToken))
         {
             if (!records.Remove(entry.Sequence, out var record))

@@ -91,7 +91,7 @@ public sealed partial class ElectionLog
         }
         foreach (var row in await writer.RecordsAfterAsync(_state.Register.Size, cancellationToken))
         {
-            _state.Register.Apply(row);
+            _state.Register.Apply(row, _state.Engine.Position);
         }
         var now = _time.GetUtcNow();
         var entries = new List<LogEntry>(batch.Count);

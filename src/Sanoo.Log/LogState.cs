@@ -101,9 +101,16 @@ internal sealed class LogState(Election election)
                 $"log entry {entry.Sequence} does not fit the stored definition: the store is damaged or was written by another definition");
         }
         var applied = Engine.Apply(ok.Checked);
-        var replayed = Recorded(applied)?.Outcome ?? throw new StoreException(
+        var (replayed, broken) = Recorded(applied) ?? throw new StoreException(
             $"log entry {entry.Sequence} replays as {applied.GetType().Name.ToLowerInvariant()}: "
             + "the store is damaged or was written by another definition");
+        if (ViolationsJson.Write(broken) != entry.Violations)
+        {
+            // The relations broken are published (rejected and flagged protocols) but are no part of the leaf: they are re-derived.
+            throw new StoreException(
+                $"log entry {entry.Sequence} is stored with other broken relations than its protocol breaks under the definition: "
+                + "the store was changed");
+        }
         if (replayed != entry.Outcome || Engine.Position != entry.Sequence)
         {
             throw new StoreException(

@@ -13,6 +13,7 @@ namespace Sanoo.Log;
 internal sealed class RegisterState
 {
     private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
+    private long _lastLogSize;
 
     /// <summary>The register's Merkle tree.</summary>
     public MerkleTree Tree { get; } = new();
@@ -27,8 +28,12 @@ internal sealed class RegisterState
     public bool IsCurrentKey(string station, ReadOnlySpan<byte> publicKey) =>
         _keys.TryGetValue(station, out var key) && key.AsSpan().SequenceEqual(publicKey);
 
-    /// <summary>Reads the next stored record: it must be record <see cref="Size"/> + 1 and read as its kind.</summary>
-    public RegisterRecord Apply(RegisterRow row)
+    /// <summary>
+    /// Reads the next stored record: it must be record <see cref="Size"/> + 1, read as the kind and station its row is indexed
+    /// under, and name a log position no earlier than the record before it and no later than <paramref name="logPosition"/>, the
+    /// log's position now (the log is always read before the register).
+    /// </summary>
+    public RegisterRecord Apply(RegisterRow row, long logPosition)
     {
         if (row.Sequence != Size + 1)
         {
@@ -43,11 +48,24 @@ internal sealed class RegisterState
         {
             throw new StoreException($"register record {row.Sequence} does not read ({e.Message}): the store is damaged", e);
         }
-        if (record.Sequence != row.Sequence || record.Kind != row.Kind)
+        if (record.Sequence != row.Sequence || record.Kind != row.Kind || record.Station != row.Station)
         {
             throw new StoreException(
-                $"register record {row.Sequence} says it is {record.Kind} {record.Sequence}: its row was moved or relabelled");
+                $"register record {row.Sequence} says it is {record.Kind} {record.Sequence} of station {record.Station ?? "(none)"}: "
+                + "its row was moved or relabelled");
         }
+        if (record.LogSize < _lastLogSize)
+        {
+            throw new StoreException(
+                $"register record {row.Sequence} claims log position {record.LogSize}, before the record ahead of it ({_lastLogSize}): it was "
+                + "back-dated");
+        }
+        if (record.LogSize > logPosition)
+        {
+            throw new StoreException(
+                $"register record {row.Sequence} claims log position {record.LogSize}, beyond the log's {logPosition}: it was forged");
+        }
+        _lastLogSize = record.LogSize;
         Tree.Append(MerkleHash.Leaf(row.Record.AsSpan()));
         switch (record)
         {

@@ -72,7 +72,14 @@ public interface IProtocolStore : IAsyncDisposable
     Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default);
 
     /// <summary>The register's records after <paramref name="afterSequence"/>, in order, as stored.</summary>
-    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterAsync(long afterSequence, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
+        ReadRegisterAsync(afterSequence, long.MaxValue, cancellationToken);
+
+    /// <summary>At most <paramref name="limit"/> of the register's records after <paramref name="afterSequence"/>, in order, as stored.</summary>
+    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterAsync(long afterSequence, long limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many register rows lie at places below 1, where no tree holds them (none in a sound store).</summary>
+    Task<long> CountRegisterOutsideAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Adds an operator; refuses (with <see cref="StoreException"/>) a name or token already in use.</summary>
     Task AddOperatorAsync(Access.Operator op, CancellationToken cancellationToken = default);

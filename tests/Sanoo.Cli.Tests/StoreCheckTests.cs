@@ -129,9 +129,9 @@ public sealed class StoreCheckTests : IDisposable
     private async Task RunWithKeyAsync()
     {
         var (log, app) = await StartAsync();
-        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId(Sample.Hand[0].Station.Value),
-            RandomNumberGenerator.GetBytes(32), DateTimeOffset.UtcNow, "admin"));
         await log.SubmitAsync([.. Sample.Hand.Take(20).Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))]);
+        await log.Store.EnrolDeviceAsync(new Storage.Access.DeviceKey(new Core.Definitions.AreaId(Sample.Hand[0].Station.Value),
+            RandomNumberGenerator.GetBytes(32), DateTimeOffset.UtcNow, "admin")); // recorded at log position 20
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/tree-head")) is var head
             && (head.GetProperty("treeSize").GetInt64() < 20 || head.GetProperty("registerSize").GetInt64() < 2))
@@ -172,6 +172,46 @@ public sealed class StoreCheckTests : IDisposable
         var refusal = await RefusalAsync();
         Assert.Contains("hand entry 1 ", refusal, StringComparison.Ordinal);
         Assert.Contains("is in no register record: it was added to the database directly", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_register_row_slipped_in_below_place_1_is_refused_and_never_read()
+    {
+        await RunWithKeyAsync();
+        var forged = new Core.Register.WitnessRecord(-1, 0, DateTimeOffset.UtcNow, "cec", "EU Observation Mission", [.. new byte[32]]);
+        Tamper("INSERT INTO register (seq, kind, station, record, log_size) "
+            + $"VALUES (-1, 'witness', NULL, x'{Convert.ToHexString(forged.Encode())}', 0)");
+        Assert.Contains("1 register row(s) lie at places below 1", await RefusalAsync(), StringComparison.Ordinal);
+        await using var store = await StoreAddress.OpenAsync($"sqlite:{Db}");
+        Assert.Empty(await store.ReadWitnessesAsync());
+    }
+
+    [Fact]
+    public async Task A_register_row_relabelled_to_another_station_is_refused()
+    {
+        await RunWithKeyAsync();
+        Tamper("UPDATE register SET station = 's9999' WHERE seq = 2");
+        Assert.Contains("its row was moved or relabelled", await RefusalAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "claims log position 0, before the record ahead of it (20): it was back-dated")]
+    [InlineData(999_999, "claims log position 999999, beyond the log's 20: it was forged")]
+    public async Task A_record_appended_to_the_register_with_a_forged_log_position_is_refused(long logSize, string expected)
+    {
+        await RunWithKeyAsync();
+        var station = Sample.Hand[1].Station.Value;
+        var forged = new Core.Register.DeviceKeyRecord(3, logSize, DateTimeOffset.UtcNow, "admin", station, [.. new byte[32]]);
+        Tamper($"INSERT INTO register VALUES (3, 'device-key', '{station}', x'{Convert.ToHexString(forged.Encode())}', {logSize})");
+        Assert.Contains(expected, await RefusalAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_relations_rewritten_in_the_database_are_refused()
+    {
+        await RunHonestlyAsync();
+        Tamper("UPDATE protocol_version SET violations = '[{\"relation\":\"ballot stuffing\"}]' WHERE seq = 5");
+        Assert.Contains("log entry 5 is stored with other broken relations", await RefusalAsync(), StringComparison.Ordinal);
     }
 
     private byte[] ReadRecord(long sequence)

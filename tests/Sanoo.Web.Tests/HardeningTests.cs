@@ -49,6 +49,20 @@ public class HardeningTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Contains("$.protocol.correction.reason", problem.GetProperty("errors").GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(9_999_999_999_999_999)]
+    [InlineData(long.MaxValue)]
+    [InlineData(253_402_300_800_000)]
+    public async Task A_cosignature_with_a_time_beyond_the_calendar_is_a_400_not_a_500(long timestamp)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(
+            $"{{\"witness\":\"Observer Mission\",\"treeSize\":1,\"registerSize\":1,\"timestamp\":{timestamp},"
+            + $"\"rootHash\":\"{new string('a', 64)}\",\"registerRoot\":\"{new string('a', 64)}\","
+            + $"\"signature\":\"{Convert.ToBase64String(new byte[64])}\"}}");
+        var response = await PostBytes("/api/v1/cosignatures", body);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_body_that_trickles_in_is_answered_408()
     {

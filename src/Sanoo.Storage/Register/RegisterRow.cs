@@ -10,4 +10,8 @@ namespace Sanoo.Storage.Register;
 /// <param name="Sequence">Its place, from 1.</param>
 /// <param name="Kind">The record's kind, as indexed.</param>
 /// <param name="Record">The record's bytes.</param>
-public sealed record RegisterRow(long Sequence, string Kind, ImmutableArray<byte> Record);
+public sealed record RegisterRow(long Sequence, string Kind, ImmutableArray<byte> Record)
+{
+    /// <summary>The station the row is indexed under (null for records of no station).</summary>
+    public string? Station { get; init; }
+}

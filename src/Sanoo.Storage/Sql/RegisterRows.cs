@@ -11,11 +11,15 @@ namespace Sanoo.Storage.Sql;
 /// </summary>
 internal static class RegisterRows
 {
-    public const string SelectAfter = "SELECT seq, kind, record FROM register WHERE seq > $1 ORDER BY seq";
+    // Every read takes only places from 1 on: a row slipped in at 0 or below is in no tree and never read (the self-check names it).
+    public const string SelectAfter = "SELECT seq, kind, record, station FROM register WHERE seq > $1 AND seq >= 1 ORDER BY seq LIMIT $2";
 
-    public const string SelectOfKind = "SELECT seq, kind, record FROM register WHERE kind = $1 ORDER BY seq";
+    public const string SelectOfKind = "SELECT seq, kind, record, station FROM register WHERE kind = $1 AND seq >= 1 ORDER BY seq";
 
-    public const string SelectOfStation = "SELECT seq, kind, record FROM register WHERE station = $1 ORDER BY seq";
+    public const string SelectOfStation = "SELECT seq, kind, record, station FROM register WHERE station = $1 AND seq >= 1 ORDER BY seq";
+
+    /// <summary>Rows the register's tree cannot hold: at places below 1.</summary>
+    public const string CountOutside = "SELECT COUNT(*) FROM register WHERE seq < 1";
 
     public const string Next = "SELECT COALESCE(MAX(seq), 0) + 1 FROM register";
 
@@ -25,7 +29,8 @@ internal static class RegisterRows
 
     public static SqlArg[] Values(RegisterRecord record) => [record.Sequence, record.Kind, record.Station, record.Encode(), record.LogSize];
 
-    public static RegisterRow Read(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), ImmutableArray.Create((byte[])r.GetValue(2)));
+    public static RegisterRow Read(DbDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), ImmutableArray.Create((byte[])r.GetValue(2))) { Station = r.IsDBNull(3) ? null : r.GetString(3) };
 
     /// <summary>A stored record read back; a record that does not read is a damaged store.</summary>
     public static T Decode<T>(RegisterRow row)

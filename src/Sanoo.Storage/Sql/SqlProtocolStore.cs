@@ -139,10 +139,12 @@ internal sealed class SqlProtocolStore : IProtocolStore
             byte[]? current = null;
             foreach (var row in await writer.StationRecordsAsync(station.Value, ct))
             {
+                // The record's own bytes say whose key it is; the station column only finds the rows.
                 current = row.Kind switch
                 {
-                    DeviceKeyRecord.Word => [.. RegisterRows.Decode<DeviceKeyRecord>(row).PublicKey],
-                    DeviceKeyRevokedRecord.Word => null,
+                    DeviceKeyRecord.Word when RegisterRows.Decode<DeviceKeyRecord>(row) is { } key && key.StationId == station.Value =>
+                        [.. key.PublicKey],
+                    DeviceKeyRevokedRecord.Word when RegisterRows.Decode<DeviceKeyRevokedRecord>(row).StationId == station.Value => null,
                     _ => current,
                 };
             }
@@ -299,8 +301,12 @@ internal sealed class SqlProtocolStore : IProtocolStore
         await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
-        await QueryAsync(RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence], cancellationToken);
+    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterAsync(long afterSequence, long limit, CancellationToken cancellationToken = default) =>
+        await QueryAsync(RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence, limit], cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<long> CountRegisterOutsideAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync(RegisterRows.CountOutside, r => r.GetInt64(0), [], cancellationToken)).Single();
 
     /// <inheritdoc />
     public IAsyncEnumerable<long> ChangesAsync(CancellationToken cancellationToken) => _dialect.ChangesAsync(cancellationToken);

@@ -57,7 +57,7 @@ internal sealed class SqlWriter(SqlDialect dialect, DbTransaction transaction) :
 
     /// <summary>The register records after <paramref name="afterSequence"/>, in order (by this or another process).</summary>
     public Task<List<RegisterRow>> RecordsAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
-        _session.QueryAsync(RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence], cancellationToken);
+        _session.QueryAsync(RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence, long.MaxValue], cancellationToken);
 
     /// <summary>The register records of one kind, in order, read.</summary>
     public async Task<List<T>> RecordsAsync<T>(string kind, CancellationToken cancellationToken)

@@ -76,8 +76,8 @@ public static class TransparencyEndpoints
     private static async Task<IResult> RegisterAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
-        var rows = await log.RegisterAsync(after ?? 0, cancellationToken);
-        return TypedResults.Ok(new Contracts.RegisterPage(after ?? 0, [.. rows.Take(take).Select(TransparencyJson.Of)]));
+        var rows = await log.RegisterAsync(Math.Max(0, after ?? 0), take, cancellationToken);
+        return TypedResults.Ok(new Contracts.RegisterPage(after ?? 0, [.. rows.Select(TransparencyJson.Of)]));
     }
 
     private static async Task<IResult> EntriesAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)

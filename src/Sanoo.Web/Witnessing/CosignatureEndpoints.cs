@@ -105,7 +105,7 @@ public static class CosignatureEndpoints
                 fields.String("witness"),
                 fields.Integer("treeSize", 0, long.MaxValue),
                 fields.Integer("registerSize", 0, long.MaxValue),
-                fields.Integer("timestamp", 0, long.MaxValue),
+                fields.Integer("timestamp", 0, DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()),
                 fields.String("rootHash").ToLowerInvariant(),
                 Bytes(fields, "signature", 64, base64: true) ?? [],
                 fields.Has("registerRoot") ? Bytes(fields, "registerRoot", 32, base64: false) : null);
