@@ -183,7 +183,8 @@ public static class DefinitionReader
 
     private static Contest? ReadContest(JsonElement element, string path, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "area", "form", "choices", "seats", "seatRules", "againstAllBlocks");
+        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "area", "form", "choices", "seats", "seatRules", "againstAllBlocks",
+            "majority", "majorityBase", "runoffOf", "minimumTurnout");
         if (f is null)
         {
             return null;
@@ -202,7 +203,26 @@ public static class DefinitionReader
             choices,
             seats,
             ReadSeatRules(f),
-            f.OptionalBool("againstAllBlocks") ?? false);
+            f.OptionalBool("againstAllBlocks") ?? false)
+        {
+            AbsoluteMajority = f.Has("majority") && f.OneOf("majority", false, ("absolute", true))
+                ? (f.Has("majorityBase")
+                    ? f.OneOf("majorityBase", ThresholdBase.Valid, ("valid", ThresholdBase.Valid), ("participation", ThresholdBase.Participation))
+                    : ThresholdBase.Valid)
+                : null,
+            RunoffOf = f.OptionalString("runoffOf") is { } runoffOf ? IdOf<ContestId>(f, "runoffOf", runoffOf, ContestId.TryParse) : null,
+            MinimumTurnout = ReadPercent(f, "minimumTurnout"),
+        };
+    }
+
+    private static decimal? ReadPercent(JsonFields f, string name)
+    {
+        var percent = f.OptionalDecimal(name);
+        if (percent is < 0 or > 100)
+        {
+            f.Problem(name, $"must be between 0 and 100, found {percent.Value.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return percent;
     }
 
     private static SeatRules? ReadSeatRules(JsonFields contest)
@@ -210,7 +230,7 @@ public static class DefinitionReader
         var f = contest.Object(
             "seatRules",
             "method", "threshold", "regionalThreshold", "maxSeatsPerParty",
-            "coalitionThresholds", "alternativeDistrictSeats", "apportionTo", "mixedMember");
+            "coalitionThresholds", "alternativeDistrictSeats", "apportionTo", "mixedMember", "agreements");
         if (f is null)
         {
             return null;
@@ -234,6 +254,11 @@ public static class DefinitionReader
                 ? f.OneOf("apportionTo", AreaKind.Region, ("region", AreaKind.Region), ("district", AreaKind.District))
                 : null,
             MixedMember = f.OptionalBool("mixedMember") ?? false,
+            Agreements = [.. f.Array("agreements", required: false).Select(agreement => agreement.Item.ValueKind == JsonValueKind.Array
+                ? agreement.Item.EnumerateArray()
+                    .Select((member, i) => ItemId<ChoiceId>((member, $"{agreement.Path}[{i}]"), "expected a choice id", ChoiceId.TryParse, f.Problems))
+                    .ToImmutableArray()
+                : Report(f.Problems, agreement.Path, "expected an array of choice ids", ImmutableArray<ChoiceId>.Empty))],
         };
     }
 
@@ -312,7 +337,7 @@ public static class DefinitionReader
     }
 
     /// <summary>The id an array item spells; another item is reported with <paramref name="expected"/>, as <see cref="ReadId"/> does.</summary>
-    private static T ItemId<T>((JsonElement Item, string Path) item, string expected, TryParseId<T> parse, List<JsonProblem> problems)
+    private static T ItemId<T>((JsonElement Item, string Path) item, string expected, TryParseId<T> parse, ICollection<JsonProblem> problems)
         where T : struct =>
         item.Item.ValueKind == JsonValueKind.String && parse(item.Item.GetString(), out var id)
             ? id
@@ -369,7 +394,7 @@ public static class DefinitionReader
 
     private static bool IsLanguageCode(string? code) => code is { Length: >= 2 and <= 3 } && code.All(char.IsAsciiLetterLower);
 
-    private static T Report<T>(List<JsonProblem> problems, string path, string message, T fallback)
+    private static T Report<T>(ICollection<JsonProblem> problems, string path, string message, T fallback)
     {
         problems.Add(new JsonProblem(path, message));
         return fallback;
