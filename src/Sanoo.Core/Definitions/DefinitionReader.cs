@@ -256,7 +256,8 @@ public static class DefinitionReader
             MixedMember = f.OptionalBool("mixedMember") ?? false,
             Agreements = [.. f.Array("agreements", required: false).Select(agreement => agreement.Item.ValueKind == JsonValueKind.Array
                 ? agreement.Item.EnumerateArray()
-                    .Select((member, i) => ItemId<ChoiceId>((member, $"{agreement.Path}[{i}]"), "expected a choice id", ChoiceId.TryParse, f.Problems))
+                    .Select((member, i) =>
+                        ItemId<ChoiceId>((member, $"{agreement.Path}[{i}]"), "expected a choice id", ChoiceId.TryParse, f.Problems))
                     .ToImmutableArray()
                 : Report(f.Problems, agreement.Path, "expected an array of choice ids", ImmutableArray<ChoiceId>.Empty))],
         };

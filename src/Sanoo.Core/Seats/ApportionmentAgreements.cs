@@ -8,7 +8,7 @@ namespace Sanoo.Core.Seats;
 /// (past the threshold, with votes) stand as one list, named by their members joined with " + " and with their votes summed;
 /// the method shares the seats among these blocs and the parties standing alone; then each bloc's seats are shared among
 /// its members by the same method. An agreement with fewer than two members taking part is void. Ties use the request's
-/// lottery seed, a bloc's ticket being its members' ids joined with "+".
+/// lottery seed; a bloc goes by its first member's id, which is also its lottery ticket.
 /// </summary>
 public static class ApportionmentAgreements
 {
@@ -75,7 +75,7 @@ public static class ApportionmentAgreements
     private static PartyVotes Unit(SeatRequest request, List<int> members) => members.Count == 1
         ? request.Parties[members[0]]
         : new PartyVotes(
-            new ChoiceId(string.Join("+", members.Select(i => request.Parties[i].Party.Value))),
+            request.Parties[members[0]].Party,
             members.Sum(i => request.Parties[i].Votes),
             string.Join(" + ", members.Select(i => request.Parties[i].ToString())));
 }

@@ -103,7 +103,8 @@ internal static class SingleMemberWinner
                 [.. tied.Select(i => Named(plan, language, i))],
                 seed));
         }
-        steps.Add(new SeatStep.RunoffBetween([.. finalists.Select(i => Named(plan, language, i))], [.. finalists.Select(i => votes[i])], total, basis));
+        steps.Add(new SeatStep.RunoffBetween(
+            [.. finalists.Select(i => Named(plan, language, i))], [.. finalists.Select(i => votes[i])], total, basis));
         return new SingleMemberResult.NoWinner.RunoffRequired([.. finalists.Select(i => plan.Choices[i])], [.. finalists.Select(i => votes[i])])
         {
             Steps = steps.ToImmutable(),
