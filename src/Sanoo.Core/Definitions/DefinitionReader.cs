@@ -52,7 +52,8 @@ public static class DefinitionReader
             root,
             "$",
             problems,
-            "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation");
+            "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation",
+            "minimumTurnout");
         if (f is null)
         {
             return null;
@@ -81,7 +82,10 @@ public static class DefinitionReader
         var sources = f.Array("sources").Select(item => ReadSource(item.Item, item.Path, problems)).OfType<CountSource>().ToImmutableArray();
         var forms = f.Array("forms").Select(item => ReadForm(item.Item, item.Path, problems)).OfType<ProtocolForm>().ToImmutableArray();
         var choices = f.Array("choices").Select(item => ReadChoice(item.Item, item.Path, problems)).OfType<Choice>().ToImmutableArray();
-        var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>().ToImmutableArray();
+        var minimumTurnout = ReadPercent(f, "minimumTurnout");
+        var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>()
+            .Select(c => c.MinimumTurnout is null && minimumTurnout is not null ? c with { MinimumTurnout = minimumTurnout } : c)
+            .ToImmutableArray();
         var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems)).OfType<Area>().ToImmutableArray();
         return new ElectionDefinition(id, name, date, languages, sources, forms, choices, contests, areas)
         {

@@ -148,4 +148,21 @@ public static class ContestSeats
     /// </summary>
     public static SingleMemberResult SingleMember(ContestPlan plan, AreaTally tally, string language = "en") =>
         SingleMemberWinner.Decide(plan, tally, language);
+
+    /// <summary>
+    /// For a runoff contest: its first round's finalists and whether the runoff's candidates are they. Null when the contest is
+    /// not a runoff, or its first round (as counted by <paramref name="source"/>) does not, or not yet, call for one.
+    /// </summary>
+    public static RunoffLink? Runoff(Snapshot snapshot, SourceId source, ContestPlan runoff)
+    {
+        if (runoff.Contest.RunoffOf is not { } first
+            || snapshot.Election.Contest(first) is not { } round
+            || snapshot.Tally(first, source, round.Contest.Area) is not { } tally
+            || SingleMember(round, tally) is not SingleMemberResult.NoWinner.RunoffRequired required)
+        {
+            return null;
+        }
+        var candidates = runoff.Choices.Where(c => c.Kind != ChoiceKind.AgainstAll).Select(c => c.Id).ToHashSet();
+        return new RunoffLink(required.Finalists, candidates.SetEquals(required.Finalists.Select(f => f.Id)));
+    }
 }

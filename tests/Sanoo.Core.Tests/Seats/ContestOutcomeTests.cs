@@ -163,6 +163,42 @@ public class ContestOutcomeTests
         Assert.Contains(Assert.IsType<DefinitionResult.Invalid>(result).Problems, p => p.Message == problem);
     }
 
+    [Theory]
+    [InlineData("""["ann", "bob", "against-all"]""", true)]
+    [InlineData("""["ann", "cy"]""", false)]
+    public void A_runoff_is_checked_against_the_finalists_of_its_first_round(string choices, bool match)
+    {
+        var json = DefinitionJson.With(d =>
+        {
+            d["choices"]!.AsArray().Add(JsonNode.Parse("""{"id": "cy", "kind": "candidate", "name": {"en": "Cy"}}"""));
+            d["contests"]![1]!["choices"] = JsonNode.Parse("""["ann", "bob", "cy", "against-all"]""");
+            d["contests"]![1]!["majority"] = "absolute";
+            d["contests"]!.AsArray().Add(JsonNode.Parse($$"""
+                {"id": "east-runoff", "kind": "single-member", "name": {"en": "East, runoff"}, "area": "east-1", "form": "main",
+                 "choices": {{choices}}, "runoffOf": "east-seat"}
+                """));
+        });
+        var election = Assert.IsType<DefinitionResult.Loaded>(DefinitionJson.Load(json)).Election;
+        var snapshot = Tally(election, Count(election, "s1", "east-seat", 400, 300, 200, 100));
+        var link = ContestSeats.Runoff(snapshot, Hand, election.Contest(new ContestId("east-runoff"))!);
+        Assert.NotNull(link);
+        Assert.Equal([Ann, Bob], link.Finalists.Select(f => f.Id));
+        Assert.Equal(match, link.CandidatesMatch);
+        Assert.Null(ContestSeats.Runoff(snapshot, Hand, election.Contest(new ContestId("east-seat"))!));
+    }
+
+    [Fact]
+    public void An_election_wide_minimum_turnout_applies_to_every_contest_that_names_none()
+    {
+        var election = Load(d =>
+        {
+            d["minimumTurnout"] = 50;
+            d["contests"]![1]!["minimumTurnout"] = 10;
+        });
+        Assert.Equal(50m, election.Contest(new ContestId("list"))!.Contest.MinimumTurnout);
+        Assert.Equal(10m, election.Contest(new ContestId("east-seat"))!.Contest.MinimumTurnout);
+    }
+
     [Fact]
     public void Turnout_below_the_minimum_makes_a_list_contest_invalid_with_no_seats()
     {
