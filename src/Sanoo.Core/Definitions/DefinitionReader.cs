@@ -198,7 +198,7 @@ public static class DefinitionReader
             .Select(item => ItemId<ChoiceId>(item, $"expected a choice id, found {JsonFields.Describe(item.Item)}", ChoiceId.TryParse, problems))
             .ToImmutableArray();
         var seats = (int)(f.OptionalInteger("seats", min: 1, max: 100_000) ?? (kind == ContestKind.SingleMember ? 1 : f.Integer("seats", min: 1)));
-        return new Contest(
+        var contest = new Contest(
             ReadId<ContestId>(f, "id", ContestId.TryParse),
             kind,
             ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
@@ -217,6 +217,11 @@ public static class DefinitionReader
             RunoffOf = f.OptionalString("runoffOf") is { } runoffOf ? IdOf<ContestId>(f, "runoffOf", runoffOf, ContestId.TryParse) : null,
             MinimumTurnout = ReadPercent(f, "minimumTurnout"),
         };
+        if (f.Has("majorityBase") && !f.Has("majority"))
+        {
+            f.Problem("majorityBase", "applies only with \"majority\": \"absolute\"");
+        }
+        return contest;
     }
 
     private static decimal? ReadPercent(JsonFields f, string name)

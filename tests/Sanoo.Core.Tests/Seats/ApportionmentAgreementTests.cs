@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 using Sanoo.Core.Seats;
+using Sanoo.Core.Tally;
 using Sanoo.Testing;
 
 namespace Sanoo.Core.Tests.Seats;
@@ -67,6 +69,16 @@ public class ApportionmentAgreementTests
         }))).Election;
         var agreement = Assert.Single(election.Contest(new ContestId("list"))!.Contest.SeatRules!.Agreements);
         Assert.Equal(["red", "blue"], agreement.Select(c => c.Value));
+        var protocol = new Protocol(election.Id, new AreaId("s1"), new ContestId("list"), new SourceId("hand"), 1,
+            ImmutableArray.Create(1000, 20, 610, 610, 600, 10), [300, 200, 100], null);
+        var engine = new TallyEngine(election);
+        Assert.IsType<ApplyOutcome.Accepted>(engine.Apply(protocol));
+        var seats = ContestSeats.PartyList(election.Contest(new ContestId("list"))!, engine.Freeze(), new SourceId("hand"));
+        var bloc = Assert.Single(Assert.Single(seats.Steps.OfType<SeatStep.Agreements>()).Blocs);
+        Assert.Equal(500, bloc.Votes);
+        var split = Assert.Single(seats.Steps.OfType<SeatStep.BlocSplit>());
+        Assert.Equal((5, "Red Party + Blue Party"), (split.Seats, split.Bloc.Name));
+        Assert.Equal((3, 2), (seats.SeatsOf(new ChoiceId("red")), seats.SeatsOf(new ChoiceId("blue"))));
     }
 
     [Theory]

@@ -221,6 +221,16 @@ public class ContestOutcomeTests
         Assert.IsType<SingleMemberResult.Elected>(East(election, 200, 100, 0));
     }
 
+    [Theory]
+    [InlineData(1, "majorityBase", "participation", "$.contests[1].majorityBase")]
+    [InlineData(1, "majority", "relative", "$.contests[1].majority")]
+    [InlineData(0, "majority", "absolute", "$.contests[0].majority")]
+    public void A_majority_rule_that_cannot_hold_is_refused(int contest, string field, string value, string path)
+    {
+        var result = DefinitionJson.Load(DefinitionJson.With(d => d["contests"]![contest]![field] = value));
+        Assert.Contains(Assert.IsType<DefinitionResult.Invalid>(result).Problems, p => p.Path == path);
+    }
+
     [Fact]
     public void A_minimum_turnout_over_100_percent_is_refused()
     {
