@@ -42,6 +42,14 @@ public sealed partial class SeatWordsTests
         new SeatStep.DistrictSeatsSetAside(1, 119),
         new SeatStep.Overhang(AtaJurt, 3, 1, 2),
         new SeatStep.House(120, 2),
+        new SeatStep.RepeatElection(12_345, 678),
+        new SeatStep.MajorityReached(Ishenim, 60_001, 100_000, ThresholdBasis.ValidBallots),
+        new SeatStep.RunoffBetween([AtaJurt, Ishenim], [45_000, 30_000], 100_000, ThresholdBasis.Participation),
+        new SeatStep.RunoffPlaceTie(30_000, 1, [AtaJurt, Ishenim], [Ishenim, AtaJurt], "кг-2021/президент"),
+        new SeatStep.TurnoutBelowMinimum(50m, 40_000, 100_000, 50_000m),
+        new SeatStep.Agreements([new AgreementBloc([AtaJurt, Ishenim], 400_274)], [Ishenim]),
+        new SeatStep.BlocSplit(
+            new StepParty(new ChoiceId("p21"), "Ата-Журт + Ишеним"), 27, [new PartyCount(AtaJurt, 15), new PartyCount(Ishenim, 12)]),
     ];
 
     private static readonly ImmutableArray<SeatTie> EveryTie =
@@ -55,6 +63,8 @@ public sealed partial class SeatWordsTests
         new SingleMemberResult.NoWinner.NothingCounted(),
         new SingleMemberResult.NoWinner.Tie([Candidate, Candidate], 1_200),
         new SingleMemberResult.NoWinner.AgainstAllLeads(AgainstAll, 12_345, 678),
+        new SingleMemberResult.NoWinner.RunoffRequired([Candidate, Candidate], [45_000, 30_000]),
+        new SingleMemberResult.NoWinner.TurnoutTooLow(50m, 40_000, 100_000),
     ];
 
     [GeneratedRegex("[A-Za-z]")]
@@ -141,7 +151,7 @@ public sealed partial class SeatWordsTests
         Assert.Equal("Ата-Журт Кыргызстан would win 30 seats, over the cap of 27: it keeps 27 and the other parties share "
             + "the remaining 27 seats again.",
             SeatWords.Step(EveryStep[11], en));
-        Assert.Equal("House: 120 + 2 overhang = 122 seats.", SeatWords.Step(EveryStep[^1], en));
+        Assert.Equal("House: 120 + 2 overhang = 122 seats.", SeatWords.Step(EveryStep[21], en));
         Assert.Equal("Remainder tie between Ата-Журт Кыргызстан, Ишеним for 1 seat(s); lottery order: Ишеним, Ата-Журт Кыргызстан.",
             SeatWords.Tie(EveryTie[1], en));
         Assert.Equal("\"against all\" leads with 12,345 votes, 678 ahead: no one is elected and a repeat election is held",

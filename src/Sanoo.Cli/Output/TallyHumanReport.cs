@@ -86,6 +86,10 @@ public static class TallyHumanReport
                 console.MarkupLineInterpolated($"[yellow]No winner: {SeatWords.NoWinner(none, view.Language)}.[/]");
                 break;
         }
+        foreach (var step in SeatWords.Steps(view.Winner?.Steps ?? [], view.Language))
+        {
+            console.MarkupLineInterpolated($"  {step}");
+        }
     }
 
     private static void WriteLines(IAnsiConsole console, TallyView view)

@@ -70,17 +70,36 @@ public static class TallyJsonReport
                 json.WriteString("elected", elected.Winner.Id.Value);
                 json.WriteNumber("votes", elected.Votes);
                 json.WriteNumber("margin", elected.Margin);
+                WriteOutcomeSteps(json, elected, view.Language);
                 json.WriteEndObject();
                 break;
             case SingleMemberResult.NoWinner none:
                 json.WriteStartObject("outcome");
                 json.WriteNull("elected");
                 json.WriteString("reason", SeatWords.NoWinner(none, view.Language));
+                WriteOutcomeSteps(json, none, view.Language);
                 json.WriteEndObject();
                 break;
         }
         WriteLoad(json, view);
         json.WriteEndObject();
+    }
+
+    /// <summary>A single-member outcome's steps (majority, runoff, repeat election, turnout), worded and as data; nothing when it has none.</summary>
+    private static void WriteOutcomeSteps(Utf8JsonWriter json, SingleMemberResult outcome, string language)
+    {
+        if (outcome.Steps.IsEmpty)
+        {
+            return;
+        }
+        json.WriteStartArray("steps");
+        foreach (var step in SeatWords.Steps(outcome.Steps, language))
+        {
+            json.WriteStringValue(step);
+        }
+        json.WriteEndArray();
+        json.WritePropertyName("stepData");
+        SeatStepJson.Steps(outcome.Steps).WriteTo(json);
     }
 
     private static void WriteLoad(Utf8JsonWriter json, TallyView view)

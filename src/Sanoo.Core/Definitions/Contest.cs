@@ -29,4 +29,20 @@ public sealed record Contest(
     ImmutableArray<ChoiceId> Choices,
     int Seats,
     SeatRules? SeatRules,
-    bool AgainstAllBlocks);
+    bool AgainstAllBlocks)
+{
+    /// <summary>
+    /// Single-member only: a candidate needs more than half of this base to be elected; otherwise the top two candidates
+    /// go to a runoff (a contest whose <see cref="RunoffOf"/> names this one). Null: plurality.
+    /// </summary>
+    public ThresholdBase? AbsoluteMajority { get; init; }
+
+    /// <summary>Single-member only: this contest is the runoff of that one; its candidates are the first round's top two.</summary>
+    public ContestId? RunoffOf { get; init; }
+
+    /// <summary>
+    /// The contest is valid only if at least this share of the registered voters took part (percent, exact); below it no one
+    /// is elected and no seat is given. Null: no minimum.
+    /// </summary>
+    public decimal? MinimumTurnout { get; init; }
+}

@@ -34,6 +34,9 @@ public sealed class ContestPlan
         LineIndex = form.Lines.Select((l, i) => (l.Id, i)).ToImmutableDictionary(p => p.Id, p => p.i);
     }
 
+    /// <summary>The public seed of this contest's tie-break lottery: "election/contest" (docs/seats.md).</summary>
+    public string TieSeed { get; init; } = "";
+
     /// <summary>The contest as defined.</summary>
     public Contest Contest { get; }
 

@@ -94,6 +94,7 @@ internal static class DefinitionChecks
             }
             var resolved = ResolveChoices(contest, path, choices, problems);
             CheckSeats(contest, path, problems);
+            ContestRuleChecks.Check(d, contest, path, problems);
             if (!forms.TryGetValue(contest.Form, out var form))
             {
                 problems.Add(new JsonProblem($"{path}.form", $"'{contest.Form}' is not a protocol form of this election"));
@@ -129,7 +130,10 @@ internal static class DefinitionChecks
                 rules,
                 layout.StationStart[areaIndex],
                 layout.StationEnd[areaIndex],
-                tallyAreas));
+                tallyAreas)
+            {
+                TieSeed = $"{d.Id}/{contest.Id}",
+            });
         }
         return plans.ToImmutable();
     }

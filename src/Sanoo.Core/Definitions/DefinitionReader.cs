@@ -52,7 +52,8 @@ public static class DefinitionReader
             root,
             "$",
             problems,
-            "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation");
+            "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation",
+            "minimumTurnout");
         if (f is null)
         {
             return null;
@@ -81,7 +82,10 @@ public static class DefinitionReader
         var sources = f.Array("sources").Select(item => ReadSource(item.Item, item.Path, problems)).OfType<CountSource>().ToImmutableArray();
         var forms = f.Array("forms").Select(item => ReadForm(item.Item, item.Path, problems)).OfType<ProtocolForm>().ToImmutableArray();
         var choices = f.Array("choices").Select(item => ReadChoice(item.Item, item.Path, problems)).OfType<Choice>().ToImmutableArray();
-        var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>().ToImmutableArray();
+        var minimumTurnout = ReadPercent(f, "minimumTurnout");
+        var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>()
+            .Select(c => c.MinimumTurnout is null && minimumTurnout is not null ? c with { MinimumTurnout = minimumTurnout } : c)
+            .ToImmutableArray();
         var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems)).OfType<Area>().ToImmutableArray();
         return new ElectionDefinition(id, name, date, languages, sources, forms, choices, contests, areas)
         {
@@ -183,7 +187,8 @@ public static class DefinitionReader
 
     private static Contest? ReadContest(JsonElement element, string path, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "area", "form", "choices", "seats", "seatRules", "againstAllBlocks");
+        var f = JsonFields.Of(element, path, problems, "id", "kind", "name", "area", "form", "choices", "seats", "seatRules", "againstAllBlocks",
+            "majority", "majorityBase", "runoffOf", "minimumTurnout");
         if (f is null)
         {
             return null;
@@ -193,7 +198,7 @@ public static class DefinitionReader
             .Select(item => ItemId<ChoiceId>(item, $"expected a choice id, found {JsonFields.Describe(item.Item)}", ChoiceId.TryParse, problems))
             .ToImmutableArray();
         var seats = (int)(f.OptionalInteger("seats", min: 1, max: 100_000) ?? (kind == ContestKind.SingleMember ? 1 : f.Integer("seats", min: 1)));
-        return new Contest(
+        var contest = new Contest(
             ReadId<ContestId>(f, "id", ContestId.TryParse),
             kind,
             ReadText(f, "name") ?? LocalizedText.Of("en", "?"),
@@ -202,7 +207,31 @@ public static class DefinitionReader
             choices,
             seats,
             ReadSeatRules(f),
-            f.OptionalBool("againstAllBlocks") ?? false);
+            f.OptionalBool("againstAllBlocks") ?? false)
+        {
+            AbsoluteMajority = f.Has("majority") && f.OneOf("majority", false, ("absolute", true))
+                ? (f.Has("majorityBase")
+                    ? f.OneOf("majorityBase", ThresholdBase.Valid, ("valid", ThresholdBase.Valid), ("participation", ThresholdBase.Participation))
+                    : ThresholdBase.Valid)
+                : null,
+            RunoffOf = f.OptionalString("runoffOf") is { } runoffOf ? IdOf<ContestId>(f, "runoffOf", runoffOf, ContestId.TryParse) : null,
+            MinimumTurnout = ReadPercent(f, "minimumTurnout"),
+        };
+        if (f.Has("majorityBase") && !f.Has("majority"))
+        {
+            f.Problem("majorityBase", "applies only with \"majority\": \"absolute\"");
+        }
+        return contest;
+    }
+
+    private static decimal? ReadPercent(JsonFields f, string name)
+    {
+        var percent = f.OptionalDecimal(name);
+        if (percent is < 0 or > 100)
+        {
+            f.Problem(name, $"must be between 0 and 100, found {percent.Value.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return percent;
     }
 
     private static SeatRules? ReadSeatRules(JsonFields contest)
@@ -210,7 +239,7 @@ public static class DefinitionReader
         var f = contest.Object(
             "seatRules",
             "method", "threshold", "regionalThreshold", "maxSeatsPerParty",
-            "coalitionThresholds", "alternativeDistrictSeats", "apportionTo", "mixedMember");
+            "coalitionThresholds", "alternativeDistrictSeats", "apportionTo", "mixedMember", "agreements");
         if (f is null)
         {
             return null;
@@ -234,6 +263,12 @@ public static class DefinitionReader
                 ? f.OneOf("apportionTo", AreaKind.Region, ("region", AreaKind.Region), ("district", AreaKind.District))
                 : null,
             MixedMember = f.OptionalBool("mixedMember") ?? false,
+            Agreements = [.. f.Array("agreements", required: false).Select(agreement => agreement.Item.ValueKind == JsonValueKind.Array
+                ? agreement.Item.EnumerateArray()
+                    .Select((member, i) =>
+                        ItemId<ChoiceId>((member, $"{agreement.Path}[{i}]"), "expected a choice id", ChoiceId.TryParse, f.Problems))
+                    .ToImmutableArray()
+                : Report(f.Problems, agreement.Path, "expected an array of choice ids", ImmutableArray<ChoiceId>.Empty))],
         };
     }
 
@@ -312,7 +347,7 @@ public static class DefinitionReader
     }
 
     /// <summary>The id an array item spells; another item is reported with <paramref name="expected"/>, as <see cref="ReadId"/> does.</summary>
-    private static T ItemId<T>((JsonElement Item, string Path) item, string expected, TryParseId<T> parse, List<JsonProblem> problems)
+    private static T ItemId<T>((JsonElement Item, string Path) item, string expected, TryParseId<T> parse, ICollection<JsonProblem> problems)
         where T : struct =>
         item.Item.ValueKind == JsonValueKind.String && parse(item.Item.GetString(), out var id)
             ? id
@@ -369,7 +404,7 @@ public static class DefinitionReader
 
     private static bool IsLanguageCode(string? code) => code is { Length: >= 2 and <= 3 } && code.All(char.IsAsciiLetterLower);
 
-    private static T Report<T>(List<JsonProblem> problems, string path, string message, T fallback)
+    private static T Report<T>(ICollection<JsonProblem> problems, string path, string message, T fallback)
     {
         problems.Add(new JsonProblem(path, message));
         return fallback;

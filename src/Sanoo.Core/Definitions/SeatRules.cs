@@ -35,4 +35,11 @@ public sealed record SeatRules(
     /// keeps them as overhang (New Zealand).
     /// </summary>
     public bool MixedMember { get; init; }
+
+    /// <summary>
+    /// Apportionment agreements (Israel's surplus agreements, Swiss apparentements): each is a group of party choices that first
+    /// takes seats as one list, the group's seats then split among its members by the same method. Members that take no part
+    /// (below the threshold) drop out; an agreement left with one member is void.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<ChoiceId>> Agreements { get; init; } = [];
 }

@@ -12,7 +12,9 @@ public static class ContestSeats
     /// the national threshold (base: participation, valid ballots or party votes), coalition
     /// thresholds, the regional threshold checked in every region under the contest's area, the
     /// alternative threshold counted from the single-member contests won by each party's
-    /// candidates, and the cap. "Against all" takes no seats. The tie seed is "election/contest".
+    /// candidates, the cap and apportionment agreements. "Against all" takes no seats: only party choices enter the
+    /// allocation, while its votes stay in the threshold's base where the base counts them. Turnout below the contest's
+    /// minimum makes the contest invalid: no seats, one step saying why. The tie seed is "election/contest".
     /// The explanation names parties in <paramref name="language"/>.
     /// </summary>
     public static SeatAllocation PartyList(ContestPlan plan, Snapshot snapshot, SourceId source, string language = "en")
@@ -30,6 +32,10 @@ public static class ContestSeats
                 DistrictSeats = districtSeats.GetValueOrDefault(plan.Choices[i].Id),
             })
             .ToImmutableArray();
+        if (MinimumTurnout.Check(plan.Contest, national) is { } low)
+        {
+            return new SeatAllocation([.. parties.Select(p => new PartySeats(p.Party, p.Votes, false, 0))], [low], []);
+        }
         RegionalThreshold? regional = null;
         if (rules.RegionalThreshold is { } rt)
         {
@@ -56,6 +62,7 @@ public static class ContestSeats
             CoalitionThresholds = rules.CoalitionThresholds,
             AlternativeDistrictSeats = rules.AlternativeDistrictSeats,
             Regional = regional,
+            Agreements = rules.Agreements,
         };
         if (rules.ApportionTo is { } kind)
         {
@@ -134,24 +141,28 @@ public static class ContestSeats
         _ => throw new ArgumentOutOfRangeException(nameof(thresholdBase)),
     };
 
-    /// <summary>The winner of a single-member contest by plurality, or why there is none.</summary>
-    public static SingleMemberResult SingleMember(ContestPlan plan, AreaTally tally)
+    /// <summary>
+    /// The winner of a single-member contest, or why there is none: plurality, or an absolute majority with a runoff, the
+    /// minimum turnout and "against all" as the contest says (see <see cref="SingleMemberResult.Steps"/>). "Against all" is
+    /// never elected. Steps name candidates in <paramref name="language"/>.
+    /// </summary>
+    public static SingleMemberResult SingleMember(ContestPlan plan, AreaTally tally, string language = "en") =>
+        SingleMemberWinner.Decide(plan, tally, language);
+
+    /// <summary>
+    /// For a runoff contest: its first round's finalists and whether the runoff's candidates are they. Null when the contest is
+    /// not a runoff, or its first round (as counted by <paramref name="source"/>) does not, or not yet, call for one.
+    /// </summary>
+    public static RunoffLink? Runoff(Snapshot snapshot, SourceId source, ContestPlan runoff)
     {
-        if (tally.StationsReporting == 0 || tally.TotalVotes == 0)
+        if (runoff.Contest.RunoffOf is not { } first
+            || snapshot.Election.Contest(first) is not { } round
+            || snapshot.Tally(first, source, round.Contest.Area) is not { } tally
+            || SingleMember(round, tally) is not SingleMemberResult.NoWinner.RunoffRequired required)
         {
-            return new SingleMemberResult.NoWinner.NothingCounted();
+            return null;
         }
-        var most = tally.Votes.Max();
-        var leaders = plan.Choices.Where((_, i) => tally.Votes[i] == most).ToImmutableArray();
-        if (leaders.Length > 1)
-        {
-            return new SingleMemberResult.NoWinner.Tie(leaders, most);
-        }
-        var second = tally.Votes.Where((_, i) => plan.Choices[i].Id != leaders[0].Id).DefaultIfEmpty(0).Max();
-        if (leaders[0].Kind == ChoiceKind.AgainstAll && plan.Contest.AgainstAllBlocks)
-        {
-            return new SingleMemberResult.NoWinner.AgainstAllLeads(leaders[0], most, most - second);
-        }
-        return new SingleMemberResult.Elected(leaders[0], most, most - second);
+        var candidates = runoff.Choices.Where(c => c.Kind != ChoiceKind.AgainstAll).Select(c => c.Id).ToHashSet();
+        return new RunoffLink(required.Finalists, candidates.SetEquals(required.Finalists.Select(f => f.Id)));
     }
 }

@@ -19,6 +19,18 @@ public static class SeatAllocator
         var steps = ImmutableArray.CreateBuilder<SeatStep>();
         var ties = ImmutableArray.CreateBuilder<SeatTie>();
         var eligible = Eligibility.Decide(request, steps);
+        var seats = request.Agreements.IsEmpty
+            ? Proportional(request, eligible, steps, ties)
+            : ApportionmentAgreements.Allocate(request, eligible, steps, ties);
+        var parties = request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], seats[i])).ToImmutableArray();
+        steps.Add(new SeatStep.SeatsWon([.. request.Parties.Select((p, i) => new PartyCount(StepParty.Of(p), seats[i])).Where(c => c.Seats > 0)]));
+        return new SeatAllocation(parties, steps.ToImmutable(), ties.ToImmutable());
+    }
+
+    /// <summary>The method among the eligible parties with votes, then the cap: a party over it keeps the cap and the others share again.</summary>
+    internal static int[] Proportional(
+        SeatRequest request, bool[] eligible, ImmutableArray<SeatStep>.Builder steps, ImmutableArray<SeatTie>.Builder ties)
+    {
         var seats = new int[request.Parties.Length];
         var active = Enumerable.Range(0, request.Parties.Length).Where(i => eligible[i] && request.Parties[i].Votes > 0).ToList();
         var toFill = request.Seats;
@@ -44,9 +56,7 @@ public static class SeatAllocator
                 steps.Add(new SeatStep.CapApplied(StepParty.Of(request.Parties[i]), round[i], seats[i], toFill));
             }
         }
-        var parties = request.Parties.Select((p, i) => new PartySeats(p.Party, p.Votes, eligible[i], seats[i])).ToImmutableArray();
-        steps.Add(new SeatStep.SeatsWon([.. request.Parties.Select((p, i) => new PartyCount(StepParty.Of(p), seats[i])).Where(c => c.Seats > 0)]));
-        return new SeatAllocation(parties, steps.ToImmutable(), ties.ToImmutable());
+        return seats;
     }
 
     /// <summary>

@@ -50,6 +50,9 @@ public sealed record SeatRequest(
 
     /// <summary>What the threshold's base counts, when the caller says; by default from <see cref="Threshold"/>'s base.</summary>
     public ThresholdBasis? ThresholdBasis { get; init; }
+
+    /// <summary>Apportionment agreements: groups of parties that take seats as one list first (see <see cref="ApportionmentAgreements"/>).</summary>
+    public ImmutableArray<ImmutableArray<ChoiceId>> Agreements { get; init; } = [];
 }
 
 /// <summary>A threshold for lists of at least <paramref name="MinMembers"/> parties.</summary>

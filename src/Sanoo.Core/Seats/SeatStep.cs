@@ -120,4 +120,55 @@ public abstract record SeatStep
     /// <param name="Nominal">Seats before overhang.</param>
     /// <param name="OverhangSeats">Overhang seats.</param>
     public sealed record House(int Nominal, int OverhangSeats) : SeatStep;
+
+    /// <summary>"Against all" leads a single-member contest where it blocks election: no one is elected, a repeat election is held.</summary>
+    /// <param name="Votes">Votes for "against all".</param>
+    /// <param name="Margin">Votes ahead of the best candidate.</param>
+    public sealed record RepeatElection(long Votes, long Margin) : SeatStep;
+
+    /// <summary>A candidate has more than half of the base and is elected in the first round.</summary>
+    /// <param name="Winner">The candidate.</param>
+    /// <param name="Votes">Their votes.</param>
+    /// <param name="Base">The base of the majority.</param>
+    /// <param name="Basis">What the base counts.</param>
+    public sealed record MajorityReached(StepParty Winner, long Votes, long Base, ThresholdBasis Basis) : SeatStep;
+
+    /// <summary>No candidate has more than half of the base: the top two go to a runoff.</summary>
+    /// <param name="Finalists">The two candidates (one when only one stood), first the one with more votes.</param>
+    /// <param name="Votes">Their votes, in the same order.</param>
+    /// <param name="Base">The base of the majority.</param>
+    /// <param name="Basis">What the base counts.</param>
+    public sealed record RunoffBetween(ImmutableArray<StepParty> Finalists, ImmutableArray<long> Votes, long Base, ThresholdBasis Basis) : SeatStep;
+
+    /// <summary>Candidates tied at the edge of the runoff's two places; the public lottery decided who goes on.</summary>
+    /// <param name="Votes">The votes each tied candidate has.</param>
+    /// <param name="Places">Runoff places the tied candidates compete for.</param>
+    /// <param name="Tied">The tied candidates, in ballot order.</param>
+    /// <param name="Lottery">The same in lottery order: the first are served first.</param>
+    /// <param name="Seed">The lottery's public seed.</param>
+    public sealed record RunoffPlaceTie(long Votes, int Places, ImmutableArray<StepParty> Tied, ImmutableArray<StepParty> Lottery, string Seed)
+        : SeatStep;
+
+    /// <summary>Turnout is below the law's minimum: the contest is invalid, no one is elected and no seat is given.</summary>
+    /// <param name="Percent">The minimum, in percent of the registered voters.</param>
+    /// <param name="Participation">Voters who took part.</param>
+    /// <param name="Registered">Voters on the lists of the stations counted.</param>
+    /// <param name="Needed">Voters the minimum takes: percent × registered ÷ 100, exact.</param>
+    public sealed record TurnoutBelowMinimum(decimal Percent, long Participation, long Registered, decimal Needed) : SeatStep;
+
+    /// <summary>Apportionment agreements: each bloc first takes seats as one list.</summary>
+    /// <param name="Blocs">The agreements in force (every member took part), with their summed votes.</param>
+    /// <param name="Void">Parties whose agreement is void because no partner took part; they stand alone.</param>
+    public sealed record Agreements(ImmutableArray<AgreementBloc> Blocs, ImmutableArray<StepParty> Void) : SeatStep;
+
+    /// <summary>A bloc's seats split among its members by the same method.</summary>
+    /// <param name="Bloc">The bloc, named by its members.</param>
+    /// <param name="Seats">The bloc's seats.</param>
+    /// <param name="Parties">Each member's seats.</param>
+    public sealed record BlocSplit(StepParty Bloc, int Seats, ImmutableArray<PartyCount> Parties) : SeatStep;
 }
+
+/// <summary>The parties of an apportionment agreement in force and their summed votes.</summary>
+/// <param name="Members">The parties, in the request's order; at least two.</param>
+/// <param name="Votes">Their votes together.</param>
+public sealed record AgreementBloc(ImmutableArray<StepParty> Members, long Votes);

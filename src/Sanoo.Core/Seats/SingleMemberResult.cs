@@ -10,13 +10,16 @@ public abstract record SingleMemberResult
     {
     }
 
+    /// <summary>The steps that explain the outcome beyond plurality: a majority, a runoff, a repeat election, turnout (often empty).</summary>
+    public ImmutableArray<SeatStep> Steps { get; init; } = [];
+
     /// <summary>A candidate is elected.</summary>
     /// <param name="Winner">The candidate.</param>
     /// <param name="Votes">Their votes.</param>
     /// <param name="Margin">Votes ahead of the runner-up ("against all" included).</param>
     public sealed record Elected(Choice Winner, long Votes, long Margin) : SingleMemberResult;
 
-    /// <summary>No one is elected: nothing counted yet, a tie for first, or "against all" leads where it blocks election.</summary>
+    /// <summary>No one is elected: nothing counted, a tie for first, "against all" leads where it blocks, a runoff, or turnout too low.</summary>
     public abstract record NoWinner : SingleMemberResult
     {
         private NoWinner(ImmutableArray<Choice> leaders) => Leaders = leaders;
@@ -37,5 +40,16 @@ public abstract record SingleMemberResult
         /// <param name="Votes">Its votes.</param>
         /// <param name="Margin">Votes ahead of the runner-up.</param>
         public sealed record AgainstAllLeads(Choice AgainstAll, long Votes, long Margin) : NoWinner([AgainstAll]);
+
+        /// <summary>No candidate has the absolute majority the contest requires: the top two go to a runoff.</summary>
+        /// <param name="Finalists">The two candidates (one if only one stood), most votes first.</param>
+        /// <param name="Votes">Their votes, in the same order.</param>
+        public sealed record RunoffRequired(ImmutableArray<Choice> Finalists, ImmutableArray<long> Votes) : NoWinner(Finalists);
+
+        /// <summary>Turnout is below the contest's minimum: the election there is invalid.</summary>
+        /// <param name="Percent">The minimum, in percent of the registered voters.</param>
+        /// <param name="Participation">Voters who took part.</param>
+        /// <param name="Registered">Voters on the lists of the stations counted.</param>
+        public sealed record TurnoutTooLow(decimal Percent, long Participation, long Registered) : NoWinner([]);
     }
 }

@@ -41,7 +41,9 @@ public static class ResultsJson
                 tally.Votes[i],
                 tally.Participation == 0 ? 0 : Math.Round(100m * tally.Votes[i] / tally.Participation, 4)))],
             atContestArea && plan.Contest.Kind == ContestKind.PartyList ? Seats(plan, snapshot, source, language) : null,
-            atContestArea && plan.Contest.Kind == ContestKind.SingleMember ? Outcome(ContestSeats.SingleMember(plan, tally), language) : null,
+            atContestArea && plan.Contest.Kind == ContestKind.SingleMember
+                ? Outcome(ContestSeats.SingleMember(plan, tally, language), language)
+                : null,
             [.. children]);
     }
 

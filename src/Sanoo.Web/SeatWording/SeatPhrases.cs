@@ -54,6 +54,16 @@ namespace Sanoo.Web.SeatWording;
 /// <param name="NothingCounted">A single-member contest with nothing counted.</param>
 /// <param name="TieForFirst">{0} the tied candidates, {1} votes each.</param>
 /// <param name="AgainstAllLeads">{0} votes for "against all", {1} its lead.</param>
+/// <param name="RepeatElection">{0} votes for "against all", {1} its lead over the best candidate.</param>
+/// <param name="MajorityReached">{0} candidate, {1} votes, {2} base, {3} what the base counts.</param>
+/// <param name="RunoffBetween">{0} base, {1} what it counts, {2} the finalists with their votes.</param>
+/// <param name="RunoffPlaceTie">{0} the tied candidates, {1} votes each, {2} runoff places at stake, {3} lottery order.</param>
+/// <param name="TurnoutBelowMinimum">{0} the minimum, {1} voters who took part, {2} registered voters, {3} voters needed.</param>
+/// <param name="Agreements">{0} the blocs with their votes.</param>
+/// <param name="AgreementsVoid">{0} the parties whose agreement is void.</param>
+/// <param name="BlocSplit">{0} the bloc, {1} its seats, {2} its members and their seats.</param>
+/// <param name="NoWinnerRunoff">{0} the finalists with their votes.</param>
+/// <param name="NoWinnerTurnout">{0} the minimum, {1} voters who took part, {2} registered voters.</param>
 /// <param name="Heading">The title over the steps on the site.</param>
 public sealed record SeatPhrases(
     string Code,
@@ -100,6 +110,16 @@ public sealed record SeatPhrases(
     string NothingCounted,
     string TieForFirst,
     string AgainstAllLeads,
+    string RepeatElection,
+    string MajorityReached,
+    string RunoffBetween,
+    string RunoffPlaceTie,
+    string TurnoutBelowMinimum,
+    string Agreements,
+    string AgreementsVoid,
+    string BlocSplit,
+    string NoWinnerRunoff,
+    string NoWinnerTurnout,
     string Heading)
 {
     /// <summary>The phrases for <paramref name="language"/>; English for a language Sanoo has no phrases in.</summary>

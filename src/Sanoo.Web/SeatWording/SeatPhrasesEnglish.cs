@@ -55,5 +55,16 @@ internal static class SeatPhrasesEnglish
         NothingCounted: "no votes counted yet",
         TieForFirst: "tie between {0} with {1} votes each",
         AgainstAllLeads: "\"against all\" leads with {0} votes, {1} ahead: no one is elected and a repeat election is held",
+        RepeatElection: "\"Against all\" leads with {0} votes, {1} ahead of the best candidate: no one is elected and a repeat election is held.",
+        MajorityReached: "{0} has {1} votes, more than half of {2} ({3}): elected in the first round.",
+        RunoffBetween: "No candidate has more than half of {0} ({1}): a runoff between {2}.",
+        RunoffPlaceTie: "Tie for {2} runoff place(s) between {0} with {1} votes each; lottery order: {3}.",
+        TurnoutBelowMinimum: "Invalid: turnout below {0}. {1} of {2} registered voters took part, {3} were needed; no one is elected and no seats "
+            + "are given.",
+        Agreements: "Apportionment agreements, each bloc taking seats as one list: {0}.",
+        AgreementsVoid: "Agreements void because no partner passed the threshold; standing alone: {0}.",
+        BlocSplit: "The {1} seats of {0} are split between its members by the same method: {2}.",
+        NoWinnerRunoff: "no candidate has a majority: runoff between {0}",
+        NoWinnerTurnout: "turnout below {0} ({1} of {2} registered voters took part): the election is invalid and no one is elected",
         Heading: "How the seats were allocated");
 }

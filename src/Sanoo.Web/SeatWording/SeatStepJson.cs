@@ -75,6 +75,31 @@ public static class SeatStepJson
             ["party"] = Party(o.Party), ["districtSeats"] = o.DistrictSeats, ["share"] = o.Share, ["extra"] = o.Extra,
         }),
         SeatStep.House h => Kind("house", new() { ["nominal"] = h.Nominal, ["overhang"] = h.OverhangSeats }),
+        SeatStep.RepeatElection r => Kind("repeatElection", new() { ["votes"] = r.Votes, ["margin"] = r.Margin }),
+        SeatStep.MajorityReached m => Kind("majorityReached", new()
+        {
+            ["winner"] = Party(m.Winner), ["votes"] = m.Votes, ["base"] = m.Base, ["basis"] = Camel(m.Basis.ToString()),
+        }),
+        SeatStep.RunoffBetween r => Kind("runoffBetween", new()
+        {
+            ["finalists"] = new JsonArray([.. r.Finalists.Select((f, i) => new JsonObject { ["candidate"] = Party(f), ["votes"] = r.Votes[i] })]),
+            ["base"] = r.Base,
+            ["basis"] = Camel(r.Basis.ToString()),
+        }),
+        SeatStep.RunoffPlaceTie t => Kind("runoffPlaceTie", new()
+        {
+            ["votes"] = t.Votes, ["places"] = t.Places, ["tied"] = Parties(t.Tied), ["lottery"] = Parties(t.Lottery), ["seed"] = t.Seed,
+        }),
+        SeatStep.TurnoutBelowMinimum t => Kind("turnoutBelowMinimum", new()
+        {
+            ["percent"] = t.Percent, ["participation"] = t.Participation, ["registered"] = t.Registered, ["needed"] = t.Needed,
+        }),
+        SeatStep.Agreements a => Kind("agreements", new()
+        {
+            ["blocs"] = new JsonArray([.. a.Blocs.Select(b => new JsonObject { ["members"] = Parties(b.Members), ["votes"] = b.Votes })]),
+            ["void"] = Parties(a.Void),
+        }),
+        SeatStep.BlocSplit b => Kind("blocSplit", new() { ["bloc"] = Party(b.Bloc), ["seats"] = b.Seats, ["parties"] = Counts(b.Parties) }),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "a seat step SeatStepJson does not know"),
     };
 

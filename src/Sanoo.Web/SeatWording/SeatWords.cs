@@ -51,6 +51,15 @@ public static class SeatWords
         SeatStep.DistrictSeatsSetAside d => p.Format(p.DistrictSeatsSetAside, d.SetAside, d.Shared),
         SeatStep.Overhang o => p.Format(p.Overhang, o.Party, o.DistrictSeats, o.Share, o.Extra),
         SeatStep.House h => p.Format(p.House, h.Nominal, h.OverhangSeats, h.Nominal + h.OverhangSeats),
+        SeatStep.RepeatElection r => p.Format(p.RepeatElection, p.Count(r.Votes), p.Count(r.Margin)),
+        SeatStep.MajorityReached m => p.Format(p.MajorityReached, m.Winner, p.Count(m.Votes), p.Count(m.Base), Basis(m.Basis, p)),
+        SeatStep.RunoffBetween r => p.Format(p.RunoffBetween, p.Count(r.Base), Basis(r.Basis, p),
+            p.List(r.Finalists.Select((f, i) => p.Format(p.CountItem, f, p.Count(r.Votes[i]))))),
+        SeatStep.RunoffPlaceTie t => p.Format(p.RunoffPlaceTie, p.List(t.Tied), p.Count(t.Votes), t.Places, p.List(t.Lottery)),
+        SeatStep.TurnoutBelowMinimum t => p.Format(p.TurnoutBelowMinimum,
+            p.Percent(t.Percent), p.Count(t.Participation), p.Count(t.Registered), p.Decimal(t.Needed, 2)),
+        SeatStep.Agreements a => Agreements(a, p),
+        SeatStep.BlocSplit b => p.Format(p.BlocSplit, b.Bloc, b.Seats, Counts(b.Parties, p)),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "a seat step SeatWords does not know"),
     };
 
@@ -71,8 +80,19 @@ public static class SeatWords
             SingleMemberResult.NoWinner.NothingCounted => p.NothingCounted,
             SingleMemberResult.NoWinner.Tie t => p.Format(p.TieForFirst, p.List(t.Leaders.Select(l => l.Name.In(language))), p.Count(t.Votes)),
             SingleMemberResult.NoWinner.AgainstAllLeads a => p.Format(p.AgainstAllLeads, p.Count(a.Votes), p.Count(a.Margin)),
+            SingleMemberResult.NoWinner.RunoffRequired r => p.Format(p.NoWinnerRunoff,
+                p.List(r.Finalists.Select((f, i) => p.Format(p.CountItem, f.Name.In(language), p.Count(r.Votes[i]))))),
+            SingleMemberResult.NoWinner.TurnoutTooLow t =>
+                p.Format(p.NoWinnerTurnout, p.Percent(t.Percent), p.Count(t.Participation), p.Count(t.Registered)),
             _ => throw new ArgumentOutOfRangeException(nameof(none), none, "a no-winner reason SeatWords does not know"),
         };
+    }
+
+    /// <summary>The blocs in force and, if any, the agreements made void.</summary>
+    private static string Agreements(SeatStep.Agreements a, SeatPhrases p)
+    {
+        var blocs = p.Format(p.Agreements, p.List(a.Blocs.Select(b => p.Format(p.CountItem, string.Join(" + ", b.Members), p.Count(b.Votes)))));
+        return a.Void.IsEmpty ? blocs : $"{blocs} {p.Format(p.AgreementsVoid, p.List(a.Void))}";
     }
 
     private static string Exclusion(ThresholdExclusion exclusion, SeatPhrases p) => exclusion switch

@@ -90,11 +90,13 @@ public static class ContestResults
     private static string Outcome(ContestPlan plan, AreaTally tally, SiteLanguage language)
     {
         var words = language.Words;
-        return ContestSeats.SingleMember(plan, tally) switch
+        return ContestSeats.SingleMember(plan, tally, language.Code) switch
         {
             SingleMemberResult.Elected e =>
                 $"{words.Winner}: {e.Winner.Name.In(language.Code)}, {language.Number(e.Votes)} ({words.Margin} {language.Number(e.Margin)})",
-            SingleMemberResult.NoWinner { Leaders.IsEmpty: true } => words.NoVotesYet,
+            SingleMemberResult.NoWinner.NothingCounted => words.NoVotesYet,
+            SingleMemberResult.NoWinner n and (SingleMemberResult.NoWinner.RunoffRequired or SingleMemberResult.NoWinner.TurnoutTooLow) =>
+                SeatWording.SeatWords.NoWinner(n, language.Code),
             SingleMemberResult.NoWinner n =>
                 $"{words.NoWinner} ({string.Join(", ", n.Leaders.Select(l => l.Name.In(language.Code)))}, "
                 + $"{language.Number(tally.Votes.Max())})",
