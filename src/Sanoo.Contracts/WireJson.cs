@@ -21,6 +21,7 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(AreaResults))]
 [JsonSerializable(typeof(StationRecord))]
 [JsonSerializable(typeof(NotCountedList))]
+[JsonSerializable(typeof(FlaggedList))]
 [JsonSerializable(typeof(TreeHead))]
 [JsonSerializable(typeof(InclusionProof))]
 [JsonSerializable(typeof(ConsistencyProof))]

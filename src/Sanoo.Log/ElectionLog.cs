@@ -73,7 +73,33 @@ public sealed partial class ElectionLog : IAsyncDisposable
     }
 
     /// <summary>How many entries up to <see cref="Position"/> were counted with warnings.</summary>
-    public long Flagged => _state.Flagged;
+    public long Flagged
+    {
+        get
+        {
+            var state = _state;
+            lock (state.Flagged)
+            {
+                return state.Flagged.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The entries up to <see cref="Position"/> that were counted with warnings (their <see cref="LogEntry.Violations"/> name the
+    /// warning-level relations they break), in log order; a later version may have replaced one since.
+    /// </summary>
+    public IReadOnlyList<LogEntry> FlaggedEntries
+    {
+        get
+        {
+            var state = _state;
+            lock (state.Flagged)
+            {
+                return [.. state.Flagged];
+            }
+        }
+    }
 
     /// <summary>The counted protocol of a slot, if any.</summary>
     public Protocol? Current(AreaId station, ContestId contest, SourceId source) => _state.Engine.Current(station, contest, source);

@@ -23,7 +23,8 @@ internal sealed class LogState(Election election)
 
     public List<LogEntry> Uncounted { get; } = [];
 
-    public long Flagged { get; private set; }
+    /// <summary>The counted entries that break a warning-level relation, in log order (their canonical bytes dropped).</summary>
+    public List<LogEntry> Flagged { get; } = [];
 
     /// <summary>The transparency log's Merkle tree: leaf i is entry i + 1.</summary>
     public MerkleTree Tree { get; } = new();
@@ -150,7 +151,10 @@ internal sealed class LogState(Election election)
         }
         else if (entry.Violations is not null)
         {
-            Flagged++;
+            lock (Flagged)
+            {
+                Flagged.Add(entry with { Canonical = [] }); // read concurrently by the public API
+            }
         }
         return leaf;
     }

@@ -29,10 +29,24 @@ public static class StoreAddress
     /// Where a server keeps the last tree head it signed, outside the database: beside an SQLite
     /// file (<c>PATH.tree-head.json</c>); for PostgreSQL none by default (give one on the server's own disk).
     /// </summary>
-    public static string? DefaultTreeHeadFile(string address) =>
-        address.StartsWith("sqlite:", StringComparison.Ordinal) && address.Length > "sqlite:".Length
-            ? address["sqlite:".Length..] + ".tree-head.json"
-            : null;
+    public static string? DefaultTreeHeadFile(string address) => SqliteFile(address) is { } file ? file + ".tree-head.json" : null;
+
+    /// <summary>
+    /// The database file an SQLite address names (<c>sqlite:PATH</c> → <c>PATH</c>); null for any other address. Opening an SQLite
+    /// store creates its file, so a command that must not create one looks here first.
+    /// </summary>
+    public static string? SqliteFile(string address) =>
+        address.StartsWith("sqlite:", StringComparison.Ordinal) && address.Length > "sqlite:".Length ? address["sqlite:".Length..] : null;
+
+    /// <summary>Deletes an SQLite database file and its journals (<c>-wal</c>, <c>-shm</c>, <c>-journal</c>), once its store is closed.</summary>
+    public static void DeleteSqliteFiles(string file)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+        {
+            File.Delete(path);
+        }
+    }
 
     private static StoreException NotAnAddress(string address)
     {

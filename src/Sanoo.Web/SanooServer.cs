@@ -103,6 +103,7 @@ public static class SanooServer
         app.MapEntries();
         app.MapActs();
         app.MapPublicApi();
+        app.MapFlagged();
         app.MapTransparency();
         app.MapCosignatures();
         app.MapOpenApi();

@@ -46,6 +46,8 @@ public static class ContractSamples
                 7, 2, StoredOutcome.Accepted, Hash, At, "operator:cec", new Correction("recount", "cec"), ["warning w (a <= b): a is 2, b is 1"],
                 Protocol)])]),
         new NotCountedList(4929, [new NotCounted(4, "s0402", "list", "hand", 1, StoredOutcome.Conflict, [], At)]),
+        new FlaggedList(4929, [new FlaggedVersion(
+            9, "s0450", "list", "hand", 1, [new Violation("mobile_within_outside", "in_mobile <= issued_outside", Severity.Warning, 35, 25)], At)]),
         Head,
         new InclusionProof(3, 2, 4929, [Hash]),
         new ConsistencyProof(2, 5, [Hash, Hash]),

@@ -63,13 +63,16 @@ public class CachedReadTests(ServerFixture server) : IClassFixture<ServerFixture
     }
 
     [Fact]
-    public async Task What_is_not_counted_is_built_once_per_snapshot()
+    public async Task What_is_not_counted_and_what_is_flagged_are_built_once_per_snapshot()
     {
         var published = server.Published;
-        var body = await server.Client.GetByteArrayAsync("/api/v1/rejected");
-        Assert.True(published.Responses.TryGet("rejected", out var kept));
-        Assert.Equal(body, kept);
-        Assert.Equal(body, await server.Client.GetByteArrayAsync("/api/v1/rejected"));
+        foreach (var list in new[] { "rejected", "flagged" })
+        {
+            var body = await server.Client.GetByteArrayAsync($"/api/v1/{list}");
+            Assert.True(published.Responses.TryGet(list, out var kept));
+            Assert.Equal(body, kept);
+            Assert.Equal(body, await server.Client.GetByteArrayAsync($"/api/v1/{list}"));
+        }
     }
 
     [Theory]

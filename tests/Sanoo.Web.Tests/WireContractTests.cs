@@ -71,6 +71,10 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
         Assert.Equal([ReceiptOutcome.Accepted, ReceiptOutcome.Accepted, ReceiptOutcome.Rejected], receipts.Select(r => r.Outcome));
         Assert.Equal(Severity.Error, receipts[2].Violations[0].Severity);
 
+        var warned = WriteApiTests.Flagged(sample.Hand.Where(p => p.Contest.Value == "list").Skip(3).First());
+        var counted = await PostAsync("/api/v1/protocols", new Submission(ServerFixture.ProtocolJson(warned)), ServerFixture.AdminToken);
+        Assert.Equal(Severity.Warning, (await ReadAsync<ReceiptAnswer>(counted, HttpStatusCode.OK)).Receipt.Violations.Single().Severity);
+
         var entry = sample.Hand.First(p =>
             p.Contest.Value == "list" && sample.Election.Area(p.Station)!.Parent == new Core.Definitions.AreaId("d01") && p.Station.Value != "s0001");
         var typed = await PostAsync("/api/v1/hand-entries", new Submission(ServerFixture.ProtocolJson(entry)), ServerFixture.DistrictToken);
@@ -110,6 +114,7 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
         var station = await GetAsync<StationRecord>("/api/v1/stations/s0001");
         Assert.Equal(StoredOutcome.Accepted, station.Counts.Single(c => c.Source == "machine").Versions[0].Outcome);
         Assert.Contains((await GetAsync<NotCountedList>("/api/v1/rejected")).NotCounted, n => n.Outcome == StoredOutcome.Rejected);
+        Assert.Equal(Severity.Warning, (await GetAsync<FlaggedList>("/api/v1/flagged")).Flagged.Single().Violations.Single().Severity);
         Assert.Single((await GetAsync<RecountList>("/api/v1/recounts")).Recounts[0].Outcomes);
         Assert.Empty((await GetAsync<CertificationList>("/api/v1/certifications")).Certifications);
         Assert.Equal("dec-01", (await GetAsync<WaitingForSupervisor>("/api/v1/hand-entries/queue", ServerFixture.DistrictToken)).Operator);
@@ -131,7 +136,7 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
             .Where(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
             .ToList();
-        Assert.Equal(22, operations.Count); // main's 20 (with /api/v1/register) and the two of /api/v1/cosignatures
+        Assert.Equal(23, operations.Count); // main's 20 (with /api/v1/register), the two of /api/v1/cosignatures and /api/v1/flagged
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Method} {o.Path} has no summary"));
         var schemas = document["components"]!["schemas"]!.AsObject();
         Assert.All(new[] { "ReceiptAnswer", "AreaResults", "StationRecord", "TreeHead", "EntriesPage", "EntryAnswer", "RecountList" },

@@ -227,6 +227,39 @@ public class WriteApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task A_protocol_counted_with_a_warning_is_listed_as_flagged_with_the_relation_it_breaks()
+    {
+        var protocol = Flagged(Hand("s0450"));
+        var response = await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol) }, ServerFixture.AdminToken);
+        var receipt = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receipt");
+        Assert.Equal("accepted", receipt.GetProperty("outcome").GetString());
+        await server.WaitForSnapshotAsync(receipt.GetProperty("sequence").GetInt64());
+        var flagged = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/flagged");
+        var entry = Assert.Single(flagged.GetProperty("flagged").EnumerateArray(), f => f.GetProperty("station").GetString() == "s0450");
+        Assert.Equal(receipt.GetProperty("sequence").GetInt64(), entry.GetProperty("sequence").GetInt64());
+        var violation = Assert.Single(entry.GetProperty("violations").EnumerateArray());
+        Assert.Equal("mobile_within_outside", violation.GetProperty("relation").GetString());
+        Assert.Equal("warning", violation.GetProperty("severity").GetString());
+        var rejected = await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/rejected");
+        Assert.DoesNotContain(rejected.GetProperty("notCounted").EnumerateArray(), r => r.GetProperty("station").GetString() == "s0450");
+    }
+
+    /// <summary>The protocol with more ballots in the mobile boxes than were issued outside (a warning), moved from the stationary ones.</summary>
+    internal static Protocol Flagged(Protocol protocol)
+    {
+        var form = ServerFixture.Sample.Election.Contest(protocol.Contest)!.Form;
+        int Line(string id) => form.Lines.Select((l, i) => (l, i)).Single(x => x.l.Id.Value == id).i;
+        var lines = protocol.Lines;
+        var moved = lines[Line("issued_outside")] + lines[Line("issued_early")] - lines[Line("in_mobile")] + 1;
+        return protocol with
+        {
+            Lines = lines
+                .SetItem(Line("in_mobile"), lines[Line("in_mobile")] + moved)
+                .SetItem(Line("in_stationary"), lines[Line("in_stationary")] - moved),
+        };
+    }
+
+    [Fact]
     public async Task An_oversize_request_is_refused()
     {
         var body = "{\"submissions\": [" + string.Join(",", Enumerable.Repeat("{\"protocol\": {\"election\": \"kg-2021\"}}", 40_000)) + "]}";

@@ -82,13 +82,41 @@ public static class IngestCommand
             console.MarkupLineInterpolated($"[red]Definition file {definitionFile.FullName} does not exist.[/]");
             return SanooCli.BadInput;
         }
+        var sqlite = StoreAddress.SqliteFile(db);
+        var created = sqlite is not null && !File.Exists(sqlite);
+        if (created && definitionFile is null)
+        {
+            var message = $"There is no store at {Path.GetFullPath(sqlite!)}: a new store needs the election definition (--definition FILE). "
+                + "Nothing was created.";
+            console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+            return SanooCli.BadInput;
+        }
+        var opened = false;
         try
+        {
+            return await StoreAsync();
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+        finally
+        {
+            if (created && !opened)
+            {
+                StoreAddress.DeleteSqliteFiles(sqlite!); // a store that never got its election is not left behind
+            }
+        }
+
+        async Task<int> StoreAsync()
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(
                 store,
                 definitionFile is null ? null : await File.ReadAllBytesAsync(definitionFile.FullName, cancellationToken),
                 cancellationToken: cancellationToken);
+            opened = true;
             console.MarkupLineInterpolated(
                 $"Storing into {store.Description} (election {log.Election.Id}, log position {Format.Count(log.Position)}).");
             await using var receiptsOut = receiptsFile is null ? null : new StreamWriter(receiptsFile.FullName, append: true);
@@ -114,11 +142,6 @@ public static class IngestCommand
             }
             Report(console, log, tally, db);
             return tally.Refused.Count == 0 ? SanooCli.Ok : SanooCli.BadInput;
-        }
-        catch (StoreException e)
-        {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return SanooCli.BadInput;
         }
     }
 

@@ -70,6 +70,13 @@ public static class TallyCommand
                 console.MarkupLine("[red]With --db, give neither a definition nor protocol files: the store holds both.[/]");
                 return SanooCli.BadInput;
             }
+            if (StoreAddress.SqliteFile(db) is { } file && !File.Exists(file))
+            {
+                var message = $"There is no store at {Path.GetFullPath(file)}: {db} names a file that does not exist (sanoo ingest "
+                    + $"--definition FILE --db {db} creates one). Nothing was created.";
+                console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+                return SanooCli.BadInput;
+            }
             try
             {
                 await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
@@ -106,7 +113,17 @@ public static class TallyCommand
             return SanooCli.BadInput;
         }
         var (engine, report) = Load(console, election, files, asJson);
-        return Show(console, election, engine.Freeze(), report, selection, asJson);
+        var shown = Show(console, election, engine.Freeze(), report, selection, asJson);
+        if (shown == SanooCli.Ok && !report.AnyRead)
+        {
+            if (!asJson)
+            {
+                var names = string.Join(", ", files.Select(f => f.Name));
+                console.MarkupLineInterpolated($"[red]No protocol could be read from {names}: nothing was counted (the reasons are above).[/]");
+            }
+            return SanooCli.BadInput;
+        }
+        return shown;
     }
 
     /// <summary>What to show: source, contest, area and language, each optional.</summary>

@@ -16,14 +16,26 @@ namespace Sanoo.Cli.Input;
 public sealed record NotCounted(
     string File, int Line, Protocol? Protocol, string Outcome, ImmutableArray<Violation> Violations, ImmutableArray<string> Problems);
 
+/// <summary>A protocol line that was counted although it breaks warning-level control relations: flagged for review.</summary>
+/// <param name="File">The file it came from ("log" for a store).</param>
+/// <param name="Line">Its line number (its log position for a store).</param>
+/// <param name="Protocol">The protocol (for a store: its station, contest, source and version only).</param>
+/// <param name="Violations">The warning-level relations it breaks; never empty.</param>
+public sealed record FlaggedLine(string File, long Line, Protocol Protocol, ImmutableArray<Violation> Violations);
+
 /// <summary>Where the protocols came from, and an account of every one: from files, or from a store's log.</summary>
 /// <param name="Origin">"files", or the store's description.</param>
 /// <param name="Lines">Non-blank lines read, or log entries.</param>
 /// <param name="Accepted">Versions counted (later corrections replace earlier ones).</param>
 /// <param name="Duplicates">Exact repeats, counted once.</param>
-/// <param name="Flagged">Versions counted with warnings.</param>
+/// <param name="Flagged">Every version counted with warnings, in file (or log) order.</param>
 /// <param name="NotCounted">Every line not counted, in file order.</param>
-public sealed record LoadReport(string Origin, long Lines, long Accepted, long Duplicates, long Flagged, ImmutableArray<NotCounted> NotCounted);
+public sealed record LoadReport(
+    string Origin, long Lines, long Accepted, long Duplicates, ImmutableArray<FlaggedLine> Flagged, ImmutableArray<NotCounted> NotCounted)
+{
+    /// <summary>Whether any line was read as a protocol (counted or not); false when every line was unreadable, or there were none.</summary>
+    public bool AnyRead => Lines > NotCounted.Count(n => n.Protocol is null);
+}
 
 /// <summary>
 /// Reads protocol files (JSON Lines) into a tally: lines are parsed in parallel batches and
@@ -36,7 +48,8 @@ public static class ProtocolLoader
     {
         var engine = new TallyEngine(election);
         var notCounted = ImmutableArray.CreateBuilder<NotCounted>();
-        int lines = 0, accepted = 0, duplicates = 0, flagged = 0;
+        var flagged = ImmutableArray.CreateBuilder<FlaggedLine>();
+        int lines = 0, accepted = 0, duplicates = 0;
         foreach (var line in ParsedProtocols.Read(election, files, progress).SelectMany(batch => batch))
         {
             lines++;
@@ -53,7 +66,10 @@ public static class ProtocolLoader
             {
                 case ApplyOutcome.Accepted a:
                     accepted++;
-                    flagged += a.Warnings.IsEmpty ? 0 : 1;
+                    if (!a.Warnings.IsEmpty)
+                    {
+                        flagged.Add(new FlaggedLine(line.File, line.Line.Number, protocol, a.Warnings));
+                    }
                     break;
                 case ApplyOutcome.Duplicate:
                     duplicates++;
@@ -71,6 +87,6 @@ public static class ProtocolLoader
                     throw new InvalidOperationException("unknown outcome");
             }
         }
-        return (engine, new LoadReport("files", lines, accepted, duplicates, flagged, notCounted.ToImmutable()));
+        return (engine, new LoadReport("files", lines, accepted, duplicates, flagged.ToImmutable(), notCounted.ToImmutable()));
     }
 }

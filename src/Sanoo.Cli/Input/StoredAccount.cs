@@ -14,7 +14,6 @@ public static class StoredAccount
         var notCounted = ImmutableArray.CreateBuilder<NotCounted>();
         foreach (var entry in log.Uncounted)
         {
-            var protocol = new Core.Protocols.Protocol(log.Election.Id, entry.Station, entry.Contest, entry.Source, entry.Version, [], [], null);
             var reasons = entry.Outcome switch
             {
                 StoredOutcome.Conflict => ImmutableArray.Create(Reasons.Conflict),
@@ -24,11 +23,19 @@ public static class StoredAccount
             notCounted.Add(new NotCounted(
                 "log",
                 (int)entry.Sequence,
-                protocol,
+                ProtocolOf(log, entry),
                 OutcomeText.Of(entry.Outcome),
                 entry.Outcome == StoredOutcome.Rejected ? ViolationsJson.Read(entry.Violations) : [],
                 reasons));
         }
-        return new LoadReport(store.Description, log.Position, log.Position - notCounted.Count, 0, log.Flagged, notCounted.ToImmutable());
+        var flagged = log.FlaggedEntries
+            .Where(e => e.Sequence <= log.Position)
+            .Select(e => new FlaggedLine("log", e.Sequence, ProtocolOf(log, e), ViolationsJson.Read(e.Violations)))
+            .ToImmutableArray();
+        return new LoadReport(store.Description, log.Position, log.Position - notCounted.Count, 0, flagged, notCounted.ToImmutable());
     }
+
+    /// <summary>What the account names of a stored entry's protocol: its station, contest, source and version (no figures).</summary>
+    private static Core.Protocols.Protocol ProtocolOf(ElectionLog log, LogEntry entry) =>
+        new(log.Election.Id, entry.Station, entry.Contest, entry.Source, entry.Version, [], [], null);
 }

@@ -1,3 +1,4 @@
+using Sanoo.Cli.Input;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
 using Sanoo.Web.SeatWording;
@@ -111,14 +112,14 @@ public static class TallyHumanReport
             console.MarkupLineInterpolated(
                 $"Read {Format.Count(load.Lines)} protocol lines: {Format.Count(load.Accepted)} counted, {
                     Format.Count(load.Duplicates)} exact repeats (counted once), {Format.Count(load.NotCounted.Length)} not counted; {
-                    Format.Count(load.Flagged)} counted with warnings.");
+                    Format.Count(load.Flagged.Length)} counted with warnings.");
         }
         else
         {
             console.MarkupLineInterpolated(
                 $"The log of {load.Origin} holds {Format.Count(load.Lines)} protocol versions: {
                     Format.Count(load.Accepted)} were counted when they arrived (later versions replace earlier ones), {
-                    Format.Count(load.NotCounted.Length)} were not.");
+                    Format.Count(load.NotCounted.Length)} were not; {Format.Count(load.Flagged.Length)} were counted with warnings.");
         }
         if (view.Tally.Flagged > 0)
         {
@@ -126,6 +127,7 @@ public static class TallyHumanReport
             console.MarkupLineInterpolated(
                 $"[yellow]{flagged} counted protocol(s) in this area break a warning-level relation and are flagged for review.[/]");
         }
+        WriteFlagged(console, load);
         if (!load.NotCounted.IsEmpty)
         {
             console.WriteLine();
@@ -151,5 +153,30 @@ public static class TallyHumanReport
         }
         console.MarkupLineInterpolated(
             $"[dim]Snapshot at log position {Format.Count(view.Snapshot.Position)}: every invariant checked and holding.[/]");
+    }
+
+    /// <summary>Every version counted with warnings (of every contest and area: the files' or the log's account), with what it breaks.</summary>
+    private static void WriteFlagged(IAnsiConsole console, LoadReport load)
+    {
+        if (load.Flagged.IsEmpty)
+        {
+            return;
+        }
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[bold]Counted with warnings, flagged for review ({Format.Count(load.Flagged.Length)}):[/]");
+        foreach (var item in load.Flagged.Take(MaxListed))
+        {
+            var p = item.Protocol;
+            console.MarkupLineInterpolated(
+                $"  {item.File}:{item.Line} [yellow]flagged[/] station {p.Station}, {p.Contest}, {p.Source}, version {p.Version}");
+            foreach (var violation in item.Violations)
+            {
+                console.MarkupLineInterpolated($"    {violation.Describe()}");
+            }
+        }
+        if (load.Flagged.Length > MaxListed)
+        {
+            console.MarkupLineInterpolated($"  … and {Format.Count(load.Flagged.Length - MaxListed)} more (sanoo tally --json lists them all).");
+        }
     }
 }

@@ -110,7 +110,18 @@ public static class TallyJsonReport
         json.WriteNumber("lines", load.Lines);
         json.WriteNumber("counted", load.Accepted);
         json.WriteNumber("duplicates", load.Duplicates);
-        json.WriteNumber("flagged", load.Flagged);
+        json.WriteNumber("flagged", load.Flagged.Length);
+        json.WriteStartArray("flaggedProtocols");
+        foreach (var item in load.Flagged)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", item.File);
+            json.WriteNumber("line", item.Line);
+            WriteProtocol(json, item.Protocol);
+            WriteViolations(json, item.Violations);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteStartArray("notCounted");
         foreach (var item in load.NotCounted)
         {
@@ -120,28 +131,38 @@ public static class TallyJsonReport
             json.WriteString("outcome", item.Outcome);
             if (item.Protocol is { } p)
             {
-                json.WriteString("station", p.Station.Value);
-                json.WriteString("contest", p.Contest.Value);
-                json.WriteString("source", p.Source.Value);
-                json.WriteNumber("version", p.Version);
+                WriteProtocol(json, p);
             }
-            json.WriteStartArray("violations");
-            foreach (var v in item.Violations)
-            {
-                json.WriteStartObject();
-                json.WriteString("relation", v.Relation.Value);
-                json.WriteString("rule", v.Rule);
-                json.WriteString("severity", v.Severity.ToString().ToLowerInvariant());
-                json.WriteNumber("left", v.Left);
-                json.WriteNumber("right", v.Right);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            WriteViolations(json, item.Violations);
             WriteStrings(json, "problems", item.Problems);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteProtocol(Utf8JsonWriter json, Core.Protocols.Protocol p)
+    {
+        json.WriteString("station", p.Station.Value);
+        json.WriteString("contest", p.Contest.Value);
+        json.WriteString("source", p.Source.Value);
+        json.WriteNumber("version", p.Version);
+    }
+
+    private static void WriteViolations(Utf8JsonWriter json, IEnumerable<Core.Rules.Violation> violations)
+    {
+        json.WriteStartArray("violations");
+        foreach (var v in violations)
+        {
+            json.WriteStartObject();
+            json.WriteString("relation", v.Relation.Value);
+            json.WriteString("rule", v.Rule);
+            json.WriteString("severity", v.Severity.ToString().ToLowerInvariant());
+            json.WriteNumber("left", v.Left);
+            json.WriteNumber("right", v.Right);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
