@@ -167,19 +167,23 @@ public static class AccessCommands
     /// commission's key file when given.</summary>
     private sealed record Enrolment(string Station, string PublicKey, string By, FileInfo? CommissionKey);
 
-    private static async Task<int> EnrolAsync(IAnsiConsole console, string db, Enrolment asked, CancellationToken cancellationToken)
+    /// <summary>The 32 bytes of an Ed25519 public key written in base64, or null when the text is not one.</summary>
+    internal static byte[]? Ed25519PublicKey(string base64)
     {
-        var (station, publicKey, by) = (asked.Station, asked.PublicKey, asked.By);
-        byte[] raw;
         try
         {
-            raw = Convert.FromBase64String(publicKey);
+            return Convert.FromBase64String(base64) is { Length: 32 } raw ? raw : null;
         }
         catch (FormatException)
         {
-            raw = [];
+            return null;
         }
-        if (raw.Length != 32)
+    }
+
+    private static async Task<int> EnrolAsync(IAnsiConsole console, string db, Enrolment asked, CancellationToken cancellationToken)
+    {
+        var (station, publicKey, by) = (asked.Station, asked.PublicKey, asked.By);
+        if (Ed25519PublicKey(publicKey) is not { } raw)
         {
             console.MarkupLine("[red]--public-key must be a 32-byte Ed25519 public key in base64, as 'sanoo keys new' prints it.[/]");
             return SanooCli.BadInput;

@@ -52,16 +52,7 @@ public static class WitnessesCommand
             console.MarkupLineInterpolated($"[red]--name: {badName.Replace("An operator's name", "A witness's name", StringComparison.Ordinal)}[/]");
             return SanooCli.BadInput;
         }
-        byte[] raw;
-        try
-        {
-            raw = Convert.FromBase64String(publicKey);
-        }
-        catch (FormatException)
-        {
-            raw = [];
-        }
-        if (raw.Length != 32)
+        if (AccessCommands.Ed25519PublicKey(publicKey) is not { } raw)
         {
             console.MarkupLine("[red]--public-key must be a 32-byte Ed25519 public key in base64, as 'sanoo witness keygen' prints it.[/]");
             return SanooCli.BadInput;
