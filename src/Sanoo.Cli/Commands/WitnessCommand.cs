@@ -201,10 +201,18 @@ public static class WitnessCommand
             {
                 return;
             }
-            using var answer = await server.PostAsJsonAsync(Path, last, WireJson.Default.CosignatureRequest, cancellationToken);
-            var said = answer.StatusCode == System.Net.HttpStatusCode.Conflict
-                ? "the server recorded an ALARM: it now holds two roots for that size"
-                : $"the server answered {(int)answer.StatusCode}";
+            string said;
+            try
+            {
+                using var answer = await server.PostAsJsonAsync(Path, last, WireJson.Default.CosignatureRequest, cancellationToken);
+                said = answer.StatusCode == System.Net.HttpStatusCode.Conflict
+                    ? "the server recorded an ALARM: it now holds two roots for that size"
+                    : $"the server answered {(int)answer.StatusCode}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                said = $"the server could not be reached ({e.Message}); the state file keeps the cosignature as evidence";
+            }
             var (size, root) = (last.TreeSize, last.RootHash[..16]);
             console.MarkupLineInterpolated(
                 $"[yellow]Posted this witness's last cosignature (head of {size} entries, root {root}…) back to the server: {said}.[/]");

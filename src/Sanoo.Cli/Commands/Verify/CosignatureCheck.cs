@@ -20,6 +20,12 @@ internal static class CosignatureCheck
         {
             return false;
         }
+        // A witness enrolled after the head verified may already have cosigned it: check again once the register replayed holds it.
+        if (listing.Witnesses.Any(c => !register.Witnesses.ContainsKey(c.Witness))
+            && (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize != head.RegisterSize)
+        {
+            return false;
+        }
         Check(listing, head, register.Witnesses, problems);
         return true;
     }
