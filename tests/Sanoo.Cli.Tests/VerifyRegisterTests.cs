@@ -255,6 +255,59 @@ public sealed class VerifyRegisterTests : IDisposable
     }
 
     [Fact]
+    public async Task Acts_by_someone_who_was_not_an_operator_allowed_to_do_them_are_named()
+    {
+        var (log, app) = await StartAsync(checkStore: false);
+        await HonestNightAsync(log, app);
+        await TamperDrill.StopAsync(log, app);
+        var order = RecordOf(RecountOrderRecord.Word);
+        var outcome = RecordOf(RecountOutcomeRecord.Word);
+        var certification = RecordOf(CertificationRecord.Word);
+        RewriteRecord(order, r => r with { By = "mallory" });
+        RewriteRecord(outcome, r => r with { By = "carol" });
+        RewriteRecord(certification, r => r with { By = "ana" }); // a district operator, not an admin
+        File.Delete(HeadFile);
+        (log, app) = await StartAsync(checkStore: false);
+        var (code, output) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var text = output.ReplaceLineEndings("");
+        Assert.Contains($"register record {order}: recount order 1 of {Doubled.Station} is by mallory, who was not then an enrolled operator",
+            text, StringComparison.Ordinal);
+        Assert.Contains($"register record {outcome}: recount outcome 1 of {Doubled.Station} is by carol, who was not then an enrolled operator",
+            text, StringComparison.Ordinal);
+        Assert.Contains($"register record {certification}: certification 1 is by ana, who was not then an enrolled admin", text,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Single_person_entries_of_a_double_entry_source_are_a_warning_and_with_strict_a_problem()
+    {
+        var (log, app) = await StartAsync(checkStore: true);
+        await HonestNightAsync(log, app);
+        using var witness = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        await log.EnrolWitnessAsync(new Witness("Observer Mission", Public(witness), DateTimeOffset.UtcNow, "jdoe"));
+        await log.SubmitAsync([new Submission(Sample.Hand[300].Checked(Sample.Election), new Sender.Operator("test"))]);
+        await PublishedAsync(log, app);
+        var (code, output) = Verify(app);
+        var (strict, report) = CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey),
+            "--state", Path.Combine(_folder, "strict.json"), "--strict");
+        await TamperDrill.StopAsync(log, app);
+        Assert.True(code == 0, output);
+        var text = output.ReplaceLineEndings("");
+        // The admin's 301 hand counts were entered once; the pair of ana and bek was entered twice and is not named.
+        Assert.Contains("WARNING: 301 entries of the double-entry source hand were entered by one person, not twice:", text,
+            StringComparison.Ordinal);
+        Assert.Contains($"station {Sample.Hand[0].Station}, sent by operator:test", text, StringComparison.Ordinal);
+        Assert.Contains("… and 281 more", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sent by entries:", text, StringComparison.Ordinal);
+        Assert.Contains("Register: witnesses: 1 (enrolled by jdoe", text, StringComparison.Ordinal);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, strict);
+        Assert.Contains("a hand count entered by one person (operator:test), not twice (--strict)", report.ReplaceLineEndings(""),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_state_file_written_before_the_register_still_reads_and_a_new_one_keeps_the_register_root()
     {
         var file = new FileInfo(State);

@@ -179,12 +179,50 @@ public sealed class WitnessCommandTests : IDisposable
         await TamperDrill.StopAsync(log, app);
         Assert.Equal(Commands.VerifyCommand.Mismatch, alarmed);
         Assert.Contains("ALARM", report, StringComparison.Ordinal);
-        Assert.Contains("the log was forked or rewritten", report, StringComparison.Ordinal);
+        // A server that raised the alarm on itself publishes it, and the witness's verifier stops at that; otherwise the witness's
+        // record of what it cosigned catches the second root.
+        Assert.Contains(keepHead ? "ALARM published by the server: the server signed a head of 100 entries" : "the log was forked or rewritten",
+            report.ReplaceLineEndings(""), StringComparison.Ordinal);
         var alarm = Assert.Single(listed.Alarms);
         // A server that keeps its cosignatures beside its tree-head file raises the alarm on itself when it signs the second root;
         // one that forgot them hears it from the witness, whose signature over the first head it checks.
         Assert.Equal((100L, keepHead ? "server" : "Observer Mission"), (alarm.TreeSize, alarm.PresentedBy));
         Assert.Equal(keepHead ? 1 : 0, listed.Witnesses.Count);
+    }
+
+    [Fact]
+    public async Task A_witness_whose_verifier_catches_a_rewrite_posts_its_last_cosignature_so_the_server_publishes_the_alarm()
+    {
+        var (log, app) = await EnrolledAsync();
+        var (code, output) = Witness(app);
+        Assert.True(code == 0, output);
+        await TamperDrill.StopAsync(log, app);
+        // As above, but the verifier's state is kept: it catches the rewrite first (HISTORY REWRITTEN), before the witness's own
+        // record of what it cosigned is consulted. The server, restarted without its cosignatures, would otherwise never know.
+        var original = Sample.Hand[1];
+        var rewritten = original with { Votes = original.Votes.SetItem(0, original.Votes[0] - 5).SetItem(1, original.Votes[1] + 5) };
+        var canonical = ProtocolWriter.Canonical(Sample.Election, rewritten);
+        TamperDrill.Tamper(Db, "UPDATE protocol_version SET " +
+            $"figures = x'{Convert.ToHexString(Figures.Encode(rewritten.Lines.AsSpan(), rewritten.Votes.AsSpan()))}', " +
+            $"canonical = x'{Convert.ToHexString(canonical)}', " +
+            $"content_sha256 = x'{Convert.ToHexString(SHA256.HashData(canonical))}' WHERE seq = 2");
+        (log, app) = await StartAsync();
+        var (alarmed, report) = Witness(app);
+        var listed = await ListAsync(app);
+        var (verified, verdict) = CliRun.Sanoo("verify", "--url", app.Urls.First(), "--state", Path.Combine(_folder, "observer.json"),
+            "--commission-key", Convert.ToBase64String(_commission.PublicKey));
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, alarmed);
+        var text = report.ReplaceLineEndings("");
+        Assert.Contains("HISTORY REWRITTEN", text, StringComparison.Ordinal);
+        Assert.Contains("Posted this witness's last cosignature (head of 100 entries", text, StringComparison.Ordinal);
+        Assert.Contains("the server recorded an ALARM", text, StringComparison.Ordinal);
+        var alarm = Assert.Single(listed.Alarms);
+        Assert.Equal((100L, "Observer Mission"), (alarm.TreeSize, alarm.PresentedBy));
+        // Any observer now sees the alarm, even one who never checked this log before.
+        Assert.Equal(Commands.VerifyCommand.Mismatch, verified);
+        Assert.Contains("ALARM published by the server: witness Observer Mission was shown a head of 100 entries", verdict.ReplaceLineEndings(""),
+            StringComparison.Ordinal);
     }
 
     public void Dispose()

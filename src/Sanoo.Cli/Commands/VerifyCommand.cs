@@ -55,12 +55,16 @@ public static class VerifyCommand
             Description = "With --follow, stop after this many further checks (0: until Ctrl+C).",
             DefaultValueFactory = _ => 0,
         };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Count entries of a double-entry source that one person entered (not matched by two) as problems, not warnings.",
+        };
         var command = new Command(
             "verify",
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
                 "root, and every total and seat re-added independently.")
         {
-            url, dir, key, pinnedDefinition, state, follow, interval, rounds,
+            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict,
         };
         command.Validators.Add(result =>
         {
@@ -75,7 +79,7 @@ public static class VerifyCommand
             Func<IPublished> source = folder is null
                 ? () => new Server(new HttpClient { BaseAddress = new Uri(r.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) })
                 : () => new Folder(folder.FullName);
-            var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant());
+            var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant(), r.GetValue(strict));
             return FollowAsync(
                 console,
                 source,
@@ -90,8 +94,11 @@ public static class VerifyCommand
     }
 
 
-    /// <summary>What the observer pins instead of trusting the server: the commission's key and the definition's SHA-256.</summary>
-    internal sealed record Pins(string? CommissionKey, string? DefinitionSha256);
+    /// <summary>
+    /// What the observer pins instead of trusting the server: the commission's key and the definition's SHA-256; and, with
+    /// <paramref name="Strict"/>, that single-person entries of a double-entry source are problems rather than warnings.
+    /// </summary>
+    internal sealed record Pins(string? CommissionKey, string? DefinitionSha256, bool Strict = false);
 
     /// <summary>
     /// Verifies once, or keeps verifying with <paramref name="follow"/>; after each round that verified, <paramref name="verified"/>
@@ -273,6 +280,20 @@ public static class VerifyCommand
                 problems.Add($"DEFINITION CHANGED: the tree head now names definition {head.DefinitionSha256}; "
                     + $"the log verified earlier was counted under {before}");
             }
+            if (saved.PublicKey != servedKey)
+            {
+                if (pinnedKey is not null && pinnedKey == servedKey)
+                {
+                    var (then, now) = (saved.PublicKey, servedKey);
+                    console.MarkupLineInterpolated(
+                        $"[yellow]The commission key changed since the last run ({then} then, {now} now); allowed: the new key is pinned.[/]");
+                }
+                else
+                {
+                    problems.Add($"COMMISSION KEY CHANGED: the tree head is signed by {servedKey}; the log verified earlier was signed by "
+                        + $"{saved.PublicKey} (pin a legitimate new key with --commission-key)");
+                }
+            }
             var (m, oldRoot) = (saved.TreeSize, Convert.FromHexString(saved.RootHash));
             if (m > size)
             {
@@ -344,10 +365,15 @@ public static class VerifyCommand
         {
             return new CheckRun.Moved();
         }
+        if (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken))
+        {
+            return new CheckRun.Moved();
+        }
         foreach (var line in summary)
         {
             console.MarkupLineInterpolated($"Register: {line}.");
         }
+        WarnSingleEntries(console, register, pins.Strict, problems);
         if (problems.Count > 0)
         {
             return Report(console, problems);
@@ -361,6 +387,32 @@ public static class VerifyCommand
         console.MarkupLineInterpolated(
             $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {shortRoot}…; {Checked}. Saved to {stateFile.Name} for the next run.");
         return new CheckRun.Done(SanooCli.Ok, head);
+    }
+
+    /// <summary>
+    /// Names, in a yellow block, the entries of double-entry sources that one person entered; with --strict each is a problem.
+    /// </summary>
+    private static void WarnSingleEntries(IAnsiConsole console, Verify.RegisterReplay register, bool strict, List<string> problems)
+    {
+        foreach (var group in register.SingleEntries.GroupBy(e => e.Source, StringComparer.Ordinal))
+        {
+            var entries = group.ToList();
+            var title = $"{entries.Count:N0} entries of the double-entry source {group.Key} were entered by one person, not twice:";
+            console.MarkupLineInterpolated($"[yellow bold]WARNING: {title}[/]");
+            foreach (var e in entries.Take(20))
+            {
+                console.MarkupLineInterpolated($"[yellow]  entry {e.Sequence}, station {e.Station}, sent by {e.Sender}[/]");
+            }
+            if (entries.Count > 20)
+            {
+                console.MarkupLineInterpolated($"[yellow]  … and {entries.Count - 20:N0} more[/]");
+            }
+            if (strict)
+            {
+                problems.AddRange(entries.Select(e =>
+                    $"entry {e.Sequence} (station {e.Station}): a {e.Source} count entered by one person ({e.Sender}), not twice (--strict)"));
+            }
+        }
     }
 
     private static CheckRun Report(IAnsiConsole console, List<string> problems)

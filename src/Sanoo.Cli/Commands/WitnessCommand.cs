@@ -131,7 +131,7 @@ public static class WitnessCommand
             var witness = new Cosigner(console, poster, key, name, run.State);
             try
             {
-                return await VerifyCommand.FollowAsync(
+                var code = await VerifyCommand.FollowAsync(
                     console,
                     () => new VerifyCommand.Server(new HttpClient { BaseAddress = run.Url, Timeout = TimeSpan.FromMinutes(2) }),
                     run.Pins,
@@ -141,6 +141,11 @@ public static class WitnessCommand
                     Math.Max(0, run.Rounds - 1),
                     cancellationToken,
                     witness.CosignAsync);
+                if (code == VerifyCommand.Mismatch)
+                {
+                    await witness.RepeatLastAsync(cancellationToken);
+                }
+                return code;
             }
             catch (Cosigner.Alarm alarm)
             {
@@ -183,6 +188,34 @@ public static class WitnessCommand
                 throw new Alarm($"the server itself reports two roots for a tree size: {problem}");
             }
             console.MarkupLineInterpolated($"[yellow]The server refused the cosignature ({(int)answer.StatusCode}): {problem}[/]");
+        }
+
+        /// <summary>
+        /// After a round that did not verify (a history rewritten, say): posts the witness's last cosignature back to the server, so
+        /// that if the rewritten log kept a size this witness cosigned, the server's own alarm logic sees two roots for it and
+        /// publishes the alarm, even when the server forgot the cosignature.
+        /// </summary>
+        public async Task RepeatLastAsync(CancellationToken cancellationToken)
+        {
+            if ((await WitnessState.ReadAsync(stateFile, cancellationToken)).Cosigned is not [.., var last])
+            {
+                return;
+            }
+            string said;
+            try
+            {
+                using var answer = await server.PostAsJsonAsync(Path, last, WireJson.Default.CosignatureRequest, cancellationToken);
+                said = answer.StatusCode == System.Net.HttpStatusCode.Conflict
+                    ? "the server recorded an ALARM: it now holds two roots for that size"
+                    : $"the server answered {(int)answer.StatusCode}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                said = $"the server could not be reached ({e.Message}); the state file keeps the cosignature as evidence";
+            }
+            var (size, root) = (last.TreeSize, last.RootHash[..16]);
+            console.MarkupLineInterpolated(
+                $"[yellow]Posted this witness's last cosignature (head of {size} entries, root {root}…) back to the server: {said}.[/]");
         }
 
         /// <summary>Two roots for one tree size: the witness stops.</summary>

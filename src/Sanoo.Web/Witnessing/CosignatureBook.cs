@@ -1,5 +1,7 @@
 using System.Text.Json;
+using NSec.Cryptography;
 using Sanoo.Contracts;
+using Sanoo.Log;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.Witnessing;
@@ -9,7 +11,9 @@ namespace Sanoo.Web.Witnessing;
 /// name one), each witness's newest cosignature and the last <see cref="CosignaturesKept"/> accepted, and every alarm: two heads
 /// of one tree size with different roots. All bounded. When the server keeps a tree-head file, the newest cosignatures and the
 /// alarms are kept beside it (<c>FILE.cosignatures.json</c>), so that after a restart a head signed over a rewritten history
-/// is held against what witnesses cosigned before: the server raises the alarm on itself. Thread-safe.
+/// is held against what witnesses cosigned before: the server raises the alarm on itself. The file is not trusted: on load a
+/// cosignature is kept only when its witness is enrolled in the register with the key it names and its signature verifies over
+/// the head it names, so an insider cannot add a witness's name to every page by editing the file. Thread-safe.
 /// </summary>
 public sealed class CosignatureBook : IDisposable
 {
@@ -32,8 +36,11 @@ public sealed class CosignatureBook : IDisposable
     private readonly TimeProvider _time;
     private long _version;
 
-    /// <summary>A book kept beside <see cref="ServerOptions.TreeHeadFile"/> when there is one, in memory only otherwise.</summary>
-    public CosignatureBook(ServerOptions options, TimeProvider time)
+    /// <summary>
+    /// A book kept beside <see cref="ServerOptions.TreeHeadFile"/> when there is one, in memory only otherwise; the cosignatures
+    /// kept there are checked against <paramref name="log"/>'s register of witnesses and its election before they are believed.
+    /// </summary>
+    public CosignatureBook(ServerOptions options, TimeProvider time, ElectionLog log)
     {
         _time = time;
         _file = options.TreeHeadFile is { } file ? file + ".cosignatures.json" : null;
@@ -42,7 +49,9 @@ public sealed class CosignatureBook : IDisposable
             try
             {
                 var kept = JsonSerializer.Deserialize(File.ReadAllBytes(_file), WireJson.Default.Cosignatures);
-                foreach (var c in kept?.Witnesses ?? [])
+                // Built once, at start-up, by the container, which has no asynchronous constructors; the store answers at once.
+                var witnesses = log.WitnessesAsync().GetAwaiter().GetResult();
+                foreach (var c in (kept?.Witnesses ?? []).Where(c => Genuine(c, log, witnesses)))
                 {
                     _newest[c.Witness] = c;
                 }
@@ -52,6 +61,34 @@ public sealed class CosignatureBook : IDisposable
             {
                 // An unreadable file is as good as none: cosignatures are evidence for observers, not state the server needs.
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a cosignature read from the file is by a witness enrolled in the register now, with the key it names, and verifies
+    /// over the head it names (rebuilt from its fields and the log's election; one lacking a field cannot be rebuilt).
+    /// </summary>
+    private static bool Genuine(WitnessCosignature? c, ElectionLog log, IReadOnlyList<Storage.Access.Witness> witnesses)
+    {
+        if (c is not { Witness: { } name, PublicKey: { } key, RootHash: { } root, RegisterRoot: { } registerRoot, Signature: { } signature })
+        {
+            return false;
+        }
+        try
+        {
+            var raw = Convert.FromBase64String(key);
+            if (!witnesses.Any(w => w.Name == name && w.PublicKey.AsSpan().SequenceEqual(raw))
+                || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey, out var publicKey))
+            {
+                return false;
+            }
+            var head = new Core.Transparency.TreeHead(log.Election.Id.Value, log.DefinitionSha256, c.TreeSize, Convert.FromHexString(root),
+                c.RegisterSize, Convert.FromHexString(registerRoot), DateTimeOffset.FromUnixTimeMilliseconds(c.Timestamp));
+            return SignatureAlgorithm.Ed25519.Verify(publicKey!, head.SignedBytes(), Convert.FromBase64String(signature));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return false; // not base64 or hex, or a timestamp out of range: not a cosignature anyone could check
         }
     }
 

@@ -31,7 +31,9 @@ internal sealed class RegisterReplay
     private readonly Dictionary<long, bool> _pairsChecked = [];
     private readonly Dictionary<long, RecountOrderRecord> _orders = [];
     private readonly Dictionary<(string, string), long> _openOrders = [];
-    private readonly HashSet<string> _witnesses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _witnesses = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _witnessesBy = new(StringComparer.Ordinal);
+    private readonly List<SingleEntry> _singleEntries = [];
     private int _next;
     private long _lastLogSize;
     private int _enrolments;
@@ -49,6 +51,18 @@ internal sealed class RegisterReplay
         _records = records;
         _problems = problems;
     }
+
+    /// <summary>An entry of a double-entry source that one person entered, not two: its number, station, source and sender.</summary>
+    public sealed record SingleEntry(long Sequence, string Station, string Source, string Sender);
+
+    /// <summary>
+    /// The entries of double-entry sources that are not backed by a matched pair of hand entries (sent by an admin alone,
+    /// imported from a file, or by any other sender), in log order.
+    /// </summary>
+    public IReadOnlyList<SingleEntry> SingleEntries => _singleEntries;
+
+    /// <summary>The witnesses the register enrolled, by name: each one's Ed25519 public key, base64.</summary>
+    public IReadOnlyDictionary<string, string> Witnesses => _witnesses;
 
     /// <summary>
     /// Holds the register's definition record to the signed tree head: exactly one, record 1, naming the head's election and
@@ -87,7 +101,12 @@ internal sealed class RegisterReplay
         {
             CheckSignature(e, canonical, signature);
         }
-        switch (Sender.Parse(e.Sender))
+        var sender = Sender.Parse(e.Sender);
+        if (signed is { DoubleEntry: true } && sender is not (Sender.DoubleEntry or Sender.MatchedEntry))
+        {
+            _singleEntries.Add(new SingleEntry(e.Sequence, e.Station, e.Source, e.Sender));
+        }
+        switch (sender)
         {
             case Sender.Device device:
                 if (device.Station.Value != e.Station || signed is not { Signed: true })
@@ -135,7 +154,8 @@ internal sealed class RegisterReplay
             Invariant($"hand entries: {_handEntries.Count:N0}; matched pairs checked against their commitments: {_pairsChecked.Count:N0}")
                 + (unopened > 0 ? Invariant($" ({unopened:N0} more not yet in the log)") : ""),
             Invariant($"acts: {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications"),
-            Invariant($"witnesses: {_witnesses.Count:N0}"),
+            Invariant($"witnesses: {_witnesses.Count:N0}")
+                + (_witnessesBy.Count > 0 ? $" (enrolled by {string.Join(", ", _witnessesBy)}, as the enrolling command named them)" : ""),
         ];
         if (_imported > 0)
         {
@@ -186,14 +206,25 @@ internal sealed class RegisterReplay
                 break;
             case CertificationRecord certification:
                 Numbered(certification, "certification", certification.Number, ++_certifications);
+                if (!_operators.TryGetValue(certification.By, out var certifier) || certifier.Role != OperatorRole.Admin)
+                {
+                    _problems.Add($"register record {certification.Sequence}: certification {certification.Number} is by {certification.By}, "
+                        + "who was not then an enrolled admin");
+                }
                 if (certification.Position > certification.LogSize)
                 {
                     _problems.Add($"register record {certification.Sequence} certifies the result at log position {certification.Position}, "
                         + $"but the log held only {certification.LogSize} entries then");
                 }
                 break;
-            case WitnessRecord witness when !_witnesses.Add(witness.Name):
-                _problems.Add($"register record {witness.Sequence} enrols witness {witness.Name} a second time");
+            case WitnessRecord witness:
+                // `sanoo witnesses enrol` records who enrolled a witness as --by says (the OS user by default), not an operator:
+                // it is shown in the summary, not held to the operators.
+                _witnessesBy.Add(witness.By);
+                if (!_witnesses.TryAdd(witness.Name, Convert.ToBase64String(witness.PublicKey.AsSpan())))
+                {
+                    _problems.Add($"register record {witness.Sequence} enrols witness {witness.Name} a second time");
+                }
                 break;
         }
     }
@@ -291,6 +322,11 @@ internal sealed class RegisterReplay
     private void ApplyOrder(RecountOrderRecord order)
     {
         Numbered(order, "recount order", order.Number, _orders.Count + 1);
+        if (!Acts(order.By, order.StationId))
+        {
+            _problems.Add($"register record {order.Sequence}: recount order {order.Number} of {order.StationId} is by {order.By}, "
+                + "who was not then an enrolled operator acting for that station");
+        }
         _orders.TryAdd(order.Number, order);
         var plan = ContestId.TryParse(order.Contest, out var contest) ? _election.Contest(contest) : null;
         if (plan is null || !VotesIn(order.StationId, plan))
@@ -314,6 +350,11 @@ internal sealed class RegisterReplay
             _problems.Add($"register record {outcome.Sequence}: recount outcome {outcome.Number} answers order {outcome.Recount}, "
                 + "which the register did not hold before it");
             return;
+        }
+        if (!Acts(outcome.By, order.StationId))
+        {
+            _problems.Add($"register record {outcome.Sequence}: recount outcome {outcome.Number} of {order.StationId} is by {outcome.By}, "
+                + "who was not then an enrolled operator acting for that station");
         }
         if (_openOrders.TryGetValue((order.StationId, order.Contest), out var open) && open == order.Number)
         {

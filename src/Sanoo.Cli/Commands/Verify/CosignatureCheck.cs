@@ -1,0 +1,80 @@
+using NSec.Cryptography;
+using Sanoo.Contracts;
+
+namespace Sanoo.Cli.Commands.Verify;
+
+/// <summary>
+/// Holds <c>/api/v1/cosignatures</c> to the register and the signed tree head: every witness listed must be enrolled in the
+/// register under that name with that key, and its signature must verify over the head it names (the election and definition of
+/// the current head; sizes, roots and time from the listing). A server, or an insider editing its files, could otherwise name an
+/// observer mission that never vouched for anything. Every alarm the server lists is a problem too.
+/// </summary>
+internal static class CosignatureCheck
+{
+    /// <returns>False when the listing names a head newer than the one verified (checked again on the newer snapshot).</returns>
+    public static async Task<bool> CheckAsync(
+        VerifyCommand.IPublished origin, TreeHead head, RegisterReplay register, List<string> problems, CancellationToken cancellationToken)
+    {
+        var listing = await origin.JsonAsync("/api/v1/cosignatures", WireJson.Default.Cosignatures, cancellationToken);
+        if (listing.Witnesses.Any(c => c.TreeSize > head.TreeSize || c.RegisterSize > head.RegisterSize))
+        {
+            return false;
+        }
+        // A witness enrolled after the head verified may already have cosigned it: check again once the register replayed holds it.
+        if (listing.Witnesses.Any(c => !register.Witnesses.ContainsKey(c.Witness))
+            && (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize != head.RegisterSize)
+        {
+            return false;
+        }
+        Check(listing, head, register.Witnesses, problems);
+        return true;
+    }
+
+    /// <summary>Adds a FORGED COSIGNATURE problem for each listed cosignature that does not verify, and each listed alarm.</summary>
+    public static void Check(Cosignatures listing, TreeHead head, IReadOnlyDictionary<string, string> enrolled, List<string> problems)
+    {
+        foreach (var c in listing.Witnesses)
+        {
+            if (Why(c, head, enrolled) is { } why)
+            {
+                problems.Add($"FORGED COSIGNATURE: /api/v1/cosignatures lists {c.Witness} as cosigning the head of {c.TreeSize} entries "
+                    + $"(root {c.RootHash}), but {why}");
+            }
+        }
+        foreach (var alarm in listing.Alarms)
+        {
+            problems.Add($"ALARM published by the server: {alarm.Detail} (tree size {alarm.TreeSize}, roots {alarm.RootHash} and "
+                + $"{alarm.OtherRootHash}, presented by {alarm.PresentedBy})");
+        }
+    }
+
+    private static string? Why(WitnessCosignature c, TreeHead head, IReadOnlyDictionary<string, string> enrolled)
+    {
+        if (c is not { Witness: { }, PublicKey: { }, RootHash: { }, RegisterRoot: { }, Signature: { } })
+        {
+            return "it lacks a field needed to rebuild the head it names";
+        }
+        if (!enrolled.TryGetValue(c.Witness, out var key))
+        {
+            return "the register enrols no witness of that name";
+        }
+        if (key != c.PublicKey)
+        {
+            return $"the register enrols that witness with key {key}, not {c.PublicKey}";
+        }
+        try
+        {
+            var signed = new Core.Transparency.TreeHead(head.Election, Convert.FromHexString(head.DefinitionSha256), c.TreeSize,
+                Convert.FromHexString(c.RootHash), c.RegisterSize, Convert.FromHexString(c.RegisterRoot),
+                DateTimeOffset.FromUnixTimeMilliseconds(c.Timestamp));
+            var publicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(key), KeyBlobFormat.RawPublicKey);
+            return SignatureAlgorithm.Ed25519.Verify(publicKey, signed.SignedBytes(), Convert.FromBase64String(c.Signature))
+                ? null
+                : "the signature does not verify with the enrolled key over that head";
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return "its fields cannot be read as a head and a signature";
+        }
+    }
+}
