@@ -36,10 +36,10 @@ public sealed class VerifyRegisterTests : IDisposable
     /// <summary>The hand count that two district operators enter twice.</summary>
     private static Protocol Doubled => Sample.Hand[400];
 
-    private Task<(ElectionLog Log, WebApplication App)> StartAsync(bool checkStore) =>
+    private Task<(ElectionLog Log, WebApplication App)> StartAsync(bool checkStore, byte[]? definition = null) =>
         TamperDrill.StartAsync(
             Db,
-            Sample.DefinitionJson,
+            definition ?? Sample.DefinitionJson,
             new ServerOptions
             {
                 Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50), TreeHeadFile = HeadFile, CheckStoreAtStart = checkStore,
@@ -304,6 +304,40 @@ public sealed class VerifyRegisterTests : IDisposable
         Assert.Contains("Register: witnesses: 1 (enrolled by jdoe", text, StringComparison.Ordinal);
         Assert.Equal(Commands.VerifyCommand.Mismatch, strict);
         Assert.Contains("a hand count entered by one person (operator:test), not twice (--strict)", report.ReplaceLineEndings(""),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Where_the_definition_requires_double_entry_an_admin_alone_is_refused_and_an_entry_by_one_person_does_not_verify()
+    {
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(Sample.DefinitionJson)!;
+        foreach (var source in definition["sources"]!.AsArray())
+        {
+            if (source!["doubleEntry"]?.GetValue<bool>() is true)
+            {
+                source["doubleEntryRequired"] = true;
+            }
+        }
+        var (log, app) = await StartAsync(checkStore: true, System.Text.Encoding.UTF8.GetBytes(definition.ToJsonString()));
+        await log.Store.AddOperatorAsync(new Operator("test", OperatorRole.Admin, null, System.Security.Cryptography.SHA256.HashData("test"u8)));
+        await log.CatchUpAsync();
+        var registry = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Web.Access.WriterRegistry>(app.Services);
+        await registry.RefreshAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "test");
+        var body = new StringContent(
+            $"{{\"protocol\":{System.Text.Encoding.UTF8.GetString(Sample.Hand[300].Checked(Sample.Election).Canonical.AsSpan())}}}",
+            System.Text.Encoding.UTF8, "application/json");
+        var refused = await http.PostAsync("/api/v1/protocols", body);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        // An insider writes one anyway, straight into the log: observers refuse it without --strict.
+        await log.SubmitAsync([new Submission(Sample.Hand[300].Checked(Sample.Election), new Sender.Operator("test"))]);
+        await PublishedAsync(log, app);
+        var (code, output) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains("entered by one person (operator:test), not twice (the definition requires double entry)", output.ReplaceLineEndings(""),
             StringComparison.Ordinal);
     }
 

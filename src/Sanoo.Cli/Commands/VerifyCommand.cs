@@ -373,7 +373,7 @@ public static class VerifyCommand
         {
             console.MarkupLineInterpolated($"Register: {line}.");
         }
-        WarnSingleEntries(console, register, pins.Strict, problems);
+        WarnSingleEntries(console, register, election, pins.Strict, problems);
         if (problems.Count > 0)
         {
             return Report(console, problems);
@@ -390,9 +390,11 @@ public static class VerifyCommand
     }
 
     /// <summary>
-    /// Names, in a yellow block, the entries of double-entry sources that one person entered; with --strict each is a problem.
+    /// Names, in a yellow block, the entries of double-entry sources that one person entered; with --strict, or for a source whose
+    /// definition requires double entry (<c>doubleEntryRequired</c>), each is a problem.
     /// </summary>
-    private static void WarnSingleEntries(IAnsiConsole console, Verify.RegisterReplay register, bool strict, List<string> problems)
+    private static void WarnSingleEntries(
+        IAnsiConsole console, Verify.RegisterReplay register, Core.Definitions.Election election, bool strict, List<string> problems)
     {
         foreach (var group in register.SingleEntries.GroupBy(e => e.Source, StringComparer.Ordinal))
         {
@@ -407,10 +409,12 @@ public static class VerifyCommand
             {
                 console.MarkupLineInterpolated($"[yellow]  … and {entries.Count - 20:N0} more[/]");
             }
-            if (strict)
+            var required = election.Sources.Any(s => s.Id.Value == group.Key && s.DoubleEntryRequired);
+            if (strict || required)
             {
+                var why = required ? "the definition requires double entry" : "--strict";
                 problems.AddRange(entries.Select(e =>
-                    $"entry {e.Sequence} (station {e.Station}): a {e.Source} count entered by one person ({e.Sender}), not twice (--strict)"));
+                    $"entry {e.Sequence} (station {e.Station}): a {e.Source} count entered by one person ({e.Sender}), not twice ({why})"));
             }
         }
     }

@@ -17,6 +17,12 @@ public sealed record CountSource(SourceId Id, LocalizedText Name, bool Official)
     public bool DoubleEntry { get; init; }
 
     /// <summary>
+    /// Whether double entry is the only way in: not even an admin (a supervisor) may send a protocol of this count alone. Without
+    /// it an admin may (the law may let a supervisor record a recount's figures), and the verifier names each such entry.
+    /// </summary>
+    public bool DoubleEntryRequired { get; init; }
+
+    /// <summary>
     /// Whether every protocol of this count is signed by its station's device (Ed25519 over the
     /// canonical bytes): the server takes one only with a valid signature, and the verifier refuses
     /// any entry of this source without one, so a signature cannot be stripped unseen. By default a

@@ -115,7 +115,7 @@ public static class DefinitionReader
 
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry", "signed");
+        var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry", "doubleEntryRequired", "signed");
         if (f is null)
         {
             return null;
@@ -124,8 +124,20 @@ public static class DefinitionReader
         return new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), official)
         {
             DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
+            DoubleEntryRequired = f.OptionalBool("doubleEntryRequired") is true && RequiresDoubleEntry(f),
             Signed = f.OptionalBool("signed") ?? !official,
         };
+    }
+
+    /// <summary>Whether a source that requires double entry has it; a problem when it does not.</summary>
+    private static bool RequiresDoubleEntry(JsonFields f)
+    {
+        if (f.OptionalBool("doubleEntry") is true)
+        {
+            return true;
+        }
+        f.Problem("doubleEntryRequired", "needs \"doubleEntry\": true (a count that must be entered twice is entered twice)");
+        return false;
     }
 
     private static ProtocolForm? ReadForm(JsonElement element, string path, List<JsonProblem> problems)

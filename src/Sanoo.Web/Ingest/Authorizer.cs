@@ -43,12 +43,14 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
                     $"the signature does not verify with the key enrolled for station {protocol.Station}: "
                     + "a wrong key, another station's key, or altered figures"));
         }
-        var doubleEntry = election.Sources[election.SourceIndex(protocol.Source)].DoubleEntry;
+        var source = election.Sources[election.SourceIndex(protocol.Source)];
+        var doubleEntry = source.DoubleEntry;
         switch (Operator(protocol, caller, submission.Path))
         {
             case Admission<Operator>.Refused refused:
                 return Refuse(refused.Refusal);
             case Admission<Operator>.Admitted { Who.Role: OperatorRole.District } when doubleEntry:
+            case Admission<Operator>.Admitted when source.DoubleEntryRequired:
                 return Refuse(new Refusal.Forbidden(
                     submission.Path, $"{protocol.Source} counts are entered twice, by two operators: send each entry to /api/v1/hand-entries"));
             case Admission<Operator>.Admitted admitted:
