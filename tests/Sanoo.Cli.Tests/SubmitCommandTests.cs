@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Sanoo.Cli.Output;
 using Sanoo.Core.Protocols;
 using Sanoo.Log;
@@ -67,6 +68,26 @@ public sealed class SubmitCommandTests : IDisposable
         await using var app = await StartAsync(log, port);
 
         var (code, output) = CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("signed.jsonl"));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("accepted at log position 1", output, StringComparison.Ordinal);
+        await app.StopAsync();
+        await log.DisposeAsync();
+        await log.Store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_protocol_written_with_spaces_and_members_in_any_order_is_signed_in_its_canonical_form()
+    {
+        var (log, key) = await PrepareAsync();
+        var canonical = JsonNode.Parse(File.ReadAllText(PathOf("s0001.jsonl")))!.AsObject();
+        var shuffled = new JsonObject(canonical.Reverse().Select(m => KeyValuePair.Create(m.Key, m.Value?.DeepClone())));
+        var spaced = shuffled.ToJsonString().Replace(",", ", ", StringComparison.Ordinal); // spaces and reversed members: not canonical
+        File.WriteAllText(PathOf("pretty.jsonl"), spaced + "\n");
+        var port = FreePort();
+        await using var app = await StartAsync(log, port);
+
+        var (code, output) = CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("pretty.jsonl"));
 
         Assert.True(code == 0, output);
         Assert.Contains("accepted at log position 1", output, StringComparison.Ordinal);

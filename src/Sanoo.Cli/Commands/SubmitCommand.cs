@@ -103,11 +103,22 @@ public static class SubmitCommand
         var count = 0;
         foreach (var line in JsonLines.Read(file.FullName))
         {
-            // A line already in signed form (ProtocolLine) goes as it is; a bare protocol goes as the line's own bytes, which the
-            // signature then covers.
-            var submission = ProtocolLine.IsSubmission(line.Bytes.Span)
-                ? JsonSerializer.Deserialize(line.Bytes.Span, WireJson.Default.Submission)!
-                : key is null ? new Submission(JsonElement.Parse(line.Bytes.Span)) : DeviceSigning.Sign(key, line.Bytes.Span);
+            // A line already in signed form (ProtocolLine) goes as it is; a bare protocol is signed in its RFC 8785 form, the bytes
+            // the server rebuilds and checks, so spacing and member order in the file do not matter.
+            Submission submission;
+            try
+            {
+                submission = ProtocolLine.IsSubmission(line.Bytes.Span)
+                    ? JsonSerializer.Deserialize(line.Bytes.Span, WireJson.Default.Submission)!
+                    : key is null
+                        ? new Submission(JsonElement.Parse(line.Bytes.Span))
+                        : DeviceSigning.Sign(key, Core.Json.CanonicalJson.Canonicalize(line.Bytes));
+            }
+            catch (Exception e) when (e is JsonException or FormatException)
+            {
+                console.MarkupLineInterpolated($"[red]{file.Name}:{line.Number} is not a protocol in JSON ({e.Message}); nothing more was sent.[/]");
+                return SanooCli.BadInput;
+            }
             var of = JsonSerializer.Deserialize(submission.Protocol, WireJson.Default.ProtocolDocument)?.Station;
             if (station is not null && of is not null && of != station)
             {
