@@ -82,14 +82,20 @@ public static class AccessCommands
             Description = "Why, in the commission's words (published in the register): lost, stolen, compromised …",
             Required = true,
         };
+        var revokedBy = new Option<string>("--by")
+        {
+            Description = "Who revokes it, for the record (published in the register).",
+            DefaultValueFactory = _ => Environment.UserName,
+        };
         var revoke = new Command(
             "revoke",
             "Revoke a station's device key (lost, stolen, compromised): from the next entry on, nothing it signs is taken; the revocation is a "
                 + "register record every observer sees.")
         {
-            db, revokeStation, reason, by,
+            db, revokeStation, reason, revokedBy,
         };
-        revoke.SetAction((r, ct) => RevokeAsync(console, r.GetValue(db)!, r.GetValue(revokeStation)!, r.GetValue(reason)!, r.GetValue(by)!, ct));
+        revoke.SetAction((r, ct) =>
+            RevokeAsync(console, r.GetValue(db)!, r.GetValue(revokeStation)!, r.GetValue(reason)!, r.GetValue(revokedBy)!, ct));
         return new Command("keys", "Station device keys (Ed25519).") { create, enrol, revoke };
     }
 

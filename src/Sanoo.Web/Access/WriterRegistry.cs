@@ -21,6 +21,7 @@ namespace Sanoo.Web.Access;
 public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeProvider time) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, EnrolledKey> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _revoked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Operator> _operatorsByToken = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private long _recordsSeen;
@@ -28,6 +29,9 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
 
     /// <summary>The public key enrolled for a station now, or null.</summary>
     public EnrolledKey? DeviceKey(string station) => _keys.GetValueOrDefault(station);
+
+    /// <summary>Whether the station's last key was revoked (and none enrolled since).</summary>
+    public bool Revoked(string station) => _revoked.ContainsKey(station);
 
     /// <summary>The operator with this bearer token, or null.</summary>
     public Operator? OperatorByToken(string token) =>
@@ -50,6 +54,7 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
                 {
                     case DeviceKeyRecord.Word:
                         var key = (DeviceKeyRecord)RegisterRecord.Decode(row.Record.AsSpan());
+                        _revoked.TryRemove(key.StationId, out _);
                         _keys[key.StationId] = new EnrolledKey(
                             PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey.AsSpan(), KeyBlobFormat.RawPublicKey), [.. key.PublicKey]);
                         break;
@@ -58,6 +63,7 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
                         if (_keys.TryGetValue(revoked.StationId, out var current) && current.Raw.AsSpan().SequenceEqual(revoked.PublicKey.AsSpan()))
                         {
                             _keys.TryRemove(revoked.StationId, out _);
+                            _revoked[revoked.StationId] = true;
                         }
                         break;
                     case OperatorRecord.Word:

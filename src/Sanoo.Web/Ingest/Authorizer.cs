@@ -33,7 +33,9 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
             }
             if (registry.DeviceKey(protocol.Station.Value) is not { } key)
             {
-                return Refuse(new Refusal.Forbidden(submission.Path, $"no device key is enrolled for station {protocol.Station}"));
+                return Refuse(new Refusal.Forbidden(submission.Path, registry.Revoked(protocol.Station.Value)
+                    ? $"station {protocol.Station}'s device key was revoked; the commission enrols its new key (sanoo keys enrol)"
+                    : $"no device key is enrolled for station {protocol.Station}"));
             }
             return SignatureAlgorithm.Ed25519.Verify(key.Key, submission.Checked.Canonical.AsSpan(), submission.Signature)
                 ? new Admission<Submission>.Admitted(

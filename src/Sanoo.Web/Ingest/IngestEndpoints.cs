@@ -151,8 +151,8 @@ public static class IngestEndpoints
             }
             catch (KeyNotCurrentException e)
             {
-                return Problems.Status(
-                    403, "Forbidden", $"{e.Message}. Sign with the station's current key; what else this request held was stored.");
+                return Problems.Status(403, "Not allowed", $"{e.Message}. Nothing signed with that key is counted; sign with the station's "
+                    + "current key. In a batch, the other protocols were decided as usual: send the batch again for their receipts.");
             }
             catch (StoreException e)
             {
