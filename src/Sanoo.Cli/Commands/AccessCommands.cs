@@ -146,16 +146,12 @@ public static class AccessCommands
         return new Command("operators", "Commission operators who enter hand counts and corrections.") { add };
     }
 
-    private static int NewKey(IAnsiConsole console, string station, FileInfo output)
+    /// <summary>Makes an Ed25519 key pair for <paramref name="owner"/> and writes it to <paramref name="output"/>, readable by its owner only.</summary>
+    internal static DeviceKeyFile WriteKeyFile(string owner, FileInfo output)
     {
-        if (output.Exists)
-        {
-            console.MarkupLineInterpolated($"[red]{output.FullName} exists; a key file is never overwritten. Choose another path.[/]");
-            return SanooCli.BadInput;
-        }
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
         var file = new DeviceKeyFile(
-            station,
+            owner,
             Convert.ToBase64String(key.Export(KeyBlobFormat.RawPrivateKey)),
             Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
         File.WriteAllText(output.FullName, JsonSerializer.Serialize(file));
@@ -163,6 +159,17 @@ public static class AccessCommands
         {
             File.SetUnixFileMode(output.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+        return file;
+    }
+
+    private static int NewKey(IAnsiConsole console, string station, FileInfo output)
+    {
+        if (output.Exists)
+        {
+            console.MarkupLineInterpolated($"[red]{output.FullName} exists; a key file is never overwritten. Choose another path.[/]");
+            return SanooCli.BadInput;
+        }
+        var file = WriteKeyFile(station, output);
         console.MarkupLineInterpolated($"Wrote the private key of station {station}'s device to {output.FullName} (readable by you only).");
         console.MarkupLineInterpolated($"Public key, to enrol: [bold]{file.PublicKey}[/]");
         console.WriteLine(file.PublicKey);

@@ -92,7 +92,10 @@ public static class DemoCommand
             var counters = new NightCounters();
             console.MarkupLine("Enrolling a signing key for each of the 2,494 station devices and a token for each district commission …");
             using var senders = await NightSenders.EnrolAsync(sample.Election, store, counters, cancellationToken);
-            using var commission = CommissionKey.Ephemeral();
+            // The commission's key is kept beside the store, so the demo's store can be served again under the same key.
+            var keyFile = new FileInfo(Path.Combine(folder.FullName, "commission.key"));
+            using var commission = CommissionKey.Import(
+                Convert.FromBase64String(Commands.AccessCommands.WriteKeyFile("commission", keyFile).PrivateKey));
             // Every simulated device sends from 127.0.0.1, so the per-address write limit is lifted for the demo.
             await using var app = SanooServer.Create(
                 log,
@@ -150,10 +153,12 @@ public static class DemoCommand
             console.MarkupLineInterpolated(
                 $"The commission ordered a recount at station {worst.Station} (machine and hand {
                     apart} votes apart), recorded its outcome, and certified the result: the site now says [bold]Certified[/].");
+            var db = Path.Combine(folder.Name, "sanoo.db");
+            var publicKey = Convert.ToBase64String(commission.PublicKey);
             console.MarkupLineInterpolated(
-                $"Every protocol is in {Path.Combine(folder.Name, "sanoo.db")}; check it yourself: [bold]sanoo tally --db sqlite:{
-                    Path.Combine(folder.Name, "sanoo.db")}[/] or [bold]sanoo verify --url {site} --commission-key {
-                    Convert.ToBase64String(commission.PublicKey)}[/] while it serves.");
+                $"Every protocol is in {db}; check it yourself: [bold]sanoo tally --db sqlite:{db}[/], or [bold]sanoo verify --url {site
+                    } --commission-key {publicKey}[/] while it serves (after the demo: [bold]sanoo serve --db sqlite:{db} --signing-key {
+                    Path.Combine(folder.Name, "commission.key")} --urls {site}[/]).");
             if (exitWhenDone)
             {
                 await app.StopAsync(CancellationToken.None);
