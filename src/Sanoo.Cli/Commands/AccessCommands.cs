@@ -146,7 +146,9 @@ public static class AccessCommands
         return new Command("operators", "Commission operators who enter hand counts and corrections.") { add };
     }
 
-    /// <summary>Makes an Ed25519 key pair for <paramref name="owner"/> and writes it to <paramref name="output"/>, readable by its owner only.</summary>
+    /// <summary>
+    /// Makes an Ed25519 key pair for <paramref name="owner"/> and writes it to <paramref name="output"/>, readable by its owner only.
+    /// </summary>
     internal static DeviceKeyFile WriteKeyFile(string owner, FileInfo output)
     {
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
