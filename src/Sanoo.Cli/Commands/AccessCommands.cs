@@ -149,11 +149,17 @@ public static class AccessCommands
     /// <summary>
     /// Makes an Ed25519 key pair for <paramref name="owner"/> and writes it to <paramref name="output"/>, readable by its owner only.
     /// </summary>
-    internal static DeviceKeyFile WriteKeyFile(string owner, FileInfo output)
+    internal static DeviceKeyFile WriteKeyFile(string owner, FileInfo output) =>
+        WriteKeyFile(output, (privateKey, publicKey) => new DeviceKeyFile(owner, privateKey, publicKey));
+
+    /// <summary>
+    /// Makes an Ed25519 key pair and writes the file <paramref name="record"/> makes of it (private and public key, base64) to
+    /// <paramref name="output"/>, readable by its owner only: the one way every key file (device, commission, witness) is made.
+    /// </summary>
+    internal static T WriteKeyFile<T>(FileInfo output, Func<string, string, T> record)
     {
         using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-        var file = new DeviceKeyFile(
-            owner,
+        var file = record(
             Convert.ToBase64String(key.Export(KeyBlobFormat.RawPrivateKey)),
             Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
         File.WriteAllText(output.FullName, JsonSerializer.Serialize(file));

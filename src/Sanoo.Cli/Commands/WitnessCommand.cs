@@ -86,17 +86,7 @@ public static class WitnessCommand
                 console.MarkupLineInterpolated($"[red]{file.FullName} exists; a key file is never overwritten. Choose another path.[/]");
                 return SanooCli.BadInput;
             }
-            using var key = Key.Create(
-                SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
-            var written = new WitnessKeyFile(
-                r.GetValue(name),
-                Convert.ToBase64String(key.Export(KeyBlobFormat.RawPrivateKey)),
-                Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
-            File.WriteAllText(file.FullName, JsonSerializer.Serialize(written));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(file.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            var written = AccessCommands.WriteKeyFile(file, (privateKey, publicKey) => new WitnessKeyFile(r.GetValue(name), privateKey, publicKey));
             console.MarkupLineInterpolated($"Wrote the witness's private key to {file.FullName} (readable by you only).");
             console.MarkupLineInterpolated($"Public key, for the commission to enrol (sanoo witnesses enrol): [bold]{written.PublicKey}[/]");
             console.WriteLine(written.PublicKey);
