@@ -72,8 +72,16 @@ public static class SeatsCommand
         return command;
     }
 
-    /// <summary>Names that read as a choice against all, in the languages Sanoo words its steps in.</summary>
-    private static readonly string[] AgainstAllWords = ["against all", "against-all", "none of the above", "против всех", "баарына каршы"];
+    /// <summary>Names that read as a choice against all: the catalog Input/against-all-names.txt, one a line (data, not code).</summary>
+    private static readonly string[] AgainstAllWords = ReadCatalog("Sanoo.Cli.against-all-names.txt");
+
+    private static string[] ReadCatalog(string resource)
+    {
+        using var stream = typeof(SeatsCommand).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"the catalog {resource} is not embedded");
+        using var reader = new StreamReader(stream);
+        return [.. reader.ReadToEnd().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+    }
 
     /// <summary>How to print the result: JSON or tables, and the language of the steps.</summary>
     private sealed record Presentation(bool Json, string Language);
