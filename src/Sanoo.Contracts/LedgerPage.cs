@@ -2,15 +2,15 @@ namespace Sanoo.Contracts;
 
 /// <summary>
 /// The discrepancy ledger's <c>data.json</c> (<c>/{lang}/discrepancies/</c>): two counts compared at
-/// every station, totalled per region and district, with the stations that differ.
+/// every station, totalled per area of every level between the root and the stations (and per area of each grouping), with
+/// the stations that differ.
 /// </summary>
 /// <param name="Snapshot">The snapshot's log position.</param>
 /// <param name="First">The first count source compared (e.g. <c>machine</c>).</param>
 /// <param name="Second">The second (e.g. <c>hand</c>).</param>
 /// <param name="Tolerance">How far two counts may differ and still be "within tolerance".</param>
 /// <param name="Summary">The nation's summary for the main contest, in words.</param>
-/// <param name="Regions">The regions' lines, main contest.</param>
-/// <param name="Districts">The districts' lines, main contest.</param>
+/// <param name="Levels">The lines of the main contest, one table per level (then per grouping).</param>
 /// <param name="Recounts">The recounts the commission ordered, oldest first.</param>
 /// <param name="Stations">Every station and contest whose counts do not match exactly.</param>
 public sealed record LedgerPageData(
@@ -19,10 +19,15 @@ public sealed record LedgerPageData(
     string Second,
     Tolerance Tolerance,
     string Summary,
-    IReadOnlyList<LedgerRow> Regions,
-    IReadOnlyList<LedgerRow> Districts,
+    IReadOnlyList<LedgerLevel> Levels,
     IReadOnlyList<RecountRow> Recounts,
     IReadOnlyList<StationDifference> Stations);
+
+/// <summary>The ledger's lines for the areas of one level or grouping.</summary>
+/// <param name="Level">The level's (or grouping's) id.</param>
+/// <param name="Heading">What its areas are called.</param>
+/// <param name="Rows">Its areas' lines.</param>
+public sealed record LedgerLevel(string Level, string Heading, IReadOnlyList<LedgerRow> Rows);
 
 /// <summary>The ledger's tolerance: a difference within either bound is tolerated.</summary>
 /// <param name="Absolute">Votes.</param>

@@ -3,23 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace Sanoo.Contracts;
 
-/// <summary>The level of an area on the map.</summary>
-[JsonConverter(typeof(WireEnumConverter<AreaKind>))]
-public enum AreaKind
-{
-    /// <summary><c>nation</c>: the whole country, the root of the map.</summary>
-    Nation,
-
-    /// <summary><c>region</c>.</summary>
-    Region,
-
-    /// <summary><c>district</c>.</summary>
-    District,
-
-    /// <summary><c>station</c>: a polling station, always a leaf.</summary>
-    Station,
-}
-
 /// <summary>What a contest elects.</summary>
 [JsonConverter(typeof(WireEnumConverter<ContestKind>))]
 public enum ContestKind
@@ -81,8 +64,10 @@ public sealed record SourceRef(string Id, string Name, bool Official);
 /// <summary>An area, named in the requested language.</summary>
 /// <param name="Id">Its id.</param>
 /// <param name="Name">Its name.</param>
-/// <param name="Kind">Its level.</param>
-public sealed record AreaRef(string Id, string Name, AreaKind Kind);
+/// <param name="Kind">Its level's id as the definition names it (by default <c>nation</c>, <c>region</c>, <c>district</c> or
+/// <c>station</c>), or its grouping's id.</param>
+/// <param name="Station">Whether it is a polling station.</param>
+public sealed record AreaRef(string Id, string Name, string Kind, bool Station);
 
 /// <summary>How far the count has come in an area.</summary>
 /// <param name="Stations">Stations whose protocol is counted.</param>
@@ -132,7 +117,7 @@ public sealed record SingleMemberOutcome(string? Elected, long? Votes, long? Mar
 /// <summary>An area just below the requested one, with its sums.</summary>
 /// <param name="Id">Its id.</param>
 /// <param name="Name">Its name.</param>
-/// <param name="Kind">Its level.</param>
+/// <param name="Kind">Its level's id, or its grouping's.</param>
 /// <param name="Reporting">How many of its stations are counted.</param>
 /// <param name="Participation">Voters who took part at the stations counted.</param>
 /// <param name="ValidVotes">Votes for every choice.</param>
@@ -140,7 +125,7 @@ public sealed record SingleMemberOutcome(string? Elected, long? Votes, long? Mar
 public sealed record ChildResult(
     string Id,
     string Name,
-    AreaKind Kind,
+    string Kind,
     Reporting Reporting,
     long Participation,
     long ValidVotes,

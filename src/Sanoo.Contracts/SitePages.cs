@@ -38,7 +38,16 @@ public sealed record AreaPageData(
     ContestTable? Results,
     IReadOnlyList<ContestTable> LocalContests,
     IReadOnlyList<ChildRow> Children,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>On the root's page: the areas of each grouping of stations beside the tree (electoral districts), by grouping.</summary>
+    public IReadOnlyList<ChildGroup> Groupings { get; init; } = [];
+}
+
+/// <summary>The areas of one grouping, under their heading.</summary>
+/// <param name="Heading">What the grouping's areas are called.</param>
+/// <param name="Children">Its areas.</param>
+public sealed record ChildGroup(string Heading, IReadOnlyList<ChildRow> Children);
 
 /// <summary>The tree head a page names.</summary>
 /// <param name="Size">Entries in the tree.</param>

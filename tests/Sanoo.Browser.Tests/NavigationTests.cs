@@ -82,7 +82,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         var pages = 0;
         foreach (var language in new[] { "ky", "ru", "en" })
         {
-            foreach (var area in ResultsSite.Sample.Election.Areas.Where(a => a.Kind != Core.Definitions.AreaKind.Station))
+            foreach (var area in ResultsSite.Sample.Election.Areas.Where(a => !a.IsStation))
             {
                 var path = Web.Site.SitePaths.Area(language, area);
                 var response = await page.GotoAsync(new Uri(site.Address, path).ToString());

@@ -43,7 +43,7 @@ public class Kg2021LedgerTests
         var listKeys = hand.Keys.Where(k => k.Contest == list && machine.ContainsKey(k)).ToList();
         Assert.Equal(listKeys.Count, nation.Compared);
         Assert.Equal(listKeys.Sum(k => hand[k].Votes.Zip(machine[k].Votes, (h, m) => Math.Abs((long)h - m)).Sum()), nation.VotesApart);
-        var regions = sample.Election.Areas.Where(a => a.Kind == AreaKind.Region).Select(a => ledger.Area(a.Id, list)!).ToList();
+        var regions = sample.Election.Areas.Where(a => a.Level == 1).Select(a => ledger.Area(a.Id, list)!).ToList();
         Assert.Equal(nation.Discrepancy, regions.Sum(r => r.Discrepancy));
         Assert.Equal(nation.VotesApart, regions.Sum(r => r.VotesApart));
     }

@@ -37,12 +37,12 @@ public class Kg2021SampleTests
     {
         var election = Sample.Election;
         Assert.Equal(2494, election.StationCount);
-        Assert.Equal(59, election.Areas.Count(a => a.Kind == AreaKind.Station && a.Parent == new AreaId("abroad")));
-        Assert.Equal(36, election.Areas.Count(a => a.Kind == AreaKind.District));
-        Assert.Equal(10, election.Areas.Count(a => a.Kind == AreaKind.Region));
+        Assert.Equal(59, election.Areas.Count(a => a.IsStation && a.Parent == new AreaId("abroad")));
+        Assert.Equal(36, election.Areas.Count(a => a.Level == 2));
+        Assert.Equal(10, election.Areas.Count(a => a.Level == 1));
         Assert.Equal(3_703_420, election.Areas.Where(a => a.Roll is not null).Sum(a => (long)a.Roll!.Registered));
         Assert.Equal(84_128, election.Areas.Where(a => a.Parent == new AreaId("abroad")).Sum(a => (long)a.Roll!.Registered));
-        Assert.Equal(78, election.Areas.Count(a => a.Kind == AreaKind.Station && a.Parent == new AreaId("d07")));
+        Assert.Equal(78, election.Areas.Count(a => a.IsStation && a.Parent == new AreaId("d07")));
         Assert.Equal(37, election.Contests.Length);
         Assert.Equal(22, election.Contest(List)!.Choices.Length);
     }

@@ -8,7 +8,7 @@ namespace Sanoo.Testing;
 /// </summary>
 public sealed class ElectionBuilder
 {
-    private readonly List<Area> _areas = [new Area(new AreaId("nation"), AreaKind.Nation, null, LocalizedText.Of("en", "Nation"), null)];
+    private readonly List<Area> _areas = [new Area(new AreaId("nation"), 0, null, LocalizedText.Of("en", "Nation"), null)];
     private readonly List<Choice> _choices = [];
     private readonly List<Contest> _contests = [];
     private int _parties;
@@ -19,19 +19,19 @@ public sealed class ElectionBuilder
 
     public ElectionBuilder Region(string id)
     {
-        _areas.Add(new Area(new AreaId(id), AreaKind.Region, new AreaId("nation"), LocalizedText.Of("en", id), null));
+        _areas.Add(new Area(new AreaId(id), 1, new AreaId("nation"), LocalizedText.Of("en", id), null));
         return this;
     }
 
     public ElectionBuilder District(string id, string region)
     {
-        _areas.Add(new Area(new AreaId(id), AreaKind.District, new AreaId(region), LocalizedText.Of("en", id), null));
+        _areas.Add(new Area(new AreaId(id), 2, new AreaId(region), LocalizedText.Of("en", id), null));
         return this;
     }
 
     public ElectionBuilder Station(string id, string parent, int registered, int additional = 0)
     {
-        _areas.Add(new Area(new AreaId(id), AreaKind.Station, new AreaId(parent), null, new VoterRoll(registered, additional)));
+        _areas.Add(new Area(new AreaId(id), 3, new AreaId(parent), null, new VoterRoll(registered, additional)));
         return this;
     }
 

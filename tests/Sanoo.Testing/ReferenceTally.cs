@@ -33,12 +33,12 @@ public static class ReferenceTally
     public static long[] Sum(Election election, IEnumerable<Protocol> counted, ContestId contest, SourceId source, AreaId area)
     {
         var plan = election.Contest(contest)!;
-        var (start, end) = election.StationRange(election.AreaIndex(area));
+        var stations = election.StationsOf(election.AreaIndex(area)).ToArray().ToHashSet();
         var sums = new long[plan.Form.Lines.Length + plan.Choices.Length];
         foreach (var protocol in counted.Where(p => p.Contest == contest && p.Source == source))
         {
             var ordinal = election.StationOrdinal(election.AreaIndex(protocol.Station));
-            if (ordinal < start || ordinal >= end)
+            if (!stations.Contains(ordinal))
             {
                 continue;
             }

@@ -48,7 +48,7 @@ public static class SubmissionScript
     {
         var slots = (from plan in election.Contests
                      from source in election.Sources
-                     from ordinal in Enumerable.Range(plan.StationStart, plan.StationCount)
+                     from ordinal in Enumerable.Range(0, plan.StationCount).Select(plan.OrdinalAt)
                      select (Plan: plan, Source: source.Id, Station: election.Areas[election.StationAreaIndex(ordinal)])).ToList();
         var sent = new List<Protocol>();
         foreach (var step in steps)

@@ -10,7 +10,6 @@ public class WireEnumsTests
         { typeof(Log.ReceiptOutcome), typeof(Wire.ReceiptOutcome) },
         { typeof(Storage.Log.StoredOutcome), typeof(Wire.StoredOutcome) },
         { typeof(Core.Definitions.Severity), typeof(Wire.Severity) },
-        { typeof(Core.Definitions.AreaKind), typeof(Wire.AreaKind) },
         { typeof(Core.Definitions.ContestKind), typeof(Wire.ContestKind) },
         { typeof(Core.Entries.EntryStatus), typeof(Wire.EntryStatus) },
     };

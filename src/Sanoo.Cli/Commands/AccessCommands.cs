@@ -110,7 +110,7 @@ public static class AccessCommands
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            if (await StationCheckAsync(store, station, AreaKind.Station, cancellationToken) is { } problem)
+            if (await AreaCheckAsync(store, station, district: false, cancellationToken) is { } problem)
             {
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
@@ -212,7 +212,7 @@ public static class AccessCommands
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            if (await StationCheckAsync(store, station, AreaKind.Station, cancellationToken) is { } problem)
+            if (await AreaCheckAsync(store, station, district: false, cancellationToken) is { } problem)
             {
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
@@ -305,7 +305,7 @@ public static class AccessCommands
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            if (district is not null && await StationCheckAsync(store, district, AreaKind.District, cancellationToken) is { } problem)
+            if (district is not null && await AreaCheckAsync(store, district, district: true, cancellationToken) is { } problem)
             {
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
@@ -371,15 +371,17 @@ public static class AccessCommands
         return commission;
     }
 
-    private static async Task<string?> StationCheckAsync(IProtocolStore store, string id, AreaKind kind, CancellationToken cancellationToken)
+    /// <summary>Null when <paramref name="id"/> is a station of the stored election (or, for a district operator, an area above the
+    /// stations); else what is wrong.</summary>
+    private static async Task<string?> AreaCheckAsync(IProtocolStore store, string id, bool district, CancellationToken cancellationToken)
     {
         if (await store.ReadDefinitionAsync(cancellationToken) is not { } stored)
         {
             return $"{store.Description} holds no election yet: ingest or serve with --definition first.";
         }
         var election = ((DefinitionResult.Loaded)DefinitionReader.Read(stored.Definition)).Election;
-        return AreaId.TryParse(id, out var areaId) && election.Area(areaId)?.Kind == kind
+        return AreaId.TryParse(id, out var areaId) && election.Area(areaId) is { } area && area.IsStation != district
             ? null
-            : $"'{id}' is not a {kind.ToString().ToLowerInvariant()} of election {election.Id}.";
+            : $"'{id}' is not {(district ? "an area above the polling stations" : "a polling station")} of election {election.Id}.";
     }
 }

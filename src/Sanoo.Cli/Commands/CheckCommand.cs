@@ -46,17 +46,22 @@ public static class CheckCommand
         table.AddRow("Election", Markup.Escape($"{d.Name.In("en")} ({d.Id}), {d.Date:yyyy-MM-dd}"));
         table.AddRow("Languages", string.Join(", ", d.Languages));
         table.AddRow("Count sources", Markup.Escape(string.Join(", ", d.Sources.Select(s => $"{s.Id}{(s.Official ? " (official)" : "")}"))));
-        foreach (var kind in Enum.GetValues<AreaKind>())
+        for (var level = 0; level < election.Levels.Length; level++)
         {
+            var (id, heading, grouping) = election.Levels[level];
+            var what = (heading?.In("en") ?? id, level == d.TreeDepth - 1, grouping) switch
+            {
+                ("station", true, _) => "Polling stations",
+                (var name, true, _) when heading is null => $"{name} (polling stations)",
+                (var name, _, true) => $"{name} (grouping)",
+                ("nation", _, _) => "Nation",
+                ("region", _, _) => "Regions",
+                ("district", _, _) => "Districts",
+                var (name, _, _) => name,
+            };
             table.AddRow(
-                kind switch
-                {
-                    AreaKind.Nation => "Nation",
-                    AreaKind.Region => "Regions",
-                    AreaKind.District => "Districts",
-                    _ => "Polling stations",
-                },
-                Format.Count(election.Areas.Count(a => a.Kind == kind)));
+                Markup.Escape(what),
+                Format.Count(election.Areas.Count(a => a.Level == level)));
         }
         table.AddRow(
             "Voters on the lists",

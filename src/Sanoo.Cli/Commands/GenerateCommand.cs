@@ -46,26 +46,56 @@ public static class GenerateCommand
                 r.AddError("--stations must be between 1 and 10,000,000.");
             }
         });
+        var levels = new Option<int>("--levels")
+        {
+            Description = "For synthetic: the levels of the map, the nation and the stations included (2–12; 4: nation, regions, districts, " +
+                "stations).",
+            DefaultValueFactory = _ => 4,
+        };
+        levels.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 2 or > 12)
+            {
+                r.AddError("--levels must be between 2 (the nation and its stations) and 12.");
+            }
+        });
+        var groupings = new Option<int>("--groupings")
+        {
+            Description = "For synthetic: further groupings of the same stations beside the map (electoral districts), 0–5.",
+            DefaultValueFactory = _ => 0,
+        };
+        groupings.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 5)
+            {
+                r.AddError("--groupings must be between 0 and 5.");
+            }
+        });
         var command = new Command(
             "generate", "Write a sample election: its definition (election.json) and its machine and hand counts (machine.jsonl, hand.jsonl).")
         {
-            sample, output, seed, stations,
+            sample, output, seed, stations, levels, groupings,
         };
         command.SetAction(result => result.GetValue(sample) == "synthetic"
-            ? RunSynthetic(console, result.GetValue(output)!, result.GetValue(seed), result.GetValue(stations))
+            ? RunSynthetic(
+                console,
+                result.GetValue(output)!,
+                result.GetValue(seed),
+                (result.GetValue(stations), result.GetValue(levels), result.GetValue(groupings)))
             : Run(console, result.GetValue(output)!, result.GetValue(seed)));
         return command;
     }
 
-    private static int RunSynthetic(IAnsiConsole console, DirectoryInfo folder, ulong seed, int stations)
+    private static int RunSynthetic(IAnsiConsole console, DirectoryInfo folder, ulong seed, (int Stations, int Levels, int Groupings) shape)
     {
+        var stations = shape.Stations;
         try
         {
             folder.Create();
             var definition = Path.Combine(folder.FullName, "election.json");
             using (var file = File.Create(definition))
             {
-                SyntheticElection.WriteDefinition(file, stations, seed);
+                SyntheticElection.WriteDefinition(file, stations, seed, shape.Levels, shape.Groupings);
             }
             if (InputFiles.LoadDefinition(new FileInfo(definition)) is not DefinitionResult.Loaded { Election: var election })
             {
@@ -88,7 +118,8 @@ public static class GenerateCommand
             return SanooCli.BadInput;
         }
         console.MarkupLineInterpolated(
-            $"Wrote a synthetic election of {Format.Count(stations)} stations (seed {seed}) to [bold]{
+            $"Wrote a synthetic election of {Format.Count(stations)} stations on {shape.Levels} levels{
+                (shape.Groupings > 0 ? $" with {shape.Groupings} grouping(s)" : "")} (seed {seed}) to [bold]{
                 folder.FullName}[/]: election.json, machine.jsonl, hand.jsonl.");
         return SanooCli.Ok;
     }

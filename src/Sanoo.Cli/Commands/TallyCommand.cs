@@ -33,7 +33,10 @@ public static class TallyCommand
         db.Description = "Tally what a store holds instead of files: " + db.Description;
         var source = new Option<string?>("--source") { Description = "The count source to show (e.g. hand or machine); default: the official one." };
         var contest = new Option<string?>("--contest") { Description = "The contest to show; default: the party-list contest." };
-        var area = new Option<string?>("--area") { Description = "The area to show (region or district id); default: the contest's whole area." };
+        var area = new Option<string?>("--area")
+        {
+            Description = "The area to show (an area above the stations, or an area of a grouping); default: the contest's whole area.",
+        };
         var language = new Option<string?>("--language") { Description = "The language of names (e.g. ky, ru, en); default: English where present." };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
         var command = new Command(
@@ -199,7 +202,7 @@ public static class TallyCommand
         var index = election.AreaIndex(area.Id);
         if (!plan.TallyAreas.Contains(index))
         {
-            var reason = area.Kind == AreaKind.Station
+            var reason = area.IsStation
                 ? "it is a polling station (its protocols are in the files)"
                 : $"the contest is held in '{plan.Contest.Area}'";
             console.MarkupLineInterpolated($"[red]Contest '{plan.Contest.Id}' is not tallied at '{area.Id}': {reason}.[/]");

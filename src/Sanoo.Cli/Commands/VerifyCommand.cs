@@ -546,8 +546,7 @@ public static class VerifyCommand
                 var mine = bySlot[(plan.Contest.Id.Value, source.Id.Value)].ToList();
                 foreach (var areaIndex in plan.TallyAreas)
                 {
-                    var (start, end) = election.StationRange(areaIndex);
-                    var inArea = mine.Where(c => c.Ordinal >= start && c.Ordinal < end).ToList();
+                    var inArea = mine.Where(c => election.StationsOf(areaIndex).BinarySearch(c.Ordinal) >= 0).ToList();
                     var votes = new Dictionary<string, long>();
                     foreach (var protocol in inArea.Select(c => c.Protocol))
                     {

@@ -43,7 +43,7 @@ public sealed class NightSenders : IDisposable
         Election election, IProtocolStore store, NightCounters counters, CancellationToken cancellationToken)
     {
         var senders = new NightSenders(election, counters);
-        foreach (var station in election.Areas.Where(a => a.Kind == AreaKind.Station))
+        foreach (var station in election.Areas.Where(a => a.IsStation))
         {
             var key = Key.Create(SignatureAlgorithm.Ed25519);
             senders._keys[station.Id] = key;
@@ -59,7 +59,7 @@ public sealed class NightSenders : IDisposable
                 SHA256.HashData(Encoding.UTF8.GetBytes(token))), cancellationToken);
             return token;
         }
-        foreach (var commission in election.Areas.Where(a => a.Kind == AreaKind.Station).Select(a => a.Parent!.Value).Distinct())
+        foreach (var commission in election.Areas.Where(a => a.IsStation).Select(a => a.Parent!.Value).Distinct())
         {
             senders._tokens[commission] = (
                 await Add($"demo-{commission}-a", OperatorRole.District, commission.Value),

@@ -75,7 +75,7 @@ public static class DeviceKeyList
         {
             return "expected {\"station\": \"ID\", \"publicKey\": \"BASE64\"}";
         }
-        if (!AreaId.TryParse(key.Station, out var station) || election.Area(station)?.Kind != Core.Definitions.AreaKind.Station)
+        if (!AreaId.TryParse(key.Station, out var station) || election.Area(station)?.IsStation != true)
         {
             return $"'{key.Station}' is not a station of election {election.Id}";
         }

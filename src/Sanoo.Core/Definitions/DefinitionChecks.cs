@@ -86,11 +86,18 @@ internal static class DefinitionChecks
             {
                 problems.Add(new JsonProblem($"{path}.area", $"'{contest.Area}' is not an area of this election"));
             }
-            else if (area.Kind == AreaKind.Station)
+            else if (area.IsStation)
             {
                 problems.Add(new JsonProblem(
                     $"{path}.area",
-                    $"'{contest.Area}' is a polling station; a contest is held in the nation, a region or a district"));
+                    $"'{contest.Area}' is a polling station; a contest is held in an area above the stations or in an area of a grouping"));
+            }
+            if (contest.SeatRules?.ApportionTo is { } apportionTo
+                && !d.Levels.Take(d.TreeDepth - 1).Concat(d.Levels.Where(l => l.Grouping)).Any(l => l.Id == apportionTo))
+            {
+                problems.Add(new JsonProblem(
+                    $"{path}.seatRules.apportionTo",
+                    $"'{apportionTo}' is not a level above the stations or a grouping of this election"));
             }
             var resolved = ResolveChoices(contest, path, choices, problems);
             CheckSeats(contest, path, problems);
@@ -117,10 +124,18 @@ internal static class DefinitionChecks
             {
                 continue;
             }
-            var tallyAreas = Enumerable.Range(areaIndex, layout.Areas.Length - areaIndex)
-                .TakeWhile(k => k == areaIndex || IsUnder(layout, k, areaIndex))
-                .Where(k => layout.Areas[k].Kind != AreaKind.Station)
-                .ToImmutableArray();
+            var grouped = d.Levels[layout.Areas[areaIndex].Level].Grouping;
+            var (start, end) = (layout.StationStart[areaIndex], layout.StationEnd[areaIndex]);
+            ImmutableArray<int> tallyAreas = grouped
+                ? [areaIndex]
+                :
+                [
+                    .. Enumerable.Range(areaIndex, layout.Areas.Length - areaIndex)
+                        .TakeWhile(k => k == areaIndex || IsUnder(layout, k, areaIndex))
+                        .Where(k => !layout.Areas[k].IsStation),
+                    .. Enumerable.Range(0, layout.Areas.Length)
+                        .Where(k => d.Levels[layout.Areas[k].Level].Grouping && Within(layout, k, start, end)),
+                ];
             plans.Add(new ContestPlan(
                 contest,
                 plans.Count,
@@ -128,8 +143,9 @@ internal static class DefinitionChecks
                 resolved,
                 form.Form,
                 rules,
-                layout.StationStart[areaIndex],
-                layout.StationEnd[areaIndex],
+                start,
+                end,
+                grouped ? layout.StationList[start..end] : null,
                 tallyAreas)
             {
                 TieSeed = $"{d.Id}/{contest.Id}",
@@ -218,6 +234,13 @@ internal static class DefinitionChecks
         {
             problems.Add(new JsonProblem($"{path}.seatRules.maxSeatsPerParty", $"is {cap}, more than the contest's {contest.Seats} seats"));
         }
+    }
+
+    /// <summary>Whether every station of the grouping area at <paramref name="k"/> has an ordinal in [start, end).</summary>
+    private static bool Within(ElectionLayout layout, int k, int start, int end)
+    {
+        var (first, last) = (layout.StationStart[k], layout.StationEnd[k] - 1);
+        return last >= first && layout.StationList[first] >= start && layout.StationList[last] < end;
     }
 
     private static bool IsUnder(ElectionLayout layout, int k, int ancestor)

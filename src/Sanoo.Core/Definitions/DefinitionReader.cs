@@ -53,7 +53,7 @@ public static class DefinitionReader
             "$",
             problems,
             "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation",
-            "minimumTurnout");
+            "minimumTurnout", "levels", "groupings");
         if (f is null)
         {
             return null;
@@ -86,10 +86,17 @@ public static class DefinitionReader
         var contests = f.Array("contests").Select(item => ReadContest(item.Item, item.Path, problems)).OfType<Contest>()
             .Select(c => c.MinimumTurnout is null && minimumTurnout is not null ? c with { MinimumTurnout = minimumTurnout } : c)
             .ToImmutableArray();
-        var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems)).OfType<Area>().ToImmutableArray();
+        var levels = ReadLevels(f, problems);
+        var levelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < levels.Length; i++)
+        {
+            levelIndex.TryAdd(levels[i].Id, i);
+        }
+        var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems, levels, levelIndex)).OfType<Area>().ToImmutableArray();
         return new ElectionDefinition(id, name, date, languages, sources, forms, choices, contests, areas)
         {
             Reconciliation = ReadReconciliation(f, problems),
+            Levels = levels,
         };
     }
 
@@ -271,9 +278,7 @@ public static class DefinitionReader
         {
             CoalitionThresholds = coalitions,
             AlternativeDistrictSeats = (int?)f.OptionalInteger("alternativeDistrictSeats", min: 1, max: 10_000),
-            ApportionTo = f.Has("apportionTo")
-                ? f.OneOf("apportionTo", AreaKind.Region, ("region", AreaKind.Region), ("district", AreaKind.District))
-                : null,
+            ApportionTo = f.OptionalString("apportionTo"),
             MixedMember = f.OptionalBool("mixedMember") ?? false,
             Agreements = [.. f.Array("agreements", required: false).Select(agreement => agreement.Item.ValueKind == JsonValueKind.Array
                 ? agreement.Item.EnumerateArray()
@@ -305,23 +310,70 @@ public static class DefinitionReader
         return new Threshold(percent, thresholdBase);
     }
 
-    private static Area? ReadArea(JsonElement element, string path, List<JsonProblem> problems)
+    /// <summary>
+    /// The levels of the tree (default: nation, region, district, station) and then the groupings, each with an id and a heading;
+    /// ids are unique over both.
+    /// </summary>
+    private static ImmutableArray<AreaLevel> ReadLevels(JsonFields definition, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "kind", "parent", "name", "registered", "additional");
+        AreaLevel? Level((JsonElement Item, string Path) item, bool grouping)
+        {
+            var level = JsonFields.Of(item.Item, item.Path, problems, "id", "name");
+            if (level is null)
+            {
+                return null;
+            }
+            var text = level.String("id");
+            if (!IdSyntax.IsValid(text))
+            {
+                level.Problem("id", $"\"{text}\" is not a valid id ({IdSyntax.Rule})");
+            }
+            return new AreaLevel(text, ReadText(level, "name", required: false), grouping);
+        }
+        var tree = definition.Has("levels")
+            ? [.. definition.Array("levels").Select(item => Level(item, grouping: false)).OfType<AreaLevel>()]
+            : AreaLevel.Defaults;
+        if (definition.Has("levels") && tree.Length < 2)
+        {
+            definition.Problem("levels", "must name at least two levels: the root (e.g. the nation) and the polling station");
+        }
+        var groupings = definition.Array("groupings", required: false).Select(item => Level(item, grouping: true)).OfType<AreaLevel>();
+        var levels = tree.AddRange(groupings);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var level in levels.Where(l => !seen.Add(l.Id)))
+        {
+            problems.Add(new JsonProblem(definition.PathOf("levels"), $"the level or grouping id '{level.Id}' is used twice"));
+        }
+        return levels;
+    }
+
+    private static Area? ReadArea(
+        JsonElement element, string path, List<JsonProblem> problems, ImmutableArray<AreaLevel> levels, Dictionary<string, int> levelIndex)
+    {
+        var f = JsonFields.Of(element, path, problems, "id", "level", "kind", "parent", "name", "registered", "additional", "members");
         if (f is null)
         {
             return null;
         }
-        var kind = f.OneOf(
-            "kind",
-            AreaKind.Station,
-            ("nation", AreaKind.Nation),
-            ("region", AreaKind.Region),
-            ("district", AreaKind.District),
-            ("station", AreaKind.Station));
+        var field = f.Has("kind") && !f.Has("level") ? "kind" : "level";
+        if (f.Has("kind") && f.Has("level"))
+        {
+            f.Problem("kind", "is the old name of \"level\"; give one of them");
+        }
+        var levelId = f.String(field);
+        if (!levelIndex.TryGetValue(levelId, out var level))
+        {
+            if (levelId.Length > 0)
+            {
+                f.Problem(field, $"'{levelId}' is not a level of this election (levels: {string.Join(", ", levels.Select(l => l.Id))})");
+            }
+            level = levels.Length - 1;
+        }
+        var depth = levels.Count(l => !l.Grouping);
+        var isStation = level == depth - 1;
         AreaId? parent = f.OptionalString("parent") is { } parentText ? IdOf<AreaId>(f, "parent", parentText, AreaId.TryParse) : null;
         VoterRoll? roll = null;
-        if (kind == AreaKind.Station)
+        if (isStation)
         {
             roll = new VoterRoll((int)f.Integer("registered"), (int)(f.OptionalInteger("additional") ?? 0));
         }
@@ -331,8 +383,20 @@ public static class DefinitionReader
                 f.Has("registered") ? "registered" : "additional",
                 "only stations have voter lists; an area's voters are the sum of its stations'");
         }
-        var name = kind == AreaKind.Station ? ReadText(f, "name", required: false) : ReadText(f, "name");
-        return new Area(ReadId<AreaId>(f, "id", AreaId.TryParse), kind, parent, name, roll);
+        var grouping = levels.Length > 0 && levels[level].Grouping;
+        var members = f.Array("members", required: grouping)
+            .Select(item => ItemId<AreaId>(item, "expected the id of a station or an area", AreaId.TryParse, problems))
+            .ToImmutableArray();
+        if (!grouping && f.Has("members"))
+        {
+            f.Problem("members", "only an area of a grouping lists members; the tree is given by \"parent\"");
+        }
+        else if (grouping && f.Has("parent"))
+        {
+            f.Problem("parent", $"an area of the grouping '{levels[level].Id}' lists its \"members\" and has no parent");
+        }
+        var name = isStation ? ReadText(f, "name", required: false) : ReadText(f, "name");
+        return new Area(ReadId<AreaId>(f, "id", AreaId.TryParse), level, parent, name, roll) { Members = members };
     }
 
     /// <summary>

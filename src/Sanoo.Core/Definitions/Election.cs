@@ -7,8 +7,9 @@ namespace Sanoo.Core.Definitions;
 /// A checked and indexed election definition: the only way to get one is through
 /// <see cref="Create(ElectionDefinition)"/>, which refuses an unsound definition, so code that holds an
 /// <see cref="Election"/> can trust its tree and references.
-/// Areas are kept in depth-first order, so every area's stations form one contiguous range
-/// of station ordinals (0 … <see cref="StationCount"/> − 1).
+/// The tree's areas are kept in depth-first order, so every one's stations form one contiguous range
+/// of station ordinals (0 … <see cref="StationCount"/> − 1); the areas of groupings follow, each with
+/// its own sorted list of stations (<see cref="StationsOf"/>).
 /// </summary>
 public sealed class Election
 {
@@ -16,6 +17,9 @@ public sealed class Election
     private readonly int[] _parent;
     private readonly int[] _stationStart;
     private readonly int[] _stationEnd;
+    private readonly int[] _stationList;
+    private readonly int[] _groupStart;
+    private readonly int[] _groups;
     private readonly int[] _stationArea;
     private readonly long[] _registered;
     private readonly Dictionary<ContestId, int> _contestIndex;
@@ -29,6 +33,9 @@ public sealed class Election
         _parent = layout.Parent;
         _stationStart = layout.StationStart;
         _stationEnd = layout.StationEnd;
+        _stationList = layout.StationList;
+        _groupStart = layout.GroupStart;
+        _groups = layout.Groups;
         _stationArea = layout.StationArea;
         _registered = layout.Registered;
         Contests = contests;
@@ -43,8 +50,14 @@ public sealed class Election
     /// <summary>The election's id.</summary>
     public ElectionId Id => Definition.Id;
 
-    /// <summary>Every area in depth-first order, the nation first.</summary>
+    /// <summary>Every area of the tree in depth-first order, the root first; then the areas of the groupings.</summary>
     public ImmutableArray<Area> Areas { get; }
+
+    /// <summary>The levels of the tree from the root down to the station, then the groupings.</summary>
+    public ImmutableArray<AreaLevel> Levels => Definition.Levels;
+
+    /// <summary>The level of an area.</summary>
+    public AreaLevel LevelOf(Area area) => Levels[area.Level];
 
     /// <summary>The contests, with their compiled rules, in definition order.</summary>
     public ImmutableArray<ContestPlan> Contests { get; }
@@ -75,11 +88,34 @@ public sealed class Election
     /// <summary>The position of an area in <see cref="Areas"/>, if the election has it.</summary>
     public bool TryAreaIndex(AreaId id, out int index) => _areaIndex.TryGetValue(id, out index);
 
-    /// <summary>The parent's position of the area at <paramref name="areaIndex"/>, or -1 for the nation.</summary>
+    /// <summary>The parent's position of the area at <paramref name="areaIndex"/>, or -1 for the root and the areas of groupings.</summary>
     public int ParentIndex(int areaIndex) => _parent[areaIndex];
 
-    /// <summary>The station ordinals under an area, as [start, end).</summary>
-    public (int Start, int End) StationRange(int areaIndex) => (_stationStart[areaIndex], _stationEnd[areaIndex]);
+    /// <summary>Whether the area at <paramref name="areaIndex"/> belongs to a grouping rather than to the tree.</summary>
+    public bool InGrouping(int areaIndex) => Levels[Areas[areaIndex].Level].Grouping;
+
+    /// <summary>The station ordinals of any area (of the tree or of a grouping), ascending.</summary>
+    public ReadOnlySpan<int> StationsOf(int areaIndex) =>
+        _stationList.AsSpan(_stationStart[areaIndex], _stationEnd[areaIndex] - _stationStart[areaIndex]);
+
+    /// <summary>The positions of the grouping areas a station belongs to (at most one per grouping).</summary>
+    public ReadOnlySpan<int> GroupingAreasOf(int stationOrdinal) =>
+        _groups.AsSpan(_groupStart[stationOrdinal], _groupStart[stationOrdinal + 1] - _groupStart[stationOrdinal]);
+
+    /// <summary>Every area a station counts in: its parents in the tree up to the root, then its grouping areas.</summary>
+    public List<int> AreasAbove(int stationOrdinal)
+    {
+        var above = new List<int>();
+        for (var a = _parent[_stationArea[stationOrdinal]]; a >= 0; a = _parent[a])
+        {
+            above.Add(a);
+        }
+        above.AddRange(GroupingAreasOf(stationOrdinal));
+        return above;
+    }
+
+    /// <summary>How many stations an area has.</summary>
+    public int StationCountOf(int areaIndex) => _stationEnd[areaIndex] - _stationStart[areaIndex];
 
     /// <summary>The area position of a station ordinal.</summary>
     public int StationAreaIndex(int stationOrdinal) => _stationArea[stationOrdinal];
@@ -94,7 +130,7 @@ public sealed class Election
     public bool TryStationOrdinal(int areaIndex, out int ordinal)
     {
         ordinal = _stationStart[areaIndex];
-        return Areas[areaIndex].Kind == AreaKind.Station;
+        return Areas[areaIndex].IsStation;
     }
 
     /// <summary>Voters on the lists of every station under an area (main and additional).</summary>

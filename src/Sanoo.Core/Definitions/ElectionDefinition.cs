@@ -30,4 +30,11 @@ public sealed record ElectionDefinition(
     /// <summary>Which two counts are compared station by station, and the tolerance; null: the default (see <see
     /// cref="ReconciliationRule.DefaultFor"/>).</summary>
     public ReconciliationRule? Reconciliation { get; init; }
+
+    /// <summary>The levels of the map from the root down to the polling station, then the groupings; <see cref="Area.Level"/> points
+    /// here.</summary>
+    public ImmutableArray<AreaLevel> Levels { get; init; } = AreaLevel.Defaults;
+
+    /// <summary>How many of <see cref="Levels"/> are levels of the tree (the rest are groupings); the last of them is the station.</summary>
+    public int TreeDepth => Levels.Count(l => !l.Grouping);
 }

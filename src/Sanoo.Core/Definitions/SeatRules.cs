@@ -23,11 +23,11 @@ public sealed record SeatRules(
     public int? AlternativeDistrictSeats { get; init; }
 
     /// <summary>
-    /// Seats first go to the areas of this kind under the contest's area (by Hare largest
+    /// Seats first go to the areas of this level (or grouping, by id) under the contest's area (by Hare largest
     /// remainder on their valid votes), then to parties inside each area by <see cref="Method"/>;
     /// with a quota method, seats left over go to a national second tier (Czech Chamber).
     /// </summary>
-    public AreaKind? ApportionTo { get; init; }
+    public string? ApportionTo { get; init; }
 
     /// <summary>
     /// Mixed-member proportional: the contest's seats are the whole house; each party's share is

@@ -25,11 +25,11 @@ public static class ProtocolShape
         {
             problems.Add(NotAStation(protocol.Station.Value));
         }
-        else if (election.Areas[stationIndex].Kind != AreaKind.Station)
+        else if (!election.Areas[stationIndex].IsStation)
         {
             problems.Add(new JsonProblem(
                 "$.station",
-                $"'{protocol.Station}' is a {election.Areas[stationIndex].Kind.ToString().ToLowerInvariant()}, not a polling station"));
+                $"'{protocol.Station}' is a {election.LevelOf(election.Areas[stationIndex]).Id}, not a polling station"));
         }
         if (!election.TrySourceIndex(protocol.Source, out _))
         {
@@ -60,7 +60,7 @@ public static class ProtocolShape
             problems.Add(NotAContest(protocol.Contest.Value));
             return problems.ToImmutable();
         }
-        if (known && election.TryStationOrdinal(stationIndex, out var ordinal) && (ordinal < plan.StationStart || ordinal >= plan.StationEnd))
+        if (known && election.TryStationOrdinal(stationIndex, out var ordinal) && plan.OffsetOf(ordinal) < 0)
         {
             problems.Add(new JsonProblem(
                 "$.station",

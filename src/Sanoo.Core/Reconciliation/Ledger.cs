@@ -64,8 +64,9 @@ public sealed class Ledger
                 counts[(election.Areas[areaIndex].Id, plan.Contest.Id)] = new int[4];
                 apart[(election.Areas[areaIndex].Id, plan.Contest.Id)] = 0;
             }
-            for (var ordinal = plan.StationStart; ordinal < plan.StationEnd; ordinal++)
+            for (var k = 0; k < plan.StationCount; k++)
             {
+                var ordinal = plan.OrdinalAt(k);
                 var station = election.Areas[election.StationAreaIndex(ordinal)];
                 var comparison = StationComparison.Of(
                     plan,
@@ -78,7 +79,7 @@ public sealed class Ledger
                     continue;
                 }
                 stations.Add(comparison);
-                for (var a = election.ParentIndex(election.StationAreaIndex(ordinal)); a >= 0; a = election.ParentIndex(a))
+                foreach (var a in election.AreasAbove(ordinal))
                 {
                     if (counts.TryGetValue((election.Areas[a].Id, plan.Contest.Id), out var tally))
                     {

@@ -40,7 +40,7 @@ public static class ContestSeats
         if (rules.RegionalThreshold is { } rt)
         {
             var regions = plan.TallyAreas
-                .Where(a => election.Areas[a].Kind == AreaKind.Region)
+                .Where(a => election.ParentIndex(a) == plan.AreaIndex)
                 .Select(a => snapshot.Tally(plan.Contest.Id, source, election.Areas[a].Id)!)
                 .Where(t => t.StationsReporting > 0)
                 .Select(t => (
@@ -64,9 +64,9 @@ public static class ContestSeats
             Regional = regional,
             Agreements = rules.Agreements,
         };
-        if (rules.ApportionTo is { } kind)
+        if (rules.ApportionTo is { } level)
         {
-            return Apportioned(plan, snapshot, source, language, request, kind, partyIndexes);
+            return Apportioned(plan, snapshot, source, language, request, level, partyIndexes);
         }
         if (rules.MixedMember)
         {
@@ -85,10 +85,10 @@ public static class ContestSeats
     }
 
     private static SeatAllocation Apportioned(
-        ContestPlan plan, Snapshot snapshot, SourceId source, string language, SeatRequest request, AreaKind kind, List<int> partyIndexes)
+        ContestPlan plan, Snapshot snapshot, SourceId source, string language, SeatRequest request, string level, List<int> partyIndexes)
     {
         var election = snapshot.Election;
-        var areas = plan.TallyAreas.Where(a => election.Areas[a].Kind == kind)
+        var areas = plan.TallyAreas.Where(a => election.LevelOf(election.Areas[a]).Id == level)
             .Select(a => (Area: election.Areas[a], Tally: snapshot.Tally(plan.Contest.Id, source, election.Areas[a].Id)!))
             .ToList();
         var result = RegionalAllocation.Allocate(

@@ -43,7 +43,7 @@ internal sealed class ContestBook
     /// <summary>Figures per area: the form's lines, then the votes.</summary>
     public int Width { get; }
 
-    /// <summary>Current protocol per station, indexed by station ordinal − plan.StationStart.</summary>
+    /// <summary>Current protocol per station, indexed by the station's place among the contest's (ContestPlan.OffsetOf).</summary>
     public Protocol?[] Current { get; }
 
     public bool[] CurrentFlagged { get; }

@@ -58,11 +58,11 @@ public sealed class Snapshot
             || !Election.TrySourceIndex(source, out var s)
             || !Election.TryAreaIndex(station, out var areaIndex)
             || !Election.TryStationOrdinal(areaIndex, out var ordinal)
-            || ordinal < plan.StationStart || ordinal >= plan.StationEnd)
+            || plan.OffsetOf(ordinal) is var offset && offset < 0)
         {
             return null;
         }
-        return _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
+        return _books[(plan.Index * _sources) + s].Current[offset];
     }
 
     /// <summary>Whether both snapshots of the same election hold exactly the same numbers (positions aside).</summary>
@@ -84,14 +84,13 @@ public sealed class Snapshot
         var votes = figures[lineCount..];
         var areaIndex = plan.TallyAreas[slot];
         var election = book.Layout.Election;
-        var (start, end) = election.StationRange(areaIndex);
         return new AreaTally(
             election.Areas[areaIndex].Id,
             [.. lines],
             [.. votes],
             plan.Rules.Participation.Evaluate<long>(lines, votes),
             book.Reporting[slot],
-            end - start,
+            election.StationCountOf(areaIndex),
             book.Covered[slot],
             election.RegisteredVoters(areaIndex),
             book.Flagged[slot]);

@@ -9,7 +9,8 @@ namespace Sanoo.Core.Tally;
 /// area: the form's error-level relations hold for the sums (they are linear, so sums of
 /// accepted protocols satisfy them); no figure is negative; votes(*) ≤ participation (no share
 /// over 100%); reporting ≤ expected and voters covered ≤ voters registered; and every area's
-/// figures equal the sum of its children's — areas below it and the protocols of its stations.
+/// figures equal the sum of its children's — areas below it and the protocols of its stations (for an area of a grouping:
+/// the protocols of its stations).
 /// A failure means a bug in aggregation or publication, exactly the 2021 kind.
 /// </summary>
 internal static class SnapshotInvariants
@@ -60,10 +61,10 @@ internal static class SnapshotInvariants
             {
                 Report("shares-at-most-100%", Invariant($"votes(*) is {votes} but only {participation} voters took part"));
             }
-            var (start, end) = election.StationRange(plan.TallyAreas[slot]);
-            if (book.Reporting[slot] > end - start || book.Reporting[slot] < 0)
+            var expected = election.StationCountOf(plan.TallyAreas[slot]);
+            if (book.Reporting[slot] > expected || book.Reporting[slot] < 0)
             {
-                Report("reporting-at-most-expected", Invariant($"{book.Reporting[slot]} stations reporting of {end - start}"));
+                Report("reporting-at-most-expected", Invariant($"{book.Reporting[slot]} stations reporting of {expected}"));
             }
             if (book.Covered[slot] > election.RegisteredVoters(plan.TallyAreas[slot]) || book.Covered[slot] < 0)
             {
@@ -85,6 +86,10 @@ internal static class SnapshotInvariants
         for (var slot = 1; slot < plan.TallyAreas.Length; slot++)
         {
             var parent = layout.ParentSlot[slot];
+            if (parent < 0)
+            {
+                continue; // an area of a grouping: its children are its stations, added below
+            }
             Add(sums.AsSpan(parent * width, width), book.Sums.AsSpan(slot * width, width));
             reporting[parent] += book.Reporting[slot];
             covered[parent] += book.Covered[slot];
@@ -95,18 +100,30 @@ internal static class SnapshotInvariants
             {
                 continue;
             }
-            var parent = layout.ParentSlotOfStation(k);
-            var into = sums.AsSpan(parent * width, width);
-            for (var i = 0; i < protocol.Lines.Length; i++)
+            var voters = election.Areas[election.StationAreaIndex(plan.OrdinalAt(k))].Roll!.Total;
+            var treeParent = layout.TreeParentSlotOf(k);
+            if (treeParent >= 0)
             {
-                into[i] += protocol.Lines[i];
+                AddStation(treeParent);
             }
-            for (var i = 0; i < protocol.Votes.Length; i++)
+            foreach (var parent in layout.GroupSlotsOf(k))
             {
-                into[protocol.Lines.Length + i] += protocol.Votes[i];
+                AddStation(parent);
             }
-            reporting[parent]++;
-            covered[parent] += election.Areas[election.StationAreaIndex(plan.StationStart + k)].Roll!.Total;
+            void AddStation(int parent)
+            {
+                var into = sums.AsSpan(parent * width, width);
+                for (var i = 0; i < protocol.Lines.Length; i++)
+                {
+                    into[i] += protocol.Lines[i];
+                }
+                for (var i = 0; i < protocol.Votes.Length; i++)
+                {
+                    into[protocol.Lines.Length + i] += protocol.Votes[i];
+                }
+                reporting[parent]++;
+                covered[parent] += voters;
+            }
         }
         for (var slot = 0; slot < plan.TallyAreas.Length; slot++)
         {

@@ -53,7 +53,7 @@ public sealed class TallyEngine
         }
         var plan = Election.Contest(protocol.Contest)!;
         var book = _books[(plan.Index * _sources) + Election.SourceIndex(protocol.Source)];
-        var offset = Election.StationOrdinal(Election.AreaIndex(protocol.Station)) - plan.StationStart;
+        var offset = plan.OffsetOf(Election.StationOrdinal(Election.AreaIndex(protocol.Station)));
         var current = book.Current[offset];
         if (current is not null && protocol.Version <= current.Version)
         {
@@ -92,9 +92,8 @@ public sealed class TallyEngine
         {
             return null;
         }
-        return ordinal < plan.StationStart || ordinal >= plan.StationEnd
-            ? null
-            : _books[(plan.Index * _sources) + s].Current[ordinal - plan.StationStart];
+        var offset = plan.OffsetOf(ordinal);
+        return offset < 0 ? null : _books[(plan.Index * _sources) + s].Current[offset];
     }
 
     /// <summary>Every protocol counted now, contest by contest, source by source, in station order.</summary>

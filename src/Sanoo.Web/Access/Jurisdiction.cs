@@ -5,7 +5,7 @@ namespace Sanoo.Web.Access;
 
 /// <summary>
 /// Which stations an operator acts for: an admin for every station, a district operator for the
-/// stations under their district (at any depth of the map).
+/// stations of their area (at any depth of the map, or an area of a grouping).
 /// </summary>
 public sealed class Jurisdiction(Election election)
 {
@@ -19,17 +19,9 @@ public sealed class Jurisdiction(Election election)
 
     private bool Under(AreaId station, AreaId district)
     {
-        if (!election.TryAreaIndex(district, out var target) || !election.TryAreaIndex(station, out var start))
-        {
-            return false;
-        }
-        for (var a = start; a >= 0; a = election.ParentIndex(a))
-        {
-            if (a == target)
-            {
-                return true;
-            }
-        }
-        return false;
+        return election.TryAreaIndex(district, out var target)
+            && election.TryAreaIndex(station, out var index)
+            && election.TryStationOrdinal(index, out var ordinal)
+            && election.StationsOf(target).BinarySearch(ordinal) >= 0;
     }
 }

@@ -60,7 +60,7 @@ public static class ActEndpoints
         var station = AreaId.TryParse(fields.String("station"), out var stationId) ? log.Election.Area(stationId) : null;
         var plan = ContestId.TryParse(fields.String("contest"), out var contestId) ? log.Election.Contest(contestId) : null;
         var reason = fields.String("reason").Trim();
-        if (station is not { Kind: AreaKind.Station } || plan is null || reason.Length == 0)
+        if (station is not { IsStation: true } || plan is null || reason.Length == 0)
         {
             return Problems.Status(
                 400, "Cannot order this recount", "name a polling station, a contest it votes on, and a reason (up to 1,000 characters).");
@@ -106,7 +106,7 @@ public static class ActEndpoints
     private static bool VotesIn(Election election, AreaId station, ContestPlan plan) =>
         election.TryAreaIndex(station, out var index)
         && election.TryStationOrdinal(index, out var ordinal)
-        && ordinal >= plan.StationStart && ordinal < plan.StationEnd;
+        && plan.OffsetOf(ordinal) >= 0;
 
     private static async Task<IResult> OutcomeAsync(
         HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher,

@@ -98,7 +98,7 @@ public static class EntryEndpoints
     {
         var user = request.HttpContext.User;
         var op = user.Operator()!; // the group's policy let only operators through
-        if (!AreaId.TryParse(station, out var stationId) || log.Election.Area(stationId) is not { Kind: AreaKind.Station })
+        if (!AreaId.TryParse(station, out var stationId) || log.Election.Area(stationId) is not { IsStation: true })
         {
             return Problems.Status(
                 404, "Unknown station", $"'{station}' is not a polling station of this election (ask /api/v1/hand-entries?station=ID).");

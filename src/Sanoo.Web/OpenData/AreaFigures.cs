@@ -12,13 +12,13 @@ public static class AreaFigures
     /// <summary>The figures, or null when the contest is not voted on in the area.</summary>
     public static AreaTally? Of(Snapshot snapshot, ContestPlan plan, CountSource source, Area area)
     {
-        if (area.Kind != AreaKind.Station)
+        if (!area.IsStation)
         {
             return snapshot.Tally(plan.Contest.Id, source.Id, area.Id);
         }
         var election = snapshot.Election;
         var ordinal = election.StationOrdinal(election.AreaIndex(area.Id));
-        if (ordinal < plan.StationStart || ordinal >= plan.StationEnd)
+        if (plan.OffsetOf(ordinal) < 0)
         {
             return null;
         }

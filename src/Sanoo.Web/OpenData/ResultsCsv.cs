@@ -42,7 +42,7 @@ public static class ResultsCsv
                     {
                         var choice = plan.Choices[i];
                         csv.Row(
-                            row.Id.Value, row.DisplayName(language), row.Kind.ToString().ToLowerInvariant(),
+                            row.Id.Value, row.DisplayName(language), election.LevelOf(row).Id,
                             plan.Contest.Id.Value, plan.Contest.Name.In(language),
                             source.Id.Value, source.Official, t.StationsReporting, t.StationsExpected,
                             t.RegisteredCovered, t.RegisteredTotal, t.Participation, t.TotalVotes,

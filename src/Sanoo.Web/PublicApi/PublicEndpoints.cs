@@ -91,7 +91,7 @@ public static class PublicEndpoints
     {
         var published = publisher.Current;
         var station = AreaId.TryParse(id, out var stationId) ? log.Election.Area(stationId) : null;
-        if (station is null || station.Kind != AreaKind.Station || published.Snapshot is not { } snapshot)
+        if (station is null || !station.IsStation || published.Snapshot is not { } snapshot)
         {
             return Problems.Status(404, "Unknown station", $"'{id}' is not a polling station of this election.");
         }

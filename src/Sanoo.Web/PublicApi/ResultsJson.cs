@@ -20,7 +20,7 @@ public static class ResultsJson
         var children = plan.TallyAreas.Where(a => election.ParentIndex(a) == areaIndex)
             .Select(a => snapshot.Tally(plan.Contest.Id, source.Id, election.Areas[a].Id)!)
             .Select(t => (Tally: t, Area: election.Area(t.Area)!))
-            .Select(c => new Wire.ChildResult(c.Area.Id.Value, c.Area.DisplayName(language), WireEnums.Of<Wire.AreaKind>(c.Area.Kind),
+            .Select(c => new Wire.ChildResult(c.Area.Id.Value, c.Area.DisplayName(language), election.LevelOf(c.Area).Id,
                 Reporting(c.Tally), c.Tally.Participation, c.Tally.TotalVotes, c.Tally.Votes));
         return new Wire.AreaResults(
             election.Id.Value,
@@ -28,7 +28,7 @@ public static class ResultsJson
             new Wire.ContestRef(
                 plan.Contest.Id.Value, plan.Contest.Name.In(language), WireEnums.Of<Wire.ContestKind>(plan.Contest.Kind), plan.Contest.Seats),
             new Wire.SourceRef(source.Id.Value, source.Name.In(language), source.Official),
-            new Wire.AreaRef(area.Id.Value, area.DisplayName(language), WireEnums.Of<Wire.AreaKind>(area.Kind)),
+            new Wire.AreaRef(area.Id.Value, area.DisplayName(language), election.LevelOf(area).Id, area.IsStation),
             Reporting(tally),
             tally.Participation,
             tally.TotalVotes,

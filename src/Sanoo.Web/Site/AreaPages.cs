@@ -6,14 +6,41 @@ using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.Site;
 
-/// <summary>Builds the page of a nation, region or district from one published snapshot.</summary>
+/// <summary>Builds the page of an area above the stations (of any level or grouping) from one published snapshot.</summary>
 public static class AreaPages
 {
     private static readonly ConditionalWeakTable<Election, ILookup<AreaId, Area>> ChildrenByElection = [];
 
-    /// <summary>The areas directly below <paramref name="area"/>, in the definition's order.</summary>
-    public static IEnumerable<Area> ChildrenOf(Election election, AreaId area) =>
-        ChildrenByElection.GetValue(election, e => e.Areas.Where(a => a.Parent is not null).ToLookup(a => a.Parent!.Value))[area];
+    /// <summary>The areas directly below <paramref name="area"/>, in the definition's order; for an area of a grouping, its
+    /// stations.</summary>
+    public static IEnumerable<Area> ChildrenOf(Election election, AreaId area)
+    {
+        var index = election.AreaIndex(area);
+        if (!election.InGrouping(index))
+        {
+            return ChildrenByElection.GetValue(election, e => e.Areas.Where(a => a.Parent is not null).ToLookup(a => a.Parent!.Value))[area];
+        }
+        var stations = new List<Area>(election.StationCountOf(index));
+        foreach (var ordinal in election.StationsOf(index))
+        {
+            stations.Add(election.Areas[election.StationAreaIndex(ordinal)]);
+        }
+        return stations;
+    }
+
+    /// <summary>
+    /// What the areas of a level are called, as a heading over a list of them: the definition's name for the level, else the
+    /// site's own word for the default levels (regions, districts, and the stations, whatever their id), else the level's id.
+    /// </summary>
+    public static string LevelHeading(Election election, int level, SiteLanguage language) =>
+        election.Levels[level].HeadingIn(language.Code)
+            ?? (level == election.Definition.TreeDepth - 1 ? language.Words.Stations
+                : election.Levels[level].Id switch
+                {
+                    "region" => language.Words.Regions,
+                    "district" => language.Words.Districts,
+                    var id => id,
+                });
 
     /// <summary>The page of <paramref name="area"/> (not a station) in <paramref name="language"/>.</summary>
     public static AreaPage Of(Published published, Snapshot snapshot, Area area, SiteLanguage language)
@@ -31,13 +58,20 @@ public static class AreaPages
         var contest = main is null ? null : election.Contest(new ContestId(main.Id));
         var children = ChildrenOf(election, area.Id).ToList();
         var rows = contest is null ? [] : children.Select(child => Child(snapshot, contest, child, main!.Primary, language)).ToList();
-        var heading = children.FirstOrDefault()?.Kind switch
+        var heading = LevelHeading(election, children.FirstOrDefault()?.Level ?? election.Definition.TreeDepth - 1, language);
+        // The root's page also lists the areas of each grouping (electoral districts beside the administrative tree).
+        var groupings = area.Level != 0 || contest is null
+            ? []
+            : election.Levels.Select((level, i) => (Level: level, Index: i)).Where(l => l.Level.Grouping)
+                .Select(l => new ChildTable(
+                    LevelHeading(election, l.Index, language),
+                    [.. election.Areas.Where(a => a.Level == l.Index).Select(child => Child(snapshot, contest, child, main!.Primary, language))]))
+                .Where(t => t.Rows.Count > 0)
+                .ToList();
+        return new AreaPage(frame, main, local, heading, rows, [.. election.Sources.Select(s => s.Name.In(language.Code))])
         {
-            AreaKind.Region => language.Words.Regions,
-            AreaKind.District => language.Words.Districts,
-            _ => language.Words.Stations,
+            Groupings = groupings,
         };
-        return new AreaPage(frame, main, local, heading, rows, [.. election.Sources.Select(s => s.Name.In(language.Code))]);
     }
 
     private static ChildRow Child(Snapshot snapshot, ContestPlan contest, Area child, int primary, SiteLanguage language)

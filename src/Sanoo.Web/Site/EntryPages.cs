@@ -46,7 +46,7 @@ public static class EntryPages
         }
         var ordinal = election.StationOrdinal(election.AreaIndex(station.Id));
         var forms = election.Contests
-            .Where(plan => ordinal >= plan.StationStart && ordinal < plan.StationEnd)
+            .Where(plan => plan.OffsetOf(ordinal) >= 0)
             .SelectMany(plan => election.Sources.Where(s => s.DoubleEntry).Select(source => Form(plan, source, language.Code)))
             .ToList();
         return new EntryPage(frame, words, election.Id.Value, station.Id.Value, forms);

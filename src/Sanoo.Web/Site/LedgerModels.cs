@@ -18,14 +18,13 @@ public sealed record LedgerRow(string Id, string Name, string Href, int Compared
 /// <param name="Detail">The choices that differ most, e.g. "Ishenim +12, Ata-Jurt −10".</param>
 public sealed record LedgerStation(string Station, string Href, string Area, string Contest, long VotesApart, string Detail);
 
-/// <summary>The public discrepancy ledger: two counts compared at every station, totalled per region and district.</summary>
+/// <summary>The public discrepancy ledger: two counts compared at every station, totalled per area of each level and grouping.</summary>
 /// <param name="Frame">The frame.</param>
 /// <param name="Rule">Which counts are compared, in words.</param>
 /// <param name="Tolerance">The tolerance, in words.</param>
 /// <param name="Summary">The nation's summary for the main contest.</param>
 /// <param name="ContestName">The main contest's name.</param>
-/// <param name="Regions">The regions' lines, main contest.</param>
-/// <param name="Districts">The districts' lines, main contest.</param>
+/// <param name="Levels">The main contest's lines, one table per level between the root and the stations, then per grouping.</param>
 /// <param name="Largest">The stations that differ most, every contest.</param>
 public sealed record LedgerPage(
     PageFrame Frame,
@@ -33,13 +32,21 @@ public sealed record LedgerPage(
     string Tolerance,
     string Summary,
     string ContestName,
-    IReadOnlyList<LedgerRow> Regions,
-    IReadOnlyList<LedgerRow> Districts,
+    IReadOnlyList<LedgerLevel> Levels,
     IReadOnlyList<LedgerStation> Largest)
 {
     /// <summary>The recounts the commission ordered, oldest first.</summary>
     public IReadOnlyList<RecountRow> Recounts { get; init; } = [];
+
+    /// <summary>What the areas just above the stations are called (the column of the stations' areas).</summary>
+    public string ParentHeading { get; init; } = "";
 }
+
+/// <summary>The ledger's lines for the areas of one level or grouping.</summary>
+/// <param name="Level">The level's id.</param>
+/// <param name="Heading">What its areas are called.</param>
+/// <param name="Rows">The lines.</param>
+public sealed record LedgerLevel(string Level, string Heading, IReadOnlyList<LedgerRow> Rows);
 
 /// <summary>How a station's two counts of one contest compare, in words.</summary>
 public sealed record ComparisonRow(string ContestName, string Class, bool Differs, string Detail);

@@ -28,8 +28,15 @@ public static class LedgerPages
             Crumbs = [new Link(nation.DisplayName(language.Code), SitePaths.Area(language.Code, nation))],
         };
         var contest = election.DefaultContest;
-        var rows = (AreaKind kind) => contest.TallyAreas.Select(a => election.Areas[a]).Where(a => a.Kind == kind)
-            .Select(a => Row(ledger.Area(a.Id, contest.Contest.Id)!, a, language)).ToList();
+        var levels = Enumerable.Range(0, election.Levels.Length)
+            .Where(level => level > 0 && level != election.Definition.TreeDepth - 1)
+            .Select(level => new LedgerLevel(
+                election.Levels[level].Id,
+                AreaPages.LevelHeading(election, level, language),
+                [.. contest.TallyAreas.Select(a => election.Areas[a]).Where(a => a.Level == level)
+                    .Select(a => Row(ledger.Area(a.Id, contest.Contest.Id)!, a, language))]))
+            .Where(l => l.Rows.Count > 0)
+            .ToList();
         var largest = ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy)
             .OrderByDescending(s => s.VotesApart).ThenBy(s => s.Station.Value, StringComparer.Ordinal).Take(Largest)
             .Select(s =>
@@ -50,11 +57,11 @@ public static class LedgerPages
             ToleranceText(ledger.Rule, language),
             Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text,
             contest.Contest.Name.In(language.Code),
-            rows(AreaKind.Region),
-            rows(AreaKind.District),
+            levels,
             largest)
         {
             Recounts = Recounts(published, null, language),
+            ParentHeading = AreaPages.LevelHeading(election, Math.Max(0, election.Definition.TreeDepth - 2), language),
         };
     }
 

@@ -12,13 +12,17 @@ public static class PageFrames
     {
         var election = snapshot.Election;
         var crumbs = new List<Link>();
+        if (election.TryAreaIndex(area.Id, out var index) && election.InGrouping(index))
+        {
+            crumbs.Add(new Link(election.Areas[0].DisplayName(language.Code), SitePaths.Area(language.Code, election.Areas[0])));
+        }
         for (var parent = area.Parent; parent is { } id;)
         {
             var above = election.Area(id)!;
             crumbs.Insert(0, new Link(above.DisplayName(language.Code), SitePaths.Area(language.Code, above)));
             parent = above.Parent;
         }
-        var title = area.Kind == AreaKind.Station ? $"{language.Words.Station} {area.DisplayName(language.Code)}" : area.DisplayName(language.Code);
+        var title = area.IsStation ? $"{language.Words.Station} {area.DisplayName(language.Code)}" : area.DisplayName(language.Code);
         return new PageFrame(
             language,
             election.Definition.Languages,

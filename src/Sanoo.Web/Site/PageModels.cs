@@ -136,7 +136,7 @@ public sealed record ContestResult(
 /// <param name="Leader">The choice leading in the primary source, with its share; null before any count.</param>
 public sealed record ChildRow(string Id, string Name, string Href, IReadOnlyList<int> Reporting, int Expected, string? Leader);
 
-/// <summary>The page of a nation, region or district.</summary>
+/// <summary>The page of an area above the stations: the root, an area of any level, or an area of a grouping.</summary>
 /// <param name="Frame">The frame.</param>
 /// <param name="Results">The party-list contest (or the first contest) in this area; null when no contest is tallied here.</param>
 /// <param name="LocalContests">Single-member contests held in this area.</param>
@@ -149,7 +149,16 @@ public sealed record AreaPage(
     IReadOnlyList<ContestResult> LocalContests,
     string ChildrenHeading,
     IReadOnlyList<ChildRow> Children,
-    IReadOnlyList<string> SourceNames);
+    IReadOnlyList<string> SourceNames)
+{
+    /// <summary>On the root's page: the areas of each grouping, one table per grouping.</summary>
+    public IReadOnlyList<ChildTable> Groupings { get; init; } = [];
+}
+
+/// <summary>A table of areas under a heading: the areas of one grouping.</summary>
+/// <param name="Heading">What the areas are called.</param>
+/// <param name="Rows">The areas.</param>
+public sealed record ChildTable(string Heading, IReadOnlyList<ChildRow> Rows);
 
 /// <summary>A control relation checked on one protocol.</summary>
 /// <param name="Id">The relation's name.</param>

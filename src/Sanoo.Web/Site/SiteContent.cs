@@ -54,7 +54,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
         CancellationToken cancellationToken = default)
     {
         var lang = SiteLanguage.Of(language);
-        if (area.Kind == AreaKind.Station)
+        if (area.IsStation)
         {
             entries ??= await StationEntriesAsync(snapshot, area, cancellationToken);
             return file switch

@@ -62,7 +62,7 @@ public static class SiteEndpoints
             return Results.Redirect($"/{lang}/enter/{Uri.EscapeDataString(asked)}/");
         }
         var area = AreaId.TryParse(station, out var stationId) ? site.Election.Area(stationId) : null;
-        if (station is not null && area is not { Kind: AreaKind.Station })
+        if (station is not null && area is not { IsStation: true })
         {
             return NotFoundPages.Or(context, Languages(site), () => Problems.Status(
                 404,
@@ -114,7 +114,7 @@ public static class SiteEndpoints
         file ??= "index.html";
         var election = site.Election;
         var area = id is null ? election.Areas.First(a => a.Parent is null) : AreaId.TryParse(id, out var areaId) ? election.Area(areaId) : null;
-        if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || area is null || (area.Kind == AreaKind.Station) != station)
+        if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || area is null || area.IsStation != station)
         {
             return NotAPage(context, site);
         }

@@ -31,8 +31,13 @@ public static class SiteJson
         new Wire.PageArea(page.Frame.Title, page.Frame.Path),
         page.Results is { } results ? Contest(results) : null,
         [.. page.LocalContests.Select(Contest)],
-        [.. page.Children.Select(c => new Wire.ChildRow(c.Id, c.Name, c.Href, c.Reporting, c.Expected, c.Leader))],
-        page.SourceNames);
+        [.. page.Children.Select(Row)],
+        page.SourceNames)
+    {
+        Groupings = [.. page.Groupings.Select(g => new Wire.ChildGroup(g.Heading, [.. g.Rows.Select(Row)]))],
+    };
+
+    private static Wire.ChildRow Row(ChildRow c) => new(c.Id, c.Name, c.Href, c.Reporting, c.Expected, c.Leader);
 
     /// <summary>The discrepancy ledger's data (<see cref="Wire.LedgerPageData"/>).</summary>
     public static Wire.LedgerPageData Ledger(long snapshot, Core.Reconciliation.Ledger ledger, LedgerPage page) => new(
@@ -41,8 +46,7 @@ public static class SiteJson
         ledger.Rule.Second.Value,
         new Wire.Tolerance(ledger.Rule.Absolute, ledger.Rule.RelativePercent),
         page.Summary,
-        [.. page.Regions.Select(Row)],
-        [.. page.Districts.Select(Row)],
+        [.. page.Levels.Select(l => new Wire.LedgerLevel(l.Level, l.Heading, [.. l.Rows.Select(Row)]))],
         [.. page.Recounts.Select(r => new Wire.RecountRow(r.Id, r.Station, r.Href, r.Contest, r.Reason, r.OrderedBy, r.OrderedAt, r.Outcome))],
         [.. ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match).Select(s => new Wire.StationDifference(
             s.Station.Value,

@@ -23,8 +23,8 @@ public static class SitePaths
 
     /// <summary>The page of an area: the nation's is the language's home.</summary>
     public static string Area(string language, Area area) =>
-        area.Kind == AreaKind.Station ? Station(language, area.Id)
-        : area.Parent is null ? $"/{language}/"
+        area.IsStation ? Station(language, area.Id)
+        : area.Level == 0 ? $"/{language}/"
         : $"/{language}/area/{Uri.EscapeDataString(area.Id.Value)}/";
 
     /// <summary>The discrepancy ledger: two counts compared at every station.</summary>

@@ -56,7 +56,7 @@ public sealed class StaticSite(SiteContent content)
         var done = 0;
         foreach (var area in election.Areas)
         {
-            var entries = area.Kind == AreaKind.Station ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
+            var entries = area.IsStation ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
             foreach (var language in languages)
             {
                 var folderOfPage = SitePaths.Area(language, area);

@@ -34,7 +34,7 @@ public static class StationPages
     private static bool Votes(Election election, ContestPlan plan, Area station)
     {
         var ordinal = election.StationOrdinal(election.AreaIndex(station.Id));
-        return ordinal >= plan.StationStart && ordinal < plan.StationEnd;
+        return plan.OffsetOf(ordinal) >= 0;
     }
 
     private static StationCount Count(ContestPlan plan, CountSource source, int? counted, List<LogEntry> received, SiteLanguage language)

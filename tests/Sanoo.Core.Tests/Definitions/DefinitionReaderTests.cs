@@ -27,7 +27,7 @@ public class DefinitionReaderTests
         Assert.Equal(["land", "east", "east-1", "s1", "s2", "abroad", "s3"], election.Areas.Select(a => a.Id.Value));
         Assert.Equal(3, election.StationCount);
         Assert.Equal(1000 + 812 + 300, election.RegisteredVoters(election.AreaIndex(new AreaId("land"))));
-        Assert.Equal((0, 2), election.StationRange(election.AreaIndex(new AreaId("east"))));
+        Assert.Equal([0, 1], election.StationsOf(election.AreaIndex(new AreaId("east"))).ToArray());
         var seat = election.Contest(new ContestId("east-seat"))!;
         Assert.Equal(2, seat.StationCount);
         Assert.Equal(["east-1"], seat.TallyAreas.Select(a => election.Areas[a].Id.Value));
@@ -78,7 +78,7 @@ public class DefinitionReaderTests
 
     [Fact]
     public void The_tree_needs_exactly_one_nation() =>
-        AssertProblem(d => d["areas"]![1]!["kind"] = "nation", "$.areas", "has 2 areas of kind \"nation\"");
+        AssertProblem(d => d["areas"]![1]!["kind"] = "nation", "$.areas", "has 2 areas of level \"nation\"");
 
     [Fact]
     public void An_area_without_stations_is_reported() =>

@@ -488,5 +488,5 @@ internal sealed class RegisterReplay
 
     private bool VotesIn(string station, ContestPlan plan) =>
         AreaId.TryParse(station, out var id) && _election.TryAreaIndex(id, out var index)
-        && _election.TryStationOrdinal(index, out var ordinal) && ordinal >= plan.StationStart && ordinal < plan.StationEnd;
+        && _election.TryStationOrdinal(index, out var ordinal) && plan.OffsetOf(ordinal) >= 0;
 }
