@@ -46,7 +46,13 @@ public sealed record AreaResults(
     IReadOnlyList<ChoiceResult> Choices,
     SeatsResult? Seats,
     SingleMemberOutcome? Outcome,
-    IReadOnlyList<ChildResult> Children);
+    IReadOnlyList<ChildResult> Children)
+{
+    /// <summary>At the contest's own area: the areas of the groupings (electoral districts beside the map) that lie inside it, each
+    /// with its own sums; their <c>kind</c> is the grouping's id. They cover the same stations as <see cref="Children"/>: never add
+    /// the two lists together.</summary>
+    public IReadOnlyList<ChildResult> Groupings { get; init; } = [];
+}
 
 /// <summary>A contest, named in the requested language.</summary>
 /// <param name="Id">Its id.</param>

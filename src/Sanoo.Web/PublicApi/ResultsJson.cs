@@ -17,11 +17,12 @@ public static class ResultsJson
         var area = election.Area(areaId)!;
         var atContestArea = areaId == plan.Contest.Area;
         var areaIndex = election.AreaIndex(areaId);
-        var children = plan.TallyAreas.Where(a => election.ParentIndex(a) == areaIndex)
+        IEnumerable<Wire.ChildResult> Rows(Func<int, bool> which) => plan.TallyAreas.Where(which)
             .Select(a => snapshot.Tally(plan.Contest.Id, source.Id, election.Areas[a].Id)!)
             .Select(t => (Tally: t, Area: election.Area(t.Area)!))
             .Select(c => new Wire.ChildResult(c.Area.Id.Value, c.Area.DisplayName(language), election.LevelOf(c.Area).Id,
                 Reporting(c.Tally), c.Tally.Participation, c.Tally.TotalVotes, c.Tally.Votes));
+        var children = Rows(a => election.ParentIndex(a) == areaIndex);
         return new Wire.AreaResults(
             election.Id.Value,
             snapshot.Position,
@@ -44,7 +45,10 @@ public static class ResultsJson
             atContestArea && plan.Contest.Kind == ContestKind.SingleMember
                 ? Outcome(ContestSeats.SingleMember(plan, tally, language), language)
                 : null,
-            [.. children]);
+            [.. children])
+        {
+            Groupings = atContestArea ? [.. Rows(a => a != areaIndex && election.InGrouping(a))] : [],
+        };
     }
 
     private static Wire.Reporting Reporting(AreaTally t) => new(t.StationsReporting, t.StationsExpected, t.RegisteredCovered, t.RegisteredTotal);
