@@ -25,13 +25,13 @@ public sealed class LedgerTests(ResultsSite site)
                 ".map(r => ['compared','match','within','differ','one-only'].map(n => Number(r.getAttribute('data-' + n))))");
         Assert.All(rows, r => Assert.Equal(r[0], r[1] + r[2] + r[3]));
         var regions = await page.EvaluateAsync<int[]>(
-            "() => [...document.querySelectorAll('section[aria-labelledby=ledger-regions] tr[data-differ]')]" +
+            "() => [...document.querySelectorAll('section[aria-labelledby=ledger-region] tr[data-differ]')]" +
                 ".map(r => Number(r.getAttribute('data-differ')))");
         var list = ResultsSite.Sample.Election.DefaultContest.Contest.Id;
         Assert.Equal(ledger.Area(ResultsSite.Sample.Election.Areas[0].Id, list)!.Discrepancy, regions.Sum());
         Assert.Equal(
             differ,
-            await page.GetAttributeAsync("section[aria-labelledby=ledger-districts] tr[data-area=d01]", "data-differ") is { } d
+            await page.GetAttributeAsync("section[aria-labelledby=ledger-district] tr[data-area=d01]", "data-differ") is { } d
                 ? int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)
                 : -1);
 

@@ -361,15 +361,15 @@ public static class DefinitionReader
             f.Problem("kind", "is the old name of \"level\"; give one of them");
         }
         var levelId = f.String(field);
+        var depth = levels.Count(l => !l.Grouping);
         if (!levelIndex.TryGetValue(levelId, out var level))
         {
             if (levelId.Length > 0)
             {
                 f.Problem(field, $"'{levelId}' is not a level of this election (levels: {string.Join(", ", levels.Select(l => l.Id))})");
             }
-            level = levels.Length - 1;
+            level = Math.Max(0, depth - 1); // read on as a station, so that one pass finds every other problem
         }
-        var depth = levels.Count(l => !l.Grouping);
         var isStation = level == depth - 1;
         AreaId? parent = f.OptionalString("parent") is { } parentText ? IdOf<AreaId>(f, "parent", parentText, AreaId.TryParse) : null;
         VoterRoll? roll = null;

@@ -68,6 +68,14 @@ internal sealed class ElectionLayout
         var levels = definition.Levels;
         var depth = definition.TreeDepth;
         var before = problems.Count;
+        if (depth < 2)
+        {
+            if (!problems.Any(p => p.Path == "$.levels"))
+            {
+                problems.Add(new JsonProblem("$.levels", "must name at least two levels: the root (e.g. the nation) and the polling station"));
+            }
+            return null;
+        }
         if (areas.IsEmpty)
         {
             problems.Add(new JsonProblem("$.areas", $"must list at least the {levels[0].Id} and one {levels[depth - 1].Id}"));

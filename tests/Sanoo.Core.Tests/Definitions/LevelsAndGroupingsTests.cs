@@ -260,6 +260,7 @@ public sealed class LevelsAndGroupingsTests
         AssertProblem(d => d["areas"]![1]!["level"] = "kabupaten", "$.areas[1].level", "'kabupaten' is not a level of this election");
         AssertProblem(d => d["areas"]![2]!["parent"] = "v1", "$.areas[2].parent", "a regency cannot belong to 'v1', which is a village");
         AssertProblem(d => d["levels"] = new JsonArray(new JsonObject { ["id"] = "tps" }), "$.levels", "at least two levels");
+        AssertProblem(d => d["levels"] = new JsonArray(), "$.levels", "at least two levels");
         AssertProblem(
             d => d["groupings"]!.AsArray().Add(new JsonObject { ["id"] = "village" }), "$.levels", "'village' is used twice");
         AssertProblem(
