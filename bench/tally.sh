@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: `sanoo tally` over a synthetic election, and `sanoo check` of its definition.
-# Usage: bench/tally.sh [STATIONS] [RUNS]   (default 100000 stations, 5 runs)
+# Usage: [LEVELS=L] [GROUPINGS=G] bench/tally.sh [STATIONS] [RUNS]   (default 100000 stations, 5 runs, 4 levels, no grouping)
 # Prints the median wall time and the largest peak memory of the runs. Needs GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +10,9 @@ dir=$(mktemp -d "/tmp/sanoo-bench-$stations-XXXX")
 trap 'rm -rf "$dir"' EXIT
 
 ./sanoo --version >/dev/null   # build once, outside the timings
-./sanoo generate synthetic --stations "$stations" --out "$dir" >/dev/null
+./sanoo generate synthetic --stations "$stations" --levels "${LEVELS:-4}" --groupings "${GROUPINGS:-0}" --out "$dir" >/dev/null
 protocols=$(( $(wc -l < "$dir/hand.jsonl") + $(wc -l < "$dir/machine.jsonl") ))
-echo "synthetic election: $stations stations, $protocols protocols, $(du -sh "$dir" | cut -f1) on disk"
+echo "synthetic election: $stations stations on ${LEVELS:-4} levels with ${GROUPINGS:-0} groupings, $protocols protocols, $(du -sh "$dir" | cut -f1) on disk"
 
 measure() { # name, command...
   local name=$1; shift
