@@ -1,0 +1,245 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Samples.RealElections;
+
+namespace Sanoo.Cli.TableImport;
+
+/// <summary>How many rows one skip rule left out.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Rows">Rows it left out.</param>
+public sealed record SkippedRows(SkipRule Rule, int Rows);
+
+/// <summary>
+/// Imports a commission's table by its mapping (<see cref="TableMap"/>): reads the main table a row at a time (one row per
+/// station), joins the further tables, builds the map level by level and each count's protocols, and writes the definition.
+/// A problem in the data (a cell that is not a count, a row with no match) or in the mapping (a column no table has) stops the
+/// import with a <see cref="FormatException"/> naming the file, row and column, or the mapping's field.
+/// </summary>
+public static class TableImporter
+{
+    /// <summary>Imports <paramref name="file"/> (the main table) by <paramref name="map"/>; other tables are found beside it.</summary>
+    public static (ImportedElection Election, ImmutableArray<SkippedRows> Skipped) Import(string file, TableMap map)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var joined = map.Joins.Select(j => Lookup(Path.Combine(folder, j.File), j)).ToList();
+        using var main = TableFile.Open(file, Path.GetFileName(file), map.Table);
+        var columns = new Columns(main, map, joined);
+        var joinMatches = map.Joins.Select((j, i) => columns.Find(j.Match, j.Path + ".matchColumn", i + 1)).ToList();
+        var extracted = map.Extracted.Select(e => columns.Find(e.From, e.Path + ".from")).ToList();
+        var otherwise = map.Extracted.Select(e => columns.Bind(e.Otherwise)).ToList();
+        var skips = map.Skips.Select(s => columns.Find(s.Column, s.Path + ".column")).ToList();
+        var skipped = new int[map.Skips.Length];
+        var choices = new List<JsonObject>();
+        var counts = map.Counts.Select(c => CountPlan.Of(c, map, main, columns, folder, choices)).ToList();
+        var levels = map.Levels.Select(l => new LevelPlan(l, columns)).ToList();
+        var stationLevel = levels[^1];
+        var registered = columns.Find(stationLevel.Map.Registered!, stationLevel.Map.Path + ".registered");
+        var areas = levels.Select(_ => new List<AreaRow>()).ToList();
+        var known = new Dictionary<string, AreaRow>(StringComparer.Ordinal);
+        var children = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stationIds = new HashSet<string>(StringComparer.Ordinal);
+        var areaIds = new HashSet<string>(StringComparer.Ordinal);
+        var stations = new List<StationRow>();
+        var tables = new string[map.Joins.Length + 2][];
+
+        foreach (var (row, cells) in main.Rows())
+        {
+            tables[0] = cells;
+            var skip = Enumerable.Range(0, skips.Count).FirstOrDefault(s => skips[s].Text(tables) == map.Skips[s].EqualsText, -1);
+            if (skip >= 0)
+            {
+                skipped[skip]++;
+                continue;
+            }
+            for (var j = 0; j < joined.Count; j++)
+            {
+                var key = joinMatches[j].Text(tables);
+                tables[j + 1] = joined[j].Rows.TryGetValue(key, out var match)
+                    ? match
+                    : throw new FormatException($"{main.Name}, row {row}: \"{key}\" has no row in {joined[j].Name} (by {map.Joins[j].Key})");
+            }
+            tables[^1] = [.. map.Extracted.Select((e, k) => e.Pattern.Match(extracted[k].Text(tables)) is { Success: true } m
+                ? m.Groups[1].Value
+                : otherwise[k].Fill(p => Fill(p, tables, row)))];
+            var path = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? parent = null;
+            for (var l = 0; l < levels.Count - 1; l++)
+            {
+                var level = levels[l];
+                var identity = $"{parent}\u0001{string.Join('\u0001', level.Per.Select(c => c.Text(tables)))}";
+                if (!known.TryGetValue(identity, out var area))
+                {
+                    var number = children[parent ?? ""] = children.GetValueOrDefault(parent ?? "") + 1;
+                    var id = level.Map.Id.Fill(p => Fill(p, tables, row, path, number));
+                    area = new AreaRow(id, level.Map.Level, parent, level.Names(id, p => Fill(p, tables, row, path, number)), null);
+                    if (!areaIds.Add(id))
+                    {
+                        throw new FormatException($"{main.Name}, row {row}: {level.Map.Path}.id gives \"{id}\" to two different areas");
+                    }
+                    known[identity] = area;
+                    areas[l].Add(area);
+                }
+                path[level.Map.Level] = area.Id;
+                parent = area.Id;
+            }
+            var stationId = stationLevel.Map.Id.Fill(p => Fill(p, tables, row, path));
+            if (!stationIds.Add(stationId))
+            {
+                if (!stationLevel.Map.NumberRepeatedIds)
+                {
+                    throw new FormatException($"{main.Name}, row {row}: station id \"{stationId}\" is given twice; "
+                        + $"set {stationLevel.Map.Path}.repeatedIds to \"add -2, -3\" to number repeats");
+                }
+                var first = stationId;
+                for (var n = 2; !stationIds.Add(stationId); n++)
+                {
+                    stationId = $"{first}-{n.ToString(CultureInfo.InvariantCulture)}";
+                }
+            }
+            var voters = Figure(registered.Text(tables), main.Name, row, registered.Column);
+            var station = new AreaRow(stationId, AreaLevels.Station, parent, stationLevel.Names(stationId, p => Fill(p, tables, row, path)), voters);
+            areas[^1].Add(station);
+            stations.Add(new StationRow(station, [.. counts.Select(c => c.Figures(tables, row, main.Name))]));
+        }
+
+        var ordered = areas.Select((list, l) => levels[l].Map.OrderById ? [.. list.OrderBy(a => a.Id, StringComparer.Ordinal)] : list).ToList();
+        if (levels[^1].Map.OrderById)
+        {
+            stations = [.. stations.OrderBy(s => s.Station.Id, StringComparer.Ordinal)];
+        }
+        var json = Definition(map, choices, ordered.SelectMany(a => a));
+        var election = Load(json);
+        var protocols = ImmutableDictionary<string, ImmutableArray<Protocol>>.Empty;
+        for (var c = 0; c < counts.Count; c++)
+        {
+            var count = map.Counts[c];
+            protocols = protocols.Add(count.Source, [
+                .. stations.Where(s => s.Figures[c] is not null).Select(s => new Protocol(
+                    election.Id, new AreaId(s.Station.Id), new ContestId(count.Contest), new SourceId(count.Source), 1,
+                    [.. s.Figures[c]!.Value.Lines], [.. s.Figures[c]!.Value.Votes], null)),
+            ]);
+        }
+        var summary = $"{stations.Count:N0} stations; " + string.Join(", ", levels.Take(levels.Count - 1).Select((l, i) =>
+            $"{ordered[i].Count:N0} {l.Map.Level}{(ordered[i].Count == 1 ? "" : "s")}")) + ".";
+        var skippedRows = map.Skips.Select((s, i) => new SkippedRows(s, skipped[i])).ToImmutableArray();
+        var notes = map.Notes.Prepend(summary).Concat(skippedRows.Select(s =>
+            $"Skipped {s.Rows:N0} row{(s.Rows == 1 ? "" : "s")} where {s.Rule.Column} is \"{s.Rule.EqualsText}\": {s.Rule.Because}"));
+        return (new ImportedElection(json, election, protocols, [.. notes]), skippedRows);
+    }
+
+    /// <summary>Loads the definition made; its problems are the mapping's (its election parts or its templates).</summary>
+    private static Election Load(byte[] json) => DefinitionReader.Read(json) switch
+    {
+        DefinitionResult.Loaded loaded => loaded.Election,
+        DefinitionResult.Invalid invalid => throw new FormatException("the definition made by the mapping is not sound (paths in the definition; "
+            + "$.areas come from levels, the rest from the mapping's election): "
+            + string.Join("; ", invalid.Problems.Take(10).Select(p => $"{p.Path}: {p.Message}"))),
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>A count as a protocol states it: a whole number, 0 or more, nothing else.</summary>
+    internal static int Figure(string text, string file, int row, string column) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{file}, row {row}, column \"{column}\": \"{text}\" is not a count (a whole number, 0 or more)");
+
+    private static string Fill(TemplatePart part, string[][] tables, int row, Dictionary<string, string>? path = null, int number = 0) =>
+        part switch
+        {
+            TemplatePart.Row => row.ToString(CultureInfo.InvariantCulture),
+            TemplatePart.Number n => Template.Padded(number, n.Width),
+            TemplatePart.AreaAt a => path?.GetValueOrDefault(a.Level) ?? "",
+            TemplatePart.BoundColumn b => tables[b.Table][b.Index],
+            _ => throw new InvalidOperationException($"{part} is not bound"),
+        };
+
+    private static JoinedRows Lookup(string path, JoinedTable join)
+    {
+        using var table = TableFile.Open(path, join.File, join.Format);
+        var key = table.Column(join.Key, join.Path + ".key");
+        var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (row, cells) in table.Rows())
+        {
+            if (!rows.TryAdd(cells[key], cells))
+            {
+                throw new FormatException($"{join.File}, row {row}: {join.Key} \"{cells[key]}\" appears twice; a joined table has each key once");
+            }
+        }
+        return new JoinedRows(join.File, table.Header, rows);
+    }
+
+    private static byte[] Definition(TableMap map, List<JsonObject> choices, IEnumerable<AreaRow> areas)
+    {
+        var root = new JsonObject { ["format"] = DefinitionReader.Format };
+        foreach (var (name, value) in map.Election)
+        {
+            root[name] = value?.DeepClone();
+        }
+        if (choices.Count > 0)
+        {
+            var all = root["choices"] as JsonArray ?? [];
+            foreach (var choice in choices)
+            {
+                all.Add(choice);
+            }
+            root["choices"] = all.DeepClone();
+        }
+        var list = new JsonArray();
+        foreach (var area in areas)
+        {
+            list.Add(AreaLevels.Write(area.Id, area.Level, area.Parent, area.Names, area.Registered));
+        }
+        root["areas"] = list;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            root.WriteTo(writer);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A joined table's rows by key.</summary>
+    internal sealed record JoinedRows(string Name, string[] Header, Dictionary<string, string[]> Rows);
+
+    /// <summary>An area as made from the rows: its names by language (empty ones already left out).</summary>
+    private sealed record AreaRow(string Id, string Level, string? Parent, ImmutableArray<(string Language, string Text)> Names, int? Registered);
+
+    /// <summary>A station and, per count, its protocol's figures (null: no protocol of that count).</summary>
+    private sealed record StationRow(AreaRow Station, ImmutableArray<(int[] Lines, int[] Votes)?> Figures);
+
+    /// <summary>A level with its templates bound to columns.</summary>
+    private sealed class LevelPlan
+    {
+        public LevelPlan(LevelMap map, Columns columns)
+        {
+            Map = map with
+            {
+                Id = columns.Bind(map.Id),
+                Name = [.. map.Name.Select(n => (n.Language, columns.Bind(n.Text)))],
+                NameIfEmpty = [.. map.NameIfEmpty.Select(n => (n.Language, columns.Bind(n.Text)))],
+            };
+            Per = [.. map.OneAreaPer.Select((c, i) => columns.Find(c, $"{map.Path}.oneAreaPer[{i}]"))];
+        }
+
+        public LevelMap Map { get; }
+
+        public ImmutableArray<ColumnRef> Per { get; }
+
+        public ImmutableArray<(string Language, string Text)> Names(string id, Func<TemplatePart, string> fill)
+        {
+            string Value(TemplatePart p) => p is TemplatePart.OwnId ? id : fill(p);
+            return
+            [
+                .. Map.Name.Select(n => (n.Language, Text: n.Text.Fill(Value)))
+                    .Select(n => n.Text.Length > 0 ? n
+                        : (n.Language, Map.NameIfEmpty.FirstOrDefault(e => e.Language == n.Language).Text?.Fill(Value).Trim() ?? ""))
+                    .Where(n => n.Item2.Length > 0),
+            ];
+        }
+    }
+}
