@@ -254,6 +254,16 @@ public sealed partial class ImportTableTests : IDisposable
     }
 
     [Fact]
+    public void A_template_naming_a_level_that_is_not_above_is_a_mapping_error()
+    {
+        var map = Map().Replace("\"id\": \"s{station}\"", "\"id\": \"{area:ward}-{station}\"", StringComparison.Ordinal);
+        var (code, output) = Import(Csv(',', "North,Hill,1,100,50,2,30,20"), map);
+        Assert.Equal(SanooCli.BadInput, code);
+        Assert.Contains(
+            "map.json $.levels[3].id: {area:ward} names no level above this one (above: nation, region, district)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mapping_whose_levels_are_not_nation_region_district_station_is_refused_for_now()
     {
         var map = Map(levels: """, {"level": "booth", "id": "b{station}"}""");

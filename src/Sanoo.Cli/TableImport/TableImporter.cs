@@ -30,9 +30,9 @@ public static class TableImporter
         using var main = TableFile.Open(file, Path.GetFileName(file), map.Table);
         var columns = new Columns(main, map, joined);
         var joinMatches = map.Joins.Select((j, i) => columns.Find(j.Match, j.Path + ".matchColumn", i + 1)).ToList();
-        var extracted = map.Extracted.Select(e => columns.Find(e.From, e.Path + ".from")).ToList();
+        var extracted = map.Extracted.Select(e => columns.Find(e.From, e.Path + ".from", map.Joins.Length + 1)).ToList();
         var otherwise = map.Extracted.Select(e => columns.Bind(e.Otherwise)).ToList();
-        var skips = map.Skips.Select(s => columns.Find(s.Column, s.Path + ".column")).ToList();
+        var skips = map.Skips.Select(s => columns.Find(s.Column, s.Path + ".column (a column of the main table)", 1)).ToList();
         var skipped = new int[map.Skips.Length];
         var choices = new List<JsonObject>();
         var counts = map.Counts.Select(c => CountPlan.Of(c, map, main, columns, folder, choices)).ToList();

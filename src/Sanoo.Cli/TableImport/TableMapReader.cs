@@ -73,6 +73,7 @@ public static class TableMapReader
         {
             fields.Problem("levels", levelProblem);
         }
+        CheckPlaceholders(levels, problems);
         var counts = fields.Array("counts", required: true).Select(p => Count(p.Item, p.Path, problems)).OfType<CountMap>().ToImmutableArray();
         if (counts.Any(c => c.Votes is VotesMap.Long) && stationKey is null)
         {
@@ -83,6 +84,36 @@ public static class TableMapReader
         return election is null || main is null
             ? null
             : new TableMap(election, main, stationKey, joins, extracted, skips, levels, counts, notes);
+    }
+
+    /// <summary>{area:LEVEL} names a level above; {n} numbers areas above the station; {id} is the area's own id, so only in a name.</summary>
+    private static void CheckPlaceholders(ImmutableArray<LevelMap> levels, List<string> problems)
+    {
+        for (var l = 0; l < levels.Length; l++)
+        {
+            var level = levels[l];
+            var above = levels.Take(l).Select(a => a.Level).ToList();
+            var names = level.Name.Concat(level.NameIfEmpty).Select(n => n.Text);
+            foreach (var template in names.Prepend(level.Id))
+            {
+                foreach (var part in template.Parts)
+                {
+                    var problem = part switch
+                    {
+                        TemplatePart.AreaAt a when !above.Contains(a.Level) =>
+                            $"{{area:{a.Level}}} names no level above this one (above: {string.Join(", ", above)})",
+                        TemplatePart.Number when level.Level == AreaLevels.Station => "{n} numbers areas above the station; a station has its own id",
+                        TemplatePart.OwnId when ReferenceEquals(template, level.Id) =>
+                            "{id} is the area's id: it may be used in a name, not in the id itself",
+                        _ => null,
+                    };
+                    if (problem is not null)
+                    {
+                        problems.Add($"{template.Path}: {problem}");
+                    }
+                }
+            }
+        }
     }
 
     private static JsonObject? Election(MapFields fields, List<string> problems)
@@ -98,6 +129,13 @@ public static class TableMapReader
             if (parts.Value(name, required: name is not ("choices" or "reconciliation")) is { } value)
             {
                 election[name] = JsonNode.Parse(value.GetRawText());
+            }
+        }
+        foreach (var made in new[] { "format", "areas" })
+        {
+            if (parts.Value(made, required: false) is not null)
+            {
+                parts.Problem(made, made == "areas" ? "the areas are made from the table by levels: leave them out here" : "leave it out here");
             }
         }
         parts.NoOtherFields();
@@ -213,6 +251,10 @@ public static class TableMapReader
         if (!station && (registered is not null || repeated != "refuse"))
         {
             fields.Problem(registered is not null ? "registered" : "repeatedIds", "only the station level has it");
+        }
+        if (station && per.Length > 0)
+        {
+            fields.Problem("oneAreaPer", "the station level has one station per row of the main table: leave it out");
         }
         fields.NoOtherFields();
         return level is null || id is null
