@@ -202,6 +202,21 @@ public sealed partial class ImportTableTests : IDisposable
     }
 
     [Fact]
+    public void Choices_left_unnamed_take_their_names_from_a_table_by_ballot_number()
+    {
+        File.WriteAllText(Path.Combine(_folder, "parties.csv"), "number;title\n2;\"Blue; the party\"\n1;Red Party\n");
+        var map = Map(extra: """
+                "choiceNames": {"file": "parties.csv", "separator": ";", "ballotNumberColumn": "number", "name": {"en": "{title}"}},
+                """)
+            .Replace(", \"name\": {\"en\": \"Red\"}", "", StringComparison.Ordinal)
+            .Replace(", \"name\": {\"en\": \"Blue\"}", "", StringComparison.Ordinal);
+        var (code, output) = Import(Csv(',', "North,Hill,1,100,50,2,30,20"), map);
+        Assert.True(code == 0, output);
+        var names = Definition().GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("name").GetProperty("en").GetString());
+        Assert.Equal(["Red Party", "Blue; the party"], names);
+    }
+
+    [Fact]
     public void A_derived_line_adds_and_takes_away_columns_and_numbers()
     {
         var map = Map(lines: """{"registered": "registered", "valid": "red + blue", "invalid": "invalid + 3 - 1"}""");

@@ -128,6 +128,6 @@ public static class ImportCommand
         console.Write(table);
         console.MarkupLineInterpolated(
             $"Next: [bold]sanoo ingest --definition {Path.Combine(output.Name, "election.json")} --db sqlite:{Path.Combine(output.Name, "sanoo.db")} {
-                string.Join(" ", imported.Protocols.Keys.Select(k => Path.Combine(output.Name, k + ".jsonl")))}[/]");
+                string.Join(" ", imported.Protocols.Select(p => Path.Combine(output.Name, p.Key + ".jsonl")))}[/]");
     }
 }

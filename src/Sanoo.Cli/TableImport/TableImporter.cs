@@ -112,24 +112,24 @@ public static class TableImporter
         {
             stations = [.. stations.OrderBy(s => s.Station.Id, StringComparer.Ordinal)];
         }
-        var json = Definition(map, choices, ordered.SelectMany(a => a));
+        var json = Definition(map, choices, ordered.SelectMany(a => a), map.ChoiceNames is { } names ? ChoiceNamesByNumber(folder, names) : null);
         var election = Load(json);
-        var protocols = ImmutableDictionary<string, ImmutableArray<Protocol>>.Empty;
+        var protocols = ImmutableArray.CreateBuilder<KeyValuePair<string, ImmutableArray<Protocol>>>();
         for (var c = 0; c < counts.Count; c++)
         {
             var count = map.Counts[c];
-            protocols = protocols.Add(count.Source, [
+            protocols.Add(new(count.Source, [
                 .. stations.Where(s => s.Figures[c] is not null).Select(s => new Protocol(
                     election.Id, new AreaId(s.Station.Id), new ContestId(count.Contest), new SourceId(count.Source), 1,
                     [.. s.Figures[c]!.Value.Lines], [.. s.Figures[c]!.Value.Votes], null)),
-            ]);
+            ]));
         }
         var summary = $"{stations.Count:N0} stations; " + string.Join(", ", levels.Take(levels.Count - 1).Select((l, i) =>
             $"{ordered[i].Count:N0} {l.Map.Level}{(ordered[i].Count == 1 ? "" : "s")}")) + ".";
         var skippedRows = map.Skips.Select((s, i) => new SkippedRows(s, skipped[i])).ToImmutableArray();
         var notes = map.Notes.Prepend(summary).Concat(skippedRows.Select(s =>
             $"Skipped {s.Rows:N0} row{(s.Rows == 1 ? "" : "s")} where {s.Rule.Column} is \"{s.Rule.EqualsText}\": {s.Rule.Because}"));
-        return (new ImportedElection(json, election, protocols, [.. notes]), skippedRows);
+        return (new ImportedElection(json, election, protocols.ToImmutable(), [.. notes]), skippedRows);
     }
 
     /// <summary>Loads the definition made; its problems are the mapping's (its election parts or its templates).</summary>
@@ -173,12 +173,48 @@ public static class TableImporter
         return new JoinedRows(join.File, table.Header, rows);
     }
 
-    private static byte[] Definition(TableMap map, List<JsonObject> choices, IEnumerable<AreaRow> areas)
+    /// <summary>Each ballot number's name by language, from the choice-names table.</summary>
+    private static Dictionary<string, JsonObject> ChoiceNamesByNumber(string folder, ChoiceNames names)
+    {
+        using var table = TableFile.Open(Path.Combine(folder, names.File), names.File, names.Format);
+        var number = table.Column(names.BallotNumberColumn, names.Path + ".ballotNumberColumn");
+        var name = names.Name.Select(n => (n.Language, Text: n.Text with
+        {
+            Parts = [.. n.Text.Parts.Select(p => p is TemplatePart.Column c ? Bound(table, c, n.Text.Path) : p)],
+        })).ToList();
+        var byNumber = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var (_, cells) in table.Rows())
+        {
+            var text = new JsonObject();
+            foreach (var (language, template) in name)
+            {
+                text[language] = template.Fill(p => p is TemplatePart.BoundColumn b ? cells[b.Index] : "");
+            }
+            byNumber.TryAdd(cells[number], text);
+        }
+        return byNumber;
+    }
+
+    private static TemplatePart.BoundColumn Bound(TableFile table, TemplatePart.Column column, string path) =>
+        new(0, table.Column(column.Name, path));
+
+    private static byte[] Definition(TableMap map, List<JsonObject> choices, IEnumerable<AreaRow> areas, Dictionary<string, JsonObject>? names)
     {
         var root = new JsonObject { ["format"] = DefinitionReader.Format };
         foreach (var (name, value) in map.Election)
         {
             root[name] = value?.DeepClone();
+        }
+        var given = root["choices"] as JsonArray ?? [];
+        for (var i = 0; names is not null && i < given.Count; i++)
+        {
+            if (given[i] is JsonObject { } choice && choice["name"] is null && choice["ballotNumber"] is { } ballot)
+            {
+                choice["name"] = names.TryGetValue(ballot.ToJsonString(), out var found)
+                    ? found.DeepClone()
+                    : throw new FormatException(
+                        $"$.election.choices[{i}] has no name, and {map.ChoiceNames!.File} has no row for ballot number {ballot}");
+            }
         }
         if (choices.Count > 0)
         {

@@ -20,6 +20,7 @@ namespace Sanoo.Cli.TableImport;
 /// <param name="Levels">The map from the root to the station, one level per area kind.</param>
 /// <param name="Counts">One per count source: its contest, protocol lines and votes.</param>
 /// <param name="Notes">Sentences printed after importing, for the reader of the report.</param>
+/// <param name="ChoiceNames">A table naming the choices by ballot number, for choices the election part leaves unnamed; or null.</param>
 public sealed record TableMap(
     JsonObject Election,
     TableFormat Table,
@@ -29,7 +30,8 @@ public sealed record TableMap(
     ImmutableArray<SkipRule> Skips,
     ImmutableArray<LevelMap> Levels,
     ImmutableArray<CountMap> Counts,
-    ImmutableArray<string> Notes)
+    ImmutableArray<string> Notes,
+    ChoiceNames? ChoiceNames)
 {
     /// <summary>The format id a mapping file states; a file of another format is refused.</summary>
     public const string Format = "sanoo-table-map/1";
@@ -139,3 +141,13 @@ public abstract record VotesMap
 public sealed record LongTable(
     string File, TableFormat Format, string StationColumn, string CodeColumn, string VotesColumn, ImmutableDictionary<string, string> Choices,
     bool IgnoreOtherCodes, string Path);
+
+/// <summary>A table of the choices (parties) by ballot number: a choice of the election part with a ballot number and no name takes its
+/// name from the row whose <paramref name="BallotNumberColumn"/> holds that number.</summary>
+/// <param name="File">Its path, relative to the main table's folder.</param>
+/// <param name="Format">How it is written.</param>
+/// <param name="BallotNumberColumn">Its column holding the ballot number.</param>
+/// <param name="Name">The name by language, a template over its columns.</param>
+/// <param name="Path">Where in the mapping it is.</param>
+public sealed record ChoiceNames(string File, TableFormat Format, string BallotNumberColumn, ImmutableArray<(string Language, Template Text)> Name,
+    string Path);

@@ -80,10 +80,11 @@ public static class TableMapReader
             fields.Problem("table", "stationKey is required: a count reads its votes from long tables, which name stations by it");
         }
         var notes = fields.Texts("notes");
+        var choiceNames = fields.Object("choiceNames", required: false) is { } c ? ChoiceNames(c, problems) : null;
         fields.NoOtherFields();
         return election is null || main is null
             ? null
-            : new TableMap(election, main, stationKey, joins, extracted, skips, levels, counts, notes);
+            : new TableMap(election, main, stationKey, joins, extracted, skips, levels, counts, notes, choiceNames);
     }
 
     /// <summary>{area:LEVEL} names a level above; {n} numbers areas above the station; {id} is the area's own id, so only in a name.</summary>
@@ -307,6 +308,14 @@ public static class TableMapReader
         }
         var longTables = tables.Select(t => LongTable(t.Item, t.Path, problems)).ToList();
         return longTables.Any(t => t is null) ? null : new VotesMap.Long([.. longTables.OfType<LongTable>()]);
+    }
+
+    private static ChoiceNames? ChoiceNames(MapFields fields, List<string> problems)
+    {
+        var (file, format, number) = (fields.Text("file"), Format(fields), fields.Text("ballotNumberColumn"));
+        var name = fields.TextsByKey("name").Select(n => (n.Key, Template.Parse(n.Text, n.Path, problems))).ToImmutableArray();
+        fields.NoOtherFields();
+        return file is null || format is null || number is null ? null : new ChoiceNames(file, format, number, name, fields.Path);
     }
 
     private static LongTable? LongTable(JsonElement item, string path, List<string> problems)
