@@ -6,7 +6,7 @@ namespace Sanoo.Cli.TableImport;
 /// <summary>
 /// The levels a mapping's map may have. Today's definition format knows four kinds of area, so a mapping names exactly these four
 /// levels, root first, and each area's <c>kind</c> is its level id. When the definition takes a list of levels (a top-level
-/// <c>levels</c> array and <c>"level"</c> on each area), <see cref="Problem"/> and <see cref="TableImporter"/>'s area writer are the two
+/// <c>levels</c> array and <c>"level"</c> on each area), <see cref="Problem"/> and <see cref="Write"/>, both here, are the only
 /// places to change.
 /// </summary>
 public static class AreaLevels

@@ -36,14 +36,7 @@ public static class TableImporter
         var skipped = new int[map.Skips.Length];
         var choices = new List<JsonObject>();
         var counts = map.Counts.Select(c => CountPlan.Of(c, map, main, columns, folder, choices)).ToList();
-        var levels = map.Levels.Select(l => new LevelPlan(l, columns)).ToList();
-        var stationLevel = levels[^1];
-        var registered = columns.Find(stationLevel.Map.Registered!, stationLevel.Map.Path + ".registered");
-        var areas = levels.Select(_ => new List<AreaRow>()).ToList();
-        var known = new Dictionary<string, AreaRow>(StringComparer.Ordinal);
-        var children = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stationIds = new HashSet<string>(StringComparer.Ordinal);
-        var areaIds = new HashSet<string>(StringComparer.Ordinal);
+        var areas = new AreaBuilder(map.Levels, columns, main.Name);
         var stations = new List<StationRow>();
         var tables = new string[map.Joins.Length + 2][];
 
@@ -65,54 +58,18 @@ public static class TableImporter
             }
             tables[^1] = [.. map.Extracted.Select((e, k) => e.Pattern.Match(extracted[k].Text(tables)) is { Success: true } m
                 ? m.Groups[1].Value
-                : otherwise[k].Fill(p => Fill(p, tables, row)))];
-            var path = new Dictionary<string, string>(StringComparer.Ordinal);
-            string? parent = null;
-            for (var l = 0; l < levels.Count - 1; l++)
-            {
-                var level = levels[l];
-                var identity = $"{parent}\u0001{string.Join('\u0001', level.Per.Select(c => c.Text(tables)))}";
-                if (!known.TryGetValue(identity, out var area))
-                {
-                    var number = children[parent ?? ""] = children.GetValueOrDefault(parent ?? "") + 1;
-                    var id = level.Map.Id.Fill(p => Fill(p, tables, row, path, number));
-                    area = new AreaRow(id, level.Map.Level, parent, level.Names(id, p => Fill(p, tables, row, path, number)), null);
-                    if (!areaIds.Add(id))
-                    {
-                        throw new FormatException($"{main.Name}, row {row}: {level.Map.Path}.id gives \"{id}\" to two different areas");
-                    }
-                    known[identity] = area;
-                    areas[l].Add(area);
-                }
-                path[level.Map.Level] = area.Id;
-                parent = area.Id;
-            }
-            var stationId = stationLevel.Map.Id.Fill(p => Fill(p, tables, row, path));
-            if (!stationIds.Add(stationId))
-            {
-                if (!stationLevel.Map.NumberRepeatedIds)
-                {
-                    throw new FormatException($"{main.Name}, row {row}: station id \"{stationId}\" is given twice; "
-                        + $"set {stationLevel.Map.Path}.repeatedIds to \"add -2, -3\" to number repeats");
-                }
-                var first = stationId;
-                for (var n = 2; !stationIds.Add(stationId); n++)
-                {
-                    stationId = $"{first}-{n.ToString(CultureInfo.InvariantCulture)}";
-                }
-            }
-            var voters = Figure(registered.Text(tables), main.Name, row, registered.Column);
-            var station = new AreaRow(stationId, AreaLevels.Station, parent, stationLevel.Names(stationId, p => Fill(p, tables, row, path)), voters);
-            areas[^1].Add(station);
+                : otherwise[k].Fill(p => AreaBuilder.Fill(p, tables, row)))];
+            var station = areas.Station(tables, row);
             stations.Add(new StationRow(station, [.. counts.Select(c => c.Figures(tables, row, main.Name))]));
         }
 
-        var ordered = areas.Select((list, l) => levels[l].Map.OrderById ? [.. list.OrderBy(a => a.Id, StringComparer.Ordinal)] : list).ToList();
-        if (levels[^1].Map.OrderById)
+        var ordered = areas.Ordered();
+        if (map.Levels[^1].OrderById)
         {
             stations = [.. stations.OrderBy(s => s.Station.Id, StringComparer.Ordinal)];
         }
-        var json = Definition(map, choices, ordered.SelectMany(a => a), map.ChoiceNames is { } names ? ChoiceNamesByNumber(folder, names) : null);
+        var choiceNames = map.ChoiceNames is { } names ? ChoiceNamesByNumber(folder, names) : null;
+        var json = Definition(map, choices, ordered.SelectMany(a => a.Areas), choiceNames);
         var election = Load(json);
         var protocols = ImmutableArray.CreateBuilder<KeyValuePair<string, ImmutableArray<Protocol>>>();
         for (var c = 0; c < counts.Count; c++)
@@ -124,11 +81,12 @@ public static class TableImporter
                     [.. s.Figures[c]!.Value.Lines], [.. s.Figures[c]!.Value.Votes], null)),
             ]));
         }
-        var summary = $"{stations.Count:N0} stations; " + string.Join(", ", levels.Take(levels.Count - 1).Select((l, i) =>
-            $"{ordered[i].Count:N0} {l.Map.Level}{(ordered[i].Count == 1 ? "" : "s")}")) + ".";
+        var invariant = CultureInfo.InvariantCulture;
+        var summary = string.Create(invariant, $"{stations.Count:N0} stations; ") + string.Join(", ", ordered.SkipLast(1).Select(l =>
+            string.Create(invariant, $"{l.Areas.Count:N0} {l.Level}{(l.Areas.Count == 1 ? "" : "s")}"))) + ".";
         var skippedRows = map.Skips.Select((s, i) => new SkippedRows(s, skipped[i])).ToImmutableArray();
-        var notes = map.Notes.Prepend(summary).Concat(skippedRows.Select(s =>
-            $"Skipped {s.Rows:N0} row{(s.Rows == 1 ? "" : "s")} where {s.Rule.Column} is \"{s.Rule.EqualsText}\": {s.Rule.Because}"));
+        var notes = map.Notes.Prepend(summary).Concat(skippedRows.Select(s => string.Create(
+            invariant, $"Skipped {s.Rows:N0} row{(s.Rows == 1 ? "" : "s")} where {s.Rule.Column} is \"{s.Rule.EqualsText}\": {s.Rule.Because}")));
         return (new ImportedElection(json, election, protocols.ToImmutable(), [.. notes]), skippedRows);
     }
 
@@ -147,16 +105,6 @@ public static class TableImporter
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new FormatException($"{file}, row {row}, column \"{column}\": \"{text}\" is not a count (a whole number, 0 or more)");
-
-    private static string Fill(TemplatePart part, string[][] tables, int row, Dictionary<string, string>? path = null, int number = 0) =>
-        part switch
-        {
-            TemplatePart.Row => row.ToString(CultureInfo.InvariantCulture),
-            TemplatePart.Number n => Template.Padded(number, n.Width),
-            TemplatePart.AreaAt a => path?.GetValueOrDefault(a.Level) ?? "",
-            TemplatePart.BoundColumn b => tables[b.Table][b.Index],
-            _ => throw new InvalidOperationException($"{part} is not bound"),
-        };
 
     private static JoinedRows Lookup(string path, JoinedTable join)
     {
@@ -242,40 +190,6 @@ public static class TableImporter
     /// <summary>A joined table's rows by key.</summary>
     internal sealed record JoinedRows(string Name, string[] Header, Dictionary<string, string[]> Rows);
 
-    /// <summary>An area as made from the rows: its names by language (empty ones already left out).</summary>
-    private sealed record AreaRow(string Id, string Level, string? Parent, ImmutableArray<(string Language, string Text)> Names, int? Registered);
-
     /// <summary>A station and, per count, its protocol's figures (null: no protocol of that count).</summary>
     private sealed record StationRow(AreaRow Station, ImmutableArray<(int[] Lines, int[] Votes)?> Figures);
-
-    /// <summary>A level with its templates bound to columns.</summary>
-    private sealed class LevelPlan
-    {
-        public LevelPlan(LevelMap map, Columns columns)
-        {
-            Map = map with
-            {
-                Id = columns.Bind(map.Id),
-                Name = [.. map.Name.Select(n => (n.Language, columns.Bind(n.Text)))],
-                NameIfEmpty = [.. map.NameIfEmpty.Select(n => (n.Language, columns.Bind(n.Text)))],
-            };
-            Per = [.. map.OneAreaPer.Select((c, i) => columns.Find(c, $"{map.Path}.oneAreaPer[{i}]"))];
-        }
-
-        public LevelMap Map { get; }
-
-        public ImmutableArray<ColumnRef> Per { get; }
-
-        public ImmutableArray<(string Language, string Text)> Names(string id, Func<TemplatePart, string> fill)
-        {
-            string Value(TemplatePart p) => p is TemplatePart.OwnId ? id : fill(p);
-            return
-            [
-                .. Map.Name.Select(n => (n.Language, Text: n.Text.Fill(Value)))
-                    .Select(n => n.Text.Length > 0 ? n
-                        : (n.Language, Map.NameIfEmpty.FirstOrDefault(e => e.Language == n.Language).Text?.Fill(Value).Trim() ?? ""))
-                    .Where(n => n.Item2.Length > 0),
-            ];
-        }
-    }
 }
