@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
@@ -35,6 +36,44 @@ public partial class DocsTests
             Assert.Empty(election.Contest(protocol.Contest)!.Rules.Check(protocol.Lines.AsSpan(), protocol.Votes.AsSpan()));
         }
     }
+
+    [Fact]
+    public void The_mapping_excerpts_in_bring_your_election_are_the_Bulgarian_mapping_as_it_is()
+    {
+        var map = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "samples", "bg-2021", "map.json")))!.AsObject();
+        var blocks = JsonBlocks(Doc("bring-your-election.md"));
+        Assert.True(blocks.Count >= 3, "expected the table, levels and count excerpts");
+        foreach (var block in blocks.Select(b => JsonNode.Parse(b)!.AsObject()))
+        {
+            if (block.ContainsKey("source"))
+            {
+                Assert.Contains(map["counts"]!.AsArray(), count => JsonNode.DeepEquals(count, block));
+                continue;
+            }
+            foreach (var (field, value) in block)
+            {
+                Assert.True(JsonNode.DeepEquals(map[field], value), $"{field} in the doc differs from samples/bg-2021/map.json");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_import_command_in_the_docs_and_samples_names_a_mapping_file_that_exists()
+    {
+        var texts = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "docs"), "*.md")
+            .Concat(Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "samples"), "README.md", SearchOption.AllDirectories))
+            .Append(Path.Combine(SharedData.RepositoryRoot, "README.md"))
+            .Select(File.ReadAllText)
+            .ToList();
+        var maps = texts.SelectMany(t => ImportCommand().Matches(t)).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(maps);
+        Assert.All(maps, map => Assert.True(File.Exists(Path.Combine(SharedData.RepositoryRoot, map)), $"{map} does not exist"));
+        Assert.DoesNotContain(texts, t => t.Contains("sanoo import ru-duma-2021", StringComparison.Ordinal)
+            || t.Contains("sanoo import bg-2021", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"sanoo import table (?!FILE )\S+ --map (\S+)")]
+    private static partial Regex ImportCommand();
 
     [GeneratedRegex("```json\\n(.*?)\\n```", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();

@@ -8,15 +8,21 @@ using Sanoo.Testing;
 
 namespace Sanoo.Cli.Tests;
 
-/// <summary>Real elections imported end to end, against their official figures and against direct computations from the files.</summary>
+/// <summary>
+/// Real elections imported end to end by their mapping files (samples/*/map.json), against their official figures and against
+/// direct computations from the files.
+/// </summary>
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-import-").FullName;
 
+    private static string Mapping(string sample) => Path.Combine(SharedData.RepositoryRoot, "samples", sample, "map.json");
+
     [Fact]
     public void The_Russian_2021_Duma_election_loads_end_to_end_and_its_national_totals_and_seats_are_the_official_ones()
     {
-        var (code, output) = CliRun.Sanoo("import", "ru-duma-2021", SharedData.PathOf("ru_dkobak_elections", "2021.csv.xz"), "--out", _folder);
+        var (code, output) = CliRun.Sanoo(
+            "import", "table", SharedData.PathOf("ru_dkobak_elections", "2021.csv.xz"), "--map", Mapping("ru-duma-2021"), "--out", _folder);
         Assert.True(code == 0, output);
         Assert.Contains("cec.jsonl (96,325 protocols)", output, StringComparison.Ordinal);
         var db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
@@ -47,7 +53,14 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public void The_Bulgarian_machine_count_is_reconciled_with_the_machines_own_export_as_a_direct_computation_says()
     {
-        var (code, output) = CliRun.Sanoo("import", "bg-2021", SharedData.PathOf("bg_elections_opendata_2021-07-11"), "--out", _folder);
+        var (code, output) = CliRun.Sanoo(
+            "import",
+            "table",
+            SharedData.PathOf("bg_elections_opendata_2021-07-11", "41_protocols.csv.xz"),
+            "--map",
+            Mapping("bg-2021"),
+            "--out",
+            _folder);
         Assert.True(code == 0, output);
         var election = Assert.IsType<DefinitionResult.Loaded>(
             DefinitionReader.Read(File.ReadAllBytes(Path.Combine(_folder, "election.json")))).Election;

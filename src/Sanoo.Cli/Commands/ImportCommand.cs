@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Sanoo.Cli.Input;
 using Sanoo.Cli.Output;
+using Sanoo.Cli.TableImport;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Samples.RealElections;
@@ -9,52 +9,83 @@ using Spectre.Console;
 namespace Sanoo.Cli.Commands;
 
 /// <summary>
-/// <c>sanoo import ru-duma-2021 FILE --out DIR</c> and <c>sanoo import bg-2021 FOLDER --out DIR</c>:
-/// turns a real election's published results into a Sanoo definition and protocol files, and
-/// reports which protocols break which control relation.
+/// <c>sanoo import table FILE --map MAP.json --out DIR</c>: turns a commission's published table (CSV, TSV or semicolon-separated;
+/// plain, .xz, .gz or .zip) into a Sanoo definition and protocol files by a mapping file, and reports which protocols break which
+/// control relation and which rows were skipped (docs/bring-your-election.md).
 /// </summary>
 public static class ImportCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var kind = new Argument<string>("election")
+        var input = new Argument<FileInfo>("file")
         {
-            Description = "ru-duma-2021 (the dkobak/elections 2021.csv.xz) or bg-2021 (the Bulgarian CEC open-data folder of 11 Jul 2021).",
+            Description = "The main table: one row per polling station. Other tables the mapping names are found beside it.",
         };
-        kind.AcceptOnlyFromAmong("ru-duma-2021", "bg-2021");
-        var input = new Argument<string>("input")
+        var map = new Option<FileInfo>("--map")
         {
-            Description = "The file (ru-duma-2021) or folder (bg-2021) to import; .xz files are decompressed as they are read.",
+            Description = "The mapping file (sanoo-table-map/1): the election's definition parts and how the table's columns become areas, "
+                + "protocol lines and votes.",
+            Required = true,
         };
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "The folder to write election.json and one SOURCE.jsonl per count into (created if missing).",
             Required = true,
         };
-        var command = new Command(
+        var table = new Command("table", "Import a table of station results by a mapping file.") { input, map, output };
+        table.SetAction(r => Run(console, r.GetValue(input)!, r.GetValue(map)!, r.GetValue(output)!));
+        return new Command(
             "import",
-            "Turn a real election's published results into a Sanoo definition and protocol files, and report which protocols break which control " +
-                "relation.")
+            "Turn an election's published results into a Sanoo definition and protocol files, and report which protocols break which control "
+                + "relation.")
         {
-            kind, input, output,
+            table,
         };
-        command.SetAction(r => Run(console, r.GetValue(kind)!, r.GetValue(input)!, r.GetValue(output)!));
-        return command;
     }
 
-    private static int Run(IAnsiConsole console, string kind, string input, DirectoryInfo output)
+    private static int Run(IAnsiConsole console, FileInfo input, FileInfo mapFile, DirectoryInfo output)
     {
+        if (!mapFile.Exists)
+        {
+            console.MarkupLineInterpolated($"[red]The mapping file {mapFile.FullName} does not exist.[/]");
+            return SanooCli.BadInput;
+        }
+        var read = TableMapReader.Read(File.ReadAllBytes(mapFile.FullName));
+        if (read is TableMapResult.Refused refused)
+        {
+            console.MarkupLineInterpolated($"[red]The mapping {mapFile.Name} has {refused.Problems.Length} problem(s):[/]");
+            foreach (var problem in refused.Problems)
+            {
+                console.MarkupLineInterpolated($"  {mapFile.Name} {problem}");
+            }
+            return SanooCli.BadInput;
+        }
+
         ImportedElection imported;
         try
         {
-            imported = kind == "ru-duma-2021" ? ImportRussia(input) : Bg2021Import.Import(input, TextFiles.Open);
+            imported = TableImporter.Import(input.FullName, ((TableMapResult.Read)read).Map).Election;
         }
         catch (Exception e) when (e is IOException or FormatException)
         {
-            console.MarkupLineInterpolated($"[red]Cannot import {input}: {e.Message}[/]");
+            console.MarkupLineInterpolated($"[red]Cannot import {input.Name} by {mapFile.Name}: {e.Message}[/]");
             return SanooCli.BadInput;
         }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            const string Hint = "a file is not written in the encoding the mapping names "
+                + "(UTF-8 unless it says \"encoding\": \"windows-1251\" or another)";
+            console.MarkupLineInterpolated($"[red]Cannot import {input.Name} by {mapFile.Name}: {Hint}: {e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+        Write(imported, output);
+        Report(console, imported, output);
+        return SanooCli.Ok;
+    }
+
+    private static void Write(ImportedElection imported, DirectoryInfo output)
+    {
         output.Create();
         File.WriteAllBytes(Path.Combine(output.FullName, "election.json"), imported.DefinitionJson);
         foreach (var (source, protocols) in imported.Protocols)
@@ -66,6 +97,10 @@ public static class ImportCommand
                 file.WriteByte((byte)'\n');
             }
         }
+    }
+
+    private static void Report(IAnsiConsole console, ImportedElection imported, DirectoryInfo output)
+    {
         var election = imported.Election;
         console.MarkupLineInterpolated(
             $"Imported [bold]{election.Definition.Name.In("en")}[/] into {output.FullName}: election.json and {
@@ -93,13 +128,6 @@ public static class ImportCommand
         console.Write(table);
         console.MarkupLineInterpolated(
             $"Next: [bold]sanoo ingest --definition {Path.Combine(output.Name, "election.json")} --db sqlite:{Path.Combine(output.Name, "sanoo.db")} {
-                string.Join(" ", imported.Protocols.Keys.Select(k => Path.Combine(output.Name, k + ".jsonl")))}[/]");
-        return SanooCli.Ok;
-    }
-
-    private static ImportedElection ImportRussia(string file)
-    {
-        using var text = TextFiles.Open(file);
-        return RuDuma2021Import.Import(text);
+                string.Join(" ", imported.Protocols.Select(p => Path.Combine(output.Name, p.Key + ".jsonl")))}[/]");
     }
 }

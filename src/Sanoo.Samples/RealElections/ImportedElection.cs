@@ -10,12 +10,13 @@ namespace Sanoo.Samples.RealElections;
 /// </summary>
 /// <param name="DefinitionJson">The definition, UTF-8 JSON.</param>
 /// <param name="Election">The definition loaded.</param>
-/// <param name="Protocols">Protocols per source id.</param>
+/// <param name="Protocols">Protocols per source id, in the order the import declares the sources (so its report and files list read
+/// the same every run).</param>
 /// <param name="Notes">What the import did that a reader should know.</param>
 public sealed record ImportedElection(
     byte[] DefinitionJson,
     Election Election,
-    ImmutableDictionary<string, ImmutableArray<Protocol>> Protocols,
+    ImmutableArray<KeyValuePair<string, ImmutableArray<Protocol>>> Protocols,
     ImmutableArray<string> Notes)
 {
     /// <summary>Loads a definition written by an importer; a problem is a bug in the importer.</summary>
