@@ -38,9 +38,10 @@ public partial class DocsTests
     }
 
     [Fact]
-    public void The_mapping_excerpts_in_bring_your_election_are_the_Bulgarian_mapping_as_it_is()
+    public void The_mapping_excerpts_in_bring_your_election_are_the_sample_mappings_as_they_are()
     {
         var map = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "samples", "bg-2021", "map.json")))!.AsObject();
+        var russian = JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "samples", "ru-duma-2021", "map.json")))!.AsObject();
         var blocks = JsonBlocks(Doc("bring-your-election.md"));
         Assert.True(blocks.Count >= 3, "expected the table, levels and count excerpts");
         foreach (var block in blocks.Select(b => JsonNode.Parse(b)!.AsObject()))
@@ -52,7 +53,9 @@ public partial class DocsTests
             }
             foreach (var (field, value) in block)
             {
-                Assert.True(JsonNode.DeepEquals(map[field], value), $"{field} in the doc differs from samples/bg-2021/map.json");
+                // Bulgaria has no grouping: that excerpt is the Russian mapping's.
+                var from = field == "groupings" ? russian : map;
+                Assert.True(JsonNode.DeepEquals(from[field], value), $"{field} in the doc differs from the sample mapping");
             }
         }
     }

@@ -48,6 +48,19 @@ public sealed class ImportCommandTests : IDisposable
             .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("votes").GetInt64());
         Assert.Equal(
             (28_064_200L, 10_660_669L, 4_252_252L, 4_201_744L, 2_997_744L), (votes["p05"], votes["p01"], votes["p03"], votes["p06"], votes["p04"]));
+
+        // The 225 single-member districts are a grouping of the same stations beside the territorial commissions: together they hold
+        // every station once, and each one's tally is its own stations'.
+        var election = Assert.IsType<DefinitionResult.Loaded>(
+            DefinitionReader.Read(File.ReadAllBytes(Path.Combine(_folder, "election.json")))).Election;
+        var districts = election.Areas.Select((a, i) => (Area: a, Index: i)).Where(a => election.LevelOf(a.Area).Id == "smd").ToList();
+        Assert.Equal(225, districts.Count);
+        Assert.Equal(96_325, districts.Sum(d => election.StationCountOf(d.Index)));
+        var (district, smd) = CliRun.Sanoo("tally", "--db", db, "--json", "--area", "smd-198");
+        Assert.True(district == 0, smd);
+        Assert.Equal(
+            election.StationCountOf(election.AreaIndex(new AreaId("smd-198"))),
+            JsonDocument.Parse(smd).RootElement.GetProperty("reporting").GetProperty("stations").GetInt32());
     }
 
     [Fact]

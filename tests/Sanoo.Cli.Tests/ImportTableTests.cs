@@ -81,11 +81,12 @@ public sealed partial class ImportTableTests : IDisposable
     {
         var (code, output) = Import(Csv(',', "North,Hill,1,100,50,2,30,20", "North,Hill,2,80,40,0,10,30", "South,Bay,3,90,60,1,60,0"), Map());
         Assert.True(code == 0, output);
+        Assert.False(Definition().TryGetProperty("levels", out _)); // the default levels, unnamed: the definition names none
         Assert.Contains("cec.jsonl (3 protocols)", output, StringComparison.Ordinal);
         Assert.Contains("3 stations; 1 nation, 2 regions, 2 districts.", output, StringComparison.Ordinal);
         Assert.Contains("Next: sanoo ingest --definition out/election.json", output, StringComparison.Ordinal);
         var areas = Definition().GetProperty("areas").EnumerateArray()
-            .Select(a => $"{a.GetProperty("id").GetString()}:{a.GetProperty("kind").GetString()}").ToList();
+            .Select(a => $"{a.GetProperty("id").GetString()}:{a.GetProperty("level").GetString()}").ToList();
         Assert.Equal(
             ["land:nation", "r1:region", "r2:region", "r1-d01:district", "r2-d01:district", "s1:station", "s2:station", "s3:station"], areas);
         var first = Protocols()[0];
@@ -279,12 +280,40 @@ public sealed partial class ImportTableTests : IDisposable
     }
 
     [Fact]
-    public void A_mapping_whose_levels_are_not_nation_region_district_station_is_refused_for_now()
+    public void A_mapping_names_its_own_levels_with_headings_and_groups_the_stations_again_by_a_column()
     {
-        var map = Map(levels: """, {"level": "booth", "id": "b{station}"}""");
-        var (code, output) = Import(Csv(',', "North,Hill,1,100,50,2,30,20"), map);
+        var map = Map(extra: """
+            "groupings": [{"grouping": "zone", "heading": {"en": "Zones"}, "oneAreaPer": ["district"], "id": "zone-{n}",
+                           "name": {"en": "Zone {district}"}}],
+            """)
+            .Replace("\"level\": \"station\"", "\"level\": \"booth\", \"heading\": {\"en\": \"Booths\"}", StringComparison.Ordinal);
+        var csv = Csv(',', "North,Hill,1,100,50,2,30,20", "South,Hill,2,80,40,0,10,30", "South,Bay,3,90,60,1,60,0");
+        var (code, output) = Import(csv, map);
+        Assert.True(code == 0, output);
+        Assert.Contains("Grouping zone: 2 areas.", output, StringComparison.Ordinal);
+        var definition = Definition();
+        Assert.Equal(
+            ["nation", "region", "district", "booth:Booths"],
+            definition.GetProperty("levels").EnumerateArray().Select(l =>
+                l.GetProperty("id").GetString() + (l.TryGetProperty("name", out var n) ? ":" + n.GetProperty("en").GetString() : "")));
+        Assert.Equal("zone", definition.GetProperty("groupings")[0].GetProperty("id").GetString());
+        var zones = definition.GetProperty("areas").EnumerateArray().Where(a => a.GetProperty("level").GetString() == "zone")
+            .ToDictionary(a => AreaName(a.GetProperty("id").GetString()!), a => a.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+        // "Hill" is a district in both regions: its zone spans them.
+        Assert.Equal(["s1", "s2"], zones["Zone Hill"]);
+        Assert.Equal(["s3"], zones["Zone Bay"]);
+        Assert.Equal("booth", definition.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "s3")
+            .GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public void A_mapping_with_one_level_or_an_id_used_twice_is_refused()
+    {
+        var (code, output) = Import(Csv(',', "North,Hill,1,100,50,2,30,20"), Map(extra: """
+            "groupings": [{"grouping": "region", "oneAreaPer": ["district"], "id": "z{n}"}],
+            """));
         Assert.Equal(SanooCli.BadInput, code);
-        Assert.Contains("$.levels: the levels must be exactly nation, region, district, station", output, StringComparison.Ordinal);
+        Assert.Contains("$.levels: the level or grouping id \"region\" is used twice", output, StringComparison.Ordinal);
     }
 
     [Fact]

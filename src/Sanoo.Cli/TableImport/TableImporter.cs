@@ -36,7 +36,7 @@ public static class TableImporter
         var skipped = new int[map.Skips.Length];
         var choices = new List<JsonObject>();
         var counts = map.Counts.Select(c => CountPlan.Of(c, map, main, columns, folder, choices)).ToList();
-        var areas = new AreaBuilder(map.Levels, columns, main.Name);
+        var areas = new AreaBuilder(map.Levels, map.Groupings, columns, main.Name);
         var stations = new List<StationRow>();
         var tables = new string[map.Joins.Length + 2][];
 
@@ -69,7 +69,7 @@ public static class TableImporter
             stations = [.. stations.OrderBy(s => s.Station.Id, StringComparer.Ordinal)];
         }
         var choiceNames = map.ChoiceNames is { } names ? ChoiceNamesByNumber(folder, names) : null;
-        var json = Definition(map, choices, ordered.SelectMany(a => a.Areas), choiceNames);
+        var json = Definition(map, choices, ordered.SelectMany(a => a.Areas), areas.GroupingAreas, choiceNames);
         var election = Load(json);
         var protocols = ImmutableArray.CreateBuilder<KeyValuePair<string, ImmutableArray<Protocol>>>();
         for (var c = 0; c < counts.Count; c++)
@@ -83,7 +83,9 @@ public static class TableImporter
         }
         var invariant = CultureInfo.InvariantCulture;
         var summary = string.Create(invariant, $"{stations.Count:N0} stations; ") + string.Join(", ", ordered.SkipLast(1).Select(l =>
-            string.Create(invariant, $"{l.Areas.Count:N0} {l.Level}{(l.Areas.Count == 1 ? "" : "s")}"))) + ".";
+            string.Create(invariant, $"{l.Areas.Count:N0} {l.Level}{(l.Areas.Count == 1 ? "" : "s")}"))) + "."
+            + string.Concat(map.Groupings.Select(g => string.Create(
+                invariant, $" Grouping {g.Grouping}: {areas.GroupingAreas.Count(a => a.Grouping == g.Grouping):N0} areas.")));
         var skippedRows = map.Skips.Select((s, i) => new SkippedRows(s, skipped[i])).ToImmutableArray();
         var notes = map.Notes.Prepend(summary).Concat(skippedRows.Select(s => string.Create(
             invariant, $"Skipped {s.Rows:N0} row{(s.Rows == 1 ? "" : "s")} where {s.Rule.Column} is \"{s.Rule.EqualsText}\": {s.Rule.Because}")));
@@ -146,13 +148,15 @@ public static class TableImporter
     private static TemplatePart.BoundColumn Bound(TableFile table, TemplatePart.Column column, string path) =>
         new(0, table.Column(column.Name, path));
 
-    private static byte[] Definition(TableMap map, List<JsonObject> choices, IEnumerable<AreaRow> areas, Dictionary<string, JsonObject>? names)
+    private static byte[] Definition(
+        TableMap map, List<JsonObject> choices, IEnumerable<AreaRow> areas, IReadOnlyList<GroupingArea> grouped, Dictionary<string, JsonObject>? names)
     {
         var root = new JsonObject { ["format"] = DefinitionReader.Format };
         foreach (var (name, value) in map.Election)
         {
             root[name] = value?.DeepClone();
         }
+        AreaLevels.WriteLevels(root, map.Levels, map.Groupings);
         var given = root["choices"] as JsonArray ?? [];
         for (var i = 0; names is not null && i < given.Count; i++)
         {
@@ -177,6 +181,10 @@ public static class TableImporter
         foreach (var area in areas)
         {
             list.Add(AreaLevels.Write(area.Id, area.Level, area.Parent, area.Names, area.Registered));
+        }
+        foreach (var area in grouped)
+        {
+            list.Add(AreaLevels.Write(area.Id, area.Grouping, null, area.Names, null, area.Members));
         }
         root["areas"] = list;
         using var buffer = new MemoryStream();

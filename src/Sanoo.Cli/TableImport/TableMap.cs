@@ -17,7 +17,7 @@ namespace Sanoo.Cli.TableImport;
 /// <param name="Joins">Further tables, each joined to every row by a key column, in order.</param>
 /// <param name="Extracted">Columns made from part of another column's text.</param>
 /// <param name="Skips">Rows to leave out, each rule with its reason.</param>
-/// <param name="Levels">The map from the root to the station, one level per area kind.</param>
+/// <param name="Levels">The map from the root to the station (the last level), any number of levels from two up.</param>
 /// <param name="Counts">One per count source: its contest, protocol lines and votes.</param>
 /// <param name="Notes">Sentences printed after importing, for the reader of the report.</param>
 /// <param name="ChoiceNames">A table naming the choices by ballot number, for choices the election part leaves unnamed; or null.</param>
@@ -35,7 +35,31 @@ public sealed record TableMap(
 {
     /// <summary>The format id a mapping file states; a file of another format is refused.</summary>
     public const string Format = "sanoo-table-map/1";
+
+    /// <summary>Further groupings of the same stations beside the map (electoral districts), each made from columns.</summary>
+    public ImmutableArray<GroupingMap> Groupings { get; init; } = [];
 }
+
+/// <summary>
+/// A grouping of the stations beside the map: each distinct value of <paramref name="OneAreaPer"/> is one area of the grouping,
+/// numbered in the order first met (<c>{n}</c>), whose members are the stations of the rows that name it; a row whose columns
+/// are all empty is in no area of the grouping.
+/// </summary>
+/// <param name="Grouping">The grouping's id (a level id of the definition, e.g. <c>smd</c>).</param>
+/// <param name="Heading">What its areas are called, by language.</param>
+/// <param name="OneAreaPer">The columns telling its areas apart.</param>
+/// <param name="Id">An area's id.</param>
+/// <param name="Name">An area's name by language.</param>
+/// <param name="NameIfEmpty">The name by language where <paramref name="Name"/> gives an empty text.</param>
+/// <param name="Path">Where in the mapping it is.</param>
+public sealed record GroupingMap(
+    string Grouping,
+    ImmutableArray<(string Language, string Text)> Heading,
+    ImmutableArray<string> OneAreaPer,
+    Template Id,
+    ImmutableArray<(string Language, Template Text)> Name,
+    ImmutableArray<(string Language, Template Text)> NameIfEmpty,
+    string Path);
 
 /// <summary>How a table file is written: its field separator, its encoding, and for a zip with several files the one to read.</summary>
 /// <param name="Separator">',', ';' or tab.</param>
@@ -72,7 +96,7 @@ public sealed record SkipRule(string Column, string EqualsText, string Because, 
 /// One level of the map. Above the station, each distinct value of <paramref name="OneAreaPer"/> under the same parent is one
 /// area, numbered in the order first met (<c>{n}</c>); at the station level each row is one station.
 /// </summary>
-/// <param name="Level">The level's id (today: nation, region, district or station, see <see cref="AreaLevels"/>).</param>
+/// <param name="Level">The level's id (e.g. nation, region, district, station; or province, regency, village, tps).</param>
 /// <param name="OneAreaPer">The columns telling this level's areas apart (none: one area, the root).</param>
 /// <param name="Id">The area's id.</param>
 /// <param name="Name">The area's name by language; an empty text is left out.</param>
@@ -90,7 +114,11 @@ public sealed record LevelMap(
     bool OrderById,
     string? Registered,
     bool NumberRepeatedIds,
-    string Path);
+    string Path)
+{
+    /// <summary>What the level's areas are called, by language (a heading over a list of them); none: the site's own words.</summary>
+    public ImmutableArray<(string Language, string Text)> Heading { get; init; } = [];
+}
 
 /// <summary>One count source's protocols: each station's protocol lines and votes for the contest.</summary>
 /// <param name="Source">The source id (its file is SOURCE.jsonl).</param>

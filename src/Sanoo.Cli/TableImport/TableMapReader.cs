@@ -68,12 +68,17 @@ public static class TableMapReader
         var extracted = fields.Array("extractedColumns").Select(p => Extracted(p.Item, p.Path, problems)).OfType<ExtractedColumn>()
             .ToImmutableArray();
         var skips = fields.Array("skipRows").Select(p => Skip(p.Item, p.Path, problems)).OfType<SkipRule>().ToImmutableArray();
-        var levels = fields.Array("levels", required: true).Select(p => Level(p.Item, p.Path, problems)).OfType<LevelMap>().ToImmutableArray();
-        if (AreaLevels.Problem([.. levels.Select(l => l.Level)]) is { } levelProblem)
+        var levelItems = fields.Array("levels", required: true).ToList();
+        var levels = levelItems.Select((p, i) => Level(p.Item, p.Path, problems, station: i == levelItems.Count - 1))
+            .OfType<LevelMap>().ToImmutableArray();
+        var groupings = fields.Array("groupings", required: false).Select(p => Grouping(p.Item, p.Path, problems))
+            .OfType<GroupingMap>().ToImmutableArray();
+        if (AreaLevels.Problem([.. levels.Select(l => l.Level), .. groupings.Select(g => g.Grouping)], levelItems.Count) is { } levelProblem)
         {
             fields.Problem("levels", levelProblem);
         }
         CheckPlaceholders(levels, problems);
+        CheckPlaceholders(levels, groupings, problems);
         var counts = fields.Array("counts", required: true).Select(p => Count(p.Item, p.Path, problems)).OfType<CountMap>().ToImmutableArray();
         if (counts.Any(c => c.Votes is VotesMap.Long) && stationKey is null)
         {
@@ -84,7 +89,7 @@ public static class TableMapReader
         fields.NoOtherFields();
         return election is null || main is null
             ? null
-            : new TableMap(election, main, stationKey, joins, extracted, skips, levels, counts, notes, choiceNames);
+            : new TableMap(election, main, stationKey, joins, extracted, skips, levels, counts, notes, choiceNames) { Groupings = groupings };
     }
 
     /// <summary>{area:LEVEL} names a level above; {n} numbers areas above the station; {id} is the area's own id, so only in a name.</summary>
@@ -103,7 +108,7 @@ public static class TableMapReader
                     {
                         TemplatePart.AreaAt a when !above.Contains(a.Level) =>
                             $"{{area:{a.Level}}} names no level above this one (above: {string.Join(", ", above)})",
-                        TemplatePart.Number when level.Level == AreaLevels.Station => "{n} numbers areas above the station; a station has its own id",
+                        TemplatePart.Number when l == levels.Length - 1 => "{n} numbers areas above the station; a station has its own id",
                         TemplatePart.OwnId when ReferenceEquals(template, level.Id) =>
                             "{id} is the area's id: it may be used in a name, not in the id itself",
                         _ => null,
@@ -115,6 +120,57 @@ public static class TableMapReader
                 }
             }
         }
+    }
+
+    /// <summary>A grouping's templates: {area:LEVEL} names a level above the stations; {id} only in a name.</summary>
+    private static void CheckPlaceholders(ImmutableArray<LevelMap> levels, ImmutableArray<GroupingMap> groupings, List<string> problems)
+    {
+        var above = levels.SkipLast(1).Select(a => a.Level).ToList();
+        foreach (var grouping in groupings)
+        {
+            foreach (var template in grouping.Name.Concat(grouping.NameIfEmpty).Select(n => n.Text).Prepend(grouping.Id))
+            {
+                foreach (var part in template.Parts)
+                {
+                    var problem = part switch
+                    {
+                        TemplatePart.AreaAt a when !above.Contains(a.Level) =>
+                            $"{{area:{a.Level}}} names no level above the stations (levels: {string.Join(", ", above)})",
+                        TemplatePart.OwnId when ReferenceEquals(template, grouping.Id) =>
+                            "{id} is the area's id: it may be used in a name, not in the id itself",
+                        _ => null,
+                    };
+                    if (problem is not null)
+                    {
+                        problems.Add($"{template.Path}: {problem}");
+                    }
+                }
+            }
+        }
+    }
+
+    private static GroupingMap? Grouping(JsonElement item, string path, List<string> problems)
+    {
+        var fields = MapFields.Of(item, path, problems);
+        if (fields is null)
+        {
+            return null;
+        }
+        var grouping = fields.Text("grouping");
+        var heading = fields.TextsByKey("heading", required: false).Select(n => (n.Key, n.Text)).ToImmutableArray();
+        var per = fields.Texts("oneAreaPer", required: true);
+        var id = fields.Text("id");
+        var name = fields.TextsByKey("name", required: false).Select(n => (n.Key, Template.Parse(n.Text, n.Path, problems))).ToImmutableArray();
+        var ifEmpty = fields.TextsByKey("nameIfEmpty", required: false)
+            .Select(n => (n.Key, Template.Parse(n.Text, n.Path, problems))).ToImmutableArray();
+        if (per.IsEmpty && item.TryGetProperty("oneAreaPer", out _))
+        {
+            fields.Problem("oneAreaPer", "name at least one column telling the grouping's areas apart");
+        }
+        fields.NoOtherFields();
+        return grouping is null || id is null
+            ? null
+            : new GroupingMap(grouping, heading, per, Template.Parse(id, fields.At("id"), problems), name, ifEmpty, path);
     }
 
     private static JsonObject? Election(MapFields fields, List<string> problems)
@@ -224,7 +280,7 @@ public static class TableMapReader
         return column is null || equals is null || because is null ? null : new SkipRule(column, equals, because, path);
     }
 
-    private static LevelMap? Level(JsonElement item, string path, List<string> problems)
+    private static LevelMap? Level(JsonElement item, string path, List<string> problems, bool station)
     {
         var fields = MapFields.Of(item, path, problems);
         if (fields is null)
@@ -242,7 +298,7 @@ public static class TableMapReader
         {
             fields.Problem("order", $"expected \"as in the table\" or \"by id\", not \"{order}\"");
         }
-        var station = level == AreaLevels.Station;
+        var heading = fields.TextsByKey("heading", required: false).Select(n => (n.Key, n.Text)).ToImmutableArray();
         var registered = fields.Text("registered", required: station);
         var repeated = fields.Text("repeatedIds", required: false) ?? "refuse";
         if (repeated is not ("refuse" or "add -2, -3"))
@@ -261,7 +317,7 @@ public static class TableMapReader
         return level is null || id is null
             ? null
             : new LevelMap(level, per, Template.Parse(id, fields.At("id"), problems), name, ifEmpty, order == "by id", registered,
-                repeated != "refuse", path);
+                repeated != "refuse", path) { Heading = heading };
     }
 
     private static CountMap? Count(JsonElement item, string path, List<string> problems)
