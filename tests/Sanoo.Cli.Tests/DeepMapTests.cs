@@ -30,7 +30,8 @@ public sealed class DeepMapTests : IDisposable
         return Assert.IsType<DefinitionResult.Loaded>(DefinitionReader.Read(File.ReadAllBytes(Path.Combine(_folder, "election.json")))).Election;
     }
 
-    /// <summary>The hand votes of the first choice on the ballot (p01) at the stations of <paramref name="area"/>, added up from the protocol file.</summary>
+    /// <summary>The hand votes of the first choice on the ballot (p01) at the stations of <paramref name="area"/>, added up from the
+    /// protocol file.</summary>
     private long FirstChoiceVotes(Election election, AreaId area)
     {
         var stations = election.StationsOf(election.AreaIndex(area)).ToArray()

@@ -37,7 +37,12 @@ public static class AreaLevels
 
     /// <summary>An area of the definition, placed at its level (or grouping, with its member stations).</summary>
     public static JsonObject Write(
-        string id, string level, string? parent, IEnumerable<(string Language, string Text)> names, int? registered, IReadOnlyList<string>? members = null)
+        string id,
+        string level,
+        string? parent,
+        IEnumerable<(string Language, string Text)> names,
+        int? registered,
+        IReadOnlyList<string>? members = null)
     {
         var area = new JsonObject { ["id"] = id, ["level"] = level };
         if (parent is not null)

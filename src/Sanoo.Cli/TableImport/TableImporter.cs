@@ -149,7 +149,11 @@ public static class TableImporter
         new(0, table.Column(column.Name, path));
 
     private static byte[] Definition(
-        TableMap map, List<JsonObject> choices, IEnumerable<AreaRow> areas, IReadOnlyList<GroupingArea> grouped, Dictionary<string, JsonObject>? names)
+        TableMap map,
+        List<JsonObject> choices,
+        IEnumerable<AreaRow> areas,
+        IReadOnlyList<GroupingArea> grouped,
+        Dictionary<string, JsonObject>? names)
     {
         var root = new JsonObject { ["format"] = DefinitionReader.Format };
         foreach (var (name, value) in map.Election)
