@@ -543,12 +543,20 @@ public static class VerifyCommand
         {
             foreach (var source in election.Sources)
             {
-                var mine = bySlot[(plan.Contest.Id.Value, source.Id.Value)].ToList();
+                var mine = bySlot[(plan.Contest.Id.Value, source.Id.Value)].ToDictionary(c => c.Ordinal, c => c.Protocol);
                 foreach (var areaIndex in plan.TallyAreas)
                 {
-                    var inArea = mine.Where(c => election.StationsOf(areaIndex).BinarySearch(c.Ordinal) >= 0).ToList();
+                    // Each area's stations as the definition lists them (a range of the tree, or a grouping's list): linear in the map.
+                    var inArea = new List<Core.Protocols.Protocol>();
+                    foreach (var ordinal in election.StationsOf(areaIndex))
+                    {
+                        if (mine.TryGetValue(ordinal, out var counted))
+                        {
+                            inArea.Add(counted);
+                        }
+                    }
                     var votes = new Dictionary<string, long>();
-                    foreach (var protocol in inArea.Select(c => c.Protocol))
+                    foreach (var protocol in inArea)
                     {
                         for (var i = 0; i < plan.Choices.Length; i++)
                         {
