@@ -21,7 +21,10 @@ public static class ProtocolSheetCommand
         var url = new Option<string?>("--url") { Description = "Or read it from a server's public API, e.g. http://127.0.0.1:5080." };
         var contest = new Option<string?>("--contest") { Description = "The contest; default: the party-list contest." };
         var source = new Option<string?>("--source") { Description = "The count source (e.g. machine or hand); default: the official one." };
-        var language = new Option<string?>("--language") { Description = "The language of names (e.g. ky, ru, en); default: the definition's first." };
+        var language = new Option<string?>("--language")
+        {
+            Description = "The language of names (e.g. ky, ru, en); default: the definition's first.",
+        };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the sheet, as a PDF.", Required = true };
         var png = new Option<FileInfo?>("--png") { Description = "Also write the sheet as a PNG image." };
         var command = new Command(
@@ -111,8 +114,9 @@ public static class ProtocolSheetCommand
         }
         var size = found.Payload.Encode().Length;
         var written = output.Png is null ? output.Pdf.FullName : $"{output.Pdf.FullName} and {output.Png.FullName}";
-        console.MarkupLineInterpolated(
-            $"Sheet of station {p.Station}, contest {p.Contest}, source {p.Source}, version {p.Version} (log position {found.Sequence}; QR payload {size} bytes) written to {written}.");
+        var sheet = $"Sheet of station {p.Station}, contest {p.Contest}, source {p.Source}, version {p.Version} "
+            + $"(log position {found.Sequence}; QR payload {size} bytes)";
+        console.MarkupLineInterpolated($"{sheet} written to {written}.");
         return SanooCli.Ok;
     }
 }

@@ -43,7 +43,8 @@ public sealed record CountedProtocol(Election Election, SheetPayload Payload, lo
         {
             return (null, $"station {station} has no counted {slot.Source} protocol of contest {slot.Contest} published yet");
         }
-        var page = await http.GetFromJsonAsync($"/api/v1/entries?after={version.Sequence - 1}&limit=1", WireJson.Default.EntriesPage, cancellationToken);
+        var query = $"/api/v1/entries?after={version.Sequence - 1}&limit=1";
+        var page = await http.GetFromJsonAsync(query, WireJson.Default.EntriesPage, cancellationToken);
         if (page?.Entries is not [var entry] || entry.Sequence != version.Sequence)
         {
             return (null, $"the server does not serve log entry {version.Sequence}, which its station record names");

@@ -20,13 +20,19 @@ public static class SheetReader
         [DecodeHintType.POSSIBLE_FORMATS] = new List<BarcodeFormat> { BarcodeFormat.QR_CODE },
     };
 
+    private static readonly Func<LuminanceSource, Binarizer>[] Binarizers = [s => new HybridBinarizer(s), s => new GlobalHistogramBinarizer(s)];
+
     /// <summary>The text of the image's QR code; or null and why not, in a sentence for people.</summary>
     public static (string? Text, string? Why) Read(byte[] image)
     {
-        using var decoded = SKBitmap.Decode(image);
+        using var data = SKData.CreateCopy(image);
+        using var codec = SKCodec.Create(data);
+        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
         if (decoded is null)
         {
-            return (null, "it is not an image this command can decode (PNG or JPEG)");
+            return (null, image.AsSpan().StartsWith("%PDF"u8)
+                ? "it is a PDF, not an image: photograph or scan the printed sheet, or use the PNG that protocol-sheet --png writes"
+                : "it is not an image this command can decode (PNG or JPEG)");
         }
         var tries = 0;
         foreach (var longSide in new[] { 0, 1600, 800 })
@@ -42,7 +48,7 @@ public static class SheetReader
                 RGBLuminanceSource.BitmapFormat.Gray8);
             for (var turn = 0; turn < 4; turn++)
             {
-                foreach (var binarizer in new Func<LuminanceSource, Binarizer>[] { s => new HybridBinarizer(s), s => new GlobalHistogramBinarizer(s) })
+                foreach (var binarizer in Binarizers)
                 {
                     tries++;
                     try

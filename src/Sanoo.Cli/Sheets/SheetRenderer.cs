@@ -114,7 +114,7 @@ public static class SheetRenderer
         var rows = new List<(RowKind, string, string)>
         {
             (RowKind.Title, election.Definition.Name.In(language), ""),
-            (RowKind.Header, $"Station {p.Station}: {station.DisplayName(language)}", ""),
+            (RowKind.Header, station.Name is null ? $"Station {p.Station}" : $"Station {p.Station}: {station.DisplayName(language)}", ""),
             (RowKind.Header, string.Join(" · ", above), ""),
             (RowKind.Header, $"Contest {p.Contest}: {plan.Contest.Name.In(language)}", ""),
             (RowKind.Header, $"Count {p.Source}: {source.Name.In(language)}", ""),
