@@ -11,7 +11,7 @@ public sealed class SheetPayloadTests
 {
     private static readonly GeneratedElection Sample = Kg2021Generator.Generate();
 
-    private static ImmutableArray<byte> SignatureOf(int seed) => [.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37 + seed))];
+    private static ImmutableArray<byte> SignatureOf(int seed) => [.. Enumerable.Range(0, 64).Select(i => unchecked((byte)(i * 37 + seed)))];
 
     [Fact]
     public void Every_protocol_of_the_kyrgyz_sample_round_trips_and_rebuilds_its_canonical_bytes()
