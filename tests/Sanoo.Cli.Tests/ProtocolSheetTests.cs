@@ -80,7 +80,7 @@ public sealed class ProtocolSheetTests : IDisposable
             Assert.StartsWith("%PDF-", File.ReadAllText(PathOf("s0001.pdf"))[..5], StringComparison.Ordinal);
             Assert.DoesNotContain("Fonts:", output, StringComparison.Ordinal); // the Cyrillic names found a font
 
-            File.WriteAllBytes(PathOf("photo.jpg"), Photograph(File.ReadAllBytes(PathOf("s0001.png")), seed: 1));
+            File.WriteAllBytes(PathOf("photo.jpg"), SheetPhoto.Take(File.ReadAllBytes(PathOf("s0001.png")), new SheetPhoto.Conditions(4, 0.55f, 1.2f, 28, 60)));
             (code, output) = Check(PathOf("photo.jpg"), app);
             Assert.True(code == SanooCli.Ok, output);
             Assert.Contains("MATCH", output, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class ProtocolSheetTests : IDisposable
             var published = await SignedPayload(app, machine);
             Assert.Equal(machine, published.Protocol);
             var (png, _) = SheetRenderer.RenderPng(Sample.Election, published with { Protocol = forged }, "ky");
-            File.WriteAllBytes(PathOf("forged.jpg"), Photograph(png, seed: 2));
+            File.WriteAllBytes(PathOf("forged.jpg"), SheetPhoto.Take(png, new SheetPhoto.Conditions(-3, 0.6f, 1f, 20, 70)));
             (code, output) = Check(PathOf("forged.jpg"), app);
             var first = Sample.Election.DefaultContest.Choices[0].Id;
             Assert.True(code == VerifyCommand.Mismatch, output);
@@ -166,41 +166,4 @@ public sealed class ProtocolSheetTests : IDisposable
         var (found, why) = await CountedProtocol.FromServerAsync(http, protocol.Station.Value, null, protocol.Source.Value, CancellationToken.None);
         return found?.Payload ?? throw new InvalidOperationException(why);
     }
-
-    /// <summary>
-    /// A phone's photo of the printed sheet: on a grey table, turned 4 degrees, at 55% of its size, slightly out of focus, with sensor
-    /// noise, saved as a JPEG of quality 60.
-    /// </summary>
-    private static byte[] Photograph(byte[] png, int seed)
-    {
-        using var sheet = SKBitmap.Decode(png);
-        const float scale = 0.55f;
-        var (width, height) = ((int)(sheet.Width * scale) + 200, (int)(sheet.Height * scale) + 200);
-        using var photo = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        using (var canvas = new SKCanvas(photo))
-        {
-            canvas.Clear(new SKColor(0x80, 0x78, 0x70));
-            canvas.Translate(width / 2f, height / 2f);
-            canvas.RotateDegrees(4);
-            canvas.Scale(scale);
-            canvas.Translate(-sheet.Width / 2f, -sheet.Height / 2f);
-            using var blur = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(1.2f, 1.2f) };
-            using var image = SKImage.FromBitmap(sheet);
-            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear), blur);
-        }
-        var random = new Random(seed);
-        var pixels = photo.Pixels;
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            var noise = random.Next(-28, 29);
-            var p = pixels[i];
-            pixels[i] = new SKColor(Clamp(p.Red + noise), Clamp(p.Green + noise), Clamp(p.Blue + noise));
-        }
-        photo.Pixels = pixels;
-        using var shot = SKImage.FromBitmap(photo);
-        using var encoded = shot.Encode(SKEncodedImageFormat.Jpeg, 60);
-        return encoded.ToArray();
-    }
-
-    private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
 }
