@@ -84,7 +84,8 @@ public sealed class ProtocolSheetTests : IDisposable
             }
             Assert.DoesNotContain("Fonts:", output, StringComparison.Ordinal); // the Cyrillic names found a font
 
-            File.WriteAllBytes(PathOf("photo.jpg"), SheetPhoto.Take(File.ReadAllBytes(PathOf("s0001.png")), new SheetPhoto.Conditions(4, 0.55f, 1.2f, 28, 60)));
+            var phone = new SheetPhoto.Conditions(Degrees: 4, Scale: 0.55f, Blur: 1.2f, Noise: 28, Quality: 60);
+            File.WriteAllBytes(PathOf("photo.jpg"), SheetPhoto.Take(File.ReadAllBytes(PathOf("s0001.png")), phone));
             (code, output) = Check(PathOf("photo.jpg"), app);
             Assert.True(code == SanooCli.Ok, output);
             Assert.Contains("MATCH", output, StringComparison.Ordinal);
@@ -106,6 +107,18 @@ public sealed class ProtocolSheetTests : IDisposable
             Assert.Contains($"choice {first} (", output, StringComparison.Ordinal);
             Assert.Contains($"published {machine.Votes[0]}, sheet {machine.Votes[0] + 1}", output, StringComparison.Ordinal);
             Assert.Contains("does not verify over the sheet's figures", output, StringComparison.Ordinal);
+
+            // One form line changed instead: the valid ballots, one more than counted.
+            var form = Sample.Election.DefaultContest.Form.Lines;
+            var valid = form.IndexOf(form.First(l => l.Id.Value == "valid"));
+            var line = machine with { Lines = machine.Lines.SetItem(valid, machine.Lines[valid] + 1) };
+            (png, _) = SheetRenderer.RenderPng(Sample.Election, published with { Protocol = line }, "ru");
+            File.WriteAllBytes(PathOf("line.jpg"), SheetPhoto.Take(png, new SheetPhoto.Conditions(2, 0.5f, 1f, 20, 70)));
+            (code, output) = Check(PathOf("line.jpg"), app);
+            Assert.True(code == VerifyCommand.Mismatch, output);
+            Assert.Contains("line valid (", output, StringComparison.Ordinal);
+            Assert.Contains($"published {machine.Lines[valid]}, sheet {machine.Lines[valid] + 1}", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("choice ", output, StringComparison.Ordinal);
         }
         finally
         {
