@@ -53,11 +53,18 @@ public static class CheckSheetCommand
             console.MarkupLineInterpolated($"[red bold]UNREADABLE[/][red]: {image.Name}: {why}[/]");
             return Unreadable;
         }
-        if (SheetPayload.Decode(text) is not SheetDecode.Read { Payload: var payload })
+        SheetPayload payload;
+        switch (SheetPayload.Decode(text))
         {
-            var notASheet = ((SheetDecode.NotASheet)SheetPayload.Decode(text)).Why;
-            console.MarkupLineInterpolated($"[red bold]UNREADABLE[/][red]: {image.Name} has a QR code, but not of a protocol sheet: {notASheet}.[/]");
-            return Unreadable;
+            case SheetDecode.Read read:
+                payload = read.Payload;
+                break;
+            case SheetDecode.NotASheet notASheet:
+                console.MarkupLineInterpolated(
+                    $"[red bold]UNREADABLE[/][red]: {image.Name} has a QR code, but not of a protocol sheet: {notASheet.Why}.[/]");
+                return Unreadable;
+            default:
+                throw new InvalidOperationException("unknown decode outcome");
         }
         var p = payload.Protocol;
         console.MarkupLineInterpolated(

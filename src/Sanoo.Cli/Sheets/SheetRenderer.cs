@@ -67,6 +67,14 @@ public static class SheetRenderer
                 }
                 if (row < headerRows)
                 {
+                    if (kind == RowKind.Title)
+                    {
+                        // A long election name is set smaller before it is cut.
+                        while (title.Size > TextSize && title.MeasureText(left, ink) > headerWidth)
+                        {
+                            title.Size -= 2;
+                        }
+                    }
                     Fitted(canvas, left, Margin, y, headerWidth, kind == RowKind.Title ? title : regular, ink);
                     y += Row + 8;
                 }
