@@ -44,6 +44,8 @@ public static class SanooCli
             WitnessesCommand.Create(console),
             WitnessCommand.Create(console),
             StoreCommand.Create(console),
+            ProtocolSheetCommand.Create(console),
+            CheckSheetCommand.Create(console),
         };
         var output = new ConsoleWriter(console);
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });
