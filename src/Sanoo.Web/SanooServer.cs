@@ -104,6 +104,7 @@ public static class SanooServer
         app.MapEntries();
         app.MapActs();
         app.MapReports();
+        app.MapReportPages();
         app.MapPublicApi();
         app.MapFlagged();
         app.MapTransparency();
