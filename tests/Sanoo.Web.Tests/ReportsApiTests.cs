@@ -227,6 +227,33 @@ public class ReportsApiTests(ReportsFixture server) : IClassFixture<ReportsFixtu
     }
 
     [Fact]
+    public async Task An_acceptance_names_only_a_recount_of_the_reports_station_or_a_protocol_version_in_its_log()
+    {
+        var s4 = InD01(4);
+        var report = await FileAsync(new { station = s4, contest = "list", what = "copy-differs", text = "our copy: 140 for party 1" });
+        var ordered = await server.PostAsync(
+            "/api/v1/recounts", new { station = s4, contest = "list", reason = $"observer's report {report.Id}" }, ReportsFixture.DistrictToken);
+        Assert.Equal(HttpStatusCode.Created, ordered.StatusCode);
+        var recount = (await ordered.Content.ReadFromJsonAsync(Contracts.WireJson.Default.RecountOrdered))!.Recount.Sequence;
+        var elsewhere = await server.PostAsync(
+            "/api/v1/recounts", new { station = InD01(5), contest = "list", reason = "another" }, ReportsFixture.DistrictToken);
+        var other = (await elsewhere.Content.ReadFromJsonAsync(Contracts.WireJson.Default.RecountOrdered))!.Recount.Sequence;
+        var path = $"/api/v1/reports/{report.Id}/answer";
+        var wrong = await server.PostAsync(path, new { answer = "accepted", recount = other }, ReportsFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains($"there is no recount order {other} of station '{s4}'", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var unknown = await server.PostAsync(
+            path, new { answer = "accepted", protocol = new string('a', 64) }, ReportsFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("$.protocol", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var accepted = await server.PostAsync(path, new { answer = "accepted", recount }, ReportsFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        var answer = (await accepted.Content.ReadFromJsonAsync(Contracts.WireJson.Default.ReportRecorded))!.Report.Answer!;
+        Assert.Equal(("accepted", recount, ""), (answer.Answer, answer.Recount, answer.Reason));
+        Assert.Contains($"recount order {recount}", await server.Client.GetStringAsync($"/en/station/{s4}/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_flood_of_reports_is_refused_with_429_and_retry_after()
     {
         for (var i = 0; i < Reports.ReportEndpoints.PerMinute; i++)
