@@ -37,7 +37,10 @@ public sealed partial class ElectionLog
             {
                 return ([], new ReportFiling(null, wait));
             }
-            var record = draft with { Sequence = slot.Next, LogSize = slot.LogSize, Number = earlier.OfType<ReportRecord>().Count() + 1 };
+            var record = draft with
+            {
+                Sequence = slot.Next, LogSize = slot.LogSize, Number = earlier.OfType<ReportRecord>().Count() + 1, At = Millisecond(draft.At),
+            };
             return ([record], new ReportFiling(ReportBook.Of([record])[0], TimeSpan.Zero));
         }, cancellationToken), cancellationToken);
 
@@ -51,9 +54,12 @@ public sealed partial class ElectionLog
             {
                 return ([], (report is null ? AnswerOutcome.NoReport : AnswerOutcome.AnsweredBefore, report));
             }
-            var record = draft with { Sequence = slot.Next, LogSize = slot.LogSize };
+            var record = draft with { Sequence = slot.Next, LogSize = slot.LogSize, At = Millisecond(draft.At) };
             return ([record], (AnswerOutcome.Recorded, ReportBook.Of([.. earlier, record]).First(r => r.Number == draft.Report)));
         }, cancellationToken), cancellationToken);
+
+    /// <summary>A time as a register record holds it: to the millisecond, so what is answered is what is read back.</summary>
+    private static DateTimeOffset Millisecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 
     /// <summary>Every report with its answer, oldest first.</summary>
     public async Task<IReadOnlyList<ObserverReport>> ReportsAsync(CancellationToken cancellationToken = default)
