@@ -32,6 +32,10 @@ public sealed record ReportsPage(PageFrame Frame, ReportPageWords Words, Contrac
 /// <summary>Builds the site's report rows and pages from the reports published with the snapshot.</summary>
 public static class ReportPages
 {
+    /// <summary>Each published list of reports by station, made once per list: a million station pages do not each scan every report.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ObserverReport>, ILookup<AreaId, ObserverReport>>
+        ByStation = new();
+
     /// <summary>The address of <paramref name="area"/>'s reports page (the election's, for the root).</summary>
     public static string Path(string language, Area area) => SitePaths.Area(language, area) + "reports/";
 
@@ -53,7 +57,7 @@ public static class ReportPages
 
     /// <summary>The reports on one station, oldest first.</summary>
     public static IReadOnlyList<ReportRow> OfStation(Published published, Election election, AreaId station, SiteLanguage language) =>
-        Rows(election, [.. published.Acts.Reports.Where(r => r.Station == station)], language);
+        Rows(election, [.. ByStation.GetValue(published.Acts.Reports, reports => reports.ToLookup(r => r.Station))[station]], language);
 
     private static List<ReportRow> Rows(Election election, IReadOnlyList<ObserverReport> reports, SiteLanguage language)
     {
