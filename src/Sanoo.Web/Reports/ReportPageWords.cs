@@ -1,7 +1,7 @@
 namespace Sanoo.Web.Reports;
 
 /// <summary>
-/// The words of observers' reports on the site, in one language. Official terms follow docs/terminology (observer: наблюдатель /
+/// The words of observers' reports on the site, in one language. Official terms follow the terminology research (observer: наблюдатель /
 /// байкоочу; polling station: избирательный участок / шайлоо участогу; recount: пересчёт / кайра эсептөө); "report" and the
 /// states have no official term and are proposals.
 /// </summary>
