@@ -2,6 +2,11 @@ using Sanoo.Storage.Log;
 
 namespace Sanoo.Storage;
 
+/// <summary>Where the next register record goes: its number, and how many protocol log entries there are now.</summary>
+/// <param name="Next">The next record's number.</param>
+/// <param name="LogSize">Protocol log entries now.</param>
+public readonly record struct RegisterSlot(long Next, long LogSize);
+
 /// <summary>The election definition as stored.</summary>
 /// <param name="ElectionId">The election's id.</param>
 /// <param name="Definition">The definition file's bytes.</param>
@@ -67,6 +72,16 @@ public interface IProtocolStore : IAsyncDisposable
 
     /// <summary>Every witness, oldest first.</summary>
     Task<IReadOnlyList<Access.Witness>> ReadWitnessesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records what <paramref name="decide"/> makes of the register's records of <paramref name="kinds"/> (read, in register order,
+    /// under the writer lock) and the <see cref="RegisterSlot"/> the first new record takes: the records it gives are appended in the
+    /// same transaction, so a rule over earlier records (one answer per report, a flood limit) holds even with two servers at once.
+    /// </summary>
+    Task<T> RecordOverKindsAsync<T>(
+        IReadOnlyList<string> kinds,
+        Func<IReadOnlyList<Core.Register.RegisterRecord>, RegisterSlot, (IReadOnlyList<Core.Register.RegisterRecord> Records, T Result)> decide,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The register's records of one kind, in order, as stored.</summary>
     Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default);

@@ -10,8 +10,9 @@ using Sanoo.Web.Access;
 using Sanoo.Web.Acts;
 using Sanoo.Web.Entries;
 using Sanoo.Web.Ingest;
-using Sanoo.Web.Publishing;
 using Sanoo.Web.PublicApi;
+using Sanoo.Web.Publishing;
+using Sanoo.Web.Reports;
 using Sanoo.Web.Site;
 using Sanoo.Web.Witnessing;
 
@@ -102,6 +103,8 @@ public static class SanooServer
         app.MapIngest();
         app.MapEntries();
         app.MapActs();
+        app.MapReports();
+        app.MapReportPages();
         app.MapPublicApi();
         app.MapFlagged();
         app.MapTransparency();

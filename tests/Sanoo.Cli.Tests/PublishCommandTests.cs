@@ -35,6 +35,10 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
                     }
                 }
             }
+            foreach (var reports in new[] { "ky/reports", "ru/area/bishkek/reports", "en/area/d27/reports" })
+            {
+                Assert.Contains("data-count=\"open\"", File.ReadAllText(Path.Combine(site, reports, "index.html")), StringComparison.Ordinal);
+            }
             var national = File.ReadAllText(Path.Combine(site, "en", "index.html"));
             Assert.Contains("Official results: the hand count is complete.", national, StringComparison.Ordinal);
             Assert.Contains("1,293,946", national, StringComparison.Ordinal);

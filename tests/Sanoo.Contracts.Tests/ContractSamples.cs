@@ -75,6 +75,14 @@ public static class ContractSamples
         new CertificationRecorded(new Certification(1, 4932, "certified", "cec", At)),
         new RecountList([new Recount(1, "s0001", "list", "differ", "dec-01", At, [new RecountFinding("confirmed", "cec", At)])]),
         new CertificationList([new Certification(1, 4932, "certified", "cec", At)]),
+        new ReportRequest("s0001", "list", "image-differs", "312 on the photo", Hash),
+        new ReportRequest("s0001", null, "not-posted", null, null),
+        new ReportAnswerRequest("accepted", "", 1, Hash),
+        new ReportRecorded(new Report(1, "s0001", null, "not-posted", "", null, "aigul", At, "open", null)),
+        new ReportList(
+            [new Report(
+                1, "s0001", "list", "image-differs", "312", Hash, "aigul", At, "accepted", new ReportAnswer("accepted", "", 1, Hash, "cec", At))],
+            new ReportCounts(0, 1, 0), 1, 0, null),
         new SnapshotMarker(4929, At, false, new MarkedTreeHead(4929, Hash)),
         new AreaPageData("Election", 4929, At, "Counting", null, new PageTreeHead(4929, Hash, At), new PageArea("Kyrgyz Republic", "/en/"),
             new ContestTable("list", "List", ContestKind.PartyList, [new SourceProgress("hand", "Hand", true, 1, 2, 3, 4, 5, 6, 0)], 0,

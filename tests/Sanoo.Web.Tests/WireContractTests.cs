@@ -117,6 +117,7 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
         Assert.Equal(Severity.Warning, (await GetAsync<FlaggedList>("/api/v1/flagged")).Flagged.Single().Violations.Single().Severity);
         Assert.Single((await GetAsync<RecountList>("/api/v1/recounts")).Recounts[0].Outcomes);
         Assert.Empty((await GetAsync<CertificationList>("/api/v1/certifications")).Certifications);
+        Assert.Empty((await GetAsync<ReportList>("/api/v1/reports?area=d01&state=open")).Reports);
         Assert.Equal("dec-01", (await GetAsync<WaitingForSupervisor>("/api/v1/hand-entries/queue", ServerFixture.DistrictToken)).Operator);
         Assert.Single((await GetAsync<StationEntries>($"/api/v1/hand-entries?station={entry.Station}", ServerFixture.DistrictToken)).Entries);
         var unknown = await ReadAsync<Problem>(await server.Client.GetAsync("/api/v1/stations/nowhere"), HttpStatusCode.NotFound);
@@ -136,7 +137,8 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
             .Where(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
             .ToList();
-        Assert.Equal(23, operations.Count); // main's 20 (with /api/v1/register), the two of /api/v1/cosignatures and /api/v1/flagged
+        // main's 20 (with /api/v1/register), the two of /api/v1/cosignatures and /api/v1/flagged, the three of /api/v1/reports
+        Assert.Equal(26, operations.Count);
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Method} {o.Path} has no summary"));
         var schemas = document["components"]!["schemas"]!.AsObject();
         Assert.All(new[] { "ReceiptAnswer", "AreaResults", "StationRecord", "TreeHead", "EntriesPage", "EntryAnswer", "RecountList" },

@@ -138,12 +138,26 @@ public static class AccessCommands
                 + "and spaces inside.",
             Required = true,
         };
-        var role = new Option<string>("--role") { Description = "district (one district's stations) or admin (all stations).", Required = true };
-        role.AcceptOnlyFromAmong("district", "admin");
+        var role = new Option<string>("--role")
+        {
+            Description = "district (one district's stations), admin (all stations), or observer / party-agent (files reports only).",
+            Required = true,
+        };
+        role.AcceptOnlyFromAmong("district", "admin", ReporterEnrolment.Observer, ReporterEnrolment.PartyAgent);
         var district = new Option<string?>("--district") { Description = "The district's id, for --role district." };
-        var add = new Command("add", "Create an operator and print their token once; only its hash is stored.") { db, name, role, district };
-        add.SetAction((r, ct) => AddOperatorAsync(console, r.GetValue(db)!, r.GetValue(name)!, r.GetValue(role)!, r.GetValue(district), ct));
-        return new Command("operators", "Commission operators who enter hand counts and corrections.") { add };
+        var area = new Option<string?>("--area")
+        {
+            Description = "An observer's or party agent's accreditation: an area of the map at any level (none: the whole election).",
+        };
+        var party = new Option<string?>("--party") { Description = "A party agent's party: its choice id in the definition." };
+        var add = new Command("add", "Create an operator and print their token once; only its hash is stored.")
+        {
+            db, name, role, district, area, party,
+        };
+        add.SetAction((r, ct) => ReporterEnrolment.Is(r.GetValue(role)!)
+            ? ReporterEnrolment.AddAsync(console, r.GetValue(db)!, r.GetValue(name)!, r.GetValue(role)!, r.GetValue(area), r.GetValue(party), ct)
+            : AddOperatorAsync(console, r.GetValue(db)!, r.GetValue(name)!, r.GetValue(role)!, r.GetValue(district), ct));
+        return new Command("operators", "Commission operators who enter hand counts and corrections, and accredited observers.") { add };
     }
 
     /// <summary>

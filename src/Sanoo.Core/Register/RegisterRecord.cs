@@ -75,7 +75,8 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             DeviceKeyRevokedRecord.Word => new DeviceKeyRevokedRecord(
                 sequence, logSize, at, by, r.Text("station"), r.Base64("publicKey", 32), r.Text("reason")),
             OperatorRecord.Word => new OperatorRecord(
-                sequence, logSize, at, by, r.Text("name"), r.Text("role"), r.OptionalText("district"), r.Hex("tokenSha256", 32)),
+                sequence, logSize, at, by, r.Text("name"), r.Text("role"), r.OptionalText("district"), r.Hex("tokenSha256", 32),
+                r.OptionalText("party")),
             HandEntryRecord.Word => new HandEntryRecord(
                 sequence, logSize, at, by, r.Long("entry"), r.Text("station"), r.Text("contest"), r.Text("source"), (int)r.Long("version"),
                 r.Text("status"), r.Hex("commitment", 32), r.Openings(), r.OptionalHex("contentHash", 32)),
@@ -85,6 +86,12 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             CertificationRecord.Word => new CertificationRecord(
                 sequence, logSize, at, by, r.Long("number"), r.Long("position"), r.Text("statement")),
             WitnessRecord.Word => new WitnessRecord(sequence, logSize, at, by, r.Text("name"), r.Base64("publicKey", 32)),
+            ReportRecord.Word => new ReportRecord(
+                sequence, logSize, at, by, r.Long("number"), r.Text("station"), r.OptionalText("contest"), r.Text("what"), r.Text("text"),
+                r.OptionalHex("photoSha256", 32)),
+            ReportAnswerRecord.Word => new ReportAnswerRecord(
+                sequence, logSize, at, by, r.Long("report"), r.Text("answer"), r.Text("reason"), r.OptionalLong("recount"),
+                r.OptionalHex("protocolSha256", 32)),
             _ => throw new FormatException($"register record {sequence} is of unknown kind '{kind}'"),
         };
         r.NoOthers(record);
@@ -117,6 +124,8 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
                 ? n
                 : throw new FormatException($"a register record's '{name}' is missing or not a whole number");
         }
+
+        public long? OptionalLong(string name) => root.TryGetProperty(name, out _) ? Long(name) : null;
 
         public ImmutableArray<byte> Hex(string name, int length) =>
             OptionalHex(name, length) ?? throw new FormatException($"a register record lacks '{name}'");
@@ -282,9 +291,14 @@ public sealed record DeviceKeyRevokedRecord(
     }
 }
 
-/// <summary>A commission operator: name, role (<c>district</c> or <c>admin</c>), district, and the SHA-256 of their bearer token.</summary>
+/// <summary>
+/// Someone with a bearer token: a commission operator (role <c>district</c> or <c>admin</c>), or an accredited <c>observer</c> or
+/// <c>party-agent</c> who may file reports (<see cref="ReportRecord"/>). <see cref="District"/> is the operator's district, or the
+/// area (any level) an observer is accredited for (none: the whole election); <see cref="Party"/> is a party agent's choice id.
+/// </summary>
 public sealed record OperatorRecord(
-    long Sequence, long LogSize, DateTimeOffset At, string By, string Name, string Role, string? District, ImmutableArray<byte> TokenSha256)
+    long Sequence, long LogSize, DateTimeOffset At, string By, string Name, string Role, string? District, ImmutableArray<byte> TokenSha256,
+    string? Party = null)
     : RegisterRecord(Sequence, LogSize, At, By)
 {
     /// <summary>The kind's word.</summary>
@@ -302,6 +316,10 @@ public sealed record OperatorRecord(
             json["district"] = District;
         }
         json["tokenSha256"] = Convert.ToHexStringLower(TokenSha256.AsSpan());
+        if (Party is not null)
+        {
+            json["party"] = Party;
+        }
     }
 }
 

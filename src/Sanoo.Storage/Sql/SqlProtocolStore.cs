@@ -178,7 +178,7 @@ internal sealed class SqlProtocolStore : IProtocolStore
             }
             var record = new OperatorRecord(
                 place.Next, place.LogSize, DateTimeOffset.UtcNow, "commission", op.Name, OperatorRecords.Text(op.Role), op.District?.Value,
-                [.. op.TokenHash]);
+                [.. op.TokenHash], op.Party);
             return ((IReadOnlyList<RegisterRecord>)[record], true);
         }, cancellationToken);
     }
@@ -295,6 +295,21 @@ internal sealed class SqlProtocolStore : IProtocolStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default) =>
         [.. (await RecordsAsync<CertificationRecord>(CertificationRecord.Word, cancellationToken)).Select(ActRecords.Certification)];
+
+    /// <inheritdoc />
+    public Task<T> RecordOverKindsAsync<T>(
+        IReadOnlyList<string> kinds, Func<IReadOnlyList<RegisterRecord>, RegisterSlot, (IReadOnlyList<RegisterRecord> Records, T Result)> decide,
+        CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
+        {
+            var earlier = new List<RegisterRecord>();
+            foreach (var kind in kinds)
+            {
+                earlier.AddRange(await writer.RecordsAsync<RegisterRecord>(kind, ct));
+            }
+            earlier.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            return decide(earlier, new RegisterSlot(place.Next, place.LogSize));
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default) =>

@@ -17,6 +17,13 @@ public sealed class Jurisdiction(Election election)
         _ => false,
     };
 
+    /// <summary>
+    /// Whether <paramref name="op"/>, an observer or party agent, is accredited for <paramref name="station"/>: it is a polling station
+    /// under their area, or of the election when they are accredited for the whole of it.
+    /// </summary>
+    public bool Accredits(Operator op, AreaId station) =>
+        op.Reports && (op.District is { } area ? Under(station, area) : election.Area(station) is { IsStation: true });
+
     private bool Under(AreaId station, AreaId district)
     {
         return election.TryAreaIndex(district, out var target)

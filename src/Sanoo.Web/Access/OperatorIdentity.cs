@@ -20,11 +20,13 @@ public sealed class OperatorIdentity : ClaimsIdentity
     /// <summary>The operator.</summary>
     public Operator Operator { get; }
 
-    /// <summary>The role as a claim value: "district" or "admin".</summary>
+    /// <summary>The role as a claim value: "district", "admin", "observer" or "party-agent".</summary>
     public static string RoleName(OperatorRole role) => role switch
     {
         OperatorRole.District => "district",
         OperatorRole.Admin => "admin",
+        OperatorRole.Observer => "observer",
+        OperatorRole.PartyAgent => "party-agent",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -14,8 +14,11 @@ namespace Sanoo.Web.Access;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Any authenticated commission operator.</summary>
+    /// <summary>Any authenticated commission operator (district or admin; not an observer or party agent).</summary>
     public const string Operator = "operator";
+
+    /// <summary>An accredited observer or party agent, who may file reports (see <see cref="Jurisdiction.Accredits"/>).</summary>
+    public const string Reporter = "reporter";
 
     /// <summary>An admin of the central commission.</summary>
     public const string Admin = "admin";
@@ -31,7 +34,10 @@ public static class Policies
         services.AddSingleton<IAuthorizationHandler, StationAuthorization>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Operator, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Operator, p => p.RequireRole(
+                OperatorIdentity.RoleName(OperatorRole.District), OperatorIdentity.RoleName(OperatorRole.Admin)))
+            .AddPolicy(Reporter, p => p.RequireRole(
+                OperatorIdentity.RoleName(OperatorRole.Observer), OperatorIdentity.RoleName(OperatorRole.PartyAgent)))
             .AddPolicy(Admin, p => p.RequireRole(OperatorIdentity.RoleName(OperatorRole.Admin)))
             .AddPolicy(Station, p => p.RequireAuthenticatedUser().AddRequirements(new StationRequirement()));
         return services;

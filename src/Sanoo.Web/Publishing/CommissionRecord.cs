@@ -16,8 +16,11 @@ public sealed record CommissionRecord(
     /// <summary>No act yet.</summary>
     public static CommissionRecord None { get; } = new([], [], []);
 
-    /// <summary>How many acts there are: a new act changes it.</summary>
-    public int Count => Orders.Count + Outcomes.Count + Certifications.Count;
+    /// <summary>Observers' reports with the commission's answers, oldest first.</summary>
+    public IReadOnlyList<Storage.Reports.ObserverReport> Reports { get; init; } = [];
+
+    /// <summary>How many acts there are: a new act, report or answer changes it.</summary>
+    public int Count => Orders.Count + Outcomes.Count + Certifications.Count + Reports.Count + Reports.Count(r => r.Answer is not null);
 
     /// <summary>The latest certification, if any.</summary>
     public Certification? Certification => Certifications.Count == 0 ? null : Certifications[^1];
@@ -29,6 +32,9 @@ public sealed record CommissionRecord(
     public static async Task<CommissionRecord> ReadAsync(ElectionLog log, CancellationToken cancellationToken)
     {
         var (orders, outcomes) = await log.RecountsAsync(cancellationToken);
-        return new CommissionRecord(orders, outcomes, await log.CertificationsAsync(cancellationToken));
+        return new CommissionRecord(orders, outcomes, await log.CertificationsAsync(cancellationToken))
+        {
+            Reports = await log.ReportsAsync(cancellationToken),
+        };
     }
 }

@@ -196,4 +196,7 @@ public sealed record StationPage(PageFrame Frame, long Registered, long Addition
 
     /// <summary>Recounts the commission ordered at this station.</summary>
     public IReadOnlyList<RecountRow> Recounts { get; init; } = [];
+
+    /// <summary>Observers' reports on this station, with the commission's answers.</summary>
+    public IReadOnlyList<Reports.ReportRow> Reports { get; init; } = [];
 }

@@ -52,6 +52,13 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(LedgerView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>An area's observers' reports page.</summary>
+    public Task<string> ReportsAsync(Reports.ReportsPage page) => RenderAsync<ReportsView>(new()
+    {
+        [nameof(ReportsView.Page)] = page,
+        [nameof(ReportsView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>The operators' entry page.</summary>
     public Task<string> EntryAsync(EntryPage page) => RenderAsync<EntryView>(new() { [nameof(EntryView.Page)] = page });
 

@@ -65,6 +65,11 @@ public sealed class StaticSite(SiteContent content)
                     await WriteFile(
                         folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
                 }
+                if (!area.IsStation)
+                {
+                    await WriteFile(Reports.ReportPages.Path(language, area) + "index.html",
+                        await content.ReportsFileAsync(published, snapshot, area, language));
+                }
                 if (++done % 100 == 0 || done == pages)
                 {
                     progress?.Report((done, pages));

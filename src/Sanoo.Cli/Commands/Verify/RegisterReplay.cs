@@ -34,6 +34,7 @@ internal sealed class RegisterReplay
     private readonly Dictionary<string, string> _witnesses = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _witnessesBy = new(StringComparer.Ordinal);
     private readonly List<SingleEntry> _singleEntries = [];
+    private readonly ReportReplay _reports;
     private int _next;
     private long _lastLogSize;
     private int _enrolments;
@@ -50,6 +51,7 @@ internal sealed class RegisterReplay
         _jurisdiction = new Jurisdiction(election);
         _records = records;
         _problems = problems;
+        _reports = new ReportReplay(election, _operators, _orders, problems);
     }
 
     /// <summary>An entry of a double-entry source that one person entered, not two: its number, station, source and sender.</summary>
@@ -154,6 +156,7 @@ internal sealed class RegisterReplay
             Invariant($"hand entries: {_handEntries.Count:N0}; matched pairs checked against their commitments: {_pairsChecked.Count:N0}")
                 + (unopened > 0 ? Invariant($" ({unopened:N0} more not yet in the log)") : ""),
             Invariant($"acts: {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications"),
+            _reports.Summary(),
             Invariant($"witnesses: {_witnesses.Count:N0}")
                 + (_witnessesBy.Count > 0 ? $" (enrolled by {string.Join(", ", _witnessesBy)}, as the enrolling command named them)" : ""),
         ];
@@ -194,6 +197,13 @@ internal sealed class RegisterReplay
                 break;
             case OperatorRecord op:
                 ApplyOperator(op);
+                _reports.Enrolled(op);
+                break;
+            case ReportRecord report:
+                _reports.Apply(report);
+                break;
+            case ReportAnswerRecord answer:
+                _reports.Apply(answer);
                 break;
             case HandEntryRecord entry:
                 ApplyHandEntry(entry);
