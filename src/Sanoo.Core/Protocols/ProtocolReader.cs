@@ -68,7 +68,8 @@ public static class ProtocolReader
         {
             return new ProtocolReadResult.Invalid([.. problems]);
         }
-        return Check(election, new Protocol(electionId.Value, station.Value, plan.Contest.Id, source.Value, version, lines, votes, correction, image));
+        return Check(
+            election, new Protocol(electionId.Value, station.Value, plan.Contest.Id, source.Value, version, lines, votes, correction, image));
     }
 
     /// <summary>
