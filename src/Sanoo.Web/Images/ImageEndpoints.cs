@@ -16,7 +16,7 @@ namespace Sanoo.Web.Images;
 /// <c>PUT /api/v1/images/{sha256}</c> stores the image of a signed paper protocol (the body; its type in
 /// Content-Type), sent by a station device (headers <c>Sanoo-Station</c> and <c>Sanoo-Signature</c>: Ed25519 over the
 /// body with the station's enrolled key) or an operator (bearer token), before or after the protocol that names it.
-/// <c>GET /api/v1/images/{sha256}</c> and <c>…/thumbnail</c> serve it, immutable, once a log entry names it; an image no
+/// <c>GET /api/v1/images/{sha256}</c> and <c>GET /api/v1/thumbnails/{sha256}</c> serve it, immutable, once a log entry names it; an image no
 /// protocol names is never served, so the upload API cannot be used to publish anything else.
 /// </summary>
 public static class ImageEndpoints
@@ -39,7 +39,7 @@ public static class ImageEndpoints
             .Produces<Contracts.ImageAnswer>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413);
         app.MapRead("/api/v1/images/{sha256}", (string sha256, ElectionLog log, HttpContext context, CancellationToken ct) =>
             ServeAsync(sha256, log, context, null, ct)).WithSummary("The image of a signed paper protocol that a log entry names");
-        app.MapRead("/api/v1/images/{sha256}/thumbnail", (string sha256, ElectionLog log, HttpContext context, CancellationToken ct) =>
+        app.MapRead("/api/v1/thumbnails/{sha256}", (string sha256, ElectionLog log, HttpContext context, CancellationToken ct) =>
             ServeAsync(sha256, log, context, thumbnails, ct)).WithSummary("A small JPEG of a protocol image (none for a PDF)");
         return app;
     }
