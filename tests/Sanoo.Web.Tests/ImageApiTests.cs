@@ -184,10 +184,11 @@ public class ImageApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     private static byte[] TextChunk(string keyword, string text)
     {
         byte[] data = [.. "tEXt"u8, .. System.Text.Encoding.Latin1.GetBytes(keyword), 0, .. System.Text.Encoding.Latin1.GetBytes(text)];
-        var length = data.Length - 4;
-        var crc = Crc32(data);
-        return [(byte)(length >> 24), (byte)(length >> 16), (byte)(length >> 8), (byte)length, .. data,
-            (byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc];
+        var chunk = new byte[data.Length + 8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)(data.Length - 4));
+        data.CopyTo(chunk, 4);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(4 + data.Length), Crc32(data));
+        return chunk;
     }
 
     /// <summary>The CRC-32 PNG puts after each chunk (ISO 3309, as zlib computes it).</summary>

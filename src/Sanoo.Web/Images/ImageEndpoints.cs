@@ -61,13 +61,14 @@ public static class ImageEndpoints
                 415, "Not an image type Sanoo keeps", $"Content-Type must be one of {string.Join(", ", ProtocolImage.MediaTypes)}.");
         }
         var max = MaxBytes(log.Election);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // Set first, so that a body a little over the limit is drained after the 413 and the client reads the answer.
+            limit.MaxRequestBodySize = max + 1;
+        }
         if (request.ContentLength > max)
         {
             return TooLarge(request.ContentLength.Value, max);
-        }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + 1;
         }
         byte[] bytes;
         try
