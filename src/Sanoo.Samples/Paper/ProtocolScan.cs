@@ -43,7 +43,7 @@ public static class ProtocolScan
     {
         var plan = election.Contest(protocol.Contest) ?? throw new ArgumentException($"unknown contest '{protocol.Contest}'", nameof(protocol));
         var figures = written ?? [.. protocol.Lines, .. protocol.Votes];
-        var random = new SampleRandom(seed ^ (ulong)StableHash(protocol.Station.Value + "/" + protocol.Contest.Value));
+        var random = new SampleRandom(seed ^ StableHash(protocol.Station.Value + "/" + protocol.Contest.Value));
         using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(new SKColor(250, 248, 240));
@@ -81,7 +81,7 @@ public static class ProtocolScan
     private static void Write(SKCanvas canvas, SKPaint paint, string text, float x, float y, float width, float height, SampleRandom? hand)
     {
         var slant = hand is null ? 0 : (float)hand.Between(0.05, 0.25);
-        using var path = new SKPath();
+        using var path = new SKPathBuilder();
         foreach (var c in text)
         {
             if (!char.IsAsciiDigit(c))
@@ -109,13 +109,14 @@ public static class ProtocolScan
             }
             x += w * 1.35f;
         }
-        canvas.DrawPath(path, paint);
+        using var drawn = path.Detach();
+        canvas.DrawPath(drawn, paint);
     }
 
     /// <summary>A chairperson's signature: a looping scrawl of cubic curves.</summary>
     private static void Signature(SKCanvas canvas, SKPaint ink, float x, float y, SampleRandom random)
     {
-        using var path = new SKPath();
+        using var path = new SKPathBuilder();
         path.MoveTo(x, y);
         for (var i = 0; i < 6; i++)
         {
@@ -127,7 +128,8 @@ public static class ProtocolScan
             x += dx;
         }
         path.LineTo(x + 30, y - (float)random.Between(0, 6));
-        canvas.DrawPath(path, ink);
+        using var drawn = path.Detach();
+        canvas.DrawPath(drawn, ink);
     }
 
     /// <summary>The commission's round stamp: two rings and a ring of ticks for the lettering, in violet ink, a little crooked.</summary>
@@ -153,12 +155,12 @@ public static class ProtocolScan
     }
 
     /// <summary>A hash of a text that is the same in every process (string.GetHashCode is randomised per process).</summary>
-    private static long StableHash(string text)
+    private static ulong StableHash(string text)
     {
-        var hash = 1469598103934665603L;
+        var hash = 14695981039346656037UL;
         foreach (var c in text)
         {
-            hash = unchecked((hash ^ c) * 1099511628211L);
+            hash = unchecked((hash ^ c) * 1099511628211UL);
         }
         return hash;
     }

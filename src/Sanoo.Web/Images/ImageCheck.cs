@@ -94,6 +94,8 @@ public static class ImageCheck
         return data?.ToArray();
     }
 
+    private const string AfterTheEnd = "the file carries bytes after the image's end marker; send the image alone";
+
     private static string? PixelProblem(byte[] bytes)
     {
         using var data = SKData.CreateCopy(bytes);
@@ -133,6 +135,10 @@ public static class ImageCheck
 
     private static string? JpegMetadata(ReadOnlySpan<byte> bytes)
     {
+        if (!bytes.EndsWith((ReadOnlySpan<byte>)[0xFF, 0xD9]))
+        {
+            return AfterTheEnd; // a file hidden behind the picture (a polyglot) would be published with it
+        }
         var at = 2;
         while (at + 4 <= bytes.Length && bytes[at] == 0xFF)
         {
@@ -171,7 +177,7 @@ public static class ImageCheck
             var type = System.Text.Encoding.ASCII.GetString(bytes.Slice(at + 4, 4));
             if (type == "IEND")
             {
-                return null;
+                return at + 12 == bytes.Length ? null : AfterTheEnd;
             }
             if (char.IsLower(type[0]) && !HarmlessPngChunks.Contains(type))
             {
