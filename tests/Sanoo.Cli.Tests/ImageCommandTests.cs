@@ -83,6 +83,15 @@ public sealed class ImageCommandTests : IDisposable
             Assert.True(verified == 0, report);
             Assert.Contains("Images: 1 named by entries, each downloaded and re-hashed", report, StringComparison.Ordinal);
 
+            // sanoo publish writes the image and its thumbnail at the server's addresses, and the station page links them.
+            var site = PathOf("site");
+            var (published, said) = CliRun.Sanoo("publish", "--db", db, "--out", site);
+            Assert.True(published == 0, said);
+            Assert.Equal(stored.Bytes, File.ReadAllBytes(Path.Combine(site, "api", "v1", "images", named.Hex)));
+            Assert.True(File.Exists(Path.Combine(site, "api", "v1", "thumbnails", named.Hex)));
+            var page = File.ReadAllText(Path.Combine(site, "en", "station", "s0001", "index.html"));
+            Assert.Contains($"/api/v1/thumbnails/{named.Hex}", page, StringComparison.Ordinal);
+
             // Someone with the server's disk swaps the photo for another one, keeping its file name (its hash).
             var file = Path.Combine(PathOf("store.db.images"), named.Hex[..2], named.Hex[2..]);
             Assert.True(File.Exists(file));
