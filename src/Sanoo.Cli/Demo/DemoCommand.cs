@@ -285,8 +285,8 @@ public static class DemoCommand
         {
             console.MarkupLineInterpolated(
                 $"Each machine count carried a drawn scan of its signed paper protocol: {Format.Count(counters.Scans)} PNGs drawn in {
-                    counters.ScanTime.TotalSeconds:0.0} s ({counters.ScanTime.TotalMilliseconds / counters.Scans:0.0} ms each); "
-                + "one station in 500 has a scan whose first figure differs from the one typed.");
+                    counters.ScanTime.TotalSeconds:0.0} s ({counters.ScanTime.TotalMilliseconds / counters.Scans:0.0} ms each); one station in {
+                    500} has a scan whose first figure differs from the one typed.");
         }
     }
 }
