@@ -71,7 +71,8 @@ public static class ProtocolScan
         Stamp(canvas, Width - 100, Height - 80, random);
         // Fast zlib and one simple filter: a drawing of thin strokes on flat paper compresses well without the slow settings.
         using var pixels = bitmap.PeekPixels();
-        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3));
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3))
+            ?? throw new InvalidOperationException("SkiaSharp could not encode a PNG");
         return data.ToArray();
     }
 
