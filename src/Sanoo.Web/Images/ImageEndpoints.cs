@@ -29,6 +29,9 @@ public static class ImageEndpoints
 
     private const string Immutable = "public, max-age=31536000, immutable";
 
+    /// <summary>Thumbnails kept in memory (about 10 kB each); beyond, each is made again when asked (a CDN in front keeps them).</summary>
+    private const int MaxCachedThumbnails = 50_000;
+
     /// <summary>Maps the image routes.</summary>
     public static IEndpointRouteBuilder MapImages(this IEndpointRouteBuilder app)
     {
@@ -172,7 +175,10 @@ public static class ImageEndpoints
                 {
                     return Problems.Status(404, "No thumbnail", "A PDF has no thumbnail; fetch the file itself.");
                 }
-                thumbnails.TryAdd(sha256, body);
+                if (thumbnails.Count < MaxCachedThumbnails)
+                {
+                    thumbnails.TryAdd(sha256, body);
+                }
                 type = "image/jpeg";
             }
         }
