@@ -124,8 +124,9 @@ public sealed class NightSenders : IDisposable
             return;
         }
         var signer = wrongKey ? _keys.First(k => k.Key != protocol.Station).Value : _keys[protocol.Station];
-        if (e.Kind == NightEventKind.MachineCount && !wrongKey)
+        if (e.Kind is NightEventKind.MachineCount or NightEventKind.Retry or NightEventKind.Mistake && !wrongKey)
         {
+            // The scan is drawn from the protocol alone, so a device's retry sends the same bytes again: a duplicate, counted once.
             protocol = await AttachScanAsync(protocol, signer, cancellationToken);
         }
         await PostAsync("/api/v1/protocols", protocol, signer, null, cancellationToken);
