@@ -54,4 +54,14 @@ public class ImageRuleTests
         Assert.IsNotType<DefinitionResult.Loaded>(DefinitionJson.Load(DefinitionJson.With(root => root["sources"]![1]!["imageMaxBytes"] = 10)));
         Assert.IsType<DefinitionResult.Loaded>(DefinitionJson.Load(DefinitionJson.With(root => root["sources"]![1]!["imageMaxBytes"] = 1024)));
     }
+
+    [Fact]
+    public void A_published_folder_answers_an_image_address_with_its_file_and_nothing_else_under_images()
+    {
+        const string Hex = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        Assert.Equal($"api/v1/images/{Hex}", Site.PublishedApi.FileOf($"/api/v1/images/{Hex}"));
+        Assert.Null(Site.PublishedApi.FileOf("/api/v1/images/../../etc/passwd"));
+        Assert.Null(Site.PublishedApi.FileOf($"/api/v1/images/{Hex.ToUpperInvariant()}"));
+        Assert.Null(Site.PublishedApi.FileOf($"/api/v1/images/{Hex[..63]}"));
+    }
 }
