@@ -33,6 +33,17 @@ public static class TestImages
         return [.. clean[..2], .. segment, .. clean[2..]];
     }
 
+    /// <summary>A 320 × 200 JPEG whose EXIF says to show it turned a quarter clockwise (orientation 6, a phone held upright).</summary>
+    public static byte[] JpegTurned()
+    {
+        var clean = Jpeg(120);
+        byte[] tiff = [(byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+        var body = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+        var length = body.Length + 2;
+        byte[] segment = [0xFF, 0xE1, 0, (byte)length, .. body];
+        return [.. clean[..2], .. segment, .. clean[2..]];
+    }
+
     /// <summary>A PDF of <paramref name="pages"/> empty A4 pages.</summary>
     public static byte[] Pdf(int pages)
     {

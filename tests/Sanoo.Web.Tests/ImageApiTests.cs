@@ -163,6 +163,10 @@ public class ImageApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         byte[] png = [.. TestImages.Png(77)[..^12], .. TextChunk("Author", "Bishkek 42.87N"), .. TestImages.Png(77)[^12..]];
         Assert.Contains("tEXt chunk", await ProblemAsync(await PutAsync(png, "image/png"), HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(ImageCheck.Strip(png)!, "image/png")).StatusCode);
+        using (var upright = SkiaSharp.SKBitmap.Decode(ImageCheck.Strip(TestImages.JpegTurned())!))
+        {
+            Assert.Equal((200, 320), (upright.Width, upright.Height)); // the orientation applied before it was stripped
+        }
         byte[] polyglot = [.. TestImages.Jpeg(shade: 55), .. "<script>alert(1)</script>"u8];
         Assert.Contains("after the image's end", await ProblemAsync(await PutAsync(polyglot, "image/jpeg"), HttpStatusCode.BadRequest),
             StringComparison.Ordinal);

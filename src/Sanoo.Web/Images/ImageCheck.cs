@@ -60,14 +60,37 @@ public static class ImageCheck
         {
             return bytes;
         }
-        using var bitmap = type is null ? null : SKBitmap.Decode(bytes);
-        if (bitmap is null)
+        using var input = type is null ? null : SKData.CreateCopy(bytes);
+        using var codec = input is null ? null : SKCodec.Create(input);
+        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
+        if (codec is null || decoded is null)
         {
             return null;
         }
+        // The EXIF orientation goes with the metadata, so it is applied to the pixels first: a photo taken upright stays upright.
+        using var bitmap = Upright(decoded, codec.EncodedOrigin);
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(type == "image/png" ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, 92);
         return data?.ToArray();
+    }
+
+    /// <summary>The pixels turned as the EXIF orientation says (the rotations a camera writes; mirrored ones are left as they are).</summary>
+    private static SKBitmap Upright(SKBitmap bitmap, SKEncodedOrigin origin)
+    {
+        var (degrees, swap) = origin switch
+        {
+            SKEncodedOrigin.BottomRight => (180f, false),
+            SKEncodedOrigin.RightTop => (90f, true),
+            SKEncodedOrigin.LeftBottom => (270f, true),
+            _ => (0f, false),
+        };
+        var turned = new SKBitmap(swap ? bitmap.Height : bitmap.Width, swap ? bitmap.Width : bitmap.Height, bitmap.ColorType, bitmap.AlphaType);
+        using var canvas = new SKCanvas(turned);
+        canvas.Translate(turned.Width / 2f, turned.Height / 2f);
+        canvas.RotateDegrees(degrees);
+        canvas.Translate(-bitmap.Width / 2f, -bitmap.Height / 2f);
+        canvas.DrawBitmap(bitmap, 0, 0);
+        return turned;
     }
 
     /// <summary>A small JPEG of a JPEG or PNG, <paramref name="width"/> pixels wide at most; null for a PDF or bytes that do not decode.</summary>
