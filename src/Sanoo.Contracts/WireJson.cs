@@ -15,6 +15,7 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(SubmissionBatch))]
 [JsonSerializable(typeof(Receipt))]
 [JsonSerializable(typeof(ReceiptAnswer))]
+[JsonSerializable(typeof(ImageAnswer))]
 [JsonSerializable(typeof(ReceiptBatchAnswer))]
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(ServerStatus))]

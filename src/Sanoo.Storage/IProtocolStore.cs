@@ -137,6 +137,16 @@ public interface IProtocolStore : IAsyncDisposable
     Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Stores a protocol image, content-addressed (SQLite: a file in a folder beside the database; PostgreSQL: the
+    /// <c>protocol_image</c> table); the caller has checked the bytes and their hash. True when written, false when an
+    /// image of the same hash was there already (nothing is ever replaced).
+    /// </summary>
+    Task<bool> PutImageAsync(Images.StoredImage image, CancellationToken cancellationToken = default);
+
+    /// <summary>The image stored under <paramref name="sha256"/>, as stored (an insider may have changed it), or null.</summary>
+    Task<Images.StoredImage?> ReadImageAsync(ReadOnlyMemory<byte> sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Completes each time another process may have appended to the log (PostgreSQL: a
     /// notification; SQLite: never, the caller polls). Used by followers to catch up at once.
     /// </summary>

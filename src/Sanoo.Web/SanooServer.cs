@@ -101,6 +101,7 @@ public static class SanooServer
         app.UseAuthorization();
         app.UseResponseCompression();
         app.MapIngest();
+        Images.ImageEndpoints.MapImages(app);
         app.MapEntries();
         app.MapActs();
         app.MapReports();

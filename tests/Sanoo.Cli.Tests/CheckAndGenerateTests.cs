@@ -108,6 +108,8 @@ public class DemoCommandTests
                     @"1 submission signed with another station's key refused");
             Assert.True(story.Success, output);
             Assert.Matches(
+                @"Each machine count carried a drawn scan of its signed paper protocol: [\d,]+ PNGs drawn in", Regex.Replace(output, @"\s+", " "));
+            Assert.Matches(
                 @"ordered a recount at station s\d+ \(machine and hand [\d,]+ votes apart\), recorded its outcome, and certified the result",
                 Regex.Replace(output, @"\s+", " "));
             Assert.True(

@@ -29,6 +29,7 @@ public static class ContractSamples
         new SubmissionBatch([new Submission(Protocol)]),
         Receipt,
         new ReceiptAnswer(Receipt),
+        new ImageAnswer("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "image/png", 43224),
         new ReceiptBatchAnswer([Receipt, Receipt with { StoredOutcome = null, Outcome = ReceiptOutcome.Rejected }]),
         new Problem("https://tools.ietf.org/html/rfc9110#section-15.5.1", "Bad", 400, "1 problem(s)",
             new Dictionary<string, IReadOnlyList<string>> { ["$"] = ["unsigned"] }, "00-1-2-00"),

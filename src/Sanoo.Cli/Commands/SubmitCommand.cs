@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NSec.Cryptography;
 using Sanoo.Contracts;
 using Sanoo.Cli.Input;
@@ -53,9 +54,14 @@ public static class SubmitCommand
             Description = "Give up after this many attempts per request (0: never).",
             DefaultValueFactory = _ => 0,
         };
+        var image = new Option<FileInfo?>("--image")
+        {
+            Description = "The image of the signed paper protocol (JPEG, PNG or PDF) for a file of one protocol: its metadata is stripped, it "
+                + "is uploaded, and its SHA-256 and type are put in the protocol before it is signed.",
+        };
         var command = new Command("submit", "Sign and send protocols to a server, retrying until each has a receipt, and save the receipts.")
         {
-            key, token, tokenFile, url, file, receipts, attempts,
+            key, token, tokenFile, url, file, receipts, attempts, image,
         };
         command.SetAction((r, ct) => OperatorToken.Resolve(console, r.GetValue(token), r.GetValue(tokenFile), r.GetValue(key) is not null)
             is { } resolved
@@ -67,7 +73,8 @@ public static class SubmitCommand
                 r.GetValue(file)!,
                 r.GetValue(receipts),
                 r.GetValue(attempts),
-                ct)
+                ct,
+                r.GetValue(image))
             : Task.FromResult(SanooCli.BadInput));
         return command;
     }
@@ -80,7 +87,8 @@ public static class SubmitCommand
         FileInfo file,
         FileInfo? receiptsFile,
         int maxAttempts,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        FileInfo? imageFile = null)
     {
         if ((keyFile is null) == (token is null))
         {
@@ -101,18 +109,34 @@ public static class SubmitCommand
         var output = receiptsFile?.FullName ?? file.FullName + ".receipts.jsonl";
         await using var saved = new StreamWriter(output, append: true);
         var count = 0;
-        foreach (var line in JsonLines.Read(file.FullName))
+        var lines = JsonLines.Read(file.FullName).ToList();
+        JsonObject? imageReference = null;
+        if (imageFile is not null)
+        {
+            if (lines.Count != 1 || ProtocolLine.IsSubmission(lines[0].Bytes.Span))
+            {
+                console.MarkupLine("[red]--image goes with a file of one unsigned protocol: the image is named inside the bytes signed.[/]");
+                return SanooCli.BadInput;
+            }
+            imageReference = await UploadImageAsync(console, http, imageFile, key, station, token, cancellationToken);
+            if (imageReference is null)
+            {
+                return SanooCli.BadInput;
+            }
+        }
+        foreach (var line in lines)
         {
             // A line already in signed form (ProtocolLine) goes as it is; a bare protocol is signed in its RFC 8785 form, the bytes
             // the server rebuilds and checks, so spacing and member order in the file do not matter.
             Submission submission;
             try
             {
+                var bytes = imageReference is null ? line.Bytes : WithImage(line.Bytes, imageReference);
                 submission = ProtocolLine.IsSubmission(line.Bytes.Span)
                     ? JsonSerializer.Deserialize(line.Bytes.Span, WireJson.Default.Submission)!
                     : key is null
-                        ? new Submission(JsonElement.Parse(line.Bytes.Span))
-                        : DeviceSigning.Sign(key, Core.Json.CanonicalJson.Canonicalize(line.Bytes));
+                        ? new Submission(JsonElement.Parse(bytes.Span))
+                        : DeviceSigning.Sign(key, Core.Json.CanonicalJson.Canonicalize(bytes));
             }
             catch (Exception e) when (e is JsonException or FormatException)
             {
@@ -187,6 +211,52 @@ public static class SubmitCommand
             await Task.Delay(wait, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 30_000));
         }
+    }
+
+    /// <summary>
+    /// Strips the image's metadata (JPEG and PNG re-encoded from their pixels), uploads it signed by the device key or with the
+    /// token, and returns the protocol's <c>image</c> member; null (reported) when it is no image or the server refuses it.
+    /// </summary>
+    private static async Task<JsonObject?> UploadImageAsync(
+        IAnsiConsole console, HttpClient http, FileInfo file, Key? key, string? station, string? token, CancellationToken cancellationToken)
+    {
+        var original = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+        var bytes = Web.Images.ImageCheck.Strip(original);
+        var type = bytes is null ? null : Storage.Images.StoredImage.Sniff(bytes);
+        if (bytes is null || type is null)
+        {
+            console.MarkupLineInterpolated($"[red]{file.FullName} is not a JPEG, PNG or PDF that decodes; nothing was sent.[/]");
+            return null;
+        }
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/images/{sha256}") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        if (key is not null)
+        {
+            request.Headers.Add(Web.Images.ImageEndpoints.StationHeader, station);
+            request.Headers.Add(Web.Images.ImageEndpoints.SignatureHeader, Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, bytes)));
+        }
+        else
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+            console.MarkupLineInterpolated($"[red]{file.Name} refused ({(int)response.StatusCode}): {answer}[/]");
+            return null;
+        }
+        console.MarkupLineInterpolated($"{file.Name}: image {sha256[..16]}… ({type}, {bytes.Length:N0} bytes, metadata stripped) stored");
+        return new JsonObject { ["sha256"] = sha256, ["type"] = type };
+    }
+
+    /// <summary>The protocol's JSON with its <c>image</c> member set.</summary>
+    private static ReadOnlyMemory<byte> WithImage(ReadOnlyMemory<byte> protocol, JsonObject image)
+    {
+        var node = JsonNode.Parse(protocol.Span) as JsonObject ?? throw new JsonException("a protocol is a JSON object");
+        node["image"] = image.DeepClone();
+        return Encoding.UTF8.GetBytes(node.ToJsonString());
     }
 
     private static Key LoadKey(FileInfo file)

@@ -59,12 +59,16 @@ public static class VerifyCommand
         {
             Description = "Count entries of a double-entry source that one person entered (not matched by two) as problems, not warnings.",
         };
+        var skipImages = new Option<bool>("--skip-images")
+        {
+            Description = "Do not download the images of the signed paper protocols that entries name (by default each is fetched and re-hashed).",
+        };
         var command = new Command(
             "verify",
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
                 "root, and every total and seat re-added independently.")
         {
-            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict,
+            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages,
         };
         command.Validators.Add(result =>
         {
@@ -79,7 +83,10 @@ public static class VerifyCommand
             Func<IPublished> source = folder is null
                 ? () => new Server(new HttpClient { BaseAddress = new Uri(r.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) })
                 : () => new Folder(folder.FullName);
-            var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant(), r.GetValue(strict));
+            var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant(), r.GetValue(strict))
+            {
+                SkipImages = r.GetValue(skipImages),
+            };
             return FollowAsync(
                 console,
                 source,
@@ -98,7 +105,11 @@ public static class VerifyCommand
     /// What the observer pins instead of trusting the server: the commission's key and the definition's SHA-256; and, with
     /// <paramref name="Strict"/>, that single-person entries of a double-entry source are problems rather than warnings.
     /// </summary>
-    internal sealed record Pins(string? CommissionKey, string? DefinitionSha256, bool Strict = false);
+    internal sealed record Pins(string? CommissionKey, string? DefinitionSha256, bool Strict = false)
+    {
+        /// <summary>Whether the images that entries name are left unchecked (<c>--skip-images</c>).</summary>
+        public bool SkipImages { get; init; }
+    }
 
     /// <summary>
     /// Verifies once, or keeps verifying with <paramref name="follow"/>; after each round that verified, <paramref name="verified"/>
@@ -319,6 +330,7 @@ public static class VerifyCommand
         var tree = new MerkleTree();
         Verify.RegisterReplay? register = null;
         Replay? engine = null;
+        var images = new Verify.ImageFetch();
         long after = 0;
         await console.Progress().StartAsync(async context =>
         {
@@ -340,6 +352,7 @@ public static class VerifyCommand
                 foreach (var e in entries.TakeWhile(_ => tree.Size < size))
                 {
                     CheckEntry(e, tree, replay, problems);
+                    images.Note(election, e, Convert.FromBase64String(e.Canonical));
                     after = e.Sequence;
                 }
                 task.Value = tree.Size;
@@ -369,6 +382,12 @@ public static class VerifyCommand
         {
             return new CheckRun.Moved();
         }
+        if (!pins.SkipImages)
+        {
+            await images.CheckAsync(console, origin, problems, cancellationToken);
+        }
+        console.MarkupLineInterpolated(
+            $"Images: {images.Count:N0} named by entries, {(pins.SkipImages ? "not downloaded (--skip-images)" : "each downloaded and re-hashed")}.");
         foreach (var line in summary)
         {
             console.MarkupLineInterpolated($"Register: {line}.");

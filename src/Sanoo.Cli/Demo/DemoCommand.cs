@@ -281,5 +281,12 @@ public static class DemoCommand
                 Format.Count(counters.Mismatches)} mismatches settled by a supervisor); {
                 corrected} hand counts corrected with a reason; {
                 refused} submission signed with another station's key refused. Every snapshot was checked before it was published.");
+        if (counters.Scans > 0)
+        {
+            console.MarkupLineInterpolated(
+                $"Each machine count carried a drawn scan of its signed paper protocol: {Format.Count(counters.Scans)} PNGs drawn in {
+                    counters.ScanTime.TotalSeconds:0.0} s ({counters.ScanTime.TotalMilliseconds / counters.Scans:0.0} ms each); one station in {
+                    500} has a scan whose first figure differs from the one typed.");
+        }
     }
 }

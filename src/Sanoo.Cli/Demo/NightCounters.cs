@@ -12,6 +12,8 @@ public sealed class NightCounters
     private int _retries;
     private int _entries;
     private int _mismatches;
+    private int _scans;
+    private long _scanTicks;
 
     /// <summary>Submissions answered.</summary>
     public int Sent => _sent;
@@ -76,6 +78,19 @@ public sealed class NightCounters
     {
         Interlocked.Increment(ref _sent);
         Interlocked.Increment(ref _refused);
+    }
+
+    /// <summary>Scans of paper protocols drawn and attached to machine counts.</summary>
+    public int Scans => _scans;
+
+    /// <summary>The time spent drawing scans, all together (the demo reports it: drawing must stay cheap).</summary>
+    public TimeSpan ScanTime => TimeSpan.FromTicks(Interlocked.Read(ref _scanTicks));
+
+    /// <summary>Counts one scan drawn and how long it took.</summary>
+    public void Scan(TimeSpan took)
+    {
+        Interlocked.Increment(ref _scans);
+        Interlocked.Add(ref _scanTicks, took.Ticks);
     }
 
     /// <summary>Counts a send repeated.</summary>

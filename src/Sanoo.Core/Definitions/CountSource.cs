@@ -30,4 +30,16 @@ public sealed record CountSource(SourceId Id, LocalizedText Name, bool Official)
     /// behind it says <c>"signed": false</c>.
     /// </summary>
     public bool Signed { get; init; }
+
+    /// <summary>
+    /// Whether every protocol of this count must name the image of its signed paper protocol (docs/evidence.md). By default
+    /// not: a protocol without one is taken and its station page says "no image".
+    /// </summary>
+    public bool ImagesRequired { get; init; }
+
+    /// <summary>The largest image, in bytes, that a protocol of this count may name: 10 MB unless the definition says.</summary>
+    public long ImageMaxBytes { get; init; } = DefaultImageMaxBytes;
+
+    /// <summary>The image size limit of a source whose definition names none: 10 MB (10,485,760 bytes).</summary>
+    public const long DefaultImageMaxBytes = 10L * 1024 * 1024;
 }

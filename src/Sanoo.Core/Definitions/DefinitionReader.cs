@@ -122,7 +122,8 @@ public static class DefinitionReader
 
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry", "doubleEntryRequired", "signed");
+        var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry", "doubleEntryRequired", "signed",
+            "imagesRequired", "imageMaxBytes");
         if (f is null)
         {
             return null;
@@ -133,6 +134,8 @@ public static class DefinitionReader
             DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
             DoubleEntryRequired = f.OptionalBool("doubleEntryRequired") is true && RequiresDoubleEntry(f),
             Signed = f.OptionalBool("signed") ?? !official,
+            ImagesRequired = f.OptionalBool("imagesRequired") ?? false,
+            ImageMaxBytes = f.OptionalInteger("imageMaxBytes", min: 1024, max: 100L * 1024 * 1024) ?? CountSource.DefaultImageMaxBytes,
         };
     }
 

@@ -21,6 +21,7 @@ namespace Sanoo.Core.Protocols;
 /// <param name="Lines">The form's lines, in form order.</param>
 /// <param name="Votes">Votes per choice, in the contest's choice order.</param>
 /// <param name="Correction">Reason and author, for versions after the first.</param>
+/// <param name="Image">The image of the signed paper protocol, when one is attached; part of the signed bytes.</param>
 public sealed record Protocol(
     ElectionId Election,
     AreaId Station,
@@ -29,7 +30,8 @@ public sealed record Protocol(
     int Version,
     ImmutableArray<int> Lines,
     ImmutableArray<int> Votes,
-    Correction? Correction)
+    Correction? Correction,
+    ProtocolImage? Image = null)
 {
     /// <summary>The slot this protocol fills: one per station, contest and source.</summary>
     public (AreaId Station, ContestId Contest, SourceId Source) Slot => (Station, Contest, Source);
@@ -44,7 +46,8 @@ public sealed record Protocol(
         && Version == other.Version
         && Lines.AsSpan().SequenceEqual(other.Lines.AsSpan())
         && Votes.AsSpan().SequenceEqual(other.Votes.AsSpan())
-        && Equals(Correction, other.Correction);
+        && Equals(Correction, other.Correction)
+        && Equals(Image, other.Image);
 
     /// <inheritdoc />
     public override int GetHashCode()

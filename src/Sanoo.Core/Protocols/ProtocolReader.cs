@@ -38,7 +38,7 @@ public static class ProtocolReader
     public static ProtocolReadResult Read(Election election, JsonElement root)
     {
         var problems = new List<JsonProblem>();
-        var f = JsonFields.Of(root, "$", problems, "election", "station", "contest", "source", "version", "lines", "votes", "correction");
+        var f = JsonFields.Of(root, "$", problems, "election", "station", "contest", "source", "version", "lines", "votes", "correction", "image");
         if (f is null)
         {
             return new ProtocolReadResult.Invalid([.. problems]);
@@ -54,6 +54,7 @@ public static class ProtocolReader
         {
             correction = new Correction(c.String("reason"), c.String("author"));
         }
+        var image = ReadImage(f);
         var plan = contestId is { } known ? election.Contest(known) : null;
         if (plan is null && contestId is not null)
         {
@@ -67,7 +68,8 @@ public static class ProtocolReader
         {
             return new ProtocolReadResult.Invalid([.. problems]);
         }
-        return Check(election, new Protocol(electionId.Value, station.Value, plan.Contest.Id, source.Value, version, lines, votes, correction));
+        return Check(
+            election, new Protocol(electionId.Value, station.Value, plan.Contest.Id, source.Value, version, lines, votes, correction, image));
     }
 
     /// <summary>
@@ -95,6 +97,26 @@ public static class ProtocolReader
             problems.Add(notKnown(text));
         }
         return null;
+    }
+
+    /// <summary>The image reference, or null when there is none (or it is unreadable, reported).</summary>
+    private static ProtocolImage? ReadImage(JsonFields f)
+    {
+        if (f.Object("image", "sha256", "type") is not { } i)
+        {
+            return null;
+        }
+        var sha = i.String("sha256");
+        var type = i.String("type");
+        if (sha.Length > 0 && ProtocolImage.TryParse(sha, ProtocolImage.MediaTypes[0]) is null)
+        {
+            i.Problem("sha256", "must be the image's SHA-256 as 64 lower-case hex digits");
+        }
+        if (type.Length > 0 && !ProtocolImage.MediaTypes.Contains(type))
+        {
+            i.Problem("type", $"'{type}' is not one of {string.Join(", ", ProtocolImage.MediaTypes)}");
+        }
+        return ProtocolImage.TryParse(sha, type);
     }
 
     private static ImmutableArray<int> ReadFigures(JsonFields f, string name, List<string> expected, string what, List<JsonProblem> problems)

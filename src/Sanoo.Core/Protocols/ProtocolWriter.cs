@@ -10,7 +10,7 @@ namespace Sanoo.Core.Protocols;
 /// Writes a protocol in its canonical form: the JSON Canonicalization Scheme of RFC 8785 (see
 /// <see cref="CanonicalJson"/>), so that a device written in any language reproduces the exact
 /// bytes before signing them with any JCS library: members sorted by their names' UTF-16 code
-/// units (<c>contest, correction, election, lines, source, station, version, votes</c>, and the
+/// units (<c>contest, correction, election, image, lines, source, station, version, votes</c>, and the
 /// lines and votes by their ids), strings escaped only where JSON requires it, integers in plain
 /// digits, no white space. The same protocol always gives the same bytes: what a device signs
 /// and what the log hashes (docs/api.md, "The signed form", has a worked example).
@@ -34,6 +34,15 @@ public static class ProtocolWriter
         }
         Raw(buffer, ",\"election\":");
         CanonicalJson.WriteString(buffer, protocol.Election.Value);
+        if (protocol.Image is { } image)
+        {
+            // Absent, not null, when there is none: a protocol without an image keeps the bytes it had before images existed.
+            Raw(buffer, ",\"image\":{\"sha256\":");
+            CanonicalJson.WriteString(buffer, image.Hex);
+            Raw(buffer, ",\"type\":");
+            CanonicalJson.WriteString(buffer, image.MediaType);
+            Raw(buffer, "}");
+        }
         Raw(buffer, ",\"lines\":");
         Members(buffer, plan.Form.Lines.Length, i => plan.Form.Lines[i].Id.Value, protocol.Lines.AsSpan());
         Raw(buffer, ",\"source\":");

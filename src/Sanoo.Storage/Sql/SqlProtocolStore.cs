@@ -22,7 +22,13 @@ internal sealed class SqlProtocolStore : IProtocolStore
 {
     private readonly SqlDialect _dialect;
 
-    private SqlProtocolStore(SqlDialect dialect) => _dialect = dialect;
+    private readonly Images.ImageFolder? _images;
+
+    private SqlProtocolStore(SqlDialect dialect)
+    {
+        _dialect = dialect;
+        _images = dialect is Sqlite.SqliteDialect sqlite ? new Images.ImageFolder(sqlite.FilePath + ".images") : null;
+    }
 
     /// <inheritdoc />
     public string Description => _dialect.Description;
@@ -322,6 +328,31 @@ internal sealed class SqlProtocolStore : IProtocolStore
     /// <inheritdoc />
     public async Task<long> CountRegisterOutsideAsync(CancellationToken cancellationToken = default) =>
         (await QueryAsync(RegisterRows.CountOutside, r => r.GetInt64(0), [], cancellationToken)).Single();
+
+    /// <inheritdoc />
+    public async Task<bool> PutImageAsync(Images.StoredImage image, CancellationToken cancellationToken = default)
+    {
+        if (_images is not null)
+        {
+            return await _images.PutAsync(image, cancellationToken);
+        }
+        try
+        {
+            await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
+            return await new SqlSession(_dialect, connection).ExecuteAsync(
+                ImageRows.Insert, [image.Sha256, image.MediaType, image.Bytes], cancellationToken) > 0;
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            throw new StoreException($"Writing to {Description} failed: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<Images.StoredImage?> ReadImageAsync(ReadOnlyMemory<byte> sha256, CancellationToken cancellationToken = default) =>
+        _images is not null
+            ? await _images.ReadAsync(sha256, cancellationToken)
+            : (await QueryAsync(ImageRows.Select, ImageRows.Read, [sha256.ToArray()], cancellationToken)).SingleOrDefault();
 
     /// <inheritdoc />
     public IAsyncEnumerable<long> ChangesAsync(CancellationToken cancellationToken) => _dialect.ChangesAsync(cancellationToken);

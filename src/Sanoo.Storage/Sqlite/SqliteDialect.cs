@@ -26,12 +26,16 @@ internal sealed class SqliteDialect : SqlDialect
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    private SqliteDialect(string description, string connectionString, SqliteConnection writer)
+    private SqliteDialect(string description, string connectionString, SqliteConnection writer, string filePath)
         : base("sqlite", description, Types)
     {
+        FilePath = filePath;
         _connectionString = connectionString;
         _writer = writer;
     }
+
+    /// <summary>The database file's full path (its images are kept in the folder <c>FILE.images</c> beside it).</summary>
+    public string FilePath { get; }
 
     /// <inheritdoc />
     public override string TableNamesSql => "SELECT name FROM sqlite_master WHERE type = 'table'";
@@ -59,7 +63,7 @@ internal sealed class SqliteDialect : SqlDialect
         }.ToString();
         CreateOwnerOnly(full);
         var writer = new SqliteConnection(connectionString);
-        var dialect = new SqliteDialect(description, connectionString, writer);
+        var dialect = new SqliteDialect(description, connectionString, writer, full);
         try
         {
             writer.Open();

@@ -76,6 +76,11 @@ public static class SubmissionParser
         }
         switch (ProtocolReader.Read(election, protocol))
         {
+            case ProtocolReadResult.Ok { Checked.Protocol: { Image: null } p } when election.Sources[election.SourceIndex(p.Source)].ImagesRequired:
+                // Checked at the door, not in the protocol's shape: logs written before the definition asked for images still replay.
+                problems.Add(new JsonProblem(
+                    $"{path}.protocol.image", $"is missing: every {p.Source} protocol names the image of its signed paper protocol"));
+                break;
             case ProtocolReadResult.Ok ok:
                 into.Add(new SentSubmission(ok.Checked, signature, path));
                 break;

@@ -186,7 +186,11 @@ public sealed record StationCount(
     IReadOnlyList<LineRow> Lines,
     IReadOnlyList<LineRow> Votes,
     IReadOnlyList<RelationRow> Relations,
-    IReadOnlyList<VersionRow> Versions);
+    IReadOnlyList<VersionRow> Versions)
+{
+    /// <summary>The image of the signed paper protocol that the shown version names; null when it names none.</summary>
+    public Core.Protocols.ProtocolImage? Image { get; init; }
+}
 
 /// <summary>The page of a polling station.</summary>
 public sealed record StationPage(PageFrame Frame, long Registered, long Additional, IReadOnlyList<StationCount> Counts)

@@ -85,6 +85,8 @@ public static class PublishedApi
             "/api/v1/entries" => $"api/v1/entries/{parameters.GetValueOrDefault("after", "0")}.json",
             "/api/v1/register" => $"api/v1/register/{parameters.GetValueOrDefault("after", "0")}.json",
             "/api/v1/results" => $"api/v1/results/{parameters["contest"]}/{parameters["source"]}/{parameters["area"]}.json",
+            _ when path.StartsWith("/api/v1/images/", StringComparison.Ordinal) && path.Length == "/api/v1/images/".Length + 64
+                && path["/api/v1/images/".Length..].All(char.IsAsciiHexDigitLower) => path.TrimStart('/'),
             _ => null,
         };
     }

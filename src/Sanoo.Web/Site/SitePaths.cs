@@ -30,6 +30,12 @@ public static class SitePaths
     /// <summary>The discrepancy ledger: two counts compared at every station.</summary>
     public static string Discrepancies(string language) => $"/{language}/discrepancies/";
 
+    /// <summary>A protocol image by the hex SHA-256 of its bytes (the same address on the server and in a published folder).</summary>
+    public static string Image(string sha256) => $"/api/v1/images/{sha256}";
+
+    /// <summary>The small JPEG of a protocol image.</summary>
+    public static string Thumbnail(string sha256) => $"/api/v1/thumbnails/{sha256}";
+
     /// <summary>The page of a polling station.</summary>
     public static string Station(string language, AreaId station) => $"/{language}/station/{Uri.EscapeDataString(station.Value)}/";
 }

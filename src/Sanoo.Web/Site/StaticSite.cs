@@ -54,9 +54,23 @@ public sealed class StaticSite(SiteContent content)
         var languages = election.Definition.Languages;
         var pages = election.Areas.Length * languages.Length;
         var done = 0;
+        var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var area in election.Areas)
         {
             var entries = area.IsStation ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
+            var images = entries?.Select(e => Core.Protocols.ProtocolImage.InCanonical(e.Canonical.AsSpan())).OfType<Core.Protocols.ProtocolImage>();
+            foreach (var image in images ?? [])
+            {
+                // Images and thumbnails at the server's addresses, once each (two versions may name one image).
+                if (written.Add(image.Hex) && await content.Log.ImageAsync([.. image.Sha256], cancellationToken) is { } stored)
+                {
+                    await WriteFile(SitePaths.Image(image.Hex), stored.Bytes);
+                    if (Images.ImageCheck.Thumbnail(stored.Bytes) is { } thumbnail)
+                    {
+                        await WriteFile(SitePaths.Thumbnail(image.Hex), thumbnail);
+                    }
+                }
+            }
             foreach (var language in languages)
             {
                 var folderOfPage = SitePaths.Area(language, area);

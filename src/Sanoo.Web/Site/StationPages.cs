@@ -75,6 +75,9 @@ public static class StationPages
             lines,
             votes,
             relations,
-            versions);
+            versions)
+        {
+            Image = shown is null ? null : Core.Protocols.ProtocolImage.InCanonical(shown.Canonical.AsSpan()),
+        };
     }
 }

@@ -1,0 +1,4 @@
+-- Sanoo store, schema version 7, both backends: images of signed paper protocols, content-addressed by the SHA-256 of their
+-- bytes, which a protocol names in its signed bytes. An SQLite store keeps them as files beside the database
+-- (DB.images/ab/cdef…), so this version adds nothing to an SQLite file; PostgreSQL keeps them in protocol_image
+-- (Schema/postgres/007_protocol_images.sql).
