@@ -38,7 +38,8 @@ public sealed record SheetPayload(Protocol Protocol, ImmutableArray<byte> Signat
             .Append(p.Version.ToString(CultureInfo.InvariantCulture)).Append('|')
             .AppendJoin(',', p.Lines.Select(v => v.ToString(CultureInfo.InvariantCulture))).Append('|')
             .AppendJoin(',', p.Votes.Select(v => v.ToString(CultureInfo.InvariantCulture))).Append('|')
-            .Append(Signature.IsDefaultOrEmpty ? "" : Base64Url.EncodeToString(Signature.AsSpan()));
+            .Append(Signature.IsDefaultOrEmpty ? "" : Base64Url.EncodeToString(Signature.AsSpan())).Append('|')
+            .Append(p.Image is { } image ? ImageCode(image.MediaType) + Base64Url.EncodeToString(image.Sha256.AsSpan()) : "");
         if (p.Correction is { } correction)
         {
             text.Append('|').Append(Uri.EscapeDataString(correction.Author)).Append('|').Append(Uri.EscapeDataString(correction.Reason));
@@ -56,9 +57,9 @@ public sealed record SheetPayload(Protocol Protocol, ImmutableArray<byte> Signat
                 ? $"it is a Sanoo sheet of format '{Shorten(fields[0])}', which this version does not read (it reads {Tag})"
                 : $"it does not start with {Tag}| (it reads \"{Shorten(text)}\")");
         }
-        if (fields.Length is not (9 or 11))
+        if (fields.Length is not (10 or 12))
         {
-            return new SheetDecode.NotASheet($"it has {fields.Length} fields separated by '|'; a {Tag} sheet has 9, or 11 with a correction");
+            return new SheetDecode.NotASheet($"it has {fields.Length} fields separated by '|'; a {Tag} sheet has 10, or 12 with a correction");
         }
         var problems = new List<string>();
         var election = Id<ElectionId>(fields[1], ElectionId.TryParse, "election", problems);
@@ -80,12 +81,13 @@ public sealed record SheetPayload(Protocol Protocol, ImmutableArray<byte> Signat
                 problems.Add("the signature is not base64url");
             }
         }
+        var image = Image(fields[9], problems);
         Correction? correction = null;
-        if (fields.Length == 11)
+        if (fields.Length == 12)
         {
             try
             {
-                correction = new Correction(Uri.UnescapeDataString(fields[10]), Uri.UnescapeDataString(fields[9]));
+                correction = new Correction(Uri.UnescapeDataString(fields[11]), Uri.UnescapeDataString(fields[10]));
             }
             catch (UriFormatException)
             {
@@ -96,8 +98,46 @@ public sealed record SheetPayload(Protocol Protocol, ImmutableArray<byte> Signat
         {
             return new SheetDecode.NotASheet(string.Join("; ", problems));
         }
-        var protocol = new Protocol(election!.Value, station!.Value, contest!.Value, source!.Value, version, lines, votes, correction);
+        var protocol = new Protocol(election!.Value, station!.Value, contest!.Value, source!.Value, version, lines, votes, correction, image);
         return new SheetDecode.Read(new SheetPayload(protocol, signature));
+    }
+
+    /// <summary>The one-letter code of an image's media type in field 10: j (JPEG), p (PNG), f (PDF).</summary>
+    private static char ImageCode(string mediaType) => mediaType switch
+    {
+        "image/jpeg" => 'j',
+        "image/png" => 'p',
+        "application/pdf" => 'f',
+        _ => throw new ArgumentException($"no sheet code for the media type '{mediaType}'", nameof(mediaType)),
+    };
+
+    /// <summary>Field 10: empty, or a media type's code and the image's SHA-256 in base64url.</summary>
+    private static ProtocolImage? Image(string field, List<string> problems)
+    {
+        if (field.Length == 0)
+        {
+            return null;
+        }
+        var type = field[0] switch
+        {
+            'j' => "image/jpeg",
+            'p' => "image/png",
+            'f' => "application/pdf",
+            _ => null,
+        };
+        try
+        {
+            var hash = Base64Url.DecodeFromChars(field.AsSpan(1));
+            if (type is not null && hash.Length == 32)
+            {
+                return new ProtocolImage([.. hash], type);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        problems.Add("the image field is not a media type code (j, p or f) and a base64url SHA-256");
+        return null;
     }
 
     /// <summary>Whether the two payloads carry the same protocol and the same signature bytes.</summary>

@@ -8,7 +8,7 @@ namespace Sanoo.Cli.Sheets;
 /// <summary>
 /// Draws a printable protocol sheet as a raster: the election, station, contest and count names, each form line and choice with
 /// its figure, the version, and the QR code of its <see cref="SheetPayload"/> at error correction level M. The page is
-/// 1240 pixels wide (A4 at 150 dpi) and as tall as its rows need; the QR code's modules are whole pixels, at least 6 each, so
+/// 1240 pixels wide (A4 at 150 dpi) and as tall as its rows need; the QR code's modules are whole pixels, at least 7 each, so
 /// that a phone photograph of the printed page reads back. Units: pixels.
 /// </summary>
 public static class SheetRenderer
@@ -41,7 +41,7 @@ public static class SheetRenderer
         var content = Content(election, payload, language);
         var font = SheetFont.For(string.Concat(content.Select(c => c.Left + c.Right)));
         var modules = code.ModuleMatrix.Count;
-        var scale = Math.Max(6, 460 / modules);
+        var scale = Math.Max(7, 500 / modules);
         var qrSize = modules * scale;
         var headerRows = content.TakeWhile(c => c.Kind != RowKind.Section).Count();
         var tableTop = Math.Max(Margin + headerRows * (Row + 8), Margin + qrSize) + 30;
