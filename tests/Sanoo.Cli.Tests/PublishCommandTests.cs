@@ -69,6 +69,22 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
                 complaint.ReplaceLineEndings(""),
                 StringComparison.Ordinal);
             File.WriteAllText(results, original);
+
+            // The per-area summaries an area lists (its children here) are re-added too, not only the area's own total.
+            var nationFile = Path.Combine(site, "api", "v1", "results", "list", "hand", "kg.json");
+            var nationText = File.ReadAllText(nationFile);
+            var nation = System.Text.Json.Nodes.JsonNode.Parse(nationText)!;
+            var child = nation["children"]![0]!;
+            var childVotes = child["votes"]![0]!.GetValue<long>();
+            child["votes"]![0] = childVotes + 500;
+            File.WriteAllText(nationFile, nation.ToJsonString());
+            var (childChanged, childComplaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            Assert.Equal(VerifyCommand.Mismatch, childChanged);
+            Assert.Contains(
+                $"list/hand/kg, its listed area {child["id"]}: p01 is published with {childVotes + 500:N0} votes",
+                childComplaint.ReplaceLineEndings(""),
+                StringComparison.Ordinal);
+            File.WriteAllText(nationFile, nationText);
             var entriesPage = Path.Combine(site, "api", "v1", "entries", "0.json");
             var entries = File.ReadAllText(entriesPage);
             var canonical = JsonDocument.Parse(entries).RootElement.GetProperty("entries")[3].GetProperty("canonical").GetString()!;

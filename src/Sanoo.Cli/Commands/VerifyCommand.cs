@@ -563,26 +563,49 @@ public static class VerifyCommand
             foreach (var source in election.Sources)
             {
                 var mine = bySlot[(plan.Contest.Id.Value, source.Id.Value)].ToDictionary(c => c.Ordinal, c => c.Protocol);
+                // Each area's sums from its own stations as the definition lists them (a range of the tree, or a grouping's
+                // list): linear in the map. The published area, and every child and grouping area it lists, are held to them.
+                var sums = new Dictionary<string, (int Stations, long[] Votes)>(StringComparer.Ordinal);
                 foreach (var areaIndex in plan.TallyAreas)
                 {
-                    // Each area's stations as the definition lists them (a range of the tree, or a grouping's list): linear in the map.
-                    var inArea = new List<Core.Protocols.Protocol>();
+                    var votes = new long[plan.Choices.Length];
+                    var stations = 0;
                     foreach (var ordinal in election.StationsOf(areaIndex))
                     {
                         if (mine.TryGetValue(ordinal, out var counted))
                         {
-                            inArea.Add(counted);
+                            stations++;
+                            for (var i = 0; i < votes.Length; i++)
+                            {
+                                votes[i] += counted.Votes[i];
+                            }
                         }
                     }
-                    var votes = new Dictionary<string, long>();
-                    foreach (var protocol in inArea)
+                    sums[election.Areas[areaIndex].Id.Value] = (stations, votes);
+                }
+                void Compare(string where, string area, int stations, IReadOnlyList<long> votes)
+                {
+                    if (!sums.TryGetValue(area, out var own))
                     {
-                        for (var i = 0; i < plan.Choices.Length; i++)
+                        problems.Add($"{where}: lists area {area}, which the contest is not tallied in");
+                        return;
+                    }
+                    if (stations != own.Stations)
+                    {
+                        problems.Add($"{where}: {stations} stations published as reporting, {own.Stations} counted in the log");
+                    }
+                    for (var i = 0; i < plan.Choices.Length; i++)
+                    {
+                        var published = i < votes.Count ? votes[i] : -1;
+                        if (published != own.Votes[i])
                         {
-                            var id = plan.Choices[i].Id.Value;
-                            votes[id] = votes.GetValueOrDefault(id) + protocol.Votes[i];
+                            problems.Add($"{where}: {plan.Choices[i].Id} is published with {published:N0} votes, "
+                                + $"but the station protocols add up to {own.Votes[i]:N0}");
                         }
                     }
+                }
+                foreach (var areaIndex in plan.TallyAreas)
+                {
                     var area = election.Areas[areaIndex].Id.Value;
                     var query = $"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}";
                     var published = await origin.JsonAsync(query, WireJson.Default.AreaResults, cancellationToken);
@@ -590,18 +613,16 @@ public static class VerifyCommand
                     {
                         return false;
                     }
-                    if (published.Reporting.Stations != inArea.Count)
+                    var here = $"{plan.Contest.Id}/{source.Id}/{area}";
+                    var byId = plan.Choices.Select(c => c.Id.Value).ToList();
+                    Compare(
+                        here,
+                        area,
+                        published.Reporting.Stations,
+                        [.. byId.Select(id => published.Choices.FirstOrDefault(c => c.Id == id)?.Votes ?? -1)]);
+                    foreach (var child in published.Children.Concat(published.Groupings))
                     {
-                        problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {published.Reporting.Stations} stations published as reporting, "
-                            + $"{inArea.Count} counted in the log");
-                    }
-                    foreach (var choice in published.Choices)
-                    {
-                        if (choice.Votes != votes.GetValueOrDefault(choice.Id))
-                        {
-                            problems.Add($"{plan.Contest.Id}/{source.Id}/{area}: {choice.Id} is published with {choice.Votes:N0} votes, "
-                                + $"but the station protocols add up to {votes.GetValueOrDefault(choice.Id):N0}");
-                        }
+                        Compare($"{here}, its listed area {child.Id}", child.Id, child.Reporting.Stations, child.Votes);
                     }
                     if (areaIndex == plan.AreaIndex && published.Seats is { } seats)
                     {

@@ -136,6 +136,20 @@ internal static class DefinitionChecks
                     .. Enumerable.Range(0, layout.Areas.Length)
                         .Where(k => d.Levels[layout.Areas[k].Level].Grouping && Within(layout, k, start, end)),
                 ];
+            if (contest.SeatRules?.ApportionTo is { } to
+                && tallyAreas.Where(k => d.Levels[layout.Areas[k].Level].Id == to).Sum(k => layout.StationEnd[k] - layout.StationStart[k])
+                    is var covered
+                && covered != end - start)
+            {
+                // Seats apportioned to areas that miss some stations would throw those stations' votes away without a word.
+                problems.Add(new JsonProblem(
+                    $"{path}.seatRules.apportionTo",
+                    string.Create(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        $"the areas of '{to}' that lie inside '{contest.Area}' hold {covered:N0} of its {end - start:N0} stations; ") +
+                        "seats can be apportioned only to areas that together hold every station of the contest"));
+                continue;
+            }
             plans.Add(new ContestPlan(
                 contest,
                 plans.Count,

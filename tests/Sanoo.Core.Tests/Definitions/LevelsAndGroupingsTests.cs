@@ -278,5 +278,10 @@ public sealed class LevelsAndGroupingsTests
             "$.contests[0].seatRules.apportionTo",
             "'tps' is not a level above the stations or a grouping");
         AssertProblem(d => d["contests"]![1]!["area"] = "t1", "$.contests[1].area", "'t1' is a polling station");
+        // Seats apportioned to a grouping that misses stations would drop their votes: zone-a holds 2 of the country's 8.
+        AssertProblem(
+            d => d["contests"]![0]!["seatRules"]!["apportionTo"] = "zone",
+            "$.contests[0].seatRules.apportionTo",
+            "the areas of 'zone' that lie inside 'country' hold 2 of its 8 stations");
     }
 }
