@@ -150,6 +150,7 @@ public class ReportsApiTests(ReportsFixture server) : IClassFixture<ReportsFixtu
             var station = await server.Client.GetStringAsync($"/{lang}/station/{S3}/");
             var election = await server.Client.GetStringAsync($"/{lang}/reports/");
             var district = await server.Client.GetStringAsync($"/{lang}/area/d01/reports/");
+            Assert.DoesNotContain("reports/data.", election + district, StringComparison.Ordinal); // no download link that is not there
             foreach (var page in new[] { station, election, district })
             {
                 Assert.Contains($"data-report=\"{report.Id}\" data-state=\"accepted\"", page, StringComparison.Ordinal);

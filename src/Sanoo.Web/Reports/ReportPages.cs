@@ -44,13 +44,15 @@ public static class ReportPages
     {
         var words = ReportPageWords.For(language.Code);
         var election = snapshot.Election;
-        var reports = published.Acts.Reports.Where(r => area.Parent is null || ReportAreas.Under(election, r.Station, area.Id)).ToList();
+        var reports = published.Acts.Reports.Where(r => area.Level == 0 || ReportAreas.Under(election, r.Station, area.Id)).ToList();
         var frame = PageFrames.Of(published, snapshot, area, language);
         frame = frame with
         {
             Title = string.Format(CultureInfo.InvariantCulture, words.TitleOfFormat, area.DisplayName(language.Code)),
             PathAfterLanguage = Path(language.Code, area)[(language.Code.Length + 1)..],
             Crumbs = [.. frame.Crumbs, new Link(area.DisplayName(language.Code), SitePaths.Area(language.Code, area))],
+            // The reports are open data in the API; this page has no data.csv or data.json of its own.
+            DataFiles = false,
         };
         return new ReportsPage(frame, words, ReportJson.Counts(reports), Rows(election, reports, language));
     }

@@ -38,6 +38,9 @@ public sealed record PageFrame(
     /// <summary>Whether the election compares two counts, so the site has a discrepancy ledger.</summary>
     public bool HasLedger { get; init; }
 
+    /// <summary>Whether the page has its own <c>data.csv</c> and <c>data.json</c> to link to.</summary>
+    public bool DataFiles { get; init; } = true;
+
     /// <summary>The independent witnesses who verified and cosigned this tree head's size and root, newest first; null where
     /// witnesses are not followed (a published copy), empty when none has.</summary>
     public IReadOnlyList<WitnessMark>? Witnesses { get; init; }
