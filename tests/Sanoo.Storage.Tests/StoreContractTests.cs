@@ -247,8 +247,9 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
         await CloseAsync(await OpenLogAsync(address));
         await RawSql.ExecuteAsync(address, "INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
         var error = await Assert.ThrowsAsync<StoreException>(() => StoreAddress.OpenAsync(address));
-        Assert.Contains("has schema version 99, written by a newer Sanoo; this Sanoo knows versions up to 6",
+        Assert.Contains($"has schema version 99, written by a newer Sanoo; this Sanoo knows versions up to {Schema.SchemaScripts.Latest}",
             error.Message, StringComparison.Ordinal);
+        Assert.Equal(7, Schema.SchemaScripts.Latest); // 007: protocol images
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
