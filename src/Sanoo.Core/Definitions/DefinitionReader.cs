@@ -387,8 +387,12 @@ public static class DefinitionReader
                 "only stations have voter lists; an area's voters are the sum of its stations'");
         }
         var grouping = levels.Length > 0 && levels[level].Grouping;
+        // A member that is no id is reported here and left out, so the map's checks do not report it again under a stand-in id.
         var members = f.Array("members", required: grouping)
-            .Select(item => ItemId<AreaId>(item, "expected the id of a station or an area", AreaId.TryParse, problems))
+            .Select(item => item.Item.ValueKind == JsonValueKind.String && AreaId.TryParse(item.Item.GetString(), out var id)
+                ? (AreaId?)id
+                : Report<AreaId?>(problems, item.Path, $"expected the id of a station or an area, found {JsonFields.Describe(item.Item)}", null))
+            .OfType<AreaId>()
             .ToImmutableArray();
         if (!grouping && f.Has("members"))
         {

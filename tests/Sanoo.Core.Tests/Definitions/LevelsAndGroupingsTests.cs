@@ -269,6 +269,10 @@ public sealed class LevelsAndGroupingsTests
             "station 't1' is already in 'dapil-1' of the grouping 'dapil'");
         AssertProblem(d => d["areas"]![18]!["members"]!.AsArray().Add("nowhere"), "$.areas[18].members[2]", "'nowhere' is not an area of the map");
         AssertProblem(d => d["areas"]![20]!["members"] = new JsonArray(), "$.areas[20].members", "must list the stations or areas");
+        var garbled = ProblemsWith(d => d["areas"]![20]!["members"] = new JsonArray(1, null, "t2"));
+        Assert.Contains(garbled, p => p.Path == "$.areas[20].members[0]" && p.Message.StartsWith("expected the id", StringComparison.Ordinal));
+        Assert.Contains(garbled, p => p.Path == "$.areas[20].members[1]");
+        Assert.DoesNotContain(garbled, p => p.Message.Contains("is not an area of the map", StringComparison.Ordinal));
         AssertProblem(d => d["areas"]![20]!["parent"] = "country", "$.areas[20].parent", "lists its \"members\" and has no parent");
         AssertProblem(d => d["areas"]![3]!["members"] = new JsonArray("t1"), "$.areas[3].members", "only an area of a grouping lists members");
         AssertProblem(d => d["areas"]![3]!["registered"] = 5, "$.areas[3].registered", "only stations have voter lists");
