@@ -49,6 +49,9 @@ public sealed class SheetReaderTests
         var first = machine.Lines[0].ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(rows, r => r.Left == plan.Form.Lines[0].Name.In("ru") && r.Right == first);
         Assert.Contains(rows, r => r.Left.EndsWith(plan.Choices[0].Name.In("ru"), StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Left.Contains("Not signed", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Left == "Не подписан устройством участка");
+        Assert.Contains(rows, r => r.Left == "Протокол об итогах голосования" && r.Kind == SheetRenderer.RowKind.Section);
+        Assert.DoesNotContain(
+            rows, r => r.Left.Contains("Version", StringComparison.Ordinal) || r.Left.Contains("Station", StringComparison.Ordinal));
     }
 }

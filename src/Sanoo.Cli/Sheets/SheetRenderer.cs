@@ -114,6 +114,7 @@ public static class SheetRenderer
         var plan = election.Contest(p.Contest) ?? throw new ArgumentException($"unknown contest '{p.Contest}'", nameof(payload));
         var station = election.Area(p.Station) ?? throw new ArgumentException($"unknown station '{p.Station}'", nameof(payload));
         var source = election.Sources[election.SourceIndex(p.Source)];
+        var words = SheetWords.For(language);
         var above = new List<string>();
         for (var parent = station.Parent; parent is { } id && election.Area(id) is { } area && area.Parent is not null; parent = area.Parent)
         {
@@ -122,16 +123,18 @@ public static class SheetRenderer
         var rows = new List<(RowKind, string, string)>
         {
             (RowKind.Title, election.Definition.Name.In(language), ""),
-            (RowKind.Header, station.Name is null ? $"Station {p.Station}" : $"Station {p.Station}: {station.DisplayName(language)}", ""),
+            (RowKind.Header, $"{words.Station} {p.Station}" + (station.Name is null ? "" : $": {station.DisplayName(language)}"), ""),
             (RowKind.Header, string.Join(" · ", above), ""),
-            (RowKind.Header, $"Contest {p.Contest}: {plan.Contest.Name.In(language)}", ""),
-            (RowKind.Header, $"Count {p.Source}: {source.Name.In(language)}", ""),
-            (RowKind.Header, $"Version {p.Version}" + (p.Correction is { } c ? $", corrected by {c.Author}: {c.Reason}" : " (first record)"), ""),
-            (RowKind.Header, payload.Signature.IsDefaultOrEmpty ? "Not signed by a device" : "Signed by the station's device (Ed25519)", ""),
-            (RowKind.Section, "Protocol form", ""),
+            (RowKind.Header, $"{plan.Contest.Name.In(language)} ({p.Contest})", ""),
+            (RowKind.Header, $"{source.Name.In(language)} ({p.Source})", ""),
+            (RowKind.Header, $"{words.Version} {p.Version}" + (p.Correction is { } c
+                ? $", {words.Correction}: {c.Author}: {c.Reason}"
+                : $" ({words.FirstRecord})"), ""),
+            (RowKind.Header, payload.Signature.IsDefaultOrEmpty ? words.NotSigned : words.Signed, ""),
+            (RowKind.Section, words.Protocol, ""),
         };
         rows.AddRange(plan.Form.Lines.Select((line, i) => (RowKind.Figure, line.Name.In(language), Figure(p.Lines[i]))));
-        rows.Add((RowKind.Section, "Votes", ""));
+        rows.Add((RowKind.Section, words.Votes, ""));
         rows.AddRange(plan.Choices.Select((choice, i) => (
             RowKind.Figure,
             (choice.BallotNumber is { } n ? $"{n}. " : "") + choice.Name.In(language),
