@@ -98,52 +98,47 @@ public static class TableMapReader
         for (var l = 0; l < levels.Length; l++)
         {
             var level = levels[l];
-            var above = levels.Take(l).Select(a => a.Level).ToList();
-            var names = level.Name.Concat(level.NameIfEmpty).Select(n => n.Text);
-            foreach (var template in names.Prepend(level.Id))
-            {
-                foreach (var part in template.Parts)
-                {
-                    var problem = part switch
-                    {
-                        TemplatePart.AreaAt a when !above.Contains(a.Level) =>
-                            $"{{area:{a.Level}}} names no level above this one (above: {string.Join(", ", above)})",
-                        TemplatePart.Number when l == levels.Length - 1 => "{n} numbers areas above the station; a station has its own id",
-                        TemplatePart.OwnId when ReferenceEquals(template, level.Id) =>
-                            "{id} is the area's id: it may be used in a name, not in the id itself",
-                        _ => null,
-                    };
-                    if (problem is not null)
-                    {
-                        problems.Add($"{template.Path}: {problem}");
-                    }
-                }
-            }
+            CheckTemplates(
+                level.Id,
+                level.Name.Concat(level.NameIfEmpty).Select(n => n.Text),
+                [.. levels.Take(l).Select(a => a.Level)],
+                "this one",
+                numbered: l < levels.Length - 1,
+                problems);
         }
     }
 
-    /// <summary>A grouping's templates: {area:LEVEL} names a level above the stations; {id} only in a name.</summary>
+    /// <summary>A grouping's templates: {area:LEVEL} names a level above the stations; {n} numbers its areas; {id} only in a
+    /// name.</summary>
     private static void CheckPlaceholders(ImmutableArray<LevelMap> levels, ImmutableArray<GroupingMap> groupings, List<string> problems)
     {
-        var above = levels.SkipLast(1).Select(a => a.Level).ToList();
+        List<string> above = [.. levels.SkipLast(1).Select(a => a.Level)];
         foreach (var grouping in groupings)
         {
-            foreach (var template in grouping.Name.Concat(grouping.NameIfEmpty).Select(n => n.Text).Prepend(grouping.Id))
+            CheckTemplates(
+                grouping.Id, grouping.Name.Concat(grouping.NameIfEmpty).Select(n => n.Text), above, "the stations", numbered: true, problems);
+        }
+    }
+
+    /// <summary>The placeholders of an area's id and name templates, held to the levels <paramref name="above"/> it.</summary>
+    private static void CheckTemplates(
+        Template id, IEnumerable<Template> names, List<string> above, string aboveWhat, bool numbered, List<string> problems)
+    {
+        foreach (var template in names.Prepend(id))
+        {
+            foreach (var part in template.Parts)
             {
-                foreach (var part in template.Parts)
+                var problem = part switch
                 {
-                    var problem = part switch
-                    {
-                        TemplatePart.AreaAt a when !above.Contains(a.Level) =>
-                            $"{{area:{a.Level}}} names no level above the stations (levels: {string.Join(", ", above)})",
-                        TemplatePart.OwnId when ReferenceEquals(template, grouping.Id) =>
-                            "{id} is the area's id: it may be used in a name, not in the id itself",
-                        _ => null,
-                    };
-                    if (problem is not null)
-                    {
-                        problems.Add($"{template.Path}: {problem}");
-                    }
+                    TemplatePart.AreaAt a when !above.Contains(a.Level) =>
+                        $"{{area:{a.Level}}} names no level above {aboveWhat} (above: {string.Join(", ", above)})",
+                    TemplatePart.Number when !numbered => "{n} numbers areas above the station; a station has its own id",
+                    TemplatePart.OwnId when ReferenceEquals(template, id) => "{id} is the area's id: it may be used in a name, not in the id itself",
+                    _ => null,
+                };
+                if (problem is not null)
+                {
+                    problems.Add($"{template.Path}: {problem}");
                 }
             }
         }

@@ -92,7 +92,9 @@ public static class DefinitionReader
         {
             levelIndex.TryAdd(levels[i].Id, i);
         }
-        var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems, levels, levelIndex)).OfType<Area>().ToImmutableArray();
+        var depth = levels.Count(l => !l.Grouping);
+        var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems, levels, levelIndex, depth)).OfType<Area>()
+            .ToImmutableArray();
         return new ElectionDefinition(id, name, date, languages, sources, forms, choices, contests, areas)
         {
             Reconciliation = ReadReconciliation(f, problems),
@@ -351,7 +353,12 @@ public static class DefinitionReader
     }
 
     private static Area? ReadArea(
-        JsonElement element, string path, List<JsonProblem> problems, ImmutableArray<AreaLevel> levels, Dictionary<string, int> levelIndex)
+        JsonElement element,
+        string path,
+        List<JsonProblem> problems,
+        ImmutableArray<AreaLevel> levels,
+        Dictionary<string, int> levelIndex,
+        int depth)
     {
         var f = JsonFields.Of(element, path, problems, "id", "level", "kind", "parent", "name", "registered", "additional", "members");
         if (f is null)
@@ -364,7 +371,6 @@ public static class DefinitionReader
             f.Problem("kind", "is the old name of \"level\"; give one of them");
         }
         var levelId = f.String(field);
-        var depth = levels.Count(l => !l.Grouping);
         if (!levelIndex.TryGetValue(levelId, out var level))
         {
             if (levelId.Length > 0)

@@ -79,13 +79,22 @@ public sealed class Ledger
                     continue;
                 }
                 stations.Add(comparison);
-                foreach (var a in election.AreasAbove(ordinal))
+                // The station counts in its parents up the tree and in its grouping areas, where the contest is tallied.
+                void Count(int a)
                 {
                     if (counts.TryGetValue((election.Areas[a].Id, plan.Contest.Id), out var tally))
                     {
                         tally[(int)comparison.Class]++;
                         apart[(election.Areas[a].Id, plan.Contest.Id)] += comparison.VotesApart;
                     }
+                }
+                for (var a = election.ParentIndex(election.StationAreaIndex(ordinal)); a >= 0; a = election.ParentIndex(a))
+                {
+                    Count(a);
+                }
+                foreach (var a in election.GroupingAreasOf(ordinal))
+                {
+                    Count(a);
                 }
             }
         }
