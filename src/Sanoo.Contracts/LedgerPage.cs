@@ -6,21 +6,45 @@ namespace Sanoo.Contracts;
 /// the stations that differ.
 /// </summary>
 /// <param name="Snapshot">The snapshot's log position.</param>
-/// <param name="First">The first count source compared (e.g. <c>machine</c>).</param>
-/// <param name="Second">The second (e.g. <c>hand</c>).</param>
-/// <param name="Tolerance">How far two counts may differ and still be "within tolerance".</param>
-/// <param name="Summary">The nation's summary for the main contest, in words.</param>
+/// <param name="First">The first count source compared (e.g. <c>machine</c>); null when the election compares no two commission
+/// counts and the page holds only the parties' copies.</param>
+/// <param name="Second">The second (e.g. <c>hand</c>); null with <paramref name="First"/>.</param>
+/// <param name="Tolerance">How far two counts may differ and still be "within tolerance"; null with <paramref name="First"/>.</param>
+/// <param name="Summary">The nation's summary for the main contest, in words ("" with no two commission counts).</param>
 /// <param name="Levels">The lines of the main contest, one table per level (then per grouping).</param>
 /// <param name="Recounts">The recounts the commission ordered, oldest first.</param>
 /// <param name="Stations">Every station and contest whose counts do not match exactly.</param>
 public sealed record LedgerPageData(
     long Snapshot,
-    string First,
-    string Second,
-    Tolerance Tolerance,
+    string? First,
+    string? Second,
+    Tolerance? Tolerance,
     string Summary,
     IReadOnlyList<LedgerLevel> Levels,
     IReadOnlyList<RecountRow> Recounts,
+    IReadOnlyList<StationDifference> Stations)
+{
+    /// <summary>Each party's copy of the protocols compared with the official count, in definition order; empty when none.</summary>
+    public IReadOnlyList<PartyCopyComparison> PartyCopies { get; init; } = [];
+}
+
+/// <summary>One party's copies of the protocols (a count source entered by its agents) compared with the official count.</summary>
+/// <param name="Source">The copy's count source id.</param>
+/// <param name="Party">The party's choice id.</param>
+/// <param name="Official">The official count source it is compared with.</param>
+/// <param name="Compared">Stations (of the main contest) with both the copy and the official count.</param>
+/// <param name="Match">Of those, stations whose copy matches the official count exactly.</param>
+/// <param name="Differ">Stations whose copy differs.</param>
+/// <param name="VotesApart">The sum of the absolute vote differences over the main contest's stations.</param>
+/// <param name="Stations">Every station and contest whose copy differs from the official count.</param>
+public sealed record PartyCopyComparison(
+    string Source,
+    string Party,
+    string Official,
+    int Compared,
+    int Match,
+    int Differ,
+    long VotesApart,
     IReadOnlyList<StationDifference> Stations);
 
 /// <summary>The ledger's lines for the areas of one level or grouping.</summary>

@@ -70,6 +70,22 @@ public static class DefinitionJson
         return Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 
+    /// <summary>
+    /// <paramref name="json"/> with one more count source: <paramref name="party"/>'s copy of the protocols, named <paramref name="name"/>
+    /// in English (and in Russian and Kyrgyz after it).
+    /// </summary>
+    public static byte[] WithPartyCopy(byte[] json, string party, string source, string name)
+    {
+        var root = JsonNode.Parse(json)!.AsObject();
+        root["sources"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = source,
+            ["name"] = new JsonObject { ["en"] = name, ["ru"] = $"{name} (ru)", ["ky"] = $"{name} (ky)" },
+            ["partyCopy"] = party,
+        });
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
     public static DefinitionResult Load(byte[] json) => DefinitionReader.Read(json);
 
     public static Election LoadSmall() => DefinitionReader.Read(Encoding.UTF8.GetBytes(Small)) is DefinitionResult.Loaded loaded

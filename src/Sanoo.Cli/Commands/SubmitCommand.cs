@@ -25,8 +25,8 @@ public static class SubmitCommand
         var key = new Option<FileInfo?>("--key") { Description = "The station device's key file (from 'sanoo keys new'), to sign machine counts." };
         var token = new Option<string?>("--token")
         {
-            Description = "An operator token, to send hand counts and corrections (visible to other users in the process list: prefer "
-                + "--token-file or SANOO_TOKEN).",
+            Description = "An operator token, to send hand counts, corrections and parties' copies (visible to other users in the "
+                + "process list: prefer --token-file or SANOO_TOKEN).",
         };
         var tokenFile = new Option<FileInfo?>("--token-file")
         {

@@ -40,6 +40,14 @@ public sealed record CountSource(SourceId Id, LocalizedText Name, bool Official)
     /// <summary>The largest image, in bytes, that a protocol of this count may name: 10 MB unless the definition says.</summary>
     public long ImageMaxBytes { get; init; } = DefaultImageMaxBytes;
 
+    /// <summary>
+    /// The party whose agents keep this count, when it is a party's copy of the protocols (docs/evidence.md): the figures of the
+    /// protocol copy each agent received at the station, entered by that party's accredited agents only. A party copy is never
+    /// official, never signed by a device and never entered twice; it is compared with the official count station by station
+    /// and is not shown as a result of its own.
+    /// </summary>
+    public ChoiceId? PartyCopy { get; init; }
+
     /// <summary>The image size limit of a source whose definition names none: 10 MB (10,485,760 bytes).</summary>
     public const long DefaultImageMaxBytes = 10L * 1024 * 1024;
 }

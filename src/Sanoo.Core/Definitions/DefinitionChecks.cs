@@ -62,6 +62,47 @@ internal static class DefinitionChecks
     }
 
     /// <summary>
+    /// A party's copy (<see cref="CountSource.PartyCopy"/>) names a party of the election, at most one source per party; it is
+    /// entered by that party's agents, so it is neither official nor device-signed nor entered twice, and there is an official
+    /// count to compare it with. The reconciliation rule compares the commission's own counts, never a party's copy.
+    /// </summary>
+    public static void CheckPartyCopies(ElectionDefinition d, List<JsonProblem> problems)
+    {
+        var parties = new HashSet<ChoiceId>();
+        for (var i = 0; i < d.Sources.Length; i++)
+        {
+            if (d.Sources[i].PartyCopy is not { } party)
+            {
+                continue;
+            }
+            var source = d.Sources[i];
+            var at = $"$.sources[{i}]";
+            if (!d.Choices.Any(c => c.Id == party && c.Kind == ChoiceKind.Party))
+            {
+                problems.Add(new JsonProblem($"{at}.partyCopy", $"'{party}' is not a party choice of this election"));
+            }
+            else if (!parties.Add(party))
+            {
+                problems.Add(new JsonProblem($"{at}.partyCopy", $"party '{party}' already has a copy source; one is enough"));
+            }
+            if (source.Official || source.DoubleEntry || source.Signed)
+            {
+                problems.Add(new JsonProblem(at, "a party's copy is entered by its agents: it cannot be official, "
+                    + "entered twice or signed by a station device"));
+            }
+            if (d.Reconciliation is { } rule && (rule.First == source.Id || rule.Second == source.Id))
+            {
+                problems.Add(new JsonProblem("$.reconciliation.between", $"'{source.Id}' is a party's copy; "
+                    + "every party's copy is compared with the official count on its own"));
+            }
+        }
+        if (parties.Count > 0 && !d.Sources.Any(s => s.Official))
+        {
+            problems.Add(new JsonProblem("$.sources", "a party's copy is compared with the official count: declare one official source"));
+        }
+    }
+
+    /// <summary>
     /// Checks every contest and compiles its relations; plans them when the area tree is sound
     /// (<paramref name="layout"/> not null). Contest and form problems are found either way.
     /// </summary>

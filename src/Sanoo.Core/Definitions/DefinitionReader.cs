@@ -125,19 +125,21 @@ public static class DefinitionReader
     private static CountSource? ReadSource(JsonElement element, string path, List<JsonProblem> problems)
     {
         var f = JsonFields.Of(element, path, problems, "id", "name", "official", "doubleEntry", "doubleEntryRequired", "signed",
-            "imagesRequired", "imageMaxBytes");
+            "imagesRequired", "imageMaxBytes", "partyCopy");
         if (f is null)
         {
             return null;
         }
         var official = f.OptionalBool("official") ?? false;
+        var partyCopy = f.Has("partyCopy") ? ReadId<ChoiceId>(f, "partyCopy", ChoiceId.TryParse) : (ChoiceId?)null;
         return new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), official)
         {
             DoubleEntry = f.OptionalBool("doubleEntry") ?? false,
             DoubleEntryRequired = f.OptionalBool("doubleEntryRequired") is true && RequiresDoubleEntry(f),
-            Signed = f.OptionalBool("signed") ?? !official,
+            Signed = f.OptionalBool("signed") ?? (!official && partyCopy is null),
             ImagesRequired = f.OptionalBool("imagesRequired") ?? false,
             ImageMaxBytes = f.OptionalInteger("imageMaxBytes", min: 1024, max: 100L * 1024 * 1024) ?? CountSource.DefaultImageMaxBytes,
+            PartyCopy = partyCopy,
         };
     }
 

@@ -41,6 +41,8 @@ public sealed class Election
         Contests = contests;
         _contestIndex = contests.Select((c, i) => (c.Contest.Id, i)).ToDictionary(p => p.Id, p => p.i);
         _sourceIndex = definition.Sources.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        ResultSources = [.. definition.Sources.Where(s => s.PartyCopy is null)];
+        PartyCopies = [.. definition.Sources.Where(s => s.PartyCopy is not null)];
         Choices = definition.Choices.ToImmutableDictionary(c => c.Id);
     }
 
@@ -64,6 +66,12 @@ public sealed class Election
 
     /// <summary>The count sources in definition order.</summary>
     public ImmutableArray<CountSource> Sources => Definition.Sources;
+
+    /// <summary>The sources whose counts are results of their own: every source but the parties' copies, in definition order.</summary>
+    public ImmutableArray<CountSource> ResultSources { get; }
+
+    /// <summary>The parties' copies of the protocols (<see cref="CountSource.PartyCopy"/>), each compared with the official count.</summary>
+    public ImmutableArray<CountSource> PartyCopies { get; }
 
     /// <summary>The contest shown when none is asked for: the first party-list contest, else the first contest.</summary>
     public ContestPlan DefaultContest => Contests.FirstOrDefault(c => c.Contest.Kind == ContestKind.PartyList) ?? Contests[0];
@@ -159,6 +167,7 @@ public sealed class Election
         var problems = new List<JsonProblem>(earlier);
         DefinitionChecks.CheckUniqueIds(definition, problems);
         DefinitionChecks.CheckChoices(definition, problems);
+        DefinitionChecks.CheckPartyCopies(definition, problems);
         var layout = ElectionLayout.Build(definition, problems);
         var contests = DefinitionChecks.PlanContests(definition, layout, problems);
         if (problems.Count > 0 || layout is null)

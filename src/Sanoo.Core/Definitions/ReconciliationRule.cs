@@ -14,15 +14,18 @@ namespace Sanoo.Core.Definitions;
 public sealed record ReconciliationRule(SourceId First, SourceId Second, long Absolute, decimal RelativePercent)
 {
     /// <summary>
-    /// The rule of a definition that states none: the first unofficial count against the first
-    /// official one, no tolerance; null when the election has fewer than two counts.
+    /// The rule of a definition that states none: the first unofficial count (not a party's copy) against the first
+    /// official one, no tolerance; null when the election has fewer than two such counts.
     /// </summary>
     public static ReconciliationRule? DefaultFor(ElectionDefinition definition)
     {
         var official = definition.Sources.FirstOrDefault(s => s.Official);
-        var other = definition.Sources.FirstOrDefault(s => s != official);
+        var other = definition.Sources.FirstOrDefault(s => s != official && s.PartyCopy is null);
         return official is null || other is null ? null : new ReconciliationRule(other.Id, official.Id, 0, 0);
     }
+
+    /// <summary>A party's copy against the official count: a copy of the same paper, so any difference counts.</summary>
+    public static ReconciliationRule PartyCopy(CountSource copy, CountSource official) => new(copy.Id, official.Id, 0, 0);
 
     /// <summary>Whether two values differ by no more than the tolerance allows.</summary>
     public bool Tolerates(long first, long second)

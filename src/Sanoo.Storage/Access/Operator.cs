@@ -12,7 +12,8 @@ public enum OperatorRole
     /// <summary>An accredited observer: files reports on the stations of their area (or of the whole election); enters nothing.</summary>
     Observer,
 
-    /// <summary>A party's agent (<see cref="Operator.Party"/>): files reports like an observer; enters nothing.</summary>
+    /// <summary>A party's agent (<see cref="Operator.Party"/>): files reports like an observer, and enters its party's copies of
+    /// the protocols where the definition keeps them (a count source with <c>partyCopy</c>); nothing else.</summary>
     PartyAgent,
 }
 

@@ -46,6 +46,12 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
                     + "a wrong key, another station's key, or altered figures"));
         }
         var source = election.Sources[election.SourceIndex(protocol.Source)];
+        if (source.PartyCopy is { } party)
+        {
+            return PartyAgent(protocol, party, caller, submission.Path) is { } refusal
+                ? Refuse(refusal)
+                : new Admission<Submission>.Admitted(new Submission(submission.Checked, new Sender.Operator(caller.Operator!.Name)));
+        }
         var doubleEntry = source.DoubleEntry;
         switch (Operator(protocol, caller, submission.Path))
         {
@@ -71,12 +77,38 @@ public sealed class Authorizer(Election election, WriterRegistry registry, Juris
                 ? $"a {protocol.Source} count is entered by an operator: {Caller.NoToken}"
                 : caller.Missing ?? Caller.NoToken));
         }
+        if (op.Reports)
+        {
+            return new Admission<Operator>.Refused(new Refusal.Forbidden(
+                path, $"{op.Name} is an observer or party agent: they report on stations and enter no count of the commission"));
+        }
         if (!jurisdiction.Covers(op, protocol.Station))
         {
             return new Admission<Operator>.Refused(new Refusal.Forbidden(
                 path, $"operator {op.Name} may enter counts only for district {op.District}; station {protocol.Station} is not in it"));
         }
         return new Admission<Operator>.Admitted(op);
+    }
+
+    /// <summary>
+    /// Why the caller may not send this protocol of <paramref name="party"/>'s copy, or null when they may: only that party's agents,
+    /// accredited for the station, enter its copies.
+    /// </summary>
+    private Refusal? PartyAgent(Protocol protocol, ChoiceId party, Caller caller, string path)
+    {
+        if (caller.Operator is not { } op)
+        {
+            return new Refusal.Unauthenticated(path, caller.Missing == Caller.NoToken
+                ? $"a {protocol.Source} count is entered by an agent of party {party}: {Caller.NoToken}"
+                : caller.Missing ?? Caller.NoToken);
+        }
+        if (op.Role != OperatorRole.PartyAgent || op.Party != party.Value)
+        {
+            return new Refusal.Forbidden(path, $"a {protocol.Source} count is party {party}'s copy of the protocol: only that party's "
+                + $"accredited agents enter it, and {op.Name} is not one");
+        }
+        return jurisdiction.Accredits(op, protocol.Station) ? null : new Refusal.Forbidden(
+            path, $"party agent {op.Name} is accredited for {op.District?.Value ?? "the election"}; station {protocol.Station} is not in it");
     }
 
     private static Admission<Submission> Refuse(Refusal refusal) => new Admission<Submission>.Refused(refusal);

@@ -6,12 +6,13 @@ namespace Sanoo.Web.OpenData;
 /// <summary>
 /// The discrepancy ledger as CSV: one row per station and contest with at least one count in,
 /// its class, the versions compared, and the difference (second − first) on every line and
-/// choice (empty where the contest has no such line or choice, or a count is missing).
+/// choice (empty where the contest has no such line or choice, or a count is missing). The parties' copies follow the
+/// commission's counts, one row per station and contest with a copy (<c>first_source</c> names the copy).
 /// </summary>
 public static class LedgerCsv
 {
-    /// <summary>Writes the whole ledger.</summary>
-    public static void Write(TextWriter writer, Election election, Ledger ledger)
+    /// <summary>Writes the whole of every ledger: the commission's counts, then each party's copy.</summary>
+    public static void Write(TextWriter writer, Election election, IEnumerable<Ledger> ledgers)
     {
         var csv = new Csv(writer);
         var columns = new FigureColumns(election);
@@ -20,7 +21,17 @@ public static class LedgerCsv
             "station", "district", "contest", "class", "first_source", "second_source",
             "first_version", "second_version", "votes_apart", "largest_difference",
         }.Concat(columns.Header));
-        foreach (var s in ledger.Stations)
+        foreach (var ledger in ledgers)
+        {
+            var copy = election.Sources[election.SourceIndex(ledger.Rule.First)].PartyCopy is not null;
+            // A party's copy is listed where it exists: the stations with only the official count are every station it lacks.
+            Write(csv, columns, election, ledger, ledger.Stations.Where(s => !copy || s.First is not null));
+        }
+    }
+
+    private static void Write(Csv csv, FigureColumns columns, Election election, Ledger ledger, IEnumerable<StationComparison> stations)
+    {
+        foreach (var s in stations)
         {
             var plan = election.Contest(s.Contest)!;
             var compared = s.Class != ReconciliationClass.OneSideMissing;

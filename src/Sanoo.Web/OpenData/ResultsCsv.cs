@@ -25,14 +25,14 @@ public static class ResultsCsv
         var csv = new Csv(writer);
         csv.Row(Columns);
         var election = snapshot.Election;
-        var contests = election.Contests.Where(c => snapshot.Tally(c.Contest.Id, election.Sources[0].Id, area.Id) is not null
+        var contests = election.Contests.Where(c => snapshot.Tally(c.Contest.Id, election.ResultSources[0].Id, area.Id) is not null
             && (c == election.DefaultContest || c.Contest.Area == area.Id)).ToList();
         var areas = new[] { area }.Concat(AreaPages.ChildrenOf(election, area.Id)).ToList();
         foreach (var plan in contests)
         {
             foreach (var row in areas.Where(a => a == area || plan == contests[0]))
             {
-                foreach (var source in election.Sources)
+                foreach (var source in election.ResultSources)
                 {
                     if (AreaFigures.Of(snapshot, plan, source, row) is not { } t)
                     {

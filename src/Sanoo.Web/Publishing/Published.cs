@@ -50,4 +50,18 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     public Core.Reconciliation.Ledger? Ledger => Snapshot is { Election.Reconciliation: { } rule } snapshot
         ? LazyInitializer.EnsureInitialized(ref _ledger, () => Core.Reconciliation.Ledger.Of(snapshot, rule))
         : null;
+
+    private IReadOnlyList<Core.Reconciliation.Ledger>? _partyLedgers;
+
+    /// <summary>
+    /// Each party's copy compared with the official count (the ledger's <see cref="Core.Reconciliation.Ledger.Rule"/> names the
+    /// copy first), in definition order, computed on first use; empty when no party keeps a copy.
+    /// </summary>
+    public IReadOnlyList<Core.Reconciliation.Ledger> PartyLedgers => Snapshot is { Election.PartyCopies.IsEmpty: false } snapshot
+        ? LazyInitializer.EnsureInitialized(ref _partyLedgers, () => [.. snapshot.Election.PartyCopies.Select(copy =>
+            Core.Reconciliation.Ledger.Of(snapshot, Core.Definitions.ReconciliationRule.PartyCopy(copy, snapshot.Election.DefaultSource)))])
+        : [];
+
+    /// <summary>Every ledger of the snapshot: the commission's two counts (when compared), then each party's copy.</summary>
+    public IEnumerable<Core.Reconciliation.Ledger> Ledgers => Ledger is { } ledger ? PartyLedgers.Prepend(ledger) : PartyLedgers;
 }

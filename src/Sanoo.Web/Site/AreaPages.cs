@@ -68,7 +68,7 @@ public static class AreaPages
                     [.. election.Areas.Where(a => a.Level == l.Index).Select(child => Child(snapshot, contest, child, main!.Primary, language))]))
                 .Where(t => t.Rows.Count > 0)
                 .ToList();
-        return new AreaPage(frame, main, local, heading, rows, [.. election.Sources.Select(s => s.Name.In(language.Code))])
+        return new AreaPage(frame, main, local, heading, rows, [.. election.ResultSources.Select(s => s.Name.In(language.Code))])
         {
             Groupings = groupings,
         };
@@ -76,7 +76,7 @@ public static class AreaPages
 
     private static ChildRow Child(Snapshot snapshot, ContestPlan contest, Area child, int primary, SiteLanguage language)
     {
-        var tallies = snapshot.Election.Sources.Select(s => AreaFigures.Of(snapshot, contest, s, child)).ToList();
+        var tallies = snapshot.Election.ResultSources.Select(s => AreaFigures.Of(snapshot, contest, s, child)).ToList();
         var lead = tallies[primary] is { StationsReporting: > 0 } t ? Leader(contest, [.. t.Votes], t.Participation, language) : null;
         return new ChildRow(
             child.Id.Value,

@@ -13,17 +13,17 @@ public static class ContestResults
     {
         var election = snapshot.Election;
         var code = language.Code;
-        var tallies = election.Sources.Select(s => snapshot.Tally(plan.Contest.Id, s.Id, area.Id)).ToList();
+        var tallies = election.ResultSources.Select(s => snapshot.Tally(plan.Contest.Id, s.Id, area.Id)).ToList();
         if (tallies.Any(t => t is null))
         {
             return null;
         }
-        var sources = election.Sources.Select((s, i) => Source(s, tallies[i]!, code)).ToList();
+        var sources = election.ResultSources.Select((s, i) => Source(s, tallies[i]!, code)).ToList();
         var primary = PrimaryOf(sources);
         var atOwnArea = area.Id == plan.Contest.Area;
         var primaryTally = tallies[primary]!;
         var allocation = atOwnArea && plan.Contest.Kind == ContestKind.PartyList && primaryTally.StationsReporting > 0
-            ? ContestSeats.PartyList(plan, snapshot, election.Sources[primary].Id, code)
+            ? ContestSeats.PartyList(plan, snapshot, election.ResultSources[primary].Id, code)
             : null;
         var rows = plan.Choices.Select((choice, i) => new ChoiceRow(
             choice.Id.Value,

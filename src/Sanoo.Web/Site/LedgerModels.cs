@@ -40,7 +40,18 @@ public sealed record LedgerPage(
 
     /// <summary>What the areas just above the stations are called (the column of the stations' areas).</summary>
     public string ParentHeading { get; init; } = "";
+
+    /// <summary>Each party's copy of the protocols against the official count; empty when no party keeps one.</summary>
+    public IReadOnlyList<PartyCopySection> PartyCopies { get; init; } = [];
 }
+
+/// <summary>One party's copies of the protocols compared with the official count, station by station.</summary>
+/// <param name="Source">The copy's count source id.</param>
+/// <param name="Party">The party's choice id.</param>
+/// <param name="Heading">The party's name and the copy's, e.g. "Ata-Jurt: the party's copies".</param>
+/// <param name="Summary">Stations compared, matching, differing, votes apart, in words.</param>
+/// <param name="Differing">Every station whose copy differs from the official count, most votes apart first.</param>
+public sealed record PartyCopySection(string Source, string Party, string Heading, string Summary, IReadOnlyList<LedgerStation> Differing);
 
 /// <summary>The ledger's lines for the areas of one level or grouping.</summary>
 /// <param name="Level">The level's id.</param>

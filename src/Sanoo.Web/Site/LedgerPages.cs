@@ -11,10 +11,11 @@ public static class LedgerPages
     /// <summary>How many of the largest differences the page lists; the CSV holds every station.</summary>
     public const int Largest = 50;
 
-    /// <summary>The ledger page; null when the election has a single count.</summary>
+    /// <summary>The ledger page; null when the election compares no counts (a single count and no party's copy).</summary>
     public static LedgerPage? Of(Published published, Snapshot snapshot, SiteLanguage language)
     {
-        if (published.Ledger is not { } ledger)
+        var ledger = published.Ledger;
+        if (ledger is null && published.PartyLedgers.Count == 0)
         {
             return null;
         }
@@ -28,7 +29,7 @@ public static class LedgerPages
             Crumbs = [new Link(nation.DisplayName(language.Code), SitePaths.Area(language.Code, nation))],
         };
         var contest = election.DefaultContest;
-        var levels = Enumerable.Range(0, election.Levels.Length)
+        var levels = ledger is null ? [] : Enumerable.Range(0, election.Levels.Length)
             .Where(level => level > 0 && level != election.Definition.TreeDepth - 1)
             .Select(level => new LedgerLevel(
                 election.Levels[level].Id,
@@ -37,8 +38,39 @@ public static class LedgerPages
                     .Select(a => Row(ledger.Area(a.Id, contest.Contest.Id)!, a, language))]))
             .Where(l => l.Rows.Count > 0)
             .ToList();
-        var largest = ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy)
-            .OrderByDescending(s => s.VotesApart).ThenBy(s => s.Station.Value, StringComparer.Ordinal).Take(Largest)
+        return new LedgerPage(
+            frame,
+            ledger is null ? "" : RuleText(election, ledger.Rule, language),
+            ledger is null ? "" : ToleranceText(ledger.Rule, language),
+            ledger is null ? "" : Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text,
+            contest.Contest.Name.In(language.Code),
+            levels,
+            ledger is null ? [] : Differing(election, ledger, language).Take(Largest).ToList())
+        {
+            Recounts = Recounts(published, null, language),
+            ParentHeading = AreaPages.LevelHeading(election, Math.Max(0, election.Definition.TreeDepth - 2), language),
+            PartyCopies = [.. published.PartyLedgers.Select(copy => PartyCopy(election, copy, language))],
+        };
+    }
+
+    /// <summary>A party's copies against the official count: the nation's summary for the main contest and every station that differs.</summary>
+    private static PartyCopySection PartyCopy(Election election, Ledger copy, SiteLanguage language)
+    {
+        var source = election.Sources[election.SourceIndex(copy.Rule.First)];
+        var party = source.PartyCopy!.Value;
+        var contest = election.DefaultContest.Contest.Id;
+        return new PartyCopySection(
+            source.Id.Value,
+            party.Value,
+            $"{election.Choices[party].Name.In(language.Code)}: {source.Name.In(language.Code)}",
+            copy.Area(election.Areas[0].Id, contest) is { } totals ? Summary(election, copy, totals, language).Text : "",
+            [.. Differing(election, copy, language)]);
+    }
+
+    /// <summary>The stations of a ledger whose counts differ beyond its tolerance, most votes apart first.</summary>
+    private static IEnumerable<LedgerStation> Differing(Election election, Ledger ledger, SiteLanguage language) =>
+        ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy)
+            .OrderByDescending(s => s.VotesApart).ThenBy(s => s.Station.Value, StringComparer.Ordinal)
             .Select(s =>
             {
                 var station = election.Area(s.Station)!;
@@ -50,20 +82,7 @@ public static class LedgerPages
                     plan.Contest.Name.In(language.Code),
                     s.VotesApart,
                     Detail(plan, s, language));
-            }).ToList();
-        return new LedgerPage(
-            frame,
-            RuleText(election, ledger.Rule, language),
-            ToleranceText(ledger.Rule, language),
-            Summary(election, ledger, ledger.Area(nation.Id, contest.Contest.Id)!, language).Text,
-            contest.Contest.Name.In(language.Code),
-            levels,
-            largest)
-        {
-            Recounts = Recounts(published, null, language),
-            ParentHeading = AreaPages.LevelHeading(election, Math.Max(0, election.Definition.TreeDepth - 2), language),
-        };
-    }
+            });
 
     /// <summary>The recounts ordered, of one station or of all.</summary>
     public static IReadOnlyList<RecountRow> Recounts(Published published, AreaId? station, SiteLanguage language)
@@ -87,22 +106,24 @@ public static class LedgerPages
             : null;
 
     /// <summary>How a station's two counts compare, contest by contest.</summary>
+    /// <remarks>A party's copy is named after the contest ("Parliament · Ata-Jurt's copy"); a station it has no copy of is left out.</remarks>
     public static IReadOnlyList<ComparisonRow> StationRows(Published published, Area station, SiteLanguage language)
     {
-        if (published.Ledger is not { } ledger)
-        {
-            return [];
-        }
         var election = published.Snapshot!.Election;
-        return [.. ledger.Stations.Where(s => s.Station == station.Id).Select(s =>
-        {
-            var plan = election.Contest(s.Contest)!;
-            return new ComparisonRow(
-                plan.Contest.Name.In(language.Code),
-                ClassName(s.Class, language.Words),
-                s.Class is ReconciliationClass.Discrepancy or ReconciliationClass.WithinTolerance,
-                Detail(plan, s, language));
-        })];
+        return [.. published.Ledgers.SelectMany(ledger => ledger.Stations
+            .Where(s => s.Station == station.Id && (ledger == published.Ledger || s.First is not null))
+            .Select(s =>
+            {
+                var plan = election.Contest(s.Contest)!;
+                var copy = election.Sources[election.SourceIndex(ledger.Rule.First)];
+                return new ComparisonRow(
+                    copy.PartyCopy is null
+                        ? plan.Contest.Name.In(language.Code)
+                        : $"{plan.Contest.Name.In(language.Code)} · {copy.Name.In(language.Code)}",
+                    ClassName(s.Class, language.Words),
+                    s.Class is ReconciliationClass.Discrepancy or ReconciliationClass.WithinTolerance,
+                    Detail(plan, s, language));
+            }))];
     }
 
     /// <summary>A class in words.</summary>

@@ -81,17 +81,17 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
         };
     }
 
-    /// <summary>One file of the discrepancy ledger page in <paramref name="language"/>; null when the election has a single count.</summary>
+    /// <summary>One file of the discrepancy ledger page in <paramref name="language"/>; null when the election compares no counts.</summary>
     public async Task<byte[]?> LedgerFileAsync(Published published, Snapshot snapshot, string language, string file)
     {
-        if (published.Ledger is not { } ledger || LedgerPages.Of(published, snapshot, SiteLanguage.Of(language)) is not { } page)
+        if (LedgerPages.Of(published, snapshot, SiteLanguage.Of(language)) is not { } page)
         {
             return null;
         }
         return file switch
         {
-            SitePaths.DataCsv => Text(writer => LedgerCsv.Write(writer, Election, ledger)),
-            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Ledger(snapshot.Position, ledger, page), Wire.LedgerPageData),
+            SitePaths.DataCsv => Text(writer => LedgerCsv.Write(writer, Election, published.Ledgers)),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Ledger(snapshot.Position, published, page), Wire.LedgerPageData),
             _ => Encoding.UTF8.GetBytes(await renderer.LedgerAsync(page)),
         };
     }

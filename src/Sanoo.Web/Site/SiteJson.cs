@@ -39,24 +39,50 @@ public static class SiteJson
 
     private static Wire.ChildRow Row(ChildRow c) => new(c.Id, c.Name, c.Href, c.Reporting, c.Expected, c.Leader);
 
-    /// <summary>The discrepancy ledger's data (<see cref="Wire.LedgerPageData"/>).</summary>
-    public static Wire.LedgerPageData Ledger(long snapshot, Core.Reconciliation.Ledger ledger, LedgerPage page) => new(
-        snapshot,
-        ledger.Rule.First.Value,
-        ledger.Rule.Second.Value,
-        new Wire.Tolerance(ledger.Rule.Absolute, ledger.Rule.RelativePercent),
-        page.Summary,
-        [.. page.Levels.Select(l => new Wire.LedgerLevel(l.Level, l.Heading, [.. l.Rows.Select(Row)]))],
-        [.. page.Recounts.Select(r => new Wire.RecountRow(r.Id, r.Station, r.Href, r.Contest, r.Reason, r.OrderedBy, r.OrderedAt, r.Outcome))],
-        [.. ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match).Select(s => new Wire.StationDifference(
-            s.Station.Value,
-            s.Contest.Value,
-            LedgerCsv.Name(s.Class),
-            s.First?.Version,
-            s.Second?.Version,
-            s.VotesApart,
-            s.LineDifferences,
-            s.VoteDifferences))]);
+    /// <summary>The discrepancy ledger's data (<see cref="Wire.LedgerPageData"/>): the commission's counts, then the parties' copies.</summary>
+    public static Wire.LedgerPageData Ledger(long snapshot, Published published, LedgerPage page)
+    {
+        var ledger = published.Ledger;
+        var election = published.Snapshot!.Election;
+        return new Wire.LedgerPageData(
+            snapshot,
+            ledger?.Rule.First.Value,
+            ledger?.Rule.Second.Value,
+            ledger is null ? null : new Wire.Tolerance(ledger.Rule.Absolute, ledger.Rule.RelativePercent),
+            page.Summary,
+            [.. page.Levels.Select(l => new Wire.LedgerLevel(l.Level, l.Heading, [.. l.Rows.Select(Row)]))],
+            [.. page.Recounts.Select(r => new Wire.RecountRow(r.Id, r.Station, r.Href, r.Contest, r.Reason, r.OrderedBy, r.OrderedAt, r.Outcome))],
+            ledger is null ? [] : Differences(ledger, Core.Reconciliation.ReconciliationClass.Match))
+        {
+            PartyCopies = [.. published.PartyLedgers.Select(copy =>
+            {
+                var totals = copy.Area(election.Areas[0].Id, election.DefaultContest.Contest.Id);
+                return new Wire.PartyCopyComparison(
+                    copy.Rule.First.Value,
+                    election.Sources[election.SourceIndex(copy.Rule.First)].PartyCopy!.Value.Value,
+                    copy.Rule.Second.Value,
+                    totals?.Compared ?? 0,
+                    totals?.Match ?? 0,
+                    totals?.Discrepancy ?? 0,
+                    totals?.VotesApart ?? 0,
+                    Differences(copy, Core.Reconciliation.ReconciliationClass.OneSideMissing));
+            })],
+        };
+    }
+
+    /// <summary>A ledger's stations that differ: every class but <paramref name="also"/> and an exact match.</summary>
+    private static IReadOnlyList<Wire.StationDifference> Differences(
+        Core.Reconciliation.Ledger ledger, Core.Reconciliation.ReconciliationClass also) =>
+        [.. ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match && s.Class != also)
+            .Select(s => new Wire.StationDifference(
+                s.Station.Value,
+                s.Contest.Value,
+                LedgerCsv.Name(s.Class),
+                s.First?.Version,
+                s.Second?.Version,
+                s.VotesApart,
+                s.LineDifferences,
+                s.VoteDifferences))];
 
     /// <summary>A contest's relations as the entry page's script evaluates them, in <paramref name="language"/>.</summary>
     public static IReadOnlyList<Wire.FormRelation> Relations(ContestPlan plan, string language) =>

@@ -21,6 +21,10 @@ public static class StationPages
             foreach (var source in election.Sources)
             {
                 var received = entries.Where(e => e.Sequence <= snapshot.Position && e.Contest == plan.Contest.Id && e.Source == source.Id).ToList();
+                if (source.PartyCopy is not null && received.Count == 0)
+                {
+                    continue; // a party's copy is shown where its agents sent one, not as missing everywhere else
+                }
                 counts.Add(Count(plan, source, snapshot.Counted(station.Id, plan.Contest.Id, source.Id)?.Version, received, language));
             }
         }

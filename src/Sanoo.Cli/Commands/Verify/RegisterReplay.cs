@@ -412,6 +412,24 @@ internal sealed class RegisterReplay
         {
             _problems.Add($"entry {e.Sequence}: sent by operator {name}, whom the register had not enrolled before it");
         }
+        else if (source?.PartyCopy is { } party)
+        {
+            if (op.Role != OperatorRole.PartyAgent || op.Party != party.Value)
+            {
+                _problems.Add($"entry {e.Sequence}: party {party}'s copy ({e.Source}) of station {e.Station} was sent by {name}, "
+                    + "who is not one of that party's agents");
+            }
+            else if (!AreaId.TryParse(e.Station, out var station) || !_jurisdiction.Accredits(op, station))
+            {
+                _problems.Add($"entry {e.Sequence}: party agent {name} sent party {party}'s copy of station {e.Station}, "
+                    + $"for which they are not accredited ({op.District?.Value ?? "the election"})");
+            }
+        }
+        else if (op.Reports)
+        {
+            _problems.Add($"entry {e.Sequence}: a {e.Source} count of station {e.Station} was sent by {name}, an observer or party "
+                + "agent, who enters no count of the commission");
+        }
         else if (!Acts(name, e.Station))
         {
             _problems.Add($"entry {e.Sequence}: sent by operator {name} of district {op.District}, which does not hold station {e.Station}");
