@@ -8,7 +8,7 @@ namespace Sanoo.Contracts;
 /// <param name="What">What is wrong: <c>image-differs</c>, <c>not-posted</c>, <c>copy-differs</c> or <c>other</c>.</param>
 /// <param name="Text">The reporter's words, up to 1,000 characters; required for <c>other</c>.</param>
 /// <param name="Photo">The SHA-256 (64 lower-case hex digits) of the reporter's own photo, if any. Only the hash is recorded: the
-/// photo itself is uploaded separately (an upload of observers' images is being built).</param>
+/// photo itself is uploaded with <c>PUT /api/v1/images/{sha256}</c>, and served once a report names it.</param>
 public sealed record ReportRequest(string Station, string? Contest, string What, string? Text, string? Photo);
 
 /// <summary><c>POST /api/v1/reports/{id}/answer</c>: the commission's one answer to a report (an admin).</summary>

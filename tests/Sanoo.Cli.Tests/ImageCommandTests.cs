@@ -81,7 +81,7 @@ public sealed class ImageCommandTests : IDisposable
 
             var (verified, report) = Verify(url);
             Assert.True(verified == 0, report);
-            Assert.Contains("Images: 1 named by entries, each downloaded and re-hashed", report, StringComparison.Ordinal);
+            Assert.Contains("Images: 1 named by entries and 0 by reports only, each downloaded and re-hashed", report, StringComparison.Ordinal);
 
             // sanoo publish writes the image and its thumbnail at the server's addresses, and the station page links them.
             var site = PathOf("site");

@@ -101,6 +101,29 @@ public sealed class VerifyReportTests : IDisposable
         Assert.Contains("the answer to report 1 is by dec, who was not then an enrolled admin", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_observers_photo_changed_on_the_servers_disk_fails_the_verification_naming_the_report()
+    {
+        var (log, app) = await StartAsync();
+        await HonestAsync(log);
+        var (image, _, problem) = Web.Images.ImageCheck.Check(Testing.TestImages.Jpeg(shade: 90), "image/jpeg", 1 << 20);
+        Assert.True(image is not null, problem);
+        await log.PutImageAsync(image);
+        var hex = Convert.ToHexStringLower(image.Sha256);
+        var filed = await log.FileReportAsync(Report("aigul", InD01, "copy-differs", "our copy") with { PhotoSha256 = [.. image.Sha256] }, 30, 500);
+        var (honest, said) = await VerifyAsync(app);
+        Assert.True(honest == 0, said);
+        Assert.Contains("Images: 0 named by entries and 1 by reports only, each downloaded and re-hashed", said, StringComparison.Ordinal);
+
+        // Someone with the server's disk swaps the photo for another one under the same name (its hash).
+        File.WriteAllBytes(Path.Combine(_folder, "store.db.images", hex[..2], hex[2..]), Testing.TestImages.Jpeg(shade: 20));
+        var (code, output) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains($"IMAGE CHANGED: report {filed.Report!.Number} (station {InD01}) names image {hex[..16]}",
+            output.ReplaceLineEndings(""), StringComparison.Ordinal);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -272,4 +272,35 @@ public class ReportsApiTests(ReportsFixture server) : IClassFixture<ReportsFixtu
         Assert.NotNull(list.Next);
         Assert.DoesNotContain(list.Reports, r => r.Text == "one more");
     }
+
+    [Fact]
+    public async Task An_observers_photo_is_served_once_a_report_names_it_and_linked_from_the_report()
+    {
+        var photo = Testing.TestImages.Jpeg(shade: 77, width: 200, height: 150);
+        var hex = Convert.ToHexStringLower(SHA256.HashData(photo));
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/images/{hex}") { Content = new ByteArrayContent(photo) };
+        put.Content.Headers.ContentType = new("image/jpeg");
+        put.Headers.Authorization = new("Bearer", ReportsFixture.ObserverToken);
+        var stored = await server.Client.SendAsync(put);
+        Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
+        // Uploaded but named by nothing: not served, so the upload cannot publish anything else.
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync($"/api/v1/images/{hex}")).StatusCode);
+
+        var station = InD01(4);
+        var report = await FileAsync(new { station, what = "copy-differs", text = "our copy, photographed", photo = hex });
+        var served = await server.Client.GetAsync($"/api/v1/images/{hex}");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(photo, await served.Content.ReadAsByteArrayAsync());
+        Assert.Contains("immutable", served.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync($"/api/v1/thumbnails/{hex}")).StatusCode);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string page;
+        while (!(page = await server.Client.GetStringAsync($"/en/station/{station}/")).Contains($"data-report=\"{report.Id}\"", StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the report did not reach the station page");
+            await Task.Delay(50);
+        }
+        Assert.Contains($"<a href=\"/api/v1/images/{hex}\" data-report-photo>", page, StringComparison.Ordinal);
+    }
 }

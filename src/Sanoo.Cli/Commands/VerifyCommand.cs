@@ -357,6 +357,7 @@ public static class VerifyCommand
                 }
                 task.Value = tree.Size;
             }
+            images.NoteReports(records);
             engine = replay;
         });
         var summary = register!.Finish(size);
@@ -387,7 +388,8 @@ public static class VerifyCommand
             await images.CheckAsync(console, origin, problems, cancellationToken);
         }
         console.MarkupLineInterpolated(
-            $"Images: {images.Count:N0} named by entries, {(pins.SkipImages ? "not downloaded (--skip-images)" : "each downloaded and re-hashed")}.");
+            $"Images: {images.Count - images.ReportPhotos:N0} named by entries and {images.ReportPhotos:N0} by reports only, {(pins.SkipImages
+                ? "not downloaded (--skip-images)" : "each downloaded and re-hashed")}.");
         foreach (var line in summary)
         {
             console.MarkupLineInterpolated($"Register: {line}.");

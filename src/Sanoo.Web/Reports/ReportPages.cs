@@ -20,7 +20,11 @@ namespace Sanoo.Web.Reports;
 /// <param name="Answer">The commission's answer in words (reason, what it led to, who, when), once given.</param>
 public sealed record ReportRow(
     long Id, string Station, string StationHref, string What, string Text, string? Photo, string Filed, string State, string StateName,
-    string? Answer);
+    string? Answer)
+{
+    /// <summary>The reporter's photo's address (served once uploaded), if they named one.</summary>
+    public string? PhotoHref { get; init; }
+}
 
 /// <summary>The reports page of an area (or of the whole election): counts by state, then every report, oldest first.</summary>
 /// <param name="Frame">The page's frame.</param>
@@ -86,7 +90,10 @@ public static class ReportPages
                 $"{Time(r.FiledAt)} · {r.FiledBy}",
                 r.State,
                 words.StateName(r.State),
-                answer);
+                answer)
+            {
+                PhotoHref = r.PhotoSha256 is { } hex ? SitePaths.Image(hex) : null,
+            };
         })];
     }
 

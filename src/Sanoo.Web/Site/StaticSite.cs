@@ -55,19 +55,22 @@ public sealed class StaticSite(SiteContent content)
         var pages = election.Areas.Length * languages.Length;
         var done = 0;
         var written = new HashSet<string>(StringComparer.Ordinal);
+        var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
         foreach (var area in election.Areas)
         {
             var entries = area.IsStation ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
-            var images = entries?.Select(e => Core.Protocols.ProtocolImage.InCanonical(e.Canonical.AsSpan())).OfType<Core.Protocols.ProtocolImage>();
-            foreach (var image in images ?? [])
+            var images = entries?.Select(e => Core.Protocols.ProtocolImage.InCanonical(e.Canonical.AsSpan())).OfType<Core.Protocols.ProtocolImage>()
+                .Select(image => image.Hex);
+            // The protocols' images, and the photos the station's reports name.
+            foreach (var hex in (images ?? []).Concat(photos[area.Id]))
             {
                 // Images and thumbnails at the server's addresses, once each (two versions may name one image).
-                if (written.Add(image.Hex) && await content.Log.ImageAsync([.. image.Sha256], cancellationToken) is { } stored)
+                if (written.Add(hex) && await content.Log.ImageAsync(Convert.FromHexString(hex), cancellationToken) is { } stored)
                 {
-                    await WriteFile(SitePaths.Image(image.Hex), stored.Bytes);
+                    await WriteFile(SitePaths.Image(hex), stored.Bytes);
                     if (Images.ImageCheck.Thumbnail(stored.Bytes) is { } thumbnail)
                     {
-                        await WriteFile(SitePaths.Thumbnail(image.Hex), thumbnail);
+                        await WriteFile(SitePaths.Thumbnail(hex), thumbnail);
                     }
                 }
             }

@@ -5,17 +5,34 @@ using Spectre.Console;
 namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
-/// The images of signed paper protocols that log entries name, fetched and re-hashed: an image whose bytes do not hash to
-/// the SHA-256 its protocol (signed by the station's device) names was changed after it was named, and the station is
-/// named as a problem. An image the server does not have is a problem for a source that requires images and a warning
-/// otherwise. <c>sanoo verify --skip-images</c> skips the downloads.
+/// The images of signed paper protocols that log entries name, and the photos observers' reports name, fetched and
+/// re-hashed: an image whose bytes do not hash to the SHA-256 its protocol (signed by the station's device) or its report
+/// (a register record) names was changed after it was named, and the entry or report is named as a problem. An image the
+/// server does not have is a problem for a source that requires images and a warning otherwise. <c>sanoo verify
+/// --skip-images</c> skips the downloads.
 /// </summary>
 internal sealed class ImageFetch
 {
-    private readonly Dictionary<string, (string Station, long Sequence, bool Required)> _named = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Where, bool Required)> _named = new(StringComparer.Ordinal);
 
-    /// <summary>How many different images the entries seen so far name.</summary>
+    /// <summary>How many different images the entries and reports seen so far name.</summary>
     public int Count => _named.Count;
+
+    /// <summary>How many of them only reports name (an observer's own photo).</summary>
+    public int ReportPhotos { get; private set; }
+
+    /// <summary>Notes the photos the reports name (each once; an image a protocol names too is reported as the protocol's).</summary>
+    public void NoteReports(IEnumerable<Core.Register.RegisterRecord> records)
+    {
+        foreach (var report in records.OfType<Core.Register.ReportRecord>())
+        {
+            if (report.PhotoSha256 is { } photo && _named.TryAdd(
+                Convert.ToHexStringLower(photo.AsSpan()), ($"report {report.Number} (station {report.StationId})", false)))
+            {
+                ReportPhotos++;
+            }
+        }
+    }
 
     /// <summary>Notes the image an entry's canonical bytes name, if any (the first entry naming an image is the one reported).</summary>
     public void Note(Core.Definitions.Election election, Contracts.LogEntry entry, byte[] canonical)
@@ -26,14 +43,14 @@ internal sealed class ImageFetch
         }
         var required = Core.Definitions.SourceId.TryParse(entry.Source, out var source)
             && election.TrySourceIndex(source, out var index) && election.Sources[index].ImagesRequired;
-        _named.TryAdd(image.Hex, (entry.Station, entry.Sequence, required));
+        _named.TryAdd(image.Hex, ($"entry {entry.Sequence} (station {entry.Station})", required));
     }
 
     /// <summary>Fetches every noted image and checks its hash; adds a problem for each that differs, and warns of missing ones.</summary>
     public async Task CheckAsync(IAnsiConsole console, VerifyCommand.IPublished origin, List<string> problems, CancellationToken cancellationToken)
     {
         var missing = 0;
-        foreach (var (hex, (station, sequence, required)) in _named)
+        foreach (var (hex, (where, required)) in _named)
         {
             byte[] bytes;
             try
@@ -44,7 +61,7 @@ internal sealed class ImageFetch
             {
                 if (required)
                 {
-                    problems.Add($"entry {sequence} (station {station}): the image its protocol names ({hex[..16]}…) is not served");
+                    problems.Add($"{where}: the image its protocol names ({hex[..16]}…) is not served");
                 }
                 missing++;
                 continue;
@@ -52,13 +69,13 @@ internal sealed class ImageFetch
             var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (actual != hex)
             {
-                problems.Add($"IMAGE CHANGED: entry {sequence} (station {station}) names image {hex[..16]}…, but the bytes served hash to "
+                problems.Add($"IMAGE CHANGED: {where} names image {hex[..16]}…, but the bytes served hash to "
                     + $"{actual[..16]}…");
             }
         }
         if (missing > 0)
         {
-            console.MarkupLineInterpolated($"[yellow]{missing} image(s) named by protocols are not served (not uploaded yet, or withheld).[/]");
+            console.MarkupLineInterpolated($"[yellow]{missing} image(s) named by protocols or reports are not served (not uploaded yet, or withheld).[/]");
         }
     }
 }
