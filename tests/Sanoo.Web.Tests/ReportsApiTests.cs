@@ -296,7 +296,8 @@ public class ReportsApiTests(ReportsFixture server) : IClassFixture<ReportsFixtu
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string page;
-        while (!(page = await server.Client.GetStringAsync($"/en/station/{station}/")).Contains($"data-report=\"{report.Id}\"", StringComparison.Ordinal))
+        while (!(page = await server.Client.GetStringAsync($"/en/station/{station}/"))
+            .Contains($"data-report=\"{report.Id}\"", StringComparison.Ordinal))
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the report did not reach the station page");
             await Task.Delay(50);

@@ -75,7 +75,8 @@ internal sealed class ImageFetch
         }
         if (missing > 0)
         {
-            console.MarkupLineInterpolated($"[yellow]{missing} image(s) named by protocols or reports are not served (not uploaded yet, or withheld).[/]");
+            console.MarkupLineInterpolated(
+                $"[yellow]{missing} image(s) named by protocols or reports are not served (not uploaded yet, or withheld).[/]");
         }
     }
 }
