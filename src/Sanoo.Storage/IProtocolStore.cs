@@ -83,6 +83,16 @@ public interface IProtocolStore : IAsyncDisposable
         Func<IReadOnlyList<Core.Register.RegisterRecord>, RegisterSlot, (IReadOnlyList<Core.Register.RegisterRecord> Records, T Result)> decide,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="RecordOverKindsAsync"/>, over the records of one <paramref name="kind"/> about one <paramref name="station"/> only
+    /// (read through the register's station index): for rules per station, such as one turnout report per station and time.
+    /// </summary>
+    Task<T> RecordOverStationAsync<T>(
+        string kind,
+        string station,
+        Func<IReadOnlyList<Core.Register.RegisterRecord>, RegisterSlot, (IReadOnlyList<Core.Register.RegisterRecord> Records, T Result)> decide,
+        CancellationToken cancellationToken = default);
+
     /// <summary>The register's records of one kind, in order, as stored.</summary>
     Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default);
 

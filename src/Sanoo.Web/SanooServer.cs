@@ -106,6 +106,7 @@ public static class SanooServer
         app.MapActs();
         app.MapReports();
         app.MapReportPages();
+        Turnout.TurnoutEndpoints.MapTurnout(app);
         app.MapPublicApi();
         app.MapFlagged();
         app.MapTransparency();

@@ -53,7 +53,7 @@ public static class DefinitionReader
             "$",
             problems,
             "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation",
-            "minimumTurnout", "levels", "groupings");
+            "minimumTurnout", "levels", "groupings", "turnoutTimes");
         if (f is null)
         {
             return null;
@@ -99,7 +99,30 @@ public static class DefinitionReader
         {
             Reconciliation = ReadReconciliation(f, problems),
             Levels = levels,
+            TurnoutTimes = ReadTurnoutTimes(f, problems),
         };
+    }
+
+    /// <summary>The turnout report times: local times of day as <c>HH:mm</c>, strictly ascending.</summary>
+    private static ImmutableArray<string> ReadTurnoutTimes(JsonFields f, List<JsonProblem> problems)
+    {
+        var times = ImmutableArray.CreateBuilder<string>();
+        foreach (var (item, path) in f.Array("turnoutTimes", required: false))
+        {
+            if (item.ValueKind != JsonValueKind.String || !Turnout.TurnoutReport.IsTime(item.GetString()!))
+            {
+                problems.Add(new JsonProblem(path, "expected a local time of day as HH:mm, such as \"10:00\""));
+            }
+            else if (times.Count > 0 && string.CompareOrdinal(item.GetString(), times[^1]) <= 0)
+            {
+                problems.Add(new JsonProblem(path, $"must come after {times[^1]}: the times are listed in the order of the day, once each"));
+            }
+            else
+            {
+                times.Add(item.GetString()!);
+            }
+        }
+        return times.ToImmutable();
     }
 
     private static ReconciliationRule? ReadReconciliation(JsonFields definition, List<JsonProblem> problems)

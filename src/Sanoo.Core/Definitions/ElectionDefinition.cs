@@ -35,6 +35,12 @@ public sealed record ElectionDefinition(
     /// here.</summary>
     public ImmutableArray<AreaLevel> Levels { get; init; } = AreaLevel.Defaults;
 
+    /// <summary>
+    /// The local times of election day (<c>HH:mm</c>, ascending) at which stations report how many voters have taken part so far
+    /// (docs/turnout.md); empty when the election publishes no turnout during the day.
+    /// </summary>
+    public ImmutableArray<string> TurnoutTimes { get; init; } = [];
+
     /// <summary>How many of <see cref="Levels"/> are levels of the tree (the rest are groupings); the last of them is the station.</summary>
     public int TreeDepth => Levels.Count(l => !l.Grouping);
 }

@@ -318,6 +318,16 @@ internal sealed class SqlProtocolStore : IProtocolStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<T> RecordOverStationAsync<T>(
+        string kind, string station, Func<IReadOnlyList<RegisterRecord>, RegisterSlot, (IReadOnlyList<RegisterRecord> Records, T Result)> decide,
+        CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
+        {
+            var earlier = (await writer.StationRecordsAsync(station, ct)).Where(r => r.Kind == kind).Select(RegisterRows.Decode<RegisterRecord>).ToList();
+            return decide(earlier, new RegisterSlot(place.Next, place.LogSize));
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default) =>
         await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken);
 

@@ -19,8 +19,12 @@ public sealed record CommissionRecord(
     /// <summary>Observers' reports with the commission's answers, oldest first.</summary>
     public IReadOnlyList<Storage.Reports.ObserverReport> Reports { get; init; } = [];
 
-    /// <summary>How many acts there are: a new act, report or answer changes it.</summary>
-    public int Count => Orders.Count + Outcomes.Count + Certifications.Count + Reports.Count + Reports.Count(r => r.Answer is not null);
+    /// <summary>The stations' turnout reports through election day, in register order.</summary>
+    public IReadOnlyList<Core.Register.TurnoutRecord> Turnout { get; init; } = [];
+
+    /// <summary>How many acts there are: a new act, report, answer or turnout report changes it.</summary>
+    public int Count =>
+        Orders.Count + Outcomes.Count + Certifications.Count + Reports.Count + Reports.Count(r => r.Answer is not null) + Turnout.Count;
 
     /// <summary>The latest certification, if any.</summary>
     public Certification? Certification => Certifications.Count == 0 ? null : Certifications[^1];
@@ -35,6 +39,7 @@ public sealed record CommissionRecord(
         return new CommissionRecord(orders, outcomes, await log.CertificationsAsync(cancellationToken))
         {
             Reports = await log.ReportsAsync(cancellationToken),
+            Turnout = log.Election.Definition.TurnoutTimes.IsEmpty ? [] : await log.TurnoutAsync(cancellationToken),
         };
     }
 }

@@ -51,6 +51,13 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
         ? LazyInitializer.EnsureInitialized(ref _ledger, () => Core.Reconciliation.Ledger.Of(snapshot, rule))
         : null;
 
+    private Core.Turnout.TurnoutBook? _turnout;
+
+    /// <summary>The stations' turnout reports of <see cref="Acts"/> as a book, built on first use; null before the first snapshot.</summary>
+    public Core.Turnout.TurnoutBook? Turnout => Snapshot is { } snapshot
+        ? LazyInitializer.EnsureInitialized(ref _turnout, () => Core.Turnout.TurnoutBook.Of(snapshot.Election, Acts.Turnout))
+        : null;
+
     private IReadOnlyList<Core.Reconciliation.Ledger>? _partyLedgers;
 
     /// <summary>

@@ -268,12 +268,12 @@ public static class ReportEndpoints
     private static bool IsSha256(string text) => text.Length == 64 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>Now, to the millisecond (what a register record holds).</summary>
-    private static DateTimeOffset Now(TimeProvider time) => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+    internal static DateTimeOffset Now(TimeProvider time) => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
-    private static Dictionary<string, string[]> Errors(IEnumerable<JsonProblem> problems) =>
+    internal static Dictionary<string, string[]> Errors(IEnumerable<JsonProblem> problems) =>
         problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
 
-    private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
+    internal static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
         HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
     {
         var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);

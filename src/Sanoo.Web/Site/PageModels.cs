@@ -38,6 +38,9 @@ public sealed record PageFrame(
     /// <summary>Whether the election compares two counts, so the site has a discrepancy ledger.</summary>
     public bool HasLedger { get; init; }
 
+    /// <summary>Whether the page is of an area above the stations in an election that reports turnout during the day.</summary>
+    public bool HasTurnout { get; init; }
+
     /// <summary>Whether the page has its own <c>data.csv</c> and <c>data.json</c> to link to.</summary>
     public bool DataFiles { get; init; } = true;
 

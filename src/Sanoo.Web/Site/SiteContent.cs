@@ -127,6 +127,10 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     public async Task<byte[]> ReportsFileAsync(Published published, Snapshot snapshot, Area area, string language) =>
         Encoding.UTF8.GetBytes(await renderer.ReportsAsync(Reports.ReportPages.Of(published, snapshot, area, SiteLanguage.Of(language))));
 
+    /// <summary>The turnout-through-the-day page of an area above the stations, in <paramref name="language"/>.</summary>
+    public async Task<byte[]> TurnoutFileAsync(Published published, Snapshot snapshot, Area area, string language) =>
+        Encoding.UTF8.GetBytes(await renderer.TurnoutAsync(Turnout.TurnoutPages.Of(published, snapshot, area, SiteLanguage.Of(language))));
+
     /// <summary>The snapshot marker the page script polls: position, time, whether publication is halted.</summary>
     public static byte[] SnapshotMarker(Published published) => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Marker(published), Wire.SnapshotMarker);
 

@@ -59,6 +59,13 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(ReportsView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>An area's turnout-through-the-day page.</summary>
+    public Task<string> TurnoutAsync(Turnout.TurnoutPage page) => RenderAsync<TurnoutDayView>(new()
+    {
+        [nameof(TurnoutDayView.Page)] = page,
+        [nameof(TurnoutDayView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>The operators' entry page.</summary>
     public Task<string> EntryAsync(EntryPage page) => RenderAsync<EntryView>(new() { [nameof(EntryView.Page)] = page });
 

@@ -86,6 +86,11 @@ public sealed class StaticSite(SiteContent content)
                 {
                     await WriteFile(Reports.ReportPages.Path(language, area) + "index.html",
                         await content.ReportsFileAsync(published, snapshot, area, language));
+                    if (!election.Definition.TurnoutTimes.IsEmpty)
+                    {
+                        await WriteFile(Turnout.TurnoutPages.Path(language, area) + "index.html",
+                            await content.TurnoutFileAsync(published, snapshot, area, language));
+                    }
                 }
                 if (++done % 100 == 0 || done == pages)
                 {

@@ -35,6 +35,7 @@ internal sealed class RegisterReplay
     private readonly SortedSet<string> _witnessesBy = new(StringComparer.Ordinal);
     private readonly List<SingleEntry> _singleEntries = [];
     private readonly ReportReplay _reports;
+    private readonly Core.Turnout.TurnoutBook _turnout;
     private int _next;
     private long _lastLogSize;
     private int _enrolments;
@@ -52,6 +53,7 @@ internal sealed class RegisterReplay
         _records = records;
         _problems = problems;
         _reports = new ReportReplay(election, _operators, _orders, problems);
+        _turnout = new Core.Turnout.TurnoutBook(election);
     }
 
     /// <summary>An entry of a double-entry source that one person entered, not two: its number, station, source and sender.</summary>
@@ -157,6 +159,7 @@ internal sealed class RegisterReplay
                 + (unopened > 0 ? Invariant($" ({unopened:N0} more not yet in the log)") : ""),
             Invariant($"acts: {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications"),
             _reports.Summary(),
+            Invariant($"turnout reports: {_turnout.Count:N0}"),
             Invariant($"witnesses: {_witnesses.Count:N0}")
                 + (_witnessesBy.Count > 0 ? $" (enrolled by {string.Join(", ", _witnessesBy)}, as the enrolling command named them)" : ""),
         ];
@@ -204,6 +207,9 @@ internal sealed class RegisterReplay
                 break;
             case ReportAnswerRecord answer:
                 _reports.Apply(answer);
+                break;
+            case TurnoutRecord turnout:
+                ApplyTurnout(turnout);
                 break;
             case HandEntryRecord entry:
                 ApplyHandEntry(entry);
@@ -326,6 +332,38 @@ internal sealed class RegisterReplay
         {
             _problems.Add($"register record {entry.Sequence}: a second matched pair for station {entry.StationId}, {entry.Contest}, "
                 + $"{entry.Source} version {entry.Version}");
+        }
+    }
+
+    /// <summary>
+    /// A turnout report: signed by the station's device with the key the register made current before it, or sent by an operator
+    /// then acting for the station; and one the day's earlier reports allow (<see cref="Core.Turnout.TurnoutBook.Add"/>).
+    /// </summary>
+    private void ApplyTurnout(TurnoutRecord turnout)
+    {
+        var at = $"register record {turnout.Sequence} (turnout of {turnout.StationId} at {turnout.Time})";
+        var report = turnout.Report(_election.Id);
+        if (turnout.Signature is { } signature)
+        {
+            var key = _keys.GetValueOrDefault(turnout.StationId);
+            if (turnout.By != TurnoutRecord.DevicePrefix + turnout.StationId)
+            {
+                _problems.Add($"{at} is signed, but says it was sent by {turnout.By}, not the station's device");
+            }
+            else if (key is null || !Verifies(key.PublicKey.AsSpan(), report.Canonical(), [.. signature]))
+            {
+                _problems.Add($"{at}: the signature does not verify with the device key the register made current for the station before it");
+            }
+        }
+        else if (!Acts(turnout.By, turnout.StationId))
+        {
+            _problems.Add($"{at} is unsigned and sent by {turnout.By}, who was not then an enrolled operator acting for that station");
+        }
+        var outcome = _turnout.Add(report, out var reason);
+        if (outcome != Core.Turnout.TurnoutOutcome.Recorded)
+        {
+            _problems.Add($"{at} should not have been recorded: {(outcome == Core.Turnout.TurnoutOutcome.Duplicate
+                ? "the station had reported that time already" : reason)}");
         }
     }
 
