@@ -32,11 +32,12 @@ public sealed record LedgerPageData(
 /// <param name="Source">The copy's count source id.</param>
 /// <param name="Party">The party's choice id.</param>
 /// <param name="Official">The official count source it is compared with.</param>
-/// <param name="Compared">Stations (of the main contest) with both the copy and the official count.</param>
-/// <param name="Match">Of those, stations whose copy matches the official count exactly.</param>
-/// <param name="Differ">Stations whose copy differs.</param>
-/// <param name="VotesApart">The sum of the absolute vote differences over the main contest's stations.</param>
-/// <param name="Stations">Every station and contest whose copy differs from the official count.</param>
+/// <param name="Compared">Copies (station and contest, every contest) compared with the official count.</param>
+/// <param name="Match">Of those, copies that match the official count exactly.</param>
+/// <param name="Differ">Copies that differ.</param>
+/// <param name="VotesApart">The sum of the absolute vote differences of the copies compared.</param>
+/// <param name="Stations">Every station and contest whose copy differs from the official count (<c>discrepancy</c>) or waits for it
+/// (<c>one-side-missing</c>, no second version).</param>
 public sealed record PartyCopyComparison(
     string Source,
     string Party,
@@ -45,7 +46,11 @@ public sealed record PartyCopyComparison(
     int Match,
     int Differ,
     long VotesApart,
-    IReadOnlyList<StationDifference> Stations);
+    IReadOnlyList<StationDifference> Stations)
+{
+    /// <summary>Copies of a station whose official count is not in yet.</summary>
+    public int Waiting { get; init; }
+}
 
 /// <summary>The ledger's lines for the areas of one level or grouping.</summary>
 /// <param name="Level">The level's (or grouping's) id.</param>

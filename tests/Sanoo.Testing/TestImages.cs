@@ -55,6 +55,46 @@ public static class TestImages
         return builder.Build();
     }
 
+    /// <summary>A one-page PDF whose document information has a title (metadata a protocol image must not carry).</summary>
+    public static byte[] PdfWithTitle(string title)
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.DocumentInformation.Title = title;
+        builder.AddPage(PageSize.A4);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A minimal one-page PDF, written by hand with a correct cross-reference table, whose catalog also holds
+    /// <paramref name="catalogExtra"/> (e.g. an <c>/OpenAction</c> running JavaScript) and which has the extra objects given.
+    /// </summary>
+    public static byte[] PdfWithCatalog(string catalogExtra, params string[] extraObjects)
+    {
+        string[] objects =
+        [
+            $"<< /Type /Catalog /Pages 2 0 R {catalogExtra} >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            .. extraObjects,
+        ];
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+
     private static byte[] Encode(SKEncodedImageFormat format, byte shade, int width, int height)
     {
         using var bitmap = new SKBitmap(width, height);

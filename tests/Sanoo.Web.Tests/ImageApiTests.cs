@@ -118,6 +118,24 @@ public class ImageApiTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task A_pdf_with_a_script_an_attachment_a_form_annotations_or_metadata_is_refused_and_a_plain_one_taken()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await PutAsync(TestImages.PdfWithCatalog(""), "application/pdf")).StatusCode);
+        var refused = new (byte[] Pdf, string Why)[]
+        {
+            (TestImages.PdfWithCatalog("/OpenAction 4 0 R", "<< /S /JavaScript /JS (app.alert(1)) >>"), "JavaScript"),
+            (TestImages.PdfWithCatalog("/Names << /EmbeddedFiles 4 0 R >>", "<< /Names [] >>"), "EmbeddedFile"),
+            (TestImages.PdfWithCatalog("/AcroForm << /Fields [] >>"), "AcroForm"),
+            (TestImages.PdfWithCatalog("/Metadata 4 0 R", "<< /Type /Metadata /Subtype /XML /Length 0 >>\nstream\n\nendstream"), "Metadata"),
+            (TestImages.PdfWithTitle("GPS 42.87N 74.59E"), "metadata (Title)"),
+        };
+        foreach (var (pdf, why) in refused)
+        {
+            Assert.Contains(why, await ProblemAsync(await PutAsync(pdf, "application/pdf"), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task An_image_larger_than_the_definition_allows_is_refused_with_a_413_problem()
     {
         var huge = new byte[(int)Core.Definitions.CountSource.DefaultImageMaxBytes + 1];

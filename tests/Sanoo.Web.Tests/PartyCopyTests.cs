@@ -180,12 +180,13 @@ public class PartyCopyTests(PartyCopyFixture server) : IClassFixture<PartyCopyFi
     [Fact]
     public async Task The_ledger_compares_each_copy_with_the_official_count_and_lists_the_stations_where_it_differs()
     {
-        var (same, moved, noCopy) = (InD01(1), InD01(2), InD01(3));
+        var (same, moved, noCopy, early) = (InD01(1), InD01(2), InD01(3), InD01(4));
         foreach (var station in new[] { same, moved, noCopy })
         {
             await AcceptedAsync(Hand(station), PartyCopyFixture.AdminToken);
         }
         await AcceptedAsync(Copy(same), PartyCopyFixture.AgentToken);
+        await AcceptedAsync(Copy(early), PartyCopyFixture.AgentToken); // the party's copy is in before the commission's count
         var copy = Copy(moved);
         var votes = copy.Votes.ToArray();
         var shift = Math.Min(5, votes[0]);
@@ -199,8 +200,12 @@ public class PartyCopyTests(PartyCopyFixture server) : IClassFixture<PartyCopyFi
         Assert.Equal(
             (PartyCopyFixture.CopySource, PartyCopyFixture.Party, "hand", 2, 1, 1, 2L * shift),
             (party.Source, party.Party, party.Official, party.Compared, party.Match, party.Differ, party.VotesApart));
-        var differing = Assert.Single(party.Stations);
-        Assert.Equal((moved, "discrepancy", (long)shift), (differing.Station, differing.Class, differing.VoteDifferences[0]));
+        Assert.Equal(1, party.Waiting);
+        Assert.Equal(2, party.Stations.Count);
+        var differing = Assert.Single(party.Stations, s => s.Class == "discrepancy");
+        Assert.Equal((moved, (long)shift), (differing.Station, differing.VoteDifferences[0]));
+        var waiting = party.Stations[^1];
+        Assert.Equal((early, "one-side-missing", (int?)null), (waiting.Station, waiting.Class, waiting.SecondVersion));
 
         var partyName = Election.Choices[new ChoiceId(PartyCopyFixture.Party)].Name;
         foreach (var (lang, title) in new[]
@@ -215,6 +220,8 @@ public class PartyCopyTests(PartyCopyFixture server) : IClassFixture<PartyCopyFi
             var section = page[page.IndexOf("data-party-copies", StringComparison.Ordinal)..];
             Assert.Contains($"data-station=\"{moved}\"", section, StringComparison.Ordinal);
             Assert.DoesNotContain($"data-station=\"{same}\"", section, StringComparison.Ordinal);
+            Assert.Contains($"data-station=\"{early}\"", section[section.IndexOf("data-copy-waiting", StringComparison.Ordinal)..],
+                StringComparison.Ordinal);
         }
 
         var movedPage = WebUtility.HtmlDecode(await server.Client.GetStringAsync($"/en/station/{moved}/"));

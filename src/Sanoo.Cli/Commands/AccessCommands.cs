@@ -140,7 +140,8 @@ public static class AccessCommands
         };
         var role = new Option<string>("--role")
         {
-            Description = "district (one district's stations), admin (all stations), or observer / party-agent (files reports only).",
+            Description = "district (one district's stations), admin (all stations), observer (files reports), or party-agent "
+                + "(files reports and enters its party's copies of the protocols).",
             Required = true,
         };
         role.AcceptOnlyFromAmong("district", "admin", ReporterEnrolment.Observer, ReporterEnrolment.PartyAgent);

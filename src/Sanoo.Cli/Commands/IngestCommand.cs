@@ -275,7 +275,15 @@ public static class IngestCommand
 
         public Admission<Submission> Admit(Core.Definitions.Election election, ParsedLine line, CheckedProtocol protocol)
         {
-            if (!election.Sources[election.SourceIndex(protocol.Protocol.Source)].Signed)
+            var source = election.Sources[election.SourceIndex(protocol.Protocol.Source)];
+            if (source.PartyCopy is { } party)
+            {
+                return new Admission<Submission>.Refused(new Refusal.Forbidden(
+                    $"{line.File}:{line.Line.Number} (station {protocol.Protocol.Station}, source {protocol.Protocol.Source})",
+                    $"a {source.Id} count is party {party}'s copy of the protocol: only that party's agents enter it, with their token, "
+                    + "over the API (POST /api/v1/protocols); the commission does not load it from files"));
+            }
+            if (!source.Signed)
             {
                 var recorded = Sender is null ? new Sender.File(line.File) : Log.Sender.Parse(Sender);
                 return new Admission<Submission>.Admitted(new Submission(protocol, recorded));

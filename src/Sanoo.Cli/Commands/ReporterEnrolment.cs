@@ -28,7 +28,9 @@ internal static class ReporterEnrolment
     {
         if ((role == PartyAgent) != (party is not null))
         {
-            console.MarkupLine("[red]A party agent needs --party CHOICE (their party's choice id); an observer takes none.[/]");
+            console.MarkupLine(role == PartyAgent
+                ? "[red]A party agent needs --party CHOICE (their party's choice id).[/]"
+                : "[red]An observer belongs to no party: leave out --party (a party's representative is enrolled as --role party-agent).[/]");
             return SanooCli.BadInput;
         }
         if (OperatorName.Problem(name) is { } badName)
@@ -55,9 +57,10 @@ internal static class ReporterEnrolment
                 }
                 accredited = areaId;
             }
-            if (party is not null && !(ChoiceId.TryParse(party, out var choice) && election.Choices.ContainsKey(choice)))
+            if (party is not null && !(ChoiceId.TryParse(party, out var choice) && election.Choices.TryGetValue(choice, out var chosen)
+                && chosen.Kind == ChoiceKind.Party))
             {
-                console.MarkupLineInterpolated($"[red]--party: '{party}' is not a choice of election {election.Id}.[/]");
+                console.MarkupLineInterpolated($"[red]--party: '{party}' is not a party of election {election.Id}.[/]");
                 return SanooCli.BadInput;
             }
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

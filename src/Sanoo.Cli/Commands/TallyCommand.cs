@@ -186,11 +186,12 @@ public static class TallyCommand
                     (election.Contests.Length > 20 ? ", …" : "")}[/]");
             return null;
         }
-        var source = sourceId is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == sourceId);
+        var source = sourceId is null ? election.DefaultSource : election.ResultSources.FirstOrDefault(s => s.Id.Value == sourceId);
         if (source is null)
         {
-            console.MarkupLineInterpolated(
-                $"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.Sources.Select(s => s.Id))}[/]");
+            console.MarkupLineInterpolated(election.PartyCopies.Any(s => s.Id.Value == sourceId)
+                ? $"[red]'{sourceId}' is a party's copy of the protocols, not a result: the discrepancy ledger compares it with the official count.[/]"
+                : $"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.ResultSources.Select(s => s.Id))}[/]");
             return null;
         }
         var area = areaId is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(areaId, out var at) ? election.Area(at) : null;

@@ -154,7 +154,18 @@ public static class DefinitionReader
             return null;
         }
         var official = f.OptionalBool("official") ?? false;
-        var partyCopy = f.Has("partyCopy") ? ReadId<ChoiceId>(f, "partyCopy", ChoiceId.TryParse) : (ChoiceId?)null;
+        ChoiceId? partyCopy = null;
+        if (element.TryGetProperty("partyCopy", out var copy))
+        {
+            if (copy.ValueKind == JsonValueKind.String && ChoiceId.TryParse(copy.GetString()!, out var party))
+            {
+                partyCopy = party;
+            }
+            else
+            {
+                f.Problem("partyCopy", "must name a party of the election by its choice id, e.g. \"p03\"");
+            }
+        }
         return new CountSource(ReadId<SourceId>(f, "id", SourceId.TryParse), ReadText(f, "name") ?? LocalizedText.Of("en", "?"), official)
         {
             DoubleEntry = f.OptionalBool("doubleEntry") ?? false,

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using SkiaSharp;
 using Sanoo.Storage.Images;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace Sanoo.Web.Images;
 
@@ -142,14 +143,71 @@ public static class ImageCheck
         try
         {
             using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = false });
-            return document.NumberOfPages > MaxPdfPages
-                ? $"the PDF has {document.NumberOfPages} pages; a protocol image has at most {MaxPdfPages}"
-                : document.NumberOfPages < 1 ? "the PDF has no page" : null;
+            if (document.NumberOfPages > MaxPdfPages || document.NumberOfPages < 1)
+            {
+                return document.NumberOfPages < 1 ? "the PDF has no page"
+                    : $"the PDF has {document.NumberOfPages} pages; a protocol image has at most {MaxPdfPages}";
+            }
+            return PdfActiveContent(bytes, document);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return $"the PDF cannot be read ({e.GetType().Name})";
         }
+    }
+
+    /// <summary>Names that make a PDF do or carry more than its pages: scripts, actions, attachments, forms, rich media.</summary>
+    private static readonly string[] ActiveNames =
+        ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/OpenAction", "/AA", "/AcroForm", "/XFA", "/SubmitForm", "/URI"];
+
+    /// <summary>Catalog entries a protocol image has no use for: actions, name trees (scripts, attachments), forms, metadata.</summary>
+    private static readonly string[] CatalogKeys = ["OpenAction", "AA", "Names", "AcroForm", "Metadata", "URI"];
+
+    /// <summary>Page entries a protocol image has no use for: actions, annotations, metadata.</summary>
+    private static readonly string[] PageKeys = ["AA", "Annots", "Metadata"];
+
+    /// <summary>The document information a PDF may keep (what made it and when); anything else (title, author, keywords) is metadata.</summary>
+    private static readonly string[] HarmlessInformation = ["Producer", "Creator", "CreationDate", "ModDate", "Trapped"];
+
+    /// <summary>
+    /// What in a PDF does more than show its pages, or describes the file: a script, an action, an attachment, a form, annotations, an
+    /// XMP metadata stream or personal document information. The catalog, the trailer and every page are read through the parser
+    /// (so compressed objects are seen); the bytes are also searched for the names, which catches them in uncompressed objects.
+    /// </summary>
+    private static string? PdfActiveContent(byte[] bytes, PdfDocument document)
+    {
+        var raw = System.Text.Encoding.Latin1.GetString(bytes);
+        foreach (var name in ActiveNames)
+        {
+            for (var at = raw.IndexOf(name, StringComparison.Ordinal); at >= 0; at = raw.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                var next = at + name.Length < raw.Length ? raw[at + name.Length] : ' ';
+                if (!char.IsAsciiLetterOrDigit(next))
+                {
+                    return $"the PDF holds {name[1..]}: a protocol image is pages only, with no script, action, attachment or form";
+                }
+            }
+        }
+        var catalog = document.Structure.Catalog.CatalogDictionary;
+        foreach (var key in CatalogKeys)
+        {
+            if (catalog.ContainsKey(NameToken.Create(key)))
+            {
+                return $"the PDF's catalog holds {key}: a protocol image is pages only, with no script, attachment, form or metadata";
+            }
+        }
+        for (var page = 1; page <= document.NumberOfPages; page++)
+        {
+            var dictionary = document.GetPage(page).Dictionary;
+            if (PageKeys.Any(key => dictionary.ContainsKey(NameToken.Create(key))))
+            {
+                return $"page {page} of the PDF holds actions, annotations or metadata: a protocol image is its pages only";
+            }
+        }
+        var information = document.Information.DocumentInformationDictionary;
+        var personal = information?.Data.Keys.Where(k => !HarmlessInformation.Contains(k, StringComparer.Ordinal)).ToList() ?? [];
+        return personal.Count == 0 ? null
+            : $"the PDF carries metadata ({string.Join(", ", personal)}); remove the document information before sending it";
     }
 
     /// <summary>The metadata a decodable JPEG or PNG carries, named; null when it carries none.</summary>

@@ -61,13 +61,14 @@ public static class PublicEndpoints
         {
             return Problems.Status(404, "Unknown contest", $"'{contest}' is not a contest of this election.");
         }
-        var countSource = source is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == source);
+        var countSource = source is null ? election.DefaultSource : election.ResultSources.FirstOrDefault(s => s.Id.Value == source);
         if (countSource is null)
         {
-            return Problems.Status(
-                404,
-                "Unknown source",
-                $"'{source}' is not a count source of this election (known: {string.Join(", ", election.Sources.Select(s => s.Id))}).");
+            return election.PartyCopies.Any(s => s.Id.Value == source)
+                ? Problems.Status(404, "Not a result", $"'{source}' is a party's copy of the protocols, not a result: it is compared with "
+                    + "the official count in the discrepancy ledger (/{lang}/discrepancies/data.json, partyCopies).")
+                : Problems.Status(404, "Unknown source",
+                    $"'{source}' is not a count source of this election (known: {string.Join(", ", election.ResultSources.Select(s => s.Id))}).");
         }
         var areaId = area is null ? plan.Contest.Area : AreaId.TryParse(area, out var at) ? at : default;
         if (areaId == default || snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)

@@ -49,9 +49,11 @@ public sealed record LedgerPage(
 /// <param name="Source">The copy's count source id.</param>
 /// <param name="Party">The party's choice id.</param>
 /// <param name="Heading">The party's name and the copy's, e.g. "Ata-Jurt: the party's copies".</param>
-/// <param name="Summary">Stations compared, matching, differing, votes apart, in words.</param>
-/// <param name="Differing">Every station whose copy differs from the official count, most votes apart first.</param>
-public sealed record PartyCopySection(string Source, string Party, string Heading, string Summary, IReadOnlyList<LedgerStation> Differing);
+/// <param name="Summary">Copies compared, matching, differing, votes apart and waiting, in words; or that none was entered.</param>
+/// <param name="Differing">Every station and contest whose copy differs from the official count, most votes apart first.</param>
+/// <param name="Waiting">Every station and contest with a copy but no official count yet.</param>
+public sealed record PartyCopySection(
+    string Source, string Party, string Heading, string Summary, IReadOnlyList<LedgerStation> Differing, IReadOnlyList<LedgerStation> Waiting);
 
 /// <summary>The ledger's lines for the areas of one level or grouping.</summary>
 /// <param name="Level">The level's id.</param>

@@ -53,25 +53,33 @@ public static class LedgerPages
         };
     }
 
-    /// <summary>A party's copies against the official count: the nation's summary for the main contest and every station that differs.</summary>
+    /// <summary>
+    /// A party's copies against the official count, over every contest: the totals in words, every copy that differs and every copy
+    /// still waiting for the official count.
+    /// </summary>
     private static PartyCopySection PartyCopy(Election election, Ledger copy, SiteLanguage language)
     {
         var source = election.Sources[election.SourceIndex(copy.Rule.First)];
         var party = source.PartyCopy!.Value;
-        var contest = election.DefaultContest.Contest.Id;
+        var words = PartyCopyWords.For(language.Code);
+        var t = CopyTotals.Of(copy);
         return new PartyCopySection(
             source.Id.Value,
             party.Value,
             $"{election.Choices[party].Name.In(language.Code)}: {source.Name.In(language.Code)}",
-            copy.Area(election.Areas[0].Id, contest) is { } totals ? Summary(election, copy, totals, language).Text : "",
-            [.. Differing(election, copy, language)]);
+            t.Entered == 0 ? words.NoneEntered : string.Format(language.Culture, words.SummaryFormat, language.Number(t.Compared),
+                language.Number(t.Match), language.Number(t.Differ), language.Number(t.VotesApart), language.Number(t.Waiting)),
+            [.. Differing(election, copy, language)],
+            [.. Rows(election, copy.Stations.Where(s => s.First is not null && s.Second is null), language)]);
     }
 
     /// <summary>The stations of a ledger whose counts differ beyond its tolerance, most votes apart first.</summary>
     private static IEnumerable<LedgerStation> Differing(Election election, Ledger ledger, SiteLanguage language) =>
-        ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy)
-            .OrderByDescending(s => s.VotesApart).ThenBy(s => s.Station.Value, StringComparer.Ordinal)
-            .Select(s =>
+        Rows(election, ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy)
+            .OrderByDescending(s => s.VotesApart).ThenBy(s => s.Station.Value, StringComparer.Ordinal), language);
+
+    private static IEnumerable<LedgerStation> Rows(Election election, IEnumerable<StationComparison> stations, SiteLanguage language) =>
+        stations.Select(s =>
             {
                 var station = election.Area(s.Station)!;
                 var plan = election.Contest(s.Contest)!;

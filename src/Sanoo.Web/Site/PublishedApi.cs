@@ -58,7 +58,7 @@ public static class PublishedApi
         var language = election.Definition.Languages[0];
         foreach (var plan in election.Contests)
         {
-            foreach (var source in election.Sources)
+            foreach (var source in election.ResultSources)
             {
                 foreach (var area in plan.TallyAreas.Select(a => election.Areas[a].Id))
                 {

@@ -56,16 +56,19 @@ public static class SiteJson
         {
             PartyCopies = [.. published.PartyLedgers.Select(copy =>
             {
-                var totals = copy.Area(election.Areas[0].Id, election.DefaultContest.Contest.Id);
+                var totals = Core.Reconciliation.CopyTotals.Of(copy);
                 return new Wire.PartyCopyComparison(
                     copy.Rule.First.Value,
                     election.Sources[election.SourceIndex(copy.Rule.First)].PartyCopy!.Value.Value,
                     copy.Rule.Second.Value,
-                    totals?.Compared ?? 0,
-                    totals?.Match ?? 0,
-                    totals?.Discrepancy ?? 0,
-                    totals?.VotesApart ?? 0,
-                    Differences(copy, Core.Reconciliation.ReconciliationClass.OneSideMissing));
+                    totals.Compared,
+                    totals.Match,
+                    totals.Differ,
+                    totals.VotesApart,
+                    [.. Differences(copy, Core.Reconciliation.ReconciliationClass.Match).Where(s => s.FirstVersion is not null)])
+                {
+                    Waiting = totals.Waiting,
+                };
             })],
         };
     }

@@ -110,6 +110,11 @@ internal sealed class RegisterReplay
         {
             _singleEntries.Add(new SingleEntry(e.Sequence, e.Station, e.Source, e.Sender));
         }
+        if (signed?.PartyCopy is { } party && sender is not Sender.Operator)
+        {
+            _problems.Add($"entry {e.Sequence}: party {party}'s copy ({e.Source}) of station {e.Station} is recorded as sent by {e.Sender}; "
+                + "only the party's agents send its copies, each as an operator");
+        }
         switch (sender)
         {
             case Sender.Device device:
