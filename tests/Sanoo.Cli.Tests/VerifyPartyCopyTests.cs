@@ -72,6 +72,7 @@ public sealed class VerifyPartyCopyTests : IDisposable
             // An insider writes to the log past the API's checks.
             await log.SubmitAsync([
                 By(Copy(Hand(2)), "dec"), By(Copy(Hand(3)), "other"), By(Copy(Outside), "agent"), By(Hand(4), "agent"),
+                new Submission(Copy(Hand(5)).Checked(Election), new Sender.File("copies.jsonl")),
             ]);
         });
         Assert.Equal(Commands.VerifyCommand.Mismatch, code);
@@ -84,6 +85,8 @@ public sealed class VerifyPartyCopyTests : IDisposable
             text, StringComparison.Ordinal);
         Assert.Contains($"a hand count of station {Hand(4).Station} was sent by agent, an observer or party agent, who enters no count",
             text, StringComparison.Ordinal);
+        Assert.Contains($"party {Party}'s copy (copy) of station {Hand(5).Station} is recorded as sent by file:copies.jsonl", text,
+            StringComparison.Ordinal);
     }
 
     /// <inheritdoc />

@@ -67,7 +67,8 @@ public sealed class TurnoutFixture : IAsyncLifetime
         Log = await ElectionLog.OpenAsync(store, Definition);
         foreach (var station in Stations)
         {
-            Keys[station] = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+            Keys[station] = Key.Create(
+                SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
             await store.EnrolDeviceAsync(new DeviceKey(new AreaId(station), Keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey),
                 DateTimeOffset.UtcNow, "test"));
         }
@@ -200,7 +201,9 @@ public class TurnoutTests(TurnoutFixture server) : IClassFixture<TurnoutFixture>
         Assert.True(at10.Reporting >= 2, $"{at10.Reporting} stations reported by 10:00");
         Assert.Equal(Math.Round(100m * at10.Voters / at10.Registered, 2), at10.Percent);
         var flag = Assert.Single(d01.Flagged);
-        Assert.Equal((S(2), "hand", "18:00", participation + 7, participation), (flag.Station, flag.Source, flag.Time, flag.Reported, flag.Participation));
+        Assert.Equal(
+            (S(2), "hand", "18:00", participation + 7, participation),
+            (flag.Station, flag.Source, flag.Time, flag.Reported, flag.Participation));
         var nation = await server.Client.GetFromJsonAsync("/api/v1/turnout", Contracts.WireJson.Default.TurnoutArea);
         Assert.Contains(nation!.Children, c => c.Id == TurnoutFixture.Election.Area(new AreaId("d01"))!.Parent!.Value.Value);
 
@@ -226,7 +229,8 @@ public class TurnoutAbsentTests(ServerFixture server) : IClassFixture<ServerFixt
     {
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/en/turnout/")).StatusCode);
         Assert.DoesNotContain("data-turnout-link", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
-        var response = await server.SubmitAsync(new { station = "s0001", time = "10:00", voters = 1 }, ServerFixture.AdminToken, path: "/api/v1/turnout");
+        var response = await server.SubmitAsync(
+            new { station = "s0001", time = "10:00", voters = 1 }, ServerFixture.AdminToken, path: "/api/v1/turnout");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("publishes no turnout during the day", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

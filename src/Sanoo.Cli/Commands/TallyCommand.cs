@@ -189,9 +189,17 @@ public static class TallyCommand
         var source = sourceId is null ? election.DefaultSource : election.ResultSources.FirstOrDefault(s => s.Id.Value == sourceId);
         if (source is null)
         {
-            console.MarkupLineInterpolated(election.PartyCopies.Any(s => s.Id.Value == sourceId)
-                ? $"[red]'{sourceId}' is a party's copy of the protocols, not a result: the discrepancy ledger compares it with the official count.[/]"
-                : $"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.ResultSources.Select(s => s.Id))}[/]");
+            if (election.PartyCopies.Any(s => s.Id.Value == sourceId))
+            {
+                console.MarkupLineInterpolated(
+                    $"[red]'{sourceId}' is a party's copy of the protocols, not a result: the discrepancy ledger compares it with the "
+                    + $"official count.[/]");
+            }
+            else
+            {
+                console.MarkupLineInterpolated(
+                    $"[red]Unknown count source '{sourceId}'. Sources: {string.Join(", ", election.ResultSources.Select(s => s.Id))}[/]");
+            }
             return null;
         }
         var area = areaId is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(areaId, out var at) ? election.Area(at) : null;

@@ -562,7 +562,7 @@ public static class VerifyCommand
         var bySlot = protocols.ToLookup(c => (c.Contest, c.Source));
         foreach (var plan in election.Contests)
         {
-            foreach (var source in election.Sources)
+            foreach (var source in election.ResultSources)
             {
                 var mine = bySlot[(plan.Contest.Id.Value, source.Id.Value)].ToDictionary(c => c.Ordinal, c => c.Protocol);
                 // Each area's sums from its own stations as the definition lists them (a range of the tree, or a grouping's

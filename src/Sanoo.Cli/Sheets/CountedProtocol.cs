@@ -88,7 +88,7 @@ public sealed record CountedProtocol(Election Election, SheetPayload Payload, lo
         var contestId = contest is null ? election.DefaultContest.Contest.Id : new ContestId(contest);
         var sourceId = source is null ? election.DefaultSource.Id : new SourceId(source);
         return election.Area(new AreaId(station)) is { IsStation: true } && election.Contest(contestId) is not null
-            && election.TrySourceIndex(sourceId, out _)
+            && election.TrySourceIndex(sourceId, out var index) && election.Sources[index].PartyCopy is null
             ? (new AreaId(station), contestId, sourceId)
             : null;
     }
@@ -96,5 +96,7 @@ public sealed record CountedProtocol(Election Election, SheetPayload Payload, lo
     private static string Unknown(Election election, string station, string? contest, string? source) =>
         election.Area(new AreaId(station)) is not { IsStation: true } ? $"'{station}' is not a polling station of election {election.Id}"
         : contest is not null && election.Contest(new ContestId(contest)) is null ? $"'{contest}' is not a contest of election {election.Id}"
-        : $"'{source}' is not a count source of election {election.Id} (known: {string.Join(", ", election.Sources.Select(s => s.Id))})";
+        : election.PartyCopies.Any(s => s.Id.Value == source)
+            ? $"'{source}' is a party's copy of the protocols: a protocol sheet is printed for the commission's counts only"
+        : $"'{source}' is not a count source of election {election.Id} (known: {string.Join(", ", election.ResultSources.Select(s => s.Id))})";
 }

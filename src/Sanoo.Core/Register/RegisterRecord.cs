@@ -10,7 +10,8 @@ namespace Sanoo.Core.Register;
 /// One record of the register: the signed log of everything, besides the protocols, that decides a published number. The
 /// definition (record 1), device key enrolments and revocations, operators and their roles, every hand-count entry with
 /// its commitment and the openings of a matched pair, recount orders and outcomes, certifications, the witnesses whose
-/// cosignatures the server accepts, observers' reports and answers, and the stations' turnout reports through election day. Each record is RFC 8785 JSON (<see cref="Encode"/>), its bytes are a leaf of the
+/// cosignatures the server accepts, observers' reports and answers, and the stations' turnout reports through election day.
+/// Each record is RFC 8785 JSON (<see cref="Encode"/>), its bytes are a leaf of the
 /// register's Merkle tree, and every signed tree head names that tree's size and root beside the protocol log's: a record
 /// changed, dropped or slipped into the database is seen by the server at start and by any verifier.
 /// </summary>

@@ -323,7 +323,8 @@ internal sealed class SqlProtocolStore : IProtocolStore
         CancellationToken cancellationToken = default) =>
         RecordAsync(async (writer, place, ct) =>
         {
-            var earlier = (await writer.StationRecordsAsync(station, ct)).Where(r => r.Kind == kind).Select(RegisterRows.Decode<RegisterRecord>).ToList();
+            var earlier = (await writer.StationRecordsAsync(station, ct)).Where(r => r.Kind == kind)
+                .Select(RegisterRows.Decode<RegisterRecord>).ToList();
             return decide(earlier, new RegisterSlot(place.Next, place.LogSize));
         }, cancellationToken);
 

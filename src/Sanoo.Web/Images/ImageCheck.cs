@@ -158,7 +158,8 @@ public static class ImageCheck
 
     /// <summary>Names that make a PDF do or carry more than its pages: scripts, actions, attachments, forms, rich media.</summary>
     private static readonly string[] ActiveNames =
-        ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/OpenAction", "/AA", "/AcroForm", "/XFA", "/SubmitForm", "/URI"];
+        ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/OpenAction", "/AA", "/AcroForm", "/XFA",
+            "/SubmitForm", "/URI"];
 
     /// <summary>Catalog entries a protocol image has no use for: actions, name trees (scripts, attachments), forms, metadata.</summary>
     private static readonly string[] CatalogKeys = ["OpenAction", "AA", "Names", "AcroForm", "Metadata", "URI"];

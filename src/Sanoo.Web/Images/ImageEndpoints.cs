@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -152,7 +153,7 @@ public static class ImageEndpoints
     {
         if (ProtocolImage.TryParse(sha256, ProtocolImage.MediaTypes[0]) is null || await log.ImageNamedByAsync(sha256, cancellationToken) is null)
         {
-            return Problems.Status(404, "No such image", "No protocol in the log names an image of this SHA-256.");
+            return Problems.Status(404, "No such image", "No protocol in the log and no observer's report names an image of this SHA-256.");
         }
         byte[]? body;
         string type;
@@ -165,7 +166,13 @@ public static class ImageEndpoints
             var image = await log.ImageAsync(Convert.FromHexString(sha256), cancellationToken);
             if (image is null)
             {
-                return Problems.Status(404, "Image not received", "A protocol names this image, but it has not been uploaded yet.");
+                return Problems.Status(404, "Image not received", "A protocol or report names this image, but it has not been uploaded yet.");
+            }
+            if (!SHA256.HashData(image.Bytes).AsSpan().SequenceEqual(Convert.FromHexString(sha256)))
+            {
+                // The bytes on the server's disk or in its database are not the ones named: never serve them as that image, and never
+                // as immutable. sanoo verify names the same fault; the operators restore the file from a backup or a copy.
+                return Problems.Status(500, "Image damaged", "The stored bytes of this image do not hash to its address; it is withheld.");
             }
             (body, type) = (image.Bytes, image.MediaType);
             if (thumbnails is not null)

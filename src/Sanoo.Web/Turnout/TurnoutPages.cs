@@ -48,7 +48,8 @@ public static class TurnoutPages
                 latest is null ? "—" : string.Format(language.Culture, words.AtFormat, latest.Time, language.Percent(latest.Percent!.Value)));
         }).ToList();
         var reported = data.Times.Where(t => t.Percent is not null).ToList();
-        var label = string.Join("; ", reported.Select(t => string.Format(language.Culture, words.AtFormat, t.Time, language.Percent(t.Percent!.Value))));
+        var label = string.Join("; ",
+            reported.Select(t => string.Format(language.Culture, words.AtFormat, t.Time, language.Percent(t.Percent!.Value))));
         var flagged = data.Flagged.Select(f => (
             new Link(f.Station, SitePaths.Station(language.Code, new AreaId(f.Station))),
             string.Format(language.Culture, words.FlagFormat, election.Sources[election.SourceIndex(new SourceId(f.Source))].Name.In(language.Code),

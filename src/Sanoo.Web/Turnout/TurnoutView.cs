@@ -26,7 +26,9 @@ public static class TurnoutView
         return new Wire.TurnoutArea(area.Id.Value, Times(book.Area(index)), children, Flags(published, index));
     }
 
-    /// <summary>The stations of an area whose counted protocol (of the main contest, any result source) has fewer voters than their last report.</summary>
+    /// <summary>
+    /// The stations of an area whose counted protocol (of the main contest, any result source) has fewer voters than their last report.
+    /// </summary>
     private static List<Wire.TurnoutFlag> Flags(Published published, int areaIndex)
     {
         var snapshot = published.Snapshot!;

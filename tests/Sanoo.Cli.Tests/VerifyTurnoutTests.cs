@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NSec.Cryptography;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Register;
+using Sanoo.Core.Turnout;
+using Sanoo.Log;
+using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Storage.Access;
+using Sanoo.Web;
+using Sanoo.Web.Publishing;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>
+/// <c>sanoo verify</c> replays the turnout reports of the register: reports signed by the station's device or sent by its operator
+/// verify; a report written into the store with a signature by another key, one in the name of an operator of another district, and
+/// one with fewer voters than the station's earlier report each fail the verification, naming the record.
+/// </summary>
+public sealed class VerifyTurnoutTests : IDisposable
+{
+    private static readonly GeneratedElection Sample = Kg2021Generator.Generate();
+    private static readonly byte[] Definition = WithTimes(Sample.DefinitionJson);
+    private static readonly Election Election = ((DefinitionResult.Loaded)DefinitionReader.Read(Definition)).Election;
+    private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-verify-turnout-").FullName;
+    private readonly CommissionKey _commission = CommissionKey.Ephemeral();
+    private readonly Key _device = Key.Create(SignatureAlgorithm.Ed25519);
+    private readonly Key _stranger = Key.Create(SignatureAlgorithm.Ed25519);
+
+    private static string[] Stations { get; } =
+        [.. Election.Areas.Where(a => a.IsStation && a.Parent?.Value == "d01").Take(3).Select(a => a.Id.Value)];
+
+    private static byte[] WithTimes(byte[] json)
+    {
+        var root = JsonNode.Parse(json)!.AsObject();
+        root["turnoutTimes"] = new JsonArray("10:00", "14:00");
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    private static TurnoutRecord Signed(string station, string time, long voters, Key key) => new(
+        0, 0, DateTimeOffset.UtcNow, TurnoutRecord.DevicePrefix + station, station, time, voters,
+        [.. SignatureAlgorithm.Ed25519.Sign(key, new TurnoutReport(Election.Id, new AreaId(station), time, voters).Canonical())]);
+
+    private async Task<(int Code, string Output)> RunAsync(Func<ElectionLog, Task> write)
+    {
+        var (log, app) = await TamperDrill.StartAsync(
+            Path.Combine(_folder, "store.db"),
+            Definition,
+            new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) },
+            _commission);
+        await log.Store.AddOperatorAsync(new Operator("dec", OperatorRole.District, new AreaId("d01"), SHA256.HashData("dec"u8)));
+        await log.Store.AddOperatorAsync(new Operator("dec-26", OperatorRole.District, new AreaId("d26"), SHA256.HashData("dec26"u8)));
+        await log.Store.EnrolDeviceAsync(new DeviceKey(
+            new AreaId(Stations[0]), _device.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "test"));
+        Assert.Equal(TurnoutOutcome.Recorded, (await log.RecordTurnoutAsync(Signed(Stations[0], "10:00", 30, _device))).Outcome);
+        Assert.Equal(TurnoutOutcome.Recorded, (await log.RecordTurnoutAsync(
+            new TurnoutRecord(0, 0, DateTimeOffset.UtcNow, "dec", Stations[1], "10:00", 40, null))).Outcome);
+        await write(log);
+        await app.Services.GetRequiredService<SnapshotPublisher>().ActedAsync();
+        var result = CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey),
+            "--state", Path.Combine(_folder, $"state-{Guid.NewGuid():N}.json"));
+        await TamperDrill.StopAsync(log, app);
+        return result;
+    }
+
+    [Fact]
+    public async Task Reports_signed_by_the_device_or_sent_by_the_stations_operator_verify_and_are_counted()
+    {
+        var (code, output) = await RunAsync(_ => Task.CompletedTask);
+        Assert.True(code == 0, output);
+        Assert.Contains("Register: turnout reports: 2.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_written_past_the_servers_checks_fails_the_verification()
+    {
+        var (code, output) = await RunAsync(async log =>
+        {
+            // An insider writes to the store, past the log's checks.
+            TurnoutRecord[] forged =
+            [
+                Signed(Stations[0], "14:00", 35, _stranger),
+                new(0, 0, DateTimeOffset.UtcNow, "dec-26", Stations[2], "10:00", 10, null),
+                new(0, 0, DateTimeOffset.UtcNow, "dec", Stations[1], "14:00", 20, null),
+            ];
+            await log.Store.RecordOverKindsAsync<bool>([], (_, slot) =>
+                ([.. forged.Select((r, i) => r with { Sequence = slot.Next + i, LogSize = slot.LogSize })], true));
+            await log.CatchUpAsync();
+        });
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var text = output.ReplaceLineEndings("");
+        Assert.Contains($"(turnout of {Stations[0]} at 14:00): the signature does not verify", text, StringComparison.Ordinal);
+        Assert.Contains($"(turnout of {Stations[2]} at 10:00) is unsigned and sent by dec-26, who was not then an enrolled operator acting",
+            text, StringComparison.Ordinal);
+        Assert.Contains($"(turnout of {Stations[1]} at 14:00) should not have been recorded: 20 voters by 14:00", text, StringComparison.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _device.Dispose();
+        _stranger.Dispose();
+        _commission.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
