@@ -191,9 +191,8 @@ public static class TallyCommand
         {
             if (election.PartyCopies.Any(s => s.Id.Value == sourceId))
             {
-                console.MarkupLineInterpolated(
-                    $"[red]'{sourceId}' is a party's copy of the protocols, not a result: the discrepancy ledger compares it with the "
-                    + $"official count.[/]");
+                console.MarkupLineInterpolated($"[red]'{sourceId}' is a party's copy of the protocols, not a result: {
+                    "the discrepancy ledger compares it with the official count"}.[/]");
             }
             else
             {
