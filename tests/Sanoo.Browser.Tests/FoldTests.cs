@@ -11,9 +11,11 @@ namespace Sanoo.Browser.Tests;
 [Collection(ResultsSiteGroup.Name)]
 public sealed class FoldTests(ResultsSite site)
 {
-    private static readonly BrowserNewContextOptions Phone = new()
+    private static readonly BrowserNewContextOptions Phone = PhoneOf(390);
+
+    private static BrowserNewContextOptions PhoneOf(int width) => new()
     {
-        ViewportSize = new() { Width = 390, Height = 844 },
+        ViewportSize = new() { Width = width, Height = 844 },
         DeviceScaleFactor = 2,
         IsMobile = true,
         HasTouch = true,
@@ -23,17 +25,19 @@ public sealed class FoldTests(ResultsSite site)
     private static int SingleMemberContests => ResultsSite.Sample.Election.Contests.Count(c => c.Contest.Kind == ContestKind.SingleMember);
 
     [Theory]
-    [InlineData("ky")]
-    [InlineData("ru")]
-    [InlineData("en")]
+    [InlineData("ky", 390)]
+    [InlineData("ru", 390)]
+    [InlineData("en", 390)]
+    [InlineData("ky", 360)]
+    [InlineData("ru", 360)]
     public async Task On_a_phone_the_national_page_shows_the_summary_above_the_fold_and_the_official_count_without_sideways_scroll(
-        string language)
+        string language, int width)
     {
-        await using var context = await site.Browser.NewContextAsync(Phone);
+        await using var context = await site.Browser.NewContextAsync(PhoneOf(width));
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(site.Address, $"/{language}/").ToString());
 
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ResultsSite.Screenshots, $"phone-fold-{language}.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ResultsSite.Screenshots, $"phone-fold-{language}-{width}.png") });
         var summary = page.Locator("#summary");
         Assert.Equal("polite", await summary.GetAttributeAsync("aria-live"));
         var box = (await summary.BoundingBoxAsync())!;
@@ -41,8 +45,8 @@ public sealed class FoldTests(ResultsSite site)
         // The leader is the first row (rows are sorted by votes), its seats are a projection (the hand count is partial), and the
         // time is the election's (Asia/Bishkek, so no "UTC").
         var first = page.Locator("table.results tbody tr").First;
-        Assert.Contains(
-            (await summary.Locator(".lead strong").TextContentAsync())!.Trim(), await first.Locator("th").TextContentAsync(), StringComparison.Ordinal);
+        var leader = (await summary.Locator(".lead strong").TextContentAsync())!.Trim();
+        Assert.Contains(leader, await first.Locator("th").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("true", await summary.Locator(".seats").GetAttributeAsync("data-projected"));
         var asOf = (await summary.Locator("time").TextContentAsync())!;
         Assert.Matches(@"\d\d:\d\d", asOf);
@@ -61,7 +65,11 @@ public sealed class FoldTests(ResultsSite site)
         for (var i = 0; i < 3; i++)
         {
             var cell = (await cells.Nth(i).BoundingBoxAsync())!;
-            Assert.True(cell.X + cell.Width <= 390, $"cell {i} ends at {cell.X + cell.Width} px, beyond the screen");
+            Assert.True(
+                cell.X + cell.Width <= width,
+                $"cell {i} ends at {cell.X + cell.Width} px, beyond the screen; the first row's cells are "
+                + string.Join(", ", await page.EvalOnSelectorAllAsync<double[]>(
+                    "table.results tbody tr:first-child > *", "cells => cells.map(c => c.getBoundingClientRect().width)")));
         }
         Assert.Equal(official, await first.Locator("td[data-source]").First.GetAttributeAsync("data-source"));
 

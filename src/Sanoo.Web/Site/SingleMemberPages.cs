@@ -120,7 +120,8 @@ public static class SingleMemberPages
         var caption = string.Format(
             language.Culture, words.WholeParliamentFormat, language.Number(listSeats + districtSeats), language.Number(listSeats),
             language.Number(districtSeats));
-        return new Parliament(seats, caption);
+        var count = list.Sources[list.Primary];
+        return new Parliament(seats, count.Official && count.Reporting == count.Expected ? caption : $"{caption} · {words.Projected}");
     }
 
     private static DistrictRow Row(
