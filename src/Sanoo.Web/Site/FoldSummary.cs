@@ -11,11 +11,13 @@ namespace Sanoo.Web.Site;
 /// <param name="Color">Its colour.</param>
 /// <param name="Seats">"15 of 54 seats", where the contest's seats are shown; else null.</param>
 /// <param name="Projected">Whether the seats are a projection: the official count is not complete.</param>
-/// <param name="Counted">How much is counted, and by which count.</param>
+/// <param name="Counted">How much is counted.</param>
+/// <param name="CountName">By which count (the one the leader and the seats come from).</param>
 /// <param name="AsOf">"as of 21:40" in the election's time zone (or UTC, saying so).</param>
 /// <param name="At">The same instant, for the <c>datetime</c> attribute.</param>
 public sealed record FoldSummary(
-    string? Leader, string? LeaderShare, string? Color, string? Seats, bool Projected, string Counted, string AsOf, DateTimeOffset At)
+    string? Leader, string? LeaderShare, string? Color, string? Seats, bool Projected, string Counted, string CountName, string AsOf,
+    DateTimeOffset At)
 {
     /// <summary>The summary of <paramref name="contest"/> as published at <paramref name="at"/>.</summary>
     public static FoldSummary Of(ContestResult contest, DateTimeOffset at, string? timeZone, DateOnly electionDay, SiteLanguage language)
@@ -31,8 +33,7 @@ public sealed record FoldSummary(
         var counted = string.Format(
             language.Culture,
             words.CountedFormat,
-            language.Percent(source.Expected == 0 ? 0 : Math.Floor(source.Reporting * 1000m / source.Expected) / 10m, 1),
-            source.Name);
+            language.Percent(source.Expected == 0 ? 0 : Math.Floor(source.Reporting * 1000m / source.Expected) / 10m, 1));
         return new FoldSummary(
             leader?.Name,
             leader is null ? null : language.Percent(leader.Share[p]),
@@ -40,6 +41,7 @@ public sealed record FoldSummary(
             seats,
             seats is not null && !(source.Official && source.Reporting == source.Expected),
             counted,
+            source.Name,
             string.Format(language.Culture, words.AsOfFormat, LocalTime(at, timeZone, electionDay)),
             at);
     }
