@@ -111,11 +111,13 @@ public sealed class FoldTests(ResultsSite site)
         await page.GotoAsync(new Uri(site.Address, $"/{language}/").ToString());
         var listSeats = ResultsSite.Sample.Election.DefaultContest.Contest.Seats;
         Assert.Equal(listSeats + SingleMemberContests, await page.Locator(".hemicycle circle").CountAsync());
+        await page.Locator(".hemicycle").ScreenshotAsync(new() { Path = Path.Combine(ResultsSite.Screenshots, $"phone-parliament-{language}.png") });
         await PageChecks.AssertSoundAsync(page, language);
 
         await page.ClickAsync("header ul.more a[href$='/single-member/']");
         Assert.EndsWith($"/{language}/single-member/", page.Url, StringComparison.Ordinal);
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ResultsSite.Screenshots, $"phone-single-member-{language}.png") });
         var rows = page.Locator("table.districts tbody tr[data-contest]");
         Assert.Equal(SingleMemberContests, await rows.CountAsync());
         // Every district has a winner (with the runner-up and margin) or says why not.
