@@ -15,7 +15,7 @@ public sealed class LedgerTests(ResultsSite site)
         var differ = int.Parse(
             (await page.GetAttributeAsync("section.contest[data-contest=list] [data-reconciliation]", "data-differ"))!,
             System.Globalization.CultureInfo.InvariantCulture);
-        await page.ClickAsync("header .more a");
+        await page.ClickAsync("header .more a[href$='/discrepancies/']");
         Assert.EndsWith("/en/discrepancies/", page.Url, StringComparison.Ordinal);
         await PageChecks.AssertSoundAsync(page, "en");
 

@@ -36,7 +36,8 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
             $"{machineIn.ToString("N0", russian)} из {2494.ToString("N0", russian)} участков",
             await page.TextContentAsync("li[data-source=machine]"),
             StringComparison.Ordinal);
-        Assert.Equal(54, await page.Locator(".hemicycle circle").CountAsync());
+        // The whole parliament: 54 list seats and 36 single-member districts.
+        Assert.Equal(90, await page.Locator(".hemicycle circle").CountAsync());
         await Shot(page, "phone-national-ru");
 
         await page.ClickAsync("tr[data-area=batken] a");
@@ -108,6 +109,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         string[] paths =
         [
             "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/", "/en/discrepancies/", "/ru/enter/s0001/", "/ky/enter/queue/",
+            "/ky/single-member/", "/ru/ballot.html",
         ];
         foreach (var path in paths)
         {
@@ -137,7 +139,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
 
         await Assertions.Expect(hand).ToHaveAttributeAsync("data-reporting", "1", new() { Timeout = 10_000 });
         Assert.NotEqual(before, await page.GetAttributeAsync("body", "data-snapshot"));
-        Assert.Equal("Updated with new results.", await page.TextContentAsync("#live"));
+        Assert.Equal("polite", await page.GetAttributeAsync("#summary", "aria-live"));
         await PageChecks.AssertSoundAsync(page, "en");
         var voted = protocol.Votes.Sum(v => (long)v);
         Assert.Equal(voted.ToString(System.Globalization.CultureInfo.InvariantCulture), await hand.GetAttributeAsync("data-valid"));

@@ -16,10 +16,10 @@ public sealed class PublishedSiteTests(ResultsSite site)
             var published = site.Published;
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(published, folder);
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
-            // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page of every
-            // area above the stations in 3 languages
+            // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page and the
+            // ballot-order twin of every area above the stations in 3 languages; the single-member districts in 3 languages
             var reportPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
-            Assert.Equal((3 * summary.Pages) + 5 + 9 + reportPages, summary.Files);
+            Assert.Equal((3 * summary.Pages) + 5 + 9 + reportPages + reportPages + 3, summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(
@@ -38,6 +38,14 @@ public sealed class PublishedSiteTests(ResultsSite site)
             }
             Assert.Contains("/ky/station/", page.Url, StringComparison.Ordinal);
             Assert.True(await page.Locator("table.versions").CountAsync() > 0);
+
+            await page.GotoAsync(new Uri(nginx.Address, "/ru/single-member/").ToString());
+            Assert.Equal(
+                ResultsSite.Sample.Election.Contests.Count(c => c.Contest.Kind == Core.Definitions.ContestKind.SingleMember),
+                await page.Locator("table.districts tbody tr[data-contest]").CountAsync());
+            await page.GotoAsync(new Uri(nginx.Address, "/ky/ballot.html").ToString());
+            Assert.Equal("ky", await page.GetAttributeAsync("html", "lang"));
+            Assert.Equal(1, await page.Locator("p.order a[href='./']").CountAsync());
 
             using var http = new HttpClient { BaseAddress = nginx.Address };
             var csv = await http.GetAsync("/en/data.csv");

@@ -108,8 +108,12 @@ public class HardeningTests(ServerFixture server) : IClassFixture<ServerFixture>
     [Fact]
     public async Task Public_reads_allow_any_origin_and_operators_entries_do_not()
     {
-        var results = await server.Client.GetAsync("/api/v1/results");
-        Assert.Equal("*", Assert.Single(results.Headers.GetValues("Access-Control-Allow-Origin")));
+        foreach (var path in new[] { "/api/v1/results", "/ky/data.json", "/ru/area/batken/data.csv", "/en/single-member/" })
+        {
+            var read = await server.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.Equal("*", Assert.Single(read.Headers.GetValues("Access-Control-Allow-Origin")));
+        }
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/hand-entries/queue");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ServerFixture.AdminToken);
         var entries = await server.Client.SendAsync(request);

@@ -127,7 +127,7 @@ public class PublicReadTests(ServerFixture server) : IClassFixture<ServerFixture
         {
             "/api/v1/status", "/api/v1/results", "/api/v1/tree-head", "/api/v1/rejected", "/api/v1/flagged", "/api/v1/definition", "/api/v1/keys",
             "/api/v1/stations/s0001", "/api/v1/recounts", "/api/v1/certifications", "/ky/", "/ky/data.csv", "/ky/data.json",
-            "/data/protocols.csv", "/snapshot.json",
+            "/data/protocols.csv", "/snapshot.json", "/ky/ballot.html", "/ru/area/batken/ballot.html", "/en/single-member/",
         };
         foreach (var path in paths)
         {

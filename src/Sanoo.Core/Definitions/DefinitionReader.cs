@@ -53,7 +53,7 @@ public static class DefinitionReader
             "$",
             problems,
             "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation",
-            "minimumTurnout", "levels", "groupings", "turnoutTimes");
+            "minimumTurnout", "levels", "groupings", "turnoutTimes", "timeZone");
         if (f is null)
         {
             return null;
@@ -100,6 +100,7 @@ public static class DefinitionReader
             Reconciliation = ReadReconciliation(f, problems),
             Levels = levels,
             TurnoutTimes = ReadTurnoutTimes(f, problems),
+            TimeZone = ReadTimeZone(f),
         };
     }
 
@@ -525,6 +526,25 @@ public static class DefinitionReader
             return null;
         }
         return LocalizedText.Of(texts);
+    }
+
+    /// <summary>
+    /// The optional IANA time zone id, e.g. <c>Asia/Bishkek</c>; only its shape is checked here (the core reads no time zone
+    /// database, so a definition is valid or not on every machine alike); the site resolves it and falls back to UTC, saying so.
+    /// </summary>
+    private static string? ReadTimeZone(JsonFields f)
+    {
+        if (f.OptionalString("timeZone") is not { } zone)
+        {
+            return null;
+        }
+        if (zone is { Length: > 0 and <= 64 } && zone.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+')
+            && !zone.StartsWith('/') && !zone.EndsWith('/') && !zone.Contains("//", StringComparison.Ordinal))
+        {
+            return zone;
+        }
+        f.Problem("timeZone", $"expected an IANA time zone id such as \"Asia/Bishkek\", found \"{zone}\"");
+        return null;
     }
 
     private static bool IsLanguageCode(string? code) => code is { Length: >= 2 and <= 3 } && code.All(char.IsAsciiLetterLower);

@@ -41,6 +41,9 @@ public sealed record ElectionDefinition(
     /// </summary>
     public ImmutableArray<string> TurnoutTimes { get; init; } = [];
 
+    /// <summary>The IANA id of the election's time zone (e.g. <c>Asia/Bishkek</c>), in which the site states times; null: UTC.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>How many of <see cref="Levels"/> are levels of the tree (the rest are groupings); the last of them is the station.</summary>
     public int TreeDepth => Levels.Count(l => !l.Grouping);
 }

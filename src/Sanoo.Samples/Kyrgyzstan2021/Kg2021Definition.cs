@@ -46,6 +46,7 @@ public static class Kg2021Definition
             json.WriteString("id", facts.Id);
             Text(json, "name", facts.Name);
             json.WriteString("date", facts.Date);
+            json.WriteString("timeZone", "Asia/Bishkek");
             json.WriteStartArray("languages");
             json.WriteStringValue("ky");
             json.WriteStringValue("ru");

@@ -71,6 +71,9 @@ public static class AreaPages
         return new AreaPage(frame, main, local, heading, rows, [.. election.ResultSources.Select(s => s.Name.In(language.Code))])
         {
             Groupings = groupings,
+            Summary = main is null ? null
+                : FoldSummary.Of(main, published.PublishedAt, election.Definition.TimeZone, election.Definition.Date, language),
+            Parliament = area.Level == 0 && main is { Kind: ContestKind.PartyList } ? SingleMemberPages.Whole(snapshot, main, language) : null,
         };
     }
 

@@ -38,6 +38,8 @@ public static class PageFrames
         {
             HasLedger = election.Reconciliation is not null || !election.PartyCopies.IsEmpty,
             HasTurnout = !election.Definition.TurnoutTimes.IsEmpty && !area.IsStation,
+            HasSingleMember = SingleMemberPages.Any(election),
+            ElectionId = election.Definition.Id.Value,
             // "2 min ago" is read against the clock when the page is made: a page is made afresh whenever a cosignature arrives.
             Witnesses = published.Witnesses?.Select(w => new WitnessMark(
                 w.Witness, Math.Max(0, (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - w.ReceivedAt) / 60_000))).ToList(),

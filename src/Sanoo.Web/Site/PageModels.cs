@@ -48,11 +48,27 @@ public sealed record PageFrame(
     /// witnesses are not followed (a published copy), empty when none has.</summary>
     public IReadOnlyList<WitnessMark>? Witnesses { get; init; }
 
-    /// <summary>The page's own address.</summary>
+    /// <summary>Whether the election has single-member contests, so the site has a page listing them.</summary>
+    public bool HasSingleMember { get; init; }
+
+    /// <summary>The election's id, which starts the name of every file downloaded from the page.</summary>
+    public string ElectionId { get; init; } = "";
+
+    /// <summary>The page's file in its folder when it is not the folder's <c>index.html</c> (the ballot-order twin).</summary>
+    public string File { get; init; } = "";
+
+    /// <summary>The page's own address (its folder, where its open data is).</summary>
     public string Path => $"/{Language.Code}{PathAfterLanguage}";
 
     /// <summary>The same page in another language.</summary>
-    public string PathIn(string language) => $"/{language}{PathAfterLanguage}";
+    public string PathIn(string language) => $"/{language}{PathAfterLanguage}{File}";
+
+    /// <summary>
+    /// The name a download from this page is saved under, saying what it is: election, language and page, e.g.
+    /// <c>kg-2021-ky-area-batken.csv</c> (<c>kg-2021-ky-results.csv</c> for the nation's page).
+    /// </summary>
+    public string DownloadName(string extension) =>
+        $"{ElectionId}-{Language.Code}-{(PathAfterLanguage.Trim('/') is { Length: > 0 } page ? page.Replace('/', '-') : "results")}.{extension}";
 }
 
 /// <summary>A witness who cosigned the page's tree head, <paramref name="Minutes"/> whole minutes before the page was made.</summary>
@@ -159,6 +175,15 @@ public sealed record AreaPage(
 {
     /// <summary>On the root's page: the areas of each grouping, one table per grouping.</summary>
     public IReadOnlyList<ChildTable> Groupings { get; init; } = [];
+
+    /// <summary>Who leads, the seats, how much is counted and as of when: what a reader sees before scrolling; null without results.</summary>
+    public FoldSummary? Summary { get; init; }
+
+    /// <summary>On the root's page of an election with single-member contests: the whole parliament; else null.</summary>
+    public Parliament? Parliament { get; init; }
+
+    /// <summary>Whether the results are in ballot order (the page's twin <see cref="SitePaths.BallotOrder"/>), not by votes.</summary>
+    public bool BallotOrder { get; init; }
 }
 
 /// <summary>A table of areas under a heading: the areas of one grouping.</summary>

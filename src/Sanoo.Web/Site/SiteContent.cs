@@ -20,6 +20,12 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     /// <summary>The page files, by name.</summary>
     public static readonly IReadOnlyList<string> PageFiles = ["index.html", SitePaths.DataCsv, SitePaths.DataJson];
 
+    /// <summary>The files of an area's page above the stations: the page files and the page's twin in ballot order.</summary>
+    public static readonly IReadOnlyList<string> AreaFiles = [.. PageFiles, SitePaths.BallotOrder];
+
+    /// <summary>The files of the page of <paramref name="area"/>.</summary>
+    public static IReadOnlyList<string> FilesOf(Area area) => area.IsStation ? PageFiles : AreaFiles;
+
     private static Contracts.WireJson Wire => Contracts.WireJson.Default;
 
     /// <summary>The election.</summary>
@@ -77,9 +83,18 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
             SitePaths.DataCsv => Text(writer => ResultsCsv.Write(writer, snapshot, area, language)),
             SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(
                 SiteJson.Area(AreaPages.Of(published, snapshot, area, lang)), Wire.AreaPageData),
+            SitePaths.BallotOrder => Encoding.UTF8.GetBytes(await renderer.AreaAsync(BallotOrder(AreaPages.Of(published, snapshot, area, lang)))),
             _ => Encoding.UTF8.GetBytes(await renderer.AreaAsync(AreaPages.Of(published, snapshot, area, lang))),
         };
+
+        static AreaPage BallotOrder(AreaPage page) => page with { BallotOrder = true, Frame = page.Frame with { File = SitePaths.BallotOrder } };
     }
+
+    /// <summary>The page of every single-member contest in <paramref name="language"/>; null when the election has none.</summary>
+    public async Task<byte[]?> SingleMemberFileAsync(Published published, Snapshot snapshot, string language) =>
+        SingleMemberPages.Of(published, snapshot, SiteLanguage.Of(language)) is { } page
+            ? Encoding.UTF8.GetBytes(await renderer.SingleMemberAsync(page))
+            : null;
 
     /// <summary>One file of the discrepancy ledger page in <paramref name="language"/>; null when the election compares no counts.</summary>
     public async Task<byte[]?> LedgerFileAsync(Published published, Snapshot snapshot, string language, string file)

@@ -31,6 +31,7 @@ public static class SiteEndpoints
         app.MapRead("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) =>
             PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
         app.MapRead("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
+        app.MapRead("/{lang}/single-member/", SingleMemberAsync).ExcludeFromDescription();
         app.MapRead(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapRead("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null))
@@ -114,7 +115,7 @@ public static class SiteEndpoints
         file ??= "index.html";
         var election = site.Election;
         var area = id is null ? election.Areas.First(a => a.Parent is null) : AreaId.TryParse(id, out var areaId) ? election.Area(areaId) : null;
-        if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || area is null || area.IsStation != station)
+        if (!Languages(site).Contains(lang) || area is null || area.IsStation != station || !SiteContent.FilesOf(area).Contains(file))
         {
             return NotAPage(context, site);
         }
@@ -140,6 +141,17 @@ public static class SiteEndpoints
             () => site.LedgerFileAsync(published, snapshot, lang, file),
             () => NotFoundPages.Or(context, Languages(site), () =>
                 Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare.")));
+    }
+
+    private static async Task<IResult> SingleMemberAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang)
+    {
+        var published = publisher.Current;
+        if (!Languages(site).Contains(lang) || published.Snapshot is not { } snapshot)
+        {
+            return NotAPage(context, site);
+        }
+        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/single-member/", "text/html; charset=utf-8",
+            () => site.SingleMemberFileAsync(published, snapshot, lang), () => NotAPage(context, site));
     }
 
     private static async Task ProtocolsAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site)

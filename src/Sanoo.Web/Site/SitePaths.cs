@@ -30,6 +30,12 @@ public static class SitePaths
     /// <summary>The discrepancy ledger: two counts compared at every station.</summary>
     public static string Discrepancies(string language) => $"/{language}/discrepancies/";
 
+    /// <summary>Every single-member contest on one page.</summary>
+    public static string SingleMember(string language) => $"/{language}/single-member/";
+
+    /// <summary>An area's page with its results in ballot order (the page itself sorts them by votes).</summary>
+    public const string BallotOrder = "ballot.html";
+
     /// <summary>A protocol image by the hex SHA-256 of its bytes (the same address on the server and in a published folder).</summary>
     public static string Image(string sha256) => $"/api/v1/images/{sha256}";
 

@@ -52,6 +52,13 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(LedgerView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>The page listing every single-member contest.</summary>
+    public Task<string> SingleMemberAsync(SingleMemberPage page) => RenderAsync<SingleMemberView>(new()
+    {
+        [nameof(SingleMemberView.Page)] = page,
+        [nameof(SingleMemberView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>An area's observers' reports page.</summary>
     public Task<string> ReportsAsync(Reports.ReportsPage page) => RenderAsync<ReportsView>(new()
     {

@@ -77,7 +77,7 @@ public sealed class StaticSite(SiteContent content)
             foreach (var language in languages)
             {
                 var folderOfPage = SitePaths.Area(language, area);
-                foreach (var file in SiteContent.PageFiles)
+                foreach (var file in SiteContent.FilesOf(area))
                 {
                     await WriteFile(
                         folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
@@ -106,6 +106,10 @@ public sealed class StaticSite(SiteContent content)
                 {
                     await WriteFile(SitePaths.Discrepancies(language) + file, ledger);
                 }
+            }
+            if (await content.SingleMemberFileAsync(published, snapshot, language) is { } districts)
+            {
+                await WriteFile(SitePaths.SingleMember(language) + "index.html", districts);
             }
         }
         if (commissionKey is not null)

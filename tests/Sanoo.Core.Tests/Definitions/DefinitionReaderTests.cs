@@ -36,6 +36,18 @@ public class DefinitionReaderTests
     }
 
     [Fact]
+    public void The_time_zone_is_optional_and_read_as_an_iana_id()
+    {
+        Assert.Null(DefinitionJson.LoadSmall().Definition.TimeZone);
+        var loaded = Assert.IsType<DefinitionResult.Loaded>(DefinitionJson.Load(DefinitionJson.With(d => d["timeZone"] = "Asia/Bishkek")));
+        Assert.Equal("Asia/Bishkek", loaded.Election.Definition.TimeZone);
+    }
+
+    [Fact]
+    public void A_time_zone_that_is_no_iana_id_is_reported() =>
+        AssertProblem(d => d["timeZone"] = "Bishkek time", "$.timeZone", "expected an IANA time zone id");
+
+    [Fact]
     public void Malformed_json_is_reported_with_its_line()
     {
         var result = Assert.IsType<DefinitionResult.Invalid>(DefinitionReader.Read(Encoding.UTF8.GetBytes("{\n \"id\": ,\n}")));
