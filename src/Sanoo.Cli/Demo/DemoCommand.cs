@@ -116,6 +116,7 @@ public static class DemoCommand
                 $"Replaying {Format.Count(night.Count)} submissions at {
                     (double.IsInfinity(speed) ? "full speed" : $"{speedText}× real time")} through {site}api/v1/protocols.");
             var publisher = app.Services.GetRequiredService<SnapshotPublisher>();
+            await VotingDayAsync(console, sample, seed, speed, senders, site, cancellationToken);
             var board = new NightBoard(sample.Election, counters, site);
             var clock = Stopwatch.StartNew();
             Func<TimeSpan> now = () => double.IsInfinity(speed) ? TimeSpan.MaxValue : clock.Elapsed * speed;
@@ -179,6 +180,34 @@ public static class DemoCommand
             console.MarkupLine("Stopped.");
             return SanooCli.Ok;
         }
+    }
+
+    /// <summary>
+    /// Voting day before the night: from 08:00 every station's device reports its turnout at each of the definition's times; the
+    /// demo says the national turnout at each time (what <c>/{lang}/turnout/</c> shows) and moves on when the polls close.
+    /// </summary>
+    private static async Task VotingDayAsync(
+        IAnsiConsole console, GeneratedElection sample, ulong seed, double speed, NightSenders senders, string site,
+        CancellationToken cancellationToken)
+    {
+        var day = ElectionDay.Script(sample, seed);
+        if (day.IsEmpty)
+        {
+            return;
+        }
+        var start = ElectionDay.Opens - ElectionDay.Closes;
+        console.MarkupLineInterpolated(
+            $"Voting day: the polls open at 08:00; every station reports its turnout at {
+                string.Join(", ", sample.Election.Definition.TurnoutTimes)} ({site}{sample.Election.Definition.Languages[0]}/turnout/).");
+        var clock = Stopwatch.StartNew();
+        var registered = sample.Election.Areas.Where(a => a.IsStation).Sum(a => a.Roll!.Total);
+        await senders.SendTurnoutAsync(
+            day,
+            () => double.IsInfinity(speed) ? TimeSpan.MaxValue : start + (clock.Elapsed * speed),
+            time => console.MarkupLineInterpolated(
+                $"  {time}: turnout {Format.Percent(day.Where(e => e.Time == time).Sum(e => e.Voters), registered)} of the voters on the lists"),
+            cancellationToken);
+        console.MarkupLine("The polls close at 20:00; the count begins.");
     }
 
     /// <summary>

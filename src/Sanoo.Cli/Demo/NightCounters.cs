@@ -13,7 +13,14 @@ public sealed class NightCounters
     private int _entries;
     private int _mismatches;
     private int _scans;
+    private int _turnout;
     private long _scanTicks;
+
+    /// <summary>Turnout reports recorded during voting day.</summary>
+    public int TurnoutReports => _turnout;
+
+    /// <summary>Counts one turnout report recorded.</summary>
+    public void Turnout() => Interlocked.Increment(ref _turnout);
 
     /// <summary>Submissions answered.</summary>
     public int Sent => _sent;

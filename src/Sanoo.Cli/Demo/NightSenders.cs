@@ -132,6 +132,72 @@ public sealed class NightSenders : IDisposable
         await PostAsync("/api/v1/protocols", protocol, signer, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends the day's turnout reports when their time comes (<paramref name="clock"/> says how far the day is, before the polls
+    /// close), each signed by its station's device, and reports each time once every station has sent it.
+    /// </summary>
+    public async Task SendTurnoutAsync(
+        IReadOnlyList<TurnoutEvent> day, Func<TimeSpan> clock, Action<string> reported, CancellationToken cancellationToken)
+    {
+        var byTime = day.GroupBy(e => e.Time);
+        foreach (var time in byTime)
+        {
+            var due = time.ToList();
+            var next = 0;
+            var sending = new List<Task>();
+            while (next < due.Count)
+            {
+                while (next < due.Count && due[next].At <= clock())
+                {
+                    sending.Add(SendTurnoutAsync(due[next++], cancellationToken));
+                }
+                if (sending.Count >= Lanes || next == due.Count)
+                {
+                    await Task.WhenAll(sending);
+                    sending.Clear();
+                }
+                else
+                {
+                    await Task.Delay(20, cancellationToken);
+                }
+            }
+            reported(time.Key);
+        }
+    }
+
+    private async Task SendTurnoutAsync(TurnoutEvent e, CancellationToken cancellationToken)
+    {
+        var report = new Core.Turnout.TurnoutReport(_election.Id, e.Station, e.Time, e.Voters);
+        var body = new Contracts.TurnoutRequest(
+            e.Station.Value, e.Time, e.Voters, Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(_keys[e.Station], report.Canonical())));
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/turnout")
+            {
+                Content = JsonContent.Create(body, Contracts.WireJson.Default.TurnoutRequest),
+            };
+            try
+            {
+                using var response = await _http.SendAsync(request, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    _counters.Turnout();
+                    return;
+                }
+                if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || attempt >= 200)
+                {
+                    throw new InvalidOperationException($"the server answered {(int)response.StatusCode} to the turnout of station "
+                        + $"{e.Station} at {e.Time}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+            }
+            catch (HttpRequestException) when (attempt < 20)
+            {
+            }
+            _counters.Retry();
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 5))), cancellationToken);
+        }
+    }
+
     /// <summary>An act of the central commission's supervisor (a recount order, its outcome, the certification); returns the answer's body.</summary>
     public async Task<TAnswer> ActAsync<TRequest, TAnswer>(string path, TRequest body, JsonTypeInfo<TRequest> request, JsonTypeInfo<TAnswer> answer,
         CancellationToken cancellationToken)

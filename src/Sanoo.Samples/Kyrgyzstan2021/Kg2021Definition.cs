@@ -13,6 +13,9 @@ namespace Sanoo.Samples.Kyrgyzstan2021;
 /// </summary>
 public static class Kg2021Definition
 {
+    /// <summary>The times of election day at which the stations report turnout (local, Asia/Bishkek).</summary>
+    public static readonly IReadOnlyList<string> TurnoutTimes = ["10:00", "12:00", "14:00", "16:00", "18:00", "20:00"];
+
     private static readonly string[] Languages = ["ky", "ru", "en"];
 
     /// <summary>The id of the nationwide party-list contest.</summary>
@@ -47,6 +50,13 @@ public static class Kg2021Definition
             Text(json, "name", facts.Name);
             json.WriteString("date", facts.Date);
             json.WriteString("timeZone", "Asia/Bishkek");
+            // The commission publishes turnout through the day: «явка на 10:00», every two hours until the polls close at 20:00.
+            json.WriteStartArray("turnoutTimes");
+            foreach (var time in TurnoutTimes)
+            {
+                json.WriteStringValue(time);
+            }
+            json.WriteEndArray();
             json.WriteStartArray("languages");
             json.WriteStringValue("ky");
             json.WriteStringValue("ru");
