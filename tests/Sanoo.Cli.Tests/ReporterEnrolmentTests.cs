@@ -44,8 +44,8 @@ public sealed class ReporterEnrolmentTests : IDisposable
     [Theory]
     [InlineData("observer", "--area", "nowhere", "--area: 'nowhere' is not an area")]
     [InlineData("party-agent", "--area", "d01", "A party agent needs --party")]
-    [InlineData("observer", "--party", "p01", "A party agent needs --party")]
-    [InlineData("party-agent", "--party", "no-such-party", "--party: 'no-such-party' is not a choice")]
+    [InlineData("observer", "--party", "p01", "An observer belongs to no party")]
+    [InlineData("party-agent", "--party", "no-such-party", "--party: 'no-such-party' is not a party")]
     public async Task An_unknown_area_or_party_or_a_party_for_the_wrong_role_is_refused(string role, string option, string value, string message)
     {
         await CreateAsync();

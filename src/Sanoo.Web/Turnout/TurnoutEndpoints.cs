@@ -40,8 +40,8 @@ public static class TurnoutEndpoints
     }
 
     private static async Task<IResult> ReportAsync(
-        HttpRequest request, ElectionLog log, WriterRegistry registry, Jurisdiction jurisdiction, SnapshotPublisher publisher,
-        TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
+        HttpRequest request, ElectionLog log, WriterRegistry registry, Jurisdiction jurisdiction, TimeProvider time, ServerOptions options,
+        CancellationToken cancellationToken)
     {
         var (fields, problem) = await ReportEndpoints.ReadAsync(request, options, cancellationToken, "station", "time", "voters", "signature");
         if (fields is null)
@@ -119,7 +119,8 @@ public static class TurnoutEndpoints
             case TurnoutOutcome.Duplicate:
                 return TypedResults.Ok(Json(recorded.Record!));
             default:
-                await publisher.ActedAsync(cancellationToken);
+                // Not published at once, as an act is: thousands of stations report within minutes of each time, and the publisher's
+                // next tick (it follows the register) carries them all in one new version of the pages.
                 return TypedResults.Json(Json(recorded.Record!), statusCode: StatusCodes.Status201Created);
         }
     }

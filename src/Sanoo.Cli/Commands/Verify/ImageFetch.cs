@@ -57,6 +57,13 @@ internal sealed class ImageFetch
             {
                 bytes = await origin.BytesAsync($"/api/v1/images/{hex}", cancellationToken);
             }
+            catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError)
+            {
+                // The server re-hashes what it serves and withholds bytes that no longer match: the stored image was changed.
+                problems.Add($"IMAGE CHANGED: {where} names image {hex[..16]}…, but the server withholds it: its stored bytes no longer "
+                    + "hash to that address");
+                continue;
+            }
             catch (Exception e) when (e is HttpRequestException or FileNotFoundException or DirectoryNotFoundException)
             {
                 if (required)
