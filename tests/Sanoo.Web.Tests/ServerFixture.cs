@@ -52,6 +52,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>What the server publishes now.</summary>
     public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;
 
+    /// <summary>The commission's public key the server signs with.</summary>
+    public byte[] CommissionPublicKey => _app!.Services.GetRequiredService<Publishing.CommissionKey>().PublicKey;
+
     public async Task InitializeAsync()
     {
         var store = CountingStore.Wrap(await StoreAddress.OpenAsync("sqlite:" + _file), out var counted);

@@ -142,6 +142,10 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     public async Task<byte[]> ReportsFileAsync(Published published, Snapshot snapshot, Area area, string language) =>
         Encoding.UTF8.GetBytes(await renderer.ReportsAsync(Reports.ReportPages.Of(published, snapshot, area, SiteLanguage.Of(language))));
 
+    /// <summary>The "how to check these numbers" page in <paramref name="language"/>, with the commission's key when known.</summary>
+    public async Task<byte[]> VerifyFileAsync(Published published, Snapshot snapshot, byte[]? key, string language) =>
+        Encoding.UTF8.GetBytes(await renderer.VerifyAsync(VerifyPages.Of(published, snapshot, key, SiteLanguage.Of(language))));
+
     /// <summary>The turnout-through-the-day page of an area above the stations, in <paramref name="language"/>.</summary>
     public async Task<byte[]> TurnoutFileAsync(Published published, Snapshot snapshot, Area area, string language) =>
         Encoding.UTF8.GetBytes(await renderer.TurnoutAsync(Turnout.TurnoutPages.Of(published, snapshot, area, SiteLanguage.Of(language))));

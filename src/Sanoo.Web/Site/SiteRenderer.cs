@@ -66,6 +66,13 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(ReportsView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>The "how to check these numbers" page.</summary>
+    public Task<string> VerifyAsync(VerifyPage page) => RenderAsync<VerifyView>(new()
+    {
+        [nameof(VerifyView.Page)] = page,
+        [nameof(VerifyView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>An area's turnout-through-the-day page.</summary>
     public Task<string> TurnoutAsync(Turnout.TurnoutPage page) => RenderAsync<TurnoutDayView>(new()
     {

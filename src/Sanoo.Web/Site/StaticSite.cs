@@ -111,6 +111,7 @@ public sealed class StaticSite(SiteContent content)
             {
                 await WriteFile(SitePaths.SingleMember(language) + "index.html", districts);
             }
+            await WriteFile(VerifyPages.Path(language) + "index.html", await content.VerifyFileAsync(published, snapshot, commissionKey, language));
         }
         if (commissionKey is not null)
         {
