@@ -16,10 +16,11 @@ public sealed class PublishedSiteTests(ResultsSite site)
             var published = site.Published;
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(published, folder);
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
-            // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page and the
-            // ballot-order twin of every area above the stations in 3 languages; the single-member districts in 3 languages
-            var reportPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
-            Assert.Equal((3 * summary.Pages) + 5 + 9 + reportPages + reportPages + 3, summary.Files);
+            // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page, the turnout
+            // page and the ballot-order twin of every area above the stations in 3 languages; the single-member districts and the
+            // page on how to check the numbers in 3 languages
+            var areaPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
+            Assert.Equal((3 * summary.Pages) + 5 + 9 + (3 * areaPages) + 3 + 3, summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(
