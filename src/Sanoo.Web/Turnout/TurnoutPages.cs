@@ -70,7 +70,7 @@ public static class TurnoutPages
         double Y(decimal percent) => Top + ((double)(1 - (percent / top)) * (Height - Top - Bottom));
         static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"turnout-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-hidden=\"true\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"turnout-chart\" viewBox=\"0 0 {Width} {Height}\" aria-hidden=\"true\">");
         for (var g = 0m; g <= top; g += top / 5)
         {
             svg.Append(CultureInfo.InvariantCulture,
