@@ -73,6 +73,7 @@ public static class AreaPages
             Groupings = groupings,
             Summary = main is null ? null
                 : FoldSummary.Of(main, published.PublishedAt, election.Definition.TimeZone, election.Definition.Date, language),
+            Map = contest is null ? null : MapPages.Of(snapshot, contest, area, children, main!.Primary, language),
             Parliament = area.Level == 0 && main is { Kind: ContestKind.PartyList } ? SingleMemberPages.Whole(snapshot, main, language) : null,
         };
     }

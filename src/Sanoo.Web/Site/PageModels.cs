@@ -182,6 +182,9 @@ public sealed record AreaPage(
     /// <summary>On the root's page of an election with single-member contests: the whole parliament; else null.</summary>
     public Parliament? Parliament { get; init; }
 
+    /// <summary>The areas below on maps, by leader and by turnout; null where no map is drawn (see <see cref="MapPages"/>).</summary>
+    public AreaMapModel? Map { get; init; }
+
     /// <summary>Whether the results are in ballot order (the page's twin <see cref="SitePaths.BallotOrder"/>), not by votes.</summary>
     public bool BallotOrder { get; init; }
 }
