@@ -48,22 +48,22 @@
       .catch(function () { /* offline for a moment: try again at the next tick */ });
   }
   // A published folder has no server to search: its search page finds stations in the index beside it, as the server would.
-  function words(text) {
+  function words(text, variants) {
     var out = [];
     String(text).toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
       if (!w) return;
       out.push(w);
       var d = w.replace(/\D/g, '');
-      if (d) { out.push(d); out.push(d.replace(/^0+(?=.)/, '')); }
+      if (d && variants) { out.push(d); out.push(d.replace(/^0+(?=.)/, '')); }
     });
     return out;
   }
   function search(found, q) {
-    var say = found.getAttribute('data-words').split('|'), terms = words(q).filter(function (w, i, a) { return a.indexOf(w) === i; });
+    var say = found.getAttribute('data-words').split('|'), terms = words(q, false).filter(function (w, i, a) { return a.indexOf(w) === i; });
     fetch(found.getAttribute('data-index')).then(function (r) { return r.ok ? r.json() : null; }).then(function (list) {
       if (!list) return;
       var hits = list.filter(function (s) {
-        var own = words(s[0] + ' ' + s[1] + ' ' + s[2]);
+        var own = words(s[0] + ' ' + s[1] + ' ' + s[2], true);
         return terms.length > 0 && terms.every(function (t) { return own.some(function (w) { return w.indexOf(t) === 0; }); });
       });
       var h = document.createElement('h2'), ul = document.createElement('ul');
