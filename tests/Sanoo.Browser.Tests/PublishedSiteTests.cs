@@ -29,6 +29,7 @@ public sealed class PublishedSiteTests(ResultsSite site)
             await page.GotoAsync(nginx.Address.ToString());
             await page.WaitForURLAsync("**/ky/");
             await PageChecks.AssertSoundAsync(page, "ky");
+            Assert.Equal(9, await page.Locator("figure[data-map=leader] svg path").CountAsync());
             Assert.Equal(
                 published.Snapshot!.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 await page.GetAttributeAsync("body", "data-snapshot"));

@@ -88,7 +88,12 @@ public static class AreaPages
             SitePaths.Area(language.Code, child),
             [.. tallies.Select(t => t?.StationsReporting ?? 0)],
             tallies[0]?.StationsExpected ?? 0,
-            lead);
+            lead)
+        {
+            Turnout = tallies[primary] is { StationsReporting: > 0, RegisteredCovered: > 0 } p
+                ? language.Percent(ContestResults.ShareOf(p.Participation, p.RegisteredCovered), 1)
+                : null,
+        };
     }
 
     private static string? Leader(ContestPlan contest, long[] votes, long participation, SiteLanguage language)
