@@ -109,7 +109,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         string[] paths =
         [
             "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/", "/en/discrepancies/", "/ru/enter/s0001/", "/ky/enter/queue/",
-            "/ky/single-member/", "/ru/ballot.html", "/ru/turnout/", "/ky/verify/",
+            "/ky/single-member/", "/ru/ballot.html", "/ru/turnout/", "/ky/verify/", "/ky/search/?q=17", "/ru/search/",
         ];
         foreach (var path in paths)
         {

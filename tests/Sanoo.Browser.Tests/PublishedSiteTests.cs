@@ -18,9 +18,9 @@ public sealed class PublishedSiteTests(ResultsSite site)
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
             // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page, the turnout
             // page and the ballot-order twin of every area above the stations in 3 languages; the single-member districts and the
-            // page on how to check the numbers in 3 languages
+            // page on how to check the numbers in 3 languages; the search page and its index in 3 languages
             var areaPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
-            Assert.Equal((3 * summary.Pages) + 5 + 9 + (3 * areaPages) + 3 + 3, summary.Files);
+            Assert.Equal((3 * summary.Pages) + 5 + 9 + (3 * areaPages) + 3 + 3 + 6, summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(
@@ -29,6 +29,7 @@ public sealed class PublishedSiteTests(ResultsSite site)
             await page.GotoAsync(nginx.Address.ToString());
             await page.WaitForURLAsync("**/ky/");
             await PageChecks.AssertSoundAsync(page, "ky");
+            Assert.Equal(9, await page.Locator("figure[data-map=leader] svg path").CountAsync());
             Assert.Equal(
                 published.Snapshot!.Position.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 await page.GetAttributeAsync("body", "data-snapshot"));
@@ -47,6 +48,23 @@ public sealed class PublishedSiteTests(ResultsSite site)
             await page.GotoAsync(new Uri(nginx.Address, "/ky/ballot.html").ToString());
             Assert.Equal("ky", await page.GetAttributeAsync("html", "lang"));
             Assert.Equal(1, await page.Locator("p.order a[href='./']").CountAsync());
+
+            // No server to search: the page's script searches the index beside it, and without script the form's page lists the areas.
+            await page.GotoAsync(new Uri(nginx.Address, "/ru/search/?q=0017").ToString());
+            await page.Locator(".found li[data-station=s0017] a").ClickAsync();
+            Assert.EndsWith("/ru/station/s0017/", page.Url, StringComparison.Ordinal);
+            await page.GotoAsync(new Uri(nginx.Address, "/ky/").ToString());
+            await page.FillAsync("#q", "s0021");
+            await page.PressAsync("#q", "Enter");
+            await page.Locator(".found li[data-station=s0021]").WaitForAsync();
+            Assert.Equal(1, await page.Locator(".found li").CountAsync());
+            await using (var plain = await site.Browser.NewContextAsync(new() { JavaScriptEnabled = false }))
+            {
+                var noScript = await plain.NewPageAsync();
+                await noScript.GotoAsync(new Uri(nginx.Address, "/en/search/?q=17").ToString());
+                await noScript.Locator(".found a[href='/en/area/batken/']").ClickAsync();
+                Assert.EndsWith("/en/area/batken/", noScript.Url, StringComparison.Ordinal);
+            }
 
             using var http = new HttpClient { BaseAddress = nginx.Address };
             var csv = await http.GetAsync("/en/data.csv");

@@ -30,7 +30,9 @@ public sealed class ResultsSite : IAsyncLifetime
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
-    public static GeneratedElection Sample { get; } = Kg2021Generator.Generate();
+    /// <summary>The kg-2021 sample with its regions' boundaries from the shared data (read in place; always there in CI).</summary>
+    public static GeneratedElection Sample { get; } = Kg2021Generator.Generate(
+        Kg2021Generator.DefaultSeed, Kg2021Geography.Read(File.ReadAllBytes(SharedData.PathOf("kg_2021", "geo", Kg2021Geography.FileName))));
 
     public ElectionLog Log { get; private set; } = null!;
 

@@ -126,7 +126,7 @@ public static class GenerateCommand
 
     private static int Run(IAnsiConsole console, DirectoryInfo folder, ulong seed)
     {
-        var sample = Kg2021Generator.Generate(seed);
+        var sample = Kg2021Generator.Generate(seed, Input.SampleGeography.Find());
         using var devices = new SampleDevices(seed);
         try
         {

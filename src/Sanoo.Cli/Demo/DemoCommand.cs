@@ -79,7 +79,7 @@ public static class DemoCommand
         IAnsiConsole console, string speedText, ulong seed, DirectoryInfo folder, string urls, bool exitWhenDone, CancellationToken cancellationToken)
     {
         var speed = speedText == "max" ? double.PositiveInfinity : double.Parse(speedText, CultureInfo.InvariantCulture);
-        var sample = Kg2021Generator.Generate(seed);
+        var sample = Kg2021Generator.Generate(seed, Input.SampleGeography.Find());
         var script = ElectionNight.Script(sample, seed);
         var impostor = Impostor(script);
         List<NightEvent> night = [.. script.Append(impostor).OrderBy(e => e.At)];

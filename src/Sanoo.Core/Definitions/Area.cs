@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sanoo.Core.Maps;
 
 namespace Sanoo.Core.Definitions;
 
@@ -20,6 +21,12 @@ public sealed record Area(AreaId Id, int Level, AreaId? Parent, LocalizedText? N
 
     /// <summary>For an area of a grouping: the areas of the tree it is made of (stations, or areas whose stations all belong).</summary>
     public ImmutableArray<AreaId> Members { get; init; } = [];
+
+    /// <summary>Its outline on the map (the definition's optional <c>geometry</c>); null: the site draws it as a tile.</summary>
+    public AreaShape? Shape { get; init; }
+
+    /// <summary>For a station: where it is, by language (the definition's optional <c>address</c>), for finding one's station.</summary>
+    public LocalizedText? Address { get; init; }
 
     /// <summary>The name in <paramref name="language"/>, or the id where the area has no name.</summary>
     public string DisplayName(string language) => Name?.In(language) ?? Id.Value;

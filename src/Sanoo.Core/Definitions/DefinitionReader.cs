@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Sanoo.Core.Json;
+using Sanoo.Core.Maps;
 
 namespace Sanoo.Core.Definitions;
 
@@ -53,7 +54,7 @@ public static class DefinitionReader
             "$",
             problems,
             "format", "id", "name", "date", "languages", "sources", "forms", "choices", "contests", "areas", "reconciliation",
-            "minimumTurnout", "levels", "groupings", "turnoutTimes", "timeZone");
+            "minimumTurnout", "levels", "groupings", "turnoutTimes", "timeZone", "mapCredit");
         if (f is null)
         {
             return null;
@@ -101,6 +102,7 @@ public static class DefinitionReader
             Levels = levels,
             TurnoutTimes = ReadTurnoutTimes(f, problems),
             TimeZone = ReadTimeZone(f),
+            MapCredit = ReadText(f, "mapCredit", required: false),
         };
     }
 
@@ -397,7 +399,8 @@ public static class DefinitionReader
         Dictionary<string, int> levelIndex,
         int depth)
     {
-        var f = JsonFields.Of(element, path, problems, "id", "level", "kind", "parent", "name", "registered", "additional", "members");
+        var f = JsonFields.Of(element, path, problems, "id", "level", "kind", "parent", "name", "registered", "additional", "members",
+            "geometry", "address");
         if (f is null)
         {
             return null;
@@ -446,7 +449,18 @@ public static class DefinitionReader
             f.Problem("parent", $"an area of the grouping '{levels[level].Id}' lists its \"members\" and has no parent");
         }
         var name = isStation ? ReadText(f, "name", required: false) : ReadText(f, "name");
-        return new Area(ReadId<AreaId>(f, "id", AreaId.TryParse), level, parent, name, roll) { Members = members };
+        var shape = f.Raw("geometry") is { } geometry ? ShapeReader.Read(geometry, f.PathOf("geometry"), problems) : null;
+        var address = ReadText(f, "address", required: false);
+        if (address is not null && !isStation)
+        {
+            f.Problem("address", "only a polling station has an address");
+        }
+        return new Area(ReadId<AreaId>(f, "id", AreaId.TryParse), level, parent, name, roll)
+        {
+            Members = members,
+            Shape = shape,
+            Address = address,
+        };
     }
 
     /// <summary>

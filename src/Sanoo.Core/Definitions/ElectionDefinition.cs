@@ -44,6 +44,9 @@ public sealed record ElectionDefinition(
     /// <summary>The IANA id of the election's time zone (e.g. <c>Asia/Bishkek</c>), in which the site states times; null: UTC.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>The credit line the areas' geometry asks for (its source and licence), by language; null: no geometry or no credit.</summary>
+    public LocalizedText? MapCredit { get; init; }
+
     /// <summary>How many of <see cref="Levels"/> are levels of the tree (the rest are groupings); the last of them is the station.</summary>
     public int TreeDepth => Levels.Count(l => !l.Grouping);
 }

@@ -37,7 +37,11 @@ public static class Kg2021Definition
     public static string CandidateId(int district, int place) => $"d{district:D2}-c{place}";
 
     /// <summary>The definition as UTF-8 JSON, indented.</summary>
-    public static byte[] Write(Kg2021Facts facts, IReadOnlyList<Kg2021Station> stations, IReadOnlyDictionary<int, int> candidatesPerDistrict)
+    public static byte[] Write(
+        Kg2021Facts facts,
+        IReadOnlyList<Kg2021Station> stations,
+        IReadOnlyDictionary<int, int> candidatesPerDistrict,
+        Kg2021Geography? geography = null)
     {
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
         using (var json = new Utf8JsonWriter(
@@ -57,6 +61,10 @@ public static class Kg2021Definition
                 json.WriteStringValue(time);
             }
             json.WriteEndArray();
+            if (geography is not null)
+            {
+                Text(json, "mapCredit", new(Kg2021Geography.Credit));
+            }
             json.WriteStartArray("languages");
             json.WriteStringValue("ky");
             json.WriteStringValue("ru");
@@ -68,7 +76,7 @@ public static class Kg2021Definition
             json.WriteEndArray();
             WriteChoices(json, facts, candidatesPerDistrict);
             WriteContests(json, facts, candidatesPerDistrict);
-            WriteAreas(json, facts, stations);
+            WriteAreas(json, facts, stations, geography);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -185,7 +193,7 @@ public static class Kg2021Definition
         json.WriteEndArray();
     }
 
-    private static void WriteAreas(Utf8JsonWriter json, Kg2021Facts facts, IReadOnlyList<Kg2021Station> stations)
+    private static void WriteAreas(Utf8JsonWriter json, Kg2021Facts facts, IReadOnlyList<Kg2021Station> stations, Kg2021Geography? geography)
     {
         json.WriteStartArray("areas");
         json.WriteStartObject();
@@ -195,7 +203,13 @@ public static class Kg2021Definition
         json.WriteEndObject();
         foreach (var region in facts.Regions)
         {
-            Area(json, region.Id, "region", "kg", region.Name);
+            json.WriteStartObject();
+            json.WriteString("id", region.Id);
+            json.WriteString("kind", "region");
+            json.WriteString("parent", "kg");
+            Text(json, "name", region.Name);
+            geography?.WriteGeometry(json, region.Id);
+            json.WriteEndObject();
             foreach (var district in facts.Districts.Where(d => d.Region == region.Id).OrderBy(d => d.Number))
             {
                 Area(json, DistrictId(district.Number), "district", region.Id, district.Name ?? new()

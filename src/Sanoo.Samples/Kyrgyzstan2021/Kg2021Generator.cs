@@ -22,15 +22,15 @@ public static class Kg2021Generator
     /// <summary>The seed of the published sample.</summary>
     public const ulong DefaultSeed = 20211128;
 
-    /// <summary>Generates the sample.</summary>
-    public static GeneratedElection Generate(ulong seed = DefaultSeed)
+    /// <summary>Generates the sample; with <paramref name="geography"/>, the regions carry their outlines.</summary>
+    public static GeneratedElection Generate(ulong seed = DefaultSeed, Kg2021Geography? geography = null)
     {
         var facts = Kg2021Facts.Embedded;
         var random = new SampleRandom(seed);
         var stations = Kg2021Map.Stations(facts, random.Fork("map"));
         var candidateRandom = random.Fork("candidates");
         var candidates = facts.Districts.ToDictionary(d => d.Number, _ => 4 + candidateRandom.Next(5));
-        var json = Kg2021Definition.Write(facts, stations, candidates);
+        var json = Kg2021Definition.Write(facts, stations, candidates, geography);
         var election = DefinitionReader.Read(json) switch
         {
             DefinitionResult.Loaded loaded => loaded.Election,

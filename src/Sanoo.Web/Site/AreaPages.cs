@@ -73,6 +73,7 @@ public static class AreaPages
             Groupings = groupings,
             Summary = main is null ? null
                 : FoldSummary.Of(main, published.PublishedAt, election.Definition.TimeZone, election.Definition.Date, language),
+            Map = contest is null ? null : MapPages.Of(snapshot, contest, area, children, main!.Primary, language),
             Parliament = area.Level == 0 && main is { Kind: ContestKind.PartyList } ? SingleMemberPages.Whole(snapshot, main, language) : null,
         };
     }
@@ -87,7 +88,12 @@ public static class AreaPages
             SitePaths.Area(language.Code, child),
             [.. tallies.Select(t => t?.StationsReporting ?? 0)],
             tallies[0]?.StationsExpected ?? 0,
-            lead);
+            lead)
+        {
+            Turnout = tallies[primary] is { StationsReporting: > 0, RegisteredCovered: > 0 } p
+                ? language.Percent(ContestResults.ShareOf(p.Participation, p.RegisteredCovered), 1)
+                : null,
+        };
     }
 
     private static string? Leader(ContestPlan contest, long[] votes, long participation, SiteLanguage language)

@@ -156,7 +156,11 @@ public sealed record ContestResult(
 /// <param name="Reporting">Stations counted, per source.</param>
 /// <param name="Expected">Stations expected.</param>
 /// <param name="Leader">The choice leading in the primary source, with its share; null before any count.</param>
-public sealed record ChildRow(string Id, string Name, string Href, IReadOnlyList<int> Reporting, int Expected, string? Leader);
+public sealed record ChildRow(string Id, string Name, string Href, IReadOnlyList<int> Reporting, int Expected, string? Leader)
+{
+    /// <summary>Turnout at the stations counted by the primary source, as the turnout map shows it; null before any count.</summary>
+    public string? Turnout { get; init; }
+}
 
 /// <summary>The page of an area above the stations: the root, an area of any level, or an area of a grouping.</summary>
 /// <param name="Frame">The frame.</param>
@@ -181,6 +185,9 @@ public sealed record AreaPage(
 
     /// <summary>On the root's page of an election with single-member contests: the whole parliament; else null.</summary>
     public Parliament? Parliament { get; init; }
+
+    /// <summary>The areas below on maps, by leader and by turnout; null where no map is drawn (see <see cref="MapPages"/>).</summary>
+    public AreaMapModel? Map { get; init; }
 
     /// <summary>Whether the results are in ballot order (the page's twin <see cref="SitePaths.BallotOrder"/>), not by votes.</summary>
     public bool BallotOrder { get; init; }

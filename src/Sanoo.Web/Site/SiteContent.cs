@@ -150,6 +150,10 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     public async Task<byte[]> TurnoutFileAsync(Published published, Snapshot snapshot, Area area, string language) =>
         Encoding.UTF8.GetBytes(await renderer.TurnoutAsync(Turnout.TurnoutPages.Of(published, snapshot, area, SiteLanguage.Of(language))));
 
+    /// <summary>The page for finding one's polling station, for <paramref name="query"/> (empty: the form alone).</summary>
+    public async Task<byte[]> SearchFileAsync(Published published, Snapshot snapshot, string language, string query) =>
+        Encoding.UTF8.GetBytes(await renderer.SearchAsync(SearchPages.Of(published, snapshot, query, SiteLanguage.Of(language))));
+
     /// <summary>The snapshot marker the page script polls: position, time, whether publication is halted.</summary>
     public static byte[] SnapshotMarker(Published published) => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Marker(published), Wire.SnapshotMarker);
 

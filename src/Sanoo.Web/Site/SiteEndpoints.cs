@@ -32,6 +32,8 @@ public static class SiteEndpoints
             PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
         app.MapRead("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
         app.MapRead("/{lang}/single-member/", SingleMemberAsync).ExcludeFromDescription();
+        app.MapRead("/{lang}/search/", SearchAsync).ExcludeFromDescription();
+        app.MapRead("/{lang}/search/" + SearchPages.IndexFile, SearchIndex).ExcludeFromDescription();
         app.MapRead(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapRead("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null))
@@ -152,6 +154,30 @@ public static class SiteEndpoints
         }
         return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/single-member/", "text/html; charset=utf-8",
             () => site.SingleMemberFileAsync(published, snapshot, lang), () => NotAPage(context, site));
+    }
+
+    /// <summary>Finding a station: the answer depends on the query, so it is made for each request from the index built once.</summary>
+    private static async Task<IResult> SearchAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang)
+    {
+        var published = publisher.Current;
+        if (!Languages(site).Contains(lang) || published.Snapshot is not { } snapshot)
+        {
+            return NotAPage(context, site);
+        }
+        context.Response.Headers.CacheControl = "no-cache";
+        return Results.Bytes(
+            await site.SearchFileAsync(published, snapshot, lang, context.Request.Query["q"].ToString()), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The index a published folder's search page reads, served live too so both copies hold the same files.</summary>
+    private static IResult SearchIndex(HttpContext context, SiteContent site, string lang)
+    {
+        if (!Languages(site).Contains(lang))
+        {
+            return NotAPage(context, site);
+        }
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Bytes(SearchPages.Index(site.Election, SiteLanguage.Of(lang)), "application/json; charset=utf-8");
     }
 
     private static async Task ProtocolsAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site)

@@ -80,6 +80,9 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(TurnoutDayView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>The page for finding one's polling station.</summary>
+    public Task<string> SearchAsync(SearchPage page) => RenderAsync<SearchView>(new() { [nameof(SearchView.Page)] = page });
+
     /// <summary>The operators' entry page.</summary>
     public Task<string> EntryAsync(EntryPage page) => RenderAsync<EntryView>(new() { [nameof(EntryView.Page)] = page });
 

@@ -107,6 +107,9 @@ public sealed class StaticSite(SiteContent content)
                     await WriteFile(SitePaths.Discrepancies(language) + file, ledger);
                 }
             }
+            // No server to search: the form's page lists the areas, and the page script searches the index beside it.
+            await WriteFile(SearchPages.Path(language) + "index.html", await content.SearchFileAsync(published, snapshot, language, ""));
+            await WriteFile(SearchPages.Path(language) + SearchPages.IndexFile, SearchPages.Index(election, SiteLanguage.Of(language)));
             if (await content.SingleMemberFileAsync(published, snapshot, language) is { } districts)
             {
                 await WriteFile(SitePaths.SingleMember(language) + "index.html", districts);

@@ -1,6 +1,7 @@
 (function () {
   var body = document.body, shown = body.getAttribute('data-snapshot');
-  var status = body.getAttribute('data-status'), every = +body.getAttribute('data-interval') || 5000;
+  var status = body.getAttribute('data-status'), interval = body.getAttribute('data-interval');
+  var every = interval === '0' ? 0 : +interval || 5000;
   var focusable = 'a[href],summary,button,input,select,textarea,[tabindex]';
   // Swaps every part of the page but the summary; the summary (the one polite live region) keeps its element and takes the new
   // text, so a screen reader announces it and nothing else. False when the two pages are not built alike.
@@ -46,6 +47,56 @@
       })
       .catch(function () { /* offline for a moment: try again at the next tick */ });
   }
-  setInterval(tick, every);
-  document.addEventListener('visibilitychange', tick);
+  // A published folder has no server to search: its search page finds stations in the index beside it, as the server would.
+  function words(text, variants) {
+    var out = [];
+    String(text).toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
+      if (!w) return;
+      out.push(w);
+      var d = w.replace(/\D/g, '');
+      if (d && variants) { out.push(d); out.push(d.replace(/^0+(?=.)/, '')); }
+    });
+    return out;
+  }
+  function search(found, q) {
+    var say = found.getAttribute('data-words').split('|'), terms = words(q, false).filter(function (w, i, a) { return a.indexOf(w) === i; });
+    fetch(found.getAttribute('data-index')).then(function (r) { return r.ok ? r.json() : null; }).then(function (list) {
+      if (!list) return;
+      var hits = list.filter(function (s) {
+        var own = words(s[0] + ' ' + s[1] + ' ' + s[2], true);
+        return terms.length > 0 && terms.every(function (t) { return own.some(function (w) { return w.indexOf(t) === 0; }); });
+      });
+      var h = document.createElement('h2'), ul = document.createElement('ul');
+      h.id = 'found-heading';
+      h.textContent = hits.length ? say[0].replace('{0}', hits.length.toLocaleString(document.documentElement.lang)) : say[1];
+      ul.className = 'hits';
+      hits.slice(0, 50).forEach(function (s) {
+        var li = document.createElement('li'), a = document.createElement('a');
+        a.href = '../station/' + encodeURIComponent(s[0]) + '/';
+        a.textContent = say[3] + ' ' + (s[1] || s[0]);
+        li.setAttribute('data-station', s[0]);
+        li.appendChild(a);
+        li.appendChild(document.createTextNode(' ' + s[3] + (s[2] ? ' · ' + s[2] : '')));
+        ul.appendChild(li);
+      });
+      found.replaceChildren(h);
+      if (hits.length > 50) {
+        var p = document.createElement('p');
+        p.className = 'note';
+        p.textContent = say[2].replace('{0}', '50');
+        found.appendChild(p);
+      }
+      found.appendChild(ul);
+      found.setAttribute('data-query', q);
+    });
+  }
+  var found = document.querySelector('.found[data-index]'), q = new URLSearchParams(location.search).get('q');
+  if (found && q && q.trim() && found.getAttribute('data-query') !== q.trim()) {
+    document.getElementById('q').value = q;
+    search(found, q.trim());
+  }
+  if (every > 0) {
+    setInterval(tick, every);
+    document.addEventListener('visibilitychange', tick);
+  }
 })();
