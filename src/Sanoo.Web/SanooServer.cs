@@ -108,6 +108,7 @@ public static class SanooServer
         app.MapReportPages();
         app.MapPublicApi();
         app.MapFlagged();
+        Forensics.ForensicsEndpoints.MapForensics(app);
         app.MapTransparency();
         app.MapCosignatures();
         app.MapOpenApi();

@@ -127,6 +127,10 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     public async Task<byte[]> ReportsFileAsync(Published published, Snapshot snapshot, Area area, string language) =>
         Encoding.UTF8.GetBytes(await renderer.ReportsAsync(Reports.ReportPages.Of(published, snapshot, area, SiteLanguage.Of(language))));
 
+    /// <summary>A file of the forensics page of <paramref name="area"/> (above the stations), in <paramref name="language"/>.</summary>
+    public Task<byte[]> ForensicsFileAsync(Published published, Snapshot snapshot, Area area, string language, string file) =>
+        Forensics.ForensicsEndpoints.FileAsync(renderer, published, snapshot, area, language, file);
+
     /// <summary>The snapshot marker the page script polls: position, time, whether publication is halted.</summary>
     public static byte[] SnapshotMarker(Published published) => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Marker(published), Wire.SnapshotMarker);
 

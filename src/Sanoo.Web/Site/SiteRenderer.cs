@@ -59,6 +59,13 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(ReportsView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>An area's forensics page.</summary>
+    public Task<string> ForensicsAsync(Forensics.ForensicsPage page) => RenderAsync<ForensicsView>(new()
+    {
+        [nameof(ForensicsView.Page)] = page,
+        [nameof(ForensicsView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>The operators' entry page.</summary>
     public Task<string> EntryAsync(EntryPage page) => RenderAsync<EntryView>(new() { [nameof(EntryView.Page)] = page });
 

@@ -99,6 +99,17 @@ public sealed class StaticSite(SiteContent content)
                     await WriteFile(SitePaths.Discrepancies(language) + file, ledger);
                 }
             }
+            // The forensics pages of the contest's area and of the areas one level below it (deeper ones are served live only).
+            var main = election.Area(election.DefaultContest.Contest.Area)!;
+            foreach (var area in election.Areas.Where(a => a == main || (a.Parent == main.Id && !a.IsStation)))
+            {
+                foreach (var file in Forensics.ForensicsEndpoints.Files)
+                {
+                    await WriteFile(
+                        Forensics.ForensicsPages.Path(language, election, area) + file,
+                        await content.ForensicsFileAsync(published, snapshot, area, language, file));
+                }
+            }
         }
         if (commissionKey is not null)
         {
