@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Forensics;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Samples.Synthetic;
+using Xunit.Abstractions;
 
 namespace Sanoo.Samples.Tests;
 
@@ -13,7 +15,7 @@ namespace Sanoo.Samples.Tests;
 /// raises an alarm in at most 5% of them at α = 0.05; with round turnouts planted at 2% of the stations, or a comet of stations
 /// pushed to 95% and more, it (or the flags) catches the manipulation in at least 90%; the kg-2021 sample raises no alarm.
 /// </summary>
-public class ForensicsValidationTests
+public class ForensicsValidationTests(ITestOutputHelper output)
 {
     private const int Seeds = 200;
     private const int Stations = 4_000;
@@ -23,6 +25,8 @@ public class ForensicsValidationTests
     {
         var outcomes = ForEachSeed(null);
         var alarms = outcomes.Count(o => o.IntegerAlarm);
+        output.WriteLine($"alarms {alarms}; turnout p < 0.025 in {outcomes.Count(o => o.Turnout.PValue < 0.025)}, leader's share in "
+            + $"{outcomes.Count(o => o.LeaderShare.PValue < 0.025)}; flags {outcomes.Sum(o => o.Flags.Length)}");
         Assert.True(alarms <= Seeds * 5 / 100, $"{alarms} of {Seeds} clean elections raised the integer alarm");
         // The null is not so cautious that it never fires: each test alone rejects at about its level.
         Assert.InRange(outcomes.Count(o => o.Turnout.PValue < 0.05), 1, 20);
@@ -37,6 +41,7 @@ public class ForensicsValidationTests
     {
         var outcomes = ForEachSeed(RoundTurnout, 0.02);
         var detected = outcomes.Count(o => o.IntegerAlarm && o.Turnout.Excess > 0);
+        output.WriteLine($"detected in {detected} of {Seeds}");
         Assert.True(detected >= Seeds * 90 / 100, $"detected in {detected} of {Seeds} seeds");
     }
 
@@ -48,6 +53,7 @@ public class ForensicsValidationTests
         // district (clean elections have almost none: the first test).
         var detected = outcomes.Count(o => o.Flags.Length >= 0.9 * Stations * 0.03
             && o.Flags.Count(f => f.Reasons.Contains(FlagReason.TurnoutAboveThreshold)) >= 0.5 * Stations * 0.03);
+        output.WriteLine($"detected in {detected} of {Seeds}");
         Assert.True(detected >= Seeds * 90 / 100, $"detected in {detected} of {Seeds} seeds");
     }
 
@@ -61,6 +67,8 @@ public class ForensicsValidationTests
             snapshot, election.DefaultContest, election.DefaultSource.Id, election.Areas[0].Id, ForensicsParameters.Default, null,
             IntegerPercentTest.Sequential);
         Assert.True(report.Stations > 2_000, $"{report.Stations} stations");
+        var shares = string.Join(", ", report.Choices.Select(c => c.Test.PValue.ToString("0.####", CultureInfo.InvariantCulture)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turnout p = {report.Turnout.PValue:0.####}, shares p = {shares}"));
         Assert.False(report.IntegerAlarm, $"turnout p = {report.Turnout.PValue}, leader p = {report.LeaderShare.PValue}");
         Assert.True(report.Choices.Length >= 2);
     }

@@ -69,24 +69,11 @@ public static class IntegerPercentTest
         }
         var replicates = parameters.Replicates;
         var simulated = new int[replicates * (groupCount + 1)];
-        var width = parameters.SmoothingPercent / 100;
+        var model = new NullStations(tested, counts, bases, groups, groupCount, parameters.SmoothingPercent / 100);
         runner(replicates, r =>
         {
             var random = new ForensicsRandom(parameters.Seed, ((ulong)stream << 32) | (uint)r);
-            var row = simulated.AsSpan(r * (groupCount + 1), groupCount + 1);
-            foreach (var i in tested)
-            {
-                var n = bases[i];
-                var rate = ((double)counts[i] / n) + ((random.NextDouble() - 0.5) * width);
-                if (IsWholePercent(random.Binomial(n, rate), n))
-                {
-                    row[groupCount]++;
-                    if (groups[i] >= 0 && groups[i] < groupCount)
-                    {
-                        row[groups[i]]++;
-                    }
-                }
-            }
+            model.Draw(ref random, simulated.AsSpan(r * (groupCount + 1), groupCount + 1));
         });
         var results = new IntegerTestResult[groupCount + 1];
         for (var g = 0; g <= groupCount; g++)
@@ -111,5 +98,72 @@ public static class IntegerPercentTest
                 replicates);
         }
         return (results[groupCount], results[..groupCount]);
+    }
+
+    /// <summary>
+    /// The tested stations laid out for the replicates' inner loop: base, reported rate, the binomial's spread at that rate and the
+    /// group, in arrays side by side.
+    /// </summary>
+    private sealed class NullStations
+    {
+        private readonly long[] _bases;
+        private readonly double[] _rates;
+        private readonly double[] _spreads;
+        private readonly int[] _groups;
+        private readonly int _groupCount;
+        private readonly double _width;
+
+        public NullStations(List<int> tested, long[] counts, long[] bases, int[] groups, int groupCount, double width)
+        {
+            _bases = new long[tested.Count];
+            _rates = new double[tested.Count];
+            _spreads = new double[tested.Count];
+            _groups = new int[tested.Count];
+            for (var j = 0; j < tested.Count; j++)
+            {
+                var i = tested[j];
+                _bases[j] = bases[i];
+                _rates[j] = (double)counts[i] / bases[i];
+                _spreads[j] = Math.Sqrt(bases[i] * _rates[j] * (1 - _rates[j]));
+                _groups[j] = groups[i] >= 0 && groups[i] < groupCount ? groups[i] : groupCount;
+            }
+            _groupCount = groupCount;
+            _width = width;
+        }
+
+        /// <summary>
+        /// One replicate: each station's count drawn anew from Binomial(n, r), r uniform within ± width / 2 of its rate. Where the
+        /// binomial's spread n·r·(1−r) is 25 or more it is drawn as the normal approximation with the spread at the reported rate
+        /// (half a percentage point of r moves it by well under 1 %); otherwise exactly.
+        /// </summary>
+        public void Draw(ref ForensicsRandom random, Span<int> row)
+        {
+            for (var j = 0; j < _bases.Length; j++)
+            {
+                var n = _bases[j];
+                var rate = _rates[j] + ((random.NextDouble() - 0.5) * _width);
+                long k;
+                if (_spreads[j] >= 5 && rate is > 0 and < 1)
+                {
+                    var drawn = Math.Round((n * rate) + (_spreads[j] * random.NextGaussian()));
+                    k = drawn < 0 ? 0 : drawn > n ? n : (long)drawn;
+                }
+                else
+                {
+                    k = random.Binomial(n, rate);
+                }
+                // Above 100 voters, the nearest whole percentage by floating point, checked exactly (|100k − m·n| ≤ 50 can hold only for
+                // the nearest m, and where floating point might pick the other one both are n/2 > 50 away): as IsWholePercent, faster.
+                var m = (long)((100.0 * k / n) + 0.5);
+                if (n > 100 ? m is >= 1 and <= 99 && Math.Abs((100 * k) - (m * n)) <= 50 : IsWholePercent(k, n))
+                {
+                    row[_groupCount]++;
+                    if (_groups[j] < _groupCount)
+                    {
+                        row[_groups[j]]++;
+                    }
+                }
+            }
+        }
     }
 }
