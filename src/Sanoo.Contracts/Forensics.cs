@@ -38,8 +38,8 @@ public sealed record ForensicsReport(
 /// <param name="Turnout">The test of turnout.</param>
 /// <param name="LeaderShare">The test of the leader's share.</param>
 /// <param name="Choices">The tests of the major choices' shares, the leader first.</param>
-/// <param name="TestLevel">The level each test is held to: alpha over the number of tests (Bonferroni).</param>
-/// <param name="Alarm">Whether any test's p-value is below <paramref name="TestLevel"/>.</param>
+/// <param name="TestLevel">The level the tests of turnout and the leader's share are held to: alpha over two (Bonferroni).</param>
+/// <param name="Alarm">Whether either of them is below <paramref name="TestLevel"/>, the Monte Carlo's uncertainty included.</param>
 public sealed record IntegerPercentages(
     IntegerTest Turnout, IntegerTest LeaderShare, IReadOnlyList<ChoiceIntegerTest> Choices, double TestLevel, bool Alarm);
 
@@ -49,9 +49,12 @@ public sealed record IntegerPercentages(
 /// <param name="Expected">The number expected under the null (the Monte Carlo's mean).</param>
 /// <param name="Excess">Observed − expected.</param>
 /// <param name="PValue">The one-sided Monte Carlo p-value of an excess.</param>
+/// <param name="PValueUpper">The upper end of its one-sided 95 % Clopper–Pearson interval given the replicates drawn; the alarm
+/// needs it below the test level.</param>
 /// <param name="ZScore">(observed − expected) / the null's standard deviation.</param>
 /// <param name="Replicates">Simulated elections drawn.</param>
-public sealed record IntegerTest(int Stations, int Observed, double Expected, double Excess, double PValue, double ZScore, int Replicates);
+public sealed record IntegerTest(
+    int Stations, int Observed, double Expected, double Excess, double PValue, double PValueUpper, double ZScore, int Replicates);
 
 /// <summary>The integer test of one choice's share.</summary>
 /// <param name="Choice">The choice's id.</param>

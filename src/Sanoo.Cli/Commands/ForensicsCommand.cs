@@ -210,7 +210,8 @@ public static class ForensicsCommand
         console.Write(table);
         var level = report.IntegerPercentages.TestLevel.ToString("0.####", culture);
         var alarm = report.IntegerPercentages.Alarm ? "YES" : "no";
-        console.MarkupLineInterpolated($"Integer alarm (any p below {level}): {alarm}. An anomaly is a reason to look, not proof of fraud.");
+        console.MarkupLineInterpolated($"Integer alarm (turnout or leader's share below {level}, Monte Carlo error included): {alarm}.");
+        console.MarkupLine("An anomaly is a reason to look, not proof of fraud.");
         console.MarkupLineInterpolated($"Stations flagged: {report.Flags.Count.ToString("N0", culture)}");
         foreach (var reason in report.Flags.SelectMany(f => f.Reasons).GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

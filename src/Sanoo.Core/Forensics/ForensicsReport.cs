@@ -40,12 +40,18 @@ public sealed record ForensicsReport(
     /// <summary>The test of the leader's share (an empty test before any vote is counted).</summary>
     public IntegerTestResult LeaderShare => Choices.IsEmpty ? new IntegerTestResult(0, 0, 0, 1, 0, Parameters.Replicates) : Choices[0].Test;
 
-    /// <summary>How many integer tests the report makes: turnout and each major choice.</summary>
-    public int Tests => 1 + Choices.Length;
+    /// <summary>
+    /// How many integer tests the alarm rests on: turnout and the leader's share, the two of Kobak et al. (the other major choices'
+    /// tests are shown for reading, outside the alarm, so that its level does not depend on how many choices are major).
+    /// </summary>
+    public int Tests => Choices.IsEmpty ? 1 : 2;
 
     /// <summary>The level each test is held to: <see cref="ForensicsParameters.Alpha"/> shared out over the tests (Bonferroni).</summary>
     public double TestLevel => Parameters.Alpha / Tests;
 
-    /// <summary>Whether any integer test finds an excess of whole percentages at the family-wise level: a reason to look, not a proof.</summary>
-    public bool IntegerAlarm => Turnout.PValue < TestLevel || Choices.Any(c => c.Test.PValue < TestLevel);
+    /// <summary>
+    /// Whether any integer test finds an excess of whole percentages at the family-wise level, the Monte Carlo's uncertainty
+    /// included (<see cref="IntegerTestResult.PValueUpper"/> below <see cref="TestLevel"/>): a reason to look, not a proof.
+    /// </summary>
+    public bool IntegerAlarm => Turnout.PValueUpper < TestLevel || (!Choices.IsEmpty && LeaderShare.PValueUpper < TestLevel);
 }

@@ -57,7 +57,8 @@ public static class ForensicsJson
         [.. Enumerable.Range(0, RateDistributions.CometBins).Select(x => d.CometAt(x, y))];
 
     private static Wire.IntegerTest Test(IntegerTestResult t) =>
-        new(t.Stations, t.Observed, Math.Round(t.Expected, 3), Math.Round(t.Excess, 3), t.PValue, Math.Round(t.ZScore, 3), t.Replicates);
+        new(t.Stations, t.Observed, Math.Round(t.Expected, 3), Math.Round(t.Excess, 3), t.PValue, Math.Round(t.PValueUpper, 4),
+            Math.Round(t.ZScore, 3), t.Replicates);
 
     private static IReadOnlyList<Wire.ForensicMethod> Methods(ForensicsParameters p) =>
     [
