@@ -7,8 +7,6 @@ using Sanoo.Core.Definitions;
 using Sanoo.Core.Forensics;
 using Sanoo.Core.Reconciliation;
 using Sanoo.Core.Tally;
-using Sanoo.Log;
-using Sanoo.Storage;
 using Sanoo.Web.Forensics;
 using Spectre.Console;
 
@@ -23,16 +21,8 @@ public static class ForensicsCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var definition = new Argument<FileInfo?>("definition")
-        {
-            Description = "The election definition file (not with --db).",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var protocols = new Argument<FileInfo[]>("protocols")
-        {
-            Description = "Protocol files (JSON Lines), applied in the order given (not with --db).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var definition = CountInput.Definition();
+        var protocols = CountInput.Protocols();
         var db = StoreOptions.Database(required: false);
         db.Description = "Analyse what a store holds instead of files: " + db.Description;
         var area = new Option<string?>("--area") { Description = "The area to analyse (of the tree or of a grouping); default: the contest's area." };
@@ -92,27 +82,12 @@ public static class ForensicsCommand
         }
         if (db is not null)
         {
-            if (definitionFile is not null || files.Length > 0)
-            {
-                console.MarkupLine("[red]With --db, give neither a definition nor protocol files: the store holds both.[/]");
-                return SanooCli.BadInput;
-            }
-            if (StoreAddress.SqliteFile(db) is { } file && !File.Exists(file))
-            {
-                console.MarkupLineInterpolated($"[red]There is no store at {Path.GetFullPath(file)}. Nothing was created.[/]");
-                return SanooCli.BadInput;
-            }
-            try
-            {
-                await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-                await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
-                return Show(console, await log.FreezeAsync(cancellationToken), selection, parameters, output);
-            }
-            catch (StoreException e)
-            {
-                console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-                return SanooCli.BadInput;
-            }
+            return await CountInput.FromStoreAsync(
+                console,
+                db,
+                definitionFile is not null || files.Length > 0,
+                (_, _, snapshot) => Show(console, snapshot, selection, parameters, output),
+                cancellationToken);
         }
         if (definitionFile is null || files.Length == 0)
         {

@@ -58,16 +58,11 @@ public static class ForensicsEndpoints
             return Problems.Unavailable("No snapshot has been published yet.");
         }
         var election = snapshot.Election;
-        var plan = contest is null ? election.DefaultContest : ContestId.TryParse(contest, out var asked) ? election.Contest(asked) : null;
-        if (plan is null)
+        if (CountQuery.Resolve(election, contest, source, out var problem) is not { } chosen)
         {
-            return Problems.Status(404, "Unknown contest", $"'{contest}' is not a contest of this election.");
+            return problem!;
         }
-        var countSource = source is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == source);
-        if (countSource is null)
-        {
-            return Problems.Status(404, "Unknown source", $"'{source}' is not a count source of this election.");
-        }
+        var (plan, countSource) = chosen;
         var at = area is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(area, out var areaId) ? election.Area(areaId) : null;
         if (at is null || at.IsStation)
         {
