@@ -46,5 +46,29 @@ public sealed class ForensicsCommandTests : IDisposable
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(_folder, "plots", "comet.svg")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_kg_2021_sample_from_files_raises_no_alarm_and_names_the_stations_whose_counts_differ()
+    {
+        var (generated, log) = CliRun.Sanoo("generate", "kg-2021", "--out", _folder);
+        Assert.True(generated == 0, log);
+        var files = new[] { "election.json", "machine.jsonl", "hand.jsonl" }.Select(f => Path.Combine(_folder, f)).ToArray();
+        var (code, output) = CliRun.Sanoo(["forensics", .. files]);
+        Assert.True(code == 0, output);
+        Assert.Contains("Based on 2,494 of 2,494 stations", output, StringComparison.Ordinal);
+        Assert.Contains("Monte Carlo error included): no.", output, StringComparison.Ordinal);
+        Assert.Contains("counts-differ:", output, StringComparison.Ordinal);
+        Assert.Contains("not proof of fraud", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_that_does_not_exist_is_refused_and_not_created()
+    {
+        var db = Path.Combine(_folder, "none.db");
+        var (code, output) = CliRun.Sanoo("forensics", "--db", "sqlite:" + db);
+        Assert.Equal(1, code);
+        Assert.Contains("There is no store", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

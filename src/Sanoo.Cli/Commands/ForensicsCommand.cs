@@ -89,20 +89,8 @@ public static class ForensicsCommand
                 (_, _, snapshot) => Show(console, snapshot, selection, parameters, output),
                 cancellationToken);
         }
-        if (definitionFile is null || files.Length == 0)
+        if (CountInput.FromFiles(console, "forensics", definitionFile, files) is not { } election)
         {
-            console.MarkupLine("[red]Give a definition and protocol files (sanoo forensics DEFINITION PROTOCOLS...), or a store (--db DB).[/]");
-            return SanooCli.BadInput;
-        }
-        if (InputFiles.LoadDefinition(definitionFile) is not DefinitionResult.Loaded { Election: var election })
-        {
-            console.MarkupLineInterpolated(
-                $"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
-            return SanooCli.BadInput;
-        }
-        if (files.FirstOrDefault(f => !f.Exists) is { } missing)
-        {
-            console.MarkupLineInterpolated($"[red]Protocol file {missing.FullName} does not exist.[/]");
             return SanooCli.BadInput;
         }
         var (engine, _) = ProtocolLoader.Load(election, files);

@@ -65,21 +65,8 @@ public static class TallyCommand
                 (store, log, snapshot) => Show(console, log.Election, snapshot, StoredAccount.Of(store, log), selection, asJson),
                 cancellationToken);
         }
-        if (definitionFile is null || files.Length == 0)
+        if (CountInput.FromFiles(console, "tally", definitionFile, files) is not { } election)
         {
-            console.MarkupLine(
-                "[red]Give a definition and at least one protocol file (sanoo tally DEFINITION PROTOCOLS...), or a store (sanoo tally --db DB).[/]");
-            return SanooCli.BadInput;
-        }
-        if (InputFiles.LoadDefinition(definitionFile) is not DefinitionResult.Loaded { Election: var election })
-        {
-            console.MarkupLineInterpolated(
-                $"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
-            return SanooCli.BadInput;
-        }
-        if (files.FirstOrDefault(f => !f.Exists) is { } missing)
-        {
-            console.MarkupLineInterpolated($"[red]Protocol file {missing.FullName} does not exist.[/]");
             return SanooCli.BadInput;
         }
         if (Choose(console, election, selection) is null)

@@ -27,6 +27,33 @@ public static class CountInput
     };
 
     /// <summary>
+    /// The election of <paramref name="definitionFile"/> once it and every protocol file are there and sound; null, with the
+    /// problem printed, otherwise (<paramref name="command"/> names the command in the usage line).
+    /// </summary>
+    public static Core.Definitions.Election? FromFiles(IAnsiConsole console, string command, FileInfo? definitionFile, FileInfo[] files)
+    {
+        if (definitionFile is null || files.Length == 0)
+        {
+            console.MarkupLine(
+                $"[red]Give a definition and at least one protocol file (sanoo {command} DEFINITION PROTOCOLS...), or a store "
+                + $"(sanoo {command} --db DB).[/]");
+            return null;
+        }
+        if (InputFiles.LoadDefinition(definitionFile) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
+        {
+            console.MarkupLineInterpolated(
+                $"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
+            return null;
+        }
+        if (files.FirstOrDefault(f => !f.Exists) is { } missing)
+        {
+            console.MarkupLineInterpolated($"[red]Protocol file {missing.FullName} does not exist.[/]");
+            return null;
+        }
+        return election;
+    }
+
+    /// <summary>
     /// Opens the store <paramref name="db"/>, freezes what it holds and hands the store, the log and the snapshot to
     /// <paramref name="show"/>, whose answer is the exit code; files given beside it, a store file that does not exist or one that
     /// cannot be read are a message and <see cref="SanooCli.BadInput"/>.
