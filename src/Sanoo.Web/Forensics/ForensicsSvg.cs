@@ -52,19 +52,22 @@ public static class ForensicsSvg
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>A histogram of stations over 0–100 % in tenths of a percentage point.</summary>
+    /// <summary>
+    /// A histogram of stations over 0–100 % in tenths of a percentage point, scaled to its highest bin below 100 % (the 100 % bin,
+    /// where special stations gather, is drawn cut at the top rather than flattening the rest).
+    /// </summary>
     public static string Histogram(IReadOnlyList<int> counts, string label, string title)
     {
         const int width = 1000;
         const int height = 180;
-        var max = Math.Max(1, counts.Max());
+        var max = Math.Max(1, counts.Take(counts.Count - 1).DefaultIfEmpty(0).Max());
         var svg = Start(Left + width + 16, Top + height + 44, title);
         Frame(svg, width, height);
         svg.Append("<path fill=\"none\" stroke=\"#1f4e7a\" stroke-width=\"1\" d=\"");
         for (var b = 0; b < counts.Count; b++)
         {
             var x = Left + (b * width / (counts.Count - 1.0));
-            var y = Top + height - (counts[b] * (double)height / max);
+            var y = Top + height - (Math.Min(counts[b], max) * (double)height / max);
             svg.Append(CultureInfo.InvariantCulture, $"{(b == 0 ? 'M' : 'L')}{x:0.#} {y:0.#}");
         }
         svg.Append("\"/>");

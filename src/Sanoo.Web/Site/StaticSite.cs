@@ -99,9 +99,9 @@ public sealed class StaticSite(SiteContent content)
                     await WriteFile(SitePaths.Discrepancies(language) + file, ledger);
                 }
             }
-            // The forensics pages of the contest's area and of the areas one level below it (deeper ones are served live only).
-            var main = election.Area(election.DefaultContest.Contest.Area)!;
-            foreach (var area in election.Areas.Where(a => a == main || (a.Parent == main.Id && !a.IsStation)))
+            // The forensics pages of every area above the stations, so that each page's links to the areas below it resolve (each
+            // report is made once per area and kept with the snapshot, whatever the language).
+            foreach (var area in election.Areas.Where(a => !a.IsStation))
             {
                 foreach (var file in Forensics.ForensicsEndpoints.Files)
                 {
