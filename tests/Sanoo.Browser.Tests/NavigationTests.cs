@@ -108,6 +108,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         string[] paths =
         [
             "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/", "/en/discrepancies/", "/ru/enter/s0001/", "/ky/enter/queue/",
+            "/ky/forensics/", "/ru/area/batken/forensics/",
         ];
         foreach (var path in paths)
         {

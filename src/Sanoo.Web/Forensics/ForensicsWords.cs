@@ -36,6 +36,7 @@ public sealed record ForensicsWords(
     string FlagsShownFormat,
     string Reasons,
     string AreasHeading,
+    string Area,
     string MethodsHeading,
     string Methods,
     IReadOnlyList<string> ReasonNames)
@@ -61,6 +62,7 @@ public sealed record ForensicsWords(
         "{0} stations flagged; the first {1} are listed here, all of them in the JSON.",
         "Why",
         "By area",
+        "Area",
         "Methods",
         "Integer percentages: Kobak, Shpilkin and Pshenichnikov, Annals of Applied Statistics 10(1), 2016; the expected number comes from "
         + "simulated elections that keep each station's size and smooth its rate. The comet: Shpilkin's and Kobak's analyses of Russian "
@@ -91,6 +93,7 @@ public sealed record ForensicsWords(
         "Отмечено участков: {0}; здесь первые {1}, все — в JSON.",
         "Причина",
         "По территориям",
+        "Территория",
         "Методы",
         "Целые проценты: Кобак, Шпилькин и Пшеничников, Annals of Applied Statistics 10(1), 2016; ожидаемое число — по смоделированным "
         + "выборам, в которых размер каждого участка сохранён, а его доля сглажена. Комета: анализы российских выборов Шпилькина и Кобака. "
@@ -120,6 +123,7 @@ public sealed record ForensicsWords(
         "Белгиленген участоктор: {0}; бул жерде алгачкы {1}, бардыгы — JSONдо.",
         "Себеби",
         "Аймактар боюнча",
+        "Аймак",
         "Ыкмалар",
         "Бүтүн пайыздар: Кобак, Шпилькин жана Пшеничников, Annals of Applied Statistics 10(1), 2016; күтүлгөн сан ар бир участоктун "
         + "өлчөмү сакталып, үлүшү жылмаланган моделдик шайлоолордон алынат. Комета: Шпилькин менен Кобактын Россиядагы шайлоолорду "
