@@ -17,9 +17,9 @@ public sealed class PublishedSiteTests(ResultsSite site)
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(published, folder);
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
             // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page of every
-            // area above the stations in 3 languages
+            // area above the stations in 3 languages; the forensics page and its data.json of every such area in 3 languages
             var reportPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
-            Assert.Equal((3 * summary.Pages) + 5 + 9 + reportPages, summary.Files);
+            Assert.Equal((3 * summary.Pages) + 5 + 9 + reportPages + (2 * reportPages), summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(
