@@ -5,6 +5,10 @@ using Sanoo.Bench;
 //   DB_PREFIX: sqlite:/tmp/dir/ (a new file per run is made there) or postgres:CONNECTION (a new schema per run is not
 //   possible, so give a connection string to a server where the bench may CREATE DATABASE).
 // Signed ingest over HTTP and freshness are measured by `sanoo simulate` (bench/http.sh).
+if (args is ["forensics", var stations, var runs])
+{
+    return ForensicsBenchmark.Run(int.Parse(stations, CultureInfo.InvariantCulture), int.Parse(runs, CultureInfo.InvariantCulture));
+}
 if (args is ["rebuild", var address])
 {
     return await RebuildBenchmark.RunAsync(address);

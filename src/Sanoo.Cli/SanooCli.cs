@@ -30,6 +30,7 @@ public static class SanooCli
             CheckCommand.Create(console),
             GenerateCommand.Create(console),
             TallyCommand.Create(console),
+            ForensicsCommand.Create(console),
             DemoCommand.Create(console),
             IngestCommand.Create(console),
             SeatsCommand.Create(console),

@@ -52,5 +52,6 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(SnapshotMarker))]
 [JsonSerializable(typeof(AreaPageData))]
 [JsonSerializable(typeof(LedgerPageData))]
+[JsonSerializable(typeof(ForensicsReport))]
 [JsonSerializable(typeof(IReadOnlyList<FormRelation>))]
 public sealed partial class WireJson : JsonSerializerContext;

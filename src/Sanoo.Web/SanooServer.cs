@@ -110,6 +110,7 @@ public static class SanooServer
         Site.VerifyPages.MapVerifyPage(app);
         app.MapPublicApi();
         app.MapFlagged();
+        Forensics.ForensicsEndpoints.MapForensics(app);
         app.MapTransparency();
         app.MapCosignatures();
         app.MapOpenApi();

@@ -34,8 +34,20 @@ public sealed class MapAndSearchTests(ResultsSite site)
         Assert.True(await page.Locator(".maps .credit").IsVisibleAsync());
         await page.Locator(".maps").ScreenshotAsync(new() { Path = Path.Combine(ResultsSite.Screenshots, $"phone-maps-{language}.png") });
         // The region's outline is where a finger lands: a tap on the middle of it (Playwright refuses if another area is on top).
-        await page.Locator("figure[data-map=leader] a[data-area=naryn] path").TapAsync();
-        await page.WaitForURLAsync($"**/{language}/area/naryn/");
+        // Other tests publish new snapshots meanwhile, and the page swaps its content in place for each: a tap on an outline being
+        // replaced is lost, so the tap is tried again on the fresh one.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("figure[data-map=leader] a[data-area=naryn] path").TapAsync();
+            try
+            {
+                await page.WaitForURLAsync($"**/{language}/area/naryn/", new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
         Assert.True(await page.Locator("figure[data-map=leader] svg rect").CountAsync() > 0, "the region's districts are tiles");
         await PageChecks.AssertSoundAsync(page, language);
     }

@@ -84,6 +84,14 @@ public static class ContractSamples
             [new Report(
                 1, "s0001", "list", "image-differs", "312", Hash, "aigul", At, "accepted", new ReportAnswer("accepted", "", 1, Hash, "cec", At))],
             new ReportCounts(0, 1, 0), 1, 0, null),
+        new TurnoutRequest("s0001", "10:00", 312, "c2lnbmF0dXJl"),
+        new TurnoutRequest("s0001", "12:00", 401, null),
+        new TurnoutRecorded("s0001", "10:00", 312, "device:s0001", 7, At),
+        new TurnoutArea(
+            "kg",
+            [new TurnoutAt("10:00", 1, 2494, 312, 1540, 20.26m), new TurnoutAt("12:00", 0, 2494, 0, 0, null)],
+            [new TurnoutChild("batken", [new TurnoutAt("10:00", 1, 214, 312, 1540, 20.26m)])],
+            [new TurnoutFlag("s0001", "hand", "20:00", 530, 526)]),
         new SnapshotMarker(4929, At, false, new MarkedTreeHead(4929, Hash)),
         new AreaPageData("Election", 4929, At, "Counting", null, new PageTreeHead(4929, Hash, At), new PageArea("Kyrgyz Republic", "/en/"),
             new ContestTable("list", "List", ContestKind.PartyList, [new SourceProgress("hand", "Hand", true, 1, 2, 3, 4, 5, 6, 0)], 0,
@@ -93,7 +101,27 @@ public static class ContractSamples
         new LedgerPageData(4929, "machine", "hand", new Tolerance(0, 0.5m), "summary",
             [new LedgerLevel("region", "Regions", [new LedgerRow("batken", "Batken", "/en/area/batken/", 1, 1, 0, 0, 214, 0)])],
             [new RecountRow(1, "s0001", "/en/station/s0001/", "List", "differ", "dec-01", At, null)],
-            [new StationDifference("s0002", "list", "one-side-missing", null, 1, 0, [], [])]),
+            [new StationDifference("s0002", "list", "one-side-missing", null, 1, 0, [], [])])
+        {
+            PartyCopies = [new PartyCopyComparison(
+                "copy-p03", "p03", "hand", 2, 1, 1, 10, [new StationDifference("s0003", "list", "discrepancy", 1, 1, 10, [0], [-5, 5])])
+            {
+                Waiting = 1,
+            }],
+        },
+        new ForensicsReport(4929, "kg-2021", "list", "hand", "kg", 2494, 2494, "p21",
+            new IntegerPercentages(
+                new IntegerTest(2494, 172, 186.355, -14.355, 0.9005, 0.9327, -1.185, 200),
+                new IntegerTest(2417, 528, 522.8, 5.2, 0.3831, 0.4382, 0.3, 200),
+                [new ChoiceIntegerTest("p21", 17.3, new IntegerTest(2417, 528, 522.8, 5.2, 0.3831, 0.4382, 0.3, 200))],
+                0.025,
+                false),
+            [new AreaIntegerPercentages("batken", new IntegerTest(180, 12, 13.1, -1.1, 0.7, 0.76, -0.4, 200),
+                new IntegerTest(175, 40, 38.2, 1.8, 0.4, 0.47, 0.3, 200))],
+            new RateDistributions(0.1, [0, 1, 2], [2, 1, 0], 1, [[0, 1], [1, 0]]),
+            [new FlaggedStation("s0001", ["counts-differ"], 1320, 612, 46.36, 17.3)],
+            [new ForensicMethod("integer-percentages", "Integer-percentage test", "Kobak, Shpilkin, Pshenichnikov 2016", "shows",
+                "cannot show", new Dictionary<string, double> { ["replicates"] = 200 })]),
         (IReadOnlyList<FormRelation>)[new FormRelation("valid_equals_votes", "valid = votes(*)", null, true, "=", new FormSide([[9, 1]], []),
             new FormSide([], [[0, 1], [1, 1]]))],
     ];

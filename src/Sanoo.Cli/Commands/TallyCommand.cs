@@ -4,8 +4,6 @@ using Sanoo.Cli.Output;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Seats;
 using Sanoo.Core.Tally;
-using Sanoo.Log;
-using Sanoo.Storage;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
@@ -19,16 +17,8 @@ public static class TallyCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var definition = new Argument<FileInfo?>("definition")
-        {
-            Description = "The election definition file (not with --db).",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var protocols = new Argument<FileInfo[]>("protocols")
-        {
-            Description = "Protocol files (JSON Lines), applied in the order given (not with --db).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var definition = CountInput.Definition();
+        var protocols = CountInput.Protocols();
         var db = StoreOptions.Database(required: false);
         db.Description = "Tally what a store holds instead of files: " + db.Description;
         var source = new Option<string?>("--source") { Description = "The count source to show (e.g. hand or machine); default: the official one." };
@@ -68,47 +58,15 @@ public static class TallyCommand
     {
         if (db is not null)
         {
-            if (definitionFile is not null || files.Length > 0)
-            {
-                console.MarkupLine("[red]With --db, give neither a definition nor protocol files: the store holds both.[/]");
-                return SanooCli.BadInput;
-            }
-            if (StoreAddress.SqliteFile(db) is { } file && !File.Exists(file))
-            {
-                var message = $"There is no store at {Path.GetFullPath(file)}: {db} names a file that does not exist (sanoo ingest "
-                    + $"--definition FILE --db {db} creates one). Nothing was created.";
-                console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
-                return SanooCli.BadInput;
-            }
-            try
-            {
-                await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-                await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
-                var snapshot = await log.FreezeAsync(cancellationToken);
-                var account = StoredAccount.Of(store, log);
-                return Show(console, log.Election, snapshot, account, selection, asJson);
-            }
-            catch (StoreException e)
-            {
-                console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-                return SanooCli.BadInput;
-            }
+            return await CountInput.FromStoreAsync(
+                console,
+                db,
+                definitionFile is not null || files.Length > 0,
+                (store, log, snapshot) => Show(console, log.Election, snapshot, StoredAccount.Of(store, log), selection, asJson),
+                cancellationToken);
         }
-        if (definitionFile is null || files.Length == 0)
+        if (CountInput.FromFiles(console, "tally", definitionFile, files) is not { } election)
         {
-            console.MarkupLine(
-                "[red]Give a definition and at least one protocol file (sanoo tally DEFINITION PROTOCOLS...), or a store (sanoo tally --db DB).[/]");
-            return SanooCli.BadInput;
-        }
-        if (InputFiles.LoadDefinition(definitionFile) is not DefinitionResult.Loaded { Election: var election })
-        {
-            console.MarkupLineInterpolated(
-                $"[red]{definitionFile.Name} is not a sound election definition; run 'sanoo check {definitionFile.Name}' to see every problem.[/]");
-            return SanooCli.BadInput;
-        }
-        if (files.FirstOrDefault(f => !f.Exists) is { } missing)
-        {
-            console.MarkupLineInterpolated($"[red]Protocol file {missing.FullName} does not exist.[/]");
             return SanooCli.BadInput;
         }
         if (Choose(console, election, selection) is null)

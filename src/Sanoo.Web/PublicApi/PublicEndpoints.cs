@@ -56,20 +56,11 @@ public static class PublicEndpoints
             return Problems.Unavailable("No snapshot has been published yet.");
         }
         var election = snapshot.Election;
-        var plan = contest is null ? election.DefaultContest : ContestId.TryParse(contest, out var asked) ? election.Contest(asked) : null;
-        if (plan is null)
+        if (CountQuery.Resolve(election, contest, source, out var problem) is not { } chosen)
         {
-            return Problems.Status(404, "Unknown contest", $"'{contest}' is not a contest of this election.");
+            return problem!;
         }
-        var countSource = source is null ? election.DefaultSource : election.ResultSources.FirstOrDefault(s => s.Id.Value == source);
-        if (countSource is null)
-        {
-            return election.PartyCopies.Any(s => s.Id.Value == source)
-                ? Problems.Status(404, "Not a result", $"'{source}' is a party's copy of the protocols, not a result: it is compared with "
-                    + "the official count in the discrepancy ledger (/{lang}/discrepancies/data.json, partyCopies).")
-                : Problems.Status(404, "Unknown source",
-                    $"'{source}' is not a count source of this election (known: {string.Join(", ", election.ResultSources.Select(s => s.Id))}).");
-        }
+        var (plan, countSource) = chosen;
         var areaId = area is null ? plan.Contest.Area : AreaId.TryParse(area, out var at) ? at : default;
         if (areaId == default || snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)
         {

@@ -1,3 +1,5 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Forensics;
 using Sanoo.Core.Tally;
 
 namespace Sanoo.Web.Publishing;
@@ -71,4 +73,33 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
 
     /// <summary>Every ledger of the snapshot: the commission's two counts (when compared), then each party's copy.</summary>
     public IEnumerable<Core.Reconciliation.Ledger> Ledgers => Ledger is { } ledger ? PartyLedgers.Prepend(ledger) : PartyLedgers;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), Lazy<ForensicsReport>> _forensics = new();
+
+    private IReadOnlyDictionary<AreaId, StationFlag>? _flags;
+
+    /// <summary>
+    /// The forensic report of a contest's count under an area (docs/forensics.md), computed on first use with the Monte Carlo spread
+    /// over the cores, and kept with the snapshot; null before the first snapshot.
+    /// </summary>
+    public ForensicsReport? Forensics(ContestPlan plan, SourceId source, AreaId area) =>
+        Snapshot is { } snapshot
+            ? _forensics.GetOrAdd((plan.Contest.Id.Value, source.Value, area.Value), _ => new(() => ForensicsAnalysis.Of(
+                snapshot, plan, source, area, ForensicsParameters.Default, Ledger, Web.Forensics.ForensicsJson.Parallel))).Value
+            : null;
+
+    /// <summary>
+    /// The flags of each flagged station in the main contest's official count over the whole map, for the station pages: the same
+    /// flags as the forensics page's, without its Monte Carlo (cheap at every snapshot).
+    /// </summary>
+    public IReadOnlyDictionary<AreaId, StationFlag> StationFlags => Snapshot is { } snapshot
+        ? LazyInitializer.EnsureInitialized(ref _flags, () => ForensicsAnalysis.Of(
+            snapshot,
+            snapshot.Election.DefaultContest,
+            snapshot.Election.DefaultSource.Id,
+            snapshot.Election.DefaultContest.Contest.Area,
+            ForensicsParameters.Default with { Replicates = 0 },
+            Ledger,
+            IntegerPercentTest.Sequential).Flags.ToDictionary(f => f.Station))
+        : new Dictionary<AreaId, StationFlag>();
 }

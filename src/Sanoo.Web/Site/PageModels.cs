@@ -241,4 +241,7 @@ public sealed record StationPage(PageFrame Frame, long Registered, long Addition
 
     /// <summary>Observers' reports on this station, with the commission's answers.</summary>
     public IReadOnlyList<Reports.ReportRow> Reports { get; init; } = [];
+
+    /// <summary>Why the station is flagged among the statistical anomalies (docs/forensics.md), in words; null when it is not.</summary>
+    public string? Anomalies { get; init; }
 }

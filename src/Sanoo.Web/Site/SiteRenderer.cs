@@ -83,6 +83,13 @@ public sealed class SiteRenderer : IAsyncDisposable
     /// <summary>The page for finding one's polling station.</summary>
     public Task<string> SearchAsync(SearchPage page) => RenderAsync<SearchView>(new() { [nameof(SearchView.Page)] = page });
 
+    /// <summary>An area's forensics page.</summary>
+    public Task<string> ForensicsAsync(Forensics.ForensicsPage page) => RenderAsync<ForensicsView>(new()
+    {
+        [nameof(ForensicsView.Page)] = page,
+        [nameof(ForensicsView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>The operators' entry page.</summary>
     public Task<string> EntryAsync(EntryPage page) => RenderAsync<EntryView>(new() { [nameof(EntryView.Page)] = page });
 

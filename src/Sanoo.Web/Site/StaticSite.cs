@@ -115,6 +115,17 @@ public sealed class StaticSite(SiteContent content)
                 await WriteFile(SitePaths.SingleMember(language) + "index.html", districts);
             }
             await WriteFile(VerifyPages.Path(language) + "index.html", await content.VerifyFileAsync(published, snapshot, commissionKey, language));
+            // The forensics pages of every area above the stations, so that each page's links to the areas below it resolve (each
+            // report is made once per area and kept with the snapshot, whatever the language).
+            foreach (var area in election.Areas.Where(a => !a.IsStation))
+            {
+                foreach (var file in Forensics.ForensicsEndpoints.Files)
+                {
+                    await WriteFile(
+                        Forensics.ForensicsPages.Path(language, election, area) + file,
+                        await content.ForensicsFileAsync(published, snapshot, area, language, file));
+                }
+            }
         }
         if (commissionKey is not null)
         {

@@ -33,6 +33,7 @@ public static class StationPages
             Comparisons = LedgerPages.StationRows(published, station, language),
             Recounts = LedgerPages.Recounts(published, station.Id, language),
             Reports = Reports.ReportPages.OfStation(published, election, station.Id, language),
+            Anomalies = Forensics.ForensicsPages.StationReasons(published, station.Id, language),
         };
     }
 

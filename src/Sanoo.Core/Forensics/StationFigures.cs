@@ -1,0 +1,84 @@
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+
+namespace Sanoo.Core.Forensics;
+
+/// <summary>
+/// The figures the forensic methods read, one row a station with a counted protocol under an area: its registered voters (main and
+/// additional lists, from the definition), the voters who took part (the form's participation expression) and the votes per choice
+/// (ballot order, <see cref="Choices"/> to a row). Columns, for speed at a million stations.
+/// </summary>
+internal sealed class StationFigures
+{
+    private StationFigures(int count, int choices)
+    {
+        AreaIndex = new int[count];
+        Registered = new long[count];
+        TookPart = new long[count];
+        Votes = new long[count * choices];
+        Choices = choices;
+    }
+
+    public int Count => AreaIndex.Length;
+
+    public int Choices { get; }
+
+    /// <summary>Each station's position in <see cref="Election.Areas"/>.</summary>
+    public int[] AreaIndex { get; }
+
+    public long[] Registered { get; }
+
+    public long[] TookPart { get; }
+
+    public long[] Votes { get; }
+
+    /// <summary>How many of the area's stations vote on the contest (whether counted yet or not).</summary>
+    public int Expected { get; private init; }
+
+    /// <summary>Every choice's votes of station <paramref name="i"/>.</summary>
+    public ReadOnlySpan<long> VotesOf(int i) => Votes.AsSpan(i * Choices, Choices);
+
+    /// <summary>Choice <paramref name="c"/>'s votes at every station.</summary>
+    public long[] Column(int c)
+    {
+        var column = new long[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            column[i] = Votes[(i * Choices) + c];
+        }
+        return column;
+    }
+
+    public static StationFigures Of(Snapshot snapshot, ContestPlan plan, SourceId source, int areaIndex)
+    {
+        var election = snapshot.Election;
+        var counted = new List<(int Area, Protocols.Protocol Protocol)>();
+        var expected = 0;
+        foreach (var ordinal in election.StationsOf(areaIndex))
+        {
+            if (plan.OffsetOf(ordinal) < 0)
+            {
+                continue;
+            }
+            expected++;
+            var station = election.StationAreaIndex(ordinal);
+            if (snapshot.Counted(election.Areas[station].Id, plan.Contest.Id, source) is { } protocol)
+            {
+                counted.Add((station, protocol));
+            }
+        }
+        var figures = new StationFigures(counted.Count, plan.Choices.Length) { Expected = expected };
+        for (var i = 0; i < counted.Count; i++)
+        {
+            var (area, protocol) = counted[i];
+            figures.AreaIndex[i] = area;
+            figures.Registered[i] = election.RegisteredVoters(area);
+            figures.TookPart[i] = plan.Rules.Participation.Evaluate<int>(protocol.Lines.AsSpan(), protocol.Votes.AsSpan());
+            for (var c = 0; c < plan.Choices.Length; c++)
+            {
+                figures.Votes[(i * plan.Choices.Length) + c] = protocol.Votes[c];
+            }
+        }
+        return figures;
+    }
+}

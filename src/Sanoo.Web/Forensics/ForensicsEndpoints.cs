@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
+using Sanoo.Web.PublicApi;
+using Sanoo.Web.Publishing;
+using Sanoo.Web.Site;
+using Wire = Sanoo.Contracts;
+
+namespace Sanoo.Web.Forensics;
+
+/// <summary>
+/// <c>GET /api/v1/forensics</c> and the site's forensics pages, <c>/{lang}/forensics/</c> for the contest's area and
+/// <c>/{lang}/area/{id}/forensics/</c> for any other area above the stations (each with its <c>data.json</c>): answered from the
+/// published snapshot, the report computed once per snapshot and area (<see cref="Published.Forensics"/>) and served with the
+/// snapshot's ETag.
+/// </summary>
+public static class ForensicsEndpoints
+{
+    /// <summary>The files of a forensics page.</summary>
+    public static readonly IReadOnlyList<string> Files = ["index.html", "data.json"];
+
+    /// <summary>Maps the API and the pages.</summary>
+    public static void MapForensics(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1").MapRead("/forensics", Api)
+            .WithSummary("Statistical anomalies of one contest's count under an area: integer-percentage tests, turnout and leader's share "
+                + "distributions, stations flagged with the reasons")
+            .Produces<Wire.ForensicsReport>().ProducesProblem(404).ProducesProblem(503);
+        app.MapRead("/{lang}/forensics/{file?}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string? file) =>
+            PageAsync(c, p, s, lang, null, file)).ExcludeFromDescription();
+        app.MapRead(
+            "/{lang}/area/{id}/forensics/{file?}",
+            (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string id, string? file) => PageAsync(c, p, s, lang, id, file))
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>The bytes of one file of the forensics page of <paramref name="area"/> in <paramref name="language"/>.</summary>
+    public static async Task<byte[]> FileAsync(SiteRenderer renderer, Published published, Snapshot snapshot, Area area, string language, string file)
+    {
+        var election = snapshot.Election;
+        if (file == "data.json")
+        {
+            var report = published.Forensics(election.DefaultContest, election.DefaultSource.Id, area.Id)!;
+            return JsonSerializer.SerializeToUtf8Bytes(ForensicsJson.Of(election, report), Wire.WireJson.Default.ForensicsReport);
+        }
+        return Encoding.UTF8.GetBytes(await renderer.ForensicsAsync(ForensicsPages.Of(published, snapshot, area, SiteLanguage.Of(language))));
+    }
+
+    private static IResult Api(HttpContext context, SnapshotPublisher publisher, string? contest, string? source, string? area)
+    {
+        var published = publisher.Current;
+        if (published.Snapshot is not { } snapshot)
+        {
+            return Problems.Unavailable("No snapshot has been published yet.");
+        }
+        var election = snapshot.Election;
+        if (CountQuery.Resolve(election, contest, source, out var problem) is not { } chosen)
+        {
+            return problem!;
+        }
+        var (plan, countSource) = chosen;
+        var at = area is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(area, out var areaId) ? election.Area(areaId) : null;
+        if (at is null || at.IsStation)
+        {
+            return Problems.Status(404, "Unknown area", $"'{area}' is not an area above the stations of this election.");
+        }
+        return SnapshotResponse.Cached(
+            context,
+            published,
+            $"forensics/{plan.Contest.Id}/{countSource.Id}/{at.Id}",
+            () => ForensicsJson.Of(election, published.Forensics(plan, countSource.Id, at.Id)!));
+    }
+
+    private static async Task<IResult> PageAsync(
+        HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, string? file)
+    {
+        var election = site.Election;
+        var languages = election.Definition.Languages;
+        var area = id is null ? election.Area(election.DefaultContest.Contest.Area)
+            : AreaId.TryParse(id, out var areaId) ? election.Area(areaId) : null;
+        IResult NotFound() => NotFoundPages.Or(context, languages, () =>
+            Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{languages[0]}/."));
+        file ??= "index.html";
+        if (!languages.Contains(lang) || !Files.Contains(file) || area is null || area.IsStation)
+        {
+            return NotFound();
+        }
+        var published = publisher.Current;
+        if (published.Snapshot is not { } snapshot)
+        {
+            return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
+        }
+        var type = file == "data.json" ? "application/json" : "text/html; charset=utf-8";
+        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/{area.Id}/forensics/{file}", type,
+            async () => await site.ForensicsFileAsync(published, snapshot, area, lang, file), NotFound);
+    }
+}

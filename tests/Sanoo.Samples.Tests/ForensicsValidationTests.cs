@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Forensics;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Tally;
+using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Samples.Synthetic;
+using Xunit.Abstractions;
+
+namespace Sanoo.Samples.Tests;
+
+/// <summary>
+/// The forensic methods validated rather than asserted (docs/forensics.md): over 200 clean synthetic elections the integer test
+/// raises an alarm in at most 5% of them at α = 0.05; with round turnouts planted at 2% of the stations, or a comet of stations
+/// pushed to 95% and more, it (or the flags) catches the manipulation in at least 90%; the kg-2021 sample raises no alarm.
+/// </summary>
+public class ForensicsValidationTests(ITestOutputHelper output)
+{
+    private const int Seeds = 200;
+    private const int Stations = 4_000;
+
+    [Fact]
+    public void Clean_synthetic_elections_raise_the_integer_alarm_in_at_most_five_percent_of_seeds()
+    {
+        var outcomes = ForEachSeed(null);
+        var alarms = outcomes.Count(o => o.IntegerAlarm);
+        output.WriteLine($"alarms {alarms}; turnout p < 0.025 in {outcomes.Count(o => o.Turnout.PValue < 0.025)}, leader's share in "
+            + $"{outcomes.Count(o => o.LeaderShare.PValue < 0.025)}; flags {outcomes.Sum(o => o.Flags.Length)}");
+        Assert.True(alarms <= Seeds * 5 / 100, $"{alarms} of {Seeds} clean elections raised the integer alarm");
+        // The null is not so cautious that it never fires: each test alone rejects at about its level.
+        Assert.InRange(outcomes.Count(o => o.Turnout.PValue < 0.05), 1, 20);
+        // Clean elections have no station at 95% turnout and none far from its district; all figures round by chance at fewer than
+        // one station in 10,000.
+        Assert.All(outcomes, o => Assert.All(o.Flags, f => Assert.Equal([FlagReason.RoundFigures], f.Reasons.AsEnumerable())));
+        Assert.InRange(outcomes.Sum(o => o.Flags.Length), 0, Seeds * Stations / 10_000);
+    }
+
+    [Fact]
+    public void Round_turnouts_at_two_percent_of_stations_are_detected_in_at_least_ninety_percent_of_seeds()
+    {
+        var outcomes = ForEachSeed(RoundTurnout, 0.02);
+        var detected = outcomes.Count(o => o.IntegerAlarm && o.Turnout.Excess > 0);
+        output.WriteLine($"detected in {detected} of {Seeds}");
+        Assert.True(detected >= Seeds * 90 / 100, $"detected in {detected} of {Seeds} seeds");
+    }
+
+    [Fact]
+    public void A_comet_pushed_to_ninety_five_percent_is_detected_in_at_least_ninety_percent_of_seeds()
+    {
+        var outcomes = ForEachSeed(Comet, 0.03);
+        // Detected: at least 90% of the stations pushed are flagged, for their turnout, their leader's share, or as outliers in their
+        // district (clean elections have almost none: the first test).
+        var detected = outcomes.Count(o => o.Flags.Length >= 0.9 * Stations * 0.03
+            && o.Flags.Count(f => f.Reasons.Contains(FlagReason.TurnoutAboveThreshold)) >= 0.5 * Stations * 0.03);
+        output.WriteLine($"detected in {detected} of {Seeds}");
+        Assert.True(detected >= Seeds * 90 / 100, $"detected in {detected} of {Seeds} seeds");
+    }
+
+    [Fact]
+    public void The_kg_2021_sample_raises_no_integer_percentage_alarm()
+    {
+        var sample = Kg2021Generator.Generate();
+        var snapshot = TallyEngine.Rebuild(sample.Election, sample.Machine.Concat(sample.Hand)).Freeze();
+        var election = sample.Election;
+        var report = ForensicsAnalysis.Of(
+            snapshot, election.DefaultContest, election.DefaultSource.Id, election.Areas[0].Id, ForensicsParameters.Default, null,
+            IntegerPercentTest.Sequential);
+        Assert.True(report.Stations > 2_000, $"{report.Stations} stations");
+        var shares = string.Join(", ", report.Choices.Select(c => c.Test.PValue.ToString("0.####", CultureInfo.InvariantCulture)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turnout p = {report.Turnout.PValue:0.####}, shares p = {shares}"));
+        Assert.False(report.IntegerAlarm, $"turnout p = {report.Turnout.PValue}, leader p = {report.LeaderShare.PValue}");
+        Assert.True(report.Choices.Length >= 2);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_report_and_another_seed_another_null()
+    {
+        var election = Synthetic(7);
+        var snapshot = TallyEngine.Rebuild(election, SyntheticElection.Protocols(election, "hand", 7)).Freeze();
+        ForensicsReport Run(ulong seed, ReplicateRunner runner) => ForensicsAnalysis.Of(
+            snapshot, election.DefaultContest, new SourceId("hand"), election.Areas[0].Id, new ForensicsParameters(Seed: seed), null, runner);
+        var first = Run(1, IntegerPercentTest.Sequential);
+        var parallel = Run(1, (n, body) => Parallel.For(0, n, body));
+        var other = Run(2, IntegerPercentTest.Sequential);
+        Assert.Equal((first.Turnout, first.LeaderShare), (parallel.Turnout, parallel.LeaderShare));
+        Assert.Equal(first.Turnout.Observed, other.Turnout.Observed);
+        Assert.NotEqual(first.Turnout.Expected, other.Turnout.Expected);
+    }
+
+    /// <summary>Changes some of an election's protocols (a station's protocol and the random numbers to change it by).</summary>
+    private delegate Protocol Planting(Election election, Protocol protocol, Random random);
+
+    private static List<ForensicsReport> ForEachSeed(Planting? plant, double share = 0)
+    {
+        var reports = new ForensicsReport[Seeds];
+        Parallel.For(0, Seeds, s =>
+        {
+            var seed = (ulong)(1000 + s);
+            var election = Synthetic(seed);
+            var protocols = SyntheticElection.Protocols(election, "hand", seed).ToList();
+            if (plant is not null)
+            {
+                var random = new Random(s);
+                foreach (var i in Enumerable.Range(0, protocols.Count).OrderBy(_ => random.Next()).Take((int)(share * protocols.Count)))
+                {
+                    protocols[i] = plant(election, protocols[i], random);
+                }
+            }
+            var snapshot = TallyEngine.Rebuild(election, protocols).Freeze();
+            Assert.True(snapshot.IsPublishable);
+            reports[s] = ForensicsAnalysis.Of(
+                snapshot, election.DefaultContest, new SourceId("hand"), election.Areas[0].Id, ForensicsParameters.Default, null,
+                IntegerPercentTest.Sequential);
+            Assert.Equal(Stations, reports[s].Stations);
+        });
+        return [.. reports];
+    }
+
+    private static Election Synthetic(ulong seed)
+    {
+        using var definition = new MemoryStream();
+        SyntheticElection.WriteDefinition(definition, Stations, seed);
+        return Assert.IsType<DefinitionResult.Loaded>(DefinitionReader.Read(definition.ToArray())).Election;
+    }
+
+    /// <summary>The station's turnout written in as the nearest whole percentage: the leader takes the voters added or removed.</summary>
+    private static Protocol RoundTurnout(Election election, Protocol protocol, Random random)
+    {
+        var (plan, registered, tookPart) = Figures(election, protocol);
+        var percent = Math.Round(100.0 * tookPart / registered, MidpointRounding.AwayFromZero);
+        var target = (long)Math.Round(percent * registered / 100, MidpointRounding.AwayFromZero);
+        var votes = protocol.Votes.ToArray();
+        var leader = Array.IndexOf(votes, votes.Max());
+        votes[leader] += (int)(target - tookPart);
+        return With(plan, protocol, (int)(target - tookPart), votes);
+    }
+
+    /// <summary>Ballots stuffed for the leader: turnout and the leader's share each drawn from 95–100%.</summary>
+    private static Protocol Comet(Election election, Protocol protocol, Random random)
+    {
+        var (plan, registered, tookPart) = Figures(election, protocol);
+        var target = (long)Math.Round(registered * (0.95 + (0.05 * random.NextDouble())));
+        var delta = (int)(target - tookPart);
+        var valid = protocol.Lines[plan.LineIndex[new LineId("valid")]] + delta;
+        var votes = protocol.Votes.ToArray();
+        var leader = Array.IndexOf(votes, votes.Max());
+        var others = votes.Sum() - votes[leader];
+        var rest = valid - Math.Min(valid, (int)Math.Round(target * (0.95 + (0.05 * random.NextDouble()))));
+        for (var c = 0; c < votes.Length; c++)
+        {
+            votes[c] = c == leader || others == 0 ? 0 : (int)((long)votes[c] * rest / others);
+        }
+        votes[leader] = valid - votes.Sum();
+        return With(plan, protocol, delta, votes);
+    }
+
+    private static (ContestPlan Plan, long Registered, long TookPart) Figures(Election election, Protocol protocol)
+    {
+        var plan = election.Contest(protocol.Contest)!;
+        var registered = election.RegisteredVoters(election.AreaIndex(protocol.Station));
+        return (plan, registered, plan.Rules.Participation.Evaluate<int>(protocol.Lines.AsSpan(), protocol.Votes.AsSpan()));
+    }
+
+    /// <summary>The protocol with <paramref name="delta"/> more valid ballots, issued at the station from those cancelled, and these votes.</summary>
+    private static Protocol With(ContestPlan plan, Protocol protocol, int delta, int[] votes)
+    {
+        var lines = protocol.Lines.ToArray();
+        void Add(string line, int by) => lines[plan.LineIndex[new LineId(line)]] += by;
+        Add("issued_station", delta);
+        Add("in_stationary", delta);
+        Add("valid", delta);
+        Add("cancelled", -delta);
+        return protocol with { Lines = ImmutableArray.Create(lines), Votes = ImmutableArray.Create(votes) };
+    }
+}
