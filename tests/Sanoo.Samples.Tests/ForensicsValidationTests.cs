@@ -4,7 +4,9 @@ using Sanoo.Core.Definitions;
 using Sanoo.Core.Forensics;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
+using Sanoo.Core.Turnout;
 using Sanoo.Samples.Kyrgyzstan2021;
+using Sanoo.Samples.Night;
 using Sanoo.Samples.Synthetic;
 using Xunit.Abstractions;
 
@@ -71,6 +73,34 @@ public class ForensicsValidationTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"turnout p = {report.Turnout.PValue:0.####}, shares p = {shares}"));
         Assert.False(report.IntegerAlarm, $"turnout p = {report.Turnout.PValue}, leader p = {report.LeaderShare.PValue}");
         Assert.True(report.Choices.Length >= 2);
+    }
+
+    [Fact]
+    public void A_count_far_above_the_stations_last_turnout_report_is_flagged_and_the_samples_day_raises_no_such_flag()
+    {
+        var sample = Kg2021Generator.Generate();
+        var election = sample.Election;
+        var plan = election.DefaultContest;
+        var snapshot = TallyEngine.Rebuild(election, sample.Machine.Concat(sample.Hand)).Freeze();
+        ForensicsReport Run(TurnoutBook turnout) => ForensicsAnalysis.Of(
+            snapshot, plan, new SourceId("hand"), election.Areas[0].Id, ForensicsParameters.Default with { Replicates = 0 }, null,
+            IntegerPercentTest.Sequential, turnout);
+        var day = new TurnoutBook(election);
+        foreach (var e in ElectionDay.Script(sample))
+        {
+            var outcome = day.Add(new TurnoutReport(election.Id, e.Station, e.Time, e.Voters), out var why);
+            Assert.True(outcome == TurnoutOutcome.Recorded, $"{e.Station} at {e.Time}: {why}");
+        }
+        Assert.DoesNotContain(Run(day).Flags, f => f.Reasons.Contains(FlagReason.TurnoutJump));
+
+        // A station whose day ended, by its 20:00 report, at half the voters its count has: ballots added after the last report.
+        var hand = sample.Hand.First(p => p.Contest == plan.Contest.Id
+            && plan.Rules.Participation.Evaluate(p.Lines.AsSpan(), p.Votes.AsSpan()) * 4 > election.Area(p.Station)!.Roll!.Total);
+        var took = plan.Rules.Participation.Evaluate(hand.Lines.AsSpan(), hand.Votes.AsSpan());
+        var stuffed = new TurnoutBook(election);
+        stuffed.Add(new TurnoutReport(election.Id, hand.Station, "20:00", took / 2), out _);
+        var flag = Assert.Single(Run(stuffed).Flags, f => f.Reasons.Contains(FlagReason.TurnoutJump));
+        Assert.Equal(hand.Station, flag.Station);
     }
 
     [Fact]

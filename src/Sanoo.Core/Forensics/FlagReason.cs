@@ -21,4 +21,10 @@ public enum FlagReason
 
     /// <summary>The leader's share far from its parent area's stations.</summary>
     LeaderShareOutlier,
+
+    /// <summary>
+    /// More voters took part by the count than the station's last turnout report of the day said, by more than
+    /// <see cref="ForensicsParameters.JumpPercent"/> points of its registered voters (docs/turnout.md).
+    /// </summary>
+    TurnoutJump,
 }

@@ -19,7 +19,8 @@ public static class ForensicsAnalysis
         AreaId area,
         ForensicsParameters parameters,
         Ledger? ledger,
-        ReplicateRunner runner)
+        ReplicateRunner runner,
+        Turnout.TurnoutBook? reports = null)
     {
         var election = snapshot.Election;
         var areaIndex = election.AreaIndex(area);
@@ -74,7 +75,7 @@ public static class ForensicsAnalysis
             choices.ToImmutable(),
             areas,
             RateDistributions.Of(figures.Registered, figures.TookPart, leaderVotes),
-            leader < 0 ? [] : StationFlags.Of(election, figures, leader, parameters, differing),
+            leader < 0 ? [] : StationFlags.Of(election, figures, leader, parameters, differing, reports),
             parameters);
     }
 

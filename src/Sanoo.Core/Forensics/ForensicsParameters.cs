@@ -24,6 +24,10 @@ namespace Sanoo.Core.Forensics;
 /// median absolute deviation) from the median of the stations of its parent area …
 /// </param>
 /// <param name="OutlierPeers">… and that parent has at least this many stations in the report.</param>
+/// <param name="JumpPercent">
+/// A station is flagged when the voters who took part by its count exceed its last turnout report of the day by more than this many
+/// percentage points of its registered voters.
+/// </param>
 /// <param name="RoundFigures">
 /// A station is flagged when its voters who took part and every choice's votes of 10 or more are all multiples of ten, and there are
 /// at least this many such figures.
@@ -40,7 +44,8 @@ public sealed record ForensicsParameters(
     int LargeStation = 500,
     double OutlierScore = 5,
     int OutlierPeers = 10,
-    int RoundFigures = 5)
+    int RoundFigures = 5,
+    double JumpPercent = 10)
 {
     /// <summary>The defaults.</summary>
     public static ForensicsParameters Default { get; } = new();

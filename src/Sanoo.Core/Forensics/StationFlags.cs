@@ -7,7 +7,8 @@ namespace Sanoo.Core.Forensics;
 internal static class StationFlags
 {
     public static ImmutableArray<StationFlag> Of(
-        Election election, StationFigures figures, int leader, ForensicsParameters parameters, IReadOnlySet<AreaId> differing)
+        Election election, StationFigures figures, int leader, ForensicsParameters parameters, IReadOnlySet<AreaId> differing,
+        Turnout.TurnoutBook? reports)
     {
         var count = figures.Count;
         var turnout = new double[count];
@@ -50,6 +51,11 @@ internal static class StationFlags
             if (Math.Abs(shareScore[i]) > parameters.OutlierScore)
             {
                 reasons.Add(FlagReason.LeaderShareOutlier);
+            }
+            if (reports?.Latest(election.StationOrdinal(figures.AreaIndex[i])) is { } last
+                && (figures.TookPart[i] - last.Voters) * 100.0 > parameters.JumpPercent * figures.Registered[i])
+            {
+                reasons.Add(FlagReason.TurnoutJump);
             }
             if (reasons.Count > 0)
             {

@@ -50,6 +50,7 @@ public static class ForensicsJson
         FlagReason.CountsDiffer => "counts-differ",
         FlagReason.TurnoutOutlier => "turnout-outlier",
         FlagReason.LeaderShareOutlier => "leader-share-outlier",
+        FlagReason.TurnoutJump => "turnout-jump",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
@@ -96,8 +97,8 @@ public static class ForensicsJson
             "Sanoo's own checks (docs/forensics.md); the discrepancy between two counts from the reconciliation ledger",
             "Single stations worth a closer look: turnout or one choice at or above the threshold at large stations, figures all "
                 + "multiples of ten, two counts differing beyond the tolerance, turnout or the leader's share far from the other stations "
-                + "of its parent area. Turnout jumping above the station's reports during the day is not checked: no turnout reports "
-                + "exist yet.",
+                + "of its parent area, more voters by the count than the station's last turnout report of the day by over "
+                + $"{p.JumpPercent.ToString(System.Globalization.CultureInfo.InvariantCulture)} points of its registered voters.",
             "Whether anything is wrong at a flagged station: closed institutions, small villages and special stations vote unlike "
                 + "their neighbours.",
             new Dictionary<string, double>
@@ -107,6 +108,7 @@ public static class ForensicsJson
                 ["outlierScore"] = p.OutlierScore,
                 ["outlierPeers"] = p.OutlierPeers,
                 ["roundFigures"] = p.RoundFigures,
+                ["jumpPercent"] = p.JumpPercent,
             }),
     ];
 }

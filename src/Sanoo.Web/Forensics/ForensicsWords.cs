@@ -67,10 +67,10 @@ public sealed record ForensicsWords(
         "Integer percentages: Kobak, Shpilkin and Pshenichnikov, Annals of Applied Statistics 10(1), 2016; the expected number comes from "
         + "simulated elections that keep each station's size and smooth its rate. The comet: Shpilkin's and Kobak's analyses of Russian "
         + "elections. Flags: turnout or one choice at 95% or more at stations of 500 voters or more, figures all multiples of ten, two "
-        + "counts differing beyond the tolerance, a station far from its neighbours. Turnout during the day is not checked: there are no "
-        + "turnout reports yet. The parameters are in the JSON.",
+        + "counts differing beyond the tolerance, a station far from its neighbours, more voters by the count than the last turnout report of "
+        + "the day by over 10 points of the registered voters. The parameters are in the JSON.",
         ["Turnout at or above the threshold", "One choice at or above the threshold", "All figures round", "The two counts differ",
-            "Turnout far from its neighbours", "Leader's share far from its neighbours"]);
+            "Turnout far from its neighbours", "Leader's share far from its neighbours", "Far more voters than the last turnout report"]);
 
     /// <summary>Russian.</summary>
     public static ForensicsWords Russian { get; } = new(
@@ -98,9 +98,11 @@ public sealed record ForensicsWords(
         "Целые проценты: Кобак, Шпилькин и Пшеничников, Annals of Applied Statistics 10(1), 2016; ожидаемое число — по смоделированным "
         + "выборам, в которых размер каждого участка сохранён, а его доля сглажена. Комета: анализы российских выборов Шпилькина и Кобака. "
         + "Отметки: явка или один из вариантов 95% и более на участках от 500 избирателей, все цифры кратны десяти, два подсчёта "
-        + "расходятся больше допуска, участок далёк от соседних. Явка в течение дня не проверяется: данных о ней пока нет. Параметры — в JSON.",
+        + "расходятся больше допуска, участок далёк от соседних, по протоколу проголосовало больше, чем в последнем сообщении о "
+        + "явке, более чем на 10 пунктов от числа избирателей. Параметры — в JSON.",
         ["Явка на пороге или выше", "Один из вариантов на пороге или выше", "Все цифры круглые", "Два подсчёта расходятся",
-            "Явка далека от соседних участков", "Доля лидера далека от соседних участков"]);
+            "Явка далека от соседних участков", "Доля лидера далека от соседних участков",
+            "Проголосовавших намного больше, чем в последнем сообщении о явке"]);
 
     /// <summary>Kyrgyz.</summary>
     public static ForensicsWords Kyrgyz { get; } = new(
@@ -128,10 +130,11 @@ public sealed record ForensicsWords(
         "Бүтүн пайыздар: Кобак, Шпилькин жана Пшеничников, Annals of Applied Statistics 10(1), 2016; күтүлгөн сан ар бир участоктун "
         + "өлчөмү сакталып, үлүшү жылмаланган моделдик шайлоолордон алынат. Комета: Шпилькин менен Кобактын Россиядагы шайлоолорду "
         + "талдоолору. Белгилер: 500 жана андан көп шайлоочусу бар участокто катышуу же бир тандоо 95% жана андан жогору, бардык сандар онго "
-        + "эселүү, эки эсеп жол берилгенден ашык айырмаланат, участок кошуналарынан алыс. Күн ичиндеги катышуу текшерилбейт: ал боюнча "
-        + "маалымат азырынча жок. Параметрлер JSONдо.",
+        + "эселүү, эки эсеп жол берилгенден ашык айырмаланат, участок кошуналарынан алыс, протокол боюнча катышкандар күн ичиндеги акыркы катышуу "
+        + "билдирүүсүнөн шайлоочулардын 10 пунктунан ашык көп. Параметрлер JSONдо.",
         ["Катышуу босогодо же андан жогору", "Бир тандоо босогодо же андан жогору", "Бардык сандар тегерек", "Эки эсеп айырмаланат",
-            "Катышуу кошуна участоктордон алыс", "Лидердин үлүшү кошуна участоктордон алыс"]);
+            "Катышуу кошуна участоктордон алыс", "Лидердин үлүшү кошуна участоктордон алыс",
+            "Катышкандар акыркы катышуу билдирүүсүнөн алда канча көп"]);
 
     /// <summary>The words in <paramref name="language"/> (English for a language without its own).</summary>
     public static ForensicsWords For(string language) => language switch

@@ -85,7 +85,7 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     public ForensicsReport? Forensics(ContestPlan plan, SourceId source, AreaId area) =>
         Snapshot is { } snapshot
             ? _forensics.GetOrAdd((plan.Contest.Id.Value, source.Value, area.Value), _ => new(() => ForensicsAnalysis.Of(
-                snapshot, plan, source, area, ForensicsParameters.Default, Ledger, Web.Forensics.ForensicsJson.Parallel))).Value
+                snapshot, plan, source, area, ForensicsParameters.Default, Ledger, Web.Forensics.ForensicsJson.Parallel, Turnout))).Value
             : null;
 
     /// <summary>
@@ -100,6 +100,7 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
             snapshot.Election.DefaultContest.Contest.Area,
             ForensicsParameters.Default with { Replicates = 0 },
             Ledger,
-            IntegerPercentTest.Sequential).Flags.ToDictionary(f => f.Station))
+            IntegerPercentTest.Sequential,
+            Turnout).Flags.ToDictionary(f => f.Station))
         : new Dictionary<AreaId, StationFlag>();
 }
