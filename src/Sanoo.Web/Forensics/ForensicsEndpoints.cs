@@ -75,27 +75,8 @@ public static class ForensicsEndpoints
             () => ForensicsJson.Of(election, published.Forensics(plan, countSource.Id, at.Id)!));
     }
 
-    private static async Task<IResult> PageAsync(
-        HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, string? file)
-    {
-        var election = site.Election;
-        var languages = election.Definition.Languages;
-        var area = id is null ? election.Area(election.DefaultContest.Contest.Area)
-            : AreaId.TryParse(id, out var areaId) ? election.Area(areaId) : null;
-        IResult NotFound() => NotFoundPages.Or(context, languages, () =>
-            Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{languages[0]}/."));
-        file ??= "index.html";
-        if (!languages.Contains(lang) || !Files.Contains(file) || area is null || area.IsStation)
-        {
-            return NotFound();
-        }
-        var published = publisher.Current;
-        if (published.Snapshot is not { } snapshot)
-        {
-            return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
-        }
-        var type = file == "data.json" ? "application/json" : "text/html; charset=utf-8";
-        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/{area.Id}/forensics/{file}", type,
-            async () => await site.ForensicsFileAsync(published, snapshot, area, lang, file), NotFound);
-    }
+    private static Task<IResult> PageAsync(
+        HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, string? file) =>
+        AreaPageRoute.ServeAsync(context, publisher, site, lang, id, site.Election.Area(site.Election.DefaultContest.Contest.Area)!, file,
+            Files, "forensics", async (published, snapshot, area, name) => await site.ForensicsFileAsync(published, snapshot, area, lang, name));
 }

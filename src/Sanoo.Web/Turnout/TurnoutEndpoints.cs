@@ -146,25 +146,12 @@ public static class TurnoutEndpoints
         return TypedResults.Json(TurnoutView.Of(published, area), Contracts.WireJson.Default.TurnoutArea);
     }
 
-    private static async Task<IResult> PageAsync(
-        HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, string? file)
-    {
-        var election = site.Election;
-        var languages = election.Definition.Languages;
-        var area = id is null ? election.Areas[0] : AreaId.TryParse(id, out var areaId) ? election.Area(areaId) : null;
-        IResult NotFound() => NotFoundPages.Or(context, languages, () =>
-            Problems.Status(404, "Not found", $"'{context.Request.Path}' is not a page of this site; start at /{languages[0]}/."));
-        if (!languages.Contains(lang) || (file ?? "index.html") != "index.html" || area is null || area.IsStation
-            || election.Definition.TurnoutTimes.IsEmpty)
-        {
-            return NotFound();
-        }
-        var published = publisher.Current;
-        if (published.Snapshot is not { } snapshot)
-        {
-            return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
-        }
-        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/{area.Id}/turnout", "text/html; charset=utf-8",
-            async () => await site.TurnoutFileAsync(published, snapshot, area, lang), NotFound);
-    }
+    private static Task<IResult> PageAsync(
+        HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? id, string? file) =>
+        AreaPageRoute.ServeAsync(context, publisher, site, lang, id, site.Election.Areas[0], file, PageFiles, "turnout",
+            async (published, snapshot, area, _) => site.Election.Definition.TurnoutTimes.IsEmpty
+                ? null
+                : await site.TurnoutFileAsync(published, snapshot, area, lang));
+
+    private static readonly string[] PageFiles = ["index.html"];
 }
