@@ -1,15 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
-using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
-using Sanoo.Storage;
 using Sanoo.Storage.Access;
 
 namespace Sanoo.Web.Tests;
@@ -35,8 +30,7 @@ public sealed class PartyCopyFixture : IAsyncLifetime
     /// <summary>Another party's agent, accredited for the whole election.</summary>
     public const string OtherAgentToken = "token-other-agent";
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-copies-{Guid.NewGuid():N}.db");
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     /// <summary>The kg-2021 sample.</summary>
     public static GeneratedElection Sample { get; } = Kg2021Generator.Generate();
@@ -57,65 +51,33 @@ public sealed class PartyCopyFixture : IAsyncLifetime
     public static Election Election { get; } = ((DefinitionResult.Loaded)DefinitionReader.Read(DefinitionJson)).Election;
 
     /// <summary>A client of the server.</summary>
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _server!.Client;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(DefinitionJson, async store =>
     {
-        var store = await StoreAddress.OpenAsync("sqlite:" + _file);
-        Log = await ElectionLog.OpenAsync(store, DefinitionJson);
-        static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
         var d01 = new AreaId("d01");
         var other = Sample.Election.DefaultContest.Choices[1].Id.Value;
-        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, Hash(AdminToken)));
-        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, d01, Hash(DistrictToken)));
-        await store.AddOperatorAsync(new Operator("aigul", OperatorRole.Observer, d01, Hash(ObserverToken)));
-        await store.AddOperatorAsync(new Operator("agent", OperatorRole.PartyAgent, d01, Hash(AgentToken), Party));
-        await store.AddOperatorAsync(new Operator("other", OperatorRole.PartyAgent, null, Hash(OtherAgentToken), other));
-        _app = SanooServer.Create(Log, new ServerOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            PublishInterval = TimeSpan.FromMilliseconds(50),
-            WritesPerSecondPerAddress = 10_000,
-            PublicReadsPerSecondPerAddress = 1_000_000,
-            PublicReadBurst = 1_000_000,
-        });
-        await SanooServer.StartAsync(_app);
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-    }
+        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, LoopbackServer.Hash(AdminToken)));
+        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, d01, LoopbackServer.Hash(DistrictToken)));
+        await store.AddOperatorAsync(new Operator("aigul", OperatorRole.Observer, d01, LoopbackServer.Hash(ObserverToken)));
+        await store.AddOperatorAsync(new Operator("agent", OperatorRole.PartyAgent, d01, LoopbackServer.Hash(AgentToken), Party));
+        await store.AddOperatorAsync(new Operator("other", OperatorRole.PartyAgent, null, LoopbackServer.Hash(OtherAgentToken), other));
+    });
 
-    /// <summary>The server's log.</summary>
-    public ElectionLog Log { get; private set; } = null!;
+    /// <summary>Waits until the published snapshot reaches log position <paramref name="position"/>.</summary>
+    public Task WaitForAsync(long position) => _server!.WaitForAsync(position);
 
     /// <summary>Sends <paramref name="protocol"/> with <paramref name="token"/>.</summary>
-    public Task<HttpResponseMessage> SendAsync(Protocol protocol, string? token)
-    {
-        var body = new JsonObject { ["protocol"] = JsonNode.Parse(ProtocolWriter.Canonical(Election, protocol)) };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protocols")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-        return Client.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> SendAsync(Protocol protocol, string? token) => _server!.PostAsync(
+        "/api/v1/protocols", new JsonObject { ["protocol"] = JsonNode.Parse(ProtocolWriter.Canonical(Election, protocol)) }, token);
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        await Log.DisposeAsync();
-        await Log.Store.DisposeAsync();
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
+            await _server.DisposeAsync();
         }
     }
 }
@@ -193,7 +155,7 @@ public class PartyCopyTests(PartyCopyFixture server) : IClassFixture<PartyCopyFi
         Assert.True(shift > 0, "the first party has votes at the station");
         (votes[0], votes[1]) = (votes[0] - shift, votes[1] + shift); // the copy's arithmetic holds; its figures are not the official ones
         var last = await AcceptedAsync(copy with { Votes = [.. votes] }, PartyCopyFixture.AgentToken);
-        await WaitForAsync(last);
+        await server.WaitForAsync(last);
 
         var data = await server.Client.GetFromJsonAsync("/en/discrepancies/data.json", Contracts.WireJson.Default.LedgerPageData);
         var party = Assert.Single(data!.PartyCopies);
@@ -240,15 +202,5 @@ public class PartyCopyTests(PartyCopyFixture server) : IClassFixture<PartyCopyFi
             && row.Contains($",discrepancy,{PartyCopyFixture.CopySource},hand,", StringComparison.Ordinal));
         Assert.DoesNotContain(csv, row => row.StartsWith($"{noCopy},", StringComparison.Ordinal)
             && row.Contains(PartyCopyFixture.CopySource, StringComparison.Ordinal));
-    }
-
-    private async Task WaitForAsync(long position)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((await server.Client.GetFromJsonAsync("/api/v1/status", Contracts.WireJson.Default.ServerStatus))!.Snapshot < position)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the snapshot did not reach {position}");
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,16 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using NSec.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Turnout;
-using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
-using Sanoo.Storage;
 using Sanoo.Storage.Access;
 using Sanoo.Web.Turnout;
 
@@ -28,8 +24,7 @@ public sealed class TurnoutFixture : IAsyncLifetime
     /// <summary>The district operator of d01.</summary>
     public const string DistrictToken = "token-dec-01";
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-turnout-{Guid.NewGuid():N}.db");
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     /// <summary>The kg-2021 sample.</summary>
     public static GeneratedElection Sample { get; } = Kg2021Generator.Generate();
@@ -48,10 +43,7 @@ public sealed class TurnoutFixture : IAsyncLifetime
     public Dictionary<string, Key> Keys { get; } = [];
 
     /// <summary>A client of the server.</summary>
-    public HttpClient Client { get; private set; } = null!;
-
-    /// <summary>The server's log.</summary>
-    public ElectionLog Log { get; private set; } = null!;
+    public HttpClient Client => _server!.Client;
 
     private static byte[] WithTimes(byte[] json)
     {
@@ -61,10 +53,8 @@ public sealed class TurnoutFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(Definition, async store =>
     {
-        var store = await StoreAddress.OpenAsync("sqlite:" + _file);
-        Log = await ElectionLog.OpenAsync(store, Definition);
         foreach (var station in Stations)
         {
             Keys[station] = Key.Create(
@@ -72,20 +62,9 @@ public sealed class TurnoutFixture : IAsyncLifetime
             await store.EnrolDeviceAsync(new DeviceKey(new AreaId(station), Keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey),
                 DateTimeOffset.UtcNow, "test"));
         }
-        static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, Hash(AdminToken)));
-        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, new AreaId("d01"), Hash(DistrictToken)));
-        _app = SanooServer.Create(Log, new ServerOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            PublishInterval = TimeSpan.FromMilliseconds(50),
-            WritesPerSecondPerAddress = 10_000,
-            PublicReadsPerSecondPerAddress = 1_000_000,
-            PublicReadBurst = 1_000_000,
-        });
-        await SanooServer.StartAsync(_app);
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-    }
+        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, LoopbackServer.Hash(AdminToken)));
+        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, new AreaId("d01"), LoopbackServer.Hash(DistrictToken)));
+    });
 
     /// <summary>Sends a turnout report, signed by the station's device unless a token is given (or <paramref name="key"/> signs instead).</summary>
     public Task<HttpResponseMessage> ReportAsync(string station, string time, long voters, string? token = null, Key? key = null)
@@ -96,35 +75,19 @@ public sealed class TurnoutFixture : IAsyncLifetime
         {
             body["signature"] = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key ?? Keys[station], report.Canonical()));
         }
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/turnout")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-        return Client.SendAsync(request);
+        return _server!.PostAsync("/api/v1/turnout", body, token);
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
-        await Log.DisposeAsync();
-        await Log.Store.DisposeAsync();
         foreach (var key in Keys.Values)
         {
             key.Dispose();
-        }
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
         }
     }
 }
@@ -224,25 +187,21 @@ public class TurnoutTests(TurnoutFixture server) : IClassFixture<TurnoutFixture>
 /// <summary>A real server on 127.0.0.1 with the kg-2021 sample without turnout times, and an admin.</summary>
 public sealed class NoTurnoutFixture : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-no-turnout-{Guid.NewGuid():N}.db");
-    private WebApplication? _app;
-    private ElectionLog? _log;
+    private LoopbackServer? _server;
 
     /// <summary>A client of the server.</summary>
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _server!.Client;
+
+    /// <summary>Posts a turnout report as the admin.</summary>
+    public Task<HttpResponseMessage> PostAsync(JsonNode body) => _server!.PostAsync("/api/v1/turnout", body, TurnoutFixture.AdminToken);
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         var root = JsonNode.Parse(TurnoutFixture.Sample.DefinitionJson)!.AsObject();
         Assert.True(root.Remove("turnoutTimes"), "the sample reports turnout during the day");
-        var store = await StoreAddress.OpenAsync("sqlite:" + _file);
-        _log = await ElectionLog.OpenAsync(store, Encoding.UTF8.GetBytes(root.ToJsonString()));
-        await store.AddOperatorAsync(
-            new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(Encoding.UTF8.GetBytes(TurnoutFixture.AdminToken))));
-        _app = SanooServer.Create(_log, new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) });
-        await SanooServer.StartAsync(_app);
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        _server = await LoopbackServer.StartAsync(Encoding.UTF8.GetBytes(root.ToJsonString()), store =>
+            store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, LoopbackServer.Hash(TurnoutFixture.AdminToken))));
         while ((await Client.GetAsync("/en/")).StatusCode != HttpStatusCode.OK)
         {
             await Task.Delay(20);
@@ -252,20 +211,9 @@ public sealed class NoTurnoutFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        if (_log is not null)
-        {
-            await _log.DisposeAsync();
-            await _log.Store.DisposeAsync();
-        }
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
+            await _server.DisposeAsync();
         }
     }
 }
@@ -278,12 +226,7 @@ public class TurnoutAbsentTests(NoTurnoutFixture server) : IClassFixture<NoTurno
     {
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/en/turnout/")).StatusCode);
         Assert.DoesNotContain("data-turnout-link", await server.Client.GetStringAsync("/en/"), StringComparison.Ordinal);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/turnout")
-        {
-            Content = new StringContent("""{"station": "s0001", "time": "10:00", "voters": 1}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new("Bearer", TurnoutFixture.AdminToken);
-        var response = await server.Client.SendAsync(request);
+        var response = await server.PostAsync(new JsonObject { ["station"] = "s0001", ["time"] = "10:00", ["voters"] = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("publishes no turnout during the day", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
