@@ -107,7 +107,8 @@ public static class ForensicsCommand
         var election = snapshot.Election;
         var plan = selection.Contest is null ? election.DefaultContest
             : ContestId.TryParse(selection.Contest, out var contestId) ? election.Contest(contestId) : null;
-        var source = selection.Source is null ? election.DefaultSource : election.Sources.FirstOrDefault(s => s.Id.Value == selection.Source);
+        var source = selection.Source is null ? election.DefaultSource
+            : election.ResultSources.FirstOrDefault(s => s.Id.Value == selection.Source);
         var area = plan is null ? null : selection.Area is null ? election.Area(plan.Contest.Area)
             : AreaId.TryParse(selection.Area, out var areaId) ? election.Area(areaId) : null;
         if (plan is null || source is null || area is null || area.IsStation)
