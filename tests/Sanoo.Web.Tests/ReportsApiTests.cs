@@ -304,4 +304,31 @@ public class ReportsApiTests(ReportsFixture server) : IClassFixture<ReportsFixtu
         }
         Assert.Contains($"<a href=\"/api/v1/images/{hex}\" data-report-photo>", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_observer_uploads_at_most_as_many_images_a_minute_as_they_may_file_reports()
+    {
+        HttpStatusCode last = 0;
+        for (var i = 0; i <= Reports.ReportEndpoints.PerMinute; i++)
+        {
+            var image = Testing.TestImages.Jpeg(shade: (byte)(100 + i), width: 64, height: 48);
+            var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/images/{Convert.ToHexStringLower(SHA256.HashData(image))}")
+            {
+                Content = new ByteArrayContent(image),
+            };
+            put.Content.Headers.ContentType = new("image/jpeg");
+            put.Headers.Authorization = new("Bearer", ReportsFixture.FloodToken);
+            var answer = await server.Client.SendAsync(put);
+            last = answer.StatusCode;
+            if (i < Reports.ReportEndpoints.PerMinute)
+            {
+                Assert.True(answer.IsSuccessStatusCode, $"upload {i + 1}: {answer.StatusCode}");
+            }
+            else
+            {
+                Assert.NotNull(answer.Headers.RetryAfter);
+            }
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+    }
 }

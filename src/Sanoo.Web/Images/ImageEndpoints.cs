@@ -37,10 +37,14 @@ public static class ImageEndpoints
     public static IEndpointRouteBuilder MapImages(this IEndpointRouteBuilder app)
     {
         var thumbnails = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
-        app.MapPut("/api/v1/images/{sha256}", PutAsync)
+        var uploads = new ReporterUploads();
+        app.MapPut("/api/v1/images/{sha256}", (
+                string sha256, HttpRequest request, ElectionLog log, WriterRegistry registry, TimeProvider time, CancellationToken ct) =>
+                PutAsync(sha256, request, log, registry, uploads, time, ct))
             .RequireRateLimiting(SanooServer.WritePolicy)
             .WithSummary("Store the image of a signed paper protocol (JPEG, PNG or PDF without metadata) under the SHA-256 of its bytes")
-            .Produces<Contracts.ImageAnswer>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413);
+            .Produces<Contracts.ImageAnswer>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413)
+            .ProducesProblem(429);
         app.MapRead("/api/v1/images/{sha256}", (string sha256, ElectionLog log, HttpContext context, CancellationToken ct) =>
             ServeAsync(sha256, log, context, null, ct)).WithSummary("The image of a signed paper protocol that a log entry names");
         app.MapRead("/api/v1/thumbnails/{sha256}", (string sha256, ElectionLog log, HttpContext context, CancellationToken ct) =>
@@ -52,7 +56,8 @@ public static class ImageEndpoints
     public static long MaxBytes(Core.Definitions.Election election) => election.Sources.Max(s => s.ImageMaxBytes);
 
     private static async Task<IResult> PutAsync(
-        string sha256, HttpRequest request, ElectionLog log, WriterRegistry registry, CancellationToken cancellationToken)
+        string sha256, HttpRequest request, ElectionLog log, WriterRegistry registry, ReporterUploads uploads, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (ProtocolImage.TryParse(sha256, ProtocolImage.MediaTypes[0]) is null)
         {
@@ -88,6 +93,14 @@ public static class ImageEndpoints
         if (await RefusedSenderAsync(request, bytes, registry) is { } refused)
         {
             return refused;
+        }
+        if ((await Caller.OfAsync(request.HttpContext)).Operator is { Reports: true } reporter
+            && uploads.Take(reporter.Name, time.GetUtcNow()) is { Ticks: > 0 } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Status(429, "Too many images", $"{reporter.Name} may upload {Reports.ReportEndpoints.PerMinute} images a "
+                + $"minute and {Reports.ReportEndpoints.PerDay:N0} a day, as many as reports; try again in {seconds} s.");
         }
         var (image, status, problem) = ImageCheck.Check(bytes, declared, max);
         if (image is null)
