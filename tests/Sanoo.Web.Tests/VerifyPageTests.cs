@@ -23,6 +23,8 @@ public class VerifyPageTests(ServerFixture server) : IClassFixture<ServerFixture
             // Every page leads here.
             var home = await server.Client.GetStringAsync($"/{lang}/");
             Assert.Contains($"href=\"/{lang}/verify/\" data-verify-link", home, StringComparison.Ordinal);
+            Assert.Contains( // an icon in the page: no favicon.ico asked for and missing
+                $"<link rel=\"icon\" href=\"{Site.SiteAssets.IconHref}\"", WebUtility.HtmlDecode(home), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/xx/verify/")).StatusCode);
     }

@@ -26,6 +26,14 @@ public static class SiteAssets
     /// <summary>The style sheet's address.</summary>
     public const string CssPath = "/site.css";
 
+    /// <summary>
+    /// The site's icon, a ballot box, inline in every page (a data URI, which the content policy allows for images): no request of
+    /// its own and no <c>/favicon.ico</c> asked for and missing, live or in a published folder.
+    /// </summary>
+    public const string IconHref = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+        + "%3Crect x='1' y='6' width='14' height='9' rx='1' fill='%231f5fa8'/%3E%3Crect x='5' y='1' width='6' height='8' fill='%23fff' "
+        + "stroke='%231f5fa8'/%3E%3Crect x='4' y='6' width='8' height='1.5' fill='%230b2e57'/%3E%3C/svg%3E";
+
     /// <summary>The script's address.</summary>
     public const string ScriptPath = "/site.js";
 
