@@ -33,11 +33,13 @@ public sealed record AreaReconciliation(
 public sealed class Ledger
 {
     private readonly Dictionary<(AreaId, ContestId), AreaReconciliation> _areas;
+    private readonly ILookup<AreaId, StationComparison> _byStation;
 
     private Ledger(ReconciliationRule rule, ImmutableArray<StationComparison> stations, Dictionary<(AreaId, ContestId), AreaReconciliation> areas)
     {
         Rule = rule;
         Stations = stations;
+        _byStation = stations.ToLookup(s => s.Station);
         _areas = areas;
     }
 
@@ -46,6 +48,9 @@ public sealed class Ledger
 
     /// <summary>Every comparison, contest by contest, in station order.</summary>
     public ImmutableArray<StationComparison> Stations { get; }
+
+    /// <summary>One station's comparisons, contest by contest (indexed once: every station page asks for its own).</summary>
+    public IEnumerable<StationComparison> OfStation(AreaId station) => _byStation[station];
 
     /// <summary>The totals of an area (not a station) for a contest; null where the contest is not voted.</summary>
     public AreaReconciliation? Area(AreaId area, ContestId contest) => _areas.GetValueOrDefault((area, contest));

@@ -118,8 +118,8 @@ public static class LedgerPages
     public static IReadOnlyList<ComparisonRow> StationRows(Published published, Area station, SiteLanguage language)
     {
         var election = published.Snapshot!.Election;
-        return [.. published.Ledgers.SelectMany(ledger => ledger.Stations
-            .Where(s => s.Station == station.Id && (ledger == published.Ledger || s.First is not null))
+        return [.. published.Ledgers.SelectMany(ledger => ledger.OfStation(station.Id)
+            .Where(s => ledger == published.Ledger || s.First is not null)
             .Select(s =>
             {
                 var plan = election.Contest(s.Contest)!;
