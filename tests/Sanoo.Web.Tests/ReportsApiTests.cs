@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
 using Sanoo.Core.Definitions;
 using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
-using Sanoo.Storage;
 using Sanoo.Storage.Access;
 
 namespace Sanoo.Web.Tests;
@@ -32,42 +29,28 @@ public sealed class ReportsFixture : IAsyncLifetime
     /// <summary>A party agent accredited for the whole election.</summary>
     public const string AgentToken = "token-agent";
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-reports-{Guid.NewGuid():N}.db");
-    private WebApplication? _app;
+    private LoopbackServer? _server;
 
     /// <summary>The kg-2021 sample.</summary>
     public static GeneratedElection Sample { get; } = Kg2021Generator.Generate();
 
     /// <summary>A client of the server.</summary>
-    public HttpClient Client { get; private set; } = null!;
+    public HttpClient Client => _server!.Client;
 
     /// <summary>The server's log.</summary>
-    public ElectionLog Log { get; private set; } = null!;
+    public ElectionLog Log => _server!.Log;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(Sample.DefinitionJson, async store =>
     {
-        var store = await StoreAddress.OpenAsync("sqlite:" + _file);
-        Log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson);
-        static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
         var d01 = new AreaId("d01");
-        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, Hash(AdminToken)));
-        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, d01, Hash(DistrictToken)));
-        await store.AddOperatorAsync(new Operator("aigul", OperatorRole.Observer, d01, Hash(ObserverToken)));
-        await store.AddOperatorAsync(new Operator("flood", OperatorRole.Observer, d01, Hash(FloodToken)));
+        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, LoopbackServer.Hash(AdminToken)));
+        await store.AddOperatorAsync(new Operator("dec-01", OperatorRole.District, d01, LoopbackServer.Hash(DistrictToken)));
+        await store.AddOperatorAsync(new Operator("aigul", OperatorRole.Observer, d01, LoopbackServer.Hash(ObserverToken)));
+        await store.AddOperatorAsync(new Operator("flood", OperatorRole.Observer, d01, LoopbackServer.Hash(FloodToken)));
         var party = Sample.Election.DefaultContest.Choices[0].Id.Value;
-        await store.AddOperatorAsync(new Operator("agent", OperatorRole.PartyAgent, null, Hash(AgentToken), party));
-        _app = SanooServer.Create(Log, new ServerOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            PublishInterval = TimeSpan.FromMilliseconds(50),
-            WritesPerSecondPerAddress = 10_000,
-            PublicReadsPerSecondPerAddress = 1_000_000,
-            PublicReadBurst = 1_000_000,
-        });
-        await SanooServer.StartAsync(_app);
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-    }
+        await store.AddOperatorAsync(new Operator("agent", OperatorRole.PartyAgent, null, LoopbackServer.Hash(AgentToken), party));
+    });
 
     /// <summary>Posts <paramref name="body"/> as JSON with <paramref name="token"/>.</summary>
     public Task<HttpResponseMessage> PostAsync(string path, object body, string? token)
@@ -83,17 +66,9 @@ public sealed class ReportsFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        await Log.DisposeAsync();
-        await Log.Store.DisposeAsync();
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-        {
-            File.Delete(path);
+            await _server.DisposeAsync();
         }
     }
 }
