@@ -35,6 +35,33 @@ internal static class TamperDrill
         return (log, app);
     }
 
+    /// <summary>
+    /// Starts a server on a new store of <paramref name="definition"/> in <paramref name="folder"/>, lets <paramref name="write"/> fill
+    /// it (through the log, past the API's checks where a test plays the insider), has the tree head signed over all of it, runs
+    /// <c>sanoo verify</c> against the server, and stops it: the verifier's exit code and what it said.
+    /// </summary>
+    public static async Task<(int Code, string Output)> VerifiedAsync(
+        string folder, byte[] definition, CommissionKey commission, Func<ElectionLog, Task> write)
+    {
+        var (log, app) = await StartAsync(
+            Path.Combine(folder, "store.db"),
+            definition,
+            new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) },
+            commission);
+        try
+        {
+            await write(log);
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<SnapshotPublisher>(app.Services).ActedAsync();
+            return CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(commission.PublicKey),
+                "--state", Path.Combine(folder, $"state-{Guid.NewGuid():N}.json"));
+        }
+        finally
+        {
+            await StopAsync(log, app);
+        }
+    }
+
     /// <summary>Stops the server and closes the log and its store.</summary>
     public static async Task StopAsync(ElectionLog log, WebApplication app)
     {

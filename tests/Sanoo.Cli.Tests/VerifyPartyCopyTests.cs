@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage.Access;
 using Sanoo.Testing;
-using Sanoo.Web;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Cli.Tests;
@@ -36,26 +34,17 @@ public sealed class VerifyPartyCopyTests : IDisposable
 
     private static Submission By(Protocol protocol, string name) => new(protocol.Checked(Election), new Sender.Operator(name));
 
-    private async Task<(int Code, string Output)> RunAsync(Func<ElectionLog, Task> write)
-    {
-        var (log, app) = await TamperDrill.StartAsync(
-            Path.Combine(_folder, "store.db"),
-            Definition,
-            new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) },
-            _commission);
-        await log.Store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData("cec"u8)));
-        await log.Store.AddOperatorAsync(new Operator("dec", OperatorRole.District, D01, SHA256.HashData("dec"u8)));
-        await log.Store.AddOperatorAsync(new Operator("agent", OperatorRole.PartyAgent, D01, SHA256.HashData("agent"u8), Party));
-        await log.Store.AddOperatorAsync(new Operator(
-            "other", OperatorRole.PartyAgent, null, SHA256.HashData("other"u8), Sample.Election.DefaultContest.Choices[1].Id.Value));
-        await log.SubmitAsync([By(Hand(0), "cec"), By(Hand(1), "cec"), By(Copy(Hand(0)), "agent"), By(Copy(Hand(1)), "agent")]);
-        await write(log);
-        await app.Services.GetRequiredService<SnapshotPublisher>().ActedAsync();
-        var result = CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey),
-            "--state", Path.Combine(_folder, $"state-{Guid.NewGuid():N}.json"));
-        await TamperDrill.StopAsync(log, app);
-        return result;
-    }
+    private Task<(int Code, string Output)> RunAsync(Func<ElectionLog, Task> write) =>
+        TamperDrill.VerifiedAsync(_folder, Definition, _commission, async log =>
+        {
+            await log.Store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData("cec"u8)));
+            await log.Store.AddOperatorAsync(new Operator("dec", OperatorRole.District, D01, SHA256.HashData("dec"u8)));
+            await log.Store.AddOperatorAsync(new Operator("agent", OperatorRole.PartyAgent, D01, SHA256.HashData("agent"u8), Party));
+            await log.Store.AddOperatorAsync(new Operator(
+                "other", OperatorRole.PartyAgent, null, SHA256.HashData("other"u8), Sample.Election.DefaultContest.Choices[1].Id.Value));
+            await log.SubmitAsync([By(Hand(0), "cec"), By(Hand(1), "cec"), By(Copy(Hand(0)), "agent"), By(Copy(Hand(1)), "agent")]);
+            await write(log);
+        });
 
     [Fact]
     public async Task Copies_sent_by_the_partys_agents_verify()

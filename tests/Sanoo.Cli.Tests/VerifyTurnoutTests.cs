@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Register;
@@ -9,7 +8,6 @@ using Sanoo.Core.Turnout;
 using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage.Access;
-using Sanoo.Web;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Cli.Tests;
@@ -43,27 +41,18 @@ public sealed class VerifyTurnoutTests : IDisposable
         0, 0, DateTimeOffset.UtcNow, TurnoutRecord.DevicePrefix + station, station, time, voters,
         [.. SignatureAlgorithm.Ed25519.Sign(key, new TurnoutReport(Election.Id, new AreaId(station), time, voters).Canonical())]);
 
-    private async Task<(int Code, string Output)> RunAsync(Func<ElectionLog, Task> write)
-    {
-        var (log, app) = await TamperDrill.StartAsync(
-            Path.Combine(_folder, "store.db"),
-            Definition,
-            new ServerOptions { Urls = "http://127.0.0.1:0", PublishInterval = TimeSpan.FromMilliseconds(50) },
-            _commission);
-        await log.Store.AddOperatorAsync(new Operator("dec", OperatorRole.District, new AreaId("d01"), SHA256.HashData("dec"u8)));
-        await log.Store.AddOperatorAsync(new Operator("dec-26", OperatorRole.District, new AreaId("d26"), SHA256.HashData("dec26"u8)));
-        await log.Store.EnrolDeviceAsync(new DeviceKey(
-            new AreaId(Stations[0]), _device.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "test"));
-        Assert.Equal(TurnoutOutcome.Recorded, (await log.RecordTurnoutAsync(Signed(Stations[0], "10:00", 30, _device))).Outcome);
-        Assert.Equal(TurnoutOutcome.Recorded, (await log.RecordTurnoutAsync(
-            new TurnoutRecord(0, 0, DateTimeOffset.UtcNow, "dec", Stations[1], "10:00", 40, null))).Outcome);
-        await write(log);
-        await app.Services.GetRequiredService<SnapshotPublisher>().ActedAsync();
-        var result = CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(_commission.PublicKey),
-            "--state", Path.Combine(_folder, $"state-{Guid.NewGuid():N}.json"));
-        await TamperDrill.StopAsync(log, app);
-        return result;
-    }
+    private Task<(int Code, string Output)> RunAsync(Func<ElectionLog, Task> write) =>
+        TamperDrill.VerifiedAsync(_folder, Definition, _commission, async log =>
+        {
+            await log.Store.AddOperatorAsync(new Operator("dec", OperatorRole.District, new AreaId("d01"), SHA256.HashData("dec"u8)));
+            await log.Store.AddOperatorAsync(new Operator("dec-26", OperatorRole.District, new AreaId("d26"), SHA256.HashData("dec26"u8)));
+            await log.Store.EnrolDeviceAsync(new DeviceKey(
+                new AreaId(Stations[0]), _device.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow, "test"));
+            Assert.Equal(TurnoutOutcome.Recorded, (await log.RecordTurnoutAsync(Signed(Stations[0], "10:00", 30, _device))).Outcome);
+            Assert.Equal(TurnoutOutcome.Recorded, (await log.RecordTurnoutAsync(
+                new TurnoutRecord(0, 0, DateTimeOffset.UtcNow, "dec", Stations[1], "10:00", 40, null))).Outcome);
+            await write(log);
+        });
 
     [Fact]
     public async Task Reports_signed_by_the_device_or_sent_by_the_stations_operator_verify_and_are_counted()
