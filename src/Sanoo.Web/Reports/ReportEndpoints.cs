@@ -9,7 +9,6 @@ using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Storage.Reports;
 using Sanoo.Web.Access;
-using Sanoo.Web.Ingest;
 using Sanoo.Web.PublicApi;
 using Sanoo.Web.Publishing;
 
@@ -54,7 +53,7 @@ public static class ReportEndpoints
         HttpRequest request, ElectionLog log, Jurisdiction jurisdiction, SnapshotPublisher publisher, TimeProvider time,
         ServerOptions options, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "station", "contest", "what", "text", "photo");
+        var (fields, problem) = await RequestBodies.ReadAsync(request, options, cancellationToken, "station", "contest", "what", "text", "photo");
         if (fields is null)
         {
             return problem!;
@@ -102,7 +101,7 @@ public static class ReportEndpoints
             return Problems.Status(403, "Not accredited for this station",
                 $"station '{station.Id}' is outside {reporter.Name}'s accreditation ({reporter.District?.Value ?? "the whole election"}).");
         }
-        var draft = new ReportRecord(0, 0, Now(time), reporter.Name, 0, station.Id.Value, plan?.Contest.Id.Value, what, text,
+        var draft = new ReportRecord(0, 0, RequestBodies.Now(time), reporter.Name, 0, station.Id.Value, plan?.Contest.Id.Value, what, text,
             photo is null ? null : [.. Convert.FromHexString(photo)]);
         ReportFiling filing;
         try
@@ -128,7 +127,7 @@ public static class ReportEndpoints
         HttpRequest request, long id, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options,
         CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "answer", "reason", "recount", "protocol");
+        var (fields, problem) = await RequestBodies.ReadAsync(request, options, cancellationToken, "answer", "reason", "recount", "protocol");
         if (fields is null)
         {
             return problem!;
@@ -139,7 +138,7 @@ public static class ReportEndpoints
         var protocol = fields.OptionalString("protocol");
         if (fields.Problems.Count > 0)
         {
-            return Problems.BadRequest("The answer cannot be read; nothing was recorded.", Errors(fields.Problems));
+            return Problems.BadRequest("The answer cannot be read; nothing was recorded.", RequestBodies.Errors(fields.Problems));
         }
         var errors = new Dictionary<string, string[]>();
         if (!ReportWords.Answers.Contains(answer))
@@ -178,7 +177,7 @@ public static class ReportEndpoints
             return Problems.BadRequest("The answer cannot be recorded; nothing was recorded.", errors);
         }
         var admin = request.HttpContext.User.Operator()!; // the admin policy let only an admin through
-        var draft = new ReportAnswerRecord(0, 0, Now(time), admin.Name, id, answer, reason, recount,
+        var draft = new ReportAnswerRecord(0, 0, RequestBodies.Now(time), admin.Name, id, answer, reason, recount,
             protocol is null ? null : [.. Convert.FromHexString(protocol)]);
         (AnswerOutcome Outcome, ObserverReport? Report) answered;
         try
@@ -266,28 +265,4 @@ public static class ReportEndpoints
         election.TryAreaIndex(station, out var index) && election.TryStationOrdinal(index, out var ordinal) && plan.OffsetOf(ordinal) >= 0;
 
     private static bool IsSha256(string text) => text.Length == 64 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
-
-    /// <summary>Now, to the millisecond (what a register record holds).</summary>
-    internal static DateTimeOffset Now(TimeProvider time) => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-
-    internal static Dictionary<string, string[]> Errors(IEnumerable<JsonProblem> problems) =>
-        problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
-
-    internal static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
-        HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
-    {
-        var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);
-        if (document is null)
-        {
-            return (null, problem);
-        }
-        using (document)
-        {
-            var problems = new List<JsonProblem>();
-            var fields = JsonFields.Of(document.RootElement.Clone(), "$", problems, names);
-            return problems.Count == 0 && fields is not null
-                ? (fields, null)
-                : (null, Problems.BadRequest("The request cannot be read; nothing was recorded.", Errors(problems)));
-        }
-    }
 }

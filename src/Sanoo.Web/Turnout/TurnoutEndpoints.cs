@@ -10,7 +10,6 @@ using Sanoo.Storage;
 using Sanoo.Web.Access;
 using Sanoo.Web.PublicApi;
 using Sanoo.Web.Publishing;
-using Sanoo.Web.Reports;
 using Sanoo.Web.Site;
 
 namespace Sanoo.Web.Turnout;
@@ -43,7 +42,7 @@ public static class TurnoutEndpoints
         HttpRequest request, ElectionLog log, WriterRegistry registry, Jurisdiction jurisdiction, TimeProvider time, ServerOptions options,
         CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReportEndpoints.ReadAsync(request, options, cancellationToken, "station", "time", "voters", "signature");
+        var (fields, problem) = await RequestBodies.ReadAsync(request, options, cancellationToken, "station", "time", "voters", "signature");
         if (fields is null)
         {
             return problem!;
@@ -54,7 +53,7 @@ public static class TurnoutEndpoints
         var signatureText = fields.OptionalString("signature");
         if (fields.Problems.Count > 0)
         {
-            return Problems.BadRequest("The turnout report cannot be read; nothing was recorded.", ReportEndpoints.Errors(fields.Problems));
+            return Problems.BadRequest("The turnout report cannot be read; nothing was recorded.", RequestBodies.Errors(fields.Problems));
         }
         if (!AreaId.TryParse(stationText, out var station) || log.Election.Area(station) is not { IsStation: true })
         {
@@ -104,7 +103,7 @@ public static class TurnoutEndpoints
         try
         {
             recorded = await log.RecordTurnoutAsync(new TurnoutRecord(
-                0, 0, ReportEndpoints.Now(time), by, station.Value, timeText, voters, signature is null ? null : [.. signature]), cancellationToken);
+                0, 0, RequestBodies.Now(time), by, station.Value, timeText, voters, signature is null ? null : [.. signature]), cancellationToken);
         }
         catch (StoreException e)
         {
