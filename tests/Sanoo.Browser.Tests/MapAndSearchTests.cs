@@ -35,16 +35,17 @@ public sealed class MapAndSearchTests(ResultsSite site)
         await page.Locator(".maps").ScreenshotAsync(new() { Path = Path.Combine(ResultsSite.Screenshots, $"phone-maps-{language}.png") });
         // The region's outline is where a finger lands: a tap on the middle of it (Playwright refuses if another area is on top).
         // Other tests publish new snapshots meanwhile, and the page swaps its content in place for each: a tap on an outline being
-        // replaced is lost, so the tap is tried again on the fresh one.
-        for (var attempt = 1; ; attempt++)
+        // replaced is lost, so the tap is tried again on the fresh one. A slow navigation may still land after a try gave up, so
+        // each try first looks where the page is.
+        var region = $"/{language}/area/naryn/";
+        for (var attempt = 1; !new Uri(page.Url).AbsolutePath.Equals(region, StringComparison.Ordinal); attempt++)
         {
-            await page.Locator("figure[data-map=leader] a[data-area=naryn] path").TapAsync();
             try
             {
-                await page.WaitForURLAsync($"**/{language}/area/naryn/", new() { Timeout = 10_000 });
-                break;
+                await page.Locator("figure[data-map=leader] a[data-area=naryn] path").TapAsync(new() { Timeout = 10_000 });
+                await page.WaitForURLAsync($"**{region}", new() { Timeout = 20_000 });
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 4)
             {
             }
         }
