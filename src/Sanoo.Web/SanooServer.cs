@@ -8,6 +8,7 @@ using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Web.Access;
 using Sanoo.Web.Acts;
+using Sanoo.Web.Catalogs;
 using Sanoo.Web.Entries;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.PublicApi;
@@ -31,6 +32,10 @@ public static class SanooServer
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+        if (options.WordsFolder is { } words)
+        {
+            WordCatalogs.AddFolder(words);
         }
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);

@@ -52,6 +52,12 @@ public sealed record ServerOptions
     public string? TreeHeadFile { get; init; }
 
     /// <summary>
+    /// A folder of word catalogs (<c>CODE.json</c>, as <c>src/Sanoo.Web/Catalogs/en.json</c>) that add languages to the site's
+    /// words or replace built-in ones, without a rebuild; none when null. A catalog that lacks a word fails the start.
+    /// </summary>
+    public string? WordsFolder { get; init; }
+
+    /// <summary>
     /// Whether the server checks its store against itself and the kept tree head before serving
     /// (<see cref="Log.ElectionLog.CheckStoreAsync"/>). Only drills that play an insider who also
     /// disabled it turn it off, to show that observers catch what the server was not allowed to.

@@ -28,15 +28,15 @@ public sealed class FoldUnitTests
     [Fact]
     public void Every_language_has_every_word_of_the_summary_and_the_districts()
     {
-        foreach (var words in new[] { FoldWords.English, FoldWords.Russian, FoldWords.Kyrgyz })
+        foreach (var words in new[] { FoldWords.For("en"), FoldWords.For("ru"), FoldWords.For("ky") })
         {
             foreach (var property in typeof(FoldWords).GetProperties().Where(p => p.PropertyType == typeof(string)))
             {
                 Assert.False(string.IsNullOrWhiteSpace((string?)property.GetValue(words)), property.Name);
             }
         }
-        Assert.NotEqual(FoldWords.English.RepeatElection, FoldWords.Kyrgyz.RepeatElection);
-        Assert.NotEqual(FoldWords.English.RepeatElection, FoldWords.Russian.RepeatElection);
+        Assert.NotEqual(FoldWords.For("en").RepeatElection, FoldWords.For("ky").RepeatElection);
+        Assert.NotEqual(FoldWords.For("en").RepeatElection, FoldWords.For("ru").RepeatElection);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class FoldUnitTests
         var districts = SingleMemberPages.Of(published, snapshot, SiteLanguage.Of("ru"))!;
         var contests = election.Contests.Where(c => c.Contest.Kind == ContestKind.SingleMember).ToList();
         Assert.Equal(contests.Select(c => c.Contest.Id.Value), districts.Rows.Select(r => r.Id));
-        Assert.All(districts.Rows, r => Assert.Equal(FoldWords.Russian.NotCountedYet, r.NoWinner));
+        Assert.All(districts.Rows, r => Assert.Equal(FoldWords.For("ru").NotCountedYet, r.NoWinner));
         var page = AreaPages.Of(published, snapshot, election.Areas[0], SiteLanguage.Of("ru"));
         // Nothing counted: every seat, list and district, is not decided yet.
         var seats = election.DefaultContest.Contest.Seats + contests.Sum(c => c.Contest.Seats);

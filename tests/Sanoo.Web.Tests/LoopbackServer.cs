@@ -26,8 +26,11 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The SHA-256 of a token, as an operator's enrolment keeps it.</summary>
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
-    /// <summary>Opens the store, lets <paramref name="enrol"/> add operators and keys to it, and starts the server.</summary>
-    public static async Task<LoopbackServer> StartAsync(byte[] definition, Func<IProtocolStore, Task> enrol)
+    /// <summary>
+    /// Opens the store, lets <paramref name="enrol"/> add operators and keys to it, and starts the server, with the word catalogs
+    /// of <paramref name="words"/> when given.
+    /// </summary>
+    public static async Task<LoopbackServer> StartAsync(byte[] definition, Func<IProtocolStore, Task> enrol, string? words = null)
     {
         var server = new LoopbackServer();
         var store = await StoreAddress.OpenAsync("sqlite:" + server._file);
@@ -40,6 +43,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             WritesPerSecondPerAddress = 10_000,
             PublicReadsPerSecondPerAddress = 1_000_000,
             PublicReadBurst = 1_000_000,
+            WordsFolder = words,
         });
         await SanooServer.StartAsync(server._app);
         server.Client = new HttpClient { BaseAddress = new Uri(server._app.Urls.First()) };

@@ -172,7 +172,7 @@ public class PartyCopyTests(PartyCopyFixture server) : IClassFixture<PartyCopyFi
         var partyName = Election.Choices[new ChoiceId(PartyCopyFixture.Party)].Name;
         foreach (var (lang, title) in new[]
         {
-            ("en", Site.PartyCopyWords.English.Title), ("ru", Site.PartyCopyWords.Russian.Title), ("ky", Site.PartyCopyWords.Kyrgyz.Title),
+            ("en", Site.PartyCopyWords.For("en").Title), ("ru", Site.PartyCopyWords.For("ru").Title), ("ky", Site.PartyCopyWords.For("ky").Title),
         })
         {
             var page = WebUtility.HtmlDecode(await server.Client.GetStringAsync($"/{lang}/discrepancies/"));

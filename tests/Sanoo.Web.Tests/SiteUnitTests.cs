@@ -30,7 +30,7 @@ public sealed class SiteUnitTests
     [Fact]
     public void Every_language_has_all_its_words()
     {
-        foreach (var words in new[] { Words.English, Words.Russian, Words.Kyrgyz })
+        foreach (var words in new[] { Words.For("en"), Words.For("ru"), Words.For("ky") })
         {
             foreach (var property in typeof(Words).GetProperties().Where(p => p.PropertyType == typeof(string)))
             {
@@ -38,7 +38,7 @@ public sealed class SiteUnitTests
             }
             Assert.Equal(3, words.ReportingFormat.Split('{').Length - 1);
         }
-        Assert.NotEqual(Words.English.Turnout, Words.Kyrgyz.Turnout);
+        Assert.NotEqual(Words.For("en").Turnout, Words.For("ky").Turnout);
     }
 
     [Fact]

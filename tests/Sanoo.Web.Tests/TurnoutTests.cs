@@ -170,7 +170,7 @@ public class TurnoutTests(TurnoutFixture server) : IClassFixture<TurnoutFixture>
         var nation = await server.Client.GetFromJsonAsync("/api/v1/turnout", Contracts.WireJson.Default.TurnoutArea);
         Assert.Contains(nation!.Children, c => c.Id == TurnoutFixture.Election.Area(new AreaId("d01"))!.Parent!.Value.Value);
 
-        foreach (var (lang, words) in new[] { ("en", TurnoutWords.English), ("ru", TurnoutWords.Russian), ("ky", TurnoutWords.Kyrgyz) })
+        foreach (var (lang, words) in new[] { ("en", TurnoutWords.For("en")), ("ru", TurnoutWords.For("ru")), ("ky", TurnoutWords.For("ky")) })
         {
             var page = WebUtility.HtmlDecode(await server.Client.GetStringAsync($"/{lang}/area/d01/turnout/"));
             Assert.Contains(words.Intro, page, StringComparison.Ordinal);

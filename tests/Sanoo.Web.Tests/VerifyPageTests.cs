@@ -11,7 +11,7 @@ public class VerifyPageTests(ServerFixture server) : IClassFixture<ServerFixture
         var key = Convert.ToBase64String(server.CommissionPublicKey);
         foreach (var (lang, words) in new[]
         {
-            ("ky", Site.VerifyPageWords.Kyrgyz), ("ru", Site.VerifyPageWords.Russian), ("en", Site.VerifyPageWords.English),
+            ("ky", Site.VerifyPageWords.For("ky")), ("ru", Site.VerifyPageWords.For("ru")), ("en", Site.VerifyPageWords.For("en")),
         })
         {
             var page = WebUtility.HtmlDecode(await server.Client.GetStringAsync($"/{lang}/verify/"));

@@ -1,3 +1,5 @@
+using Sanoo.Web.Catalogs;
+
 namespace Sanoo.Web.Reports;
 
 /// <summary>
@@ -29,41 +31,8 @@ public sealed record ReportPageWords(
     string What, string Filed, string State, string Answer, string ImageDiffers, string NotPosted, string CopyDiffers, string Other,
     string PhotoFormat, string RecountFormat, string ProtocolFormat)
 {
-    /// <summary>English.</summary>
-    public static ReportPageWords English { get; } = new(
-        "Observers' reports", "Observers' reports: {0}",
-        "Accredited observers and party agents report what they saw at a polling station; the commission answers each report. "
-        + "Reports and answers are public and can never be changed.",
-        "No reports.", "All", "open", "accepted", "rejected", "What is wrong", "Filed", "State", "Commission's answer",
-        "The protocol's image and its figures differ", "The protocol was not posted at the polling station",
-        "The figures differ from our copy of the protocol", "Other", "photo SHA-256 {0}…", "recount order {0}", "protocol version {0}…");
-
-    /// <summary>Russian.</summary>
-    public static ReportPageWords Russian { get; } = new(
-        "Сообщения наблюдателей", "Сообщения наблюдателей: {0}",
-        "Наблюдатели и уполномоченные представители политических партий сообщают о том, что видели на избирательном участке; "
-        + "комиссия отвечает на каждое сообщение. Сообщения и ответы открыты и не могут быть изменены.",
-        "Сообщений нет.", "Всего", "на рассмотрении", "принято", "отклонено", "Нарушение", "Подано", "Состояние", "Ответ комиссии",
-        "Изображение протокола и цифры расходятся", "Протокол не вывешен на избирательном участке",
-        "Цифры расходятся с нашей копией протокола", "Другое", "фото, SHA-256 {0}…", "назначен пересчёт № {0}", "версия протокола {0}…");
-
-    /// <summary>Kyrgyz.</summary>
-    public static ReportPageWords Kyrgyz { get; } = new(
-        "Байкоочулардын билдирүүлөрү", "Байкоочулардын билдирүүлөрү: {0}",
-        "Байкоочулар жана саясий партиялардын ыйгарым укуктуу өкүлдөрү шайлоо участогунда көргөндөрүн билдиришет; "
-        + "комиссия ар бир билдирүүгө жооп берет. Билдирүүлөр жана жооптор ачык, аларды өзгөртүүгө болбойт.",
-        "Билдирүүлөр жок.", "Бардыгы", "каралууда", "кабыл алынды", "четке кагылды", "Бузуу", "Берилди", "Абалы", "Комиссиянын жообу",
-        "Протоколдун сүрөтү менен сандар дал келбейт", "Протокол шайлоо участогунда илинген эмес",
-        "Сандар биздин протоколдун көчүрмөсү менен дал келбейт", "Башка", "сүрөт, SHA-256 {0}…", "№ {0} кайра эсептөө дайындалды",
-        "протоколдун версиясы {0}…");
-
-    /// <summary>The words in <paramref name="language"/> (English for a language without its own).</summary>
-    public static ReportPageWords For(string language) => language switch
-    {
-        "ky" => Kyrgyz,
-        "ru" => Russian,
-        _ => English,
-    };
+    /// <summary>The words in <paramref name="language"/>, from its catalog (<see cref="WordCatalogs"/>).</summary>
+    public static ReportPageWords For(string language) => WordCatalogs.For<ReportPageWords>(language);
 
     /// <summary>What is wrong, from its recorded word.</summary>
     public string Concern(string what) => what switch

@@ -1,17 +1,18 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Sanoo.Web.Catalogs;
 
 namespace Sanoo.Web.SeatWording;
 
 /// <summary>
 /// How one language words seat steps: a composite format per kind of step (numbered arguments,
 /// already formatted), the names of methods and threshold bases, and how numbers are written.
-/// Every parameter is required, so a language cannot leave a kind of step unworded; a test holds
-/// that Russian and Kyrgyz never fall back to English. Terms follow docs/seats.md ("Words"); the
+/// The phrases come from the language's word catalog (section <c>SeatPhrases</c>); every parameter is required, so a
+/// catalog cannot leave a kind of step unworded. Terms follow docs/seats.md ("Words"); the
 /// Russian and Kyrgyz method names are proposals awaiting a native speaker's review.
 /// </summary>
-/// <param name="Code">The language code, as in the election definition.</param>
-/// <param name="Numbers">Group separator and decimal mark (ru, ky: non-breaking space and comma).</param>
+/// <param name="Code">The language code, as in the election definition (the catalog's, not a word in it).</param>
+/// <param name="Numbers">Group separator and decimal mark (ru, ky: non-breaking space and comma); in a catalog, <c>{"Group", "Decimal"}</c>.</param>
 /// <param name="PercentFormat">A percentage: {0} the number.</param>
 /// <param name="ListSeparator">Between the items of a list.</param>
 /// <param name="SeatSeparator">Between the seats of a highest-averages list.</param>
@@ -122,16 +123,11 @@ public sealed record SeatPhrases(
     string NoWinnerTurnout,
     string Heading)
 {
-    /// <summary>The phrases for <paramref name="language"/>; English for a language Sanoo has no phrases in.</summary>
-    public static SeatPhrases For(string language) => language switch
-    {
-        "ky" => SeatPhrasesKyrgyz.Phrases,
-        "ru" => SeatPhrasesRussian.Phrases,
-        _ => SeatPhrasesEnglish.Phrases,
-    };
+    /// <summary>The phrases for <paramref name="language"/>, from its catalog (<see cref="WordCatalogs"/>).</summary>
+    public static SeatPhrases For(string language) => WordCatalogs.For<SeatPhrases>(language);
 
-    /// <summary>Every language with its own phrases.</summary>
-    public static ImmutableArray<SeatPhrases> All => [SeatPhrasesEnglish.Phrases, SeatPhrasesRussian.Phrases, SeatPhrasesKyrgyz.Phrases];
+    /// <summary>Every language with its own phrases: one for each word catalog.</summary>
+    public static ImmutableArray<SeatPhrases> All => [.. WordCatalogs.Languages.Select(For)];
 
     /// <summary>Fills <paramref name="format"/> with <paramref name="args"/>, numbers written as the language writes them.</summary>
     public string Format(string format, params object[] args) => string.Format(Numbers, format, args);
@@ -147,12 +143,4 @@ public sealed record SeatPhrases(
 
     /// <summary>Items joined by <see cref="ListSeparator"/>.</summary>
     public string List<T>(IEnumerable<T> items) => string.Join(ListSeparator, items);
-
-    /// <summary>Numbers as Russian and Kyrgyz write them: 3 703 420 and 34,94 (docs: terminology, "Date, time and number formats").</summary>
-    internal static NumberFormatInfo SpaceAndComma { get; } = NumberFormatInfo.ReadOnly(new NumberFormatInfo
-    {
-        NumberGroupSeparator = "\u00a0",
-        NumberDecimalSeparator = ",",
-        NumberGroupSizes = [3],
-    });
 }

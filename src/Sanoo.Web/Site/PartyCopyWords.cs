@@ -1,3 +1,5 @@
+using Sanoo.Web.Catalogs;
+
 namespace Sanoo.Web.Site;
 
 /// <summary>
@@ -13,41 +15,6 @@ namespace Sanoo.Web.Site;
 /// <param name="Waiting">The heading of the copies whose station has no official count yet.</param>
 public sealed record PartyCopyWords(string Title, string Intro, string NoneDiffer, string NoneEntered, string SummaryFormat, string Waiting)
 {
-    /// <summary>English.</summary>
-    public static PartyCopyWords English { get; } = new(
-        "The parties' copies of the protocols",
-        "Each party's authorized representatives enter the figures of the protocol copies they received at the polling stations; "
-        + "every copy is compared with the official count of its station. Any difference is listed.",
-        "No copy differs from the official count.",
-        "The party has entered no copy yet.",
-        "{0} copies compared with the official count: {1} match, {2} differ ({3} votes apart); {4} wait for the official count.",
-        "Copies of stations whose official count is not in yet");
-
-    /// <summary>Russian.</summary>
-    public static PartyCopyWords Russian { get; } = new(
-        "Копии протоколов у политических партий",
-        "Уполномоченные представители политических партий вносят цифры копий протоколов, полученных на избирательных участках; "
-        + "каждая копия сравнивается с официальными итогами своего участка. Перечислено каждое расхождение.",
-        "Ни одна копия не расходится с официальными итогами.",
-        "Партия ещё не внесла ни одной копии.",
-        "Сравнено копий с официальными итогами: {0}. Совпадают: {1}, расходятся: {2} (на {3} голосов); ждут официальных итогов: {4}.",
-        "Копии участков, официальные итоги которых ещё не поступили");
-
-    /// <summary>Kyrgyz.</summary>
-    public static PartyCopyWords Kyrgyz { get; } = new(
-        "Саясий партиялардагы протоколдордун көчүрмөлөрү",
-        "Саясий партиялардын ыйгарым укуктуу өкүлдөрү шайлоо участокторунан алган протоколдордун көчүрмөлөрүнүн сандарын киргизишет; "
-        + "ар бир көчүрмө өз участогунун расмий жыйынтыгы менен салыштырылат. Ар бир айырма көрсөтүлөт.",
-        "Бир дагы көчүрмө расмий жыйынтыктан айырмаланбайт.",
-        "Партия азырынча бир да көчүрмө киргизе элек.",
-        "Расмий жыйынтык менен салыштырылган көчүрмөлөр: {0}. Дал келет: {1}, айырмаланат: {2} ({3} добуш); расмий жыйынтыкты күтөт: {4}.",
-        "Расмий жыйынтыгы азырынча келе элек участоктордун көчүрмөлөрү");
-
-    /// <summary>The words in <paramref name="language"/> (English for a language without its own).</summary>
-    public static PartyCopyWords For(string language) => language switch
-    {
-        "ky" => Kyrgyz,
-        "ru" => Russian,
-        _ => English,
-    };
+    /// <summary>The words in <paramref name="language"/>, from its catalog (<see cref="WordCatalogs"/>).</summary>
+    public static PartyCopyWords For(string language) => WordCatalogs.For<PartyCopyWords>(language);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sanoo.Web.Catalogs;
 
 namespace Sanoo.Web.Site;
 
@@ -11,6 +12,12 @@ namespace Sanoo.Web.Site;
 /// <param name="Words">The site's words.</param>
 public sealed record SiteLanguage(string Code, CultureInfo Culture, Words Words)
 {
+    /// <summary>
+    /// The language the site's words are really in: <see cref="Code"/> when it has a word catalog, else English, which stands in
+    /// for it. Pages say it in <c>lang</c>, so that a reader (and a screen reader) is told the truth.
+    /// </summary>
+    public string WordsCode => WordCatalogs.WordsLanguage(Code);
+
     /// <summary>The language for a definition language code.</summary>
     public static SiteLanguage Of(string code) => new(code, CultureFor(code), Words.For(code));
 

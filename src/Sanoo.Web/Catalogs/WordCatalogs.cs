@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace Sanoo.Web.Catalogs;
+
+/// <summary>
+/// Every language the site has words in: the catalogs built into Sanoo (<c>en</c>, <c>ru</c>, <c>ky</c>) and those an operator
+/// adds from a folder (<c>--words DIR</c>: one <c>CODE.json</c> per language), which also replace a built-in one of the same code.
+/// Each record of words (<see cref="Records"/>) is bound once per language and kept. A language with no catalog is worded
+/// in <see cref="Fallback"/>; <see cref="WordsLanguage"/> says which language the words are really in, for <c>lang</c>.
+/// </summary>
+public static partial class WordCatalogs
+{
+    /// <summary>The language whose words stand in for a language without a catalog.</summary>
+    public const string Fallback = "en";
+
+    /// <summary>Every record whose words come from a catalog: each catalog has exactly one section for each, named after it.</summary>
+    public static ImmutableArray<Type> Records { get; } =
+    [
+        typeof(Site.Words), typeof(Site.FoldWords), typeof(Site.MapWords), typeof(Site.PartyCopyWords), typeof(Site.VerifyPageWords),
+        typeof(Site.EntryWords), typeof(Turnout.TurnoutWords), typeof(Forensics.ForensicsWords), typeof(Reports.ReportPageWords),
+        typeof(SeatWording.SeatPhrases),
+    ];
+
+    private const string ResourcePrefix = "Sanoo.Web.Catalogs.";
+
+    private static readonly Lock Writing = new();
+    private static readonly ConcurrentDictionary<(Type Record, string Language), object> Bound = new();
+    private static ImmutableDictionary<string, WordCatalog> catalogs = BuiltIn();
+
+    /// <summary>Every language with a catalog, in code order.</summary>
+    public static ImmutableArray<string> Languages => [.. Volatile.Read(ref catalogs).Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The catalog of <paramref name="language"/>, or null when it has none.</summary>
+    public static WordCatalog? Catalog(string language) => Volatile.Read(ref catalogs).GetValueOrDefault(language);
+
+    /// <summary>The language the words for <paramref name="language"/> are in: itself when it has a catalog, else <see cref="Fallback"/>.</summary>
+    public static string WordsLanguage(string language) => Volatile.Read(ref catalogs).ContainsKey(language) ? language : Fallback;
+
+    /// <summary>The words of record <typeparamref name="T"/> in <paramref name="language"/> (see <see cref="WordsLanguage"/>).</summary>
+    public static T For<T>(string language)
+        where T : class
+    {
+        var wordsLanguage = WordsLanguage(language);
+        return (T)Bound.GetOrAdd((typeof(T), wordsLanguage), key => Volatile.Read(ref catalogs)[key.Language].Bind(key.Record));
+    }
+
+    /// <summary>
+    /// Reads every <c>CODE.json</c> in <paramref name="folder"/>, checks that each binds every record, and only then puts them in
+    /// force. Returns the languages read. Throws <see cref="WordCatalogException"/> naming the file, section and key at fault.
+    /// </summary>
+    public static ImmutableArray<string> AddFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new WordCatalogException($"{folder}: no such folder of word catalogs");
+        }
+        var read = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
+            .Select(path => WordCatalog.Parse(LanguageOf(path), path, File.ReadAllText(path)))
+            .ToImmutableArray();
+        foreach (var catalog in read)
+        {
+            Check(catalog);
+        }
+        lock (Writing)
+        {
+            Volatile.Write(ref catalogs, catalogs.SetItems(read.Select(c => KeyValuePair.Create(c.Language, c))));
+            foreach (var key in Bound.Keys.Where(k => read.Any(c => c.Language == k.Language)))
+            {
+                Bound.TryRemove(key, out _);
+            }
+        }
+        return [.. read.Select(c => c.Language)];
+    }
+
+    /// <summary>Checks that <paramref name="catalog"/> has a section for each record and no other, and that each binds.</summary>
+    public static void Check(WordCatalog catalog)
+    {
+        var names = Records.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        if (catalog.Sections.Keys.FirstOrDefault(s => !names.Contains(s)) is { } stray)
+        {
+            throw new WordCatalogException($"{catalog.Source}: section \"{stray}\" words no record (records: {string.Join(", ", names)})");
+        }
+        foreach (var record in Records)
+        {
+            catalog.Bind(record);
+        }
+    }
+
+    private static string LanguageOf(string path)
+    {
+        var code = Path.GetFileNameWithoutExtension(path);
+        return LanguageCode().IsMatch(code)
+            ? code
+            : throw new WordCatalogException($"{path}: a catalog is named after its language code, e.g. kk.json");
+    }
+
+    private static ImmutableDictionary<string, WordCatalog> BuiltIn()
+    {
+        var assembly = typeof(WordCatalogs).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(name =>
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                var language = name[ResourcePrefix.Length..^".json".Length];
+                return WordCatalog.Parse(language, $"Catalogs/{language}.json (built in)", reader.ReadToEnd());
+            })
+            .ToImmutableDictionary(c => c.Language, StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageCode();
+}
