@@ -98,7 +98,7 @@ public static class SanooServer
         });
         var app = builder.Build();
         app.UseTrustedProxies(options);
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(ErrorPages.Options(log.Election.Definition.Languages));
         app.UseSecurityHeaders();
         app.UseStatusCodePages(NotFoundPages.StatusCodePages(log.Election.Definition.Languages));
         app.UseRateLimiter();

@@ -55,7 +55,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         Assert.EndsWith("/ru/station/s0001/", page.Url, StringComparison.Ordinal);
         Assert.Equal(3, await page.Locator("section.count").Nth(1).Locator("table.versions tbody tr").CountAsync());
         Assert.Contains(
-            "rejected",
+            "отклонён",
             await page.Locator("section.count").Nth(1).Locator("table.versions").TextContentAsync(),
             StringComparison.Ordinal);
         Assert.Contains(

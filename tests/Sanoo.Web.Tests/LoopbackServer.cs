@@ -28,9 +28,10 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>
     /// Opens the store, lets <paramref name="enrol"/> add operators and keys to it, and starts the server, with the word catalogs
-    /// of <paramref name="words"/> when given.
+    /// of <paramref name="words"/> when given, and the extra routes <paramref name="map"/> adds.
     /// </summary>
-    public static async Task<LoopbackServer> StartAsync(byte[] definition, Func<IProtocolStore, Task> enrol, string? words = null)
+    public static async Task<LoopbackServer> StartAsync(
+        byte[] definition, Func<IProtocolStore, Task> enrol, string? words = null, Action<WebApplication>? map = null)
     {
         var server = new LoopbackServer();
         var store = await StoreAddress.OpenAsync("sqlite:" + server._file);
@@ -45,6 +46,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             PublicReadBurst = 1_000_000,
             WordsFolder = words,
         });
+        map?.Invoke(server._app);
         await SanooServer.StartAsync(server._app);
         server.Client = new HttpClient { BaseAddress = new Uri(server._app.Urls.First()) };
         return server;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sanoo.Cli.Output;
 using Sanoo.Log;
 using Sanoo.Storage;
+using Sanoo.Web.Catalogs;
 using Sanoo.Web.Publishing;
 using Sanoo.Web.Site;
 using Spectre.Console;
@@ -25,22 +26,27 @@ public static class PublishCommand
         {
             Description = "The commission's key file (sanoo keys new --commission) that signs the published tree head.",
         };
+        var words = StoreOptions.Words();
         var command = new Command(
             "publish",
             "Write the results site (every page in every language, its CSV and JSON, and all station protocols) of the store's current snapshot as " +
                 "static files for any web server or CDN.")
         {
-            db, output, signingKey,
+            db, output, signingKey, words,
         };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(signingKey), ct));
+        command.SetAction((r, ct) => RunAsync(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(signingKey), r.GetValue(words), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        IAnsiConsole console, string db, DirectoryInfo output, FileInfo? signingKey, CancellationToken cancellationToken)
+        IAnsiConsole console, string db, DirectoryInfo output, FileInfo? signingKey, DirectoryInfo? words, CancellationToken cancellationToken)
     {
         try
         {
+            if (words is not null)
+            {
+                WordCatalogs.AddFolder(words.FullName);
+            }
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
@@ -87,7 +93,7 @@ public static class PublishCommand
                     key}. Serve the folder at the web root of any server or CDN; anyone can check a copy with: {verify}");
             return SanooCli.Ok;
         }
-        catch (StoreException e)
+        catch (Exception e) when (e is StoreException or WordCatalogException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return SanooCli.BadInput;

@@ -43,11 +43,12 @@ public static class ServeCommand
                 "run only.",
         };
         var headFile = StoreOptions.TreeHeadFile();
+        var words = StoreOptions.Words();
         var command = new Command(
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, reads, proxies, signingKey, headFile,
+            definition, db, urls, writes, reads, proxies, signingKey, headFile, words,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -61,6 +62,7 @@ public static class ServeCommand
                 PublicReadBurst = 2 * r.GetValue(reads),
                 TrustedProxies = r.GetValue(proxies) ?? [],
                 TreeHeadFile = r.GetValue(headFile)?.FullName ?? StoreAddress.DefaultTreeHeadFile(r.GetValue(db)!),
+                WordsFolder = r.GetValue(words)?.FullName,
             },
             r.GetValue(signingKey),
             ct));
@@ -98,6 +100,11 @@ public static class ServeCommand
             return SanooCli.Ok;
         }
         catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+        catch (Web.Catalogs.WordCatalogException e)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return SanooCli.BadInput;

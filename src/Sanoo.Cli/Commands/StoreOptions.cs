@@ -19,4 +19,11 @@ public static class StoreOptions
         Description = "Where the last tree head the server signed is kept, outside the database, and held against the store "
             + "(default for SQLite: DB.tree-head.json beside the file; for PostgreSQL give a file on the server's own disk).",
     };
+
+    /// <summary>The <c>--words</c> option: a folder of word catalogs that add languages to the site (docs/site.md).</summary>
+    public static Option<DirectoryInfo?> Words() => new("--words")
+    {
+        Description = "A folder of word catalogs (CODE.json, like src/Sanoo.Web/Catalogs/en.json) that add languages to the site's words or "
+            + "replace built-in ones; a catalog that lacks a word is refused.",
+    };
 }

@@ -46,6 +46,12 @@ public sealed class LocalizedText
         : _texts.TryGetValue("en", out var english) ? english
         : _texts.First().Value;
 
+    /// <summary>The language <see cref="In"/> answers <paramref name="language"/> in: itself when present, else the fallback's.</summary>
+    public string LanguageOf(string language) =>
+        _texts.ContainsKey(language) ? language
+        : _texts.ContainsKey("en") ? "en"
+        : _texts.First().Key;
+
     /// <inheritdoc />
     public override string ToString() => In("en");
 }

@@ -35,7 +35,7 @@ public static class AreaPageRoute
         var published = publisher.Current;
         if (published.Snapshot is not { } snapshot)
         {
-            return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
+            return NotFoundPages.Unpublished(context, languages, () => Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot));
         }
         return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/{area.Id}/{name}/{file}", SiteContent.ContentType(file),
             () => make(published, snapshot, area, file), NotFound);

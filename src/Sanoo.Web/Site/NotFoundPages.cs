@@ -9,7 +9,8 @@ namespace Sanoo.Web.Site;
 /// An address under a language of the site that is no page of it (<c>/ky/no-such-page</c>, an unknown area or station) is
 /// answered 404 with a small page in that language, in the site's frame, that says so and leads to the language's home page.
 /// A request that asks for JSON (<c>Accept: application/json</c>) or reads under <c>/api/</c> keeps its problem answer, and so
-/// does any address whose first segment is not one of the definition's languages.
+/// does any address whose first segment is not one of the definition's languages. A server error under a language (an
+/// exception, a 5xx without a body) is answered the same way with a page saying the server failed (<see cref="ErrorPages"/>).
 /// </summary>
 public static class NotFoundPages
 {
@@ -53,7 +54,14 @@ public static class NotFoundPages
 
     /// <summary>The answer of a site endpoint that found no page: the page in the address's language, else <paramref name="problem"/>.</summary>
     public static IResult Or(HttpContext context, IReadOnlyList<string> languages, Func<IResult> problem) =>
-        LanguageFor(context.Request, languages) is { } language ? new Page(language) : problem();
+        LanguageFor(context.Request, languages) is { } language ? new Page(language, StatusCodes.Status404NotFound) : problem();
+
+    /// <summary>
+    /// The answer of a site endpoint before any results are published: 503 with the page saying so in the address's language,
+    /// else <paramref name="problem"/>.
+    /// </summary>
+    public static IResult Unpublished(HttpContext context, IReadOnlyList<string> languages, Func<IResult> problem) =>
+        LanguageFor(context.Request, languages) is { } language ? new Page(language, StatusCodes.Status503ServiceUnavailable) : problem();
 
     /// <summary>
     /// Status code pages that answer a bodiless 404 under a language of the site (an address no route knows) with the page, and
@@ -66,26 +74,40 @@ public static class NotFoundPages
         {
             HandleAsync = context => context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound
                 && LanguageFor(context.HttpContext.Request, languages) is { } language
-                    ? WriteAsync(context.HttpContext, language)
-                    : byDefault(context),
+                    ? WriteAsync(context.HttpContext, language, StatusCodes.Status404NotFound)
+                    : context.HttpContext.Response.StatusCode >= StatusCodes.Status500InternalServerError
+                        && LanguageFor(context.HttpContext.Request, languages) is { } failed
+                        ? WriteAsync(context.HttpContext, failed, context.HttpContext.Response.StatusCode)
+                        : byDefault(context),
         };
     }
 
-    private static async Task WriteAsync(HttpContext context, string language)
+    /// <summary>
+    /// Answers with the page for <paramref name="status"/> in <paramref name="language"/>: "page not found" for 404, "something went
+    /// wrong" for a server error (503 saying no results are published yet when none are).
+    /// </summary>
+    internal static async Task WriteAsync(HttpContext context, string language, int status)
     {
         var site = context.RequestServices.GetRequiredService<SiteContent>();
         var renderer = context.RequestServices.GetRequiredService<SiteRenderer>();
-        var html = await renderer.NotFoundAsync(PageFrames.NotFound(site.Election, SiteLanguage.Of(language)));
+        var words = SiteLanguage.Of(language).Words;
+        var (title, text) = status switch
+        {
+            StatusCodes.Status404NotFound => (words.PageNotFound, words.PageNotFoundText),
+            StatusCodes.Status503ServiceUnavailable => (words.ServerError, words.NoSnapshot),
+            _ => (words.ServerError, words.ServerErrorText),
+        };
+        var html = await renderer.NoticeAsync(PageFrames.Notice(site.Election, SiteLanguage.Of(language), title), text);
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status404NotFound;
+        response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
         response.Headers.Vary = HeaderNames.Accept;
         await response.WriteAsync(html, context.RequestAborted);
     }
 
-    private sealed class Page(string language) : IResult
+    private sealed class Page(string language, int status) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, language);
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, language, status);
     }
 }

@@ -47,14 +47,14 @@ public static class PageFrames
     }
 
     /// <summary>
-    /// The frame of the page saying an address is not a page: its title in <paramref name="language"/>, no crumbs, no results;
-    /// the language switch leads to each language's home page.
+    /// The frame of a page that only says something (an address is not a page, the server failed): <paramref name="title"/> in
+    /// <paramref name="language"/>, no crumbs, no results; the language switch leads to each language's home page.
     /// </summary>
-    public static PageFrame NotFound(Election election, SiteLanguage language) => new(
+    public static PageFrame Notice(Election election, SiteLanguage language, string title) => new(
         language,
         election.Definition.Languages,
         election.Definition.Name.In(language.Code),
-        language.Words.PageNotFound,
+        title,
         "/",
         [],
         "",

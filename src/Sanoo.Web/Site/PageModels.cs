@@ -202,14 +202,36 @@ public sealed record ChildTable(string Heading, IReadOnlyList<ChildRow> Rows);
 /// <param name="Id">The relation's name.</param>
 /// <param name="Rule">The relation as written.</param>
 /// <param name="Error">Whether breaking it rejects the protocol (else it is flagged).</param>
-/// <param name="Description">What it means, in the page's language, when the definition says.</param>
+/// <param name="Description">What it means, in the page's language when the definition says it in it, when the definition says.</param>
 /// <param name="Broken">The values of both sides, when it does not hold; null when it holds.</param>
-public sealed record RelationRow(string Id, string Rule, bool Error, string? Description, string? Broken);
+public sealed record RelationRow(string Id, string Rule, bool Error, string? Description, string? Broken)
+{
+    /// <summary>The language of <see cref="Description"/> when it is not the page's (the definition gave no text in it); else null.</summary>
+    public string? DescriptionLanguage { get; init; }
+}
 
 /// <summary>One protocol version as received.</summary>
+/// <param name="Sequence">Its place in the log.</param>
+/// <param name="Version">Its version number.</param>
+/// <param name="Outcome">What became of it, in the page's language.</param>
+/// <param name="Counted">Whether it is the version counted now.</param>
+/// <param name="ReceivedAt">When it arrived.</param>
+/// <param name="Sender">Who sent it: a device or an operator.</param>
+/// <param name="Correction">The reason and author of a correction; null for a first version.</param>
+/// <param name="Receipt">The SHA-256 of the protocol, in hex.</param>
+/// <param name="Violations">The control relations it broke.</param>
 public sealed record VersionRow(
     long Sequence, int Version, string Outcome, bool Counted, DateTimeOffset ReceivedAt,
-    string Sender, string? Correction, string Receipt, IReadOnlyList<string> Violations);
+    string Sender, string? Correction, string Receipt, IReadOnlyList<ViolationRow> Violations);
+
+/// <summary>A control relation a protocol version broke, as a page words it.</summary>
+/// <param name="Severity">Error or warning, in the page's language.</param>
+/// <param name="Relation">The relation's name (its id).</param>
+/// <param name="Rule">The relation as written.</param>
+/// <param name="Values">The values of both sides, e.g. <c>valid = 1 200, votes(*) = 1 250</c>.</param>
+/// <param name="Description">What the relation means, from the definition, when it says.</param>
+/// <param name="DescriptionLanguage">The language of <paramref name="Description"/> when it is not the page's; else null.</param>
+public sealed record ViolationRow(string Severity, string Relation, string Rule, string Values, string? Description, string? DescriptionLanguage);
 
 /// <summary>
 /// One count of one contest at a station: the protocol shown line by line (the version

@@ -124,7 +124,7 @@ public static class SiteEndpoints
         var published = publisher.Current;
         if (published.Snapshot is not { } snapshot)
         {
-            return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
+            return NotFoundPages.Unpublished(context, Languages(site), () => Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot));
         }
         return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/{area.Id}/{file}", SiteContent.ContentType(file),
             async () => await site.PageFileAsync(published, snapshot, area, lang, file, cancellationToken: cancellationToken),

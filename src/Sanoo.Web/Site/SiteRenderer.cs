@@ -96,8 +96,9 @@ public sealed class SiteRenderer : IAsyncDisposable
     /// <summary>The supervisor's queue page.</summary>
     public Task<string> QueueAsync(EntryPage page) => RenderAsync<QueueView>(new() { [nameof(QueueView.Page)] = page });
 
-    /// <summary>The page at an address that is not a page of the site.</summary>
-    public Task<string> NotFoundAsync(PageFrame frame) => RenderAsync<NotFoundView>(new() { [nameof(NotFoundView.Frame)] = frame });
+    /// <summary>A page that only says <paramref name="text"/> under the frame's title: no such page, or the server failed.</summary>
+    public Task<string> NoticeAsync(PageFrame frame, string text) =>
+        RenderAsync<NoticeView>(new() { [nameof(NoticeView.Frame)] = frame, [nameof(NoticeView.Text)] = text });
 
     private Task<string> RenderAsync<T>(Dictionary<string, object?> parameters)
         where T : IComponent =>

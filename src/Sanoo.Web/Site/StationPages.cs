@@ -1,4 +1,5 @@
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Rules;
 using Sanoo.Core.Tally;
 using Sanoo.Storage.Log;
 using Sanoo.Web.Publishing;
@@ -37,6 +38,20 @@ public static class StationPages
         };
     }
 
+    private static ViolationRow Violation(Violation violation, RelationSpec? spec, SiteLanguage language) => new(
+        violation.Severity == Severity.Error ? language.Words.SeverityError : language.Words.SeverityWarning,
+        violation.Relation.Value,
+        violation.Rule,
+        Values(violation, language),
+        spec?.Description?.In(language.Code),
+        Foreign(spec?.Description, language.Code));
+
+    private static string Values(Violation broken, SiteLanguage language) =>
+        $"{broken.LeftText} = {language.Number(broken.Left)}, {broken.RightText} = {language.Number(broken.Right)}";
+
+    /// <summary>The language a definition's text is shown in for <paramref name="code"/>, when that is another; else null.</summary>
+    private static string? Foreign(LocalizedText? text, string code) => text?.LanguageOf(code) is { } shown && shown != code ? shown : null;
+
     private static bool Votes(Election election, ContestPlan plan, Area station)
     {
         var ordinal = election.StationOrdinal(election.AreaIndex(station.Id));
@@ -59,18 +74,22 @@ public static class StationPages
                 r.Spec.Rule,
                 r.Spec.Severity == Severity.Error,
                 r.Spec.Description?.In(code),
-                broken is null ? null : $"{broken.LeftText} = {language.Number(broken.Left)}, {broken.RightText} = {language.Number(broken.Right)}");
+                broken is null ? null : Values(broken, language))
+            {
+                DescriptionLanguage = Foreign(r.Spec.Description, code),
+            };
         }).ToList();
+        var specs = plan.Rules.Relations.ToDictionary(r => r.Spec.Id, r => r.Spec);
         var versions = received.Select(e => new VersionRow(
             e.Sequence,
             e.Version,
-            OutcomeText.Of(e.Outcome),
+            language.Words.OutcomeOf(e.Outcome),
             e.Outcome == StoredOutcome.Accepted && e.Version == counted,
             e.ReceivedAt,
             e.Sender,
             e.CorrectionReason is null ? null : $"{e.CorrectionReason} ({e.CorrectionAuthor})",
             Convert.ToHexStringLower(e.ContentHash.AsSpan()),
-            [.. ViolationsJson.Read(e.Violations).Select(v => v.Describe())])).ToList();
+            [.. ViolationsJson.Read(e.Violations).Select(v => Violation(v, specs.GetValueOrDefault(v.Relation), language))])).ToList();
         return new StationCount(
             plan.Contest.Name.In(code),
             source.Name.In(code),

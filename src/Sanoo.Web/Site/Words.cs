@@ -91,8 +91,26 @@ public sealed record Words(
     string Pending,
     string PageNotFound,
     string PageNotFoundText,
-    string ToHomePage)
+    string ToHomePage,
+    string OutcomeAccepted,
+    string OutcomeRejected,
+    string OutcomeConflict,
+    string OutcomeStale,
+    string SeverityError,
+    string SeverityWarning,
+    string ServerError,
+    string ServerErrorText)
 {
+    /// <summary>What became of a protocol version, in words.</summary>
+    public string OutcomeOf(Storage.Log.StoredOutcome outcome) => outcome switch
+    {
+        Storage.Log.StoredOutcome.Accepted => OutcomeAccepted,
+        Storage.Log.StoredOutcome.Rejected => OutcomeRejected,
+        Storage.Log.StoredOutcome.Conflict => OutcomeConflict,
+        Storage.Log.StoredOutcome.Stale => OutcomeStale,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "an outcome the site has no word for"),
+    };
+
     /// <summary>The words in <paramref name="language"/>, from its catalog (<see cref="WordCatalogs"/>).</summary>
     public static Words For(string language) => WordCatalogs.For<Words>(language);
 }
