@@ -72,7 +72,8 @@ public sealed partial class LanguageTests(ResultsSite site, ITestOutputHelper ou
             Assert.NotEmpty(text);
             foreach (var part in text)
             {
-                var english = Latin().Matches(HashOrPath().Replace(part, " ")).Select(m => m.Value).Where(w => !Kept.Contains(w) && !named.Contains(w)).ToList();
+                var english = Latin().Matches(HashOrPath().Replace(part, " ")).Select(m => m.Value)
+                    .Where(w => !Kept.Contains(w) && !named.Contains(w)).ToList();
                 if (english.Count > 0)
                 {
                     leaks.Add($"{path}: {string.Join(" ", english.Distinct())}  in «{Shorten(part)}»");

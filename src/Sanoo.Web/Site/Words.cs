@@ -99,7 +99,11 @@ public sealed record Words(
     string SeverityError,
     string SeverityWarning,
     string ServerError,
-    string ServerErrorText)
+    string ServerErrorText,
+    string SheetProtocol,
+    string SheetFirstRecord,
+    string SheetSigned,
+    string SheetNotSigned)
 {
     /// <summary>What became of a protocol version, in words.</summary>
     public string OutcomeOf(Storage.Log.StoredOutcome outcome) => outcome switch
