@@ -90,7 +90,7 @@ public sealed class SeatsCommandTests : IDisposable
         var file = Votes("party,votes\nA,100000\nB,80000\n");
         var (code, output) = CliRun.Sanoo("seats", "--votes", file, "--seats", "8", "--method", "dhondt", "--language", "de");
         Assert.Equal(1, code);
-        Assert.Contains("Unknown language 'de'. Languages: en, ru, ky.", output, StringComparison.Ordinal);
+        Assert.Contains("Unknown language 'de'. Languages: en, ky, ru.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Seats:", output, StringComparison.Ordinal);
     }
 
