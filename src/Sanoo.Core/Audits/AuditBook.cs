@@ -64,7 +64,8 @@ public sealed class AuditBook
     }
 
     /// <summary>The risk limit of the plan as a number.</summary>
-    public static double RiskLimitOf(AuditPlanRecord plan) => double.Parse(plan.RiskLimit, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    public static double RiskLimitOf(AuditPlanRecord plan) =>
+        double.Parse(plan.RiskLimit, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The recount of <paramref name="station"/>'s <paramref name="contest"/> that two different operators' latest entries agree on,

@@ -21,7 +21,8 @@ public static class AuditRounds
 
     /// <summary>
     /// The decision after a round whose draws so far (all rounds) are <paramref name="draws"/> and whose Kaplan–Markov product is
-    /// <paramref name="risk"/> (<see cref="BatchComparison.Risk"/>), and, for <see cref="AuditDecision.NextRound"/>, how many draws all rounds together reach.
+    /// <paramref name="risk"/> (<see cref="BatchComparison.Risk"/>), and, for <see cref="AuditDecision.NextRound"/>, how many
+    /// draws all rounds together reach.
     /// </summary>
     public static (AuditDecision Decision, int TotalDraws) After(BatchComparison comparison, double riskLimit, int draws, double risk)
     {
