@@ -41,6 +41,7 @@ public static class SanooCli
             AccessCommands.Keys(console),
             AccessCommands.Operators(console),
             SubmitCommand.Create(console),
+            Commands.Audit.AuditCommand.Create(console),
             VerifyCommand.Create(console),
             WitnessesCommand.Create(console),
             WitnessCommand.Create(console),

@@ -336,9 +336,10 @@ public static class VerifyCommand
         {
             var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize));
             var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, registerTask, problems, cancellationToken);
-            register = new Verify.RegisterReplay(election, records, problems);
+            var tally = new Core.Tally.TallyEngine(election);
+            register = new Verify.RegisterReplay(election, records, problems, tally.Freeze);
             register.CheckDefinition(head);
-            var replay = new Replay(election, new Core.Tally.TallyEngine(election), register);
+            var replay = new Replay(election, tally, register);
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size));
             while (tree.Size < size)
             {

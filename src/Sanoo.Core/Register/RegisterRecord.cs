@@ -10,7 +10,8 @@ namespace Sanoo.Core.Register;
 /// One record of the register: the signed log of everything, besides the protocols, that decides a published number. The
 /// definition (record 1), device key enrolments and revocations, operators and their roles, every hand-count entry with
 /// its commitment and the openings of a matched pair, recount orders and outcomes, certifications, the witnesses whose
-/// cosignatures the server accepts, observers' reports and answers, and the stations' turnout reports through election day.
+/// cosignatures the server accepts, observers' reports and answers, the stations' turnout reports through election day, and
+/// the risk-limiting audit's plan, rounds, recounts and results.
 /// Each record is RFC 8785 JSON (<see cref="Encode"/>), its bytes are a leaf of the
 /// register's Merkle tree, and every signed tree head names that tree's size and root beside the protocol log's: a record
 /// changed, dropped or slipped into the database is seen by the server at start and by any verifier.
@@ -96,6 +97,12 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             TurnoutRecord.Word => new TurnoutRecord(
                 sequence, logSize, at, by, r.Text("station"), r.Text("time"), r.Long("voters"),
                 r.OptionalText("signature") is null ? null : r.Base64("signature", 64)),
+            AuditPlanRecord.Word => new AuditPlanRecord(
+                sequence, logSize, at, by, r.Text("seed"), r.Text("riskLimit"), r.Text("source"), r.Texts("contests")),
+            AuditRoundRecord.Word => new AuditRoundRecord(sequence, logSize, at, by, r.Long("round"), r.Texts("draws")),
+            AuditRecountRecord.Word => new AuditRecountRecord(
+                sequence, logSize, at, by, r.Text("station"), r.Text("contest"), r.Long("ballots"), r.Longs("votes")),
+            AuditResultRecord.Word => new AuditResultRecord(sequence, logSize, at, by, r.Long("round"), r.Text("risk"), r.Text("decision")),
             _ => throw new FormatException($"register record {sequence} is of unknown kind '{kind}'"),
         };
         r.NoOthers(record);
@@ -127,6 +134,24 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             return root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n >= 0
                 ? n
                 : throw new FormatException($"a register record's '{name}' is missing or not a whole number");
+        }
+
+        public ImmutableArray<string> Texts(string name) =>
+            [.. Items(name).Select(e => e.ValueKind == JsonValueKind.String
+                ? e.GetString()!
+                : throw new FormatException($"a register record's '{name}' holds something other than strings"))];
+
+        public ImmutableArray<long> Longs(string name) =>
+            [.. Items(name).Select(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var n) && n >= 0
+                ? n
+                : throw new FormatException($"a register record's '{name}' holds something other than whole numbers"))];
+
+        private JsonElement.ArrayEnumerator Items(string name)
+        {
+            _read.Add(name);
+            return root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+                ? value.EnumerateArray()
+                : throw new FormatException($"a register record's '{name}' is missing or not an array");
         }
 
         public long? OptionalLong(string name) => root.TryGetProperty(name, out _) ? Long(name) : null;

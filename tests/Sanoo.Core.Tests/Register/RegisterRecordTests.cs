@@ -16,6 +16,7 @@ public sealed class RegisterRecordTests
     [
         DefinitionRecord.Word, DeviceKeyRecord.Word, DeviceKeyRevokedRecord.Word, OperatorRecord.Word, HandEntryRecord.Word,
         RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, WitnessRecord.Word,
+        AuditPlanRecord.Word, AuditRoundRecord.Word, AuditRecountRecord.Word, AuditResultRecord.Word,
     ];
 
     private static RegisterRecord Sample(string kind) => kind switch
@@ -31,6 +32,10 @@ public sealed class RegisterRecordTests
         RecountOutcomeRecord.Word => new RecountOutcomeRecord(7, 7, At, "cec", 1, 1, "hand count confirmed"),
         CertificationRecord.Word => new CertificationRecord(8, 9, At, "cec", 1, 9, "The CEC certifies the result."),
         WitnessRecord.Word => new WitnessRecord(9, 9, At, "cec", "Taza Shailoo", Key),
+        AuditPlanRecord.Word => new AuditPlanRecord(10, 9, At, "cec", "32805417963180645971", "0.05", "machine", ["list", "smd-01"]),
+        AuditRoundRecord.Word => new AuditRoundRecord(11, 9, At, "cec", 1, ["s0007", "s0001", "s0007"]),
+        AuditRecountRecord.Word => new AuditRecountRecord(12, 9, At, "Айгүл Токтосунова", "s0007", "list", 812, [400, 0, 355]),
+        AuditResultRecord.Word => new AuditResultRecord(13, 9, At, "cec", 1, "0.031250", "confirmed"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -35,6 +35,7 @@ internal sealed class RegisterReplay
     private readonly SortedSet<string> _witnessesBy = new(StringComparer.Ordinal);
     private readonly List<SingleEntry> _singleEntries = [];
     private readonly ReportReplay _reports;
+    private readonly AuditReplay _audit;
     private readonly Core.Turnout.TurnoutBook _turnout;
     private int _next;
     private long _lastLogSize;
@@ -46,13 +47,18 @@ internal sealed class RegisterReplay
     private int _imported;
 
     /// <summary>A replay of <paramref name="records"/> (decoded, in register order) under <paramref name="election"/>.</summary>
-    public RegisterReplay(Election election, IReadOnlyList<RegisterRecord> records, List<string> problems)
+    /// <param name="election">The election.</param>
+    /// <param name="records">The register's records, decoded, in order.</param>
+    /// <param name="problems">Where problems are added.</param>
+    /// <param name="reported">The verifier's tally of the log entries replayed so far (for the audit's plan); none: an empty tally.</param>
+    public RegisterReplay(Election election, IReadOnlyList<RegisterRecord> records, List<string> problems, Func<Core.Tally.Snapshot>? reported = null)
     {
         _election = election;
         _jurisdiction = new Jurisdiction(election);
         _records = records;
         _problems = problems;
         _reports = new ReportReplay(election, _operators, _orders, problems);
+        _audit = new AuditReplay(election, _operators, reported ?? new Core.Tally.TallyEngine(election).Freeze, problems);
         _turnout = new Core.Turnout.TurnoutBook(election);
     }
 
@@ -164,6 +170,7 @@ internal sealed class RegisterReplay
                 + (unopened > 0 ? Invariant($" ({unopened:N0} more not yet in the log)") : ""),
             Invariant($"acts: {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications"),
             _reports.Summary(),
+            _audit.Summary(),
             Invariant($"turnout reports: {_turnout.Count:N0}"),
             Invariant($"witnesses: {_witnesses.Count:N0}")
                 + (_witnessesBy.Count > 0 ? $" (enrolled by {string.Join(", ", _witnessesBy)}, as the enrolling command named them)" : ""),
@@ -237,6 +244,9 @@ internal sealed class RegisterReplay
                     _problems.Add($"register record {certification.Sequence} certifies the result at log position {certification.Position}, "
                         + $"but the log held only {certification.LogSize} entries then");
                 }
+                break;
+            case AuditPlanRecord or AuditRoundRecord or AuditRecountRecord or AuditResultRecord:
+                _audit.Apply(record);
                 break;
             case WitnessRecord witness:
                 // `sanoo witnesses enrol` records who enrolled a witness as --by says (the OS user by default), not an operator:
