@@ -18,7 +18,7 @@ public sealed class ImportCommandTests : IDisposable
 
     private static string Mapping(string sample) => Path.Combine(SharedData.RepositoryRoot, "samples", sample, "map.json");
 
-    [Fact]
+    [RealDataFact("expected_seats.json", "ru_dkobak_elections/2021.csv.xz")]
     public void The_Russian_2021_Duma_election_loads_end_to_end_and_its_national_totals_and_seats_are_the_official_ones()
     {
         var (code, output) = CliRun.Sanoo(
@@ -63,7 +63,9 @@ public sealed class ImportCommandTests : IDisposable
             JsonDocument.Parse(smd).RootElement.GetProperty("reporting").GetProperty("stations").GetInt32());
     }
 
-    [Fact]
+    [RealDataFact(
+        "bg_elections_opendata_2021-07-11/41_protocols.csv.xz", "bg_elections_opendata_2021-07-11/20_parties.csv", "bg_elections_opendata_2021-07-11/31_sections.csv.xz", "bg_elections_opendata_2021-07-11/riks.csv",
+        "bg_elections_opendata_2021-07-11/50_votes_paper.csv.xz", "bg_elections_opendata_2021-07-11/50_votes_machine.csv.xz", "bg_elections_opendata_2021-07-11/50_votes_machine_from_machine_data.csv.xz")]
     public void The_Bulgarian_machine_count_is_reconciled_with_the_machines_own_export_as_a_direct_computation_says()
     {
         var (code, output) = CliRun.Sanoo(
