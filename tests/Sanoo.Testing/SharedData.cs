@@ -32,18 +32,20 @@ public static class SharedData
     /// Why a test that reads these files (paths relative to the data folder, '/' separated) cannot run here, or null when it runs:
     /// always null under CI or when SANOO_REAL_DATA is set to a folder that does not exist, so that the test fails loudly.
     /// </summary>
-    public static string? SkipReason(IReadOnlyCollection<string> files)
+    public static string? SkipReason(IReadOnlyCollection<string> files) => SkipReason(files, InCi, Configured(), Beside());
+
+    /// <summary><see cref="SkipReason(IReadOnlyCollection{string})"/> on a machine described by its arguments.</summary>
+    /// <param name="files">The files the test reads.</param>
+    /// <param name="ci">Whether this runs under CI.</param>
+    /// <param name="configured">SANOO_REAL_DATA, if set.</param>
+    /// <param name="beside">The data folder beside the repository.</param>
+    public static string? SkipReason(IReadOnlyCollection<string> files, bool ci, string? configured, string beside)
     {
-        if (InCi)
+        if (ci || (configured is not null && !Directory.Exists(configured)))
         {
             return null;
         }
-        var configured = Configured();
-        if (configured is not null && !Directory.Exists(configured))
-        {
-            return null;
-        }
-        var folder = configured ?? Beside();
+        var folder = configured ?? beside;
         if (!Directory.Exists(folder))
         {
             return NotFound;
@@ -66,7 +68,8 @@ public static class SharedData
         throw new DirectoryNotFoundException("cannot find the repository root (Sanoo.slnx) above " + AppContext.BaseDirectory);
     }
 
-    private static string? Configured() => Environment.GetEnvironmentVariable("SANOO_REAL_DATA") is { Length: > 0 } configured ? configured : null;
+    private static string? Configured() =>
+        Environment.GetEnvironmentVariable("SANOO_REAL_DATA") is { Length: > 0 } configured ? configured : null;
 
     private static string Beside() => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
 
