@@ -16,6 +16,8 @@ public sealed class ImportCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-import-").FullName;
 
+    private const string Bulgaria = "bg_elections_opendata_2021-07-11/";
+
     private static string Mapping(string sample) => Path.Combine(SharedData.RepositoryRoot, "samples", sample, "map.json");
 
     [RealDataFact("expected_seats.json", "ru_dkobak_elections/2021.csv.xz")]
@@ -64,8 +66,13 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [RealDataFact(
-        "bg_elections_opendata_2021-07-11/41_protocols.csv.xz", "bg_elections_opendata_2021-07-11/20_parties.csv", "bg_elections_opendata_2021-07-11/31_sections.csv.xz", "bg_elections_opendata_2021-07-11/riks.csv",
-        "bg_elections_opendata_2021-07-11/50_votes_paper.csv.xz", "bg_elections_opendata_2021-07-11/50_votes_machine.csv.xz", "bg_elections_opendata_2021-07-11/50_votes_machine_from_machine_data.csv.xz")]
+        Bulgaria + "41_protocols.csv.xz",
+        Bulgaria + "20_parties.csv",
+        Bulgaria + "31_sections.csv.xz",
+        Bulgaria + "riks.csv",
+        Bulgaria + "50_votes_paper.csv.xz",
+        Bulgaria + "50_votes_machine.csv.xz",
+        Bulgaria + "50_votes_machine_from_machine_data.csv.xz")]
     public void The_Bulgarian_machine_count_is_reconciled_with_the_machines_own_export_as_a_direct_computation_says()
     {
         var (code, output) = CliRun.Sanoo(

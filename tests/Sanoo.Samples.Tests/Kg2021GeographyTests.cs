@@ -3,7 +3,9 @@ using Sanoo.Testing;
 
 namespace Sanoo.Samples.Tests;
 
-/// <summary>The sample's regions drawn from COD-AB's nine units in the shared data (read in place; skipped where it is not, but always there in CI).</summary>
+/// <summary>
+/// The sample's regions drawn from COD-AB's nine units in the shared data (read in place; skipped where it is not, but always there in CI).
+/// </summary>
 public sealed class Kg2021GeographyTests
 {
     private const string Codab = "kg_2021/geo/" + Kg2021Geography.FileName;

@@ -61,7 +61,8 @@ public class RealElectionTests
         AssertSeats(expected.ToDictionary(e => e.Key.Split('.')[0], e => e.Value), won);
     }
 
-    [RealDataFact("expected_seats.json", "bg_elections_opendata_2021-07-11/50_votes_paper.csv.xz", "bg_elections_opendata_2021-07-11/50_votes_machine.csv.xz")]
+    [RealDataFact(
+        "expected_seats.json", "bg_elections_opendata_2021-07-11/50_votes_paper.csv.xz", "bg_elections_opendata_2021-07-11/50_votes_machine.csv.xz")]
     public void Bulgaria_2021_Hare_Niemeyer_over_240_seats_with_4_percent()
     {
         var expected = RealData.Numbers(RealData.ExpectedSeats("bg_national_assembly_2021-07-11").GetProperty("official_seats"));
