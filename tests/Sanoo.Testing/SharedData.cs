@@ -12,7 +12,7 @@ public static class SharedData
     /// <summary>The reason every data test gives when there is no data folder at all.</summary>
     public const string NotFound = "real election data not found; run scripts/fetch-real-data.sh or set SANOO_REAL_DATA";
 
-    /// <summary>The start of the reason a data test gives when the folder lacks a file it reads (a fetched one lacks those no public origin holds).</summary>
+    /// <summary>The start of the reason a data test gives when the folder lacks a file it reads (as a fetched one may).</summary>
     public const string NotFetched = "real election data not fetched";
 
     private static readonly Lazy<string> Located = new(Locate);
