@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Sanoo.Testing;
 
 namespace Sanoo.Browser.Tests;
 
@@ -11,7 +12,7 @@ public sealed class MapAndSearchTests(ResultsSite site)
         ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true, Locale = "ky-KG",
     };
 
-    [Theory]
+    [RealDataTheory(ResultsSite.GeometryFile)]
     [InlineData("ky")]
     [InlineData("ru")]
     [InlineData("en")]

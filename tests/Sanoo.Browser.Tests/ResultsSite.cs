@@ -30,9 +30,19 @@ public sealed class ResultsSite : IAsyncLifetime
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
-    /// <summary>The kg-2021 sample with its regions' boundaries from the shared data (read in place; always there in CI).</summary>
+    /// <summary>The regions' boundaries in the shared data, which the sample draws where they are.</summary>
+    public const string GeometryFile = "kg_2021/geo/" + Kg2021Geography.FileName;
+
+    /// <summary>Whether the sample has its regions' boundaries: where the shared data has them, and always in CI.</summary>
+    public static bool Geographic { get; } = SharedData.SkipReason([GeometryFile]) is null;
+
+    /// <summary>
+    /// The kg-2021 sample, with its regions' boundaries from the shared data (read in place) when <see cref="Geographic"/>; without
+    /// them the site draws its tile grid and every test but the map's own runs the same.
+    /// </summary>
     public static GeneratedElection Sample { get; } = Kg2021Generator.Generate(
-        Kg2021Generator.DefaultSeed, Kg2021Geography.Read(File.ReadAllBytes(SharedData.PathOf("kg_2021", "geo", Kg2021Geography.FileName))));
+        Kg2021Generator.DefaultSeed,
+        Geographic ? Kg2021Geography.Read(File.ReadAllBytes(SharedData.PathOf("kg_2021", "geo", Kg2021Geography.FileName))) : null);
 
     public ElectionLog Log { get; private set; } = null!;
 

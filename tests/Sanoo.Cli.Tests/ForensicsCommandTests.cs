@@ -22,7 +22,7 @@ public sealed class ForensicsCommandTests : IDisposable
             + $"{t.GetProperty("pValue").GetDouble():0.0000} | {t.GetProperty("zScore").GetDouble():0.0} |");
     }
 
-    [Fact]
+    [RealDataFact("ru_dkobak_elections/2021.csv.xz")]
     public void The_Russian_2021_figures_are_those_in_docs_forensics_md_and_raise_the_integer_alarm()
     {
         var (imported, log) = CliRun.Sanoo(

@@ -16,9 +16,11 @@ public sealed class ImportCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-import-").FullName;
 
+    private const string Bulgaria = "bg_elections_opendata_2021-07-11/";
+
     private static string Mapping(string sample) => Path.Combine(SharedData.RepositoryRoot, "samples", sample, "map.json");
 
-    [Fact]
+    [RealDataFact("expected_seats.json", "ru_dkobak_elections/2021.csv.xz")]
     public void The_Russian_2021_Duma_election_loads_end_to_end_and_its_national_totals_and_seats_are_the_official_ones()
     {
         var (code, output) = CliRun.Sanoo(
@@ -63,7 +65,14 @@ public sealed class ImportCommandTests : IDisposable
             JsonDocument.Parse(smd).RootElement.GetProperty("reporting").GetProperty("stations").GetInt32());
     }
 
-    [Fact]
+    [RealDataFact(
+        Bulgaria + "41_protocols.csv.xz",
+        Bulgaria + "20_parties.csv",
+        Bulgaria + "31_sections.csv.xz",
+        Bulgaria + "riks.csv",
+        Bulgaria + "50_votes_paper.csv.xz",
+        Bulgaria + "50_votes_machine.csv.xz",
+        Bulgaria + "50_votes_machine_from_machine_data.csv.xz")]
     public void The_Bulgarian_machine_count_is_reconciled_with_the_machines_own_export_as_a_direct_computation_says()
     {
         var (code, output) = CliRun.Sanoo(

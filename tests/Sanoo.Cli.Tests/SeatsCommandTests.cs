@@ -215,7 +215,7 @@ public sealed class SeatsCommandTests : IDisposable
         Assert.Contains("--against-all 'None' names no row of", absent, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json")]
     public void The_Czech_2019_European_election_gives_its_official_seats_from_a_file_written_the_Czech_way()
     {
         var e = RealData.ExpectedSeats("cz_ep_2019");
@@ -229,7 +229,7 @@ public sealed class SeatsCommandTests : IDisposable
             SeatsOf(json).Where(p => p.Value > 0).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json", "votelib_real/nmnmet_cc_2018.csv")]
     public void The_Czech_municipal_list_votes_give_the_official_seats_per_party()
     {
         var e = RealData.ExpectedSeats("cz_nove_mesto_nad_metuji_council_2018");

@@ -148,7 +148,7 @@ public class Kg2021SampleTests
         Assert.NotEqual(Digest(Sample), Digest(Kg2021Generator.Generate(seed: 7)));
     }
 
-    [Fact]
+    [RealDataFact("kg_2021/facts.json", "kg_2021/names_and_districts.json")]
     public void The_shipped_facts_agree_with_the_real_data()
     {
         using var facts = JsonDocument.Parse(File.ReadAllBytes(SharedData.PathOf("kg_2021", "facts.json")));

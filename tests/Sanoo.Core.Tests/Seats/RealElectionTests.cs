@@ -34,7 +34,7 @@ public class RealElectionTests
             actual.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}"));
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json", "ru_dkobak_elections/2021.csv.xz")]
     public void Russia_2021_federal_list_from_96325_stations_Hare_with_5_percent_of_all_who_took_part()
     {
         var expected = RealData.Numbers(RealData.ExpectedSeats("ru_duma_2021_federal_list").GetProperty("official_seats"));
@@ -61,7 +61,8 @@ public class RealElectionTests
         AssertSeats(expected.ToDictionary(e => e.Key.Split('.')[0], e => e.Value), won);
     }
 
-    [Fact]
+    [RealDataFact(
+        "expected_seats.json", "bg_elections_opendata_2021-07-11/50_votes_paper.csv.xz", "bg_elections_opendata_2021-07-11/50_votes_machine.csv.xz")]
     public void Bulgaria_2021_Hare_Niemeyer_over_240_seats_with_4_percent()
     {
         var expected = RealData.Numbers(RealData.ExpectedSeats("bg_national_assembly_2021-07-11").GetProperty("official_seats"));
@@ -84,7 +85,7 @@ public class RealElectionTests
         AssertSeats(expected.ToDictionary(e => e.Key.Split(' ')[0], e => e.Value), won);
     }
 
-    [Fact]
+    [RealDataFact("votelib_real/sk_nr_2020.csv")]
     public void Slovakia_2020_rounded_Hagenbach_Bischoff_with_coalition_thresholds()
     {
         var rows = RealData.Lines("votelib_real", "sk_nr_2020.csv").Select(l => l.Split(';')).ToList();
@@ -107,7 +108,7 @@ public class RealElectionTests
         });
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json")]
     public void Czech_European_Parliament_2019_DHondt_with_5_percent()
     {
         var e = RealData.ExpectedSeats("cz_ep_2019");
@@ -116,7 +117,7 @@ public class RealElectionTests
         AssertSeats(RealData.Numbers(e.GetProperty("expected_seats")), won);
     }
 
-    [Theory]
+    [RealDataTheory("expected_seats.json", "votelib_real/cz_psp_2017.csv", "votelib_real/cz_psp_2021.csv")]
     [InlineData("cz_psp_2017", "dhondt")]
     [InlineData("cz_psp_2021", "imperiali-quota")]
     public void Czech_Chamber_regional_apportionment_then_allocation_inside_regions(string id, string method)
@@ -146,7 +147,7 @@ public class RealElectionTests
         Assert.Equal(200, result.National.Sum());
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json", "votelib_real/nz_leg_2014_electorate.csv")]
     public void New_Zealand_2014_mixed_member_with_electorates_won_by_plurality()
     {
         var e = RealData.ExpectedSeats("nz_leg_2014");
@@ -163,7 +164,7 @@ public class RealElectionTests
         AssertSeats(RealData.Numbers(e.GetProperty("expected_total_seats")), NewZealand(e, electorates));
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json")]
     public void New_Zealand_2008_mixed_member_with_overhang()
     {
         var e = RealData.ExpectedSeats("nz_leg_2008");
@@ -183,7 +184,7 @@ public class RealElectionTests
         return result.Parties.Where(p => p.Total > 0).ToDictionary(p => p.Party.Label!, p => p.Total);
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json", "votelib_real/nmnmet_cc_2018.csv")]
     public void A_Czech_municipal_open_list_elects_the_official_candidates()
     {
         var e = RealData.ExpectedSeats("cz_nove_mesto_nad_metuji_council_2018");
@@ -204,7 +205,7 @@ public class RealElectionTests
         }
     }
 
-    [Fact]
+    [RealDataFact("expected_seats.json", "votelib_real/de_bdt_2017.csv")]
     public void Bundestag_2017_with_overhang_and_levelling_seats()
     {
         var e = RealData.ExpectedSeats("de_bdt_2017");
