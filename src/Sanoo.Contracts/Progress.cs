@@ -18,9 +18,9 @@ public sealed record ProgressReport(
 /// <param name="Source">The count source.</param>
 /// <param name="Official">Whether its count is the official one.</param>
 /// <param name="StationsExpected">Stations that vote on the contest in the area.</param>
-/// <param name="BinMinutes">The width of a time bin in minutes: each point sums the versions received up to the end of its bin.</param>
+/// <param name="BinSeconds">The width of a time bin in seconds: each point sums the versions received up to the end of its bin.</param>
 /// <param name="Points">The points, oldest first (at most 96); empty before the first protocol is counted.</param>
-public sealed record ProgressSource(string Source, bool Official, int StationsExpected, int BinMinutes, IReadOnlyList<ProgressAt> Points);
+public sealed record ProgressSource(string Source, bool Official, int StationsExpected, int BinSeconds, IReadOnlyList<ProgressAt> Points);
 
 /// <summary>The count as known at one time.</summary>
 /// <param name="At">When the newest version counted in the point was received.</param>

@@ -95,7 +95,7 @@ public static class ContractSamples
         new ProgressReport(
             "list", "kg", 4929, "Asia/Bishkek", ["p01", "p02"],
             [new ProgressSource(
-                "machine", false, 2494, 5, [new ProgressAt(At, 1, 530, [312, 200]), new ProgressAt(At.AddMinutes(5), 2, 1060, [600, 420])]),
+                "machine", false, 2494, 300, [new ProgressAt(At, 1, 530, [312, 200]), new ProgressAt(At.AddMinutes(5), 2, 1060, [600, 420])]),
                 new ProgressSource("hand", true, 2494, 1, [])]),
         new SnapshotMarker(4929, At, false, new MarkedTreeHead(4929, Hash)),
         new AreaPageData("Election", 4929, At, "Counting", null, new PageTreeHead(4929, Hash, At), new PageArea("Kyrgyz Republic", "/en/"),

@@ -9,8 +9,8 @@ namespace Sanoo.Core.Progress;
 /// log (the versions, their outcomes and their received times are all in its leaves), so anyone who replays the log gets the same
 /// points. Each point is the count as it was known at that time: a correction takes the version it replaced out only from the moment
 /// it was received, and the points before it keep the figures then published. Versions are put in time bins of a round width
-/// (1, 2, 5, 10, 15, 30 minutes, hours, days) chosen so that the night has at most <see cref="MaxPoints"/> of them, whatever the
-/// number of stations. A version is never put in an earlier bin than the versions before it in the log, so that the points
+/// (1, 2, 5, 10, 15, 30 seconds, minutes, hours, days) chosen so that the night has at most <see cref="MaxPoints"/> of them, whatever
+/// the number of stations: a night replayed in seconds gets bins of a second, a real night bins of minutes. A version is never put in an earlier bin than the versions before it in the log, so that the points
 /// follow the log's order even if a clock stepped back.
 /// </summary>
 public static class NightProgress
@@ -18,7 +18,8 @@ public static class NightProgress
     /// <summary>The most points a series has: enough for a smooth line on any screen, few enough for a page of 12 KB.</summary>
     public const int MaxPoints = 96;
 
-    private static readonly int[] BinSteps = [1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440];
+    private static readonly int[] BinSteps =
+        [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400];
 
     /// <summary>
     /// The progress of <paramref name="plan"/>'s count by <paramref name="source"/> in <paramref name="area"/> up to the snapshot's
@@ -56,14 +57,14 @@ public static class NightProgress
                 mine.Add(i);
             }
         }
-        var binMinutes = 1;
+        var binSeconds = 1;
         var points = ImmutableArray.CreateBuilder<ProgressPoint>();
         if (mine.Count > 0)
         {
             var first = counted[mine[0]].ReceivedAt;
             var last = mine.Max(i => counted[i].ReceivedAt);
-            binMinutes = BinMinutes(first, last, maxPoints);
-            var width = binMinutes * 60_000L;
+            binSeconds = BinSeconds(first, last, maxPoints);
+            var width = binSeconds * 1000L;
             var origin = Math.Floor(first / (double)width) * width;
             var lineCount = plan.Form.Lines.Length;
             var lines = new long[lineCount];
@@ -93,12 +94,12 @@ public static class NightProgress
             }
             points.Add(Point(plan, at, reporting, lines, votes));
         }
-        return new ProgressSeries(plan.Contest.Id, source, area, tally.StationsExpected, binMinutes, snapshot.Position, points.ToImmutable());
+        return new ProgressSeries(plan.Contest.Id, source, area, tally.StationsExpected, binSeconds, snapshot.Position, points.ToImmutable());
     }
 
-    /// <summary>The narrowest round bin, in minutes, that cuts the time from <paramref name="first"/> to <paramref name="last"/>
+    /// <summary>The narrowest round bin, in seconds, that cuts the time from <paramref name="first"/> to <paramref name="last"/>
     /// (Unix milliseconds) into at most <paramref name="maxPoints"/> bins.</summary>
-    public static int BinMinutes(long first, long last, int maxPoints)
+    public static int BinSeconds(long first, long last, int maxPoints)
     {
         foreach (var step in BinSteps)
         {
@@ -108,16 +109,16 @@ public static class NightProgress
             }
         }
         var days = 2;
-        while (Bins(first, last, days * 1440) > maxPoints)
+        while (Bins(first, last, days * 86400) > maxPoints)
         {
             days *= 2;
         }
-        return days * 1440;
+        return days * 86400;
     }
 
-    private static long Bins(long first, long last, int minutes)
+    private static long Bins(long first, long last, int seconds)
     {
-        var width = minutes * 60_000L;
+        var width = seconds * 1000L;
         return (long)(Math.Floor(last / (double)width) - Math.Floor(first / (double)width)) + 1;
     }
 

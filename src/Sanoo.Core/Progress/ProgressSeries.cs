@@ -12,8 +12,8 @@ namespace Sanoo.Core.Progress;
 /// <param name="Source">The count source.</param>
 /// <param name="Area">The area.</param>
 /// <param name="StationsExpected">Stations that vote on the contest in the area.</param>
-/// <param name="BinMinutes">The width of a time bin, in minutes: every version received in one bin is in the same point.</param>
+/// <param name="BinSeconds">The width of a time bin, in seconds: every version received in one bin is in the same point.</param>
 /// <param name="Position">The log position of the snapshot the series ends at.</param>
 /// <param name="Points">The points, oldest first; empty before the first version counted.</param>
 public sealed record ProgressSeries(
-    ContestId Contest, SourceId Source, AreaId Area, int StationsExpected, int BinMinutes, long Position, ImmutableArray<ProgressPoint> Points);
+    ContestId Contest, SourceId Source, AreaId Area, int StationsExpected, int BinSeconds, long Position, ImmutableArray<ProgressPoint> Points);

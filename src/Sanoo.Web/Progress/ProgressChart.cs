@@ -22,7 +22,7 @@ public static class ProgressChart
     private const int Width = 360, Height = 200, Left = 34, Right = 112, Top = 10, Bottom = 24;
     private const int LabelChars = 12;
 
-    private static readonly int[] TickMinutes = [5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440];
+    private static readonly int[] TickSeconds = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400];
 
     /// <summary>
     /// The chart of <paramref name="lines"/>, with <paramref name="title"/> and <paramref name="description"/>; the times are labelled
@@ -33,9 +33,9 @@ public static class ProgressChart
     {
         var times = lines.SelectMany(l => l.Points).Select(p => p.At.ToUnixTimeMilliseconds()).ToList();
         long first = times.Min(), last = times.Max();
-        if (last - first < 60_000)
+        if (last - first < 1000)
         {
-            first = last - 600_000; // every point at one moment: show it as one step, ten minutes wide
+            first = last - 60_000; // every point at one moment: show it as one step, a minute wide
         }
         var highest = lines.SelectMany(l => l.Points).Max(p => p.Percent);
         var top = whole ? 100m : Math.Min(100m, Math.Max(10m, Math.Ceiling(highest / 10m) * 10m));
@@ -54,13 +54,15 @@ public static class ProgressChart
                 $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(Y(g))}\" y2=\"{F(Y(g))}\" stroke=\"#ddd\"/>"
                 + $"<text x=\"{Left - 4}\" y=\"{F(Y(g) + 3)}\" text-anchor=\"end\">{percent(g)}</text>");
         }
-        foreach (var tick in Ticks(first, last, zone))
+        var (ticks, step) = Ticks(first, last, zone);
+        var format = step < 60_000 ? "HH:mm:ss" : "HH:mm";
+        foreach (var tick in ticks)
         {
             var local = zone is null ? tick.ToUniversalTime() : TimeZoneInfo.ConvertTime(tick, zone);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{F(X(tick.ToUnixTimeMilliseconds()))}\" x2=\"{F(X(tick.ToUnixTimeMilliseconds()))}\" y1=\"{Top}\" "
                 + $"y2=\"{Height - Bottom + 3}\" stroke=\"#ddd\"/><text x=\"{F(X(tick.ToUnixTimeMilliseconds()))}\" y=\"{Height - 8}\" "
-                + $"text-anchor=\"middle\">{local.ToString("HH:mm", CultureInfo.InvariantCulture)}</text>");
+                + $"text-anchor=\"middle\">{local.ToString(format, CultureInfo.InvariantCulture)}</text>");
         }
         var ends = new List<(double Y, ChartLine Line)>();
         foreach (var line in lines.Where(l => l.Points.Count > 0))
@@ -91,15 +93,17 @@ public static class ProgressChart
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>Round local times (every 5 minutes … a day) between the two instants, at most five.</summary>
-    private static IEnumerable<DateTimeOffset> Ticks(long first, long last, TimeZoneInfo? zone)
+    /// <summary>Round local times (every second … every two days) between the two instants, at most five, and their step in
+    /// milliseconds.</summary>
+    private static (List<DateTimeOffset> Ticks, long Step) Ticks(long first, long last, TimeZoneInfo? zone)
     {
-        var minutes = TickMinutes.FirstOrDefault(m => (last - first) / (m * 60_000L) <= 4, 2880);
-        var step = minutes * 60_000L;
+        var step = TickSeconds.FirstOrDefault(s => (last - first) / (s * 1000L) <= 4, 172_800) * 1000L;
         var offset = (long)(zone?.GetUtcOffset(DateTimeOffset.FromUnixTimeMilliseconds(first)).TotalMilliseconds ?? 0);
-        for (var t = (((first + offset) / step) + 1) * step - offset; t <= last; t += step)
+        var ticks = new List<DateTimeOffset>();
+        for (var t = ((((first + offset) / step) + 1) * step) - offset; t <= last; t += step)
         {
-            yield return DateTimeOffset.FromUnixTimeMilliseconds(t);
+            ticks.Add(DateTimeOffset.FromUnixTimeMilliseconds(t));
         }
+        return (ticks, step);
     }
 }

@@ -55,7 +55,8 @@ public static class ProgressEndpoints
         {
             "data.json" => JsonSerializer.SerializeToUtf8Bytes(data, Wire.WireJson.Default.ProgressReport),
             "data.csv" => ProgressJson.Csv(data),
-            _ => Encoding.UTF8.GetBytes(await renderer.ProgressAsync(ProgressPages.Of(published, snapshot, area, SiteLanguage.Of(language), counted))),
+            _ => Encoding.UTF8.GetBytes(
+                await renderer.ProgressAsync(ProgressPages.Of(published, snapshot, area, SiteLanguage.Of(language), counted))),
         };
     }
 

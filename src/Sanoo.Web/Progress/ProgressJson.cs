@@ -32,7 +32,7 @@ public static class ProgressJson
                 s.Source.Id.Value,
                 s.Source.Official,
                 s.Series!.StationsExpected,
-                s.Series.BinMinutes,
+                s.Series.BinSeconds,
                 [.. s.Series.Points.Select(p => new Wire.ProgressAt(p.At, p.StationsReporting, p.Participation, p.Votes))]))]);
     }
 

@@ -97,10 +97,21 @@ public static class ProgressPages
             s.Definition.Name.In(language.Code),
             [words.Time, words.Reporting, .. leaders.Select(c => plan.Choices[c].Name.In(language.Code))],
             [.. Thinned(s.Wire.Points).Select(p => (IReadOnlyList<string>)[
-                FoldSummary.LocalTime(p.At, timeZone, election.Definition.Date),
+                LocalTime(p.At, zone, election.Definition.Date, s.Wire.BinSeconds < 60),
                 string.Format(language.Culture, words.StationsFormat, language.Number(p.Reporting), language.Number(s.Wire.StationsExpected)),
                 .. leaders.Select(c => language.Percent(ShareOf(p, c)))])])).ToList();
         return new ProgressPage(frame, words, timesIn, reporting, shares, tables);
+    }
+
+    /// <summary>
+    /// <paramref name="at"/> in the election's time zone (UTC when it has none), "21:40", to the second when the bins are shorter
+    /// than a minute, with the date when it is not election day there.
+    /// </summary>
+    public static string LocalTime(DateTimeOffset at, TimeZoneInfo? zone, DateOnly electionDay, bool seconds)
+    {
+        var local = zone is null ? at.ToUniversalTime() : TimeZoneInfo.ConvertTime(at, zone);
+        var time = local.ToString(seconds ? "HH:mm:ss" : "HH:mm", CultureInfo.InvariantCulture);
+        return DateOnly.FromDateTime(local.DateTime) == electionDay ? time : local.ToString("dd.MM.yyyy ", CultureInfo.InvariantCulture) + time;
     }
 
     /// <summary>Stations counted as a percentage of those expected, rounded down to 2 decimals.</summary>

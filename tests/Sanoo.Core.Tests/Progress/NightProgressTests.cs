@@ -33,20 +33,20 @@ public class NightProgressTests
     }
 
     [Fact]
-    public void Versions_received_in_one_minute_make_one_point_holding_the_sums_known_then()
+    public void Versions_received_in_one_bin_make_one_point_holding_the_sums_known_then()
     {
         var series = new Night()
-            .Receive(Close.AddSeconds(10), ProtocolMaker.Valid(Election, "n1-1", [300, 200, 100, 10], invalid: 15))
-            .Receive(Close.AddSeconds(50), ProtocolMaker.Valid(Election, "s1-2", [50, 60, 70, 5], invalid: 2))
+            .Receive(Close.AddSeconds(1), ProtocolMaker.Valid(Election, "n1-1", [300, 200, 100, 10], invalid: 15))
+            .Receive(Close.AddSeconds(3), ProtocolMaker.Valid(Election, "s1-2", [50, 60, 70, 5], invalid: 2))
             .Receive(Close.AddMinutes(7), ProtocolMaker.Valid(Election, "n2-1", [100, 100, 100, 0]))
             .Series();
-        Assert.Equal(1, series.BinMinutes);
+        Assert.Equal(5, series.BinSeconds); // 7 minutes in 5-second bins: 85 of them
         Assert.Equal(8, series.StationsExpected);
         Assert.Collection(
             series.Points,
             p =>
             {
-                Assert.Equal(Close.AddSeconds(50), p.At);
+                Assert.Equal(Close.AddSeconds(3), p.At);
                 Assert.Equal(2, p.StationsReporting);
                 Assert.Equal(795 + 17, p.Participation);
                 Assert.Equal<long>([350, 260, 170, 15], p.Votes);
@@ -120,7 +120,7 @@ public class NightProgressTests
         }
         var series = night.Series(maxPoints: 40);
         Assert.InRange(series.Points.Length, 2, 40);
-        Assert.Equal(180, series.BinMinutes); // 5,997 minutes: 150-minute bins are not round, 120 would make 50 bins, 180 make 34
+        Assert.Equal(3 * 3600, series.BinSeconds); // 5,997 minutes: two-hour bins would make 50, three-hour bins make 34
         Assert.Equal<long>([.. night.Engine.Freeze().Tally(ElectionBuilder.PartyList, ElectionBuilder.Hand, Nation)!.Votes], series.Points[^1].Votes);
         Assert.True(series.Points.Zip(series.Points.Skip(1)).All(pair =>
             pair.First.At < pair.Second.At && pair.First.StationsReporting <= pair.Second.StationsReporting));
@@ -135,13 +135,15 @@ public class NightProgressTests
     [InlineData(0, 9, 1)]
     [InlineData(0, 95, 1)]
     [InlineData(0, 96, 2)]
-    [InlineData(0, 24 * 60, 30)]
-    [InlineData(0, 40 * 24 * 60, 720)]
-    [InlineData(0, 100 * 24 * 60, 2 * 1440)]
-    [InlineData(0, 400 * 24 * 60, 8 * 1440)]
-    public void The_bin_is_the_narrowest_round_width_within_the_bound(int firstMinute, int lastMinute, int minutes)
+    [InlineData(10, 55, 1)]
+    [InlineData(0, 45 * 60, 30)]
+    [InlineData(0, 24 * 3600, 1800)]
+    [InlineData(0, 40 * 86400, 43200)]
+    [InlineData(0, 100 * 86400, 2 * 86400)]
+    [InlineData(0, 400 * 86400, 8 * 86400)]
+    public void The_bin_is_the_narrowest_round_width_within_the_bound(int firstSecond, int lastSecond, int seconds)
     {
-        Assert.Equal(minutes, NightProgress.BinMinutes(firstMinute * 60_000L, lastMinute * 60_000L, NightProgress.MaxPoints));
+        Assert.Equal(seconds, NightProgress.BinSeconds(firstSecond * 1000L, lastSecond * 1000L, NightProgress.MaxPoints));
     }
 
     [Fact]
