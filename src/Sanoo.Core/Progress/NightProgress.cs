@@ -10,8 +10,8 @@ namespace Sanoo.Core.Progress;
 /// points. Each point is the count as it was known at that time: a correction takes the version it replaced out only from the moment
 /// it was received, and the points before it keep the figures then published. Versions are put in time bins of a round width
 /// (1, 2, 5, 10, 15, 30 seconds, minutes, hours, days) chosen so that the night has at most <see cref="MaxPoints"/> of them, whatever
-/// the number of stations: a night replayed in seconds gets bins of a second, a real night bins of minutes. A version is never put in an earlier bin than the versions before it in the log, so that the points
-/// follow the log's order even if a clock stepped back.
+/// the number of stations: a night replayed in seconds gets bins of a second, a real night bins of minutes. A version is never put
+/// in an earlier bin than the versions before it in the log, so that the points follow the log's order even if a clock stepped back.
 /// </summary>
 public static class NightProgress
 {
