@@ -56,6 +56,12 @@ public sealed partial class ElectionLog : IAsyncDisposable
     /// <summary>The log position the tally reflects.</summary>
     public long Position => _state.Engine.Position;
 
+    /// <summary>
+    /// Every protocol version counted up to <see cref="Position"/>, in log order, with its received time (read without a lock; a
+    /// reader takes the versions up to its snapshot's position).
+    /// </summary>
+    public IReadOnlyList<Core.Progress.CountedVersion> Counted => _state.Counted;
+
     /// <summary>The register records read so far (what the next tree head will cover).</summary>
     public long RegisterSize => _state.Register.Size;
 

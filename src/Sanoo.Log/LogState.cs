@@ -26,6 +26,9 @@ internal sealed class LogState(Election election)
     /// <summary>The counted entries that break a warning-level relation, in log order (their canonical bytes dropped).</summary>
     public List<LogEntry> Flagged { get; } = [];
 
+    /// <summary>Every version counted, in log order, with its received time: the night's progress is read from it.</summary>
+    public CountedTimeline Counted { get; } = new();
+
     /// <summary>The transparency log's Merkle tree: leaf i is entry i + 1.</summary>
     public MerkleTree Tree { get; } = new();
 
@@ -56,6 +59,7 @@ internal sealed class LogState(Election election)
             throw new KeyNotCurrentException(protocol.Station.Value);
         }
         var applied = Engine.Apply(submission.Protocol);
+        Count(applied, now);
         var (outcome, violations) = Recorded(applied)
             ?? throw new InvalidOperationException($"the engine answered {applied.GetType().Name} for a protocol the log has not seen");
         var entry = new LogEntry(
@@ -102,6 +106,7 @@ internal sealed class LogState(Election election)
                 $"log entry {entry.Sequence} does not fit the stored definition: the store is damaged or was written by another definition");
         }
         var applied = Engine.Apply(ok.Checked);
+        Count(applied, entry.ReceivedAt);
         var (replayed, broken) = Recorded(applied) ?? throw new StoreException(
             $"log entry {entry.Sequence} replays as {applied.GetType().Name.ToLowerInvariant()}: "
             + "the store is damaged or was written by another definition");
@@ -119,6 +124,15 @@ internal sealed class LogState(Election election)
                 + "the store and this Sanoo disagree");
         }
         Record(HashKey.Of(entry.ContentHash.AsSpan()), entry, leafHash);
+    }
+
+    /// <summary>Keeps a counted version on the timeline, at the engine's position, with the time its leaf records.</summary>
+    private void Count(ApplyOutcome applied, DateTimeOffset receivedAt)
+    {
+        if (applied is ApplyOutcome.Accepted accepted)
+        {
+            Counted.Add(new(Engine.Position, receivedAt.ToUnixTimeMilliseconds(), accepted.Protocol, accepted.Superseded));
+        }
     }
 
     /// <summary>

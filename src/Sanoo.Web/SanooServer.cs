@@ -112,6 +112,7 @@ public static class SanooServer
         app.MapReports();
         app.MapReportPages();
         Turnout.TurnoutEndpoints.MapTurnout(app);
+        Progress.ProgressEndpoints.MapProgress(app);
         Site.VerifyPages.MapVerifyPage(app);
         app.MapPublicApi();
         app.MapFlagged();

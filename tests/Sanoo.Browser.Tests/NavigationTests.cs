@@ -110,7 +110,7 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         [
             "/ky/", "/ru/area/batken/", "/en/area/d01/", "/en/station/s0001/", "/en/discrepancies/", "/ru/enter/s0001/", "/ky/enter/queue/",
             "/ky/single-member/", "/ru/ballot.html", "/ru/turnout/", "/ky/verify/", "/ky/search/?q=17", "/ru/search/",
-            "/ky/forensics/", "/ru/area/batken/forensics/",
+            "/ky/forensics/", "/ru/area/batken/forensics/", "/ky/progress/", "/en/area/d01/progress/",
         ];
         foreach (var path in paths)
         {

@@ -18,10 +18,10 @@ public sealed class PublishedSiteTests(ResultsSite site)
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
             // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page, the turnout
             // page and the ballot-order twin of every area above the stations in 3 languages, and its forensics page with its
-            // data.json; the single-member districts and the page on how to check the numbers in 3 languages; the search page and its
-            // index in 3 languages
+            // data.json, and its page of the count through the night with its data.json and data.csv; the single-member districts and
+            // the page on how to check the numbers in 3 languages; the search page and its index in 3 languages
             var areaPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
-            Assert.Equal((3 * summary.Pages) + 5 + 9 + (5 * areaPages) + 3 + 3 + 6, summary.Files);
+            Assert.Equal((3 * summary.Pages) + 5 + 9 + (8 * areaPages) + 3 + 3 + 6, summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(
@@ -48,6 +48,8 @@ public sealed class PublishedSiteTests(ResultsSite site)
             Assert.Equal(
                 ResultsSite.Sample.Election.Contests.Count(c => c.Contest.Kind == Core.Definitions.ContestKind.SingleMember),
                 await page.Locator("table.districts tbody tr[data-contest]").CountAsync());
+            await page.GotoAsync(new Uri(nginx.Address, "/ru/progress/").ToString());
+            Assert.True(await page.Locator("figure[data-progress-chart=reporting] svg").IsVisibleAsync());
             await page.GotoAsync(new Uri(nginx.Address, "/ky/ballot.html").ToString());
             Assert.Equal("ky", await page.GetAttributeAsync("html", "lang"));
             Assert.Equal(1, await page.Locator("p.order a[href='./']").CountAsync());

@@ -85,6 +85,19 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
                 childComplaint.ReplaceLineEndings(""),
                 StringComparison.Ordinal);
             File.WriteAllText(nationFile, nationText);
+
+            // The count through the night is recomputed from the entries' received times: a point made to look otherwise is caught.
+            var progressFile = Path.Combine(site, "api", "v1", "progress", "list", "kg.json");
+            var progressText = File.ReadAllText(progressFile);
+            var progress = System.Text.Json.Nodes.JsonNode.Parse(progressText)!;
+            var hand = progress["sources"]!.AsArray().Single(s => (string?)s!["source"] == "hand")!;
+            Assert.Equal(1293946, hand["points"]!.AsArray()[^1]!["participation"]!.GetValue<long>());
+            hand["points"]!.AsArray()[0]!["reporting"] = hand["points"]!.AsArray()[0]!["reporting"]!.GetValue<int>() + 1;
+            File.WriteAllText(progressFile, progress.ToJsonString());
+            var (progressChanged, progressComplaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            Assert.Equal(VerifyCommand.Mismatch, progressChanged);
+            Assert.Contains("progress list/hand/kg: the point at ", progressComplaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+            File.WriteAllText(progressFile, progressText);
             var entriesPage = Path.Combine(site, "api", "v1", "entries", "0.json");
             var entries = File.ReadAllText(entriesPage);
             var canonical = JsonDocument.Parse(entries).RootElement.GetProperty("entries")[3].GetProperty("canonical").GetString()!;

@@ -92,6 +92,11 @@ public static class ContractSamples
             [new TurnoutAt("10:00", 1, 2494, 312, 1540, 20.26m), new TurnoutAt("12:00", 0, 2494, 0, 0, null)],
             [new TurnoutChild("batken", [new TurnoutAt("10:00", 1, 214, 312, 1540, 20.26m)])],
             [new TurnoutFlag("s0001", "hand", "20:00", 530, 526)]),
+        new ProgressReport(
+            "list", "kg", 4929, "Asia/Bishkek", ["p01", "p02"],
+            [new ProgressSource(
+                "machine", false, 2494, 300, [new ProgressAt(At, 1, 530, [312, 200]), new ProgressAt(At.AddMinutes(5), 2, 1060, [600, 420])]),
+                new ProgressSource("hand", true, 2494, 1, [])]),
         new SnapshotMarker(4929, At, false, new MarkedTreeHead(4929, Hash)),
         new AreaPageData("Election", 4929, At, "Counting", null, new PageTreeHead(4929, Hash, At), new PageArea("Kyrgyz Republic", "/en/"),
             new ContestTable("list", "List", ContestKind.PartyList, [new SourceProgress("hand", "Hand", true, 1, 2, 3, 4, 5, 6, 0)], 0,

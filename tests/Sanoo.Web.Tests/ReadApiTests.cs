@@ -225,7 +225,7 @@ public class ApiDocumentTests(ServerFixture server) : IClassFixture<ServerFixtur
             [
                 "/api/v1/certifications", "/api/v1/cosignatures", "/api/v1/definition", "/api/v1/entries", "/api/v1/flagged", "/api/v1/forensics",
                 "/api/v1/hand-entries", "/api/v1/hand-entries/queue", "/api/v1/images/{sha256}", "/api/v1/keys",
-                "/api/v1/proofs/consistency", "/api/v1/proofs/inclusion", "/api/v1/protocols",
+                "/api/v1/progress", "/api/v1/proofs/consistency", "/api/v1/proofs/inclusion", "/api/v1/protocols",
                 "/api/v1/recounts", "/api/v1/recounts/{id}/outcome", "/api/v1/register", "/api/v1/rejected",
                 "/api/v1/reports", "/api/v1/reports/{id}/answer", "/api/v1/results", "/api/v1/stations/{id}", "/api/v1/status",
                 "/api/v1/thumbnails/{sha256}", "/api/v1/tree-head", "/api/v1/turnout",

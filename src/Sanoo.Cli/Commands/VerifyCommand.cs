@@ -376,7 +376,8 @@ public static class VerifyCommand
                 $"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
                     $"({Convert.ToHexStringLower(old.Root)})");
         }
-        if (!await CompareTotalsAsync(origin, engine!, size, problems, cancellationToken))
+        if (!await CompareTotalsAsync(origin, engine!, size, problems, cancellationToken)
+            || !await CompareProgressAsync(origin, engine!, size, problems, cancellationToken))
         {
             return new CheckRun.Moved();
         }
@@ -455,7 +456,11 @@ public static class VerifyCommand
     /// The verifier's own replay of the log: the definition's rules, a tally engine fed every entry in log order, and the register
     /// replayed beside it.
     /// </summary>
-    private sealed record Replay(Core.Definitions.Election Election, Core.Tally.TallyEngine Engine, Verify.RegisterReplay Register);
+    private sealed record Replay(Core.Definitions.Election Election, Core.Tally.TallyEngine Engine, Verify.RegisterReplay Register)
+    {
+        /// <summary>Every version the replay counted, with the time its leaf records: what the night's progress is recomputed from.</summary>
+        public List<Core.Progress.CountedVersion> Counted { get; } = [];
+    }
 
     /// <summary>
     /// Compares the keys <c>/api/v1/keys</c> lists as current with those the register made current: the list is the server's
@@ -527,7 +532,12 @@ public static class VerifyCommand
             problems.Add($"entry {e.Sequence} (station {e.Station}): its protocol does not read under the definition, or names another slot");
             return null;
         }
-        return replay.Engine.Apply(read) switch
+        var applied = replay.Engine.Apply(read);
+        if (applied is Core.Tally.ApplyOutcome.Accepted counted)
+        {
+            replay.Counted.Add(new(replay.Engine.Position, e.ReceivedAt, counted.Protocol, counted.Superseded));
+        }
+        return applied switch
         {
             Core.Tally.ApplyOutcome.Accepted => StoredOutcome.Accepted,
             Core.Tally.ApplyOutcome.Rejected => StoredOutcome.Rejected,
@@ -641,6 +651,52 @@ public static class VerifyCommand
                         }
                     }
                 }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Recomputes the main contest's count through the night over its whole area from the replay's counted versions and their
+    /// received times (docs/site.md), and compares every point of every count source with what the server publishes at the same
+    /// snapshot.
+    /// </summary>
+    /// <returns>False when the server published a newer snapshot meanwhile.</returns>
+    private static async Task<bool> CompareProgressAsync(
+        IPublished origin, Replay replay, long size, List<string> problems, CancellationToken cancellationToken)
+    {
+        var election = replay.Election;
+        var plan = election.DefaultContest;
+        var area = plan.Contest.Area;
+        var published = await origin.JsonAsync(
+            $"/api/v1/progress?contest={plan.Contest.Id}&area={area}", WireJson.Default.ProgressReport, cancellationToken);
+        if (published.Snapshot != size)
+        {
+            return false;
+        }
+        var verified = replay.Engine.Freeze();
+        foreach (var source in election.ResultSources)
+        {
+            var mine = Core.Progress.NightProgress.Of(verified, plan, source.Id, area, replay.Counted)!;
+            var where = $"progress {plan.Contest.Id}/{source.Id}/{area}";
+            if (published.Sources.FirstOrDefault(s => s.Source == source.Id.Value) is not { } theirs)
+            {
+                problems.Add($"{where}: not published");
+                continue;
+            }
+            if (theirs.BinSeconds != mine.BinSeconds || theirs.Points.Count != mine.Points.Length)
+            {
+                problems.Add($"{where}: published as {theirs.Points.Count} points of {theirs.BinSeconds} s, "
+                    + $"the log's versions and times give {mine.Points.Length} of {mine.BinSeconds} s");
+                continue;
+            }
+            var differs = mine.Points.Select((p, i) => (Mine: p, Theirs: theirs.Points[i])).FirstOrDefault(pair =>
+                pair.Mine.At != pair.Theirs.At || pair.Mine.StationsReporting != pair.Theirs.Reporting
+                || pair.Mine.Participation != pair.Theirs.Participation || !pair.Mine.Votes.SequenceEqual(pair.Theirs.Votes));
+            if (differs.Mine is { } point)
+            {
+                problems.Add($"{where}: the point at {point.At:O} is published as {differs.Theirs.Reporting} stations and "
+                    + $"{differs.Theirs.Participation:N0} voters; the log gives {point.StationsReporting} and {point.Participation:N0}");
             }
         }
         return true;

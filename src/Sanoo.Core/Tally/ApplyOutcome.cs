@@ -18,7 +18,11 @@ public abstract record ApplyOutcome
     /// <param name="Protocol">The protocol now counted.</param>
     /// <param name="SupersededVersion">The version it replaced, if any.</param>
     /// <param name="Warnings">Warning-level relations it breaks: counted, and flagged.</param>
-    public sealed record Accepted(Protocol Protocol, int? SupersededVersion, ImmutableArray<Violation> Warnings) : ApplyOutcome;
+    public sealed record Accepted(Protocol Protocol, int? SupersededVersion, ImmutableArray<Violation> Warnings) : ApplyOutcome
+    {
+        /// <summary>The version it replaced, whose figures were taken out of the sums; null for the station's first.</summary>
+        public Protocol? Superseded { get; init; }
+    }
 
     /// <summary>The same version with the same content is already counted: a retry, counted once.</summary>
     public sealed record Duplicate(Protocol Current) : ApplyOutcome;

@@ -65,6 +65,9 @@ public sealed class Snapshot
         return _books[(plan.Index * _sources) + s].Current[offset];
     }
 
+    /// <summary>The sums of a contest and source (by the source's position), with the contest's layout.</summary>
+    internal ContestBook Book(ContestPlan plan, int sourceIndex) => _books[(plan.Index * _sources) + sourceIndex];
+
     /// <summary>Whether both snapshots of the same election hold exactly the same numbers (positions aside).</summary>
     public bool SameNumbersAs(Snapshot other) =>
         Election.Id == other.Election.Id

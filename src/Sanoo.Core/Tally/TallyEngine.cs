@@ -79,7 +79,7 @@ public sealed class TallyEngine
         book.Apply(offset, protocol, flagged, voters, 1);
         book.Current[offset] = protocol;
         book.CurrentFlagged[offset] = flagged;
-        return new ApplyOutcome.Accepted(protocol, current?.Version, violations);
+        return new ApplyOutcome.Accepted(protocol, current?.Version, violations) { Superseded = current };
     }
 
     /// <summary>The protocol counted for a station, contest and source, if any.</summary>

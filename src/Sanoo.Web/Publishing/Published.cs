@@ -78,6 +78,21 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
 
     private IReadOnlyDictionary<AreaId, StationFlag>? _flags;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), Lazy<Core.Progress.ProgressSeries?>> _progress =
+        new();
+
+    /// <summary>
+    /// The night's progress of a contest's count by one source in an area up to this snapshot (docs/site.md), computed on first use
+    /// from <paramref name="counted"/> (the log's counted versions) and kept with the snapshot; null before the first snapshot or where
+    /// the contest is not tallied.
+    /// </summary>
+    public Core.Progress.ProgressSeries? Progress(
+        ContestPlan plan, SourceId source, AreaId area, IReadOnlyList<Core.Progress.CountedVersion> counted) =>
+        Snapshot is { } snapshot
+            ? _progress.GetOrAdd((plan.Contest.Id.Value, source.Value, area.Value), _ => new(() => Core.Progress.NightProgress.Of(
+                snapshot, plan, source, area, counted))).Value
+            : null;
+
     /// <summary>
     /// The forensic report of a contest's count under an area (docs/forensics.md), computed on first use with the Monte Carlo spread
     /// over the cores, and kept with the snapshot; null before the first snapshot.

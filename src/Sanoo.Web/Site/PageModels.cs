@@ -41,6 +41,10 @@ public sealed record PageFrame(
     /// <summary>Whether the page is of an area above the stations in an election that reports turnout during the day.</summary>
     public bool HasTurnout { get; init; }
 
+    /// <summary>The address of the area's page of the count through the night; null where it has none (a station, an area without the
+    /// main contest).</summary>
+    public string? ProgressPath { get; init; }
+
     /// <summary>Whether the page has its own <c>data.csv</c> and <c>data.json</c> to link to.</summary>
     public bool DataFiles { get; init; } = true;
 

@@ -158,6 +158,13 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     public Task<byte[]> ForensicsFileAsync(Published published, Snapshot snapshot, Area area, string language, string file) =>
         Forensics.ForensicsEndpoints.FileAsync(renderer, published, snapshot, area, language, file);
 
+    /// <summary>
+    /// A file of the page of the count through the night of <paramref name="area"/> (above the stations), in <paramref name="language"/>;
+    /// null when the main contest is not tallied there.
+    /// </summary>
+    public Task<byte[]?> ProgressFileAsync(Published published, Snapshot snapshot, Area area, string language, string file) =>
+        Progress.ProgressEndpoints.FileAsync(renderer, published, snapshot, area, language, file, Log.Counted);
+
     /// <summary>The snapshot marker the page script polls: position, time, whether publication is halted.</summary>
     public static byte[] SnapshotMarker(Published published) => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Marker(published), Wire.SnapshotMarker);
 

@@ -80,6 +80,13 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(TurnoutDayView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>An area's page of the count through the night.</summary>
+    public Task<string> ProgressAsync(Progress.ProgressPage page) => RenderAsync<ProgressNightView>(new()
+    {
+        [nameof(ProgressNightView.Page)] = page,
+        [nameof(ProgressNightView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>The page for finding one's polling station.</summary>
     public Task<string> SearchAsync(SearchPage page) => RenderAsync<SearchView>(new() { [nameof(SearchView.Page)] = page });
 

@@ -91,6 +91,11 @@ public sealed class StaticSite(SiteContent content)
                         await WriteFile(Turnout.TurnoutPages.Path(language, area) + "index.html",
                             await content.TurnoutFileAsync(published, snapshot, area, language));
                     }
+                    foreach (var file in Progress.ProgressPages.Has(snapshot, area) ? Progress.ProgressEndpoints.Files : [])
+                    {
+                        await WriteFile(Progress.ProgressPages.Path(language, election, area) + file,
+                            (await content.ProgressFileAsync(published, snapshot, area, language, file))!);
+                    }
                 }
                 if (++done % 100 == 0 || done == pages)
                 {
