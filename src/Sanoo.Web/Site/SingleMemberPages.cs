@@ -34,7 +34,7 @@ public sealed record Parliament(IReadOnlyList<SeatGroup> Seats, string Caption);
 public static class SingleMemberPages
 {
     /// <summary>The colour of independents' seats and of seats not decided yet.</summary>
-    private const string IndependentColor = "#4d4d4d", UndecidedColor = "#c8c8c8";
+    private const string IndependentColor = Palette.Independent, UndecidedColor = "#c8c8c8";
 
     /// <summary>Whether the election has any single-member contest (else there is no page and no link to it).</summary>
     public static bool Any(Election election) => election.Contests.Any(c => c.Contest.Kind == ContestKind.SingleMember);
