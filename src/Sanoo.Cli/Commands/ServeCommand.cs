@@ -43,11 +43,12 @@ public static class ServeCommand
                 "run only.",
         };
         var headFile = StoreOptions.TreeHeadFile();
+        var publicUrl = StoreOptions.PublicUrl();
         var command = new Command(
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, reads, proxies, signingKey, headFile,
+            definition, db, urls, writes, reads, proxies, signingKey, headFile, publicUrl,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -61,6 +62,7 @@ public static class ServeCommand
                 PublicReadBurst = 2 * r.GetValue(reads),
                 TrustedProxies = r.GetValue(proxies) ?? [],
                 TreeHeadFile = r.GetValue(headFile)?.FullName ?? StoreAddress.DefaultTreeHeadFile(r.GetValue(db)!),
+                PublicAddress = r.GetValue(publicUrl),
             },
             r.GetValue(signingKey),
             ct));

@@ -40,6 +40,7 @@ public static class PageFrames
             HasTurnout = !election.Definition.TurnoutTimes.IsEmpty && !area.IsStation,
             HasSingleMember = SingleMemberPages.Any(election),
             ElectionId = election.Definition.Id.Value,
+            TimeZone = election.Definition.TimeZone,
             // "2 min ago" is read against the clock when the page is made: a page is made afresh whenever a cosignature arrives.
             Witnesses = published.Witnesses?.Select(w => new WitnessMark(
                 w.Witness, Math.Max(0, (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - w.ReceivedAt) / 60_000))).ToList(),
