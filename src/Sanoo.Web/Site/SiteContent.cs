@@ -102,11 +102,23 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer, Uri? pub
         static AreaPage BallotOrder(AreaPage page) => page with { BallotOrder = true, Frame = page.Frame with { File = SitePaths.BallotOrder } };
     }
 
-    /// <summary>The page of every single-member contest in <paramref name="language"/>; null when the election has none.</summary>
-    public async Task<byte[]?> SingleMemberFileAsync(Published published, Snapshot snapshot, string language) =>
-        SingleMemberPages.Of(published, snapshot, SiteLanguage.Of(language)) is { } page
-            ? Encoding.UTF8.GetBytes(await renderer.SingleMemberAsync(page))
-            : null;
+    /// <summary>
+    /// One file (<see cref="PageFiles"/>) of the page of every single-member contest in <paramref name="language"/>; null when the
+    /// election has none.
+    /// </summary>
+    public async Task<byte[]?> SingleMemberFileAsync(Published published, Snapshot snapshot, string language, string file = "index.html")
+    {
+        if (SingleMemberPages.Of(published, snapshot, SiteLanguage.Of(language)) is not { } page)
+        {
+            return null;
+        }
+        return file switch
+        {
+            SitePaths.DataCsv => Text(writer => SingleMemberCsv.Write(writer, [.. page.Rows.Select(r => r.Data)], snapshot.Position)),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(SiteJson.SingleMember(page), Wire.SingleMemberPageData),
+            _ => Encoding.UTF8.GetBytes(await renderer.SingleMemberAsync(page)),
+        };
+    }
 
     /// <summary>One file of the discrepancy ledger page in <paramref name="language"/>; null when the election compares no counts.</summary>
     public async Task<byte[]?> LedgerFileAsync(Published published, Snapshot snapshot, string language, string file)
