@@ -154,4 +154,10 @@ public sealed class ShareCardTests(SharedSite site) : IClassFixture<SharedSite>
     [InlineData("Nowhere/Atlantis", "2021-11-28 14:15:03 UTC")]
     public void A_stamp_is_local_to_the_second_and_names_its_offset(string? zone, string expected) =>
         Assert.Equal(expected, FoldSummary.Stamp(new DateTimeOffset(2021, 11, 28, 14, 15, 3, TimeSpan.Zero), zone));
+
+    [Theory]
+    [InlineData("ftp://results.example.org/")]
+    [InlineData("file:///srv/site/")]
+    public void A_public_address_is_an_http_address(string address) =>
+        Assert.Contains(new ServerOptions { PublicAddress = new Uri(address) }.Validate(), p => p.Contains("--public-url", StringComparison.Ordinal));
 }
