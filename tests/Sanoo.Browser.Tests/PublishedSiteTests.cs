@@ -75,7 +75,9 @@ public sealed class PublishedSiteTests(ResultsSite site)
                 Assert.Equal((1200, 630), (bitmap.Width, bitmap.Height));
             }
             Assert.StartsWith(
-                string.Join(',', Web.OpenData.SingleMemberCsv.Columns), await http.GetStringAsync("/ru/single-member/data.csv"), StringComparison.Ordinal);
+                string.Join(',', Web.OpenData.SingleMemberCsv.Columns),
+                await http.GetStringAsync("/ru/single-member/data.csv"),
+                StringComparison.Ordinal);
             var csv = await http.GetAsync("/en/data.csv");
             Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
             Assert.StartsWith(string.Join(',', Web.OpenData.ResultsCsv.Columns), await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
