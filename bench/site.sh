@@ -47,7 +47,7 @@ error_log $work/nginx.error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
-  types { text/html html; text/csv csv; application/json json; text/css css; text/javascript js; }
+  types { text/html html; text/csv csv; application/json json; text/css css; text/javascript js; image/png png; }
   server { listen 127.0.0.1:$static; root $work/site; index index.html; etag on; }
 }
 CONF

@@ -12,7 +12,7 @@ fi
 #   postgresql  storage tests start their own server on a loopback port
 #   chromium    browser tests drive it with Playwright (never 'playwright install': it downloads)
 #   nginx       the published static site is served by it in the browser tests
-#   fonts-dejavu-core  sanoo protocol-sheet draws Cyrillic names with DejaVu Sans (the sheet tests check a font was found)
+#   fonts-dejavu-core  sanoo protocol-sheet and the share previews draw Cyrillic names with DejaVu Sans (tests check a font was found)
 packages=(postgresql chromium nginx fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do

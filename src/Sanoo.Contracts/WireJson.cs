@@ -53,6 +53,7 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(SnapshotMarker))]
 [JsonSerializable(typeof(AreaPageData))]
 [JsonSerializable(typeof(LedgerPageData))]
+[JsonSerializable(typeof(SingleMemberPageData))]
 [JsonSerializable(typeof(ForensicsReport))]
 [JsonSerializable(typeof(IReadOnlyList<FormRelation>))]
 public sealed partial class WireJson : JsonSerializerContext;

@@ -52,7 +52,7 @@ public static class SanooServer
         services.AddSingleton<SnapshotPublisher>();
         services.AddHostedService(p => p.GetRequiredService<SnapshotPublisher>());
         services.AddSingleton(new SiteRenderer(options.PageRefresh));
-        services.AddSingleton<SiteContent>();
+        services.AddSingleton(p => new SiteContent(log, p.GetRequiredService<SiteRenderer>(), options.PublicAddress));
         services.AddSingleton<EntryDesk>();
         services.AddSingleton<WriterRegistry>();
         services.AddHostedService(p => p.GetRequiredService<WriterRegistry>());

@@ -64,6 +64,12 @@ public sealed record ServerOptions
     /// </summary>
     public bool CheckStoreAtStart { get; init; } = true;
 
+    /// <summary>
+    /// Where the public reaches the site (<c>https://results.example.org/</c>), for the absolute addresses share cards need;
+    /// null when unknown (cards then give addresses from the site's root, which some link previews do not follow).
+    /// </summary>
+    public Uri? PublicAddress { get; init; }
+
     /// <summary>Every problem with these options; empty when they are usable.</summary>
     public IEnumerable<string> Validate()
     {
@@ -79,6 +85,10 @@ public sealed record ServerOptions
             || PublicReadBurst < 1)
         {
             yield return "request limits must be positive";
+        }
+        if (PublicAddress is { } site && (!site.IsAbsoluteUri || site.Scheme is not ("http" or "https")))
+        {
+            yield return $"--public-url '{site}' is not an http(s) address such as https://results.example.org/";
         }
         foreach (var proxy in TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {

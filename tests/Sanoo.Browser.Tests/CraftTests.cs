@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace Sanoo.Browser.Tests;
 
-/// <summary>What a reader's hands, eyes and printer meet: tap targets, the focus ring, named progress bars, file names, print.</summary>
+/// <summary>
+/// What a reader's hands, eyes and printer meet: tap targets, the focus ring, named progress bars, file names, print, a shared
+/// link's card and the footer's local time.
+/// </summary>
 [Collection(ResultsSiteGroup.Name)]
 public sealed class CraftTests(ResultsSite site)
 {
@@ -62,5 +65,57 @@ public sealed class CraftTests(ResultsSite site)
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.Equal("none", await page.EvalOnSelectorAsync<string>("nav.langs", "n => getComputedStyle(n).display"));
         Assert.Equal("exact", await page.EvalOnSelectorAsync<string>(".bar span", "b => getComputedStyle(b).printColorAdjust"));
+    }
+
+    [Fact]
+    public async Task A_shared_link_says_who_leads_in_the_pages_language_and_its_preview_is_a_1200_by_630_picture()
+    {
+        await using var context = await site.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Address, "/ky/area/batken/").ToString());
+        string Meta(string property) => $"meta[property='{property}']";
+        var title = await page.GetAttributeAsync(Meta("og:title"), "content");
+        Assert.StartsWith(await page.Locator("h1").InnerTextAsync() + ":", title, StringComparison.Ordinal);
+        Assert.Contains("алдыда", title, StringComparison.Ordinal);
+        Assert.Contains((await page.Locator(".summary .lead strong").InnerTextAsync()).Trim(), title, StringComparison.Ordinal);
+        Assert.Contains("Саналды", await page.GetAttributeAsync(Meta("og:description"), "content"), StringComparison.Ordinal);
+        var image = await page.GetAttributeAsync(Meta("og:image"), "content");
+        Assert.StartsWith("/ky/area/batken/preview.png?s=", image, StringComparison.Ordinal);
+        var drawn = await page.EvaluateAsync<int[]>("""
+            async src => {
+              const img = new Image();
+              img.src = src;
+              await img.decode();
+              const canvas = document.createElement('canvas');
+              canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+              const g = canvas.getContext('2d');
+              g.drawImage(img, 0, 0);
+              const px = g.getImageData(0, 0, canvas.width, canvas.height).data;
+              const seen = new Set();
+              let dark = 0;
+              for (let i = 0; i < px.length; i += 16) {
+                seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+                if (px[i] + px[i + 1] + px[i + 2] < 200) dark++;
+              }
+              return [img.naturalWidth, img.naturalHeight, seen.size, dark];
+            }
+            """, image);
+        Assert.Equal(1200, drawn[0]);
+        Assert.Equal(630, drawn[1]);
+        Assert.True(drawn[2] > 50 && drawn[3] > 1000, $"the preview looks blank: {drawn[2]} colours, {drawn[3]} dark pixels");
+    }
+
+    [Fact]
+    public async Task The_footer_says_when_the_snapshot_was_published_in_Bishkek_time()
+    {
+        await using var context = await site.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Address, "/en/").ToString());
+        var proof = await page.Locator("footer .proof").InnerTextAsync();
+        var at = TimeZoneInfo.ConvertTime(site.Published.PublishedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Bishkek"));
+        Assert.Contains(
+            $"published {at.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC+06:00",
+            proof,
+            StringComparison.Ordinal);
     }
 }

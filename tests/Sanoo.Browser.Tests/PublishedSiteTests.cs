@@ -17,11 +17,12 @@ public sealed class PublishedSiteTests(ResultsSite site)
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(published, folder);
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
             // page files; snapshot, root index, protocols, style, script; the ledger in 3 languages; the reports page, the turnout
-            // page and the ballot-order twin of every area above the stations in 3 languages, and its forensics page with its
-            // data.json, and its page of the count through the night with its data.json and data.csv; the single-member districts and
-            // the page on how to check the numbers in 3 languages; the search page and its index in 3 languages
+            // page, the ballot-order twin and the share preview image of every area above the stations in 3 languages, and its
+            // forensics page with its data.json, and its page of the count through the night with its data.json and data.csv; the
+            // single-member districts with their CSV and JSON and the page on how to check the numbers in 3 languages; the search
+            // page and its index in 3 languages
             var areaPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
-            Assert.Equal((3 * summary.Pages) + 5 + 9 + (8 * areaPages) + 3 + 3 + 6, summary.Files);
+            Assert.Equal((3 * summary.Pages) + 5 + 9 + (9 * areaPages) + 9 + 3 + 6, summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(
@@ -72,6 +73,16 @@ public sealed class PublishedSiteTests(ResultsSite site)
             }
 
             using var http = new HttpClient { BaseAddress = nginx.Address };
+            var preview = await http.GetAsync("/ky/area/batken/preview.png");
+            Assert.Equal("image/png", preview.Content.Headers.ContentType!.MediaType);
+            using (var bitmap = SkiaSharp.SKBitmap.Decode(await preview.Content.ReadAsByteArrayAsync()))
+            {
+                Assert.Equal((1200, 630), (bitmap.Width, bitmap.Height));
+            }
+            Assert.StartsWith(
+                string.Join(',', Web.OpenData.SingleMemberCsv.Columns),
+                await http.GetStringAsync("/ru/single-member/data.csv"),
+                StringComparison.Ordinal);
             var csv = await http.GetAsync("/en/data.csv");
             Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
             Assert.StartsWith(string.Join(',', Web.OpenData.ResultsCsv.Columns), await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);

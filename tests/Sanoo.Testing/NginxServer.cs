@@ -23,7 +23,7 @@ public sealed class NginxServer : IDisposable
             error_log {{_folder}}/error.log warn;
             events { worker_connections 256; }
             http {
-              types { text/html html; text/csv csv; application/json json; text/css css; text/javascript js; }
+              types { text/html html; text/csv csv; application/json json; text/css css; text/javascript js; image/png png; }
               default_type application/octet-stream;
               charset utf-8;
               charset_types text/csv application/json;

@@ -27,19 +27,22 @@ public static class PublishCommand
             Description = "The commission's key file (sanoo keys new --commission) that signs the published tree head.",
         };
         var words = StoreOptions.Words();
+        var publicUrl = StoreOptions.PublicUrl();
         var command = new Command(
             "publish",
             "Write the results site (every page in every language, its CSV and JSON, and all station protocols) of the store's current snapshot as " +
                 "static files for any web server or CDN.")
         {
-            db, output, signingKey, words,
+            db, output, signingKey, words, publicUrl,
         };
-        command.SetAction((r, ct) => RunAsync(console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(signingKey), r.GetValue(words), ct));
+        command.SetAction((r, ct) => RunAsync(
+            console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(signingKey), r.GetValue(words), r.GetValue(publicUrl), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        IAnsiConsole console, string db, DirectoryInfo output, FileInfo? signingKey, DirectoryInfo? words, CancellationToken cancellationToken)
+        IAnsiConsole console, string db, DirectoryInfo output, FileInfo? signingKey, DirectoryInfo? words, Uri? publicUrl,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -60,7 +63,7 @@ public static class PublishCommand
                 return SanooCli.Impossible;
             }
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
-            var site = new StaticSite(new SiteContent(log, renderer));
+            var site = new StaticSite(new SiteContent(log, renderer, publicUrl));
             StaticSiteSummary? summary = null;
             if (console.Profile.Capabilities.Interactive)
             {

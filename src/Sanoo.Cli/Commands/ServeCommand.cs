@@ -44,11 +44,12 @@ public static class ServeCommand
         };
         var headFile = StoreOptions.TreeHeadFile();
         var words = StoreOptions.Words();
+        var publicUrl = StoreOptions.PublicUrl();
         var command = new Command(
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, reads, proxies, signingKey, headFile, words,
+            definition, db, urls, writes, reads, proxies, signingKey, headFile, words, publicUrl,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -63,6 +64,7 @@ public static class ServeCommand
                 TrustedProxies = r.GetValue(proxies) ?? [],
                 TreeHeadFile = r.GetValue(headFile)?.FullName ?? StoreAddress.DefaultTreeHeadFile(r.GetValue(db)!),
                 WordsFolder = r.GetValue(words)?.FullName,
+                PublicAddress = r.GetValue(publicUrl),
             },
             r.GetValue(signingKey),
             ct));

@@ -26,4 +26,14 @@ public static class StoreOptions
         Description = "A folder of word catalogs (CODE.json, like src/Sanoo.Web/Catalogs/en.json) that add languages to the site's words or "
             + "replace built-in ones; a catalog that lacks a word is refused.",
     };
+
+    /// <summary>The <c>--public-url</c> option: where the public reaches the site, for share cards' absolute addresses.</summary>
+    public static Option<Uri?> PublicUrl() => new("--public-url")
+    {
+        Description = "Where the public reaches the results site (e.g. https://results.example.org/), so links shared from it carry a "
+            + "preview with absolute addresses; without it they are given from the site's root.",
+        CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new ArgumentException($"--public-url '{r.Tokens[0].Value}' is not an http(s) address such as https://results.example.org/"),
+    };
 }

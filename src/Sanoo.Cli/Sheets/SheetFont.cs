@@ -1,31 +1,26 @@
+using Sanoo.Web.Site;
 using SkiaSharp;
 
 namespace Sanoo.Cli.Sheets;
 
 /// <summary>
 /// The typeface a sheet is drawn with: one that has every letter of the names it prints (Kyrgyz and Russian names are
-/// Cyrillic). Tried in order: the file named by <c>SANOO_SHEET_FONT</c>, DejaVu Sans (Debian's fonts-dejavu-core, which
-/// scripts/setup.sh installs), Noto Sans, Liberation Sans, then whatever the system's font manager offers for the letters.
+/// Cyrillic). Tried in order: the file named by <c>SANOO_SHEET_FONT</c>, the files share previews try too
+/// (<see cref="PreviewFont.Files"/>: DejaVu Sans from Debian's fonts-dejavu-core, which scripts/setup.sh installs, Noto Sans,
+/// Liberation Sans), then whatever the system's font manager offers for the letters.
 /// When none has them the sheet is still drawn, the figures and the QR code being what matters, and <see cref="Warning"/> says so.
 /// </summary>
 /// <param name="Typeface">The typeface.</param>
 /// <param name="Warning">Why names may not show, or null when every letter is there.</param>
 public sealed record SheetFont(SKTypeface Typeface, string? Warning)
 {
-    private static readonly string[] Files =
-    [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-    ];
-
     /// <summary>The first typeface that has every letter of <paramref name="text"/>.</summary>
     public static SheetFont For(string text)
     {
         var letters = new string([.. text.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).Distinct()]);
-        var files = Environment.GetEnvironmentVariable("SANOO_SHEET_FONT") is { Length: > 0 } chosen ? [chosen, .. Files] : Files;
+        IReadOnlyList<string> files = Environment.GetEnvironmentVariable("SANOO_SHEET_FONT") is { Length: > 0 } chosen
+            ? [chosen, .. PreviewFont.Files]
+            : PreviewFont.Files;
         foreach (var file in files.Where(File.Exists))
         {
             if (SKTypeface.FromFile(file) is { } typeface)

@@ -59,4 +59,17 @@ public sealed record FoldSummary(
             DateOnly.FromDateTime(local.DateTime) == electionDay ? "HH:mm" : "dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
         return zone is null ? text + " UTC" : text;
     }
+
+    /// <summary>
+    /// <paramref name="at"/> to the second with its date, in <paramref name="timeZone"/> with the zone's offset from UTC stated
+    /// ("2021-11-28 21:40:05 UTC+06:00"); in UTC, saying so, when the definition names no zone or this machine does not know it.
+    /// </summary>
+    public static string Stamp(DateTimeOffset at, string? timeZone)
+    {
+        var zone = timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : null;
+        var local = zone is null ? at.ToUniversalTime() : TimeZoneInfo.ConvertTime(at, zone);
+        var offset = local.Offset == TimeSpan.Zero ? "UTC"
+            : "UTC" + (local.Offset < TimeSpan.Zero ? "-" : "+") + local.Offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        return $"{local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {offset}";
+    }
 }

@@ -41,6 +41,7 @@ public static class PageFrames
             HasSingleMember = SingleMemberPages.Any(election),
             ProgressPath = Progress.ProgressPages.Has(snapshot, area) ? Progress.ProgressPages.Path(language.Code, election, area) : null,
             ElectionId = election.Definition.Id.Value,
+            TimeZone = election.Definition.TimeZone,
             // "2 min ago" is read against the clock when the page is made: a page is made afresh whenever a cosignature arrives.
             Witnesses = published.Witnesses?.Select(w => new WitnessMark(
                 w.Witness, Math.Max(0, (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - w.ReceivedAt) / 60_000))).ToList(),

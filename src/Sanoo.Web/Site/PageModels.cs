@@ -55,6 +55,13 @@ public sealed record PageFrame(
     /// <summary>Whether the election has single-member contests, so the site has a page listing them.</summary>
     public bool HasSingleMember { get; init; }
 
+    /// <summary>The election's time zone (an IANA id from the definition), in which the footer states when the snapshot was
+    /// published; null for UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>What a link to the page shows when shared (Open Graph and Twitter card); null on pages without one.</summary>
+    public ShareCard? Share { get; init; }
+
     /// <summary>The election's id, which starts the name of every file downloaded from the page.</summary>
     public string ElectionId { get; init; } = "";
 

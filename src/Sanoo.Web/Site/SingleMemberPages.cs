@@ -20,7 +20,11 @@ namespace Sanoo.Web.Site;
 /// <param name="Seats">The contest's seats (one for a single-member district).</param>
 public sealed record DistrictRow(
     string Id, string Name, string Href, string? Winner, string? WinnerPartyId, string? RunnerUp, string? Margin, string? NoWinner,
-    string Counted, int Seats);
+    string Counted, int Seats)
+{
+    /// <summary>The same outcome in figures, for the page's open data.</summary>
+    public required Contracts.DistrictResult Data { get; init; }
+}
 
 /// <summary>The page listing every single-member contest of the election.</summary>
 public sealed record SingleMemberPage(PageFrame Frame, IReadOnlyList<DistrictRow> Rows);
@@ -34,7 +38,7 @@ public sealed record Parliament(IReadOnlyList<SeatGroup> Seats, string Caption);
 public static class SingleMemberPages
 {
     /// <summary>The colour of independents' seats and of seats not decided yet.</summary>
-    private const string IndependentColor = "#4d4d4d", UndecidedColor = "#c8c8c8";
+    private const string IndependentColor = Palette.Independent, UndecidedColor = "#c8c8c8";
 
     /// <summary>Whether the election has any single-member contest (else there is no page and no link to it).</summary>
     public static bool Any(Election election) => election.Contests.Any(c => c.Contest.Kind == ContestKind.SingleMember);
@@ -53,7 +57,6 @@ public static class SingleMemberPages
             Title = FoldWords.For(language.Code).SingleMemberDistricts,
             PathAfterLanguage = SitePaths.SingleMember(language.Code)[(language.Code.Length + 1)..],
             Crumbs = [new Link(nation.DisplayName(language.Code), SitePaths.Area(language.Code, nation))],
-            DataFiles = false,
         };
         return new SingleMemberPage(frame, Rows(snapshot, language));
     }
@@ -142,6 +145,21 @@ public static class SingleMemberPages
         var counted = string.Format(
             language.Culture, language.Words.ReportingFormat, language.Number(source.Reporting), language.Number(source.Expected),
             language.Percent(source.Expected == 0 ? 0 : Math.Floor(source.Reporting * 1000m / source.Expected) / 10m, 1));
+        Contracts.DistrictCandidate? Candidate((Choice Choice, long Votes) c) => c.Choice is null ? null
+            : new(c.Choice.Id.Value, c.Choice.Name.In(code), c.Choice.Party?.Value, c.Votes);
+        var data = new Contracts.DistrictResult(
+            plan.Contest.Id.Value,
+            result.Name,
+            area.Id.Value,
+            SitePaths.Area(code, area),
+            source.Id,
+            source.Official,
+            source.Reporting,
+            source.Expected,
+            Outcome(outcome),
+            winner is null ? null : new(winner.Winner.Id.Value, winner.Winner.Name.In(code), winner.Winner.Party?.Value, winner.Votes),
+            Candidate(runnerUp),
+            winner?.Margin);
         return new DistrictRow(
             plan.Contest.Id.Value,
             result.Name,
@@ -159,6 +177,21 @@ public static class SingleMemberPages
                 _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
             },
             $"{counted} · {source.Name}",
-            plan.Contest.Seats);
+            plan.Contest.Seats)
+        {
+            Data = data,
+        };
     }
+
+    /// <summary>The outcome's word in the open data.</summary>
+    private static string Outcome(SingleMemberResult outcome) => outcome switch
+    {
+        SingleMemberResult.Elected => "elected",
+        SingleMemberResult.NoWinner.NothingCounted => "not-counted",
+        SingleMemberResult.NoWinner.Tie => "tie",
+        SingleMemberResult.NoWinner.AgainstAllLeads => "against-all-leads",
+        SingleMemberResult.NoWinner.RunoffRequired => "runoff-required",
+        SingleMemberResult.NoWinner.TurnoutTooLow => "turnout-too-low",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
 }

@@ -15,13 +15,20 @@ namespace Sanoo.Web.Site;
 /// protocols CSV and the snapshot marker. The live server answers from it and
 /// <c>sanoo publish</c> writes it to a folder, so both always show the same thing.
 /// </summary>
-public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
+/// <param name="log">The log the site is read from.</param>
+/// <param name="renderer">Renders the pages.</param>
+/// <param name="publicAddress">Where the public reaches the site (<c>https://results.example.org/</c>), for the absolute addresses
+/// of share cards; null when unknown (the cards then give addresses from the site's root).</param>
+public sealed class SiteContent(ElectionLog log, SiteRenderer renderer, Uri? publicAddress = null)
 {
     /// <summary>The page files, by name.</summary>
     public static readonly IReadOnlyList<string> PageFiles = ["index.html", SitePaths.DataCsv, SitePaths.DataJson];
 
-    /// <summary>The files of an area's page above the stations: the page files and the page's twin in ballot order.</summary>
-    public static readonly IReadOnlyList<string> AreaFiles = [.. PageFiles, SitePaths.BallotOrder];
+    /// <summary>
+    /// The files of an area's page above the stations: the page files, the page's twin in ballot order and its preview image for
+    /// shared links.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AreaFiles = [.. PageFiles, SitePaths.BallotOrder, ShareCards.PreviewFile];
 
     /// <summary>The files of the page of <paramref name="area"/>.</summary>
     public static IReadOnlyList<string> FilesOf(Area area) => area.IsStation ? PageFiles : AreaFiles;
@@ -39,6 +46,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
     {
         SitePaths.DataCsv => "text/csv; charset=utf-8",
         SitePaths.DataJson => "application/json; charset=utf-8",
+        ShareCards.PreviewFile => "image/png",
         _ => "text/html; charset=utf-8",
     };
 
@@ -83,18 +91,34 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer)
             SitePaths.DataCsv => Text(writer => ResultsCsv.Write(writer, snapshot, area, language)),
             SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(
                 SiteJson.Area(AreaPages.Of(published, snapshot, area, lang)), Wire.AreaPageData),
-            SitePaths.BallotOrder => Encoding.UTF8.GetBytes(await renderer.AreaAsync(BallotOrder(AreaPages.Of(published, snapshot, area, lang)))),
-            _ => Encoding.UTF8.GetBytes(await renderer.AreaAsync(AreaPages.Of(published, snapshot, area, lang))),
+            SitePaths.BallotOrder => Encoding.UTF8.GetBytes(
+                await renderer.AreaAsync(BallotOrder(Shared(AreaPages.Of(published, snapshot, area, lang))))),
+            ShareCards.PreviewFile => PreviewImage.Png(AreaPages.Of(published, snapshot, area, lang)),
+            _ => Encoding.UTF8.GetBytes(await renderer.AreaAsync(Shared(AreaPages.Of(published, snapshot, area, lang)))),
         };
+
+        AreaPage Shared(AreaPage page) => page with { Frame = page.Frame with { Share = ShareCards.Of(page, publicAddress) } };
 
         static AreaPage BallotOrder(AreaPage page) => page with { BallotOrder = true, Frame = page.Frame with { File = SitePaths.BallotOrder } };
     }
 
-    /// <summary>The page of every single-member contest in <paramref name="language"/>; null when the election has none.</summary>
-    public async Task<byte[]?> SingleMemberFileAsync(Published published, Snapshot snapshot, string language) =>
-        SingleMemberPages.Of(published, snapshot, SiteLanguage.Of(language)) is { } page
-            ? Encoding.UTF8.GetBytes(await renderer.SingleMemberAsync(page))
-            : null;
+    /// <summary>
+    /// One file (<see cref="PageFiles"/>) of the page of every single-member contest in <paramref name="language"/>; null when the
+    /// election has none.
+    /// </summary>
+    public async Task<byte[]?> SingleMemberFileAsync(Published published, Snapshot snapshot, string language, string file = "index.html")
+    {
+        if (SingleMemberPages.Of(published, snapshot, SiteLanguage.Of(language)) is not { } page)
+        {
+            return null;
+        }
+        return file switch
+        {
+            SitePaths.DataCsv => Text(writer => SingleMemberCsv.Write(writer, [.. page.Rows.Select(r => r.Data)], snapshot.Position)),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(SiteJson.SingleMember(page), Wire.SingleMemberPageData),
+            _ => Encoding.UTF8.GetBytes(await renderer.SingleMemberAsync(page)),
+        };
+    }
 
     /// <summary>One file of the discrepancy ledger page in <paramref name="language"/>; null when the election compares no counts.</summary>
     public async Task<byte[]?> LedgerFileAsync(Published published, Snapshot snapshot, string language, string file)

@@ -31,7 +31,7 @@ public static class SiteEndpoints
         app.MapRead("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) =>
             PageAsync(c, p, s, lang, null, false, file, ct)).ExcludeFromDescription();
         app.MapRead("/{lang}/discrepancies/{file?}", LedgerAsync).ExcludeFromDescription();
-        app.MapRead("/{lang}/single-member/", SingleMemberAsync).ExcludeFromDescription();
+        app.MapRead("/{lang}/single-member/{file?}", SingleMemberAsync).ExcludeFromDescription();
         app.MapRead("/{lang}/search/", SearchAsync).ExcludeFromDescription();
         app.MapRead("/{lang}/search/" + SearchPages.IndexFile, SearchIndex).ExcludeFromDescription();
         app.MapRead(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
@@ -145,15 +145,17 @@ public static class SiteEndpoints
                 Problems.Status(404, "Not found", "This election has a single count: there is nothing to compare.")));
     }
 
-    private static async Task<IResult> SingleMemberAsync(HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang)
+    private static async Task<IResult> SingleMemberAsync(
+        HttpContext context, SnapshotPublisher publisher, SiteContent site, string lang, string? file)
     {
+        file ??= "index.html";
         var published = publisher.Current;
-        if (!Languages(site).Contains(lang) || published.Snapshot is not { } snapshot)
+        if (!Languages(site).Contains(lang) || !SiteContent.PageFiles.Contains(file) || published.Snapshot is not { } snapshot)
         {
             return NotAPage(context, site);
         }
-        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/single-member/", "text/html; charset=utf-8",
-            () => site.SingleMemberFileAsync(published, snapshot, lang), () => NotAPage(context, site));
+        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/single-member/{file}", SiteContent.ContentType(file),
+            () => site.SingleMemberFileAsync(published, snapshot, lang, file), () => NotAPage(context, site));
     }
 
     /// <summary>Finding a station: the answer depends on the query, so it is made for each request from the index built once.</summary>

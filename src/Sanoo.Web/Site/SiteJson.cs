@@ -37,6 +37,10 @@ public static class SiteJson
         Groupings = [.. page.Groupings.Select(g => new Wire.ChildGroup(g.Heading, [.. g.Rows.Select(Row)]))],
     };
 
+    /// <summary>The single-member districts' page's data (<see cref="Wire.SingleMemberPageData"/>).</summary>
+    public static Wire.SingleMemberPageData SingleMember(SingleMemberPage page) =>
+        new(page.Frame.Snapshot, page.Frame.PublishedAt, page.Frame.Stage, [.. page.Rows.Select(r => r.Data)]);
+
     private static Wire.ChildRow Row(ChildRow c) => new(c.Id, c.Name, c.Href, c.Reporting, c.Expected, c.Leader);
 
     /// <summary>The discrepancy ledger's data (<see cref="Wire.LedgerPageData"/>): the commission's counts, then the parties' copies.</summary>

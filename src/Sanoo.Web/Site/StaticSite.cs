@@ -115,9 +115,12 @@ public sealed class StaticSite(SiteContent content)
             // No server to search: the form's page lists the areas, and the page script searches the index beside it.
             await WriteFile(SearchPages.Path(language) + "index.html", await content.SearchFileAsync(published, snapshot, language, ""));
             await WriteFile(SearchPages.Path(language) + SearchPages.IndexFile, SearchPages.Index(election, SiteLanguage.Of(language)));
-            if (await content.SingleMemberFileAsync(published, snapshot, language) is { } districts)
+            foreach (var file in SiteContent.PageFiles)
             {
-                await WriteFile(SitePaths.SingleMember(language) + "index.html", districts);
+                if (await content.SingleMemberFileAsync(published, snapshot, language, file) is { } districts)
+                {
+                    await WriteFile(SitePaths.SingleMember(language) + file, districts);
+                }
             }
             await WriteFile(VerifyPages.Path(language) + "index.html", await content.VerifyFileAsync(published, snapshot, commissionKey, language));
             // The forensics pages of every area above the stations, so that each page's links to the areas below it resolve (each

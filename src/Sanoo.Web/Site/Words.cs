@@ -61,7 +61,6 @@ public sealed record Words(
     string NoImage,
     string Download,
     string AllProtocols,
-    string SnapshotFormat,
     string TreeHeadFormat,
     string VerifiedByFormat,
     string WitnessAgoFormat,
