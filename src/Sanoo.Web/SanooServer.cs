@@ -109,6 +109,7 @@ public static class SanooServer
         Turnout.TurnoutEndpoints.MapTurnout(app);
         Site.VerifyPages.MapVerifyPage(app);
         app.MapPublicApi();
+        OpenData.ErrReports.MapErrExport(app);
         app.MapFlagged();
         Forensics.ForensicsEndpoints.MapForensics(app);
         app.MapTransparency();
