@@ -119,12 +119,14 @@ public sealed class ErrRoundTripTests(ITestOutputHelper output)
     {
         var election = imported.Election;
         Assert.Equal(Areas(original), Areas(election));
-        Assert.Equal(
-            original.Contests.Select(c => (c.Contest.Id, c.Contest.Kind, c.Contest.Area, string.Join(",", c.Choices.Select(x => $"{x.Id}:{x.Kind}")))),
-            election.Contests.Select(c => (c.Contest.Id, c.Contest.Kind, c.Contest.Area, string.Join(",", c.Choices.Select(x => $"{x.Id}:{x.Kind}")))));
+        Assert.Equal(Contests(original), Contests(election));
         Assert.Equal(original.DefaultSource.Id, election.DefaultSource.Id);
         Assert.Equal(original.ResultSources.Select(s => s.Id), election.ResultSources.Select(s => s.Id));
         Assert.Equal(original.Definition.Languages.ToArray(), election.Definition.Languages.ToArray());
+
+        static IEnumerable<string> Contests(Election election) =>
+            election.Contests.Select(c =>
+                $"{c.Contest.Id} {c.Contest.Kind} {c.Contest.Area} {string.Join(",", c.Choices.Select(x => $"{x.Id}:{x.Kind}"))}");
 
         static IEnumerable<string> Areas(Election election) =>
             election.Areas.Select(a => $"{a.Id} {a.Parent} {a.IsStation} {string.Join(",", a.Members)}").Order(StringComparer.Ordinal);

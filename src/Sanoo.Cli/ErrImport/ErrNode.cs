@@ -89,11 +89,13 @@ public abstract class ErrNode
     {
         private static readonly XNamespace Instance = "http://www.w3.org/2001/XMLSchema-instance";
 
-        public override string? Type => element.Attribute(Instance + "type")?.Value is { } type ? type[(type.IndexOf(':', StringComparison.Ordinal) + 1)..] : null;
+        public override string? Type =>
+            element.Attribute(Instance + "type")?.Value is { } type ? type[(type.IndexOf(':', StringComparison.Ordinal) + 1)..] : null;
 
         public override string? Id => element.Attribute("ObjectId")?.Value;
 
-        public override IEnumerable<ErrNode> Objects(string field) => element.Elements(element.Name.Namespace + field).Select(e => (ErrNode)new XmlNode(e));
+        public override IEnumerable<ErrNode> Objects(string field) =>
+            element.Elements(element.Name.Namespace + field).Select(e => (ErrNode)new XmlNode(e));
 
         public override string? Text(string field) => element.Element(element.Name.Namespace + field)?.Value.Trim();
 
