@@ -1,4 +1,5 @@
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
 
 namespace Sanoo.Core.Err;
@@ -25,68 +26,48 @@ public static class ErrCounts
     public static IEnumerable<Figures> Of(Snapshot snapshot, ContestPlan plan, CountSource source)
     {
         var election = snapshot.Election;
-        foreach (var areaIndex in plan.TallyAreas)
-        {
-            var tally = snapshot.Tally(plan.Contest.Id, source.Id, election.Areas[areaIndex].Id)!;
-            yield return new Figures(tally.Area, tally.Participation, tally.Votes);
-        }
-        for (var offset = 0; offset < plan.StationCount; offset++)
-        {
-            var station = election.Areas[election.StationAreaIndex(plan.OrdinalAt(offset))].Id;
-            if (snapshot.Counted(station, plan.Contest.Id, source.Id) is { } protocol)
-            {
-                var participation = plan.Rules.Participation.Evaluate<int>(protocol.Lines.AsSpan(), protocol.Votes.AsSpan());
-                yield return new Figures(station, participation, [.. protocol.Votes.Select(v => (long)v)]);
-            }
-        }
+        var areas = plan.TallyAreas.Select(a => snapshot.Tally(plan.Contest.Id, source.Id, election.Areas[a].Id)!)
+            .Select(tally => new Figures(tally.Area, tally.Participation, tally.Votes));
+        var stations = Enumerable.Range(0, plan.StationCount)
+            .Select(offset => snapshot.Counted(election.Areas[election.StationAreaIndex(plan.OrdinalAt(offset))].Id, plan.Contest.Id, source.Id))
+            .OfType<Protocol>()
+            .Select(protocol => new Figures(
+                protocol.Station,
+                plan.Rules.Participation.Evaluate<int>(protocol.Lines.AsSpan(), protocol.Votes.AsSpan()),
+                [.. protocol.Votes.Select(v => (long)v)]));
+        return areas.Concat(stations);
     }
 
     /// <summary>The ballots of every contest, source and area: cast (participation) and rejected (cast less valid votes).</summary>
     public static IEnumerable<ErrValue> Ballots(Snapshot snapshot)
     {
         var election = snapshot.Election;
-        foreach (var plan in election.Contests)
+        return election.Contests.SelectMany(plan =>
         {
             var (type, otherType) = election.Contests.Length == 1 ? ("total", null) : ("other", new ErrText(ErrIds.Of(plan.Contest.Id)));
-            foreach (var source in election.ResultSources)
-            {
-                var device = ErrWords.Device(source);
-                foreach (var figures in Of(snapshot, plan, source))
-                {
-                    yield return new ErrObject(
-                        "BallotCounts",
-                        null,
-                        [
-                            new("DeviceClass", device),
-                            new("GpUnitId", new ErrText(ErrIds.Of(figures.Area))),
-                            new("Type", new ErrText(type)),
-                            new("OtherType", otherType),
-                            new("BallotsCast", new ErrNumber(figures.Participation)),
-                            new("BallotsRejected", new ErrNumber(figures.Participation - figures.Votes.Sum())),
-                        ]);
-                }
-            }
-        }
+            return election.ResultSources.SelectMany(source => Of(snapshot, plan, source).Select(figures => (ErrValue)new ErrObject(
+                "BallotCounts",
+                null,
+                [
+                    new("DeviceClass", ErrWords.Device(source)),
+                    new("GpUnitId", new ErrText(ErrIds.Of(figures.Area))),
+                    new("Type", new ErrText(type)),
+                    new("OtherType", otherType),
+                    new("BallotsCast", new ErrNumber(figures.Participation)),
+                    new("BallotsRejected", new ErrNumber(figures.Participation - figures.Votes.Sum())),
+                ])));
+        });
     }
 
     /// <summary>The votes of one choice (at <paramref name="choice"/> in ballot order) in every area and source.</summary>
-    public static IEnumerable<ErrValue> Votes(Snapshot snapshot, ContestPlan plan, int choice)
-    {
-        foreach (var source in snapshot.Election.ResultSources)
-        {
-            var device = ErrWords.Device(source);
-            foreach (var figures in Of(snapshot, plan, source))
-            {
-                yield return new ErrObject(
-                    "VoteCounts",
-                    null,
-                    [
-                        new("DeviceClass", device),
-                        new("GpUnitId", new ErrText(ErrIds.Of(figures.Area))),
-                        new("Type", new ErrText("total")),
-                        new("Count", new ErrNumber(figures.Votes[choice])),
-                    ]);
-            }
-        }
-    }
+    public static IEnumerable<ErrValue> Votes(Snapshot snapshot, ContestPlan plan, int choice) =>
+        snapshot.Election.ResultSources.SelectMany(source => Of(snapshot, plan, source).Select(figures => (ErrValue)new ErrObject(
+            "VoteCounts",
+            null,
+            [
+                new("DeviceClass", ErrWords.Device(source)),
+                new("GpUnitId", new ErrText(ErrIds.Of(figures.Area))),
+                new("Type", new ErrText("total")),
+                new("Count", new ErrNumber(figures.Votes[choice])),
+            ])));
 }

@@ -91,12 +91,11 @@ public static class ErrExport
                 (children[parent] ??= []).Add(ErrIds.Of(election.Areas[i].Id));
             }
         }
-        for (var i = 0; i < election.Areas.Length; i++)
+        return election.Areas.Select((area, i) =>
         {
-            var area = election.Areas[i];
             IReadOnlyList<string>? composing = election.InGrouping(i) ? [.. area.Members.Select(ErrIds.Of)] : children[i];
             var (type, otherType) = ErrWords.UnitType(election.LevelOf(area), area.IsStation);
-            yield return new ErrObject(
+            return (ErrValue)new ErrObject(
                 "ReportingUnit",
                 ErrIds.Of(area.Id),
                 [
@@ -107,7 +106,7 @@ public static class ErrExport
                     new("VotersRegistered", new ErrNumber(election.RegisteredVoters(i))),
                 ])
             { Derived = true };
-        }
+        });
     }
 
     private static ErrObject Party(Choice party, Election election) => new(
