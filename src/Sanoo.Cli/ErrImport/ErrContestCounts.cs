@@ -65,7 +65,7 @@ public sealed class ErrContestCounts
             }
         }
         var key = contest.Id is { } id && _ballots.ContainsKey(id) ? id : _contests == 1 ? "" : null;
-        foreach (var ballots in key is null ? [] : _ballots[key])
+        foreach (var ballots in key is null ? [] : _ballots.GetValueOrDefault(key) ?? [])
         {
             if (ballots.Text("GpUnitId") is { } unit && _areas.Stations.Contains(unit))
             {
