@@ -20,7 +20,7 @@ public static class ErrIds
     /// <summary>The prefix of contests.</summary>
     public const string Contest = "contest-";
 
-    /// <summary>The prefix of ballot selections, followed by the contest's id, a slash-free separator and the choice's id.</summary>
+    /// <summary>The prefix of ballot selections, followed by the contest's id, <c>--</c> and the choice's id.</summary>
     public const string Selection = "sel-";
 
     /// <summary>The <c>OtherType</c> of the external identifier that carries a Sanoo id where the <c>@id</c> cannot (a selection).</summary>
