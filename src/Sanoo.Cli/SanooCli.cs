@@ -37,6 +37,7 @@ public static class SanooCli
             ServeCommand.Create(console),
             PublishCommand.Create(console),
             ImportCommand.Create(console),
+            ExportCommand.Create(console),
             Simulate.SimulateCommand.Create(console),
             AccessCommands.Keys(console),
             AccessCommands.Operators(console),

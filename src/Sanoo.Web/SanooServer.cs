@@ -115,6 +115,7 @@ public static class SanooServer
         Progress.ProgressEndpoints.MapProgress(app);
         Site.VerifyPages.MapVerifyPage(app);
         app.MapPublicApi();
+        OpenData.ErrReports.MapErrExport(app);
         app.MapFlagged();
         Forensics.ForensicsEndpoints.MapForensics(app);
         app.MapTransparency();

@@ -41,6 +41,7 @@ public static class ImportCommand
                 + "relation.")
         {
             table,
+            ErrImportCommand.Create(console),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Sanoo.Core.Definitions;
+using Sanoo.Web.OpenData;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.Site;
@@ -151,6 +152,15 @@ public sealed class StaticSite(SiteContent content)
         await using (var stream = File.Create(protocols))
         {
             await content.WriteProtocolsAsync(stream, snapshot, cancellationToken);
+            files++;
+            bytes += stream.Length;
+        }
+        foreach (var (path, xml) in new[] { (ErrReports.JsonPath, false), (ErrReports.XmlPath, true) })
+        {
+            var file = Path.Combine(building, path.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await using var stream = File.Create(file);
+            ErrReports.Write(stream, snapshot, ErrReports.Context(snapshot, published.PublishedAt, published.Acts), xml);
             files++;
             bytes += stream.Length;
         }
