@@ -49,6 +49,7 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(TurnoutRequest))]
 [JsonSerializable(typeof(TurnoutRecorded))]
 [JsonSerializable(typeof(TurnoutArea))]
+[JsonSerializable(typeof(AuditStatus))]
 [JsonSerializable(typeof(SnapshotMarker))]
 [JsonSerializable(typeof(AreaPageData))]
 [JsonSerializable(typeof(LedgerPageData))]

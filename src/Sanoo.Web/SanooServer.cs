@@ -116,6 +116,7 @@ public static class SanooServer
         app.MapPublicApi();
         app.MapFlagged();
         Forensics.ForensicsEndpoints.MapForensics(app);
+        Audits.AuditPages.MapAudit(app);
         app.MapTransparency();
         app.MapCosignatures();
         app.MapOpenApi();

@@ -39,6 +39,7 @@ public static class PageFrames
             HasLedger = election.Reconciliation is not null || !election.PartyCopies.IsEmpty,
             HasTurnout = !election.Definition.TurnoutTimes.IsEmpty && !area.IsStation,
             HasSingleMember = SingleMemberPages.Any(election),
+            HasAudit = published.Acts.Audit.Plan is not null,
             ElectionId = election.Definition.Id.Value,
             // "2 min ago" is read against the clock when the page is made: a page is made afresh whenever a cosignature arrives.
             Witnesses = published.Witnesses?.Select(w => new WitnessMark(

@@ -51,6 +51,9 @@ public sealed record PageFrame(
     /// <summary>Whether the election has single-member contests, so the site has a page listing them.</summary>
     public bool HasSingleMember { get; init; }
 
+    /// <summary>Whether a risk-limiting audit has been planned, so the site has its page.</summary>
+    public bool HasAudit { get; init; }
+
     /// <summary>The election's id, which starts the name of every file downloaded from the page.</summary>
     public string ElectionId { get; init; } = "";
 
