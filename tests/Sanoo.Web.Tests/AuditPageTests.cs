@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Sanoo.Core.Audits;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Register;
@@ -107,6 +108,7 @@ public sealed class AuditPageTests : IAsyncLifetime
             Assert.Contains("sanoo verify --url URL --commission-key ", page, StringComparison.Ordinal);
             Assert.All(done.Stations, s => Assert.Contains($"<a href=\"/{lang}/station/{s.Station}/\">", page, StringComparison.Ordinal));
             Assert.Equal(done.Stations.Count, page.Split("data-audit-station=").Length - 1);
+            Assert.True(lang == "en" || Latin(page, lang).Count == 0, $"English on /{lang}/audit/: {string.Join(" ", Latin(page, lang))}");
             var data = await Client.GetFromJsonAsync($"/{lang}/audit/data.json", Wire.WireJson.Default.AuditStatus);
             Assert.Equal(decided.Rounds[0].Draws, data!.Rounds[0].Draws);
         }
@@ -143,6 +145,22 @@ public sealed class AuditPageTests : IAsyncLifetime
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The words in Latin letters a reader sees on a page in <paramref name="language"/>: outside tags, <c>code</c>, <c>pre</c>, the
+    /// script and elements marked with another <c>lang</c>, less hashes, the definition's ids (a station without a name is shown by
+    /// its id) and the names of formats, as the browser's <c>LanguageTests</c> keep them.
+    /// </summary>
+    private static List<string> Latin(string html, string language)
+    {
+        const RegexOptions Options = RegexOptions.Singleline;
+        var text = Regex.Replace(html, "<(code|pre|script|style|title)[^>]*>.*?</\\1>", " ", Options);
+        text = Regex.Replace(text, $"<(a|span)[^>]*\\blang=\"(?!{language}\")[^\"]*\"[^>]*>.*?</\\1>", " ", Options);
+        text = Regex.Replace(Regex.Replace(text, "<[^>]+>", " "), "\\b[0-9a-f]{16,}\\b", " ");
+        var ids = Sample.Election.Areas.Select(a => a.Id.Value).ToHashSet(StringComparer.Ordinal);
+        return [.. Regex.Matches(text, "[A-Za-z][A-Za-z0-9]*").Select(m => m.Value)
+            .Where(w => !ids.Contains(w) && w is not ("JSON" or "URL" or "CSV" or "SHA" or "UTC")).Distinct()];
     }
 
     private async Task<Wire.AuditStatus> AuditAsync(Func<Wire.AuditStatus, bool> until)
