@@ -80,7 +80,9 @@ public static class AuditPages
         : file == "data.json" ? JsonSerializer.SerializeToUtf8Bytes(audit, Wire.WireJson.Default.AuditStatus)
         : Encoding.UTF8.GetBytes(await renderer.AuditAsync(Of(published, snapshot, key, SiteLanguage.Of(language))));
 
-    /// <summary>The page of the audit <paramref name="published"/> carries; <paramref name="key"/> is the commission's public key when known.</summary>
+    /// <summary>
+    /// The page of the audit <paramref name="published"/> carries; <paramref name="key"/> is the commission's public key when known.
+    /// </summary>
     public static AuditPage Of(Published published, Snapshot snapshot, byte[]? key, SiteLanguage language)
     {
         var audit = published.Audit ?? throw new InvalidOperationException("no audit is published");
@@ -102,7 +104,8 @@ public static class AuditPages
             frame,
             words,
             audit.State,
-            string.Format(language.Culture, words.PlanFormat, source, contests, limit, language.Number(audit.Stations), language.Number(audit.LogSize)),
+            string.Format(
+                language.Culture, words.PlanFormat, source, contests, limit, language.Number(audit.Stations), language.Number(audit.LogSize)),
             string.Format(language.Culture, words.RiskLimitFormat, limit),
             audit.Seed,
             $"sanoo verify --url URL --commission-key {(key is null ? "KEY" : Convert.ToBase64String(key))}",

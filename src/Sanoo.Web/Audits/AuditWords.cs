@@ -9,7 +9,9 @@ namespace Sanoo.Web.Audits;
 /// <param name="Title">The page's heading and the header link.</param>
 /// <param name="Intro">What an audit is, in two sentences.</param>
 /// <param name="PlanHeading">The heading of the plan.</param>
-/// <param name="PlanFormat">The plan in a sentence: {0} the count audited, {1} the contests, {2} the risk limit, {3} stations, {4} the log position.</param>
+/// <param name="PlanFormat">
+/// The plan in a sentence: {0} the count audited, {1} the contests, {2} the risk limit, {3} stations, {4} the log position.
+/// </param>
 /// <param name="RiskLimitHeading">The heading of what the risk limit means.</param>
 /// <param name="RiskLimitFormat">What the risk limit means; {0} the risk limit.</param>
 /// <param name="SeedHeading">The heading of the seed.</param>
