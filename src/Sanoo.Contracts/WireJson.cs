@@ -50,6 +50,7 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(TurnoutRecorded))]
 [JsonSerializable(typeof(TurnoutArea))]
 [JsonSerializable(typeof(ProgressReport))]
+[JsonSerializable(typeof(AuditStatus))]
 [JsonSerializable(typeof(SnapshotMarker))]
 [JsonSerializable(typeof(AreaPageData))]
 [JsonSerializable(typeof(LedgerPageData))]

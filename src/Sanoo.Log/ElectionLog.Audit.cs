@@ -1,5 +1,8 @@
 using Sanoo.Core.Audits;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 using Sanoo.Core.Register;
+using Sanoo.Core.Tally;
 using Sanoo.Storage;
 
 namespace Sanoo.Log;
@@ -31,4 +34,34 @@ public sealed partial class ElectionLog
                 [.. records.Select((r, i) => r with { Sequence = slot.Next + i, LogSize = slot.LogSize, At = Millisecond(r.At) })];
             return (numbered, result);
         }, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The reported count <paramref name="plan"/> audits, as a comparison: the protocol log as it stood when the plan was recorded,
+    /// replayed into a tally of its own, read for the plan's contests and source.
+    /// </summary>
+    public async Task<BatchComparison> AuditComparisonAsync(AuditPlanRecord plan, CancellationToken cancellationToken = default) =>
+        AuditManifest.Comparison(await ReportedAsync(plan.LogSize, cancellationToken), AuditContests(plan), new SourceId(plan.Source));
+
+    /// <summary>The plan's contests, as the election plans them.</summary>
+    public IReadOnlyList<ContestPlan> AuditContests(AuditPlanRecord plan) =>
+        [.. plan.Contests.Select(c => Election.Contest(new ContestId(c))
+            ?? throw new StoreException($"The audit names contest {c}, which is not in the election."))];
+
+    /// <summary>The tally of the first <paramref name="logSize"/> log entries, replayed in log order.</summary>
+    public async Task<Snapshot> ReportedAsync(long logSize, CancellationToken cancellationToken = default)
+    {
+        var engine = new TallyEngine(Election);
+        await foreach (var entry in EntriesAsync(0, withCanonical: true, cancellationToken))
+        {
+            if (entry.Sequence > logSize)
+            {
+                break;
+            }
+            if (ProtocolReader.Read(Election, entry.Canonical.AsMemory()) is ProtocolReadResult.Ok ok)
+            {
+                engine.Apply(ok.Checked);
+            }
+        }
+        return engine.Freeze();
+    }
 }

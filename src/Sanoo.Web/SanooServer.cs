@@ -118,6 +118,7 @@ public static class SanooServer
         OpenData.ErrReports.MapErrExport(app);
         app.MapFlagged();
         Forensics.ForensicsEndpoints.MapForensics(app);
+        Audits.AuditPages.MapAudit(app);
         app.MapTransparency();
         app.MapCosignatures();
         app.MapOpenApi();

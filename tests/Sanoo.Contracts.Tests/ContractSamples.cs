@@ -97,6 +97,11 @@ public static class ContractSamples
             [new ProgressSource(
                 "machine", false, 2494, 300, [new ProgressAt(At, 1, 530, [312, 200]), new ProgressAt(At.AddMinutes(5), 2, 1060, [600, 420])]),
                 new ProgressSource("hand", true, 2494, 1, [])]),
+        new AuditStatus("confirmed", "32805417963180645971", "0.05", "machine", 4929, ["list"], 2494, 148.6, 148_600_000, "Draw j …",
+            [new AuditedAssertion("list: p03 over the threshold", "list", "over-threshold", "p03", null, 8526)],
+            [new AuditRoundStatus(1, 1, ["s0463", "s0463"], [new AuditDrawnStation("s0463", 2, 0.061, true, 0,
+                [new AuditStationCount("list", 812, [400, 12], 812, [400, 12], 2)])], "0.031250", "confirmed", 0)],
+            "ann", At),
         new SnapshotMarker(4929, At, false, new MarkedTreeHead(4929, Hash)),
         new AreaPageData("Election", 4929, At, "Counting", null, new PageTreeHead(4929, Hash, At), new PageArea("Kyrgyz Republic", "/en/"),
             new ContestTable("list", "List", ContestKind.PartyList, [new SourceProgress("hand", "Hand", true, 1, 2, 3, 4, 5, 6, 0)], 0,

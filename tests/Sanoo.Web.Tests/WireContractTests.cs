@@ -138,8 +138,8 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
             .ToList();
         // main's 20 (with /api/v1/register), the two of /api/v1/cosignatures and /api/v1/flagged, the three of /api/v1/reports, the three of
-        // images, the two of /api/v1/turnout, /api/v1/forensics, /api/v1/progress, the two ERR exports (JSON and XML)
-        Assert.Equal(35, operations.Count);
+        // images, the two of /api/v1/turnout, /api/v1/forensics, /api/v1/progress, the two ERR exports (JSON and XML), /api/v1/audit
+        Assert.Equal(36, operations.Count);
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Method} {o.Path} has no summary"));
         var schemas = document["components"]!["schemas"]!.AsObject();
         Assert.All(new[] { "ReceiptAnswer", "AreaResults", "StationRecord", "TreeHead", "EntriesPage", "EntryAnswer", "RecountList" },

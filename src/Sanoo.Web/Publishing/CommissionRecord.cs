@@ -1,3 +1,4 @@
+using Sanoo.Core.Audits;
 using Sanoo.Log;
 using Sanoo.Storage.Acts;
 
@@ -22,9 +23,16 @@ public sealed record CommissionRecord(
     /// <summary>The stations' turnout reports through election day, in register order.</summary>
     public IReadOnlyList<Core.Register.TurnoutRecord> Turnout { get; init; } = [];
 
-    /// <summary>How many acts there are: a new act, report, answer or turnout report changes it.</summary>
+    /// <summary>The risk-limiting audit's records (docs/audits.md); empty without an audit.</summary>
+    public AuditBook Audit { get; init; } = AuditBook.Of([]);
+
+    /// <summary>The reported count the audit compares, once there is a plan.</summary>
+    public BatchComparison? AuditComparison { get; init; }
+
+    /// <summary>How many acts there are: a new act, report, answer, turnout report or audit record changes it.</summary>
     public int Count =>
-        Orders.Count + Outcomes.Count + Certifications.Count + Reports.Count + Reports.Count(r => r.Answer is not null) + Turnout.Count;
+        Orders.Count + Outcomes.Count + Certifications.Count + Reports.Count + Reports.Count(r => r.Answer is not null) + Turnout.Count
+        + (Audit.Plan is null ? 0 : 1) + Audit.Rounds.Count + Audit.Recounts.Count + Audit.Results.Count;
 
     /// <summary>The latest certification, if any.</summary>
     public Certification? Certification => Certifications.Count == 0 ? null : Certifications[^1];
@@ -32,14 +40,23 @@ public sealed record CommissionRecord(
     /// <summary>The outcomes of one order, oldest first.</summary>
     public IEnumerable<RecountOutcome> OutcomesOf(RecountOrder order) => Outcomes.Where(o => o.Recount == order.Sequence);
 
-    /// <summary>Reads the acts from <paramref name="log"/>.</summary>
-    public static async Task<CommissionRecord> ReadAsync(ElectionLog log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the acts from <paramref name="log"/>; the audit's reported count is replayed once per plan, and taken from
+    /// <paramref name="earlier"/> when it holds the same plan's.
+    /// </summary>
+    public static async Task<CommissionRecord> ReadAsync(ElectionLog log, CancellationToken cancellationToken, CommissionRecord? earlier = null)
     {
         var (orders, outcomes) = await log.RecountsAsync(cancellationToken);
+        var audit = await log.AuditAsync(cancellationToken);
+        var comparison = audit.Plan is not { } plan ? null
+            : earlier is { AuditComparison: { } kept, Audit.Plan: { } before } && before.Sequence == plan.Sequence ? kept
+            : await log.AuditComparisonAsync(plan, cancellationToken);
         return new CommissionRecord(orders, outcomes, await log.CertificationsAsync(cancellationToken))
         {
             Reports = await log.ReportsAsync(cancellationToken),
             Turnout = log.Election.Definition.TurnoutTimes.IsEmpty ? [] : await log.TurnoutAsync(cancellationToken),
+            Audit = audit,
+            AuditComparison = comparison,
         };
     }
 }

@@ -74,6 +74,13 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// <summary>Every ledger of the snapshot: the commission's two counts (when compared), then each party's copy.</summary>
     public IEnumerable<Core.Reconciliation.Ledger> Ledgers => Ledger is { } ledger ? PartyLedgers.Prepend(ledger) : PartyLedgers;
 
+    private Contracts.AuditStatus? _audit;
+
+    /// <summary>The risk-limiting audit as its records add up (docs/audits.md), built on first use; null without an audit.</summary>
+    public Contracts.AuditStatus? Audit => Acts is { Audit.Plan: not null, AuditComparison: { } comparison }
+        ? LazyInitializer.EnsureInitialized(ref _audit, () => Audits.AuditJson.Of(Acts.Audit, comparison))
+        : null;
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), Lazy<ForensicsReport>> _forensics = new();
 
     private IReadOnlyDictionary<AreaId, StationFlag>? _flags;

@@ -57,7 +57,7 @@ public sealed partial class SnapshotPublisher(
         var registerMoved = current.TreeHead is { } before && before.Head.RegisterSize != log.RegisterSize;
         var signDue = current.TreeHead is { } signed && time.GetUtcNow() - signed.Head.Timestamp >= options.TreeHeadInterval;
         var acts = moved || signDue || registerMoved || Interlocked.Exchange(ref _actsDue, 0) == 1
-            ? await CommissionRecord.ReadAsync(log, cancellationToken)
+            ? await CommissionRecord.ReadAsync(log, cancellationToken, current.Acts)
             : current.Acts;
         if (!moved && current is { Snapshot: { } shown, TreeHead: { } head })
         {

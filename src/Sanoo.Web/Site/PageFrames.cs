@@ -40,6 +40,7 @@ public static class PageFrames
             HasTurnout = !election.Definition.TurnoutTimes.IsEmpty && !area.IsStation,
             HasSingleMember = SingleMemberPages.Any(election),
             ProgressPath = Progress.ProgressPages.Has(snapshot, area) ? Progress.ProgressPages.Path(language.Code, election, area) : null,
+            HasAudit = published.Acts.Audit.Plan is not null,
             ElectionId = election.Definition.Id.Value,
             TimeZone = election.Definition.TimeZone,
             // "2 min ago" is read against the clock when the page is made: a page is made afresh whenever a cosignature arrives.

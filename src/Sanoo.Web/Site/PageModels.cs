@@ -61,6 +61,8 @@ public sealed record PageFrame(
 
     /// <summary>What a link to the page shows when shared (Open Graph and Twitter card); null on pages without one.</summary>
     public ShareCard? Share { get; init; }
+    /// <summary>Whether a risk-limiting audit has been planned, so the site has its page.</summary>
+    public bool HasAudit { get; init; }
 
     /// <summary>The election's id, which starts the name of every file downloaded from the page.</summary>
     public string ElectionId { get; init; } = "";

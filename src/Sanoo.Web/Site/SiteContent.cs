@@ -178,6 +178,10 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer, Uri? pub
     public async Task<byte[]> SearchFileAsync(Published published, Snapshot snapshot, string language, string query) =>
         Encoding.UTF8.GetBytes(await renderer.SearchAsync(SearchPages.Of(published, snapshot, query, SiteLanguage.Of(language))));
 
+    /// <summary>A file of the audit's page in <paramref name="language"/>; null while no audit is planned.</summary>
+    public Task<byte[]?> AuditFileAsync(Published published, Snapshot snapshot, byte[]? key, string language, string file) =>
+        Audits.AuditPages.FileAsync(renderer, published, snapshot, key, language, file);
+
     /// <summary>A file of the forensics page of <paramref name="area"/> (above the stations), in <paramref name="language"/>.</summary>
     public Task<byte[]> ForensicsFileAsync(Published published, Snapshot snapshot, Area area, string language, string file) =>
         Forensics.ForensicsEndpoints.FileAsync(renderer, published, snapshot, area, language, file);

@@ -73,6 +73,13 @@ public sealed class SiteRenderer : IAsyncDisposable
         [nameof(VerifyView.RefreshMilliseconds)] = RefreshMilliseconds,
     });
 
+    /// <summary>The risk-limiting audit's page.</summary>
+    public Task<string> AuditAsync(Audits.AuditPage page) => RenderAsync<AuditView>(new()
+    {
+        [nameof(AuditView.Page)] = page,
+        [nameof(AuditView.RefreshMilliseconds)] = RefreshMilliseconds,
+    });
+
     /// <summary>An area's turnout-through-the-day page.</summary>
     public Task<string> TurnoutAsync(Turnout.TurnoutPage page) => RenderAsync<TurnoutDayView>(new()
     {

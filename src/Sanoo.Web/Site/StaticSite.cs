@@ -124,6 +124,13 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
             await WriteFile(VerifyPages.Path(language) + "index.html", await content.VerifyFileAsync(published, snapshot, commissionKey, language));
+            foreach (var file in Audits.AuditPages.Files)
+            {
+                if (await content.AuditFileAsync(published, snapshot, commissionKey, language, file) is { } audit)
+                {
+                    await WriteFile(Audits.AuditPages.Path(language) + file, audit);
+                }
+            }
             // The forensics pages of every area above the stations, so that each page's links to the areas below it resolve (each
             // report is made once per area and kept with the snapshot, whatever the language).
             foreach (var area in election.Areas.Where(a => !a.IsStation))

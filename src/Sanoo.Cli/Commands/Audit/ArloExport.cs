@@ -33,7 +33,7 @@ internal static class ArloExport
             }
             var folder = r.GetValue(output)!;
             folder.Create();
-            var files = Write(log.Election, AuditStore.Contests(log.Election, audit.Book.Plan!), comparison, folder);
+            var files = Write(log.Election, log.AuditContests(audit.Book.Plan!), comparison, folder);
             console.MarkupLineInterpolated($"Wrote {files} files for Arlo to {folder.FullName}.");
             return SanooCli.Ok;
         }, ct));

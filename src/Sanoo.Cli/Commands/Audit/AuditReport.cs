@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Sanoo.Core.Audits;
 using Spectre.Console;
@@ -57,71 +56,10 @@ internal sealed record AuditReport(AuditBook Book, BatchComparison Comparison, I
         }}[/]");
     }
 
-    /// <summary>The report as JSON (the shape of <c>GET /api/v1/audit</c>).</summary>
-    public string Json()
-    {
-        var plan = Book.Plan!;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("state", State);
-            json.WriteString("seed", plan.Seed);
-            json.WriteString("riskLimit", plan.RiskLimit);
-            json.WriteString("source", plan.Source);
-            json.WriteNumber("logSize", plan.LogSize);
-            json.WriteStartArray("contests");
-            plan.Contests.ToList().ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteNumber("stations", Comparison.Batches.Length);
-            json.WriteNumber("totalErrorBound", Math.Round(Comparison.TotalErrorBound, 6));
-            json.WriteStartArray("assertions");
-            for (var a = 0; a < Comparison.Assertions.Length; a++)
-            {
-                json.WriteStartObject();
-                json.WriteString("assertion", Comparison.Assertions[a].ToString());
-                json.WriteNumber("margin", Comparison.Margins[a]);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("rounds");
-            foreach (var round in Course)
-            {
-                WriteRound(json, round);
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    /// <summary>The report as JSON: what <c>GET /api/v1/audit</c> answers.</summary>
+    public string Json() => JsonSerializer.Serialize(Web.Audits.AuditJson.Of(Book, Comparison), Indented.AuditStatus);
 
-    private void WriteRound(Utf8JsonWriter json, AuditRound round)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("round", round.Number);
-        json.WriteNumber("firstDraw", round.FirstDraw);
-        json.WriteStartArray("draws");
-        foreach (var b in round.Draws)
-        {
-            json.WriteStringValue(Comparison.Batches[b].Station.Value);
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("stations");
-        foreach (var station in round.Batches.Select(b => Comparison.Batches[b].Station.Value))
-        {
-            json.WriteStartObject();
-            json.WriteString("station", station);
-            json.WriteBoolean("recounted", Recounted(station));
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (round.Decision is { } decision)
-        {
-            json.WriteString("risk", AuditBook.RiskText(round.Risk!.Value));
-            json.WriteString("decision", AuditBook.Word(decision));
-        }
-        json.WriteEndObject();
-    }
+    private static readonly Contracts.WireJson Indented = new(new JsonSerializerOptions(Contracts.WireJson.Default.Options) { WriteIndented = true });
 
     private bool Recounted(string station) =>
         Comparison.Batches.First(b => b.Station.Value == station).Counts.All(c => Book.Agreed(station, c.Contest.Value) is not null);

@@ -1,9 +1,5 @@
 using Sanoo.Core.Audits;
-using Sanoo.Core.Definitions;
-using Sanoo.Core.Register;
-using Sanoo.Core.Tally;
 using Sanoo.Log;
-using Sanoo.Storage;
 
 namespace Sanoo.Cli.Commands.Audit;
 
@@ -24,30 +20,6 @@ internal sealed record AuditStore(ElectionLog Log, AuditBook Book, BatchComparis
         {
             return new AuditStore(log, book, null);
         }
-        var snapshot = await ReportedAsync(log, plan.LogSize, cancellationToken);
-        return new AuditStore(log, book, AuditManifest.Comparison(snapshot, Contests(log.Election, plan), new SourceId(plan.Source)));
-    }
-
-    /// <summary>The plan's contests, as the election plans them.</summary>
-    public static IReadOnlyList<ContestPlan> Contests(Election election, AuditPlanRecord plan) =>
-        [.. plan.Contests.Select(c => election.Contest(new ContestId(c))
-            ?? throw new StoreException($"The audit names contest {c}, which is not in the election."))];
-
-    /// <summary>The tally of the first <paramref name="logSize"/> log entries, replayed in log order.</summary>
-    public static async Task<Snapshot> ReportedAsync(ElectionLog log, long logSize, CancellationToken cancellationToken)
-    {
-        var engine = new TallyEngine(log.Election);
-        await foreach (var entry in log.EntriesAsync(0, withCanonical: true, cancellationToken))
-        {
-            if (entry.Sequence > logSize)
-            {
-                break;
-            }
-            if (Core.Protocols.ProtocolReader.Read(log.Election, entry.Canonical.AsMemory()) is Core.Protocols.ProtocolReadResult.Ok ok)
-            {
-                engine.Apply(ok.Checked);
-            }
-        }
-        return engine.Freeze();
+        return new AuditStore(log, book, await log.AuditComparisonAsync(plan, cancellationToken));
     }
 }
