@@ -5,14 +5,26 @@ using Sanoo.Web.Ingest;
 namespace Sanoo.Web;
 
 /// <summary>
-/// The JSON bodies of the write requests that record a register record (reports, answers, turnout reports): read within the size
-/// limit, strict about their members, their problems grouped by path, and the time a record takes.
+/// The JSON bodies of the write requests that record a register record (reports, answers, turnout reports, the commission's
+/// acts): read within the size limit, strict about their members, their problems grouped by path, and the time a record takes.
 /// </summary>
 internal static class RequestBodies
 {
     /// <summary>The body's members (only <paramref name="names"/>), or the 400 problem saying what is wrong with it.</summary>
-    public static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
-        HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
+    public static Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
+        HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names) =>
+        ReadAsync(request, options, names, requireStrings: false, cancellationToken);
+
+    /// <summary>
+    /// The body's members (exactly <paramref name="names"/>, each a string, as the commission's acts have), or the 400 problem saying
+    /// what is wrong with it.
+    /// </summary>
+    public static Task<(JsonFields? Fields, IResult? Problem)> ReadStringsAsync(
+        HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names) =>
+        ReadAsync(request, options, names, requireStrings: true, cancellationToken);
+
+    private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
+        HttpRequest request, ServerOptions options, string[] names, bool requireStrings, CancellationToken cancellationToken)
     {
         var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);
         if (document is null)
@@ -23,6 +35,13 @@ internal static class RequestBodies
         {
             var problems = new List<JsonProblem>();
             var fields = JsonFields.Of(document.RootElement.Clone(), "$", problems, names);
+            if (requireStrings)
+            {
+                foreach (var name in names)
+                {
+                    fields?.String(name);
+                }
+            }
             return problems.Count == 0 && fields is not null
                 ? (fields, null)
                 : (null, Problems.BadRequest("The request cannot be read; nothing was recorded.", Errors(problems)));

@@ -4,7 +4,6 @@ using System.Xml;
 using System.Xml.Linq;
 using Sanoo.Cli.ErrImport;
 using Sanoo.Cli.Output;
-using Sanoo.Core.Protocols;
 using Sanoo.Samples.RealElections;
 using Spectre.Console;
 
@@ -45,17 +44,7 @@ public static class ErrImportCommand
             console.MarkupLineInterpolated($"[red]Cannot import {input.Name}: {e.Message}[/]");
             return SanooCli.BadInput;
         }
-        output.Create();
-        File.WriteAllBytes(Path.Combine(output.FullName, "election.json"), imported.DefinitionJson);
-        foreach (var (source, protocols) in imported.Protocols)
-        {
-            using var file = File.Create(Path.Combine(output.FullName, $"{source}.jsonl"));
-            foreach (var protocol in protocols)
-            {
-                file.Write(ProtocolWriter.Canonical(imported.Election, protocol));
-                file.WriteByte((byte)'\n');
-            }
-        }
+        ImportCommand.Write(imported, output);
         console.MarkupLineInterpolated(
             $"Imported [bold]{imported.Election.Definition.Name.In("en")}[/] into {output.FullName}: election.json and {
                 string.Join(", ", imported.Protocols.Select(p => $"{p.Key}.jsonl ({Format.Count(p.Value.Length)} protocols)"))}.");

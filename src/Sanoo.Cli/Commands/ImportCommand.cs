@@ -85,7 +85,8 @@ public static class ImportCommand
         return SanooCli.Ok;
     }
 
-    private static void Write(ImportedElection imported, DirectoryInfo output)
+    /// <summary>Writes an imported election into <paramref name="output"/>: election.json and one SOURCE.jsonl per count source.</summary>
+    internal static void Write(ImportedElection imported, DirectoryInfo output)
     {
         output.Create();
         File.WriteAllBytes(Path.Combine(output.FullName, "election.json"), imported.DefinitionJson);

@@ -10,7 +10,6 @@ using Sanoo.Storage;
 using Sanoo.Storage.Access;
 using Sanoo.Storage.Acts;
 using Sanoo.Web.Access;
-using Sanoo.Web.Ingest;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.Acts;
@@ -52,7 +51,7 @@ public static class ActEndpoints
         HttpRequest request, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time,
         ServerOptions options, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "station", "contest", "reason");
+        var (fields, problem) = await RequestBodies.ReadStringsAsync(request, options, cancellationToken, "station", "contest", "reason");
         if (fields is null)
         {
             return problem!;
@@ -112,7 +111,7 @@ public static class ActEndpoints
         HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher,
         TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "outcome");
+        var (fields, problem) = await RequestBodies.ReadStringsAsync(request, options, cancellationToken, "outcome");
         if (fields is null)
         {
             return problem!;
@@ -142,7 +141,7 @@ public static class ActEndpoints
         HttpRequest request, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options,
         CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ReadAsync(request, options, cancellationToken, "statement");
+        var (fields, problem) = await RequestBodies.ReadStringsAsync(request, options, cancellationToken, "statement");
         if (fields is null)
         {
             return problem!;
@@ -207,29 +206,5 @@ public static class ActEndpoints
         }
         await publisher.ActedAsync(cancellationToken);
         return TypedResults.Json(answer(act), statusCode: StatusCodes.Status201Created);
-    }
-
-    private static async Task<(JsonFields? Fields, IResult? Problem)> ReadAsync(
-        HttpRequest request, ServerOptions options, CancellationToken cancellationToken, params string[] names)
-    {
-        var (document, problem) = await IngestEndpoints.ReadBodyAsync(request, options, cancellationToken);
-        if (document is null)
-        {
-            return (null, problem);
-        }
-        using (document)
-        {
-            var problems = new List<JsonProblem>();
-            var fields = JsonFields.Of(document.RootElement.Clone(), "$", problems, names);
-            foreach (var name in names)
-            {
-                fields?.String(name);
-            }
-            return problems.Count == 0 && fields is not null
-                ? (fields, null)
-                : (null, Problems.BadRequest(
-                    "The request cannot be read; nothing was recorded.",
-                    problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray())));
-        }
     }
 }
