@@ -108,7 +108,8 @@ public class DemoCommandTests
                     @"1 submission signed with another station's key refused");
             Assert.True(story.Success, output);
             Assert.Matches(
-                @"Each machine count carried a drawn scan of its signed paper protocol: [\d,]+ PNGs drawn in", Regex.Replace(output, @"\s+", " "));
+                @"Each count carried a drawn scan of its signed paper protocol \(machine printouts, hand-count protocols\): [\d,]+ PNGs drawn in",
+                Regex.Replace(output, @"\s+", " "));
             Assert.Matches(
                 @"ordered a recount at station s\d+ \(machine and hand [\d,]+ votes apart\), recorded its outcome, and certified the result",
                 Regex.Replace(output, @"\s+", " "));
@@ -131,6 +132,8 @@ public class DemoCommandTests
             var (again, tally) = CliRun.Sanoo("tally", Path.Combine(folder, "election.json"), Path.Combine(folder, "night.jsonl"), "--json");
             Assert.Equal(0, again);
             Assert.Equal(1_293_946, System.Text.Json.JsonDocument.Parse(tally).RootElement.GetProperty("participation").GetInt64());
+
+            await DemoScans.EveryStationPageShowsItsScanAndAChangedScanFailsVerifyAsync(folder);
 
             var (second, rerun) = await Task.Run(() => CliRun.Sanoo(
                 "demo", "--speed", "max", "--exit-when-done", "--dir", folder, "--urls", "http://127.0.0.1:0"));

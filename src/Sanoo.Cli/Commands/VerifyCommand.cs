@@ -81,7 +81,11 @@ public static class VerifyCommand
         {
             var folder = r.GetValue(dir);
             Func<IPublished> source = folder is null
-                ? () => new Server(new HttpClient { BaseAddress = new Uri(r.GetValue(url)!), Timeout = TimeSpan.FromMinutes(2) })
+                ? () => new Server(new HttpClient(new Verify.PatientHandler(TimeSpan.FromMinutes(5)))
+                {
+                    BaseAddress = new Uri(r.GetValue(url)!),
+                    Timeout = TimeSpan.FromMinutes(10),
+                })
                 : () => new Folder(folder.FullName);
             var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant(), r.GetValue(strict))
             {

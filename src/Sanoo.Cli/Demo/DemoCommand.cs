@@ -313,9 +313,10 @@ public static class DemoCommand
         if (counters.Scans > 0)
         {
             console.MarkupLineInterpolated(
-                $"Each machine count carried a drawn scan of its signed paper protocol: {Format.Count(counters.Scans)} PNGs drawn in {
+                $"Each count carried a drawn scan of its signed paper protocol (machine printouts, hand-count protocols): {
+                    Format.Count(counters.Scans)} PNGs drawn in {
                     counters.ScanTime.TotalSeconds:0.0} s ({counters.ScanTime.TotalMilliseconds / counters.Scans:0.0} ms each); one station in {
-                    500} has a scan whose first figure differs from the one typed.");
+                    500} has a machine's scan whose first figure differs from the one sent.");
         }
     }
 }

@@ -87,7 +87,7 @@ public sealed class NightCounters
         Interlocked.Increment(ref _refused);
     }
 
-    /// <summary>Scans of paper protocols drawn and attached to machine counts.</summary>
+    /// <summary>Scans of paper protocols drawn and attached to machine and hand counts.</summary>
     public int Scans => _scans;
 
     /// <summary>The time spent drawing scans, all together (the demo reports it: drawing must stay cheap).</summary>

@@ -111,6 +111,8 @@ public sealed class NightSenders : IDisposable
         if (e.Kind is NightEventKind.HandCount or NightEventKind.Correction)
         {
             var (first, second) = _tokens[_election.Area(protocol.Station)!.Parent!.Value];
+            // The commission's paper is scanned and uploaded first; both operators type from it, so both entries name the scan.
+            protocol = await AttachScanAsync(protocol, null, first, cancellationToken);
             if (Mistyped(e) is { } typo)
             {
                 // The first operator mistypes; the second types the paper's figures; the mismatch goes to the supervisor, who settles it.
@@ -127,7 +129,7 @@ public sealed class NightSenders : IDisposable
         if (e.Kind is NightEventKind.MachineCount or NightEventKind.Retry or NightEventKind.Mistake && !wrongKey)
         {
             // The scan is drawn from the protocol alone, so a device's retry sends the same bytes again: a duplicate, counted once.
-            protocol = await AttachScanAsync(protocol, signer, cancellationToken);
+            protocol = await AttachScanAsync(protocol, signer, null, cancellationToken);
         }
         await PostAsync("/api/v1/protocols", protocol, signer, null, cancellationToken);
     }
@@ -190,7 +192,7 @@ public sealed class NightSenders : IDisposable
                         + $"{e.Station} at {e.Time}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 }
             }
-            catch (HttpRequestException) when (attempt < 20)
+            catch (Exception lost) when (attempt < 20 && Lost(lost, cancellationToken))
             {
             }
             _counters.Retry();
@@ -212,14 +214,15 @@ public sealed class NightSenders : IDisposable
     }
 
     /// <summary>
-    /// Draws the station's paper protocol (<see cref="Samples.Paper.ProtocolScan"/>), uploads it signed by the device and returns the
-    /// protocol naming it. One station in 500 has a scan whose first choice's figure differs from the typed one by ten: what an
-    /// observer comparing scans with figures should find.
+    /// Draws the station's paper protocol (<see cref="Samples.Paper.ProtocolScan"/>), uploads it signed by the device
+    /// (<paramref name="signer"/>) or sent by the operator who scanned it (<paramref name="token"/>), and returns the protocol naming
+    /// it. One station in 500 has a machine's scan whose first choice's figure differs from the typed one by ten: what an observer
+    /// comparing scans with figures should find.
     /// </summary>
-    private async Task<Protocol> AttachScanAsync(Protocol protocol, Key signer, CancellationToken cancellationToken)
+    private async Task<Protocol> AttachScanAsync(Protocol protocol, Key? signer, string? token, CancellationToken cancellationToken)
     {
         var ordinal = _election.StationOrdinal(_election.AreaIndex(protocol.Station));
-        System.Collections.Immutable.ImmutableArray<int>? written = ordinal % 500 == 123 && protocol.Votes.Length > 0
+        System.Collections.Immutable.ImmutableArray<int>? written = signer is not null && ordinal % 500 == 123 && protocol.Votes.Length > 0
             ? [.. protocol.Lines, .. protocol.Votes.SetItem(0, protocol.Votes[0] + 10)]
             : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -230,8 +233,16 @@ public sealed class NightSenders : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/images/{hex}") { Content = new ByteArrayContent(png) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-            request.Headers.Add(Web.Images.ImageEndpoints.StationHeader, protocol.Station.Value);
-            request.Headers.Add(Web.Images.ImageEndpoints.SignatureHeader, Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(signer, png)));
+            if (signer is null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            else
+            {
+                request.Headers.Add(Web.Images.ImageEndpoints.StationHeader, protocol.Station.Value);
+                request.Headers.Add(
+                    Web.Images.ImageEndpoints.SignatureHeader, Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(signer, png)));
+            }
             try
             {
                 using var response = await _http.SendAsync(request, cancellationToken);
@@ -245,13 +256,20 @@ public sealed class NightSenders : IDisposable
                         + $"{protocol.Station}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 }
             }
-            catch (HttpRequestException) when (attempt < 20)
+            catch (Exception lost) when (attempt < 20 && Lost(lost, cancellationToken))
             {
             }
             _counters.Retry();
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(attempt, 5))), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is a request lost on the way (a network error, or no answer within the client's time on a
+    /// loaded machine) rather than the demo being stopped: such a request is sent again.
+    /// </summary>
+    private static bool Lost(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException || e is TaskCanceledException && !cancellationToken.IsCancellationRequested;
 
     /// <summary>For about one hand count in 250, the first operator's typo: five votes typed against the neighbouring choice.</summary>
     private System.Collections.Immutable.ImmutableArray<int>? Mistyped(NightEvent e)
@@ -299,7 +317,7 @@ public sealed class NightSenders : IDisposable
                             $"station {protocol.Station}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 }
             }
-            catch (HttpRequestException) when (attempt < 20)
+            catch (Exception lost) when (attempt < 20 && Lost(lost, cancellationToken))
             {
             }
             _counters.Retry();
