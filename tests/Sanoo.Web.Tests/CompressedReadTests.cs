@@ -129,5 +129,7 @@ public class CompressedReadTests(ServerFixture server) : IClassFixture<ServerFix
         var search = await SendAsync(HttpMethod.Get, "/ru/search/?q=s00", "gzip");
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         Assert.Equal("gzip", Assert.Single(search.Content.Headers.ContentEncoding));
+        var style = await SendAsync(HttpMethod.Get, Site.SiteAssets.CssPath, "br");
+        Assert.Equal("br", Assert.Single(style.Content.Headers.ContentEncoding));
     }
 }
