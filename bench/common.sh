@@ -3,7 +3,51 @@
 # A port free on 127.0.0.1 at the moment of asking.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# wrk and nginx from Debian, installed when missing (as root).
+# wrk and nginx from Debian, installed when missing (as root), with nginx's module serving precompressed .br files where Debian
+# has it (libnginx-mod-http-brotli-static).
 need_wrk_and_nginx() {
   command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null; }
+  [ -f "$brotli_module" ] || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static >/dev/null 2>&1 || true; }
+}
+brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+
+# nginx.conf lines that load the Brotli module (top level) and serve FILE.br and FILE.gz beside FILE (http level).
+nginx_load_brotli() { [ -f "$brotli_module" ] && echo "load_module $brotli_module;" || true; }
+nginx_precompressed() { echo "gzip_static on; gzip_vary on;"; [ -f "$brotli_module" ] && echo "brotli_static on;" || true; }
+
+# Saves the answer of URL to FILE, and beside it FILE.gz and FILE.br as the server sends them to a browser (the same bytes).
+save_with_codings() {
+  curl -sf "$1" > "$2"
+  curl -sf -H 'Accept-Encoding: gzip' "$1" > "$2.gz"
+  [ -f "$brotli_module" ] && curl -sf -H 'Accept-Encoding: br' "$1" > "$2.br" || true
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# wrk -t2 -c64 -d10s against URL, with the request header HEADER when given; prints requests per second, and fails when any
+# answer was not 2xx or 3xx (a read limit left on would measure its 429s).
+wrk_rate() {
+  local out; out=$(wrk -t2 -c64 -d10s ${2:+-H "$2"} "$1")
+  if grep -q 'Non-2xx' <<<"$out"; then echo "wrk $1: $(grep 'Non-2xx' <<<"$out")" >&2; return 1; fi
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
+
+# The coding and length of URL's answer to a browser's Accept-Encoding, to show that both servers send the same form.
+coded_as() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {e=$2} tolower($1)=="content-length" {l=$2} END {print (e?e:"identity") ", " l " bytes"}'; }
+
+# Reads of SANOO_URL against NGINX_URL, RUNS runs each, first without Accept-Encoding, then as a browser asks (gzip, br):
+# every run, then the medians and their ratio.
+compare_reads() {
+  local label=$1 sanoo=$2 nginx=$3 runs=$4 header
+  for header in "" "Accept-Encoding: gzip, br"; do
+    local s_all="" n_all="" s n
+    [ -n "$header" ] && echo "  $label, $header: sanoo sends $(coded_as "$sanoo"), nginx $(coded_as "$nginx")"
+    for run in $(seq "$runs"); do
+      s=$(wrk_rate "$sanoo" "$header"); n=$(wrk_rate "$nginx" "$header")
+      s_all="$s_all $s"; n_all="$n_all $n"
+      echo "  $label ${header:-no Accept-Encoding} run $run: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
+    done
+    s=$(echo $s_all | tr ' ' '\n' | median); n=$(echo $n_all | tr ' ' '\n' | median)
+    echo "  $label ${header:-no Accept-Encoding} median: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
+  done
 }

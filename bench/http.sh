@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the server (loopback only): signed ingest over HTTP, freshness under a steady
 # load, and public read throughput of the national results measured with wrk against nginx
-# serving the same bytes as a static file on the same machine. The load comes from `sanoo simulate`.
+# serving the same bytes as a static file on the same machine, with and without a browser's Accept-Encoding (nginx then
+# serves the server's own gzip and Brotli bytes, saved beside the file). The load comes from `sanoo simulate`.
 # Usage: bench/http.sh [STATIONS] [RUNS]   (defaults 40000 signed protocols, 3 wrk runs). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,24 +18,26 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c 
 trap cleanup EXIT
 
 ./sanoo generate synthetic --stations 100000 --out "$work/election" >/dev/null
-./sanoo serve --definition "$work/election/election.json" --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --writes-per-second 1000000 > "$work/serve.log" 2>&1 &
+./sanoo serve --definition "$work/election/election.json" --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --writes-per-second 1000000 --reads-per-second 100000000 > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
 
 echo "== signed ingest and freshness (server: sanoo serve, SQLite, 2 cores shared with the load generator) =="
 ./sanoo simulate --url "http://127.0.0.1:$port" --db "sqlite:$work/store.db" --stations "$stations" --concurrency 64 --rate 1000 --seconds 10
 
-echo "== reads: GET /api/v1/results (national results) vs nginx serving the same bytes =="
+echo "== reads: GET /api/v1/results (national results) vs nginx serving the same bytes, precompressed beside (.gz, .br) =="
 mkdir -p "$work/www"
-curl -sf "http://127.0.0.1:$port/api/v1/results" > "$work/www/results.json"
-echo "  body: $(wc -c < "$work/www/results.json") bytes"
+save_with_codings "http://127.0.0.1:$port/api/v1/results" "$work/www/results.json"
+echo "  body: $(wc -c < "$work/www/results.json") bytes, $(wc -c < "$work/www/results.json.gz") gzip$([ -f "$work/www/results.json.br" ] && echo ", $(wc -c < "$work/www/results.json.br") brotli")"
 cat > "$work/nginx.conf" <<CONF
+$(nginx_load_brotli)
 worker_processes 1;
 pid $work/nginx.pid;
 error_log $work/nginx.error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
+  $(nginx_precompressed)
   server {
     listen 127.0.0.1:$static;
     root $work/www;
@@ -43,8 +46,4 @@ http {
 }
 CONF
 nginx -p "$work" -c "$work/nginx.conf"
-for run in $(seq "$runs"); do
-  s=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$port/api/v1/results" | awk '/Requests\/sec/ {print $2}')
-  n=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$static/results.json" | awk '/Requests\/sec/ {print $2}')
-  echo "  run $run: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
-done
+compare_reads /api/v1/results "http://127.0.0.1:$port/api/v1/results" "http://127.0.0.1:$static/results.json" "$runs"

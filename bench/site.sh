@@ -2,7 +2,8 @@
 # Benchmarks of the results site (loopback only) on the kg-2021 sample, both counts stored:
 #   1. sanoo publish: time to write the whole static site (median of RUNS), pages and size;
 #   2. page sizes, raw and gzip-compressed, of a national, a district and a station page;
-#   3. reads with wrk: the live server's pages vs nginx serving the published files.
+#   3. reads with wrk: the live server's pages vs nginx serving the same bytes (saved from it, with its gzip and Brotli forms
+#      beside), without and with a browser's Accept-Encoding.
 # Usage: bench/site.sh [RUNS]   (default 3). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,6 @@ port=$(free_port); static=$(free_port)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 ./sanoo generate kg-2021 --out "$work/kg" >/dev/null
 # The machine count is a signed source: enrol the sample's device keys, then ingest its signed lines (each verified).
@@ -36,11 +36,17 @@ for page in en/index.html ru/area/d01/index.html ky/station/s0001/index.html en/
   echo "  $page: $(wc -c < "$work/site/$page"), $(gzip -6 -c "$work/site/$page" | wc -c)"
 done
 
-echo "== reads: live server pages vs nginx serving the published files =="
-./sanoo serve --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+echo "== reads: live server pages vs nginx serving the same bytes, precompressed beside (.gz, .br) =="
+./sanoo serve --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --reads-per-second 100000000 > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
+pages="/en/ /ru/station/s0001/"
+for page in $pages; do
+  mkdir -p "$work/live$page"
+  save_with_codings "http://127.0.0.1:$port$page" "$work/live${page}index.html"   # rendered and compressed once, then kept
+done
 cat > "$work/nginx.conf" <<CONF
+$(nginx_load_brotli)
 worker_processes 1;
 pid $work/nginx.pid;
 error_log $work/nginx.error.log;
@@ -48,15 +54,11 @@ events { worker_connections 1024; }
 http {
   access_log off;
   types { text/html html; text/csv csv; application/json json; text/css css; text/javascript js; image/png png; }
-  server { listen 127.0.0.1:$static; root $work/site; index index.html; etag on; }
+  $(nginx_precompressed)
+  server { listen 127.0.0.1:$static; root $work/live; index index.html; etag on; }
 }
 CONF
 nginx -p "$work" -c "$work/nginx.conf"
-for page in /en/ /ru/station/s0001/; do
-  curl -sf "http://127.0.0.1:$port$page" >/dev/null   # render once: later requests come from the snapshot's cache
-  for run in $(seq "$runs"); do
-    s=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$port$page" | awk '/Requests\/sec/ {print $2}')
-    n=$(wrk -t2 -c64 -d10s "http://127.0.0.1:$static$page" | awk '/Requests\/sec/ {print $2}')
-    echo "  $page run $run: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
-  done
+for page in $pages; do
+  compare_reads "$page" "http://127.0.0.1:$port$page" "http://127.0.0.1:$static$page" "$runs"
 done

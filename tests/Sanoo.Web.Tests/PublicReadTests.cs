@@ -151,12 +151,12 @@ public class PublicReadTests(ServerFixture server) : IClassFixture<ServerFixture
     public void The_response_cache_keeps_nothing_past_its_byte_cap()
     {
         var cache = new ResponseCache(10);
-        Assert.Equal(new byte[6], cache.Keep("a", new byte[6]));
-        Assert.Equal(6, cache.Keep("b", new byte[6]).Length);
+        Assert.Equal(new byte[6], cache.Keep("a", new byte[6], "text/csv").Identity);
+        Assert.Equal(6, cache.Keep("b", new byte[6], "text/csv").Identity.Length);
         Assert.Equal(1, cache.Count);
         Assert.Equal(6, cache.Bytes);
         Assert.False(cache.TryGet("b", out _));
-        Assert.Equal(4, cache.GetOrMake("c", () => new byte[4]).Length);
+        Assert.Equal(4, cache.GetOrMake("c", "text/csv", () => new byte[4]).Identity.Length);
         Assert.Equal((2, 10L), (cache.Count, cache.Bytes));
     }
 }

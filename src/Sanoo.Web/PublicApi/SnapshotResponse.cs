@@ -13,20 +13,23 @@ namespace Sanoo.Web.PublicApi;
 /// Answers from one published snapshot: its weak ETag (the log position) on every response, 304
 /// when the client already holds it, <c>Vary: Accept-Encoding</c> (compressed and identity bodies
 /// are variants of one answer), and a short public cache life so caches and CDNs absorb
-/// election-night traffic while staying at most a second behind.
+/// election-night traffic while staying at most a second behind. Answers kept with the snapshot are
+/// sent as bytes, compressed once per snapshot in the coding each client prefers (<see cref="ReadyAnswerResult"/>).
 /// </summary>
 public static class SnapshotResponse
 {
     /// <summary>The Cache-Control of every public response.</summary>
     public const string CacheControl = "public, max-age=1, stale-while-revalidate=5";
 
+    private const string Json = "application/json; charset=utf-8";
+
     /// <summary>
     /// Like <see cref="Of"/>, but the body is built and serialized once per snapshot and
     /// <paramref name="key"/> (built from validated values only), then served as bytes from the snapshot's own cache.
     /// </summary>
     public static IResult Cached<T>(HttpContext context, Published published, string key, Func<T> body, JsonTypeInfo<T> type) =>
-        NotModified(context, published.ETag) ?? Results.Bytes(
-            published.Responses.GetOrMake(key, () => JsonSerializer.SerializeToUtf8Bytes(body(), type)), "application/json; charset=utf-8");
+        NotModified(context, published.ETag)
+        ?? new ReadyAnswerResult(published.Responses.GetOrMake(key, Json, () => JsonSerializer.SerializeToUtf8Bytes(body(), type)));
 
     /// <summary>
     /// Like <see cref="Cached{T}(HttpContext, Published, string, Func{T})"/>, for a body read from the store by
@@ -39,11 +42,11 @@ public static class SnapshotResponse
         {
             return notModified;
         }
-        if (!published.Responses.TryGet(key, out var bytes))
+        if (!published.Responses.TryGet(key, out var answer))
         {
-            bytes = published.Responses.Keep(key, JsonSerializer.SerializeToUtf8Bytes(await body(), AsAnswered<T>(context)));
+            answer = published.Responses.Keep(key, JsonSerializer.SerializeToUtf8Bytes(await body(), AsAnswered<T>(context)), Json);
         }
-        return Results.Bytes(bytes, "application/json; charset=utf-8");
+        return new ReadyAnswerResult(answer);
     }
 
     /// <summary>
@@ -68,15 +71,15 @@ public static class SnapshotResponse
     public static async Task<IResult> CachedBytesAsync(
         HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing)
     {
-        if (!published.Responses.TryGet(key, out var bytes))
+        if (!published.Responses.TryGet(key, out var answer))
         {
             if (await render() is not { } rendered)
             {
                 return missing();
             }
-            bytes = published.Responses.Keep(key, rendered);
+            answer = published.Responses.Keep(key, rendered, contentType);
         }
-        return Bytes(context, published, bytes, contentType);
+        return NotModified(context, published.ETag) ?? new ReadyAnswerResult(answer);
     }
 
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>
@@ -89,11 +92,6 @@ public static class SnapshotResponse
     /// </summary>
     public static IResult WithHead<T>(HttpContext context, Published published, Func<T> body) =>
         NotModified(context, published.HeadETag) ?? TypedResults.Ok(body());
-
-    /// <summary>Writes ready bytes of <paramref name="contentType"/> for <paramref name="published"/>, or 304 when the client's ETag
-    /// matches.</summary>
-    public static IResult Bytes(HttpContext context, Published published, byte[] bytes, string contentType) =>
-        NotModified(context, published.ETag) ?? Results.Bytes(bytes, contentType);
 
     /// <summary>Sets the entity tag, variance and cache life; 304 when the client already holds <paramref name="etag"/>, else null.</summary>
     public static IResult? NotModified(HttpContext context, string etag)

@@ -3,56 +3,79 @@ using System.Collections.Concurrent;
 namespace Sanoo.Web.Publishing;
 
 /// <summary>
-/// Response bodies already serialized from one snapshot, by a key built only from validated values
-/// (a known contest, source, area, language and page file): so the keys are bounded by the
-/// election's size, never by what clients type. The bytes held are capped as well
-/// (<see cref="MaxBytes"/>): past the cap an answer is still served, just not kept. The cache goes
+/// Answers already made from one snapshot (<see cref="ReadyAnswer"/>: the bytes, and the compressed forms asked for), by a key built
+/// only from validated values (a known contest, source, area, language and page file): so the keys are bounded by the election's
+/// size, never by what clients type. The bytes held, compressed forms included, are capped as well (<see cref="MaxBytes"/>): past
+/// the cap an answer is still served, just not kept, and a form with no room is left to per-request compression. The cache goes
 /// with its snapshot when a newer one is published. Thread-safe.
 /// </summary>
-/// <param name="maxBytes">The most body bytes kept, in bytes; at least 0.</param>
+/// <param name="maxBytes">The most bytes kept, in bytes; at least 0.</param>
 public sealed class ResponseCache(long maxBytes)
 {
-    /// <summary>The default cap: 256 MiB, room for every page of a national election in three languages.</summary>
+    /// <summary>The default cap: 256 MiB, room for every page of a national election in three languages, with their compressed forms.</summary>
     public const long DefaultMaxBytes = 256L * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<string, byte[]> _bodies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReadyAnswer> _answers = new(StringComparer.Ordinal);
     private long _bytes;
+    private long _compressions;
 
-    /// <summary>The most body bytes kept.</summary>
+    /// <summary>The most bytes kept.</summary>
     public long MaxBytes { get; } = maxBytes >= 0 ? maxBytes : throw new ArgumentOutOfRangeException(nameof(maxBytes));
 
     /// <summary>How many answers are kept (for tests and the operator: it must stay bounded under any flood).</summary>
-    public int Count => _bodies.Count;
+    public int Count => _answers.Count;
 
-    /// <summary>The body bytes kept.</summary>
+    /// <summary>The bytes kept: bodies and their compressed forms.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>How many compressed forms were made (for tests: one per key and coding asked for, whatever the number of requests).</summary>
+    public long Compressions => Interlocked.Read(ref _compressions);
+
     /// <summary>The kept answer of <paramref name="key"/>, if any.</summary>
-    public bool TryGet(string key, out byte[] body) => _bodies.TryGetValue(key, out body!);
+    public bool TryGet(string key, out ReadyAnswer answer) => _answers.TryGetValue(key, out answer!);
 
     /// <summary>
-    /// The kept answer of <paramref name="key"/>, or <paramref name="body"/> kept now when it fits
-    /// under the cap (another thread's answer of the same key wins).
+    /// The kept answer of <paramref name="key"/>, or <paramref name="body"/> of <paramref name="contentType"/> kept now when it fits
+    /// under the cap (another thread's answer of the same key wins), or else an answer served once and not kept.
     /// </summary>
-    public byte[] Keep(string key, byte[] body)
+    public ReadyAnswer Keep(string key, byte[] body, string contentType)
     {
-        if (_bodies.TryGetValue(key, out var kept))
+        if (_answers.TryGetValue(key, out var kept))
         {
             return kept;
         }
-        if (Interlocked.Add(ref _bytes, body.Length) > MaxBytes)
+        if (!TryReserve(body.Length))
         {
-            Interlocked.Add(ref _bytes, -body.Length);
-            return body;
+            return new ReadyAnswer(body, contentType, null);
         }
-        if (_bodies.TryAdd(key, body))
+        var answer = new ReadyAnswer(body, contentType, this);
+        if (_answers.TryAdd(key, answer))
         {
-            return body;
+            return answer;
         }
         Interlocked.Add(ref _bytes, -body.Length);
-        return _bodies[key];
+        return _answers[key];
     }
 
     /// <summary>The kept answer of <paramref name="key"/>, or one made by <paramref name="make"/> and kept when it fits.</summary>
-    public byte[] GetOrMake(string key, Func<byte[]> make) => TryGet(key, out var kept) ? kept : Keep(key, make());
+    public ReadyAnswer GetOrMake(string key, string contentType, Func<byte[]> make) =>
+        TryGet(key, out var kept) ? kept : Keep(key, make(), contentType);
+
+    /// <summary>Takes <paramref name="bytes"/> of the cap, when they fit.</summary>
+    internal bool TryReserve(long bytes)
+    {
+        if (Interlocked.Add(ref _bytes, bytes) <= MaxBytes)
+        {
+            return true;
+        }
+        Interlocked.Add(ref _bytes, -bytes);
+        return false;
+    }
+
+    /// <summary>A compressed form made in <paramref name="reserved"/> bytes of the cap, of which it keeps <paramref name="used"/>.</summary>
+    internal void Settle(long reserved, long used)
+    {
+        Interlocked.Add(ref _bytes, used - reserved);
+        Interlocked.Increment(ref _compressions);
+    }
 }
