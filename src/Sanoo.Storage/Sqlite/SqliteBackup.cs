@@ -79,7 +79,8 @@ public static class SqliteBackup
             return 0;
         }
         var copied = 0;
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".part", StringComparison.Ordinal)))
+        var finished = Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".part", StringComparison.Ordinal));
+        foreach (var file in finished)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(to, Path.GetRelativePath(from, file));

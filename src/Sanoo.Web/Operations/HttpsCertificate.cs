@@ -18,7 +18,8 @@ public static class HttpsCertificate
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();
-            throw new System.Security.Cryptography.CryptographicException($"{certificateFile} holds no private key for the certificate: give it with --https-key");
+            throw new System.Security.Cryptography.CryptographicException(
+                $"{certificateFile} holds no private key for the certificate: give it with --https-key");
         }
         return certificate;
     }
