@@ -47,6 +47,7 @@ public static class SanooCli
             WitnessesCommand.Create(console),
             WitnessCommand.Create(console),
             StoreCommand.Create(console),
+            BackupCommand.Create(console),
             ProtocolSheetCommand.Create(console),
             CheckSheetCommand.Create(console),
         };

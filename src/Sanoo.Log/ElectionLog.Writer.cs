@@ -15,6 +15,13 @@ public sealed partial class ElectionLog
     public const int MaxBatch = 1024;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private long _queued;
+
+    /// <summary>
+    /// Why the writer's last group commit failed (the store full or unreachable); null once a commit succeeded again, or before
+    /// any failed. A server is not ready while it is set.
+    /// </summary>
+    public string? WriteFailure { get; private set; }
 
     /// <summary>Submits one protocol version; completes with its receipt once it is durable.</summary>
     public async Task<Receipt> SubmitAsync(Submission submission, CancellationToken cancellationToken = default) =>
@@ -27,6 +34,7 @@ public sealed partial class ElectionLog
         foreach (var p in pending)
         {
             ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(p), this);
+            Interlocked.Increment(ref _queued);
         }
         return await Task.WhenAll(pending.Select(p => p.Receipt.Task)).WaitAsync(cancellationToken);
     }
@@ -41,11 +49,16 @@ public sealed partial class ElectionLog
             {
                 batch.Add(pending);
             }
+            Interlocked.Add(ref _queued, -batch.Count);
             await _engineLock.WaitAsync();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await EnsureFreshAsync(CancellationToken.None);
                 var receipts = await _store.WriteAsync((writer, ct) => DecideAsync(writer, batch, ct));
+                WriteFailure = null;
+                _metrics.Committed(batch.Count, started);
+                _metrics.Decided(receipts);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     if (receipts[i] is { } receipt)
@@ -67,6 +80,7 @@ public sealed partial class ElectionLog
                     _stale = true; // the store is unreachable; the next batch rebuilds first
                 }
                 var failure = e as StoreException ?? new StoreException($"Writing to {_store.Description} failed: {e.Message}", e);
+                WriteFailure = failure.Message;
                 foreach (var pending in batch)
                 {
                     pending.Receipt.TrySetException(failure);

@@ -23,6 +23,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _engineLock = new(1, 1);
     private readonly Task _writer;
+    private readonly LogMetrics _metrics;
     private volatile LogState _state;
     private bool _stale;
 
@@ -35,8 +36,12 @@ public sealed partial class ElectionLog : IAsyncDisposable
         Election = election;
         _time = time;
         _state = state;
+        _metrics = new LogMetrics(() => Volatile.Read(ref _queued), () => _state.Engine.Position, () => _state.Register.Size);
         _writer = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>The name of the meter the log and the server report their figures to (<c>sanoo_…</c> in Prometheus).</summary>
+    public const string MeterName = "Sanoo";
 
     /// <summary>The election.</summary>
     public Election Election { get; }
@@ -119,6 +124,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _writer;
         _engineLock.Dispose();
+        _metrics.Dispose();
     }
 
     /// <summary>

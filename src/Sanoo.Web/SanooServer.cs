@@ -11,6 +11,7 @@ using Sanoo.Web.Acts;
 using Sanoo.Web.Catalogs;
 using Sanoo.Web.Entries;
 using Sanoo.Web.Ingest;
+using Sanoo.Web.Operations;
 using Sanoo.Web.PublicApi;
 using Sanoo.Web.Publishing;
 using Sanoo.Web.Reports;
@@ -39,8 +40,27 @@ public static class SanooServer
         }
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        var certificate = options.HttpsCertificateFile is { } pem ? Operations.HttpsCertificate.Load(pem, options.HttpsKeyFile) : null;
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            if (certificate is not null)
+            {
+                k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (options.JsonLogs)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+            builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(o => o.UseUtcTimestamp = true);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        }
         // A server that cannot start (a port in use) is reported by the command in one sentence, not as a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         var services = builder.Services;
@@ -59,6 +79,7 @@ public static class SanooServer
         services.AddSingleton(new Jurisdiction(log.Election));
         services.AddSingleton(p => new Authorizer(log.Election, p.GetRequiredService<WriterRegistry>(), p.GetRequiredService<Jurisdiction>()));
         services.AddOperatorAccess();
+        services.AddSanooMetrics();
         services.AddProblemDetails();
         // Every answer is a record of Sanoo.Contracts, written by its source-generated context.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Contracts.WireJson.Default));
@@ -124,6 +145,8 @@ public static class SanooServer
         app.MapTransparency();
         app.MapCosignatures();
         app.MapOpenApi();
+        app.MapHealth();
+        app.MapMetrics(options);
         app.MapRead("/api", () => Results.Content(ApiReference.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapSite();
         return app;

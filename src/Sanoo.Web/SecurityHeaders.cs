@@ -7,9 +7,10 @@ namespace Sanoo.Web;
 /// Headers on every answer that keep a results page what it is: no script but the site's own
 /// (Content-Security-Policy; style attributes are allowed, the bars are drawn with them), never
 /// framed by another site (frame-ancestors), never sniffed as another type (nosniff), and no
-/// address of a page sent on to other sites (Referrer-Policy). Public reads (GET and HEAD outside
-/// the operators' entry API) carry <c>Access-Control-Allow-Origin: *</c>, so a newsroom's page or
-/// an observer's notebook in a browser can read the open data directly.
+/// address of a page sent on to other sites (Referrer-Policy); over HTTPS only, HTTPS from then
+/// on for a year (HSTS). Public reads (GET and HEAD outside the operators' entry API) carry
+/// <c>Access-Control-Allow-Origin: *</c>, so a newsroom's page or an observer's notebook in a
+/// browser can read the open data directly.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -24,6 +25,10 @@ public static class SecurityHeaders
         headers.ContentSecurityPolicy = Policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
+        if (context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
         if (IsPublicRead(context.Request))
         {
             headers.AccessControlAllowOrigin = "*";

@@ -70,6 +70,24 @@ public sealed record ServerOptions
     /// </summary>
     public Uri? PublicAddress { get; init; }
 
+    /// <summary>
+    /// The networks (CIDR, e.g. <c>10.0.0.0/24</c>) whose addresses may read <c>/metrics</c>; empty means loopback only. A request
+    /// that came through a proxy not listed in <see cref="TrustedProxies"/> is refused whatever its address.
+    /// </summary>
+    public IReadOnlyList<string> MetricsFrom { get; init; } = [];
+
+    /// <summary>Whether the server logs one JSON object a line (for a log collector) instead of text.</summary>
+    public bool JsonLogs { get; init; }
+
+    /// <summary>
+    /// The TLS certificate for <c>https://</c> addresses in <see cref="Urls"/>: a PEM file (with <see cref="HttpsKeyFile"/>, or
+    /// holding the key too) or a PKCS#12 <c>.pfx</c>/<c>.p12</c> (its password, if any, in <c>SANOO_HTTPS_PASSWORD</c>); none when null.
+    /// </summary>
+    public string? HttpsCertificateFile { get; init; }
+
+    /// <summary>The PEM private key of <see cref="HttpsCertificateFile"/>, when kept in its own file.</summary>
+    public string? HttpsKeyFile { get; init; }
+
     /// <summary>Every problem with these options; empty when they are usable.</summary>
     public IEnumerable<string> Validate()
     {
@@ -89,6 +107,23 @@ public sealed record ServerOptions
         if (PublicAddress is { } site && (!site.IsAbsoluteUri || site.Scheme is not ("http" or "https")))
         {
             yield return $"--public-url '{site}' is not an http(s) address such as https://results.example.org/";
+        }
+        foreach (var network in MetricsFrom.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return $"--metrics-from '{network}' is not a network such as 10.0.0.0/24 or 192.0.2.7/32";
+        }
+        if (HttpsKeyFile is not null && HttpsCertificateFile is null)
+        {
+            yield return "--https-key needs --https-cert";
+        }
+        var https = Urls.Split(';').Any(u => u.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
+        if (https && HttpsCertificateFile is null)
+        {
+            yield return $"--urls '{Urls}' has an https address: give its certificate with --https-cert";
+        }
+        foreach (var file in new[] { HttpsCertificateFile, HttpsKeyFile }.OfType<string>().Where(f => !File.Exists(f)))
+        {
+            yield return $"no file {file}";
         }
         foreach (var proxy in TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {

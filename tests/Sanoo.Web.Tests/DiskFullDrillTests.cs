@@ -12,7 +12,7 @@ namespace Sanoo.Web.Tests;
 /// <summary>
 /// Drill: the disk holding the SQLite store fills up in the middle of the night (a small tmpfs
 /// mounted for the test). Writes answer 503 with the store's message, what was acknowledged
-/// stays, the file is not damaged, and writing resumes once there is space again.
+/// stays, the file is not damaged, <c>/readyz</c> says 503 until writing resumes once there is space again.
 /// </summary>
 public sealed class DiskFullDrillTests : IDisposable
 {
@@ -64,6 +64,11 @@ public sealed class DiskFullDrillTests : IDisposable
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Contains("full", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/results")).StatusCode);
+        using (var ready = await http.GetAsync("/readyz"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("full", await ready.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
 
         Run("mount", "-o", "remount,size=64m", _mount);
         for (var i = acknowledged; i < acknowledged + 50; i++)
@@ -74,6 +79,7 @@ public sealed class DiskFullDrillTests : IDisposable
                 await Task.Delay(50);
             }
         }
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
         await app.StopAsync();
         await app.DisposeAsync();
         await log.DisposeAsync();

@@ -49,6 +49,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
+    /// <summary>The networks that may read /metrics; empty for the default, loopback.</summary>
+    public IReadOnlyList<string> MetricsFrom { get; init; } = [];
+
     /// <summary>What the server publishes now.</summary>
     public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;
 
@@ -85,6 +88,7 @@ public sealed class ServerFixture : IAsyncLifetime
             PublicReadsPerSecondPerAddress = ReadsPerSecond,
             PublicReadBurst = ReadsPerSecond,
             TrustedProxies = TrustedProxies,
+            MetricsFrom = MetricsFrom,
         });
         await SanooServer.StartAsync(_app);
         Address = new Uri(_app.Urls.First());

@@ -8,7 +8,10 @@ using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
 
-/// <summary><c>sanoo serve [--definition FILE] --db DB --urls URL</c>: runs the server until Ctrl+C.</summary>
+/// <summary>
+/// <c>sanoo serve [--definition FILE] --db DB --urls URL [--https-cert FILE [--https-key FILE]] [--metrics-from CIDR]
+/// [--log-format json]</c>: runs the server until Ctrl+C.
+/// </summary>
 public static class ServeCommand
 {
     /// <summary>Builds the command.</summary>
@@ -42,6 +45,24 @@ public static class ServeCommand
             Description = "The commission's key file (sanoo keys new --commission) that signs every tree head; without it a key is made for this " +
                 "run only.",
         };
+        var metricsFrom = new Option<string[]>("--metrics-from")
+        {
+            Description = "A network (CIDR, e.g. 10.0.0.0/24) whose addresses may read /metrics (repeat for several); default: loopback only.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = "text, or json: one JSON object a line on standard output for a log collector (the start-up sentences then go to "
+                + "standard error).",
+            DefaultValueFactory = _ => "text",
+        };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+        var httpsCert = new Option<FileInfo?>("--https-cert")
+        {
+            Description = "The TLS certificate for https:// addresses in --urls: a PEM file (key in --https-key or in the same file) or a "
+                + ".pfx (password in SANOO_HTTPS_PASSWORD).",
+        };
+        var httpsKey = new Option<FileInfo?>("--https-key") { Description = "The PEM private key of --https-cert." };
         var headFile = StoreOptions.TreeHeadFile();
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
@@ -49,10 +70,10 @@ public static class ServeCommand
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, reads, proxies, signingKey, headFile, words, publicUrl,
+            definition, db, urls, writes, reads, proxies, signingKey, headFile, words, publicUrl, metricsFrom, logFormat, httpsCert, httpsKey,
         };
         command.SetAction((r, ct) => RunAsync(
-            console,
+            r.GetValue(logFormat) == "json" ? ErrorConsole() : console,
             r.GetValue(definition),
             r.GetValue(db)!,
             new ServerOptions
@@ -65,11 +86,18 @@ public static class ServeCommand
                 TreeHeadFile = r.GetValue(headFile)?.FullName ?? StoreAddress.DefaultTreeHeadFile(r.GetValue(db)!),
                 WordsFolder = r.GetValue(words)?.FullName,
                 PublicAddress = r.GetValue(publicUrl),
+                MetricsFrom = r.GetValue(metricsFrom) ?? [],
+                JsonLogs = r.GetValue(logFormat) == "json",
+                HttpsCertificateFile = r.GetValue(httpsCert)?.FullName,
+                HttpsKeyFile = r.GetValue(httpsKey)?.FullName,
             },
             r.GetValue(signingKey),
             ct));
         return command;
     }
+
+    /// <summary>A console on standard error, so that standard output carries JSON log lines only.</summary>
+    private static IAnsiConsole ErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     private static async Task<int> RunAsync(
         IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, FileInfo? signingKey, CancellationToken cancellationToken)
@@ -98,6 +126,7 @@ public static class ServeCommand
                 $"Results site: [bold]{app.Urls.First()}/[/] (in {string.Join(", ", log.Election.Definition.Languages)}).");
             console.MarkupLine(
                 "Read API: /api/v1/status, /api/v1/results, /api/v1/stations/ID, /api/v1/rejected. Writes: POST /api/v1/protocols. Ctrl+C stops.");
+            console.MarkupLine("Operators: /healthz, /readyz, and /metrics (Prometheus; from loopback or --metrics-from only).");
             await app.WaitForShutdownAsync(cancellationToken);
             return SanooCli.Ok;
         }
@@ -109,6 +138,11 @@ public static class ServeCommand
         catch (Web.Catalogs.WordCatalogException e)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            console.MarkupLineInterpolated($"[red]Cannot read the HTTPS certificate: {e.Message}[/]");
             return SanooCli.BadInput;
         }
         catch (IOException e)

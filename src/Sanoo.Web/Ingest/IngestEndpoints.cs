@@ -119,11 +119,13 @@ public static class IngestEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, CancellationToken cancellationToken)
+        HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, Operations.ServerMetrics metrics,
+        CancellationToken cancellationToken)
     {
         var (document, problem) = await ReadBodyAsync(request, options, cancellationToken);
         if (document is null)
         {
+            metrics.Refused("unreadable");
             return problem!;
         }
         using (document)
@@ -131,6 +133,7 @@ public static class IngestEndpoints
             var (submissions, problems, batch) = SubmissionParser.Parse(log.Election, document.RootElement, options.MaxBatch);
             if (problems.Count > 0)
             {
+                metrics.Refused("invalid");
                 return Problems.BadRequest(
                     "The submission cannot be read; nothing was stored.",
                     problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
@@ -141,6 +144,7 @@ public static class IngestEndpoints
             if (refusals.Count > 0)
             {
                 var first = refusals.FirstOrDefault(r => r is Refusal.Unauthenticated) ?? refusals[0];
+                metrics.Refused(first is Refusal.Unauthenticated ? "unauthenticated" : "forbidden");
                 return Problems.Status(first.Status, first.Title, "Nothing of this request was stored.",
                     refusals.GroupBy(r => r.Path).ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray()));
             }
@@ -151,11 +155,13 @@ public static class IngestEndpoints
             }
             catch (KeyNotCurrentException e)
             {
+                metrics.Refused("key_not_current");
                 return Problems.Status(403, "Not allowed", $"{e.Message}. Nothing signed with that key is counted; sign with the station's "
                     + "current key. In a batch, the other protocols were decided as usual: send the batch again for their receipts.");
             }
             catch (StoreException e)
             {
+                metrics.Refused("store_unavailable");
                 return Problems.Unavailable(e.Message);
             }
             var answers = receipts.Select(ReceiptJson.Of).ToList();

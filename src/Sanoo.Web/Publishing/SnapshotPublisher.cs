@@ -14,12 +14,15 @@ namespace Sanoo.Web.Publishing;
 /// </summary>
 public sealed partial class SnapshotPublisher(
     ElectionLog log, ServerOptions options, TimeProvider time, CommissionKey commission, Witnessing.CosignatureBook witnesses,
-    ILogger<SnapshotPublisher> logger)
+    Operations.ServerMetrics metrics, ILogger<SnapshotPublisher> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private int _actsDue;
     private Published _current = new(null, "W/\"0\"", time.GetUtcNow(), null);
+
+    /// <summary>Why the last scheduled freeze could not read the store; null once one succeeded again, or before any failed.</summary>
+    public string? ReadFailure { get; private set; }
 
     /// <summary>What the public sees now.</summary>
     public Published Current => Volatile.Read(ref _current);
@@ -75,7 +78,7 @@ public sealed partial class SnapshotPublisher(
                 resigned = commission.Sign(head.Head with { RegisterSize = roots.RegisterSize, RegisterRoot = roots.RegisterRoot, Timestamp = now });
                 await KeepAsync(resigned, cancellationToken);
             }
-            Volatile.Write(ref _current, Witnessed(acts.Count != current.Acts.Count
+            Show(Witnessed(acts.Count != current.Acts.Count
                 ? new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, resigned) { Acts = acts }
                 : current with { TreeHead = resigned }));
             return;
@@ -84,11 +87,18 @@ public sealed partial class SnapshotPublisher(
         if (published is not null)
         {
             await KeepAsync(published.TreeHead!, cancellationToken);
-            Volatile.Write(ref _current, Witnessed(published));
+            Show(Witnessed(published));
             return;
         }
-        Volatile.Write(ref _current, current with { Halted = halted });
+        Show(current with { Halted = halted });
         LogHalted(halted!);
+    }
+
+    /// <summary>Makes <paramref name="published"/> what the public sees, and tells the metrics.</summary>
+    private void Show(Published published)
+    {
+        Volatile.Write(ref _current, published);
+        metrics.Shown(published, log.Counted);
     }
 
     /// <summary>Keeps a head in the tree-head file before anyone can see it, so the server can hold its store against it at the next start.</summary>
@@ -158,9 +168,11 @@ public sealed partial class SnapshotPublisher(
                 try
                 {
                     await PublishAsync(stoppingToken);
+                    ReadFailure = null;
                 }
                 catch (StoreException e)
                 {
+                    ReadFailure = e.Message;
                     LogStoreUnavailable(e.Message);
                 }
             }
