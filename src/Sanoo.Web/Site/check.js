@@ -158,7 +158,7 @@
         var counted = {}, latest = {}, names = {};
         document.querySelectorAll('tr[data-area]').forEach(function (row) { names[row.getAttribute('data-area')] = label(row.querySelector('th')); });
         for (var i = 0; i < entries.length; i++) {
-          var e = entries[i], station = names[e.station] ? names[e.station] + ' (' + e.station + ')' : e.station;
+          var e = entries[i], station = names[e.station] && names[e.station] !== e.station ? names[e.station] + ' (' + e.station + ')' : e.station;
           var canonical = unbase64(e.canonical);
           if (hex(await sha256(canonical)) !== e.contentHash) {
             problems.push(format(say.HashFormat, station, number(e.sequence)));
