@@ -63,20 +63,25 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             {
                 var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "api", "v1", "area-entries", area + ".json"));
                 using var gzip = new MemoryStream();
-                await using (var zip = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Optimal))
+                await using (var zip = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
                 {
                     await zip.WriteAsync(bytes);
                 }
                 var count = JsonSerializer.Deserialize(bytes, WireJson.Default.AreaEntries)!.Entries.Count;
                 output.WriteLine($"{area}: {count:N0} entries, {bytes.Length:N0} bytes, {gzip.Length:N0} gzipped");
             }
+            clock.Restart();
+            var nation = await Web.PublicApi.AreaEntriesJson.OfAsync(site.Log, site.Log.Election.Areas[0], site.Published.Snapshot!.Position);
+            output.WriteLine($"the nation's {nation.Entries.Count:N0} entries with their proofs read in {clock.Elapsed}");
             using var nginx = await NginxServer.StartAsync(folder);
             await using var context = await site.Browser.NewContextAsync();
             var page = await context.NewPageAsync();
             foreach (var path in Paths)
             {
                 await page.GotoAsync(new Uri(nginx.Address, path).ToString());
+                clock.Restart();
                 var (state, text) = await CheckAsync(page);
+                output.WriteLine($"{path}: checked in {clock.Elapsed}");
                 Assert.True(state == "ok", $"{path}: {state}: {text}");
             }
 
