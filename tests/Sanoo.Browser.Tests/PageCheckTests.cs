@@ -116,7 +116,7 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             var (broken, named) = await CheckAsync(page);
             output.WriteLine(named);
             Assert.Equal("mismatch", broken);
-            Assert.Contains($"({victim.Station}): запись", named, StringComparison.Ordinal);
+            Assert.Matches($"Избирательный участок [^:]*{victim.Station}\\)?: запись {victim.Sequence}", named);
             Assert.Contains("доказательство включения не сходится", named, StringComparison.Ordinal);
         }
         finally

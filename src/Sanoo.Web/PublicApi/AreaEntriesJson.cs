@@ -22,19 +22,15 @@ public static class AreaEntriesJson
             ? null
             : election.Contests.Where(c => c.TallyAreas.Contains(index)).Select(c => c.Contest.Id).ToHashSet();
         var stations = area.IsStation ? [area] : election.StationsOf(index).ToArray().Select(o => election.Areas[election.StationAreaIndex(o)]);
-        var entries = new List<Wire.ProvenEntry>();
+        var read = new List<LogEntry>();
         foreach (var station in stations)
         {
-            foreach (var entry in await log.StationEntriesAsync(station.Id, cancellationToken))
-            {
-                if (entry.Sequence <= size && (contests is null || contests.Contains(entry.Contest)))
-                {
-                    entries.Add(Of(entry, await log.InclusionProofAsync(entry.Sequence, size, cancellationToken)));
-                }
-            }
+            read.AddRange((await log.StationEntriesAsync(station.Id, cancellationToken))
+                .Where(e => e.Sequence <= size && (contests is null || contests.Contains(e.Contest))));
         }
-        entries.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        return new Wire.AreaEntries(area.Id.Value, size, entries);
+        read.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        var proofs = await log.InclusionProofsAsync([.. read.Select(e => e.Sequence)], size, cancellationToken);
+        return new Wire.AreaEntries(area.Id.Value, size, [.. read.Select((e, i) => Of(e, proofs[i]))]);
     }
 
     private static Wire.ProvenEntry Of(LogEntry e, IEnumerable<byte[]> proof) => new(
