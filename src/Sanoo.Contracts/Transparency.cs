@@ -94,6 +94,46 @@ public sealed record LogEntry(
     JsonElement Protocol);
 
 /// <summary>
+/// <c>GET /api/v1/area-entries</c>: every log entry behind one page's figures, each with its RFC 9162 inclusion proof in the tree
+/// of <see cref="TreeSize"/> entries, so that a reader's browser can re-add the page from the signed log alone: for a station, its
+/// every entry; for an area above the stations, every entry of its stations for each contest tallied there, whatever its outcome.
+/// </summary>
+/// <param name="Area">The area's (or station's) id.</param>
+/// <param name="TreeSize">Entries in the tree the proofs are in: the snapshot the page was made from.</param>
+/// <param name="Entries">The entries, in log order.</param>
+public sealed record AreaEntries(string Area, long TreeSize, IReadOnlyList<ProvenEntry> Entries);
+
+/// <summary>
+/// One log entry with what its Merkle leaf commits to (<see cref="LogEntry"/>'s fields, in the leaf's order), its protocol, and
+/// its inclusion proof: the leaf rebuilt from these fields and hashed must lead, through <see cref="Proof"/>, to the signed root.
+/// </summary>
+/// <param name="Sequence">Its log position, from 1 (its leaf index is one less).</param>
+/// <param name="Station">The station's id.</param>
+/// <param name="Contest">The contest's id.</param>
+/// <param name="Source">The count source's id.</param>
+/// <param name="Version">The protocol's version number.</param>
+/// <param name="Outcome">What became of it: only the newest <c>accepted</c> version of a station, contest and source is counted.</param>
+/// <param name="Sender">Who sent it, as the log records it.</param>
+/// <param name="ContentHash">SHA-256 of the canonical bytes, lower-case hex.</param>
+/// <param name="Signature">The device's Ed25519 signature over the canonical bytes, base64; empty when an operator sent it.</param>
+/// <param name="ReceivedAt">When it was received, in Unix milliseconds.</param>
+/// <param name="Canonical">The protocol's canonical bytes, base64: what is signed and hashed.</param>
+/// <param name="Proof">The RFC 9162 audit path of its leaf in the tree of <see cref="AreaEntries.TreeSize"/> entries, lower-case hex.</param>
+public sealed record ProvenEntry(
+    long Sequence,
+    string Station,
+    string Contest,
+    string Source,
+    int Version,
+    StoredOutcome Outcome,
+    string Sender,
+    string ContentHash,
+    string Signature,
+    long ReceivedAt,
+    string Canonical,
+    IReadOnlyList<string> Proof);
+
+/// <summary>
 /// <c>GET /api/v1/keys</c>: the stations' device keys: each station's current key, and every
 /// enrolment with its time, so that a protocol signed with a key replaced later still verifies.
 /// </summary>

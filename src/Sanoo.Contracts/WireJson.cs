@@ -27,6 +27,7 @@ namespace Sanoo.Contracts;
 [JsonSerializable(typeof(InclusionProof))]
 [JsonSerializable(typeof(ConsistencyProof))]
 [JsonSerializable(typeof(EntriesPage))]
+[JsonSerializable(typeof(AreaEntries))]
 [JsonSerializable(typeof(RegisterPage))]
 [JsonSerializable(typeof(DeviceKeys))]
 [JsonSerializable(typeof(CosignatureRequest))]

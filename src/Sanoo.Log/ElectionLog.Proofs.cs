@@ -23,6 +23,10 @@ public sealed partial class ElectionLog
     public Task<List<byte[]>> InclusionProofAsync(long sequence, long size, CancellationToken cancellationToken = default) =>
         ReadAsync(state => state.Tree.InclusionProof(sequence - 1, size), cancellationToken);
 
+    /// <summary>The inclusion proofs of several log positions in the tree of <paramref name="size"/> entries, read together.</summary>
+    public Task<List<List<byte[]>>> InclusionProofsAsync(IReadOnlyList<long> sequences, long size, CancellationToken cancellationToken = default) =>
+        ReadAsync(state => sequences.Select(sequence => state.Tree.InclusionProof(sequence - 1, size)).ToList(), cancellationToken);
+
     /// <summary>The consistency proof between two tree sizes of the transparency log.</summary>
     public Task<List<byte[]>> ConsistencyProofAsync(long first, long second, CancellationToken cancellationToken = default) =>
         ReadAsync(state => state.Tree.ConsistencyProof(first, second), cancellationToken);

@@ -16,13 +16,14 @@ public sealed class PublishedSiteTests(ResultsSite site)
             var published = site.Published;
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(published, folder);
             Assert.Equal(3 * ResultsSite.Sample.Election.Areas.Length, summary.Pages);
-            // page files; snapshot, root index, protocols, style, script, the ERR report in JSON and XML; the ledger in 3 languages;
+            // page files; snapshot, root index, protocols, style, script, check script, the ERR report in JSON and XML; the ledger in 3
+            // languages;
             // the reports page, the turnout page, the ballot-order twin and the share preview image of every area above the stations
             // in 3 languages, and its forensics page with its data.json, and its page of the count through the night with its
             // data.json and data.csv; the single-member districts with their CSV and JSON and the page on how to check the numbers in
             // 3 languages; the search page and its index in 3 languages
             var areaPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
-            Assert.Equal((3 * summary.Pages) + 7 + 9 + (9 * areaPages) + 9 + 3 + 6, summary.Files);
+            Assert.Equal((3 * summary.Pages) + 8 + 9 + (9 * areaPages) + 9 + 3 + 6, summary.Files);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(

@@ -55,6 +55,10 @@ public static class ContractSamples
         new EntriesPage(
             0,
             [new LogEntry(1, "s0001", "list", "machine", 1, StoredOutcome.Stale, "device:s0001", Hash, "", 1637936103120, Hash, "e30=", Protocol)]),
+        new AreaEntries(
+            "d01",
+            4929,
+            [new ProvenEntry(7, "s0001", "list", "hand", 2, StoredOutcome.Accepted, "operator:cec", Hash, "", 1637936103120, "e30=", [Hash])]),
         new DeviceKeys([new DeviceKey("s0001", "a2V5")], [new KeyEnrolment("s0001", "a2V5", 1637936103120)], []),
         new RegisterPage(0, [new RegisterRecord(1, "witness", "e30=", Hash, JsonElement.Parse("{\"kind\":\"witness\"}"))]),
         new CosignatureRequest("Observer Mission", 4929, 17, 1637936103120, Hash, "c2lnbmF0dXJl", Hash),

@@ -223,7 +223,8 @@ public class ApiDocumentTests(ServerFixture server) : IClassFixture<ServerFixtur
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
             [
-                "/api/v1/audit", "/api/v1/certifications", "/api/v1/cosignatures", "/api/v1/definition", "/api/v1/entries",
+                "/api/v1/area-entries", "/api/v1/audit", "/api/v1/certifications", "/api/v1/cosignatures", "/api/v1/definition",
+                "/api/v1/entries",
                 "/api/v1/export/err.json", "/api/v1/export/err.xml", "/api/v1/flagged", "/api/v1/forensics",
                 "/api/v1/hand-entries", "/api/v1/hand-entries/queue", "/api/v1/images/{sha256}", "/api/v1/keys",
                 "/api/v1/progress", "/api/v1/proofs/consistency", "/api/v1/proofs/inclusion", "/api/v1/protocols",

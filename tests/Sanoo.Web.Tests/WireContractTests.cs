@@ -105,6 +105,7 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
         Assert.NotEmpty((await GetAsync<ConsistencyProof>($"/api/v1/proofs/consistency?first=1&second={head.TreeSize}")).Proof);
         Assert.Equal(receipt.ContentHash, (await GetAsync<EntriesPage>("/api/v1/entries?after=0&limit=2")).Entries[0].ContentHash);
         Assert.Contains((await GetAsync<DeviceKeys>("/api/v1/keys")).Devices, d => d.Station == "s0001");
+        Assert.Contains((await GetAsync<AreaEntries>("/api/v1/area-entries?area=s0001")).Entries, e => e.ContentHash == receipt.ContentHash);
 
         var results = await GetAsync<AreaResults>("/api/v1/results");
         Assert.Equal(ContestKind.PartyList, results.Contest.Kind);
@@ -139,7 +140,7 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
             .ToList();
         // main's 20 (with /api/v1/register), the two of /api/v1/cosignatures and /api/v1/flagged, the three of /api/v1/reports, the three of
         // images, the two of /api/v1/turnout, /api/v1/forensics, /api/v1/progress, the two ERR exports (JSON and XML), /api/v1/audit
-        Assert.Equal(36, operations.Count);
+        Assert.Equal(37, operations.Count);
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace((string?)o.Operation["summary"]), $"{o.Method} {o.Path} has no summary"));
         var schemas = document["components"]!["schemas"]!.AsObject();
         Assert.All(new[] { "ReceiptAnswer", "AreaResults", "StationRecord", "TreeHead", "EntriesPage", "EntryAnswer", "RecountList" },

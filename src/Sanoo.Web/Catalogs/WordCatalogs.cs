@@ -21,6 +21,7 @@ public static partial class WordCatalogs
         typeof(Site.Words), typeof(Site.FoldWords), typeof(Site.MapWords), typeof(Site.PartyCopyWords), typeof(Site.VerifyPageWords),
         typeof(Site.EntryWords), typeof(Turnout.TurnoutWords), typeof(Forensics.ForensicsWords), typeof(Reports.ReportPageWords),
         typeof(SeatWording.SeatPhrases), typeof(Site.ProgressWords), typeof(Site.CraftWords), typeof(Audits.AuditWords),
+        typeof(Site.CheckWords),
     ];
 
     private const string ResourcePrefix = "Sanoo.Web.Catalogs.";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Sanoo.Core.Definitions;
 using Sanoo.Log;
 using Sanoo.Web.Publishing;
 
@@ -31,6 +32,10 @@ public static class TransparencyEndpoints
         group.MapRead("/entries", EntriesAsync)
             .WithSummary("Up to 1,000 log entries after position `after`, each with its canonical protocol, signature and leaf hash")
             .Produces<Contracts.EntriesPage>();
+        group.MapRead("/area-entries", AreaEntriesAsync)
+            .WithSummary("Every log entry behind the figures of `area` (a station's, or its stations' for the contests tallied there), "
+                + "each with its inclusion proof in the tree of `size` entries (default: the published tree)")
+            .Produces<Contracts.AreaEntries>().ProducesProblem(404).ProducesProblem(503);
         group.MapRead("/definition", async (ElectionLog log, CancellationToken ct) =>
             Results.Bytes(log.Definition, "application/json; charset=utf-8"))
             .WithSummary("The election definition, the log's first entry, exactly as stored (docs/definition-format.md)");
@@ -61,6 +66,28 @@ public static class TransparencyEndpoints
         }
         var proof = await log.InclusionProofAsync(sequence, treeSize, cancellationToken);
         return TypedResults.Ok(TransparencyJson.Inclusion(sequence, treeSize, proof));
+    }
+
+    private static async Task<IResult> AreaEntriesAsync(
+        HttpContext context, ElectionLog log, SnapshotPublisher publisher, string? area, long? size, CancellationToken cancellationToken)
+    {
+        var published = publisher.Current;
+        if (published.TreeHead is not { } head)
+        {
+            return Problems.Unavailable("No tree head has been published yet.");
+        }
+        var at = AreaId.TryParse(area, out var id) ? log.Election.Area(id) : null;
+        if (at is null)
+        {
+            return Problems.Status(404, "Unknown area", $"'{area}' is not an area or a polling station of this election.");
+        }
+        var treeSize = size ?? head.Head.Size;
+        if (treeSize < 1 || treeSize > head.Head.Size)
+        {
+            return Problems.Status(404, "No such tree", $"the published tree holds {head.Head.Size} entries; ask for a size from 1 to it");
+        }
+        return await SnapshotResponse.CachedAsync(
+            context, published, $"area-entries/{at.Id}/{treeSize}", () => AreaEntriesJson.OfAsync(log, at, treeSize, cancellationToken));
     }
 
     private static async Task<IResult> ConsistencyAsync(ElectionLog log, long first, long second, CancellationToken cancellationToken)

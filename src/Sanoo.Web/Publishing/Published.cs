@@ -31,6 +31,12 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// </summary>
     public string HeadETag => TreeHead is { } head ? $"{ETag[..^1]}.{head.Head.Timestamp.ToUnixTimeMilliseconds()}\"" : ETag;
 
+    /// <summary>
+    /// The commission's public key (raw Ed25519) that signed <see cref="TreeHead"/>, which every results page prints for its own check;
+    /// null where the pages do not carry it (a folder published without the transparency files).
+    /// </summary>
+    public byte[]? CommissionKey { get; init; }
+
     /// <summary>The commission's recount orders, outcomes and certifications at publication.</summary>
     public CommissionRecord Acts { get; init; } = CommissionRecord.None;
 

@@ -79,7 +79,11 @@ public sealed partial class SnapshotPublisher(
                 await KeepAsync(resigned, cancellationToken);
             }
             Show(Witnessed(acts.Count != current.Acts.Count
-                ? new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, resigned) { Acts = acts }
+                ? new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, resigned)
+                {
+                    Acts = acts,
+                    CommissionKey = commission.PublicKey,
+                }
                 : current with { TreeHead = resigned }));
             return;
         }
@@ -126,6 +130,7 @@ public sealed partial class SnapshotPublisher(
         return new Published(published.Snapshot, etag, published.PublishedAt, published.Halted, signed)
         {
             Acts = published.Acts,
+            CommissionKey = published.CommissionKey,
             Witnesses = witnesses.Vouching(signed.Head.Size, signed.Head.Root),
             WitnessVersion = version,
         };
@@ -152,7 +157,11 @@ public sealed partial class SnapshotPublisher(
             roots.RegisterSize,
             roots.RegisterRoot,
             DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()));
-        return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head)) { Acts = acts }, null);
+        return (new Published(snapshot, Published.ETagOf(snapshot.Position, acts), now, null, commission.Sign(head))
+        {
+            Acts = acts,
+            CommissionKey = commission.PublicKey,
+        }, null);
     }
 
     /// <inheritdoc />

@@ -46,7 +46,7 @@ public static class AreaPages
     public static AreaPage Of(Published published, Snapshot snapshot, Area area, SiteLanguage language)
     {
         var election = snapshot.Election;
-        var frame = PageFrames.Of(published, snapshot, area, language);
+        var frame = PageFrames.Of(published, snapshot, area, language) with { Check = PageCheck.Of(published, area) };
         ContestResult? Result(ContestPlan plan) => ContestResults.Of(snapshot, plan, area, language) is { } result
             ? result with { Reconciliation = LedgerPages.AreaSummary(published, plan, area, language) }
             : null;

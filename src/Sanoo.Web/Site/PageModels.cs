@@ -70,6 +70,14 @@ public sealed record PageFrame(
     /// <summary>The page's file in its folder when it is not the folder's <c>index.html</c> (the ballot-order twin).</summary>
     public string File { get; init; } = "";
 
+    /// <summary>What the page's own check needs ("check these numbers"); null on a page that adds up no protocols itself, or where
+    /// the copy does not carry the commission's key.</summary>
+    public PageCheck? Check { get; init; }
+
+    /// <summary>The way from the page's folder up to the site's root (<c>../../../</c> from <c>/ky/area/d05/</c>): what the page's
+    /// script fetches through, so that a copy works from any folder of any static server.</summary>
+    public string ToRoot => string.Concat(Enumerable.Repeat("../", Math.Max(1, Path.Count(c => c == '/') - 1)));
+
     /// <summary>The page's own address (its folder, where its open data is).</summary>
     public string Path => $"/{Language.Code}{PathAfterLanguage}";
 
@@ -82,6 +90,19 @@ public sealed record PageFrame(
     /// </summary>
     public string DownloadName(string extension) =>
         $"{ElectionId}-{Language.Code}-{(PathAfterLanguage.Trim('/') is { Length: > 0 } page ? page.Replace('/', '-') : "results")}.{extension}";
+}
+
+/// <summary>
+/// What a results page carries for its own check in the reader's browser: the area whose entries it fetches and the commission's
+/// public key the signed tree head must verify with. The tree size and root come from the frame's <see cref="PageFrame.TreeHead"/>.
+/// </summary>
+/// <param name="Area">The page's area or station id.</param>
+/// <param name="Key">The commission's Ed25519 public key, base64.</param>
+public sealed record PageCheck(string Area, string Key)
+{
+    /// <summary>The check of the page of <paramref name="area"/>; null without a signed head or a key to check it with.</summary>
+    public static PageCheck? Of(Publishing.Published published, Core.Definitions.Area area) =>
+        published is { TreeHead: not null, CommissionKey: { } key } ? new(area.Id.Value, Convert.ToBase64String(key)) : null;
 }
 
 /// <summary>A witness who cosigned the page's tree head, <paramref name="Minutes"/> whole minutes before the page was made.</summary>
@@ -261,6 +282,12 @@ public sealed record StationCount(
     IReadOnlyList<RelationRow> Relations,
     IReadOnlyList<VersionRow> Versions)
 {
+    /// <summary>The contest's id.</summary>
+    public string Contest { get; init; } = "";
+
+    /// <summary>The count source's id.</summary>
+    public string Source { get; init; } = "";
+
     /// <summary>The image of the signed paper protocol that the shown version names; null when it names none.</summary>
     public Core.Protocols.ProtocolImage? Image { get; init; }
 }

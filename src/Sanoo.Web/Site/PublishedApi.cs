@@ -12,7 +12,8 @@ namespace Sanoo.Web.Site;
 /// <c>api/v1/tree-head.json</c>, <c>keys.json</c>, <c>definition.json</c>, the log in pages of
 /// 1,000 entries (<c>entries/{after}.json</c>, as <c>/api/v1/entries?after=…</c> answers), the register
 /// likewise (<c>register/{after}.json</c>), every area's results (<c>results/{contest}/{source}/{area}.json</c>) and the main
-/// contest's count through the night over its area, every source (<c>progress/{contest}/{area}.json</c>).
+/// contest's count through the night over its area, every source (<c>progress/{contest}/{area}.json</c>), and every area's and
+/// station's entries with their inclusion proofs (<c>area-entries/{area}.json</c>), which the pages' own check reads.
 /// </summary>
 public static class PublishedApi
 {
@@ -68,11 +69,19 @@ public static class PublishedApi
                 }
             }
         }
+        foreach (var area in election.Areas)
+        {
+            var entries = await AreaEntriesJson.OfAsync(log, area, snapshot.Position, cancellationToken);
+            yield return (AreaEntriesPath(area.Id.Value), JsonSerializer.SerializeToUtf8Bytes(entries, json.AreaEntries));
+        }
         var main = election.DefaultContest;
         var progress = Progress.ProgressJson.Of(published, main, election.Area(main.Contest.Area)!, election.ResultSources, log.Counted)!;
         yield return (
             $"api/v1/progress/{main.Contest.Id}/{main.Contest.Area}.json", JsonSerializer.SerializeToUtf8Bytes(progress, json.ProgressReport));
     }
+
+    /// <summary>The file of an area's entries with their proofs (<c>/api/v1/area-entries?area=…</c>), at the folder's snapshot.</summary>
+    public static string AreaEntriesPath(string area) => $"api/v1/area-entries/{area}.json";
 
     /// <summary>The file answering an API request, for a verifier reading a folder (null for a request the folder does not answer).</summary>
     public static string? FileOf(string pathAndQuery)
@@ -89,6 +98,7 @@ public static class PublishedApi
             "/api/v1/entries" => $"api/v1/entries/{parameters.GetValueOrDefault("after", "0")}.json",
             "/api/v1/register" => $"api/v1/register/{parameters.GetValueOrDefault("after", "0")}.json",
             "/api/v1/results" => $"api/v1/results/{parameters["contest"]}/{parameters["source"]}/{parameters["area"]}.json",
+            "/api/v1/area-entries" => AreaEntriesPath(parameters["area"]),
             "/api/v1/progress" => $"api/v1/progress/{parameters["contest"]}/{parameters["area"]}.json",
             _ when path.StartsWith("/api/v1/images/", StringComparison.Ordinal) && path.Length == "/api/v1/images/".Length + 64
                 && path["/api/v1/images/".Length..].All(char.IsAsciiHexDigitLower) => path.TrimStart('/'),

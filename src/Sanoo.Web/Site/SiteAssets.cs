@@ -14,6 +14,22 @@ public static class SiteAssets
     /// <summary>The live-refresh script.</summary>
     public static string Script { get; } = Read("Sanoo.Web.site.js");
 
+    private static readonly Lazy<string> Check = new(() => $"window.sanooWords={CheckWordsJson()};\n" + Read("Sanoo.Web.check.js"));
+
+    /// <summary>
+    /// The results pages' own check, loaded only when a reader presses "check these numbers": it verifies the signed tree head
+    /// with the commission's key printed on the page, the page's entries and their inclusion proofs, and re-adds them. It carries
+    /// the check's words in every language with a catalog when it is first served (a catalog added from a folder at start-up
+    /// included).
+    /// </summary>
+    public static string CheckScript => Check.Value;
+
+    /// <summary>The check script's address.</summary>
+    public const string CheckScriptPath = "/check.js";
+
+    /// <summary>The check script's address with its version.</summary>
+    public static string CheckScriptHref => $"{CheckScriptPath}?v={Version(CheckScript)}";
+
     /// <summary>The operators' entry-form script.</summary>
     public static string EntryScript { get; } = Read("Sanoo.Web.entry.js");
 
@@ -42,6 +58,23 @@ public static class SiteAssets
 
     /// <summary>The script's address with its version, for pages to link.</summary>
     public static string ScriptHref { get; } = $"{ScriptPath}?v={Version(Script)}";
+
+    /// <summary>The check's words in every language with a catalog, as one JSON object by language code.</summary>
+    private static string CheckWordsJson()
+    {
+        var all = new System.Text.Json.Nodes.JsonObject();
+        foreach (var language in Catalogs.WordCatalogs.Languages)
+        {
+            var words = CheckWords.For(language);
+            all[language] = new System.Text.Json.Nodes.JsonObject(typeof(CheckWords).GetProperties()
+                .Where(p => p.PropertyType == typeof(string))
+                .Select(p => KeyValuePair.Create(p.Name, (System.Text.Json.Nodes.JsonNode?)(string)p.GetValue(words)!)));
+        }
+        return all.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+    }
 
     private static string Version(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];

@@ -34,6 +34,8 @@ public static class SiteEndpoints
         app.MapRead("/{lang}/single-member/{file?}", SingleMemberAsync).ExcludeFromDescription();
         app.MapRead("/{lang}/search/", SearchAsync).ExcludeFromDescription();
         app.MapRead("/{lang}/search/" + SearchPages.IndexFile, SearchIndex).ExcludeFromDescription();
+        app.MapRead(SiteAssets.CheckScriptPath, (HttpContext context) => Asset(context, SiteAssets.CheckScript, "text/javascript; charset=utf-8"))
+            .ExcludeFromDescription();
         app.MapRead(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
             .ExcludeFromDescription();
         app.MapRead("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null))

@@ -34,6 +34,8 @@ public sealed class StaticSite(SiteContent content)
         CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
+        // The pages print the key for their own check only where the folder holds the files the check reads.
+        published = published with { CommissionKey = commissionKey };
         var election = content.Election;
         var target = Path.GetFullPath(folder);
         var building = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.partial-{Environment.ProcessId}";
@@ -153,6 +155,7 @@ public sealed class StaticSite(SiteContent content)
         await WriteFile(SitePaths.SnapshotJson, SiteContent.SnapshotMarker(published));
         await WriteFile(SiteAssets.CssPath, Encoding.UTF8.GetBytes(SiteAssets.Css));
         await WriteFile(SiteAssets.ScriptPath, Encoding.UTF8.GetBytes(SiteAssets.Script));
+        await WriteFile(SiteAssets.CheckScriptPath, Encoding.UTF8.GetBytes(SiteAssets.CheckScript));
         await WriteFile("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
         var protocols = Path.Combine(building, SitePaths.Protocols.TrimStart('/'));
         Directory.CreateDirectory(Path.GetDirectoryName(protocols)!);

@@ -29,7 +29,8 @@ public static class StationPages
                 counts.Add(Count(plan, source, snapshot.Counted(station.Id, plan.Contest.Id, source.Id)?.Version, received, language));
             }
         }
-        return new StationPage(PageFrames.Of(published, snapshot, station, language), station.Roll!.Registered, station.Roll.Additional, counts)
+        var frame = PageFrames.Of(published, snapshot, station, language) with { Check = PageCheck.Of(published, station) };
+        return new StationPage(frame, station.Roll!.Registered, station.Roll.Additional, counts)
         {
             Comparisons = LedgerPages.StationRows(published, station, language),
             Recounts = LedgerPages.Recounts(published, station.Id, language),
@@ -101,6 +102,8 @@ public static class StationPages
             relations,
             versions)
         {
+            Contest = plan.Contest.Id.Value,
+            Source = source.Id.Value,
             Image = shown is null ? null : Core.Protocols.ProtocolImage.InCanonical(shown.Canonical.AsSpan()),
         };
     }

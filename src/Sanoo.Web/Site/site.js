@@ -33,12 +33,30 @@
     }
     shown = next.body.getAttribute('data-snapshot');
     body.setAttribute('data-snapshot', shown);
+    checkable();
     var now = document.getElementById('page');
     var target = id && document.getElementById(id) || (place >= 0 && now.querySelectorAll(focusable)[place]);
     if (target && target !== document.activeElement) target.focus({ preventScroll: true });
   }
+  // "Check these numbers": a link to the verification page without script; with it, a button whose script loads when pressed.
+  function checkable() {
+    var box = document.querySelector('[data-verify]'), link = box && box.querySelector('a[data-verify-start]');
+    if (!link) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = link.textContent;
+    link.replaceWith(button);
+    button.addEventListener('click', function () {
+      if (window.sanooCheck) return window.sanooCheck(box);
+      var script = document.createElement('script');
+      script.src = box.getAttribute('data-script');
+      script.onload = function () { window.sanooCheck(box); };
+      document.head.appendChild(script);
+    });
+  }
+  checkable();
   function tick() {
-    if (document.hidden) return;
+    if (document.hidden || document.querySelector('[data-verify-state=running]')) return;
     fetch(status, { cache: 'no-cache' })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (s) {

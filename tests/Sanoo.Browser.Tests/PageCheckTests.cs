@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Sanoo.Contracts;
+using Sanoo.Testing;
+using Sanoo.Web.Publishing;
+using Sanoo.Web.Site;
+using Xunit.Abstractions;
+
+namespace Sanoo.Browser.Tests;
+
+/// <summary>
+/// "Check these numbers" on the results pages, run in Chromium: the page verifies the signed tree head with the commission key it
+/// prints, the entries behind it with their inclusion proofs, re-adds them and says what matched, or which figure or station did not.
+/// </summary>
+[Collection(ResultsSiteGroup.Name)]
+public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper output)
+{
+    private static readonly string[] Paths = ["/en/", "/ru/area/batken/", "/ky/area/d01/", "/en/station/s0001/", "/ru/station/s0002/"];
+
+    [Fact]
+    public async Task The_check_passes_on_the_live_site_and_without_script_leads_to_the_verification_page()
+    {
+        await using var context = await site.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        foreach (var path in Paths)
+        {
+            await page.GotoAsync(new Uri(site.Address, path).ToString());
+            var (state, text) = await CheckAsync(page);
+            output.WriteLine($"{path}: {text}");
+            Assert.True(state == "ok", $"{path}: {state}: {text}");
+        }
+        await page.GotoAsync(new Uri(site.Address, "/en/area/d01/").ToString());
+        Assert.Equal(
+            Convert.ToBase64String(site.Service<CommissionKey>().PublicKey),
+            await page.Locator("[data-verify] code[data-commission-key]").InnerTextAsync());
+        await CheckAsync(page);
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+
+        await using var plain = await site.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var noScript = await plain.NewPageAsync();
+        await noScript.GotoAsync(new Uri(site.Address, "/ru/area/d01/").ToString());
+        await noScript.Locator("[data-verify] a[data-verify-start]").ClickAsync();
+        Assert.EndsWith("/ru/verify/", noScript.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_check_passes_on_a_published_copy_and_names_a_changed_figure_or_a_changed_entry()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("sanoo-checked-").FullName, "site");
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(
+                site.Published, folder, commissionKey: site.Service<CommissionKey>().PublicKey);
+            output.WriteLine($"published {summary.Files:N0} files in {clock.Elapsed}");
+            foreach (var area in new[] { "d01", "batken", "kg" })
+            {
+                var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "api", "v1", "area-entries", area + ".json"));
+                using var gzip = new MemoryStream();
+                await using (var zip = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                {
+                    await zip.WriteAsync(bytes);
+                }
+                var count = JsonSerializer.Deserialize(bytes, WireJson.Default.AreaEntries)!.Entries.Count;
+                output.WriteLine($"{area}: {count:N0} entries, {bytes.Length:N0} bytes, {gzip.Length:N0} gzipped");
+            }
+            clock.Restart();
+            var nation = await Web.PublicApi.AreaEntriesJson.OfAsync(site.Log, site.Log.Election.Areas[0], site.Published.Snapshot!.Position);
+            output.WriteLine($"the nation's {nation.Entries.Count:N0} entries with their proofs read in {clock.Elapsed}");
+            using var nginx = await NginxServer.StartAsync(folder);
+            await using var context = await site.Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            foreach (var path in Paths)
+            {
+                await page.GotoAsync(new Uri(nginx.Address, path).ToString());
+                clock.Restart();
+                var (state, text) = await CheckAsync(page);
+                output.WriteLine($"{path}: checked in {clock.Elapsed}");
+                Assert.True(state == "ok", $"{path}: {state}: {text}");
+            }
+
+            // A figure changed in the page's HTML: the check names the choice and the count, and both numbers.
+            var html = Path.Combine(folder, "en", "area", "d01", "index.html");
+            var cell = VotesCell().Match(await File.ReadAllTextAsync(html));
+            var published = long.Parse(cell.Groups["votes"].Value, CultureInfo.InvariantCulture);
+            var forged = (published + 7).ToString("N0", CultureInfo.GetCultureInfo("en"));
+            var before = await File.ReadAllTextAsync(html);
+            await File.WriteAllTextAsync(html, before.Replace(cell.Value, cell.Groups["head"].Value + forged + "<", StringComparison.Ordinal));
+            await page.GotoAsync(new Uri(nginx.Address, "/en/area/d01/").ToString());
+            var (changed, said) = await CheckAsync(page);
+            output.WriteLine(said);
+            Assert.Equal("mismatch", changed);
+            Assert.Contains($"the page says {forged}, the station protocols in the log add up to {published:N0}", said, StringComparison.Ordinal);
+
+            // A stored entry changed (its figures and its hash, as a forger would): its inclusion proof fails and its station is named.
+            var file = Path.Combine(folder, "api", "v1", "area-entries", "d02.json");
+            var entries = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(file), WireJson.Default.AreaEntries)!;
+            var victim = entries.Entries.First(e => e.Outcome == StoredOutcome.Accepted && e.Contest == "list");
+            var canonical = Encoding.UTF8.GetString(Convert.FromBase64String(victim.Canonical));
+            var altered = Encoding.UTF8.GetBytes(
+                FirstVote().Replace(canonical, m => $"{m.Groups[1].Value}{int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + 50}", 1));
+            var forgedEntry = victim with
+            {
+                Canonical = Convert.ToBase64String(altered),
+                ContentHash = Convert.ToHexStringLower(SHA256.HashData(altered)),
+            };
+            entries = entries with { Entries = [.. entries.Entries.Select(e => e == victim ? forgedEntry : e)] };
+            await File.WriteAllBytesAsync(file, JsonSerializer.SerializeToUtf8Bytes(entries, WireJson.Default.AreaEntries));
+            await page.GotoAsync(new Uri(nginx.Address, "/ru/area/d02/").ToString());
+            var (broken, named) = await CheckAsync(page);
+            output.WriteLine(named);
+            Assert.Equal("mismatch", broken);
+            Assert.Matches($"Избирательный участок [^:]*{victim.Station}\\)?: запись {victim.Sequence}", named);
+            Assert.Contains("доказательство включения не сходится", named, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    /// <summary>Presses the control and waits for its verdict: its state and what it says.</summary>
+    private static async Task<(string State, string Text)> CheckAsync(IPage page)
+    {
+        await page.Locator("[data-verify] button").ClickAsync();
+        await page.WaitForFunctionAsync(
+            "() => ['ok', 'mismatch', 'error'].includes(document.querySelector('[data-verify]').getAttribute('data-verify-state'))",
+            null,
+            new() { Timeout = 60_000 });
+        var box = page.Locator("[data-verify]");
+        return ((await box.GetAttributeAsync("data-verify-state"))!, await box.Locator("[data-verify-result]").InnerTextAsync());
+    }
+
+    [GeneratedRegex("(?<head><td class=\"num[a-z ]*\" data-source=\"machine\" data-votes=\"(?<votes>[1-9][0-9]*)\">)[^<]*<")]
+    private static partial Regex VotesCell();
+
+    [GeneratedRegex("(\"votes\":\\{\"[^\"]+\":)([0-9]+)")]
+    private static partial Regex FirstVote();
+}
