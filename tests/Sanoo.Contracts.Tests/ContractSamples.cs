@@ -82,11 +82,12 @@ public static class ContractSamples
         new CertificationList([new Certification(1, 4932, "certified", "cec", At)]),
         new ReportRequest("s0001", "list", "image-differs", "312 on the photo", Hash),
         new ReportRequest("s0001", null, "not-posted", null, null),
-        new ReportAnswerRequest("accepted", "", 1, Hash),
+        new ReportAnswerRequest("accepted", "corrected", 1, Hash, "en", Translated("исправлено")),
         new ReportRecorded(new Report(1, "s0001", null, "not-posted", "", null, "aigul", At, "open", null)),
         new ReportList(
             [new Report(
-                1, "s0001", "list", "image-differs", "312", Hash, "aigul", At, "accepted", new ReportAnswer("accepted", "", 1, Hash, "cec", At))],
+                1, "s0001", "list", "image-differs", "312", Hash, "aigul", At, "accepted", new ReportAnswer(
+                    "accepted", "corrected", 1, Hash, "cec", At, "en", Translated("исправлено")))],
             new ReportCounts(0, 1, 0), 1, 0, null),
         new TurnoutRequest("s0001", "10:00", 312, "c2lnbmF0dXJl"),
         new TurnoutRequest("s0001", "12:00", 401, null),
