@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sanoo.Contracts;
 
 /// <summary>
@@ -16,7 +18,16 @@ public sealed record ReportRequest(string Station, string? Contest, string What,
 /// <param name="Reason">The commission's words, up to 1,000 characters; required for <c>rejected</c>.</param>
 /// <param name="Recount">The recount order the report led to, if any (must exist).</param>
 /// <param name="Protocol">The content hash (SHA-256, hex) of the protocol version it led to, if any (must be in the log).</param>
-public sealed record ReportAnswerRequest(string Answer, string? Reason, long? Recount, string? Protocol);
+/// <param name="Language">The language code the reason is written in, one of the definition's languages; null when not said.</param>
+/// <param name="Translations">The reason in other languages of the definition, by language code (each up to 1,000 characters); null
+/// when none.</param>
+public sealed record ReportAnswerRequest(
+    string Answer,
+    string? Reason,
+    long? Recount,
+    string? Protocol,
+    string? Language = null,
+    IReadOnlyDictionary<string, string>? Translations = null);
 
 /// <summary>A report as recorded, with its state and the commission's answer once given.</summary>
 /// <param name="Id">Its number, from 1.</param>
@@ -40,7 +51,17 @@ public sealed record Report(
 /// <param name="Protocol">The protocol version (content hash) it led to, if any.</param>
 /// <param name="AnsweredBy">The admin who answered.</param>
 /// <param name="AnsweredAt">When (ISO 8601 with offset).</param>
-public sealed record ReportAnswer(string Answer, string Reason, long? Recount, string? Protocol, string AnsweredBy, DateTimeOffset AnsweredAt);
+/// <param name="Language">The language code the reason is written in; absent when not said.</param>
+/// <param name="Translations">The reason in other languages, by language code; absent when none were given.</param>
+public sealed record ReportAnswer(
+    string Answer,
+    string Reason,
+    long? Recount,
+    string? Protocol,
+    string AnsweredBy,
+    DateTimeOffset AnsweredAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Translations = null);
 
 /// <summary>201 to <c>POST /api/v1/reports</c> and to its answer: <c>{"report": …}</c>.</summary>
 /// <param name="Report">The report as it stands now.</param>

@@ -133,6 +133,16 @@ public class DemoCommandTests
             Assert.Equal(0, again);
             Assert.Equal(1_293_946, System.Text.Json.JsonDocument.Parse(tally).RootElement.GetProperty("participation").GetInt64());
 
+            // The commission's acts are given in Kyrgyz with its Russian and English translations, signed in the register.
+            await using (var store = await Storage.StoreAddress.OpenAsync("sqlite:" + Path.Combine(folder, "sanoo.db")))
+            {
+                var certification = Assert.Single(await store.ReadCertificationsAsync());
+                Assert.Equal("ky", certification.Translations!.Language);
+                Assert.Equal(["en", "ru"], certification.Translations.Texts.Keys);
+                var (orders, outcomes) = await store.ReadRecountsAsync();
+                Assert.Contains("votes", Assert.Single(orders).Translations!.Texts["en"], StringComparison.Ordinal);
+                Assert.Contains("АСУ", Assert.Single(outcomes).Translations!.Texts["ru"], StringComparison.Ordinal);
+            }
             await DemoScans.EveryStationPageShowsItsScanAndAChangedScanFailsVerifyAsync(folder);
 
             var (second, rerun) = await Task.Run(() => CliRun.Sanoo(

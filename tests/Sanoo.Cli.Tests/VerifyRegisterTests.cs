@@ -76,7 +76,8 @@ public sealed class VerifyRegisterTests : IDisposable
         var matched = await desk.EnterAsync(Doubled.Checked(election), bek, CancellationToken.None);
         Assert.Equal(Core.Entries.EntryStatus.Matched, matched.Status);
         var (order, recorded) = await log.OrderRecountUnlessOpenAsync(
-            new RecountOrder(0, Doubled.Station, Doubled.Contest, "the margin is thin", "ana", DateTimeOffset.UtcNow));
+            new RecountOrder(0, Doubled.Station, Doubled.Contest, "the margin is thin", "ana", DateTimeOffset.UtcNow,
+                Translations.Of("en", new Dictionary<string, string> { ["ru"] = "разрыв мал", ["ky"] = "айырма аз" })));
         Assert.True(recorded);
         await log.RecordRecountOutcomeAsync(new RecountOutcome(0, order.Sequence, "confirmed", "ana", DateTimeOffset.UtcNow));
         await log.CertifyAsync(new Certification(0, log.Position, "certified so far", "test", DateTimeOffset.UtcNow));
@@ -252,6 +253,34 @@ public sealed class VerifyRegisterTests : IDisposable
         Assert.Contains($"register record {certification} is certification 2; the certifications before it make it number 1", text,
             StringComparison.Ordinal);
         Assert.Contains($"register record {certification} certifies the result at log position 10000", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_statement_given_in_a_language_the_definition_lacks_is_named()
+    {
+        var (log, app) = await StartAsync(checkStore: false);
+        await HonestNightAsync(log, app);
+        await TamperDrill.StopAsync(log, app);
+        var certification = RecordOf(CertificationRecord.Word);
+        var order = RecordOf(RecountOrderRecord.Word);
+        RewriteRecord(certification, r => ((CertificationRecord)r) with
+        {
+            Translations = Translations.Of("de", new Dictionary<string, string> { ["ru"] = "утверждено" }),
+        });
+        RewriteRecord(order, r => ((RecountOrderRecord)r) with
+        {
+            Translations = Translations.Of(null, new Dictionary<string, string> { ["fr"] = "la marge est faible" }),
+        });
+        File.Delete(HeadFile);
+        (log, app) = await StartAsync(checkStore: false);
+        var (code, output) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var text = output.ReplaceLineEndings("");
+        Assert.Contains($"register record {certification} (certification) gives its text in 'de', which is not a language of the election",
+            text, StringComparison.Ordinal);
+        Assert.Contains($"register record {order} (recount-order) gives its text in 'fr'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("'ru', which", text, StringComparison.Ordinal);
     }
 
     [Fact]

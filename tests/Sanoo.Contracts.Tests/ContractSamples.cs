@@ -16,6 +16,8 @@ public static class ContractSamples
         [new Violation("valid_equals_votes", "valid = votes(*)", Severity.Error, 478, 490)],
         [new FieldProblem("$.protocol.votes.p99", "unknown choice")]);
 
+    private static Dictionary<string, string> Translated(string russian) => new() { ["ru"] = russian };
+
     private static readonly TreeHead Head = new("kg-2021", Hash, 4929, Hash, 17, Hash, 1637936103120, "c2lnbmF0dXJl", "a2V5");
 
     private static readonly Reporting Reporting = new(233, 233, 418778, 418778);
@@ -72,21 +74,24 @@ public static class ContractSamples
             [new QueuedDifference("p01", null)])]),
         new StationEntries("s0001", [new HandEntry(1, "list", "hand", 1, "dec-01", At, EntryStatus.AwaitingSecond, Hash),
             new HandEntry(2, "list", "hand", 1, "dec-01-b", At, EntryStatus.Mismatch, null)]),
-        new RecountRequest("s0001", "list", "differ"),
-        new RecountOutcomeRequest("confirmed"),
-        new CertificationRequest("certified"),
-        new RecountOrdered(new RecountOrder(1, "s0001", "list", "differ", "dec-01", At)),
-        new RecountOutcomeRecorded(new RecountOutcome(1, 1, "confirmed", "cec", At)),
-        new CertificationRecorded(new Certification(1, 4932, "certified", "cec", At)),
-        new RecountList([new Recount(1, "s0001", "list", "differ", "dec-01", At, [new RecountFinding("confirmed", "cec", At)])]),
+        new RecountRequest("s0001", "list", "differ", "en", Translated("расходятся")),
+        new RecountOutcomeRequest("confirmed", "en", Translated("подтверждено")),
+        new CertificationRequest("certified", "en", Translated("утверждено")),
+        new RecountOrdered(new RecountOrder(1, "s0001", "list", "differ", "dec-01", At, "en", Translated("расходятся"))),
+        new RecountOutcomeRecorded(new RecountOutcome(1, 1, "confirmed", "cec", At, "en", Translated("подтверждено"))),
+        new CertificationRecorded(new Certification(1, 4932, "certified", "cec", At, "en", Translated("утверждено"))),
+        new RecountList([new Recount(
+            1, "s0001", "list", "differ", "dec-01", At, [new RecountFinding("confirmed", "cec", At, "en", Translated("подтверждено"))],
+            "en", Translated("расходятся"))]),
         new CertificationList([new Certification(1, 4932, "certified", "cec", At)]),
         new ReportRequest("s0001", "list", "image-differs", "312 on the photo", Hash),
         new ReportRequest("s0001", null, "not-posted", null, null),
-        new ReportAnswerRequest("accepted", "", 1, Hash),
+        new ReportAnswerRequest("accepted", "corrected", 1, Hash, "en", Translated("исправлено")),
         new ReportRecorded(new Report(1, "s0001", null, "not-posted", "", null, "aigul", At, "open", null)),
         new ReportList(
             [new Report(
-                1, "s0001", "list", "image-differs", "312", Hash, "aigul", At, "accepted", new ReportAnswer("accepted", "", 1, Hash, "cec", At))],
+                1, "s0001", "list", "image-differs", "312", Hash, "aigul", At, "accepted", new ReportAnswer(
+                    "accepted", "corrected", 1, Hash, "cec", At, "en", Translated("исправлено")))],
             new ReportCounts(0, 1, 0), 1, 0, null),
         new TurnoutRequest("s0001", "10:00", 312, "c2lnbmF0dXJl"),
         new TurnoutRequest("s0001", "12:00", 401, null),

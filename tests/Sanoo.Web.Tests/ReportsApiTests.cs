@@ -183,6 +183,38 @@ public class ReportsApiTests(ReportsFixture server) : IClassFixture<ReportsFixtu
     }
 
     [Fact]
+    public async Task A_rejections_reason_in_several_languages_is_checked_recorded_and_quoted_in_each_pages_language()
+    {
+        var station = InD01(4);
+        var report = await FileAsync(new { station, what = "not-posted", text = "no protocol on the door at 22:00" });
+        var path = $"/api/v1/reports/{report.Id}/answer";
+        var unknown = await server.PostAsync(
+            path, new { answer = "rejected", reason = "posted at 21:10", translations = new { de = "um 21:10 ausgehängt" } },
+            ReportsFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("$.translations.de", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var nothing = await server.PostAsync(
+            path, new { answer = "accepted", translations = new { ru = "принято" } }, ReportsFixture.AdminToken);
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        Assert.Contains("no reason to give in other languages", await nothing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var answered = await server.PostAsync(
+            path,
+            new { answer = "rejected", reason = "posted at 21:10", language = "en", translations = new { ru = "вывешен в 21:10" } },
+            ReportsFixture.AdminToken);
+        Assert.True(answered.StatusCode == HttpStatusCode.Created, await answered.Content.ReadAsStringAsync());
+        var list = await server.Client.GetFromJsonAsync($"/api/v1/reports?station={station}", Contracts.WireJson.Default.ReportList);
+        var answer = Assert.Single(list!.Reports, r => r.Id == report.Id).Answer!;
+        Assert.Equal(("posted at 21:10", "en", "вывешен в 21:10"), (answer.Reason, answer.Language, answer.Translations!["ru"]));
+
+        var ru = WebUtility.HtmlDecode(await server.Client.GetStringAsync($"/ru/station/{station}/"));
+        Assert.Contains("<small>вывешен в 21:10</small>", ru, StringComparison.Ordinal);
+        Assert.DoesNotContain("posted at 21:10", ru, StringComparison.Ordinal);
+        var ky = WebUtility.HtmlDecode(await server.Client.GetStringAsync($"/ky/station/{station}/"));
+        Assert.Contains("<small><span lang=\"en\" data-entered>posted at 21:10</span></small>", ky, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_answer_is_a_conflict_and_the_first_stands()
     {
         var report = await FileAsync(new { station = S1, what = "copy-differs", text = "our copy says 97 invalid ballots" });

@@ -141,13 +141,12 @@ public static class DemoCommand
                 .OrderByDescending(c => c.VotesApart)
                 .First();
             var wire = Contracts.WireJson.Default;
-            var reason = $"machine and hand counts differ by {worst.VotesApart} votes";
-            var order = new Contracts.RecountRequest(worst.Station.Value, worst.Contest.Value, reason);
+            var order = DemoActs.Recount(worst.Station.Value, worst.Contest.Value, worst.VotesApart);
             var recount = await senders.ActAsync("/api/v1/recounts", order, wire.RecountRequest, wire.RecountOrdered, cancellationToken);
-            var found = new Contracts.RecountOutcomeRequest("the recount confirmed the hand count; the machine misread the ballots");
+            var found = DemoActs.Outcome();
             var outcomePath = $"/api/v1/recounts/{recount.Recount.Sequence}/outcome";
             await senders.ActAsync(outcomePath, found, wire.RecountOutcomeRequest, wire.RecountOutcomeRecorded, cancellationToken);
-            var statement = new Contracts.CertificationRequest("The Central Commission certifies the official result (demo).");
+            var statement = DemoActs.Certification();
             await senders.ActAsync("/api/v1/certifications", statement, wire.CertificationRequest, wire.CertificationRecorded, cancellationToken);
             Summarize(console, publisher.Current.Snapshot!, counters, script);
             var apart = Format.Count(worst.VotesApart);

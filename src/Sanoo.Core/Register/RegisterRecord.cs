@@ -83,17 +83,19 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
                 sequence, logSize, at, by, r.Long("entry"), r.Text("station"), r.Text("contest"), r.Text("source"), (int)r.Long("version"),
                 r.Text("status"), r.Hex("commitment", 32), r.Openings(), r.OptionalHex("contentHash", 32)),
             RecountOrderRecord.Word => new RecountOrderRecord(
-                sequence, logSize, at, by, r.Long("number"), r.Text("station"), r.Text("contest"), r.Text("reason")),
-            RecountOutcomeRecord.Word => new RecountOutcomeRecord(sequence, logSize, at, by, r.Long("number"), r.Long("recount"), r.Text("outcome")),
+                sequence, logSize, at, by, r.Long("number"), r.Text("station"), r.Text("contest"), r.Text("reason"),
+                r.Translations()),
+            RecountOutcomeRecord.Word => new RecountOutcomeRecord(
+                sequence, logSize, at, by, r.Long("number"), r.Long("recount"), r.Text("outcome"), r.Translations()),
             CertificationRecord.Word => new CertificationRecord(
-                sequence, logSize, at, by, r.Long("number"), r.Long("position"), r.Text("statement")),
+                sequence, logSize, at, by, r.Long("number"), r.Long("position"), r.Text("statement"), r.Translations()),
             WitnessRecord.Word => new WitnessRecord(sequence, logSize, at, by, r.Text("name"), r.Base64("publicKey", 32)),
             ReportRecord.Word => new ReportRecord(
                 sequence, logSize, at, by, r.Long("number"), r.Text("station"), r.OptionalText("contest"), r.Text("what"), r.Text("text"),
                 r.OptionalHex("photoSha256", 32)),
             ReportAnswerRecord.Word => new ReportAnswerRecord(
                 sequence, logSize, at, by, r.Long("report"), r.Text("answer"), r.Text("reason"), r.OptionalLong("recount"),
-                r.OptionalHex("protocolSha256", 32)),
+                r.OptionalHex("protocolSha256", 32), r.Translations()),
             TurnoutRecord.Word => new TurnoutRecord(
                 sequence, logSize, at, by, r.Text("station"), r.Text("time"), r.Long("voters"),
                 r.OptionalText("signature") is null ? null : r.Base64("signature", 64)),
@@ -152,6 +154,41 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             return root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
                 ? value.EnumerateArray()
                 : throw new FormatException($"a register record's '{name}' is missing or not an array");
+        }
+
+        /// <summary>The optional <c>language</c> and <c>translations</c> of a record's free text (<see cref="Register.Translations"/>).</summary>
+        public Translations? Translations()
+        {
+            var language = OptionalText("language");
+            if (!root.TryGetProperty("translations", out var texts))
+            {
+                return language is null ? null : Of(language, []);
+            }
+            _read.Add("translations");
+            if (texts.ValueKind != JsonValueKind.Object || !texts.EnumerateObject().Any())
+            {
+                throw new FormatException("a register record's 'translations' is not an object naming at least one language");
+            }
+            var pairs = texts.EnumerateObject().Select(t => t.Value.ValueKind == JsonValueKind.String
+                ? KeyValuePair.Create(t.Name, t.Value.GetString()!)
+                : throw new FormatException($"a register record's translation '{t.Name}' is not a string")).ToList();
+            if (pairs.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count() != pairs.Count)
+            {
+                throw new FormatException("a register record's 'translations' names a language twice");
+            }
+            return Of(language, pairs);
+        }
+
+        private static Translations? Of(string? language, IEnumerable<KeyValuePair<string, string>> texts)
+        {
+            try
+            {
+                return Register.Translations.Of(language, texts);
+            }
+            catch (FormatException e)
+            {
+                throw new FormatException($"a register record's 'translations' is wrong: {e.Message}", e);
+            }
         }
 
         public long? OptionalLong(string name) => root.TryGetProperty(name, out _) ? Long(name) : null;
@@ -396,8 +433,10 @@ public sealed record HandEntryRecord(
 }
 
 /// <summary>A recount the commission ordered (numbered from 1 among orders).</summary>
+/// <remarks><see cref="Translations"/> is the reason's language and translations (absent in records made before there were any).</remarks>
 public sealed record RecountOrderRecord(
-    long Sequence, long LogSize, DateTimeOffset At, string By, long Number, string StationId, string Contest, string Reason)
+    long Sequence, long LogSize, DateTimeOffset At, string By, long Number, string StationId, string Contest, string Reason,
+    Translations? Translations = null)
     : RegisterRecord(Sequence, LogSize, At, By)
 {
     /// <summary>The kind's word.</summary>
@@ -415,11 +454,14 @@ public sealed record RecountOrderRecord(
         json["station"] = StationId;
         json["contest"] = Contest;
         json["reason"] = Reason;
+        Register.Translations.Write(Translations, json);
     }
 }
 
 /// <summary>What a recount found (numbered among outcomes), answering order <see cref="Recount"/>.</summary>
-public sealed record RecountOutcomeRecord(long Sequence, long LogSize, DateTimeOffset At, string By, long Number, long Recount, string Outcome)
+/// <remarks><see cref="Translations"/> is the finding's language and translations (absent in records made before there were any).</remarks>
+public sealed record RecountOutcomeRecord(
+    long Sequence, long LogSize, DateTimeOffset At, string By, long Number, long Recount, string Outcome, Translations? Translations = null)
     : RegisterRecord(Sequence, LogSize, At, By)
 {
     /// <summary>The kind's word.</summary>
@@ -433,11 +475,14 @@ public sealed record RecountOutcomeRecord(long Sequence, long LogSize, DateTimeO
         json["number"] = Number;
         json["recount"] = Recount;
         json["outcome"] = Outcome;
+        Register.Translations.Write(Translations, json);
     }
 }
 
 /// <summary>The commission's certification of the result as it stood at protocol log position <see cref="Position"/>.</summary>
-public sealed record CertificationRecord(long Sequence, long LogSize, DateTimeOffset At, string By, long Number, long Position, string Statement)
+/// <remarks><see cref="Translations"/> is the statement's language and translations (absent in records made before there were any).</remarks>
+public sealed record CertificationRecord(
+    long Sequence, long LogSize, DateTimeOffset At, string By, long Number, long Position, string Statement, Translations? Translations = null)
     : RegisterRecord(Sequence, LogSize, At, By)
 {
     /// <summary>The kind's word.</summary>
@@ -451,6 +496,7 @@ public sealed record CertificationRecord(long Sequence, long LogSize, DateTimeOf
         json["number"] = Number;
         json["position"] = Position;
         json["statement"] = Statement;
+        Register.Translations.Write(Translations, json);
     }
 }
 

@@ -61,9 +61,10 @@ public sealed record ReportRecord(
 /// <param name="Reason">The commission's words (required for a rejection, may be empty for an acceptance).</param>
 /// <param name="Recount">The recount order the report led to, if any.</param>
 /// <param name="ProtocolSha256">The content hash of the protocol version the report led to, if any.</param>
+/// <param name="Translations">The reason's language and translations, if given (absent in records made before there were any).</param>
 public sealed record ReportAnswerRecord(
     long Sequence, long LogSize, DateTimeOffset At, string By, long Report, string Answer, string Reason, long? Recount,
-    ImmutableArray<byte>? ProtocolSha256)
+    ImmutableArray<byte>? ProtocolSha256, Translations? Translations = null)
     : RegisterRecord(Sequence, LogSize, At, By)
 {
     /// <summary>The kind's word.</summary>
@@ -85,5 +86,6 @@ public sealed record ReportAnswerRecord(
         {
             json["protocolSha256"] = Convert.ToHexStringLower(sha.AsSpan());
         }
+        Register.Translations.Write(Translations, json);
     }
 }

@@ -7,8 +7,9 @@ namespace Sanoo.Storage.Acts;
 /// <param name="Reason">Why, in the commission's words.</param>
 /// <param name="OrderedBy">The operator who recorded the order.</param>
 /// <param name="OrderedAt">When.</param>
+/// <param name="Translations">The reason's language and translations, if the commission gave them.</param>
 public sealed record RecountOrder(long Sequence, Core.Definitions.AreaId Station, Core.Definitions.ContestId Contest, string Reason,
-    string OrderedBy, DateTimeOffset OrderedAt);
+    string OrderedBy, DateTimeOffset OrderedAt, Core.Register.Translations? Translations = null);
 
 /// <summary>What a recount found, recorded after it (the new figures themselves arrive as a correction of the protocol).</summary>
 /// <param name="Sequence">Its number.</param>
@@ -16,7 +17,9 @@ public sealed record RecountOrder(long Sequence, Core.Definitions.AreaId Station
 /// <param name="Outcome">The finding, in the commission's words.</param>
 /// <param name="RecordedBy">Who recorded it.</param>
 /// <param name="RecordedAt">When.</param>
-public sealed record RecountOutcome(long Sequence, long Recount, string Outcome, string RecordedBy, DateTimeOffset RecordedAt);
+/// <param name="Translations">The finding's language and translations, if the commission gave them.</param>
+public sealed record RecountOutcome(
+    long Sequence, long Recount, string Outcome, string RecordedBy, DateTimeOffset RecordedAt, Core.Register.Translations? Translations = null);
 
 /// <summary>The commission's certification of the official result as it stood at one log position.</summary>
 /// <param name="Sequence">Its number.</param>
@@ -24,4 +27,6 @@ public sealed record RecountOutcome(long Sequence, long Recount, string Outcome,
 /// <param name="Statement">The commission's statement.</param>
 /// <param name="CertifiedBy">The operator who recorded it.</param>
 /// <param name="CertifiedAt">When.</param>
-public sealed record Certification(long Sequence, long Position, string Statement, string CertifiedBy, DateTimeOffset CertifiedAt);
+/// <param name="Translations">The statement's language and translations, if the commission gave them.</param>
+public sealed record Certification(
+    long Sequence, long Position, string Statement, string CertifiedBy, DateTimeOffset CertifiedAt, Core.Register.Translations? Translations = null);

@@ -28,4 +28,7 @@ public sealed record ObserverReport(
 /// <param name="ProtocolSha256">The content hash (lower-case hex) of the protocol version it led to, if any.</param>
 /// <param name="AnsweredBy">The admin who answered.</param>
 /// <param name="AnsweredAt">When.</param>
-public sealed record ReportAnswer(string Answer, string Reason, long? Recount, string? ProtocolSha256, string AnsweredBy, DateTimeOffset AnsweredAt);
+/// <param name="Translations">The reason's language and translations, if the commission gave them.</param>
+public sealed record ReportAnswer(
+    string Answer, string Reason, long? Recount, string? ProtocolSha256, string AnsweredBy, DateTimeOffset AnsweredAt,
+    Core.Register.Translations? Translations = null);

@@ -24,7 +24,8 @@ public static class ReportBook
                         r.Number, new AreaId(r.StationId), r.Contest, r.What, r.Text, Hex(r.PhotoSha256), r.By, r.At, null));
                     break;
                 case ReportAnswerRecord a when byNumber.TryGetValue(a.Report, out var i) && reports[i].Answer is null:
-                    reports[i] = reports[i] with { Answer = new ReportAnswer(a.Answer, a.Reason, a.Recount, Hex(a.ProtocolSha256), a.By, a.At) };
+                    reports[i] = reports[i] with { Answer = new ReportAnswer(
+                        a.Answer, a.Reason, a.Recount, Hex(a.ProtocolSha256), a.By, a.At, a.Translations) };
                     break;
             }
         }

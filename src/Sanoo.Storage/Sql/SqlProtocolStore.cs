@@ -263,7 +263,7 @@ internal sealed class SqlProtocolStore : IProtocolStore
             }
             var record = new RecountOrderRecord(
                 place.Next, place.LogSize, order.OrderedAt, order.OrderedBy, orders.Count + 1, order.Station.Value, order.Contest.Value,
-                order.Reason);
+                order.Reason, order.Translations);
             return ((IReadOnlyList<RegisterRecord>)[record], (ActRecords.Order(record), true));
         }, cancellationToken);
 
@@ -277,7 +277,8 @@ internal sealed class SqlProtocolStore : IProtocolStore
             }
             var number = (await writer.RecordsAsync<RecountOutcomeRecord>(RecountOutcomeRecord.Word, ct)).Count + 1;
             var record = new RecountOutcomeRecord(
-                place.Next, place.LogSize, outcome.RecordedAt, outcome.RecordedBy, number, outcome.Recount, outcome.Outcome);
+                place.Next, place.LogSize, outcome.RecordedAt, outcome.RecordedBy, number, outcome.Recount, outcome.Outcome,
+                outcome.Translations);
             return ((IReadOnlyList<RegisterRecord>)[record], ActRecords.Outcome(record));
         }, cancellationToken);
 
@@ -294,7 +295,7 @@ internal sealed class SqlProtocolStore : IProtocolStore
             var number = (await writer.RecordsAsync<CertificationRecord>(CertificationRecord.Word, ct)).Count + 1;
             var record = new CertificationRecord(
                 place.Next, place.LogSize, certification.CertifiedAt, certification.CertifiedBy, number, certification.Position,
-                certification.Statement);
+                certification.Statement, certification.Translations);
             return ((IReadOnlyList<RegisterRecord>)[record], ActRecords.Certification(record));
         }, cancellationToken);
 

@@ -51,7 +51,8 @@ public static class ActEndpoints
         HttpRequest request, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher, TimeProvider time,
         ServerOptions options, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await RequestBodies.ReadStringsAsync(request, options, cancellationToken, "station", "contest", "reason");
+        var (fields, translations, problem) = await RequestBodies.ReadTranslatedAsync(
+            request, options, log.Election.Definition.Languages, cancellationToken, "station", "contest", "reason");
         if (fields is null)
         {
             return problem!;
@@ -79,7 +80,7 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", $"{OrderWho}.");
         }
-        var order = new RecountOrder(0, station.Id, plan.Contest.Id, reason, op.Name, time.GetUtcNow());
+        var order = new RecountOrder(0, station.Id, plan.Contest.Id, reason, op.Name, time.GetUtcNow(), translations);
         (RecountOrder Order, bool Recorded) ordered;
         try
         {
@@ -111,7 +112,8 @@ public static class ActEndpoints
         HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher,
         TimeProvider time, ServerOptions options, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await RequestBodies.ReadStringsAsync(request, options, cancellationToken, "outcome");
+        var (fields, translations, problem) = await RequestBodies.ReadTranslatedAsync(
+            request, options, log.Election.Definition.Languages, cancellationToken, "outcome");
         if (fields is null)
         {
             return problem!;
@@ -133,7 +135,7 @@ public static class ActEndpoints
         {
             return Problems.Status(403, "Not allowed", $"{OutcomeWho}.");
         }
-        var outcome = new RecountOutcome(0, id, text, op.Name, time.GetUtcNow());
+        var outcome = new RecountOutcome(0, id, text, op.Name, time.GetUtcNow(), translations);
         return await RecordAsync(() => log.RecordRecountOutcomeAsync(outcome, cancellationToken), ActJson.Found, publisher, cancellationToken);
     }
 
@@ -141,7 +143,8 @@ public static class ActEndpoints
         HttpRequest request, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options,
         CancellationToken cancellationToken)
     {
-        var (fields, problem) = await RequestBodies.ReadStringsAsync(request, options, cancellationToken, "statement");
+        var (fields, translations, problem) = await RequestBodies.ReadTranslatedAsync(
+            request, options, log.Election.Definition.Languages, cancellationToken, "statement");
         if (fields is null)
         {
             return problem!;
@@ -172,7 +175,7 @@ public static class ActEndpoints
                 "certify once every station's official protocol is counted; "
                 + $"still missing: {string.Join("; ", incomplete.Take(5))}{(incomplete.Count > 5 ? " …" : "")}.");
         }
-        var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow());
+        var certification = new Certification(0, snapshot.Position, statement, op.Name, time.GetUtcNow(), translations);
         return await RecordAsync(() => log.CertifyAsync(certification, cancellationToken), ActJson.Certified, publisher, cancellationToken);
     }
 

@@ -127,7 +127,9 @@ public static class ReportEndpoints
         HttpRequest request, long id, ElectionLog log, SnapshotPublisher publisher, TimeProvider time, ServerOptions options,
         CancellationToken cancellationToken)
     {
-        var (fields, problem) = await RequestBodies.ReadAsync(request, options, cancellationToken, "answer", "reason", "recount", "protocol");
+        var (fields, problem) = await RequestBodies.ReadAsync(
+            request, options, cancellationToken, "answer", "reason", "recount", "protocol", TranslationFields.Language,
+            TranslationFields.Translations);
         if (fields is null)
         {
             return problem!;
@@ -136,6 +138,11 @@ public static class ReportEndpoints
         var reason = (fields.OptionalString("reason") ?? "").Trim();
         var recount = fields.OptionalInteger("recount", 1, long.MaxValue);
         var protocol = fields.OptionalString("protocol");
+        var translations = TranslationFields.Read(fields, log.Election.Definition.Languages);
+        if (translations is not null && reason.Length == 0)
+        {
+            fields.Problem(TranslationFields.Translations, "there is no reason to give in other languages");
+        }
         if (fields.Problems.Count > 0)
         {
             return Problems.BadRequest("The answer cannot be read; nothing was recorded.", RequestBodies.Errors(fields.Problems));
@@ -178,7 +185,7 @@ public static class ReportEndpoints
         }
         var admin = request.HttpContext.User.Operator()!; // the admin policy let only an admin through
         var draft = new ReportAnswerRecord(0, 0, RequestBodies.Now(time), admin.Name, id, answer, reason, recount,
-            protocol is null ? null : [.. Convert.FromHexString(protocol)]);
+            protocol is null ? null : [.. Convert.FromHexString(protocol)], translations);
         (AnswerOutcome Outcome, ObserverReport? Report) answered;
         try
         {

@@ -17,13 +17,17 @@ namespace Sanoo.Web.Reports;
 /// <param name="Filed">When and by whom.</param>
 /// <param name="State">The state's word (<c>open</c>, <c>accepted</c>, <c>rejected</c>), for styles and tests.</param>
 /// <param name="StateName">The state in words.</param>
-/// <param name="Answer">The commission's answer in words (reason, what it led to, who, when), once given.</param>
+/// <param name="Answer">The commission's answer in words (what it led to, who, when), once given; its reason is
+/// <see cref="AnswerReason"/>.</param>
 public sealed record ReportRow(
     long Id, string Station, string StationHref, string What, string Text, string? Photo, string Filed, string State, string StateName,
     string? Answer)
 {
     /// <summary>The reporter's photo's address (served once uploaded), if they named one.</summary>
     public string? PhotoHref { get; init; }
+
+    /// <summary>The commission's reason for its answer, as the page's language shows it; null when it gave none.</summary>
+    public ShownText? AnswerReason { get; init; }
 }
 
 /// <summary>The reports page of an area (or of the whole election): counts by state, then every report, oldest first.</summary>
@@ -75,7 +79,7 @@ public static class ReportPages
             var contest = r.Contest is { } c && ContestId.TryParse(c, out var id) ? election.Contest(id)?.Contest.Name.In(code) : null;
             var answer = r.Answer is not { } a ? null : string.Join(" · ", new[]
             {
-                words.StateName(a.Answer) + (a.Reason.Length > 0 ? $": {a.Reason}" : ""),
+                words.StateName(a.Answer),
                 a.Recount is { } n ? string.Format(CultureInfo.InvariantCulture, words.RecountFormat, n) : null,
                 a.ProtocolSha256 is { } p ? string.Format(CultureInfo.InvariantCulture, words.ProtocolFormat, p[..12]) : null,
                 $"{Time(a.AnsweredAt)} · {a.AnsweredBy}",
@@ -93,6 +97,7 @@ public static class ReportPages
                 answer)
             {
                 PhotoHref = r.PhotoSha256 is { } hex ? SitePaths.Image(hex) : null,
+                AnswerReason = r.Answer is { Reason.Length: > 0 } given ? ShownText.Of(given.Reason, given.Translations, code) : null,
             };
         })];
     }

@@ -64,6 +64,6 @@ public sealed record LedgerLevel(string Level, string Heading, IReadOnlyList<Led
 /// <summary>How a station's two counts of one contest compare, in words.</summary>
 public sealed record ComparisonRow(string ContestName, string Class, bool Differs, string Detail);
 
-/// <summary>A recount the commission ordered, with its outcome once recorded.</summary>
+/// <summary>A recount the commission ordered, with its outcome once recorded (both as the page's language shows them).</summary>
 public sealed record RecountRow(
-    long Id, string Station, string Href, string Contest, string Reason, string OrderedBy, DateTimeOffset OrderedAt, string? Outcome);
+    long Id, string Station, string Href, string Contest, ShownText Reason, string OrderedBy, DateTimeOffset OrderedAt, ShownText? Outcome);

@@ -101,10 +101,10 @@ public static class LedgerPages
             o.Station.Value,
             SitePaths.Station(language.Code, o.Station),
             election.Contest(o.Contest)?.Contest.Name.In(language.Code) ?? o.Contest.Value,
-            o.Reason,
+            ShownText.Of(o.Reason, o.Translations, language.Code),
             o.OrderedBy,
             o.OrderedAt,
-            published.Acts.OutcomesOf(o).LastOrDefault()?.Outcome))];
+            published.Acts.OutcomesOf(o).LastOrDefault() is { } found ? ShownText.Of(found.Outcome, found.Translations, language.Code) : null))];
     }
 
     /// <summary>The reconciliation line of a contest at an area; null when the election has a single count.</summary>

@@ -41,6 +41,7 @@ public static class PageFrames
             HasSingleMember = SingleMemberPages.Any(election),
             ProgressPath = Progress.ProgressPages.Has(snapshot, area) ? Progress.ProgressPages.Path(language.Code, election, area) : null,
             HasAudit = published.Acts.Audit.Plan is not null,
+            StageStatement = Certified(snapshot, published.Acts, language),
             ElectionId = election.Definition.Id.Value,
             TimeZone = election.Definition.TimeZone,
             // "2 min ago" is read against the clock when the page is made: a page is made afresh whenever a cosignature arrives.
@@ -75,12 +76,14 @@ public static class PageFrames
     public static string Stage(Snapshot snapshot, CommissionRecord acts, SiteLanguage language)
     {
         var words = language.Words;
+        if (Certified(snapshot, acts, language) is { } sentence)
+        {
+            return sentence.ToString();
+        }
         if (acts.Certification is { } certified)
         {
             var date = certified.CertifiedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            return certified.Position == snapshot.Position
-                ? string.Format(language.Culture, words.StageCertifiedFormat, date, certified.Statement)
-                : string.Format(
+            return string.Format(
                     language.Culture, words.StageChangedFormat, date, language.Number(certified.Position), language.Number(snapshot.Position));
         }
         var official = OfficialCount.Of(snapshot);
@@ -88,5 +91,21 @@ public static class PageFrames
             : official.All(c => c.Complete) ? words.StageOfficialComplete
             : official.Any(c => c.Reporting > 0) ? words.StageOfficialInProgress
             : words.StagePreliminary;
+    }
+
+    /// <summary>
+    /// The stage's sentence when the commission certified this very snapshot, quoting its statement in the page's language when it
+    /// gave one; null otherwise.
+    /// </summary>
+    public static StageStatement? Certified(Snapshot snapshot, CommissionRecord acts, SiteLanguage language)
+    {
+        if (acts.Certification is not { } certified || certified.Position != snapshot.Position)
+        {
+            return null;
+        }
+        var date = certified.CertifiedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        const string Mark = "\u0001";
+        var parts = string.Format(language.Culture, language.Words.StageCertifiedFormat, date, Mark).Split(Mark);
+        return new StageStatement(parts[0], ShownText.Of(certified.Statement, certified.Translations, language.Code), string.Concat(parts[1..]));
     }
 }

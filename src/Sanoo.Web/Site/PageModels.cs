@@ -45,6 +45,10 @@ public sealed record PageFrame(
     /// main contest).</summary>
     public string? ProgressPath { get; init; }
 
+    /// <summary>The stage sentence in parts when it quotes the certification's statement (so the page marks what was entered); else
+    /// null.</summary>
+    public StageStatement? StageStatement { get; init; }
+
     /// <summary>Whether the page has its own <c>data.csv</c> and <c>data.json</c> to link to.</summary>
     public bool DataFiles { get; init; } = true;
 

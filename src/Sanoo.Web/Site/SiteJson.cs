@@ -55,7 +55,8 @@ public static class SiteJson
             ledger is null ? null : new Wire.Tolerance(ledger.Rule.Absolute, ledger.Rule.RelativePercent),
             page.Summary,
             [.. page.Levels.Select(l => new Wire.LedgerLevel(l.Level, l.Heading, [.. l.Rows.Select(Row)]))],
-            [.. page.Recounts.Select(r => new Wire.RecountRow(r.Id, r.Station, r.Href, r.Contest, r.Reason, r.OrderedBy, r.OrderedAt, r.Outcome))],
+            [.. page.Recounts.Select(r => new Wire.RecountRow(
+                r.Id, r.Station, r.Href, r.Contest, r.Reason.Text, r.OrderedBy, r.OrderedAt, r.Outcome?.Text))],
             ledger is null ? [] : Differences(ledger, Core.Reconciliation.ReconciliationClass.Match))
         {
             PartyCopies = [.. published.PartyLedgers.Select(copy =>

@@ -202,6 +202,7 @@ internal sealed class RegisterReplay
                 + $"({_lastLogSize}): records were reordered or back-dated");
         }
         _lastLogSize = Math.Max(_lastLogSize, record.LogSize);
+        CheckLanguages(record);
         switch (record)
         {
             case DeviceKeyRecord key:
@@ -379,6 +380,25 @@ internal sealed class RegisterReplay
         {
             _problems.Add($"{at} should not have been recorded: {(outcome == Core.Turnout.TurnoutOutcome.Duplicate
                 ? "the station had reported that time already" : reason)}");
+        }
+    }
+
+    /// <summary>A free text's language and translations name only languages of the definition.</summary>
+    private void CheckLanguages(RegisterRecord record)
+    {
+        var translations = record switch
+        {
+            RecountOrderRecord r => r.Translations,
+            RecountOutcomeRecord r => r.Translations,
+            CertificationRecord r => r.Translations,
+            ReportAnswerRecord r => r.Translations,
+            _ => null,
+        };
+        var languages = _election.Definition.Languages;
+        foreach (var code in translations?.Codes.Where(c => !languages.Contains(c)).Distinct() ?? [])
+        {
+            _problems.Add($"register record {record.Sequence} ({record.Kind}) gives its text in '{code}', which is not a language of the "
+                + $"election ({string.Join(", ", languages)})");
         }
     }
 
