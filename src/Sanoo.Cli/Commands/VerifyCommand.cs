@@ -18,7 +18,9 @@ namespace Sanoo.Cli.Commands;
 /// protocol's content hash, replays the register beside the log (<see cref="Verify.RegisterReplay"/>) so that
 /// each device signature, sender and double entry is held to what the register said at that entry,
 /// rebuilds both Merkle roots, re-adds every contest's totals at every area from the station
-/// protocols, recomputes the seats, and compares both with what the server publishes. Exit 0: verified; 4: a mismatch.
+/// protocols, recomputes the seats, and compares both with what the server publishes. Entries stream through
+/// (<see cref="Verify.EntryStream"/>, <see cref="Verify.LogReplay"/>): none is kept, and with <c>--follow</c> each round goes on
+/// from what the last one verified. Exit 0: verified; 4: a mismatch.
 /// </summary>
 public static class VerifyCommand
 {
@@ -256,7 +258,12 @@ public static class VerifyCommand
     }
 
     private static async Task<CheckRun> RunAsync(
-        IAnsiConsole console, IPublished origin, Pins pins, FileInfo stateFile, StrongBox<Verify.LogReplay?> kept, CancellationToken cancellationToken)
+        IAnsiConsole console,
+        IPublished origin,
+        Pins pins,
+        FileInfo stateFile,
+        StrongBox<Verify.LogReplay?> kept,
+        CancellationToken cancellationToken)
     {
         var timings = new Verify.VerifyTimings(pins.Timings);
         var pinnedKey = pins.CommissionKey;
@@ -415,8 +422,9 @@ public static class VerifyCommand
         const string Checked = "the register and both Merkle roots, every device signature against the register's keys, every sender "
             + "against its operators and matched hand entries, every published total re-added from the station protocols";
         var added = keptEntries > 0 ? $" ({size - keptEntries:N0} new since the last round)" : "";
+        var file = stateFile.Name;
         console.MarkupLineInterpolated(
-            $"[green bold]VERIFIED[/]: {size:N0} entries{added}; signed tree head {shortRoot}…; {Checked}. Saved to {stateFile.Name} for the next run.");
+            $"[green bold]VERIFIED[/]: {size:N0} entries{added}; signed tree head {shortRoot}…; {Checked}. Saved to {file} for the next run.");
         return new CheckRun.Done(SanooCli.Ok, head);
     }
 

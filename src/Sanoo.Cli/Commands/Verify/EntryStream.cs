@@ -15,7 +15,10 @@ internal static class EntryStream
     /// <summary>Entries per page, as the server and a published folder give them.</summary>
     public const int PageSize = 1000;
 
-    /// <summary>The pages of entries after <paramref name="after"/> up to <paramref name="size"/>; a page that serves nothing further ends it early.</summary>
+    /// <summary>
+    /// The pages of entries after <paramref name="after"/> up to <paramref name="size"/>; a page that serves nothing further ends it
+    /// early.
+    /// </summary>
     public static async IAsyncEnumerable<IReadOnlyList<PreparedEntry>> PagesAsync(
         VerifyCommand.IPublished origin,
         Election election,
