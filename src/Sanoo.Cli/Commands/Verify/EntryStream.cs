@@ -27,7 +27,7 @@ internal static class EntryStream
         IReadOnlyDictionary<string, byte[]> lastKeys,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var depth = Environment.ProcessorCount; // as many pages in hand as cores: more only held memory on a busy machine
+        var depth = Environment.ProcessorCount; // as many pages in hand as cores (cores + 2 was slower and larger on a busy machine)
         var ahead = new Dictionary<long, Task<List<PreparedEntry>>>();
         var scheduled = after;
         while (after < size)
