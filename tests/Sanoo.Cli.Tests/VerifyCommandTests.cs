@@ -248,6 +248,89 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Following_fetches_only_the_entries_added_since_the_last_verified_head_and_counts_their_corrections()
+    {
+        var (log, app) = await StartAsync();
+        await FillAsync(log, app);
+        var counter = new EntryCounter { InnerHandler = new HttpClientHandler() };
+        var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(writer),
+            Ansi = Spectre.Console.AnsiSupport.No,
+            Interactive = Spectre.Console.InteractionSupport.No,
+        });
+        var afterFirst = -1;
+        async Task AddAfterTheFirstRound(Contracts.TreeHead head, CancellationToken cancellationToken)
+        {
+            if (afterFirst >= 0)
+            {
+                return;
+            }
+            afterFirst = counter.Entries;
+            // 100 new protocols: 99 first counts and a correction of a station counted in the first round (two votes swapped).
+            var first = Sample.Hand[0];
+            var correction = first with
+            {
+                Version = 2,
+                Votes = first.Votes.SetItem(0, first.Votes[1]).SetItem(1, first.Votes[0]),
+                Correction = new Correction("recounted", "test"),
+            };
+            await log.SubmitAsync([.. Sample.Hand.Skip(300).Take(99).Append(correction)
+                .Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("test")))], cancellationToken);
+            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            while ((await http.GetFromJsonAsync<JsonElement>("/api/v1/status", cancellationToken)).GetProperty("snapshot").GetInt64() < 400)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+        }
+        var pins = new Commands.VerifyCommand.Pins(Convert.ToBase64String(_commission.PublicKey), null);
+        var code = await Commands.VerifyCommand.FollowAsync(
+            console,
+            () => new Commands.VerifyCommand.Server(new HttpClient(counter, disposeHandler: false) { BaseAddress = new Uri(app.Urls.First()) }),
+            pins,
+            new FileInfo(State),
+            follow: true,
+            TimeSpan.FromMilliseconds(100),
+            rounds: 1,
+            CancellationToken.None,
+            AddAfterTheFirstRound);
+        var output = writer.ToString();
+        Assert.True(code == 0, output);
+        Assert.Equal(300, afterFirst);
+        Assert.Equal(100, counter.Entries - afterFirst);
+        Assert.Contains("400 entries (100 new since the last round)", output, StringComparison.Ordinal);
+        Assert.Equal(2, output.Split("VERIFIED").Length - 1);
+        await StopAsync(log, app);
+    }
+
+    /// <summary>Counts the log entries the verifier was served, page by page.</summary>
+    private sealed class EntryCounter : DelegatingHandler
+    {
+        private int _entries;
+
+        public int Entries => _entries;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri!.AbsolutePath == "/api/v1/entries")
+            {
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                using var page = JsonDocument.Parse(bytes);
+                Interlocked.Add(ref _entries, page.RootElement.GetProperty("entries").GetArrayLength());
+                var headers = response.Content.Headers.ToList();
+                response.Content = new ByteArrayContent(bytes);
+                foreach (var (name, values) in headers)
+                {
+                    response.Content.Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+            return response;
+        }
+    }
+
+    [Fact]
     public async Task Reordered_entries_are_caught()
     {
         // Swap entries 10 and 11 (different stations, so both still replay as accepted) and let the server re-sign.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -17,7 +18,9 @@ namespace Sanoo.Cli.Commands;
 /// protocol's content hash, replays the register beside the log (<see cref="Verify.RegisterReplay"/>) so that
 /// each device signature, sender and double entry is held to what the register said at that entry,
 /// rebuilds both Merkle roots, re-adds every contest's totals at every area from the station
-/// protocols, recomputes the seats, and compares both with what the server publishes. Exit 0: verified; 4: a mismatch.
+/// protocols, recomputes the seats, and compares both with what the server publishes. Entries stream through
+/// (<see cref="Verify.EntryStream"/>, <see cref="Verify.LogReplay"/>): none is kept, and with <c>--follow</c> each round goes on
+/// from what the last one verified. Exit 0: verified; 4: a mismatch.
 /// </summary>
 public static class VerifyCommand
 {
@@ -63,12 +66,16 @@ public static class VerifyCommand
         {
             Description = "Do not download the images of the signed paper protocols that entries name (by default each is fetched and re-hashed).",
         };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Print where the check spent its time and memory: each phase's seconds and bytes allocated, and the peak working set.",
+        };
         var command = new Command(
             "verify",
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
                 "root, and every total and seat re-added independently.")
         {
-            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages,
+            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages, timings,
         };
         command.Validators.Add(result =>
         {
@@ -90,6 +97,7 @@ public static class VerifyCommand
             var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant(), r.GetValue(strict))
             {
                 SkipImages = r.GetValue(skipImages),
+                Timings = r.GetValue(timings),
             };
             return FollowAsync(
                 console,
@@ -113,6 +121,9 @@ public static class VerifyCommand
     {
         /// <summary>Whether the images that entries name are left unchecked (<c>--skip-images</c>).</summary>
         public bool SkipImages { get; init; }
+
+        /// <summary>Whether each round prints where it spent its time and memory (<c>--timings</c>).</summary>
+        public bool Timings { get; init; }
     }
 
     /// <summary>
@@ -130,6 +141,8 @@ public static class VerifyCommand
         CancellationToken cancellationToken,
         Func<Contracts.TreeHead, CancellationToken, Task>? verified = null)
     {
+        // What the last round verified, kept so that the next costs only what was added since.
+        var kept = new StrongBox<Verify.LogReplay?>(null);
         try
         {
             for (var round = 0; ; round++)
@@ -140,7 +153,7 @@ public static class VerifyCommand
                     using var published = source();
                     try
                     {
-                        run = await RunAsync(console, published, pins, stateFile, cancellationToken);
+                        run = await RunAsync(console, published, pins, stateFile, kept, cancellationToken);
                     }
                     catch (Exception e) when (published.Live && !cancellationToken.IsCancellationRequested
                         && e is HttpRequestException or TaskCanceledException or JsonException)
@@ -249,8 +262,14 @@ public static class VerifyCommand
     }
 
     private static async Task<CheckRun> RunAsync(
-        IAnsiConsole console, IPublished origin, Pins pins, FileInfo stateFile, CancellationToken cancellationToken)
+        IAnsiConsole console,
+        IPublished origin,
+        Pins pins,
+        FileInfo stateFile,
+        StrongBox<Verify.LogReplay?> kept,
+        CancellationToken cancellationToken)
     {
+        var timings = new Verify.VerifyTimings(pins.Timings);
         var pinnedKey = pins.CommissionKey;
         var problems = new List<string>();
         (long Size, byte[] Root)? earlier = null;
@@ -272,21 +291,35 @@ public static class VerifyCommand
         {
             problems.Add($"the signature of the tree head of {size} entries does not verify");
         }
-        var definition = await origin.BytesAsync("/api/v1/definition", cancellationToken);
-        var definitionHash = Convert.ToHexStringLower(SHA256.HashData(definition));
-        if (definitionHash != head.DefinitionSha256)
-        {
-            problems.Add($"the definition served (SHA-256 {definitionHash}) is not the one the tree head signs ({head.DefinitionSha256})");
-        }
+        // A replay kept from the last round goes on when the head names the definition it was read from and extends its sizes.
+        var replay = kept.Value is { } goesOn && goesOn.DefinitionSha256 == head.DefinitionSha256
+            && goesOn.Entries.Size <= size && goesOn.Records.Size <= head.RegisterSize ? goesOn : null;
+        kept.Value = null; // given back only by a round that leaves it sound
         if (pins.DefinitionSha256 is { } pinnedDefinition && pinnedDefinition != head.DefinitionSha256)
         {
             problems.Add($"DEFINITION CHANGED: the tree head names definition {head.DefinitionSha256}, not the pinned {pinnedDefinition}");
         }
-        if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var election })
+        if (replay is null)
         {
-            problems.Add("the definition the server publishes does not load");
-            return Report(console, problems);
+            var definition = await origin.BytesAsync("/api/v1/definition", cancellationToken);
+            var definitionHash = Convert.ToHexStringLower(SHA256.HashData(definition));
+            if (definitionHash != head.DefinitionSha256)
+            {
+                problems.Add($"the definition served (SHA-256 {definitionHash}) is not the one the tree head signs ({head.DefinitionSha256})");
+            }
+            if (Core.Definitions.DefinitionReader.Read(definition) is not Core.Definitions.DefinitionResult.Loaded { Election: var loaded })
+            {
+                problems.Add("the definition the server publishes does not load");
+                return Report(console, problems);
+            }
+            replay = new Verify.LogReplay(loaded, definitionHash, source =>
+                pins.Strict || loaded.Sources.Any(s => s.Id.Value == source && s.DoubleEntryRequired));
         }
+        var election = replay.Election;
+        // The register replay adds its problems to the replay's list: this round's list from here on.
+        replay.Problems.Clear();
+        replay.Problems.AddRange(problems);
+        problems = replay.Problems;
         var saved = stateFile.Exists ? await VerifiedHead.ReadAsync(stateFile, cancellationToken) : null;
         if (saved is not null)
         {
@@ -331,67 +364,46 @@ public static class VerifyCommand
                 }
             }
         }
-        var tree = new MerkleTree();
-        Verify.RegisterReplay? register = null;
-        Replay? engine = null;
-        var images = new Verify.ImageFetch();
-        long after = 0;
+        timings.Mark("tree head, definition, consistency");
+        var register = replay.Register;
+        var (keptEntries, keptRecords) = (replay.Entries.Size, replay.Records.Size);
         await console.Progress().StartAsync(async context =>
         {
-            var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize));
-            var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, registerTask, problems, cancellationToken);
-            var tally = new Core.Tally.TallyEngine(election);
-            register = new Verify.RegisterReplay(election, records, problems, tally.Freeze);
+            var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize - keptRecords));
+            var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, replay.Records, registerTask, problems, cancellationToken);
+            register.Add(records);
             register.CheckDefinition(head);
-            var replay = new Replay(election, tally, register);
-            var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size));
-            while (tree.Size < size)
-            {
-                var query = $"/api/v1/entries?after={after}&limit=1000";
-                var entries = (await origin.JsonAsync(query, WireJson.Default.EntriesPage, cancellationToken)).Entries;
-                if (entries.Count == 0)
-                {
-                    problems.Add($"the server served {tree.Size} entries of the {size} its tree head claims");
-                    break;
-                }
-                foreach (var e in entries.TakeWhile(_ => tree.Size < size))
-                {
-                    CheckEntry(e, tree, replay, problems);
-                    images.Note(election, e, Convert.FromBase64String(e.Canonical));
-                    after = e.Sequence;
-                }
-                task.Value = tree.Size;
-            }
-            images.NoteReports(records);
-            engine = replay;
+            replay.Images.NoteReports(records);
+            timings.Mark("register");
+            var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
+            await ApplyEntriesAsync(origin, replay, size, earlier, task, problems, cancellationToken);
+            timings.Mark("entries (fetch, hash, read, replay)");
         });
-        var summary = register!.Finish(size);
-        if (!await CompareKeysAsync(origin, head, register, problems, cancellationToken))
+        var summary = register.Finish(size);
+        if (replay.Entries.Size == size && !replay.Entries.Root().AsSpan().SequenceEqual(root))
         {
+            problems.Add(keptEntries > 0
+                ? $"HISTORY REWRITTEN: the {size} entries do not hash to the signed root from the {keptEntries} verified earlier and the "
+                    + "entries served since"
+                : $"the entries served do not hash to the signed root of {size} entries");
+        }
+        var moved = !await CompareKeysAsync(origin, head, register, problems, cancellationToken);
+        timings.Mark("device keys");
+        moved = moved || !await Verify.PublishedComparison.TotalsAsync(origin, replay, size, problems, cancellationToken);
+        timings.Mark("totals and seats");
+        moved = moved || !await Verify.PublishedComparison.ProgressAsync(origin, replay, size, problems, cancellationToken);
+        moved = moved || (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken));
+        timings.Mark("progress, cosignatures");
+        if (moved)
+        {
+            kept.Value = problems.Count == 0 ? replay : null; // sound up to this head: the next attempt goes on from it
             return new CheckRun.Moved();
         }
-        if (tree.Size == size && !tree.Root(size).AsSpan().SequenceEqual(root))
-        {
-            problems.Add($"the entries served do not hash to the signed root of {size} entries");
-        }
-        if (earlier is { } old && tree.Size >= old.Size && !tree.Root(old.Size).AsSpan().SequenceEqual(old.Root))
-        {
-            problems.Add(
-                $"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
-                    $"({Convert.ToHexStringLower(old.Root)})");
-        }
-        if (!await CompareTotalsAsync(origin, engine!, size, problems, cancellationToken)
-            || !await CompareProgressAsync(origin, engine!, size, problems, cancellationToken))
-        {
-            return new CheckRun.Moved();
-        }
-        if (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken))
-        {
-            return new CheckRun.Moved();
-        }
+        var images = replay.Images;
         if (!pins.SkipImages)
         {
             await images.CheckAsync(console, origin, problems, cancellationToken);
+            timings.Mark("images");
         }
         console.MarkupLineInterpolated(
             $"Images: {images.Count - images.ReportPhotos:N0} named by entries and {images.ReportPhotos:N0} by reports only, {(pins.SkipImages
@@ -401,19 +413,74 @@ public static class VerifyCommand
             console.MarkupLineInterpolated($"Register: {line}.");
         }
         WarnSingleEntries(console, register, election, pins.Strict, problems);
+        timings.Print(console);
         if (problems.Count > 0)
         {
-            return Report(console, problems);
+            return Report(console, [.. problems]);
         }
         var verifiedHead = new VerifiedHead(
             size, Convert.ToHexStringLower(root), servedKey, head.DefinitionSha256, head.RegisterSize, head.RegisterRoot);
         await verifiedHead.WriteAsync(stateFile, cancellationToken);
+        kept.Value = replay;
         var shortRoot = Convert.ToHexStringLower(root)[..16];
         const string Checked = "the register and both Merkle roots, every device signature against the register's keys, every sender "
             + "against its operators and matched hand entries, every published total re-added from the station protocols";
+        var added = keptEntries > 0 ? $" ({size - keptEntries:N0} new since the last round)" : "";
+        var file = stateFile.Name;
         console.MarkupLineInterpolated(
-            $"[green bold]VERIFIED[/]: {size:N0} entries; signed tree head {shortRoot}…; {Checked}. Saved to {stateFile.Name} for the next run.");
+            $"[green bold]VERIFIED[/]: {size:N0} entries{added}; signed tree head {shortRoot}…; {Checked}. Saved to {file} for the next run.");
         return new CheckRun.Done(SanooCli.Ok, head);
+    }
+
+    /// <summary>
+    /// Fetches the entries after the replay's frontier up to <paramref name="size"/> and applies each in log order; with
+    /// <paramref name="earlier"/> (a published folder verified before), the frontier's root at that size must be the one saved.
+    /// </summary>
+    private static async Task ApplyEntriesAsync(
+        IPublished origin,
+        Verify.LogReplay replay,
+        long size,
+        (long Size, byte[] Root)? earlier,
+        ProgressTask task,
+        List<string> problems,
+        CancellationToken cancellationToken)
+    {
+        var start = replay.Entries.Size;
+        void HoldToEarlier()
+        {
+            if (earlier is { } old && replay.Entries.Size == old.Size && old.Size > start
+                && !replay.Entries.Root().AsSpan().SequenceEqual(old.Root))
+            {
+                problems.Add($"HISTORY REWRITTEN: the first {old.Size} entries no longer hash to the root verified earlier " +
+                    $"({Convert.ToHexStringLower(old.Root)})");
+            }
+        }
+        // A folder has pages at multiples of a page only; a server starts where the replay stopped.
+        var from = origin.Live ? start : start - (start % Verify.EntryStream.PageSize);
+        var pages = Verify.EntryStream.PagesAsync(origin, replay.Election, from, size, replay.Register.LastKeys, cancellationToken);
+        await foreach (var page in pages)
+        {
+            foreach (var prepared in page)
+            {
+                var (expected, served) = (replay.Entries.Size + 1, prepared.Entry.Sequence);
+                if (served < expected || expected > size)
+                {
+                    continue;
+                }
+                if (served != expected)
+                {
+                    problems.Add($"the server served entry {served} where entry {expected} belongs");
+                    return;
+                }
+                replay.Apply(prepared, problems);
+                HoldToEarlier();
+            }
+            task.Value = replay.Entries.Size - start;
+        }
+        if (replay.Entries.Size < size)
+        {
+            problems.Add($"the server served {replay.Entries.Size} entries of the {size} its tree head claims");
+        }
     }
 
     /// <summary>
@@ -423,24 +490,23 @@ public static class VerifyCommand
     private static void WarnSingleEntries(
         IAnsiConsole console, Verify.RegisterReplay register, Core.Definitions.Election election, bool strict, List<string> problems)
     {
-        foreach (var group in register.SingleEntries.GroupBy(e => e.Source, StringComparer.Ordinal))
+        foreach (var (source, single) in register.SingleEntriesBySource)
         {
-            var entries = group.ToList();
-            var title = $"{entries.Count:N0} entries of the double-entry source {group.Key} were entered by one person, not twice:";
+            var title = $"{single.Count:N0} entries of the double-entry source {source} were entered by one person, not twice:";
             console.MarkupLineInterpolated($"[yellow bold]WARNING: {title}[/]");
-            foreach (var e in entries.Take(20))
+            foreach (var e in single.Entries.Take(Verify.RegisterReplay.SingleEntries.Listed))
             {
                 console.MarkupLineInterpolated($"[yellow]  entry {e.Sequence}, station {e.Station}, sent by {e.Sender}[/]");
             }
-            if (entries.Count > 20)
+            if (single.Count > Verify.RegisterReplay.SingleEntries.Listed)
             {
-                console.MarkupLineInterpolated($"[yellow]  … and {entries.Count - 20:N0} more[/]");
+                console.MarkupLineInterpolated($"[yellow]  … and {single.Count - Verify.RegisterReplay.SingleEntries.Listed:N0} more[/]");
             }
-            var required = election.Sources.Any(s => s.Id.Value == group.Key && s.DoubleEntryRequired);
+            var required = election.Sources.Any(s => s.Id.Value == source && s.DoubleEntryRequired);
             if (strict || required)
             {
                 var why = required ? "the definition requires double entry" : "--strict";
-                problems.AddRange(entries.Select(e =>
+                problems.AddRange(single.Entries.Select(e =>
                     $"entry {e.Sequence} (station {e.Station}): a {e.Source} count entered by one person ({e.Sender}), not twice ({why})"));
             }
         }
@@ -454,16 +520,6 @@ public static class VerifyCommand
             console.MarkupLineInterpolated($"  [red]{problem}[/]");
         }
         return new CheckRun.Done(Mismatch);
-    }
-
-    /// <summary>
-    /// The verifier's own replay of the log: the definition's rules, a tally engine fed every entry in log order, and the register
-    /// replayed beside it.
-    /// </summary>
-    private sealed record Replay(Core.Definitions.Election Election, Core.Tally.TallyEngine Engine, Verify.RegisterReplay Register)
-    {
-        /// <summary>Every version the replay counted, with the time its leaf records: what the night's progress is recomputed from.</summary>
-        public List<Core.Progress.CountedVersion> Counted { get; } = [];
     }
 
     /// <summary>
@@ -487,221 +543,6 @@ public static class VerifyCommand
         {
             problems.Add($"/api/v1/keys lists {listed.GetValueOrDefault(station) ?? "no key"} as station {station}'s device key; "
                 + $"the register makes it {current.GetValueOrDefault(station) ?? "none"}");
-        }
-        return true;
-    }
-
-    private static void CheckEntry(
-        LogEntry e,
-        MerkleTree tree,
-        Replay replay,
-        List<string> problems)
-    {
-        var canonical = Convert.FromBase64String(e.Canonical);
-        if (Convert.ToHexStringLower(SHA256.HashData(canonical)) != e.ContentHash)
-        {
-            problems.Add($"entry {e.Sequence} (station {e.Station}): the protocol served does not match its content hash");
-        }
-        var deviceSigned = Core.Definitions.SourceId.TryParse(e.Source, out var source)
-            && replay.Election.TrySourceIndex(source, out var index) && replay.Election.Sources[index].Signed;
-        if (deviceSigned && e.Signature.Length == 0)
-        {
-            problems.Add($"entry {e.Sequence} (station {e.Station}): a {e.Source} count must carry its device's signature, and this one has none");
-        }
-        var signature = e.Signature.Length > 0 ? Convert.FromBase64String(e.Signature) : [];
-        replay.Register.CheckEntry(e, canonical, signature);
-        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
-        var (outcome, hash) = (WireWords.Of(e.Outcome), Convert.FromHexString(e.ContentHash));
-        tree.Append(MerkleHash.Leaf(
-            LogLeaf.Encode(e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, e.Sender, hash, signature, receivedAt)));
-        var derived = Rederive(replay, e, canonical, problems);
-        if (derived is not null && derived != e.Outcome)
-        {
-            problems.Add($"entry {e.Sequence} (station {e.Station}): published as {WireWords.Of(e.Outcome)}, "
-                + $"but the definition's rules and the versions before it make it {WireWords.Of(derived.Value)}");
-        }
-    }
-
-    /// <summary>
-    /// What the entry's outcome must be, recomputed, never taken from the server: its protocol read
-    /// under the definition and applied in log order (control relations decide accepted or rejected,
-    /// version order decides conflict and stale). Null when the protocol does not even read.
-    /// </summary>
-    private static StoredOutcome? Rederive(Replay replay, LogEntry e, byte[] canonical, List<string> problems)
-    {
-        if (Core.Protocols.ProtocolReader.Read(replay.Election, canonical) is not Core.Protocols.ProtocolReadResult.Ok { Checked: var read }
-            || read.Protocol.Station.Value != e.Station || read.Protocol.Contest.Value != e.Contest
-            || read.Protocol.Source.Value != e.Source || read.Protocol.Version != e.Version)
-        {
-            problems.Add($"entry {e.Sequence} (station {e.Station}): its protocol does not read under the definition, or names another slot");
-            return null;
-        }
-        var applied = replay.Engine.Apply(read);
-        if (applied is Core.Tally.ApplyOutcome.Accepted counted)
-        {
-            replay.Counted.Add(new(replay.Engine.Position, e.ReceivedAt, counted.Protocol, counted.Superseded));
-        }
-        return applied switch
-        {
-            Core.Tally.ApplyOutcome.Accepted => StoredOutcome.Accepted,
-            Core.Tally.ApplyOutcome.Rejected => StoredOutcome.Rejected,
-            Core.Tally.ApplyOutcome.Conflict => StoredOutcome.Conflict,
-            Core.Tally.ApplyOutcome.Stale => StoredOutcome.Stale,
-            _ => null, // an identical version again: the log never stores one (it answers with the original receipt)
-        };
-    }
-
-    /// <summary>
-    /// Re-adds every contest's votes at every area from the protocols the verifier's own replay
-    /// counts (plain sums over the definition's map, not the engine's totals) and compares them,
-    /// and the seats those protocols give, with what the server publishes at the same snapshot.
-    /// </summary>
-    /// <returns>False when the server published a newer snapshot meanwhile (nothing can be compared; check again).</returns>
-    private static async Task<bool> CompareTotalsAsync(
-        IPublished origin,
-        Replay replay,
-        long size,
-        List<string> problems,
-        CancellationToken cancellationToken)
-    {
-        // Seats come from the replay's tally of the verified protocols; each station's place in the map is looked up once.
-        var election = replay.Election;
-        var verified = replay.Engine.Freeze();
-        var protocols = replay.Engine.CurrentProtocols()
-            .Select(p => (
-                Contest: p.Contest.Value,
-                Source: p.Source.Value,
-                Ordinal: election.StationOrdinal(election.AreaIndex(p.Station)),
-                Protocol: p))
-            .ToList();
-        var bySlot = protocols.ToLookup(c => (c.Contest, c.Source));
-        foreach (var plan in election.Contests)
-        {
-            foreach (var source in election.ResultSources)
-            {
-                var mine = bySlot[(plan.Contest.Id.Value, source.Id.Value)].ToDictionary(c => c.Ordinal, c => c.Protocol);
-                // Each area's sums from its own stations as the definition lists them (a range of the tree, or a grouping's
-                // list): linear in the map. The published area, and every child and grouping area it lists, are held to them.
-                var sums = new Dictionary<string, (int Stations, long[] Votes)>(StringComparer.Ordinal);
-                foreach (var areaIndex in plan.TallyAreas)
-                {
-                    var votes = new long[plan.Choices.Length];
-                    var stations = 0;
-                    foreach (var ordinal in election.StationsOf(areaIndex))
-                    {
-                        if (mine.TryGetValue(ordinal, out var counted))
-                        {
-                            stations++;
-                            for (var i = 0; i < votes.Length; i++)
-                            {
-                                votes[i] += counted.Votes[i];
-                            }
-                        }
-                    }
-                    sums[election.Areas[areaIndex].Id.Value] = (stations, votes);
-                }
-                void Compare(string where, string area, int stations, IReadOnlyList<long> votes)
-                {
-                    if (!sums.TryGetValue(area, out var own))
-                    {
-                        problems.Add($"{where}: lists area {area}, which the contest is not tallied in");
-                        return;
-                    }
-                    if (stations != own.Stations)
-                    {
-                        problems.Add($"{where}: {stations} stations published as reporting, {own.Stations} counted in the log");
-                    }
-                    for (var i = 0; i < plan.Choices.Length; i++)
-                    {
-                        var published = i < votes.Count ? votes[i] : -1;
-                        if (published != own.Votes[i])
-                        {
-                            problems.Add($"{where}: {plan.Choices[i].Id} is published with {published:N0} votes, "
-                                + $"but the station protocols add up to {own.Votes[i]:N0}");
-                        }
-                    }
-                }
-                foreach (var areaIndex in plan.TallyAreas)
-                {
-                    var area = election.Areas[areaIndex].Id.Value;
-                    var query = $"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}";
-                    var published = await origin.JsonAsync(query, WireJson.Default.AreaResults, cancellationToken);
-                    if (published.Snapshot != size)
-                    {
-                        return false;
-                    }
-                    var here = $"{plan.Contest.Id}/{source.Id}/{area}";
-                    var byId = plan.Choices.Select(c => c.Id.Value).ToList();
-                    Compare(
-                        here,
-                        area,
-                        published.Reporting.Stations,
-                        [.. byId.Select(id => published.Choices.FirstOrDefault(c => c.Id == id)?.Votes ?? -1)]);
-                    foreach (var child in published.Children.Concat(published.Groupings))
-                    {
-                        Compare($"{here}, its listed area {child.Id}", child.Id, child.Reporting.Stations, child.Votes);
-                    }
-                    if (areaIndex == plan.AreaIndex && published.Seats is { } seats)
-                    {
-                        var mineSeats = Core.Seats.ContestSeats.PartyList(plan, verified, source.Id);
-                        foreach (var party in seats.Parties)
-                        {
-                            var id = new Core.Definitions.ChoiceId(party.Id);
-                            if (party.Seats != mineSeats.SeatsOf(id))
-                            {
-                                problems.Add($"{plan.Contest.Id}/{source.Id}: {id} is published with {party.Seats} seats, "
-                                    + $"but the verified protocols give {mineSeats.SeatsOf(id)}");
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Recomputes the main contest's count through the night over its whole area from the replay's counted versions and their
-    /// received times (docs/site.md), and compares every point of every count source with what the server publishes at the same
-    /// snapshot.
-    /// </summary>
-    /// <returns>False when the server published a newer snapshot meanwhile.</returns>
-    private static async Task<bool> CompareProgressAsync(
-        IPublished origin, Replay replay, long size, List<string> problems, CancellationToken cancellationToken)
-    {
-        var election = replay.Election;
-        var plan = election.DefaultContest;
-        var area = plan.Contest.Area;
-        var published = await origin.JsonAsync(
-            $"/api/v1/progress?contest={plan.Contest.Id}&area={area}", WireJson.Default.ProgressReport, cancellationToken);
-        if (published.Snapshot != size)
-        {
-            return false;
-        }
-        var verified = replay.Engine.Freeze();
-        foreach (var source in election.ResultSources)
-        {
-            var mine = Core.Progress.NightProgress.Of(verified, plan, source.Id, area, replay.Counted)!;
-            var where = $"progress {plan.Contest.Id}/{source.Id}/{area}";
-            if (published.Sources.FirstOrDefault(s => s.Source == source.Id.Value) is not { } theirs)
-            {
-                problems.Add($"{where}: not published");
-                continue;
-            }
-            if (theirs.BinSeconds != mine.BinSeconds || theirs.Points.Count != mine.Points.Length)
-            {
-                problems.Add($"{where}: published as {theirs.Points.Count} points of {theirs.BinSeconds} s, "
-                    + $"the log's versions and times give {mine.Points.Length} of {mine.BinSeconds} s");
-                continue;
-            }
-            var differs = mine.Points.Select((p, i) => (Mine: p, Theirs: theirs.Points[i])).FirstOrDefault(pair =>
-                pair.Mine.At != pair.Theirs.At || pair.Mine.StationsReporting != pair.Theirs.Reporting
-                || pair.Mine.Participation != pair.Theirs.Participation || !pair.Mine.Votes.SequenceEqual(pair.Theirs.Votes));
-            if (differs.Mine is { } point)
-            {
-                problems.Add($"{where}: the point at {point.At:O} is published as {differs.Theirs.Reporting} stations and "
-                    + $"{differs.Theirs.Participation:N0} voters; the log gives {point.StationsReporting} and {point.Participation:N0}");
-            }
         }
         return true;
     }

@@ -9,11 +9,13 @@ namespace Sanoo.Cli.Commands.Verify;
 /// re-hashed: an image whose bytes do not hash to the SHA-256 its protocol (signed by the station's device) or its report
 /// (a register record) names was changed after it was named, and the entry or report is named as a problem. An image the
 /// server does not have is a problem for a source that requires images and a warning otherwise. <c>sanoo verify
-/// --skip-images</c> skips the downloads.
+/// --skip-images</c> skips the downloads. Following, each round fetches the images named since the last and those not served
+/// then; an image fetched and re-hashed once is not fetched again (its address is its hash).
 /// </summary>
 internal sealed class ImageFetch
 {
     private readonly Dictionary<string, (string Where, bool Required)> _named = new(StringComparer.Ordinal);
+    private readonly List<string> _unchecked = [];
 
     /// <summary>How many different images the entries and reports seen so far name.</summary>
     public int Count => _named.Count;
@@ -29,29 +31,33 @@ internal sealed class ImageFetch
             if (report.PhotoSha256 is { } photo && _named.TryAdd(
                 Convert.ToHexStringLower(photo.AsSpan()), ($"report {report.Number} (station {report.StationId})", false)))
             {
+                _unchecked.Add(Convert.ToHexStringLower(photo.AsSpan()));
                 ReportPhotos++;
             }
         }
     }
 
-    /// <summary>Notes the image an entry's canonical bytes name, if any (the first entry naming an image is the one reported).</summary>
-    public void Note(Core.Definitions.Election election, Contracts.LogEntry entry, byte[] canonical)
+    /// <summary>Notes the image an entry's canonical bytes name (the first entry naming an image is the one reported).</summary>
+    public void Note(Core.Definitions.Election election, Contracts.LogEntry entry, ProtocolImage image)
     {
-        if (ProtocolImage.InCanonical(canonical) is not { } image)
-        {
-            return;
-        }
         var required = Core.Definitions.SourceId.TryParse(entry.Source, out var source)
             && election.TrySourceIndex(source, out var index) && election.Sources[index].ImagesRequired;
-        _named.TryAdd(image.Hex, ($"entry {entry.Sequence} (station {entry.Station})", required));
+        if (_named.TryAdd(image.Hex, ($"entry {entry.Sequence} (station {entry.Station})", required)))
+        {
+            _unchecked.Add(image.Hex);
+        }
     }
 
-    /// <summary>Fetches every noted image and checks its hash; adds a problem for each that differs, and warns of missing ones.</summary>
+    /// <summary>Fetches every image noted and not yet checked and checks its hash; adds a problem for each that differs, and warns of
+    /// missing ones (fetched again next time).</summary>
     public async Task CheckAsync(IAnsiConsole console, VerifyCommand.IPublished origin, List<string> problems, CancellationToken cancellationToken)
     {
         var missing = 0;
-        foreach (var (hex, (where, required)) in _named)
+        var images = _unchecked.ToList();
+        _unchecked.Clear();
+        foreach (var hex in images)
         {
+            var (where, required) = _named[hex];
             byte[] bytes;
             try
             {
@@ -71,6 +77,7 @@ internal sealed class ImageFetch
                     problems.Add($"{where}: the image its protocol names ({hex[..16]}…) is not served");
                 }
                 missing++;
+                _unchecked.Add(hex);
                 continue;
             }
             var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));

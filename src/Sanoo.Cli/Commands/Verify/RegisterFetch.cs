@@ -7,33 +7,54 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <summary>
 /// Fetches the whole register the signed tree head covers and checks it as a log of its own: every record's bytes read
 /// strictly as the record they claim to be, at their place, with the leaf hash served; the records hash to the signed
-/// register root; and the records verified on the previous run still hash to the root saved then.
+/// register root; and the records verified on the previous run still hash to the root saved then. Only the register's Merkle
+/// frontier is kept from round to round, so a round fetches the records added since the last.
 /// </summary>
 internal static class RegisterFetch
 {
-    /// <summary>The register's records, decoded and in order (those that do not decode are left out, each a problem).</summary>
+    /// <summary>
+    /// The register's records after the <paramref name="frontier"/>'s size (every one on a first round), decoded and in order (those
+    /// that do not decode are left out, each a problem); each record's leaf is appended to the frontier, which must then give the
+    /// signed register root.
+    /// </summary>
     public static async Task<List<Core.Register.RegisterRecord>> FetchAsync(
         VerifyCommand.IPublished origin,
         Contracts.TreeHead head,
         VerifiedHead? saved,
+        MerkleFrontier frontier,
         ProgressTask task,
         List<string> problems,
         CancellationToken cancellationToken)
     {
         var records = new List<Core.Register.RegisterRecord>();
-        var tree = new MerkleTree();
-        var size = head.RegisterSize;
-        while (tree.Size < size)
+        var (kept, size) = (frontier.Size, head.RegisterSize);
+        var savedRoot = saved is { RegisterSize: { } before, RegisterRoot: { } root } ? (Size: before, Root: root) : default;
+        if (savedRoot.Root is not null && savedRoot.Size > size)
         {
-            var page = await origin.JsonAsync($"/api/v1/register?after={tree.Size}&limit=1000", WireJson.Default.RegisterPage, cancellationToken);
+            problems.Add($"REGISTER REWRITTEN: the register shrank: {size} records now, {savedRoot.Size} when last verified");
+        }
+        void HoldToSaved()
+        {
+            if (savedRoot.Root is not null && frontier.Size == savedRoot.Size && frontier.Size > kept
+                && Convert.ToHexStringLower(frontier.Root()) != savedRoot.Root)
+            {
+                problems.Add($"REGISTER REWRITTEN: the first {savedRoot.Size} register records (keys, operators, hand entries, acts) no "
+                    + $"longer hash to the root verified earlier ({savedRoot.Root})");
+            }
+        }
+        HoldToSaved();
+        while (frontier.Size < size)
+        {
+            var page = await origin.JsonAsync(
+                $"/api/v1/register?after={frontier.Size}&limit=1000", WireJson.Default.RegisterPage, cancellationToken);
             if (page.Records.Count == 0)
             {
-                problems.Add($"the server served {tree.Size} register records of the {size} its tree head claims");
+                problems.Add($"the server served {frontier.Size} register records of the {size} its tree head claims");
                 break;
             }
-            foreach (var served in page.Records.TakeWhile(_ => tree.Size < size))
+            foreach (var served in page.Records.TakeWhile(_ => frontier.Size < size))
             {
-                var place = tree.Size + 1;
+                var place = frontier.Size + 1;
                 byte[] bytes;
                 try
                 {
@@ -45,7 +66,8 @@ internal static class RegisterFetch
                     bytes = [];
                 }
                 var leaf = MerkleHash.Leaf(bytes);
-                tree.Append(leaf);
+                frontier.Append(leaf);
+                HoldToSaved();
                 if (served.Sequence != place || served.LeafHash != Convert.ToHexStringLower(leaf))
                 {
                     problems.Add($"register record {place}: served as record {served.Sequence} with leaf hash {served.LeafHash}, "
@@ -65,23 +87,14 @@ internal static class RegisterFetch
                     problems.Add($"register record {place} does not read: {e.Message}");
                 }
             }
-            task.Value = tree.Size;
+            task.Value = frontier.Size - kept;
         }
-        if (tree.Size == size && Convert.ToHexStringLower(tree.Root(size)) != head.RegisterRoot)
+        if (frontier.Size == size && Convert.ToHexStringLower(frontier.Root()) != head.RegisterRoot)
         {
-            problems.Add($"the register records served do not hash to the signed register root of {size} records");
-        }
-        if (saved is { RegisterSize: { } before, RegisterRoot: { } root })
-        {
-            if (before > size)
-            {
-                problems.Add($"REGISTER REWRITTEN: the register shrank: {size} records now, {before} when last verified");
-            }
-            else if (tree.Size >= before && Convert.ToHexStringLower(tree.Root(before)) != root)
-            {
-                problems.Add($"REGISTER REWRITTEN: the first {before} register records (keys, operators, hand entries, acts) no longer "
-                    + $"hash to the root verified earlier ({root})");
-            }
+            problems.Add(kept > 0
+                ? $"REGISTER REWRITTEN: the register of {size} records does not hash to the signed register root from the {kept} "
+                    + "verified earlier and the records served since"
+                : $"the register records served do not hash to the signed register root of {size} records");
         }
         return records;
     }

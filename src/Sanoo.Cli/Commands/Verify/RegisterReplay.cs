@@ -1,6 +1,5 @@
 using System.Globalization;
 using static System.FormattableString;
-using NSec.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Register;
 using Sanoo.Log;
@@ -15,13 +14,17 @@ namespace Sanoo.Cli.Commands.Verify;
 /// server's clock. It decides which device key was each station's at each entry, which operators were enrolled and where they
 /// may act, which hand counts were matched by two operators (their commitments opened), and holds the commission's acts to
 /// their rules. Every problem names the entry or record; nothing is taken from the server's own view.
-/// Not thread-safe: one replay per verification.
+/// Records are added as they are fetched (<see cref="Add"/>), and a replay goes on from round to round of <c>--follow</c>: each
+/// round costs what the records and entries added since cost. Not thread-safe: one replay per verification.
 /// </summary>
 internal sealed class RegisterReplay
 {
     private readonly Election _election;
     private readonly Jurisdiction _jurisdiction;
-    private readonly IReadOnlyList<RegisterRecord> _records;
+    private readonly List<RegisterRecord> _records = [];
+    private readonly List<DefinitionRecord> _definitions = [];
+    private readonly Dictionary<string, byte[]> _lastKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SingleEntries> _singleEntries = new(StringComparer.Ordinal);
     private readonly List<string> _problems;
     private readonly Dictionary<string, DeviceKeyRecord> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(byte[] Key, string Ended)>> _endedKeys = new(StringComparer.Ordinal);
@@ -33,7 +36,6 @@ internal sealed class RegisterReplay
     private readonly Dictionary<(string, string), long> _openOrders = [];
     private readonly Dictionary<string, string> _witnesses = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _witnessesBy = new(StringComparer.Ordinal);
-    private readonly List<SingleEntry> _singleEntries = [];
     private readonly ReportReplay _reports;
     private readonly AuditReplay _audit;
     private readonly Core.Turnout.TurnoutBook _turnout;
@@ -46,16 +48,14 @@ internal sealed class RegisterReplay
     private int _certifications;
     private int _imported;
 
-    /// <summary>A replay of <paramref name="records"/> (decoded, in register order) under <paramref name="election"/>.</summary>
+    /// <summary>A replay under <paramref name="election"/> of no records yet.</summary>
     /// <param name="election">The election.</param>
-    /// <param name="records">The register's records, decoded, in order.</param>
     /// <param name="problems">Where problems are added.</param>
     /// <param name="reported">The verifier's tally of the log entries replayed so far (for the audit's plan); none: an empty tally.</param>
-    public RegisterReplay(Election election, IReadOnlyList<RegisterRecord> records, List<string> problems, Func<Core.Tally.Snapshot>? reported = null)
+    public RegisterReplay(Election election, List<string> problems, Func<Core.Tally.Snapshot>? reported = null)
     {
         _election = election;
         _jurisdiction = new Jurisdiction(election);
-        _records = records;
         _problems = problems;
         _reports = new ReportReplay(election, _operators, _orders, problems);
         _audit = new AuditReplay(election, _operators, reported ?? new Core.Tally.TallyEngine(election).Freeze, problems);
@@ -66,10 +66,61 @@ internal sealed class RegisterReplay
     public sealed record SingleEntry(long Sequence, string Station, string Source, string Sender);
 
     /// <summary>
-    /// The entries of double-entry sources that are not backed by a matched pair of hand entries (sent by an admin alone,
-    /// imported from a file, or by any other sender), in log order.
+    /// The entries of one double-entry source that are not backed by a matched pair of hand entries (sent by an admin alone,
+    /// imported from a file, or by any other sender): how many, and the first <see cref="Listed"/> in log order, or every one
+    /// where each is a problem.
     /// </summary>
-    public IReadOnlyList<SingleEntry> SingleEntries => _singleEntries;
+    public sealed class SingleEntries(bool everyOne)
+    {
+        /// <summary>How many are listed when they are only warned of.</summary>
+        public const int Listed = 20;
+
+        private readonly List<SingleEntry> _entries = [];
+
+        /// <summary>How many there are.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>The first <see cref="Listed"/>, or every one when each is a problem.</summary>
+        public IReadOnlyList<SingleEntry> Entries => _entries;
+
+        internal void Add(SingleEntry entry)
+        {
+            Count++;
+            if (everyOne || _entries.Count < Listed)
+            {
+                _entries.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>The entries of double-entry sources that one person entered, by source.</summary>
+    public IReadOnlyDictionary<string, SingleEntries> SingleEntriesBySource => _singleEntries;
+
+    /// <summary>Whether every single entry of a source is kept (each will be a problem), not only the first few.</summary>
+    public Func<string, bool> KeepEverySingleEntry { get; init; } = _ => true;
+
+    /// <summary>Each station's last device key in the records added so far, raw: what entries' signatures are first tried with.</summary>
+    public IReadOnlyDictionary<string, byte[]> LastKeys => _lastKeys;
+
+    /// <summary>How many records were added.</summary>
+    public int Count => _records.Count;
+
+    /// <summary>Adds the records fetched next (decoded, in register order); they take effect as the entries reach them.</summary>
+    public void Add(IEnumerable<RegisterRecord> records)
+    {
+        foreach (var record in records)
+        {
+            _records.Add(record);
+            if (record is DefinitionRecord definition)
+            {
+                _definitions.Add(definition);
+            }
+            else if (record is DeviceKeyRecord key)
+            {
+                _lastKeys[key.StationId] = key.PublicKey.AsSpan().ToArray();
+            }
+        }
+    }
 
     /// <summary>The witnesses the register enrolled, by name: each one's Ed25519 public key, base64.</summary>
     public IReadOnlyDictionary<string, string> Witnesses => _witnesses;
@@ -80,12 +131,11 @@ internal sealed class RegisterReplay
     /// </summary>
     public void CheckDefinition(Contracts.TreeHead head)
     {
-        var definitions = _records.OfType<DefinitionRecord>().ToList();
-        if (definitions.Count != 1)
+        if (_definitions.Count != 1)
         {
-            _problems.Add($"the register holds {definitions.Count} definition records; it must hold exactly one");
+            _problems.Add($"the register holds {_definitions.Count} definition records; it must hold exactly one");
         }
-        foreach (var d in definitions)
+        foreach (var d in _definitions)
         {
             var sha = Convert.ToHexStringLower(d.DefinitionSha256.AsSpan());
             if (d.Sequence != 1 || d.Election != head.Election || d.Election != _election.Id.Value || sha != head.DefinitionSha256)
@@ -97,24 +147,29 @@ internal sealed class RegisterReplay
     }
 
     /// <summary>
-    /// Applies the records that take effect before log entry <paramref name="e"/>, then holds the entry to them: its device
+    /// Applies the records that take effect before the <paramref name="prepared"/> entry, then holds the entry to them: its device
     /// signature to the key the register made current for the station, its sender to the register's operators and matched
     /// hand entries.
     /// </summary>
-    public void CheckEntry(Contracts.LogEntry e, byte[] canonical, byte[] signature)
+    public void CheckEntry(PreparedEntry prepared)
     {
+        var (e, canonical, signature) = (prepared.Entry, prepared.Canonical, prepared.Signature);
         ApplyBefore(e.Sequence);
         var signed = SourceId.TryParse(e.Source, out var sourceId) && _election.TrySourceIndex(sourceId, out var index)
             ? _election.Sources[index]
             : null;
         if (signature.Length > 0)
         {
-            CheckSignature(e, canonical, signature);
+            CheckSignature(e, canonical, signature, prepared.Signed);
         }
         var sender = Sender.Parse(e.Sender);
         if (signed is { DoubleEntry: true } && sender is not (Sender.DoubleEntry or Sender.MatchedEntry))
         {
-            _singleEntries.Add(new SingleEntry(e.Sequence, e.Station, e.Source, e.Sender));
+            if (!_singleEntries.TryGetValue(e.Source, out var single))
+            {
+                _singleEntries[e.Source] = single = new SingleEntries(KeepEverySingleEntry(e.Source));
+            }
+            single.Add(new SingleEntry(e.Sequence, e.Station, e.Source, e.Sender));
         }
         if (signed?.PartyCopy is { } party && sender is not Sender.Operator)
         {
@@ -154,8 +209,9 @@ internal sealed class RegisterReplay
     /// </summary>
     public IReadOnlyList<string> Finish(long treeSize)
     {
+        var first = _next;
         ApplyBefore(long.MaxValue);
-        foreach (var late in _records.Where(r => r.LogSize > treeSize).Take(20))
+        foreach (var late in _records.Skip(first).Where(r => r.LogSize > treeSize).Take(20))
         {
             _problems.Add($"register record {late.Sequence} says the log held {late.LogSize} entries when it was recorded; "
                 + $"the signed tree head has {treeSize}");
@@ -453,9 +509,11 @@ internal sealed class RegisterReplay
         }
     }
 
-    private void CheckSignature(Contracts.LogEntry e, byte[] canonical, byte[] signature)
+    private void CheckSignature(Contracts.LogEntry e, byte[] canonical, byte[] signature, (byte[] Key, bool Verifies)? tried)
     {
-        if (_keys.TryGetValue(e.Station, out var current) && Verifies(current.PublicKey.AsSpan(), canonical, signature))
+        if (_keys.TryGetValue(e.Station, out var current) && (tried is { } t && current.PublicKey.AsSpan().SequenceEqual(t.Key)
+            ? t.Verifies
+            : Verifies(current.PublicKey.AsSpan(), canonical, signature)))
         {
             return;
         }
@@ -475,9 +533,7 @@ internal sealed class RegisterReplay
         }
     }
 
-    private static bool Verifies(ReadOnlySpan<byte> key, byte[] canonical, byte[] signature) =>
-        PublicKey.TryImport(SignatureAlgorithm.Ed25519, key, KeyBlobFormat.RawPublicKey, out var publicKey)
-        && SignatureAlgorithm.Ed25519.Verify(publicKey!, canonical, signature);
+    private static bool Verifies(ReadOnlySpan<byte> key, byte[] canonical, byte[] signature) => PreparedEntry.Verifies(key, canonical, signature);
 
     private void CheckOperator(Contracts.LogEntry e, string name, CountSource? source)
     {

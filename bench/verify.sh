@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The verifier at scale (loopback only): a synthetic election of STATIONS stations (default 100,000), its hand count ingested
+# (one count: STATIONS log entries), served by `sanoo serve --signing-key` on 127.0.0.1 and checked by `sanoo verify --url`
+# RUNS times (fresh state each run), then published with `sanoo publish` and checked by `sanoo verify --dir` (SKIP_DIR=1: --url
+# only). Wall time and peak RSS from /usr/bin/time -v; with --timings the verifier prints its own phases.
+# Usage: bench/verify.sh [STATIONS] [RUNS]   (SANOO=path/to/sanoo.dll to time another build; BEFORE=path/to/sanoo.dll to time an
+# earlier build's verify too, run for run beside this one's, on the same store and server)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/common.sh
+stations=${1:-100000}
+runs=${2:-3}
+command -v /usr/bin/time >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+[ -n "${SANOO:-}" ] || ./sanoo --help >/dev/null
+dll=${SANOO:-.build/cli/sanoo.dll}
+work=$(mktemp -d /tmp/sanoo-verify-bench-XXXX)
+port=$(free_port)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet "$dll" generate synthetic --stations "$stations" --out "$work/election" >/dev/null
+dotnet "$dll" ingest --definition "$work/election/election.json" --db "sqlite:$work/store.db" "$work/election/hand.jsonl" >/dev/null
+key=$(dotnet "$dll" keys new --commission --out "$work/c.key" | grep -oE '[A-Za-z0-9+/]{43}=' | head -1)
+dotnet "$dll" serve --db "sqlite:$work/store.db" --signing-key "$work/c.key" --urls "http://127.0.0.1:$port" \
+  --reads-per-second 1000000 > "$work/serve.log" 2>&1 &
+server=$!
+until curl -sf "http://127.0.0.1:$port/api/v1/tree-head" >/dev/null; do sleep 0.5; done
+echo "== $stations stations, $(curl -s "http://127.0.0.1:$port/api/v1/tree-head" | python3 -c 'import json,sys; print(json.load(sys.stdin)["treeSize"])') entries, served on 127.0.0.1; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+measure() { # DLL LABEL ARGS…: one verify, fresh state
+  local build=$1 label=$2; shift 2
+  rm -f "$work/state.json"
+  /usr/bin/time -v -o "$work/time.txt" dotnet "$build" verify "$@" --commission-key "$key" --state "$work/state.json" > "$work/verify.log" 2>&1 || true
+  local verdict; verdict=$(grep -oE '(NOT )?VERIFIED' "$work/verify.log" | head -1)
+  local wall; wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
+  local rss; rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$work/time.txt")
+  echo "  $label: ${verdict:-no verdict}, wall $wall, peak RSS $rss; load average $(cut -d' ' -f1 /proc/loadavg)"
+  grep -E '^  (phase|timings)' "$work/verify.log" | sed 's/^/    /' || true
+}
+
+both() { # LABEL ARGS…: this build, then the earlier one if BEFORE is set
+  local label=$1; shift
+  measure "$dll" "$label" "$@" --timings
+  [ -z "${BEFORE:-}" ] || measure "$BEFORE" "$label (before)" "$@"
+}
+for run in $(seq "$runs"); do both "verify --url run $run" --url "http://127.0.0.1:$port" --skip-images; done
+kill "$server"; server=""
+[ "${SKIP_DIR:-}" = 1 ] && exit 0
+start=$(date +%s)
+dotnet "$dll" publish --db "sqlite:$work/store.db" --out "$work/site" --signing-key "$work/c.key" >/dev/null
+echo "  (publish: $(( $(date +%s) - start )) s)"
+for run in $(seq "$runs"); do both "verify --dir run $run" --dir "$work/site" --skip-images; done

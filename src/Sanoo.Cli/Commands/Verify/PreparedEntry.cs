@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using NSec.Cryptography;
+using Sanoo.Contracts;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Transparency;
+
+namespace Sanoo.Cli.Commands.Verify;
+
+/// <summary>
+/// One log entry with everything checked that needs no state of the replay, so that it is done on any core as pages arrive: its
+/// bytes decoded and hashed against its content hash, its Merkle leaf, its protocol read under the definition, the image it
+/// names, and its device signature tried with the key the register makes the station's last (a signature the replay then finds
+/// made with that same key needs no second check). What is held to log order (keys at that entry, senders, outcomes) is left to
+/// <see cref="LogReplay"/>.
+/// </summary>
+/// <param name="Entry">The entry as served.</param>
+/// <param name="Canonical">Its protocol's canonical bytes, decoded.</param>
+/// <param name="Signature">Its device signature, decoded (empty when it carries none).</param>
+/// <param name="Leaf">Its Merkle leaf hash (RFC 9162).</param>
+/// <param name="HashMatches">Whether the bytes hash to the content hash served.</param>
+/// <param name="Read">Its protocol as read under the definition, or null when it does not read or names another slot.</param>
+/// <param name="Image">The image of the paper protocol its bytes name, if any.</param>
+/// <param name="Signed">The key the signature was tried with and whether it verified; null when it was not tried.</param>
+internal sealed record PreparedEntry(
+    LogEntry Entry,
+    byte[] Canonical,
+    byte[] Signature,
+    byte[] Leaf,
+    bool HashMatches,
+    CheckedProtocol? Read,
+    ProtocolImage? Image,
+    (byte[] Key, bool Verifies)? Signed)
+{
+    /// <summary>Checks <paramref name="e"/> as far as it can be without the replay; <paramref name="lastKeys"/>: each station's last
+    /// enrolled device key in the register fetched.</summary>
+    public static PreparedEntry Of(Election election, LogEntry e, IReadOnlyDictionary<string, byte[]> lastKeys)
+    {
+        var canonical = Convert.FromBase64String(e.Canonical);
+        var hashMatches = Convert.ToHexStringLower(SHA256.HashData(canonical)) == e.ContentHash;
+        var signature = e.Signature.Length > 0 ? Convert.FromBase64String(e.Signature) : [];
+        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
+        var leaf = MerkleHash.Leaf(LogLeaf.Encode(
+            e.Sequence, e.Station, e.Contest, e.Source, e.Version, WireWords.Of(e.Outcome), e.Sender, Convert.FromHexString(e.ContentHash),
+            signature, receivedAt));
+        var read = ProtocolReader.Read(election, canonical) is ProtocolReadResult.Ok { Checked: var r }
+            && r.Protocol.Station.Value == e.Station && r.Protocol.Contest.Value == e.Contest
+            && r.Protocol.Source.Value == e.Source && r.Protocol.Version == e.Version
+            ? r
+            : null;
+        (byte[], bool)? signed = signature.Length > 0 && lastKeys.TryGetValue(e.Station, out var key)
+            ? (key, Verifies(key, canonical, signature))
+            : null;
+        return new PreparedEntry(e, canonical, signature, leaf, hashMatches, read, ProtocolImage.InCanonical(canonical), signed);
+    }
+
+    /// <summary>Whether <paramref name="signature"/> over <paramref name="canonical"/> verifies with the raw Ed25519 key.</summary>
+    public static bool Verifies(ReadOnlySpan<byte> key, byte[] canonical, byte[] signature) =>
+        PublicKey.TryImport(SignatureAlgorithm.Ed25519, key, KeyBlobFormat.RawPublicKey, out var publicKey)
+        && SignatureAlgorithm.Ed25519.Verify(publicKey!, canonical, signature);
+}
