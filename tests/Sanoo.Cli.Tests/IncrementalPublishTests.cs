@@ -108,6 +108,12 @@ public sealed partial class IncrementalPublishTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_site, "en", "area", "gone", "index.html")), "a page of an earlier publish that is gone");
         Assert.True(File.Exists(foreign), "a file publish did not write is left alone");
         Assert.Empty(Directory.EnumerateFiles(_site, "*.sanoo-tmp", SearchOption.AllDirectories));
+
+        // The pages kept from the earlier publish still verify against the newer head.
+        var key = Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
+        var (verified, report) = CliRun.Sanoo("verify", "--dir", _site, "--commission-key", key, "--state", Path.Combine(_folder, "state.json"));
+        Assert.True(verified == 0, report);
+        Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +187,8 @@ public sealed partial class IncrementalPublishTests : IDisposable
         Directory.EnumerateFiles(_site, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".gz", StringComparison.Ordinal) && !f.EndsWith(".br", StringComparison.Ordinal)
                 && !f.EndsWith("publish-manifest.json", StringComparison.Ordinal))
-            .ToDictionary(f => Path.GetRelativePath(_site, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
+            .ToDictionary(
+                f => Path.GetRelativePath(_site, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
 
     private static byte[] ReadAll(Stream stream)
     {

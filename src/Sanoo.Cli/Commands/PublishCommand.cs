@@ -116,7 +116,8 @@ public static class PublishCommand
                         continue;
                     }
                     var started = System.Diagnostics.Stopwatch.StartNew();
-                    (summary, code) = await PublishAsync(console, log, commission, record, site, output, options with { Full = false }, cancellationToken);
+                    (summary, code) = await PublishAsync(
+                        console, log, commission, record, site, output, options with { Full = false }, cancellationToken);
                     if (summary is null)
                     {
                         return code;
@@ -124,7 +125,8 @@ public static class PublishCommand
                     published = (summary.Snapshot, record.Count);
                     console.MarkupLineInterpolated($"{TimeProvider.System.GetUtcNow():HH:mm:ss} snapshot {Format.Count(summary.Snapshot)}: {
                         Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {
-                            Format.Count(summary.Removed)} removed, {Format.Count(summary.Pages)} pages made, in {started.Elapsed.TotalSeconds:0.0} s.");
+                            Format.Count(summary.Removed)} removed, {Format.Count(summary.Pages)} pages made, in {
+                                started.Elapsed.TotalSeconds:0.0} s.");
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -19,11 +19,9 @@ public static class PublishedApi
     /// <summary>The signed tree head's file.</summary>
     public const string TreeHeadFile = "api/v1/tree-head.json";
 
-    /// <summary>The area whose figures a file of the API gives (its results, its count through the night); null for the log's files.</summary>
-    public static string? AreaOf(string path) =>
-        path.StartsWith("api/v1/results/", StringComparison.Ordinal) || path.StartsWith("api/v1/progress/", StringComparison.Ordinal)
-            ? Path.GetFileNameWithoutExtension(path)
-            : null;
+    /// <summary>Whether a file of the API gives one area's figures (its results, its count through the night) at the snapshot.</summary>
+    public static bool IsOfArea(string path) =>
+        path.StartsWith("api/v1/results/", StringComparison.Ordinal) || path.StartsWith("api/v1/progress/", StringComparison.Ordinal);
 
     /// <summary>Every file, by path under the folder, with its bytes.</summary>
     public static async IAsyncEnumerable<(string Path, byte[] Bytes)> FilesAsync(

@@ -69,20 +69,21 @@ public sealed class StaticSite(SiteContent content)
             group.Add(path);
         }
 
-        // 1. The log's files, then the signed head: a page is never newer than the head that covers it.
-        var results = new Dictionary<string, List<(string Path, byte[] Bytes)>>(StringComparer.Ordinal);
+        // 1. The log's files, then the signed head: a page is never newer than the head that covers it. Then every area's results
+        // and count through the night for the verifier, made at every publish: it checks each against the head's snapshot.
         if (commissionKey is not null)
         {
             (string, byte[])? head = null;
+            var results = new List<(string Path, byte[] Bytes)>();
             await foreach (var (path, data) in PublishedApi.FilesAsync(content.Log, published, commissionKey, cancellationToken))
             {
                 if (path == PublishedApi.TreeHeadFile)
                 {
                     head = (path, data);
                 }
-                else if (PublishedApi.AreaOf(path) is { } area)
+                else if (PublishedApi.IsOfArea(path))
                 {
-                    (results.TryGetValue(area, out var list) ? list : results[area] = []).Add((path, data));
+                    results.Add((path, data));
                 }
                 else
                 {
@@ -90,6 +91,10 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
             await Write(site, head!.Value.Item1, head.Value.Item2);
+            foreach (var (path, data) in results)
+            {
+                await Write(site, path, data);
+            }
         }
 
         // 2. The pages whose figures changed, on every core.
@@ -118,11 +123,6 @@ public sealed class StaticSite(SiteContent content)
                     {
                         var files = new List<string>();
                         await WriteAreaAsync(worker!, published, snapshot, area, output, files, photos[area.Id], images, token);
-                        foreach (var (path, data) in results.GetValueOrDefault(area.Id.Value) ?? [])
-                        {
-                            await output.WriteAsync(path, data, token);
-                            files.Add(path);
-                        }
                         if (area.IsStation)
                         {
                             stationFiles[area.Id.Value] =
@@ -186,7 +186,14 @@ public sealed class StaticSite(SiteContent content)
         }
         await output.WriteWithoutCopiesAsync(PublishManifest.FileName, manifest.ToBytes(), cancellationToken);
         return new StaticSiteSummary(
-            total, output.Written + output.Skipped, output.Written, output.Skipped, removed, output.BytesWritten, snapshot.Position, plan.FullBecause);
+            total,
+            output.Written + output.Skipped,
+            output.Written,
+            output.Skipped,
+            removed,
+            output.BytesWritten,
+            snapshot.Position,
+            plan.FullBecause);
     }
 
     /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
@@ -314,7 +321,8 @@ public sealed class StaticSite(SiteContent content)
         await Write(SiteAssets.CssPath, Encoding.UTF8.GetBytes(SiteAssets.Css));
         await Write(SiteAssets.ScriptPath, Encoding.UTF8.GetBytes(SiteAssets.Script));
         await Write("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
-        await output.WriteStreamAsync(SitePaths.Protocols, stream => content.WriteProtocolsAsync(stream, snapshot, cancellationToken), cancellationToken);
+        await output.WriteStreamAsync(
+            SitePaths.Protocols, stream => content.WriteProtocolsAsync(stream, snapshot, cancellationToken), cancellationToken);
         site.Add(SitePaths.Protocols);
         foreach (var (path, xml) in new[] { (ErrReports.JsonPath, false), (ErrReports.XmlPath, true) })
         {
