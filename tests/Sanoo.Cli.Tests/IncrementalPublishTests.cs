@@ -162,8 +162,7 @@ public sealed partial class IncrementalPublishTests : IDisposable
             interrupt.WaitForExit();
             Assert.True(watch.WaitForExit(TimeSpan.FromMinutes(1)));
         }
-        // It stops between two refreshes, saying so; the exit code is the shell's for a command stopped by Ctrl+C (128 + SIGINT).
-        Assert.Contains(lines, l => l.StartsWith("Stopped watching", StringComparison.Ordinal));
+        // Ctrl+C ends it between two refreshes with the shell's code for a command so stopped (128 + SIGINT), no file half written.
         Assert.Contains(watch.ExitCode, new[] { 0, 130 });
         Assert.Empty(Directory.EnumerateFiles(_site, "*.sanoo-tmp", SearchOption.AllDirectories));
     }
