@@ -24,6 +24,13 @@ public sealed class PublishedSiteTests(ResultsSite site)
             // 3 languages; the search page and its index in 3 languages
             var areaPages = 3 * ResultsSite.Sample.Election.Areas.Count(a => !a.IsStation);
             Assert.Equal((3 * summary.Pages) + 8 + 9 + (9 * areaPages) + 9 + 3 + 6, summary.Files);
+            // On disk beside them: the manifest of what was written, and a .gz and a .br copy of every text file.
+            var onDisk = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
+            var identity = onDisk.Where(f => !f.EndsWith(".gz", StringComparison.Ordinal) && !f.EndsWith(".br", StringComparison.Ordinal)).ToList();
+            Assert.Equal(summary.Files + 1, identity.Count);
+            Assert.Equal(
+                2 * identity.Count(f => Web.Publishing.PublishedFolder.IsText(f) && Path.GetFileName(f) != Web.Publishing.PublishManifest.FileName),
+                onDisk.Length - identity.Count);
             using var nginx = await NginxServer.StartAsync(folder);
 
             await using var context = await site.Browser.NewContextAsync(

@@ -9,23 +9,39 @@ using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
 
-/// <summary><c>sanoo publish --db DB --out DIR</c>: writes the results site of the store's current snapshot as static files.</summary>
+/// <summary>
+/// <c>sanoo publish --db DB --out DIR</c>: writes the results site of the store's current snapshot as static files, only the pages
+/// whose figures changed when the folder holds an earlier publish; with <c>--watch</c>, keeps the folder current until stopped.
+/// </summary>
 public static class PublishCommand
 {
+    /// <summary>How often a long publish says how far it is.</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
+
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
         var db = StoreOptions.Database(required: true);
         var output = new Option<DirectoryInfo>("--out")
         {
-            Description = "The folder to publish into; replaced whole when the new site is complete, so a web server serving it never sees half a " +
-                "snapshot.",
+            Description = "The folder to publish into. Into a folder an earlier publish wrote, only the pages whose figures changed are " +
+                "written, each file replaced whole by a rename; files it did not write are left alone.",
             Required = true,
         };
         var signingKey = new Option<FileInfo?>("--signing-key")
         {
             Description = "The commission's key file (sanoo keys new --commission) that signs the published tree head.",
         };
+        var noCopies = new Option<bool>("--no-compressed-copies")
+        {
+            Description = "Do not write FILE.gz and FILE.br beside each text file (for nginx gzip_static and brotli_static).",
+        };
+        var full = new Option<bool>("--full") { Description = "Make every page again, whatever the folder's publish-manifest.json says." };
+        var watch = new Option<bool>("--watch")
+        {
+            Description = "Keep the folder current: check the store every --interval and publish what changed, until Ctrl+C.",
+        };
+        var interval = new Option<double>("--interval") { Description = "Seconds between checks with --watch.", DefaultValueFactory = _ => 5 };
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
         var command = new Command(
@@ -33,15 +49,30 @@ public static class PublishCommand
             "Write the results site (every page in every language, its CSV and JSON, and all station protocols) of the store's current snapshot as " +
                 "static files for any web server or CDN.")
         {
-            db, output, signingKey, words, publicUrl,
+            db, output, signingKey, noCopies, full, watch, interval, words, publicUrl,
         };
         command.SetAction((r, ct) => RunAsync(
-            console, r.GetValue(db)!, r.GetValue(output)!, r.GetValue(signingKey), r.GetValue(words), r.GetValue(publicUrl), ct));
+            console,
+            r.GetValue(db)!,
+            r.GetValue(output)!,
+            r.GetValue(signingKey),
+            r.GetValue(words),
+            r.GetValue(publicUrl),
+            new StaticSiteOptions(!r.GetValue(noCopies), r.GetValue(full)),
+            r.GetValue(watch) ? TimeSpan.FromSeconds(Math.Max(0.1, r.GetValue(interval))) : null,
+            ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        IAnsiConsole console, string db, DirectoryInfo output, FileInfo? signingKey, DirectoryInfo? words, Uri? publicUrl,
+        IAnsiConsole console,
+        string db,
+        DirectoryInfo output,
+        FileInfo? signingKey,
+        DirectoryInfo? words,
+        Uri? publicUrl,
+        StaticSiteOptions options,
+        TimeSpan? watch,
         CancellationToken cancellationToken)
     {
         try
@@ -53,48 +84,56 @@ public static class PublishCommand
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
-            var record = await CommissionRecord.ReadAsync(log, cancellationToken);
-            var now = TimeProvider.System.GetUtcNow();
-            var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, now, record, cancellationToken);
-            if (published is null)
-            {
-                console.MarkupLineInterpolated(
-                    $"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");
-                return SanooCli.Impossible;
-            }
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
             var site = new StaticSite(new SiteContent(log, renderer, publicUrl));
-            StaticSiteSummary? summary = null;
-            if (console.Profile.Capabilities.Interactive)
+            var record = await CommissionRecord.ReadAsync(log, cancellationToken);
+            var (summary, code) = await PublishAsync(console, log, commission, record, site, output, options, cancellationToken);
+            if (summary is null)
             {
-                await console.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .StartAsync(async context =>
-                    {
-                        var task = context.AddTask("Writing pages", maxValue: 1);
-                        summary = await site.WriteAsync(
-                            published,
-                            output.FullName,
-                            new Progress<(int Done, int Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }),
-                            commission.PublicKey,
-                            cancellationToken);
-                        task.Value = task.MaxValue;
-                    });
+                return code;
             }
-            else
-            {
-                summary = await site.WriteAsync(
-                    published, output.FullName, commissionKey: commission.PublicKey, cancellationToken: cancellationToken);
-            }
-            console.MarkupLineInterpolated(
-                $"Published snapshot {Format.Count(summary!.Snapshot)} into [bold]{output.FullName}[/]: {Format.Count(summary.Pages)} pages, {
-                    Format.Count(summary.Files)} files, {summary.Bytes / 1_000_000.0:0.0} MB.");
+            Report(console, output, summary);
             var key = Convert.ToBase64String(commission.PublicKey);
             var verify = $"sanoo verify --dir FOLDER --commission-key {key}";
             console.MarkupLineInterpolated(
                 $"Tree head signed by the commission key {
                     key}. Serve the folder at the web root of any server or CDN; anyone can check a copy with: {verify}");
-            return SanooCli.Ok;
+            if (watch is not { } every)
+            {
+                return SanooCli.Ok;
+            }
+            console.MarkupLineInterpolated($"Watching the store every {every.TotalSeconds:0.#} s; Ctrl+C stops.");
+            var published = (Position: summary.Snapshot, Acts: record.Count);
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(every, cancellationToken);
+                    var position = await log.CatchUpAsync(cancellationToken);
+                    record = await CommissionRecord.ReadAsync(log, cancellationToken, record);
+                    if ((position, record.Count) == published)
+                    {
+                        continue;
+                    }
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    (summary, code) = await PublishAsync(
+                        console, log, commission, record, site, output, options with { Full = false }, cancellationToken);
+                    if (summary is null)
+                    {
+                        return code;
+                    }
+                    published = (summary.Snapshot, record.Count);
+                    console.MarkupLineInterpolated($"{TimeProvider.System.GetUtcNow():HH:mm:ss} snapshot {Format.Count(summary.Snapshot)}: {
+                        Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {
+                            Format.Count(summary.Removed)} removed, {Format.Count(summary.Pages)} pages made, in {
+                                started.Elapsed.TotalSeconds:0.0} s.");
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                console.MarkupLine("Stopped watching; the folder holds the last snapshot published.");
+                return SanooCli.Ok;
+            }
         }
         catch (Exception e) when (e is StoreException or WordCatalogException)
         {
@@ -107,4 +146,47 @@ public static class PublishCommand
             return SanooCli.BadInput;
         }
     }
+
+    /// <summary>Freezes the store's snapshot, signs its head and writes what changed, saying how far it is every few seconds.</summary>
+    private static async Task<(StaticSiteSummary? Summary, int Code)> PublishAsync(
+        IAnsiConsole console,
+        ElectionLog log,
+        CommissionKey commission,
+        CommissionRecord record,
+        StaticSite site,
+        DirectoryInfo output,
+        StaticSiteOptions options,
+        CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, now, record, cancellationToken);
+        if (published is null)
+        {
+            console.MarkupLineInterpolated(
+                $"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");
+            return (null, SanooCli.Impossible);
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var said = TimeSpan.Zero;
+        var progress = new Progress<(int Done, int Total)>(p =>
+        {
+            if (clock.Elapsed - said >= ProgressEvery && p.Done < p.Total)
+            {
+                said = clock.Elapsed;
+                console.MarkupLineInterpolated($"  {Format.Count(p.Done)} of {Format.Count(p.Total)} pages made ({clock.Elapsed.TotalSeconds:0} s)");
+            }
+        });
+        var summary = await site.WriteAsync(published, output.FullName, progress, commission.PublicKey, options, cancellationToken);
+        if (summary.FullBecause is { } because)
+        {
+            console.MarkupLineInterpolated($"Every page was made: {because}.");
+        }
+        return (summary, SanooCli.Ok);
+    }
+
+    private static void Report(IAnsiConsole console, DirectoryInfo output, StaticSiteSummary summary) =>
+        console.MarkupLineInterpolated(
+            $"Published snapshot {Format.Count(summary.Snapshot)} into [bold]{output.FullName}[/]: {Format.Count(summary.Pages)} pages made, {
+                Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {Format.Count(summary.Removed)} removed, {
+                    summary.Bytes / 1_000_000.0:0.0} MB written.");
 }

@@ -17,6 +17,17 @@ namespace Sanoo.Web.Site;
 /// </summary>
 public static class PublishedApi
 {
+    /// <summary>The signed tree head's file.</summary>
+    public const string TreeHeadFile = "api/v1/tree-head.json";
+
+    /// <summary>
+    /// Whether a file of the API gives one area's figures at the snapshot (its results, its count through the night, its entries with
+    /// their proofs against the snapshot's head): written after the head, so a reader never finds one newer than the head.
+    /// </summary>
+    public static bool IsOfArea(string path) =>
+        path.StartsWith("api/v1/results/", StringComparison.Ordinal) || path.StartsWith("api/v1/progress/", StringComparison.Ordinal)
+            || path.StartsWith("api/v1/area-entries/", StringComparison.Ordinal);
+
     /// <summary>Every file, by path under the folder, with its bytes.</summary>
     public static async IAsyncEnumerable<(string Path, byte[] Bytes)> FilesAsync(
         ElectionLog log,
@@ -27,7 +38,7 @@ public static class PublishedApi
         var snapshot = published.Snapshot!;
         var json = WireJson.Default;
         var head = TransparencyJson.Of(published.TreeHead!, commissionKey);
-        yield return ("api/v1/tree-head.json", JsonSerializer.SerializeToUtf8Bytes(head, json.TreeHead));
+        yield return (TreeHeadFile, JsonSerializer.SerializeToUtf8Bytes(head, json.TreeHead));
         yield return ("api/v1/definition.json", log.Definition.ToArray());
         var keys = TransparencyJson.Of(await log.DeviceKeysAsync(0, cancellationToken), await log.RevocationsAsync(cancellationToken));
         yield return ("api/v1/keys.json", JsonSerializer.SerializeToUtf8Bytes(keys, json.DeviceKeys));

@@ -41,6 +41,22 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer, Uri? pub
     /// <summary>The log the site is read from.</summary>
     public ElectionLog Log => log;
 
+    /// <summary>Where the public reaches the site; null when unknown.</summary>
+    public Uri? PublicAddress => publicAddress;
+
+    /// <summary>How often the pages ask whether a newer snapshot is out.</summary>
+    public int RefreshMilliseconds => renderer.RefreshMilliseconds;
+
+    /// <summary>
+    /// The same content made by a renderer of its own, which the caller disposes: a renderer makes one page at a time, so
+    /// <c>sanoo publish</c> takes one per core.
+    /// </summary>
+    public (SiteContent Content, SiteRenderer Renderer) WithOwnRenderer()
+    {
+        var own = new SiteRenderer(TimeSpan.FromMilliseconds(renderer.RefreshMilliseconds));
+        return (new SiteContent(log, own, publicAddress), own);
+    }
+
     /// <summary>The media type of a page file.</summary>
     public static string ContentType(string file) => file switch
     {

@@ -1,195 +1,343 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
 using Sanoo.Web.OpenData;
 using Sanoo.Web.Publishing;
 
 namespace Sanoo.Web.Site;
 
-/// <summary>What <see cref="StaticSite.WriteAsync"/> wrote.</summary>
-/// <param name="Pages">Pages written (each as HTML, CSV and JSON), all languages together.</param>
-/// <param name="Files">Files written.</param>
-/// <param name="Bytes">Their total size.</param>
+/// <summary>What <see cref="StaticSite.WriteAsync"/> did.</summary>
+/// <param name="Pages">Pages made (each as HTML, CSV and JSON), all languages together: every page on a full publish, else only the
+/// pages whose figures changed.</param>
+/// <param name="Files">Files made, written or found unchanged (compressed copies not counted).</param>
+/// <param name="Written">Files written because their bytes changed or were missing.</param>
+/// <param name="Skipped">Files made whose bytes were already in the folder.</param>
+/// <param name="Removed">Files an earlier publish wrote that no longer belong to the site (with their compressed copies).</param>
+/// <param name="Bytes">Bytes written, compressed copies included.</param>
 /// <param name="Snapshot">The snapshot's log position.</param>
-public sealed record StaticSiteSummary(int Pages, int Files, long Bytes, long Snapshot);
+/// <param name="FullBecause">Why every page was made again (no manifest, another frame…); null for an incremental publish.</param>
+public sealed record StaticSiteSummary(
+    int Pages, long Files, long Written, long Skipped, long Removed, long Bytes, long Snapshot, string? FullBecause);
+
+/// <summary>How <see cref="StaticSite.WriteAsync"/> writes.</summary>
+/// <param name="CompressedCopies">Whether each text file gets its gzip and Brotli copies beside it.</param>
+/// <param name="Full">Whether to make every page whatever the folder's manifest says.</param>
+/// <param name="Workers">How many pages are made at once; 0 for one per core.</param>
+public sealed record StaticSiteOptions(bool CompressedCopies = true, bool Full = false, int Workers = 0);
 
 /// <summary>
-/// Writes the whole results site of one published snapshot to a folder, for any web server or
-/// CDN to serve: the same pages, CSV and JSON as the live server, at the same addresses. The
-/// folder is built beside the target and swapped in whole, so a server serving the target never
-/// sees half a snapshot.
+/// Writes the results site of one published snapshot into a folder, for any web server or CDN to serve: the same pages, CSV and
+/// JSON as the live server, at the same addresses. The folder is written in place, file by file, each replaced whole by a rename;
+/// the manifest an earlier publish left there (<see cref="PublishManifest"/>) says which pages can only have changed (those of the
+/// stations with new protocol versions and of every area above them), and only those are made again. The order keeps a reader from
+/// seeing pages newer than the signed tree head: first the log's files and the signed head, then the pages, then the site's own
+/// pages and the snapshot marker that tells open pages to reload, then stale files are removed, and the manifest is written last
+/// (a publish cut short leaves the earlier manifest, so the next one makes the same pages again).
 /// </summary>
 public sealed class StaticSite(SiteContent content)
 {
     /// <summary>
-    /// Writes the site for <paramref name="published"/> into <paramref name="folder"/>, reporting
-    /// pages done out of the total; with the commission's public key, also the transparency files
-    /// a verifier reads (see <see cref="PublishedApi"/>).
+    /// Writes the site for <paramref name="published"/> into <paramref name="folder"/>, reporting pages done out of the pages to make;
+    /// with the commission's public key, also the transparency files a verifier reads (see <see cref="PublishedApi"/>).
     /// </summary>
     public async Task<StaticSiteSummary> WriteAsync(
         Published published,
         string folder,
         IProgress<(int Done, int Total)>? progress = null,
         byte[]? commissionKey = null,
+        StaticSiteOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        options ??= new StaticSiteOptions();
         var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
         // The pages print the key for their own check only where the folder holds the files the check reads.
         published = published with { CommissionKey = commissionKey };
         var election = content.Election;
-        var target = Path.GetFullPath(folder);
-        var building = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.partial-{Environment.ProcessId}";
-        if (Directory.Exists(building))
+        var languages = election.Definition.Languages;
+        var output = new PublishedFolder(folder, options.CompressedCopies);
+        var (earlier, missing) = options.Full ? (null, "a full publish was asked for") : PublishManifest.Read(output.Root);
+        var plan = await StaticSitePlan.OfAsync(content, published, earlier, missing, options.CompressedCopies, commissionKey, cancellationToken);
+        if (plan.Unchanged)
         {
-            Directory.Delete(building, recursive: true);
+            return new StaticSiteSummary(0, 0, 0, 0, 0, 0, snapshot.Position, null);
         }
-        var files = 0;
-        long bytes = 0;
-        async Task WriteFile(string path, byte[] data)
+        var site = new List<string>();
+        var areaFiles = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var stationFiles = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        async Task Write(List<string> group, string path, byte[] data)
         {
-            var full = Path.Combine(building, path.TrimStart('/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllBytesAsync(full, data, cancellationToken);
-            files++;
-            bytes += data.Length;
+            await output.WriteAsync(path, data, cancellationToken);
+            group.Add(path);
         }
 
-        var languages = election.Definition.Languages;
-        var pages = election.Areas.Length * languages.Length;
-        var done = 0;
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
-        foreach (var area in election.Areas)
+        // 1. The log's files, then the signed head: a page is never newer than the head that covers it. Then every area's results
+        // and count through the night for the verifier, made at every publish: it checks each against the head's snapshot.
+        if (commissionKey is not null)
         {
-            var entries = area.IsStation ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
-            var images = entries?.Select(e => Core.Protocols.ProtocolImage.InCanonical(e.Canonical.AsSpan())).OfType<Core.Protocols.ProtocolImage>()
-                .Select(image => image.Hex);
-            // The protocols' images, and the photos the station's reports name.
-            foreach (var hex in (images ?? []).Concat(photos[area.Id]))
+            (string, byte[])? head = null;
+            var results = new List<(string Path, byte[] Bytes)>();
+            await foreach (var (path, data) in PublishedApi.FilesAsync(content.Log, published, commissionKey, cancellationToken))
             {
-                // Images and thumbnails at the server's addresses, once each (two versions may name one image).
-                if (written.Add(hex) && await content.Log.ImageAsync(Convert.FromHexString(hex), cancellationToken) is { } stored)
+                if (path == PublishedApi.TreeHeadFile)
                 {
-                    await WriteFile(SitePaths.Image(hex), stored.Bytes);
-                    if (Images.ImageCheck.Thumbnail(stored.Bytes) is { } thumbnail)
-                    {
-                        await WriteFile(SitePaths.Thumbnail(hex), thumbnail);
-                    }
+                    head = (path, data);
+                }
+                else if (PublishedApi.IsOfArea(path))
+                {
+                    results.Add((path, data));
+                }
+                else
+                {
+                    await Write(site, path, data);
                 }
             }
-            foreach (var language in languages)
+            await Write(site, head!.Value.Item1, head.Value.Item2);
+            foreach (var (path, data) in results)
             {
-                var folderOfPage = SitePaths.Area(language, area);
-                foreach (var file in SiteContent.FilesOf(area))
+                await Write(site, path, data);
+            }
+        }
+
+        // 2. The pages whose figures changed, on every core.
+        var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
+        var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
+        var pool = new System.Collections.Concurrent.ConcurrentBag<SiteContent>();
+        var renderers = new List<SiteRenderer>();
+        for (var i = 0; i < workers; i++)
+        {
+            var (own, renderer) = content.WithOwnRenderer();
+            pool.Add(own);
+            renderers.Add(renderer);
+        }
+        var images = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var total = plan.Areas.Count * languages.Length;
+        var done = 0;
+        try
+        {
+            await Parallel.ForEachAsync(
+                plan.Areas,
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (area, token) =>
                 {
-                    await WriteFile(
-                        folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
-                }
-                if (!area.IsStation)
-                {
-                    await WriteFile(Reports.ReportPages.Path(language, area) + "index.html",
-                        await content.ReportsFileAsync(published, snapshot, area, language));
-                    if (!election.Definition.TurnoutTimes.IsEmpty)
+                    pool.TryTake(out var worker);
+                    try
                     {
-                        await WriteFile(Turnout.TurnoutPages.Path(language, area) + "index.html",
-                            await content.TurnoutFileAsync(published, snapshot, area, language));
+                        var files = new List<string>();
+                        await WriteAreaAsync(worker!, published, snapshot, area, output, files, photos[area.Id], images, token);
+                        if (area.IsStation)
+                        {
+                            stationFiles[area.Id.Value] =
+                                [.. files.Where(f => !languages.Any(l => f.StartsWith(SitePaths.Station(l, area.Id), StringComparison.Ordinal)))];
+                        }
+                        else
+                        {
+                            areaFiles[area.Id.Value] = files;
+                        }
                     }
-                    foreach (var file in Progress.ProgressPages.Has(snapshot, area) ? Progress.ProgressEndpoints.Files : [])
+                    finally
                     {
-                        await WriteFile(Progress.ProgressPages.Path(language, election, area) + file,
-                            (await content.ProgressFileAsync(published, snapshot, area, language, file))!);
+                        pool.Add(worker!);
                     }
-                }
-                if (++done % 100 == 0 || done == pages)
+                    var now = Interlocked.Add(ref done, languages.Length);
+                    if (now % 300 < languages.Length || now == total)
+                    {
+                        progress?.Report((now, total));
+                    }
+                });
+        }
+        finally
+        {
+            foreach (var renderer in renderers)
+            {
+                await renderer.DisposeAsync();
+            }
+        }
+
+        // 3. The site's own pages and open data, then the marker that tells open pages a newer snapshot is out.
+        await WriteSitePagesAsync(published, snapshot, commissionKey, output, site, cancellationToken);
+        await Write(site, SitePaths.SnapshotJson, SiteContent.SnapshotMarker(published));
+
+        // 4. What no longer belongs goes (only what an earlier publish wrote), and the manifest is written last.
+        var manifest = new PublishManifest(
+            snapshot.Position,
+            plan.Frame,
+            options.CompressedCopies,
+            languages,
+            SiteContent.PageFiles,
+            site,
+            Carry(earlier?.Areas, areaFiles, plan.Kept),
+            Carry(earlier?.Stations, stationFiles, plan.Kept),
+            plan.Flags);
+        long removed = 0;
+        if (earlier is not null)
+        {
+            var now = manifest.AllFiles().ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in earlier.AllFiles().Where(f => !now.Contains(f)))
+            {
+                output.Remove(stale);
+                removed++;
+            }
+            if (earlier.Compressed && !options.CompressedCopies)
+            {
+                foreach (var file in now)
                 {
-                    progress?.Report((done, pages));
+                    output.RemoveCopies(file);
                 }
             }
         }
-        foreach (var language in languages)
+        await output.WriteWithoutCopiesAsync(PublishManifest.FileName, manifest.ToBytes(), cancellationToken);
+        return new StaticSiteSummary(
+            total,
+            output.Written + output.Skipped,
+            output.Written,
+            output.Skipped,
+            removed,
+            output.BytesWritten,
+            snapshot.Position,
+            plan.FullBecause);
+    }
+
+    /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Carry(
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? earlier,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> made,
+        IReadOnlySet<string> kept)
+    {
+        var all = new Dictionary<string, IReadOnlyList<string>>(made, StringComparer.Ordinal);
+        foreach (var (area, files) in earlier ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            if (kept.Contains(area))
+            {
+                all.TryAdd(area, files);
+            }
+        }
+        return all;
+    }
+
+    /// <summary>Every file of one area's pages (a station's, or one above the stations), in every language.</summary>
+    private static async Task WriteAreaAsync(
+        SiteContent content,
+        Published published,
+        Snapshot snapshot,
+        Area area,
+        PublishedFolder output,
+        List<string> files,
+        IEnumerable<string> photos,
+        System.Collections.Concurrent.ConcurrentDictionary<string, bool> written,
+        CancellationToken cancellationToken)
+    {
+        var election = content.Election;
+        async Task Write(string path, byte[] data)
+        {
+            await output.WriteAsync(path, data, cancellationToken);
+            files.Add(path);
+        }
+
+        var entries = area.IsStation ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
+        var images = entries?.Select(e => Core.Protocols.ProtocolImage.InCanonical(e.Canonical.AsSpan())).OfType<Core.Protocols.ProtocolImage>()
+            .Select(image => image.Hex);
+        // The protocols' images, and the photos the station's reports name, at the server's addresses, once each.
+        foreach (var hex in (images ?? []).Concat(photos))
+        {
+            if (written.TryAdd(hex, true) && await content.Log.ImageAsync(Convert.FromHexString(hex), cancellationToken) is { } stored)
+            {
+                await Write(SitePaths.Image(hex), stored.Bytes);
+                if (Images.ImageCheck.Thumbnail(stored.Bytes) is { } thumbnail)
+                {
+                    await Write(SitePaths.Thumbnail(hex), thumbnail);
+                }
+            }
+        }
+        foreach (var language in election.Definition.Languages)
+        {
+            var folderOfPage = SitePaths.Area(language, area);
+            foreach (var file in SiteContent.FilesOf(area))
+            {
+                await Write(
+                    folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
+            }
+            if (area.IsStation)
+            {
+                continue;
+            }
+            await Write(Reports.ReportPages.Path(language, area) + "index.html", await content.ReportsFileAsync(published, snapshot, area, language));
+            if (!election.Definition.TurnoutTimes.IsEmpty)
+            {
+                await Write(Turnout.TurnoutPages.Path(language, area) + "index.html",
+                    await content.TurnoutFileAsync(published, snapshot, area, language));
+            }
+            foreach (var file in Progress.ProgressPages.Has(snapshot, area) ? Progress.ProgressEndpoints.Files : [])
+            {
+                await Write(Progress.ProgressPages.Path(language, election, area) + file,
+                    (await content.ProgressFileAsync(published, snapshot, area, language, file))!);
+            }
+            // The forensics page of every area above the stations, so that each page's links to the areas below it resolve.
+            foreach (var file in Forensics.ForensicsEndpoints.Files)
+            {
+                await Write(Forensics.ForensicsPages.Path(language, election, area) + file,
+                    await content.ForensicsFileAsync(published, snapshot, area, language, file));
+            }
+        }
+    }
+
+    /// <summary>The pages and files of the whole site, not of one area: ledger, search, districts, verify, audit, assets, open data.</summary>
+    private async Task WriteSitePagesAsync(
+        Published published, Snapshot snapshot, byte[]? commissionKey, PublishedFolder output, List<string> site, CancellationToken cancellationToken)
+    {
+        var election = content.Election;
+        async Task Write(string path, byte[] data)
+        {
+            await output.WriteAsync(path, data, cancellationToken);
+            site.Add(path);
+        }
+
+        foreach (var language in election.Definition.Languages)
         {
             foreach (var file in SiteContent.PageFiles)
             {
                 if (await content.LedgerFileAsync(published, snapshot, language, file) is { } ledger)
                 {
-                    await WriteFile(SitePaths.Discrepancies(language) + file, ledger);
+                    await Write(SitePaths.Discrepancies(language) + file, ledger);
                 }
             }
             // No server to search: the form's page lists the areas, and the page script searches the index beside it.
-            await WriteFile(SearchPages.Path(language) + "index.html", await content.SearchFileAsync(published, snapshot, language, ""));
-            await WriteFile(SearchPages.Path(language) + SearchPages.IndexFile, SearchPages.Index(election, SiteLanguage.Of(language)));
+            await Write(SearchPages.Path(language) + "index.html", await content.SearchFileAsync(published, snapshot, language, ""));
+            await Write(SearchPages.Path(language) + SearchPages.IndexFile, SearchPages.Index(election, SiteLanguage.Of(language)));
             foreach (var file in SiteContent.PageFiles)
             {
                 if (await content.SingleMemberFileAsync(published, snapshot, language, file) is { } districts)
                 {
-                    await WriteFile(SitePaths.SingleMember(language) + file, districts);
+                    await Write(SitePaths.SingleMember(language) + file, districts);
                 }
             }
-            await WriteFile(VerifyPages.Path(language) + "index.html", await content.VerifyFileAsync(published, snapshot, commissionKey, language));
+            await Write(VerifyPages.Path(language) + "index.html", await content.VerifyFileAsync(published, snapshot, commissionKey, language));
             foreach (var file in Audits.AuditPages.Files)
             {
                 if (await content.AuditFileAsync(published, snapshot, commissionKey, language, file) is { } audit)
                 {
-                    await WriteFile(Audits.AuditPages.Path(language) + file, audit);
-                }
-            }
-            // The forensics pages of every area above the stations, so that each page's links to the areas below it resolve (each
-            // report is made once per area and kept with the snapshot, whatever the language).
-            foreach (var area in election.Areas.Where(a => !a.IsStation))
-            {
-                foreach (var file in Forensics.ForensicsEndpoints.Files)
-                {
-                    await WriteFile(
-                        Forensics.ForensicsPages.Path(language, election, area) + file,
-                        await content.ForensicsFileAsync(published, snapshot, area, language, file));
+                    await Write(Audits.AuditPages.Path(language) + file, audit);
                 }
             }
         }
-        if (commissionKey is not null)
-        {
-            await foreach (var (path, data) in PublishedApi.FilesAsync(content.Log, published, commissionKey, cancellationToken))
-            {
-                await WriteFile(path, data);
-            }
-        }
-        await WriteFile(SitePaths.SnapshotJson, SiteContent.SnapshotMarker(published));
-        await WriteFile(SiteAssets.CssPath, Encoding.UTF8.GetBytes(SiteAssets.Css));
-        await WriteFile(SiteAssets.ScriptPath, Encoding.UTF8.GetBytes(SiteAssets.Script));
-        await WriteFile(SiteAssets.CheckScriptPath, Encoding.UTF8.GetBytes(SiteAssets.CheckScript));
-        await WriteFile("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
-        var protocols = Path.Combine(building, SitePaths.Protocols.TrimStart('/'));
-        Directory.CreateDirectory(Path.GetDirectoryName(protocols)!);
-        await using (var stream = File.Create(protocols))
-        {
-            await content.WriteProtocolsAsync(stream, snapshot, cancellationToken);
-            files++;
-            bytes += stream.Length;
-        }
+        await Write(SiteAssets.CssPath, Encoding.UTF8.GetBytes(SiteAssets.Css));
+        await Write(SiteAssets.ScriptPath, Encoding.UTF8.GetBytes(SiteAssets.Script));
+        await Write(SiteAssets.CheckScriptPath, Encoding.UTF8.GetBytes(SiteAssets.CheckScript));
+        await Write("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
+        await output.WriteStreamAsync(
+            SitePaths.Protocols, stream => content.WriteProtocolsAsync(stream, snapshot, cancellationToken), cancellationToken);
+        site.Add(SitePaths.Protocols);
         foreach (var (path, xml) in new[] { (ErrReports.JsonPath, false), (ErrReports.XmlPath, true) })
         {
-            var file = Path.Combine(building, path.TrimStart('/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await using var stream = File.Create(file);
-            ErrReports.Write(stream, snapshot, ErrReports.Context(snapshot, published.PublishedAt, published.Acts), xml);
-            files++;
-            bytes += stream.Length;
-        }
-        Swap(building, target);
-        return new StaticSiteSummary(pages, files, bytes, snapshot.Position);
-    }
-
-    /// <summary>Replaces <paramref name="target"/> by <paramref name="built"/>: two renames, the old copy removed after.</summary>
-    private static void Swap(string built, string target)
-    {
-        var old = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.old-{Environment.ProcessId}";
-        if (Directory.Exists(target))
-        {
-            Directory.Move(target, old);
-        }
-        Directory.Move(built, target);
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, recursive: true);
+            await output.WriteStreamAsync(
+                path,
+                stream =>
+                {
+                    ErrReports.Write(stream, snapshot, ErrReports.Context(snapshot, published.PublishedAt, published.Acts), xml);
+                    return Task.CompletedTask;
+                },
+                cancellationToken);
+            site.Add(path);
         }
     }
 

@@ -61,7 +61,9 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (s) {
         if (!s || String(s.snapshot) === shown) return;
-        return fetch(location.pathname, { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : null; }).then(function (t) { if (t) swap(t); });
+        // A published folder keeps a page whose figures did not change as it was: the snapshot seen is then the marker's, not the page's.
+        return fetch(location.pathname, { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : null; })
+          .then(function (t) { if (t) swap(t); shown = String(s.snapshot); });
       })
       .catch(function () { /* offline for a moment: try again at the next tick */ });
   }

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmark of sanoo publish at scale, on a synthetic election of N stations (hand count only, 3 languages):
+#   1. a full publish into an empty folder (time, pages, files, size on disk, bytes per station);
+#   2. a second publish with nothing new (must write nothing);
+#   3. a refresh after REFRESH new protocols (held back from the first ingest): time, pages made, files written.
+# Usage: bench/publish.sh [STATIONS] [REFRESH] [--no-compressed-copies]   (defaults 100000 and 1000).
+# A million stations needs about 30 GB of disk for the folder and hours on 2 cores for the first publish (docs/performance.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stations=${1:-100000}
+refresh=${2:-1000}
+extra=${3:-}
+work=$(mktemp -d /tmp/sanoo-publish-bench-XXXX)
+trap 'rm -rf "$work"' EXIT
+seconds() { python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" "$1" "$(date +%s.%N)"; }
+
+./sanoo generate synthetic --stations "$stations" --out "$work/gen" >/dev/null
+total=$(wc -l < "$work/gen/hand.jsonl")
+head -n $((total - refresh)) "$work/gen/hand.jsonl" > "$work/first.jsonl"
+tail -n "$refresh" "$work/gen/hand.jsonl" > "$work/later.jsonl"
+./sanoo ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
+./sanoo keys new --commission --out "$work/commission.key" >/dev/null
+
+echo "== full publish ($stations stations, $((total - refresh)) protocols) =="
+start=$(date +%s.%N)
+# shellcheck disable=SC2086 # $extra is one optional flag or nothing
+./sanoo publish --db "sqlite:$work/store.db" --out "$work/site" --signing-key "$work/commission.key" $extra > "$work/full.log"
+echo "  seconds: $(seconds "$start")"
+grep -o 'Published.*' "$work/full.log" | sed 's/^/  /'
+bytes=$(du -sb "$work/site" | cut -f1)
+files=$(find "$work/site" -type f | wc -l)
+plain=$(find "$work/site" -type f ! -name '*.gz' ! -name '*.br' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+echo "  on disk: $files files, $bytes bytes ($plain without the compressed copies)"
+echo "  bytes per station: $((bytes / stations)) ($((plain / stations)) without the copies)"
+station=$(ls "$work/site/en/station" | head -1)
+for page in en/index.html "en/station/$station/index.html"; do
+  echo "  $page: $(wc -c < "$work/site/$page") bytes, .gz $(wc -c < "$work/site/$page.gz"), .br $(wc -c < "$work/site/$page.br")"
+done
+echo "  manifest: $(wc -c < "$work/site/publish-manifest.json") bytes"
+
+echo "== publish again, nothing new =="
+start=$(date +%s.%N)
+./sanoo publish --db "sqlite:$work/store.db" --out "$work/site" --signing-key "$work/commission.key" $extra > "$work/again.log"
+echo "  seconds: $(seconds "$start")"
+grep -o 'Published.*' "$work/again.log" | sed 's/^/  /'
+
+echo "== refresh after $refresh new protocols =="
+./sanoo ingest --db "sqlite:$work/store.db" "$work/later.jsonl" >/dev/null
+start=$(date +%s.%N)
+./sanoo publish --db "sqlite:$work/store.db" --out "$work/site" --signing-key "$work/commission.key" $extra > "$work/refresh.log"
+echo "  seconds: $(seconds "$start")"
+grep -E -o '(Published|Every page).*' "$work/refresh.log" | sed 's/^/  /'

@@ -1,0 +1,131 @@
+using System.Text.Json;
+
+namespace Sanoo.Web.Publishing;
+
+/// <summary>
+/// What one <c>sanoo publish</c> wrote into a folder (<c>publish-manifest.json</c>, written last): the snapshot, the fingerprint of
+/// everything every page shows beside its own figures (<see cref="Frame"/>), and every file by the page it belongs to, so that the
+/// next publish renders only the pages whose figures changed and removes only files that an earlier publish wrote. A station's
+/// page files are not listed one by one (a million stations would make the manifest larger than a refresh can read): they are
+/// <see cref="StationFiles"/> in each of <see cref="Languages"/>, under the station's address.
+/// </summary>
+/// <param name="Snapshot">The log position of the snapshot published.</param>
+/// <param name="Frame">The fingerprint of what every page shows beside its own figures (the count's stage, the commission's acts,
+/// the site's code); another one means every page is rendered again.</param>
+/// <param name="Compressed">Whether text files have their gzip and Brotli copies.</param>
+/// <param name="Languages">The site's languages.</param>
+/// <param name="StationFiles">The file names of a station's page, in each language.</param>
+/// <param name="Site">The files of the whole site (not of one area's page), by address under the folder.</param>
+/// <param name="Areas">The files of each area's pages above the stations, by area id.</param>
+/// <param name="Stations">Each station published, with the files beyond its page files (its protocols' images).</param>
+/// <param name="Flags">Each station the forensics flag, with the fingerprint of why (its page says so).</param>
+public sealed record PublishManifest(
+    long Snapshot,
+    string Frame,
+    bool Compressed,
+    IReadOnlyList<string> Languages,
+    IReadOnlyList<string> StationFiles,
+    IReadOnlyList<string> Site,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Areas,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Stations,
+    IReadOnlyDictionary<string, string> Flags)
+{
+    /// <summary>The manifest's file name in the published folder.</summary>
+    public const string FileName = "publish-manifest.json";
+
+    private const int Format = 1;
+
+    /// <summary>The files of a station's page and its images, by address under the folder.</summary>
+    public IEnumerable<string> FilesOfStation(string station) =>
+        Languages.SelectMany(l => StationFiles.Select(f => $"/{l}/station/{Uri.EscapeDataString(station)}/{f}"))
+            .Concat(Stations.GetValueOrDefault(station) ?? []);
+
+    /// <summary>Every file the manifest lists, by address under the folder.</summary>
+    public IEnumerable<string> AllFiles() =>
+        Site.Concat(Areas.Values.SelectMany(files => files)).Concat(Stations.Keys.SelectMany(FilesOfStation));
+
+    /// <summary>Reads the manifest of <paramref name="folder"/>: null with the reason when there is none or it cannot be read.</summary>
+    public static (PublishManifest? Manifest, string? Missing) Read(string folder)
+    {
+        var file = Path.Combine(folder, FileName);
+        if (!File.Exists(file))
+        {
+            return (null, $"no {FileName} in the folder");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            var root = document.RootElement;
+            if (root.GetProperty("format").GetInt32() != Format)
+            {
+                return (null, $"{FileName} is of another format");
+            }
+            return (new PublishManifest(
+                root.GetProperty("snapshot").GetInt64(),
+                root.GetProperty("frame").GetString()!,
+                root.GetProperty("compressed").GetBoolean(),
+                Strings(root.GetProperty("languages")),
+                Strings(root.GetProperty("stationFiles")),
+                Strings(root.GetProperty("site")),
+                Groups(root.GetProperty("areas")),
+                Groups(root.GetProperty("stations")),
+                root.GetProperty("flags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)), null);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        {
+            return (null, $"{FileName} cannot be read ({e.Message})");
+        }
+
+        static List<string> Strings(JsonElement array) => [.. array.EnumerateArray().Select(s => s.GetString()!)];
+
+        static Dictionary<string, IReadOnlyList<string>> Groups(JsonElement groups) =>
+            groups.EnumerateObject().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)Strings(p.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>The manifest as the bytes of its file.</summary>
+    public byte[] ToBytes()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("format", Format);
+            json.WriteNumber("snapshot", Snapshot);
+            json.WriteString("frame", Frame);
+            json.WriteBoolean("compressed", Compressed);
+            WriteStrings("languages", Languages);
+            WriteStrings("stationFiles", StationFiles);
+            WriteStrings("site", Site);
+            WriteGroups("areas", Areas);
+            WriteGroups("stations", Stations);
+            json.WriteStartObject("flags");
+            foreach (var (station, flag) in Flags.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(station, flag);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            void WriteStrings(string name, IEnumerable<string> values)
+            {
+                json.WriteStartArray(name);
+                foreach (var value in values)
+                {
+                    json.WriteStringValue(value);
+                }
+                json.WriteEndArray();
+            }
+
+            void WriteGroups(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> groups)
+            {
+                json.WriteStartObject(name);
+                foreach (var (key, files) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    WriteStrings(key, files);
+                }
+                json.WriteEndObject();
+            }
+        }
+        return buffer.ToArray();
+    }
+}

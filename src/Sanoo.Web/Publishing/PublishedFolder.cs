@@ -1,0 +1,137 @@
+namespace Sanoo.Web.Publishing;
+
+/// <summary>
+/// A folder that <c>sanoo publish</c> writes into in place: a file whose bytes are already there is skipped, any other is written
+/// beside its place and renamed over it (so a web server serving the folder never reads half a file), with its gzip and Brotli
+/// copies (<c>FILE.gz</c>, <c>FILE.br</c>, for nginx's <c>gzip_static</c> and <c>brotli_static</c>) when it is text. Thread-safe:
+/// pages are written from every core at once.
+/// </summary>
+public sealed class PublishedFolder(string root, bool compressedCopies)
+{
+    /// <summary>The endings of the files served as text, which get compressed copies.</summary>
+    public static readonly IReadOnlySet<string> TextEndings =
+        new HashSet<string>([".html", ".css", ".js", ".json", ".csv", ".svg", ".xml"], StringComparer.Ordinal);
+
+    /// <summary>The endings of the compressed copies beside a text file.</summary>
+    public static readonly IReadOnlyList<string> CopyEndings = [".gz", ".br"];
+
+    private const string TempEnding = ".sanoo-tmp";
+    private long _written;
+    private long _skipped;
+    private long _bytes;
+    private long _temp;
+
+    /// <summary>The folder, in full.</summary>
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>Whether text files get their compressed copies.</summary>
+    public bool CompressedCopies => compressedCopies;
+
+    /// <summary>Files written (their bytes changed or were missing), compressed copies not counted.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Files whose bytes were already there.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>Bytes written, compressed copies included.</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytes);
+
+    /// <summary>Whether a path under the folder is served as text.</summary>
+    public static bool IsText(string path) => TextEndings.Contains(Path.GetExtension(path));
+
+    /// <summary>The full name of <paramref name="path"/> (a site address such as <c>/en/index.html</c>) under the folder.</summary>
+    public string FullName(string path) => Path.Combine(Root, path.TrimStart('/'));
+
+    /// <summary>
+    /// Writes <paramref name="data"/> at <paramref name="path"/> unless the same bytes are there, with the compressed copies of a text
+    /// file; true when written.
+    /// </summary>
+    public Task<bool> WriteAsync(string path, byte[] data, CancellationToken cancellationToken = default) =>
+        WriteCoreAsync(path, data, copies: true, cancellationToken);
+
+    /// <summary>Writes a file as <see cref="WriteAsync(string, byte[], CancellationToken)"/> does, without compressed copies.</summary>
+    public Task<bool> WriteWithoutCopiesAsync(string path, byte[] data, CancellationToken cancellationToken = default) =>
+        WriteCoreAsync(path, data, copies: false, cancellationToken);
+
+    private async Task<bool> WriteCoreAsync(string path, byte[] data, bool copies, CancellationToken cancellationToken)
+    {
+        var full = FullName(path);
+        copies = copies && compressedCopies && IsText(path);
+        var same = await SameAsync(full, data, cancellationToken);
+        if (same && (!copies || CopyEndings.All(e => File.Exists(full + e))))
+        {
+            Interlocked.Increment(ref _skipped);
+            return false;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (copies)
+        {
+            // The copies first: a server that prefers them never serves a copy older than the file it stands for for long.
+            await ReplaceAsync(full + ".gz", Encodings.Gzip(data), cancellationToken);
+            await ReplaceAsync(full + ".br", Encodings.Brotli(data), cancellationToken);
+        }
+        if (!same)
+        {
+            await ReplaceAsync(full, data, cancellationToken);
+        }
+        Interlocked.Increment(ref _written);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a file too large to hold whole (the protocols CSV) through <paramref name="write"/>, then treats its bytes as
+    /// <see cref="WriteAsync"/> does.
+    /// </summary>
+    public async Task<bool> WriteStreamAsync(string path, Func<Stream, Task> write, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await write(buffer);
+        return await WriteAsync(path, buffer.ToArray(), cancellationToken);
+    }
+
+    /// <summary>Removes a file an earlier publish wrote, with its compressed copies, and the folders it leaves empty.</summary>
+    public void Remove(string path)
+    {
+        var full = FullName(path);
+        foreach (var file in CopyEndings.Select(e => full + e).Append(full))
+        {
+            File.Delete(file);
+        }
+        for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > Root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                break;
+            }
+            Directory.Delete(folder);
+        }
+    }
+
+    /// <summary>Removes the compressed copies of a file (when they are no longer wanted).</summary>
+    public void RemoveCopies(string path)
+    {
+        foreach (var ending in CopyEndings)
+        {
+            File.Delete(FullName(path) + ending);
+        }
+    }
+
+    private static async Task<bool> SameAsync(string full, byte[] data, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(full);
+        if (!info.Exists || info.Length != data.Length)
+        {
+            return false;
+        }
+        return (await File.ReadAllBytesAsync(full, cancellationToken)).AsSpan().SequenceEqual(data);
+    }
+
+    /// <summary>Writes beside the file, then renames over it: a reader sees the old bytes or the new, never half of either.</summary>
+    private async Task ReplaceAsync(string full, byte[] data, CancellationToken cancellationToken)
+    {
+        var temp = $"{full}.{Environment.ProcessId}-{Interlocked.Increment(ref _temp)}{TempEnding}";
+        await File.WriteAllBytesAsync(temp, data, cancellationToken);
+        File.Move(temp, full, overwrite: true);
+        Interlocked.Add(ref _bytes, data.Length);
+    }
+}

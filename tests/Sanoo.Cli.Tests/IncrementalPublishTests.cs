@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
+using Sanoo.Samples.Synthetic;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary><c>sanoo publish</c> into a folder it published before writes only what changed, and <c>--watch</c> keeps it current.</summary>
+public sealed partial class IncrementalPublishTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-incremental-").FullName;
+    private readonly string _db;
+    private readonly string _site;
+    private readonly string _key;
+    private readonly Election _election;
+    private readonly List<string> _protocols;
+
+    public IncrementalPublishTests()
+    {
+        var definition = Path.Combine(_folder, "election.json");
+        using (var file = File.Create(definition))
+        {
+            SyntheticElection.WriteDefinition(file, 40, 7);
+        }
+        _election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
+        _protocols = [.. SyntheticElection.Protocols(_election, "hand", 7)
+            .Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(_election, p)))];
+        _db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
+        _site = Path.Combine(_folder, "site");
+        _key = Path.Combine(_folder, "commission.key");
+        Assert.Equal(0, CliRun.Sanoo("keys", "new", "--commission", "--out", _key).ExitCode);
+        // All but two stations' counts: a third and a fourth publish each bring one more without completing the count.
+        var (code, output) = CliRun.Sanoo("ingest", "--definition", definition, "--db", _db, Lines("first", _protocols[..^2]));
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public void A_second_publish_writes_only_the_pages_of_the_areas_a_new_protocol_changed_with_their_compressed_copies()
+    {
+        var (full, fullOutput) = Publish();
+        Assert.True(full == 0, fullOutput);
+        Assert.Contains("Every page was made: no publish-manifest.json in the folder.", fullOutput, StringComparison.Ordinal);
+        var foreign = Path.Combine(_site, "robots.txt");
+        File.WriteAllText(foreign, "User-agent: *");
+
+        var (again, againOutput) = Publish();
+        Assert.True(again == 0, againOutput);
+        Assert.Contains("0 pages made, 0 files written", againOutput, StringComparison.Ordinal);
+
+        // A page an earlier publish wrote and the site no longer has.
+        var manifestFile = Path.Combine(_site, "publish-manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestFile))!;
+        manifest["site"]!.AsArray().Add("/en/area/gone/index.html");
+        File.WriteAllText(manifestFile, manifest.ToJsonString());
+        Directory.CreateDirectory(Path.Combine(_site, "en", "area", "gone"));
+        File.WriteAllText(Path.Combine(_site, "en", "area", "gone", "index.html"), "an area that was");
+        var before = Hashes();
+        var station = JsonDocument.Parse(_protocols[^2]).RootElement.GetProperty("station").GetString()!;
+        Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("one", [_protocols[^2]])).ExitCode);
+
+        var (code, output) = Publish();
+
+        Assert.True(code == 0, output);
+        Assert.DoesNotContain("Every page was made", output, StringComparison.Ordinal);
+        var after = Hashes();
+        var changed = after.Keys.Where(f => before.GetValueOrDefault(f) != after[f]).ToHashSet();
+        var index = _election.AreaIndex(new AreaId(station));
+        var above = _election.AreasAbove(_election.StationOrdinal(index)).Select(i => _election.Areas[i]).ToList();
+        var languages = _election.Definition.Languages;
+        // The station's own pages and every area's above it changed, in every language.
+        foreach (var language in languages)
+        {
+            Assert.Contains($"{language}/station/{station}/index.html", changed);
+            Assert.Contains($"{language}/station/{station}/data.json", changed);
+            foreach (var area in above)
+            {
+                Assert.Contains((area.Level == 0 ? $"{language}/" : $"{language}/area/{area.Id}/") + "index.html", changed);
+            }
+        }
+        // Nothing else of any area's page changed: only those pages, the site's own pages, the log's files and open data.
+        var areaPages = new Regex("^[a-z]{2}/(station|area)/([^/]+)/");
+        var otherAreas = changed.Select(f => areaPages.Match(f)).Where(m => m.Success).Select(m => m.Groups[2].Value)
+            .Except(above.Select(a => a.Id.Value).Append(station)).ToList();
+        Assert.Empty(otherAreas);
+        var untouched = _election.Areas.First(a => a.IsStation && a.Id.Value != station);
+        Assert.DoesNotContain($"en/station/{untouched.Id}/index.html", changed);
+        Assert.Contains("api/v1/tree-head.json", changed);
+        Assert.Contains("data/protocols.csv", changed);
+        Assert.Contains("snapshot.json", changed);
+        Assert.Equal(3 * languages.Length, changed.Count(f => f.Contains("/station/", StringComparison.Ordinal)));
+        Assert.Contains("1 removed", output, StringComparison.Ordinal);
+
+        // The compressed copies are the files' bytes.
+        foreach (var file in changed.Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(_site, file));
+            using (var gzip = new GZipStream(File.OpenRead(Path.Combine(_site, file + ".gz")), CompressionMode.Decompress))
+            {
+                Assert.Equal(bytes, ReadAll(gzip));
+            }
+            using var brotli = new BrotliStream(File.OpenRead(Path.Combine(_site, file + ".br")), CompressionMode.Decompress);
+            Assert.Equal(bytes, ReadAll(brotli));
+        }
+        Assert.False(File.Exists(Path.Combine(_site, "en", "area", "gone", "index.html")), "a page of an earlier publish that is gone");
+        Assert.True(File.Exists(foreign), "a file publish did not write is left alone");
+        Assert.Empty(Directory.EnumerateFiles(_site, "*.sanoo-tmp", SearchOption.AllDirectories));
+
+        // The pages kept from the earlier publish still verify against the newer head.
+        var key = Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
+        var (verified, report) = CliRun.Sanoo("verify", "--dir", _site, "--commission-key", key, "--state", Path.Combine(_folder, "state.json"));
+        Assert.True(verified == 0, report);
+        Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_garbled_manifest_makes_a_full_publish_said_plainly()
+    {
+        Assert.Equal(0, Publish().ExitCode);
+        File.WriteAllText(Path.Combine(_site, "publish-manifest.json"), "{ not json");
+
+        var (code, output) = Publish();
+
+        Assert.True(code == 0, output);
+        Assert.Contains("Every page was made: publish-manifest.json cannot be read", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Publish_watch_refreshes_the_folder_after_a_new_protocol_and_stops_cleanly()
+    {
+        Assert.Equal(0, Publish().ExitCode);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "sanoo.dll"), "publish", "--db", _db, "--out", _site, "--signing-key", _key, "--watch",
+            "--interval", "0.2",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var watch = Process.Start(start)!;
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        watch.OutputDataReceived += (_, e) => lines.Enqueue(e.Data ?? "");
+        watch.BeginOutputReadLine();
+        watch.BeginErrorReadLine();
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.StartsWith("Watching", StringComparison.Ordinal)), TimeSpan.FromMinutes(3)));
+            var position = Snapshot();
+            Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("watched", [_protocols[^1]])).ExitCode);
+
+            Assert.True(SpinWait.SpinUntil(() => Snapshot() == position + 1, TimeSpan.FromMinutes(3)), string.Join('\n', lines));
+            Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.Contains("files written", StringComparison.Ordinal)
+                && l.Contains($"snapshot {position + 1}", StringComparison.Ordinal)), TimeSpan.FromMinutes(1)), string.Join('\n', lines));
+        }
+        finally
+        {
+            using var interrupt = Process.Start("kill", ["-INT", $"{watch.Id}"]);
+            interrupt.WaitForExit();
+            Assert.True(watch.WaitForExit(TimeSpan.FromMinutes(1)));
+        }
+        // Ctrl+C ends it between two refreshes with the shell's code for a command so stopped (128 + SIGINT), no file half written.
+        Assert.Contains(watch.ExitCode, new[] { 0, 130 });
+        Assert.Empty(Directory.EnumerateFiles(_site, "*.sanoo-tmp", SearchOption.AllDirectories));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private (int ExitCode, string Output) Publish() => CliRun.Sanoo("publish", "--db", _db, "--out", _site, "--signing-key", _key);
+
+    private long Snapshot() =>
+        File.Exists(Path.Combine(_site, "snapshot.json"))
+            ? JsonDocument.Parse(File.ReadAllText(Path.Combine(_site, "snapshot.json"))).RootElement.GetProperty("snapshot").GetInt64()
+            : -1;
+
+    private string Lines(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(_folder, name + ".jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    /// <summary>Every file of the site but the compressed copies and the manifest, by path, with its SHA-256.</summary>
+    private Dictionary<string, string> Hashes() =>
+        Directory.EnumerateFiles(_site, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".gz", StringComparison.Ordinal) && !f.EndsWith(".br", StringComparison.Ordinal)
+                && !f.EndsWith("publish-manifest.json", StringComparison.Ordinal))
+            .ToDictionary(
+                f => Path.GetRelativePath(_site, f).Replace('\\', '/'), f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
