@@ -1,10 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Sanoo.Cli.Commands;
 using Sanoo.Log;
 using Sanoo.Storage;
+using Sanoo.Testing;
 using Sanoo.Web;
 using Spectre.Console;
 
@@ -28,7 +27,7 @@ internal static partial class DemoScans
         var commission = await CommissionKeyFile.LoadAsync(
             AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }),
             new FileInfo(Path.Combine(folder, "commission.key")), CancellationToken.None);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
         var app = SanooServer.Create(
             log, new ServerOptions { Urls = url, PublishInterval = TimeSpan.FromMilliseconds(50) }, commission: commission);
         await SanooServer.StartAsync(app);
@@ -81,12 +80,5 @@ internal static partial class DemoScans
             await log.DisposeAsync();
             await log.Store.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Sanoo.Core.Protocols;
@@ -25,12 +23,6 @@ public sealed class ImageCommandTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private (int Code, string Output) Verify(string url, params string[] more) =>
         CliRun.Sanoo([
@@ -49,7 +41,7 @@ public sealed class ImageCommandTests : IDisposable
         var machine = Sample.Machine.First(p => p.Station.Value == "s0001" && p.Contest.Value == "list");
         File.WriteAllText(PathOf("s0001.jsonl"), Encoding.UTF8.GetString(ProtocolWriter.Canonical(Sample.Election, machine)) + "\n");
         File.WriteAllBytes(PathOf("photo.jpg"), TestImages.JpegWithGps());
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var url = $"http://127.0.0.1:{port}";
         var app = SanooServer.Create(
             log,

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,6 +6,7 @@ using Sanoo.Core.Protocols;
 using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage;
+using Sanoo.Testing;
 using Sanoo.Web;
 
 namespace Sanoo.Cli.Tests;
@@ -48,12 +47,6 @@ public sealed class SubmitCommandTests : IDisposable
         return app;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Fact]
     public async Task A_line_already_in_signed_form_is_sent_as_it_is()
@@ -64,7 +57,7 @@ public sealed class SubmitCommandTests : IDisposable
             NSec.Cryptography.SignatureAlgorithm.Ed25519, Convert.FromBase64String(stored.PrivateKey), NSec.Cryptography.KeyBlobFormat.RawPrivateKey);
         var machine = Sample.Machine.First(p => p.Station.Value == "s0001");
         File.WriteAllBytes(PathOf("signed.jsonl"), [.. DeviceSigning.Line(device, ProtocolWriter.Canonical(Sample.Election, machine)), (byte)'\n']);
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = await StartAsync(log, port);
 
         var (code, output) = CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("signed.jsonl"));
@@ -84,7 +77,7 @@ public sealed class SubmitCommandTests : IDisposable
         var shuffled = new JsonObject(canonical.Reverse().Select(m => KeyValuePair.Create(m.Key, m.Value?.DeepClone())));
         var spaced = shuffled.ToJsonString().Replace(",", ", ", StringComparison.Ordinal); // spaces and reversed members: not canonical
         File.WriteAllText(PathOf("pretty.jsonl"), spaced + "\n");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = await StartAsync(log, port);
 
         var (code, output) = CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("pretty.jsonl"));
@@ -100,7 +93,7 @@ public sealed class SubmitCommandTests : IDisposable
     public async Task A_device_signs_and_submits_and_keeps_the_receipt_even_when_the_server_comes_up_late()
     {
         var (log, key) = await PrepareAsync();
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var submit = Task.Run(() => CliRun.Sanoo("submit", "--key", key, "--url", $"http://127.0.0.1:{port}", PathOf("s0001.jsonl")));
         await Task.Delay(1500); // the device is already retrying: nothing listens yet
         await using var app = await StartAsync(log, port);
@@ -133,7 +126,7 @@ public sealed class SubmitCommandTests : IDisposable
             File.WriteAllText(PathOf($"hand{i}.jsonl"), Encoding.UTF8.GetString(ProtocolWriter.Canonical(Sample.Election, hand[i])) + "\n");
         }
         File.WriteAllText(PathOf("token"), Token + "\n");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var url = $"http://127.0.0.1:{port}";
         await using var app = await StartAsync(log, port);
 
