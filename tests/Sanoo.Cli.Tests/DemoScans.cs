@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Sanoo.Cli.Commands;
+using Sanoo.Cli.Commands.Verify;
 using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Testing;
@@ -33,7 +34,8 @@ internal static partial class DemoScans
         await SanooServer.StartAsync(app);
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            // 2,494 pages from one address meet the server's public read limit on a fast machine: read as a patient client does.
+            using var http = new HttpClient(new PatientHandler(TimeSpan.FromMinutes(5))) { BaseAddress = new Uri(url) };
             while ((await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/status")).GetProperty("snapshot").GetInt64() < 1)
             {
                 await Task.Delay(20);
