@@ -41,5 +41,50 @@ public sealed class SimulateCommandTests : IDisposable
         await store.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Behind_a_load_balancer_freshness_waits_until_every_watched_server_shows_the_count()
+    {
+        var (generated, output) = CliRun.Sanoo("generate", "synthetic", "--stations", "1000", "--out", _folder);
+        Assert.True(generated == 0, output);
+        var db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
+        var options = new ServerOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            PublishInterval = TimeSpan.FromMilliseconds(50),
+            AccessRefresh = TimeSpan.FromMilliseconds(200),
+            WritesPerSecondPerAddress = 1_000_000,
+        };
+        // Two servers on one SQLite file: the second only follows the log (by polling, once a second), as a server behind a load
+        // balancer does when the writes went to the other.
+        var writerStore = await StoreAddress.OpenAsync(db);
+        var writer = await ElectionLog.OpenAsync(writerStore, await File.ReadAllBytesAsync(Path.Combine(_folder, "election.json")));
+        var followerStore = await StoreAddress.OpenAsync(db);
+        var follower = await ElectionLog.OpenAsync(followerStore, null);
+        await using var first = SanooServer.Create(writer, options);
+        await using var second = SanooServer.Create(follower, options);
+        await SanooServer.StartAsync(first);
+        await SanooServer.StartAsync(second);
+
+        var (code, report) = await Task.Run(() => CliRun.Sanoo(
+            "simulate", "--url", first.Urls.First(), "--watch", first.Urls.First(), "--watch", second.Urls.First(), "--db", db,
+            "--stations", "400", "--concurrency", "16", "--rate", "200", "--seconds", "1"));
+
+        Assert.True(code == 0, report);
+        Assert.Contains("until all 2 servers showed it", report, StringComparison.Ordinal);
+        Assert.Equal(400, writer.Position);
+        Assert.Equal(400, follower.Position);
+        // The writer's own snapshots come every 50 ms; the follower's only after its next poll of the store, up to a second later.
+        var median = double.Parse(
+            System.Text.RegularExpressions.Regex.Match(report, @"freshness p50 ([\d,]+) ms").Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(median >= 150, report);
+        await first.StopAsync();
+        await second.StopAsync();
+        await writer.DisposeAsync();
+        await follower.DisposeAsync();
+        await writerStore.DisposeAsync();
+        await followerStore.DisposeAsync();
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -35,8 +35,14 @@ public sealed record RehearsalReport(
 /// HTTP, first as fast as the server takes them from many devices at once, then at a steady rate
 /// while a reader polls the status, measuring how long each receipt takes to become visible.
 /// </summary>
-public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurrency)
+/// <param name="server">Where the devices send (a server, or a load balancer in front of several).</param>
+/// <param name="store">The servers' store, where the devices are enrolled.</param>
+/// <param name="concurrency">Devices sending at once during the burst.</param>
+/// <param name="watched">The servers whose status is polled in the steady phase; a receipt is fresh when every one of them
+/// publishes a snapshot that includes it. Empty: <paramref name="server"/> alone.</param>
+public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurrency, IReadOnlyList<Uri>? watched = null)
 {
+    private readonly IReadOnlyList<Uri> _watched = watched is { Count: > 0 } ? watched : [server];
     private int _errors;
     private int _retries;
 
@@ -95,20 +101,21 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         HttpClient http, string[] bodies, int rate, CancellationToken cancellationToken)
     {
         var receipts = new List<(long Sequence, long Ticks)>();
-        var seen = new List<(long Snapshot, long Ticks)>();
+        var seen = _watched.Select(_ => new List<(long Snapshot, long Ticks)>()).ToArray();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var poller = Task.Run(async () =>
+        var pollers = _watched.Select((watch, w) => Task.Run(async () =>
         {
+            var status = new Uri(watch, "/api/v1/status");
             while (!stop.IsCancellationRequested)
             {
-                var status = await http.GetFromJsonAsync("/api/v1/status", Contracts.WireJson.Default.ServerStatus, stop.Token);
-                lock (seen)
+                var answer = await http.GetFromJsonAsync(status, Contracts.WireJson.Default.ServerStatus, stop.Token);
+                lock (seen[w])
                 {
-                    seen.Add((status?.Snapshot ?? 0, Stopwatch.GetTimestamp()));
+                    seen[w].Add((answer?.Snapshot ?? 0, Stopwatch.GetTimestamp()));
                 }
                 await Task.Delay(5, stop.Token);
             }
-        }, stop.Token);
+        }, stop.Token)).ToList();
         var sends = new List<Task>();
         var start = Stopwatch.GetTimestamp();
         for (var k = 0; k < bodies.Length; k++)
@@ -133,18 +140,26 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         var seconds = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
         await Task.WhenAll(sends);
         var last = receipts.Count == 0 ? 0 : receipts.Max(r => r.Sequence);
-        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10) && !seen.Any(s => s.Snapshot >= last); )
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10) && !seen.All(s => Shows(s, last)); )
         {
             await Task.Delay(20, cancellationToken);
         }
         await stop.CancelAsync();
-        await poller.ContinueWith(_ => { }, CancellationToken.None);
-        var freshness = receipts.Select(r =>
+        await Task.WhenAll(pollers).ContinueWith(_ => { }, CancellationToken.None);
+        var freshness = receipts.Select(r => seen.Max(s =>
         {
-            var first = seen.FirstOrDefault(s => s.Snapshot >= r.Sequence && s.Ticks >= r.Ticks);
+            var first = s.FirstOrDefault(p => p.Snapshot >= r.Sequence && p.Ticks >= r.Ticks);
             return first.Ticks == 0 ? double.PositiveInfinity : (first.Ticks - r.Ticks) * 1000.0 / Stopwatch.Frequency;
-        }).Order().ToList();
+        })).Order().ToList();
         return (bodies.Length / seconds, freshness);
+    }
+
+    private static bool Shows(List<(long Snapshot, long Ticks)> seen, long sequence)
+    {
+        lock (seen)
+        {
+            return seen.Any(p => p.Snapshot >= sequence);
+        }
     }
 
     /// <summary>Sends one signed protocol until it has a receipt; its log position, or null when it failed for good.</summary>

@@ -35,12 +35,18 @@ public static class SimulateCommand
             DefaultValueFactory = _ => 1000,
         };
         var seconds = new Option<int>("--seconds") { Description = "Length of the steady phase.", DefaultValueFactory = _ => 10 };
+        var watch = new Option<string[]>("--watch")
+        {
+            Description = "A server whose status is polled for freshness (repeat it for each server behind a load balancer: a receipt is "
+                + "fresh when every one of them shows it). Default: --url.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command(
             "simulate",
             "Rehearse election night against a running server: signed counts from many station devices, as fast as it takes them, then at a steady " +
                 "rate; reports throughput, errors and freshness percentiles.")
         {
-            url, db, stations, concurrency, rate, seconds,
+            url, db, stations, concurrency, rate, seconds, watch,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -50,17 +56,26 @@ public static class SimulateCommand
             r.GetValue(concurrency),
             r.GetValue(rate),
             r.GetValue(seconds),
+            [.. (r.GetValue(watch) ?? []).Select(w => new Uri(w))],
             ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        IAnsiConsole console, Uri url, string db, int stations, int concurrency, int rate, int seconds, CancellationToken cancellationToken)
+        IAnsiConsole console,
+        Uri url,
+        string db,
+        int stations,
+        int concurrency,
+        int rate,
+        int seconds,
+        IReadOnlyList<Uri> watched,
+        CancellationToken cancellationToken)
     {
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            var simulator = new LoadSimulator(url, store, Math.Max(1, concurrency));
+            var simulator = new LoadSimulator(url, store, Math.Max(1, concurrency), watched);
             var report = await simulator.RunAsync(
                 stations, Math.Max(1, rate), Math.Max(0, seconds), new Progress<string>(line => console.WriteLine(line)), cancellationToken);
             console.MarkupLineInterpolated(
@@ -68,7 +83,8 @@ public static class SimulateCommand
                     report.BurstSeconds:F1} s from {concurrency} devices at once).");
             console.MarkupLineInterpolated(
                 $"Steady: {Format.Count(report.Steady)} at {report.SteadyPerSecond:N0}/s; freshness p50 [bold]{
-                    report.Freshness(0.5):N0} ms[/], p99 [bold]{report.Freshness(0.99):N0} ms[/], max {report.Freshness(1):N0} ms.");
+                    report.Freshness(0.5):N0} ms[/], p99 [bold]{report.Freshness(0.99):N0} ms[/], max {report.Freshness(1):N0} ms{
+                        (watched.Count > 1 ? $", until all {watched.Count} servers showed it" : "")}.");
             console.MarkupLineInterpolated(
                 $"Errors: {Format.Count(report.Errors)}; retries after 429, 503 or a network error: {Format.Count(report.Retries)}.");
             return report.Errors == 0 ? SanooCli.Ok : SanooCli.BadInput;
