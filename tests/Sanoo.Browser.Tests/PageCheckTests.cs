@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -124,6 +125,60 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_page_made_before_the_log_grew_is_checked_through_a_consistency_proof_and_a_root_not_in_the_log_is_named()
+    {
+        // Every entry's leaf hash, to know the log's root at any earlier size, as a page made from an earlier snapshot shows it.
+        var tree = new Core.Transparency.MerkleTree();
+        var lastOf = new Dictionary<string, long>();
+        for (long after = 0; ;)
+        {
+            var entries = (await site.Client.GetFromJsonAsync($"/api/v1/entries?after={after}", WireJson.Default.EntriesPage))!.Entries;
+            if (entries.Count == 0)
+            {
+                break;
+            }
+            foreach (var entry in entries)
+            {
+                tree.Append(Convert.FromHexString(entry.LeafHash));
+                if (entry.Outcome == StoredOutcome.Accepted || lastOf.ContainsKey(entry.Station))
+                {
+                    lastOf[entry.Station] = entry.Sequence;
+                }
+            }
+            after = entries[^1].Sequence;
+        }
+        // The page of the station counted first, as it was made just after the station's last entry: later entries are of other
+        // stations, so its figures hold, and the signed head the page fetches is larger than the page's tree.
+        var (station, size) = lastOf.MinBy(pair => pair.Value);
+        Assert.True(size < tree.Size, $"{station}'s last entry {size} is the log's last ({tree.Size}): nothing was added after it");
+        await using var context = await site.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => asked.Enqueue(request.Url);
+        await page.GotoAsync(new Uri(site.Address, $"/en/station/{station}/").ToString());
+        await MadeAtAsync(page, size, tree.Root(size));
+        var (state, text) = await CheckAsync(page);
+        output.WriteLine(text);
+        Assert.True(state == "ok", $"{state}: {text}");
+        Assert.Contains(asked.ToArray(), url => url.Contains($"/api/v1/proofs/consistency?first={size}&second=", StringComparison.Ordinal));
+        Assert.Contains(asked.ToArray(), url => url.Contains($"/api/v1/area-entries?area={station}&size={size}", StringComparison.Ordinal));
+
+        // A page whose tree the signed log does not extend (its root is another size's): the consistency proof fails.
+        await page.ReloadAsync();
+        await MadeAtAsync(page, size, tree.Root(size - 1));
+        var (forked, said) = await CheckAsync(page);
+        output.WriteLine(said);
+        Assert.Equal("mismatch", forked);
+        Assert.Contains(CheckWords.For("en").Root, said, StringComparison.Ordinal);
+    }
+
+    /// <summary>Makes the page's control say it was made from the tree of <paramref name="size"/> entries with <paramref name="root"/>.</summary>
+    private static Task MadeAtAsync(IPage page, long size, byte[] root) => page.EvaluateAsync(
+        "([size, root]) => { const box = document.querySelector('[data-verify]'); box.setAttribute('data-size', size); "
+            + "box.setAttribute('data-root', root); }",
+        new object[] { size.ToString(CultureInfo.InvariantCulture), Convert.ToHexStringLower(root) });
 
     /// <summary>Presses the control and waits for its verdict: its state and what it says.</summary>
     private static async Task<(string State, string Text)> CheckAsync(IPage page)
