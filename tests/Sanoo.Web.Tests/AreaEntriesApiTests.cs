@@ -63,6 +63,39 @@ public class AreaEntriesApiTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task The_nations_entries_read_in_one_pass_over_the_log_are_every_entry_of_its_contests_up_to_the_size()
+    {
+        var election = ServerFixture.Sample.Election;
+        Assert.True(election.StationCount > 512, "the nation must be large enough to be read in one pass, not station by station");
+        var nation = election.Areas[0];
+        var contests = election.Contests.Where(c => c.TallyAreas.Contains(0)).Select(c => c.Contest.Id.Value).ToHashSet();
+        var sample = ServerFixture.Sample;
+        var district = election.Area(sample.Hand[^1].Station)!.Parent!.Value;
+        var hand = sample.Hand.Where(p => election.Area(p.Station)!.Parent == district).ToList();
+        var batch = new SubmissionBatch([.. hand.Select(p => new Submission(ServerFixture.ProtocolJson(p)))]);
+        var answer = await (await server.SubmitAsync(batch, ServerFixture.AdminToken)).Content.ReadFromJsonAsync(Wire.ReceiptBatchAnswer);
+        await server.WaitForSnapshotAsync(answer!.Receipts.Max(r => r.Sequence));
+        var head = (await server.Client.GetFromJsonAsync("/api/v1/tree-head", Wire.TreeHead))!;
+        var size = head.TreeSize - 1;
+        var expected = new List<long>();
+        for (long after = 0; after < size;)
+        {
+            var page = (await server.Client.GetFromJsonAsync($"/api/v1/entries?after={after}", Wire.EntriesPage))!.Entries;
+            if (page.Count == 0)
+            {
+                break;
+            }
+            expected.AddRange(page.Where(e => e.Sequence <= size && contests.Contains(e.Contest)).Select(e => e.Sequence));
+            after = page[^1].Sequence;
+        }
+        Assert.NotEmpty(expected);
+
+        var entries = (await server.Client.GetFromJsonAsync($"/api/v1/area-entries?area={nation.Id}&size={size}", Wire.AreaEntries))!;
+
+        Assert.Equal(expected, entries.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task An_unknown_area_or_an_unpublished_size_is_not_found()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/api/v1/area-entries?area=nowhere")).StatusCode);
