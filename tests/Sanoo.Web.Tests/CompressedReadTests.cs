@@ -129,7 +129,23 @@ public class CompressedReadTests(ServerFixture server) : IClassFixture<ServerFix
         var search = await SendAsync(HttpMethod.Get, "/ru/search/?q=s00", "gzip");
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         Assert.Equal("gzip", Assert.Single(search.Content.Headers.ContentEncoding));
-        var style = await SendAsync(HttpMethod.Get, Site.SiteAssets.CssPath, "br");
-        Assert.Equal("br", Assert.Single(style.Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task The_style_sheet_and_scripts_are_compressed_once_and_sent_with_their_length()
+    {
+        foreach (var path in new[] { Site.SiteAssets.CssPath, Site.SiteAssets.ScriptPath, Site.SiteAssets.CheckScriptPath })
+        {
+            var first = await SendAsync(HttpMethod.Get, path, "br");
+            var second = await SendAsync(HttpMethod.Get, path, "br");
+            Assert.Equal("br", Assert.Single(first.Content.Headers.ContentEncoding));
+            var body = await first.Content.ReadAsByteArrayAsync();
+            Assert.Equal(body.Length, first.Content.Headers.ContentLength);
+            Assert.Equal(body, await second.Content.ReadAsByteArrayAsync());
+            Assert.Contains("Accept-Encoding", first.Headers.Vary);
+            var gzip = await SendAsync(HttpMethod.Get, path, "gzip");
+            Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+            Assert.Equal((await gzip.Content.ReadAsByteArrayAsync()).Length, gzip.Content.Headers.ContentLength);
+        }
     }
 }
