@@ -37,29 +37,15 @@ public sealed partial class ElectionLog
             }
         }
         long checkedEntries = 0;
-        var batch = new List<LogEntry>(RebuildBatch);
-        void CheckBatch()
-        {
-            // Entries are checked on every core, each on its own; their problems are then listed in log order.
-            var found = new string?[batch.Count];
-            Parallel.For(0, batch.Count, i => CheckEntry(batch[i], text => found[i] = text));
-            foreach (var text in found.OfType<string>())
-            {
-                Problem(text);
-            }
-            checkedEntries += batch.Count;
-            progress?.Report(checkedEntries);
-            batch.Clear();
-        }
         await foreach (var entry in _store.ReadAsync(0, withCanonical: true, cancellationToken))
         {
-            batch.Add(entry);
-            if (batch.Count == RebuildBatch)
+            CheckEntry(entry, Problem);
+            if (++checkedEntries % 8192 == 0)
             {
-                CheckBatch();
+                progress?.Report(checkedEntries);
             }
         }
-        CheckBatch();
+        progress?.Report(checkedEntries);
         await CheckRegisterAsync(Problem, cancellationToken);
         if (lastSigned is { } head)
         {
