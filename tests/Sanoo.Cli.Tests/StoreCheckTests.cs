@@ -84,7 +84,7 @@ public sealed class StoreCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task Entries_checked_on_every_core_are_named_in_log_order()
+    public async Task Every_entry_whose_figures_were_moved_is_named_in_log_order()
     {
         await RunHonestlyAsync();
         foreach (var seq in new[] { 250, 3 })
