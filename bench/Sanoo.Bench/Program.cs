@@ -13,6 +13,10 @@ if (args is ["scans", var scans, var scanRuns])
 {
     return ScanBenchmark.Run(int.Parse(scans, CultureInfo.InvariantCulture), int.Parse(scanRuns, CultureInfo.InvariantCulture));
 }
+if (args is ["definition", var file, ..])
+{
+    return DefinitionBenchmark.Run(file, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+}
 if (args is ["rebuild", var address])
 {
     return await RebuildBenchmark.RunAsync(address);

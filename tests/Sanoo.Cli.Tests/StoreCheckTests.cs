@@ -84,6 +84,24 @@ public sealed class StoreCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_entry_whose_figures_were_moved_is_named_in_log_order()
+    {
+        await RunHonestlyAsync();
+        foreach (var seq in new[] { 250, 3 })
+        {
+            var entry = Sample.Hand[seq - 1];
+            Assert.NotEqual(entry.Votes[0], entry.Votes[1]);
+            var moved = entry.Votes.SetItem(0, entry.Votes[1]).SetItem(1, entry.Votes[0]); // the sums still hold: only the check finds it
+            var figures = Convert.ToHexString(Figures.Encode(entry.Lines.AsSpan(), moved.AsSpan()));
+            Tamper($"UPDATE protocol_version SET figures = x'{figures}' WHERE seq = {seq}");
+        }
+        var (code, output) = CliRun.Sanoo("store", "check", "--db", $"sqlite:{Db}");
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var (first, second) = (output.IndexOf("entry 3 ", StringComparison.Ordinal), output.IndexOf("entry 250 ", StringComparison.Ordinal));
+        Assert.True(first >= 0 && second > first, output);
+    }
+
+    [Fact]
     public async Task A_deleted_last_entry_is_refused()
     {
         await RunHonestlyAsync();

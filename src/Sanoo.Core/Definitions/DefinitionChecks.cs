@@ -110,10 +110,14 @@ internal static class DefinitionChecks
     {
         var choices = d.Choices.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         var forms = d.Forms.GroupBy(f => f.Id).ToDictionary(g => g.Key, g => (Form: g.First(), Index: d.Forms.IndexOf(g.First())));
-        var areas = new Dictionary<AreaId, Area>(d.Areas.Length);
+        // The contests' areas only: a national map's million stations need not be indexed a second time.
+        var areas = d.Contests.Select(c => c.Area).Distinct().ToDictionary(id => id, _ => (Area?)null);
         foreach (var a in d.Areas)
         {
-            areas.TryAdd(a.Id, a);
+            if (areas.TryGetValue(a.Id, out var known) && known is null)
+            {
+                areas[a.Id] = a;
+            }
         }
         var plans = ImmutableArray.CreateBuilder<ContestPlan>(d.Contests.Length);
         for (var i = 0; i < d.Contests.Length; i++)

@@ -94,8 +94,7 @@ public static class DefinitionReader
             levelIndex.TryAdd(levels[i].Id, i);
         }
         var depth = levels.Count(l => !l.Grouping);
-        var areas = f.Array("areas").Select(item => ReadArea(item.Item, item.Path, problems, levels, levelIndex, depth)).OfType<Area>()
-            .ToImmutableArray();
+        var areas = ReadAreas(f, problems, levels, levelIndex, depth);
         return new ElectionDefinition(id, name, date, languages, sources, forms, choices, contests, areas)
         {
             Reconciliation = ReadReconciliation(f, problems),
@@ -389,6 +388,29 @@ public static class DefinitionReader
             problems.Add(new JsonProblem(definition.PathOf("levels"), $"the level or grouping id '{level.Id}' is used twice"));
         }
         return levels;
+    }
+
+    /// <summary>The map, in file order: stations in the common shape read by <see cref="PlainStationReader"/>, the rest field by field.</summary>
+    private static ImmutableArray<Area> ReadAreas(
+        JsonFields f, List<JsonProblem> problems, ImmutableArray<AreaLevel> levels, Dictionary<string, int> levelIndex, int depth)
+    {
+        if (f.Raw("areas") is not { ValueKind: JsonValueKind.Array } array)
+        {
+            _ = f.Array("areas"); // reports the field missing or not an array
+            return [];
+        }
+        var plain = new PlainStationReader(levels, levelIndex, depth);
+        var areas = ImmutableArray.CreateBuilder<Area>(array.GetArrayLength());
+        var at = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if ((plain.Read(element) ?? ReadArea(element, $"{f.PathOf("areas")}[{at}]", problems, levels, levelIndex, depth)) is { } area)
+            {
+                areas.Add(area);
+            }
+            at++;
+        }
+        return areas.DrainToImmutable();
     }
 
     private static Area? ReadArea(

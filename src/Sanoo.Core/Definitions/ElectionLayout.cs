@@ -82,9 +82,14 @@ internal sealed class ElectionLayout
             return null;
         }
         var firstAt = new Dictionary<AreaId, int>(areas.Length);
+        var isFirst = new bool[areas.Length];
         for (var i = 0; i < areas.Length; i++)
         {
-            if (!firstAt.TryAdd(areas[i].Id, i))
+            if (firstAt.TryAdd(areas[i].Id, i))
+            {
+                isFirst[i] = true;
+            }
+            else
             {
                 var first = areas[firstAt[areas[i].Id]];
                 problems.Add(new JsonProblem(
@@ -106,6 +111,7 @@ internal sealed class ElectionLayout
                         "the tree needs exactly one root"));
         }
         var children = new List<int>?[areas.Length];
+        var parentAt = new int[areas.Length];
         for (var i = 0; i < areas.Length; i++)
         {
             var area = areas[i];
@@ -135,14 +141,15 @@ internal sealed class ElectionLayout
                     $"a {levels[area.Level].Id} cannot belong to '{parentId}', which is a {levels[areas[p].Level].Id}"));
                 continue;
             }
-            if (firstAt[area.Id] == i)
+            parentAt[i] = p;
+            if (isFirst[i])
             {
                 (children[p] ??= []).Add(i);
             }
         }
         for (var i = 0; i < areas.Length; i++)
         {
-            if (areas[i].Level < depth && !areas[i].IsStation && children[i] is null && firstAt[areas[i].Id] == i)
+            if (areas[i].Level < depth && !areas[i].IsStation && children[i] is null && isFirst[i])
             {
                 problems.Add(new JsonProblem($"$.areas[{i}]", $"{levels[areas[i].Level].Id} '{areas[i].Id}' has no polling stations under it"));
             }
@@ -151,14 +158,14 @@ internal sealed class ElectionLayout
         {
             return null;
         }
-        return Lay(areas, roots[0], children, firstAt, levels, problems);
+        return Lay(areas, roots[0], children, parentAt, levels, problems);
     }
 
     private static ElectionLayout? Lay(
         ImmutableArray<Area> areas,
         int root,
         List<int>?[] children,
-        Dictionary<AreaId, int> firstAt,
+        int[] parentAt,
         ImmutableArray<AreaLevel> levels,
         List<JsonProblem> problems)
     {
@@ -181,7 +188,7 @@ internal sealed class ElectionLayout
         var treeSize = order.Count;
         for (var i = 0; i < areas.Length; i++)
         {
-            if (areas[i].Level > 0 && areas[i].Parent is null && firstAt[areas[i].Id] == i)
+            if (areas[i].Level > 0 && areas[i].Parent is null)
             {
                 order.Add(i);
             }
@@ -204,7 +211,7 @@ internal sealed class ElectionLayout
             var area = areas[order[k]];
             laid.Add(area);
             index[area.Id] = k;
-            parent[k] = k < treeSize && area.Parent is { } p ? position[firstAt[p]] : -1;
+            parent[k] = k < treeSize && area.Parent is not null ? position[parentAt[order[k]]] : -1;
         }
         for (var k = 0; k < treeSize; k++)
         {
