@@ -110,7 +110,7 @@ public static class GenerateCommand
             }
             if (signedMachine)
             {
-                using var devices = new SampleDevices(seed);
+                var devices = new SampleDevices(seed);
                 devices.WriteProtocols(
                     Path.Combine(folder.FullName, "machine.jsonl"), election, SyntheticElection.Protocols(election, "machine", seed));
                 devices.WriteKeys(Path.Combine(folder.FullName, "devices.jsonl"));
@@ -141,7 +141,7 @@ public static class GenerateCommand
     private static int Run(IAnsiConsole console, DirectoryInfo folder, ulong seed)
     {
         var sample = Kg2021Generator.Generate(seed, Input.SampleGeography.Find());
-        using var devices = new SampleDevices(seed);
+        var devices = new SampleDevices(seed);
         try
         {
             folder.Create();
