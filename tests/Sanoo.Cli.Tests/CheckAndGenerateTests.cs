@@ -78,6 +78,32 @@ public class CheckAndGenerateTests(Kg2021Files files) : IClassFixture<Kg2021File
     }
 
     [Fact]
+    public void A_synthetic_machine_count_generated_signed_is_taken_whole_once_its_device_keys_are_enrolled()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-cli-signed-").FullName;
+        try
+        {
+            var (code, output) = CliRun.Sanoo("generate", "synthetic", "--stations", "30", "--signed-machine", "--out", folder);
+            Assert.True(code == 0, output);
+            var signedLine = "^\\{\"protocol\":\\{.*\\},\"signature\":\"[A-Za-z0-9+/=]{88}\"\\}$";
+            Assert.Equal(30, File.ReadLines(Path.Combine(folder, "machine.jsonl")).Count(line => Regex.IsMatch(line, signedLine)));
+            Assert.Equal(30, File.ReadLines(Path.Combine(folder, "devices.jsonl")).Count());
+            var (db, none) = ($"sqlite:{Path.Combine(folder, "store.db")}", Path.Combine(folder, "none.jsonl"));
+            File.WriteAllText(none, "");
+            Assert.Equal(0, CliRun.Sanoo("ingest", "--definition", Path.Combine(folder, "election.json"), "--db", db, none).ExitCode);
+            (code, output) = CliRun.Sanoo("keys", "enrol", "--db", db, "--keys", Path.Combine(folder, "devices.jsonl"));
+            Assert.True(code == 0, output);
+            (code, output) = CliRun.Sanoo("ingest", "--db", db, Path.Combine(folder, "machine.jsonl"));
+            Assert.True(code == 0, output);
+            Assert.Matches("accepted \\(counted\\) +30\\b", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Generate_refuses_an_unknown_sample()
     {
         var (code, output) = CliRun.Sanoo("generate", "xx-1999", "--out", files.Folder);

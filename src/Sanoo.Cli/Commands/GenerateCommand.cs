@@ -71,22 +71,29 @@ public static class GenerateCommand
                 r.AddError("--groupings must be between 0 and 5.");
             }
         });
+        var signed = new Option<bool>("--signed-machine")
+        {
+            Description = "For synthetic: the machine count is a signed source, each protocol signed by its station's sample device key " +
+                "(derived from the seed); their public keys go to devices.jsonl for sanoo keys enrol --keys.",
+        };
         var command = new Command(
             "generate", "Write a sample election: its definition (election.json) and its machine and hand counts (machine.jsonl, hand.jsonl).")
         {
-            sample, output, seed, stations, levels, groupings,
+            sample, output, seed, stations, levels, groupings, signed,
         };
         command.SetAction(result => result.GetValue(sample) == "synthetic"
             ? RunSynthetic(
                 console,
                 result.GetValue(output)!,
                 result.GetValue(seed),
-                (result.GetValue(stations), result.GetValue(levels), result.GetValue(groupings)))
+                (result.GetValue(stations), result.GetValue(levels), result.GetValue(groupings)),
+                result.GetValue(signed))
             : Run(console, result.GetValue(output)!, result.GetValue(seed)));
         return command;
     }
 
-    private static int RunSynthetic(IAnsiConsole console, DirectoryInfo folder, ulong seed, (int Stations, int Levels, int Groupings) shape)
+    private static int RunSynthetic(
+        IAnsiConsole console, DirectoryInfo folder, ulong seed, (int Stations, int Levels, int Groupings) shape, bool signedMachine)
     {
         var stations = shape.Stations;
         try
@@ -95,13 +102,20 @@ public static class GenerateCommand
             var definition = Path.Combine(folder.FullName, "election.json");
             using (var file = File.Create(definition))
             {
-                SyntheticElection.WriteDefinition(file, stations, seed, shape.Levels, shape.Groupings);
+                SyntheticElection.WriteDefinition(file, stations, seed, shape.Levels, shape.Groupings, signedMachine);
             }
             if (InputFiles.LoadDefinition(new FileInfo(definition)) is not DefinitionResult.Loaded { Election: var election })
             {
                 throw new InvalidOperationException("the synthetic definition does not load");
             }
-            foreach (var source in new[] { "machine", "hand" })
+            if (signedMachine)
+            {
+                var devices = new SampleDevices(seed);
+                devices.WriteProtocols(
+                    Path.Combine(folder.FullName, "machine.jsonl"), election, SyntheticElection.Protocols(election, "machine", seed));
+                devices.WriteKeys(Path.Combine(folder.FullName, "devices.jsonl"));
+            }
+            foreach (var source in signedMachine ? new[] { "hand" } : ["machine", "hand"])
             {
                 using var file = new FileStream(
                     Path.Combine(folder.FullName, $"{source}.jsonl"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
@@ -120,14 +134,14 @@ public static class GenerateCommand
         console.MarkupLineInterpolated(
             $"Wrote a synthetic election of {Format.Count(stations)} stations on {shape.Levels} levels{
                 (shape.Groupings > 0 ? $" with {shape.Groupings} grouping(s)" : "")} (seed {seed}) to [bold]{
-                folder.FullName}[/]: election.json, machine.jsonl, hand.jsonl.");
+                folder.FullName}[/]: election.json, machine.jsonl, hand.jsonl{(signedMachine ? ", devices.jsonl (the machine count's keys)" : "")}.");
         return SanooCli.Ok;
     }
 
     private static int Run(IAnsiConsole console, DirectoryInfo folder, ulong seed)
     {
         var sample = Kg2021Generator.Generate(seed, Input.SampleGeography.Find());
-        using var devices = new SampleDevices(seed);
+        var devices = new SampleDevices(seed);
         try
         {
             folder.Create();

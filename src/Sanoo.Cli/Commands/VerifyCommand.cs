@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -86,6 +87,9 @@ public static class VerifyCommand
         });
         command.SetAction((r, ct) =>
         {
+            // The verifier's own process: no background collections, so the heap does not grow while one runs (the server's
+            // process, the same binary, keeps the runtime's default).
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
             var folder = r.GetValue(dir);
             Func<IPublished> source = folder is null
                 ? () => new Server(new HttpClient(new Verify.PatientHandler(TimeSpan.FromMinutes(5)))
@@ -228,6 +232,9 @@ public static class VerifyCommand
         Task<T> JsonAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken);
 
         Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken);
+
+        /// <summary>Reads the answer to <paramref name="pathAndQuery"/> with <paramref name="read"/>, from a buffer lent for the call.</summary>
+        Task<T> ReadAsync<T>(string pathAndQuery, Verify.LentBytes.Reader<T> read, CancellationToken cancellationToken);
     }
 
     internal sealed class Server(HttpClient http) : IPublished
@@ -238,6 +245,12 @@ public static class VerifyCommand
             await http.GetFromJsonAsync(pathAndQuery, type, cancellationToken) ?? throw new JsonException($"{pathAndQuery} answered null");
 
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => http.GetByteArrayAsync(path, cancellationToken);
+
+        public async Task<T> ReadAsync<T>(string pathAndQuery, Verify.LentBytes.Reader<T> read, CancellationToken cancellationToken)
+        {
+            await using var stream = await http.GetStreamAsync(pathAndQuery, cancellationToken);
+            return await Verify.LentBytes.ReadAsync(stream, read, cancellationToken);
+        }
 
         public void Dispose() => http.Dispose();
     }
@@ -250,11 +263,16 @@ public static class VerifyCommand
             JsonSerializer.Deserialize(await BytesAsync(pathAndQuery, cancellationToken), type)
                 ?? throw new JsonException($"{pathAndQuery} holds null");
 
-        public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) =>
-            File.ReadAllBytesAsync(
-                Path.Combine(
-                    root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}")),
-                cancellationToken);
+        public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(FileOf(path), cancellationToken);
+
+        public async Task<T> ReadAsync<T>(string pathAndQuery, Verify.LentBytes.Reader<T> read, CancellationToken cancellationToken)
+        {
+            await using var stream = File.OpenRead(FileOf(pathAndQuery));
+            return await Verify.LentBytes.ReadAsync(stream, read, cancellationToken);
+        }
+
+        private string FileOf(string path) => Path.Combine(
+            root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}"));
 
         public void Dispose()
         {
@@ -314,6 +332,8 @@ public static class VerifyCommand
             }
             replay = new Verify.LogReplay(loaded, definitionHash, source =>
                 pins.Strict || loaded.Sources.Any(s => s.Id.Value == source && s.DoubleEntryRequired));
+            // Reading a national definition leaves gigabytes of garbage behind it; give that memory back before the entries come.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         var election = replay.Election;
         // The register replay adds its problems to the replay's list: this round's list from here on.

@@ -11,11 +11,13 @@ namespace Sanoo.Cli.Output;
 /// The station devices of a generated sample: one Ed25519 key per station, derived from the sample's seed and the
 /// station's id so that the same seed gives the same keys, signatures and files on every machine (Ed25519 signatures
 /// are deterministic). Keys anyone can derive from a published seed: for samples, rehearsals and benchmarks only,
-/// never for a real device (<c>sanoo keys new</c>).
+/// never for a real device (<c>sanoo keys new</c>). Only the public keys are kept: each private key is derived again for each
+/// protocol it signs and freed at once, since NSec holds every key in guarded memory of its own and a million of them at once
+/// would exhaust the process's memory mappings.
 /// </summary>
-public sealed class SampleDevices(ulong seed) : IDisposable
+public sealed class SampleDevices(ulong seed)
 {
-    private readonly Dictionary<AreaId, Key> _keys = [];
+    private readonly Dictionary<AreaId, byte[]> _publicKeys = [];
     private readonly List<AreaId> _order = [];
 
     /// <summary>The stations whose device has signed something, in the order they first signed.</summary>
@@ -32,7 +34,15 @@ public sealed class SampleDevices(ulong seed) : IDisposable
         {
             var canonical = ProtocolWriter.Canonical(election, protocol);
             var signed = election.Sources[election.SourceIndex(protocol.Source)].Signed;
-            file.Write(signed ? DeviceSigning.Line(Key(protocol.Station), canonical) : canonical);
+            if (signed)
+            {
+                using var key = Key(protocol.Station);
+                file.Write(DeviceSigning.Line(key, canonical));
+            }
+            else
+            {
+                file.Write(canonical);
+            }
             file.WriteByte((byte)'\n');
         }
     }
@@ -46,31 +56,19 @@ public sealed class SampleDevices(ulong seed) : IDisposable
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         foreach (var station in _order)
         {
-            var publicKey = _keys[station].PublicKey.Export(KeyBlobFormat.RawPublicKey);
-            var enrolment = new DeviceKey(station.Value, Convert.ToBase64String(publicKey));
+            var enrolment = new DeviceKey(station.Value, Convert.ToBase64String(_publicKeys[station]));
             file.Write(DeviceSigning.KeyLine(enrolment));
             file.WriteByte((byte)'\n');
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var key in _keys.Values)
-        {
-            key.Dispose();
-        }
-        _keys.Clear();
-        _order.Clear();
-    }
-
+    /// <summary>The station's device key, derived from the seed (the caller frees it); notes its public key the first time.</summary>
     private Key Key(AreaId station)
     {
-        if (!_keys.TryGetValue(station, out var key))
+        var privateKey = SHA256.HashData(Encoding.UTF8.GetBytes($"sanoo sample device key\n{seed}\n{station.Value}"));
+        var key = NSec.Cryptography.Key.Import(SignatureAlgorithm.Ed25519, privateKey, KeyBlobFormat.RawPrivateKey);
+        if (_publicKeys.TryAdd(station, key.PublicKey.Export(KeyBlobFormat.RawPublicKey)))
         {
-            var privateKey = SHA256.HashData(Encoding.UTF8.GetBytes($"sanoo sample device key\n{seed}\n{station.Value}"));
-            key = NSec.Cryptography.Key.Import(SignatureAlgorithm.Ed25519, privateKey, KeyBlobFormat.RawPrivateKey);
-            _keys[station] = key;
             _order.Add(station);
         }
         return key;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Json;
@@ -60,16 +61,20 @@ public static class ProtocolReader
         {
             problems.Add(ProtocolShape.NotAContest(contestText));
         }
-        var lines = plan is null ? [] : ReadFigures(f, "lines", plan.Form.Lines.Select(l => l.Id.Value).ToList(), "line of the form", problems);
-        var votes = plan is null
-            ? []
-            : ReadFigures(f, "votes", plan.Choices.Select(ch => ch.Id.Value).ToList(), $"choice of contest '{contestId}'", problems);
+        var names = plan is null ? null : FigureNames.Of(plan);
+        var lines = names is null ? [] : ReadFigures(f, "lines", names.Lines, "line of the form", problems);
+        var votes = names is null ? [] : ReadFigures(f, "votes", names.Choices, $"choice of contest '{contestId}'", problems);
         if (problems.Count > 0 || plan is null || electionId is null || station is null || source is null)
         {
             return new ProtocolReadResult.Invalid([.. problems]);
         }
+        // The election's own ids where they are equal: a tally holding a million protocols then holds each id's text once.
+        var (electionOwn, stationOwn, sourceOwn) = (
+            electionId.Value == election.Id ? election.Id : electionId.Value,
+            election.TryAreaIndex(station.Value, out var stationIndex) ? election.Areas[stationIndex].Id : station.Value,
+            election.TrySourceIndex(source.Value, out var sourceIndex) ? election.Sources[sourceIndex].Id : source.Value);
         return Check(
-            election, new Protocol(electionId.Value, station.Value, plan.Contest.Id, source.Value, version, lines, votes, correction, image));
+            election, new Protocol(electionOwn, stationOwn, plan.Contest.Id, sourceOwn, version, lines, votes, correction, image));
     }
 
     /// <summary>
@@ -119,7 +124,12 @@ public static class ProtocolReader
         return ProtocolImage.TryParse(sha, type);
     }
 
-    private static ImmutableArray<int> ReadFigures(JsonFields f, string name, List<string> expected, string what, List<JsonProblem> problems)
+    /// <summary>
+    /// The figures of one object of <paramref name="names"/>, in their order. A name is matched without making it a string: first
+    /// against the name that follows in sorted order (the canonical form sorts them, so a signed protocol matches at once), then
+    /// against every name; a figure's path is spelled only for a problem.
+    /// </summary>
+    private static ImmutableArray<int> ReadFigures(JsonFields f, string name, FigureNames.Set names, string what, List<JsonProblem> problems)
     {
         var path = f.PathOf(name);
         if (f.Raw(name) is not { } raw)
@@ -132,34 +142,41 @@ public static class ProtocolReader
             problems.Add(new JsonProblem(path, $"expected an object with a figure for each {what}, found {JsonFields.Describe(raw)}"));
             return [];
         }
-        var index = new Dictionary<string, int>(expected.Count, StringComparer.Ordinal);
-        for (var i = 0; i < expected.Count; i++)
-        {
-            index[expected[i]] = i;
-        }
-        var figures = new int[expected.Count];
-        var seen = new bool[expected.Count];
+        var count = names.Text.Length;
+        var figures = new int[count];
+        Span<bool> seen = count <= 256 ? stackalloc bool[count] : new bool[count];
+        var next = 0;
         foreach (var property in raw.EnumerateObject())
         {
-            var at = $"{path}.{property.Name}";
-            if (!index.TryGetValue(property.Name, out var i))
+            var i = names.IndexOf(property, ref next);
+            if (i < 0)
             {
-                problems.Add(new JsonProblem(at, $"'{property.Name}' is not a {what}"));
+                problems.Add(new JsonProblem($"{path}.{property.Name}", $"'{property.Name}' is not a {what}"));
                 continue;
             }
             if (seen[i])
             {
-                problems.Add(new JsonProblem(at, "appears twice"));
+                problems.Add(new JsonProblem($"{path}.{property.Name}", "appears twice"));
                 continue;
             }
             seen[i] = true;
-            figures[i] = (int)(JsonFields.ReadInteger(property.Value, at, problems) ?? 0);
+            var value = property.Value;
+            figures[i] = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var figure) && figure >= 0
+                ? figure
+                : (int)(JsonFields.ReadInteger(value, $"{path}.{property.Name}", problems) ?? 0);
         }
-        var missing = expected.Where((_, i) => !seen[i]).ToList();
-        if (missing.Count > 0)
+        if (seen.Contains(false))
         {
+            var missing = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                if (!seen[i])
+                {
+                    missing.Add(names.Text[i]);
+                }
+            }
             problems.Add(new JsonProblem(path, $"has no figure for {string.Join(", ", missing)} (write 0 for none)"));
         }
-        return ImmutableArray.Create(figures);
+        return ImmutableCollectionsMarshal.AsImmutableArray(figures);
     }
 }

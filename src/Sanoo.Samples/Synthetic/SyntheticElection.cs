@@ -26,9 +26,10 @@ public static class SyntheticElection
 
     /// <summary>
     /// Writes the definition of an election with <paramref name="stations"/> stations on a map of <paramref name="levels"/> levels
-    /// (the nation and the stations included), with <paramref name="groupings"/> further groupings of the stations.
+    /// (the nation and the stations included), with <paramref name="groupings"/> further groupings of the stations; with
+    /// <paramref name="signedMachine"/>, its machine count is a signed source (each protocol signed by its station's device).
     /// </summary>
-    public static void WriteDefinition(Stream output, int stations, ulong seed, int levels = 4, int groupings = 0)
+    public static void WriteDefinition(Stream output, int stations, ulong seed, int levels = 4, int groupings = 0, bool signedMachine = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stations, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 2);
@@ -73,6 +74,10 @@ public static class SyntheticElection
             json.WriteString("id", id);
             Name(json, official ? "Hand count" : "Machine count");
             json.WriteBoolean("official", official);
+            if (signedMachine && !official)
+            {
+                json.WriteBoolean("signed", true);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
 
 namespace Sanoo.Cli.Commands.Verify;
@@ -60,7 +59,7 @@ internal static class EntryStream
         IReadOnlyDictionary<string, byte[]> lastKeys,
         CancellationToken cancellationToken)
     {
-        var page = await origin.JsonAsync($"/api/v1/entries?after={after}&limit={PageSize}", WireJson.Default.EntriesPage, cancellationToken);
-        return [.. page.Entries.Select(e => PreparedEntry.Of(election, e, lastKeys))];
+        var page = await origin.ReadAsync($"/api/v1/entries?after={after}&limit={PageSize}", EntryPage.Read, cancellationToken);
+        return [.. page.Select(e => PreparedEntry.Of(election, e.Entry, e.Canonical, e.Signature, lastKeys))];
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ImageFetch
     }
 
     /// <summary>Notes the image an entry's canonical bytes name (the first entry naming an image is the one reported).</summary>
-    public void Note(Core.Definitions.Election election, Contracts.LogEntry entry, ProtocolImage image)
+    public void Note(Core.Definitions.Election election, ServedEntry entry, ProtocolImage image)
     {
         var required = Core.Definitions.SourceId.TryParse(entry.Source, out var source)
             && election.TrySourceIndex(source, out var index) && election.Sources[index].ImagesRequired;

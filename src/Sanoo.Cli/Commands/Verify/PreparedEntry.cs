@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using NSec.Cryptography;
-using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Transparency;
@@ -14,7 +13,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// made with that same key needs no second check). What is held to log order (keys at that entry, senders, outcomes) is left to
 /// <see cref="LogReplay"/>.
 /// </summary>
-/// <param name="Entry">The entry as served.</param>
+/// <param name="Entry">The entry as served (what its leaf commits to).</param>
 /// <param name="Canonical">Its protocol's canonical bytes, decoded.</param>
 /// <param name="Signature">Its device signature, decoded (empty when it carries none).</param>
 /// <param name="Leaf">Its Merkle leaf hash (RFC 9162).</param>
@@ -23,7 +22,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <param name="Image">The image of the paper protocol its bytes name, if any.</param>
 /// <param name="Signed">The key the signature was tried with and whether it verified; null when it was not tried.</param>
 internal sealed record PreparedEntry(
-    LogEntry Entry,
+    ServedEntry Entry,
     byte[] Canonical,
     byte[] Signature,
     byte[] Leaf,
@@ -32,17 +31,18 @@ internal sealed record PreparedEntry(
     ProtocolImage? Image,
     (byte[] Key, bool Verifies)? Signed)
 {
-    /// <summary>Checks <paramref name="e"/> as far as it can be without the replay; <paramref name="lastKeys"/>: each station's last
-    /// enrolled device key in the register fetched.</summary>
-    public static PreparedEntry Of(Election election, LogEntry e, IReadOnlyDictionary<string, byte[]> lastKeys)
+    /// <summary>Checks <paramref name="e"/>, served with <paramref name="canonical"/> and <paramref name="signature"/>, as far as it can be
+    /// without the replay; <paramref name="lastKeys"/>: each station's last enrolled device key in the register fetched.</summary>
+    public static PreparedEntry Of(
+        Election election, ServedEntry e, byte[] canonical, byte[] signature, IReadOnlyDictionary<string, byte[]> lastKeys)
     {
-        var canonical = Convert.FromBase64String(e.Canonical);
-        var hashMatches = Convert.ToHexStringLower(SHA256.HashData(canonical)) == e.ContentHash;
-        var signature = e.Signature.Length > 0 ? Convert.FromBase64String(e.Signature) : [];
-        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
-        var leaf = MerkleHash.Leaf(LogLeaf.Encode(
-            e.Sequence, e.Station, e.Contest, e.Source, e.Version, WireWords.Of(e.Outcome), e.Sender, Convert.FromHexString(e.ContentHash),
-            signature, receivedAt));
+        Span<byte> hash = stackalloc byte[MerkleHash.Size];
+        SHA256.HashData(canonical, hash);
+        Span<char> hex = stackalloc char[2 * MerkleHash.Size];
+        Convert.TryToHexStringLower(hash, hex, out _);
+        var hashMatches = e.ContentHash.AsSpan().SequenceEqual(hex);
+        ReadOnlySpan<byte> contentHash = hashMatches ? hash : Convert.FromHexString(e.ContentHash); // bytes the leaf names, even when they differ
+        var leaf = LeafOf(e, contentHash, signature);
         var read = ProtocolReader.Read(election, canonical) is ProtocolReadResult.Ok { Checked: var r }
             && r.Protocol.Station.Value == e.Station && r.Protocol.Contest.Value == e.Contest
             && r.Protocol.Source.Value == e.Source && r.Protocol.Version == e.Version
@@ -51,7 +51,18 @@ internal sealed record PreparedEntry(
         (byte[], bool)? signed = signature.Length > 0 && lastKeys.TryGetValue(e.Station, out var key)
             ? (key, Verifies(key, canonical, signature))
             : null;
-        return new PreparedEntry(e, canonical, signature, leaf, hashMatches, read, ProtocolImage.InCanonical(canonical), signed);
+        var image = read is not null ? read.Protocol.Image : ProtocolImage.InCanonical(canonical);
+        return new PreparedEntry(e, canonical, signature, leaf, hashMatches, read, image, signed);
+    }
+
+    /// <summary>The entry's Merkle leaf hash, written without allocating where its ids allow (<see cref="LogLeaf.Hash"/>).</summary>
+    private static byte[] LeafOf(ServedEntry e, ReadOnlySpan<byte> contentHash, byte[] signature)
+    {
+        var (outcome, receivedAt) = (EntryPage.WordOf(e.Outcome), DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt));
+        return IdSyntax.IsValid(e.Station) && IdSyntax.IsValid(e.Contest) && IdSyntax.IsValid(e.Source)
+            ? LogLeaf.Hash(e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, e.Sender, contentHash, signature, receivedAt)
+            : MerkleHash.Leaf(LogLeaf.Encode(
+                e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, e.Sender, contentHash, signature, receivedAt));
     }
 
     /// <summary>Whether <paramref name="signature"/> over <paramref name="canonical"/> verifies with the raw Ed25519 key.</summary>

@@ -509,7 +509,7 @@ internal sealed class RegisterReplay
         }
     }
 
-    private void CheckSignature(Contracts.LogEntry e, byte[] canonical, byte[] signature, (byte[] Key, bool Verifies)? tried)
+    private void CheckSignature(ServedEntry e, byte[] canonical, byte[] signature, (byte[] Key, bool Verifies)? tried)
     {
         if (_keys.TryGetValue(e.Station, out var current) && (tried is { } t && current.PublicKey.AsSpan().SequenceEqual(t.Key)
             ? t.Verifies
@@ -535,7 +535,7 @@ internal sealed class RegisterReplay
 
     private static bool Verifies(ReadOnlySpan<byte> key, byte[] canonical, byte[] signature) => PreparedEntry.Verifies(key, canonical, signature);
 
-    private void CheckOperator(Contracts.LogEntry e, string name, CountSource? source)
+    private void CheckOperator(ServedEntry e, string name, CountSource? source)
     {
         if (!_operators.TryGetValue(name, out var op))
         {
@@ -574,7 +574,7 @@ internal sealed class RegisterReplay
     /// content, whose two opened entries are of that slot, by two different enrolled operators (<paramref name="names"/> among
     /// them), and commit to the entry's canonical bytes.
     /// </summary>
-    private void CheckMatched(Contracts.LogEntry e, byte[] canonical, string[] names)
+    private void CheckMatched(ServedEntry e, byte[] canonical, string[] names)
     {
         if (!_matched.TryGetValue((e.Station, e.Contest, e.Source, e.Version, e.ContentHash), out var matched))
         {

@@ -1,0 +1,44 @@
+using System.Buffers;
+
+namespace Sanoo.Cli.Commands.Verify;
+
+/// <summary>
+/// A whole answer read into a buffer borrowed from the shared pool and given back once it is read: a page of a million-entry log is
+/// read a thousand times, and each page's megabyte or two then costs no new allocation.
+/// </summary>
+internal static class LentBytes
+{
+    /// <summary>Reads what it needs from an answer's bytes (which it must not keep).</summary>
+    public delegate T Reader<out T>(ReadOnlySpan<byte> bytes);
+
+    /// <summary>Reads <paramref name="stream"/> to its end into a lent buffer and gives <paramref name="read"/>'s result.</summary>
+    public static async Task<T> ReadAsync<T>(Stream stream, Reader<T> read, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            var filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var n = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+                if (n == 0)
+                {
+                    break;
+                }
+                filled += n;
+            }
+            return read(buffer.AsSpan(0, filled));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
