@@ -30,12 +30,13 @@ publish() {
 
 "${sanoo[@]}" generate synthetic --stations "$stations" --out "$work/gen" >/dev/null
 total=$(wc -l < "$work/gen/hand.jsonl")
-head -n $((total - refresh)) "$work/gen/hand.jsonl" > "$work/first.jsonl"
-tail -n "$refresh" "$work/gen/hand.jsonl" > "$work/later.jsonl"
+# One protocol is never sent: a count that completes changes what every page shows (the count's stage), so every page is made.
+head -n $((total - refresh - 1)) "$work/gen/hand.jsonl" > "$work/first.jsonl"
+tail -n $((refresh + 1)) "$work/gen/hand.jsonl" | head -n "$refresh" > "$work/later.jsonl"
 "${sanoo[@]}" ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
 "${sanoo[@]}" keys new --commission --out "$work/commission.key" >/dev/null
 
-echo "== full publish ($stations stations, $((total - refresh)) protocols) =="
+echo "== full publish ($stations stations, $((total - refresh - 1)) protocols) =="
 publish "$work/full.log"
 grep -o 'Published.*' "$work/full.log" | sed 's/^/  /'
 bytes=$(du -sb "$work/site" | cut -f1)
@@ -43,7 +44,7 @@ files=$(find "$work/site" -type f | wc -l)
 plain=$(find "$work/site" -type f ! -name '*.gz' ! -name '*.br' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
 echo "  on disk: $files files, $bytes bytes ($plain without the compressed copies)"
 echo "  bytes per station: $((bytes / stations)) ($((plain / stations)) without the copies)"
-station=$(ls "$work/site/en/station" | head -1)
+station=$(ls "$work/site/en/station" | sed -n 1p)
 for page in en/index.html "en/station/$station/index.html"; do
   echo "  $page: $(wc -c < "$work/site/$page") bytes, .gz $(wc -c < "$work/site/$page.gz"), .br $(wc -c < "$work/site/$page.br")"
 done
