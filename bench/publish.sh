@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of sanoo publish at scale, on a synthetic election of N stations (hand count only, 3 languages):
+# Benchmark of sanoo publish at scale, on a synthetic election of N stations (hand count only, one language):
 #   1. a full publish into an empty folder (time, pages, files, size on disk, bytes per station);
 #   2. a second publish with nothing new (must write nothing);
 #   3. a refresh after REFRESH new protocols (held back from the first ingest): time, pages made, files written.

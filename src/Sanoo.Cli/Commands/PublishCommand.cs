@@ -64,7 +64,9 @@ public static class PublishCommand
             r.GetValue(words),
             r.GetValue(publicUrl),
             new StaticSiteOptions(
-                !r.GetValue(noCopies), r.GetValue(full), ExportsEvery: r.GetValue(exportsEvery) is { } minutes ? TimeSpan.FromMinutes(minutes) : null),
+                !r.GetValue(noCopies),
+                r.GetValue(full),
+                ExportsEvery: r.GetValue(exportsEvery) is { } minutes ? TimeSpan.FromMinutes(minutes) : null),
             r.GetValue(watch) ? TimeSpan.FromSeconds(Math.Max(0.1, r.GetValue(interval))) : null,
             ct));
         return command;
@@ -199,5 +201,6 @@ public static class PublishCommand
         console.MarkupLineInterpolated(
             $"Published snapshot {Format.Count(summary.Snapshot)} into [bold]{output.FullName}[/]: {Format.Count(summary.Pages)} pages made, {
                 Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {Format.Count(summary.Removed)} removed, {
-                    summary.Bytes / 1_000_000.0:0.0} MB written{(summary.ExportsBehind ? "; open data and the ledger left at an earlier snapshot" : "")}.");
+                    summary.Bytes / 1_000_000.0:0.0} MB written{
+                        (summary.ExportsBehind ? "; open data and the ledger left at an earlier snapshot" : "")}.");
 }
