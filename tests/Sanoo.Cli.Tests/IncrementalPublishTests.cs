@@ -26,6 +26,18 @@ public sealed partial class IncrementalPublishTests : IDisposable
         {
             SyntheticElection.WriteDefinition(file, 40, 7);
         }
+        // Two districts, so that a new protocol leaves one district's figures, pages and API files as they were.
+        var map = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(definition))!;
+        var areas = map["areas"]!.AsArray();
+        var district = areas.First(a => (string?)a!["level"] == "district")!;
+        var second = district.DeepClone();
+        second["id"] = "d-second";
+        areas.Insert(areas.IndexOf(district) + 1, second);
+        foreach (var station in areas.Where(a => (string?)a!["level"] == "station").Skip(20))
+        {
+            station!["parent"] = "d-second";
+        }
+        File.WriteAllText(definition, map.ToJsonString());
         _election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
         _protocols = [.. SyntheticElection.Protocols(_election, "hand", 7)
             .Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(_election, p)))];
@@ -90,6 +102,15 @@ public sealed partial class IncrementalPublishTests : IDisposable
         Assert.DoesNotContain($"en/station/{untouched.Id}/index.html", changed);
         Assert.Contains("api/v1/tree-head.json", changed);
         Assert.Contains("data/protocols.csv", changed);
+        // The API files of the areas that changed only: an untouched area's results and entries stay those of the earlier snapshot.
+        var main = _election.DefaultContest.Contest.Id;
+        var untouchedArea = _election.Areas.First(a => !a.IsStation && above.All(b => b.Id != a.Id));
+        Assert.Contains($"api/v1/area-entries/{station}.json", changed);
+        Assert.Contains($"api/v1/results/{main}/hand/{above[^1].Id}.json", changed);
+        Assert.DoesNotContain($"api/v1/results/{main}/hand/{untouchedArea.Id}.json", changed);
+        Assert.True(after.ContainsKey($"api/v1/results/{main}/hand/{untouchedArea.Id}.json"));
+        Assert.DoesNotContain($"api/v1/area-entries/{untouched.Id}.json", changed);
+        Assert.DoesNotContain($"api/v1/area-entries/{untouchedArea.Id}.json", changed);
         Assert.Contains("snapshot.json", changed);
         Assert.Equal(3 * languages.Length, changed.Count(f => f.Contains("/station/", StringComparison.Ordinal)));
         Assert.Contains("1 removed", output, StringComparison.Ordinal);
@@ -114,6 +135,40 @@ public sealed partial class IncrementalPublishTests : IDisposable
         var (verified, report) = CliRun.Sanoo("verify", "--dir", _site, "--commission-key", key, "--state", Path.Combine(_folder, "state.json"));
         Assert.True(verified == 0, report);
         Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_exports_every_a_refresh_leaves_the_whole_election_files_and_the_folder_still_verifies()
+    {
+        Assert.Equal(0, Publish("--exports-every", "60").ExitCode);
+        var before = Hashes();
+        Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("one", [_protocols[^2]])).ExitCode);
+
+        var (code, output) = Publish("--exports-every", "60");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("open data and the ledger left at an earlier snapshot", output, StringComparison.Ordinal);
+        var after = Hashes();
+        var changed = after.Keys.Where(f => before.GetValueOrDefault(f) != after[f]).ToHashSet();
+        Assert.Contains("api/v1/tree-head.json", changed);
+        foreach (var export in new[] { "data/protocols.csv", "api/v1/export/err.json", "api/v1/export/err.xml", "en/discrepancies/data.csv" })
+        {
+            Assert.True(after.ContainsKey(export), export);
+            Assert.DoesNotContain(export, changed);
+        }
+        var manifest = Web.Publishing.PublishManifest.Read(_site).Manifest!;
+        Assert.Contains("/data/protocols.csv", manifest.Site);
+        Assert.True(manifest.Exports!.Value.Snapshot < manifest.Snapshot);
+        var key = Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
+        var (verified, report) = CliRun.Sanoo("verify", "--dir", _site, "--commission-key", key, "--state", Path.Combine(_folder, "state.json"));
+        Assert.True(verified == 0, report);
+
+        // Without the option, the next publish brings them up to the snapshot, though nothing else is new.
+        var (again, againOutput) = Publish();
+        Assert.True(again == 0, againOutput);
+        Assert.DoesNotContain("left at an earlier snapshot", againOutput, StringComparison.Ordinal);
+        Assert.NotEqual(after["data/protocols.csv"], Hashes()["data/protocols.csv"]);
+        Assert.Equal(manifest.Snapshot, Web.Publishing.PublishManifest.Read(_site).Manifest!.Exports!.Value.Snapshot);
     }
 
     [Fact]
@@ -169,7 +224,8 @@ public sealed partial class IncrementalPublishTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private (int ExitCode, string Output) Publish() => CliRun.Sanoo("publish", "--db", _db, "--out", _site, "--signing-key", _key);
+    private (int ExitCode, string Output) Publish(params string[] options) =>
+        CliRun.Sanoo(["publish", "--db", _db, "--out", _site, "--signing-key", _key, .. options]);
 
     private long Snapshot() =>
         File.Exists(Path.Combine(_site, "snapshot.json"))

@@ -35,6 +35,15 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
                     }
                 }
             }
+            // A station's data files, the same bytes in every language, are stored once: the other languages link to the first's.
+            foreach (var file in new[] { "data.csv", "data.json", "data.csv.gz", "data.json.br" })
+            {
+                var linked = new FileInfo(Path.Combine(site, "ru", "station", "s0001", file));
+                Assert.Equal(Path.Combine("..", "..", "..", "ky", "station", "s0001", file), linked.LinkTarget);
+                Assert.Equal(
+                    File.ReadAllBytes(Path.Combine(site, "ky", "station", "s0001", file)),
+                    File.ReadAllBytes(Path.Combine(site, "en", "station", "s0001", file)));
+            }
             foreach (var reports in new[] { "ky/reports", "ru/area/bishkek/reports", "en/area/d27/reports" })
             {
                 Assert.Contains("data-count=\"open\"", File.ReadAllText(Path.Combine(site, reports, "index.html")), StringComparison.Ordinal);

@@ -41,6 +41,11 @@ public static class PublishCommand
         {
             Description = "Keep the folder current: check the store every --interval and publish what changed, until Ctrl+C.",
         };
+        var exportsEvery = new Option<double?>("--exports-every")
+        {
+            Description = "Minutes for which a refresh may leave the files of the whole election (every protocol in CSV, the ERR report, " +
+                "the ledger) as an earlier snapshot's; they grow with the stations. Default: written at every publish.",
+        };
         var interval = new Option<double>("--interval") { Description = "Seconds between checks with --watch.", DefaultValueFactory = _ => 5 };
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
@@ -49,7 +54,7 @@ public static class PublishCommand
             "Write the results site (every page in every language, its CSV and JSON, and all station protocols) of the store's current snapshot as " +
                 "static files for any web server or CDN.")
         {
-            db, output, signingKey, noCopies, full, watch, interval, words, publicUrl,
+            db, output, signingKey, noCopies, full, exportsEvery, watch, interval, words, publicUrl,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -58,7 +63,10 @@ public static class PublishCommand
             r.GetValue(signingKey),
             r.GetValue(words),
             r.GetValue(publicUrl),
-            new StaticSiteOptions(!r.GetValue(noCopies), r.GetValue(full)),
+            new StaticSiteOptions(
+                !r.GetValue(noCopies),
+                r.GetValue(full),
+                ExportsEvery: r.GetValue(exportsEvery) is { } minutes ? TimeSpan.FromMinutes(minutes) : null),
             r.GetValue(watch) ? TimeSpan.FromSeconds(Math.Max(0.1, r.GetValue(interval))) : null,
             ct));
         return command;
@@ -104,6 +112,9 @@ public static class PublishCommand
             }
             console.MarkupLineInterpolated($"Watching the store every {every.TotalSeconds:0.#} s; Ctrl+C stops.");
             var published = (Position: summary.Snapshot, Acts: record.Count);
+            // Files of the whole election left of an earlier snapshot are written once their time is up, even when nothing new comes.
+            var exported = summary.Exports ? TimeProvider.System.GetUtcNow() : DateTimeOffset.MinValue;
+            var exportsDue = summary.ExportsBehind ? exported + (options.ExportsEvery ?? TimeSpan.Zero) : DateTimeOffset.MaxValue;
             try
             {
                 while (true)
@@ -111,7 +122,7 @@ public static class PublishCommand
                     await Task.Delay(every, cancellationToken);
                     var position = await log.CatchUpAsync(cancellationToken);
                     record = await CommissionRecord.ReadAsync(log, cancellationToken, record);
-                    if ((position, record.Count) == published)
+                    if ((position, record.Count) == published && TimeProvider.System.GetUtcNow() < exportsDue)
                     {
                         continue;
                     }
@@ -123,6 +134,8 @@ public static class PublishCommand
                         return code;
                     }
                     published = (summary.Snapshot, record.Count);
+                    exported = summary.Exports ? TimeProvider.System.GetUtcNow() : exported;
+                    exportsDue = summary.ExportsBehind ? exported + (options.ExportsEvery ?? TimeSpan.Zero) : DateTimeOffset.MaxValue;
                     console.MarkupLineInterpolated($"{TimeProvider.System.GetUtcNow():HH:mm:ss} snapshot {Format.Count(summary.Snapshot)}: {
                         Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {
                             Format.Count(summary.Removed)} removed, {Format.Count(summary.Pages)} pages made, in {
@@ -188,5 +201,6 @@ public static class PublishCommand
         console.MarkupLineInterpolated(
             $"Published snapshot {Format.Count(summary.Snapshot)} into [bold]{output.FullName}[/]: {Format.Count(summary.Pages)} pages made, {
                 Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {Format.Count(summary.Removed)} removed, {
-                    summary.Bytes / 1_000_000.0:0.0} MB written.");
+                    summary.Bytes / 1_000_000.0:0.0} MB written{
+                        (summary.ExportsBehind ? "; open data and the ledger left at an earlier snapshot" : "")}.");
 }

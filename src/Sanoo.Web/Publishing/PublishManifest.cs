@@ -7,7 +7,8 @@ namespace Sanoo.Web.Publishing;
 /// everything every page shows beside its own figures (<see cref="Frame"/>), and every file by the page it belongs to, so that the
 /// next publish renders only the pages whose figures changed and removes only files that an earlier publish wrote. A station's
 /// page files are not listed one by one (a million stations would make the manifest larger than a refresh can read): they are
-/// <see cref="StationFiles"/> in each of <see cref="Languages"/>, under the station's address.
+/// <see cref="StationFiles"/> in each of <see cref="Languages"/>, under the station's address, and <see cref="StationApi"/> (its
+/// entries with their proofs for the pages' own check).
 /// </summary>
 /// <param name="Snapshot">The log position of the snapshot published.</param>
 /// <param name="Frame">The fingerprint of what every page shows beside its own figures (the count's stage, the commission's acts,
@@ -19,6 +20,9 @@ namespace Sanoo.Web.Publishing;
 /// <param name="Areas">The files of each area's pages above the stations, by area id.</param>
 /// <param name="Stations">Each station published, with the files beyond its page files (its protocols' images).</param>
 /// <param name="Flags">Each station the forensics flag, with the fingerprint of why (its page says so).</param>
+/// <param name="StationApi">The API files of every station, by address under the folder with <c>{station}</c> for its id.</param>
+/// <param name="Exports">The snapshot whose files of the whole election (open data, the ledger) the folder holds, and when it was
+/// published; null when there are none.</param>
 public sealed record PublishManifest(
     long Snapshot,
     string Frame,
@@ -28,16 +32,19 @@ public sealed record PublishManifest(
     IReadOnlyList<string> Site,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Areas,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Stations,
-    IReadOnlyDictionary<string, string> Flags)
+    IReadOnlyDictionary<string, string> Flags,
+    IReadOnlyList<string> StationApi,
+    (long Snapshot, DateTimeOffset At)? Exports)
 {
     /// <summary>The manifest's file name in the published folder.</summary>
     public const string FileName = "publish-manifest.json";
 
-    private const int Format = 1;
+    private const int Format = 2;
 
     /// <summary>The files of a station's page and its images, by address under the folder.</summary>
     public IEnumerable<string> FilesOfStation(string station) =>
         Languages.SelectMany(l => StationFiles.Select(f => $"/{l}/station/{Uri.EscapeDataString(station)}/{f}"))
+            .Concat(StationApi.Select(f => f.Replace("{station}", station, StringComparison.Ordinal)))
             .Concat(Stations.GetValueOrDefault(station) ?? []);
 
     /// <summary>Every file the manifest lists, by address under the folder.</summary>
@@ -69,7 +76,11 @@ public sealed record PublishManifest(
                 Strings(root.GetProperty("site")),
                 Groups(root.GetProperty("areas")),
                 Groups(root.GetProperty("stations")),
-                root.GetProperty("flags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)), null);
+                root.GetProperty("flags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+                Strings(root.GetProperty("stationApi")),
+                root.GetProperty("exports") is { ValueKind: JsonValueKind.Object } exports
+                    ? (exports.GetProperty("snapshot").GetInt64(), DateTimeOffset.FromUnixTimeMilliseconds(exports.GetProperty("at").GetInt64()))
+                    : null), null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
         {
@@ -104,6 +115,18 @@ public sealed record PublishManifest(
                 json.WriteString(station, flag);
             }
             json.WriteEndObject();
+            WriteStrings("stationApi", StationApi);
+            if (Exports is { } exports)
+            {
+                json.WriteStartObject("exports");
+                json.WriteNumber("snapshot", exports.Snapshot);
+                json.WriteNumber("at", exports.At.ToUnixTimeMilliseconds());
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("exports");
+            }
             json.WriteEndObject();
 
             void WriteStrings(string name, IEnumerable<string> values)

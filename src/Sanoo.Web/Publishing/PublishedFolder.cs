@@ -79,6 +79,32 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     }
 
     /// <summary>
+    /// Makes <paramref name="path"/> (with its compressed copies) a relative symbolic link to <paramref name="target"/>, a file of the
+    /// folder with the same bytes, unless it is one already: the same bytes are then stored once, and served at both addresses by any
+    /// web server that follows links (nginx does by default); true when made.
+    /// </summary>
+    public bool Link(string path, string target)
+    {
+        var full = FullName(path);
+        var to = Path.GetRelativePath(Path.GetDirectoryName(full)!, FullName(target));
+        var endings = compressedCopies && IsText(path) ? CopyEndings.Prepend("").ToList() : [""];
+        if (endings.All(e => new FileInfo(full + e).LinkTarget == to + e))
+        {
+            Interlocked.Increment(ref _skipped);
+            return false;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        foreach (var ending in endings)
+        {
+            var temp = $"{full}{ending}.{Environment.ProcessId}-{Interlocked.Increment(ref _temp)}{TempEnding}";
+            File.CreateSymbolicLink(temp, to + ending);
+            File.Move(temp, full + ending, overwrite: true);
+        }
+        Interlocked.Increment(ref _written);
+        return true;
+    }
+
+    /// <summary>
     /// Writes a file too large to hold whole (the protocols CSV) through <paramref name="write"/>, then treats its bytes as
     /// <see cref="WriteAsync"/> does.
     /// </summary>

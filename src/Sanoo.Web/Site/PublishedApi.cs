@@ -13,7 +13,9 @@ namespace Sanoo.Web.Site;
 /// 1,000 entries (<c>entries/{after}.json</c>, as <c>/api/v1/entries?after=…</c> answers), the register
 /// likewise (<c>register/{after}.json</c>), every area's results (<c>results/{contest}/{source}/{area}.json</c>) and the main
 /// contest's count through the night over its area, every source (<c>progress/{contest}/{area}.json</c>), and every area's and
-/// station's entries with their inclusion proofs (<c>area-entries/{area}.json</c>), which the pages' own check reads.
+/// station's entries with their inclusion proofs (<c>area-entries/{area}.json</c>), which the pages' own check reads. An area's
+/// files are those of the snapshot that last changed its figures (their <c>snapshot</c> says which), as its pages are; the
+/// verifier compares their figures with its own at the head's size, which are the same.
 /// </summary>
 public static class PublishedApi
 {
@@ -21,18 +23,15 @@ public static class PublishedApi
     public const string TreeHeadFile = "api/v1/tree-head.json";
 
     /// <summary>
-    /// Whether a file of the API gives one area's figures at the snapshot (its results, its count through the night, its entries with
-    /// their proofs against the snapshot's head): written after the head, so a reader never finds one newer than the head.
+    /// The files of the log and the register, by path under the folder, with their bytes: the signed head first, then the definition,
+    /// the device keys, the register's pages, and the log's pages from the one holding entry <paramref name="entriesAfter"/> + 1 on (a
+    /// full page never changes, so a refresh writes only the last one an earlier publish wrote and those after it).
     /// </summary>
-    public static bool IsOfArea(string path) =>
-        path.StartsWith("api/v1/results/", StringComparison.Ordinal) || path.StartsWith("api/v1/progress/", StringComparison.Ordinal)
-            || path.StartsWith("api/v1/area-entries/", StringComparison.Ordinal);
-
-    /// <summary>Every file, by path under the folder, with its bytes.</summary>
-    public static async IAsyncEnumerable<(string Path, byte[] Bytes)> FilesAsync(
+    public static async IAsyncEnumerable<(string Path, byte[] Bytes)> LogFilesAsync(
         ElectionLog log,
         Published published,
         byte[] commissionKey,
+        long entriesAfter = 0,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot!;
@@ -50,8 +49,8 @@ public static class PublishedApi
             yield return ($"api/v1/register/{from}.json", JsonSerializer.SerializeToUtf8Bytes(registerPage, json.RegisterPage));
         }
         var page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
-        long after = 0;
-        await foreach (var entry in log.EntriesAsync(0, withCanonical: true, cancellationToken))
+        var after = EntriesPageOf(Math.Min(entriesAfter, snapshot.Position));
+        await foreach (var entry in log.EntriesAsync(after, withCanonical: true, cancellationToken))
         {
             if (entry.Sequence > snapshot.Position)
             {
@@ -60,36 +59,61 @@ public static class PublishedApi
             page.Add(TransparencyJson.Of(entry));
             if (page.Count == TransparencyEndpoints.MaxPage)
             {
-                yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
+                yield return (EntriesPath(after), JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
                 after = entry.Sequence;
                 page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
             }
         }
-        yield return ($"api/v1/entries/{after}.json", JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
+        yield return (EntriesPath(after), JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
+    }
+
+    /// <summary>The <c>after</c> of the log's page that holds entry <paramref name="entriesAfter"/> + 1 (entries count from 1).</summary>
+    public static long EntriesPageOf(long entriesAfter) => entriesAfter / TransparencyEndpoints.MaxPage * TransparencyEndpoints.MaxPage;
+
+    /// <summary>Whether a file is one of the log's pages that starts before <paramref name="after"/>, full and never changed again.</summary>
+    public static bool IsEntriesPageBefore(string path, long after) =>
+        path.StartsWith("api/v1/entries/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal)
+            && long.TryParse(path["api/v1/entries/".Length..^".json".Length], System.Globalization.CultureInfo.InvariantCulture, out var from)
+            && from < after;
+
+    /// <summary>
+    /// The files that give <paramref name="area"/>'s figures at the snapshot, by path under the folder: its results for every contest
+    /// tallied there and every source, its entries with their proofs, and at the main contest's area the count through the night.
+    /// A refresh writes them only for the areas whose figures changed; the others keep those of the snapshot that last changed them.
+    /// </summary>
+    public static async IAsyncEnumerable<(string Path, byte[] Bytes)> AreaFilesAsync(
+        ElectionLog log,
+        Published published,
+        Core.Definitions.Area area,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var snapshot = published.Snapshot!;
+        var json = WireJson.Default;
         var election = snapshot.Election;
         var language = election.Definition.Languages[0];
-        foreach (var plan in election.Contests)
+        var index = election.AreaIndex(area.Id);
+        foreach (var plan in election.Contests.Where(c => c.TallyAreas.Contains(index)))
         {
             foreach (var source in election.ResultSources)
             {
-                foreach (var area in plan.TallyAreas.Select(a => election.Areas[a].Id))
-                {
-                    var results = ResultsJson.Of(snapshot, plan, source, area, language);
-                    var path = $"api/v1/results/{plan.Contest.Id}/{source.Id}/{area}.json";
-                    yield return (path, JsonSerializer.SerializeToUtf8Bytes(results, json.AreaResults));
-                }
+                var results = ResultsJson.Of(snapshot, plan, source, area.Id, language);
+                yield return (
+                    $"api/v1/results/{plan.Contest.Id}/{source.Id}/{area.Id}.json", JsonSerializer.SerializeToUtf8Bytes(results, json.AreaResults));
             }
         }
-        foreach (var area in election.Areas)
-        {
-            var entries = await AreaEntriesJson.OfAsync(log, area, snapshot.Position, cancellationToken);
-            yield return (AreaEntriesPath(area.Id.Value), JsonSerializer.SerializeToUtf8Bytes(entries, json.AreaEntries));
-        }
+        var entries = await AreaEntriesJson.OfAsync(log, area, snapshot.Position, cancellationToken);
+        yield return (AreaEntriesPath(area.Id.Value), JsonSerializer.SerializeToUtf8Bytes(entries, json.AreaEntries));
         var main = election.DefaultContest;
-        var progress = Progress.ProgressJson.Of(published, main, election.Area(main.Contest.Area)!, election.ResultSources, log.Counted)!;
-        yield return (
-            $"api/v1/progress/{main.Contest.Id}/{main.Contest.Area}.json", JsonSerializer.SerializeToUtf8Bytes(progress, json.ProgressReport));
+        if (main.Contest.Area == area.Id)
+        {
+            var progress = Progress.ProgressJson.Of(published, main, area, election.ResultSources, log.Counted)!;
+            yield return (
+                $"api/v1/progress/{main.Contest.Id}/{main.Contest.Area}.json", JsonSerializer.SerializeToUtf8Bytes(progress, json.ProgressReport));
+        }
     }
+
+    /// <summary>A page of the log (<c>/api/v1/entries?after=…</c>).</summary>
+    public static string EntriesPath(long after) => $"api/v1/entries/{after}.json";
 
     /// <summary>The file of an area's entries with their proofs (<c>/api/v1/area-entries?area=…</c>), at the folder's snapshot.</summary>
     public static string AreaEntriesPath(string area) => $"api/v1/area-entries/{area}.json";

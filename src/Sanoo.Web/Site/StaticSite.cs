@@ -17,14 +17,28 @@ namespace Sanoo.Web.Site;
 /// <param name="Bytes">Bytes written, compressed copies included.</param>
 /// <param name="Snapshot">The snapshot's log position.</param>
 /// <param name="FullBecause">Why every page was made again (no manifest, another frame…); null for an incremental publish.</param>
+/// <param name="Exports">Whether the files of the whole election were written (see <see cref="StaticSiteOptions.ExportsEvery"/>).</param>
+/// <param name="ExportsBehind">Whether those files are left of an earlier snapshot, to be written when their time is up.</param>
 public sealed record StaticSiteSummary(
-    int Pages, long Files, long Written, long Skipped, long Removed, long Bytes, long Snapshot, string? FullBecause);
+    int Pages,
+    long Files,
+    long Written,
+    long Skipped,
+    long Removed,
+    long Bytes,
+    long Snapshot,
+    string? FullBecause,
+    bool Exports = false,
+    bool ExportsBehind = false);
 
 /// <summary>How <see cref="StaticSite.WriteAsync"/> writes.</summary>
 /// <param name="CompressedCopies">Whether each text file gets its gzip and Brotli copies beside it.</param>
 /// <param name="Full">Whether to make every page whatever the folder's manifest says.</param>
 /// <param name="Workers">How many pages are made at once; 0 for one per core.</param>
-public sealed record StaticSiteOptions(bool CompressedCopies = true, bool Full = false, int Workers = 0);
+/// <param name="ExportsEvery">How long the files of the whole election (<see cref="StaticSite.ExportFiles"/>: every protocol in CSV,
+/// the ERR report, the ledger) may stay as an earlier snapshot's before a refresh writes them again; null to write them at every
+/// publish. They grow with the stations (at a million, gigabytes), so at scale a refresh that writes them cannot be quick.</param>
+public sealed record StaticSiteOptions(bool CompressedCopies = true, bool Full = false, int Workers = 0, TimeSpan? ExportsEvery = null);
 
 /// <summary>
 /// Writes the results site of one published snapshot into a folder, for any web server or CDN to serve: the same pages, CSV and
@@ -58,9 +72,12 @@ public sealed class StaticSite(SiteContent content)
         var output = new PublishedFolder(folder, options.CompressedCopies);
         var (earlier, missing) = options.Full ? (null, "a full publish was asked for") : PublishManifest.Read(output.Root);
         var plan = await StaticSitePlan.OfAsync(content, published, earlier, missing, options.CompressedCopies, commissionKey, cancellationToken);
-        if (plan.Unchanged)
+        var exports = plan.FullBecause is not null || earlier?.Exports is not { } exported
+            || (exported.Snapshot != snapshot.Position && (options.ExportsEvery is not { } every || published.PublishedAt - exported.At >= every));
+        if (plan.Unchanged && !exports)
         {
-            return new StaticSiteSummary(0, 0, 0, 0, 0, 0, snapshot.Position, null);
+            return new StaticSiteSummary(
+                0, 0, 0, 0, 0, 0, snapshot.Position, null, false, earlier!.Exports!.Value.Snapshot != snapshot.Position);
         }
         var site = new List<string>();
         var areaFiles = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -71,32 +88,25 @@ public sealed class StaticSite(SiteContent content)
             group.Add(path);
         }
 
-        // 1. The log's files, then the signed head: a page is never newer than the head that covers it. Then every area's results
-        // and count through the night for the verifier, made at every publish: it checks each against the head's snapshot.
+        // 1. The log's files, then the signed head: a page is never newer than the head that covers it. A full page of the log never
+        // changes: a refresh writes the last one written and those after it.
+        var entriesFrom = plan.FullBecause is null && earlier is not null ? PublishedApi.EntriesPageOf(earlier.Snapshot) : 0;
         if (commissionKey is not null)
         {
             (string, byte[])? head = null;
-            var results = new List<(string Path, byte[] Bytes)>();
-            await foreach (var (path, data) in PublishedApi.FilesAsync(content.Log, published, commissionKey, cancellationToken))
+            await foreach (var (path, data) in PublishedApi.LogFilesAsync(content.Log, published, commissionKey, entriesFrom, cancellationToken))
             {
                 if (path == PublishedApi.TreeHeadFile)
                 {
                     head = (path, data);
-                }
-                else if (PublishedApi.IsOfArea(path))
-                {
-                    results.Add((path, data));
                 }
                 else
                 {
                     await Write(site, path, data);
                 }
             }
+            site.AddRange(earlier?.Site.Where(f => PublishedApi.IsEntriesPageBefore(f, entriesFrom)) ?? []);
             await Write(site, head!.Value.Item1, head.Value.Item2);
-            foreach (var (path, data) in results)
-            {
-                await Write(site, path, data);
-            }
         }
 
         // 2. The pages whose figures changed, on every core.
@@ -124,6 +134,18 @@ public sealed class StaticSite(SiteContent content)
                     try
                     {
                         var files = new List<string>();
+                        if (commissionKey is not null)
+                        {
+                            // The area's results and entries for the verifier and the pages' own check, before its pages.
+                            await foreach (var (path, data) in PublishedApi.AreaFilesAsync(content.Log, published, area, token))
+                            {
+                                await output.WriteAsync(path, data, token);
+                                if (!area.IsStation)
+                                {
+                                    files.Add(path);
+                                }
+                            }
+                        }
                         await WriteAreaAsync(worker!, published, snapshot, area, output, files, photos[area.Id], images, token);
                         if (area.IsStation)
                         {
@@ -155,7 +177,11 @@ public sealed class StaticSite(SiteContent content)
         }
 
         // 3. The site's own pages and open data, then the marker that tells open pages a newer snapshot is out.
-        await WriteSitePagesAsync(published, snapshot, commissionKey, output, site, cancellationToken);
+        await WriteSitePagesAsync(published, snapshot, commissionKey, output, site, exports, cancellationToken);
+        if (!exports)
+        {
+            site.AddRange(earlier!.Site.Where(f => ExportFiles(languages).Contains(f)));
+        }
         await Write(site, SitePaths.SnapshotJson, SiteContent.SnapshotMarker(published));
 
         // 4. What no longer belongs goes (only what an earlier publish wrote), and the manifest is written last.
@@ -168,7 +194,9 @@ public sealed class StaticSite(SiteContent content)
             site,
             Carry(earlier?.Areas, areaFiles, plan.Kept),
             Carry(earlier?.Stations, stationFiles, plan.Kept),
-            plan.Flags);
+            plan.Flags,
+            commissionKey is null ? [] : [PublishedApi.AreaEntriesPath("{station}")],
+            exports ? (snapshot.Position, published.PublishedAt) : earlier!.Exports);
         long removed = 0;
         if (earlier is not null)
         {
@@ -195,7 +223,9 @@ public sealed class StaticSite(SiteContent content)
             removed,
             output.BytesWritten,
             snapshot.Position,
-            plan.FullBecause);
+            plan.FullBecause,
+            exports,
+            !exports && manifest.Exports!.Value.Snapshot != snapshot.Position);
     }
 
     /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
@@ -249,11 +279,19 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
         }
+        var first = election.Definition.Languages[0];
         foreach (var language in election.Definition.Languages)
         {
             var folderOfPage = SitePaths.Area(language, area);
             foreach (var file in SiteContent.FilesOf(area))
             {
+                // A station's data files are the same bytes in every language: stored once, linked from the other languages.
+                if (area.IsStation && language != first && file is SitePaths.DataCsv or SitePaths.DataJson)
+                {
+                    output.Link(folderOfPage + file, SitePaths.Area(first, area) + file);
+                    files.Add(folderOfPage + file);
+                    continue;
+                }
                 await Write(
                     folderOfPage + file, await content.PageFileAsync(published, snapshot, area, language, file, entries, cancellationToken));
             }
@@ -281,9 +319,27 @@ public sealed class StaticSite(SiteContent content)
         }
     }
 
-    /// <summary>The pages and files of the whole site, not of one area: ledger, search, districts, verify, audit, assets, open data.</summary>
+    /// <summary>
+    /// The files of the whole election that grow with its stations: the ledger in every language, every protocol in CSV and the ERR
+    /// report in JSON and XML (see <see cref="StaticSiteOptions.ExportsEvery"/>).
+    /// </summary>
+    public static IReadOnlySet<string> ExportFiles(IEnumerable<string> languages) =>
+        languages.SelectMany(l => SiteContent.PageFiles.Select(f => SitePaths.Discrepancies(l) + f))
+            .Concat([SitePaths.Protocols, ErrReports.JsonPath, ErrReports.XmlPath])
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The pages and files of the whole site, not of one area: search, districts, verify, audit, assets, and with
+    /// <paramref name="exports"/> the ledger and open data.
+    /// </summary>
     private async Task WriteSitePagesAsync(
-        Published published, Snapshot snapshot, byte[]? commissionKey, PublishedFolder output, List<string> site, CancellationToken cancellationToken)
+        Published published,
+        Snapshot snapshot,
+        byte[]? commissionKey,
+        PublishedFolder output,
+        List<string> site,
+        bool exports,
+        CancellationToken cancellationToken)
     {
         var election = content.Election;
         async Task Write(string path, byte[] data)
@@ -294,7 +350,7 @@ public sealed class StaticSite(SiteContent content)
 
         foreach (var language in election.Definition.Languages)
         {
-            foreach (var file in SiteContent.PageFiles)
+            foreach (var file in exports ? SiteContent.PageFiles : [])
             {
                 if (await content.LedgerFileAsync(published, snapshot, language, file) is { } ledger)
                 {
@@ -324,6 +380,10 @@ public sealed class StaticSite(SiteContent content)
         await Write(SiteAssets.ScriptPath, Encoding.UTF8.GetBytes(SiteAssets.Script));
         await Write(SiteAssets.CheckScriptPath, Encoding.UTF8.GetBytes(SiteAssets.CheckScript));
         await Write("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
+        if (!exports)
+        {
+            return;
+        }
         await output.WriteStreamAsync(
             SitePaths.Protocols, stream => content.WriteProtocolsAsync(stream, snapshot, cancellationToken), cancellationToken);
         site.Add(SitePaths.Protocols);

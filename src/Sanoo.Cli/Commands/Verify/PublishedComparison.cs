@@ -6,7 +6,9 @@ namespace Sanoo.Cli.Commands.Verify;
 /// Holds what the server publishes to the verifier's replay at the same snapshot: every contest's votes and stations reporting at
 /// every area it is tallied in (against the replay's own running sums, <see cref="AreaSums"/>), the list seats (recomputed from
 /// the verified protocols), and the main contest's count through the night (recomputed from the counted versions' received
-/// times). Each round reads every area's published results once: a request per contest, source and area.
+/// times). Each round reads every area's published results once: a request per contest, source and area. A published folder's
+/// results of an area may be of an earlier snapshot than its head (a refresh writes only the areas whose figures changed); they
+/// are held to the head's figures all the same.
 /// </summary>
 internal static class PublishedComparison
 {
@@ -51,7 +53,9 @@ internal static class PublishedComparison
                     var area = election.Areas[areaIndex].Id.Value;
                     var query = $"/api/v1/results?contest={plan.Contest.Id}&source={source.Id}&area={area}";
                     var published = await origin.JsonAsync(query, WireJson.Default.AreaResults, cancellationToken);
-                    if (published.Snapshot != size)
+                    // A published folder keeps an area's results from the snapshot that last changed them: their figures must still be
+                    // those of the head's size. A server answers at its latest snapshot, which may be newer than the head read.
+                    if (origin.Live ? published.Snapshot != size : published.Snapshot > size)
                     {
                         return false;
                     }
