@@ -86,6 +86,29 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
                 Assert.True(state == "ok", $"{path}: {state}: {text}");
             }
 
+            // A station page a later publish kept as it was: it shows an earlier head's size and root, and its entries file is of that
+            // size; the earlier head, kept signed under its size beside the newer one, checks it. Without it the check cannot pass.
+            var (station, size, tree) = await EarlierStationAsync();
+            var commission = site.Service<CommissionKey>();
+            var newer = JsonSerializer.Deserialize(
+                await File.ReadAllBytesAsync(Path.Combine(folder, "api", "v1", "tree-head.json")), WireJson.Default.TreeHead)!;
+            var earlier = commission.Sign(Web.PublicApi.TransparencyJson.Head(newer).Head with { Size = size, Root = tree.Root(size) });
+            var keptHead = Path.Combine(folder, "api", "v1", "tree-heads", $"{size}.json");
+            await File.WriteAllBytesAsync(
+                keptHead,
+                JsonSerializer.SerializeToUtf8Bytes(Web.PublicApi.TransparencyJson.Of(earlier, commission.PublicKey), WireJson.Default.TreeHead));
+            await File.WriteAllBytesAsync(
+                Path.Combine(folder, "api", "v1", "area-entries", $"{station}.json"),
+                await site.Client.GetByteArrayAsync($"/api/v1/area-entries?area={station}&size={size}"));
+            await page.GotoAsync(new Uri(nginx.Address, $"/en/station/{station}/").ToString());
+            await MadeAtAsync(page, size, tree.Root(size));
+            var (keptState, keptText) = await CheckAsync(page);
+            Assert.True(keptState == "ok", $"a kept page: {keptState}: {keptText}");
+            File.Delete(keptHead);
+            await page.ReloadAsync();
+            await MadeAtAsync(page, size, tree.Root(size));
+            Assert.NotEqual("ok", (await CheckAsync(page)).State);
+
             // A figure changed in the page's HTML: the check names the choice and the count, and both numbers.
             var html = Path.Combine(folder, "en", "area", "d01", "index.html");
             var cell = VotesCell().Match(await File.ReadAllTextAsync(html));
@@ -129,7 +152,35 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
     [Fact]
     public async Task A_page_made_before_the_log_grew_is_checked_through_a_consistency_proof_and_a_root_not_in_the_log_is_named()
     {
-        // Every entry's leaf hash, to know the log's root at any earlier size, as a page made from an earlier snapshot shows it.
+        var (station, size, root) = await EarlierStationAsync();
+        await using var context = await site.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => asked.Enqueue(request.Url);
+        await page.GotoAsync(new Uri(site.Address, $"/en/station/{station}/").ToString());
+        await MadeAtAsync(page, size, root.Root(size));
+        var (state, text) = await CheckAsync(page);
+        output.WriteLine(text);
+        Assert.True(state == "ok", $"{state}: {text}");
+        Assert.Contains(asked.ToArray(), url => url.Contains($"/api/v1/proofs/consistency?first={size}&second=", StringComparison.Ordinal));
+        Assert.Contains(asked.ToArray(), url => url.Contains($"/api/v1/area-entries?area={station}&size={size}", StringComparison.Ordinal));
+
+        // A page whose tree the signed log does not extend (its root is another size's): the consistency proof fails.
+        await page.ReloadAsync();
+        await MadeAtAsync(page, size, root.Root(size - 1));
+        var (forked, said) = await CheckAsync(page);
+        output.WriteLine(said);
+        Assert.Equal("mismatch", forked);
+        Assert.Contains(CheckWords.For("en").Root, said, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The station counted first, the log's size just after its last entry (later entries are of other stations, so its page's figures
+    /// hold at that size), and the log's Merkle tree, to know its root at any earlier size, as a page made from an earlier snapshot
+    /// shows it.
+    /// </summary>
+    private async Task<(string Station, long Size, Core.Transparency.MerkleTree Tree)> EarlierStationAsync()
+    {
         var tree = new Core.Transparency.MerkleTree();
         var lastOf = new Dictionary<string, long>();
         for (long after = 0; ;)
@@ -149,29 +200,9 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             }
             after = entries[^1].Sequence;
         }
-        // The page of the station counted first, as it was made just after the station's last entry: later entries are of other
-        // stations, so its figures hold, and the signed head the page fetches is larger than the page's tree.
         var (station, size) = lastOf.MinBy(pair => pair.Value);
         Assert.True(size < tree.Size, $"{station}'s last entry {size} is the log's last ({tree.Size}): nothing was added after it");
-        await using var context = await site.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Request += (_, request) => asked.Enqueue(request.Url);
-        await page.GotoAsync(new Uri(site.Address, $"/en/station/{station}/").ToString());
-        await MadeAtAsync(page, size, tree.Root(size));
-        var (state, text) = await CheckAsync(page);
-        output.WriteLine(text);
-        Assert.True(state == "ok", $"{state}: {text}");
-        Assert.Contains(asked.ToArray(), url => url.Contains($"/api/v1/proofs/consistency?first={size}&second=", StringComparison.Ordinal));
-        Assert.Contains(asked.ToArray(), url => url.Contains($"/api/v1/area-entries?area={station}&size={size}", StringComparison.Ordinal));
-
-        // A page whose tree the signed log does not extend (its root is another size's): the consistency proof fails.
-        await page.ReloadAsync();
-        await MadeAtAsync(page, size, tree.Root(size - 1));
-        var (forked, said) = await CheckAsync(page);
-        output.WriteLine(said);
-        Assert.Equal("mismatch", forked);
-        Assert.Contains(CheckWords.For("en").Root, said, StringComparison.Ordinal);
+        return (station, size, tree);
     }
 
     /// <summary>Makes the page's control say it was made from the tree of <paramref name="size"/> entries with <paramref name="root"/>.</summary>

@@ -71,6 +71,8 @@ public sealed partial class IncrementalPublishTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_site, "en", "area", "gone"));
         File.WriteAllText(Path.Combine(_site, "en", "area", "gone", "index.html"), "an area that was");
         var before = Hashes();
+        var earlierHead = File.ReadAllBytes(Path.Combine(_site, "api", "v1", "tree-head.json"));
+        var earlierSize = JsonDocument.Parse(earlierHead).RootElement.GetProperty("treeSize").GetInt64();
         var station = JsonDocument.Parse(_protocols[^2]).RootElement.GetProperty("station").GetString()!;
         Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("one", [_protocols[^2]])).ExitCode);
 
@@ -101,6 +103,11 @@ public sealed partial class IncrementalPublishTests : IDisposable
         var untouched = _election.Areas.First(a => a.IsStation && a.Id.Value != station);
         Assert.DoesNotContain($"en/station/{untouched.Id}/index.html", changed);
         Assert.Contains("api/v1/tree-head.json", changed);
+        // A page kept as it was shows the earlier head's size, and the earlier signed head is kept under it for the page's own check.
+        var keptPage = File.ReadAllText(Path.Combine(_site, "en", "station", untouched.Id.Value, "index.html"));
+        Assert.Contains($"data-size=\"{earlierSize}\"", keptPage, StringComparison.Ordinal);
+        Assert.Equal(earlierHead, File.ReadAllBytes(Path.Combine(_site, "api", "v1", "tree-heads", $"{earlierSize}.json")));
+        Assert.True(File.Exists(Path.Combine(_site, "api", "v1", "tree-heads", $"{earlierSize + 1}.json")), "the new head is kept too");
         Assert.Contains("data/protocols.csv", changed);
         // The API files of the areas that changed only: an untouched area's results and entries stay those of the earlier snapshot.
         var main = _election.DefaultContest.Contest.Id;

@@ -23,6 +23,15 @@ public static class PublishedApi
     public const string TreeHeadFile = "api/v1/tree-head.json";
 
     /// <summary>
+    /// The signed head of one earlier publish, kept under its tree size and never changed: a page kept from that publish (its figures
+    /// unchanged since) is checked in the reader's browser against the head it was made from, signed by the same key.
+    /// </summary>
+    public static string KeptHeadPath(long treeSize) => $"api/v1/tree-heads/{treeSize}.json";
+
+    /// <summary>Whether a file is a kept head (<see cref="KeptHeadPath"/>).</summary>
+    public static bool IsKeptHead(string path) => path.StartsWith("api/v1/tree-heads/", StringComparison.Ordinal);
+
+    /// <summary>
     /// The files of the log and the register, by path under the folder, with their bytes: the signed head first, then the definition,
     /// the device keys, the register's pages, and the log's pages from the one holding entry <paramref name="entriesAfter"/> + 1 on (a
     /// full page never changes, so a refresh writes only the last one an earlier publish wrote and those after it).

@@ -106,7 +106,11 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
             site.AddRange(earlier?.Site.Where(f => PublishedApi.IsEntriesPageBefore(f, entriesFrom)) ?? []);
-            await Write(site, head!.Value.Item1, head.Value.Item2);
+            // Pages kept as they were still show an earlier head's size and root: that head stays, signed, beside the new one.
+            var kept = PublishedApi.KeptHeadPath(snapshot.Position);
+            site.AddRange(earlier?.Site.Where(f => PublishedApi.IsKeptHead(f) && f != kept) ?? []);
+            await Write(site, kept, head!.Value.Item2);
+            await Write(site, head.Value.Item1, head.Value.Item2);
         }
 
         // 2. The pages whose figures changed, on every core.
