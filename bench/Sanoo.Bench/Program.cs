@@ -13,6 +13,10 @@ if (args is ["scans", var scans, var scanRuns])
 {
     return ScanBenchmark.Run(int.Parse(scans, CultureInfo.InvariantCulture), int.Parse(scanRuns, CultureInfo.InvariantCulture));
 }
+if (args is ["signatures", var seconds])
+{
+    return SignatureCeiling.Run(double.Parse(seconds, CultureInfo.InvariantCulture));
+}
 if (args is ["rebuild", var address])
 {
     return await RebuildBenchmark.RunAsync(address);

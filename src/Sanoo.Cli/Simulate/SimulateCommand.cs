@@ -35,12 +35,16 @@ public static class SimulateCommand
             DefaultValueFactory = _ => 1000,
         };
         var seconds = new Option<int>("--seconds") { Description = "Length of the steady phase.", DefaultValueFactory = _ => 10 };
+        var serverPid = new Option<int?>("--server-pid")
+        {
+            Description = "The server's process id on this machine: its processor time per protocol in the burst is reported (Linux).",
+        };
         var command = new Command(
             "simulate",
             "Rehearse election night against a running server: signed counts from many station devices, as fast as it takes them, then at a steady " +
                 "rate; reports throughput, errors and freshness percentiles.")
         {
-            url, db, stations, concurrency, rate, seconds,
+            url, db, stations, concurrency, rate, seconds, serverPid,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -50,22 +54,33 @@ public static class SimulateCommand
             r.GetValue(concurrency),
             r.GetValue(rate),
             r.GetValue(seconds),
+            r.GetValue(serverPid),
             ct));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        IAnsiConsole console, Uri url, string db, int stations, int concurrency, int rate, int seconds, CancellationToken cancellationToken)
+        IAnsiConsole console, Uri url, string db, int stations, int concurrency, int rate, int seconds, int? serverPid,
+        CancellationToken cancellationToken)
     {
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            var simulator = new LoadSimulator(url, store, Math.Max(1, concurrency));
+            var simulator = new LoadSimulator(url, store, Math.Max(1, concurrency), serverPid);
             var report = await simulator.RunAsync(
                 stations, Math.Max(1, rate), Math.Max(0, seconds), new Progress<string>(line => console.WriteLine(line)), cancellationToken);
             console.MarkupLineInterpolated(
                 $"Signed ingest: [bold]{report.Burst / Math.Max(report.BurstSeconds, 1e-9):N0} protocols/s[/] ({Format.Count(report.Burst)} in {
-                    report.BurstSeconds:F1} s from {concurrency} devices at once).");
+                    report.BurstSeconds:F1} s from {concurrency} devices at once, after {Format.Count(report.WarmUp)} not timed).");
+            if (report.ServerCpuMs is { } cpu)
+            {
+                console.MarkupLineInterpolated(
+                    $"Server processor time (user + system) in the burst: [bold]{cpu / Math.Max(report.Burst, 1):F3} ms per protocol[/].");
+            }
+            if (report.ServerAllocatedBytes is { } allocated)
+            {
+                console.MarkupLineInterpolated($"Server allocations in the burst: [bold]{allocated / Math.Max(report.Burst, 1):N0} bytes per protocol[/].");
+            }
             console.MarkupLineInterpolated(
                 $"Steady: {Format.Count(report.Steady)} at {report.SteadyPerSecond:N0}/s; freshness p50 [bold]{
                     report.Freshness(0.5):N0} ms[/], p99 [bold]{report.Freshness(0.99):N0} ms[/], max {report.Freshness(1):N0} ms.");
