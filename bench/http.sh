@@ -2,7 +2,9 @@
 # Benchmarks of the server (loopback only): signed ingest over HTTP, freshness under a steady
 # load, and public read throughput of the national results measured with wrk against nginx
 # serving the same bytes as a static file on the same machine, with and without a browser's Accept-Encoding (nginx then
-# serves the server's own gzip and Brotli bytes, saved beside the file). The load comes from `sanoo simulate`.
+# serves the server's own gzip and Brotli bytes, saved beside the file). The load comes from `sanoo simulate`. Signed ingest is
+# printed beside this machine's Ed25519 verification ceiling measured in the same run (NSec on every core, `Sanoo.Bench
+# signatures`, and `openssl speed ed25519` on every core), as a ratio, with the server's processor time per protocol.
 # Usage: bench/http.sh [STATIONS] [RUNS]   (defaults 40000 signed protocols, 3 wrk runs). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,12 +20,21 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c 
 trap cleanup EXIT
 
 ./sanoo generate synthetic --stations 100000 --out "$work/election" >/dev/null
+dotnet build bench/Sanoo.Bench -c Release -o "$work/bin" --nologo -v quiet >/dev/null
 ./sanoo serve --definition "$work/election/election.json" --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --writes-per-second 1000000 --reads-per-second 100000000 > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
 
-echo "== signed ingest and freshness (server: sanoo serve, SQLite, 2 cores shared with the load generator) =="
-./sanoo simulate --url "http://127.0.0.1:$port" --db "sqlite:$work/store.db" --stations "$stations" --concurrency 64 --rate 1000 --seconds 10
+echo "== signed ingest and freshness (server: sanoo serve, SQLite, $(nproc) cores shared with the load generator) =="
+./sanoo simulate --url "http://127.0.0.1:$port" --db "sqlite:$work/store.db" --stations "$stations" --concurrency 64 --rate 1000 --seconds 10 \
+  --server-pid "$server" | grep -v '^  [0-9]' | tee "$work/simulate.txt"
+ingest=$(sed -n 's/^Signed ingest: \([0-9,]*\) protocols.*/\1/p' "$work/simulate.txt" | tr -d ,)
+
+echo "== the Ed25519 verification ceiling of this machine, measured now =="
+nsec=$(dotnet "$work/bin/Sanoo.Bench.dll" signatures 5 | tee /dev/stderr | sed -n 's/.*: \([0-9]*\) verifications\/s.*/\1/p')
+ossl=$(openssl speed -seconds 5 -multi "$(nproc)" ed25519 2>/dev/null | awk '/^ *253 bits EdDSA/ {print $NF}')
+echo "  openssl speed ed25519 on $(nproc) cores: ${ossl:-?} verifications/s"
+echo "  signed ingest / ceiling: $(python3 -c "print(round($ingest/$nsec, 2))") of NSec's$([ -n "$ossl" ] && echo ", $(python3 -c "print(round($ingest/$ossl, 2))") of openssl's")"
 
 echo "== reads: GET /api/v1/results (national results) vs nginx serving the same bytes, precompressed beside (.gz, .br) =="
 mkdir -p "$work/www"

@@ -23,7 +23,7 @@ server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
 echo "== $stations stations: server up in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s"
 pid=$(pgrep -f "serve --definition $work/election/election.json" | head -1)
-./sanoo simulate --url "http://127.0.0.1:$port" --db "sqlite:$work/store.db" --stations "$stations" --concurrency 64 --rate 1000 --seconds 10 | grep -v '^  [0-9]'
+./sanoo simulate --url "http://127.0.0.1:$port" --db "sqlite:$work/store.db" --stations "$stations" --concurrency 64 --rate 1000 --seconds 10 --server-pid "$pid" | grep -v '^  [0-9]'
 echo "  server peak memory: $(grep VmHWM /proc/"$pid"/status | awk '{print $2/1024 " MB"}')"
 curl -s "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("  published snapshot:", d["snapshot"], "publication:", d["publication"])'
 kill "$server"; server=""

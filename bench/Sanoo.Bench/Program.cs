@@ -17,6 +17,10 @@ if (args is ["definition", var file, ..])
 {
     return DefinitionBenchmark.Run(file, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
 }
+if (args is ["signatures", var seconds])
+{
+    return SignatureCeiling.Run(double.Parse(seconds, CultureInfo.InvariantCulture));
+}
 if (args is ["rebuild", var address])
 {
     return await RebuildBenchmark.RunAsync(address);

@@ -5,6 +5,8 @@ namespace Sanoo.Log;
 /// <summary>Snapshots and the transparency log's tree head and proofs, always of committed entries only.</summary>
 public sealed partial class ElectionLog
 {
+    private Snapshot? _lastChecked;
+
     /// <summary>
     /// The transparency log's tree head now: its size (= <see cref="Position"/>) and RFC 9162
     /// root hash, and proofs from the same tree.
@@ -36,12 +38,26 @@ public sealed partial class ElectionLog
     /// committed entries are ever in it; while the store is unreachable after a failed commit
     /// this throws <see cref="Storage.StoreException"/> and the caller keeps its last snapshot.
     /// </summary>
-    public Task<Snapshot> FreezeAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(state => state.Engine.Freeze(), cancellationToken);
+    public async Task<Snapshot> FreezeAsync(CancellationToken cancellationToken = default) =>
+        Checked(await ReadAsync(state => state.Engine.Capture(), cancellationToken));
 
-    /// <summary>A snapshot and both trees' roots at exactly the same log position.</summary>
-    public Task<(Snapshot Snapshot, Roots Roots)> FreezeWithRootsAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(state => (state.Engine.Freeze(), Roots.Of(state)), cancellationToken);
+    /// <summary>
+    /// A snapshot and both trees' roots at exactly the same log position. Only the copy of the sums holds the writer back; the
+    /// invariant check runs after, updated from the last snapshot's by what changed since.
+    /// </summary>
+    public async Task<(Snapshot Snapshot, Roots Roots)> FreezeWithRootsAsync(CancellationToken cancellationToken = default)
+    {
+        var (captured, roots) = await ReadAsync(state => (state.Engine.Capture(), Roots.Of(state)), cancellationToken);
+        return (Checked(captured), roots);
+    }
+
+    /// <summary>Checks a copy of the sums, from the last snapshot checked, and keeps the result for the next.</summary>
+    private Snapshot Checked(CapturedTally captured)
+    {
+        var snapshot = captured.Check(Volatile.Read(ref _lastChecked));
+        Volatile.Write(ref _lastChecked, snapshot);
+        return snapshot;
+    }
 }
 
 /// <summary>The protocol log's and the register's tree sizes and roots at one moment: what a tree head signs.</summary>

@@ -7,7 +7,7 @@ public sealed record ServerOptions
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
     /// <summary>How often a new snapshot is frozen, checked and published when the log moved.</summary>
-    public TimeSpan PublishInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PublishInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often the tree head is signed afresh when the log has not moved.</summary>
     public TimeSpan TreeHeadInterval { get; init; } = TimeSpan.FromSeconds(5);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using NSec.Cryptography;
 using Sanoo.Cli.Output;
@@ -20,8 +20,12 @@ namespace Sanoo.Cli.Simulate;
 /// <param name="FreshnessMs">Receipt-to-visible delays at the steady rate, sorted, in milliseconds.</param>
 /// <param name="Errors">Requests that failed for good (a 4xx other than 429, or too many retries).</param>
 /// <param name="Retries">Requests repeated after 429, 503 or a network error.</param>
+/// <param name="WarmUp">Protocols sent before the burst was timed, so the server's first compilations are not in it.</param>
+/// <param name="ServerCpuMs">The server's processor time (user and system) in the timed burst, in milliseconds; null if unknown.</param>
+/// <param name="ServerAllocatedBytes">The bytes the server allocated in the timed burst; null if unknown.</param>
 public sealed record RehearsalReport(
-    int Burst, double BurstSeconds, int Steady, double SteadyPerSecond, IReadOnlyList<double> FreshnessMs, int Errors, int Retries)
+    int Burst, double BurstSeconds, int Steady, double SteadyPerSecond, IReadOnlyList<double> FreshnessMs, int Errors, int Retries,
+    int WarmUp, double? ServerCpuMs, double? ServerAllocatedBytes)
 {
     /// <summary>A percentile of the freshness, in milliseconds.</summary>
     public double Freshness(double percentile) => FreshnessMs.Count == 0
@@ -38,11 +42,14 @@ public sealed record RehearsalReport(
 /// <param name="server">Where the devices send (a server, or a load balancer in front of several).</param>
 /// <param name="store">The servers' store, where the devices are enrolled.</param>
 /// <param name="concurrency">Devices sending at once during the burst.</param>
+/// <param name="serverProcess">The server's process id on this machine, to report its processor time; null when not known.</param>
 /// <param name="watched">The servers whose status is polled in the steady phase; a receipt is fresh when every one of them
 /// publishes a snapshot that includes it. Empty: <paramref name="server"/> alone.</param>
-public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurrency, IReadOnlyList<Uri>? watched = null)
+public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurrency, int? serverProcess = null, IReadOnlyList<Uri>? watched = null)
 {
     private readonly IReadOnlyList<Uri> _watched = watched is { Count: > 0 } ? watched : [server];
+    private const string ProtocolsPath = "/api/v1/protocols";
+    private readonly System.Collections.Concurrent.ConcurrentBag<DeviceConnection> _connections = [];
     private int _errors;
     private int _retries;
 
@@ -57,7 +64,7 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         var source = election.Sources.FirstOrDefault(s => !s.Official) ?? election.Sources[0];
         var protocols = SyntheticElection.Protocols(election, source.Id.Value, (ulong)Environment.TickCount64).Take(stations).ToList();
         progress.Report($"enrolling {protocols.Count:N0} device keys and signing their {source.Id} counts …");
-        var bodies = new string[protocols.Count];
+        var bodies = new byte[protocols.Count][];
         var enrolments = new List<DeviceKey>(10_000);
         for (var i = 0; i < protocols.Count; i++)
         {
@@ -65,7 +72,7 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
             enrolments.Add(new DeviceKey(protocols[i].Station, key.PublicKey.Export(KeyBlobFormat.RawPublicKey), DateTimeOffset.UtcNow,
                 "sanoo simulate"));
             var canonical = ProtocolWriter.Canonical(election, protocols[i]);
-            bodies[i] = JsonSerializer.Serialize(DeviceSigning.Sign(key, canonical), Contracts.WireJson.Default.Submission);
+            bodies[i] = JsonSerializer.SerializeToUtf8Bytes(DeviceSigning.Sign(key, canonical), Contracts.WireJson.Default.Submission);
             if (enrolments.Count == 10_000 || i == protocols.Count - 1)
             {
                 await store.EnrolDevicesAsync(enrolments, cancellationToken); // one transaction per 10,000 devices
@@ -76,29 +83,72 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = server };
         var steady = Math.Min(bodies.Length, steadyRate * steadySeconds);
         var burst = bodies.Length - steady;
-        progress.Report($"burst: {burst:N0} signed protocols from {concurrency} devices at once");
-        var next = -1;
+        var warmUp = Math.Min(5_000, burst / 6);
+        progress.Report($"warm-up: {warmUp:N0} signed protocols, not timed (the server compiles its code on first use)");
+        await SendAllAsync(bodies, 0, warmUp, progress, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken); // the runtime recompiles the code found hot in the background
+        progress.Report($"burst: {burst - warmUp:N0} signed protocols from {concurrency} devices at once");
+        var cpuBefore = ServerCpuMs();
+        var allocatedBefore = await ServerAllocatedAsync(http, cancellationToken);
         var clock = Stopwatch.StartNew();
+        await SendAllAsync(bodies, warmUp, burst, progress, cancellationToken);
+        var burstSeconds = clock.Elapsed.TotalSeconds;
+        var cpu = ServerCpuMs() - cpuBefore;
+        var allocated = await ServerAllocatedAsync(http, cancellationToken) - allocatedBefore;
+        progress.Report($"steady: {steadyRate:N0} protocols/s for {steadySeconds} s, measuring freshness");
+        var (rate, freshness) = await SteadyAsync(http, bodies[burst..], steadyRate, cancellationToken);
+        return new RehearsalReport(burst - warmUp, burstSeconds, steady, rate, freshness, _errors, _retries, warmUp, cpu, allocated);
+    }
+
+    /// <summary>Sends bodies <paramref name="from"/> to <paramref name="to"/> (excluded) from as many devices at once as asked.</summary>
+    private async Task SendAllAsync(byte[][] bodies, int from, int to, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var next = from - 1;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
+            using var connection = new DeviceConnection(server, ProtocolsPath);
             int i;
-            while ((i = Interlocked.Increment(ref next)) < burst)
+            while ((i = Interlocked.Increment(ref next)) < to)
             {
-                await PostAsync(http, bodies[i], cancellationToken);
-                if (i % 10_000 == 0)
+                await PostAsync(connection, bodies[i], false, cancellationToken);
+                if (i % 10_000 == 0 && i > from)
                 {
-                    progress.Report($"  {i:N0} of {burst:N0} sent");
+                    progress.Report($"  {i:N0} of {to:N0} sent");
                 }
             }
         }, cancellationToken)));
-        var burstSeconds = clock.Elapsed.TotalSeconds;
-        progress.Report($"steady: {steadyRate:N0} protocols/s for {steadySeconds} s, measuring freshness");
-        var (rate, freshness) = await SteadyAsync(http, bodies[burst..], steadyRate, cancellationToken);
-        return new RehearsalReport(burst, burstSeconds, steady, rate, freshness, _errors, _retries);
+    }
+
+    /// <summary>The server's processor time so far (user and system, from Linux's /proc), in milliseconds; null when unknown.</summary>
+    private double? ServerCpuMs()
+    {
+        if (serverProcess is not { } pid || !File.Exists($"/proc/{pid}/stat"))
+        {
+            return null;
+        }
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
+    }
+
+    /// <summary>The bytes the server has allocated so far, read from its /metrics; null when it does not answer them to us.</summary>
+    private static async Task<double?> ServerAllocatedAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await http.GetStringAsync("/metrics", cancellationToken);
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_heap_total_allocated_bytes_total", StringComparison.Ordinal));
+            return line is null ? null : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     private async Task<(double Rate, List<double> Freshness)> SteadyAsync(
-        HttpClient http, string[] bodies, int rate, CancellationToken cancellationToken)
+        HttpClient http, byte[][] bodies, int rate, CancellationToken cancellationToken)
     {
         var receipts = new List<(long Sequence, long Ticks)>();
         var seen = _watched.Select(_ => new List<(long Snapshot, long Ticks)>()).ToArray();
@@ -128,7 +178,10 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
             var body = bodies[k];
             sends.Add(Task.Run(async () =>
             {
-                if (await PostAsync(http, body, cancellationToken) is { } sequence)
+                var connection = _connections.TryTake(out var idle) ? idle : new DeviceConnection(server, ProtocolsPath);
+                var answer = await PostAsync(connection, body, true, cancellationToken);
+                _connections.Add(connection);
+                if (answer is { } sequence)
                 {
                     lock (receipts)
                     {
@@ -146,6 +199,10 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         }
         await stop.CancelAsync();
         await Task.WhenAll(pollers).ContinueWith(_ => { }, CancellationToken.None);
+        while (_connections.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
         var freshness = receipts.Select(r => seen.Max(s =>
         {
             var first = s.FirstOrDefault(p => p.Snapshot >= r.Sequence && p.Ticks >= r.Ticks);
@@ -162,25 +219,27 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         }
     }
 
-    /// <summary>Sends one signed protocol until it has a receipt; its log position, or null when it failed for good.</summary>
-    private async Task<long?> PostAsync(HttpClient http, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one signed protocol until it has a receipt; its log position (read only when <paramref name="sequence"/>, else 0), or null
+    /// when it failed for good.
+    /// </summary>
+    private async Task<long?> PostAsync(DeviceConnection connection, byte[] body, bool sequence, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 30; attempt++)
         {
             try
             {
-                using var response = await http.PostAsync(
-                    "/api/v1/protocols", new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
-                if (response.IsSuccessStatusCode)
+                var (status, answer) = await connection.PostAsync(body, cancellationToken);
+                if (status is >= 200 and < 300)
                 {
-                    return (await response.Content.ReadFromJsonAsync(Contracts.WireJson.Default.ReceiptAnswer, cancellationToken))!.Receipt.Sequence;
+                    return sequence ? JsonSerializer.Deserialize(answer.Span, Contracts.WireJson.Default.ReceiptAnswer)!.Receipt.Sequence : 0;
                 }
-                if ((int)response.StatusCode is >= 400 and < 500 and not 429)
+                if (status is >= 400 and < 500 and not 429)
                 {
                     break;
                 }
             }
-            catch (HttpRequestException)
+            catch (IOException)
             {
             }
             Interlocked.Increment(ref _retries);

@@ -41,12 +41,16 @@ public static class SimulateCommand
                 + "fresh when every one of them shows it). Default: --url.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var serverPid = new Option<int?>("--server-pid")
+        {
+            Description = "The server's process id on this machine: its processor time per protocol in the burst is reported (Linux).",
+        };
         var command = new Command(
             "simulate",
             "Rehearse election night against a running server: signed counts from many station devices, as fast as it takes them, then at a steady " +
                 "rate; reports throughput, errors and freshness percentiles.")
         {
-            url, db, stations, concurrency, rate, seconds, watch,
+            url, db, stations, concurrency, rate, seconds, serverPid, watch,
         };
         command.SetAction((r, ct) => RunAsync(
             console,
@@ -56,6 +60,7 @@ public static class SimulateCommand
             r.GetValue(concurrency),
             r.GetValue(rate),
             r.GetValue(seconds),
+            r.GetValue(serverPid),
             [.. (r.GetValue(watch) ?? []).Select(w => new Uri(w))],
             ct));
         return command;
@@ -69,18 +74,28 @@ public static class SimulateCommand
         int concurrency,
         int rate,
         int seconds,
+        int? serverPid,
         IReadOnlyList<Uri> watched,
         CancellationToken cancellationToken)
     {
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            var simulator = new LoadSimulator(url, store, Math.Max(1, concurrency), watched);
+            var simulator = new LoadSimulator(url, store, Math.Max(1, concurrency), serverPid, watched);
             var report = await simulator.RunAsync(
                 stations, Math.Max(1, rate), Math.Max(0, seconds), new Progress<string>(line => console.WriteLine(line)), cancellationToken);
             console.MarkupLineInterpolated(
                 $"Signed ingest: [bold]{report.Burst / Math.Max(report.BurstSeconds, 1e-9):N0} protocols/s[/] ({Format.Count(report.Burst)} in {
-                    report.BurstSeconds:F1} s from {concurrency} devices at once).");
+                    report.BurstSeconds:F1} s from {concurrency} devices at once, after {Format.Count(report.WarmUp)} not timed).");
+            if (report.ServerCpuMs is { } cpu)
+            {
+                console.MarkupLineInterpolated(
+                    $"Server processor time (user + system) in the burst: [bold]{cpu / Math.Max(report.Burst, 1):F3} ms per protocol[/].");
+            }
+            if (report.ServerAllocatedBytes is { } allocated)
+            {
+                console.MarkupLineInterpolated($"Server allocations in the burst: [bold]{allocated / Math.Max(report.Burst, 1):N0} bytes per protocol[/].");
+            }
             console.MarkupLineInterpolated(
                 $"Steady: {Format.Count(report.Steady)} at {report.SteadyPerSecond:N0}/s; freshness p50 [bold]{
                     report.Freshness(0.5):N0} ms[/], p99 [bold]{report.Freshness(0.99):N0} ms[/], max {report.Freshness(1):N0} ms{

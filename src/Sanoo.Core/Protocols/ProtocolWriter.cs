@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Sanoo.Core.Definitions;
@@ -69,7 +70,9 @@ public static class ProtocolWriter
         {
             Raw(buffer, k == 0 ? "" : ",");
             CanonicalJson.WriteString(buffer, id(order[k]));
-            Raw(buffer, ":" + values[order[k]].ToString(CultureInfo.InvariantCulture));
+            Raw(buffer, ":");
+            Utf8Formatter.TryFormat(values[order[k]], buffer.GetSpan(11), out var digits);
+            buffer.Advance(digits);
         }
         Raw(buffer, "}");
     }
@@ -78,7 +81,7 @@ public static class ProtocolWriter
     {
         if (ascii.Length > 0)
         {
-            buffer.Write(Encoding.ASCII.GetBytes(ascii));
+            buffer.Advance(Encoding.ASCII.GetBytes(ascii, buffer.GetSpan(ascii.Length)));
         }
     }
 }

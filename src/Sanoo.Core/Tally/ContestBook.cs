@@ -15,8 +15,8 @@ internal sealed class ContestBook
         Plan = plan;
         Layout = layout;
         Width = plan.Form.Lines.Length + plan.Choices.Length;
-        Current = new Protocol?[plan.StationCount];
-        CurrentFlagged = new bool[plan.StationCount];
+        Current = new CopyOnWriteArray<Protocol?>(plan.StationCount);
+        CurrentFlagged = new CopyOnWriteArray<bool>(plan.StationCount);
         Sums = new long[plan.TallyAreas.Length * Width];
         Reporting = new int[plan.TallyAreas.Length];
         Covered = new long[plan.TallyAreas.Length];
@@ -25,11 +25,12 @@ internal sealed class ContestBook
 
     private ContestBook(ContestBook other)
     {
+        ChangedSincePrevious = other.Changed.Overflowed ? null : [.. other.Changed.Offsets];
         Plan = other.Plan;
         Layout = other.Layout;
         Width = other.Width;
-        Current = (Protocol?[])other.Current.Clone();
-        CurrentFlagged = (bool[])other.CurrentFlagged.Clone();
+        Current = other.Current.Copy();
+        CurrentFlagged = other.CurrentFlagged.Copy();
         Sums = (long[])other.Sums.Clone();
         Reporting = (int[])other.Reporting.Clone();
         Covered = (long[])other.Covered.Clone();
@@ -44,9 +45,9 @@ internal sealed class ContestBook
     public int Width { get; }
 
     /// <summary>Current protocol per station, indexed by the station's place among the contest's (ContestPlan.OffsetOf).</summary>
-    public Protocol?[] Current { get; }
+    public CopyOnWriteArray<Protocol?> Current { get; }
 
-    public bool[] CurrentFlagged { get; }
+    public CopyOnWriteArray<bool> CurrentFlagged { get; }
 
     public long[] Sums { get; }
 
@@ -56,9 +57,29 @@ internal sealed class ContestBook
 
     public int[] Flagged { get; }
 
+    /// <summary>Of the engine's book: the stations whose current protocol changed since the last freeze.</summary>
+    public ChangedStations Changed { get; } = new();
+
+    /// <summary>
+    /// Of a frozen book: the offsets of the stations whose protocol changed since the freeze before it, which may repeat; null when not
+    /// known (too many, or the first freeze).
+    /// </summary>
+    public int[]? ChangedSincePrevious { get; }
+
+    /// <summary>
+    /// Of a frozen book, once checked: what its stations alone add to each tally area (sums, reporting, voters covered), which the
+    /// next snapshot's check updates by the stations changed since instead of adding every station again.
+    /// </summary>
+    public StationPart? Stations { get; set; }
+
     /// <summary>A copy for a snapshot: the sums and which protocol each station has counted (the protocols themselves are immutable and
-    /// shared).</summary>
-    public ContestBook FreezeSums() => new(this);
+    /// shared, and so are the chunks of stations that did not change since).</summary>
+    public ContestBook FreezeSums()
+    {
+        var frozen = new ContestBook(this);
+        Changed.Clear();
+        return frozen;
+    }
 
     /// <summary>Adds (sign 1) or removes (sign −1) a station's protocol along its path to the contest's area.</summary>
     public void Apply(int stationOffset, Protocol protocol, bool flagged, long voters, int sign)

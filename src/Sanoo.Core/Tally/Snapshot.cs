@@ -13,17 +13,21 @@ public sealed class Snapshot
     private readonly ContestBook[] _books;
     private readonly int _sources;
 
-    internal Snapshot(Election election, long position, ContestBook[] books, int sources, ImmutableArray<InvariantViolation> violations)
+    internal Snapshot(CapturedTally captured, ImmutableArray<InvariantViolation> violations)
     {
-        Election = election;
-        Position = position;
-        _books = books;
-        _sources = sources;
+        Captured = captured;
+        Election = captured.Election;
+        Position = captured.Position;
+        _books = captured.Books;
+        _sources = captured.Sources;
         InvariantViolations = violations;
     }
 
     /// <summary>The election.</summary>
     public Election Election { get; }
+
+    /// <summary>The engine's freeze it was checked from: the next freeze's check starts from this one's.</summary>
+    internal CapturedTally? Captured { get; }
 
     /// <summary>The log position: how many protocol versions the snapshot reflects.</summary>
     public long Position { get; }

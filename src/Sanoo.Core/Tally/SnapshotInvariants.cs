@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Protocols;
 
 namespace Sanoo.Core.Tally;
 
@@ -15,7 +16,11 @@ namespace Sanoo.Core.Tally;
 /// </summary>
 internal static class SnapshotInvariants
 {
-    public static ImmutableArray<InvariantViolation> Check(Election election, ContestBook[] books)
+    /// <summary>
+    /// Every invariant broken by <paramref name="books"/>; <paramref name="previous"/>, the books frozen just before them by the
+    /// same engine (or null), spares adding up every station again.
+    /// </summary>
+    public static ImmutableArray<InvariantViolation> Check(Election election, ContestBook[] books, ContestBook[]? previous = null)
     {
         var found = ImmutableArray.CreateBuilder<InvariantViolation>();
         for (var b = 0; b < books.Length; b++)
@@ -23,7 +28,7 @@ internal static class SnapshotInvariants
             var book = books[b];
             var source = election.Sources[b % election.Sources.Length].Id;
             CheckAreas(election, book, source, found);
-            CheckChildrenSum(election, book, source, found);
+            CheckChildrenSum(election, book, previous?[b], source, found);
         }
         return found.ToImmutable();
     }
@@ -75,55 +80,27 @@ internal static class SnapshotInvariants
         }
     }
 
-    private static void CheckChildrenSum(Election election, ContestBook book, SourceId source, ImmutableArray<InvariantViolation>.Builder found)
+    private static void CheckChildrenSum(
+        Election election, ContestBook book, ContestBook? previous, SourceId source, ImmutableArray<InvariantViolation>.Builder found)
     {
         var plan = book.Plan;
         var layout = book.Layout;
         var width = book.Width;
-        var sums = new long[book.Sums.Length];
-        var reporting = new int[book.Reporting.Length];
-        var covered = new long[book.Covered.Length];
+        var stations = StationsOf(election, book, previous);
+        book.Stations = stations;
+        var sums = (long[])stations.Sums.Clone();
+        var reporting = (int[])stations.Reporting.Clone();
+        var covered = (long[])stations.Covered.Clone();
         for (var slot = 1; slot < plan.TallyAreas.Length; slot++)
         {
             var parent = layout.ParentSlot[slot];
             if (parent < 0)
             {
-                continue; // an area of a grouping: its children are its stations, added below
+                continue; // an area of a grouping: its children are its stations, added above
             }
             Add(sums.AsSpan(parent * width, width), book.Sums.AsSpan(slot * width, width));
             reporting[parent] += book.Reporting[slot];
             covered[parent] += book.Covered[slot];
-        }
-        for (var k = 0; k < book.Current.Length; k++)
-        {
-            if (book.Current[k] is not { } protocol)
-            {
-                continue;
-            }
-            var voters = election.Areas[election.StationAreaIndex(plan.OrdinalAt(k))].Roll!.Total;
-            var treeParent = layout.TreeParentSlotOf(k);
-            if (treeParent >= 0)
-            {
-                AddStation(treeParent);
-            }
-            foreach (var parent in layout.GroupSlotsOf(k))
-            {
-                AddStation(parent);
-            }
-            void AddStation(int parent)
-            {
-                var into = sums.AsSpan(parent * width, width);
-                for (var i = 0; i < protocol.Lines.Length; i++)
-                {
-                    into[i] += protocol.Lines[i];
-                }
-                for (var i = 0; i < protocol.Votes.Length; i++)
-                {
-                    into[protocol.Lines.Length + i] += protocol.Votes[i];
-                }
-                reporting[parent]++;
-                covered[parent] += voters;
-            }
         }
         for (var slot = 0; slot < plan.TallyAreas.Length; slot++)
         {
@@ -143,6 +120,71 @@ internal static class SnapshotInvariants
                     Invariant($"reporting {book.Reporting[slot]} / covered {book.Covered[slot]}, ") +
                         Invariant($"but its children give {reporting[slot]} / {covered[slot]}")));
             }
+        }
+    }
+
+    /// <summary>
+    /// What the book's stations add to each area, summed from their protocols: from the previous freeze's part updated by the
+    /// stations changed since when it is the freeze just before, else from every station.
+    /// </summary>
+    private static StationPart StationsOf(Election election, ContestBook book, ContestBook? previous)
+    {
+        var plan = book.Plan;
+        if (previous?.Stations is { } before && book.ChangedSincePrevious is { } changed)
+        {
+            var part = before.Copy();
+            var offsets = (int[])changed.Clone();
+            Array.Sort(offsets);
+            for (var i = 0; i < offsets.Length; i++)
+            {
+                var k = offsets[i];
+                if (i > 0 && offsets[i - 1] == k)
+                {
+                    continue;
+                }
+                AddStation(election, book, part, k, previous.Current[k], -1);
+                AddStation(election, book, part, k, book.Current[k], 1);
+            }
+            return part;
+        }
+        var full = StationPart.Empty(plan.TallyAreas.Length, book.Width);
+        for (var k = 0; k < book.Current.Length; k++)
+        {
+            AddStation(election, book, full, k, book.Current[k], 1);
+        }
+        return full;
+    }
+
+    /// <summary>Adds (sign 1) or takes away (sign −1) a station's protocol, if any, to its parent's slot and its groupings' slots.</summary>
+    private static void AddStation(Election election, ContestBook book, StationPart part, int k, Protocol? protocol, int sign)
+    {
+        if (protocol is null)
+        {
+            return;
+        }
+        var voters = election.Areas[election.StationAreaIndex(book.Plan.OrdinalAt(k))].Roll!.Total;
+        var treeParent = book.Layout.TreeParentSlotOf(k);
+        if (treeParent >= 0)
+        {
+            AddTo(treeParent);
+        }
+        foreach (var parent in book.Layout.GroupSlotsOf(k))
+        {
+            AddTo(parent);
+        }
+        void AddTo(int parent)
+        {
+            var into = part.Sums.AsSpan(parent * book.Width, book.Width);
+            for (var i = 0; i < protocol.Lines.Length; i++)
+            {
+                into[i] += sign * protocol.Lines[i];
+            }
+            for (var i = 0; i < protocol.Votes.Length; i++)
+            {
+                into[protocol.Lines.Length + i] += sign * protocol.Votes[i];
+            }
+            part.Reporting[parent] += sign;
+            part.Covered[parent] += sign * voters;
         }
     }
 

@@ -16,6 +16,8 @@ public sealed class TallyEngine
 {
     private readonly ContestBook[] _books;
     private readonly int _sources;
+    private readonly object _lineage = new();
+    private long _freezes;
 
     /// <summary>An empty tally of <paramref name="election"/>.</summary>
     public TallyEngine(Election election)
@@ -79,6 +81,7 @@ public sealed class TallyEngine
         book.Apply(offset, protocol, flagged, voters, 1);
         book.Current[offset] = protocol;
         book.CurrentFlagged[offset] = flagged;
+        book.Changed.Add(offset, book.Current.Length);
         return new ApplyOutcome.Accepted(protocol, current?.Version, violations) { Superseded = current };
     }
 
@@ -97,18 +100,19 @@ public sealed class TallyEngine
     }
 
     /// <summary>Every protocol counted now, contest by contest, source by source, in station order.</summary>
-    public IEnumerable<Protocol> CurrentProtocols() => _books.SelectMany(b => b.Current).OfType<Protocol>();
+    public IEnumerable<Protocol> CurrentProtocols() => _books.SelectMany(b => b.Current.Items()).OfType<Protocol>();
 
     /// <summary>
     /// Freezes the sums into an immutable snapshot at the current position and checks every
     /// invariant on it; see <see cref="Snapshot.IsPublishable"/>.
     /// </summary>
-    public Snapshot Freeze()
-    {
-        var frozen = _books.Select(b => b.FreezeSums()).ToArray();
-        var violations = SnapshotInvariants.Check(Election, frozen);
-        return new Snapshot(Election, Position, frozen, _sources, violations);
-    }
+    public Snapshot Freeze() => Capture().Check(null);
+
+    /// <summary>
+    /// Copies the sums at the current position, unchecked: the part that needs the engine still (a writer's lock), while
+    /// <see cref="CapturedTally.Check"/> can run after it is released.
+    /// </summary>
+    public CapturedTally Capture() => new(Election, Position, [.. _books.Select(b => b.FreezeSums())], _sources, _lineage, ++_freezes);
 
     /// <summary>A tally built from scratch from the given current versions; one that does not fit the election is not counted.</summary>
     public static TallyEngine Rebuild(Election election, IEnumerable<Protocol> currentVersions)

@@ -69,17 +69,51 @@ public static class IngestEndpoints
     }
 
     /// <summary>The JSON path of the first string or member name that does not decode to Unicode text, or null.</summary>
-    private static string? NotUnicode(JsonElement element, string path)
+    private static string? NotUnicode(JsonElement element, string path) =>
+        Decodes(element) ? null : PathOfFirstBad(element, path);
+
+    /// <summary>Whether every string and member name below <paramref name="element"/> decodes (no path is built on the way).</summary>
+    private static bool Decodes(JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return Decodes(() => element.GetString()) ? null : path;
+                return Decodes(element, null);
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!Decodes(item))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Decodes(property.Value, property) || !Decodes(property.Value))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>The path of the first string or member name below <paramref name="element"/> that does not decode, or null.</summary>
+    private static string? PathOfFirstBad(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Decodes(element, null) ? null : path;
             case JsonValueKind.Array:
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (NotUnicode(item, $"{path}[{i++}]") is { } bad)
+                    if (PathOfFirstBad(item, $"{path}[{i++}]") is { } bad)
                     {
                         return bad;
                     }
@@ -89,11 +123,11 @@ public static class IngestEndpoints
                 var n = 0;
                 foreach (var property in element.EnumerateObject())
                 {
-                    if (!Decodes(() => property.Name))
+                    if (!Decodes(property.Value, property))
                     {
                         return $"{path}.<member {n}>";
                     }
-                    if (NotUnicode(property.Value, $"{path}.{property.Name}") is { } bad)
+                    if (PathOfFirstBad(property.Value, $"{path}.{property.Name}") is { } bad)
                     {
                         return bad;
                     }
@@ -105,11 +139,12 @@ public static class IngestEndpoints
         }
     }
 
-    private static bool Decodes(Func<string?> read)
+    /// <summary>Whether a member's name (when <paramref name="member"/> is given) or else a string value decodes.</summary>
+    private static bool Decodes(JsonElement value, JsonProperty? member)
     {
         try
         {
-            read();
+            _ = member is { } m ? m.Name : value.GetString();
             return true;
         }
         catch (InvalidOperationException)
