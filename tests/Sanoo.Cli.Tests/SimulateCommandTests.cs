@@ -75,7 +75,8 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(400, follower.Position);
         // The writer's own snapshots come every 50 ms; the follower's only after its next poll of the store, up to a second later.
         var median = double.Parse(
-            System.Text.RegularExpressions.Regex.Match(report, @"freshness p50 ([\d,]+) ms").Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
+            System.Text.RegularExpressions.Regex.Match(report, @"freshness p50 ([\d,]+) ms").Groups[1].Value,
+            System.Globalization.NumberStyles.AllowThousands,
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(median >= 150, report);
         await first.StopAsync();

@@ -94,7 +94,8 @@ public static class SimulateCommand
             }
             if (report.ServerAllocatedBytes is { } allocated)
             {
-                console.MarkupLineInterpolated($"Server allocations in the burst: [bold]{allocated / Math.Max(report.Burst, 1):N0} bytes per protocol[/].");
+                console.MarkupLineInterpolated(
+                    $"Server allocations in the burst: [bold]{allocated / Math.Max(report.Burst, 1):N0} bytes per protocol[/].");
             }
             console.MarkupLineInterpolated(
                 $"Steady: {Format.Count(report.Steady)} at {report.SteadyPerSecond:N0}/s; freshness p50 [bold]{

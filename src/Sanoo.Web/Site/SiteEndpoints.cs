@@ -25,9 +25,8 @@ public static class SiteEndpoints
             return Results.Bytes(SiteContent.SnapshotMarker(publisher.Current), "application/json; charset=utf-8");
         }).ExcludeFromDescription();
         app.MapRead(SitePaths.Protocols, ProtocolsAsync).ExcludeFromDescription();
-        app.MapRead(SiteAssets.CssPath, (HttpContext context) => Asset(context, SiteAssets.CssPath, SiteAssets.Css, "text/css; charset=utf-8")).ExcludeFromDescription();
-        app.MapRead(SiteAssets.ScriptPath, (HttpContext context) => Asset(context, SiteAssets.ScriptPath, SiteAssets.Script, "text/javascript; charset=utf-8"))
-            .ExcludeFromDescription();
+        MapAsset(app, SiteAssets.CssPath, () => SiteAssets.Css, "text/css; charset=utf-8");
+        MapAsset(app, SiteAssets.ScriptPath, () => SiteAssets.Script, ScriptType);
         app.MapRead("/{lang}/", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, CancellationToken ct) =>
             PageAsync(c, p, s, lang, null, false, "index.html", ct)).ExcludeFromDescription();
         app.MapRead("/{lang}/{file}", (HttpContext c, SnapshotPublisher p, SiteContent s, string lang, string file, CancellationToken ct) =>
@@ -36,10 +35,8 @@ public static class SiteEndpoints
         app.MapRead("/{lang}/single-member/{file?}", SingleMemberAsync).ExcludeFromDescription();
         app.MapRead("/{lang}/search/", SearchAsync).ExcludeFromDescription();
         app.MapRead("/{lang}/search/" + SearchPages.IndexFile, SearchIndex).ExcludeFromDescription();
-        app.MapRead(SiteAssets.CheckScriptPath, (HttpContext context) => Asset(context, SiteAssets.CheckScriptPath, SiteAssets.CheckScript, "text/javascript; charset=utf-8"))
-            .ExcludeFromDescription();
-        app.MapRead(SiteAssets.EntryScriptPath, (HttpContext context) => Asset(context, SiteAssets.EntryScriptPath, SiteAssets.EntryScript, "text/javascript; charset=utf-8"))
-            .ExcludeFromDescription();
+        MapAsset(app, SiteAssets.CheckScriptPath, () => SiteAssets.CheckScript, ScriptType);
+        MapAsset(app, SiteAssets.EntryScriptPath, () => SiteAssets.EntryScript, ScriptType);
         app.MapRead("/{lang}/enter/", (HttpContext c, SiteContent s, SiteRenderer r, string lang) => EntryAsync(c, s, r, lang, null))
             .ExcludeFromDescription();
         app.MapRead("/{lang}/enter/queue/", QueueAsync).ExcludeFromDescription();
@@ -96,16 +93,20 @@ public static class SiteEndpoints
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
     /// <summary>The style sheet or script: pages link them with a content hash, so a year's cache life is safe.</summary>
+    private const string ScriptType = "text/javascript; charset=utf-8";
+
     /// <summary>The style sheet and scripts, each with its gzip and Brotli forms made once for the process's life.</summary>
     private static readonly ResponseCache Assets = new(8 * 1024 * 1024);
 
-    private static ReadyAnswerResult Asset(HttpContext context, string path, string text, string contentType)
-    {
-        var headers = context.Response.Headers;
-        headers.CacheControl = context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=60";
-        headers.Vary = HeaderNames.AcceptEncoding;
-        return new ReadyAnswerResult(Assets.TryGet(path, out var kept) ? kept : Assets.Keep(path, Encoding.UTF8.GetBytes(text), contentType));
-    }
+    private static void MapAsset(IEndpointRouteBuilder app, string path, Func<string> text, string contentType) =>
+        app.MapRead(path, (HttpContext context) =>
+        {
+            var headers = context.Response.Headers;
+            headers.CacheControl = context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=60";
+            headers.Vary = HeaderNames.AcceptEncoding;
+            return new ReadyAnswerResult(
+                Assets.TryGet(path, out var kept) ? kept : Assets.Keep(path, Encoding.UTF8.GetBytes(text()), contentType));
+        }).ExcludeFromDescription();
 
     /// <summary>No page at this address: a page saying so in the address's language, or a problem for a client that asks for JSON.</summary>
     private static IResult NotAPage(HttpContext context, SiteContent site) => NotFoundPages.Or(context, Languages(site), () =>
