@@ -31,7 +31,10 @@ echo "== signed ingest and freshness (server: sanoo serve, SQLite, $(nproc) core
 ingest=$(sed -n 's/^Signed ingest: \([0-9,]*\) protocols.*/\1/p' "$work/simulate.txt" | tr -d ,)
 
 echo "== the Ed25519 verification ceiling of this machine, measured now =="
-nsec=$(dotnet "$work/bin/Sanoo.Bench.dll" signatures 5 | tee /dev/stderr | sed -n 's/.*: \([0-9]*\) verifications\/s.*/\1/p')
+# (printed, then parsed: a `tee /dev/stderr` would truncate the output when stdout and stderr are one file)
+ceiling=$(dotnet "$work/bin/Sanoo.Bench.dll" signatures 5)
+echo "$ceiling"
+nsec=$(sed -n 's/.*: \([0-9]*\) verifications\/s.*/\1/p' <<<"$ceiling")
 ossl=$(openssl speed -seconds 5 -multi "$(nproc)" ed25519 2>/dev/null | awk '/^ *253 bits EdDSA/ {print $NF}')
 echo "  openssl speed ed25519 on $(nproc) cores: ${ossl:-?} verifications/s"
 echo "  signed ingest / ceiling: $(python3 -c "print(round($ingest/$nsec, 2))") of NSec's$([ -n "$ossl" ] && echo ", $(python3 -c "print(round($ingest/$ossl, 2))") of openssl's")"
