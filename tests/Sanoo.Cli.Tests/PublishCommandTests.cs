@@ -107,6 +107,21 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
             Assert.Equal(VerifyCommand.Mismatch, progressChanged);
             Assert.Contains("progress list/hand/kg: the point at ", progressComplaint.ReplaceLineEndings(""), StringComparison.Ordinal);
             File.WriteAllText(progressFile, progressText);
+
+            // The keys the copy lists as current are held to those the register made current: a key no record enrolled is named.
+            var keysFile = Path.Combine(site, "api", "v1", "keys.json");
+            var keysText = File.ReadAllText(keysFile);
+            var keys = System.Text.Json.Nodes.JsonNode.Parse(keysText)!;
+            var planted = Convert.ToBase64String(new byte[32]);
+            keys["devices"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["station"] = "s0001", ["publicKey"] = planted });
+            File.WriteAllText(keysFile, keys.ToJsonString());
+            var (keysChanged, keysComplaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            Assert.Equal(VerifyCommand.Mismatch, keysChanged);
+            Assert.Contains(
+                $"/api/v1/keys lists {planted} as station s0001's device key; the register makes it none",
+                keysComplaint.ReplaceLineEndings(""),
+                StringComparison.Ordinal);
+            File.WriteAllText(keysFile, keysText);
             var entriesPage = Path.Combine(site, "api", "v1", "entries", "0.json");
             var entries = File.ReadAllText(entriesPage);
             var canonical = JsonDocument.Parse(entries).RootElement.GetProperty("entries")[3].GetProperty("canonical").GetString()!;

@@ -550,19 +550,27 @@ public static class VerifyCommand
     private static async Task<bool> CompareKeysAsync(
         IPublished origin, Contracts.TreeHead head, Verify.RegisterReplay register, List<string> problems, CancellationToken cancellationToken)
     {
-        var listed = (await origin.JsonAsync("/api/v1/keys", WireJson.Default.DeviceKeys, cancellationToken)).Devices
-            .ToDictionary(k => k.Station, k => k.PublicKey, StringComparer.Ordinal);
-        var current = register.CurrentKeys();
-        var differing = listed.Keys.Union(current.Keys).Where(s => listed.GetValueOrDefault(s) != current.GetValueOrDefault(s)).ToList();
+        // Compared key by key: at a million stations, copies of both lists as dictionaries of strings held hundreds of megabytes.
+        var listed = (await origin.JsonAsync("/api/v1/keys", WireJson.Default.DeviceKeys, cancellationToken)).Devices;
+        var stations = new HashSet<string>(listed.Count, StringComparer.Ordinal);
+        var differing = new List<(string Station, string? Listed)>();
+        foreach (var device in listed)
+        {
+            if (!stations.Add(device.Station) || register.CurrentKey(device.Station) != device.PublicKey)
+            {
+                differing.Add((device.Station, device.PublicKey));
+            }
+        }
+        differing.AddRange(register.KeyedStations.Where(s => !stations.Contains(s)).Select(s => (s, (string?)null)));
         if (differing.Count > 0
             && (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize != head.RegisterSize)
         {
             return false;
         }
-        foreach (var station in differing.Take(20))
+        foreach (var (station, key) in differing.Take(20))
         {
-            problems.Add($"/api/v1/keys lists {listed.GetValueOrDefault(station) ?? "no key"} as station {station}'s device key; "
-                + $"the register makes it {current.GetValueOrDefault(station) ?? "none"}");
+            problems.Add($"/api/v1/keys lists {key ?? "no key"} as station {station}'s device key; "
+                + $"the register makes it {register.CurrentKey(station) ?? "none"}");
         }
         return true;
     }

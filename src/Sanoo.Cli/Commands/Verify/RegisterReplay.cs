@@ -238,9 +238,12 @@ internal sealed class RegisterReplay
         return lines;
     }
 
-    /// <summary>Each station's current device key once every record is applied (to compare with <c>/api/v1/keys</c>).</summary>
-    public IReadOnlyDictionary<string, string> CurrentKeys() =>
-        _keys.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value.PublicKey.AsSpan()), StringComparer.Ordinal);
+    /// <summary>The stations with a current device key once every record is applied (to compare with <c>/api/v1/keys</c>).</summary>
+    public IEnumerable<string> KeyedStations => _keys.Keys;
+
+    /// <summary>A station's current device key in base64 once every record is applied; null when it has none.</summary>
+    public string? CurrentKey(string station) =>
+        _keys.TryGetValue(station, out var key) ? Convert.ToBase64String(key.PublicKey.AsSpan()) : null;
 
     private void ApplyBefore(long sequence)
     {
