@@ -133,7 +133,9 @@ public sealed class ShareCardTests(SharedSite site) : IClassFixture<SharedSite>
             var names = string.Concat(election.Definition.Choices.Select(c => c.Name.In(language))
                 .Concat(election.Areas.Where(a => !a.IsStation).Select(a => a.DisplayName(language)))
                 .Append(election.Definition.Name.In(language)));
-            Assert.True(PreviewFont.Covers(PreviewFont.Typeface, names), $"{PreviewFont.Typeface.FamilyName} lacks letters of {language}");
+            var found = Typefaces.Machine.For(names);
+            Assert.True(found.Missing is null, $"{found.Typeface.FamilyName} lacks '{found.Missing}' of {language}");
+            Assert.True(Typefaces.Covers(found.Typeface, names), $"{found.Typeface.FamilyName} lacks letters of {language}");
         }
     }
 

@@ -21,7 +21,9 @@ public static class PreviewImage
     public static byte[] Png(AreaPage page)
     {
         var frame = page.Frame;
-        var typeface = PreviewFont.Typeface;
+        var typeface = Typefaces.Machine.For(string.Concat(
+            [frame.ElectionName, frame.Title, frame.Stage, CraftWords.For(frame.Language.Code).OtherChoicesFormat,
+                page.Summary is { } said ? $"{said.Counted}{said.AsOf}" : "", .. page.Results?.Rows.Select(r => r.Name) ?? []])).Typeface;
         using var bitmap = new SKBitmap(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using (var canvas = new SKCanvas(bitmap))
         {
