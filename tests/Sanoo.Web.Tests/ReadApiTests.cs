@@ -101,6 +101,20 @@ public class ReadApiTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Equal(title, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("results")]
+    [InlineData("forensics")]
+    [InlineData("progress")]
+    public async Task A_count_read_at_an_area_where_the_contest_is_not_tallied_is_a_404_naming_the_contest(string read)
+    {
+        var nation = (await server.Client.GetFromJsonAsync<JsonElement>("/api/v1/results")).GetProperty("area").GetProperty("id").GetString();
+        var response = await server.Client.GetAsync($"/api/v1/{read}?contest=smd-27&area={nation}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Unknown area", problem.GetProperty("title").GetString());
+        Assert.Contains($"contest 'smd-27' is not tallied at '{nation}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_single_member_district_where_against_all_leads_has_no_winner()
     {

@@ -52,27 +52,16 @@ public static class ForensicsEndpoints
 
     private static IResult Api(HttpContext context, SnapshotPublisher publisher, string? contest, string? source, string? area)
     {
-        var published = publisher.Current;
-        if (published.Snapshot is not { } snapshot)
-        {
-            return Problems.Unavailable("No snapshot has been published yet.");
-        }
-        var election = snapshot.Election;
-        if (CountQuery.Resolve(election, contest, source, out var problem) is not { } chosen)
+        if (CountQuery.Read(publisher.Current, contest, source, area, out var problem) is not { } read)
         {
             return problem!;
         }
-        var (plan, countSource) = chosen;
-        var at = area is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(area, out var areaId) ? election.Area(areaId) : null;
-        if (at is null || at.IsStation)
-        {
-            return Problems.Status(404, "Unknown area", $"'{area}' is not an area above the stations of this election.");
-        }
+        var (published, snapshot, plan, countSource, at) = read;
         return SnapshotResponse.Cached(
             context,
             published,
             $"forensics/{plan.Contest.Id}/{countSource.Id}/{at.Id}",
-            () => ForensicsJson.Of(election, published.Forensics(plan, countSource.Id, at.Id)!));
+            () => ForensicsJson.Of(snapshot.Election, published.Forensics(plan, countSource.Id, at.Id)!));
     }
 
     private static Task<IResult> PageAsync(

@@ -62,24 +62,12 @@ public static class ProgressEndpoints
 
     private static IResult Api(HttpContext context, SnapshotPublisher publisher, ElectionLog log, string? contest, string? source, string? area)
     {
-        var published = publisher.Current;
-        if (published.Snapshot is not { } snapshot)
-        {
-            return Problems.Unavailable("No snapshot has been published yet.");
-        }
-        var election = snapshot.Election;
-        if (CountQuery.Resolve(election, contest, source, out var problem) is not { } chosen)
+        if (CountQuery.Read(publisher.Current, contest, source, area, out var problem) is not { } read)
         {
             return problem!;
         }
-        var (plan, countSource) = chosen;
-        var at = area is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(area, out var areaId) ? election.Area(areaId) : null;
-        if (at is null || at.IsStation || snapshot.Tally(plan.Contest.Id, countSource.Id, at.Id) is null)
-        {
-            return Problems.Status(
-                404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{area}', an area above the stations of this election.");
-        }
-        IReadOnlyList<CountSource> sources = source is null ? election.ResultSources : [countSource];
+        var (published, snapshot, plan, countSource, at) = read;
+        IReadOnlyList<CountSource> sources = source is null ? snapshot.Election.ResultSources : [countSource];
         var counted = log.Counted;
         return SnapshotResponse.Cached(
             context,
