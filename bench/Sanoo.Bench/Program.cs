@@ -9,6 +9,11 @@ if (args is ["forensics", var stations, var runs])
 {
     return ForensicsBenchmark.Run(int.Parse(stations, CultureInfo.InvariantCulture), int.Parse(runs, CultureInfo.InvariantCulture));
 }
+if (args is ["progress", var progressStations, var progressRuns])
+{
+    return ProgressBenchmark.Run(
+        int.Parse(progressStations, CultureInfo.InvariantCulture), int.Parse(progressRuns, CultureInfo.InvariantCulture));
+}
 if (args is ["scans", var scans, var scanRuns])
 {
     return ScanBenchmark.Run(int.Parse(scans, CultureInfo.InvariantCulture), int.Parse(scanRuns, CultureInfo.InvariantCulture));

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sanoo.Core.Definitions;
+using Sanoo.Core.Progress;
+using Sanoo.Core.Tally;
+using Sanoo.Samples.Synthetic;
+
+namespace Sanoo.Bench;
+
+/// <summary>
+/// The night's progress series (docs/site.md) of a synthetic election's hand count, one version a station received 150 ms apart:
+/// the time of <see cref="NightProgress.Of"/> for the whole map and for the first district, the snapshot already frozen, as the
+/// server computes each once per snapshot, contest, source and area.
+/// </summary>
+public static class ProgressBenchmark
+{
+    /// <summary>Times <paramref name="runs"/> series of each kind over <paramref name="stations"/> stations; prints the medians.</summary>
+    public static int Run(int stations, int runs)
+    {
+        using var definition = new MemoryStream();
+        SyntheticElection.WriteDefinition(definition, stations, 1);
+        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(definition.ToArray())).Election;
+        var protocols = SyntheticElection.Protocols(election, "hand", 1).ToList();
+        var snapshot = TallyEngine.Rebuild(election, protocols).Freeze();
+        var start = DateTimeOffset.Parse("2021-11-28T20:00:00+06:00", CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+        CountedVersion[] counted = [.. protocols.Select((p, i) => new CountedVersion(i + 1, start + (150L * i), p, null))];
+        var source = new SourceId("hand");
+        var district = election.Areas.First(a => !a.IsStation && a.Parent is not null && election.Area(a.Parent.Value)!.Parent is not null);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"night's progress of {stations:N0} stations ({counted.Length:N0} versions), {Environment.ProcessorCount} cores"));
+        foreach (var (name, area) in new[] { ("the nation", election.Areas[0].Id), ($"district {district.Id}", district.Id) })
+        {
+            var times = new List<double>();
+            ProgressSeries? series = null;
+            for (var run = 0; run < runs; run++)
+            {
+                var clock = Stopwatch.StartNew();
+                series = NightProgress.Of(snapshot, election.DefaultContest, source, area, counted);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            var sequence = string.Join("  ", times.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)));
+            times.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {series!.Points.Length} points; runs {sequence} ms; median {times[times.Count / 2]:0.0} ms"));
+        }
+        return 0;
+    }
+}
