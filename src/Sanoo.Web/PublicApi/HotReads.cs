@@ -65,7 +65,7 @@ public static class HotReads
     {
         var request = context.Request;
         var head = HttpMethods.IsHead(request.Method);
-        if ((!head && !HttpMethods.IsGet(request.Method)) || published.Responses.HotCount == 0)
+        if (!head && !HttpMethods.IsGet(request.Method))
         {
             return null;
         }

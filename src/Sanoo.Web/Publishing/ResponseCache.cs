@@ -81,7 +81,7 @@ public sealed class ResponseCache(long maxBytes)
         Interlocked.Increment(ref _compressions);
     }
 
-    /// <summary>How many request addresses are remembered for fast reads (<see cref="RememberHot"/>): bounded by the answers kept.</summary>
+    /// <summary>How many request addresses are remembered for fast reads (<see cref="RememberHot"/>; for tests): bounded by the cache.</summary>
     public int HotCount => _hot.Count;
 
     /// <summary>How many reads were sent the short way from this cache (for tests: the short way is taken).</summary>
