@@ -25,29 +25,46 @@ save_with_codings() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # wrk -t2 -c64 -d10s against URL, with the request header HEADER when given; prints requests per second, and fails when any
-# answer was not 2xx or 3xx (a read limit left on would measure its 429s).
+# answer was not 2xx or 3xx (a read limit left on would measure its 429s). With a process id PID, prints after the rate that
+# process's processor time (user + system, from /proc) per request, in microseconds: on a shared machine it compares builds
+# where the rate cannot.
 wrk_rate() {
-  local out; out=$(wrk -t2 -c64 -d10s ${2:+-H "$2"} "$1")
+  local out before after
+  [ -n "${3:-}" ] && before=$(cpu_ticks "$3")
+  out=$(wrk -t2 -c64 -d10s ${2:+-H "$2"} "$1")
+  [ -n "${3:-}" ] && after=$(cpu_ticks "$3")
   if grep -q 'Non-2xx' <<<"$out"; then echo "wrk $1: $(grep 'Non-2xx' <<<"$out")" >&2; return 1; fi
-  awk '/Requests\/sec/ {print $2}' <<<"$out"
+  local rate; rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  if [ -n "${3:-}" ]; then
+    local count; count=$(awk '/requests in/ {print $1}' <<<"$out")
+    echo "$rate $(python3 -c "print(round(($after - $before) * 1e6 / $(getconf CLK_TCK) / $count, 1))")"
+  else
+    echo "$rate"
+  fi
 }
+
+# The processor time (user + system) PID has used, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # The coding and length of URL's answer to a browser's Accept-Encoding, to show that both servers send the same form.
 coded_as() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {e=$2} tolower($1)=="content-length" {l=$2} END {print (e?e:"identity") ", " l " bytes"}'; }
 
 # Reads of SANOO_URL against NGINX_URL, RUNS runs each, first without Accept-Encoding, then as a browser asks (gzip, br):
-# every run, then the medians and their ratio.
+# every run, then the medians and their ratio; with SANOO_PID, also the server's processor time per request (median).
 compare_reads() {
-  local label=$1 sanoo=$2 nginx=$3 runs=$4 header
+  local label=$1 sanoo=$2 nginx=$3 runs=$4 pid=${5:-} header
   for header in "" "Accept-Encoding: gzip, br"; do
-    local s_all="" n_all="" s n
+    local s_all="" n_all="" c_all="" s n c
     [ -n "$header" ] && echo "  $label, $header: sanoo sends $(coded_as "$sanoo"), nginx $(coded_as "$nginx")"
     for run in $(seq "$runs"); do
-      s=$(wrk_rate "$sanoo" "$header"); n=$(wrk_rate "$nginx" "$header")
-      s_all="$s_all $s"; n_all="$n_all $n"
-      echo "  $label ${header:-no Accept-Encoding} run $run: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
+      read -r s c <<<"$(wrk_rate "$sanoo" "$header" "$pid")"; n=$(wrk_rate "$nginx" "$header")
+      s_all="$s_all $s"; n_all="$n_all $n"; c_all="$c_all ${c:-}"
+      echo "  $label ${header:-no Accept-Encoding} run $run: sanoo $s req/s${c:+ ($c µs of server processor each)}, nginx $n req/s," \
+        "ratio $(python3 -c "print(round($s/$n, 2))")"
     done
     s=$(echo $s_all | tr ' ' '\n' | median); n=$(echo $n_all | tr ' ' '\n' | median)
-    echo "  $label ${header:-no Accept-Encoding} median: sanoo $s req/s, nginx $n req/s, ratio $(python3 -c "print(round($s/$n, 2))")"
+    [ -n "$pid" ] && c=$(echo $c_all | tr ' ' '\n' | median)
+    echo "  $label ${header:-no Accept-Encoding} median: sanoo $s req/s${pid:+ ($c µs of server processor each)}, nginx $n req/s," \
+      "ratio $(python3 -c "print(round($s/$n, 2))")"
   done
 }

@@ -60,4 +60,4 @@ http {
 }
 CONF
 nginx -p "$work" -c "$work/nginx.conf"
-compare_reads /api/v1/results "http://127.0.0.1:$port/api/v1/results" "http://127.0.0.1:$static/results.json" "$runs"
+compare_reads /api/v1/results "http://127.0.0.1:$port/api/v1/results" "http://127.0.0.1:$static/results.json" "$runs" "$server"

@@ -60,5 +60,5 @@ http {
 CONF
 nginx -p "$work" -c "$work/nginx.conf"
 for page in $pages; do
-  compare_reads "$page" "http://127.0.0.1:$port$page" "http://127.0.0.1:$static$page" "$runs"
+  compare_reads "$page" "http://127.0.0.1:$port$page" "http://127.0.0.1:$static$page" "$runs" "$server"
 done

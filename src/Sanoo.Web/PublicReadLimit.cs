@@ -18,9 +18,9 @@ public static class PublicReadLimit
 {
     /// <summary>The limiter applied to every request: public reads by address, everything else not at all (writes have their own policy).</summary>
     public static PartitionedRateLimiter<HttpContext> Create(ServerOptions options) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => SecurityHeaders.IsPublicRead(context.Request)
+        PartitionedRateLimiter.Create<HttpContext, object>(context => SecurityHeaders.IsPublicRead(context.Request)
             ? RateLimitPartition.GetTokenBucketLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                AddressOf(context),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.PublicReadBurst,
@@ -29,7 +29,16 @@ public static class PublicReadLimit
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 })
-            : RateLimitPartition.GetNoLimiter(""));
+            : RateLimitPartition.GetNoLimiter(NotLimited));
+
+    /// <summary>
+    /// The partition of a client: its address itself (compared by value, so no text is made for each request), or one key for
+    /// every request of no known address.
+    /// </summary>
+    public static object AddressOf(HttpContext context) => (object?)context.Connection.RemoteIpAddress ?? UnknownAddress;
+
+    private static readonly object UnknownAddress = new();
+    private static readonly object NotLimited = new();
 
     /// <summary>Believes <c>X-Forwarded-For</c> from the trusted proxies only; without any, the header is never read.</summary>
     public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, ServerOptions options)

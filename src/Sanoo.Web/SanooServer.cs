@@ -98,6 +98,7 @@ public static class SanooServer
                 + "See /api for a readable reference.";
             return Task.CompletedTask;
         }));
+        var readLimit = PublicReadLimit.Create(options);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -109,9 +110,9 @@ public static class SanooServer
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            limiter.GlobalLimiter = PublicReadLimit.Create(options);
+            limiter.GlobalLimiter = readLimit;
             limiter.AddPolicy(WritePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                PublicReadLimit.AddressOf(context),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.WritesPerSecondPerAddress,
@@ -121,6 +122,7 @@ public static class SanooServer
         });
         var app = builder.Build();
         app.UseTrustedProxies(options);
+        app.UseHotReads(readLimit);
         app.UseExceptionHandler(ErrorPages.Options(log.Election.Definition.Languages));
         app.UseSecurityHeaders();
         app.UseStatusCodePages(NotFoundPages.StatusCodePages(log.Election.Definition.Languages));

@@ -19,7 +19,14 @@ public static class SecurityHeaders
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Adds the headers to every answer.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        Apply(context, IsPublicRead(context.Request));
+        return next(context);
+    });
+
+    /// <summary>Sets the headers on the answer to <paramref name="context"/>, a <paramref name="publicRead"/> or not.</summary>
+    public static void Apply(HttpContext context, bool publicRead)
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = Policy;
@@ -29,13 +36,12 @@ public static class SecurityHeaders
         {
             headers.StrictTransportSecurity = "max-age=31536000";
         }
-        if (IsPublicRead(context.Request))
+        if (publicRead)
         {
             headers.AccessControlAllowOrigin = "*";
             headers.AccessControlExposeHeaders = "ETag, Retry-After";
         }
-        await next(context);
-    });
+    }
 
     /// <summary>Whether a request reads what anyone may read: GET or HEAD, outside the operators' entries.</summary>
     public static bool IsPublicRead(HttpRequest request) =>

@@ -29,7 +29,7 @@ public static class SnapshotResponse
     /// </summary>
     public static IResult Cached<T>(HttpContext context, Published published, string key, Func<T> body, JsonTypeInfo<T> type) =>
         NotModified(context, published.ETag)
-        ?? new ReadyAnswerResult(published.Responses.GetOrMake(key, Json, () => JsonSerializer.SerializeToUtf8Bytes(body(), type)));
+        ?? new ReadyAnswerResult(published.Responses.GetOrMake(key, Json, () => JsonSerializer.SerializeToUtf8Bytes(body(), type)), published);
 
     /// <summary>
     /// Like <see cref="Cached{T}(HttpContext, Published, string, Func{T})"/>, for a body read from the store by
@@ -46,7 +46,7 @@ public static class SnapshotResponse
         {
             answer = published.Responses.Keep(key, JsonSerializer.SerializeToUtf8Bytes(await body(), AsAnswered<T>(context)), Json);
         }
-        return new ReadyAnswerResult(answer);
+        return new ReadyAnswerResult(answer, published);
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ public static class SnapshotResponse
             }
             answer = published.Responses.Keep(key, rendered, contentType);
         }
-        return NotModified(context, published.ETag) ?? new ReadyAnswerResult(answer);
+        return NotModified(context, published.ETag) ?? new ReadyAnswerResult(answer, published);
     }
 
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>

@@ -15,6 +15,7 @@ public sealed class ReadyAnswer
     private readonly ResponseCache? _cache;
     private readonly Lazy<byte[]?> _gzip;
     private readonly Lazy<byte[]?> _brotli;
+    private int _addresses;
 
     /// <summary>An answer of <paramref name="identity"/>, kept in <paramref name="cache"/> (null: served once, not kept).</summary>
     internal ReadyAnswer(byte[] identity, string contentType, ResponseCache? cache)
@@ -32,6 +33,9 @@ public sealed class ReadyAnswer
 
     /// <summary>Its media type, with its charset.</summary>
     public string ContentType { get; }
+
+    /// <summary>Whether the answer is kept in a cache (else it is served once).</summary>
+    public bool Kept => _cache is not null;
 
     /// <summary>Whether the body is text large enough to be sent compressed.</summary>
     public bool Compressible { get; }
@@ -61,6 +65,10 @@ public sealed class ReadyAnswer
             || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || media.EndsWith("+xml", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Takes one of the <see cref="HotRead.AddressesPerAnswer"/> request addresses this answer may be remembered under.</summary>
+    internal bool TakeAddress() =>
+        Volatile.Read(ref _addresses) < HotRead.AddressesPerAnswer && Interlocked.Increment(ref _addresses) <= HotRead.AddressesPerAnswer;
 
     private byte[]? Make(ContentCoding coding)
     {

@@ -16,7 +16,9 @@ public sealed class ResponseCache(long maxBytes)
     public const long DefaultMaxBytes = 256L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<string, ReadyAnswer> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HotRead> _hot = new(StringComparer.Ordinal);
     private long _bytes;
+    private long _hotServed;
     private long _compressions;
 
     /// <summary>The most bytes kept.</summary>
@@ -78,4 +80,39 @@ public sealed class ResponseCache(long maxBytes)
         Interlocked.Add(ref _bytes, used - reserved);
         Interlocked.Increment(ref _compressions);
     }
+
+    /// <summary>How many request addresses are remembered for fast reads (<see cref="RememberHot"/>; for tests): bounded by the cache.</summary>
+    public int HotCount => _hot.Count;
+
+    /// <summary>How many reads were sent the short way from this cache (for tests: the short way is taken).</summary>
+    public long HotServed => Interlocked.Read(ref _hotServed);
+
+    /// <summary>The fast read remembered for the request address <paramref name="target"/> (path and query as sent), if any.</summary>
+    public bool TryGetHot(ReadOnlySpan<char> target, out HotRead read) =>
+        _hot.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(target, out read!);
+
+    /// <summary>Counts a read sent the short way.</summary>
+    internal void CountHot() => Interlocked.Increment(ref _hotServed);
+
+    /// <summary>
+    /// Remembers that the request address <paramref name="target"/> is answered by <paramref name="read"/>, so the next requests for
+    /// it are sent without the full pipeline (<see cref="PublicApi.HotReads"/>). At most <see cref="HotRead.AddressesPerAnswer"/>
+    /// addresses per kept answer: however many spellings of one query clients send, the table stays bounded by the cache.
+    /// </summary>
+    public void RememberHot(string target, HotRead read)
+    {
+        if (read.Answer.Kept && !_hot.ContainsKey(target) && read.Answer.TakeAddress())
+        {
+            _hot.TryAdd(target, read);
+        }
+    }
+}
+
+/// <summary>A kept answer and the entity tag of the snapshot it was made from, sent as it is to a request for one address.</summary>
+/// <param name="Answer">The answer.</param>
+/// <param name="ETag">The entity tag it was sent with.</param>
+public sealed record HotRead(ReadyAnswer Answer, string ETag)
+{
+    /// <summary>The most request addresses remembered for one answer.</summary>
+    public const int AddressesPerAnswer = 4;
 }
