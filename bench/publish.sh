@@ -7,7 +7,9 @@
 #   bench/publish.sh 100000 1000 --exports-every 10   (the refresh leaves open data and the ledger of the first publish)
 # SANOO_DLL=path/to/sanoo.dll runs another build's publish (to compare before and after on the same machine).
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
-# A million stations needs about 30 GB of disk for the folder and hours on 2 cores for the first publish (docs/performance.md).
+# Each publish also prints its peak RSS, the CPU per station of the election and the load average (a shared machine's wall times
+# are noise). A million stations needs about 43 GB of disk for the folder (one language, with the copies) and, at about 6 ms of
+# CPU a station, some 50 minutes on 2 idle cores for the first publish (docs/performance.md); run it with --exports-every 10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stations=${1:-100000}
@@ -22,10 +24,11 @@ seconds() { python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.a
 publish() {
   local log=$1 start
   start=$(date +%s.%N)
-  /usr/bin/time -f '%U %S' -o "$work/cpu" "${sanoo[@]}" publish --db "sqlite:$work/store.db" --out "$work/site" \
+  /usr/bin/time -f '%U %S %M' -o "$work/cpu" "${sanoo[@]}" publish --db "sqlite:$work/store.db" --out "$work/site" \
     --signing-key "$work/commission.key" "${extra[@]}" > "$log"
-  read -r user system < "$work/cpu"
-  echo "  seconds: $(seconds "$start") wall, $user user + $system system CPU"
+  read -r user system rss < "$work/cpu"
+  echo "  seconds: $(seconds "$start") wall, $user user + $system system CPU; peak RSS $((rss / 1024)) MB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  CPU per station of the election: $(python3 -c "print(round(($user + $system) * 1000 / $stations, 2))") ms"
 }
 
 "${sanoo[@]}" generate synthetic --stations "$stations" --out "$work/gen" >/dev/null

@@ -94,14 +94,18 @@ public sealed record LogEntry(
     JsonElement Protocol);
 
 /// <summary>
-/// <c>GET /api/v1/area-entries</c>: every log entry behind one page's figures, each with its RFC 9162 inclusion proof in the tree
-/// of <see cref="TreeSize"/> entries, so that a reader's browser can re-add the page from the signed log alone: for a station, its
-/// every entry; for an area above the stations, every entry of its stations for each contest tallied there, whatever its outcome.
+/// <c>GET /api/v1/area-entries</c>: the log entries behind one page's figures, each with its RFC 9162 inclusion proof in the tree
+/// of <see cref="TreeSize"/> entries, so that a reader's browser can re-add the page from the signed log alone. A station's answer
+/// holds its every entry, whatever its outcome; an area above the stations holds none but names the areas just below it (its
+/// stations, for an area of a grouping), whose answers hold the rest, down to the stations': so an answer's size is bounded by the
+/// map's fan-out, not by the stations below, and a new protocol changes only its station's answer.
 /// </summary>
 /// <param name="Area">The area's (or station's) id.</param>
 /// <param name="TreeSize">Entries in the tree the proofs are in: the snapshot the page was made from.</param>
-/// <param name="Entries">The entries, in log order.</param>
-public sealed record AreaEntries(string Area, long TreeSize, IReadOnlyList<ProvenEntry> Entries);
+/// <param name="Entries">A station's entries, in log order; empty above the stations.</param>
+/// <param name="Children">Above the stations, the ids of the areas whose answers together hold the entries of its stations; empty
+/// for a station.</param>
+public sealed record AreaEntries(string Area, long TreeSize, IReadOnlyList<ProvenEntry> Entries, IReadOnlyList<string> Children);
 
 /// <summary>
 /// One log entry with what its Merkle leaf commits to (<see cref="LogEntry"/>'s fields, in the leaf's order), its protocol, and

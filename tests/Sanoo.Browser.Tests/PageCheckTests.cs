@@ -60,20 +60,15 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             var summary = await new StaticSite(site.Service<SiteContent>()).WriteAsync(
                 site.Published, folder, commissionKey: site.Service<CommissionKey>().PublicKey);
             output.WriteLine($"published {summary.Files:N0} files in {clock.Elapsed}");
+            // An area's file names the areas below it, so its size follows the map's fan-out, not the stations below it.
             foreach (var area in new[] { "d01", "batken", "kg" })
             {
                 var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "api", "v1", "area-entries", area + ".json"));
-                using var gzip = new MemoryStream();
-                await using (var zip = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
-                {
-                    await zip.WriteAsync(bytes);
-                }
-                var count = JsonSerializer.Deserialize(bytes, WireJson.Default.AreaEntries)!.Entries.Count;
-                output.WriteLine($"{area}: {count:N0} entries, {bytes.Length:N0} bytes, {gzip.Length:N0} gzipped");
+                var answer = JsonSerializer.Deserialize(bytes, WireJson.Default.AreaEntries)!;
+                output.WriteLine($"{area}: {answer.Children.Count:N0} areas below, {bytes.Length:N0} bytes");
+                Assert.Empty(answer.Entries);
+                Assert.True(bytes.Length < 100 + (answer.Children.Count * 40), $"{area}'s file holds more than its children's names");
             }
-            clock.Restart();
-            var nation = await Web.PublicApi.AreaEntriesJson.OfAsync(site.Log, site.Log.Election.Areas[0], site.Published.Snapshot!.Position);
-            output.WriteLine($"the nation's {nation.Entries.Count:N0} entries with their proofs read in {clock.Elapsed}");
             using var nginx = await NginxServer.StartAsync(folder);
             await using var context = await site.Browser.NewContextAsync();
             var page = await context.NewPageAsync();
@@ -122,9 +117,14 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             Assert.Equal("mismatch", changed);
             Assert.Contains($"the page says {forged}, the station protocols in the log add up to {published:N0}", said, StringComparison.Ordinal);
 
-            // A stored entry changed (its figures and its hash, as a forger would): its inclusion proof fails and its station is named.
-            var file = Path.Combine(folder, "api", "v1", "area-entries", "d02.json");
-            var entries = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(file), WireJson.Default.AreaEntries)!;
+            // A stored entry changed (its figures and its hash, as a forger would) in one station's file: its inclusion proof fails and
+            // its station is named by the district's page, and by the region's above it, which reach the station's file through theirs.
+            var district = JsonSerializer.Deserialize(
+                await File.ReadAllBytesAsync(Path.Combine(folder, "api", "v1", "area-entries", "d02.json")), WireJson.Default.AreaEntries)!;
+            var (file, entries) = district.Children
+                .Select(s => Path.Combine(folder, "api", "v1", "area-entries", s + ".json"))
+                .Select(f => (f, JsonSerializer.Deserialize(File.ReadAllBytes(f), WireJson.Default.AreaEntries)!))
+                .First(f => f.Item2.Entries.Any(e => e.Outcome == StoredOutcome.Accepted && e.Contest == "list"));
             var victim = entries.Entries.First(e => e.Outcome == StoredOutcome.Accepted && e.Contest == "list");
             var canonical = Encoding.UTF8.GetString(Convert.FromBase64String(victim.Canonical));
             var altered = Encoding.UTF8.GetBytes(
@@ -136,12 +136,16 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             };
             entries = entries with { Entries = [.. entries.Entries.Select(e => e == victim ? forgedEntry : e)] };
             await File.WriteAllBytesAsync(file, JsonSerializer.SerializeToUtf8Bytes(entries, WireJson.Default.AreaEntries));
-            await page.GotoAsync(new Uri(nginx.Address, "/ru/area/d02/").ToString());
-            var (broken, named) = await CheckAsync(page);
-            output.WriteLine(named);
-            Assert.Equal("mismatch", broken);
-            Assert.Matches($"Избирательный участок [^:]*{victim.Station}\\)?: запись {victim.Sequence}", named);
-            Assert.Contains("доказательство включения не сходится", named, StringComparison.Ordinal);
+            var region = site.Log.Election.Area(new Core.Definitions.AreaId("d02"))!.Parent!.Value;
+            foreach (var path in new[] { "/ru/area/d02/", $"/ru/area/{region}/" })
+            {
+                await page.GotoAsync(new Uri(nginx.Address, path).ToString());
+                var (broken, named) = await CheckAsync(page);
+                output.WriteLine($"{path}: {named}");
+                Assert.Equal("mismatch", broken);
+                Assert.Matches($"Избирательный участок [^:]*{victim.Station}\\)?: запись {victim.Sequence}", named);
+                Assert.Contains("доказательство включения не сходится", named, StringComparison.Ordinal);
+            }
         }
         finally
         {

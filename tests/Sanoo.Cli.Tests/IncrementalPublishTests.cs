@@ -179,6 +179,37 @@ public sealed partial class IncrementalPublishTests : IDisposable
     }
 
     [Fact]
+    public void A_signed_head_is_kept_while_a_page_shows_it_and_removed_once_none_does()
+    {
+        Assert.Equal(0, Publish().ExitCode);
+        var first = Web.Publishing.PublishManifest.Read(_site).Manifest!;
+        var station = JsonDocument.Parse(_protocols[^2]).RootElement.GetProperty("station").GetString()!;
+        Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("one", [_protocols[^2]])).ExitCode);
+        string Head(long size) => Path.Combine(_site, "api", "v1", "tree-heads", $"{size}.json");
+
+        var (code, output) = Publish();
+
+        Assert.True(code == 0, output);
+        var second = Web.Publishing.PublishManifest.Read(_site).Manifest!;
+        Assert.Equal([first.Snapshot, second.Snapshot], second.Made.Keys.Order());
+        Assert.Contains(station, second.Made[second.Snapshot]);
+        Assert.DoesNotContain(station, second.Made[first.Snapshot]);
+        Assert.True(File.Exists(Head(first.Snapshot)), "the untouched stations' pages still show the first head");
+
+        // Every page made again: none shows the first head any more, and it goes.
+        var (full, fullOutput) = Publish("--full");
+
+        Assert.True(full == 0, fullOutput);
+        Assert.False(File.Exists(Head(first.Snapshot)), "a head no page shows");
+        Assert.False(File.Exists(Head(first.Snapshot) + ".gz"), "its copies go with it");
+        Assert.True(File.Exists(Head(second.Snapshot)));
+        Assert.Equal([second.Snapshot], Web.Publishing.PublishManifest.Read(_site).Manifest!.Made.Keys);
+        var key = Regex.Match(fullOutput, @"--commission-key (\S+)").Groups[1].Value;
+        var (verified, report) = CliRun.Sanoo("verify", "--dir", _site, "--commission-key", key, "--state", Path.Combine(_folder, "state.json"));
+        Assert.True(verified == 0, report);
+    }
+
+    [Fact]
     public void A_garbled_manifest_makes_a_full_publish_said_plainly()
     {
         Assert.Equal(0, Publish().ExitCode);

@@ -60,7 +60,9 @@ public static class ContractSamples
         new AreaEntries(
             "d01",
             4929,
-            [new ProvenEntry(7, "s0001", "list", "hand", 2, StoredOutcome.Accepted, "operator:cec", Hash, "", 1637936103120, "e30=", [Hash])]),
+            [new ProvenEntry(7, "s0001", "list", "hand", 2, StoredOutcome.Accepted, "operator:cec", Hash, "", 1637936103120, "e30=", [Hash])],
+            []),
+        new AreaEntries("d01", 4929, [], ["s0001", "s0002"]),
         new DeviceKeys([new DeviceKey("s0001", "a2V5")], [new KeyEnrolment("s0001", "a2V5", 1637936103120)], []),
         new RegisterPage(0, [new RegisterRecord(1, "witness", "e30=", Hash, JsonElement.Parse("{\"kind\":\"witness\"}"))]),
         new CosignatureRequest("Observer Mission", 4929, 17, 1637936103120, Hash, "c2lnbmF0dXJl", Hash),

@@ -32,6 +32,23 @@ public sealed class EncodingsTests
     }
 
     [Fact]
+    public void Brotli_takes_the_smallest_window_that_holds_the_bytes_and_a_large_file_decodes_back_whole()
+    {
+        // RFC 7932 §9.1: the stream's first bit is 0 for a 64 KiB window (WBITS 16), 1 for a larger one.
+        Assert.Equal(0, Encodings.Brotli(Page)[0] & 1);
+        var large = new byte[3 << 20];
+        new Random(7).NextBytes(large.AsSpan(0, 1 << 20));
+        large.AsSpan(0, 1 << 20).CopyTo(large.AsSpan(2 << 20));
+        var brotli = Encodings.Brotli(large);
+        Assert.Equal(1, brotli[0] & 1);
+        var decoded = new byte[large.Length];
+        Assert.True(BrotliDecoder.TryDecompress(brotli, decoded, out var written));
+        Assert.Equal(large.Length, written);
+        Assert.Equal(large, decoded);
+        Assert.True(brotli.Length < large.Length * 3 / 4, $"the repeat 2 MiB back is found: {brotli.Length} bytes of {large.Length}");
+    }
+
+    [Fact]
     public void An_empty_answer_has_codings_that_decode_to_nothing()
     {
         var decoded = new byte[16];

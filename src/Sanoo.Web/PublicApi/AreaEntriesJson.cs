@@ -8,53 +8,50 @@ namespace Sanoo.Web.PublicApi;
 /// <summary>
 /// The entries behind one page's figures with their inclusion proofs (<see cref="Wire.AreaEntries"/>): what a results page's own
 /// check fetches, live from <c>/api/v1/area-entries</c> and in a published folder from <c>api/v1/area-entries/{area}.json</c>.
-/// A small area's entries are read station by station, so their cost follows the area's size, not the log's; a large area's in
-/// one pass over the log.
+/// A station's answer holds its entries, read station by station; an area above the stations names the areas just below it, whose
+/// answers the check reads in turn: so no answer grows with the stations below its area, and a new protocol changes only its
+/// station's answer (an area's list of children is fixed by the definition).
 /// </summary>
 public static class AreaEntriesJson
 {
-    private const int StationsReadOneByOne = 512;
-
-    /// <summary>The entries of <paramref name="area"/>'s stations (for an area above them, of the contests tallied there) in the
-    /// first <paramref name="size"/> entries of the log, each proved in the tree of that size.</summary>
+    /// <summary>The entries of the station <paramref name="area"/> in the first <paramref name="size"/> entries of the log, each
+    /// proved in the tree of that size; for an area above the stations, the areas just below it.</summary>
     public static async Task<Wire.AreaEntries> OfAsync(ElectionLog log, Area area, long size, CancellationToken cancellationToken = default)
     {
-        var election = log.Election;
-        var index = election.AreaIndex(area.Id);
-        var contests = area.IsStation
-            ? null
-            : election.Contests.Where(c => c.TallyAreas.Contains(index)).Select(c => c.Contest.Id).ToHashSet();
-        var stations = area.IsStation
-            ? [area]
-            : election.StationsOf(index).ToArray().Select(o => election.Areas[election.StationAreaIndex(o)]).ToList();
-        bool Wanted(LogEntry e) => e.Sequence <= size && (contests is null || contests.Contains(e.Contest));
-        var read = new List<LogEntry>();
-        if (stations.Count <= StationsReadOneByOne)
+        if (!area.IsStation)
         {
-            foreach (var station in stations)
-            {
-                read.AddRange((await log.StationEntriesAsync(station.Id, cancellationToken)).Where(Wanted));
-            }
+            return new Wire.AreaEntries(area.Id.Value, size, [], ChildrenOf(log.Election, log.Election.AreaIndex(area.Id)));
         }
-        else
-        {
-            // A large area (a region, the nation) holds most of the log: one pass over it in order beats a query per station.
-            var ids = stations.Select(s => s.Id).ToHashSet();
-            await foreach (var entry in log.EntriesAsync(0, withCanonical: true, cancellationToken))
-            {
-                if (entry.Sequence > size)
-                {
-                    break;
-                }
-                if (ids.Contains(entry.Station) && Wanted(entry))
-                {
-                    read.Add(entry);
-                }
-            }
-        }
+        var read = (await log.StationEntriesAsync(area.Id, cancellationToken)).Where(e => e.Sequence <= size).ToList();
         read.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
         var proofs = await log.InclusionProofsAsync([.. read.Select(e => e.Sequence)], size, cancellationToken);
-        return new Wire.AreaEntries(area.Id.Value, size, [.. read.Select((e, i) => Of(e, proofs[i]))]);
+        return new Wire.AreaEntries(area.Id.Value, size, [.. read.Select((e, i) => Of(e, proofs[i]))], []);
+    }
+
+    /// <summary>
+    /// The ids of the areas whose stations together are exactly <paramref name="areaIndex"/>'s, each once, in map order: in the tree
+    /// its children; for an area of a grouping (which cuts across the tree), its stations.
+    /// </summary>
+    public static IReadOnlyList<string> ChildrenOf(Election election, int areaIndex)
+    {
+        var children = new List<string>();
+        var seen = new HashSet<int>();
+        foreach (var station in election.StationsOf(areaIndex))
+        {
+            var child = election.StationAreaIndex(station);
+            if (!election.InGrouping(areaIndex))
+            {
+                while (election.ParentIndex(child) != areaIndex)
+                {
+                    child = election.ParentIndex(child);
+                }
+            }
+            if (seen.Add(child))
+            {
+                children.Add(election.Areas[child].Id.Value);
+            }
+        }
+        return children;
     }
 
     private static Wire.ProvenEntry Of(LogEntry e, IEnumerable<byte[]> proof) => new(

@@ -33,8 +33,8 @@ public static class TransparencyEndpoints
             .WithSummary("Up to 1,000 log entries after position `after`, each with its canonical protocol, signature and leaf hash")
             .Produces<Contracts.EntriesPage>();
         group.MapRead("/area-entries", AreaEntriesAsync)
-            .WithSummary("Every log entry behind the figures of `area` (a station's, or its stations' for the contests tallied there), "
-                + "each with its inclusion proof in the tree of `size` entries (default: the published tree)")
+            .WithSummary("Every log entry behind the figures of the station `area`, each with its inclusion proof in the tree of `size` "
+                + "entries (default: the published tree); for an area above the stations, the areas just below it, whose answers hold the rest")
             .Produces<Contracts.AreaEntries>().ProducesProblem(404).ProducesProblem(503);
         group.MapRead("/definition", async (ElectionLog log, CancellationToken ct) =>
             Results.Bytes(log.Definition, "application/json; charset=utf-8"))

@@ -23,6 +23,9 @@ namespace Sanoo.Web.Publishing;
 /// <param name="StationApi">The API files of every station, by address under the folder with <c>{station}</c> for its id.</param>
 /// <param name="Exports">The snapshot whose files of the whole election (open data, the ledger) the folder holds, and when it was
 /// published; null when there are none.</param>
+/// <param name="Made">The ids of the areas and stations whose pages the folder holds, by the snapshot (the signed tree's size) they
+/// were made from and show: the signed heads kept for the pages' own check (<c>api/v1/tree-heads/{size}.json</c>) are those of these
+/// sizes, and a head no page shows any more is removed.</param>
 public sealed record PublishManifest(
     long Snapshot,
     string Frame,
@@ -34,12 +37,13 @@ public sealed record PublishManifest(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Stations,
     IReadOnlyDictionary<string, string> Flags,
     IReadOnlyList<string> StationApi,
-    (long Snapshot, DateTimeOffset At)? Exports)
+    (long Snapshot, DateTimeOffset At)? Exports,
+    IReadOnlyDictionary<long, IReadOnlyList<string>> Made)
 {
     /// <summary>The manifest's file name in the published folder.</summary>
     public const string FileName = "publish-manifest.json";
 
-    private const int Format = 2;
+    private const int Format = 3;
 
     /// <summary>The files of a station's page and its images, by address under the folder.</summary>
     public IEnumerable<string> FilesOfStation(string station) =>
@@ -50,6 +54,21 @@ public sealed record PublishManifest(
     /// <summary>Every file the manifest lists, by address under the folder.</summary>
     public IEnumerable<string> AllFiles() =>
         Site.Concat(Areas.Values.SelectMany(files => files)).Concat(Stations.Keys.SelectMany(FilesOfStation));
+
+    /// <summary>
+    /// <see cref="Made"/> after a publish at <paramref name="snapshot"/> that made the pages of <paramref name="areas"/> (and kept the
+    /// others as this manifest says): each keeps the snapshot of the publish that last made it; groups left empty go.
+    /// </summary>
+    public Dictionary<long, IReadOnlyList<string>> MadeAfter(long snapshot, IReadOnlyCollection<string> areas)
+    {
+        var now = areas as IReadOnlySet<string> ?? areas.ToHashSet(StringComparer.Ordinal);
+        var made = Made.Where(m => m.Key != snapshot)
+            .Select(m => (m.Key, Ids: (IReadOnlyList<string>)[.. m.Value.Where(id => !now.Contains(id))]))
+            .Where(m => m.Ids.Count > 0)
+            .ToDictionary(m => m.Key, m => m.Ids);
+        made[snapshot] = [.. areas];
+        return made;
+    }
 
     /// <summary>Reads the manifest of <paramref name="folder"/>: null with the reason when there is none or it cannot be read.</summary>
     public static (PublishManifest? Manifest, string? Missing) Read(string folder)
@@ -80,9 +99,11 @@ public sealed record PublishManifest(
                 Strings(root.GetProperty("stationApi")),
                 root.GetProperty("exports") is { ValueKind: JsonValueKind.Object } exports
                     ? (exports.GetProperty("snapshot").GetInt64(), DateTimeOffset.FromUnixTimeMilliseconds(exports.GetProperty("at").GetInt64()))
-                    : null), null);
+                    : null,
+                root.GetProperty("made").EnumerateObject().ToDictionary(
+                    p => long.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => (IReadOnlyList<string>)Strings(p.Value))), null);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException or FormatException)
         {
             return (null, $"{FileName} cannot be read ({e.Message})");
         }
@@ -127,6 +148,8 @@ public sealed record PublishManifest(
             {
                 json.WriteNull("exports");
             }
+            WriteGroups("made", Made.ToDictionary(
+                m => m.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), m => m.Value, StringComparer.Ordinal));
             json.WriteEndObject();
 
             void WriteStrings(string name, IEnumerable<string> values)

@@ -70,8 +70,16 @@ public sealed class StaticSite(SiteContent content)
         var election = content.Election;
         var languages = election.Definition.Languages;
         var output = new PublishedFolder(folder, options.CompressedCopies);
-        var (earlier, missing) = options.Full ? (null, "a full publish was asked for") : PublishManifest.Read(output.Root);
-        var plan = await StaticSitePlan.OfAsync(content, published, earlier, missing, options.CompressedCopies, commissionKey, cancellationToken);
+        // A full publish makes every page whatever the manifest says, and still removes what the earlier publish wrote and no longer is.
+        var (earlier, missing) = PublishManifest.Read(output.Root);
+        var plan = await StaticSitePlan.OfAsync(
+            content,
+            published,
+            options.Full ? null : earlier,
+            options.Full ? "a full publish was asked for" : missing,
+            options.CompressedCopies,
+            commissionKey,
+            cancellationToken);
         var exports = plan.FullBecause is not null || earlier?.Exports is not { } exported
             || (exported.Snapshot != snapshot.Position && (options.ExportsEvery is not { } every || published.PublishedAt - exported.At >= every));
         if (plan.Unchanged && !exports)
@@ -87,6 +95,9 @@ public sealed class StaticSite(SiteContent content)
             await output.WriteAsync(path, data, cancellationToken);
             group.Add(path);
         }
+
+        var making = plan.Areas.Select(a => a.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var made = earlier?.MadeAfter(snapshot.Position, making) ?? new() { [snapshot.Position] = [.. making] };
 
         // 1. The log's files, then the signed head: a page is never newer than the head that covers it. A full page of the log never
         // changes: a refresh writes the last one written and those after it.
@@ -106,9 +117,15 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
             site.AddRange(earlier?.Site.Where(f => PublishedApi.IsEntriesPageBefore(f, entriesFrom)) ?? []);
-            // Pages kept as they were still show an earlier head's size and root: that head stays, signed, beside the new one.
+            // Pages kept as they were still show an earlier head's size and root: that head stays, signed, beside the new one, as long
+            // as a page (or the files of the whole election, left at their snapshot) shows it.
             var kept = PublishedApi.KeptHeadPath(snapshot.Position);
-            site.AddRange(earlier?.Site.Where(f => PublishedApi.IsKeptHead(f) && f != kept) ?? []);
+            var shown = made.Keys.Select(PublishedApi.KeptHeadPath).ToHashSet(StringComparer.Ordinal);
+            if (!exports && earlier?.Exports is { } left)
+            {
+                shown.Add(PublishedApi.KeptHeadPath(left.Snapshot));
+            }
+            site.AddRange(earlier?.Site.Where(f => PublishedApi.IsKeptHead(f) && f != kept && shown.Contains(f)) ?? []);
             await Write(site, kept, head!.Value.Item2);
             await Write(site, head.Value.Item1, head.Value.Item2);
         }
@@ -200,7 +217,8 @@ public sealed class StaticSite(SiteContent content)
             Carry(earlier?.Stations, stationFiles, plan.Kept),
             plan.Flags,
             commissionKey is null ? [] : [PublishedApi.AreaEntriesPath("{station}")],
-            exports ? (snapshot.Position, published.PublishedAt) : earlier!.Exports);
+            exports ? (snapshot.Position, published.PublishedAt) : earlier!.Exports,
+            made);
         long removed = 0;
         if (earlier is not null)
         {

@@ -1,7 +1,8 @@
 // "Check these numbers": holds the figures on this page to the commission's signed log, in the reader's browser, with nothing but
 // this site's own files and WebCrypto (SHA-256, Ed25519). It verifies the signed tree head with the key printed on the page, that
-// the page's state of the log is the signed one (or, live, a state the signed one extends), every entry behind the page and its
-// inclusion proof, then re-adds the counted version of each station's protocols and compares the sums with the page.
+// the page's state of the log is the signed one (or, live, a state the signed one extends), every entry behind the page (its
+// stations' files, reached through the files of the areas between) and its inclusion proof, then re-adds the counted version of
+// each station's protocols and compares the sums with the page.
 (function () {
   'use strict';
   var subtle = crypto.subtle, utf8 = new TextEncoder();
@@ -129,6 +130,37 @@
     return compared;
   }
 
+  function entriesUrl(base, live, area, size) {
+    return new URL(live
+      ? 'api/v1/area-entries?area=' + encodeURIComponent(area) + '&size=' + size
+      : 'api/v1/area-entries/' + encodeURIComponent(area) + '.json', base);
+  }
+  // The files of the stations below the page's area: an area's file names the areas just below it, whose files are read in turn,
+  // a few at once, down to the stations'. Live, every file is of the page's tree; in a copy, the page's own file is, and a station's
+  // is of the publish that last changed its figures.
+  async function stationFiles(base, live, area, size) {
+    var found = [], queue = [area], first = true;
+    while (queue.length) {
+      var batch = queue.splice(0, 16);
+      var files = await Promise.all(batch.map(function (id) { return json(entriesUrl(base, live, id, size)); }));
+      files.forEach(function (file, i) {
+        if (file.area !== batch[i] || ((live || first) && file.treeSize !== size)) {
+          throw new Error('api/v1/area-entries: ' + file.area + '/' + file.treeSize);
+        }
+        if (file.children && file.children.length) Array.prototype.push.apply(queue, file.children);
+        else found.push(file);
+      });
+      first = false;
+    }
+    return found;
+  }
+  // The root of the signed head of `size` entries a publish kept beside the newest (null when its signature fails).
+  async function keptRoot(base, key, size) {
+    var head = await json(new URL('api/v1/tree-heads/' + size + '.json', base));
+    var signed = await subtle.verify({ name: 'Ed25519' }, key, unbase64(head.signature), utf8.encode(headText(head)));
+    return signed && head.treeSize === size ? unhex(head.rootHash) : null;
+  }
+
   async function check(box) {
     var lang = document.documentElement.lang, words = window.sanooWords, say = words[lang] || words.en;
     var number = function (n) { return Number(n).toLocaleString(lang); };
@@ -152,31 +184,37 @@
         (await json(new URL('api/v1/proofs/consistency?first=' + size + '&second=' + head.treeSize, base))).proof.map(unhex)))) {
         problems.push(say.Root);
       } else {
-        var file = await json(new URL(live
-          ? 'api/v1/area-entries?area=' + encodeURIComponent(area) + '&size=' + size
-          : 'api/v1/area-entries/' + encodeURIComponent(area) + '.json', base));
-        if (file.treeSize !== size || file.area !== area) throw new Error('api/v1/area-entries: ' + file.area + '/' + file.treeSize);
-        entries = file.entries;
-        var counted = {}, latest = {}, names = {};
+        var files = await stationFiles(base, live, area, size), roots = {}, counted = {}, latest = {}, names = {};
+        roots[size] = root;
         document.querySelectorAll('tr[data-area]').forEach(function (row) { names[row.getAttribute('data-area')] = label(row.querySelector('th')); });
-        for (var i = 0; i < entries.length; i++) {
-          var e = entries[i], station = names[e.station] && names[e.station] !== e.station ? names[e.station] + ' (' + e.station + ')' : e.station;
-          var canonical = unbase64(e.canonical);
-          if (hex(await sha256(canonical)) !== e.contentHash) {
-            problems.push(format(say.HashFormat, station, number(e.sequence)));
-            continue;
+        for (var f = 0; f < files.length; f++) {
+          // A station's file a later publish kept (its figures unchanged) is proved in the signed head it was made from.
+          var file = files[f], at = file.treeSize;
+          if (!(at in roots)) roots[at] = await keptRoot(base, key, at);
+          if (!roots[at]) {
+            problems.push(say.Signature);
+            break;
           }
-          var protocol = JSON.parse(new TextDecoder().decode(canonical));
-          var leaf = await leafHash(utf8.encode(leafText(e)));
-          if (!await included(e.sequence - 1, size, leaf, e.proof.map(unhex), root) || protocol.station !== e.station
-            || protocol.contest !== e.contest || protocol.source !== e.source || protocol.version !== e.version) {
-            problems.push(format(say.ProofFormat, station, number(e.sequence), e.contest + ', ' + e.source, number(e.version)));
-            continue;
+          for (var i = 0; i < file.entries.length; i++) {
+            var e = file.entries[i], station = names[e.station] && names[e.station] !== e.station ? names[e.station] + ' (' + e.station + ')' : e.station;
+            entries.push(e);
+            var canonical = unbase64(e.canonical);
+            if (hex(await sha256(canonical)) !== e.contentHash) {
+              problems.push(format(say.HashFormat, station, number(e.sequence)));
+              continue;
+            }
+            var protocol = JSON.parse(new TextDecoder().decode(canonical));
+            var leaf = await leafHash(utf8.encode(leafText(e)));
+            if (!await included(e.sequence - 1, at, leaf, e.proof.map(unhex), roots[at]) || protocol.station !== e.station
+              || protocol.contest !== e.contest || protocol.source !== e.source || protocol.version !== e.version || e.station !== file.area) {
+              problems.push(format(say.ProofFormat, station, number(e.sequence), e.contest + ', ' + e.source, number(e.version)));
+              continue;
+            }
+            // The version counted is the newest accepted one of a station, contest and source; rejected and out-of-order ones are not.
+            var slot = e.contest + '|' + e.source + '|' + e.station, entry = { contest: e.contest, source: e.source, version: e.version, protocol: protocol };
+            latest[slot] = entry;
+            if (e.outcome === 'accepted') counted[slot] = entry;
           }
-          // The version counted is the newest accepted one of a station, contest and source; rejected and out-of-order ones are not.
-          var slot = e.contest + '|' + e.source + '|' + e.station, entry = { contest: e.contest, source: e.source, version: e.version, protocol: protocol };
-          latest[slot] = entry;
-          if (e.outcome === 'accepted') counted[slot] = entry;
         }
         // An entry that fails is left out of the sums: it is named, and the sums it leaves short are not listed again.
         compared = compare(document.getElementById('main'), area, counted, latest, number, say, problems.length ? [] : problems);
