@@ -1,4 +1,5 @@
 using Sanoo.Core.Definitions;
+using Sanoo.Log.Checkpoints;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
 
@@ -19,6 +20,7 @@ public sealed partial class ElectionLog
         byte[]? definitionJson,
         TimeProvider? time = null,
         IProgress<long>? progress = null,
+        CheckpointOptions? checkpoints = null,
         CancellationToken cancellationToken = default)
     {
         var stored = await store.ReadDefinitionAsync(cancellationToken);
@@ -42,17 +44,43 @@ public sealed partial class ElectionLog
                 : $"{store.Description} holds election '{stored.ElectionId}', not '{given.Id}'. Use a new database for another election.");
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var loaded = Load(stored.Definition, $"the definition stored in {store.Description}");
+        var definitionSha256 = System.Security.Cryptography.SHA256.HashData(stored.Definition);
+        // The definition is read on one core while the checkpoint is found and checked against its seal on the other.
+        var found = checkpoints is { FullReplay: false, Seal: var seal }
+            ? TrustedCheckpoint.FindAsync(store, seal, stored.ElectionId, definitionSha256, cancellationToken)
+            : Task.FromResult<(TrustedCheckpoint?, string?)>((null, null));
+        var loaded = await Task.Run(() => Load(stored.Definition, $"the definition stored in {store.Description}"), cancellationToken);
         var definitionTime = clock.Elapsed;
-        var state = await RebuildAsync(store, loaded, progress, cancellationToken);
+        var (checkpoint, refusal) = await found;
+        LogState? state = null;
+        if (checkpoint is not null)
+        {
+            try
+            {
+                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint);
+            }
+            catch (CheckpointRefusedException refused)
+            {
+                refusal = refused.Message;
+            }
+        }
+        state ??= await RebuildAsync(store, loaded, progress, cancellationToken);
         var timings = new OpenTimings(definitionTime, clock.Elapsed - definitionTime);
-        return new ElectionLog(store, stored, loaded, time ?? TimeProvider.System, state, timings);
+        var use = checkpoint is not null && refusal is null ? new CheckpointUse(checkpoint.Position, null) : new CheckpointUse(0, refusal);
+        return new ElectionLog(
+            store, stored, loaded, time ?? TimeProvider.System, state, timings, checkpoints, use, use.Position > 0 ? checkpoint!.Statement : null);
     }
 
+    /// <summary>
+    /// Replays the log into a new state; with <paramref name="checkpoint"/>, adopts the entries it covers instead (their leaves
+    /// and counted columns read and checked against it, nothing decided again) and replays only those after it.
+    /// </summary>
     private static async Task<LogState> RebuildAsync(
-        IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
+        IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken,
+        TrustedCheckpoint? checkpoint = null)
     {
         var state = new LogState(election);
+        var adopted = checkpoint?.Position ?? 0;
         var batch = new List<LogEntry>(RebuildBatch);
         void ReplayBatch()
         {
@@ -61,7 +89,16 @@ public sealed partial class ElectionLog
             Parallel.For(0, batch.Count, i => leaves[i] = batch[i].LeafHash());
             for (var i = 0; i < batch.Count; i++)
             {
-                state.Replay(batch[i], leaves[i]);
+                if (batch[i].Sequence > adopted)
+                {
+                    state.Replay(batch[i], leaves[i]);
+                    continue;
+                }
+                state.Adopt(batch[i], leaves[i]);
+                if (batch[i].Sequence == adopted)
+                {
+                    state.FinishAdoption(checkpoint!);
+                }
             }
             progress?.Report(state.Engine.Position);
             batch.Clear();
@@ -75,6 +112,11 @@ public sealed partial class ElectionLog
             }
         }
         ReplayBatch();
+        if (state.Engine.Position < adopted)
+        {
+            throw new CheckpointRefusedException(
+                $"the log holds {state.Engine.Position:N0} entries, fewer than the {adopted:N0} its checkpoint covers: entries were deleted");
+        }
         foreach (var row in await store.ReadRegisterAsync(0, cancellationToken))
         {
             state.Register.Apply(row, state.Engine.Position);
