@@ -84,7 +84,7 @@ public sealed partial class ElectionLog
         }
         var tally = _state.Engine.ExportState();
         var state = new byte[TrustedCheckpoint.DigestLength + tally.Length];
-        _state.Digest.GetCurrentHash(state);
+        _state.Digest.Current().CopyTo(state, 0);
         tally.CopyTo(state, TrustedCheckpoint.DigestLength);
         var frontier = _state.Tree.Frontier(position);
         Interlocked.Exchange(ref _lastCheckpoint, position);

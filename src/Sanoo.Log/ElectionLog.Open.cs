@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Sanoo.Core.Definitions;
 using Sanoo.Log.Checkpoints;
 using Sanoo.Storage;
@@ -8,8 +9,6 @@ namespace Sanoo.Log;
 /// <summary>Opening a log: the definition bootstrap, and rebuilding the tally and the tree from every stored entry.</summary>
 public sealed partial class ElectionLog
 {
-    private const int RebuildBatch = 8192;
-
     /// <summary>
     /// Opens the log: stores <paramref name="definitionJson"/> on first use (a different
     /// definition for a store that holds one is refused), then rebuilds the tally from every
@@ -49,7 +48,18 @@ public sealed partial class ElectionLog
         var found = checkpoints is { FullReplay: false, Seal: var seal }
             ? TrustedCheckpoint.FindAsync(store, seal, stored.ElectionId, definitionSha256, cancellationToken)
             : Task.FromResult<(TrustedCheckpoint?, string?)>((null, null));
-        var loaded = await Task.Run(() => Load(stored.Definition, $"the definition stored in {store.Description}"), cancellationToken);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = LogBatches.Start(store, reading.Token); // read and hashed while the definition is read
+        Election loaded;
+        try
+        {
+            loaded = Load(stored.Definition, $"the definition stored in {store.Description}");
+        }
+        catch
+        {
+            await reading.CancelAsync();
+            throw;
+        }
         var definitionTime = clock.Elapsed;
         var (checkpoint, refusal) = await found;
         LogState? state = null;
@@ -57,14 +67,15 @@ public sealed partial class ElectionLog
         {
             try
             {
-                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint);
+                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint, batches);
             }
             catch (CheckpointRefusedException refused)
             {
                 refusal = refused.Message;
+                await reading.CancelAsync(); // the rest of this read is not needed: the whole log is read again
             }
         }
-        state ??= await RebuildAsync(store, loaded, progress, cancellationToken);
+        state ??= await RebuildAsync(store, loaded, progress, cancellationToken, null, checkpoint is null ? batches : null);
         var timings = new OpenTimings(definitionTime, clock.Elapsed - definitionTime);
         var use = checkpoint is not null && refusal is null ? new CheckpointUse(checkpoint.Position, null) : new CheckpointUse(0, refusal);
         return new ElectionLog(
@@ -77,41 +88,28 @@ public sealed partial class ElectionLog
     /// </summary>
     private static async Task<LogState> RebuildAsync(
         IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken,
-        TrustedCheckpoint? checkpoint = null)
+        TrustedCheckpoint? checkpoint = null, ChannelReader<(List<LogEntry> Entries, byte[][] Leaves)>? batches = null)
     {
         var state = new LogState(election);
         var adopted = checkpoint?.Position ?? 0;
-        var batch = new List<LogEntry>(RebuildBatch);
-        void ReplayBatch()
+        state.Index.EnsureCapacity((int)Math.Min(adopted, int.MaxValue / 2));
+        await foreach (var (entries, leaves) in (batches ?? LogBatches.Start(store, cancellationToken)).ReadAllAsync(cancellationToken))
         {
-            // Leaf hashes do not depend on each other: both cores compute them; the replay itself stays in log order.
-            var leaves = new byte[batch.Count][];
-            Parallel.For(0, batch.Count, i => leaves[i] = batch[i].LeafHash());
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < entries.Count; i++)
             {
-                if (batch[i].Sequence > adopted)
+                if (entries[i].Sequence > adopted)
                 {
-                    state.Replay(batch[i], leaves[i]);
+                    state.Replay(entries[i], leaves[i]);
                     continue;
                 }
-                state.Adopt(batch[i], leaves[i]);
-                if (batch[i].Sequence == adopted)
+                state.Adopt(entries[i], leaves[i]);
+                if (entries[i].Sequence == adopted)
                 {
                     state.FinishAdoption(checkpoint!);
                 }
             }
             progress?.Report(state.Engine.Position);
-            batch.Clear();
         }
-        await foreach (var entry in store.ReadAsync(0, false, cancellationToken))
-        {
-            batch.Add(entry);
-            if (batch.Count == RebuildBatch)
-            {
-                ReplayBatch();
-            }
-        }
-        ReplayBatch();
         if (state.Engine.Position < adopted)
         {
             throw new CheckpointRefusedException(

@@ -37,8 +37,7 @@ internal sealed class LogState(Election election)
     public RegisterState Register { get; } = new();
 
     /// <summary>The digest of every entry's counted columns so far (<see cref="CountedColumns"/>), for checkpoints.</summary>
-    public System.Security.Cryptography.IncrementalHash Digest { get; } =
-        System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    public CountedColumns Digest { get; } = new();
 
     /// <summary>
     /// Decides a new submission: a retry of stored content gets the original's receipt; a protocol
@@ -180,7 +179,7 @@ internal sealed class LogState(Election election)
         {
             throw new CheckpointRefusedException($"the checkpoint's frontier is not that of the log's first {n:N0} entries");
         }
-        if (!Digest.GetCurrentHash().AsSpan().SequenceEqual(checkpoint.Digest))
+        if (!Digest.Current().AsSpan().SequenceEqual(checkpoint.Digest))
         {
             throw new CheckpointRefusedException(
                 $"the figures, corrections or broken relations stored for the first {n:N0} entries are not those the checkpoint sealed");
@@ -220,7 +219,7 @@ internal sealed class LogState(Election election)
     {
         var leaf = leafHash ?? entry.LeafHash();
         Tree.Append(leaf);
-        CountedColumns.Append(Digest, entry);
+        Digest.Append(entry);
         Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
         if (entry.Outcome != StoredOutcome.Accepted)
         {
