@@ -140,10 +140,12 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         return (await store.ReadCheckpointAsync(position))!;
     }
 
-    private static Task TamperAsync(string address, string sql) => RawSql.ExecuteAsync(address, address.StartsWith("sqlite:", StringComparison.Ordinal)
-        ? "DROP TRIGGER IF EXISTS checkpoint_append_only_update; DROP TRIGGER IF EXISTS protocol_version_append_only_update; " + sql
-        : "DROP TRIGGER IF EXISTS checkpoint_append_only ON checkpoint; "
-            + "DROP TRIGGER IF EXISTS protocol_version_append_only ON protocol_version; " + sql);
+    private static Task TamperAsync(string address, string sql) => RawSql.ExecuteAsync(
+        address,
+        address.StartsWith("sqlite:", StringComparison.Ordinal)
+            ? "DROP TRIGGER IF EXISTS checkpoint_append_only_update; DROP TRIGGER IF EXISTS protocol_version_append_only_update; " + sql
+            : "DROP TRIGGER IF EXISTS checkpoint_append_only ON checkpoint; "
+                + "DROP TRIGGER IF EXISTS protocol_version_append_only ON protocol_version; " + sql);
 
     private static string Bytes(string backend, byte[] bytes) =>
         backend == "sqlite" ? $"X'{Convert.ToHexString(bytes)}'" : $"'\\x{Convert.ToHexString(bytes)}'::bytea";

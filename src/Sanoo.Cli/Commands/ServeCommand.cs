@@ -77,7 +77,8 @@ public static class ServeCommand
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, reads, proxies, signingKey, headFile, fullReplay, words, publicUrl, metricsFrom, logFormat, httpsCert, httpsKey,
+            definition, db, urls, writes, reads, proxies, signingKey, headFile, fullReplay, words, publicUrl, metricsFrom, logFormat, httpsCert,
+            httpsKey,
         };
         command.SetAction((r, ct) => RunAsync(
             r.GetValue(logFormat) == "json" ? ErrorConsole() : console,

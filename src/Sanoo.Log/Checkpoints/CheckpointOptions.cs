@@ -1,6 +1,8 @@
 namespace Sanoo.Log.Checkpoints;
 
-/// <summary>How a log uses checkpoints (docs/storage.md): where their statements are sealed, how often one is written, whether to ignore them.</summary>
+/// <summary>
+/// How a log uses checkpoints (docs/storage.md): where their statements are sealed, how often one is written, whether to ignore them.
+/// </summary>
 /// <param name="Seal">Where the signed statement of the last checkpoint is kept.</param>
 public sealed record CheckpointOptions(ICheckpointSeal Seal)
 {

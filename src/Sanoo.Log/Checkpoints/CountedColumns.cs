@@ -18,7 +18,9 @@ internal sealed class CountedColumns
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _used;
 
-    /// <summary>Adds one entry: its position, figure count and figures (little-endian), then each text, its UTF-8 length first (−1: none).</summary>
+    /// <summary>
+    /// Adds one entry: its position, figure count and figures (little-endian), then each text, its UTF-8 length first (−1: none).
+    /// </summary>
     public void Append(LogEntry entry)
     {
         var most = 12 + (4 * entry.Figures.Length) + Most(entry.CorrectionReason) + Most(entry.CorrectionAuthor) + Most(entry.Violations);

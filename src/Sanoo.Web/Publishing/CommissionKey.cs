@@ -32,7 +32,9 @@ public sealed class CommissionKey(Key key) : IDisposable
     /// <summary>Signs a statement of another kind than a tree head (a checkpoint's), whose first line names its kind.</summary>
     public byte[] SignStatement(ReadOnlySpan<byte> statement) => SignatureAlgorithm.Ed25519.Sign(key, statement);
 
-    /// <summary>Whether <paramref name="signature"/> over <paramref name="statement"/> was made by the holder of <paramref name="publicKey"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="signature"/> over <paramref name="statement"/> was made by the holder of <paramref name="publicKey"/>.
+    /// </summary>
     public static bool VerifyStatement(ReadOnlySpan<byte> statement, ReadOnlySpan<byte> signature, byte[] publicKey) =>
         publicKey.Length == 32
         && SignatureAlgorithm.Ed25519.Verify(
