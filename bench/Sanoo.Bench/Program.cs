@@ -26,9 +26,9 @@ if (args is ["signatures", var seconds])
 {
     return SignatureCeiling.Run(double.Parse(seconds, CultureInfo.InvariantCulture));
 }
-if (args is ["rebuild", var address])
+if (args is ["rebuild", var address, ..])
 {
-    return await RebuildBenchmark.RunAsync(address);
+    return await RebuildBenchmark.RunAsync(address, args.Length > 2 ? args[2] : null);
 }
 if (args is not ["append", var target, ..])
 {

@@ -8,6 +8,8 @@ public sealed partial class ElectionLog
     /// <summary>Applies what other servers (or commands) appended to the log and the register since last read; returns the log position.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        Captured? due = null;
+        long position;
         await _engineLock.WaitAsync(cancellationToken);
         try
         {
@@ -20,12 +22,18 @@ public sealed partial class ElectionLog
             {
                 _state.Register.Apply(row, _state.Engine.Position);
             }
-            return _state.Engine.Position;
+            position = _state.Engine.Position;
+            due = Capture(force: false);
         }
         finally
         {
             _engineLock.Release();
         }
+        if (due is not null)
+        {
+            await KeepAsync(due, cancellationToken);
+        }
+        return position;
     }
 
     /// <summary>

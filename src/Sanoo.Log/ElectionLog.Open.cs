@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using Sanoo.Core.Definitions;
+using Sanoo.Log.Checkpoints;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
 
@@ -7,8 +9,6 @@ namespace Sanoo.Log;
 /// <summary>Opening a log: the definition bootstrap, and rebuilding the tally and the tree from every stored entry.</summary>
 public sealed partial class ElectionLog
 {
-    private const int RebuildBatch = 8192;
-
     /// <summary>
     /// Opens the log: stores <paramref name="definitionJson"/> on first use (a different
     /// definition for a store that holds one is refused), then rebuilds the tally from every
@@ -19,6 +19,7 @@ public sealed partial class ElectionLog
         byte[]? definitionJson,
         TimeProvider? time = null,
         IProgress<long>? progress = null,
+        CheckpointOptions? checkpoints = null,
         CancellationToken cancellationToken = default)
     {
         var stored = await store.ReadDefinitionAsync(cancellationToken);
@@ -42,39 +43,78 @@ public sealed partial class ElectionLog
                 : $"{store.Description} holds election '{stored.ElectionId}', not '{given.Id}'. Use a new database for another election.");
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var loaded = Load(stored.Definition, $"the definition stored in {store.Description}");
+        var definitionSha256 = System.Security.Cryptography.SHA256.HashData(stored.Definition);
+        // The definition is read on one core while the checkpoint is found and checked against its seal on the other.
+        var found = checkpoints is { FullReplay: false, Seal: var seal }
+            ? TrustedCheckpoint.FindAsync(store, seal, stored.ElectionId, definitionSha256, cancellationToken)
+            : Task.FromResult<(TrustedCheckpoint?, string?)>((null, null));
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = LogBatches.Start(store, reading.Token); // read and hashed while the definition is read
+        Election loaded;
+        try
+        {
+            loaded = Load(stored.Definition, $"the definition stored in {store.Description}");
+        }
+        catch
+        {
+            await reading.CancelAsync();
+            throw;
+        }
         var definitionTime = clock.Elapsed;
-        var state = await RebuildAsync(store, loaded, progress, cancellationToken);
+        var (checkpoint, refusal) = await found;
+        LogState? state = null;
+        if (checkpoint is not null)
+        {
+            try
+            {
+                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint, batches);
+            }
+            catch (CheckpointRefusedException refused)
+            {
+                refusal = refused.Message;
+                await reading.CancelAsync(); // the rest of this read is not needed: the whole log is read again
+            }
+        }
+        state ??= await RebuildAsync(store, loaded, progress, cancellationToken, null, checkpoint is null ? batches : null);
         var timings = new OpenTimings(definitionTime, clock.Elapsed - definitionTime);
-        return new ElectionLog(store, stored, loaded, time ?? TimeProvider.System, state, timings);
+        var use = checkpoint is not null && refusal is null ? new CheckpointUse(checkpoint.Position, null) : new CheckpointUse(0, refusal);
+        return new ElectionLog(
+            store, stored, loaded, time ?? TimeProvider.System, state, timings, checkpoints, use, use.Position > 0 ? checkpoint!.Statement : null);
     }
 
+    /// <summary>
+    /// Replays the log into a new state; with <paramref name="checkpoint"/>, adopts the entries it covers instead (their leaves
+    /// and counted columns read and checked against it, nothing decided again) and replays only those after it.
+    /// </summary>
     private static async Task<LogState> RebuildAsync(
-        IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken)
+        IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken,
+        TrustedCheckpoint? checkpoint = null, ChannelReader<(List<LogEntry> Entries, byte[][] Leaves)>? batches = null)
     {
         var state = new LogState(election);
-        var batch = new List<LogEntry>(RebuildBatch);
-        void ReplayBatch()
+        var adopted = checkpoint?.Position ?? 0;
+        state.Index.EnsureCapacity((int)Math.Min(adopted, int.MaxValue / 2));
+        await foreach (var (entries, leaves) in (batches ?? LogBatches.Start(store, cancellationToken)).ReadAllAsync(cancellationToken))
         {
-            // Leaf hashes do not depend on each other: both cores compute them; the replay itself stays in log order.
-            var leaves = new byte[batch.Count][];
-            Parallel.For(0, batch.Count, i => leaves[i] = batch[i].LeafHash());
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < entries.Count; i++)
             {
-                state.Replay(batch[i], leaves[i]);
+                if (entries[i].Sequence > adopted)
+                {
+                    state.Replay(entries[i], leaves[i]);
+                    continue;
+                }
+                state.Adopt(entries[i], leaves[i]);
+                if (entries[i].Sequence == adopted)
+                {
+                    state.FinishAdoption(checkpoint!);
+                }
             }
             progress?.Report(state.Engine.Position);
-            batch.Clear();
         }
-        await foreach (var entry in store.ReadAsync(0, false, cancellationToken))
+        if (state.Engine.Position < adopted)
         {
-            batch.Add(entry);
-            if (batch.Count == RebuildBatch)
-            {
-                ReplayBatch();
-            }
+            throw new CheckpointRefusedException(
+                $"the log holds {state.Engine.Position:N0} entries, fewer than the {adopted:N0} its checkpoint covers: entries were deleted");
         }
-        ReplayBatch();
         foreach (var row in await store.ReadRegisterAsync(0, cancellationToken))
         {
             state.Register.Apply(row, state.Engine.Position);

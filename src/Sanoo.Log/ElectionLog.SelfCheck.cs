@@ -17,7 +17,9 @@ public sealed partial class ElectionLog
     /// Checks what the tally was rebuilt from, before anything is served: every entry's canonical
     /// bytes hash to its content hash, and the figures, slot and correction the tally counted are
     /// those of the signed bytes (the tally is rebuilt from the figures column, so a figure moved
-    /// there alone would otherwise be published against its own log). Positions without gaps are
+    /// there alone would otherwise be published against its own log). When the tally started from a
+    /// checkpoint (<see cref="Checkpoint"/>), only the entries after it: those it covers were checked
+    /// before it was sealed, and their leaves and counted columns were held to it. Positions without gaps are
     /// checked by the rebuild itself. With <paramref name="lastSigned"/>, the last tree head this
     /// server signed (kept outside the database), the log must still name the same definition,
     /// hold at least as many entries, and its first entries must hash to the same root: a deleted,
@@ -37,7 +39,7 @@ public sealed partial class ElectionLog
             }
         }
         long checkedEntries = 0;
-        await foreach (var entry in _store.ReadAsync(0, withCanonical: true, cancellationToken))
+        await foreach (var entry in _store.ReadAsync(Checkpoint.Position, withCanonical: true, cancellationToken))
         {
             CheckEntry(entry, Problem);
             if (++checkedEntries % 8192 == 0)
@@ -75,6 +77,11 @@ public sealed partial class ElectionLog
                 Problem($"the first {head.RegisterSize} register records no longer hash to the root this server signed "
                     + $"({Convert.ToHexStringLower(head.RegisterRoot)}): keys, operators, hand entries or acts were rewritten or removed");
             }
+        }
+        if (found == 0 && !_vouched)
+        {
+            _vouched = true;
+            await ResealAsync(cancellationToken);
         }
         return new StoreCheck(checkedEntries, found, problems);
     }

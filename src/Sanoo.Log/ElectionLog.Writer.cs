@@ -50,6 +50,7 @@ public sealed partial class ElectionLog
                 batch.Add(pending);
             }
             Interlocked.Add(ref _queued, -batch.Count);
+            Captured? due = null;
             await _engineLock.WaitAsync();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
@@ -66,6 +67,7 @@ public sealed partial class ElectionLog
                         batch[i].Receipt.TrySetResult(receipt);
                     }
                 }
+                due = Capture(force: false);
             }
             catch (Exception e)
             {
@@ -89,6 +91,10 @@ public sealed partial class ElectionLog
             finally
             {
                 _engineLock.Release();
+            }
+            if (due is not null)
+            {
+                await KeepAsync(due, CancellationToken.None);
             }
         }
     }

@@ -27,8 +27,14 @@ public sealed partial class ElectionLog : IAsyncDisposable
     private volatile LogState _state;
     private bool _stale;
 
-    private ElectionLog(IProtocolStore store, StoredDefinition definition, Election election, TimeProvider time, LogState state, OpenTimings timings)
+    private ElectionLog(
+        IProtocolStore store, StoredDefinition definition, Election election, TimeProvider time, LogState state, OpenTimings timings,
+        Checkpoints.CheckpointOptions? checkpoints, Checkpoints.CheckpointUse checkpointUse, Checkpoints.CheckpointStatement? startedFrom)
     {
+        _checkpoints = checkpoints;
+        _startedFrom = startedFrom;
+        Checkpoint = checkpointUse;
+        _lastCheckpoint = checkpointUse.Position;
         Timings = timings;
         _store = store;
         Definition = definition.Definition;
@@ -123,6 +129,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        await CheckpointAtShutdownAsync();
         _engineLock.Dispose();
         _metrics.Dispose();
     }

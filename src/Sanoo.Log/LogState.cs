@@ -4,6 +4,7 @@ using Sanoo.Core.Protocols;
 using Sanoo.Core.Rules;
 using Sanoo.Core.Tally;
 using Sanoo.Core.Transparency;
+using Sanoo.Log.Checkpoints;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
 
@@ -34,6 +35,9 @@ internal sealed class LogState(Election election)
 
     /// <summary>The register (keys, operators, hand entries, acts) as read so far.</summary>
     public RegisterState Register { get; } = new();
+
+    /// <summary>The digest of every entry's counted columns so far (<see cref="CountedColumns"/>), for checkpoints.</summary>
+    public CountedColumns Digest { get; } = new();
 
     /// <summary>
     /// Decides a new submission: a retry of stored content gets the original's receipt; a protocol
@@ -126,6 +130,66 @@ internal sealed class LogState(Election election)
         Record(HashKey.Of(entry.ContentHash.AsSpan()), entry, leafHash);
     }
 
+    /// <summary>
+    /// Takes an entry a trusted checkpoint covers as the log records it, without deciding it again: its leaf, its place in the
+    /// index and the lists, and (counted) its protocol as its station's counted version. <see cref="FinishAdoption"/> then checks
+    /// the whole against the checkpoint. An entry that does not fit the definition refuses the checkpoint.
+    /// </summary>
+    public void Adopt(LogEntry entry, byte[] leafHash)
+    {
+        var election = Engine.Election;
+        if (entry.Sequence != Engine.Position + 1)
+        {
+            throw new StoreException($"the log jumps from position {Engine.Position} to {entry.Sequence}: the store is damaged");
+        }
+        if (entry.Outcome == StoredOutcome.Accepted)
+        {
+            var lines = election.Contest(entry.Contest)?.Form.Lines.Length ?? 0;
+            var protocol = new Protocol(
+                election.Id, entry.Station, entry.Contest, entry.Source, entry.Version,
+                entry.Figures[..Math.Min(lines, entry.Figures.Length)], entry.Figures[Math.Min(lines, entry.Figures.Length)..],
+                entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
+            if (!Engine.TryAdopt(protocol, out var superseded))
+            {
+                throw new CheckpointRefusedException($"log entry {entry.Sequence} does not fit the definition");
+            }
+            Counted.Add(new(Engine.Position, entry.ReceivedAt.ToUnixTimeMilliseconds(), protocol, superseded));
+        }
+        else
+        {
+            Engine.AdoptUncounted();
+        }
+        Record(HashKey.Of(entry.ContentHash.AsSpan()), entry, leafHash);
+    }
+
+    /// <summary>
+    /// After adopting the entries up to <paramref name="checkpoint"/>: they must hash to its sealed root (and frontier), their
+    /// counted columns to its digest, and the versions adopted must be those its tally names, whose sums the engine then takes.
+    /// Throws <see cref="CheckpointRefusedException"/> naming what differs.
+    /// </summary>
+    public void FinishAdoption(TrustedCheckpoint checkpoint)
+    {
+        var n = checkpoint.Position;
+        if (!Tree.Root(n).AsSpan().SequenceEqual(checkpoint.Statement.Root))
+        {
+            throw new CheckpointRefusedException(
+                $"the log's first {n:N0} entries no longer hash to the root the checkpoint's signed statement names: they were changed");
+        }
+        if (!Tree.Frontier(n).Zip(checkpoint.Frontier).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second)))
+        {
+            throw new CheckpointRefusedException($"the checkpoint's frontier is not that of the log's first {n:N0} entries");
+        }
+        if (!Digest.Current().AsSpan().SequenceEqual(checkpoint.Digest))
+        {
+            throw new CheckpointRefusedException(
+                $"the figures, corrections or broken relations stored for the first {n:N0} entries are not those the checkpoint sealed");
+        }
+        if (Engine.RestoreState(checkpoint.Tally) is { } problem)
+        {
+            throw new CheckpointRefusedException(problem);
+        }
+    }
+
     /// <summary>Keeps a counted version on the timeline, at the engine's position, with the time its leaf records.</summary>
     private void Count(ApplyOutcome applied, DateTimeOffset receivedAt)
     {
@@ -155,6 +219,7 @@ internal sealed class LogState(Election election)
     {
         var leaf = leafHash ?? entry.LeafHash();
         Tree.Append(leaf);
+        Digest.Append(entry);
         Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
         if (entry.Outcome != StoredOutcome.Accepted)
         {

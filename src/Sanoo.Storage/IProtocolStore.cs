@@ -157,6 +157,15 @@ public interface IProtocolStore : IAsyncDisposable
     Task<Images.StoredImage?> ReadImageAsync(ReadOnlyMemory<byte> sha256, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Keeps a checkpoint (docs/storage.md) outside any write session; one of the same position already there is kept instead
+    /// (the state at a log position is the same on every server).
+    /// </summary>
+    Task WriteCheckpointAsync(Checkpoints.StoredCheckpoint checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>The checkpoint of log position <paramref name="position"/>, as stored (anyone may have changed it), or null.</summary>
+    Task<Checkpoints.StoredCheckpoint?> ReadCheckpointAsync(long position, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Completes each time another process may have appended to the log (PostgreSQL: a
     /// notification; SQLite: never, the caller polls). Used by followers to catch up at once.
     /// </summary>

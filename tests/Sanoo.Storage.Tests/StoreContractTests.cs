@@ -249,7 +249,7 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
         var error = await Assert.ThrowsAsync<StoreException>(() => StoreAddress.OpenAsync(address));
         Assert.Contains($"has schema version 99, written by a newer Sanoo; this Sanoo knows versions up to {Schema.SchemaScripts.Latest}",
             error.Message, StringComparison.Ordinal);
-        Assert.Equal(7, Schema.SchemaScripts.Latest); // 007: protocol images
+        Assert.Equal(8, Schema.SchemaScripts.Latest); // 008: checkpoints
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

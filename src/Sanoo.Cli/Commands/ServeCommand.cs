@@ -2,15 +2,17 @@ using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Sanoo.Cli.Output;
 using Sanoo.Log;
+using Sanoo.Log.Checkpoints;
 using Sanoo.Storage;
 using Sanoo.Web;
+using Sanoo.Web.Publishing;
 using Spectre.Console;
 
 namespace Sanoo.Cli.Commands;
 
 /// <summary>
 /// <c>sanoo serve [--definition FILE] --db DB --urls URL [--https-cert FILE [--https-key FILE]] [--metrics-from CIDR]
-/// [--log-format json]</c>: runs the server until Ctrl+C.
+/// [--log-format json] [--full-replay]</c>: runs the server until Ctrl+C.
 /// </summary>
 public static class ServeCommand
 {
@@ -64,13 +66,19 @@ public static class ServeCommand
         };
         var httpsKey = new Option<FileInfo?>("--https-key") { Description = "The PEM private key of --https-cert." };
         var headFile = StoreOptions.TreeHeadFile();
+        var fullReplay = new Option<bool>("--full-replay")
+        {
+            Description = "Replay and check the whole log at start, whatever checkpoint there is (without it the tally starts from the last "
+                + "checkpoint whose signed statement, kept beside the tree head, checks against the log).",
+        };
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
         var command = new Command(
             "serve",
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
-            definition, db, urls, writes, reads, proxies, signingKey, headFile, words, publicUrl, metricsFrom, logFormat, httpsCert, httpsKey,
+            definition, db, urls, writes, reads, proxies, signingKey, headFile, fullReplay, words, publicUrl, metricsFrom, logFormat, httpsCert,
+            httpsKey,
         };
         command.SetAction((r, ct) => RunAsync(
             r.GetValue(logFormat) == "json" ? ErrorConsole() : console,
@@ -92,6 +100,7 @@ public static class ServeCommand
                 HttpsKeyFile = r.GetValue(httpsKey)?.FullName,
             },
             r.GetValue(signingKey),
+            r.GetValue(fullReplay),
             ct));
         return command;
     }
@@ -100,22 +109,34 @@ public static class ServeCommand
     private static IAnsiConsole ErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     private static async Task<int> RunAsync(
-        IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, FileInfo? signingKey, CancellationToken cancellationToken)
+        IAnsiConsole console, FileInfo? definition, string db, ServerOptions options, FileInfo? signingKey, bool fullReplay,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            console.MarkupLineInterpolated($"Opening {store.Description} and rebuilding the tally …");
-            await using var log = await ElectionLog.OpenAsync(
-                store,
-                definition is null ? null : await File.ReadAllBytesAsync(definition.FullName, cancellationToken),
-                cancellationToken: cancellationToken);
             if (options.Validate().FirstOrDefault() is { } problem)
             {
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
             }
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            console.MarkupLineInterpolated($"Opening {store.Description} and rebuilding the tally …");
+            await using var log = await ElectionLog.OpenAsync(
+                store,
+                definition is null ? null : await File.ReadAllBytesAsync(definition.FullName, cancellationToken),
+                checkpoints: options.TreeHeadFile is { } kept
+                    ? new CheckpointOptions(await CheckpointSealFile.OpenAsync(kept, commission, cancellationToken)) { FullReplay = fullReplay }
+                    : null,
+                cancellationToken: cancellationToken);
+            if (log.Checkpoint.Refusal is null)
+            {
+                console.MarkupLineInterpolated($"{log.Checkpoint.Summary}");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"[yellow]{log.Checkpoint.Summary}[/]");
+            }
             console.MarkupLineInterpolated($"Tree heads are signed by the commission key {Convert.ToBase64String(commission.PublicKey)}");
             await using var app = SanooServer.Create(log, options, commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);

@@ -12,9 +12,10 @@ namespace Sanoo.Core.Tally;
 /// and equals <see cref="Rebuild"/> from <see cref="CurrentProtocols"/> exactly.
 /// Not thread-safe: one writer applies; readers use immutable <see cref="Snapshot"/>s.
 /// </summary>
-public sealed class TallyEngine
+public sealed partial class TallyEngine
 {
     private readonly ContestBook[] _books;
+    private readonly long[][] _positions;
     private readonly int _sources;
     private readonly object _lineage = new();
     private long _freezes;
@@ -25,12 +26,14 @@ public sealed class TallyEngine
         Election = election;
         _sources = election.Sources.Length;
         _books = new ContestBook[election.Contests.Length * _sources];
+        _positions = new long[_books.Length][];
         foreach (var plan in election.Contests)
         {
             var layout = new ContestLayout(election, plan);
             for (var s = 0; s < _sources; s++)
             {
                 _books[(plan.Index * _sources) + s] = new ContestBook(plan, layout);
+                _positions[(plan.Index * _sources) + s] = new long[plan.StationCount];
             }
         }
     }
@@ -53,8 +56,13 @@ public sealed class TallyEngine
             throw new ArgumentException(
                 $"a protocol of election '{protocol.Election}' applied to a tally of '{Election.Id}'", nameof(checkedProtocol));
         }
+        if (_adopting)
+        {
+            throw new InvalidOperationException("versions were adopted from a checkpoint, but its state was not restored yet");
+        }
         var plan = Election.Contest(protocol.Contest)!;
-        var book = _books[(plan.Index * _sources) + Election.SourceIndex(protocol.Source)];
+        var bookIndex = (plan.Index * _sources) + Election.SourceIndex(protocol.Source);
+        var book = _books[bookIndex];
         var offset = plan.OffsetOf(Election.StationOrdinal(Election.AreaIndex(protocol.Station)));
         var current = book.Current[offset];
         if (current is not null && protocol.Version <= current.Version)
@@ -81,6 +89,7 @@ public sealed class TallyEngine
         book.Apply(offset, protocol, flagged, voters, 1);
         book.Current[offset] = protocol;
         book.CurrentFlagged[offset] = flagged;
+        _positions[bookIndex][offset] = Position;
         book.Changed.Add(offset, book.Current.Length);
         return new ApplyOutcome.Accepted(protocol, current?.Version, violations) { Superseded = current };
     }
@@ -112,7 +121,9 @@ public sealed class TallyEngine
     /// Copies the sums at the current position, unchecked: the part that needs the engine still (a writer's lock), while
     /// <see cref="CapturedTally.Check"/> can run after it is released.
     /// </summary>
-    public CapturedTally Capture() => new(Election, Position, [.. _books.Select(b => b.FreezeSums())], _sources, _lineage, ++_freezes);
+    public CapturedTally Capture() => _adopting
+        ? throw new InvalidOperationException("versions were adopted from a checkpoint, but its state was not restored yet")
+        : new(Election, Position, [.. _books.Select(b => b.FreezeSums())], _sources, _lineage, ++_freezes);
 
     /// <summary>A tally built from scratch from the given current versions; one that does not fit the election is not counted.</summary>
     public static TallyEngine Rebuild(Election election, IEnumerable<Protocol> currentVersions)

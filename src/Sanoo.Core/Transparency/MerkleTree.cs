@@ -45,6 +45,41 @@ public sealed class MerkleTree
         return size == 0 ? MerkleHash.Empty() : Subtree(0, size);
     }
 
+    /// <summary>
+    /// The frontier of the tree of the first <paramref name="size"/> leaves: the roots of the complete subtrees along its right
+    /// edge, largest first (one per bit of the size, at most 64). <see cref="RootOfFrontier"/> gives the tree's root from them.
+    /// </summary>
+    public List<byte[]> Frontier(long size)
+    {
+        Check(size >= 0 && size <= Size, nameof(size), $"the tree has {Size} leaves, not {size}");
+        var frontier = new List<byte[]>();
+        long start = 0;
+        for (var level = 62; level >= 0; level--)
+        {
+            if ((size & (1L << level)) != 0)
+            {
+                frontier.Add(_levels[level][(int)(start >> level)]);
+                start += 1L << level;
+            }
+        }
+        return frontier;
+    }
+
+    /// <summary>The root of a tree from its <see cref="Frontier"/> (the empty tree's root for none).</summary>
+    public static byte[] RootOfFrontier(IReadOnlyList<byte[]> frontier)
+    {
+        if (frontier.Count == 0)
+        {
+            return MerkleHash.Empty();
+        }
+        var root = frontier[^1];
+        for (var i = frontier.Count - 2; i >= 0; i--)
+        {
+            root = MerkleHash.Node(frontier[i], root);
+        }
+        return root;
+    }
+
     /// <summary>The inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves (RFC 9162 §2.1.3.1).</summary>
     public List<byte[]> InclusionProof(long index, long size)
     {

@@ -34,6 +34,6 @@ public static class Figures
         {
             figures[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 4)..]);
         }
-        return ImmutableArray.Create(figures);
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(figures); // a new array: nobody else holds it
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Sanoo.Core.Definitions;
 
 namespace Sanoo.Storage.Log;
@@ -20,13 +21,16 @@ internal static class LogEntryColumns
         new SourceId(r.GetString(3)),
         r.GetInt32(4),
         OutcomeText.Parse(r.GetString(5)),
-        ImmutableArray.Create((byte[])r.GetValue(6)),
-        withCanonical ? ImmutableArray.Create((byte[])r.GetValue(14)) : [],
+        Owned((byte[])r.GetValue(6)),
+        withCanonical ? Owned((byte[])r.GetValue(14)) : [],
         Figures.Decode((byte[])r.GetValue(7)),
         r.IsDBNull(8) ? null : r.GetString(8),
         r.IsDBNull(9) ? null : r.GetString(9),
         r.GetString(10),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
         r.IsDBNull(12) ? null : r.GetString(12),
-        r.IsDBNull(13) ? [] : ImmutableArray.Create((byte[])r.GetValue(13)));
+        r.IsDBNull(13) ? [] : Owned((byte[])r.GetValue(13)));
+
+    /// <summary>A blob the reader made for this call only, taken as it is rather than copied (a rebuild reads millions).</summary>
+    private static ImmutableArray<byte> Owned(byte[] bytes) => ImmutableCollectionsMarshal.AsImmutableArray(bytes);
 }

@@ -18,7 +18,7 @@ namespace Sanoo.Storage.Sql;
 /// durably before it returns. Database errors come out as <see cref="StoreException"/>s that
 /// name the database and say what failed.
 /// </summary>
-internal sealed class SqlProtocolStore : IProtocolStore
+internal sealed partial class SqlProtocolStore : IProtocolStore
 {
     private readonly SqlDialect _dialect;
 

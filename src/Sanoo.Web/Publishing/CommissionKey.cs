@@ -29,6 +29,17 @@ public sealed class CommissionKey(Key key) : IDisposable
             signed.Head.SignedBytes(),
             signed.Signature);
 
+    /// <summary>Signs a statement of another kind than a tree head (a checkpoint's), whose first line names its kind.</summary>
+    public byte[] SignStatement(ReadOnlySpan<byte> statement) => SignatureAlgorithm.Ed25519.Sign(key, statement);
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> over <paramref name="statement"/> was made by the holder of <paramref name="publicKey"/>.
+    /// </summary>
+    public static bool VerifyStatement(ReadOnlySpan<byte> statement, ReadOnlySpan<byte> signature, byte[] publicKey) =>
+        publicKey.Length == 32
+        && SignatureAlgorithm.Ed25519.Verify(
+            NSec.Cryptography.PublicKey.Import(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey), statement, signature);
+
     /// <inheritdoc />
     public void Dispose() => key.Dispose();
 }

@@ -20,6 +20,12 @@ public static class TreeHeadFile
     public static async Task WriteAsync(string path, SignedTreeHead signed, byte[] publicKey, CancellationToken cancellationToken = default)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(TransparencyJson.Of(signed, publicKey), WireJson.Default.TreeHead);
+        await WriteWholeAsync(path, bytes, cancellationToken);
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> whole: a new file (0600 on Unix), flushed, renamed over the old.</summary>
+    internal static async Task WriteWholeAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
         var temporary = path + ".new";
         File.Delete(temporary); // one left by a crash keeps its mode: the new one is made 0600
         var options = new FileStreamOptions

@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using Sanoo.Core.Protocols;
+using Sanoo.Log;
+using Sanoo.Log.Checkpoints;
+using Sanoo.Testing;
+
+namespace Sanoo.Storage.Tests;
+
+/// <summary>
+/// Checkpoints (docs/storage.md): a restart from a good one serves exactly what a full replay serves and replays only the tail;
+/// one changed in the database, or whose log was changed under it, is refused with the reason and the whole log is replayed.
+/// </summary>
+[Collection("stores")]
+public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
+{
+    public static TheoryData<string, string> Tampering => new()
+    {
+        { "sqlite", "state" }, { "postgres", "state" },
+        { "sqlite", "position" }, { "postgres", "position" },
+        { "sqlite", "frontier" }, { "postgres", "frontier" },
+        { "sqlite", "correction" }, { "postgres", "correction" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_restart_from_a_checkpoint_serves_what_a_full_replay_serves_and_replays_the_tail(string backend)
+    {
+        var address = NewAddress(backend);
+        var seal = new KeptSeal();
+        var log = await OpenAsync(address, seal);
+        Assert.True((await log.CheckStoreAsync(null)).Sound); // only a checked store is checkpointed
+        await log.SubmitAsync([.. Sample.Hand.Take(99).Select(p => Submit(p))]);
+        Assert.Null(seal.Kept); // fewer than the interval (100)
+        await log.SubmitAsync(Submit(Sample.Hand[99]));
+        Assert.Equal(0, await log.WriteCheckpointAsync()); // nothing new to write: it waited for the one the writer kept at 100
+        Assert.Equal(100, seal.Kept?.Position);
+        await log.SubmitAsync([.. Sample.Hand.Skip(100).Take(100).Select(p => Submit(p))]);
+        await log.WriteCheckpointAsync();
+        Assert.Equal(200, seal.Kept?.Position);
+        var atCheckpoint = seal.Kept;
+        await log.SubmitAsync([.. Tail().Select(p => Submit(p))]);
+        var expected = await log.FreezeAsync();
+        var head = await log.TreeHeadAsync();
+        Assert.NotEmpty(log.Uncounted);
+        await CloseAsync(log);
+        Assert.Equal(head.Size, seal.Kept?.Position); // and at a clean shutdown
+
+        seal.Kept = atCheckpoint; // the checkpoint at 200 is sealed: every entry after it is a tail to replay
+        var reopened = await OpenAsync(address, seal);
+        Assert.Equal(new CheckpointUse(200, null), reopened.Checkpoint);
+        var full = await OpenAsync(address, seal, fullReplay: true);
+        Assert.Equal(CheckpointUse.None, full.Checkpoint);
+        foreach (var restarted in new[] { reopened, full })
+        {
+            var snapshot = await restarted.FreezeAsync();
+            Assert.True(snapshot.IsPublishable, string.Join("; ", snapshot.InvariantViolations));
+            Assert.True(snapshot.SameNumbersAs(expected));
+            Assert.Equal(head.Size, snapshot.Position);
+            Assert.Equal(head.Root, (await restarted.TreeHeadAsync()).Root);
+        }
+        Assert.Equal(full.CurrentProtocols(), reopened.CurrentProtocols());
+        Assert.Equal(full.Counted.Select(v => (v.Position, v.ReceivedAt, v.Protocol, v.Superseded)),
+            reopened.Counted.Select(v => (v.Position, v.ReceivedAt, v.Protocol, v.Superseded)));
+        Assert.Equal(full.Uncounted.Select(e => e.Sequence), reopened.Uncounted.Select(e => e.Sequence));
+        Assert.Equal(full.FlaggedEntries.Select(e => e.Sequence), reopened.FlaggedEntries.Select(e => e.Sequence));
+        var check = await reopened.CheckStoreAsync(null);
+        Assert.True(check.Sound, check.Summary);
+        Assert.Equal(head.Size - 200, check.Entries); // the entries after the checkpoint
+        var retry = await reopened.SubmitAsync(Submit(Sample.Hand[3])); // adopted, not replayed: still found by its hash
+        Assert.Equal(4, retry.Sequence);
+        await CloseAsync(full);
+        await CloseAsync(reopened);
+    }
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public async Task A_checkpoint_changed_in_the_database_is_refused_and_the_whole_log_replayed(string backend, string tampering)
+    {
+        var address = NewAddress(backend);
+        var seal = new KeptSeal();
+        var log = await OpenAsync(address, seal);
+        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        await log.SubmitAsync([.. Sample.Hand.Take(60).Select(p => Submit(p))]);
+        await log.SubmitAsync([.. Tail().Select(p => Submit(p))]);
+        var expected = await log.FreezeAsync();
+        await CloseAsync(log);
+        var n = seal.Kept!.Position;
+        var row = await ReadCheckpointAsync(address, n);
+        var changed = (byte[])row.State.Clone();
+        changed[^1] ^= 1; // the last area's flagged count
+        var forged = SHA256.HashData(changed);
+        await TamperAsync(address, tampering switch
+        {
+            "state" => $"UPDATE checkpoint SET state = {Bytes(backend, changed)}, state_sha256 = {Bytes(backend, forged)} WHERE position = {n}",
+            "position" => $"UPDATE checkpoint SET position = {n - 1} WHERE position = {n}",
+            "frontier" => $"UPDATE checkpoint SET frontier = {Bytes(backend, [.. row.Frontier.Reverse()])} WHERE position = {n}",
+            _ => "UPDATE protocol_version SET correction_reason = 'forged' WHERE seq = 61", // the correction (Tail)
+        });
+
+        var reopened = await OpenAsync(address, seal);
+        Assert.Equal(0, reopened.Checkpoint.Position);
+        Assert.Contains(tampering switch
+        {
+            "state" => "does not hash to the hash its signed statement names",
+            "position" => $"holds no checkpoint at log position {n:N0}",
+            "frontier" => "frontier",
+            _ => "figures, corrections or broken relations",
+        }, reopened.Checkpoint.Refusal, StringComparison.Ordinal);
+        var snapshot = await reopened.FreezeAsync();
+        Assert.True(snapshot.SameNumbersAs(expected)); // a correction's reason is no number: the full replay counts the same
+        var check = await reopened.CheckStoreAsync(null);
+        Assert.Equal(n, check.Entries);
+        Assert.Equal(tampering != "correction", check.Sound); // the changed row is found by the whole check
+        await CloseAsync(reopened);
+    }
+
+    /// <summary>A correction (a second version), a conflict with it and a stale first version: entries of every outcome.</summary>
+    private static IEnumerable<Protocol> Tail()
+    {
+        var corrected = Sample.Hand[0] with { Version = 2, Correction = new Correction("recounted", "commission") };
+        yield return corrected;
+        yield return corrected with { Correction = new Correction("recounted again", "commission") };
+        yield return Sample.Hand[0] with { Lines = [.. Sample.Hand[0].Lines.Select(v => v + 1)] };
+        foreach (var protocol in Sample.Hand.Skip(200).Take(40))
+        {
+            yield return protocol;
+        }
+    }
+
+    private static async Task<ElectionLog> OpenAsync(string address, ICheckpointSeal seal, bool fullReplay = false)
+    {
+        var store = await StoreAddress.OpenAsync(address);
+        return await ElectionLog.OpenAsync(
+            store, Sample.DefinitionJson, checkpoints: new CheckpointOptions(seal) { Interval = 100, FullReplay = fullReplay });
+    }
+
+    private static async Task<Checkpoints.StoredCheckpoint> ReadCheckpointAsync(string address, long position)
+    {
+        await using var store = await StoreAddress.OpenAsync(address);
+        return (await store.ReadCheckpointAsync(position))!;
+    }
+
+    private static Task TamperAsync(string address, string sql) => RawSql.ExecuteAsync(
+        address,
+        address.StartsWith("sqlite:", StringComparison.Ordinal)
+            ? "DROP TRIGGER IF EXISTS checkpoint_append_only_update; DROP TRIGGER IF EXISTS protocol_version_append_only_update; " + sql
+            : "DROP TRIGGER IF EXISTS checkpoint_append_only ON checkpoint; "
+                + "DROP TRIGGER IF EXISTS protocol_version_append_only ON protocol_version; " + sql);
+
+    private static string Bytes(string backend, byte[] bytes) =>
+        backend == "sqlite" ? $"X'{Convert.ToHexString(bytes)}'" : $"'\\x{Convert.ToHexString(bytes)}'::bytea";
+
+    /// <summary>A seal kept in memory: what the server keeps signed in a file, without the signature (CheckpointSealFileTests has it).</summary>
+    private sealed class KeptSeal : ICheckpointSeal
+    {
+        public CheckpointStatement? Kept { get; set; }
+
+        public bool CanSign => true;
+
+        public Task<(CheckpointStatement? Statement, string? Refusal)> ReadAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<(CheckpointStatement?, string?)>((Kept, null));
+
+        public Task KeepAsync(CheckpointStatement statement, CancellationToken cancellationToken)
+        {
+            Kept = statement;
+            return Task.CompletedTask;
+        }
+    }
+}
