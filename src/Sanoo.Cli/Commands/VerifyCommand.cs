@@ -399,10 +399,7 @@ public static class VerifyCommand
         await console.Progress().StartAsync(async context =>
         {
             var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize - keptRecords));
-            var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, replay.Records, registerTask, problems, cancellationToken);
-            register.Add(records);
-            register.CheckDefinition(head);
-            replay.Images.NoteReports(records);
+            await AddRegisterAsync(origin, head, saved, replay, registerTask, problems, cancellationToken);
             timings.Mark("register");
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
             await ApplyEntriesAsync(origin, replay, size, earlier, task, problems, cancellationToken);
@@ -459,6 +456,26 @@ public static class VerifyCommand
         console.MarkupLineInterpolated(
             $"[green bold]VERIFIED[/]: {size:N0} entries{added}; signed tree head {shortRoot}…; {Checked}. Saved to {file} for the next run.");
         return new CheckRun.Done(SanooCli.Ok, head);
+    }
+
+    /// <summary>
+    /// Fetches the register's records after the replay's and adds them to its register replay. The list fetched is this method's
+    /// own, so that it is let go before the entries come (held in the caller's state, a million enrolments stayed alive through
+    /// the entries: the replay lets each record go once applied).
+    /// </summary>
+    private static async Task AddRegisterAsync(
+        IPublished origin,
+        Contracts.TreeHead head,
+        VerifiedHead? saved,
+        Verify.LogReplay replay,
+        ProgressTask task,
+        List<string> problems,
+        CancellationToken cancellationToken)
+    {
+        var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, replay.Records, task, problems, cancellationToken);
+        replay.Register.Add(records);
+        replay.Register.CheckDefinition(head);
+        replay.Images.NoteReports(records);
     }
 
     /// <summary>
