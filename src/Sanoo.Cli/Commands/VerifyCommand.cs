@@ -235,6 +235,9 @@ public static class VerifyCommand
 
         /// <summary>Reads the answer to <paramref name="pathAndQuery"/> with <paramref name="read"/>, from a buffer lent for the call.</summary>
         Task<T> ReadAsync<T>(string pathAndQuery, Verify.LentBytes.Reader<T> read, CancellationToken cancellationToken);
+
+        /// <summary>The answer to <paramref name="pathAndQuery"/> as a stream, to be read as it arrives.</summary>
+        Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken);
     }
 
     internal sealed class Server(HttpClient http) : IPublished
@@ -251,6 +254,9 @@ public static class VerifyCommand
             await using var stream = await http.GetStreamAsync(pathAndQuery, cancellationToken);
             return await Verify.LentBytes.ReadAsync(stream, read, cancellationToken);
         }
+
+        public Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+            http.GetStreamAsync(pathAndQuery, cancellationToken);
 
         public void Dispose() => http.Dispose();
     }
@@ -270,6 +276,9 @@ public static class VerifyCommand
             await using var stream = File.OpenRead(FileOf(pathAndQuery));
             return await Verify.LentBytes.ReadAsync(stream, read, cancellationToken);
         }
+
+        public Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+            Task.FromResult<Stream>(File.OpenRead(FileOf(pathAndQuery)));
 
         private string FileOf(string path) => Path.Combine(
             root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}"));
@@ -390,10 +399,7 @@ public static class VerifyCommand
         await console.Progress().StartAsync(async context =>
         {
             var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize - keptRecords));
-            var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, replay.Records, registerTask, problems, cancellationToken);
-            register.Add(records);
-            register.CheckDefinition(head);
-            replay.Images.NoteReports(records);
+            await AddRegisterAsync(origin, head, saved, replay, registerTask, problems, cancellationToken);
             timings.Mark("register");
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
             await ApplyEntriesAsync(origin, replay, size, earlier, task, problems, cancellationToken);
@@ -450,6 +456,26 @@ public static class VerifyCommand
         console.MarkupLineInterpolated(
             $"[green bold]VERIFIED[/]: {size:N0} entries{added}; signed tree head {shortRoot}…; {Checked}. Saved to {file} for the next run.");
         return new CheckRun.Done(SanooCli.Ok, head);
+    }
+
+    /// <summary>
+    /// Fetches the register's records after the replay's and adds them to its register replay. The list fetched is this method's
+    /// own, so that it is let go before the entries come (held in the caller's state, a million enrolments stayed alive through
+    /// the entries: the replay lets each record go once applied).
+    /// </summary>
+    private static async Task AddRegisterAsync(
+        IPublished origin,
+        Contracts.TreeHead head,
+        VerifiedHead? saved,
+        Verify.LogReplay replay,
+        ProgressTask task,
+        List<string> problems,
+        CancellationToken cancellationToken)
+    {
+        var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, replay.Records, task, problems, cancellationToken);
+        replay.Register.Add(records);
+        replay.Register.CheckDefinition(head);
+        replay.Images.NoteReports(records);
     }
 
     /// <summary>
@@ -550,24 +576,18 @@ public static class VerifyCommand
     private static async Task<bool> CompareKeysAsync(
         IPublished origin, Contracts.TreeHead head, Verify.RegisterReplay register, List<string> problems, CancellationToken cancellationToken)
     {
-        // Compared key by key: at a million stations, copies of both lists as dictionaries of strings held hundreds of megabytes.
-        var listed = (await origin.JsonAsync("/api/v1/keys", WireJson.Default.DeviceKeys, cancellationToken)).Devices;
-        var stations = new HashSet<string>(listed.Count, StringComparer.Ordinal);
-        var differing = new List<(string Station, string? Listed)>();
-        foreach (var device in listed)
+        // Compared as the answer streams in: at a million stations the answer held whole, or as strings, took hundreds of megabytes.
+        var comparison = new Verify.KeyListComparison(register.CurrentKeys);
+        await using (var answer = await origin.OpenAsync("/api/v1/keys", cancellationToken))
         {
-            if (!stations.Add(device.Station) || register.CurrentKey(device.Station) != device.PublicKey)
-            {
-                differing.Add((device.Station, device.PublicKey));
-            }
+            await comparison.ReadAsync(answer, cancellationToken);
         }
-        differing.AddRange(register.KeyedStations.Where(s => !stations.Contains(s)).Select(s => (s, (string?)null)));
-        if (differing.Count > 0
+        if (comparison.Differences > 0
             && (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize != head.RegisterSize)
         {
             return false;
         }
-        foreach (var (station, key) in differing.Take(20))
+        foreach (var (station, key) in comparison.Differing)
         {
             problems.Add($"/api/v1/keys lists {key ?? "no key"} as station {station}'s device key; "
                 + $"the register makes it {register.CurrentKey(station) ?? "none"}");

@@ -23,7 +23,7 @@ internal static class EntryStream
         Election election,
         long after,
         long size,
-        IReadOnlyDictionary<string, byte[]> lastKeys,
+        DeviceKeyBook lastKeys,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var depth = Environment.ProcessorCount; // as many pages in hand as cores (cores + 2 was slower and larger on a busy machine)
@@ -56,7 +56,7 @@ internal static class EntryStream
         VerifyCommand.IPublished origin,
         Election election,
         long after,
-        IReadOnlyDictionary<string, byte[]> lastKeys,
+        DeviceKeyBook lastKeys,
         CancellationToken cancellationToken)
     {
         var page = await origin.ReadAsync($"/api/v1/entries?after={after}&limit={PageSize}", EntryPage.Read, cancellationToken);

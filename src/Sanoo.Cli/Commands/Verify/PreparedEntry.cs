@@ -20,7 +20,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <param name="HashMatches">Whether the bytes hash to the content hash served.</param>
 /// <param name="Read">Its protocol as read under the definition, or null when it does not read or names another slot.</param>
 /// <param name="Image">The image of the paper protocol its bytes name, if any.</param>
-/// <param name="Signed">The key the signature was tried with and whether it verified; null when it was not tried.</param>
+/// <param name="Signed">The register record of the key the signature was tried with, and whether it verified; null when it was not
+/// tried.</param>
 internal sealed record PreparedEntry(
     ServedEntry Entry,
     byte[] Canonical,
@@ -29,12 +30,11 @@ internal sealed record PreparedEntry(
     bool HashMatches,
     CheckedProtocol? Read,
     ProtocolImage? Image,
-    (byte[] Key, bool Verifies)? Signed)
+    (long Record, bool Verifies)? Signed)
 {
     /// <summary>Checks <paramref name="e"/>, served with <paramref name="canonical"/> and <paramref name="signature"/>, as far as it can be
     /// without the replay; <paramref name="lastKeys"/>: each station's last enrolled device key in the register fetched.</summary>
-    public static PreparedEntry Of(
-        Election election, ServedEntry e, byte[] canonical, byte[] signature, IReadOnlyDictionary<string, byte[]> lastKeys)
+    public static PreparedEntry Of(Election election, ServedEntry e, byte[] canonical, byte[] signature, DeviceKeyBook lastKeys)
     {
         Span<byte> hash = stackalloc byte[MerkleHash.Size];
         SHA256.HashData(canonical, hash);
@@ -48,9 +48,11 @@ internal sealed record PreparedEntry(
             && r.Protocol.Source.Value == e.Source && r.Protocol.Version == e.Version
             ? r
             : null;
-        (byte[], bool)? signed = signature.Length > 0 && lastKeys.TryGetValue(e.Station, out var key)
-            ? (key, Verifies(key, canonical, signature))
-            : null;
+        (long, bool)? signed = null;
+        if (signature.Length > 0 && lastKeys.Key(e.Station, out var record) is { IsEmpty: false } key)
+        {
+            signed = (record, Verifies(key, canonical, signature));
+        }
         var image = read is not null ? read.Protocol.Image : ProtocolImage.InCanonical(canonical);
         return new PreparedEntry(e, canonical, signature, leaf, hashMatches, read, image, signed);
     }

@@ -1,4 +1,4 @@
-using Sanoo.Contracts;
+using System.Text;
 using Sanoo.Core.Transparency;
 using Spectre.Console;
 
@@ -43,49 +43,55 @@ internal static class RegisterFetch
             }
         }
         HoldToSaved();
+        var keys = new DeviceKeyRecordReader();
+        void Check(long sequence, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> bytes, bool isBase64, ReadOnlySpan<byte> leafHash, string? missing)
+        {
+            if (frontier.Size >= size)
+            {
+                return;
+            }
+            var place = frontier.Size + 1;
+            if (missing is not null)
+            {
+                problems.Add($"register record {place} is served without its {missing}");
+            }
+            if (!isBase64)
+            {
+                problems.Add($"register record {place}: its bytes are not base64");
+            }
+            var leaf = MerkleHash.Leaf(bytes);
+            frontier.Append(leaf);
+            HoldToSaved();
+            Span<char> hex = stackalloc char[2 * MerkleHash.Size];
+            Convert.TryToHexStringLower(leaf, hex, out _);
+            if (sequence != place || !Ascii.Equals(leafHash, hex))
+            {
+                problems.Add($"register record {place}: served as record {sequence} with leaf hash {Encoding.UTF8.GetString(leafHash)}, "
+                    + $"but its bytes hash to {hex}");
+            }
+            try
+            {
+                var record = keys.TryRead(bytes) ?? Core.Register.RegisterRecord.Decode(bytes);
+                if (record.Sequence != place || !Ascii.Equals(kind, record.Kind))
+                {
+                    problems.Add($"register record {place} says it is {record.Kind} {record.Sequence}; it is served as "
+                        + Encoding.UTF8.GetString(kind));
+                }
+                records.Add(record);
+            }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+            {
+                problems.Add($"register record {place} does not read: {e.Message}");
+            }
+        }
         while (frontier.Size < size)
         {
-            var page = await origin.JsonAsync(
-                $"/api/v1/register?after={frontier.Size}&limit=1000", WireJson.Default.RegisterPage, cancellationToken);
-            if (page.Records.Count == 0)
+            var served = await origin.ReadAsync(
+                $"/api/v1/register?after={frontier.Size}&limit=1000", json => RegisterPageReader.Read(json, Check), cancellationToken);
+            if (served == 0)
             {
                 problems.Add($"the server served {frontier.Size} register records of the {size} its tree head claims");
                 break;
-            }
-            foreach (var served in page.Records.TakeWhile(_ => frontier.Size < size))
-            {
-                var place = frontier.Size + 1;
-                byte[] bytes;
-                try
-                {
-                    bytes = Convert.FromBase64String(served.Bytes);
-                }
-                catch (FormatException)
-                {
-                    problems.Add($"register record {place}: its bytes are not base64");
-                    bytes = [];
-                }
-                var leaf = MerkleHash.Leaf(bytes);
-                frontier.Append(leaf);
-                HoldToSaved();
-                if (served.Sequence != place || served.LeafHash != Convert.ToHexStringLower(leaf))
-                {
-                    problems.Add($"register record {place}: served as record {served.Sequence} with leaf hash {served.LeafHash}, "
-                        + $"but its bytes hash to {Convert.ToHexStringLower(leaf)}");
-                }
-                try
-                {
-                    var record = Core.Register.RegisterRecord.Decode(bytes);
-                    if (record.Sequence != place || record.Kind != served.Kind)
-                    {
-                        problems.Add($"register record {place} says it is {record.Kind} {record.Sequence}; it is served as {served.Kind}");
-                    }
-                    records.Add(record);
-                }
-                catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
-                {
-                    problems.Add($"register record {place} does not read: {e.Message}");
-                }
             }
             task.Value = frontier.Size - kept;
         }

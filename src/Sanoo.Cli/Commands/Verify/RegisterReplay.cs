@@ -21,12 +21,12 @@ internal sealed class RegisterReplay
 {
     private readonly Election _election;
     private readonly Jurisdiction _jurisdiction;
-    private readonly List<RegisterRecord> _records = [];
+    private readonly Queue<RegisterRecord> _pending = [];
     private readonly List<DefinitionRecord> _definitions = [];
-    private readonly Dictionary<string, byte[]> _lastKeys = new(StringComparer.Ordinal);
+    private readonly DeviceKeyBook _lastKeys;
     private readonly Dictionary<string, SingleEntries> _singleEntries = new(StringComparer.Ordinal);
     private readonly List<string> _problems;
-    private readonly Dictionary<string, DeviceKeyRecord> _keys = new(StringComparer.Ordinal);
+    private readonly DeviceKeyBook _keys;
     private readonly Dictionary<string, List<(byte[] Key, string Ended)>> _endedKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Operator> _operators = new(StringComparer.Ordinal);
     private readonly Dictionary<long, HandEntryRecord> _handEntries = [];
@@ -39,7 +39,7 @@ internal sealed class RegisterReplay
     private readonly ReportReplay _reports;
     private readonly AuditReplay _audit;
     private readonly Core.Turnout.TurnoutBook _turnout;
-    private int _next;
+    private int _count;
     private long _lastLogSize;
     private int _enrolments;
     private int _replacements;
@@ -57,6 +57,8 @@ internal sealed class RegisterReplay
         _election = election;
         _jurisdiction = new Jurisdiction(election);
         _problems = problems;
+        _keys = new DeviceKeyBook(election);
+        _lastKeys = new DeviceKeyBook(election);
         _reports = new ReportReplay(election, _operators, _orders, problems);
         _audit = new AuditReplay(election, _operators, reported ?? new Core.Tally.TallyEngine(election).Freeze, problems);
         _turnout = new Core.Turnout.TurnoutBook(election);
@@ -99,25 +101,32 @@ internal sealed class RegisterReplay
     /// <summary>Whether every single entry of a source is kept (each will be a problem), not only the first few.</summary>
     public Func<string, bool> KeepEverySingleEntry { get; init; } = _ => true;
 
-    /// <summary>Each station's last device key in the records added so far, raw: what entries' signatures are first tried with.</summary>
-    public IReadOnlyDictionary<string, byte[]> LastKeys => _lastKeys;
+    /// <summary>
+    /// Each station's last device key in the records added so far, with the record that enrolled it: what entries' signatures are
+    /// first tried with.
+    /// </summary>
+    public DeviceKeyBook LastKeys => _lastKeys;
 
     /// <summary>How many records were added.</summary>
-    public int Count => _records.Count;
+    public int Count => _count;
 
-    /// <summary>Adds the records fetched next (decoded, in register order); they take effect as the entries reach them.</summary>
+    /// <summary>
+    /// Adds the records fetched next (decoded, in register order); they take effect as the entries reach them, and are let go once
+    /// applied.
+    /// </summary>
     public void Add(IEnumerable<RegisterRecord> records)
     {
         foreach (var record in records)
         {
-            _records.Add(record);
+            _pending.Enqueue(record);
+            _count++;
             if (record is DefinitionRecord definition)
             {
                 _definitions.Add(definition);
             }
             else if (record is DeviceKeyRecord key)
             {
-                _lastKeys[key.StationId] = key.PublicKey.AsSpan().ToArray();
+                _lastKeys.Set(key.StationId, key.PublicKey.AsSpan(), key.Sequence);
             }
         }
     }
@@ -209,9 +218,9 @@ internal sealed class RegisterReplay
     /// </summary>
     public IReadOnlyList<string> Finish(long treeSize)
     {
-        var first = _next;
+        var lateRecords = _pending.Where(r => r.LogSize > treeSize).Take(20).ToList();
         ApplyBefore(long.MaxValue);
-        foreach (var late in _records.Skip(first).Where(r => r.LogSize > treeSize).Take(20))
+        foreach (var late in lateRecords)
         {
             _problems.Add($"register record {late.Sequence} says the log held {late.LogSize} entries when it was recorded; "
                 + $"the signed tree head has {treeSize}");
@@ -219,7 +228,7 @@ internal sealed class RegisterReplay
         var unopened = _matched.Values.Count(m => !_pairsChecked.ContainsKey(m.Sequence));
         List<string> lines =
         [
-            Invariant($"the register holds {_records.Count:N0} records"),
+            Invariant($"the register holds {_count:N0} records"),
             Invariant($"device keys: {_enrolments:N0} enrolled ({_replacements:N0} replacing a station's earlier key), {_revocations:N0} revoked"),
             Invariant($"operators: {_operators.Count:N0}"),
             Invariant($"hand entries: {_handEntries.Count:N0}; matched pairs checked against their commitments: {_pairsChecked.Count:N0}")
@@ -238,18 +247,17 @@ internal sealed class RegisterReplay
         return lines;
     }
 
-    /// <summary>The stations with a current device key once every record is applied (to compare with <c>/api/v1/keys</c>).</summary>
-    public IEnumerable<string> KeyedStations => _keys.Keys;
+    /// <summary>Each station's current device key once every record is applied (to compare with <c>/api/v1/keys</c>).</summary>
+    public DeviceKeyBook CurrentKeys => _keys;
 
     /// <summary>A station's current device key in base64 once every record is applied; null when it has none.</summary>
-    public string? CurrentKey(string station) =>
-        _keys.TryGetValue(station, out var key) ? Convert.ToBase64String(key.PublicKey.AsSpan()) : null;
+    public string? CurrentKey(string station) => _keys.Key(station) is { IsEmpty: false } key ? Convert.ToBase64String(key) : null;
 
     private void ApplyBefore(long sequence)
     {
-        for (; _next < _records.Count && _records[_next].LogSize < sequence; _next++)
+        while (_pending.TryPeek(out var record) && record.LogSize < sequence)
         {
-            Apply(_records[_next]);
+            Apply(_pending.Dequeue());
         }
     }
 
@@ -327,18 +335,19 @@ internal sealed class RegisterReplay
             _problems.Add($"register record {key.Sequence} enrols a device key for {key.StationId}, which is no polling station");
         }
         _enrolments++;
-        if (_keys.TryGetValue(key.StationId, out var earlier))
+        if (_keys.Key(key.StationId) is { IsEmpty: false } earlier)
         {
             _replacements++;
-            Ended(key.StationId, earlier.PublicKey.AsSpan(), $"replaced by register record {key.Sequence}");
+            Ended(key.StationId, earlier, $"replaced by register record {key.Sequence}");
         }
-        _keys[key.StationId] = key;
+        _keys.Set(key.StationId, key.PublicKey.AsSpan(), key.Sequence);
     }
 
     private void ApplyRevocation(DeviceKeyRevokedRecord revoked)
     {
         _revocations++;
-        if (!_keys.TryGetValue(revoked.StationId, out var current) || !current.PublicKey.AsSpan().SequenceEqual(revoked.PublicKey.AsSpan()))
+        var current = _keys.Key(revoked.StationId);
+        if (current.IsEmpty || !current.SequenceEqual(revoked.PublicKey.AsSpan()))
         {
             _problems.Add($"register record {revoked.Sequence} revokes a key that was not station {revoked.StationId}'s current key");
             return;
@@ -420,12 +429,12 @@ internal sealed class RegisterReplay
         var report = turnout.Report(_election.Id);
         if (turnout.Signature is { } signature)
         {
-            var key = _keys.GetValueOrDefault(turnout.StationId);
+            var key = _keys.Key(turnout.StationId);
             if (turnout.By != TurnoutRecord.DevicePrefix + turnout.StationId)
             {
                 _problems.Add($"{at} is signed, but says it was sent by {turnout.By}, not the station's device");
             }
-            else if (key is null || !Verifies(key.PublicKey.AsSpan(), report.Canonical(), [.. signature]))
+            else if (key.IsEmpty || !Verifies(key, report.Canonical(), [.. signature]))
             {
                 _problems.Add($"{at}: the signature does not verify with the device key the register made current for the station before it");
             }
@@ -512,11 +521,14 @@ internal sealed class RegisterReplay
         }
     }
 
-    private void CheckSignature(ServedEntry e, byte[] canonical, byte[] signature, (byte[] Key, bool Verifies)? tried)
+    /// <summary>
+    /// The entry's signature held to the station's current key; <paramref name="tried"/> (the register record of the key it was tried
+    /// with while the page was prepared, and whether it verified) spares a second verification when that record set the current key.
+    /// </summary>
+    private void CheckSignature(ServedEntry e, byte[] canonical, byte[] signature, (long Record, bool Verifies)? tried)
     {
-        if (_keys.TryGetValue(e.Station, out var current) && (tried is { } t && current.PublicKey.AsSpan().SequenceEqual(t.Key)
-            ? t.Verifies
-            : Verifies(current.PublicKey.AsSpan(), canonical, signature)))
+        var current = _keys.Key(e.Station, out var record);
+        if (!current.IsEmpty && (tried is { } t && t.Record == record ? t.Verifies : Verifies(current, canonical, signature)))
         {
             return;
         }
@@ -525,13 +537,13 @@ internal sealed class RegisterReplay
         {
             _problems.Add($"entry {e.Sequence}: signed with a device key of station {e.Station} that the register had {how} before it");
         }
-        else if (current is null)
+        else if (current.IsEmpty)
         {
             _problems.Add($"entry {e.Sequence}: signed, but the register made no device key current for station {e.Station} before it");
         }
         else
         {
-            _problems.Add($"entry {e.Sequence}: the device signature does not verify with the key register record {current.Sequence} "
+            _problems.Add($"entry {e.Sequence}: the device signature does not verify with the key register record {record} "
                 + $"made current for station {e.Station}");
         }
     }
