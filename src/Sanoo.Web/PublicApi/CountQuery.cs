@@ -33,8 +33,9 @@ public static class CountQuery
         var at = area is null ? election.Area(plan.Contest.Area) : AreaId.TryParse(area, out var asked) ? election.Area(asked) : null;
         if (at is null || at.IsStation || snapshot.Tally(plan.Contest.Id, countSource.Id, at.Id) is null)
         {
-            problem = Problems.Status(404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{area}', an area above the "
-                + "stations of this election (a station's figures: /api/v1/stations/ID).");
+            problem = Problems.Status(404, "Unknown area",
+                $"contest '{plan.Contest.Id}' is not tallied at '{area ?? plan.Contest.Area.Value}', an area above the stations"
+                + " of this election (a station's figures: /api/v1/stations/ID).");
             return null;
         }
         return new CountRead(published, snapshot, plan, countSource, at);

@@ -50,23 +50,12 @@ public static class PublicEndpoints
 
     private static IResult Results_(HttpContext context, SnapshotPublisher publisher, string? contest, string? source, string? area, string? lang)
     {
-        var published = publisher.Current;
-        if (published.Snapshot is not { } snapshot)
-        {
-            return Problems.Unavailable("No snapshot has been published yet.");
-        }
-        var election = snapshot.Election;
-        if (CountQuery.Resolve(election, contest, source, out var problem) is not { } chosen)
+        if (CountQuery.Read(publisher.Current, contest, source, area, out var problem) is not { } read)
         {
             return problem!;
         }
-        var (plan, countSource) = chosen;
-        var areaId = area is null ? plan.Contest.Area : AreaId.TryParse(area, out var at) ? at : default;
-        if (areaId == default || snapshot.Tally(plan.Contest.Id, countSource.Id, areaId) is null)
-        {
-            return Problems.Status(
-                404, "Unknown area", $"contest '{plan.Contest.Id}' is not tallied at '{area ?? areaId.Value}' (stations: see /api/v1/stations/ID).");
-        }
+        var (published, snapshot, plan, countSource, at) = read;
+        var (election, areaId) = (snapshot.Election, at.Id);
         var languages = election.Definition.Languages;
         var language = lang is null ? languages[0] : languages.FirstOrDefault(l => string.Equals(l, lang, StringComparison.OrdinalIgnoreCase));
         if (language is null)
