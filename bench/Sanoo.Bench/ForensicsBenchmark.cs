@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Forensics;
-using Sanoo.Core.Tally;
-using Sanoo.Samples.Synthetic;
 using Sanoo.Web.Forensics;
 
 namespace Sanoo.Bench;
@@ -18,10 +16,7 @@ public static class ForensicsBenchmark
     /// <summary>Times <paramref name="runs"/> analyses of <paramref name="stations"/> stations; prints each and the median.</summary>
     public static int Run(int stations, int runs)
     {
-        using var definition = new MemoryStream();
-        SyntheticElection.WriteDefinition(definition, stations, 1);
-        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(definition.ToArray())).Election;
-        var snapshot = TallyEngine.Rebuild(election, SyntheticElection.Protocols(election, "hand", 1)).Freeze();
+        var (election, _, snapshot) = HandCount.Of(stations);
         var source = new SourceId("hand");
         var times = new List<double>();
         var processor = new List<double>();

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Progress;
-using Sanoo.Core.Tally;
-using Sanoo.Samples.Synthetic;
 
 namespace Sanoo.Bench;
 
@@ -17,11 +15,7 @@ public static class ProgressBenchmark
     /// <summary>Times <paramref name="runs"/> series of each kind over <paramref name="stations"/> stations; prints the medians.</summary>
     public static int Run(int stations, int runs)
     {
-        using var definition = new MemoryStream();
-        SyntheticElection.WriteDefinition(definition, stations, 1);
-        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(definition.ToArray())).Election;
-        var protocols = SyntheticElection.Protocols(election, "hand", 1).ToList();
-        var snapshot = TallyEngine.Rebuild(election, protocols).Freeze();
+        var (election, protocols, snapshot) = HandCount.Of(stations);
         var start = DateTimeOffset.Parse("2021-11-28T20:00:00+06:00", CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
         CountedVersion[] counted = [.. protocols.Select((p, i) => new CountedVersion(i + 1, start + (150L * i), p, null))];
         var source = new SourceId("hand");
