@@ -67,61 +67,63 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
             var (verified, report) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
             Assert.True(verified == 0, report);
             Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
+            // Changes FILE's text as TAMPER says, then requires sanoo verify to fail naming EXPECTED, and puts the file back.
+            void Caught(string file, Func<string, string> tamper, string expected)
+            {
+                var text = File.ReadAllText(file);
+                File.WriteAllText(file, tamper(text));
+                var (code, complaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+                Assert.Equal(VerifyCommand.Mismatch, code);
+                Assert.Contains(expected, complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+                File.WriteAllText(file, text);
+            }
+
             var results = Path.Combine(site, "api", "v1", "results", "list", "hand", "bishkek.json");
-            var original = File.ReadAllText(results);
-            var bishkek = JsonDocument.Parse(original).RootElement.GetProperty("choices")[0].GetProperty("votes").GetInt64();
-            File.WriteAllText(results, original.Replace($"\"votes\":{bishkek},", $"\"votes\":{bishkek + 500},", StringComparison.Ordinal));
-            var (changed, complaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
-            Assert.Equal(VerifyCommand.Mismatch, changed);
-            Assert.Contains(
-                $"list/hand/bishkek: p01 is published with {bishkek + 500:N0} votes, but the station protocols add up to {bishkek:N0}",
-                complaint.ReplaceLineEndings(""),
-                StringComparison.Ordinal);
-            File.WriteAllText(results, original);
+            var bishkek = JsonDocument.Parse(File.ReadAllText(results)).RootElement.GetProperty("choices")[0].GetProperty("votes").GetInt64();
+            Caught(
+                results,
+                text => text.Replace($"\"votes\":{bishkek},", $"\"votes\":{bishkek + 500},", StringComparison.Ordinal),
+                $"list/hand/bishkek: p01 is published with {bishkek + 500:N0} votes, but the station protocols add up to {bishkek:N0}");
 
             // The per-area summaries an area lists (its children here) are re-added too, not only the area's own total.
             var nationFile = Path.Combine(site, "api", "v1", "results", "list", "hand", "kg.json");
-            var nationText = File.ReadAllText(nationFile);
-            var nation = System.Text.Json.Nodes.JsonNode.Parse(nationText)!;
-            var child = nation["children"]![0]!;
+            var child = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(nationFile))!["children"]![0]!;
             var childVotes = child["votes"]![0]!.GetValue<long>();
-            child["votes"]![0] = childVotes + 500;
-            File.WriteAllText(nationFile, nation.ToJsonString());
-            var (childChanged, childComplaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
-            Assert.Equal(VerifyCommand.Mismatch, childChanged);
-            Assert.Contains(
-                $"list/hand/kg, its listed area {child["id"]}: p01 is published with {childVotes + 500:N0} votes",
-                childComplaint.ReplaceLineEndings(""),
-                StringComparison.Ordinal);
-            File.WriteAllText(nationFile, nationText);
+            Caught(
+                nationFile,
+                text =>
+                {
+                    var nation = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+                    nation["children"]![0]!["votes"]![0] = childVotes + 500;
+                    return nation.ToJsonString();
+                },
+                $"list/hand/kg, its listed area {child["id"]}: p01 is published with {childVotes + 500:N0} votes");
 
             // The count through the night is recomputed from the entries' received times: a point made to look otherwise is caught.
             var progressFile = Path.Combine(site, "api", "v1", "progress", "list", "kg.json");
-            var progressText = File.ReadAllText(progressFile);
-            var progress = System.Text.Json.Nodes.JsonNode.Parse(progressText)!;
-            var hand = progress["sources"]!.AsArray().Single(s => (string?)s!["source"] == "hand")!;
-            Assert.Equal(1293946, hand["points"]!.AsArray()[^1]!["participation"]!.GetValue<long>());
-            hand["points"]!.AsArray()[0]!["reporting"] = hand["points"]!.AsArray()[0]!["reporting"]!.GetValue<int>() + 1;
-            File.WriteAllText(progressFile, progress.ToJsonString());
-            var (progressChanged, progressComplaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
-            Assert.Equal(VerifyCommand.Mismatch, progressChanged);
-            Assert.Contains("progress list/hand/kg: the point at ", progressComplaint.ReplaceLineEndings(""), StringComparison.Ordinal);
-            File.WriteAllText(progressFile, progressText);
+            Caught(
+                progressFile,
+                text =>
+                {
+                    var progress = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+                    var points = progress["sources"]!.AsArray().Single(s => (string?)s!["source"] == "hand")!["points"]!.AsArray();
+                    Assert.Equal(1293946, points[^1]!["participation"]!.GetValue<long>());
+                    points[0]!["reporting"] = points[0]!["reporting"]!.GetValue<int>() + 1;
+                    return progress.ToJsonString();
+                },
+                "progress list/hand/kg: the point at ");
 
             // The keys the copy lists as current are held to those the register made current: a key no record enrolled is named.
-            var keysFile = Path.Combine(site, "api", "v1", "keys.json");
-            var keysText = File.ReadAllText(keysFile);
-            var keys = System.Text.Json.Nodes.JsonNode.Parse(keysText)!;
             var planted = Convert.ToBase64String(new byte[32]);
-            keys["devices"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["station"] = "s0001", ["publicKey"] = planted });
-            File.WriteAllText(keysFile, keys.ToJsonString());
-            var (keysChanged, keysComplaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
-            Assert.Equal(VerifyCommand.Mismatch, keysChanged);
-            Assert.Contains(
-                $"/api/v1/keys lists {planted} as station s0001's device key; the register makes it none",
-                keysComplaint.ReplaceLineEndings(""),
-                StringComparison.Ordinal);
-            File.WriteAllText(keysFile, keysText);
+            Caught(
+                Path.Combine(site, "api", "v1", "keys.json"),
+                text =>
+                {
+                    var keys = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+                    keys["devices"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["station"] = "s0001", ["publicKey"] = planted });
+                    return keys.ToJsonString();
+                },
+                $"/api/v1/keys lists {planted} as station s0001's device key; the register makes it none");
             var entriesPage = Path.Combine(site, "api", "v1", "entries", "0.json");
             var entries = File.ReadAllText(entriesPage);
             var canonical = JsonDocument.Parse(entries).RootElement.GetProperty("entries")[3].GetProperty("canonical").GetString()!;

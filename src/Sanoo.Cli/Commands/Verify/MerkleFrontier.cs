@@ -45,19 +45,7 @@ internal sealed class MerkleFrontier
     }
 
     /// <summary>MTH of every leaf appended so far (the empty tree's hash for none).</summary>
-    public byte[] Root()
-    {
-        if (_peaks.Count == 0)
-        {
-            return MerkleHash.Empty();
-        }
-        var root = _peaks[^1];
-        for (var i = _peaks.Count - 2; i >= 0; i--)
-        {
-            root = MerkleHash.Node(_peaks[i], root);
-        }
-        return root;
-    }
+    public byte[] Root() => MerkleTree.RootOfFrontier(_peaks);
 
     /// <summary>A copy that grows on its own (the frontier of a round that may be abandoned).</summary>
     public MerkleFrontier Copy() => new(Size, [.. _peaks]);
