@@ -132,6 +132,45 @@ public sealed class BackupDrillTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backup_of_a_cleanly_stopped_store_copies_its_checkpoint_statement_and_the_copy_starts_from_it()
+    {
+        var db = Path.Combine(_folder, "stopped.db");
+        var copy = Path.Combine(_folder, "stopped-copy.db");
+        var headFile = StoreAddress.DefaultTreeHeadFile("sqlite:" + db)!;
+        var store = await StoreAddress.OpenAsync("sqlite:" + db);
+        var log = await ElectionLog.OpenAsync(store, Sample.DefinitionJson,
+            checkpoints: new Log.Checkpoints.CheckpointOptions(await CheckpointSealFile.OpenAsync(headFile, _commission, default)));
+        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Token))));
+        var app = SanooServer.Create(log, Options(db), commission: _commission);
+        await SanooServer.StartAsync(app);
+        using (var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) })
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                await SendAsync(http, Sample.Hand[i]);
+            }
+        }
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await log.DisposeAsync(); // a clean stop: a checkpoint at the log's last entry, its statement beside the store
+        await store.DisposeAsync();
+        Assert.True(File.Exists(db + ".checkpoint.json"), "the clean stop wrote no checkpoint statement");
+
+        var (code, output) = CliRun.Sanoo("backup", "--db", "sqlite:" + db, "--out", copy);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("checkpoint's signed statement is copied", output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(db + ".checkpoint.json"), File.ReadAllBytes(copy + ".checkpoint.json"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(copy + ".checkpoint.json"));
+        }
+        var (check, checkOutput) = CliRun.Sanoo("store", "check", "--db", "sqlite:" + copy);
+        Assert.True(check == 0, checkOutput);
+        Assert.Contains("Started from the checkpoint at log position 30", checkOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_backup_copies_the_finished_images_beside_the_store_and_never_writes_over_a_file()
     {
         var db = Path.Combine(_folder, "images.db");

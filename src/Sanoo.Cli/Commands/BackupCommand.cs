@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace Sanoo.Cli.Commands;
 
 /// <summary>
-/// <c>sanoo backup --db sqlite:DB --out FILE</c>: a consistent copy of an SQLite store, its kept tree head and its images, safe
+/// <c>sanoo backup --db sqlite:DB --out FILE</c>: a consistent copy of an SQLite store, its kept tree head, the statement of its
+/// last checkpoint and its images, safe
 /// while a server writes (<see cref="SqliteBackup"/>); serve the copy as it is to restore. For PostgreSQL it prints the
 /// <c>pg_dump</c> command to run instead and exits with 1: nothing was copied.
 /// </summary>
@@ -47,6 +48,10 @@ public static class BackupCommand
             console.MarkupLine(copied.TreeHead
                 ? $"The kept tree head is copied to {Markup.Escape(output)}.tree-head.json, taken before the database: the copy extends it."
                 : "[yellow]No kept tree head beside the store (it has not been served): the copy is checked against itself only.[/]");
+            if (copied.Checkpoint)
+            {
+                console.MarkupLineInterpolated($"The last checkpoint's signed statement is copied to {output}.checkpoint.json: the copy starts from it.");
+            }
             console.MarkupLineInterpolated($"{copied.Images:N0} image(s) copied to {output}.images.");
             console.MarkupLineInterpolated($"Restore: sanoo store check --db sqlite:{output}, then sanoo serve --db sqlite:{output}.");
             return SanooCli.Ok;

@@ -4,10 +4,11 @@ namespace Sanoo.Storage.Sqlite;
 
 /// <summary>
 /// A consistent copy of an SQLite store and what sits beside it, safe while a server writes to it: the kept tree head
-/// (<c>DB.tree-head.json</c>) first, then the database through SQLite's online backup (one read transaction: the copy is
+/// (<c>DB.tree-head.json</c>) and the signed statement of its last checkpoint (<c>DB.checkpoint.json</c>) first, then the database through SQLite's online backup (one read transaction: the copy is
 /// the log as one commit left it, and the server's writes go on meanwhile), then the images folder (<c>DB.images</c>, whose
 /// files are only ever added). In that order the copied head is never ahead of the copied log, and every image the copied
-/// log names is copied: the copy passes the server's own check at start.
+/// log names is copied: the copy passes the server's own check at start, and starts from the copied checkpoint (whose row the
+/// copied database holds, the table being append-only) instead of replaying the whole log.
 /// </summary>
 public static class SqliteBackup
 {
@@ -15,7 +16,8 @@ public static class SqliteBackup
     /// <param name="Bytes">The size of the copied database file.</param>
     /// <param name="TreeHead">Whether a kept tree head was copied (none beside a store that never served).</param>
     /// <param name="Images">How many image files were copied.</param>
-    public sealed record Copied(long Bytes, bool TreeHead, int Images);
+    /// <param name="Checkpoint">Whether a checkpoint statement was copied (none before a server's first checkpoint).</param>
+    public sealed record Copied(long Bytes, bool TreeHead, int Images, bool Checkpoint);
 
     /// <summary>Copies the store in <paramref name="source"/> to <paramref name="target"/>, which must not exist yet.</summary>
     public static async Task<Copied> CopyAsync(string source, string target, CancellationToken cancellationToken = default)
@@ -33,6 +35,12 @@ public static class SqliteBackup
         if (hasHead)
         {
             await CopyPrivateAsync(head, target + ".tree-head.json", cancellationToken);
+        }
+        var checkpoint = source + ".checkpoint.json";
+        var hasCheckpoint = File.Exists(checkpoint);
+        if (hasCheckpoint)
+        {
+            await CopyPrivateAsync(checkpoint, target + ".checkpoint.json", cancellationToken);
         }
         // An empty file owned by the operator alone, as the store's own files are; SQLite writes the copy into it.
         File.Create(target, 4096, FileOptions.None).Dispose();
@@ -53,7 +61,7 @@ public static class SqliteBackup
             throw new StoreException($"Backing up {source} failed: {e.Message}", e);
         }
         var images = CopyImages(source + ".images", target + ".images", cancellationToken);
-        return new Copied(new FileInfo(target).Length, hasHead, images);
+        return new Copied(new FileInfo(target).Length, hasHead, images, hasCheckpoint);
     }
 
     private static string Connection(string file, SqliteOpenMode mode) =>
