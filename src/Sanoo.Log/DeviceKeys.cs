@@ -6,8 +6,8 @@ using Sanoo.Core.Definitions;
 namespace Sanoo.Log;
 
 /// <summary>
-/// Each station's current device key as 32 raw bytes, kept by station ordinal in one array (32 MB at a million stations) rather
-/// than as a million objects; a key enrolled for a station the definition does not have is kept by name beside it. Read by
+/// Each station's current device key as 32 raw bytes, kept by station ordinal in one array (32 MB at a million stations, made
+/// at the first enrolment, so an election of hand counts only has none) rather than as a million objects; a key enrolled for a station the definition does not have is kept by name beside it. Read by
 /// request threads while the log's writer changes it, so every access takes its lock (short and uncontended).
 /// </summary>
 internal sealed class DeviceKeys(Election election)
@@ -15,8 +15,8 @@ internal sealed class DeviceKeys(Election election)
     /// <summary>Bytes of an Ed25519 public key.</summary>
     public const int KeyLength = 32;
 
-    private readonly byte[] _keys = new byte[election.StationCount * KeyLength];
-    private readonly bool[] _held = new bool[election.StationCount];
+    private byte[] _keys = [];
+    private bool[] _held = [];
     private readonly Dictionary<string, byte[]> _unmapped = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _revoked = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -48,8 +48,12 @@ internal sealed class DeviceKeys(Election election)
         {
             if (ordinal >= 0)
             {
+                if (_held.Length == 0 || !_held[ordinal])
+                {
+                    return false;
+                }
                 _keys.AsSpan(ordinal * KeyLength, KeyLength).CopyTo(key);
-                return _held[ordinal];
+                return true;
             }
             if (_unmapped.TryGetValue(station, out var held))
             {
@@ -73,6 +77,7 @@ internal sealed class DeviceKeys(Election election)
             _revoked.Remove(station);
             if (ordinal >= 0)
             {
+                EnsureArrays();
                 key.CopyTo(_keys.AsSpan(ordinal * KeyLength, KeyLength));
                 Count += _held[ordinal] ? 0 : 1;
                 _held[ordinal] = true;
@@ -92,11 +97,11 @@ internal sealed class DeviceKeys(Election election)
         lock (_lock)
         {
             _revoked.Add(station);
-            if (ordinal >= 0 ? _held[ordinal] : _unmapped.Remove(station))
+            if (ordinal >= 0 ? _held.Length > 0 && _held[ordinal] : _unmapped.Remove(station))
             {
                 Count--;
             }
-            if (ordinal >= 0)
+            if (ordinal >= 0 && _held.Length > 0)
             {
                 _held[ordinal] = false;
                 _keys.AsSpan(ordinal * KeyLength, KeyLength).Clear();
@@ -163,6 +168,10 @@ internal sealed class DeviceKeys(Election election)
         {
             Array.Clear(_held);
             Array.Clear(_keys);
+            if (count > 0)
+            {
+                EnsureArrays();
+            }
             _unmapped.Clear();
             Count = 0;
             var at = 4;
@@ -177,7 +186,7 @@ internal sealed class DeviceKeys(Election election)
                 at += 4;
                 if (ordinal >= 0)
                 {
-                    if (ordinal <= last || ordinal >= _held.Length || _unmapped.Count > 0)
+                    if (ordinal <= last || ordinal >= election.StationCount || _unmapped.Count > 0)
                     {
                         return -1;
                     }
@@ -215,6 +224,16 @@ internal sealed class DeviceKeys(Election election)
                 at += 2 + length;
             }
             return revoked < 0 ? -1 : at;
+        }
+    }
+
+    /// <summary>The arrays by station ordinal, made at the first key (under the lock).</summary>
+    private void EnsureArrays()
+    {
+        if (_held.Length == 0 && election.StationCount > 0)
+        {
+            _keys = new byte[election.StationCount * KeyLength];
+            _held = new bool[election.StationCount];
         }
     }
 
