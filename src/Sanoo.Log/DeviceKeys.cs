@@ -7,8 +7,9 @@ namespace Sanoo.Log;
 
 /// <summary>
 /// Each station's current device key as 32 raw bytes, kept by station ordinal in one array (32 MB at a million stations, made
-/// at the first enrolment, so an election of hand counts only has none) rather than as a million objects; a key enrolled for a station the definition does not have is kept by name beside it. Read by
-/// request threads while the log's writer changes it, so every access takes its lock (short and uncontended).
+/// at the first enrolment, so an election of hand counts only has none) rather than as a million objects; a key enrolled for a
+/// station the definition does not have is kept by name beside it. Read by request threads while the log's writer changes it,
+/// so every access takes its lock (short and uncontended).
 /// </summary>
 internal sealed class DeviceKeys(Election election)
 {
