@@ -40,7 +40,7 @@ start_once() {
   cpu=$(awk -v t="$ticks" '{printf "%.2f", ($14 + $15) / t}' "/proc/$pid/stat")
   peak=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true # SIGTERM: a clean shutdown, which writes a checkpoint
-  from=$(grep -o 'checkpoint at log position [0-9,]*\|checkpoint was refused\|whole log was replayed' "$log" | head -1 || true)
+  from=$(grep -o 'checkpoint at log position [0-9,]*\( and register record [0-9,]*\)\?\|checkpoint was refused\|whole log was replayed' "$log" | head -1 || true)
   printf '%s %s %s %s\n' "$(echo "$ready - $start" | bc)" "$cpu" "$peak" "${from:-(no checkpoint line)}"
 }
 

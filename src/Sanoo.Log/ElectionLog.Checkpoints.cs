@@ -83,9 +83,11 @@ public sealed partial class ElectionLog
             return null;
         }
         var tally = _state.Engine.ExportState();
-        var state = new byte[TrustedCheckpoint.DigestLength + tally.Length];
+        var register = _state.Register.ExportCheckpoint();
+        var state = new byte[TrustedCheckpoint.DigestLength + register.Length + tally.Length];
         _state.Digest.Current().CopyTo(state, 0);
-        tally.CopyTo(state, TrustedCheckpoint.DigestLength);
+        register.CopyTo(state, TrustedCheckpoint.DigestLength);
+        tally.CopyTo(state, TrustedCheckpoint.DigestLength + register.Length);
         var frontier = _state.Tree.Frontier(position);
         Interlocked.Exchange(ref _lastCheckpoint, position);
         return new Captured(position, Core.Transparency.MerkleTree.RootOfFrontier(frontier), [.. frontier.SelectMany(h => h)], state);

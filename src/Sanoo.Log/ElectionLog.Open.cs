@@ -77,7 +77,9 @@ public sealed partial class ElectionLog
         }
         state ??= await RebuildAsync(store, loaded, progress, cancellationToken, null, checkpoint is null ? batches : null);
         var timings = new OpenTimings(definitionTime, clock.Elapsed - definitionTime);
-        var use = checkpoint is not null && refusal is null ? new CheckpointUse(checkpoint.Position, null) : new CheckpointUse(0, refusal);
+        var use = checkpoint is not null && refusal is null
+            ? new CheckpointUse(checkpoint.Position, null) { RegisterSize = state.Register.Adopted }
+            : new CheckpointUse(0, refusal);
         return new ElectionLog(
             store, stored, loaded, time ?? TimeProvider.System, state, timings, checkpoints, use, use.Position > 0 ? checkpoint!.Statement : null);
     }
@@ -92,6 +94,9 @@ public sealed partial class ElectionLog
     {
         var state = new LogState(election);
         var adopted = checkpoint?.Position ?? 0;
+        var registerLeaves = checkpoint is { RegisterSize: > 0 and var covered }
+            ? Task.Run(() => RegisterLeavesAsync(store, covered, cancellationToken), cancellationToken) // hashed beside the replay
+            : null;
         state.Index.EnsureCapacity((int)Math.Min(adopted, int.MaxValue / 2));
         await foreach (var (entries, leaves) in (batches ?? LogBatches.Start(store, cancellationToken)).ReadAllAsync(cancellationToken))
         {
@@ -115,11 +120,52 @@ public sealed partial class ElectionLog
             throw new CheckpointRefusedException(
                 $"the log holds {state.Engine.Position:N0} entries, fewer than the {adopted:N0} its checkpoint covers: entries were deleted");
         }
-        foreach (var row in await store.ReadRegisterAsync(0, cancellationToken))
+        if (registerLeaves is not null)
+        {
+            var leaves = await registerLeaves;
+            for (var i = 0; i < leaves.Length; i++)
+            {
+                state.Register.AdoptLeaf(i + 1, leaves[i]);
+            }
+            if (state.Register.FinishAdoption(checkpoint!.Register) is { } problem)
+            {
+                throw new CheckpointRefusedException(problem);
+            }
+        }
+        foreach (var row in await store.ReadRegisterAsync(state.Register.Size, cancellationToken))
         {
             state.Register.Apply(row, state.Engine.Position);
         }
         return state;
+    }
+
+    /// <summary>
+    /// The leaf hashes of the register's first <paramref name="count"/> records (fewer when it holds fewer), read in chunks and
+    /// hashed on every core, without decoding a record: a checkpoint's sealed register root is checked against them.
+    /// </summary>
+    private static async Task<byte[][]> RegisterLeavesAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
+    {
+        const int Chunk = 65_536;
+        var leaves = new List<byte[]>((int)Math.Min(count, int.MaxValue / 2));
+        while (leaves.Count < count)
+        {
+            var rows = await store.ReadRegisterAsync(leaves.Count, Math.Min(Chunk, count - leaves.Count), cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Sequence != leaves.Count + i + 1)
+                {
+                    throw new StoreException($"the register jumps from record {leaves.Count + i} to {rows[i].Sequence}: the store is damaged");
+                }
+            }
+            var hashed = new byte[rows.Count][];
+            Parallel.For(0, rows.Count, i => hashed[i] = Core.Transparency.MerkleHash.Leaf(rows[i].Record.AsSpan()));
+            leaves.AddRange(hashed);
+        }
+        return [.. leaves];
     }
 
     private static Election Load(byte[] json, string what) => DefinitionReader.Read(json) switch

@@ -69,6 +69,10 @@ public sealed partial class ElectionLog
         [.. (await _store.ReadRegisterOfKindAsync(Core.Register.DeviceKeyRevokedRecord.Word, cancellationToken))
             .Select(row => (Core.Register.DeviceKeyRevokedRecord)Core.Register.RegisterRecord.Decode(row.Record.AsSpan()))];
 
+    /// <summary>The register's records of one kind, in order, as stored (the kind column read as an index).</summary>
+    public Task<IReadOnlyList<RegisterRow>> RegisterOfKindAsync(string kind, CancellationToken cancellationToken = default) =>
+        _store.ReadRegisterOfKindAsync(kind, cancellationToken);
+
     /// <summary>The register's records after <paramref name="afterSequence"/>, as stored, in order.</summary>
     public Task<IReadOnlyList<RegisterRow>> RegisterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
         _store.ReadRegisterAsync(afterSequence, cancellationToken);

@@ -76,6 +76,15 @@ public sealed partial class ElectionLog : IAsyncDisposable
     /// <summary>The register records read so far (what the next tree head will cover).</summary>
     public long RegisterSize => _state.Register.Size;
 
+    /// <summary>
+    /// Copies the device key the register holds for <paramref name="station"/> now into <paramref name="key"/> (32 bytes); false when
+    /// none is enrolled (or it was revoked). The register is read as the log reads it: at each write and as the log follows the store.
+    /// </summary>
+    public bool TryGetDeviceKey(string station, Span<byte> key) => _state.Register.TryGetKey(station, key);
+
+    /// <summary>Whether the station's last device key was revoked and none enrolled since.</summary>
+    public bool IsDeviceKeyRevoked(string station) => _state.Register.IsKeyRevoked(station);
+
     /// <summary>The entries up to <see cref="Position"/> that were not counted (conflicts, stale versions, rejected), in log order.</summary>
     public IReadOnlyList<LogEntry> Uncounted
     {

@@ -34,7 +34,7 @@ internal sealed class LogState(Election election)
     public MerkleTree Tree { get; } = new();
 
     /// <summary>The register (keys, operators, hand entries, acts) as read so far.</summary>
-    public RegisterState Register { get; } = new();
+    public RegisterState Register { get; } = new(election);
 
     /// <summary>The digest of every entry's counted columns so far (<see cref="CountedColumns"/>), for checkpoints.</summary>
     public CountedColumns Digest { get; } = new();

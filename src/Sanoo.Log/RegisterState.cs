@@ -1,3 +1,4 @@
+using Sanoo.Core.Definitions;
 using Sanoo.Core.Register;
 using Sanoo.Core.Transparency;
 using Sanoo.Storage;
@@ -10,9 +11,9 @@ namespace Sanoo.Log;
 /// station's current device key. Records must continue the register without a gap and read as what their columns say.
 /// Not thread-safe: used under the log's engine lock.
 /// </summary>
-internal sealed class RegisterState
+internal sealed partial class RegisterState(Election election)
 {
-    private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
+    private readonly DeviceKeys _keys = new(election);
     private long _lastLogSize;
 
     /// <summary>The register's Merkle tree.</summary>
@@ -21,12 +22,20 @@ internal sealed class RegisterState
     /// <summary>Records read.</summary>
     public long Size => Tree.Size;
 
-    /// <summary>The definition record, once read.</summary>
-    public DefinitionRecord? Definition { get; private set; }
+    /// <summary>Whether the definition record was read.</summary>
+    public bool HasDefinition { get; private set; }
+
+    /// <summary>Records taken from a checkpoint without being read again (their leaves checked against its sealed root); 0 for none.</summary>
+    public long Adopted { get; private set; }
 
     /// <summary>Whether <paramref name="publicKey"/> is the station's device key now (enrolled, not replaced, not revoked).</summary>
-    public bool IsCurrentKey(string station, ReadOnlySpan<byte> publicKey) =>
-        _keys.TryGetValue(station, out var key) && key.AsSpan().SequenceEqual(publicKey);
+    public bool IsCurrentKey(string station, ReadOnlySpan<byte> publicKey) => _keys.IsCurrent(station, publicKey);
+
+    /// <summary>Whether the station's last device key was revoked and none enrolled since. Thread-safe.</summary>
+    public bool IsKeyRevoked(string station) => _keys.IsRevoked(station);
+
+    /// <summary>Copies the station's device key now into <paramref name="key"/> (32 bytes); false when it has none. Thread-safe.</summary>
+    public bool TryGetKey(string station, Span<byte> key) => _keys.TryGet(station, key);
 
     /// <summary>
     /// Reads the next stored record: it must be record <see cref="Size"/> + 1, read as the kind and station its row is indexed
@@ -69,13 +78,13 @@ internal sealed class RegisterState
         Tree.Append(MerkleHash.Leaf(row.Record.AsSpan()));
         switch (record)
         {
-            case DefinitionRecord definition when Definition is null:
-                Definition = definition;
+            case DefinitionRecord when !HasDefinition:
+                HasDefinition = true;
                 break;
             case DefinitionRecord:
                 throw new StoreException($"register record {row.Sequence} names a second definition: a definition never changes");
             case DeviceKeyRecord key:
-                _keys[key.StationId] = [.. key.PublicKey];
+                _keys.Set(key.StationId, key.PublicKey.AsSpan());
                 break;
             case DeviceKeyRevokedRecord revoked when IsCurrentKey(revoked.StationId, revoked.PublicKey.AsSpan()):
                 _keys.Remove(revoked.StationId);

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Sanoo.Core.Protocols;
+using Sanoo.Core.Register;
 using Sanoo.Log;
 using Sanoo.Log.Checkpoints;
+using Sanoo.Storage.Access;
 using Sanoo.Testing;
 
 namespace Sanoo.Storage.Tests;
@@ -20,6 +22,117 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         { "sqlite", "frontier" }, { "postgres", "frontier" },
         { "sqlite", "correction" }, { "postgres", "correction" },
     };
+
+    public static TheoryData<string, string> RegisterTampering => new()
+    {
+        { "sqlite", "keys" }, { "postgres", "keys" },
+        { "sqlite", "record" }, { "postgres", "record" },
+        { "sqlite", "deleted" }, { "postgres", "deleted" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_restart_takes_the_registers_keys_from_the_checkpoint_and_reads_only_the_records_after_it(string backend)
+    {
+        var address = NewAddress(backend);
+        var seal = new KeptSeal();
+        var log = await OpenAsync(address, seal);
+        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var stations = Sample.Hand.Select(p => p.Station).Distinct().Take(6).ToList();
+        await using (var other = await StoreAddress.OpenAsync(address))
+        {
+            foreach (var station in stations.Take(4))
+            {
+                await other.EnrolDeviceAsync(new DeviceKey(station, RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "admin"));
+            }
+            await other.EnrolDeviceAsync(new DeviceKey(stations[0], RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "admin"));
+            await other.RevokeDeviceAsync(stations[1], "stolen", "admin");
+            await log.SubmitAsync([.. Sample.Hand.Take(50).Select(p => Submit(p))]); // the writer reads the register first
+            Assert.Equal(50, await log.WriteCheckpointAsync());
+            var covered = log.RegisterSize;
+            Assert.Equal(7, covered); // the definition, five enrolments, a revocation
+            await other.EnrolDeviceAsync(new DeviceKey(stations[4], RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "admin"));
+            await other.RevokeDeviceAsync(stations[2], "lost", "admin");
+            await other.EnrolDeviceAsync(new DeviceKey(stations[1], RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "admin"));
+            await log.SubmitAsync([.. Sample.Hand.Skip(50).Take(10).Select(p => Submit(p))]);
+        }
+        var roots = await log.RootsAsync();
+        await CloseAsync(log); // a clean shutdown keeps a checkpoint at the end: start from the one at 50
+        seal.Kept = seal.History.Single(s => s.Position == 50);
+
+        var reopened = await OpenAsync(address, seal);
+        Assert.Equal(new CheckpointUse(50, null) { RegisterSize = 7 }, reopened.Checkpoint);
+        var full = await OpenAsync(address, seal, fullReplay: true);
+        Assert.Equal(0, full.Checkpoint.RegisterSize);
+        foreach (var restarted in new[] { reopened, full })
+        {
+            var restartedRoots = await restarted.RootsAsync();
+            Assert.Equal(roots.RegisterSize, restartedRoots.RegisterSize);
+            Assert.Equal(roots.RegisterRoot, restartedRoots.RegisterRoot);
+        }
+        foreach (var station in stations)
+        {
+            var (adopted, replayed) = (new byte[32], new byte[32]);
+            Assert.Equal(full.TryGetDeviceKey(station.Value, replayed), reopened.TryGetDeviceKey(station.Value, adopted));
+            Assert.Equal(replayed, adopted);
+            Assert.Equal(full.IsDeviceKeyRevoked(station.Value), reopened.IsDeviceKeyRevoked(station.Value));
+        }
+        Assert.True(reopened.IsDeviceKeyRevoked(stations[2].Value));
+        Assert.False(reopened.TryGetDeviceKey(stations[5].Value, new byte[32]));
+        var check = await reopened.CheckStoreAsync(null);
+        Assert.True(check.Sound, check.Summary);
+        await CloseAsync(full);
+        await CloseAsync(reopened);
+    }
+
+    [Theory]
+    [MemberData(nameof(RegisterTampering))]
+    public async Task A_register_changed_under_its_checkpoint_is_refused_and_read_whole(string backend, string tampering)
+    {
+        var address = NewAddress(backend);
+        var seal = new KeptSeal();
+        var log = await OpenAsync(address, seal);
+        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var stations = Sample.Hand.Select(p => p.Station).Distinct().Take(3).ToList();
+        await using (var other = await StoreAddress.OpenAsync(address))
+        {
+            foreach (var station in stations)
+            {
+                await other.EnrolDeviceAsync(new DeviceKey(station, RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "admin"));
+            }
+        }
+        await log.SubmitAsync([.. Sample.Hand.Take(20).Select(p => Submit(p))]);
+        var expected = await log.FreezeAsync();
+        await CloseAsync(log);
+        var n = seal.Kept!.Position;
+        var row = await ReadCheckpointAsync(address, n);
+        var changed = (byte[])row.State.Clone();
+        changed[32 + 200] ^= 1; // after the digest, a byte of the third key (the part's keys start at 78, 36 bytes each)
+        var forgedKey = RandomNumberGenerator.GetBytes(32);
+        var last = (DeviceKeyRecord)RegisterRecord.Decode((await ReadRegisterAsync(address))[^1].Record.AsSpan());
+        var rewritten = (last with { PublicKey = [.. forgedKey] }).Encode();
+        await TamperAsync(address, tampering switch
+        {
+            "keys" => $"UPDATE checkpoint SET state = {Bytes(backend, changed)} WHERE position = {n}",
+            "record" => $"UPDATE register SET record = {Bytes(backend, rewritten)} WHERE seq = {last.Sequence}",
+            _ => $"DELETE FROM register WHERE seq = {last.Sequence}",
+        });
+
+        var reopened = await OpenAsync(address, seal);
+        Assert.Equal(new CheckpointUse(0, reopened.Checkpoint.Refusal), reopened.Checkpoint);
+        Assert.Contains(tampering switch
+        {
+            "keys" => "does not hash to the hash its signed statement names",
+            "record" => "register's first 4 records no longer hash to the root the checkpoint sealed",
+            _ => "the register holds 3 records, fewer than the 4 its checkpoint covers",
+        }, reopened.Checkpoint.Refusal, StringComparison.Ordinal);
+        Assert.True((await reopened.FreezeAsync()).SameNumbersAs(expected));
+        var key = new byte[32];
+        var held = reopened.TryGetDeviceKey(last.StationId, key); // as the register now reads, replayed whole
+        Assert.Equal(tampering != "deleted", held);
+        Assert.Equal(tampering == "record", key.AsSpan().SequenceEqual(forgedKey));
+        await CloseAsync(reopened);
+    }
 
     [Theory]
     [MemberData(nameof(Backends))]
@@ -47,7 +160,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
 
         seal.Kept = atCheckpoint; // the checkpoint at 200 is sealed: every entry after it is a tail to replay
         var reopened = await OpenAsync(address, seal);
-        Assert.Equal(new CheckpointUse(200, null), reopened.Checkpoint);
+        Assert.Equal(new CheckpointUse(200, null) { RegisterSize = 1 }, reopened.Checkpoint); // the definition's record
         var full = await OpenAsync(address, seal, fullReplay: true);
         Assert.Equal(CheckpointUse.None, full.Checkpoint);
         foreach (var restarted in new[] { reopened, full })
@@ -140,12 +253,20 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         return (await store.ReadCheckpointAsync(position))!;
     }
 
+    private static async Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterAsync(string address)
+    {
+        await using var store = await StoreAddress.OpenAsync(address);
+        return await store.ReadRegisterAsync(0);
+    }
+
     private static Task TamperAsync(string address, string sql) => RawSql.ExecuteAsync(
         address,
         address.StartsWith("sqlite:", StringComparison.Ordinal)
-            ? "DROP TRIGGER IF EXISTS checkpoint_append_only_update; DROP TRIGGER IF EXISTS protocol_version_append_only_update; " + sql
+            ? "DROP TRIGGER IF EXISTS checkpoint_append_only_update; DROP TRIGGER IF EXISTS protocol_version_append_only_update; "
+                + "DROP TRIGGER IF EXISTS register_append_only_update; DROP TRIGGER IF EXISTS register_append_only_delete; " + sql
             : "DROP TRIGGER IF EXISTS checkpoint_append_only ON checkpoint; "
-                + "DROP TRIGGER IF EXISTS protocol_version_append_only ON protocol_version; " + sql);
+                + "DROP TRIGGER IF EXISTS protocol_version_append_only ON protocol_version; "
+                + "DROP TRIGGER IF EXISTS register_append_only ON register; " + sql);
 
     private static string Bytes(string backend, byte[] bytes) =>
         backend == "sqlite" ? $"X'{Convert.ToHexString(bytes)}'" : $"'\\x{Convert.ToHexString(bytes)}'::bytea";
@@ -155,6 +276,8 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     {
         public CheckpointStatement? Kept { get; set; }
 
+        public List<CheckpointStatement> History { get; } = [];
+
         public bool CanSign => true;
 
         public Task<(CheckpointStatement? Statement, string? Refusal)> ReadAsync(CancellationToken cancellationToken) =>
@@ -163,6 +286,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         public Task KeepAsync(CheckpointStatement statement, CancellationToken cancellationToken)
         {
             Kept = statement;
+            History.Add(statement);
             return Task.CompletedTask;
         }
     }

@@ -15,11 +15,14 @@ internal sealed class TrustedCheckpoint
     /// <summary>Bytes of the counted columns' digest at the start of a state; the tally engine's state follows.</summary>
     public const int DigestLength = 32;
 
-    private TrustedCheckpoint(CheckpointStatement statement, StoredCheckpoint row, List<byte[]> frontier)
+    private readonly int _registerLength;
+
+    private TrustedCheckpoint(CheckpointStatement statement, StoredCheckpoint row, List<byte[]> frontier, int registerLength)
     {
         Statement = statement;
         Row = row;
         Frontier = frontier;
+        _registerLength = registerLength;
     }
 
     public CheckpointStatement Statement { get; }
@@ -33,8 +36,17 @@ internal sealed class TrustedCheckpoint
     /// <summary>The state's digest of the counted columns (<see cref="CountedColumns"/>).</summary>
     public ReadOnlySpan<byte> Digest => Row.State.AsSpan(0, DigestLength);
 
+    /// <summary>
+    /// The register's part of the state (<see cref="RegisterState.ExportCheckpoint"/>); empty in a checkpoint written before
+    /// checkpoints held the register, whose start reads the whole register.
+    /// </summary>
+    public ReadOnlySpan<byte> Register => Row.State.AsSpan(DigestLength, _registerLength);
+
+    /// <summary>Register records the checkpoint covers (0 when it holds no register part).</summary>
+    public long RegisterSize => _registerLength == 0 ? 0 : RegisterState.SizeOf(Register);
+
     /// <summary>The state's tally (<see cref="Core.Tally.TallyEngine.ExportState"/>).</summary>
-    public ReadOnlySpan<byte> Tally => Row.State.AsSpan(DigestLength);
+    public ReadOnlySpan<byte> Tally => Row.State.AsSpan(DigestLength + _registerLength);
 
     /// <summary>
     /// The checkpoint the seal vouches for, checked against its statement; null with no refusal when there is none to use, null
@@ -74,6 +86,11 @@ internal sealed class TrustedCheckpoint
         {
             return (null, $"the frontier of the checkpoint at {row.Position:N0} does not give the root its signed statement names");
         }
-        return (new TrustedCheckpoint(statement, row, frontier), null);
+        var registerLength = RegisterState.PartLength(row.State.AsSpan(DigestLength));
+        if (registerLength < 0)
+        {
+            return (null, $"the register's part of the checkpoint at {row.Position:N0} is cut short");
+        }
+        return (new TrustedCheckpoint(statement, row, frontier, registerLength), null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,67 +11,66 @@ using Sanoo.Storage.Access;
 namespace Sanoo.Web.Access;
 
 /// <summary>
-/// Who may write, as the register says: each station's device key (its newest enrolment, unless
-/// revoked) and the operators by token hash, read from the register's new records every
-/// <see cref="ServerOptions.AccessRefresh"/> so an enrolment made while the server runs takes
-/// effect without a restart. A key replaced or revoked meanwhile is refused by the log itself,
-/// which holds each signed protocol against the register when it decides.
+/// Who may write, as the register says: each station's device key (its newest enrolment, unless revoked) as the log holds it (raw
+/// bytes by station, read as the log reads the register: at each write and as it follows the store), and the operators by token
+/// hash, read from the register's new records every <see cref="ServerOptions.AccessRefresh"/> so an enrolment made while the server
+/// runs takes effect without a restart. A key replaced or revoked meanwhile is refused by the log itself, which holds each signed
+/// protocol against the register when it decides.
 /// </summary>
 public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeProvider time) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, EnrolledKey> _keys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _revoked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Operator> _operatorsByToken = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private long _recordsSeen;
+    private long _recordsSeen = -1;
     private volatile FrozenDictionary<string, Operator> _operators = FrozenDictionary<string, Operator>.Empty;
 
     /// <summary>The public key enrolled for a station now, or null.</summary>
-    public EnrolledKey? DeviceKey(string station) => _keys.GetValueOrDefault(station);
+    public EnrolledKey? DeviceKey(string station)
+    {
+        var raw = new byte[32];
+        return log.TryGetDeviceKey(station, raw)
+            ? new EnrolledKey(PublicKey.Import(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey), raw)
+            : null;
+    }
 
     /// <summary>Whether the station's last key was revoked (and none enrolled since).</summary>
-    public bool Revoked(string station) => _revoked.ContainsKey(station);
+    public bool Revoked(string station) => log.IsDeviceKeyRevoked(station);
 
     /// <summary>The operator with this bearer token, or null.</summary>
     public Operator? OperatorByToken(string token) =>
         _operators.GetValueOrDefault(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
 
     /// <summary>
-    /// Reads the register records made since the last refresh (only those: a million stations are
-    /// not re-read every few seconds) and applies enrolments, revocations and operators.
+    /// Brings the log up to the store's register (enrolments and revocations made by another process), and reads the operators:
+    /// the first time those of the whole register (by their kind, not every record: a million device keys are not read here),
+    /// then only those in the records made since the last refresh.
     /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            var rows = await log.RegisterAsync(_recordsSeen, cancellationToken);
+            await log.CatchUpAsync(cancellationToken);
+            IReadOnlyList<Storage.Register.RegisterRow> rows;
+            if (_recordsSeen < 0)
+            {
+                var seen = log.RegisterSize;
+                rows = [.. (await log.RegisterOfKindAsync(OperatorRecord.Word, cancellationToken)).Where(row => row.Sequence <= seen)];
+                _recordsSeen = seen;
+            }
+            else
+            {
+                rows = await log.RegisterAsync(_recordsSeen, cancellationToken);
+            }
             var operatorsAdded = false;
             foreach (var row in rows)
             {
-                switch (row.Kind)
+                if (row.Kind == OperatorRecord.Word && RegisterRecord.Decode(row.Record.AsSpan()) is OperatorRecord op)
                 {
-                    case DeviceKeyRecord.Word:
-                        var key = (DeviceKeyRecord)RegisterRecord.Decode(row.Record.AsSpan());
-                        _revoked.TryRemove(key.StationId, out _);
-                        _keys[key.StationId] = new EnrolledKey(
-                            PublicKey.Import(SignatureAlgorithm.Ed25519, key.PublicKey.AsSpan(), KeyBlobFormat.RawPublicKey), [.. key.PublicKey]);
-                        break;
-                    case DeviceKeyRevokedRecord.Word:
-                        var revoked = (DeviceKeyRevokedRecord)RegisterRecord.Decode(row.Record.AsSpan());
-                        if (_keys.TryGetValue(revoked.StationId, out var current) && current.Raw.AsSpan().SequenceEqual(revoked.PublicKey.AsSpan()))
-                        {
-                            _keys.TryRemove(revoked.StationId, out _);
-                            _revoked[revoked.StationId] = true;
-                        }
-                        break;
-                    case OperatorRecord.Word:
-                        var op = (OperatorRecord)RegisterRecord.Decode(row.Record.AsSpan());
-                        _operatorsByToken[Convert.ToHexString(op.TokenSha256.AsSpan())] = Storage.Access.OperatorRecords.Of(op);
-                        operatorsAdded = true;
-                        break;
+                    _operatorsByToken[Convert.ToHexString(op.TokenSha256.AsSpan())] = Storage.Access.OperatorRecords.Of(op);
+                    operatorsAdded = true;
                 }
-                _recordsSeen = row.Sequence;
+                _recordsSeen = Math.Max(_recordsSeen, row.Sequence);
             }
             if (operatorsAdded)
             {

@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Sanoo.Core.Transparency;
+using Sanoo.Storage;
+
+namespace Sanoo.Log;
+
+/// <summary>
+/// The register's part of a checkpoint (docs/storage.md): its size, the log position its last record named, whether it read the
+/// definition, the root of its tree at that size, and each station's current key as raw bytes. A restart hashes the records up to
+/// that size (their leaves, not their contents), and takes the rest of the state from here only when they give the sealed root;
+/// the records after it are read as always.
+/// </summary>
+internal sealed partial class RegisterState
+{
+    /// <summary>The first bytes of the register's part, with the format's version.</summary>
+    public static ReadOnlySpan<byte> Magic => "sanoo-register/1\n"u8;
+
+    /// <summary>Bytes before the keys: size, log position of the last record, definition read, root.</summary>
+    private const int HeadLength = 8 + 8 + 1 + MerkleHash.Size;
+
+    /// <summary>The register's part of a checkpoint now: <see cref="Magic"/>, the length of what follows (8 bytes), then the state.</summary>
+    public byte[] ExportCheckpoint()
+    {
+        var output = new ArrayBufferWriter<byte>(Magic.Length + 8 + HeadLength + 4 + (_keys.Count * (4 + DeviceKeys.KeyLength)));
+        output.Write(Magic);
+        var length = output.GetSpan(8);
+        output.Advance(8);
+        var head = output.GetSpan(HeadLength);
+        BinaryPrimitives.WriteInt64LittleEndian(head, Size);
+        BinaryPrimitives.WriteInt64LittleEndian(head[8..], _lastLogSize);
+        head[16] = HasDefinition ? (byte)1 : (byte)0;
+        Tree.Root(Size).CopyTo(head[17..]);
+        output.Advance(HeadLength);
+        _keys.Export(output);
+        var bytes = output.WrittenSpan.ToArray();
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(Magic.Length), bytes.Length - Magic.Length - 8);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The length of the register's part at the start of <paramref name="state"/> (<see cref="ExportCheckpoint"/>), 0 when the state
+    /// has none (written before checkpoints held the register: the whole register is then read), −1 when it is cut short.
+    /// </summary>
+    public static int PartLength(ReadOnlySpan<byte> state)
+    {
+        if (!state.StartsWith(Magic))
+        {
+            return 0;
+        }
+        if (state.Length < Magic.Length + 8)
+        {
+            return -1;
+        }
+        var length = BinaryPrimitives.ReadInt64LittleEndian(state[Magic.Length..]);
+        return length < HeadLength || length > state.Length - Magic.Length - 8 ? -1 : (int)(Magic.Length + 8 + length);
+    }
+
+    /// <summary>The number of records the register's part (<see cref="ExportCheckpoint"/>) covers.</summary>
+    public static long SizeOf(ReadOnlySpan<byte> part) => BinaryPrimitives.ReadInt64LittleEndian(part[(Magic.Length + 8)..]);
+
+    /// <summary>
+    /// Takes the leaf of record <see cref="Size"/> + 1, covered by a checkpoint, without reading the record: the checkpoint's root
+    /// holds it (<see cref="FinishAdoption"/>).
+    /// </summary>
+    public void AdoptLeaf(long sequence, byte[] leafHash)
+    {
+        if (sequence != Size + 1)
+        {
+            throw new StoreException($"the register jumps from record {Size} to {sequence}: the store is damaged");
+        }
+        Tree.Append(leafHash);
+    }
+
+    /// <summary>
+    /// After the leaves of the records a checkpoint's register part covers: they must give its root; then its keys, last log
+    /// position and definition are taken. Returns what differs, or null when adopted.
+    /// </summary>
+    public string? FinishAdoption(ReadOnlySpan<byte> part)
+    {
+        var head = part[(Magic.Length + 8)..];
+        var size = BinaryPrimitives.ReadInt64LittleEndian(head);
+        if (Size != size)
+        {
+            return $"the register holds {Size:N0} records, fewer than the {size:N0} its checkpoint covers: records were deleted";
+        }
+        if (!Tree.Root(size).AsSpan().SequenceEqual(head.Slice(17, MerkleHash.Size)))
+        {
+            return $"the register's first {size:N0} records no longer hash to the root the checkpoint sealed: they were changed";
+        }
+        var keys = head[HeadLength..];
+        if (_keys.Import(keys) != keys.Length)
+        {
+            return "the register's keys in the checkpoint do not read as keys: the checkpoint is damaged";
+        }
+        _lastLogSize = BinaryPrimitives.ReadInt64LittleEndian(head[8..]);
+        HasDefinition = head[16] == 1;
+        Adopted = size;
+        return null;
+    }
+}
