@@ -199,8 +199,7 @@ public static class IngestEndpoints
                 metrics.Refused("store_unavailable");
                 return Problems.Unavailable(e.Message);
             }
-            var answers = receipts.Select(ReceiptJson.Of).ToList();
-            return batch ? TypedResults.Ok(new Contracts.ReceiptBatchAnswer(answers)) : TypedResults.Ok(new Contracts.ReceiptAnswer(answers[0]));
+            return new ReceiptResult([.. receipts.Select(ReceiptJson.Of)], batch);
         }
     }
 }
