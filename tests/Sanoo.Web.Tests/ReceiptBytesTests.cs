@@ -72,4 +72,23 @@ public class ReceiptBytesTests(ServerFixture server) : IClassFixture<ServerFixtu
             Assert.NotEqual(0, answer.Receipt.Sequence);
         }
     }
+
+    [Fact]
+    public async Task A_device_that_accepts_gzip_gets_its_receipt_compressed_and_whole()
+    {
+        using var gzip = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = server.Address };
+        gzip.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
+        var protocol = ServerFixture.Sample.Machine.First(p => p.Station.Value == "s0002" && p.Contest.Value == "list");
+        var body = new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) };
+        var response = await server.SubmitAsync(body, client: gzip);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        await using var unzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(),
+            System.IO.Compression.CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        await unzip.CopyToAsync(plain);
+        var answer = JsonSerializer.Deserialize(plain.ToArray(), Wire.WireJson.Default.ReceiptAnswer)!;
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(answer, Wire.WireJson.Default.ReceiptAnswer), plain.ToArray());
+        Assert.NotEqual(0, answer.Receipt.Sequence);
+    }
 }
