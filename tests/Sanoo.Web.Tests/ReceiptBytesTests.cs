@@ -76,7 +76,10 @@ public class ReceiptBytesTests(ServerFixture server) : IClassFixture<ServerFixtu
     [Fact]
     public async Task A_device_that_accepts_gzip_gets_its_receipt_compressed_and_whole()
     {
-        using var gzip = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = server.Address };
+        using var gzip = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = server.Address,
+        };
         gzip.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
         var protocol = ServerFixture.Sample.Machine.First(p => p.Station.Value == "s0002" && p.Contest.Value == "list");
         var body = new { protocol = ServerFixture.ProtocolJson(protocol), signature = ServerFixture.Sign(protocol, server.Keys["s0002"]) };
