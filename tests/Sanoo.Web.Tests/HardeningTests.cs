@@ -40,6 +40,25 @@ public class HardeningTests(ServerFixture server) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task Invalid_UTF8_in_a_member_name_or_a_nested_value_of_a_protocol_is_a_400_naming_where()
+    {
+        byte[][] bodies =
+        [
+            [.. "{\"protocol\":{\"stat"u8, 0xC3, 0x28, .. "\":\"s0001\"}}"u8],
+            [.. "{\"protocol\":{\"station\":[\"ok\",\"s"u8, 0xED, 0xA0, 0x80, .. "\"]}}"u8],
+        ];
+        string[] where = ["$.protocol.<member 0>", "$.protocol.station[1]"];
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            var response = await PostBytes("/api/v1/protocols", bodies[i]);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains("not Unicode text", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(where[i], out _), problem.GetRawText());
+        }
+    }
+
+    [Fact]
     public async Task A_lone_surrogate_escape_in_a_correction_reason_is_a_400_not_a_500()
     {
         var protocol = WithText("\"\\ud800\"");

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -139,9 +141,17 @@ public static class IngestEndpoints
         }
     }
 
-    /// <summary>Whether a member's name (when <paramref name="member"/> is given) or else a string value decodes.</summary>
+    /// <summary>
+    /// Whether a member's name (when <paramref name="member"/> is given) or else a string value decodes. Text without escapes is
+    /// checked as UTF-8 where it lies (no string is made for it); only text with an escape, which may be a lone surrogate, is decoded.
+    /// </summary>
     private static bool Decodes(JsonElement value, JsonProperty? member)
     {
+        var raw = member is { } named ? JsonMarshal.GetRawUtf8PropertyName(named) : JsonMarshal.GetRawUtf8Value(value);
+        if (!raw.Contains((byte)'\\'))
+        {
+            return Utf8.IsValid(raw);
+        }
         try
         {
             _ = member is { } m ? m.Name : value.GetString();
@@ -199,8 +209,7 @@ public static class IngestEndpoints
                 metrics.Refused("store_unavailable");
                 return Problems.Unavailable(e.Message);
             }
-            var answers = receipts.Select(ReceiptJson.Of).ToList();
-            return batch ? TypedResults.Ok(new Contracts.ReceiptBatchAnswer(answers)) : TypedResults.Ok(new Contracts.ReceiptAnswer(answers[0]));
+            return new ReceiptResult([.. receipts.Select(ReceiptJson.Of)], batch);
         }
     }
 }
