@@ -21,8 +21,8 @@ namespace Sanoo.Web.Publishing;
 /// <param name="Stations">Each station published, with the files beyond its page files (its protocols' images).</param>
 /// <param name="Flags">Each station the forensics flag, with the fingerprint of why (its page says so).</param>
 /// <param name="StationApi">The API files of every station, by address under the folder with <c>{station}</c> for its id.</param>
-/// <param name="Exports">The snapshot whose files of the whole election (open data, the ledger) the folder holds, and when it was
-/// published; null when there are none.</param>
+/// <param name="Exports">The snapshot whose files of the whole election (open data, the ledger) the folder holds, and when they were
+/// written (the snapshot's publication time and the time the publish took to write them); null when there are none.</param>
 /// <param name="Made">The ids of the areas and stations whose pages the folder holds, by the snapshot (the signed tree's size) they
 /// were made from and show: the signed heads kept for the pages' own check (<c>api/v1/tree-heads/{size}.json</c>) are those of these
 /// sizes, and a head no page shows any more is removed.</param>

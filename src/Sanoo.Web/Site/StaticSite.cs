@@ -67,6 +67,7 @@ public sealed class StaticSite(SiteContent content)
     {
         options ??= new StaticSiteOptions();
         var stages = new PublishStages();
+        var writing = System.Diagnostics.Stopwatch.StartNew();
         var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
         // The pages print the key for their own check only where the folder holds the files the check reads.
         published = published with { CommissionKey = commissionKey };
@@ -228,7 +229,8 @@ public sealed class StaticSite(SiteContent content)
             Carry(earlier?.Stations, stationFiles, plan.Kept),
             plan.Flags,
             commissionKey is null ? [] : [PublishedApi.AreaEntriesPath("{station}")],
-            exports ? (snapshot.Position, published.PublishedAt) : earlier!.Exports,
+            // Their age is counted from when they were written: a first publish of a million stations takes longer than the interval.
+            exports ? (snapshot.Position, published.PublishedAt + writing.Elapsed) : earlier!.Exports,
             made);
         long removed = 0;
         if (earlier is not null)
