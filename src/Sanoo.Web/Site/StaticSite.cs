@@ -140,13 +140,12 @@ public sealed class StaticSite(SiteContent content)
         // 2. The pages whose figures changed, on every core.
         var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
         var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
-        var pool = new System.Collections.Concurrent.ConcurrentBag<SiteContent>();
-        var renderers = new List<SiteRenderer>();
+        var pool = new System.Collections.Concurrent.ConcurrentBag<PageWorker>();
+        var all = new List<PageWorker>();
         for (var i = 0; i < workers; i++)
         {
-            var (own, renderer) = content.WithOwnRenderer();
-            pool.Add(own);
-            renderers.Add(renderer);
+            all.Add(new PageWorker(content));
+            pool.Add(all[^1]);
         }
         var images = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var total = plan.Areas.Count * languages.Length;
@@ -163,7 +162,7 @@ public sealed class StaticSite(SiteContent content)
                     {
                         var files = new List<string>();
                         // A station's entries are read once, for its pages and for its file of entries with their proofs.
-                        var entries = area.IsStation ? await worker!.StationEntriesAsync(snapshot, area, token) : null;
+                        var entries = area.IsStation ? await worker!.Content.StationEntriesAsync(snapshot, area, token) : null;
                         if (commissionKey is not null)
                         {
                             // The area's results and entries for the verifier and the pages' own check, before its pages.
@@ -176,7 +175,8 @@ public sealed class StaticSite(SiteContent content)
                                 }
                             }
                         }
-                        await WriteAreaAsync(worker!, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
+                        await WriteAreaAsync(worker!.Content, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
+                        await worker.MadeAsync();
                         if (area.IsStation)
                         {
                             stationFiles[area.Id.Value] =
@@ -200,9 +200,9 @@ public sealed class StaticSite(SiteContent content)
         }
         finally
         {
-            foreach (var renderer in renderers)
+            foreach (var worker in all)
             {
-                await renderer.DisposeAsync();
+                await worker.DisposeAsync();
             }
         }
 
@@ -262,6 +262,34 @@ public sealed class StaticSite(SiteContent content)
             exports,
             !exports && manifest.Exports!.Value.Snapshot != snapshot.Position,
             stages);
+    }
+
+    /// <summary>
+    /// One core's page maker: the site's content with its own HTML renderer, made anew every 500 areas. A
+    /// renderer keeps every component it rendered until it is disposed (ASP.NET's <c>HtmlRenderer</c> has no way to drop a root
+    /// component), some 60 KB a station page: at a million stations one renderer for the whole publish would hold gigabytes.
+    /// </summary>
+    private sealed class PageWorker(SiteContent site) : IAsyncDisposable
+    {
+        private const int AreasPerRenderer = 500;
+        private (SiteContent Content, SiteRenderer Renderer) _own = site.WithOwnRenderer();
+        private int _made;
+
+        /// <summary>The content to make pages with, on this worker's renderer.</summary>
+        public SiteContent Content => _own.Content;
+
+        /// <summary>Counts one area made, and renews the renderer when it has made enough.</summary>
+        public async Task MadeAsync()
+        {
+            if (++_made % AreasPerRenderer == 0)
+            {
+                await _own.Renderer.DisposeAsync();
+                _own = site.WithOwnRenderer();
+            }
+        }
+
+        /// <inheritdoc />
+        public ValueTask DisposeAsync() => _own.Renderer.DisposeAsync();
     }
 
     /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
