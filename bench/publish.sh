@@ -7,9 +7,10 @@
 #   bench/publish.sh 100000 1000 --exports-every 10   (the refresh leaves open data and the ledger of the first publish)
 # SANOO_DLL=path/to/sanoo.dll runs another build's publish (to compare before and after on the same machine).
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
-# Each publish also prints its peak RSS, the CPU per station of the election and the load average (a shared machine's wall times
-# are noise). A million stations needs about 43 GB of disk for the folder (one language, with the copies) and, at about 6 ms of
-# CPU a station, some 50 minutes on 2 idle cores for the first publish (docs/performance.md); run it with --exports-every 10.
+# Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
+# are noise), the time to open the store and each stage's wall and CPU time. A million stations needs about 43 GB of disk for
+# the folder (one language, with the copies; the script refuses to start without about 46 KB a station free) and, at about 6 ms
+# of CPU a station, some 50 minutes on 2 idle cores for the first publish (docs/performance.md); run it with --exports-every 10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stations=${1:-100000}
