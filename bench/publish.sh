@@ -7,9 +7,10 @@
 #   bench/publish.sh 100000 1000 --exports-every 10   (the refresh leaves open data and the ledger of the first publish)
 # SANOO_DLL=path/to/sanoo.dll runs another build's publish (to compare before and after on the same machine).
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
-# Each publish also prints its peak RSS, the CPU per station of the election and the load average (a shared machine's wall times
-# are noise). A million stations needs about 43 GB of disk for the folder (one language, with the copies) and, at about 6 ms of
-# CPU a station, some 50 minutes on 2 idle cores for the first publish (docs/performance.md); run it with --exports-every 10.
+# Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
+# are noise), the time to open the store and each stage's wall and CPU time. A million stations needs about 43 GB of disk for
+# the folder (one language, with the copies; the script refuses to start without about 46 KB a station free) and, at about 6 ms
+# of CPU a station, some 50 minutes on 2 idle cores for the first publish (docs/performance.md); run it with --exports-every 10.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stations=${1:-100000}
@@ -17,8 +18,15 @@ refresh=${2:-1000}
 extra=("${@:3}")
 sanoo=(./sanoo)
 if [ -n "${SANOO_DLL:-}" ]; then sanoo=(dotnet "$SANOO_DLL"); fi
-work=$(mktemp -d /tmp/sanoo-publish-bench-XXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/sanoo-publish-bench-XXXX")
 trap 'rm -rf "$work"' EXIT
+# The folder takes about 43 KB a station with its copies (docs/performance.md), the store about 2 KB: refuse to start without room.
+need=$((stations * 46 / 1000))
+free=$(df -Pm "$work" | awk 'NR == 2 { print $4 }')
+if [ "$free" -lt "$need" ]; then
+  echo "Not enough disk under $work: $free MB free, about $need MB needed for $stations stations." >&2
+  exit 1
+fi
 seconds() { python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" "$1" "$(date +%s.%N)"; }
 # Runs sanoo publish into the folder, its output in $1, and prints its wall and CPU seconds.
 publish() {
@@ -30,6 +38,8 @@ publish() {
   echo "  seconds: $(seconds "$start") wall, $user user + $system system CPU; peak RSS $((rss / 1024)) MB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "  CPU per station of the election: $(python3 -c "print(round(($user + $system) * 1000 / $stations, 2))") ms"
 }
+# What a publish said, less its progress lines and the closing advice.
+said() { grep -v -E '^  [0-9,]+ of [0-9,]+ pages made|^Tree head signed|sanoo verify' "$1" | sed 's/^/  /'; }
 
 "${sanoo[@]}" generate synthetic --stations "$stations" --out "$work/gen" >/dev/null
 total=$(wc -l < "$work/gen/hand.jsonl")
@@ -41,7 +51,7 @@ tail -n $((refresh + 1)) "$work/gen/hand.jsonl" | head -n "$refresh" > "$work/la
 
 echo "== full publish ($stations stations, $((total - refresh - 1)) protocols) =="
 publish "$work/full.log"
-grep -o 'Published.*' "$work/full.log" | sed 's/^/  /'
+said "$work/full.log"
 bytes=$(du -sb "$work/site" | cut -f1)
 files=$(find "$work/site" -type f | wc -l)
 plain=$(find "$work/site" -type f ! -name '*.gz' ! -name '*.br' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
@@ -61,10 +71,10 @@ done
 
 echo "== publish again, nothing new =="
 publish "$work/again.log"
-grep -o 'Published.*' "$work/again.log" | sed 's/^/  /'
+said "$work/again.log"
 
 echo "== refresh after $refresh new protocols =="
 "${sanoo[@]}" ingest --db "sqlite:$work/store.db" "$work/later.jsonl" >/dev/null
 publish "$work/refresh.log"
-grep -E -o '(Published|Every page).*' "$work/refresh.log" | sed 's/^/  /'
+said "$work/refresh.log"
 echo "  folder after: $(du -sb "$work/site" | cut -f1) bytes"

@@ -89,8 +89,10 @@ public static class PublishCommand
             {
                 WordCatalogs.AddFolder(words.FullName);
             }
+            var opening = System.Diagnostics.Stopwatch.StartNew();
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
+            console.MarkupLineInterpolated($"Opened the store at entry {Format.Count(log.Position)} in {opening.Elapsed.TotalSeconds:0.00} s.");
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
             var site = new StaticSite(new SiteContent(log, renderer, publicUrl));
@@ -172,6 +174,7 @@ public static class PublishCommand
         CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetUtcNow();
+        var freezing = System.Diagnostics.Stopwatch.StartNew();
         var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, now, record, cancellationToken);
         if (published is null)
         {
@@ -194,6 +197,8 @@ public static class PublishCommand
         {
             console.MarkupLineInterpolated($"Every page was made: {because}.");
         }
+        console.MarkupLineInterpolated($"Stages: snapshot frozen and signed {freezing.Elapsed.TotalSeconds - clock.Elapsed.TotalSeconds:0.00} s; {
+            summary.Stages?.ToString() ?? ""}.");
         return (summary, SanooCli.Ok);
     }
 

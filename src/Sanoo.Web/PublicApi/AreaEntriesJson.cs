@@ -16,16 +16,22 @@ public static class AreaEntriesJson
 {
     /// <summary>The entries of the station <paramref name="area"/> in the first <paramref name="size"/> entries of the log, each
     /// proved in the tree of that size; for an area above the stations, the areas just below it.</summary>
-    public static async Task<Wire.AreaEntries> OfAsync(ElectionLog log, Area area, long size, CancellationToken cancellationToken = default)
+    public static Task<Wire.AreaEntries> OfAsync(ElectionLog log, Area area, long size, CancellationToken cancellationToken = default) =>
+        OfAsync(log, area, size, null, cancellationToken);
+
+    /// <summary>As <see cref="OfAsync(ElectionLog, Area, long, CancellationToken)"/>, from a station's entries already read
+    /// (<paramref name="read"/>, as <see cref="ElectionLog.StationEntriesAsync"/> gives them), which are not read again.</summary>
+    public static async Task<Wire.AreaEntries> OfAsync(
+        ElectionLog log, Area area, long size, IReadOnlyList<LogEntry>? read, CancellationToken cancellationToken = default)
     {
         if (!area.IsStation)
         {
             return new Wire.AreaEntries(area.Id.Value, size, [], ChildrenOf(log.Election, log.Election.AreaIndex(area.Id)));
         }
-        var read = (await log.StationEntriesAsync(area.Id, cancellationToken)).Where(e => e.Sequence <= size).ToList();
-        read.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        var proofs = await log.InclusionProofsAsync([.. read.Select(e => e.Sequence)], size, cancellationToken);
-        return new Wire.AreaEntries(area.Id.Value, size, [.. read.Select((e, i) => Of(e, proofs[i]))], []);
+        var entries = (read ?? await log.StationEntriesAsync(area.Id, cancellationToken)).Where(e => e.Sequence <= size).ToList();
+        entries.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        var proofs = await log.InclusionProofsAsync([.. entries.Select(e => e.Sequence)], size, cancellationToken);
+        return new Wire.AreaEntries(area.Id.Value, size, [.. entries.Select((e, i) => Of(e, proofs[i]))], []);
     }
 
     /// <summary>

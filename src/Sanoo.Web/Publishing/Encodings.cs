@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace Sanoo.Web.Publishing;
@@ -34,5 +35,42 @@ public static class Encodings
             throw new InvalidOperationException("Brotli could not compress the answer into its own bound");
         }
         return output.AsSpan(0, written).ToArray();
+    }
+
+    /// <summary>Writes the gzip form of <paramref name="identity"/> to <paramref name="output"/> as <see cref="Gzip"/> makes it.</summary>
+    public static async Task GzipAsync(Stream identity, Stream output, CancellationToken cancellationToken)
+    {
+        await using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        await identity.CopyToAsync(gzip, 1 << 16, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the Brotli form of <paramref name="identity"/> (a file of any size) to <paramref name="output"/> a buffer at a time, at
+    /// the quality of <see cref="Brotli"/> and its largest window, which a file too large to hold whole needs.
+    /// </summary>
+    public static async Task BrotliAsync(Stream identity, Stream output, CancellationToken cancellationToken)
+    {
+        using var encoder = new BrotliEncoder(quality: 9, window: 22);
+        var input = new byte[1 << 16];
+        var buffer = new byte[1 << 17];
+        var final = false;
+        while (!final)
+        {
+            var read = await identity.ReadAtLeastAsync(input, input.Length, throwOnEndOfStream: false, cancellationToken);
+            final = read == 0;
+            var pending = input.AsMemory(0, read);
+            OperationStatus status;
+            do
+            {
+                status = encoder.Compress(pending.Span, buffer, out var consumed, out var written, isFinalBlock: final);
+                if (status == OperationStatus.InvalidData)
+                {
+                    throw new InvalidOperationException("Brotli refused its input");
+                }
+                pending = pending[consumed..];
+                await output.WriteAsync(buffer.AsMemory(0, written), cancellationToken);
+            }
+            while (status == OperationStatus.DestinationTooSmall || pending.Length > 0);
+        }
     }
 }

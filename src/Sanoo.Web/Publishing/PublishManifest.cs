@@ -21,8 +21,8 @@ namespace Sanoo.Web.Publishing;
 /// <param name="Stations">Each station published, with the files beyond its page files (its protocols' images).</param>
 /// <param name="Flags">Each station the forensics flag, with the fingerprint of why (its page says so).</param>
 /// <param name="StationApi">The API files of every station, by address under the folder with <c>{station}</c> for its id.</param>
-/// <param name="Exports">The snapshot whose files of the whole election (open data, the ledger) the folder holds, and when it was
-/// published; null when there are none.</param>
+/// <param name="Exports">The snapshot whose files of the whole election (open data, the ledger) the folder holds, and when they were
+/// written (the snapshot's publication time and the time the publish took to write them); null when there are none.</param>
 /// <param name="Made">The ids of the areas and stations whose pages the folder holds, by the snapshot (the signed tree's size) they
 /// were made from and show: the signed heads kept for the pages' own check (<c>api/v1/tree-heads/{size}.json</c>) are those of these
 /// sizes, and a head no page shows any more is removed.</param>
@@ -54,6 +54,53 @@ public sealed record PublishManifest(
     /// <summary>Every file the manifest lists, by address under the folder.</summary>
     public IEnumerable<string> AllFiles() =>
         Site.Concat(Areas.Values.SelectMany(files => files)).Concat(Stations.Keys.SelectMany(FilesOfStation));
+
+    /// <summary>
+    /// The files <paramref name="earlier"/> lists and this manifest does not, found without listing every station's files when both
+    /// name a station's files alike (a refresh at a million stations compares only what differs): the site's files, the files of
+    /// each area and the extra files of each station that changed, and every file of a station no longer published.
+    /// </summary>
+    public IEnumerable<string> NoLongerListed(PublishManifest earlier)
+    {
+        var alike = Languages.SequenceEqual(earlier.Languages) && StationFiles.SequenceEqual(earlier.StationFiles)
+            && StationApi.SequenceEqual(earlier.StationApi);
+        if (!alike)
+        {
+            var now = AllFiles().ToHashSet(StringComparer.Ordinal);
+            return earlier.AllFiles().Where(f => !now.Contains(f)).ToList();
+        }
+        var gone = new List<string>();
+        gone.AddRange(earlier.Site);
+        foreach (var (area, files) in earlier.Areas)
+        {
+            if (!Areas.TryGetValue(area, out var still))
+            {
+                gone.AddRange(files);
+            }
+            else if (!ReferenceEquals(still, files))
+            {
+                gone.AddRange(files.Except(still));
+            }
+        }
+        foreach (var (station, files) in earlier.Stations)
+        {
+            if (!Stations.TryGetValue(station, out var still))
+            {
+                gone.AddRange(earlier.FilesOfStation(station));
+            }
+            else if (files.Count > 0 && !ReferenceEquals(still, files))
+            {
+                gone.AddRange(files.Except(still));
+            }
+        }
+        if (gone.Count == 0)
+        {
+            return gone;
+        }
+        // A file may move between groups (an image first written with another station): only what no group lists any more goes.
+        var listed = Site.Concat(Areas.Values.SelectMany(f => f)).Concat(Stations.Values.SelectMany(f => f)).ToHashSet(StringComparer.Ordinal);
+        return gone.Where(f => !listed.Contains(f)).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>
     /// <see cref="Made"/> after a publish at <paramref name="snapshot"/> that made the pages of <paramref name="areas"/> (and kept the
@@ -101,17 +148,19 @@ public sealed record PublishManifest(
                     ? (exports.GetProperty("snapshot").GetInt64(), DateTimeOffset.FromUnixTimeMilliseconds(exports.GetProperty("at").GetInt64()))
                     : null,
                 root.GetProperty("made").EnumerateObject().ToDictionary(
-                    p => long.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => (IReadOnlyList<string>)Strings(p.Value))), null);
+                    p => long.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => Strings(p.Value))), null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException or FormatException)
         {
             return (null, $"{FileName} cannot be read ({e.Message})");
         }
 
-        static List<string> Strings(JsonElement array) => [.. array.EnumerateArray().Select(s => s.GetString()!)];
+        // Most stations list no file beyond their page's: one empty list stands for all of them (a million lists otherwise).
+        static IReadOnlyList<string> Strings(JsonElement array) =>
+            array.GetArrayLength() == 0 ? [] : array.EnumerateArray().Select(s => s.GetString()!).ToList();
 
         static Dictionary<string, IReadOnlyList<string>> Groups(JsonElement groups) =>
-            groups.EnumerateObject().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)Strings(p.Value), StringComparer.Ordinal);
+            groups.EnumerateObject().ToDictionary(p => p.Name, p => Strings(p.Value), StringComparer.Ordinal);
     }
 
     /// <summary>The manifest as the bytes of its file.</summary>

@@ -16,6 +16,7 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     public static readonly IReadOnlyList<string> CopyEndings = [".gz", ".br"];
 
     private const string TempEnding = ".sanoo-tmp";
+    private const int StreamBuffer = 1 << 16;
     private long _written;
     private long _skipped;
     private long _bytes;
@@ -96,7 +97,7 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         foreach (var ending in endings)
         {
-            var temp = $"{full}{ending}.{Environment.ProcessId}-{Interlocked.Increment(ref _temp)}{TempEnding}";
+            var temp = TempBeside(full + ending);
             File.CreateSymbolicLink(temp, to + ending);
             File.Move(temp, full + ending, overwrite: true);
         }
@@ -105,14 +106,47 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     }
 
     /// <summary>
-    /// Writes a file too large to hold whole (the protocols CSV) through <paramref name="write"/>, then treats its bytes as
-    /// <see cref="WriteAsync"/> does.
+    /// Writes a file too large to hold whole (every protocol in CSV, the ERR report) through <paramref name="write"/> into a file beside
+    /// its place, then treats it as <see cref="WriteAsync"/> treats bytes: left alone when the same bytes are there, else renamed over
+    /// its place after its compressed copies, which are made from it as streams on two threads. Memory stays that of a buffer, whatever
+    /// the file's size (at a million stations, gigabytes).
     /// </summary>
     public async Task<bool> WriteStreamAsync(string path, Func<Stream, Task> write, CancellationToken cancellationToken = default)
     {
-        using var buffer = new MemoryStream();
-        await write(buffer);
-        return await WriteAsync(path, buffer.ToArray(), cancellationToken);
+        var full = FullName(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = TempBeside(full);
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamBuffer, useAsync: false))
+            {
+                await write(file);
+            }
+            var copies = compressedCopies && IsText(path);
+            var same = await SameFileAsync(full, temp, cancellationToken);
+            if (same && (!copies || CopyEndings.All(e => File.Exists(full + e))))
+            {
+                Interlocked.Increment(ref _skipped);
+                return false;
+            }
+            if (copies)
+            {
+                await Task.WhenAll(
+                    Task.Run(() => ReplaceFromAsync(full + ".gz", temp, Encodings.GzipAsync, cancellationToken), cancellationToken),
+                    Task.Run(() => ReplaceFromAsync(full + ".br", temp, Encodings.BrotliAsync, cancellationToken), cancellationToken));
+            }
+            if (!same)
+            {
+                Interlocked.Add(ref _bytes, new FileInfo(temp).Length);
+                File.Move(temp, full, overwrite: true);
+            }
+            Interlocked.Increment(ref _written);
+            return true;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>Removes a file an earlier publish wrote, with its compressed copies, and the folders it leaves empty.</summary>
@@ -152,12 +186,62 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
         return (await File.ReadAllBytesAsync(full, cancellationToken)).AsSpan().SequenceEqual(data);
     }
 
+    /// <summary>Whether the file <paramref name="full"/> holds the same bytes as <paramref name="made"/>, compared a buffer at a time.</summary>
+    private static async Task<bool> SameFileAsync(string full, string made, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(full);
+        if (!info.Exists || info.Length != new FileInfo(made).Length)
+        {
+            return false;
+        }
+        await using var there = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: false);
+        await using var here = new FileStream(made, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: false);
+        var a = new byte[StreamBuffer];
+        var b = new byte[StreamBuffer];
+        while (true)
+        {
+            var read = await there.ReadAtLeastAsync(a, a.Length, throwOnEndOfStream: false, cancellationToken);
+            if (read != await here.ReadAtLeastAsync(b, b.Length, throwOnEndOfStream: false, cancellationToken)
+                || !a.AsSpan(0, read).SequenceEqual(b.AsSpan(0, read)))
+            {
+                return false;
+            }
+            if (read == 0)
+            {
+                return true;
+            }
+        }
+    }
+
     /// <summary>Writes beside the file, then renames over it: a reader sees the old bytes or the new, never half of either.</summary>
     private async Task ReplaceAsync(string full, byte[] data, CancellationToken cancellationToken)
     {
-        var temp = $"{full}.{Environment.ProcessId}-{Interlocked.Increment(ref _temp)}{TempEnding}";
+        var temp = TempBeside(full);
         await File.WriteAllBytesAsync(temp, data, cancellationToken);
         File.Move(temp, full, overwrite: true);
         Interlocked.Add(ref _bytes, data.Length);
     }
+
+    /// <summary>Writes the compressed copy <paramref name="full"/> of the file <paramref name="source"/> beside its place, then renames.</summary>
+    private async Task ReplaceFromAsync(
+        string full, string source, Func<Stream, Stream, CancellationToken, Task> compress, CancellationToken cancellationToken)
+    {
+        var temp = TempBeside(full);
+        try
+        {
+            await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBuffer, useAsync: false))
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, StreamBuffer, useAsync: false))
+            {
+                await compress(input, output, cancellationToken);
+                Interlocked.Add(ref _bytes, output.Length);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private string TempBeside(string full) => $"{full}.{Environment.ProcessId}-{Interlocked.Increment(ref _temp)}{TempEnding}";
 }

@@ -89,11 +89,13 @@ public static class PublishedApi
     /// The files that give <paramref name="area"/>'s figures at the snapshot, by path under the folder: its results for every contest
     /// tallied there and every source, its entries with their proofs, and at the main contest's area the count through the night.
     /// A refresh writes them only for the areas whose figures changed; the others keep those of the snapshot that last changed them.
+    /// A station's entries already read for its page (<paramref name="stationEntries"/>) are not read again.
     /// </summary>
     public static async IAsyncEnumerable<(string Path, byte[] Bytes)> AreaFilesAsync(
         ElectionLog log,
         Published published,
         Core.Definitions.Area area,
+        IReadOnlyList<Storage.Log.LogEntry>? stationEntries,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot!;
@@ -110,7 +112,7 @@ public static class PublishedApi
                     $"api/v1/results/{plan.Contest.Id}/{source.Id}/{area.Id}.json", JsonSerializer.SerializeToUtf8Bytes(results, json.AreaResults));
             }
         }
-        var entries = await AreaEntriesJson.OfAsync(log, area, snapshot.Position, cancellationToken);
+        var entries = await AreaEntriesJson.OfAsync(log, area, snapshot.Position, stationEntries, cancellationToken);
         yield return (AreaEntriesPath(area.Id.Value), JsonSerializer.SerializeToUtf8Bytes(entries, json.AreaEntries));
         var main = election.DefaultContest;
         if (main.Contest.Area == area.Id)

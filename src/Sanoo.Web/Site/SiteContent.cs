@@ -151,6 +151,16 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer, Uri? pub
         };
     }
 
+    /// <summary>
+    /// Writes the discrepancy ledger's <c>data.csv</c> (one row per station and contest, the same in every language) to
+    /// <paramref name="stream"/>, the bytes <see cref="LedgerFileAsync"/> gives, without holding them whole.
+    /// </summary>
+    public async Task WriteLedgerCsvAsync(Stream stream, Published published)
+    {
+        await using var writer = new StreamWriter(stream, Csv.Encoding, 1 << 16, leaveOpen: true);
+        LedgerCsv.Write(writer, Election, published.Ledgers);
+    }
+
     /// <summary>Writes every protocol version up to the snapshot as one CSV, in chunks written asynchronously.</summary>
     public async Task WriteProtocolsAsync(Stream stream, Snapshot snapshot, CancellationToken cancellationToken = default)
     {

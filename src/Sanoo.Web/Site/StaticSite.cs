@@ -19,6 +19,7 @@ namespace Sanoo.Web.Site;
 /// <param name="FullBecause">Why every page was made again (no manifest, another frame…); null for an incremental publish.</param>
 /// <param name="Exports">Whether the files of the whole election were written (see <see cref="StaticSiteOptions.ExportsEvery"/>).</param>
 /// <param name="ExportsBehind">Whether those files are left of an earlier snapshot, to be written when their time is up.</param>
+/// <param name="Stages">The wall and CPU time of each stage of the publish.</param>
 public sealed record StaticSiteSummary(
     int Pages,
     long Files,
@@ -29,7 +30,8 @@ public sealed record StaticSiteSummary(
     long Snapshot,
     string? FullBecause,
     bool Exports = false,
-    bool ExportsBehind = false);
+    bool ExportsBehind = false,
+    PublishStages? Stages = null);
 
 /// <summary>How <see cref="StaticSite.WriteAsync"/> writes.</summary>
 /// <param name="CompressedCopies">Whether each text file gets its gzip and Brotli copies beside it.</param>
@@ -64,6 +66,8 @@ public sealed class StaticSite(SiteContent content)
         CancellationToken cancellationToken = default)
     {
         options ??= new StaticSiteOptions();
+        var stages = new PublishStages();
+        var writing = System.Diagnostics.Stopwatch.StartNew();
         var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
         // The pages print the key for their own check only where the folder holds the files the check reads.
         published = published with { CommissionKey = commissionKey };
@@ -80,12 +84,13 @@ public sealed class StaticSite(SiteContent content)
             options.CompressedCopies,
             commissionKey,
             cancellationToken);
+        stages.Mark("manifest and plan");
         var exports = plan.FullBecause is not null || earlier?.Exports is not { } exported
             || (exported.Snapshot != snapshot.Position && (options.ExportsEvery is not { } every || published.PublishedAt - exported.At >= every));
         if (plan.Unchanged && !exports)
         {
             return new StaticSiteSummary(
-                0, 0, 0, 0, 0, 0, snapshot.Position, null, false, earlier!.Exports!.Value.Snapshot != snapshot.Position);
+                0, 0, 0, 0, 0, 0, snapshot.Position, null, false, earlier!.Exports!.Value.Snapshot != snapshot.Position, stages);
         }
         var site = new List<string>();
         var areaFiles = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -130,16 +135,17 @@ public sealed class StaticSite(SiteContent content)
             await Write(site, head.Value.Item1, head.Value.Item2);
         }
 
+        stages.Mark("log files");
+
         // 2. The pages whose figures changed, on every core.
         var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
         var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
-        var pool = new System.Collections.Concurrent.ConcurrentBag<SiteContent>();
-        var renderers = new List<SiteRenderer>();
+        var pool = new System.Collections.Concurrent.ConcurrentBag<PageWorker>();
+        var all = new List<PageWorker>();
         for (var i = 0; i < workers; i++)
         {
-            var (own, renderer) = content.WithOwnRenderer();
-            pool.Add(own);
-            renderers.Add(renderer);
+            all.Add(new PageWorker(content));
+            pool.Add(all[^1]);
         }
         var images = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var total = plan.Areas.Count * languages.Length;
@@ -155,10 +161,12 @@ public sealed class StaticSite(SiteContent content)
                     try
                     {
                         var files = new List<string>();
+                        // A station's entries are read once, for its pages and for its file of entries with their proofs.
+                        var entries = area.IsStation ? await worker!.Content.StationEntriesAsync(snapshot, area, token) : null;
                         if (commissionKey is not null)
                         {
                             // The area's results and entries for the verifier and the pages' own check, before its pages.
-                            await foreach (var (path, data) in PublishedApi.AreaFilesAsync(content.Log, published, area, token))
+                            await foreach (var (path, data) in PublishedApi.AreaFilesAsync(content.Log, published, area, entries, token))
                             {
                                 await output.WriteAsync(path, data, token);
                                 if (!area.IsStation)
@@ -167,7 +175,8 @@ public sealed class StaticSite(SiteContent content)
                                 }
                             }
                         }
-                        await WriteAreaAsync(worker!, published, snapshot, area, output, files, photos[area.Id], images, token);
+                        await WriteAreaAsync(worker!.Content, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
+                        await worker.MadeAsync();
                         if (area.IsStation)
                         {
                             stationFiles[area.Id.Value] =
@@ -191,14 +200,17 @@ public sealed class StaticSite(SiteContent content)
         }
         finally
         {
-            foreach (var renderer in renderers)
+            foreach (var worker in all)
             {
-                await renderer.DisposeAsync();
+                await worker.DisposeAsync();
             }
         }
 
+        stages.Mark("pages");
+
         // 3. The site's own pages and open data, then the marker that tells open pages a newer snapshot is out.
         await WriteSitePagesAsync(published, snapshot, commissionKey, output, site, exports, cancellationToken);
+        stages.Mark(exports ? "site pages and the files of the whole election" : "site pages");
         if (!exports)
         {
             site.AddRange(earlier!.Site.Where(f => ExportFiles(languages).Contains(f)));
@@ -217,26 +229,27 @@ public sealed class StaticSite(SiteContent content)
             Carry(earlier?.Stations, stationFiles, plan.Kept),
             plan.Flags,
             commissionKey is null ? [] : [PublishedApi.AreaEntriesPath("{station}")],
-            exports ? (snapshot.Position, published.PublishedAt) : earlier!.Exports,
+            // Their age is counted from when they were written: a first publish of a million stations takes longer than the interval.
+            exports ? (snapshot.Position, published.PublishedAt + writing.Elapsed) : earlier!.Exports,
             made);
         long removed = 0;
         if (earlier is not null)
         {
-            var now = manifest.AllFiles().ToHashSet(StringComparer.Ordinal);
-            foreach (var stale in earlier.AllFiles().Where(f => !now.Contains(f)))
+            foreach (var stale in manifest.NoLongerListed(earlier))
             {
                 output.Remove(stale);
                 removed++;
             }
             if (earlier.Compressed && !options.CompressedCopies)
             {
-                foreach (var file in now)
+                foreach (var file in manifest.AllFiles())
                 {
                     output.RemoveCopies(file);
                 }
             }
         }
         await output.WriteWithoutCopiesAsync(PublishManifest.FileName, manifest.ToBytes(), cancellationToken);
+        stages.Mark("stale files and manifest");
         return new StaticSiteSummary(
             total,
             output.Written + output.Skipped,
@@ -247,7 +260,36 @@ public sealed class StaticSite(SiteContent content)
             snapshot.Position,
             plan.FullBecause,
             exports,
-            !exports && manifest.Exports!.Value.Snapshot != snapshot.Position);
+            !exports && manifest.Exports!.Value.Snapshot != snapshot.Position,
+            stages);
+    }
+
+    /// <summary>
+    /// One core's page maker: the site's content with its own HTML renderer, made anew every 500 areas. A
+    /// renderer keeps every component it rendered until it is disposed (ASP.NET's <c>HtmlRenderer</c> has no way to drop a root
+    /// component), some 60 KB a station page: at a million stations one renderer for the whole publish would hold gigabytes.
+    /// </summary>
+    private sealed class PageWorker(SiteContent site) : IAsyncDisposable
+    {
+        private const int AreasPerRenderer = 500;
+        private (SiteContent Content, SiteRenderer Renderer) _own = site.WithOwnRenderer();
+        private int _made;
+
+        /// <summary>The content to make pages with, on this worker's renderer.</summary>
+        public SiteContent Content => _own.Content;
+
+        /// <summary>Counts one area made, and renews the renderer when it has made enough.</summary>
+        public async Task MadeAsync()
+        {
+            if (++_made % AreasPerRenderer == 0)
+            {
+                await _own.Renderer.DisposeAsync();
+                _own = site.WithOwnRenderer();
+            }
+        }
+
+        /// <inheritdoc />
+        public ValueTask DisposeAsync() => _own.Renderer.DisposeAsync();
     }
 
     /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
@@ -273,6 +315,7 @@ public sealed class StaticSite(SiteContent content)
         Published published,
         Snapshot snapshot,
         Area area,
+        IReadOnlyList<Storage.Log.LogEntry>? entries,
         PublishedFolder output,
         List<string> files,
         IEnumerable<string> photos,
@@ -286,7 +329,6 @@ public sealed class StaticSite(SiteContent content)
             files.Add(path);
         }
 
-        var entries = area.IsStation ? await content.StationEntriesAsync(snapshot, area, cancellationToken) : null;
         var images = entries?.Select(e => Core.Protocols.ProtocolImage.InCanonical(e.Canonical.AsSpan())).OfType<Core.Protocols.ProtocolImage>()
             .Select(image => image.Hex);
         // The protocols' images, and the photos the station's reports name, at the server's addresses, once each.
@@ -370,11 +412,19 @@ public sealed class StaticSite(SiteContent content)
             site.Add(path);
         }
 
+        var streamed = new List<(string Path, Func<Stream, Task> Write)>();
         foreach (var language in election.Definition.Languages)
         {
             foreach (var file in exports ? SiteContent.PageFiles : [])
             {
-                if (await content.LedgerFileAsync(published, snapshot, language, file) is { } ledger)
+                if (file == SitePaths.DataCsv)
+                {
+                    if (LedgerPages.Of(published, snapshot, SiteLanguage.Of(language)) is not null)
+                    {
+                        streamed.Add((SitePaths.Discrepancies(language) + file, stream => content.WriteLedgerCsvAsync(stream, published)));
+                    }
+                }
+                else if (await content.LedgerFileAsync(published, snapshot, language, file) is { } ledger)
                 {
                     await Write(SitePaths.Discrepancies(language) + file, ledger);
                 }
@@ -406,21 +456,19 @@ public sealed class StaticSite(SiteContent content)
         {
             return;
         }
-        await output.WriteStreamAsync(
-            SitePaths.Protocols, stream => content.WriteProtocolsAsync(stream, snapshot, cancellationToken), cancellationToken);
-        site.Add(SitePaths.Protocols);
+        // The files of the whole election grow with the stations: each is streamed to disk with its copies, all at once.
+        streamed.Add((SitePaths.Protocols, stream => content.WriteProtocolsAsync(stream, snapshot, cancellationToken)));
+        var context = ErrReports.Context(snapshot, published.PublishedAt, published.Acts);
         foreach (var (path, xml) in new[] { (ErrReports.JsonPath, false), (ErrReports.XmlPath, true) })
         {
-            await output.WriteStreamAsync(
-                path,
-                stream =>
-                {
-                    ErrReports.Write(stream, snapshot, ErrReports.Context(snapshot, published.PublishedAt, published.Acts), xml);
-                    return Task.CompletedTask;
-                },
-                cancellationToken);
-            site.Add(path);
+            streamed.Add((path, stream =>
+            {
+                ErrReports.Write(stream, snapshot, context, xml);
+                return Task.CompletedTask;
+            }));
         }
+        await Task.WhenAll(streamed.Select(s => Task.Run(() => output.WriteStreamAsync(s.Path, s.Write, cancellationToken), cancellationToken)));
+        site.AddRange(streamed.Select(s => s.Path));
     }
 
     /// <summary>The root page: a link per language, and a one-line script that follows the browser's preference.</summary>
