@@ -107,7 +107,7 @@ public static class TransparencyEndpoints
     {
         var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
         var rows = await log.RegisterAsync(Math.Max(0, after ?? 0), take, cancellationToken);
-        return Results.Bytes(RegisterPageJson.Of(after ?? 0, rows), Json);
+        return TypedResults.Ok(new Contracts.RegisterPage(after ?? 0, [.. rows.Select(TransparencyJson.Of)]));
     }
 
     private static async Task<IResult> EntriesAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
