@@ -113,8 +113,9 @@ internal sealed class RegisterReplay
     public int Count => _count;
 
     /// <summary>
-    /// Adds the record fetched next (decoded, in register order); it takes effect as the entries reach it. A device key enrolment for a polling station, the
-    /// commonest record, is held until then as its place, log size, station ordinal and 32 raw bytes, not as the record.
+    /// Adds the record fetched next (decoded, in register order); it takes effect as the entries reach it. A device key enrolment
+    /// for a polling station, the commonest record, is held until then as its place, log size, station ordinal and 32 raw bytes,
+    /// not as the record.
     /// </summary>
     public void Add(RegisterRecord record)
     {
