@@ -4,7 +4,8 @@
 # RUNS times (fresh state each run), then published with `sanoo publish` and checked by `sanoo verify --dir` (SKIP_DIR=1: --url
 # only). SIGNED=1: the machine count instead, signed by a device key per station (`generate synthetic --signed-machine`), the keys
 # enrolled first (a register record per station): the verifier then checks an Ed25519 signature per entry against the register.
-# Wall time, CPU time (user + system) and peak RSS from /usr/bin/time -v; with --timings the verifier prints its own phases.
+# Wall time, CPU time (user + system) and peak RSS from /usr/bin/time -v, and the server's CPU time while each verify ran (the
+# server shares the cores); with --timings the verifier prints its own phases.
 # Usage: bench/verify.sh [STATIONS] [RUNS]   (SANOO=path/to/sanoo.dll to time another build; BEFORE=path/to/sanoo.dll to time an
 # earlier build's verify too, run for run beside this one's, on the same store and server)
 set -euo pipefail
@@ -13,6 +14,7 @@ source bench/common.sh
 stations=${1:-100000}
 runs=${2:-3}
 command -v /usr/bin/time >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+command -v bc >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bc >/dev/null; }
 [ -n "${SANOO:-}" ] || ./sanoo --help >/dev/null
 dll=${SANOO:-.build/cli/sanoo.dll}
 work=$(mktemp -d /tmp/sanoo-verify-bench-XXXX)
@@ -39,15 +41,24 @@ until curl -sf "http://127.0.0.1:$port/api/v1/tree-head" >/dev/null; do sleep 0.
 echo "== issue 21's target at 1,000,000 stations: VERIFIED in under 60 s wall and under 1,024 MB peak RSS"
 echo "== $stations stations${SIGNED:+ (signed machine count)}, $(curl -s "http://127.0.0.1:$port/api/v1/tree-head" | python3 -c 'import json,sys; print(json.load(sys.stdin)["treeSize"])') entries, served on 127.0.0.1; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+server_cpu() { # the server's CPU seconds so far (user + system), 0 when none runs
+  if [ -n "$server" ] && [ -r "/proc/$server/stat" ]; then
+    awk -v tck="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / tck}' "/proc/$server/stat"
+  else echo 0; fi
+}
+
 measure() { # DLL LABEL ARGS…: one verify, fresh state
   local build=$1 label=$2; shift 2
   rm -f "$work/state.json"
+  local before_server; before_server=$(server_cpu)
   /usr/bin/time -v -o "$work/time.txt" dotnet "$build" verify "$@" --commission-key "$key" --state "$work/state.json" > "$work/verify.log" 2>&1 || true
+  local served; served=$(echo "$(server_cpu) - $before_server" | bc)
   local verdict; verdict=$(grep -oE '(NOT )?VERIFIED' "$work/verify.log" | head -1)
   local wall; wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
   local rss; rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$work/time.txt")
   local cpu; cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f s", u+s}' "$work/time.txt")
-  echo "  $label: ${verdict:-no verdict}, wall $wall, CPU $cpu, peak RSS $rss; load average $(cut -d' ' -f1 /proc/loadavg)"
+  local serving=""; [ -z "$server" ] || serving=", the server's CPU meanwhile $served s"
+  echo "  $label: ${verdict:-no verdict}, wall $wall, CPU $cpu, peak RSS $rss$serving; load average $(cut -d' ' -f1 /proc/loadavg)"
   grep -E '^  (phase|timings)' "$work/verify.log" | sed 's/^/    /' || true
 }
 

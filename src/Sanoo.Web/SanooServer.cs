@@ -69,6 +69,7 @@ public static class SanooServer
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(commission ?? CommissionKey.Ephemeral());
         services.AddSingleton<Witnessing.CosignatureBook>();
+        services.AddSingleton<DeviceKeysAnswer>();
         services.AddSingleton<SnapshotPublisher>();
         services.AddHostedService(p => p.GetRequiredService<SnapshotPublisher>());
         services.AddSingleton(new SiteRenderer(options.PageRefresh));

@@ -138,6 +138,47 @@ public sealed class VerifyRegisterReadingTests
     }
 
     [Fact]
+    public void The_keys_the_register_ends_with_are_known_as_it_is_fetched_and_equal_the_replay_s_once_every_record_is_applied()
+    {
+        var (other, third) = (Key.Reverse().ToArray(), Enumerable.Repeat((byte)7, 32).ToArray());
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_000);
+        RegisterRecord[] records =
+        [
+            Enrolment(1, "n1-1"),
+            Enrolment(2, "n1-2"),
+            new DeviceKeyRecord(3, 4, at, "keys enrol", "n1-2", [.. other]),
+            new DeviceKeyRevokedRecord(4, 4, at, "keys revoke", "n1-1", [.. Key], "lost"),
+            new DeviceKeyRevokedRecord(5, 5, at, "keys revoke", "n1-2", [.. Key], "not its key any more"),
+            new DeviceKeyRecord(6, 6, at, "keys enrol", "nowhere", [.. third]),
+            new DeviceKeyRecord(7, 6, at, "keys enrol", "s1-3", [.. third]),
+        ];
+        var problems = new List<string>();
+        var replay = new RegisterReplay(ElectionBuilder.Small(), problems);
+
+        foreach (var record in records)
+        {
+            replay.Add(record);
+        }
+        var fetched = replay.LastKeys;
+        Assert.Empty(replay.CurrentKeys.Stations()); // held until the entries reach them
+        var summary = replay.Finish(10);
+
+        Assert.Equal(new[] { "n1-2", "s1-3", "nowhere" }, fetched.Stations());
+        Assert.Equal(replay.CurrentKeys.Stations(), fetched.Stations());
+        foreach (var station in fetched.Stations())
+        {
+            Assert.Equal(replay.CurrentKeys.Key(station, out var record).ToArray(), fetched.Key(station, out var fetchedRecord).ToArray());
+            Assert.Equal(record, fetchedRecord);
+        }
+        Assert.Equal(other, replay.CurrentKeys.Key("n1-2").ToArray());
+        Assert.Contains("device keys: 5 enrolled (1 replacing a station's earlier key), 2 revoked", summary);
+        Assert.Equal(
+            ["register record 5 revokes a key that was not station n1-2's current key",
+                "register record 6 enrols a device key for nowhere, which is no polling station"],
+            problems);
+    }
+
+    [Fact]
     public async Task Keys_listed_as_the_register_holds_them_agree_even_when_the_answer_arrives_a_byte_at_a_time()
     {
         var book = Register(("n1-1", Key), ("s1-3", Key.Reverse().ToArray()));

@@ -396,14 +396,17 @@ public static class VerifyCommand
         timings.Mark("tree head, definition, consistency");
         var register = replay.Register;
         var (keptEntries, keptRecords) = (replay.Entries.Size, replay.Records.Size);
+        Task<Verify.KeyListComparison>? keys = null;
         await console.Progress().StartAsync(async context =>
         {
             var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize - keptRecords));
             await AddRegisterAsync(origin, head, saved, replay, registerTask, problems, cancellationToken);
             timings.Mark("register");
+            // The keys the register ends with are known once it is fetched: /api/v1/keys is compared with them while the entries come.
+            keys = ReadKeysAsync(origin, register.LastKeys, cancellationToken);
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
             await ApplyEntriesAsync(origin, replay, size, earlier, task, problems, cancellationToken);
-            timings.Mark("entries (fetch, hash, read, replay)");
+            timings.Mark("entries (fetch, hash, read, replay; /api/v1/keys beside them)");
         });
         var summary = register.Finish(size);
         if (replay.Entries.Size == size && !replay.Entries.Root().AsSpan().SequenceEqual(root))
@@ -413,8 +416,8 @@ public static class VerifyCommand
                     + "entries served since"
                 : $"the entries served do not hash to the signed root of {size} entries");
         }
-        var moved = !await CompareKeysAsync(origin, head, register, problems, cancellationToken);
-        timings.Mark("device keys");
+        var moved = !await CompareKeysAsync(origin, head, await keys!, problems, cancellationToken);
+        timings.Mark("device keys (the rest of the wait)");
         moved = moved || !await Verify.PublishedComparison.TotalsAsync(origin, replay, size, problems, cancellationToken);
         timings.Mark("totals and seats");
         moved = moved || !await Verify.PublishedComparison.ProgressAsync(origin, replay, size, problems, cancellationToken);
@@ -459,9 +462,8 @@ public static class VerifyCommand
     }
 
     /// <summary>
-    /// Fetches the register's records after the replay's and adds them to its register replay. The list fetched is this method's
-    /// own, so that it is let go before the entries come (held in the caller's state, a million enrolments stayed alive through
-    /// the entries: the replay lets each record go once applied).
+    /// Fetches the register's records after the replay's and adds each to its register replay as it is read: no list of them is
+    /// held (at a million stations, a million enrolments held as records took over 100 MB until the first entry applied them).
     /// </summary>
     private static async Task AddRegisterAsync(
         IPublished origin,
@@ -472,10 +474,13 @@ public static class VerifyCommand
         List<string> problems,
         CancellationToken cancellationToken)
     {
-        var records = await Verify.RegisterFetch.FetchAsync(origin, head, saved, replay.Records, task, problems, cancellationToken);
-        replay.Register.Add(records);
+        void Add(Core.Register.RegisterRecord record)
+        {
+            replay.Register.Add(record);
+            replay.Images.NoteReport(record);
+        }
+        await Verify.RegisterFetch.FetchAsync(origin, head, saved, replay.Records, Add, task, problems, cancellationToken);
         replay.Register.CheckDefinition(head);
-        replay.Images.NoteReports(records);
     }
 
     /// <summary>
@@ -569,19 +574,24 @@ public static class VerifyCommand
     }
 
     /// <summary>
-    /// Compares the keys <c>/api/v1/keys</c> lists as current with those the register made current: the list is the server's
-    /// convenience, the register the record, and they must agree.
+    /// Reads <c>/api/v1/keys</c> as it streams in, comparing the keys it lists as current with <paramref name="register"/>'s (the
+    /// keys the register ends with): the list is the server's convenience, the register the record, and they must agree.
     /// </summary>
-    /// <returns>False when they differ and the register grew meanwhile (the list is newer than the head: check again).</returns>
-    private static async Task<bool> CompareKeysAsync(
-        IPublished origin, Contracts.TreeHead head, Verify.RegisterReplay register, List<string> problems, CancellationToken cancellationToken)
+    private static async Task<Verify.KeyListComparison> ReadKeysAsync(
+        IPublished origin, Verify.DeviceKeyBook register, CancellationToken cancellationToken)
     {
         // Compared as the answer streams in: at a million stations the answer held whole, or as strings, took hundreds of megabytes.
-        var comparison = new Verify.KeyListComparison(register.CurrentKeys);
-        await using (var answer = await origin.OpenAsync("/api/v1/keys", cancellationToken))
-        {
-            await comparison.ReadAsync(answer, cancellationToken);
-        }
+        var comparison = new Verify.KeyListComparison(register);
+        await using var answer = await origin.OpenAsync("/api/v1/keys", cancellationToken);
+        await comparison.ReadAsync(answer, cancellationToken);
+        return comparison;
+    }
+
+    /// <summary>Names each station where <c>/api/v1/keys</c> differed from the register (<see cref="ReadKeysAsync"/>).</summary>
+    /// <returns>False when they differ and the register grew meanwhile (the list is newer than the head: check again).</returns>
+    private static async Task<bool> CompareKeysAsync(
+        IPublished origin, Contracts.TreeHead head, Verify.KeyListComparison comparison, List<string> problems, CancellationToken cancellationToken)
+    {
         if (comparison.Differences > 0
             && (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize != head.RegisterSize)
         {
@@ -590,7 +600,7 @@ public static class VerifyCommand
         foreach (var (station, key) in comparison.Differing)
         {
             problems.Add($"/api/v1/keys lists {key ?? "no key"} as station {station}'s device key; "
-                + $"the register makes it {register.CurrentKey(station) ?? "none"}");
+                + $"the register makes it {comparison.RegisterKey(station) ?? "none"}");
         }
         return true;
     }

@@ -16,6 +16,8 @@ public static class TransparencyEndpoints
     /// <summary>The most entries one page returns.</summary>
     public const int MaxPage = 1000;
 
+    private const string Json = "application/json; charset=utf-8";
+
     /// <summary>Maps the transparency API.</summary>
     public static RouteGroupBuilder MapTransparency(this IEndpointRouteBuilder app)
     {
@@ -39,9 +41,10 @@ public static class TransparencyEndpoints
         group.MapRead("/definition", async (ElectionLog log, CancellationToken ct) =>
             Results.Bytes(log.Definition, "application/json; charset=utf-8"))
             .WithSummary("The election definition, the log's first entry, exactly as stored (docs/definition-format.md)");
-        group.MapRead("/keys", async (ElectionLog log, CancellationToken ct) =>
-            TypedResults.Ok(TransparencyJson.Of(await log.DeviceKeysAsync(0, ct), await log.RevocationsAsync(ct))))
-            .WithSummary("The stations' device keys: each station's current key, every enrolment and every revocation");
+        group.MapRead("/keys", async (HttpContext context, ElectionLog log, DeviceKeysAnswer keys, CancellationToken ct) =>
+            Results.Bytes(await keys.BytesAsync(log, SnapshotResponse.AsAnswered<Contracts.DeviceKeys>(context), ct), Json))
+            .WithSummary("The stations' device keys: each station's current key, every enrolment and every revocation")
+            .Produces<Contracts.DeviceKeys>();
         group.MapRead("/register", RegisterAsync)
             .WithSummary("Up to 1,000 register records after place `after`: definition, device keys, operators, hand entries, acts, witnesses")
             .Produces<Contracts.RegisterPage>();

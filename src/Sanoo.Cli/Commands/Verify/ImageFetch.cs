@@ -23,17 +23,15 @@ internal sealed class ImageFetch
     /// <summary>How many of them only reports name (an observer's own photo).</summary>
     public int ReportPhotos { get; private set; }
 
-    /// <summary>Notes the photos the reports name (each once; an image a protocol names too is reported as the protocol's).</summary>
-    public void NoteReports(IEnumerable<Core.Register.RegisterRecord> records)
+    /// <summary>Notes the photo a report names, if <paramref name="record"/> is one (each image once; an image a protocol names too is
+    /// reported as the protocol's).</summary>
+    public void NoteReport(Core.Register.RegisterRecord record)
     {
-        foreach (var report in records.OfType<Core.Register.ReportRecord>())
+        if (record is Core.Register.ReportRecord { PhotoSha256: { } photo } report && _named.TryAdd(
+            Convert.ToHexStringLower(photo.AsSpan()), ($"report {report.Number} (station {report.StationId})", false)))
         {
-            if (report.PhotoSha256 is { } photo && _named.TryAdd(
-                Convert.ToHexStringLower(photo.AsSpan()), ($"report {report.Number} (station {report.StationId})", false)))
-            {
-                _unchecked.Add(Convert.ToHexStringLower(photo.AsSpan()));
-                ReportPhotos++;
-            }
+            _unchecked.Add(Convert.ToHexStringLower(photo.AsSpan()));
+            ReportPhotos++;
         }
     }
 

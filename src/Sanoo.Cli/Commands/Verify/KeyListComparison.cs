@@ -43,6 +43,9 @@ internal sealed class KeyListComparison
     /// <summary>The first <see cref="Named"/> stations that differ, with the key listed (null: none).</summary>
     public IReadOnlyList<(string Station, string? Listed)> Differing => _differing;
 
+    /// <summary>The register's key for <paramref name="station"/> in base64; null when it has none.</summary>
+    public string? RegisterKey(string station) => _register.Key(station) is { IsEmpty: false } key ? Convert.ToBase64String(key) : null;
+
     /// <summary>Reads the answer from <paramref name="stream"/> to its end, comparing as it goes, then looks for keys it left out.</summary>
     public async Task ReadAsync(Stream stream, CancellationToken cancellationToken)
     {

@@ -13,20 +13,20 @@ namespace Sanoo.Cli.Commands.Verify;
 internal static class RegisterFetch
 {
     /// <summary>
-    /// The register's records after the <paramref name="frontier"/>'s size (every one on a first round), decoded and in order (those
-    /// that do not decode are left out, each a problem); each record's leaf is appended to the frontier, which must then give the
-    /// signed register root.
+    /// Fetches the register's records after the <paramref name="frontier"/>'s size (every one on a first round) and gives each to
+    /// <paramref name="add"/> as it is read, decoded and in order (those that do not decode are left out, each a problem; none is
+    /// held here); each record's leaf is appended to the frontier, which must then give the signed register root.
     /// </summary>
-    public static async Task<List<Core.Register.RegisterRecord>> FetchAsync(
+    public static async Task FetchAsync(
         VerifyCommand.IPublished origin,
         Contracts.TreeHead head,
         VerifiedHead? saved,
         MerkleFrontier frontier,
+        Action<Core.Register.RegisterRecord> add,
         ProgressTask task,
         List<string> problems,
         CancellationToken cancellationToken)
     {
-        var records = new List<Core.Register.RegisterRecord>();
         var (kept, size) = (frontier.Size, head.RegisterSize);
         var savedRoot = saved is { RegisterSize: { } before, RegisterRoot: { } root } ? (Size: before, Root: root) : default;
         if (savedRoot.Root is not null && savedRoot.Size > size)
@@ -77,7 +77,7 @@ internal static class RegisterFetch
                     problems.Add($"register record {place} says it is {record.Kind} {record.Sequence}; it is served as "
                         + Encoding.UTF8.GetString(kind));
                 }
-                records.Add(record);
+                add(record);
             }
             catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
             {
@@ -102,6 +102,5 @@ internal static class RegisterFetch
                     + "verified earlier and the records served since"
                 : $"the register records served do not hash to the signed register root of {size} records");
         }
-        return records;
     }
 }

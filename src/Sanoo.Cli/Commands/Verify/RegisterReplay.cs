@@ -21,7 +21,8 @@ internal sealed class RegisterReplay
 {
     private readonly Election _election;
     private readonly Jurisdiction _jurisdiction;
-    private readonly Queue<RegisterRecord> _pending = [];
+    private readonly Queue<Pending> _pending = [];
+    private readonly PendingKeys _pendingKeys = new();
     private readonly List<DefinitionRecord> _definitions = [];
     private readonly DeviceKeyBook _lastKeys;
     private readonly Dictionary<string, SingleEntries> _singleEntries = new(StringComparer.Ordinal);
@@ -102,8 +103,9 @@ internal sealed class RegisterReplay
     public Func<string, bool> KeepEverySingleEntry { get; init; } = _ => true;
 
     /// <summary>
-    /// Each station's last device key in the records added so far, with the record that enrolled it: what entries' signatures are
-    /// first tried with.
+    /// Each station's device key once every record added so far is applied (its last enrolment, unless a revocation of that key
+    /// followed), with the record that enrolled it: what entries' signatures are first tried with, and what <c>/api/v1/keys</c> is
+    /// compared with while the entries are checked (the replay's own keys reach the same once <see cref="Finish"/> applied all).
     /// </summary>
     public DeviceKeyBook LastKeys => _lastKeys;
 
@@ -111,24 +113,31 @@ internal sealed class RegisterReplay
     public int Count => _count;
 
     /// <summary>
-    /// Adds the records fetched next (decoded, in register order); they take effect as the entries reach them, and are let go once
-    /// applied.
+    /// Adds the record fetched next (decoded, in register order); it takes effect as the entries reach it. A device key enrolment
+    /// for a polling station, the commonest record, is held until then as its place, log size, station ordinal and 32 raw bytes,
+    /// not as the record.
     /// </summary>
-    public void Add(IEnumerable<RegisterRecord> records)
+    public void Add(RegisterRecord record)
     {
-        foreach (var record in records)
+        _count++;
+        switch (record)
         {
-            _pending.Enqueue(record);
-            _count++;
-            if (record is DefinitionRecord definition)
-            {
+            case DefinitionRecord definition:
                 _definitions.Add(definition);
-            }
-            else if (record is DeviceKeyRecord key)
-            {
+                break;
+            case DeviceKeyRecord key:
                 _lastKeys.Set(key.StationId, key.PublicKey.AsSpan(), key.Sequence);
-            }
+                if (_lastKeys.Ordinal(key.StationId) is { } ordinal)
+                {
+                    _pending.Enqueue(new Pending(null, key.Sequence, key.LogSize, ordinal, _pendingKeys.Add(key.PublicKey.AsSpan())));
+                    return;
+                }
+                break;
+            case DeviceKeyRevokedRecord revoked when _lastKeys.Key(revoked.StationId).SequenceEqual(revoked.PublicKey.AsSpan()):
+                _lastKeys.Remove(revoked.StationId);
+                break;
         }
+        _pending.Enqueue(new Pending(record, record.Sequence, record.LogSize, -1, -1));
     }
 
     /// <summary>The witnesses the register enrolled, by name: each one's Ed25519 public key, base64.</summary>
@@ -247,33 +256,44 @@ internal sealed class RegisterReplay
         return lines;
     }
 
-    /// <summary>Each station's current device key once every record is applied (to compare with <c>/api/v1/keys</c>).</summary>
+    /// <summary>Each station's current device key as the records applied so far leave it (after <see cref="Finish"/>: every record).</summary>
     public DeviceKeyBook CurrentKeys => _keys;
-
-    /// <summary>A station's current device key in base64 once every record is applied; null when it has none.</summary>
-    public string? CurrentKey(string station) => _keys.Key(station) is { IsEmpty: false } key ? Convert.ToBase64String(key) : null;
 
     private void ApplyBefore(long sequence)
     {
-        while (_pending.TryPeek(out var record) && record.LogSize < sequence)
+        while (_pending.TryPeek(out var pending) && pending.LogSize < sequence)
         {
-            Apply(_pending.Dequeue());
+            _pending.Dequeue();
+            Ordered(pending.Sequence, pending.LogSize);
+            if (pending.Record is { } record)
+            {
+                Apply(record);
+            }
+            else
+            {
+                ApplyKey(pending.Sequence, _lastKeys.IdOf(pending.Ordinal), _pendingKeys.Take(pending.Key));
+            }
         }
+    }
+
+    /// <summary>A record's log size is never smaller than an earlier record's.</summary>
+    private void Ordered(long sequence, long logSize)
+    {
+        if (logSize < _lastLogSize)
+        {
+            _problems.Add($"register record {sequence} says the log held {logSize} entries, fewer than an earlier record did "
+                + $"({_lastLogSize}): records were reordered or back-dated");
+        }
+        _lastLogSize = Math.Max(_lastLogSize, logSize);
     }
 
     private void Apply(RegisterRecord record)
     {
-        if (record.LogSize < _lastLogSize)
-        {
-            _problems.Add($"register record {record.Sequence} says the log held {record.LogSize} entries, fewer than an earlier record did "
-                + $"({_lastLogSize}): records were reordered or back-dated");
-        }
-        _lastLogSize = Math.Max(_lastLogSize, record.LogSize);
         CheckLanguages(record);
         switch (record)
         {
             case DeviceKeyRecord key:
-                ApplyKey(key);
+                ApplyKey(key.Sequence, key.StationId, key.PublicKey.AsSpan());
                 break;
             case DeviceKeyRevokedRecord revoked:
                 ApplyRevocation(revoked);
@@ -328,19 +348,19 @@ internal sealed class RegisterReplay
         }
     }
 
-    private void ApplyKey(DeviceKeyRecord key)
+    private void ApplyKey(long sequence, string station, ReadOnlySpan<byte> key)
     {
-        if (!IsStation(key.StationId))
+        if (!IsStation(station))
         {
-            _problems.Add($"register record {key.Sequence} enrols a device key for {key.StationId}, which is no polling station");
+            _problems.Add($"register record {sequence} enrols a device key for {station}, which is no polling station");
         }
         _enrolments++;
-        if (_keys.Key(key.StationId) is { IsEmpty: false } earlier)
+        if (_keys.Key(station) is { IsEmpty: false } earlier)
         {
             _replacements++;
-            Ended(key.StationId, earlier, $"replaced by register record {key.Sequence}");
+            Ended(station, earlier, $"replaced by register record {sequence}");
         }
-        _keys.Set(key.StationId, key.PublicKey.AsSpan(), key.Sequence);
+        _keys.Set(station, key, sequence);
     }
 
     private void ApplyRevocation(DeviceKeyRevokedRecord revoked)
@@ -661,4 +681,43 @@ internal sealed class RegisterReplay
     private bool VotesIn(string station, ContestPlan plan) =>
         AreaId.TryParse(station, out var id) && _election.TryAreaIndex(id, out var index)
         && _election.TryStationOrdinal(index, out var ordinal) && plan.OffsetOf(ordinal) >= 0;
+
+    /// <summary>
+    /// A record waiting for the entries to reach it: the record itself, or (<paramref name="Record"/> null) a device key enrolment of
+    /// the station at <paramref name="Ordinal"/> whose key is <paramref name="Key"/> in <see cref="PendingKeys"/>.
+    /// </summary>
+    private readonly record struct Pending(RegisterRecord? Record, long Sequence, long LogSize, int Ordinal, int Key);
+
+    /// <summary>The raw keys of the enrolments waiting, 32 bytes each in blocks, given back once every one was taken.</summary>
+    private sealed class PendingKeys
+    {
+        private const int PerBlock = 4096;
+        private readonly List<byte[]> _blocks = [];
+        private int _added;
+        private int _taken;
+
+        public int Add(ReadOnlySpan<byte> key)
+        {
+            if (_added % PerBlock == 0)
+            {
+                _blocks.Add(new byte[PerBlock * DeviceKeyBook.KeySize]);
+            }
+            key.CopyTo(Slot(_added));
+            return _added++;
+        }
+
+        public ReadOnlySpan<byte> Take(int index)
+        {
+            var key = Slot(index);
+            if (++_taken == _added)
+            {
+                (_added, _taken) = (0, 0);
+                _blocks.Clear();
+            }
+            return key;
+        }
+
+        private Span<byte> Slot(int index) =>
+            _blocks[index / PerBlock].AsSpan(index % PerBlock * DeviceKeyBook.KeySize, DeviceKeyBook.KeySize);
+    }
 }
