@@ -12,21 +12,35 @@ namespace Sanoo.Web.Site;
 /// Renders the site's Razor components to HTML: the same code serves the live pages and the
 /// files written by <c>sanoo publish</c>. Thread-safe.
 /// </summary>
+/// <remarks>
+/// ASP.NET's <c>HtmlRenderer</c> keeps every root component it rendered, with its parameters, until it is disposed (it has no
+/// way to drop one): tens of kilobytes a page, so a server rendering pages all night would grow without end. This renderer hands
+/// each page to the current <c>HtmlRenderer</c> and replaces it after <see cref="PagesPerRenderer"/> pages; the old one is disposed
+/// once the pages it is rendering are done.
+/// </remarks>
 public sealed class SiteRenderer : IAsyncDisposable
 {
+    /// <summary>How many pages one <c>HtmlRenderer</c> renders before it is replaced.</summary>
+    public const int PagesPerRenderer = 500;
+
     /// <summary>Text is written as UTF-8, not as character references: Kyrgyz and Russian pages are a third of the size.</summary>
     private readonly ServiceProvider _services = new ServiceCollection()
         .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
         .AddSingleton(JavaScriptEncoder.Create(UnicodeRanges.All))
         .BuildServiceProvider();
-    private readonly HtmlRenderer _renderer;
+    private readonly Lock _gate = new();
+    private Generation _current;
+    private bool _disposed;
 
     /// <summary>A renderer whose pages ask for a newer snapshot every <paramref name="refresh"/>.</summary>
     public SiteRenderer(TimeSpan refresh)
     {
-        _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+        _current = new Generation(new HtmlRenderer(_services, NullLoggerFactory.Instance));
         RefreshMilliseconds = (int)refresh.TotalMilliseconds;
     }
+
+    /// <summary>How many <c>HtmlRenderer</c>s were made so far (the first included): for tests of the renewal.</summary>
+    internal int Renderers { get; private set; } = 1;
 
     /// <summary>How often pages ask whether a newer snapshot is out.</summary>
     public int RefreshMilliseconds { get; }
@@ -114,19 +128,105 @@ public sealed class SiteRenderer : IAsyncDisposable
     public Task<string> NoticeAsync(PageFrame frame, string text) =>
         RenderAsync<NoticeView>(new() { [nameof(NoticeView.Frame)] = frame, [nameof(NoticeView.Text)] = text });
 
-    private Task<string> RenderAsync<T>(Dictionary<string, object?> parameters)
-        where T : IComponent =>
-        _renderer.Dispatcher.InvokeAsync(async () =>
+    private async Task<string> RenderAsync<T>(Dictionary<string, object?> parameters)
+        where T : IComponent
+    {
+        var (generation, retired) = Take();
+        if (retired is not null)
         {
-            var output = await _renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters));
-            // A no-break space is valid as it is in UTF-8: two bytes, not the six of "&#xA0;" (Russian and Kyrgyz group digits with it).
-            return "<!DOCTYPE html>\n" + output.ToHtmlString().Replace("&#xA0;", "\u00A0", StringComparison.Ordinal);
-        });
+            await retired.Renderer.DisposeAsync();
+        }
+        try
+        {
+            var renderer = generation.Renderer;
+            return await renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var output = await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters));
+                // A no-break space is valid as it is in UTF-8: two bytes, not the six of "&#xA0;" (Russian and Kyrgyz group digits with it).
+                return "<!DOCTYPE html>\n" + output.ToHtmlString().Replace("&#xA0;", "\u00A0", StringComparison.Ordinal);
+            });
+        }
+        finally
+        {
+            await ReturnAsync(generation);
+        }
+    }
+
+    /// <summary>
+    /// The renderer for one more page, a new one when the current has rendered its share; and the one it replaced, to dispose, when
+    /// no page is rendering on it.
+    /// </summary>
+    private (Generation Current, Generation? Retired) Take()
+    {
+        Generation? retired = null;
+        Generation current;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_current.Pages == PagesPerRenderer)
+            {
+                retired = Retire(_current);
+                _current = new Generation(new HtmlRenderer(_services, NullLoggerFactory.Instance));
+                Renderers++;
+            }
+            _current.Pages++;
+            _current.Rendering++;
+            current = _current;
+        }
+        return (current, retired);
+    }
+
+    /// <summary>A page done: its renderer is disposed if it was replaced meanwhile and this was its last page.</summary>
+    private async ValueTask ReturnAsync(Generation generation)
+    {
+        bool last;
+        lock (_gate)
+        {
+            generation.Rendering--;
+            last = generation.Retired && generation.Rendering == 0;
+        }
+        if (last)
+        {
+            await generation.Renderer.DisposeAsync();
+        }
+    }
+
+    /// <summary>Marks <paramref name="generation"/> replaced (under the gate); returns it when no page is rendering on it.</summary>
+    private static Generation? Retire(Generation generation)
+    {
+        generation.Retired = true;
+        return generation.Rendering == 0 ? generation : null;
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _renderer.DisposeAsync();
+        Generation? last;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            last = Retire(_current);
+        }
+        if (last is not null)
+        {
+            await last.Renderer.DisposeAsync();
+        }
         await _services.DisposeAsync();
+    }
+
+    /// <summary>One <c>HtmlRenderer</c>, the pages it took and those it is rendering now.</summary>
+    private sealed class Generation(HtmlRenderer renderer)
+    {
+        public HtmlRenderer Renderer { get; } = renderer;
+
+        public int Pages { get; set; }
+
+        public int Rendering { get; set; }
+
+        public bool Retired { get; set; }
     }
 }

@@ -176,7 +176,6 @@ public sealed class StaticSite(SiteContent content)
                             }
                         }
                         await WriteAreaAsync(worker!.Content, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
-                        await worker.MadeAsync();
                         if (area.IsStation)
                         {
                             stationFiles[area.Id.Value] =
@@ -265,28 +264,15 @@ public sealed class StaticSite(SiteContent content)
     }
 
     /// <summary>
-    /// One core's page maker: the site's content with its own HTML renderer, made anew every 500 areas. A
-    /// renderer keeps every component it rendered until it is disposed (ASP.NET's <c>HtmlRenderer</c> has no way to drop a root
-    /// component), some 60 KB a station page: at a million stations one renderer for the whole publish would hold gigabytes.
+    /// One core's page maker: the site's content with its own renderer, since a renderer makes one page at a time (it renews its
+    /// ASP.NET renderer itself, which would otherwise keep every page it made: <see cref="SiteRenderer"/>).
     /// </summary>
     private sealed class PageWorker(SiteContent site) : IAsyncDisposable
     {
-        private const int AreasPerRenderer = 500;
-        private (SiteContent Content, SiteRenderer Renderer) _own = site.WithOwnRenderer();
-        private int _made;
+        private readonly (SiteContent Content, SiteRenderer Renderer) _own = site.WithOwnRenderer();
 
         /// <summary>The content to make pages with, on this worker's renderer.</summary>
         public SiteContent Content => _own.Content;
-
-        /// <summary>Counts one area made, and renews the renderer when it has made enough.</summary>
-        public async Task MadeAsync()
-        {
-            if (++_made % AreasPerRenderer == 0)
-            {
-                await _own.Renderer.DisposeAsync();
-                _own = site.WithOwnRenderer();
-            }
-        }
 
         /// <inheritdoc />
         public ValueTask DisposeAsync() => _own.Renderer.DisposeAsync();
