@@ -50,7 +50,8 @@ public static class BackupCommand
                 : "[yellow]No kept tree head beside the store (it has not been served): the copy is checked against itself only.[/]");
             if (copied.Checkpoint)
             {
-                console.MarkupLineInterpolated($"The last checkpoint's signed statement is copied to {output}.checkpoint.json: the copy starts from it.");
+                console.MarkupLineInterpolated(
+                    $"The last checkpoint's signed statement is copied to {output}.checkpoint.json: the copy starts from it.");
             }
             console.MarkupLineInterpolated($"{copied.Images:N0} image(s) copied to {output}.images.");
             console.MarkupLineInterpolated($"Restore: sanoo store check --db sqlite:{output}, then sanoo serve --db sqlite:{output}.");

@@ -4,8 +4,9 @@ namespace Sanoo.Storage.Sqlite;
 
 /// <summary>
 /// A consistent copy of an SQLite store and what sits beside it, safe while a server writes to it: the kept tree head
-/// (<c>DB.tree-head.json</c>) and the signed statement of its last checkpoint (<c>DB.checkpoint.json</c>) first, then the database through SQLite's online backup (one read transaction: the copy is
-/// the log as one commit left it, and the server's writes go on meanwhile), then the images folder (<c>DB.images</c>, whose
+/// (<c>DB.tree-head.json</c>) and the signed statement of its last checkpoint (<c>DB.checkpoint.json</c>) first, then the
+/// database through SQLite's online backup (one read transaction: the copy is the log as one commit left it, and the server's
+/// writes go on meanwhile), then the images folder (<c>DB.images</c>, whose
 /// files are only ever added). In that order the copied head is never ahead of the copied log, and every image the copied
 /// log names is copied: the copy passes the server's own check at start, and starts from the copied checkpoint (whose row the
 /// copied database holds, the table being append-only) instead of replaying the whole log.

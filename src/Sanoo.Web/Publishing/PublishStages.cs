@@ -26,8 +26,8 @@ public sealed class PublishStages
     }
 
     /// <summary>One line: each stage's wall and CPU seconds.</summary>
-    public override string ToString() =>
-        string.Join("; ", _stages.Select(s => FormattableString.Invariant($"{s.Stage} {s.Wall.TotalSeconds:0.00} s ({s.Cpu.TotalSeconds:0.00} s CPU)")));
+    public override string ToString() => string.Join(
+        "; ", _stages.Select(s => FormattableString.Invariant($"{s.Stage} {s.Wall.TotalSeconds:0.00} s ({s.Cpu.TotalSeconds:0.00} s CPU)")));
 
     private static TimeSpan Cpu()
     {
