@@ -140,13 +140,9 @@ public sealed class StaticSite(SiteContent content)
         // 2. The pages whose figures changed, on every core.
         var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
         var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
-        var pool = new System.Collections.Concurrent.ConcurrentBag<PageWorker>();
-        var all = new List<PageWorker>();
-        for (var i = 0; i < workers; i++)
-        {
-            all.Add(new PageWorker(content));
-            pool.Add(all[^1]);
-        }
+        // One renderer per core: a renderer makes one page at a time.
+        var all = Enumerable.Range(0, workers).Select(_ => content.WithOwnRenderer()).ToList();
+        var pool = new System.Collections.Concurrent.ConcurrentBag<(SiteContent Content, SiteRenderer Renderer)>(all);
         var images = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var total = plan.Areas.Count * languages.Length;
         var done = 0;
@@ -162,7 +158,7 @@ public sealed class StaticSite(SiteContent content)
                     {
                         var files = new List<string>();
                         // A station's entries are read once, for its pages and for its file of entries with their proofs.
-                        var entries = area.IsStation ? await worker!.Content.StationEntriesAsync(snapshot, area, token) : null;
+                        var entries = area.IsStation ? await worker.Content.StationEntriesAsync(snapshot, area, token) : null;
                         if (commissionKey is not null)
                         {
                             // The area's results and entries for the verifier and the pages' own check, before its pages.
@@ -175,7 +171,7 @@ public sealed class StaticSite(SiteContent content)
                                 }
                             }
                         }
-                        await WriteAreaAsync(worker!.Content, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
+                        await WriteAreaAsync(worker.Content, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
                         if (area.IsStation)
                         {
                             stationFiles[area.Id.Value] =
@@ -188,7 +184,7 @@ public sealed class StaticSite(SiteContent content)
                     }
                     finally
                     {
-                        pool.Add(worker!);
+                        pool.Add(worker);
                     }
                     var now = Interlocked.Add(ref done, languages.Length);
                     if (now % 300 < languages.Length || now == total)
@@ -199,9 +195,9 @@ public sealed class StaticSite(SiteContent content)
         }
         finally
         {
-            foreach (var worker in all)
+            foreach (var (_, renderer) in all)
             {
-                await worker.DisposeAsync();
+                await renderer.DisposeAsync();
             }
         }
 
@@ -261,21 +257,6 @@ public sealed class StaticSite(SiteContent content)
             exports,
             !exports && manifest.Exports!.Value.Snapshot != snapshot.Position,
             stages);
-    }
-
-    /// <summary>
-    /// One core's page maker: the site's content with its own renderer, since a renderer makes one page at a time (it renews its
-    /// ASP.NET renderer itself, which would otherwise keep every page it made: <see cref="SiteRenderer"/>).
-    /// </summary>
-    private sealed class PageWorker(SiteContent site) : IAsyncDisposable
-    {
-        private readonly (SiteContent Content, SiteRenderer Renderer) _own = site.WithOwnRenderer();
-
-        /// <summary>The content to make pages with, on this worker's renderer.</summary>
-        public SiteContent Content => _own.Content;
-
-        /// <inheritdoc />
-        public ValueTask DisposeAsync() => _own.Renderer.DisposeAsync();
     }
 
     /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
