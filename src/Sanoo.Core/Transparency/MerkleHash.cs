@@ -27,11 +27,19 @@ public static class MerkleHash
     /// <summary>The hash of an interior node: SHA-256(0x01 ‖ left ‖ right).</summary>
     public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
+        var node = new byte[Size];
+        Node(left, right, node);
+        return node;
+    }
+
+    /// <summary>The hash of an interior node, SHA-256(0x01 ‖ left ‖ right), written to <paramref name="destination"/>.</summary>
+    public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
+    {
         Span<byte> joined = stackalloc byte[1 + (2 * Size)];
         joined[0] = 0x01;
         left.CopyTo(joined[1..]);
         right.CopyTo(joined[(1 + Size)..]);
-        return SHA256.HashData(joined);
+        SHA256.HashData(joined, destination);
     }
 
     /// <summary>The largest power of two smaller than <paramref name="n"/> (n ≥ 2): where RFC 9162 splits a tree of n leaves.</summary>

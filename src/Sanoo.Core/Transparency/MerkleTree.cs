@@ -5,17 +5,24 @@ namespace Sanoo.Core.Transparency;
 /// complete, aligned subtree as it grows (level 0 the leaves, level k the subtrees of 2^k
 /// leaves), so the root of any tree size and any inclusion or consistency proof is computed in
 /// O(log² n) hash lookups and O(log n) hashing, never by re-hashing the log.
-/// Memory: about two hashes (64 bytes) per entry.
+/// Memory: about two hashes (64 bytes) per entry, packed in chunks of <see cref="ChunkHashes"/> hashes (no object per hash, so
+/// a tree of millions of entries adds no work to the garbage collector); a hash read from it is a copy.
 /// </summary>
 public sealed class MerkleTree
 {
-    private readonly List<List<byte[]>> _levels = [[]];
+    /// <summary>Hashes a chunk holds: 64 KiB, below the large object heap.</summary>
+    private const int ChunkHashes = 2048;
+
+    private readonly List<Level> _levels = [new()];
 
     /// <summary>How many leaves the tree holds.</summary>
     public long Size => _levels[0].Count;
 
     /// <summary>Appends a leaf's hash (<see cref="MerkleHash.Leaf"/> of the entry).</summary>
-    public void Append(byte[] leafHash)
+    public void Append(byte[] leafHash) => Append(leafHash.AsSpan());
+
+    /// <summary>Appends a leaf's hash (<see cref="MerkleHash.Leaf"/> of the entry).</summary>
+    public void Append(ReadOnlySpan<byte> leafHash)
     {
         if (leafHash.Length != MerkleHash.Size)
         {
@@ -23,20 +30,22 @@ public sealed class MerkleTree
         }
         _levels[0].Add(leafHash);
         var index = _levels[0].Count - 1;
+        Span<byte> node = stackalloc byte[MerkleHash.Size];
         for (var level = 0; index % 2 == 1; level++)
         {
             if (_levels.Count == level + 1)
             {
-                _levels.Add([]);
+                _levels.Add(new());
             }
             var nodes = _levels[level];
-            _levels[level + 1].Add(MerkleHash.Node(nodes[index - 1], nodes[index]));
+            MerkleHash.Node(nodes[index - 1], nodes[index], node);
+            _levels[level + 1].Add(node);
             index /= 2;
         }
     }
 
     /// <summary>The leaf hash at <paramref name="index"/>.</summary>
-    public byte[] LeafHash(long index) => _levels[0][(int)index];
+    public byte[] LeafHash(long index) => _levels[0][(int)index].ToArray();
 
     /// <summary>The root of the tree of the first <paramref name="size"/> leaves (MTH(D[0:size])).</summary>
     public byte[] Root(long size)
@@ -58,7 +67,7 @@ public sealed class MerkleTree
         {
             if ((size & (1L << level)) != 0)
             {
-                frontier.Add(_levels[level][(int)(start >> level)]);
+                frontier.Add(_levels[level][(int)(start >> level)].ToArray());
                 start += 1L << level;
             }
         }
@@ -109,7 +118,7 @@ public sealed class MerkleTree
         if ((n & (n - 1)) == 0 && start % n == 0)
         {
             var level = System.Numerics.BitOperations.Log2((ulong)n);
-            return _levels[level][(int)(start >> level)];
+            return _levels[level][(int)(start >> level)].ToArray();
         }
         var k = MerkleHash.Split(n);
         return MerkleHash.Node(Subtree(start, start + k), Subtree(start + k, end));
@@ -164,6 +173,28 @@ public sealed class MerkleTree
         if (!condition)
         {
             throw new ArgumentOutOfRangeException(parameter, message);
+        }
+    }
+
+    /// <summary>One level's hashes, 32 bytes each, in fixed chunks that never move once written.</summary>
+    private sealed class Level
+    {
+        private readonly List<byte[]> _chunks = [];
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<byte> this[int index] =>
+            _chunks[index / ChunkHashes].AsSpan(index % ChunkHashes * MerkleHash.Size, MerkleHash.Size);
+
+        public void Add(ReadOnlySpan<byte> hash)
+        {
+            var slot = Count % ChunkHashes;
+            if (slot == 0)
+            {
+                _chunks.Add(new byte[ChunkHashes * MerkleHash.Size]);
+            }
+            hash.CopyTo(_chunks[^1].AsSpan(slot * MerkleHash.Size));
+            Count++;
         }
     }
 }
