@@ -46,6 +46,31 @@ public class MerkleTreeTests
         Assert.Equal(Roots, Enumerable.Range(0, 9).Select(n => Hex(tree.Root(n))));
     }
 
+    [Fact]
+    public void A_tree_across_its_storage_chunks_gives_the_roots_of_the_definition_and_hands_out_copies()
+    {
+        // 5,000 leaves: the leaves and the first level of nodes both span more than one chunk of 2,048 hashes.
+        var leaves = Enumerable.Range(0, 5000).Select(i => MerkleHash.Leaf(BitConverter.GetBytes(i))).ToArray();
+        var tree = new MerkleTree();
+        foreach (var leaf in leaves)
+        {
+            tree.Append(leaf);
+        }
+        static byte[] Mth(byte[][] d) => d.Length == 1
+            ? d[0]
+            : MerkleHash.Node(Mth(d[..(int)MerkleHash.Split(d.Length)]), Mth(d[(int)MerkleHash.Split(d.Length)..]));
+        foreach (var size in new[] { 1, 2047, 2048, 2049, 4096, 4097, 5000 })
+        {
+            Assert.Equal(Hex(Mth(leaves[..size])), Hex(tree.Root(size)));
+        }
+        Assert.Equal(Hex(leaves[4321]), Hex(tree.LeafHash(4321)));
+        var root = tree.Root(4096);
+        tree.Root(4096)[0] ^= 1;
+        tree.LeafHash(2048)[0] ^= 1;
+        Assert.Equal(Hex(root), Hex(tree.Root(4096)));
+        Assert.Equal(Hex(leaves[2048]), Hex(tree.LeafHash(2048)));
+    }
+
     [Theory]
     [InlineData(0, 8,
         "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7 " +
