@@ -23,9 +23,12 @@ namespace Sanoo.Cli.Simulate;
 /// <param name="WarmUp">Protocols sent before the burst was timed, so the server's first compilations are not in it.</param>
 /// <param name="ServerCpuMs">The server's processor time (user and system) in the timed burst, in milliseconds; null if unknown.</param>
 /// <param name="ServerAllocatedBytes">The bytes the server allocated in the timed burst; null if unknown.</param>
+/// <param name="OwnCpuMs">This load generator's own processor time (user and system) in the timed burst, in milliseconds: on a machine
+/// it shares with the server, server and generator together must fit the cores.</param>
+/// <param name="OwnAllocatedBytes">The bytes this load generator allocated in the timed burst.</param>
 public sealed record RehearsalReport(
     int Burst, double BurstSeconds, int Steady, double SteadyPerSecond, IReadOnlyList<double> FreshnessMs, int Errors, int Retries,
-    int WarmUp, double? ServerCpuMs, double? ServerAllocatedBytes)
+    int WarmUp, double? ServerCpuMs, double? ServerAllocatedBytes, double OwnCpuMs, double OwnAllocatedBytes)
 {
     /// <summary>A percentile of the freshness, in milliseconds.</summary>
     public double Freshness(double percentile) => FreshnessMs.Count == 0
@@ -90,14 +93,19 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         progress.Report($"burst: {burst - warmUp:N0} signed protocols from {concurrency} devices at once");
         var cpuBefore = ServerCpuMs();
         var allocatedBefore = await ServerAllocatedAsync(http, cancellationToken);
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var ownAllocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         await SendAllAsync(bodies, warmUp, burst, progress, cancellationToken);
         var burstSeconds = clock.Elapsed.TotalSeconds;
+        var ownAllocated = GC.GetTotalAllocatedBytes() - ownAllocatedBefore;
+        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalMilliseconds;
         var cpu = ServerCpuMs() - cpuBefore;
         var allocated = await ServerAllocatedAsync(http, cancellationToken) - allocatedBefore;
         progress.Report($"steady: {steadyRate:N0} protocols/s for {steadySeconds} s, measuring freshness");
         var (rate, freshness) = await SteadyAsync(http, bodies[burst..], steadyRate, cancellationToken);
-        return new RehearsalReport(burst - warmUp, burstSeconds, steady, rate, freshness, _errors, _retries, warmUp, cpu, allocated);
+        return new RehearsalReport(
+            burst - warmUp, burstSeconds, steady, rate, freshness, _errors, _retries, warmUp, cpu, allocated, ownCpu, ownAllocated);
     }
 
     /// <summary>Sends bodies <paramref name="from"/> to <paramref name="to"/> (excluded) from as many devices at once as asked.</summary>

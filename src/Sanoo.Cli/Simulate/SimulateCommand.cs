@@ -98,6 +98,9 @@ public static class SimulateCommand
                     $"Server allocations in the burst: [bold]{allocated / Math.Max(report.Burst, 1):N0} bytes per protocol[/].");
             }
             console.MarkupLineInterpolated(
+                $"Load generator (this process) in the burst: [bold]{report.OwnCpuMs / Math.Max(report.Burst, 1):F3} ms of processor[/] and {
+                    report.OwnAllocatedBytes / Math.Max(report.Burst, 1):N0} bytes allocated per protocol.");
+            console.MarkupLineInterpolated(
                 $"Steady: {Format.Count(report.Steady)} at {report.SteadyPerSecond:N0}/s; freshness p50 [bold]{
                     report.Freshness(0.5):N0} ms[/], p99 [bold]{report.Freshness(0.99):N0} ms[/], max {report.Freshness(1):N0} ms{
                         (watched.Count > 1 ? $", until all {watched.Count} servers showed it" : "")}.");
