@@ -78,6 +78,10 @@ public static class SimulateCommand
         IReadOnlyList<Uri> watched,
         CancellationToken cancellationToken)
     {
+        // The devices' socket completions run on the thread that waits for them, not handed to the thread pool: the generator's work
+        // per answer is a few comparisons, and on cores it shares with the server the hand-off cost a fifth of its processor. Read by
+        // .NET's socket engine when the first socket is made, so it is set before any.
+        Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
