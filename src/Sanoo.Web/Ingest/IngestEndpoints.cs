@@ -211,7 +211,9 @@ public static class IngestEndpoints
             IReadOnlyList<Receipt> receipts;
             try
             {
-                receipts = admitted.Count == 1 ? [await log.SubmitAsync(admitted[0], cancellationToken)] : await log.SubmitAsync(admitted, cancellationToken);
+                receipts = admitted.Count == 1
+                    ? [await log.SubmitAsync(admitted[0], cancellationToken)]
+                    : await log.SubmitAsync(admitted, cancellationToken);
             }
             catch (KeyNotCurrentException e)
             {
