@@ -24,12 +24,26 @@ public sealed partial class ElectionLog
     public string? WriteFailure { get; private set; }
 
     /// <summary>Submits one protocol version; completes with its receipt once it is durable.</summary>
-    public async Task<Receipt> SubmitAsync(Submission submission, CancellationToken cancellationToken = default) =>
-        (await SubmitAsync([submission], cancellationToken))[0];
+    public Task<Receipt> SubmitAsync(Submission submission, CancellationToken cancellationToken = default)
+    {
+        // One protocol a request is the devices' way: its receipt's task itself is awaited, with no list or Task.WhenAll around it.
+        var pending = new Pending(submission);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            return Task.FromException<Receipt>(new ObjectDisposedException(GetType().FullName));
+        }
+        Interlocked.Increment(ref _queued);
+        var receipt = pending.Receipt.Task;
+        return cancellationToken.CanBeCanceled ? receipt.WaitAsync(cancellationToken) : receipt;
+    }
 
     /// <summary>Submits several protocol versions; completes with their receipts, in order, once all are durable.</summary>
     public async Task<IReadOnlyList<Receipt>> SubmitAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken = default)
     {
+        if (submissions.Count == 1)
+        {
+            return [await SubmitAsync(submissions[0], cancellationToken)];
+        }
         var pending = submissions.Select(s => new Pending(s)).ToList();
         foreach (var p in pending)
         {

@@ -33,6 +33,7 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.True(code == 0, report);
         Assert.Matches(@"Signed ingest: [\d,]+ protocols/s \(334 in [\d.]+ s from 16 devices at once, after 66 not timed\)", report);
+        Assert.Matches(@"Load generator \(this process\) in the burst: \d+\.\d{3} ms of processor and [\d,]+ bytes allocated per protocol", report);
         Assert.Matches(@"Steady: 200 at [\d,]+/s; freshness p50 [\d,]+ ms, p99 [\d,]+ ms", report);
         Assert.Contains("Errors: 0;", report, StringComparison.Ordinal);
         Assert.Equal(600, log.Position);

@@ -70,35 +70,8 @@ internal sealed class DeviceConnection(Uri server, string path) : IDisposable
         {
             await FillAsync(cancellationToken);
         }
-        var head = Encoding.ASCII.GetString(_receive, _start, headEnd);
+        var (status, contentLength, chunked, close) = Head(_receive.AsSpan(_start, headEnd));
         _start += headEnd + 4;
-        var lines = head.Split("\r\n");
-        if (lines[0].Length < 12 || !lines[0].StartsWith("HTTP/1.", StringComparison.Ordinal))
-        {
-            throw new FormatException($"not an HTTP answer: {lines[0]}");
-        }
-        var status = int.Parse(lines[0].AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
-        var contentLength = -1;
-        var chunked = false;
-        var close = false;
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var name = colon < 0 ? line : line[..colon];
-            var value = colon < 0 ? "" : line[(colon + 1)..].Trim();
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                contentLength = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                chunked = value.Contains("chunked", StringComparison.OrdinalIgnoreCase);
-            }
-            else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
-            {
-                close = value.Equals("close", StringComparison.OrdinalIgnoreCase);
-            }
-        }
         var body = chunked ? await ReadChunkedAsync(cancellationToken) : await ReadExactAsync(Math.Max(0, contentLength), cancellationToken);
         if (close)
         {
@@ -107,6 +80,52 @@ internal sealed class DeviceConnection(Uri server, string path) : IDisposable
             return (status, copy);
         }
         return (status, body);
+    }
+
+    /// <summary>The status line and the headers that frame the body, read where they lie (the generator allocates nothing for them).</summary>
+    private static (int Status, int ContentLength, bool Chunked, bool Close) Head(ReadOnlySpan<byte> head)
+    {
+        var lineEnd = head.IndexOf("\r\n"u8);
+        var statusLine = lineEnd < 0 ? head : head[..lineEnd];
+        if (statusLine.Length < 12 || !statusLine.StartsWith("HTTP/1."u8) || !Utf8Parser.TryParse(statusLine.Slice(9, 3), out int status, out _))
+        {
+            throw new FormatException($"not an HTTP answer: {Encoding.ASCII.GetString(statusLine)}");
+        }
+        var (contentLength, chunked, close) = (-1, false, false);
+        for (var rest = lineEnd < 0 ? [] : head[(lineEnd + 2)..]; !rest.IsEmpty;)
+        {
+            var end = rest.IndexOf("\r\n"u8);
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 2)..];
+            var colon = line.IndexOf((byte)':');
+            var name = colon < 0 ? line : line[..colon];
+            var value = colon < 0 ? [] : line[(colon + 1)..].Trim((byte)' ');
+            if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
+            {
+                contentLength = Utf8Parser.TryParse(value, out int length, out _) ? length : throw new FormatException("bad Content-Length");
+            }
+            else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
+            {
+                chunked = Contains(value, "chunked"u8);
+            }
+            else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
+            {
+                close = Ascii.EqualsIgnoreCase(value, "close"u8);
+            }
+        }
+        return (status, contentLength, chunked, close);
+    }
+
+    private static bool Contains(ReadOnlySpan<byte> text, ReadOnlySpan<byte> word)
+    {
+        for (var i = 0; i + word.Length <= text.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(text.Slice(i, word.Length), word))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task<ReadOnlyMemory<byte>> ReadExactAsync(int length, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public sealed record Caller(Operator? Operator, string? Missing)
     public const string NoToken = "send 'Authorization: Bearer TOKEN'";
 
     /// <summary>
+    /// The caller of a request whose every submission is signed by a station device: the signature says who sent it, so no token is
+    /// looked for (an operator's would not be used).
+    /// </summary>
+    public static Caller Device { get; } = new(null, NoToken);
+
+    /// <summary>
     /// The caller of <paramref name="context"/>'s request. The scheme's handler keeps its result for
     /// the request, so asking again costs no second token lookup; it is asked because the
     /// middleware keeps only a success, and a failure's reason is what the caller must be told.
