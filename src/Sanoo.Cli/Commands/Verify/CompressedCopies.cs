@@ -10,13 +10,10 @@ namespace Sanoo.Cli.Commands.Verify;
 /// </summary>
 internal static class CompressedCopies
 {
-    /// <summary>The copies' suffixes.</summary>
-    public static readonly string[] Suffixes = [".gz", ".br"];
-
     /// <summary>Compares each copy of <paramref name="path"/> that the origin holds; a problem per copy that differs.</summary>
     public static async Task CheckAsync(VerifyCommand.IPublished origin, string path, List<string> problems, CancellationToken cancellationToken)
     {
-        foreach (var suffix in Suffixes)
+        foreach (var suffix in Web.Publishing.PublishedFolder.CopyEndings)
         {
             await using var copy = origin.OpenCopy(path, suffix);
             if (copy is null)
@@ -24,7 +21,9 @@ internal static class CompressedCopies
                 continue;
             }
             await using var plain = await origin.OpenAsync(path, cancellationToken);
-            await using Stream decoded = suffix == ".gz" ? new GZipStream(copy, CompressionMode.Decompress) : new BrotliStream(copy, CompressionMode.Decompress);
+            await using Stream decoded = suffix == ".gz"
+                ? new GZipStream(copy, CompressionMode.Decompress)
+                : new BrotliStream(copy, CompressionMode.Decompress);
             try
             {
                 if (await FirstDifferenceAsync(plain, decoded, cancellationToken) is { } at)

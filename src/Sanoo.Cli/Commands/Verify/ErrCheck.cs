@@ -195,7 +195,8 @@ internal sealed class ErrCheck
         }
         if (record.BallotsRejected != own.Rejected)
         {
-            Add($"{Here(plan, source, area)}: BallotsRejected is published as {record.BallotsRejected:N0}, but the station protocols give {own.Rejected:N0}");
+            Add($"{Here(plan, source, area)}: BallotsRejected is published as {record.BallotsRejected:N0}, "
+                + $"but the station protocols give {own.Rejected:N0}");
         }
     }
 
@@ -205,7 +206,8 @@ internal sealed class ErrCheck
 
     private void Unit(ErrRecord record)
     {
-        if (ErrIds.Strip(record.Id, ErrIds.Area) is not { } id || !AreaId.TryParse(id, out var areaId) || !_election.TryAreaIndex(areaId, out var area))
+        if (ErrIds.Strip(record.Id, ErrIds.Area) is not { } id || !AreaId.TryParse(id, out var areaId)
+            || !_election.TryAreaIndex(areaId, out var area))
         {
             Add($"{_file}: the unit {record.Id ?? "(no id)"} is no area of the definition");
             return;
@@ -228,8 +230,8 @@ internal sealed class ErrCheck
         var (reporting, expected) = _figures.Stations(plan);
         if (record.SubUnitsReported != reporting || record.TotalSubUnits != expected)
         {
-            Add($"{_file}: {contestId}: SubUnitsReported/TotalSubUnits are published as {record.SubUnitsReported}/{record.TotalSubUnits}, "
-                + $"but the log's official count gives {reporting}/{expected}");
+            Add($"{_file}: {contestId}: SubUnitsReported/TotalSubUnits are published as "
+                + $"{record.SubUnitsReported}/{record.TotalSubUnits}, but the log's official count gives {reporting}/{expected}");
         }
     }
 }

@@ -13,6 +13,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// </summary>
 internal static class ErrScan
 {
+    private const string Prefix = "ElectionResults.";
+
     private static readonly (byte[] Utf8, string Name)[] JsonFields =
         [.. new[] { "@type", "@id", "GpUnitId", "Type", "OtherType", "Value", "Count", "BallotsCast", "BallotsRejected", "VotersRegistered",
             "SubUnitsReported", "TotalSubUnits" }.Select(n => (Encoding.UTF8.GetBytes(n), n))];
@@ -159,7 +161,7 @@ internal static class ErrScan
                         switch (_field)
                         {
                             case "@type":
-                                record.Type = text.StartsWith("ElectionResults.", StringComparison.Ordinal) ? text["ElectionResults.".Length..] : text;
+                                record.Type = text.StartsWith(Prefix, StringComparison.Ordinal) ? text[Prefix.Length..] : text;
                                 break;
                             case "@id":
                                 record.Id = text;
