@@ -238,6 +238,12 @@ public static class VerifyCommand
 
         /// <summary>The answer to <paramref name="pathAndQuery"/> as a stream, to be read as it arrives.</summary>
         Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken);
+
+        /// <summary>A published folder's compressed copy of <paramref name="path"/> (<c>.gz</c>, <c>.br</c>), or null where it has none.</summary>
+        Stream? OpenCopy(string path, string suffix) => null;
+
+        /// <summary>The addresses a published folder was read at so far (a server: none), whose compressed copies are then checked.</summary>
+        IReadOnlyList<string> Read => [];
     }
 
     internal sealed class Server(HttpClient http) : IPublished
@@ -263,7 +269,23 @@ public static class VerifyCommand
 
     private sealed class Folder(string root) : IPublished
     {
+        private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
         public bool Live => false;
+
+        public IReadOnlyList<string> Read
+        {
+            get
+            {
+                lock (_read)
+                {
+                    return [.. _read];
+                }
+            }
+        }
+
+        public Stream? OpenCopy(string path, string suffix) =>
+            File.Exists(FileOf(path) + suffix) ? File.OpenRead(FileOf(path) + suffix) : null;
 
         public async Task<T> JsonAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
             JsonSerializer.Deserialize(await BytesAsync(pathAndQuery, cancellationToken), type)
@@ -280,8 +302,16 @@ public static class VerifyCommand
         public Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken) =>
             Task.FromResult<Stream>(File.OpenRead(FileOf(pathAndQuery)));
 
-        private string FileOf(string path) => Path.Combine(
-            root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}"));
+        private string FileOf(string path)
+        {
+            var file = Path.Combine(
+                root, Web.Site.PublishedApi.FileOf(path) ?? throw new FileNotFoundException($"a published folder does not answer {path}"));
+            lock (_read)
+            {
+                _read.Add(path);
+            }
+            return file;
+        }
 
         public void Dispose()
         {
@@ -299,6 +329,7 @@ public static class VerifyCommand
         var timings = new Verify.VerifyTimings(pins.Timings);
         var pinnedKey = pins.CommissionKey;
         var problems = new List<string>();
+        var notes = new List<string>();
         (long Size, byte[] Root)? earlier = null;
         var head = await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken);
         var size = head.TreeSize;
@@ -405,7 +436,7 @@ public static class VerifyCommand
             // The keys the register ends with are known once it is fetched: /api/v1/keys is compared with them while the entries come.
             keys = ReadKeysAsync(origin, register.LastKeys, cancellationToken);
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
-            await ApplyEntriesAsync(origin, replay, size, earlier, task, problems, cancellationToken);
+            await ApplyEntriesAsync(origin, replay, size, earlier, task, problems, notes, cancellationToken);
             timings.Mark("entries (fetch, hash, read, replay; /api/v1/keys beside them)");
         });
         var summary = register.Finish(size);
@@ -423,6 +454,8 @@ public static class VerifyCommand
         moved = moved || !await Verify.PublishedComparison.ProgressAsync(origin, replay, size, problems, cancellationToken);
         moved = moved || (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken));
         timings.Mark("progress, cosignatures");
+        moved = moved || !await Verify.ExportComparison.CheckAsync(origin, replay, size, origin.Read, problems, notes, cancellationToken);
+        timings.Mark("exports (ERR JSON and XML; a folder's compressed copies)");
         if (moved)
         {
             kept.Value = problems.Count == 0 ? replay : null; // sound up to this head: the next attempt goes on from it
@@ -442,6 +475,10 @@ public static class VerifyCommand
             console.MarkupLineInterpolated($"Register: {line}.");
         }
         WarnSingleEntries(console, register, election, pins.Strict, problems);
+        foreach (var note in notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]NOTE: {note}[/]");
+        }
         timings.Print(console);
         if (problems.Count > 0)
         {
@@ -494,9 +531,14 @@ public static class VerifyCommand
         (long Size, byte[] Root)? earlier,
         ProgressTask task,
         List<string> problems,
+        List<string> notes,
         CancellationToken cancellationToken)
     {
         var start = replay.Entries.Size;
+        // /data/protocols.csv is read in step with the entries, each row held to its entry (Verify.ProtocolsCsvCheck).
+        await using var rows = await origin.OpenAsync(Verify.ProtocolsCsvCheck.Path, cancellationToken);
+        using var csv = new Verify.ProtocolsCsvCheck(replay.Election, rows, replay.ProtocolRows, problems);
+        csv.SkipTo(start + 1);
         void HoldToEarlier()
         {
             if (earlier is { } old && replay.Entries.Size == old.Size && old.Size > start
@@ -524,6 +566,7 @@ public static class VerifyCommand
                     return;
                 }
                 replay.Apply(prepared, problems);
+                csv.Check(prepared);
                 HoldToEarlier();
             }
             task.Value = replay.Entries.Size - start;
@@ -532,6 +575,7 @@ public static class VerifyCommand
         {
             problems.Add($"the server served {replay.Entries.Size} entries of the {size} its tree head claims");
         }
+        replay.ProtocolRows = csv.Finish(size, origin.Live, notes);
     }
 
     /// <summary>

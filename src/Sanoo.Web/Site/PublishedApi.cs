@@ -145,6 +145,7 @@ public static class PublishedApi
             "/api/v1/register" => $"api/v1/register/{parameters.GetValueOrDefault("after", "0")}.json",
             "/api/v1/results" => $"api/v1/results/{parameters["contest"]}/{parameters["source"]}/{parameters["area"]}.json",
             "/api/v1/area-entries" => AreaEntriesPath(parameters["area"]),
+            OpenData.ErrReports.JsonPath or OpenData.ErrReports.XmlPath or SitePaths.Protocols => path.TrimStart('/'),
             "/api/v1/progress" => $"api/v1/progress/{parameters["contest"]}/{parameters["area"]}.json",
             _ when path.StartsWith("/api/v1/images/", StringComparison.Ordinal) && path.Length == "/api/v1/images/".Length + 64
                 && path["/api/v1/images/".Length..].All(char.IsAsciiHexDigitLower) => path.TrimStart('/'),

@@ -49,6 +49,10 @@ internal sealed class LogReplay
     /// <summary>The main contest's counted versions in log order, with their received times.</summary>
     public List<CountedVersion> Counted { get; } = [];
 
+    /// <summary>How many rows of <c>/data/protocols.csv</c> were held to their entries, and their SHA-256 (see
+    /// <see cref="ProtocolsCsvCheck"/>); null before any were.</summary>
+    public (long Rows, byte[] Hash)? ProtocolRows { get; set; }
+
     /// <summary>The images entries and reports name.</summary>
     public ImageFetch Images { get; } = new();
 

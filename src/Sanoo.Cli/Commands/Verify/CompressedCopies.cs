@@ -1,0 +1,69 @@
+using System.Buffers;
+using System.IO.Compression;
+
+namespace Sanoo.Cli.Commands.Verify;
+
+/// <summary>
+/// Holds the gzip and Brotli copies <c>sanoo publish</c> writes beside each file (<c>FILE.gz</c>, <c>FILE.br</c>, which a web server
+/// or CDN sends to browsers that accept them) to the file itself: each must decompress to its very bytes, compared as both stream,
+/// so a doctored copy is caught whatever its size. The plain file is what the verifier reads and checks.
+/// </summary>
+internal static class CompressedCopies
+{
+    /// <summary>Compares each copy of <paramref name="path"/> that the origin holds; a problem per copy that differs.</summary>
+    public static async Task CheckAsync(VerifyCommand.IPublished origin, string path, List<string> problems, CancellationToken cancellationToken)
+    {
+        foreach (var suffix in Web.Publishing.PublishedFolder.CopyEndings)
+        {
+            await using var copy = origin.OpenCopy(path, suffix);
+            if (copy is null)
+            {
+                continue;
+            }
+            await using var plain = await origin.OpenAsync(path, cancellationToken);
+            await using Stream decoded = suffix == ".gz"
+                ? new GZipStream(copy, CompressionMode.Decompress)
+                : new BrotliStream(copy, CompressionMode.Decompress);
+            try
+            {
+                if (await FirstDifferenceAsync(plain, decoded, cancellationToken) is { } at)
+                {
+                    problems.Add($"{path}{suffix} does not decompress to the bytes of {path}: they differ from byte {at:N0} on");
+                }
+            }
+            catch (InvalidDataException)
+            {
+                problems.Add($"{path}{suffix} does not decompress ({suffix} data damaged)");
+            }
+        }
+    }
+
+    /// <summary>Where two streams first differ (a length included); null when they hold the same bytes.</summary>
+    private static async Task<long?> FirstDifferenceAsync(Stream first, Stream second, CancellationToken cancellationToken)
+    {
+        var (a, b) = (ArrayPool<byte>.Shared.Rent(1 << 16), ArrayPool<byte>.Shared.Rent(1 << 16));
+        try
+        {
+            for (var offset = 0L; ; )
+            {
+                var read = await first.ReadAtLeastAsync(a.AsMemory(0, 1 << 16), 1 << 16, throwOnEndOfStream: false, cancellationToken);
+                var other = await second.ReadAtLeastAsync(b.AsMemory(0, 1 << 16), 1 << 16, throwOnEndOfStream: false, cancellationToken);
+                var same = a.AsSpan(0, Math.Min(read, other)).CommonPrefixLength(b.AsSpan(0, Math.Min(read, other)));
+                if (same < Math.Min(read, other) || read != other)
+                {
+                    return offset + same;
+                }
+                if (read == 0)
+                {
+                    return null;
+                }
+                offset += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(a);
+            ArrayPool<byte>.Shared.Return(b);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using Sanoo.Web.OpenData;
+
+namespace Sanoo.Cli.Commands.Verify;
+
+/// <summary>
+/// Holds the whole-election exports (the ERR report in JSON and XML, docs/err.md) to the verifier's replay at the verified head,
+/// both read at once as they stream in (<see cref="ErrScan"/>, <see cref="ErrCheck"/>); and in a published folder, every gzip and
+/// Brotli copy of each file the verifier read (<see cref="CompressedCopies"/>). <c>/data/protocols.csv</c> is read beside the
+/// entries instead (<see cref="ProtocolsCsvCheck"/>). A report states the snapshot it is of: a server's of another snapshot than
+/// the head means it published a newer one meanwhile (check again); a folder's of an earlier one is said, not compared (a publish
+/// with <c>--exports-every</c> rewrites the exports only now and then).
+/// </summary>
+internal static class ExportComparison
+{
+    /// <summary>The ERR report's two forms, by address.</summary>
+    public static readonly (string Path, bool Xml)[] Reports = [(ErrReports.JsonPath, false), (ErrReports.XmlPath, true)];
+
+    /// <summary>Compares both reports with the replay; in a folder, also the copies of <paramref name="read"/> and of the exports.</summary>
+    /// <returns>False when the server published a newer snapshot meanwhile (check again).</returns>
+    public static async Task<bool> CheckAsync(
+        VerifyCommand.IPublished origin,
+        LogReplay replay,
+        long size,
+        IEnumerable<string> read,
+        List<string> problems,
+        List<string> notes,
+        CancellationToken cancellationToken)
+    {
+        var figures = new ExportFigures(replay);
+        var reports = Reports.Select(r => Task.Run(() => ReadAsync(origin, figures, r.Path, r.Xml, cancellationToken), cancellationToken)).ToList();
+        var copies = new List<string>();
+        var copied = origin.Live ? Task.CompletedTask : Task.Run(
+            async () =>
+            {
+                foreach (var path in read.Concat([ProtocolsCsvCheck.Path, .. Reports.Select(r => r.Path)]).Distinct(StringComparer.Ordinal))
+                {
+                    await CompressedCopies.CheckAsync(origin, path, copies, cancellationToken);
+                }
+            },
+            cancellationToken);
+        await Task.WhenAll([.. reports, copied]);
+        problems.AddRange(copies);
+        foreach (var (path, check) in Reports.Select((r, i) => (r.Path, reports[i].Result)))
+        {
+            if (check.Snapshot is not { } snapshot || snapshot < 0)
+            {
+                problems.Add($"{path}: states no snapshot (its sanoo-snapshot identifier): what head its figures are of is not said");
+            }
+            else if (snapshot != size && origin.Live)
+            {
+                return false;
+            }
+            else if (snapshot > size)
+            {
+                problems.Add($"{path}: is of snapshot {snapshot:N0}, past the {size:N0} entries of the signed tree head");
+                continue;
+            }
+            else if (snapshot < size)
+            {
+                notes.Add($"{path} is of an earlier snapshot ({snapshot:N0} entries, the head verified has {size:N0}): its figures "
+                    + "were not compared; verify again once the exports are written for the head");
+                continue;
+            }
+            problems.AddRange(check.Problems);
+            if (check.Found > check.Problems.Count)
+            {
+                problems.Add($"{path}: … and {check.Found - check.Problems.Count:N0} more figures that differ");
+            }
+        }
+        return true;
+    }
+
+    private static async Task<ErrCheck> ReadAsync(
+        VerifyCommand.IPublished origin, ExportFigures figures, string path, bool xml, CancellationToken cancellationToken)
+    {
+        var check = new ErrCheck(figures, path);
+        await using var stream = await origin.OpenAsync(path, cancellationToken);
+        try
+        {
+            await (xml ? ErrScan.XmlAsync(stream, check.Done, cancellationToken) : ErrScan.JsonAsync(stream, check.Done, cancellationToken));
+            check.Finish();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or System.Xml.XmlException)
+        {
+            check.Problems.Add($"{path}: does not read as an ERR report ({e.Message})");
+        }
+        return check;
+    }
+}

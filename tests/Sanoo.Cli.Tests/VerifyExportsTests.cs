@@ -1,0 +1,115 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Sanoo.Cli.Commands;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>
+/// <c>sanoo verify --dir</c> holds the whole-election exports of a published copy to its own replay: the ERR report in JSON and XML,
+/// <c>protocols.csv</c>, and the gzip and Brotli copies a web server sends to browsers. One number changed in any of them is named.
+/// </summary>
+public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixture<Kg2021Files>
+{
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    [Fact]
+    public void A_number_changed_in_any_export_or_in_a_compressed_copy_of_one_does_not_verify()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-verify-exports-").FullName;
+        try
+        {
+            var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
+            var (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, files.Hand);
+            Assert.True(ingested == 0, ingestOutput);
+            var site = Path.Combine(folder, "site");
+            var (published, output) = CliRun.Sanoo("publish", "--db", db, "--out", site);
+            Assert.True(published == 0, output);
+            var key = Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
+            var state = Path.Combine(folder, "state.json");
+            (int Code, string Report) Verify() => CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            var (verified, report) = Verify();
+            Assert.True(verified == 0, report);
+            Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
+
+            // Writes BYTES over FILE, requires the copy not to verify naming EXPECTED, and puts the file back.
+            void Caught(string file, byte[] bytes, string expected)
+            {
+                var honest = File.ReadAllBytes(file);
+                File.WriteAllBytes(file, bytes);
+                var (code, complaint) = Verify();
+                File.WriteAllBytes(file, honest);
+                Assert.True(code == VerifyCommand.Mismatch, complaint);
+                Assert.Contains("NOT VERIFIED", complaint, StringComparison.Ordinal);
+                Assert.Contains(expected, complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+            }
+            var export = Path.Combine(site, "api", "v1", "export");
+
+            // One station's votes for one party, one more in the JSON report.
+            var json = File.ReadAllText(Path.Combine(export, "err.json"));
+            var inJson = StationCountJson().Match(json);
+            Assert.True(inJson.Success);
+            var doctoredJson = Encoding.UTF8.GetBytes(
+                json[..inJson.Groups[2].Index] + (long.Parse(inJson.Groups[2].Value, Invariant) + 1) + json[(inJson.Groups[2].Index + inJson.Groups[2].Length)..]);
+            Caught(
+                Path.Combine(export, "err.json"),
+                doctoredJson,
+                $"/api/v1/export/err.json: list/hand/{inJson.Groups[1].Value}: ");
+
+            // The same in the XML report.
+            var xml = File.ReadAllText(Path.Combine(export, "err.xml"));
+            var inXml = StationCountXml().Match(xml);
+            Assert.True(inXml.Success);
+            Caught(
+                Path.Combine(export, "err.xml"),
+                Encoding.UTF8.GetBytes(
+                    xml[..inXml.Groups[2].Index] + (long.Parse(inXml.Groups[2].Value, Invariant) + 1) + xml[(inXml.Groups[2].Index + inXml.Groups[2].Length)..]),
+                $"/api/v1/export/err.xml: list/hand/{inXml.Groups[1].Value}: ");
+
+            // The last vote of the third protocol in protocols.csv.
+            var protocols = Path.Combine(site, "data", "protocols.csv");
+            var lines = File.ReadAllLines(protocols);
+            var header = lines[0].Split(',');
+            var cells = lines[3].Split(',');
+            var column = Array.FindLastIndex(cells, c => c.Length > 0);
+            cells[column] = (long.Parse(cells[column], Invariant) + 1).ToString(Invariant);
+            lines[3] = string.Join(',', cells);
+            Caught(
+                protocols,
+                Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"),
+                $"/data/protocols.csv: the row of entry 3 (station {cells[1]}): {header[column]} is published as {cells[column]}");
+
+            // A doctored report served to browsers that accept Brotli, the plain file left honest; and a doctored gzip copy.
+            using (var brotli = new MemoryStream())
+            {
+                using (var compress = new BrotliStream(brotli, CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    compress.Write(doctoredJson);
+                }
+                Caught(Path.Combine(export, "err.json.br"), brotli.ToArray(), "/api/v1/export/err.json.br does not decompress to the bytes of");
+            }
+            using (var gzip = new MemoryStream())
+            {
+                using (var compress = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    compress.Write(Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"));
+                }
+                Caught(protocols + ".gz", gzip.ToArray(), "/data/protocols.csv.gz does not decompress to the bytes of /data/protocols.csv");
+            }
+
+            // Put back whole, the copy verifies again.
+            var (again, againReport) = Verify();
+            Assert.True(again == 0, againReport);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [GeneratedRegex("\"GpUnitId\":\"gpu-(s[0-9]+)\",\"Type\":\"total\",\"Count\":([0-9]+)")]
+    private static partial Regex StationCountJson();
+
+    [GeneratedRegex("<GpUnitId>gpu-(s[0-9]+)</GpUnitId><Type>total</Type><Count>([0-9]+)</Count>")]
+    private static partial Regex StationCountXml();
+}
