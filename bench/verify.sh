@@ -5,7 +5,9 @@
 # only). SIGNED=1: the machine count instead, signed by a device key per station (`generate synthetic --signed-machine`), the keys
 # enrolled first (a register record per station): the verifier then checks an Ed25519 signature per entry against the register.
 # Wall time, CPU time (user + system) and peak RSS from /usr/bin/time -v, and the server's CPU time while each verify ran (the
-# server shares the cores); with --timings the verifier prints its own phases.
+# server shares the cores); with --timings the verifier prints its own phases. The whole-election exports (ERR JSON and XML,
+# protocols.csv, a folder's compressed copies) are held to the replay only with EXPORTS=1 (otherwise --skip-exports, so the
+# figures compare with earlier builds'; the server writes each ERR report for the request, which costs far more than the check).
 # Usage: bench/verify.sh [STATIONS] [RUNS]   (SANOO=path/to/sanoo.dll to time another build; BEFORE=path/to/sanoo.dll to time an
 # earlier build's verify too, run for run beside this one's, on the same store and server)
 set -euo pipefail
@@ -64,7 +66,8 @@ measure() { # DLL LABEL ARGS…: one verify, fresh state
 
 both() { # LABEL ARGS…: this build, then the earlier one if BEFORE is set
   local label=$1; shift
-  measure "$dll" "$label" "$@" --timings
+  local exports=--skip-exports; [ "${EXPORTS:-}" != 1 ] || exports=""
+  measure "$dll" "$label" "$@" $exports --timings
   [ -z "${BEFORE:-}" ] || measure "$BEFORE" "$label (before)" "$@"
 }
 for run in $(seq "$runs"); do both "verify --url run $run" --url "http://127.0.0.1:$port" --skip-images; done

@@ -56,6 +56,16 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
                 doctoredJson,
                 $"/api/v1/export/err.json: list/hand/{inJson.Groups[1].Value}: ");
 
+            // --skip-exports leaves the reports unread, and says so rather than staying silent.
+            var jsonFile = Path.Combine(export, "err.json");
+            var honestJson = File.ReadAllBytes(jsonFile);
+            File.WriteAllBytes(jsonFile, doctoredJson);
+            var (skipped, skippedReport) = CliRun.Sanoo(
+                "verify", "--dir", site, "--commission-key", key, "--state", state, "--skip-exports");
+            File.WriteAllBytes(jsonFile, honestJson);
+            Assert.True(skipped == 0, skippedReport);
+            Assert.Contains("were not checked (--skip-exports)", skippedReport.ReplaceLineEndings(""), StringComparison.Ordinal);
+
             // The same in the XML report.
             var xml = File.ReadAllText(Path.Combine(export, "err.xml"));
             var inXml = StationCountXml().Match(xml);

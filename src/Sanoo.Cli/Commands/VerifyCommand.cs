@@ -67,6 +67,11 @@ public static class VerifyCommand
         {
             Description = "Do not download the images of the signed paper protocols that entries name (by default each is fetched and re-hashed).",
         };
+        var skipExports = new Option<bool>("--skip-exports")
+        {
+            Description = "Do not hold the whole-election exports (ERR JSON and XML, protocols.csv, a folder's compressed copies) to the "
+                + "replay (by default every number in them is compared).",
+        };
         var timings = new Option<bool>("--timings")
         {
             Description = "Print where the check spent its time and memory: each phase's seconds and bytes allocated, and the peak working set.",
@@ -76,7 +81,7 @@ public static class VerifyCommand
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
                 "root, and every total and seat re-added independently.")
         {
-            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages, timings,
+            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages, skipExports, timings,
         };
         command.Validators.Add(result =>
         {
@@ -101,6 +106,7 @@ public static class VerifyCommand
             var pins = new Pins(r.GetValue(key), r.GetValue(pinnedDefinition)?.Trim().ToLowerInvariant(), r.GetValue(strict))
             {
                 SkipImages = r.GetValue(skipImages),
+                SkipExports = r.GetValue(skipExports),
                 Timings = r.GetValue(timings),
             };
             return FollowAsync(
@@ -125,6 +131,9 @@ public static class VerifyCommand
     {
         /// <summary>Whether the images that entries name are left unchecked (<c>--skip-images</c>).</summary>
         public bool SkipImages { get; init; }
+
+        /// <summary>Whether the whole-election exports are left unchecked (<c>--skip-exports</c>).</summary>
+        public bool SkipExports { get; init; }
 
         /// <summary>Whether each round prints where it spent its time and memory (<c>--timings</c>).</summary>
         public bool Timings { get; init; }
@@ -436,7 +445,7 @@ public static class VerifyCommand
             // The keys the register ends with are known once it is fetched: /api/v1/keys is compared with them while the entries come.
             keys = ReadKeysAsync(origin, register.LastKeys, cancellationToken);
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
-            await ApplyEntriesAsync(origin, replay, size, earlier, task, problems, notes, cancellationToken);
+            await ApplyEntriesAsync(origin, replay, size, earlier, !pins.SkipExports, task, problems, notes, cancellationToken);
             timings.Mark("entries (fetch, hash, read, replay; /api/v1/keys beside them)");
         });
         var summary = register.Finish(size);
@@ -454,8 +463,15 @@ public static class VerifyCommand
         moved = moved || !await Verify.PublishedComparison.ProgressAsync(origin, replay, size, problems, cancellationToken);
         moved = moved || (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken));
         timings.Mark("progress, cosignatures");
-        moved = moved || !await Verify.ExportComparison.CheckAsync(origin, replay, size, origin.Read, problems, notes, cancellationToken);
-        timings.Mark("exports (ERR JSON and XML; a folder's compressed copies)");
+        if (!pins.SkipExports)
+        {
+            moved = moved || !await Verify.ExportComparison.CheckAsync(origin, replay, size, origin.Read, problems, notes, cancellationToken);
+            timings.Mark("exports (ERR JSON and XML; a folder's compressed copies)");
+        }
+        else
+        {
+            notes.Add("the whole-election exports (ERR JSON and XML, protocols.csv, compressed copies) were not checked (--skip-exports)");
+        }
         if (moved)
         {
             kept.Value = problems.Count == 0 ? replay : null; // sound up to this head: the next attempt goes on from it
@@ -529,6 +545,7 @@ public static class VerifyCommand
         Verify.LogReplay replay,
         long size,
         (long Size, byte[] Root)? earlier,
+        bool exports,
         ProgressTask task,
         List<string> problems,
         List<string> notes,
@@ -536,9 +553,9 @@ public static class VerifyCommand
     {
         var start = replay.Entries.Size;
         // /data/protocols.csv is read in step with the entries, each row held to its entry (Verify.ProtocolsCsvCheck).
-        await using var rows = await origin.OpenAsync(Verify.ProtocolsCsvCheck.Path, cancellationToken);
-        using var csv = new Verify.ProtocolsCsvCheck(replay.Election, rows, replay.ProtocolRows, problems);
-        csv.SkipTo(start + 1);
+        await using var rows = exports ? await origin.OpenAsync(Verify.ProtocolsCsvCheck.Path, cancellationToken) : null;
+        using var csv = rows is null ? null : new Verify.ProtocolsCsvCheck(replay.Election, rows, replay.ProtocolRows, problems);
+        csv?.SkipTo(start + 1);
         void HoldToEarlier()
         {
             if (earlier is { } old && replay.Entries.Size == old.Size && old.Size > start
@@ -566,7 +583,7 @@ public static class VerifyCommand
                     return;
                 }
                 replay.Apply(prepared, problems);
-                csv.Check(prepared);
+                csv?.Check(prepared);
                 HoldToEarlier();
             }
             task.Value = replay.Entries.Size - start;
@@ -575,7 +592,10 @@ public static class VerifyCommand
         {
             problems.Add($"the server served {replay.Entries.Size} entries of the {size} its tree head claims");
         }
-        replay.ProtocolRows = csv.Finish(size, origin.Live, notes);
+        if (csv is not null)
+        {
+            replay.ProtocolRows = csv.Finish(size, origin.Live, notes);
+        }
     }
 
     /// <summary>
