@@ -54,9 +54,11 @@ said() { grep -v -E '^  [0-9,]+ of [0-9,]+ pages made|^Tree head signed|sanoo ve
 total=$(wc -l < "$work/gen/hand.jsonl")
 # One protocol is never sent: a count that completes changes what every page shows (the count's stage), so every page is made.
 # Two batches of REFRESH are held back: one for the refresh by a new process, one for the round of --watch.
-head -n $((total - 2 * refresh - 1)) "$work/gen/hand.jsonl" > "$work/first.jsonl"
-tail -n $((2 * refresh + 1)) "$work/gen/hand.jsonl" | head -n "$refresh" > "$work/later.jsonl"
-tail -n $((refresh + 1)) "$work/gen/hand.jsonl" | head -n "$refresh" > "$work/watched.jsonl"
+# (sed, not tail | head: head closing the pipe early fails the pipeline under pipefail.)
+first=$((total - 2 * refresh - 1))
+sed -n "1,${first}p" "$work/gen/hand.jsonl" > "$work/first.jsonl"
+sed -n "$((first + 1)),$((first + refresh))p" "$work/gen/hand.jsonl" > "$work/later.jsonl"
+sed -n "$((first + refresh + 1)),$((first + 2 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched.jsonl"
 "${sanoo[@]}" ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
 "${sanoo[@]}" keys new --commission --out "$work/commission.key" >/dev/null
 
