@@ -262,11 +262,14 @@ public sealed partial class IncrementalPublishTests : IDisposable
         try
         {
             Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.StartsWith("Watching", StringComparison.Ordinal)), TimeSpan.FromMinutes(3)));
+            // The publish it starts with says "files written" once; no round follows while nothing is new.
+            int Rounds() => lines.Count(l => l.Contains("files written", StringComparison.Ordinal));
+            var rounds = Rounds();
             Thread.Sleep(TimeSpan.FromSeconds(2));
-            Assert.False(lines.Any(l => l.Contains("files written", StringComparison.Ordinal)), string.Join('\n', lines));
+            Assert.True(rounds == Rounds(), string.Join('\n', lines));
 
-            // The manifest's bytes garbled in place, its length and time kept: the watch plans from the one it holds, and so makes only
-            // the new protocol's pages (a new process would find the file unreadable and make every page).
+            // The manifest's bytes garbled in place, its length and time kept: the watch plans from the one it holds (a new process
+            // would find the file unreadable).
             var manifest = Path.Combine(_site, "publish-manifest.json");
             var written = File.GetLastWriteTimeUtc(manifest);
             File.WriteAllText(manifest, new string(' ', (int)new FileInfo(manifest).Length));
@@ -275,7 +278,8 @@ public sealed partial class IncrementalPublishTests : IDisposable
             Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("watched", [_protocols[^1]])).ExitCode);
             Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.Contains($"snapshot {position + 1}:", StringComparison.Ordinal)),
                 TimeSpan.FromMinutes(3)), string.Join('\n', lines));
-            Assert.DoesNotContain(lines, l => l.Contains("Every page was made", StringComparison.Ordinal));
+            // (The last protocol completes the count, so every page is made again: for that reason, not an unreadable manifest.)
+            Assert.DoesNotContain(lines, l => l.Contains("cannot be read", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.Contains($"snapshot {position + 1}:", StringComparison.Ordinal)
                 && !l.Contains(" 0 files written", StringComparison.Ordinal));
         }

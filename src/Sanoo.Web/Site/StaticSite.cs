@@ -273,16 +273,21 @@ public sealed class StaticSite(SiteContent content)
     }
 
     /// <summary>
-    /// The manifest of <paramref name="folder"/>: the one this instance wrote last when the file is still that one (the same length
-    /// and time of writing), else read from the file.
+    /// The manifest of <paramref name="folder"/>: the one this instance wrote or read last when the file is still that one (the same
+    /// length and time of writing), else read from the file.
     /// </summary>
     private (PublishManifest? Manifest, string? Missing) ReadManifest(string folder)
     {
         var file = new FileInfo(Path.Combine(folder, PublishManifest.FileName));
-        return _written is { } last && last.File == file.FullName && file.Exists && file.Length == last.Length
-            && file.LastWriteTimeUtc == last.Time
-            ? (last.Manifest, null)
-            : PublishManifest.Read(folder);
+        if (_written is { } last && last.File == file.FullName && file.Exists && file.Length == last.Length
+            && file.LastWriteTimeUtc == last.Time)
+        {
+            return (last.Manifest, null);
+        }
+        var read = PublishManifest.Read(folder);
+        // Held as read, by the file's length and time before reading (a file changed meanwhile is read again next time).
+        _written = read.Manifest is { } manifest && file.Exists ? (manifest, file.FullName, file.Length, file.LastWriteTimeUtc) : null;
+        return read;
     }
 
     /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
