@@ -2,10 +2,13 @@
 # Benchmark of sanoo publish at scale, on a synthetic election of N stations (hand count only, one language):
 #   1. a full publish into an empty folder (time, pages, files, size on disk, bytes per station);
 #   2. a second publish with nothing new (must write nothing);
-#   3. a refresh after REFRESH new protocols (held back from the first ingest): time, pages made, files written.
+#   3. a refresh after REFRESH new protocols (held back from the first ingest) by a new process: time, pages made, files written;
+#   4. sanoo publish --watch kept running over the folder, and a round after REFRESH more new protocols: what a round costs when
+#      the store and the manifest stay open (its stages, CPU and wall time, as the watch prints them).
 # Usage: bench/publish.sh [STATIONS] [REFRESH] [PUBLISH OPTIONS…]   (defaults 100000 and 1000), e.g.
 #   bench/publish.sh 100000 1000 --exports-every 10   (the refresh leaves open data and the ledger of the first publish)
 # SANOO_DLL=path/to/sanoo.dll runs another build's publish (to compare before and after on the same machine).
+# PUBLISH_WORK=folder puts the store and the site there and keeps them (default: a temporary folder, removed at the end).
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
 # Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
 # are noise), the time to open the store and each stage's wall and CPU time. A million stations needs about 43 GB of disk for
@@ -18,8 +21,14 @@ refresh=${2:-1000}
 extra=("${@:3}")
 sanoo=(./sanoo)
 if [ -n "${SANOO_DLL:-}" ]; then sanoo=(dotnet "$SANOO_DLL"); fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/sanoo-publish-bench-XXXX")
-trap 'rm -rf "$work"' EXIT
+if [ -n "${PUBLISH_WORK:-}" ]; then
+  work=$PUBLISH_WORK
+  mkdir -p "$work"
+  [ -z "$(ls -A "$work")" ] || { echo "$work is not empty." >&2; exit 1; }
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/sanoo-publish-bench-XXXX")
+  trap 'rm -rf "$work"' EXIT
+fi
 # The folder takes about 43 KB a station with its copies (docs/performance.md), the store about 2 KB: refuse to start without room.
 need=$((stations * 46 / 1000))
 free=$(df -Pm "$work" | awk 'NR == 2 { print $4 }')
@@ -44,12 +53,16 @@ said() { grep -v -E '^  [0-9,]+ of [0-9,]+ pages made|^Tree head signed|sanoo ve
 "${sanoo[@]}" generate synthetic --stations "$stations" --out "$work/gen" >/dev/null
 total=$(wc -l < "$work/gen/hand.jsonl")
 # One protocol is never sent: a count that completes changes what every page shows (the count's stage), so every page is made.
-head -n $((total - refresh - 1)) "$work/gen/hand.jsonl" > "$work/first.jsonl"
-tail -n $((refresh + 1)) "$work/gen/hand.jsonl" | head -n "$refresh" > "$work/later.jsonl"
+# Two batches of REFRESH are held back: one for the refresh by a new process, one for the round of --watch.
+# (sed, not tail | head: head closing the pipe early fails the pipeline under pipefail.)
+first=$((total - 2 * refresh - 1))
+sed -n "1,${first}p" "$work/gen/hand.jsonl" > "$work/first.jsonl"
+sed -n "$((first + 1)),$((first + refresh))p" "$work/gen/hand.jsonl" > "$work/later.jsonl"
+sed -n "$((first + refresh + 1)),$((first + 2 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched.jsonl"
 "${sanoo[@]}" ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
 "${sanoo[@]}" keys new --commission --out "$work/commission.key" >/dev/null
 
-echo "== full publish ($stations stations, $((total - refresh - 1)) protocols) =="
+echo "== full publish ($stations stations, $((total - 2 * refresh - 1)) protocols) =="
 publish "$work/full.log"
 said "$work/full.log"
 bytes=$(du -sb "$work/site" | cut -f1)
@@ -78,3 +91,24 @@ echo "== refresh after $refresh new protocols =="
 publish "$work/refresh.log"
 said "$work/refresh.log"
 echo "  folder after: $(du -sb "$work/site" | cut -f1) bytes"
+
+echo "== sanoo publish --watch, a round after $refresh more new protocols =="
+# The watch opens the store and reads the manifest once; each round then costs what changed (docs/performance.md).
+"${sanoo[@]}" publish --db "sqlite:$work/store.db" --out "$work/site" --signing-key "$work/commission.key" "${extra[@]}" \
+  --watch --interval 1 > "$work/watch.log" 2>&1 &
+watcher=$!
+until grep -q '^Watching' "$work/watch.log"; do
+  kill -0 "$watcher" 2>/dev/null || { cat "$work/watch.log" >&2; exit 1; }
+  sleep 1
+done
+position=$("${sanoo[@]}" ingest --db "sqlite:$work/store.db" "$work/watched.jsonl" | sed -n -E 's/^The log now holds ([0-9,]+) .*/\1/p')
+# The rounds until the folder holds the last entry (an ingest may be seen halfway, then in two rounds).
+until grep -q "snapshot $position:" "$work/watch.log"; do
+  kill -0 "$watcher" 2>/dev/null || { cat "$work/watch.log" >&2; exit 1; }
+  sleep 1
+done
+kill "$watcher"
+wait "$watcher" || true
+sed -n '/^Watching/,$p' "$work/watch.log" | grep -v '^Watching' | sed 's/^/  /'
+grep ' pages made, in ' "$work/watch.log" | sed -E 's/.* in ([0-9.]+) s\./\1/' \
+  | awk '{ s += $1; n++ } END { printf "  rounds: %d, %.1f s wall in all\n", n, s }'

@@ -26,6 +26,14 @@ if (args is ["signatures", var seconds])
 {
     return SignatureCeiling.Run(double.Parse(seconds, CultureInfo.InvariantCulture));
 }
+if (args is ["copies", var site, ..])
+{
+    return PublishBenchmark.Copies(site, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300);
+}
+if (args is ["manifest", var manifestStations])
+{
+    return PublishBenchmark.Manifest(int.Parse(manifestStations, CultureInfo.InvariantCulture));
+}
 if (args is ["rebuild", var address, ..])
 {
     return await RebuildBenchmark.RunAsync(address, args.Length > 2 ? args[2] : null);

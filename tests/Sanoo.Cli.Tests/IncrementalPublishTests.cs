@@ -225,20 +225,8 @@ public sealed partial class IncrementalPublishTests : IDisposable
     public void Publish_watch_refreshes_the_folder_after_a_new_protocol_and_stops_cleanly()
     {
         Assert.Equal(0, Publish().ExitCode);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "sanoo.dll"), "publish", "--db", _db, "--out", _site, "--signing-key", _key, "--watch",
-            "--interval", "0.2",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var watch = Process.Start(start)!;
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        watch.OutputDataReceived += (_, e) => lines.Enqueue(e.Data ?? "");
-        watch.BeginOutputReadLine();
-        watch.BeginErrorReadLine();
+        using var watch = Watch(lines);
         try
         {
             Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.StartsWith("Watching", StringComparison.Ordinal)), TimeSpan.FromMinutes(3)));
@@ -260,10 +248,73 @@ public sealed partial class IncrementalPublishTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(_site, "*.sanoo-tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public void Publish_watch_idles_while_open_data_waits_its_time_and_a_round_plans_from_the_manifest_it_wrote_not_a_reread()
+    {
+        Assert.Equal(0, Publish().ExitCode);
+        Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("one", [_protocols[^2]])).ExitCode);
+        // A refresh that leaves open data at the first snapshot, to be written again in ten minutes.
+        var (code, output) = Publish("--exports-every", "10");
+        Assert.True(code == 0, output);
+        Assert.Contains("open data and the ledger left at an earlier snapshot", output, StringComparison.Ordinal);
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var watch = Watch(lines, "--exports-every", "10");
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.StartsWith("Watching", StringComparison.Ordinal)), TimeSpan.FromMinutes(3)));
+            // The publish it starts with says "files written" once; no round follows while nothing is new.
+            int Rounds() => lines.Count(l => l.Contains("files written", StringComparison.Ordinal));
+            var rounds = Rounds();
+            Thread.Sleep(TimeSpan.FromSeconds(2));
+            Assert.True(rounds == Rounds(), string.Join('\n', lines));
+
+            // The manifest's bytes garbled in place, its length and time kept: the watch plans from the one it holds (a new process
+            // would find the file unreadable).
+            var manifest = Path.Combine(_site, "publish-manifest.json");
+            var written = File.GetLastWriteTimeUtc(manifest);
+            File.WriteAllText(manifest, new string(' ', (int)new FileInfo(manifest).Length));
+            File.SetLastWriteTimeUtc(manifest, written);
+            var position = Snapshot();
+            Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("watched", [_protocols[^1]])).ExitCode);
+            Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.Contains($"snapshot {position + 1}:", StringComparison.Ordinal)),
+                TimeSpan.FromMinutes(3)), string.Join('\n', lines));
+            // (The last protocol completes the count, so every page is made again: for that reason, not an unreadable manifest.)
+            Assert.DoesNotContain(lines, l => l.Contains("cannot be read", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"snapshot {position + 1}:", StringComparison.Ordinal)
+                && !l.Contains(" 0 files written", StringComparison.Ordinal));
+        }
+        finally
+        {
+            using var interrupt = Process.Start("kill", ["-INT", $"{watch.Id}"]);
+            interrupt.WaitForExit();
+            Assert.True(watch.WaitForExit(TimeSpan.FromMinutes(1)));
+        }
+        Assert.NotNull(Web.Publishing.PublishManifest.Read(_site).Manifest);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private (int ExitCode, string Output) Publish(params string[] options) =>
         CliRun.Sanoo(["publish", "--db", _db, "--out", _site, "--signing-key", _key, .. options]);
+
+    /// <summary>Starts <c>sanoo publish --watch</c> every 0.2 s over the folder, its output lines into <paramref name="lines"/>.</summary>
+    private Process Watch(System.Collections.Concurrent.ConcurrentQueue<string> lines, params string[] options)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "sanoo.dll"), "publish", "--db", _db, "--out", _site, "--signing-key", _key, "--watch",
+            "--interval", "0.2",
+        }.Concat(options))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var watch = Process.Start(start)!;
+        watch.OutputDataReceived += (_, e) => lines.Enqueue(e.Data ?? "");
+        watch.BeginOutputReadLine();
+        watch.BeginErrorReadLine();
+        return watch;
+    }
 
     private long Snapshot() =>
         File.Exists(Path.Combine(_site, "snapshot.json"))

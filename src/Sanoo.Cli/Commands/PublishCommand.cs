@@ -114,9 +114,11 @@ public static class PublishCommand
             }
             console.MarkupLineInterpolated($"Watching the store every {every.TotalSeconds:0.#} s; Ctrl+C stops.");
             var published = (Position: summary.Snapshot, Acts: record.Count);
-            // Files of the whole election left of an earlier snapshot are written once their time is up, even when nothing new comes.
-            var exported = summary.Exports ? TimeProvider.System.GetUtcNow() : DateTimeOffset.MinValue;
-            var exportsDue = summary.ExportsBehind ? exported + (options.ExportsEvery ?? TimeSpan.Zero) : DateTimeOffset.MaxValue;
+            // Files of the whole election left of an earlier snapshot are written once their time is up, even when nothing new comes:
+            // their age counts from when they were written (the manifest says), not from this process's start.
+            static DateTimeOffset ExportsDue(StaticSiteSummary summary, StaticSiteOptions options) =>
+                summary is { ExportsBehind: true, ExportsAt: { } at } ? at + (options.ExportsEvery ?? TimeSpan.Zero) : DateTimeOffset.MaxValue;
+            var exportsDue = ExportsDue(summary, options);
             try
             {
                 while (true)
@@ -136,8 +138,7 @@ public static class PublishCommand
                         return code;
                     }
                     published = (summary.Snapshot, record.Count);
-                    exported = summary.Exports ? TimeProvider.System.GetUtcNow() : exported;
-                    exportsDue = summary.ExportsBehind ? exported + (options.ExportsEvery ?? TimeSpan.Zero) : DateTimeOffset.MaxValue;
+                    exportsDue = ExportsDue(summary, options);
                     console.MarkupLineInterpolated($"{TimeProvider.System.GetUtcNow():HH:mm:ss} snapshot {Format.Count(summary.Snapshot)}: {
                         Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {
                             Format.Count(summary.Removed)} removed, {Format.Count(summary.Pages)} pages made, in {

@@ -20,6 +20,7 @@ namespace Sanoo.Web.Site;
 /// <param name="Exports">Whether the files of the whole election were written (see <see cref="StaticSiteOptions.ExportsEvery"/>).</param>
 /// <param name="ExportsBehind">Whether those files are left of an earlier snapshot, to be written when their time is up.</param>
 /// <param name="Stages">The wall and CPU time of each stage of the publish.</param>
+/// <param name="ExportsAt">When the folder's files of the whole election were written (their age counts from then); null without.</param>
 public sealed record StaticSiteSummary(
     int Pages,
     long Files,
@@ -31,7 +32,8 @@ public sealed record StaticSiteSummary(
     string? FullBecause,
     bool Exports = false,
     bool ExportsBehind = false,
-    PublishStages? Stages = null);
+    PublishStages? Stages = null,
+    DateTimeOffset? ExportsAt = null);
 
 /// <summary>How <see cref="StaticSite.WriteAsync"/> writes.</summary>
 /// <param name="CompressedCopies">Whether each text file gets its gzip and Brotli copies beside it.</param>
@@ -49,10 +51,16 @@ public sealed record StaticSiteOptions(bool CompressedCopies = true, bool Full =
 /// stations with new protocol versions and of every area above them), and only those are made again. The order keeps a reader from
 /// seeing pages newer than the signed tree head: first the log's files and the signed head, then the pages, then the site's own
 /// pages and the snapshot marker that tells open pages to reload, then stale files are removed, and the manifest is written last
-/// (a publish cut short leaves the earlier manifest, so the next one makes the same pages again).
+/// (a publish cut short leaves the earlier manifest, so the next one makes the same pages again). One instance publishing again and
+/// again into the same folder (<c>sanoo publish --watch</c>) keeps the manifest it wrote last and reads it back only when the file
+/// is no longer the one it wrote: at a million stations reading it is some seconds of a round that should cost what changed.
+/// Publishes of one instance run one at a time.
 /// </summary>
 public sealed class StaticSite(SiteContent content)
 {
+    /// <summary>The manifest this instance wrote last, with where and the file's length and time as written.</summary>
+    private (PublishManifest Manifest, string File, long Length, DateTime Time)? _written;
+
     /// <summary>
     /// Writes the site for <paramref name="published"/> into <paramref name="folder"/>, reporting pages done out of the pages to make;
     /// with the commission's public key, also the transparency files a verifier reads (see <see cref="PublishedApi"/>).
@@ -75,7 +83,7 @@ public sealed class StaticSite(SiteContent content)
         var languages = election.Definition.Languages;
         var output = new PublishedFolder(folder, options.CompressedCopies);
         // A full publish makes every page whatever the manifest says, and still removes what the earlier publish wrote and no longer is.
-        var (earlier, missing) = PublishManifest.Read(output.Root);
+        var (earlier, missing) = ReadManifest(output.Root);
         var plan = await StaticSitePlan.OfAsync(
             content,
             published,
@@ -90,7 +98,8 @@ public sealed class StaticSite(SiteContent content)
         if (plan.Unchanged && !exports)
         {
             return new StaticSiteSummary(
-                0, 0, 0, 0, 0, 0, snapshot.Position, null, false, earlier!.Exports!.Value.Snapshot != snapshot.Position, stages);
+                0, 0, 0, 0, 0, 0, snapshot.Position, null, false, earlier!.Exports!.Value.Snapshot != snapshot.Position, stages,
+                earlier.Exports.Value.At);
         }
         var site = new List<string>();
         var areaFiles = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -243,7 +252,10 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
         }
+        _written = null;
         await output.WriteWithoutCopiesAsync(PublishManifest.FileName, manifest.ToBytes(), cancellationToken);
+        var written = new FileInfo(output.FullName(PublishManifest.FileName));
+        _written = (manifest, written.FullName, written.Length, written.LastWriteTimeUtc);
         stages.Mark("stale files and manifest");
         return new StaticSiteSummary(
             total,
@@ -256,7 +268,26 @@ public sealed class StaticSite(SiteContent content)
             plan.FullBecause,
             exports,
             !exports && manifest.Exports!.Value.Snapshot != snapshot.Position,
-            stages);
+            stages,
+            manifest.Exports?.At);
+    }
+
+    /// <summary>
+    /// The manifest of <paramref name="folder"/>: the one this instance wrote or read last when the file is still that one (the same
+    /// length and time of writing), else read from the file.
+    /// </summary>
+    private (PublishManifest? Manifest, string? Missing) ReadManifest(string folder)
+    {
+        var file = new FileInfo(Path.Combine(folder, PublishManifest.FileName));
+        if (_written is { } last && last.File == file.FullName && file.Exists && file.Length == last.Length
+            && file.LastWriteTimeUtc == last.Time)
+        {
+            return (last.Manifest, null);
+        }
+        var read = PublishManifest.Read(folder);
+        // Held as read, by the file's length and time before reading (a file changed meanwhile is read again next time).
+        _written = read.Manifest is { } manifest && file.Exists ? (manifest, file.FullName, file.Length, file.LastWriteTimeUtc) : null;
+        return read;
     }
 
     /// <summary>The files of the pages made now, and those an earlier publish wrote for the areas kept as they were.</summary>
