@@ -19,6 +19,10 @@ public sealed partial class ElectionLog
     public IAsyncEnumerable<LogEntry> EntriesAsync(long afterSequence, bool withCanonical, CancellationToken cancellationToken = default) =>
         _store.ReadAsync(afterSequence, withCanonical, cancellationToken);
 
+    /// <summary>At most <paramref name="limit"/> log entries after <paramref name="afterSequence"/>, in order, with canonical bytes.</summary>
+    public Task<IReadOnlyList<LogEntry>> EntriesPageAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        _store.ReadPageAsync(afterSequence, limit, cancellationToken);
+
     /// <summary>Every log entry of one station, oldest first, with canonical bytes.</summary>
     public Task<IReadOnlyList<LogEntry>> StationEntriesAsync(AreaId station, CancellationToken cancellationToken = default) =>
         _store.ReadStationAsync(station.Value, cancellationToken);

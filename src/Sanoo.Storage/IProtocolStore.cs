@@ -35,6 +35,13 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Log entries after <paramref name="afterSequence"/>, in order; canonical bytes only when asked.</summary>
     IAsyncEnumerable<LogEntry> ReadAsync(long afterSequence, bool withCanonical = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// At most <paramref name="limit"/> log entries after <paramref name="afterSequence"/>, in order, with canonical bytes: a page,
+    /// asked of the database as one (a reader left open on the rest of the log would have PostgreSQL's driver read all of it when
+    /// closed).
+    /// </summary>
+    Task<IReadOnlyList<LogEntry>> ReadPageAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Every log entry of one station, oldest first, with canonical bytes.</summary>
     Task<IReadOnlyList<LogEntry>> ReadStationAsync(string station, CancellationToken cancellationToken = default);
 

@@ -153,6 +153,25 @@ public class StoreContractTests(PostgresServer postgres) : StoreTestBase(postgre
 
     [Theory]
     [MemberData(nameof(Backends))]
+    public async Task A_page_of_entries_is_the_entries_after_a_place_up_to_its_limit_as_the_whole_log_has_them(string backend)
+    {
+        var address = NewAddress(backend);
+        var log = await OpenLogAsync(address);
+        await log.SubmitAsync([.. Sample.Hand.Take(40).Select(p => Submit(p))]);
+        await CloseAsync(log);
+        var store = await StoreAddress.OpenAsync(address);
+        var whole = await store.ReadAsync(0, withCanonical: true).ToListAsync();
+        Assert.Equal(40, whole.Count);
+        var page = await store.ReadPageAsync(10, 7);
+        Assert.Equal(Enumerable.Range(11, 7).Select(i => (long)i), page.Select(e => e.Sequence));
+        Assert.Equal(whole.Skip(10).Take(7).Select(e => e.Canonical.ToArray()), page.Select(e => e.Canonical.ToArray()));
+        Assert.Equal([39L, 40L], (await store.ReadPageAsync(38, 7)).Select(e => e.Sequence));
+        Assert.Empty(await store.ReadPageAsync(40, 7));
+        await store.DisposeAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
     public async Task Many_concurrent_writers_on_the_same_stations_never_count_twice(string backend)
     {
         var log = await OpenLogAsync(NewAddress(backend));

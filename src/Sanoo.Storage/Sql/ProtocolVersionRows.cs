@@ -16,6 +16,8 @@ internal static class ProtocolVersionRows
     /// <summary>The entries after <c>$1</c>, in order; canonical bytes (read last) only when asked.</summary>
     public static string SelectAfter(bool withCanonical) => $"{Select(withCanonical)} WHERE seq > $1 ORDER BY seq";
 
+    public static string SelectPage => $"{SelectAfter(true)} LIMIT $2";
+
     public static string SelectOfStation => $"{Select(true)} WHERE station = $1 ORDER BY seq";
 
     public static string SelectByHash => $"{Select(true)} WHERE content_sha256 = $1";

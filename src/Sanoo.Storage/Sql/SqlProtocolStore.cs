@@ -111,6 +111,10 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<LogEntry>> ReadPageAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        await QueryAsync(ProtocolVersionRows.SelectPage, r => LogEntryColumns.Read(r, true), [afterSequence, (long)limit], cancellationToken);
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<LogEntry>> ReadStationAsync(string station, CancellationToken cancellationToken = default) =>
         await QueryAsync(ProtocolVersionRows.SelectOfStation, r => LogEntryColumns.Read(r, true), [station], cancellationToken);
 

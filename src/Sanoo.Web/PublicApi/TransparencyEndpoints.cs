@@ -112,16 +112,7 @@ public static class TransparencyEndpoints
 
     private static async Task<IResult> EntriesAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
     {
-        var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
-        var entries = new List<Contracts.LogEntry>(take);
-        await foreach (var e in log.EntriesAsync(after ?? 0, withCanonical: true, cancellationToken))
-        {
-            entries.Add(TransparencyJson.Of(e));
-            if (entries.Count == take)
-            {
-                break;
-            }
-        }
-        return TypedResults.Ok(new Contracts.EntriesPage(after ?? 0, entries));
+        var entries = await log.EntriesPageAsync(after ?? 0, Math.Clamp(limit ?? MaxPage, 1, MaxPage), cancellationToken);
+        return TypedResults.Ok(new Contracts.EntriesPage(after ?? 0, [.. entries.Select(TransparencyJson.Of)]));
     }
 }
