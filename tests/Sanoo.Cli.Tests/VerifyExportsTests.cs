@@ -49,8 +49,7 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             var json = File.ReadAllText(Path.Combine(export, "err.json"));
             var inJson = StationCountJson().Match(json);
             Assert.True(inJson.Success);
-            var doctoredJson = Encoding.UTF8.GetBytes(
-                json[..inJson.Groups[2].Index] + (long.Parse(inJson.Groups[2].Value, Invariant) + 1) + json[(inJson.Groups[2].Index + inJson.Groups[2].Length)..]);
+            var doctoredJson = Encoding.UTF8.GetBytes(OneMore(json, inJson.Groups[2]));
             Caught(
                 Path.Combine(export, "err.json"),
                 doctoredJson,
@@ -72,8 +71,7 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             Assert.True(inXml.Success);
             Caught(
                 Path.Combine(export, "err.xml"),
-                Encoding.UTF8.GetBytes(
-                    xml[..inXml.Groups[2].Index] + (long.Parse(inXml.Groups[2].Value, Invariant) + 1) + xml[(inXml.Groups[2].Index + inXml.Groups[2].Length)..]),
+                Encoding.UTF8.GetBytes(OneMore(xml, inXml.Groups[2])),
                 $"/api/v1/export/err.xml: list/hand/{inXml.Groups[1].Value}: ");
 
             // The last vote of the third protocol in protocols.csv.
@@ -116,6 +114,10 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary><paramref name="text"/> with the number <paramref name="count"/> matched in it one more.</summary>
+    private static string OneMore(string text, Group count) =>
+        text[..count.Index] + (long.Parse(count.Value, Invariant) + 1) + text[(count.Index + count.Length)..];
 
     [GeneratedRegex("\"GpUnitId\":\"gpu-(s[0-9]+)\",\"Type\":\"total\",\"Count\":([0-9]+)")]
     private static partial Regex StationCountJson();
