@@ -31,10 +31,7 @@ internal static class ErrScan
             {
                 if (filled == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = LentBytes.Doubled(buffer, filled);
                 }
                 var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
                 final = read == 0;

@@ -11,6 +11,18 @@ internal static class LentBytes
     /// <summary>Reads what it needs from an answer's bytes (which it must not keep).</summary>
     public delegate T Reader<out T>(ReadOnlySpan<byte> bytes);
 
+    /// <summary>
+    /// A lent buffer twice the size of <paramref name="buffer"/> that starts with its first <paramref name="filled"/> bytes; the
+    /// smaller one goes back to the pool.
+    /// </summary>
+    public static byte[] Doubled(byte[] buffer, int filled)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, filled).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+
     /// <summary>Reads <paramref name="stream"/> to its end into a lent buffer and gives <paramref name="read"/>'s result.</summary>
     public static async Task<T> ReadAsync<T>(Stream stream, Reader<T> read, CancellationToken cancellationToken)
     {
@@ -22,10 +34,7 @@ internal static class LentBytes
             {
                 if (filled == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = Doubled(buffer, filled);
                 }
                 var n = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
                 if (n == 0)
