@@ -184,7 +184,7 @@ public static class IngestEndpoints
                     problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
             }
             // A signed count is authorized by its signature alone: the operator's token is looked for only when a submission needs one.
-            var caller = submissions.TrueForAll(s => log.Election.Sources[log.Election.SourceIndex(s.Protocol.Source)].Signed)
+            var caller = submissions.TrueForAll(s => log.Election.TrySourceIndex(s.Protocol.Source, out var i) && log.Election.Sources[i].Signed)
                 ? Caller.Device
                 : await Caller.OfAsync(request.HttpContext);
             var admitted = new List<Submission>(submissions.Count);
