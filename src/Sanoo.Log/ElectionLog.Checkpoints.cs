@@ -19,6 +19,7 @@ public sealed partial class ElectionLog
     private long _lastCheckpoint;
     private long _lastSealed;
     private volatile bool _vouched;
+    private Task _lastKept = Task.CompletedTask; // the keeping of the last capture, set under the engine lock
 
     /// <summary>What opening made of the checkpoint: the position the tally started from, or why a kept one was refused.</summary>
     public CheckpointUse Checkpoint { get; }
@@ -36,11 +37,13 @@ public sealed partial class ElectionLog
     public async Task<long> WriteCheckpointAsync(CancellationToken cancellationToken = default)
     {
         Captured? captured;
+        Task inFlight;
         await _engineLock.WaitAsync(cancellationToken);
         try
         {
             await EnsureFreshAsync(cancellationToken);
             captured = Capture(force: true);
+            inFlight = _lastKept;
         }
         finally
         {
@@ -50,8 +53,8 @@ public sealed partial class ElectionLog
         {
             return await KeepAsync(captured, cancellationToken);
         }
-        await _keeping.WaitAsync(cancellationToken); // one the writer is keeping is kept when this returns
-        _keeping.Release();
+        // The writer may have captured the current position and not yet begun to keep it: it is kept when this returns.
+        await inFlight.WaitAsync(cancellationToken);
         return 0;
     }
 
@@ -90,13 +93,24 @@ public sealed partial class ElectionLog
         tally.CopyTo(state, TrustedCheckpoint.DigestLength + register.Length);
         var frontier = _state.Tree.Frontier(position);
         Interlocked.Exchange(ref _lastCheckpoint, position);
-        return new Captured(position, Core.Transparency.MerkleTree.RootOfFrontier(frontier), [.. frontier.SelectMany(h => h)], state);
+        var kept = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lastKept = kept.Task;
+        var root = Core.Transparency.MerkleTree.RootOfFrontier(frontier);
+        return new Captured(position, root, [.. frontier.SelectMany(h => h)], state, kept);
     }
 
     /// <summary>Writes the row, then seals its statement (a crash between leaves the seal on the checkpoint before, still stored).</summary>
     private async Task<long> KeepAsync(Captured captured, CancellationToken cancellationToken)
     {
-        await _keeping.WaitAsync(cancellationToken);
+        try
+        {
+            await _keeping.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            captured.Kept.TrySetResult(); // never kept: a caller waiting for it goes on
+            throw;
+        }
         try
         {
             if (captured.Position <= _lastSealed)
@@ -121,6 +135,7 @@ public sealed partial class ElectionLog
         finally
         {
             _keeping.Release();
+            captured.Kept.TrySetResult(); // kept, superseded or failed: a caller waiting for it goes on
         }
     }
 
@@ -160,5 +175,5 @@ public sealed partial class ElectionLog
     }
 
     /// <summary>What a checkpoint holds, taken under the engine lock and written after it is released.</summary>
-    private sealed record Captured(long Position, byte[] Root, byte[] Frontier, byte[] State);
+    private sealed record Captured(long Position, byte[] Root, byte[] Frontier, byte[] State, TaskCompletionSource Kept);
 }
