@@ -7,7 +7,8 @@ namespace Sanoo.Cli.Tests;
 
 /// <summary>
 /// <c>sanoo verify --dir</c> holds the whole-election exports of a published copy to its own replay: the ERR report in JSON and XML,
-/// <c>protocols.csv</c>, and the gzip and Brotli copies a web server sends to browsers. One number changed in any of them is named.
+/// <c>protocols.csv</c>, the discrepancy ledger's data, and the gzip and Brotli copies a web server sends to browsers. One number
+/// changed in any of them is named.
 /// </summary>
 public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixture<Kg2021Files>
 {
@@ -87,6 +88,28 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
                 Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"),
                 $"/data/protocols.csv: the row of entry 3 (station {cells[1]}): {header[column]} is published as {cells[column]}");
 
+            // The discrepancy ledger (the hand count alone: every station has one count only): a region's line in the English data,
+            // and a station's class in the Russian CSV (the same file in every language, each language's copy checked).
+            var ledgerJson = Path.Combine(site, "en", "discrepancies", "data.json");
+            var ledger = File.ReadAllText(ledgerJson);
+            var oneOnly = LedgerRowOneOnly().Match(ledger);
+            Assert.True(oneOnly.Success);
+            var doctoredOneOnly = long.Parse(oneOnly.Groups[2].Value, Invariant) + 1;
+            Caught(
+                ledgerJson,
+                Encoding.UTF8.GetBytes(OneMore(ledger, oneOnly.Groups[2])),
+                $"/en/discrepancies/data.json: area {oneOnly.Groups[1].Value}: oneOnly is published as {doctoredOneOnly}");
+            var ledgerCsv = Path.Combine(site, "ru", "discrepancies", "data.csv");
+            var rows = File.ReadAllText(ledgerCsv);
+            var row = rows.Split("\r\n")[2].Split(',');
+            Assert.Equal("one-side-missing", row[3]);
+            var matching = string.Join(',', row[..3].Append("match").Concat(row[4..]));
+            Caught(
+                ledgerCsv,
+                Encoding.UTF8.GetBytes(rows.Replace(string.Join(',', row), matching, StringComparison.Ordinal)),
+                $"/ru/discrepancies/data.csv: the row of station {row[0]} ({row[2]}): class is published as match, but the verified counts give "
+                    + "one-side-missing");
+
             // A doctored report served to browsers that accept Brotli, the plain file left honest; and a doctored gzip copy.
             using (var brotli = new MemoryStream())
             {
@@ -121,6 +144,9 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
 
     [GeneratedRegex("\"GpUnitId\":\"gpu-(s[0-9]+)\",\"Type\":\"total\",\"Count\":([0-9]+)")]
     private static partial Regex StationCountJson();
+
+    [GeneratedRegex("\"rows\":\\[\\{\"id\":\"([a-z0-9-]+)\",[^}]*\"oneOnly\":([0-9]+)")]
+    private static partial Regex LedgerRowOneOnly();
 
     [GeneratedRegex("<GpUnitId>gpu-(s[0-9]+)</GpUnitId><Type>total</Type><Count>([0-9]+)</Count>")]
     private static partial Regex StationCountXml();

@@ -69,8 +69,8 @@ public static class VerifyCommand
         };
         var skipExports = new Option<bool>("--skip-exports")
         {
-            Description = "Do not hold the whole-election exports (ERR JSON and XML, protocols.csv, a folder's compressed copies) to the "
-                + "replay (by default every number in them is compared).",
+            Description = "Do not hold the whole-election exports (ERR JSON and XML, protocols.csv, the discrepancy ledger, a folder's "
+                + "compressed copies) to the replay (by default every number in them is compared).",
         };
         var timings = new Option<bool>("--timings")
         {
@@ -470,7 +470,8 @@ public static class VerifyCommand
         }
         else
         {
-            notes.Add("the whole-election exports (ERR JSON and XML, protocols.csv, compressed copies) were not checked (--skip-exports)");
+            notes.Add("the whole-election exports (ERR JSON and XML, protocols.csv, the discrepancy ledger, compressed copies) were not "
+                + "checked (--skip-exports)");
         }
         if (moved)
         {

@@ -55,6 +55,10 @@ public sealed class Ledger
     /// <summary>The totals of an area (not a station) for a contest; null where the contest is not voted.</summary>
     public AreaReconciliation? Area(AreaId area, ContestId contest) => _areas.GetValueOrDefault((area, contest));
 
+    /// <summary>Each party's copy of <paramref name="snapshot"/> compared with the official count (the copy first), in definition order.</summary>
+    public static IReadOnlyList<Ledger> PartyCopiesOf(Snapshot snapshot) =>
+        [.. snapshot.Election.PartyCopies.Select(copy => Of(snapshot, ReconciliationRule.PartyCopy(copy, snapshot.Election.DefaultSource)))];
+
     /// <summary>The ledger of <paramref name="snapshot"/> under <paramref name="rule"/>.</summary>
     public static Ledger Of(Snapshot snapshot, ReconciliationRule rule)
     {

@@ -73,8 +73,7 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// copy first), in definition order, computed on first use; empty when no party keeps a copy.
     /// </summary>
     public IReadOnlyList<Core.Reconciliation.Ledger> PartyLedgers => Snapshot is { Election.PartyCopies.IsEmpty: false } snapshot
-        ? LazyInitializer.EnsureInitialized(ref _partyLedgers, () => [.. snapshot.Election.PartyCopies.Select(copy =>
-            Core.Reconciliation.Ledger.Of(snapshot, Core.Definitions.ReconciliationRule.PartyCopy(copy, snapshot.Election.DefaultSource)))])
+        ? LazyInitializer.EnsureInitialized(ref _partyLedgers, () => Core.Reconciliation.Ledger.PartyCopiesOf(snapshot))
         : [];
 
     /// <summary>Every ledger of the snapshot: the commission's two counts (when compared), then each party's copy.</summary>

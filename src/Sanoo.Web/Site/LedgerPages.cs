@@ -29,14 +29,11 @@ public static class LedgerPages
             Crumbs = [new Link(nation.DisplayName(language.Code), SitePaths.Area(language.Code, nation))],
         };
         var contest = election.DefaultContest;
-        var levels = ledger is null ? [] : Enumerable.Range(0, election.Levels.Length)
-            .Where(level => level > 0 && level != election.Definition.TreeDepth - 1)
+        var levels = ledger is null ? [] : LevelAreas(election)
             .Select(level => new LedgerLevel(
-                election.Levels[level].Id,
-                AreaPages.LevelHeading(election, level, language),
-                [.. contest.TallyAreas.Select(a => election.Areas[a]).Where(a => a.Level == level)
-                    .Select(a => Row(ledger.Area(a.Id, contest.Contest.Id)!, a, language))]))
-            .Where(l => l.Rows.Count > 0)
+                election.Levels[level.Level].Id,
+                AreaPages.LevelHeading(election, level.Level, language),
+                [.. level.Areas.Select(a => Row(ledger.Area(a.Id, contest.Contest.Id)!, a, language))]))
             .ToList();
         return new LedgerPage(
             frame,
@@ -51,6 +48,19 @@ public static class LedgerPages
             ParentHeading = AreaPages.LevelHeading(election, Math.Max(0, election.Definition.TreeDepth - 2), language),
             PartyCopies = [.. published.PartyLedgers.Select(copy => PartyCopy(election, copy, language))],
         };
+    }
+
+    /// <summary>
+    /// The ledger's tables of the main contest: each level between the root and the stations (or each grouping) that has areas the
+    /// contest is tallied in, with those areas in map order.
+    /// </summary>
+    public static IEnumerable<(int Level, IReadOnlyList<Area> Areas)> LevelAreas(Election election)
+    {
+        var contest = election.DefaultContest;
+        return Enumerable.Range(0, election.Levels.Length)
+            .Where(level => level > 0 && level != election.Definition.TreeDepth - 1)
+            .Select(level => (level, (IReadOnlyList<Area>)[.. contest.TallyAreas.Select(a => election.Areas[a]).Where(a => a.Level == level)]))
+            .Where(l => l.Item2.Count > 0);
     }
 
     /// <summary>
@@ -144,7 +154,8 @@ public static class LedgerPages
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
-    private static ReconciliationSummary Summary(Election election, Ledger ledger, AreaReconciliation t, SiteLanguage language) => new(
+    /// <summary>The reconciliation line of <paramref name="t"/>, an area's totals of <paramref name="ledger"/>, in words.</summary>
+    public static ReconciliationSummary Summary(Election election, Ledger ledger, AreaReconciliation t, SiteLanguage language) => new(
         $"{Name(election, ledger.Rule.First, language)} / {Name(election, ledger.Rule.Second, language)}: "
             + string.Format(
                 language.Culture,

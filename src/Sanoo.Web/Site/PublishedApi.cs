@@ -129,7 +129,10 @@ public static class PublishedApi
     /// <summary>The file of an area's entries with their proofs (<c>/api/v1/area-entries?area=…</c>), at the folder's snapshot.</summary>
     public static string AreaEntriesPath(string area) => $"api/v1/area-entries/{area}.json";
 
-    /// <summary>The file answering an API request, for a verifier reading a folder (null for a request the folder does not answer).</summary>
+    /// <summary>
+    /// The file answering an API request or holding a page's data, for a verifier reading a folder (null for a request it does not
+    /// answer).
+    /// </summary>
     public static string? FileOf(string pathAndQuery)
     {
         var (path, query) = pathAndQuery.IndexOf('?', StringComparison.Ordinal) is var q and >= 0
@@ -149,6 +152,9 @@ public static class PublishedApi
             "/api/v1/progress" => $"api/v1/progress/{parameters["contest"]}/{parameters["area"]}.json",
             _ when path.StartsWith("/api/v1/images/", StringComparison.Ordinal) && path.Length == "/api/v1/images/".Length + 64
                 && path["/api/v1/images/".Length..].All(char.IsAsciiHexDigitLower) => path.TrimStart('/'),
+            _ when (path.EndsWith("/" + SitePaths.DataJson, StringComparison.Ordinal)
+                    || path.EndsWith("/" + SitePaths.DataCsv, StringComparison.Ordinal))
+                && !path.Contains("..", StringComparison.Ordinal) => path.TrimStart('/'), // a page's data, e.g. the discrepancy ledger's
             _ => null,
         };
     }

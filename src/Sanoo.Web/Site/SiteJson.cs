@@ -59,27 +59,30 @@ public static class SiteJson
                 r.Id, r.Station, r.Href, r.Contest, r.Reason.Text, r.OrderedBy, r.OrderedAt, r.Outcome?.Text))],
             ledger is null ? [] : Differences(ledger, Core.Reconciliation.ReconciliationClass.Match))
         {
-            PartyCopies = [.. published.PartyLedgers.Select(copy =>
-            {
-                var totals = Core.Reconciliation.CopyTotals.Of(copy);
-                return new Wire.PartyCopyComparison(
-                    copy.Rule.First.Value,
-                    election.Sources[election.SourceIndex(copy.Rule.First)].PartyCopy!.Value.Value,
-                    copy.Rule.Second.Value,
-                    totals.Compared,
-                    totals.Match,
-                    totals.Differ,
-                    totals.VotesApart,
-                    [.. Differences(copy, Core.Reconciliation.ReconciliationClass.Match).Where(s => s.FirstVersion is not null)])
-                {
-                    Waiting = totals.Waiting,
-                };
-            })],
+            PartyCopies = [.. published.PartyLedgers.Select(copy => PartyCopy(election, copy))],
+        };
+    }
+
+    /// <summary>A party's copies compared with the official count, as the ledger's data gives them (<paramref name="copy"/> its ledger).</summary>
+    public static Wire.PartyCopyComparison PartyCopy(Election election, Core.Reconciliation.Ledger copy)
+    {
+        var totals = Core.Reconciliation.CopyTotals.Of(copy);
+        return new Wire.PartyCopyComparison(
+            copy.Rule.First.Value,
+            election.Sources[election.SourceIndex(copy.Rule.First)].PartyCopy!.Value.Value,
+            copy.Rule.Second.Value,
+            totals.Compared,
+            totals.Match,
+            totals.Differ,
+            totals.VotesApart,
+            [.. Differences(copy, Core.Reconciliation.ReconciliationClass.Match).Where(s => s.FirstVersion is not null)])
+        {
+            Waiting = totals.Waiting,
         };
     }
 
     /// <summary>A ledger's stations that differ: every class but <paramref name="also"/> and an exact match.</summary>
-    private static IReadOnlyList<Wire.StationDifference> Differences(
+    public static IReadOnlyList<Wire.StationDifference> Differences(
         Core.Reconciliation.Ledger ledger, Core.Reconciliation.ReconciliationClass also) =>
         [.. ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match && s.Class != also)
             .Select(s => new Wire.StationDifference(

@@ -4,11 +4,12 @@ namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
 /// Holds the whole-election exports (the ERR report in JSON and XML, docs/err.md) to the verifier's replay at the verified head,
-/// both read at once as they stream in (<see cref="ErrScan"/>, <see cref="ErrCheck"/>); and in a published folder, every gzip and
-/// Brotli copy of each file the verifier read (<see cref="CompressedCopies"/>). <c>/data/protocols.csv</c> is read beside the
-/// entries instead (<see cref="ProtocolsCsvCheck"/>). A report states the snapshot it is of: a server's of another snapshot than
-/// the head means it published a newer one meanwhile (check again); a folder's of an earlier one is said, not compared (a publish
-/// with <c>--exports-every</c> rewrites the exports only now and then).
+/// both read at once as they stream in (<see cref="ErrScan"/>, <see cref="ErrCheck"/>); the discrepancy ledger beside them
+/// (<see cref="LedgerCheck"/>); and in a published folder, every gzip and Brotli copy of each file the verifier read
+/// (<see cref="CompressedCopies"/>). <c>/data/protocols.csv</c> is read beside the entries instead (<see cref="ProtocolsCsvCheck"/>).
+/// A report states the snapshot it is of: a server's of another snapshot than the head means it published a newer one meanwhile
+/// (check again); a folder's of an earlier one is said, not compared (a publish with <c>--exports-every</c> rewrites the exports
+/// only now and then).
 /// </summary>
 internal static class ExportComparison
 {
@@ -28,18 +29,32 @@ internal static class ExportComparison
     {
         var figures = new ExportFigures(replay);
         var reports = Reports.Select(r => Task.Run(() => ReadAsync(origin, figures, r.Path, r.Xml, cancellationToken), cancellationToken)).ToList();
+        var ledger = new LedgerCheck(figures);
+        var ledgerNotes = new List<string>();
+        var ledgerRead = Task.Run(() => ledger.CheckAsync(origin, size, ledgerNotes, cancellationToken), cancellationToken);
         var copies = new List<string>();
         var copied = origin.Live ? Task.CompletedTask : Task.Run(
             async () =>
             {
-                foreach (var path in read.Concat([ProtocolsCsvCheck.Path, .. Reports.Select(r => r.Path)]).Distinct(StringComparer.Ordinal))
+                var exports = read.Concat([ProtocolsCsvCheck.Path, .. Reports.Select(r => r.Path), .. ledger.Paths]);
+                foreach (var path in exports.Distinct(StringComparer.Ordinal))
                 {
                     await CompressedCopies.CheckAsync(origin, path, copies, cancellationToken);
                 }
             },
             cancellationToken);
-        await Task.WhenAll([.. reports, copied]);
+        await Task.WhenAll([.. reports, ledgerRead, copied]);
         problems.AddRange(copies);
+        if (!ledgerRead.Result)
+        {
+            return false;
+        }
+        notes.AddRange(ledgerNotes);
+        problems.AddRange(ledger.Problems);
+        if (ledger.Found > ledger.Problems.Count)
+        {
+            problems.Add($"the discrepancy ledger: … and {ledger.Found - ledger.Problems.Count:N0} more figures that differ");
+        }
         foreach (var (path, check) in Reports.Select((r, i) => (r.Path, reports[i].Result)))
         {
             if (check.Snapshot is not { } snapshot || snapshot < 0)
