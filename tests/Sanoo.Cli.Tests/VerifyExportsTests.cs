@@ -66,6 +66,14 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             Assert.True(skipped == 0, skippedReport);
             Assert.Contains("were not checked (--skip-exports)", skippedReport.ReplaceLineEndings(""), StringComparison.Ordinal);
 
+            // The report's status: certified, which no certification in the register says.
+            var status = ReportStatus().Match(json);
+            Assert.True(status.Success);
+            Caught(
+                Path.Combine(export, "err.json"),
+                Encoding.UTF8.GetBytes(json[..status.Groups[1].Index] + "certified" + json[(status.Groups[1].Index + status.Groups[1].Length)..]),
+                $"/api/v1/export/err.json: its Status is published as certified, but the verified log and register give {status.Groups[1].Value}");
+
             // The same in the XML report.
             var xml = File.ReadAllText(Path.Combine(export, "err.xml"));
             var inXml = StationCountXml().Match(xml);
@@ -147,6 +155,9 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
 
     [GeneratedRegex("\"rows\":\\[\\{\"id\":\"([a-z0-9-]+)\",[^}]*\"oneOnly\":([0-9]+)")]
     private static partial Regex LedgerRowOneOnly();
+
+    [GeneratedRegex("\"Status\":\"(unofficial-[a-z]+)\"")]
+    private static partial Regex ReportStatus();
 
     [GeneratedRegex("<GpUnitId>gpu-(s[0-9]+)</GpUnitId><Type>total</Type><Count>([0-9]+)</Count>")]
     private static partial Regex StationCountXml();

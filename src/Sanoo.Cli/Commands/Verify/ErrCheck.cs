@@ -74,6 +74,9 @@ internal sealed class ErrCheck
             case "PartyContest" or "CandidateContest":
                 Contest(record);
                 break;
+            case "ElectionReport" when record.Status != _figures.Status:
+                Add($"{_file}: its Status is published as {record.Status ?? "nothing"}, but the verified log and register give {_figures.Status}");
+                break;
             case "ExternalIdentifier" when record.Parent?.Type == "ElectionReport" && record.OtherType == ErrIds.Snapshot:
                 Snapshot = long.TryParse(record.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1;
                 break;

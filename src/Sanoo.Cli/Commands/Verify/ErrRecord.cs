@@ -33,6 +33,9 @@ internal sealed class ErrRecord
     /// <summary>Its <c>Value</c> (an external identifier's).</summary>
     public string? Value { get; private set; }
 
+    /// <summary>Its <c>Status</c> (the report's).</summary>
+    public string? Status { get; private set; }
+
     /// <summary>Its <c>Count</c>.</summary>
     public long? Count { get; private set; }
 
@@ -61,7 +64,7 @@ internal sealed class ErrRecord
     public string? Text { get; set; }
 
     /// <summary>Whether a field of this name is read (so that a reader makes a string of its value only then).</summary>
-    public static bool Reads(string field) => field is "GpUnitId" or "Type" or "OtherType" or "Value" or "Count" or "BallotsCast"
+    public static bool Reads(string field) => field is "GpUnitId" or "Type" or "OtherType" or "Value" or "Status" or "Count" or "BallotsCast"
         or "BallotsRejected" or "VotersRegistered" or "SubUnitsReported" or "TotalSubUnits";
 
     /// <summary>Starts reading an object held by <paramref name="parent"/>.</summary>
@@ -69,7 +72,7 @@ internal sealed class ErrRecord
     {
         Parent = parent;
         HasElements = false;
-        Type = Id = Text = GpUnitId = CountType = OtherType = Device = Value = null;
+        Type = Id = Text = GpUnitId = CountType = OtherType = Device = Value = Status = null;
         Count = BallotsCast = BallotsRejected = VotersRegistered = SubUnitsReported = TotalSubUnits = null;
     }
 
@@ -98,6 +101,7 @@ internal sealed class ErrRecord
             case "Type": CountType = text; break;
             case "OtherType": OtherType = text; break;
             case "Value": Value = text; break;
+            case "Status": Status = text; break;
             case "Count": Count = Number(); break;
             case "BallotsCast": BallotsCast = Number(); break;
             case "BallotsRejected": BallotsRejected = Number(); break;

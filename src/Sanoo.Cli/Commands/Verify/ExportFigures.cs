@@ -32,6 +32,10 @@ internal sealed class ExportFigures
     /// <summary>The verifier's own snapshot at the head.</summary>
     public Snapshot Verified { get; }
 
+    /// <summary>The report's <c>Status</c> at the head: certified by a register record, else complete or partial by the count.</summary>
+    public string Status => Core.Err.ErrExport.Status(
+        Verified, new Core.Err.ErrContext(default, _replay.Register.CertifiedFrom <= Verified.Position, ""));
+
     /// <summary>
     /// The votes for the choice at <paramref name="choice"/> of <paramref name="plan"/> by the result source at <paramref name="source"/>
     /// in the area at <paramref name="area"/>; null where the export must list none (a station with no counted protocol, an area the

@@ -47,6 +47,9 @@ internal sealed class RegisterReplay
     private int _revocations;
     private int _outcomes;
     private int _certifications;
+
+    /// <summary>The earliest log position the commission certified the result at; null before any certification.</summary>
+    public long? CertifiedFrom { get; private set; }
     private int _imported;
 
     /// <summary>A replay under <paramref name="election"/> of no records yet.</summary>
@@ -322,6 +325,7 @@ internal sealed class RegisterReplay
                 break;
             case CertificationRecord certification:
                 Numbered(certification, "certification", certification.Number, ++_certifications);
+                CertifiedFrom = Math.Min(CertifiedFrom ?? long.MaxValue, certification.Position);
                 if (!_operators.TryGetValue(certification.By, out var certifier) || certifier.Role != OperatorRole.Admin)
                 {
                     _problems.Add($"register record {certification.Sequence}: certification {certification.Number} is by {certification.By}, "
