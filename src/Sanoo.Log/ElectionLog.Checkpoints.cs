@@ -87,12 +87,12 @@ public sealed partial class ElectionLog
         }
         var tally = _state.Engine.ExportState();
         var register = _state.Register.ExportCheckpoint();
-        var leaves = CheckpointLeaves.Export(_state.Tree, position);
-        var state = new byte[TrustedCheckpoint.DigestLength + leaves.Length + register.Length + tally.Length];
+        var leaves = CheckpointLeaves.Length(position);
+        var state = new byte[TrustedCheckpoint.DigestLength + leaves + register.Length + tally.Length];
         _state.Digest.Current().CopyTo(state, 0);
-        leaves.CopyTo(state, TrustedCheckpoint.DigestLength);
-        register.CopyTo(state, TrustedCheckpoint.DigestLength + leaves.Length);
-        tally.CopyTo(state, TrustedCheckpoint.DigestLength + leaves.Length + register.Length);
+        CheckpointLeaves.Write(_state.Tree, position, state.AsSpan(TrustedCheckpoint.DigestLength));
+        register.CopyTo(state, TrustedCheckpoint.DigestLength + leaves);
+        tally.CopyTo(state, TrustedCheckpoint.DigestLength + leaves + register.Length);
         var frontier = _state.Tree.Frontier(position);
         Interlocked.Exchange(ref _lastCheckpoint, position);
         var kept = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -13,14 +13,15 @@ internal static class CheckpointLeaves
 {
     public static ReadOnlySpan<byte> Magic => "sanoo-leaves/1\n"u8;
 
-    /// <summary>The part for the tree's first <paramref name="count"/> leaves.</summary>
-    public static byte[] Export(MerkleTree tree, long count)
+    /// <summary>The length of the part for <paramref name="count"/> leaves.</summary>
+    public static int Length(long count) => checked((int)(Magic.Length + 8 + (count * MerkleHash.Size)));
+
+    /// <summary>Writes the part for the tree's first <paramref name="count"/> leaves at the start of <paramref name="into"/>.</summary>
+    public static void Write(MerkleTree tree, long count, Span<byte> into)
     {
-        var part = new byte[Magic.Length + 8 + (count * MerkleHash.Size)];
-        Magic.CopyTo(part);
-        BinaryPrimitives.WriteInt64LittleEndian(part.AsSpan(Magic.Length), count);
-        tree.CopyLeaves(count, part.AsSpan(Magic.Length + 8));
-        return part;
+        Magic.CopyTo(into);
+        BinaryPrimitives.WriteInt64LittleEndian(into[Magic.Length..], count);
+        tree.CopyLeaves(count, into[(Magic.Length + 8)..]);
     }
 
     /// <summary>
