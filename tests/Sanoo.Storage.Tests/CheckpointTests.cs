@@ -36,10 +36,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(Backends))]
     public async Task A_restart_takes_the_registers_keys_from_the_checkpoint_and_reads_only_the_records_after_it(string backend)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var (address, seal, log) = await StartAsync(backend);
         var stations = Sample.Hand.Select(p => p.Station).Distinct().Take(6).ToList();
         await using (var other = await StoreAddress.OpenAsync(address))
         {
@@ -91,10 +88,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(RegisterTampering))]
     public async Task A_register_changed_under_its_checkpoint_is_refused_and_read_whole(string backend, string tampering)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var (address, seal, log) = await StartAsync(backend);
         var stations = Sample.Hand.Select(p => p.Station).Distinct().Take(3).ToList();
         await using (var other = await StoreAddress.OpenAsync(address))
         {
@@ -142,10 +136,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(Backends))]
     public async Task A_restart_from_a_checkpoint_serves_what_a_full_replay_serves_and_replays_the_tail(string backend)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound); // only a checked store is checkpointed
+        var (address, seal, log) = await StartAsync(backend);
         await log.SubmitAsync([.. Sample.Hand.Take(99).Select(p => Submit(p))]);
         Assert.Null(seal.Kept); // fewer than the interval (100)
         await log.SubmitAsync(Submit(Sample.Hand[99]));
@@ -193,10 +184,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(Tampering))]
     public async Task A_checkpoint_changed_in_the_database_is_refused_and_the_whole_log_replayed(string backend, string tampering)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var (address, seal, log) = await StartAsync(backend);
         await log.SubmitAsync([.. Sample.Hand.Take(60).Select(p => Submit(p))]);
         await log.SubmitAsync([.. Tail().Select(p => Submit(p))]);
         var expected = await log.FreezeAsync();
@@ -244,10 +232,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(Backends))]
     public async Task Leaf_hashes_kept_with_a_checkpoint_are_believed_only_when_they_give_its_signed_root(string backend)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var (address, seal, log) = await StartAsync(backend);
         await log.SubmitAsync([.. Sample.Hand.Take(60).Select(p => Submit(p))]);
         var expected = await log.FreezeAsync();
         var roots = await log.RootsAsync();
@@ -289,6 +274,16 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         {
             yield return protocol;
         }
+    }
+
+    /// <summary>A new store opened with checkpoints kept in memory, and checked (only a checked store is checkpointed).</summary>
+    private async Task<(string Address, KeptSeal Seal, ElectionLog Log)> StartAsync(string backend)
+    {
+        var address = NewAddress(backend);
+        var seal = new KeptSeal();
+        var log = await OpenAsync(address, seal);
+        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        return (address, seal, log);
     }
 
     private static async Task<ElectionLog> OpenAsync(string address, ICheckpointSeal seal, bool fullReplay = false)
