@@ -87,10 +87,12 @@ public sealed partial class ElectionLog
         }
         var tally = _state.Engine.ExportState();
         var register = _state.Register.ExportCheckpoint();
-        var state = new byte[TrustedCheckpoint.DigestLength + register.Length + tally.Length];
+        var leaves = CheckpointLeaves.Length(position);
+        var state = new byte[TrustedCheckpoint.DigestLength + leaves + register.Length + tally.Length];
         _state.Digest.Current().CopyTo(state, 0);
-        register.CopyTo(state, TrustedCheckpoint.DigestLength);
-        tally.CopyTo(state, TrustedCheckpoint.DigestLength + register.Length);
+        CheckpointLeaves.Write(_state.Tree, position, state.AsSpan(TrustedCheckpoint.DigestLength));
+        register.CopyTo(state, TrustedCheckpoint.DigestLength + leaves);
+        tally.CopyTo(state, TrustedCheckpoint.DigestLength + leaves + register.Length);
         var frontier = _state.Tree.Frontier(position);
         Interlocked.Exchange(ref _lastCheckpoint, position);
         var kept = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -49,7 +49,8 @@ public sealed partial class ElectionLog
             ? TrustedCheckpoint.FindAsync(store, seal, stored.ElectionId, definitionSha256, cancellationToken)
             : Task.FromResult<(TrustedCheckpoint?, string?)>((null, null));
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = LogBatches.Start(store, reading.Token); // read and hashed while the definition is read
+        // Read and hashed while the definition is read; the entries a checkpoint covers are not hashed: it keeps their leaves.
+        var batches = LogBatches.Start(store, reading.Token, CoveredAsync(found));
         Election loaded;
         try
         {
@@ -90,7 +91,7 @@ public sealed partial class ElectionLog
     /// </summary>
     private static async Task<LogState> RebuildAsync(
         IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken,
-        TrustedCheckpoint? checkpoint = null, ChannelReader<(List<LogEntry> Entries, byte[][] Leaves)>? batches = null)
+        TrustedCheckpoint? checkpoint = null, ChannelReader<(List<LogEntry> Entries, byte[]?[] Leaves)>? batches = null)
     {
         var state = new LogState(election);
         var adopted = checkpoint?.Position ?? 0;
@@ -107,7 +108,7 @@ public sealed partial class ElectionLog
                     state.Replay(entries[i], leaves[i]);
                     continue;
                 }
-                state.Adopt(entries[i], leaves[i]);
+                state.Adopt(entries[i], checkpoint!.Leaf(entries[i].Sequence));
                 if (entries[i].Sequence == adopted)
                 {
                     state.FinishAdoption(checkpoint!);
@@ -167,6 +168,10 @@ public sealed partial class ElectionLog
         }
         return [.. leaves];
     }
+
+    /// <summary>The position up to which the checkpoint found keeps the leaf hashes: its position, or 0 with none.</summary>
+    private static async Task<long> CoveredAsync(Task<(TrustedCheckpoint? Checkpoint, string? Refusal)> found) =>
+        (await found).Checkpoint?.Position ?? 0;
 
     private static Election Load(byte[] json, string what) => DefinitionReader.Read(json) switch
     {

@@ -18,28 +18,38 @@ internal static class LogBatches
     /// <summary>Batches read ahead of the replay at most.</summary>
     private const int Ahead = 16;
 
-    /// <summary>Starts reading the whole log.</summary>
-    public static ChannelReader<(List<LogEntry> Entries, byte[][] Leaves)> Start(IProtocolStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts reading the whole log. The entries up to the position <paramref name="covered"/> gives (a checkpoint's, which keeps
+    /// their leaf hashes; awaited before the first batch is hashed) get no leaf hash (null): the others get theirs.
+    /// </summary>
+    public static ChannelReader<(List<LogEntry> Entries, byte[]?[] Leaves)> Start(
+        IProtocolStore store, CancellationToken cancellationToken, Task<long>? covered = null)
     {
-        var channel = Channel.CreateBounded<(List<LogEntry>, byte[][])>(
+        var channel = Channel.CreateBounded<(List<LogEntry>, byte[]?[])>(
             new BoundedChannelOptions(Ahead) { SingleReader = true, SingleWriter = true });
         _ = Task.Run(async () =>
         {
             try
             {
                 var batch = new List<LogEntry>(Size);
+                long? after = null;
+                async ValueTask SendAsync(List<LogEntry> batch)
+                {
+                    after ??= covered is null ? 0 : await covered;
+                    await channel.Writer.WriteAsync((batch, Leaves(batch, after.Value)), cancellationToken);
+                }
                 await foreach (var entry in store.ReadAsync(0, false, cancellationToken))
                 {
                     batch.Add(entry);
                     if (batch.Count == Size)
                     {
-                        await channel.Writer.WriteAsync((batch, Leaves(batch)), cancellationToken);
+                        await SendAsync(batch);
                         batch = new List<LogEntry>(Size);
                     }
                 }
                 if (batch.Count > 0)
                 {
-                    await channel.Writer.WriteAsync((batch, Leaves(batch)), cancellationToken);
+                    await SendAsync(batch);
                 }
                 channel.Writer.Complete();
             }
@@ -51,12 +61,12 @@ internal static class LogBatches
         return channel.Reader;
     }
 
-    private static byte[][] Leaves(List<LogEntry> batch)
+    private static byte[]?[] Leaves(List<LogEntry> batch, long covered)
     {
-        var leaves = new byte[batch.Count][];
+        var leaves = new byte[]?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            leaves[i] = batch[i].LeafHash();
+            leaves[i] = batch[i].Sequence > covered ? batch[i].LeafHash() : null;
         }
         return leaves;
     }

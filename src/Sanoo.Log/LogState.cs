@@ -135,7 +135,7 @@ internal sealed class LogState(Election election)
     /// index and the lists, and (counted) its protocol as its station's counted version. <see cref="FinishAdoption"/> then checks
     /// the whole against the checkpoint. An entry that does not fit the definition refuses the checkpoint.
     /// </summary>
-    public void Adopt(LogEntry entry, byte[] leafHash)
+    public void Adopt(LogEntry entry, ReadOnlySpan<byte> leafHash)
     {
         var election = Engine.Election;
         if (entry.Sequence != Engine.Position + 1)
@@ -144,9 +144,13 @@ internal sealed class LogState(Election election)
         }
         if (entry.Outcome == StoredOutcome.Accepted)
         {
-            var lines = election.Contest(entry.Contest)?.Form.Lines.Length ?? 0;
+            var plan = election.Contest(entry.Contest);
+            var lines = plan?.Form.Lines.Length ?? 0;
+            // The definition's own ids, not the row's copies: the million versions kept counted hold no strings of their own.
+            var station = election.TryAreaIndex(entry.Station, out var area) ? election.Areas[area].Id : entry.Station;
+            var source = election.TrySourceIndex(entry.Source, out var s) ? election.Sources[s].Id : entry.Source;
             var protocol = new Protocol(
-                election.Id, entry.Station, entry.Contest, entry.Source, entry.Version,
+                election.Id, station, plan?.Contest.Id ?? entry.Contest, source, entry.Version,
                 entry.Figures[..Math.Min(lines, entry.Figures.Length)], entry.Figures[Math.Min(lines, entry.Figures.Length)..],
                 entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
             if (!Engine.TryAdopt(protocol, out var superseded))
@@ -159,12 +163,13 @@ internal sealed class LogState(Election election)
         {
             Engine.AdoptUncounted();
         }
-        Record(HashKey.Of(entry.ContentHash.AsSpan()), entry, leafHash);
+        Tree.Append(leafHash);
+        Note(HashKey.Of(entry.ContentHash.AsSpan()), entry);
     }
 
     /// <summary>
-    /// After adopting the entries up to <paramref name="checkpoint"/>: they must hash to its sealed root (and frontier), their
-    /// counted columns to its digest, and the versions adopted must be those its tally names, whose sums the engine then takes.
+    /// After adopting the entries up to <paramref name="checkpoint"/>: the leaves it keeps must hash to its sealed root (and
+    /// frontier), the rows' columns to its digest, and the versions adopted must be those its tally names, whose sums the engine then takes.
     /// Throws <see cref="CheckpointRefusedException"/> naming what differs.
     /// </summary>
     public void FinishAdoption(TrustedCheckpoint checkpoint)
@@ -173,7 +178,8 @@ internal sealed class LogState(Election election)
         if (!Tree.Root(n).AsSpan().SequenceEqual(checkpoint.Statement.Root))
         {
             throw new CheckpointRefusedException(
-                $"the log's first {n:N0} entries no longer hash to the root the checkpoint's signed statement names: they were changed");
+                $"the leaf hashes the checkpoint keeps for the log's first {n:N0} entries do not hash to the root its signed statement "
+                + "names: they were changed");
         }
         if (!Tree.Frontier(n).Zip(checkpoint.Frontier).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second)))
         {
@@ -181,8 +187,10 @@ internal sealed class LogState(Election election)
         }
         if (!Digest.Current().AsSpan().SequenceEqual(checkpoint.Digest))
         {
+            // The rows are held to the leaves kept (not hashed again) by this digest of all their columns.
             throw new CheckpointRefusedException(
-                $"the figures, corrections or broken relations stored for the first {n:N0} entries are not those the checkpoint sealed");
+                $"the rows stored for the first {n:N0} entries (their figures, corrections or broken relations, or what their leaves "
+                + "bind: station, version, outcome, sender, content hash, signature, time) are not those the checkpoint sealed");
         }
         if (Engine.RestoreState(checkpoint.Tally) is { } problem)
         {
@@ -219,6 +227,13 @@ internal sealed class LogState(Election election)
     {
         var leaf = leafHash ?? entry.LeafHash();
         Tree.Append(leaf);
+        Note(key, entry);
+        return leaf;
+    }
+
+    /// <summary>Notes an entry whose leaf the tree holds: in the digest, the index and the lists.</summary>
+    private void Note(HashKey key, LogEntry entry)
+    {
         Digest.Append(entry);
         Index[key] = new Indexed(entry.Sequence, entry.Outcome, entry.ReceivedAt, entry.Violations);
         if (entry.Outcome != StoredOutcome.Accepted)
@@ -235,7 +250,6 @@ internal sealed class LogState(Election election)
                 Flagged.Add(entry with { Canonical = [] }); // read concurrently by the public API
             }
         }
-        return leaf;
     }
 
     /// <summary>What a retry's receipt needs of the original entry.</summary>

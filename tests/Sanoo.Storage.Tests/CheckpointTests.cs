@@ -21,6 +21,8 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         { "sqlite", "position" }, { "postgres", "position" },
         { "sqlite", "frontier" }, { "postgres", "frontier" },
         { "sqlite", "correction" }, { "postgres", "correction" },
+        { "sqlite", "sender" }, { "postgres", "sender" },
+        { "sqlite", "time" }, { "postgres", "time" },
     };
 
     public static TheoryData<string, string> RegisterTampering => new()
@@ -34,10 +36,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(Backends))]
     public async Task A_restart_takes_the_registers_keys_from_the_checkpoint_and_reads_only_the_records_after_it(string backend)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var (address, seal, log) = await StartAsync(backend);
         var stations = Sample.Hand.Select(p => p.Station).Distinct().Take(6).ToList();
         await using (var other = await StoreAddress.OpenAsync(address))
         {
@@ -89,10 +88,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(RegisterTampering))]
     public async Task A_register_changed_under_its_checkpoint_is_refused_and_read_whole(string backend, string tampering)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var (address, seal, log) = await StartAsync(backend);
         var stations = Sample.Hand.Select(p => p.Station).Distinct().Take(3).ToList();
         await using (var other = await StoreAddress.OpenAsync(address))
         {
@@ -103,11 +99,13 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         }
         await log.SubmitAsync([.. Sample.Hand.Take(20).Select(p => Submit(p))]);
         var expected = await log.FreezeAsync();
+        var roots = await log.RootsAsync();
         await CloseAsync(log);
         var n = seal.Kept!.Position;
         var row = await ReadCheckpointAsync(address, n);
         var changed = (byte[])row.State.Clone();
-        changed[32 + 200] ^= 1; // after the digest, a byte of the third key (the part's keys start at 78, 36 bytes each)
+        var part = TrustedCheckpoint.DigestLength + CheckpointLeaves.Magic.Length + 8 + (int)(n * 32); // after the digest and leaves
+        changed[part + 200] ^= 1; // a byte of the third key (the part's keys start at 78, 36 bytes each)
         var forgedKey = RandomNumberGenerator.GetBytes(32);
         var last = (DeviceKeyRecord)RegisterRecord.Decode((await ReadRegisterAsync(address))[^1].Record.AsSpan());
         var rewritten = (last with { PublicKey = [.. forgedKey] }).Encode();
@@ -138,10 +136,7 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(Backends))]
     public async Task A_restart_from_a_checkpoint_serves_what_a_full_replay_serves_and_replays_the_tail(string backend)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound); // only a checked store is checkpointed
+        var (address, seal, log) = await StartAsync(backend);
         await log.SubmitAsync([.. Sample.Hand.Take(99).Select(p => Submit(p))]);
         Assert.Null(seal.Kept); // fewer than the interval (100)
         await log.SubmitAsync(Submit(Sample.Hand[99]));
@@ -189,13 +184,11 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     [MemberData(nameof(Tampering))]
     public async Task A_checkpoint_changed_in_the_database_is_refused_and_the_whole_log_replayed(string backend, string tampering)
     {
-        var address = NewAddress(backend);
-        var seal = new KeptSeal();
-        var log = await OpenAsync(address, seal);
-        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        var (address, seal, log) = await StartAsync(backend);
         await log.SubmitAsync([.. Sample.Hand.Take(60).Select(p => Submit(p))]);
         await log.SubmitAsync([.. Tail().Select(p => Submit(p))]);
         var expected = await log.FreezeAsync();
+        var roots = await log.RootsAsync();
         await CloseAsync(log);
         var n = seal.Kept!.Position;
         var row = await ReadCheckpointAsync(address, n);
@@ -207,6 +200,9 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
             "state" => $"UPDATE checkpoint SET state = {Bytes(backend, changed)}, state_sha256 = {Bytes(backend, forged)} WHERE position = {n}",
             "position" => $"UPDATE checkpoint SET position = {n - 1} WHERE position = {n}",
             "frontier" => $"UPDATE checkpoint SET frontier = {Bytes(backend, [.. row.Frontier.Reverse()])} WHERE position = {n}",
+            // What only a leaf binds: no longer hashed again at a restart from the checkpoint, which keeps the leaves.
+            "sender" => "UPDATE protocol_version SET sender = 'operator:forged' WHERE seq = 5",
+            "time" => "UPDATE protocol_version SET received_at = received_at + 1 WHERE seq = 7",
             _ => "UPDATE protocol_version SET correction_reason = 'forged' WHERE seq = 61", // the correction (Tail)
         });
 
@@ -217,13 +213,53 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
             "state" => "does not hash to the hash its signed statement names",
             "position" => $"holds no checkpoint at log position {n:N0}",
             "frontier" => "frontier",
-            _ => "figures, corrections or broken relations",
+            _ => $"the rows stored for the first {n:N0} entries",
         }, reopened.Checkpoint.Refusal, StringComparison.Ordinal);
         var snapshot = await reopened.FreezeAsync();
-        Assert.True(snapshot.SameNumbersAs(expected)); // a correction's reason is no number: the full replay counts the same
+        Assert.True(snapshot.SameNumbersAs(expected)); // a correction's reason, a sender, a time are no number: counted the same
+        // A row's leaf column changed is seen by the whole replay: its tree no longer has the root the server signed.
+        Assert.Equal(tampering is "sender" or "time", !(await reopened.RootsAsync()).Root.AsSpan().SequenceEqual(roots.Root));
         var check = await reopened.CheckStoreAsync(null);
         Assert.Equal(n, check.Entries);
-        Assert.Equal(tampering != "correction", check.Sound); // the changed row is found by the whole check
+        if (tampering != "sender" && tampering != "time")
+        {
+            Assert.Equal(tampering != "correction", check.Sound); // the changed row is found by the whole check
+        }
+        await CloseAsync(reopened);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Leaf_hashes_kept_with_a_checkpoint_are_believed_only_when_they_give_its_signed_root(string backend)
+    {
+        var (address, seal, log) = await StartAsync(backend);
+        await log.SubmitAsync([.. Sample.Hand.Take(60).Select(p => Submit(p))]);
+        var expected = await log.FreezeAsync();
+        var roots = await log.RootsAsync();
+        await CloseAsync(log);
+        var statement = seal.Kept!;
+        var row = await ReadCheckpointAsync(address, statement.Position);
+        var leaves = CheckpointLeaves.Magic.Length + 8 + TrustedCheckpoint.DigestLength; // where the leaf hashes begin
+        var kept = new Core.Transparency.MerkleTree();
+        for (var i = 0; i < statement.Position; i++)
+        {
+            kept.Append(row.State.AsSpan(leaves + (i * 32), 32));
+        }
+        Assert.Equal(roots.Size, statement.Position);
+        Assert.Equal(roots.Root, kept.Root(kept.Size)); // the state keeps the log's leaf hashes as they are
+        var changed = (byte[])row.State.Clone();
+        changed[leaves + (2 * 32)] ^= 1; // entry 3's leaf hash
+        var forged = SHA256.HashData(changed);
+        await TamperAsync(address, $"UPDATE checkpoint SET state = {Bytes(backend, changed)}, state_sha256 = {Bytes(backend, forged)} "
+            + $"WHERE position = {statement.Position}");
+        // Even a statement that names the changed state (a seal forged with the key) keeps the root the leaves must give.
+        seal.Kept = statement with { StateSha256 = forged };
+
+        var reopened = await OpenAsync(address, seal);
+        Assert.Equal(0, reopened.Checkpoint.Position);
+        Assert.Contains("leaf hashes the checkpoint keeps", reopened.Checkpoint.Refusal, StringComparison.Ordinal);
+        Assert.True((await reopened.FreezeAsync()).SameNumbersAs(expected));
+        Assert.Equal(roots.Root, (await reopened.RootsAsync()).Root); // the whole log replayed, its leaves hashed from the rows
         await CloseAsync(reopened);
     }
 
@@ -238,6 +274,16 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         {
             yield return protocol;
         }
+    }
+
+    /// <summary>A new store opened with checkpoints kept in memory, and checked (only a checked store is checkpointed).</summary>
+    private async Task<(string Address, KeptSeal Seal, ElectionLog Log)> StartAsync(string backend)
+    {
+        var address = NewAddress(backend);
+        var seal = new KeptSeal();
+        var log = await OpenAsync(address, seal);
+        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        return (address, seal, log);
     }
 
     private static async Task<ElectionLog> OpenAsync(string address, ICheckpointSeal seal, bool fullReplay = false)

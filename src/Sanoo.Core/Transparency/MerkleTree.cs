@@ -47,6 +47,13 @@ public sealed class MerkleTree
     /// <summary>The leaf hash at <paramref name="index"/>.</summary>
     public byte[] LeafHash(long index) => _levels[0][(int)index].ToArray();
 
+    /// <summary>Copies the first <paramref name="count"/> leaf hashes, 32 bytes each in order, into <paramref name="into"/>.</summary>
+    public void CopyLeaves(long count, Span<byte> into)
+    {
+        Check(count <= Size, nameof(count), $"the tree has {Size} leaves, not {count}");
+        _levels[0].CopyTo((int)count, into);
+    }
+
     /// <summary>The root of the tree of the first <paramref name="size"/> leaves (MTH(D[0:size])).</summary>
     public byte[] Root(long size)
     {
@@ -195,6 +202,16 @@ public sealed class MerkleTree
             }
             hash.CopyTo(_chunks[^1].AsSpan(slot * MerkleHash.Size));
             Count++;
+        }
+
+        /// <summary>Copies the first <paramref name="count"/> hashes in order, a chunk at a time.</summary>
+        public void CopyTo(int count, Span<byte> into)
+        {
+            for (var chunk = 0; chunk * ChunkHashes < count; chunk++)
+            {
+                var hashes = Math.Min(ChunkHashes, count - (chunk * ChunkHashes));
+                _chunks[chunk].AsSpan(0, hashes * MerkleHash.Size).CopyTo(into[(chunk * ChunkHashes * MerkleHash.Size)..]);
+            }
         }
     }
 }

@@ -15,13 +15,16 @@ internal sealed class TrustedCheckpoint
     /// <summary>Bytes of the counted columns' digest at the start of a state; the tally engine's state follows.</summary>
     public const int DigestLength = 32;
 
+    private readonly int _leavesLength;
     private readonly int _registerLength;
 
-    private TrustedCheckpoint(CheckpointStatement statement, StoredCheckpoint row, List<byte[]> frontier, int registerLength)
+    private TrustedCheckpoint(
+        CheckpointStatement statement, StoredCheckpoint row, List<byte[]> frontier, int leavesLength, int registerLength)
     {
         Statement = statement;
         Row = row;
         Frontier = frontier;
+        _leavesLength = leavesLength;
         _registerLength = registerLength;
     }
 
@@ -33,20 +36,26 @@ internal sealed class TrustedCheckpoint
 
     public long Position => Statement.Position;
 
-    /// <summary>The state's digest of the counted columns (<see cref="CountedColumns"/>).</summary>
+    /// <summary>The state's digest of the rows' columns (<see cref="CountedColumns"/>).</summary>
     public ReadOnlySpan<byte> Digest => Row.State.AsSpan(0, DigestLength);
+
+    /// <summary>
+    /// The leaf hash of a covered entry as the state keeps it (<see cref="CheckpointLeaves"/>): believed because the state is
+    /// sealed, and checked again when the tree built from them must give the sealed root (<see cref="LogState.FinishAdoption"/>).
+    /// </summary>
+    public ReadOnlySpan<byte> Leaf(long sequence) => CheckpointLeaves.Leaf(Row.State.AsSpan(DigestLength, _leavesLength), sequence);
 
     /// <summary>
     /// The register's part of the state (<see cref="RegisterState.ExportCheckpoint"/>); empty in a checkpoint written before
     /// checkpoints held the register, whose start reads the whole register.
     /// </summary>
-    public ReadOnlySpan<byte> Register => Row.State.AsSpan(DigestLength, _registerLength);
+    public ReadOnlySpan<byte> Register => Row.State.AsSpan(DigestLength + _leavesLength, _registerLength);
 
     /// <summary>Register records the checkpoint covers (0 when it holds no register part).</summary>
     public long RegisterSize => _registerLength == 0 ? 0 : RegisterState.SizeOf(Register);
 
     /// <summary>The state's tally (<see cref="Core.Tally.TallyEngine.ExportState"/>).</summary>
-    public ReadOnlySpan<byte> Tally => Row.State.AsSpan(DigestLength + _registerLength);
+    public ReadOnlySpan<byte> Tally => Row.State.AsSpan(DigestLength + _leavesLength + _registerLength);
 
     /// <summary>
     /// The checkpoint the seal vouches for, checked against its statement; null with no refusal when there is none to use, null
@@ -86,11 +95,17 @@ internal sealed class TrustedCheckpoint
         {
             return (null, $"the frontier of the checkpoint at {row.Position:N0} does not give the root its signed statement names");
         }
-        var registerLength = RegisterState.PartLength(row.State.AsSpan(DigestLength));
+        var leavesLength = CheckpointLeaves.PartLength(row.State.AsSpan(DigestLength), row.Position);
+        if (leavesLength < 0)
+        {
+            return (null, $"the checkpoint at {row.Position:N0} keeps no leaf hashes of the entries it covers (it was written by an "
+                + "earlier Sanoo): the whole log is read once, and the next checkpoint keeps them");
+        }
+        var registerLength = RegisterState.PartLength(row.State.AsSpan(DigestLength + leavesLength));
         if (registerLength < 0)
         {
             return (null, $"the register's part of the checkpoint at {row.Position:N0} is cut short");
         }
-        return (new TrustedCheckpoint(statement, row, frontier, registerLength), null);
+        return (new TrustedCheckpoint(statement, row, frontier, leavesLength, registerLength), null);
     }
 }
