@@ -12,12 +12,53 @@ public sealed class SimulateCommandTests : IDisposable
     [Fact]
     public async Task A_rehearsal_sends_signed_counts_from_many_devices_and_reports_throughput_and_freshness()
     {
-        var (generated, output) = CliRun.Sanoo("generate", "synthetic", "--stations", "2000", "--out", _folder);
+        var (db, store, log, app) = await StartServerAsync(2000);
+        await using var served = app;
+
+        var (code, report) = await Task.Run(() => CliRun.Sanoo(
+            "simulate", "--url", app.Urls.First(), "--db", db, "--stations", "600", "--concurrency", "16", "--rate", "200", "--seconds", "1"));
+
+        Assert.True(code == 0, report);
+        Assert.Matches(@"Signed ingest: [\d,]+ protocols/s \(334 in [\d.]+ s from 16 devices at once, after 66 not timed\)", report);
+        Assert.Matches(@"Load generator \(this process\) in the burst: \d+\.\d{3} ms of processor and [\d,]+ bytes allocated per protocol", report);
+        Assert.Matches(@"Server's runtime compiler in the burst: [\d,]+ methods compiled, \d+\.\d\d s", report);
+        Assert.Matches(@"Steady: 200 at [\d,]+/s; freshness p50 [\d,]+ ms, p99 [\d,]+ ms", report);
+        Assert.Contains("Errors: 0;", report, StringComparison.Ordinal);
+        Assert.Equal(600, log.Position);
+        await app.StopAsync();
+        await log.DisposeAsync();
+        await store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_untimed_warm_up_is_as_long_as_asked()
+    {
+        var (db, store, log, app) = await StartServerAsync(1000);
+        await using var served = app;
+
+        var (code, report) = await Task.Run(() => CliRun.Sanoo(
+            "simulate", "--url", app.Urls.First(), "--db", db, "--stations", "500", "--concurrency", "16", "--rate", "200", "--seconds", "1",
+            "--warm-up", "250"));
+
+        Assert.True(code == 0, report);
+        Assert.Matches(@"Signed ingest: [\d,]+ protocols/s \(50 in [\d.]+ s from 16 devices at once, after 250 not timed\)", report);
+        Assert.Equal(500, log.Position);
+        await app.StopAsync();
+        await log.DisposeAsync();
+        await store.DisposeAsync();
+    }
+
+    /// <summary>A synthetic election of <paramref name="stations"/> stations served on 127.0.0.1 from a new SQLite store.</summary>
+    private async Task<(string Db, IProtocolStore Store, ElectionLog Log, Microsoft.AspNetCore.Builder.WebApplication App)> StartServerAsync(
+        int stations)
+    {
+        var (generated, output) = CliRun.Sanoo("generate", "synthetic", "--stations", stations.ToString(
+            System.Globalization.CultureInfo.InvariantCulture), "--out", _folder);
         Assert.True(generated == 0, output);
         var db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
         var store = await StoreAddress.OpenAsync(db);
         var log = await ElectionLog.OpenAsync(store, await File.ReadAllBytesAsync(Path.Combine(_folder, "election.json")));
-        await using var app = SanooServer.Create(
+        var app = SanooServer.Create(
             log,
             new ServerOptions
             {
@@ -27,19 +68,7 @@ public sealed class SimulateCommandTests : IDisposable
                 WritesPerSecondPerAddress = 1_000_000,
             });
         await SanooServer.StartAsync(app);
-
-        var (code, report) = await Task.Run(() => CliRun.Sanoo(
-            "simulate", "--url", app.Urls.First(), "--db", db, "--stations", "600", "--concurrency", "16", "--rate", "200", "--seconds", "1"));
-
-        Assert.True(code == 0, report);
-        Assert.Matches(@"Signed ingest: [\d,]+ protocols/s \(334 in [\d.]+ s from 16 devices at once, after 66 not timed\)", report);
-        Assert.Matches(@"Load generator \(this process\) in the burst: \d+\.\d{3} ms of processor and [\d,]+ bytes allocated per protocol", report);
-        Assert.Matches(@"Steady: 200 at [\d,]+/s; freshness p50 [\d,]+ ms, p99 [\d,]+ ms", report);
-        Assert.Contains("Errors: 0;", report, StringComparison.Ordinal);
-        Assert.Equal(600, log.Position);
-        await app.StopAsync();
-        await log.DisposeAsync();
-        await store.DisposeAsync();
+        return (db, store, log, app);
     }
 
     [Fact]

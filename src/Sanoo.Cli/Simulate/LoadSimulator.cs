@@ -26,9 +26,13 @@ namespace Sanoo.Cli.Simulate;
 /// <param name="OwnCpuMs">This load generator's own processor time (user and system) in the timed burst, in milliseconds: on a machine
 /// it shares with the server, server and generator together must fit the cores.</param>
 /// <param name="OwnAllocatedBytes">The bytes this load generator allocated in the timed burst.</param>
+/// <param name="ServerCompiled">The methods the server's runtime compiled in the timed burst (first compilations and recompilations
+/// of code found hot) and the seconds its compiler took, from its /metrics; null if unknown. Many mean the burst measured a server
+/// still compiling, not a warm one.</param>
 public sealed record RehearsalReport(
     int Burst, double BurstSeconds, int Steady, double SteadyPerSecond, IReadOnlyList<double> FreshnessMs, int Errors, int Retries,
-    int WarmUp, double? ServerCpuMs, double? ServerAllocatedBytes, double OwnCpuMs, double OwnAllocatedBytes)
+    int WarmUp, double? ServerCpuMs, double? ServerAllocatedBytes, double OwnCpuMs, double OwnAllocatedBytes,
+    (double Methods, double Seconds)? ServerCompiled = null)
 {
     /// <summary>A percentile of the freshness, in milliseconds.</summary>
     public double Freshness(double percentile) => FreshnessMs.Count == 0
@@ -48,7 +52,9 @@ public sealed record RehearsalReport(
 /// <param name="serverProcess">The server's process id on this machine, to report its processor time; null when not known.</param>
 /// <param name="watched">The servers whose status is polled in the steady phase; a receipt is fresh when every one of them
 /// publishes a snapshot that includes it. Empty: <paramref name="server"/> alone.</param>
-public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurrency, int? serverProcess = null, IReadOnlyList<Uri>? watched = null)
+/// <param name="warmUp">Protocols sent before the burst is timed; null: a sixth of the burst, at most 5,000.</param>
+public sealed class LoadSimulator(
+    Uri server, IProtocolStore store, int concurrency, int? serverProcess = null, IReadOnlyList<Uri>? watched = null, int? warmUp = null)
 {
     private readonly IReadOnlyList<Uri> _watched = watched is { Count: > 0 } ? watched : [server];
     private const string ProtocolsPath = "/api/v1/protocols";
@@ -86,26 +92,27 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = server };
         var steady = Math.Min(bodies.Length, steadyRate * steadySeconds);
         var burst = bodies.Length - steady;
-        var warmUp = Math.Min(5_000, burst / 6);
-        progress.Report($"warm-up: {warmUp:N0} signed protocols, not timed (the server compiles its code on first use)");
-        await SendAllAsync(bodies, 0, warmUp, progress, cancellationToken);
+        var warm = Math.Clamp(warmUp ?? Math.Min(5_000, burst / 6), 0, burst);
+        progress.Report($"warm-up: {warm:N0} signed protocols, not timed (the server compiles its code on first use)");
+        await SendAllAsync(bodies, 0, warm, progress, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken); // the runtime recompiles the code found hot in the background
-        progress.Report($"burst: {burst - warmUp:N0} signed protocols from {concurrency} devices at once");
+        progress.Report($"burst: {burst - warm:N0} signed protocols from {concurrency} devices at once");
         var cpuBefore = ServerCpuMs();
-        var allocatedBefore = await ServerAllocatedAsync(http, cancellationToken);
+        var before = await ServerCountersAsync(http, cancellationToken);
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var ownAllocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
-        await SendAllAsync(bodies, warmUp, burst, progress, cancellationToken);
+        await SendAllAsync(bodies, warm, burst, progress, cancellationToken);
         var burstSeconds = clock.Elapsed.TotalSeconds;
         var ownAllocated = GC.GetTotalAllocatedBytes() - ownAllocatedBefore;
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalMilliseconds;
         var cpu = ServerCpuMs() - cpuBefore;
-        var allocated = await ServerAllocatedAsync(http, cancellationToken) - allocatedBefore;
+        var after = await ServerCountersAsync(http, cancellationToken);
         progress.Report($"steady: {steadyRate:N0} protocols/s for {steadySeconds} s, measuring freshness");
         var (rate, freshness) = await SteadyAsync(http, bodies[burst..], steadyRate, cancellationToken);
-        return new RehearsalReport(
-            burst - warmUp, burstSeconds, steady, rate, freshness, _errors, _retries, warmUp, cpu, allocated, ownCpu, ownAllocated);
+        return new RehearsalReport(burst - warm, burstSeconds, steady, rate, freshness, _errors, _retries, warm, cpu,
+            after.Allocated - before.Allocated, ownCpu, ownAllocated,
+            after.Compiled is { } c && before.Compiled is { } b ? (c.Methods - b.Methods, c.Seconds - b.Seconds) : null);
     }
 
     /// <summary>Sends bodies <paramref name="from"/> to <paramref name="to"/> (excluded) from as many devices at once as asked.</summary>
@@ -140,19 +147,29 @@ public sealed class LoadSimulator(Uri server, IProtocolStore store, int concurre
         return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
     }
 
-    /// <summary>The bytes the server has allocated so far, read from its /metrics; null when it does not answer them to us.</summary>
-    private static async Task<double?> ServerAllocatedAsync(HttpClient http, CancellationToken cancellationToken)
+    /// <summary>The bytes the server has allocated so far and the methods its runtime has compiled (with the compiler's seconds),
+    /// read from its /metrics; each null when it does not answer them to us.</summary>
+    private static async Task<(double? Allocated, (double Methods, double Seconds)? Compiled)> ServerCountersAsync(
+        HttpClient http, CancellationToken cancellationToken)
     {
+        string text;
         try
         {
-            var text = await http.GetStringAsync("/metrics", cancellationToken);
-            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_heap_total_allocated_bytes_total", StringComparison.Ordinal));
-            return line is null ? null : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+            text = await http.GetStringAsync("/metrics", cancellationToken);
         }
         catch (HttpRequestException)
         {
-            return null;
+            return (null, null);
         }
+        var lines = text.Split('\n');
+        // A Prometheus sample: the name, its labels in braces if any, a space and the value.
+        double? Counter(string name) => lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length
+            && l[name.Length] is '{' or ' ') is { } line
+            ? double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)
+            : null;
+        var methods = Counter("dotnet_jit_compiled_methods_total");
+        var seconds = Counter("dotnet_jit_compilation_time_seconds_total");
+        return (Counter("dotnet_gc_heap_total_allocated_bytes_total"), methods is { } m && seconds is { } s ? (m, s) : null);
     }
 
     private async Task<(double Rate, List<double> Freshness)> SteadyAsync(
