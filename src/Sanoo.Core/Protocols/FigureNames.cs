@@ -65,5 +65,23 @@ internal sealed class FigureNames
             }
             return -1;
         }
+
+        /// <summary>As <see cref="IndexOf(JsonProperty, ref int)"/>, for the property name <paramref name="reader"/> stands on.</summary>
+        public int IndexOf(ref Utf8JsonReader reader, ref int next)
+        {
+            if (next < _sorted.Length && reader.ValueTextEquals(_utf8[_sorted[next]]))
+            {
+                return _sorted[next++];
+            }
+            for (var k = 0; k < _sorted.Length; k++)
+            {
+                if (reader.ValueTextEquals(_utf8[_sorted[k]]))
+                {
+                    next = k + 1;
+                    return _sorted[k];
+                }
+            }
+            return -1;
+        }
     }
 }
