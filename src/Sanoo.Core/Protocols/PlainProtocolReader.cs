@@ -159,9 +159,13 @@ internal static class PlainProtocolReader
         var values = new int[count];
         Span<bool> seen = count <= 256 ? stackalloc bool[count] : new bool[count];
         var (next, found) = (0, 0);
+        Span<byte> unescaped = stackalloc byte[128];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var i = names.IndexOf(ref reader, ref next);
+            var name = !reader.ValueIsEscaped ? reader.ValueSpan
+                : reader.ValueSpan.Length <= unescaped.Length ? unescaped[..reader.CopyString(unescaped)]
+                : []; // a name longer than any line or choice id, escaped: none of them
+            var i = names.IndexOf(name, ref next);
             if (i < 0 || seen[i] || !reader.Read()
                 || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var figure) || figure < 0)
             {
