@@ -68,7 +68,7 @@ both() { # LABEL ARGS…: this build, then the earlier one if BEFORE is set
   local label=$1; shift
   local exports=--skip-exports; [ "${EXPORTS:-}" != 1 ] || exports=""
   measure "$dll" "$label" "$@" $exports --timings
-  [ -z "${BEFORE:-}" ] || measure "$BEFORE" "$label (before)" "$@"
+  [ -z "${BEFORE:-}" ] || measure "$BEFORE" "$label (before)" "$@" $exports
 }
 for run in $(seq "$runs"); do both "verify --url run $run" --url "http://127.0.0.1:$port" --skip-images; done
 kill "$server"; server=""

@@ -49,15 +49,18 @@ internal sealed class FigureNames
         /// The place of <paramref name="property"/>'s name, or −1 when it is none of these; <paramref name="next"/> is where in sorted
         /// order the next property is looked for first (0 for an object's first).
         /// </summary>
-        public int IndexOf(JsonProperty property, ref int next)
+        public int IndexOf(JsonProperty property, ref int next) => IndexOf(new PropertyName(property), ref next);
+
+        /// <summary>As <see cref="IndexOf(JsonProperty, ref int)"/>, for a name in UTF-8, unescaped.</summary>
+        public int IndexOf(ReadOnlySpan<byte> name, ref int next) => IndexOf(new Utf8Name(name), ref next);
+
+        private int IndexOf<T>(T name, ref int next)
+            where T : IName, allows ref struct
         {
-            if (next < _sorted.Length && property.NameEquals(_utf8[_sorted[next]]))
+            for (var attempt = 0; attempt <= _sorted.Length; attempt++)
             {
-                return _sorted[next++];
-            }
-            for (var k = 0; k < _sorted.Length; k++)
-            {
-                if (property.NameEquals(_utf8[_sorted[k]]))
+                var k = attempt == 0 ? next : attempt - 1; // the place after the last found first, then every place
+                if (k < _sorted.Length && name.Is(_utf8[_sorted[k]]))
                 {
                     next = k + 1;
                     return _sorted[k];
@@ -65,5 +68,23 @@ internal sealed class FigureNames
             }
             return -1;
         }
+    }
+
+    /// <summary>A property's name, compared with UTF-8 text without being made a string.</summary>
+    private interface IName
+    {
+        bool Is(byte[] utf8);
+    }
+
+    private readonly struct PropertyName(JsonProperty property) : IName
+    {
+        public bool Is(byte[] utf8) => property.NameEquals(utf8);
+    }
+
+    private readonly ref struct Utf8Name(ReadOnlySpan<byte> name) : IName
+    {
+        private readonly ReadOnlySpan<byte> _name = name;
+
+        public bool Is(byte[] utf8) => _name.SequenceEqual(utf8);
     }
 }

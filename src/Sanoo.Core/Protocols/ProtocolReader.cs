@@ -19,6 +19,10 @@ public static class ProtocolReader
     /// <summary>Reads a protocol of <paramref name="election"/> from one UTF-8 JSON object.</summary>
     public static ProtocolReadResult Read(Election election, ReadOnlyMemory<byte> utf8Json)
     {
+        if (PlainProtocolReader.TryRead(election, utf8Json.Span) is { } plain)
+        {
+            return Check(election, plain); // nothing for the strict reading below to report: the same protocol, read in one pass
+        }
         JsonDocument document;
         try
         {

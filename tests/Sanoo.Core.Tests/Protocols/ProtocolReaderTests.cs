@@ -8,13 +8,14 @@ namespace Sanoo.Core.Tests.Protocols;
 
 public class ProtocolReaderTests
 {
-    private const string Good = """
+    /// <summary>A protocol of the small election with nothing wrong in it.</summary>
+    internal const string Good = """
         {"election": "tiny-2025", "station": "s1", "contest": "list", "source": "hand", "version": 1,
          "lines": {"registered": 1000, "additional": 0, "issued": 420, "in_boxes": 418, "valid": 400, "invalid": 18},
          "votes": {"red": 250, "blue": 130, "against-all": 20}}
         """;
 
-    private static readonly Sanoo.Core.Definitions.Election Election = DefinitionJson.LoadSmall();
+    internal static readonly Sanoo.Core.Definitions.Election Election = DefinitionJson.LoadSmall();
 
     private static ProtocolReadResult Read(string json) => ProtocolReader.Read(Election, Encoding.UTF8.GetBytes(json));
 
