@@ -63,9 +63,13 @@ internal sealed class ErrRecord
     /// <summary>Its text (XML only).</summary>
     public string? Text { get; set; }
 
+    /// <summary>The scalar fields a check reads, by name: every other field is skipped unread (<see cref="Set(string, string)"/>).</summary>
+    public static IReadOnlyList<string> Fields { get; } =
+        ["GpUnitId", "Type", "OtherType", "Value", "Status", "Count", "BallotsCast", "BallotsRejected", "VotersRegistered",
+            "SubUnitsReported", "TotalSubUnits"];
+
     /// <summary>Whether a field of this name is read (so that a reader makes a string of its value only then).</summary>
-    public static bool Reads(string field) => field is "GpUnitId" or "Type" or "OtherType" or "Value" or "Status" or "Count" or "BallotsCast"
-        or "BallotsRejected" or "VotersRegistered" or "SubUnitsReported" or "TotalSubUnits";
+    public static bool Reads(string field) => Fields.Contains(field, StringComparer.Ordinal);
 
     /// <summary>Starts reading an object held by <paramref name="parent"/>.</summary>
     public void Start(ErrRecord? parent)

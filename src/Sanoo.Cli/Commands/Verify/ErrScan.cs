@@ -16,8 +16,7 @@ internal static class ErrScan
     private const string Prefix = "ElectionResults.";
 
     private static readonly (byte[] Utf8, string Name)[] JsonFields =
-        [.. new[] { "@type", "@id", "GpUnitId", "Type", "OtherType", "Value", "Status", "Count", "BallotsCast", "BallotsRejected",
-            "VotersRegistered", "SubUnitsReported", "TotalSubUnits" }.Select(n => (Encoding.UTF8.GetBytes(n), n))];
+        [.. new[] { "@type", "@id" }.Concat(ErrRecord.Fields).Select(n => (Encoding.UTF8.GetBytes(n), n))];
 
     /// <summary>Reads the JSON form from <paramref name="stream"/>.</summary>
     public static async Task JsonAsync(Stream stream, Action<ErrRecord> done, CancellationToken cancellationToken)
