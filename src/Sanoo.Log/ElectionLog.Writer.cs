@@ -56,9 +56,10 @@ public sealed partial class ElectionLog
     private async Task WriteLoopAsync()
     {
         var reader = _queue.Reader;
+        var batch = new List<Pending>(MaxBatch); // one list for every group commit: emptied, not made anew (8 KB each)
         while (await reader.WaitToReadAsync())
         {
-            var batch = new List<Pending>(MaxBatch);
+            batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var pending))
             {
                 batch.Add(pending);

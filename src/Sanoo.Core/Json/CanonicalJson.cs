@@ -98,9 +98,23 @@ public static class CanonicalJson
         }
     }
 
+    /// <summary>The characters <see cref="WriteString"/> escapes or checks: controls, quote, backslash and surrogates.</summary>
+    private static readonly SearchValues<char> NeedsCare = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\"\\" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
     /// <summary>Writes <paramref name="text"/> as a canonical JSON string (quoted, minimally escaped, UTF-8).</summary>
     public static void WriteString(IBufferWriter<byte> output, string text)
     {
+        if (text.AsSpan().IndexOfAny(NeedsCare) < 0)
+        {
+            // Nothing to escape and no surrogate to check (most names and ids): encoded where it lies, between its quotes.
+            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
+            span[0] = (byte)'"';
+            var length = Encoding.UTF8.GetBytes(text, span[1..]);
+            span[length + 1] = (byte)'"';
+            output.Advance(length + 2);
+            return;
+        }
         var escaped = new StringBuilder(text.Length + 2).Append('"');
         for (var i = 0; i < text.Length; i++)
         {

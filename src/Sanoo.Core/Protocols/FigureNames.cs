@@ -45,6 +45,9 @@ internal sealed class FigureNames
         /// <summary>The names, in the contest's order.</summary>
         public string[] Text { get; }
 
+        /// <summary>The places of the names, their names sorted by UTF-16 code units (the canonical form's order).</summary>
+        public ReadOnlySpan<int> Sorted => _sorted;
+
         /// <summary>
         /// The place of <paramref name="property"/>'s name, or −1 when it is none of these; <paramref name="next"/> is where in sorted
         /// order the next property is looked for first (0 for an object's first).

@@ -6,7 +6,8 @@ using Sanoo.Core.Definitions;
 namespace Sanoo.Core.Protocols;
 
 /// <summary>
-/// The quick way through <see cref="ProtocolReader.Read(Election, ReadOnlyMemory{byte})"/> for a protocol the strict reader has
+/// The quick way through <see cref="ProtocolReader.Read(Election, ReadOnlyMemory{byte})"/> (and through
+/// <see cref="ProtocolReader.Read(Election, JsonElement)"/>, over the element's bytes as sent) for a protocol the strict reader has
 /// nothing to say about, as every signed canonical protocol is: one pass of a <see cref="Utf8JsonReader"/> over the bytes, with no
 /// JSON document, no dictionary of fields and no string per name. It takes only what is plainly right: each field once, of its
 /// type, the election, contest and source spelled as the election spells them, a known station, the contest named before its

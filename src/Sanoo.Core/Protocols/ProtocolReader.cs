@@ -35,12 +35,25 @@ public static class ProtocolReader
         }
         using (document)
         {
-            return Read(election, document.RootElement);
+            return ReadStrictly(election, document.RootElement);
         }
     }
 
-    /// <summary>Reads a protocol of <paramref name="election"/> from a parsed JSON object.</summary>
+    /// <summary>
+    /// Reads a protocol of <paramref name="election"/> from a parsed JSON object: its bytes as sent go the quick way first
+    /// (<see cref="PlainProtocolReader"/>, as a signed protocol in a request body does), and the strict reading words what it finds.
+    /// </summary>
     public static ProtocolReadResult Read(Election election, JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Object && PlainProtocolReader.TryRead(election, JsonMarshal.GetRawUtf8Value(root)) is { } plain)
+        {
+            return Check(election, plain);
+        }
+        return ReadStrictly(election, root);
+    }
+
+    /// <summary>The strict reading of a parsed protocol, every problem with its JSON path.</summary>
+    internal static ProtocolReadResult ReadStrictly(Election election, JsonElement root)
     {
         var problems = new List<JsonProblem>();
         var f = JsonFields.Of(root, "$", problems, "election", "station", "contest", "source", "version", "lines", "votes", "correction", "image");

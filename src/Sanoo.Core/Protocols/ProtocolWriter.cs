@@ -45,31 +45,27 @@ public static class ProtocolWriter
             Raw(buffer, "}");
         }
         Raw(buffer, ",\"lines\":");
-        Members(buffer, plan.Form.Lines.Length, i => plan.Form.Lines[i].Id.Value, protocol.Lines.AsSpan());
+        var names = FigureNames.Of(plan);
+        Members(buffer, names.Lines, protocol.Lines.AsSpan());
         Raw(buffer, ",\"source\":");
         CanonicalJson.WriteString(buffer, protocol.Source.Value);
         Raw(buffer, ",\"station\":");
         CanonicalJson.WriteString(buffer, protocol.Station.Value);
         Raw(buffer, $",\"version\":{protocol.Version.ToString(CultureInfo.InvariantCulture)},\"votes\":");
-        Members(buffer, plan.Choices.Length, i => plan.Choices[i].Id.Value, protocol.Votes.AsSpan());
+        Members(buffer, names.Choices, protocol.Votes.AsSpan());
         Raw(buffer, "}");
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>An object of counts, its members sorted by their ids' UTF-16 code units.</summary>
-    private static void Members(ArrayBufferWriter<byte> buffer, int count, Func<int, string> id, ReadOnlySpan<int> values)
+    /// <summary>An object of counts, its members sorted by their ids' UTF-16 code units (the order kept with the contest plan).</summary>
+    private static void Members(ArrayBufferWriter<byte> buffer, FigureNames.Set names, ReadOnlySpan<int> values)
     {
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(order, (a, b) => string.CompareOrdinal(id(a), id(b)));
+        var order = names.Sorted;
         Raw(buffer, "{");
-        for (var k = 0; k < count; k++)
+        for (var k = 0; k < order.Length; k++)
         {
             Raw(buffer, k == 0 ? "" : ",");
-            CanonicalJson.WriteString(buffer, id(order[k]));
+            CanonicalJson.WriteString(buffer, names.Text[order[k]]);
             Raw(buffer, ":");
             Utf8Formatter.TryFormat(values[order[k]], buffer.GetSpan(11), out var digits);
             buffer.Advance(digits);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Sanoo.Core.Json;
 
@@ -86,6 +87,29 @@ public class CanonicalJsonTests
     public void Only_quote_backslash_and_control_characters_are_escaped()
     {
         Assert.Equal("[\"<+&'>Ооба\\u001f\\t\"]", Canonical("[\"\\u003c\\u002B&'>\\u041E\\u043E\\u0431\\u0430\\u001F\\u0009\"]"));
+    }
+
+    [Fact]
+    public void A_string_is_written_as_JCS_writes_it_whether_or_not_it_needs_an_escape()
+    {
+        // Text with nothing to escape is encoded where it lies; text with an escape or a surrogate pair goes the careful way.
+        string[][] cases =
+        [
+            ["kg-2021", "\"kg-2021\""],
+            ["\u041E\u043E\u0431\u0430 <&'>", "\"\u041E\u043E\u0431\u0430 <&'>\""],
+            ["a\ud83d\ude00b", "\"a\ud83d\ude00b\""],
+            ["a\"b\\c\u0001\n", "\"a\\\"b\\\\c\\u0001\\n\""],
+            ["", "\"\""],
+        ];
+        foreach (var c in cases)
+        {
+            var buffer = new ArrayBufferWriter<byte>(1);
+            buffer.Write("x"u8);
+            CanonicalJson.WriteString(buffer, c[0]);
+            Assert.Equal("x" + c[1], Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+        Assert.Throws<FormatException>(() => CanonicalJson.WriteString(new ArrayBufferWriter<byte>(), "a\ud800"));
+        Assert.Throws<FormatException>(() => CanonicalJson.WriteString(new ArrayBufferWriter<byte>(), "\udc00b"));
     }
 
     [Theory]

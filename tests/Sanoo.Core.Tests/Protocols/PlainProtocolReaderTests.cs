@@ -7,8 +7,8 @@ namespace Sanoo.Core.Tests.Protocols;
 
 /// <summary>
 /// <see cref="PlainProtocolReader"/>, the one-pass way through <see cref="ProtocolReader.Read(Sanoo.Core.Definitions.Election,
-/// ReadOnlyMemory{byte})"/>: whatever the bytes, the result is the strict reader's, and a canonical protocol is read without a
-/// JSON document.
+/// ReadOnlyMemory{byte})"/> and through <see cref="ProtocolReader.Read(Sanoo.Core.Definitions.Election, JsonElement)"/> (over the
+/// element's bytes): whatever the bytes, the result is the strict reader's, and a canonical protocol is read without a JSON document.
 /// </summary>
 public class PlainProtocolReaderTests
 {
@@ -86,8 +86,21 @@ public class PlainProtocolReaderTests
     public void Reading_bytes_gives_what_the_strict_reader_gives(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var strict = ProtocolReader.Read(Election, document.RootElement);
-        var read = ProtocolReader.Read(Election, Encoding.UTF8.GetBytes(json));
+        SameAs(ProtocolReader.ReadStrictly(Election, document.RootElement), ProtocolReader.Read(Election, Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Reading_a_protocol_inside_a_request_body_gives_what_the_strict_reader_gives(string json)
+    {
+        // The protocol as POST /api/v1/protocols holds it: an element of the body's document, read the quick way over its bytes.
+        using var body = JsonDocument.Parse($$"""{"submissions": [{"protocol": {{json}}, "signature": "AA=="}]}""");
+        var element = body.RootElement.GetProperty("submissions")[0].GetProperty("protocol");
+        SameAs(ProtocolReader.ReadStrictly(Election, element), ProtocolReader.Read(Election, element));
+    }
+
+    private static void SameAs(ProtocolReadResult strict, ProtocolReadResult read)
+    {
         switch (strict)
         {
             case ProtocolReadResult.Ok { Protocol: var expected }:
@@ -132,11 +145,10 @@ public class PlainProtocolReaderTests
             return (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
         }
         var plain = Allocated(() => ProtocolReader.Read(Election, canonical));
-        var strict = Allocated(() =>
-        {
-            using var document = JsonDocument.Parse(canonical);
-            return ProtocolReader.Read(Election, document.RootElement);
-        });
+        using var document = JsonDocument.Parse(canonical);
+        var strict = Allocated(() => ProtocolReader.ReadStrictly(Election, document.RootElement));
+        var element = Allocated(() => ProtocolReader.Read(Election, document.RootElement));
         Assert.True(plain * 2 < strict, $"the bytes' reading allocated {plain} bytes, the strict reading {strict}");
+        Assert.True(element * 2 < strict, $"the element's reading allocated {element} bytes, the strict reading {strict}");
     }
 }
