@@ -29,7 +29,8 @@ public sealed partial class ElectionLog : IAsyncDisposable
 
     private ElectionLog(
         IProtocolStore store, StoredDefinition definition, byte[] definitionSha256, Election election, TimeProvider time, LogState state,
-        OpenTimings timings, Checkpoints.CheckpointOptions? checkpoints, Checkpoints.CheckpointUse checkpointUse, Checkpoints.CheckpointStatement? startedFrom)
+        OpenTimings timings, Checkpoints.CheckpointOptions? checkpoints, Checkpoints.CheckpointUse checkpointUse,
+        Checkpoints.CheckpointStatement? startedFrom)
     {
         _checkpoints = checkpoints;
         _startedFrom = startedFrom;

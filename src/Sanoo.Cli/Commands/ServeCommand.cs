@@ -122,7 +122,6 @@ public static class ServeCommand
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             console.MarkupLineInterpolated($"Opening {store.Description} and rebuilding the tally …");
-            using var collections = new StartupCollections(); // full collections put off until the first snapshot is out
             await using var log = await ElectionLog.OpenAsync(
                 store,
                 definition is null ? null : await File.ReadAllBytesAsync(definition.FullName, cancellationToken),
@@ -145,7 +144,6 @@ public static class ServeCommand
             console.MarkupLineInterpolated($"Tree heads are signed by the commission key {Convert.ToBase64String(commission.PublicKey)}");
             await using var app = SanooServer.Create(log, options, commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
-            collections.Dispose();
             console.MarkupLineInterpolated(
                 $"Serving election [bold]{log.Election.Id}[/] ({Format.Count(log.Position)} protocol versions in the log) at [bold]{
                     string.Join(", ", app.Urls)}[/]");
