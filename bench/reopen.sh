@@ -24,9 +24,10 @@ fi
 ticks=$(getconf CLK_TCK)
 log=/tmp/sanoo-reopen-$$.log
 
-# Starts the server (extra options in $1), waits until ready; prints "WALL CPU PEAK_MB FROM" and stops it cleanly.
+# Starts the server (extra options in $1), waits until ready; prints "WALL CPU PEAK_MB FROM" (with the server's "Opened in …"
+# line: the definition's and the log's share of the open, the collections and their pause) and stops it cleanly.
 start_once() {
-  local port pid start ready cpu peak from
+  local port pid start ready cpu peak from opened
   port=$(free_port)
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
@@ -41,7 +42,8 @@ start_once() {
   peak=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true # SIGTERM: a clean shutdown, which writes a checkpoint
   from=$(grep -o 'checkpoint at log position [0-9,]*\( and register record [0-9,]*\)\?\|checkpoint was refused\|whole log was replayed' "$log" | head -1 || true)
-  printf '%s %s %s %s\n' "$(echo "$ready - $start" | bc)" "$cpu" "$peak" "${from:-(no checkpoint line)}"
+  opened=$(grep -o 'Opened in .* paused' "$log" | head -1 || true) # the log's own split and the collector's count (not in earlier builds)
+  printf '%s %s %s %s%s\n' "$(echo "$ready - $start" | bc)" "$cpu" "$peak" "${from:-(no checkpoint line)}" "${opened:+; $opened}"
 }
 
 if [[ "$store" == sqlite:* ]] && [[ "$modes" == *checkpoint* ]] && [ ! -f "${store#sqlite:}.checkpoint.json" ]; then

@@ -82,7 +82,8 @@ public sealed partial class ElectionLog
             ? new CheckpointUse(checkpoint.Position, null) { RegisterSize = state.Register.Adopted }
             : new CheckpointUse(0, refusal);
         return new ElectionLog(
-            store, stored, loaded, time ?? TimeProvider.System, state, timings, checkpoints, use, use.Position > 0 ? checkpoint!.Statement : null);
+            store, stored, definitionSha256, loaded, time ?? TimeProvider.System, state, timings, checkpoints, use,
+            use.Position > 0 ? checkpoint!.Statement : null);
     }
 
     /// <summary>

@@ -28,8 +28,9 @@ public sealed partial class ElectionLog : IAsyncDisposable
     private bool _stale;
 
     private ElectionLog(
-        IProtocolStore store, StoredDefinition definition, Election election, TimeProvider time, LogState state, OpenTimings timings,
-        Checkpoints.CheckpointOptions? checkpoints, Checkpoints.CheckpointUse checkpointUse, Checkpoints.CheckpointStatement? startedFrom)
+        IProtocolStore store, StoredDefinition definition, byte[] definitionSha256, Election election, TimeProvider time, LogState state,
+        OpenTimings timings, Checkpoints.CheckpointOptions? checkpoints, Checkpoints.CheckpointUse checkpointUse,
+        Checkpoints.CheckpointStatement? startedFrom)
     {
         _checkpoints = checkpoints;
         _startedFrom = startedFrom;
@@ -38,7 +39,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
         Timings = timings;
         _store = store;
         Definition = definition.Definition;
-        DefinitionSha256 = System.Security.Cryptography.SHA256.HashData(definition.Definition);
+        DefinitionSha256 = definitionSha256; // hashed once, when it was read
         Election = election;
         _time = time;
         _state = state;

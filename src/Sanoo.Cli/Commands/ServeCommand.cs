@@ -137,6 +137,10 @@ public static class ServeCommand
             {
                 console.MarkupLineInterpolated($"[yellow]{log.Checkpoint.Summary}[/]");
             }
+            console.MarkupLineInterpolated(
+                $"Opened in {log.Timings.Definition.TotalSeconds + log.Timings.Replay.TotalSeconds:F2} s (the definition read in {
+                    log.Timings.Definition.TotalSeconds:F2} s), {GC.CollectionCount(0):N0} collections so far ({GC.CollectionCount(2):N0} full), {
+                    GC.GetTotalPauseDuration().TotalSeconds:F2} s paused.");
             console.MarkupLineInterpolated($"Tree heads are signed by the commission key {Convert.ToBase64String(commission.PublicKey)}");
             await using var app = SanooServer.Create(log, options, commission: commission);
             await SanooServer.StartAsync(app, cancellationToken);
