@@ -713,9 +713,13 @@ public static class VerifyCommand
                 problems.Add($"{where}: not a signed tree head ({e.Message})");
                 continue;
             }
-            if (kept.TreeSize != keptSize || keptSize > head.TreeSize)
+            if (kept.TreeSize != keptSize)
             {
-                problems.Add($"{where}: a kept head of {kept.TreeSize} entries, but the folder's head has {head.TreeSize}");
+                problems.Add($"{where}: a head of {kept.TreeSize} entries kept under another size");
+            }
+            else if (keptSize > head.TreeSize)
+            {
+                problems.Add($"{where}: a kept head of {keptSize} entries, past the folder's head of {head.TreeSize}");
             }
             else if (kept.Election != head.Election || kept.DefinitionSha256 != head.DefinitionSha256 || !SignatureOk(kept, key))
             {
