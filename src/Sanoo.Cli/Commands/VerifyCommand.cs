@@ -253,6 +253,12 @@ public static class VerifyCommand
 
         /// <summary>The addresses a published folder was read at so far (a server: none), whose compressed copies are then checked.</summary>
         IReadOnlyList<string> Read => [];
+
+        /// <summary>
+        /// A published folder's kept signed heads (<c>api/v1/tree-heads/{size}.json</c>, against which the pages' own check proves a
+        /// page a later publish kept), by size and file; a server: none.
+        /// </summary>
+        IReadOnlyList<(long Size, string File)> KeptHeads() => [];
     }
 
     internal sealed class Server(HttpClient http) : IPublished
@@ -295,6 +301,16 @@ public static class VerifyCommand
 
         public Stream? OpenCopy(string path, string suffix) =>
             File.Exists(FileOf(path) + suffix) ? File.OpenRead(FileOf(path) + suffix) : null;
+
+        public IReadOnlyList<(long Size, string File)> KeptHeads()
+        {
+            var folder = Path.Combine(root, Path.GetDirectoryName(Web.Site.PublishedApi.KeptHeadPath(0))!);
+            return Directory.Exists(folder)
+                ? [.. Directory.EnumerateFiles(folder, "*.json")
+                    .Select(f => (Size: long.TryParse(Path.GetFileNameWithoutExtension(f), out var n) ? n : -1, File: f))
+                    .OrderBy(k => k.Size)]
+                : [];
+        }
 
         public async Task<T> JsonAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
             JsonSerializer.Deserialize(await BytesAsync(pathAndQuery, cancellationToken), type)
@@ -444,6 +460,10 @@ public static class VerifyCommand
             timings.Mark("register");
             // The keys the register ends with are known once it is fetched: /api/v1/keys is compared with them while the entries come.
             keys = ReadKeysAsync(origin, register.LastKeys, cancellationToken);
+            foreach (var (keptSize, _) in origin.KeptHeads().Where(k => k.Size > replay.Entries.Size && k.Size <= size))
+            {
+                replay.RootsAt[keptSize] = null;
+            }
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
             await ApplyEntriesAsync(origin, replay, size, earlier, !pins.SkipExports, task, problems, notes, cancellationToken);
             timings.Mark("entries (fetch, hash, read, replay; /api/v1/keys beside them)");
@@ -456,6 +476,7 @@ public static class VerifyCommand
                     + "entries served since"
                 : $"the entries served do not hash to the signed root of {size} entries");
         }
+        CheckKeptHeads(origin, head, pinnedKey ?? servedKey, replay, problems);
         var moved = !await CompareKeysAsync(origin, head, await keys!, problems, cancellationToken);
         timings.Mark("device keys (the rest of the wait)");
         moved = moved || !await Verify.PublishedComparison.TotalsAsync(origin, replay, size, problems, cancellationToken);
@@ -668,6 +689,48 @@ public static class VerifyCommand
                 + $"the register makes it {comparison.RegisterKey(station) ?? "none"}");
         }
         return true;
+    }
+
+    /// <summary>
+    /// Holds a published folder's kept heads to the log verified: each must be signed with the commission's key, of the head's
+    /// election and definition, and its root that of the log's first entries of its size. A page a later publish kept is checked in
+    /// the reader's browser against the kept head of its size alone, so a head of a forked log, signed with the commission key and
+    /// put beside the pages, would let a page show figures the log never held. Sizes below what a round kept from the last one are
+    /// checked by the first round (and every new process), not again.
+    /// </summary>
+    private static void CheckKeptHeads(IPublished origin, Contracts.TreeHead head, string key, Verify.LogReplay replay, List<string> problems)
+    {
+        foreach (var (keptSize, file) in origin.KeptHeads())
+        {
+            var where = Web.Site.PublishedApi.KeptHeadPath(keptSize);
+            Contracts.TreeHead kept;
+            try
+            {
+                kept = JsonSerializer.Deserialize(File.ReadAllBytes(file), WireJson.Default.TreeHead) ?? throw new JsonException("null");
+            }
+            catch (JsonException e)
+            {
+                problems.Add($"{where}: not a signed tree head ({e.Message})");
+                continue;
+            }
+            if (kept.TreeSize != keptSize)
+            {
+                problems.Add($"{where}: a head of {kept.TreeSize} entries kept under another size");
+            }
+            else if (keptSize > head.TreeSize)
+            {
+                problems.Add($"{where}: a kept head of {keptSize} entries, past the folder's head of {head.TreeSize}");
+            }
+            else if (kept.Election != head.Election || kept.DefinitionSha256 != head.DefinitionSha256 || !SignatureOk(kept, key))
+            {
+                problems.Add($"{where}: not signed with the commission key for this election and definition");
+            }
+            else if (replay.RootsAt.GetValueOrDefault(keptSize) is { } own && !own.AsSpan().SequenceEqual(Convert.FromHexString(kept.RootHash)))
+            {
+                problems.Add($"FORKED KEPT HEAD: {where} signs root {kept.RootHash} for {keptSize} entries, but the log's first {keptSize} "
+                    + $"entries hash to {Convert.ToHexStringLower(own)}: a page checked against it shows a log that was never published");
+            }
+        }
     }
 
     private static bool SignatureOk(Contracts.TreeHead head, string publicKey)

@@ -40,6 +40,11 @@ internal sealed class LogReplay
     /// <summary>The log's Merkle frontier: its size is how many entries were applied.</summary>
     public MerkleFrontier Entries { get; } = new();
 
+    /// <summary>
+    /// The roots wanted at given sizes of the log (a published folder's kept heads), each filled in when the entries reach its size.
+    /// </summary>
+    public Dictionary<long, byte[]?> RootsAt { get; } = [];
+
     /// <summary>The register's Merkle frontier.</summary>
     public MerkleFrontier Records { get; } = new();
 
@@ -78,6 +83,10 @@ internal sealed class LogReplay
         }
         Register.CheckEntry(prepared);
         Entries.Append(prepared.Leaf);
+        if (RootsAt.Count > 0 && RootsAt.ContainsKey(Entries.Size))
+        {
+            RootsAt[Entries.Size] = Entries.Root();
+        }
         if (prepared.Image is { } image)
         {
             Images.Note(Election, e, image);

@@ -69,6 +69,7 @@ internal static class PublishedComparison
                     {
                         Compare($"{here}, its listed area {child.Id}", child.Id, child.Reporting.Stations, child.Votes);
                     }
+                    ResultFigures.Compare(here, published, plan, source.Id, verified, problems);
                     if (areaIndex == plan.AreaIndex && published.Seats is { } seats)
                     {
                         var mine = Core.Seats.ContestSeats.PartyList(plan, verified, source.Id);
