@@ -30,4 +30,8 @@ public sealed record AreaTally(
 {
     /// <summary>The sum of all votes.</summary>
     public long TotalVotes => Votes.Sum();
+
+    /// <summary>The votes of the choice at <paramref name="choice"/> in percent of the voters who took part, to 4 decimals (0 before any
+    /// count): the share every page, the API and the verifier show.</summary>
+    public decimal SharePercent(int choice) => Participation == 0 ? 0 : Math.Round(100m * Votes[choice] / Participation, 4);
 }

@@ -40,7 +40,7 @@ public static class ResultsJson
                 c.Name.In(language),
                 c.BallotNumber,
                 tally.Votes[i],
-                tally.Participation == 0 ? 0 : Math.Round(100m * tally.Votes[i] / tally.Participation, 4)))],
+                tally.SharePercent(i)))],
             atContestArea && plan.Contest.Kind == ContestKind.PartyList ? Seats(plan, snapshot, source, language) : null,
             atContestArea && plan.Contest.Kind == ContestKind.SingleMember
                 ? Outcome(ContestSeats.SingleMember(plan, tally, language), language)

@@ -47,9 +47,7 @@ internal static class ResultFigures
         {
             if (plan.Choices.FirstOrDefault(c => c.Id.Value == choice.Id) is { } own)
             {
-                var votes = tally.Votes[plan.Choices.IndexOf(own)];
-                var share = tally.Participation == 0 ? 0 : Math.Round(100m * votes / tally.Participation, 4);
-                Differs($"{choice.Id}'s share", choice.SharePercent, share);
+                Differs($"{choice.Id}'s share", choice.SharePercent, tally.SharePercent(plan.Choices.IndexOf(own)));
             }
         }
         foreach (var child in published.Children.Concat(published.Groupings))
