@@ -84,6 +84,8 @@ public static class SanooServer
         services.AddProblemDetails();
         // Every answer is a record of Sanoo.Contracts, written by its source-generated context.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Contracts.WireJson.Default));
+        services.AddSingleton(p => new LogPageWriter(
+            p.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
         // Pages and open data are text: on a phone over a slow network they travel at a fifth of their size. Answers kept with a
         // snapshot are compressed once there (ReadyAnswer); the middleware compresses only answers made for one request.
         services.AddResponseCompression(o => o.MimeTypes = ["text/html", "text/csv", "application/json", "text/css", "text/javascript"]);

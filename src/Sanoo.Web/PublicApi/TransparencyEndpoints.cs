@@ -103,16 +103,18 @@ public static class TransparencyEndpoints
         return TypedResults.Ok(TransparencyJson.Consistency(first, second, proof));
     }
 
-    private static async Task<IResult> RegisterAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> RegisterAsync(
+        ElectionLog log, LogPageWriter pages, long? after, int? limit, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? MaxPage, 1, MaxPage);
         var rows = await log.RegisterAsync(Math.Max(0, after ?? 0), take, cancellationToken);
-        return TypedResults.Ok(new Contracts.RegisterPage(after ?? 0, [.. rows.Select(TransparencyJson.Of)]));
+        return LogPageResult.Register(pages, after ?? 0, rows);
     }
 
-    private static async Task<IResult> EntriesAsync(ElectionLog log, long? after, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> EntriesAsync(
+        ElectionLog log, LogPageWriter pages, long? after, int? limit, CancellationToken cancellationToken)
     {
         var entries = await log.EntriesPageAsync(after ?? 0, Math.Clamp(limit ?? MaxPage, 1, MaxPage), cancellationToken);
-        return TypedResults.Ok(new Contracts.EntriesPage(after ?? 0, [.. entries.Select(TransparencyJson.Of)]));
+        return LogPageResult.Entries(pages, after ?? 0, entries);
     }
 }
