@@ -20,15 +20,9 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
         var folder = Directory.CreateTempSubdirectory("sanoo-verify-exports-").FullName;
         try
         {
-            var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
-            var (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, files.Hand);
-            Assert.True(ingested == 0, ingestOutput);
-            var site = Path.Combine(folder, "site");
-            var (published, output) = CliRun.Sanoo("publish", "--db", db, "--out", site);
-            Assert.True(published == 0, output);
-            var key = Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
-            var state = Path.Combine(folder, "state.json");
-            (int Code, string Report) Verify() => CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            var copy = PublishedHandCopy.Make(files, folder);
+            var site = copy.Site;
+            (int Code, string Report) Verify() => copy.Verify();
             var (verified, report) = Verify();
             Assert.True(verified == 0, report);
             Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
@@ -60,8 +54,7 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             var jsonFile = Path.Combine(export, "err.json");
             var honestJson = File.ReadAllBytes(jsonFile);
             File.WriteAllBytes(jsonFile, doctoredJson);
-            var (skipped, skippedReport) = CliRun.Sanoo(
-                "verify", "--dir", site, "--commission-key", key, "--state", state, "--skip-exports");
+            var (skipped, skippedReport) = copy.Verify("--skip-exports");
             File.WriteAllBytes(jsonFile, honestJson);
             Assert.True(skipped == 0, skippedReport);
             Assert.Contains("were not checked (--skip-exports)", skippedReport.ReplaceLineEndings(""), StringComparison.Ordinal);

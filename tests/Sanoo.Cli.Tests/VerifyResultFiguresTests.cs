@@ -16,16 +16,9 @@ public sealed class VerifyResultFiguresTests(Kg2021Files files) : IClassFixture<
         var folder = Directory.CreateTempSubdirectory("sanoo-figures-").FullName;
         try
         {
-            var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
-            var (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, files.Hand);
-            Assert.True(ingested == 0, ingestOutput);
-            var site = Path.Combine(folder, "site");
-            var (published, output) = CliRun.Sanoo(
-                "publish", "--db", db, "--out", site, "--no-compressed-copies");
-            Assert.True(published == 0, output);
-            var key = System.Text.RegularExpressions.Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
-            var state = Path.Combine(folder, "state.json");
-            (int Code, string Report) Verify() => CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            var copy = PublishedHandCopy.Make(files, folder, "--no-compressed-copies");
+            var site = copy.Site;
+            (int Code, string Report) Verify() => copy.Verify();
             var (honest, report) = Verify();
             Assert.True(honest == 0, report);
 
