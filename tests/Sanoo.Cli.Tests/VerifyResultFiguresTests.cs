@@ -56,6 +56,9 @@ public sealed class VerifyResultFiguresTests(Kg2021Files files) : IClassFixture<
             var said = complaint.ReplaceLineEndings("");
             Assert.Contains($"list/hand/kg: {dropped["id"]}'s threshold is published as under the threshold, "
                 + "but the verified protocols give over the threshold", said, StringComparison.Ordinal);
+            Assert.Contains($"list/hand/kg: {dropped["id"]}'s seats is published as 0, but the verified protocols give {seats}",
+                said, StringComparison.Ordinal);
+            Assert.Contains($"list/hand/kg: {gainer["id"]}'s seats is published as {gainer["seats"]}", said, StringComparison.Ordinal);
             Assert.Contains($"list/hand/kg: {nation["choices"]![0]!["id"]}'s share is published as {share + 50}", said, StringComparison.Ordinal);
             Assert.Contains($"list/hand/kg: participation is published as {participation - 1000}, but the verified protocols give {participation}",
                 said, StringComparison.Ordinal);

@@ -4,15 +4,16 @@ namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
 /// Holds what the server publishes to the verifier's replay at the same snapshot: every contest's votes and stations reporting at
-/// every area it is tallied in (against the replay's own running sums, <see cref="AreaSums"/>), the list seats (recomputed from
-/// the verified protocols), and the main contest's count through the night (recomputed from the counted versions' received
-/// times). Each round reads every area's published results once: a request per contest, source and area. A published folder's
-/// results of an area may be of an earlier snapshot than its head (a refresh writes only the areas whose figures changed); they
-/// are held to the head's figures all the same.
+/// every area it is tallied in (against the replay's own running sums, <see cref="AreaSums"/>), every other figure of those
+/// results (<see cref="ResultFigures"/>: seats, thresholds, shares, winners, recomputed from the verified protocols), and the
+/// main contest's count through the night (recomputed from the counted versions' received times). Each round reads every area's
+/// published results once: a request per contest, source and area. A published folder's results of an area may be of an earlier
+/// snapshot than its head (a refresh writes only the areas whose figures changed); they are held to the head's figures all the
+/// same.
 /// </summary>
 internal static class PublishedComparison
 {
-    /// <summary>Compares every published total and seat with the replay's.</summary>
+    /// <summary>Compares every published total and figure with the replay's.</summary>
     /// <returns>False when the server published a newer snapshot meanwhile (nothing can be compared; check again).</returns>
     public static async Task<bool> TotalsAsync(
         VerifyCommand.IPublished origin, LogReplay replay, long size, List<string> problems, CancellationToken cancellationToken)
@@ -70,19 +71,6 @@ internal static class PublishedComparison
                         Compare($"{here}, its listed area {child.Id}", child.Id, child.Reporting.Stations, child.Votes);
                     }
                     ResultFigures.Compare(here, published, plan, source.Id, verified, problems);
-                    if (areaIndex == plan.AreaIndex && published.Seats is { } seats)
-                    {
-                        var mine = Core.Seats.ContestSeats.PartyList(plan, verified, source.Id);
-                        foreach (var party in seats.Parties)
-                        {
-                            var id = new Core.Definitions.ChoiceId(party.Id);
-                            if (party.Seats != mine.SeatsOf(id))
-                            {
-                                problems.Add($"{plan.Contest.Id}/{source.Id}: {id} is published with {party.Seats} seats, "
-                                    + $"but the verified protocols give {mine.SeatsOf(id)}");
-                            }
-                        }
-                    }
                 }
             }
         }

@@ -65,7 +65,6 @@ internal static class ResultFigures
             var allocation = ContestSeats.PartyList(plan, verified, source);
             Differs("the seats allocated", seats.Total, allocation.Total);
             Differs("the seat method", seats.Method, plan.Contest.SeatRules!.Method);
-            // Each party's seats are held by PublishedComparison; here the parties listed and who passed the threshold.
             Differs(
                 "the parties listed",
                 string.Join(",", seats.Parties.Select(p => p.Id)),
@@ -76,6 +75,7 @@ internal static class ResultFigures
                 {
                     static string Passed(bool passed) => passed ? "over the threshold" : "under the threshold";
                     Differs($"{party.Id}'s threshold", Passed(party.PassedThreshold), Passed(own.PassedThreshold));
+                    Differs($"{party.Id}'s seats", party.Seats, allocation.SeatsOf(own.Party));
                 }
             }
         }
