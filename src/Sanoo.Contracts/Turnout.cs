@@ -23,11 +23,19 @@ public sealed record TurnoutRecorded(string Station, string Time, long Voters, s
 /// <summary><c>GET /api/v1/turnout?area=ID</c>: an area's turnout through the day, its children's at the latest time, and the stations
 /// whose count has fewer voters than their last turnout report.</summary>
 /// <param name="Area">The area's id.</param>
+/// <param name="Snapshot">The log position of the snapshot whose counts the flags compare with.</param>
+/// <param name="Reports">How many turnout records of the register the figures are read from (the first so many, in register
+/// order; a report the day's earlier ones refuse is left out of the sums): a verifier re-adds the same records and compares.</param>
 /// <param name="Times">The area's turnout at each report time, in the order of the day.</param>
 /// <param name="Children">The areas directly below (of the tree), each with its turnout at each time.</param>
 /// <param name="Flagged">Stations whose counted protocol has fewer voters taking part than their last turnout report.</param>
 public sealed record TurnoutArea(
-    string Area, IReadOnlyList<TurnoutAt> Times, IReadOnlyList<TurnoutChild> Children, IReadOnlyList<TurnoutFlag> Flagged);
+    string Area,
+    long Snapshot,
+    int Reports,
+    IReadOnlyList<TurnoutAt> Times,
+    IReadOnlyList<TurnoutChild> Children,
+    IReadOnlyList<TurnoutFlag> Flagged);
 
 /// <summary>Turnout at one report time.</summary>
 /// <param name="Time">The time, local, <c>HH:mm</c>.</param>

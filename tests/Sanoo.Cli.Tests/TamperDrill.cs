@@ -1,5 +1,10 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Sanoo.Log;
 using Sanoo.Storage;
 using Sanoo.Web;
@@ -40,8 +45,15 @@ internal static class TamperDrill
     /// it (through the log, past the API's checks where a test plays the insider), has the tree head signed over all of it, runs
     /// <c>sanoo verify</c> against the server, and stops it: the verifier's exit code and what it said.
     /// </summary>
+    /// <param name="folder">The test's folder.</param>
+    /// <param name="definition">The election's definition.</param>
+    /// <param name="commission">The commission's key, which signs the heads.</param>
+    /// <param name="write">What the test writes before the verification.</param>
+    /// <param name="alter">Where the verifier's reads go through a front that alters answers (<see cref="AlteringFrontAsync"/>): the
+    /// route and the change to its JSON answers; none: the verifier reads the server.</param>
     public static async Task<(int Code, string Output)> VerifiedAsync(
-        string folder, byte[] definition, CommissionKey commission, Func<ElectionLog, Task> write)
+        string folder, byte[] definition, CommissionKey commission, Func<ElectionLog, Task> write,
+        (string Path, Action<JsonNode> Change)? alter = null)
     {
         var (log, app) = await StartAsync(
             Path.Combine(folder, "store.db"),
@@ -53,13 +65,53 @@ internal static class TamperDrill
             await write(log);
             await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                 .GetRequiredService<SnapshotPublisher>(app.Services).ActedAsync();
-            return CliRun.Sanoo("verify", "--url", app.Urls.First(), "--commission-key", Convert.ToBase64String(commission.PublicKey),
+            await using var front = alter is { } a ? await AlteringFrontAsync(app.Urls.First(), a.Path, a.Change) : null;
+            return CliRun.Sanoo(
+                "verify", "--url", (front ?? app).Urls.First(), "--commission-key", Convert.ToBase64String(commission.PublicKey),
                 "--state", Path.Combine(folder, $"state-{Guid.NewGuid():N}.json"));
         }
         finally
         {
             await StopAsync(log, app);
         }
+    }
+
+    /// <summary>
+    /// A front on 127.0.0.1 that passes every GET to <paramref name="server"/> and its answers back, but rewrites the JSON answers of
+    /// <paramref name="path"/> with <paramref name="change"/>: a server whose answers an insider holding it alters, signed heads
+    /// and log untouched.
+    /// </summary>
+    public static async Task<WebApplication> AlteringFrontAsync(string server, string path, Action<JsonNode> change)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var front = builder.Build();
+        var http = new HttpClient { BaseAddress = new Uri(server) };
+        front.Lifetime.ApplicationStopped.Register(http.Dispose);
+        front.Run(async context =>
+        {
+            using var answer = await http.GetAsync(context.Request.Path + context.Request.QueryString, context.RequestAborted);
+            var body = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
+            if (context.Request.Path == path && answer.IsSuccessStatusCode)
+            {
+                var json = JsonNode.Parse(body)!;
+                change(json);
+                body = Encoding.UTF8.GetBytes(json.ToJsonString());
+            }
+            context.Response.StatusCode = (int)answer.StatusCode;
+            foreach (var (name, values) in answer.Headers)
+            {
+                if (name is not ("Transfer-Encoding" or "Connection"))
+                {
+                    context.Response.Headers[name] = values.ToArray();
+                }
+            }
+            context.Response.ContentType = answer.Content.Headers.ContentType?.ToString();
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        });
+        await front.StartAsync();
+        return front;
     }
 
     /// <summary>Stops the server and closes the log and its store.</summary>

@@ -41,7 +41,7 @@ public sealed class VerifyTurnoutTests : IDisposable
         0, 0, DateTimeOffset.UtcNow, TurnoutRecord.DevicePrefix + station, station, time, voters,
         [.. SignatureAlgorithm.Ed25519.Sign(key, new TurnoutReport(Election.Id, new AreaId(station), time, voters).Canonical())]);
 
-    private Task<(int Code, string Output)> RunAsync(Func<ElectionLog, Task> write) =>
+    private Task<(int Code, string Output)> RunAsync(Func<ElectionLog, Task> write, (string, Action<JsonNode>)? alter = null) =>
         TamperDrill.VerifiedAsync(_folder, Definition, _commission, async log =>
         {
             await log.Store.AddOperatorAsync(new Operator("dec", OperatorRole.District, new AreaId("d01"), SHA256.HashData("dec"u8)));
@@ -52,7 +52,7 @@ public sealed class VerifyTurnoutTests : IDisposable
             Assert.Equal(TurnoutOutcome.Recorded, (await log.RecordTurnoutAsync(
                 new TurnoutRecord(0, 0, DateTimeOffset.UtcNow, "dec", Stations[1], "10:00", 40, null))).Outcome);
             await write(log);
-        });
+        }, alter);
 
     [Fact]
     public async Task Reports_signed_by_the_device_or_sent_by_the_stations_operator_verify_and_are_counted()
@@ -84,6 +84,37 @@ public sealed class VerifyTurnoutTests : IDisposable
         Assert.Contains($"(turnout of {Stations[2]} at 10:00) is unsigned and sent by dec-26, who was not then an enrolled operator acting",
             text, StringComparison.Ordinal);
         Assert.Contains($"(turnout of {Stations[1]} at 14:00) should not have been recorded: 20 voters by 14:00", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_whose_turnout_does_not_add_up_to_the_reports_fails_the_verification()
+    {
+        // The register is honest; the server's answers are altered on their way out: the whole election's voters at 10:00 raised,
+        // its region's percentage at 10:00 changed, and a station flagged that no count flags.
+        var (code, output) = await RunAsync(_ => Task.CompletedTask, ("/api/v1/turnout", turnout =>
+        {
+            if (turnout["area"]!.GetValue<string>() != Election.Areas[0].Id.Value)
+            {
+                return;
+            }
+            var ten = turnout["times"]![0]!;
+            ten["voters"] = ten["voters"]!.GetValue<long>() + 1000;
+            turnout["children"]![0]!["times"]![0]!["percent"] = 99.5m;
+            turnout["flagged"]!.AsArray().Add(new JsonObject
+            {
+                ["station"] = Stations[2], ["source"] = "hand", ["time"] = "10:00", ["reported"] = 50, ["participation"] = 10,
+            });
+        }));
+
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var text = output.ReplaceLineEndings("");
+        var nation = Election.Areas[0].Id;
+        Assert.Contains($"turnout of {nation} at 10:00, voters: published as 1070, but the verified reports give 70", text,
+            StringComparison.Ordinal);
+        Assert.Contains($"turnout of {nation}, its area ", text, StringComparison.Ordinal);
+        Assert.Contains("at 10:00, percentage: published as 99.5, but the verified reports give ", text, StringComparison.Ordinal);
+        Assert.Contains($"station {Stations[2]} (hand: 50 voters reported by 10:00, 10 in the count) is published as flagged", text,
+            StringComparison.Ordinal);
     }
 
     /// <inheritdoc />

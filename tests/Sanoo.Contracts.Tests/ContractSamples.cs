@@ -99,7 +99,7 @@ public static class ContractSamples
         new TurnoutRequest("s0001", "12:00", 401, null),
         new TurnoutRecorded("s0001", "10:00", 312, "device:s0001", 7, At),
         new TurnoutArea(
-            "kg",
+            "kg", 4929, 1,
             [new TurnoutAt("10:00", 1, 2494, 312, 1540, 20.26m), new TurnoutAt("12:00", 0, 2494, 0, 0, null)],
             [new TurnoutChild("batken", [new TurnoutAt("10:00", 1, 214, 312, 1540, 20.26m)])],
             [new TurnoutFlag("s0001", "hand", "20:00", 530, 526)]),

@@ -1,4 +1,5 @@
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Tally;
 using Sanoo.Core.Turnout;
 using Sanoo.Web.OpenData;
 using Sanoo.Web.Publishing;
@@ -15,25 +16,30 @@ namespace Sanoo.Web.Turnout;
 public static class TurnoutView
 {
     /// <summary>The turnout of <paramref name="area"/> (any area but a station).</summary>
-    public static Wire.TurnoutArea Of(Published published, Area area)
+    public static Wire.TurnoutArea Of(Published published, Area area) =>
+        Of(published.Snapshot!, published.Turnout!, published.Acts.Turnout.Count, area);
+
+    /// <summary>
+    /// The turnout of <paramref name="area"/> (any area but a station) by the reports of <paramref name="book"/>, read from the
+    /// register's first <paramref name="records"/> turnout records, flagged against the counts of <paramref name="snapshot"/>: what the
+    /// server answers, and what a verifier re-adds from the register it replayed.
+    /// </summary>
+    public static Wire.TurnoutArea Of(Snapshot snapshot, TurnoutBook book, int records, Area area)
     {
-        var snapshot = published.Snapshot!;
         var election = snapshot.Election;
-        var book = published.Turnout!;
         var index = election.AreaIndex(area.Id);
         var children = AreaPages.ChildrenOf(election, area.Id).Where(c => !c.IsStation)
             .Select(c => new Wire.TurnoutChild(c.Id.Value, Times(book.Area(election.AreaIndex(c.Id))))).ToList();
-        return new Wire.TurnoutArea(area.Id.Value, Times(book.Area(index)), children, Flags(published, index));
+        return new Wire.TurnoutArea(
+            area.Id.Value, snapshot.Position, records, Times(book.Area(index)), children, Flags(snapshot, book, index));
     }
 
     /// <summary>
     /// The stations of an area whose counted protocol (of the main contest, any result source) has fewer voters than their last report.
     /// </summary>
-    private static List<Wire.TurnoutFlag> Flags(Published published, int areaIndex)
+    private static List<Wire.TurnoutFlag> Flags(Snapshot snapshot, TurnoutBook book, int areaIndex)
     {
-        var snapshot = published.Snapshot!;
         var election = snapshot.Election;
-        var book = published.Turnout!;
         var plan = election.DefaultContest;
         var flags = new List<Wire.TurnoutFlag>();
         foreach (var ordinal in election.StationsOf(areaIndex))

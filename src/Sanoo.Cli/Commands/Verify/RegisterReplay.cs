@@ -50,6 +50,12 @@ internal sealed class RegisterReplay
 
     /// <summary>The earliest log position the commission certified the result at; null before any certification.</summary>
     public long? CertifiedFrom { get; private set; }
+
+    /// <summary>The turnout reports replayed so far, each held to the day's earlier ones: what the published turnout must add up to.</summary>
+    public Core.Turnout.TurnoutBook Turnout => _turnout;
+
+    /// <summary>How many turnout records the register holds so far, refused ones included (a server adds up the same records).</summary>
+    public int TurnoutRecords { get; private set; }
     private int _imported;
 
     /// <summary>A replay under <paramref name="election"/> of no records yet.</summary>
@@ -312,6 +318,7 @@ internal sealed class RegisterReplay
                 _reports.Apply(answer);
                 break;
             case TurnoutRecord turnout:
+                TurnoutRecords++;
                 ApplyTurnout(turnout);
                 break;
             case HandEntryRecord entry:
