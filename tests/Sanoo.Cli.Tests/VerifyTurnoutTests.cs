@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NSec.Cryptography;
 using Sanoo.Core.Definitions;
@@ -9,6 +10,8 @@ using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage.Access;
 using Sanoo.Web.Publishing;
+using Sanoo.Web.Turnout;
+using Wire = Sanoo.Contracts;
 
 namespace Sanoo.Cli.Tests;
 
@@ -115,6 +118,39 @@ public sealed class VerifyTurnoutTests : IDisposable
         Assert.Contains("at 10:00, percentage: published as 99.5, but the verified reports give ", text, StringComparison.Ordinal);
         Assert.Contains($"station {Stations[2]} (hand: 50 voters reported by 10:00, 10 in the count) is published as flagged", text,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_turnout_of_the_registers_first_records_is_what_a_server_reading_only_those_records_adds_up()
+    {
+        var at = DateTimeOffset.UtcNow;
+        TurnoutRecord[] records =
+        [
+            new(1, 0, at, "dec", Stations[0], "10:00", 30, null),
+            new(2, 0, at, "dec", Stations[0], "14:00", 25, null), // fewer than earlier: refused by the book, a record all the same
+            new(3, 0, at, "dec", Stations[1], "10:00", 40, null),
+            new(4, 0, at, "dec", Stations[0], "14:00", 45, null),
+        ];
+        var replay = new Commands.Verify.RegisterReplay(Election, []);
+        foreach (var record in records)
+        {
+            replay.Add(record);
+        }
+        replay.Finish(0);
+        var snapshot = new Core.Tally.TallyEngine(Election).Freeze();
+        var root = Election.Areas[0];
+        string Json(Wire.TurnoutArea turnout) => JsonSerializer.Serialize(turnout, Wire.WireJson.Default.TurnoutArea);
+
+        Assert.Equal(records.Length, replay.TurnoutRecords);
+        for (var first = 0; first <= records.Length; first++)
+        {
+            var server = TurnoutBook.Of(Election, records.Take(first));
+            Assert.Equal(
+                Json(TurnoutView.Of(snapshot, server, first, root)), Json(TurnoutView.Of(snapshot, replay.TurnoutOf(first), first, root)));
+        }
+        // The whole election by 10:00 and by 14:00: the refused report of 25 is in neither.
+        Assert.Equal([30L, 0L], replay.TurnoutOf(2).Area(0).Select(t => t.Voters));
+        Assert.Equal([70L, 45L], replay.TurnoutOf(4).Area(0).Select(t => t.Voters));
     }
 
     /// <inheritdoc />

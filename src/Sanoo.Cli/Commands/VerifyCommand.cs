@@ -482,7 +482,7 @@ public static class VerifyCommand
         moved = moved || !await Verify.PublishedComparison.TotalsAsync(origin, replay, size, problems, cancellationToken);
         timings.Mark("totals and seats");
         moved = moved || !await Verify.PublishedComparison.ProgressAsync(origin, replay, size, problems, cancellationToken);
-        moved = moved || !await Verify.TurnoutCheck.CheckAsync(origin, replay, size, problems, cancellationToken);
+        moved = moved || !await Verify.TurnoutCheck.CheckAsync(origin, replay, size, problems, notes, cancellationToken);
         moved = moved || (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken));
         timings.Mark("progress, turnout, cosignatures");
         if (!pins.SkipExports)

@@ -40,6 +40,7 @@ internal sealed class RegisterReplay
     private readonly ReportReplay _reports;
     private readonly AuditReplay _audit;
     private readonly Core.Turnout.TurnoutBook _turnout;
+    private readonly List<(int Record, int Station, int Time, long Voters)> _turnoutAdded = []; // each report the book took, compactly
     private int _count;
     private long _lastLogSize;
     private int _enrolments;
@@ -56,6 +57,30 @@ internal sealed class RegisterReplay
 
     /// <summary>How many turnout records the register holds so far, refused ones included (a server adds up the same records).</summary>
     public int TurnoutRecords { get; private set; }
+
+    /// <summary>
+    /// The turnout as the register's first <paramref name="records"/> turnout records give it: a server's answer read from fewer records
+    /// than the head covers (its acts were read just before the head was signed) is held to the reports it was read from.
+    /// </summary>
+    public Core.Turnout.TurnoutBook TurnoutOf(int records)
+    {
+        if (records >= TurnoutRecords)
+        {
+            return _turnout;
+        }
+        var book = new Core.Turnout.TurnoutBook(_election);
+        var times = _election.Definition.TurnoutTimes;
+        foreach (var (record, station, time, voters) in _turnoutAdded)
+        {
+            if (record >= records)
+            {
+                break;
+            }
+            var report = new Core.Turnout.TurnoutReport(_election.Id, _election.Areas[_election.StationAreaIndex(station)].Id, times[time], voters);
+            book.Add(report, out _);
+        }
+        return book;
+    }
     private int _imported;
 
     /// <summary>A replay under <paramref name="election"/> of no records yet.</summary>
@@ -318,8 +343,8 @@ internal sealed class RegisterReplay
                 _reports.Apply(answer);
                 break;
             case TurnoutRecord turnout:
-                TurnoutRecords++;
                 ApplyTurnout(turnout);
+                TurnoutRecords++;
                 break;
             case HandEntryRecord entry:
                 ApplyHandEntry(entry);
@@ -475,7 +500,12 @@ internal sealed class RegisterReplay
             _problems.Add($"{at} is unsigned and sent by {turnout.By}, who was not then an enrolled operator acting for that station");
         }
         var outcome = _turnout.Add(report, out var reason);
-        if (outcome != Core.Turnout.TurnoutOutcome.Recorded)
+        if (outcome == Core.Turnout.TurnoutOutcome.Recorded
+            && _election.TryAreaIndex(report.Station, out var index) && _election.TryStationOrdinal(index, out var ordinal))
+        {
+            _turnoutAdded.Add((TurnoutRecords, ordinal, _election.Definition.TurnoutTimes.IndexOf(report.Time), report.Voters));
+        }
+        else if (outcome != Core.Turnout.TurnoutOutcome.Recorded)
         {
             _problems.Add($"{at} should not have been recorded: {(outcome == Core.Turnout.TurnoutOutcome.Duplicate
                 ? "the station had reported that time already" : reason)}");

@@ -8,15 +8,17 @@ namespace Sanoo.Cli.Commands.Verify;
 /// re-adds itself: the reports its register replay held to the day's earlier ones (<see cref="RegisterReplay.Turnout"/>), put
 /// together by the builder the server uses (<see cref="TurnoutView"/>) over the verifier's own snapshot. Every figure is compared:
 /// at each time the stations reporting, the stations, the voters, the registered voters and the percentage, of the area and of each
-/// area below it, and the stations flagged because their count has fewer voters than their last report. An answer of another
-/// snapshot, or read from another number of turnout records than the verified register holds, is of another moment: asked again.
+/// area below it, and the stations flagged because their count has fewer voters than their last report. An answer states its
+/// snapshot and how many of the register's turnout records it was read from: one of another snapshot, or read from records past
+/// the verified head, is of another moment (asked again); one read from fewer is held to those records and said in a note.
 /// A published folder serves no turnout API; its turnout pages are among the pages not yet compared (docs/verification.md).
 /// </summary>
 internal static class TurnoutCheck
 {
     /// <summary>Compares every area's turnout; false when the server published another snapshot meanwhile (check again).</summary>
     public static async Task<bool> CheckAsync(
-        VerifyCommand.IPublished origin, LogReplay replay, long size, List<string> problems, CancellationToken cancellationToken)
+        VerifyCommand.IPublished origin, LogReplay replay, long size, List<string> problems, List<string> notes,
+        CancellationToken cancellationToken)
     {
         var election = replay.Election;
         if (!origin.Live || election.Definition.TurnoutTimes.IsEmpty)
@@ -26,15 +28,20 @@ internal static class TurnoutCheck
         var register = replay.Register;
         var verified = replay.Engine.Freeze();
         var found = 0;
+        var books = new Dictionary<int, Core.Turnout.TurnoutBook>();
         foreach (var area in election.Areas.Where(a => !a.IsStation))
         {
             var published = await origin.JsonAsync(
                 $"/api/v1/turnout?area={Uri.EscapeDataString(area.Id.Value)}", WireJson.Default.TurnoutArea, cancellationToken);
-            if (published.Snapshot != size || published.Reports != register.TurnoutRecords)
+            if (published.Snapshot != size || published.Reports > register.TurnoutRecords)
             {
                 return false;
             }
-            var own = TurnoutView.Of(verified, register.Turnout, register.TurnoutRecords, area);
+            if (!books.TryGetValue(published.Reports, out var book))
+            {
+                books[published.Reports] = book = register.TurnoutOf(published.Reports);
+            }
+            var own = TurnoutView.Of(verified, book, published.Reports, area);
             var differences = new List<string>();
             Compare($"turnout of {area.Id}", published, own, differences);
             foreach (var difference in differences)
@@ -44,6 +51,11 @@ internal static class TurnoutCheck
                     problems.Add(difference);
                 }
             }
+        }
+        foreach (var fewer in books.Keys.Where(r => r < register.TurnoutRecords).Order())
+        {
+            notes.Add($"turnout: some areas' turnout is read from the register's first {fewer:N0} turnout records, of the "
+                + $"{register.TurnoutRecords:N0} the head covers (published just before the head was signed); compared at that point");
         }
         if (found > ErrCheck.Kept)
         {
