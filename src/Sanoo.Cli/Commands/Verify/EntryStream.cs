@@ -5,10 +5,10 @@ namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
 /// The log's entries after a position, page by page in log order, fetched ahead and prepared (<see cref="PreparedEntry"/>) on
-/// every core while the replay applies the page before (each page's entries split among the cores, so that the page the replay
-/// waits for is ready soonest and no core idles while another verifies a whole page's signatures alone): a few pages in memory at a time, never the log. Pages are asked for at
-/// the position the last one ended; a page shorter than a full one (a server with smaller pages) makes the pages fetched ahead
-/// be dropped and asked for again from there.
+/// every core while the replay applies the page before. Each page's entries are split among the cores, so that the page the
+/// replay waits for is ready soonest and no core idles while another verifies a whole page's signatures alone. A few pages are
+/// in memory at a time, never the log. Pages are asked for at the position the last one ended; a page shorter than a full one (a
+/// server with smaller pages) makes the pages fetched ahead be dropped and asked for again from there.
 /// </summary>
 internal static class EntryStream
 {
