@@ -146,13 +146,20 @@ internal static class StationPageCheck
         }
     }
 
-    /// <summary>The figures of a counted version as published, each held to the verified protocol's.</summary>
+    /// <summary>
+    /// The counted version as published, read as a protocol (its bytes are not the verified ones) and held to the verified
+    /// protocol: each line and vote that differs is named.
+    /// </summary>
     private static void Figures(string where, JsonElement shown, ContestPlan plan, Protocol verified, Election election, FigureProblems problems)
     {
         if (ProtocolReader.Read(election, shown) is not ProtocolReadResult.Ok { Protocol: var read })
         {
             problems.Add($"{where}: the version counted does not read as a protocol of the election");
             return;
+        }
+        if (read.Equals(verified))
+        {
+            return; // the same protocol, written otherwise (spaces, order of fields)
         }
         for (var i = 0; i < plan.Form.Lines.Length; i++)
         {
@@ -164,7 +171,8 @@ internal static class StationPageCheck
         }
         if (read.Lines.AsSpan().SequenceEqual(verified.Lines.AsSpan()) && read.Votes.AsSpan().SequenceEqual(verified.Votes.AsSpan()))
         {
-            problems.Add($"{where}: the protocol of the version counted is not the one the verified log holds (its SHA-256 differs)");
+            problems.Add($"{where}: the protocol of the version counted is not the one the verified log holds (its station, version, "
+                + "correction or image differs)");
         }
     }
 
