@@ -248,6 +248,12 @@ public static class VerifyCommand
         /// <summary>The answer to <paramref name="pathAndQuery"/> as a stream, to be read as it arrives.</summary>
         Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken);
 
+        /// <summary>
+        /// A page's data (<c>data.json</c>, <c>data.csv</c>), read whole; a folder does not add it to <see cref="Read"/> (there are
+        /// millions, and their compressed copies are not checked).
+        /// </summary>
+        Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) => BytesAsync(path, cancellationToken);
+
         /// <summary>A published folder's compressed copy of <paramref name="path"/> (<c>.gz</c>, <c>.br</c>), or null where it has none.</summary>
         Stream? OpenCopy(string path, string suffix) => null;
 
@@ -317,6 +323,9 @@ public static class VerifyCommand
                 ?? throw new JsonException($"{pathAndQuery} holds null");
 
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(FileOf(path), cancellationToken);
+
+        public Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) =>
+            File.ReadAllBytesAsync(Path.Combine(root, Web.Site.PublishedApi.FileOf(path)!), cancellationToken);
 
         public async Task<T> ReadAsync<T>(string pathAndQuery, Verify.LentBytes.Reader<T> read, CancellationToken cancellationToken)
         {
@@ -495,6 +504,8 @@ public static class VerifyCommand
             notes.Add("the whole-election exports (ERR JSON and XML, protocols.csv, the discrepancy ledger, compressed copies) were not "
                 + "checked (--skip-exports)");
         }
+        moved = moved || !await new Verify.PageDataCheck(new(replay), size, root).CheckAsync(origin, !origin.Live, problems, cancellationToken);
+        timings.Mark("pages' data");
         if (moved)
         {
             kept.Value = problems.Count == 0 ? replay : null; // sound up to this head: the next attempt goes on from it

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sanoo.Contracts;
+using Sanoo.Core.Definitions;
+using Sanoo.Web.OpenData;
+using Sanoo.Web.Publishing;
+using Sanoo.Web.Site;
+
+namespace Sanoo.Cli.Commands.Verify;
+
+/// <summary>
+/// Holds the site's page data to the verifier's own snapshot (<see cref="ExportFigures.Verified"/>): every area's
+/// <c>data.json</c> and <c>data.csv</c> in every language, the single-member districts' page's, and, in a published folder, every
+/// station's. The area and district pages are built with the site's own builders (<see cref="AreaPages"/>, <see cref="SiteJson"/>,
+/// <see cref="ResultsCsv"/>, <see cref="SingleMemberPages"/>) from the verified snapshot and compared value by value; a station's
+/// page is held to the versions the verified log counts (<see cref="StationPageCheck"/>). Not held: when it was published, the count's
+/// stage in words and a pause (they come from the commission's acts and the server, not from the protocols).
+/// A page kept by an incremental publish states the earlier snapshot it was made at, and its figures are those of the head (only
+/// the pages whose figures changed are made again): it is compared all the same. A page of a snapshot past the head is a problem;
+/// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
+/// every core: nothing is held per station.
+/// </summary>
+internal sealed class PageDataCheck
+{
+    private readonly ExportFigures _figures;
+    private readonly long _size;
+    private readonly string _root;
+    private readonly Published _published;
+    private readonly FigureProblems _problems = new("the verified protocols");
+    private int _moved;
+
+    /// <summary>
+    /// The check of the pages of <paramref name="figures"/>' snapshot, the head of <paramref name="size"/> entries and
+    /// <paramref name="root"/>.
+    /// </summary>
+    public PageDataCheck(ExportFigures figures, long size, byte[] root)
+    {
+        _figures = figures;
+        _size = size;
+        _root = Convert.ToHexStringLower(root);
+        _published = new Published(figures.Verified, Published.ETagOf(size, CommissionRecord.None), DateTimeOffset.UnixEpoch, null);
+    }
+
+    private Election Election => _figures.Election;
+
+    /// <summary>
+    /// Checks every page's data, stations' too where <paramref name="stations"/>; its problems go to <paramref name="problems"/>.
+    /// Returns false when a server published another snapshot meanwhile (check again).
+    /// </summary>
+    public async Task<bool> CheckAsync(VerifyCommand.IPublished origin, bool stations, List<string> problems, CancellationToken cancellationToken)
+    {
+        foreach (var language in Election.Definition.Languages)
+        {
+            await SingleMemberAsync(origin, language, cancellationToken);
+        }
+        var areas = stations ? Election.Areas : [.. Election.Areas.Where(a => !a.IsStation)];
+        await Parallel.ForEachAsync(
+            areas,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (area, token) =>
+            {
+                if (Volatile.Read(ref _moved) == 0)
+                {
+                    await (area.IsStation ? StationAsync(origin, area, token) : AreaAsync(origin, area, token));
+                }
+            });
+        if (_moved != 0)
+        {
+            return false;
+        }
+        _problems.AddTo(problems, "the pages' data");
+        return true;
+    }
+
+    /// <summary>An area's <c>data.json</c> and <c>data.csv</c> in every language.</summary>
+    private async Task AreaAsync(VerifyCommand.IPublished origin, Area area, CancellationToken cancellationToken)
+    {
+        foreach (var language in Election.Definition.Languages)
+        {
+            var folder = SitePaths.Area(language, area);
+            if (await JsonAsync(origin, folder + SitePaths.DataJson, cancellationToken) is not { } data
+                || Snapshot(folder + SitePaths.DataJson, data) is not { } snapshot)
+            {
+                continue;
+            }
+            var page = AreaPages.Of(_published, _figures.Verified, area, SiteLanguage.Of(language));
+            var expected = JsonSerializer.SerializeToNode(SiteJson.Area(page), WireJson.Default.AreaPageData)!.AsObject();
+            Compare(folder + SitePaths.DataJson, data, expected);
+            var csv = new StringWriter(CultureInfo.InvariantCulture);
+            ResultsCsv.Write(csv, _figures.Verified, area, language);
+            await CsvAsync(origin, folder + SitePaths.DataCsv, csv.ToString(), 4, snapshot, cancellationToken);
+        }
+    }
+
+    /// <summary>The single-member districts' page's <c>data.json</c> and <c>data.csv</c>, where the election has the page.</summary>
+    private async Task SingleMemberAsync(VerifyCommand.IPublished origin, string language, CancellationToken cancellationToken)
+    {
+        if (SingleMemberPages.Of(_published, _figures.Verified, SiteLanguage.Of(language)) is not { } page)
+        {
+            return;
+        }
+        var path = SitePaths.SingleMember(language) + SitePaths.DataJson;
+        if (await JsonAsync(origin, path, cancellationToken) is not { } data || Snapshot(path, data) is not { } snapshot)
+        {
+            return;
+        }
+        Compare(path, data, JsonSerializer.SerializeToNode(SiteJson.SingleMember(page), WireJson.Default.SingleMemberPageData)!.AsObject());
+        var csv = new StringWriter(CultureInfo.InvariantCulture);
+        SingleMemberCsv.Write(csv, [.. page.Rows.Select(r => r.Data)], _size);
+        await CsvAsync(origin, SitePaths.SingleMember(language) + SitePaths.DataCsv, csv.ToString(), 1, snapshot, cancellationToken);
+    }
+
+    /// <summary>A station's <c>data.json</c> and <c>data.csv</c>, the same bytes in every language.</summary>
+    private async Task StationAsync(VerifyCommand.IPublished origin, Area station, CancellationToken cancellationToken)
+    {
+        byte[]? json = null, csv = null;
+        foreach (var language in Election.Definition.Languages)
+        {
+            var folder = SitePaths.Area(language, station);
+            if (await BytesAsync(origin, folder + SitePaths.DataJson, cancellationToken) is { } data
+                && (json is null || !data.AsSpan().SequenceEqual(json)))
+            {
+                json = data;
+                StationPageCheck.Json(folder + SitePaths.DataJson, data, _figures.Verified, station, _size, _problems);
+            }
+            if (await BytesAsync(origin, folder + SitePaths.DataCsv, cancellationToken) is { } rows
+                && (csv is null || !rows.AsSpan().SequenceEqual(csv)))
+            {
+                csv = rows;
+                StationPageCheck.Csv(folder + SitePaths.DataCsv, Csv.Encoding.GetString(rows), _figures.Verified, station, _problems);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The snapshot a page's data states, checked against the head: null (not compared) when past it, or when a server answers
+    /// another snapshot (it published meanwhile).
+    /// </summary>
+    private long? Snapshot(string path, JsonObject data)
+    {
+        if (data["snapshot"] is not JsonValue value || !value.TryGetValue<long>(out var snapshot))
+        {
+            _problems.Add($"{path}: states no snapshot: what head its figures are of is not said");
+            return null;
+        }
+        if (snapshot > _size)
+        {
+            _problems.Add($"{path}: is of snapshot {snapshot:N0}, past the {_size:N0} entries of the signed tree head");
+            return null;
+        }
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Holds one page's data to the data built from the verified snapshot, every value but those the protocols do not give (when
+    /// published, the stage in words, a pause); the tree head it names must be the verified one when it is of the head.
+    /// </summary>
+    private void Compare(string path, JsonObject data, JsonObject expected)
+    {
+        var snapshot = data["snapshot"]!.GetValue<long>();
+        if (data["treeHead"] is JsonObject head)
+        {
+            _problems.Same(path, "the size of the tree head named", head["size"]?.ToString(), snapshot.ToString(CultureInfo.InvariantCulture));
+            if (snapshot == _size)
+            {
+                _problems.Same(path, "the root of the tree head named", head["root"]?.ToString(), _root);
+            }
+        }
+        foreach (var unheld in new[] { "snapshot", "publishedAt", "stage", "halted", "treeHead" })
+        {
+            expected[unheld] = data[unheld]?.DeepClone();
+        }
+        foreach (var (at, published, verified) in JsonDifferences.Of(data, expected))
+        {
+            _problems.Differs(path, at, published, verified);
+        }
+    }
+
+    /// <summary>Holds a page's CSV to the one written from the verified snapshot, its snapshot column that of the page's data.</summary>
+    private async Task CsvAsync(
+        VerifyCommand.IPublished origin, string path, string expected, int key, long snapshot, CancellationToken cancellationToken)
+    {
+        if (await BytesAsync(origin, path, cancellationToken) is not { } published)
+        {
+            return;
+        }
+        var (head, stated) = (_size.ToString(CultureInfo.InvariantCulture), snapshot.ToString(CultureInfo.InvariantCulture));
+        var text = Csv.Encoding.GetString(published);
+        if (origin.Live && CsvRecords.Read(text) is [_, [.., var last], ..] && last != head)
+        {
+            Interlocked.Exchange(ref _moved, 1); // written from a newer snapshot than its data.json, read just before
+            return;
+        }
+        // The snapshot is every row's last field: a page kept from an earlier publish states its own.
+        if (snapshot != _size)
+        {
+            expected = expected.Replace($",{head}\r\n", $",{stated}\r\n", StringComparison.Ordinal);
+        }
+        if (text != expected)
+        {
+            CsvRecords.Compare(path, text, expected, key, _problems);
+        }
+    }
+
+    private async Task<JsonObject?> JsonAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
+    {
+        if (await BytesAsync(origin, path, cancellationToken) is not { } bytes)
+        {
+            return null;
+        }
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject ?? throw new JsonException("not an object");
+        }
+        catch (JsonException e)
+        {
+            _problems.Add($"{path}: does not read as a page's data ({e.Message})");
+            return null;
+        }
+    }
+
+    private async Task<byte[]?> BytesAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = await origin.PageAsync(path, cancellationToken);
+            if (origin.Live && path.EndsWith(SitePaths.DataJson, StringComparison.Ordinal) && JsonNode.Parse(bytes)?["snapshot"] is JsonValue v
+                && v.TryGetValue<long>(out var snapshot) && snapshot != _size)
+            {
+                Interlocked.Exchange(ref _moved, 1);
+                return null;
+            }
+            return bytes;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            _problems.Add($"{path}: the page's data is not published as it must be ({e.Message})");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using Sanoo.Cli.Commands;
+
+namespace Sanoo.Cli.Tests;
+
+/// <summary>
+/// <c>sanoo verify --dir</c> holds the site's page data to its own verified snapshot, not only the results API: an area's
+/// <c>data.json</c> and <c>data.csv</c> in every language, the single-member districts' page, and each station's counted protocol as
+/// its page's <c>data.json</c> and <c>data.csv</c> show it. A figure changed in any of them is named by file and figure.
+/// </summary>
+public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg2021Files>
+{
+    [Fact]
+    public void Winners_votes_seats_shares_thresholds_and_station_figures_changed_in_the_pages_data_do_not_verify()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-pagedata-").FullName;
+        try
+        {
+            var copy = PublishedHandCopy.Make(files, folder, "--no-compressed-copies");
+            var site = copy.Site;
+            var (honest, report) = copy.Verify();
+            Assert.True(honest == 0, report);
+
+            // The districts' page: a winner swapped for the runner-up.
+            var districts = Edit(site, "en/single-member/data.json", page =>
+            {
+                var district = page["districts"]![0]!;
+                var (winner, runnerUp) = (district["winner"]!.DeepClone(), district["runnerUp"]!.DeepClone());
+                (district["winner"], district["runnerUp"]) = (runnerUp, winner);
+                return (district["contest"]!.ToString(), winner["id"]!.ToString(), runnerUp["id"]!.ToString());
+            });
+            // The nation's page: 100,000 votes and 5 seats for one party; in Russian, a party over the threshold put under it.
+            var nation = Edit(site, "en/data.json", page =>
+            {
+                var row = page["results"]!["rows"]![3]!;
+                var primary = page["results"]!["primary"]!.GetValue<int>();
+                var votes = row["votes"]![primary]!.GetValue<long>();
+                row["votes"]![primary] = 100_000;
+                row["seats"] = 5;
+                return (row["id"]!.ToString(), primary, votes);
+            });
+            var passed = Edit(site, "ru/data.json", page =>
+            {
+                var row = page["results"]!["rows"]!.AsArray().First(r => r!["passedThreshold"]!.GetValue<bool>())!;
+                row["passedThreshold"] = false;
+                return row["id"]!.ToString();
+            });
+            // A district's page: a share moved in its data, a count of votes in its CSV.
+            var share = Edit(site, "en/area/d01/data.json", page =>
+            {
+                var row = page["results"]!["rows"]![0]!;
+                var was = row["share"]![1]!.GetValue<decimal>();
+                row["share"]![1] = was + 10;
+                return (row["id"]!.ToString(), was);
+            });
+            var districtCsv = Path.Combine(site, "en", "area", "d01", "data.csv");
+            var lines = File.ReadAllLines(districtCsv);
+            var header = lines[0].Split(',');
+            var cells = lines[1].Split(',');
+            Assert.Equal(header.Length, cells.Length);
+            var votesAt = Array.IndexOf(header, "votes");
+            var csvVotes = cells[votesAt];
+            cells[votesAt] = "4242";
+            lines[1] = string.Join(',', cells);
+            File.WriteAllText(districtCsv, string.Join("\r\n", lines) + "\r\n");
+            // A station's page: 500 votes in the protocol it shows as counted; another's CSV row of its counted protocol.
+            var station = Edit(site, "en/station/s0001/data.json", page =>
+            {
+                var votes = page["counts"]![0]!["versions"]![0]!["protocol"]!["votes"]!;
+                var was = votes["p05"]!.GetValue<int>();
+                votes["p05"] = 500;
+                return was;
+            });
+            var stationCsv = Path.Combine(site, "en", "station", "s0002", "data.csv");
+            var rows = File.ReadAllLines(stationCsv);
+            var columns = rows[0].Split(',');
+            var row = rows[1].Split(',');
+            Assert.Equal(columns.Length, row.Length);
+            var p01 = Array.IndexOf(columns, "votes:p01");
+            var stationVotes = row[p01];
+            row[p01] = "999";
+            rows[1] = string.Join(',', row);
+            File.Delete(stationCsv); // a station's data is linked from every language: this language's alone is changed
+            File.WriteAllText(stationCsv, string.Join("\r\n", rows) + "\r\n");
+
+            var (code, complaint) = copy.Verify();
+
+            Assert.True(code == VerifyCommand.Mismatch, complaint);
+            var said = complaint.ReplaceLineEndings("");
+            Assert.Contains($"/en/single-member/data.json: districts[{districts.Item1}] › winner › id is published as {districts.Item3}, "
+                + $"but the verified protocols give {districts.Item2}", said, StringComparison.Ordinal);
+            Assert.Contains($"/en/data.json: results › rows[{nation.Item1}] › votes[{nation.Item2}] is published as 100000, "
+                + $"but the verified protocols give {nation.Item3}", said, StringComparison.Ordinal);
+            Assert.Contains($"/en/data.json: results › rows[{nation.Item1}] › seats is published as 5, but the verified protocols give 0",
+                said, StringComparison.Ordinal);
+            Assert.Contains($"/ru/data.json: results › rows[{passed}] › passedThreshold is published as false, "
+                + "but the verified protocols give true", said, StringComparison.Ordinal);
+            Assert.Contains($"/en/area/d01/data.json: results › rows[{share.Item1}] › share[1] is published as {share.Item2 + 10}",
+                said, StringComparison.Ordinal);
+            Assert.Contains($": votes is published as 4242, but the verified protocols give {csvVotes}", said, StringComparison.Ordinal);
+            Assert.Contains("/en/area/d01/data.csv: the row of d01 ", said, StringComparison.Ordinal);
+            Assert.Contains(
+                $"/en/station/s0001/data.json: list by hand: the votes of p05 is published as 500, but the verified protocols give {station}",
+                said, StringComparison.Ordinal);
+            Assert.Contains($"/en/station/s0002/data.csv: the row of {row[3]} by {row[4]} version {row[5]}: votes:p01 is published as 999, "
+                + $"but the verified protocols give {stationVotes}", said, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Changes the page data at <paramref name="path"/> (under <paramref name="site"/>) with <paramref name="change"/>.</summary>
+    private static T Edit<T>(string site, string path, Func<JsonNode, T> change)
+    {
+        var file = Path.Combine(site, path);
+        var page = JsonNode.Parse(File.ReadAllText(file))!;
+        var told = change(page);
+        File.Delete(file);
+        File.WriteAllText(file, page.ToJsonString());
+        return told;
+    }
+}
