@@ -319,7 +319,7 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
         await page.WaitForFunctionAsync(
             "() => ['ok', 'partial', 'mismatch', 'error'].includes(document.querySelector('[data-verify]').getAttribute('data-verify-state'))",
             null,
-            new() { Timeout = 60_000 });
+            new() { Timeout = 180_000 }); // the nation's page reads every station's file: minutes on a loaded machine
         var box = page.Locator("[data-verify]");
         return ((await box.GetAttributeAsync("data-verify-state"))!, await box.Locator("[data-verify-result]").InnerTextAsync());
     }
