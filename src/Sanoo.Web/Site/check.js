@@ -270,9 +270,10 @@
         }
         var listed = {};
         legend.querySelectorAll('li[data-party]').forEach(function (li) {
-          var party = li.getAttribute('data-party'), what = format(say.SeatsFormat, label(li).replace(/:$/, ''));
+          var party = li.getAttribute('data-party'), strong = li.querySelector('strong');
+          var what = format(say.SeatsFormat, li.textContent.replace(strong ? strong.textContent : '', '').replace(/:\s*$/, '').trim());
           listed[party] = true;
-          figure(what, said(tallies.source), li.querySelector('strong'), null, groups[party] || 0);
+          figure(what, said(tallies.source), strong, null, groups[party] || 0);
           rule(what, said(tallies.source), number(Number(li.getAttribute('data-seats'))), number(groups[party] || 0));
         });
         Object.keys(groups).forEach(function (p) {
