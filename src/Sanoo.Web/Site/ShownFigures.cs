@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Components;
 namespace Sanoo.Web.Site;
 
 /// <summary>
-/// A sentence of words with figures in it, each figure in an element of its own (<c>data-shown="name"</c>) so that the page's own
+/// A sentence of words with figures in it, each figure in an element of its own (<c>data-n="name"</c>) so that the page's own
 /// check reads every figure apart, whatever order a language puts them in.
 /// </summary>
 public static class ShownFigures
@@ -19,7 +19,7 @@ public static class ShownFigures
     /// </summary>
     public static MarkupString Format(string format, params (string Name, string Text)[] figures)
     {
-        var marked = figures.Select(f => $"<span data-shown=\"{Html.Encode(f.Name)}\">{Html.Encode(f.Text)}</span>").ToArray<object>();
+        var marked = figures.Select(f => $"<span data-n=\"{Html.Encode(f.Name)}\">{Html.Encode(f.Text)}</span>").ToArray<object>();
         // The words are encoded, the figures' markup kept: braces in the words are the format's own.
         return new MarkupString(string.Format(CultureInfo.InvariantCulture, Html.Encode(format), marked));
     }

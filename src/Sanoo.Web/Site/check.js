@@ -93,9 +93,12 @@
   // The election definition's parts the figures follow from: the count sources whose figures are published, each form's
   // participation, each station's voters on its lists, the contests and choices by id.
   function rulesOf(definition) {
-    var m = { definition: definition, sources: [], participation: {}, rolls: {}, contests: {}, choices: {} };
+    var m = { definition: definition, sources: [], participation: {}, lines: {}, rolls: {}, contests: {}, choices: {} };
     (definition.sources || []).forEach(function (s) { if (!s.partyCopy) m.sources.push(s); });
-    (definition.forms || []).forEach(function (f) { m.participation[f.id] = window.sanooRules.linear(f.participation || ''); });
+    (definition.forms || []).forEach(function (f) {
+      m.participation[f.id] = window.sanooRules.linear(f.participation || '');
+      m.lines[f.id] = (f.lines || []).map(function (line) { return line.id; });
+    });
     (definition.areas || []).forEach(function (a) { if (a.registered !== undefined) m.rolls[a.id] = a.registered + (a.additional || 0); });
     (definition.contests || []).forEach(function (c) { m.contests[c.id] = c; });
     (definition.choices || []).forEach(function (c) { m.choices[c.id] = c; });
@@ -154,10 +157,12 @@
       compared++;
       if (onPage !== right) problems.push(format(say.RuleFormat, what, count, onPage, right));
     }
-    function figure(what, count, el, attribute, right, text) {
+    // A figure as shown (its digits) and, with `attribute`, as the page's markup gives it, against what the rules give.
+    function figure(what, count, el, attribute, right) {
       if (!el) return;
-      if (attribute) rule(what, count, number(Number(el.getAttribute(attribute))), number(right));
-      rule(what, count, el.textContent.trim(), text === undefined ? number(right) : text);
+      (attribute ? [Number(el.getAttribute(attribute)), shown(el)] : [shown(el)]).forEach(function (onPage) {
+        rule(what, count, number(onPage), number(right));
+      });
     }
     // A percentage shown with `decimals` decimals (its digits), against `right` in those units (13.9 % is 139 with one decimal).
     function percent(el, what, count, right, decimals) {
@@ -199,20 +204,20 @@
         var reporting = Number(li.getAttribute('data-reporting')), expected = Number(li.getAttribute('data-expected'));
         compared++;
         if (reporting !== mine.length) problems.push(format(say.ReportingFormat, name, number(reporting), number(mine.length)));
-        figure(say.Counted, name, li.querySelector('[data-shown="reporting"]'), null, mine.length);
-        figure(say.Counted, name, li.querySelector('[data-shown="expected"]'), null, expected);
-        percent(li.querySelector('[data-shown="progress"]'), say.Counted, name, hundredths(mine.length, expected, 1000), 1);
+        figure(say.Counted, name, li.querySelector('[data-n="reporting"]'), null, mine.length);
+        figure(say.Counted, name, li.querySelector('[data-n="expected"]'), null, expected);
+        percent(li.querySelector('[data-n="progress"]'), say.Counted, name, hundredths(mine.length, expected, 1000), 1);
         var t = tallies && tallies.all[m.sources.map(function (s) { return s.id; }).indexOf(source)];
         if (t) {
           rule(say.Participation, name, number(Number(li.getAttribute('data-participation'))), number(t.participation));
-          figure(say.Participation, name, li.querySelector('[data-shown="participation"]'), null, t.participation);
-          figure(say.Valid, name, li.querySelector('[data-shown="valid"]'), null, t.valid);
+          figure(say.Participation, name, li.querySelector('[data-n="participation"]'), null, t.participation);
+          figure(say.Valid, name, li.querySelector('[data-n="valid"]'), null, t.valid);
           rule(say.Valid, name, number(Number(li.getAttribute('data-valid'))), number(t.valid));
           compared++;
           if (Number(li.getAttribute('data-registered')) !== t.registered) {
             problems.push(format(say.RuleFormat, say.Registered, name, number(Number(li.getAttribute('data-registered'))), number(t.registered)));
           }
-          percent(li.querySelector('[data-shown="turnout"]'), say.Turnout, name, hundredths(t.participation, t.registered, 10000), 2);
+          percent(li.querySelector('[data-n="turnout"]'), say.Turnout, name, hundredths(t.participation, t.registered, 10000), 2);
         }
         section.querySelectorAll('tr[data-choice]').forEach(function (row) {
           var choice = row.getAttribute('data-choice'), cell = row.querySelector('td[data-source="' + source + '"][data-votes]');
@@ -228,9 +233,11 @@
             rule(format(say.ShareFormat, what), name, Math.round(Number(share.getAttribute('data-share')) * 100), right);
           }
         });
-        section.querySelectorAll('table.lines tr[data-line]').forEach(function (row) {
-          var cell = row.querySelector('td[data-source="' + source + '"]');
-          if (cell && t) hold(label(row.querySelector('th')), name, shown(cell), t.lines[row.getAttribute('data-line')] || 0);
+        // The form's lines, in its order, a column per count in the definition's order.
+        var column = m.sources.map(function (s) { return s.id; }).indexOf(source), ids = def ? m.lines[def.form] || [] : [];
+        section.querySelectorAll('table.lines tbody tr').forEach(function (row, i) {
+          var cell = row.querySelectorAll('td')[column];
+          if (cell && t && i < ids.length) hold(label(row.querySelector('th')), name, shown(cell), t.lines[ids[i]] || 0);
         });
       });
       if (!def || def.area !== area) return;
