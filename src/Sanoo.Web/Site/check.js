@@ -210,14 +210,18 @@
         var t = tallies && tallies.all[m.sources.map(function (s) { return s.id; }).indexOf(source)];
         if (t) {
           rule(say.Participation, name, number(Number(li.getAttribute('data-participation'))), number(t.participation));
-          figure(say.Participation, name, li.querySelector('[data-n="participation"]'), null, t.participation);
-          figure(say.Valid, name, li.querySelector('[data-n="valid"]'), null, t.valid);
+          // The sentence after the progress names, in this order, the voters who took part, the valid votes and turnout (2 decimals).
+          var sentence = li.querySelector('span.progress + span'), turnout = hundredths(t.participation, t.registered, 10000);
+          compared++;
+          if (sentence && digits(sentence.textContent) !== String(t.participation) + String(t.valid) + String(turnout).padStart(3, '0')) {
+            problems.push(format(say.RuleFormat, say.Participation + ' · ' + say.Valid + ' · ' + say.Turnout, name, sentence.textContent.trim(),
+              number(t.participation) + ' · ' + number(t.valid) + ' · ' + (turnout / 100).toFixed(2) + ' %'));
+          }
           rule(say.Valid, name, number(Number(li.getAttribute('data-valid'))), number(t.valid));
           compared++;
           if (Number(li.getAttribute('data-registered')) !== t.registered) {
             problems.push(format(say.RuleFormat, say.Registered, name, number(Number(li.getAttribute('data-registered'))), number(t.registered)));
           }
-          percent(li.querySelector('[data-n="turnout"]'), say.Turnout, name, hundredths(t.participation, t.registered, 10000), 2);
         }
         section.querySelectorAll('tr[data-choice]').forEach(function (row) {
           var choice = row.getAttribute('data-choice'), cell = row.querySelector('td[data-source="' + source + '"][data-votes]');
