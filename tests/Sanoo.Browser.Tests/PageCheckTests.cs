@@ -21,7 +21,8 @@ namespace Sanoo.Browser.Tests;
 [Collection(ResultsSiteGroup.Name)]
 public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper output)
 {
-    private static readonly string[] Paths = ["/en/", "/ru/area/batken/", "/ky/area/d01/", "/en/station/s0001/", "/ru/station/s0002/"];
+    private static readonly string[] Paths =
+        ["/en/", "/ru/area/batken/", "/ky/area/d01/", "/en/station/s0001/", "/ru/station/s0002/", "/en/single-member/"];
 
     [Fact]
     public async Task The_check_passes_on_the_live_site_and_without_script_leads_to_the_verification_page()
@@ -95,14 +96,46 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             await File.WriteAllBytesAsync(
                 Path.Combine(folder, "api", "v1", "area-entries", $"{station}.json"),
                 await site.Client.GetByteArrayAsync($"/api/v1/area-entries?area={station}&size={size}"));
+            // The publish that keeps a head writes its consistency proof to the newer head beside it.
+            var proofs = Directory.CreateDirectory(Path.Combine(folder, "api", "v1", "proofs", "consistency")).FullName;
+            var keptProof = Path.Combine(proofs, $"{size}.json");
+            await File.WriteAllBytesAsync(
+                keptProof, await site.Client.GetByteArrayAsync($"/api/v1/proofs/consistency?first={size}&second={newer.TreeSize}"));
             await page.GotoAsync(new Uri(nginx.Address, $"/en/station/{station}/").ToString());
             await MadeAtAsync(page, size, tree.Root(size));
             var (keptState, keptText) = await CheckAsync(page);
             Assert.True(keptState == "ok", $"a kept page: {keptState}: {keptText}");
+            var kept = await File.ReadAllBytesAsync(keptHead);
             File.Delete(keptHead);
             await page.ReloadAsync();
             await MadeAtAsync(page, size, tree.Root(size));
             Assert.NotEqual("ok", (await CheckAsync(page)).State);
+            await File.WriteAllBytesAsync(keptHead, kept);
+
+            // Without the proof that the kept head is a part of the newest, the kept head is not trusted on its signature alone.
+            var proof = await File.ReadAllBytesAsync(keptProof);
+            File.Delete(keptProof);
+            await page.ReloadAsync();
+            await MadeAtAsync(page, size, tree.Root(size));
+            var (unproved, unprovedText) = await CheckAsync(page);
+            output.WriteLine(unprovedText);
+            Assert.Equal("mismatch", unproved);
+            var notProved = string.Format(CultureInfo.InvariantCulture, CheckWords.For("en").KeptFormat, size);
+            Assert.Contains(notProved, unprovedText, StringComparison.Ordinal);
+            await File.WriteAllBytesAsync(keptProof, proof);
+
+            // A kept head of a forked log, signed with the commission's key, with a page made from it: the proof to the newest fails.
+            var forkedRoot = tree.Root(size - 1);
+            await File.WriteAllBytesAsync(keptHead, JsonSerializer.SerializeToUtf8Bytes(
+                Web.PublicApi.TransparencyJson.Of(commission.Sign(earlier.Head with { Root = forkedRoot }), commission.PublicKey),
+                WireJson.Default.TreeHead));
+            await page.ReloadAsync();
+            await MadeAtAsync(page, size, forkedRoot);
+            var (forked, forkedText) = await CheckAsync(page);
+            output.WriteLine(forkedText);
+            Assert.Equal("mismatch", forked);
+            Assert.Contains(notProved, forkedText, StringComparison.Ordinal);
+            await File.WriteAllBytesAsync(keptHead, kept);
 
             // A figure changed in the page's HTML: the check names the choice and the count, and both numbers.
             var html = Path.Combine(folder, "en", "area", "d01", "index.html");
@@ -178,6 +211,70 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
         Assert.Contains(CheckWords.For("en").Root, said, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_published_copy_whose_seats_threshold_or_winner_was_changed_fails_its_check_naming_the_figure()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("sanoo-ruled-").FullName, "site");
+        try
+        {
+            await new StaticSite(site.Service<SiteContent>()).WriteAsync(
+                site.Published, folder, commissionKey: site.Service<CommissionKey>().PublicKey);
+            using var nginx = await NginxServer.StartAsync(folder);
+            await using var context = await site.Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            var words = CheckWords.For("en");
+            async Task<string> Tampered(string file, string path, Func<string, string> change)
+            {
+                var html = Path.Combine(folder, file);
+                var honest = await File.ReadAllTextAsync(html);
+                var forged = change(honest);
+                Assert.NotEqual(honest, forged);
+                await File.WriteAllTextAsync(html, forged);
+                await page.GotoAsync(new Uri(nginx.Address, path).ToString());
+                var (state, text) = await CheckAsync(page);
+                output.WriteLine($"{path}: {text}");
+                await File.WriteAllTextAsync(html, honest);
+                Assert.True(state == "mismatch", $"{path}: {state}: {text}");
+                return text;
+            }
+
+            // A party's seats set to 0 on the root page, in its table and its figure's legend: the seats the rules give are named.
+            var root = Path.Combine("en", "index.html");
+            var seats = SeatsCell().Match(await File.ReadAllTextAsync(Path.Combine(folder, root)));
+            Assert.True(seats.Success, "the root page shows seats");
+            var said = await Tampered(
+                root, "/en/", html => html.Replace(seats.Value, "<td class=\"num\" data-seats=\"0\">0</td>", StringComparison.Ordinal));
+            Assert.Contains(string.Format(CultureInfo.InvariantCulture, words.SeatsFormat, ""), said, StringComparison.Ordinal);
+            Assert.Contains($"the page says 0; the election's rules applied to the station protocols in the log give {seats.Groups["seats"].Value}",
+                said, StringComparison.Ordinal);
+
+            // A party below the threshold shown over it.
+            said = await Tampered(root, "/en/", html => BelowMark().Replace(html, "", 1));
+            Assert.Contains($"the page says {words.Passed}; the election's rules applied to the station protocols in the log give {words.Below}",
+                said, StringComparison.Ordinal);
+
+            // A party's share changed.
+            var share = ShareCell().Match(await File.ReadAllTextAsync(Path.Combine(folder, root)));
+            said = await Tampered(root, "/en/", html => html.Replace(share.Value, share.Groups["head"].Value + "99.99%<", StringComparison.Ordinal));
+            Assert.Contains(string.Format(CultureInfo.InvariantCulture, words.ShareFormat, ""), said, StringComparison.Ordinal);
+
+            // The winner and the runner-up of a single-member district swapped, names, figures and ids.
+            var districts = Path.Combine("en", "single-member", "index.html");
+            var row = WinnerRow().Match(await File.ReadAllTextAsync(Path.Combine(folder, districts)));
+            Assert.True(row.Success, "a district with a winner and a runner-up");
+            said = await Tampered(districts, "/en/single-member/", html => html.Replace(
+                row.Value,
+                $"<td data-winner=\"{row.Groups["second"].Value}\">{row.Groups["secondText"].Value}</td>\n"
+                    + $"<td data-runner-up=\"{row.Groups["first"].Value}\">{row.Groups["firstText"].Value}</td>",
+                StringComparison.Ordinal));
+            Assert.Contains(string.Format(CultureInfo.InvariantCulture, words.WinnerFormat, ""), said, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
     /// <summary>
     /// The station counted first, the log's size just after its last entry (later entries are of other stations, so its page's figures
     /// hold at that size), and the log's Merkle tree, to know its root at any earlier size, as a page made from an earlier snapshot
@@ -220,15 +317,28 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
     {
         await page.Locator("[data-verify] button").ClickAsync();
         await page.WaitForFunctionAsync(
-            "() => ['ok', 'mismatch', 'error'].includes(document.querySelector('[data-verify]').getAttribute('data-verify-state'))",
+            "() => ['ok', 'partial', 'mismatch', 'error'].includes(document.querySelector('[data-verify]').getAttribute('data-verify-state'))",
             null,
-            new() { Timeout = 60_000 });
+            new() { Timeout = 180_000 }); // the nation's page reads every station's file: minutes on a loaded machine
         var box = page.Locator("[data-verify]");
         return ((await box.GetAttributeAsync("data-verify-state"))!, await box.Locator("[data-verify-result]").InnerTextAsync());
     }
 
     [GeneratedRegex("(?<head><td class=\"num[a-z ]*\" data-source=\"machine\" data-votes=\"(?<votes>[1-9][0-9]*)\">)[^<]*<")]
     private static partial Regex VotesCell();
+
+    [GeneratedRegex("<td class=\"num\" data-seats=\"(?<seats>[1-9][0-9]*)\">\\k<seats></td>")]
+    private static partial Regex SeatsCell();
+
+    [GeneratedRegex("<small class=\"below\">[^<]*</small>")]
+    private static partial Regex BelowMark();
+
+    [GeneratedRegex("(?<head><td class=\"num[a-z ]*\" data-source=\"machine\"\\s+data-share=\"[1-9][0-9.]*\">)[^<]*<")]
+    private static partial Regex ShareCell();
+
+    [GeneratedRegex(
+        "<td data-winner=\"(?<first>[^\"]+)\">(?<firstText>[^<]*)</td>\\s*<td data-runner-up=\"(?<second>[^\"]+)\">(?<secondText>[^<]*)</td>")]
+    private static partial Regex WinnerRow();
 
     [GeneratedRegex("(\"votes\":\\{\"[^\"]+\":)([0-9]+)")]
     private static partial Regex FirstVote();

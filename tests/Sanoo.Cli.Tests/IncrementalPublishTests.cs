@@ -108,6 +108,16 @@ public sealed partial class IncrementalPublishTests : IDisposable
         Assert.Contains($"data-size=\"{earlierSize}\"", keptPage, StringComparison.Ordinal);
         Assert.Equal(earlierHead, File.ReadAllBytes(Path.Combine(_site, "api", "v1", "tree-heads", $"{earlierSize}.json")));
         Assert.True(File.Exists(Path.Combine(_site, "api", "v1", "tree-heads", $"{earlierSize + 1}.json")), "the new head is kept too");
+        // Beside it, the proof that the new head extends it, which the page's own check asks for before it trusts the kept head.
+        var wire = Contracts.WireJson.Default;
+        var newHead = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(_site, "api", "v1", "tree-head.json")), wire.TreeHead)!;
+        var keptHead = JsonSerializer.Deserialize(earlierHead, wire.TreeHead)!;
+        var proof = JsonSerializer.Deserialize(
+            File.ReadAllBytes(Path.Combine(_site, "api", "v1", "proofs", "consistency", $"{earlierSize}.json")), wire.ConsistencyProof)!;
+        Assert.Equal((earlierSize, newHead.TreeSize), (proof.First, proof.Second));
+        Assert.True(Core.Transparency.MerkleProof.VerifyConsistency(
+            earlierSize, newHead.TreeSize, Convert.FromHexString(keptHead.RootHash), Convert.FromHexString(newHead.RootHash),
+            [.. proof.Proof.Select(Convert.FromHexString)]));
         Assert.Contains("data/protocols.csv", changed);
         // The API files of the areas that changed only: an untouched area's results and entries stay those of the earlier snapshot.
         var main = _election.DefaultContest.Contest.Id;

@@ -742,6 +742,32 @@ public static class VerifyCommand
                 problems.Add($"FORKED KEPT HEAD: {where} signs root {kept.RootHash} for {keptSize} entries, but the log's first {keptSize} "
                     + $"entries hash to {Convert.ToHexStringLower(own)}: a page checked against it shows a log that was never published");
             }
+            else if (!KeptProofHolds(file[..^where.Length], kept, head))
+            {
+                problems.Add($"{where}: no consistency proof to the folder's head in {Web.Site.PublishedApi.KeptProofPath(keptSize)}, or one "
+                    + "that does not hold: the pages' own check refuses the pages made from it");
+            }
+        }
+    }
+
+    /// <summary>Whether the folder at <paramref name="root"/> proves the kept head a part of its head, as the pages' own check asks.</summary>
+    private static bool KeptProofHolds(string root, Contracts.TreeHead kept, Contracts.TreeHead head)
+    {
+        if (kept.TreeSize == head.TreeSize)
+        {
+            return kept.RootHash == head.RootHash;
+        }
+        try
+        {
+            var proof = JsonSerializer.Deserialize(
+                File.ReadAllBytes(Path.Combine(root, Web.Site.PublishedApi.KeptProofPath(kept.TreeSize))), WireJson.Default.ConsistencyProof);
+            return proof is not null && proof.First == kept.TreeSize && proof.Second == head.TreeSize && MerkleProof.VerifyConsistency(
+                kept.TreeSize, head.TreeSize, Convert.FromHexString(kept.RootHash), Convert.FromHexString(head.RootHash),
+                [.. proof.Proof.Select(Convert.FromHexString)]);
+        }
+        catch (Exception e) when (e is IOException or JsonException or FormatException)
+        {
+            return false;
         }
     }
 

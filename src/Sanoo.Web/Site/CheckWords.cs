@@ -22,10 +22,32 @@ namespace Sanoo.Web.Site;
 /// <param name="FailedFormat">The check could not run to its end: {0} why.</param>
 /// <param name="MoreFormat">After the first problems listed: {0} how many more.</param>
 /// <param name="Everything">The link to the verification page, for checking everything.</param>
+/// <param name="RuleFormat">A figure that does not follow from the entries by the election's rules: {0} the figure, {1} the count, {2} the
+/// page's figure, {3} what the rules give.</param>
+/// <param name="PartialFormat">All that was checked matched, but not everything could be: {0} figures compared, {1} protocol versions.</param>
+/// <param name="NotCheckedFormat">A figure the browser does not re-run: {0} the contest, {1} the rule of the definition.</param>
+/// <param name="Definition">The election definition served is not the one the signed tree head names.</param>
+/// <param name="KeptFormat">An earlier signed head the page relies on is not proved a part of the newest: {0} its size.</param>
+/// <param name="SeatsFormat">The seats of {0} (a party).</param>
+/// <param name="ShareFormat">The share of {0} (a choice).</param>
+/// <param name="ThresholdFormat">Whether {0} (a party) passed the threshold.</param>
+/// <param name="Passed">Over the threshold.</param>
+/// <param name="Below">Below the threshold.</param>
+/// <param name="OutcomeFormat">The outcome of {0} (a single-member contest).</param>
+/// <param name="WinnerFormat">The winner of {0}.</param>
+/// <param name="RunnerUpFormat">The runner-up of {0}.</param>
+/// <param name="MarginFormat">The winner's margin in {0}.</param>
+/// <param name="Counted">Stations counted (and of how many, and the share).</param>
+/// <param name="Participation">Voters who took part.</param>
+/// <param name="Valid">Valid votes.</param>
+/// <param name="Registered">Voters on the lists of the stations counted.</param>
+/// <param name="Turnout">Turnout.</param>
 public sealed record CheckWords(
     string Control, string KeyLabel, string Checking, string OkFormat, string Mismatch, string FigureFormat, string ReportingFormat,
     string MissingFormat, string ProofFormat, string HashFormat, string Signature, string Root, string FailedFormat, string MoreFormat,
-    string Everything)
+    string Everything, string RuleFormat, string PartialFormat, string NotCheckedFormat, string Definition, string KeptFormat,
+    string SeatsFormat, string ShareFormat, string ThresholdFormat, string Passed, string Below, string OutcomeFormat, string WinnerFormat,
+    string RunnerUpFormat, string MarginFormat, string Counted, string Participation, string Valid, string Registered, string Turnout)
 {
     /// <summary>The words in <paramref name="language"/>, from its catalog (<see cref="WordCatalogs"/>).</summary>
     public static CheckWords For(string language) => WordCatalogs.For<CheckWords>(language);

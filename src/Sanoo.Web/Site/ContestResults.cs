@@ -35,6 +35,7 @@ public static class ContestResults
             allocation is null ? null : allocation.SeatsOf(choice.Id),
             allocation?.Parties.FirstOrDefault(p => p.Party == choice.Id)?.PassedThreshold)).ToList();
         var threshold = allocation is null ? null : plan.Contest.SeatRules?.Threshold;
+        var decision = atOwnArea && plan.Contest.Kind == ContestKind.SingleMember ? ContestSeats.SingleMember(plan, primaryTally, code) : null;
         return new ContestResult(
             plan.Contest.Id.Value,
             plan.Contest.Name.In(code),
@@ -48,10 +49,12 @@ public static class ContestResults
                 .OrderByDescending(r => r.Seats)
                 .ThenBy(r => r.BallotNumber)
                 .Select(r => new SeatGroup(r.Id, r.Name, r.Color, r.Seats!.Value))],
-            atOwnArea && plan.Contest.Kind == ContestKind.SingleMember ? Outcome(plan, primaryTally, language) : null,
+            decision is null ? null : Outcome(decision, primaryTally, language),
             [.. plan.Form.Lines.Select((line, i) => new LineRow(line.Id.Value, line.Name.In(code), [.. tallies.Select(t => t!.Lines[i])]))])
         {
             SeatSteps = allocation is null ? [] : [.. SeatWords.Steps(allocation.Steps, code), .. SeatWords.Ties(allocation.Ties, code)],
+            OutcomeKind = decision is null ? null : SingleMemberPages.Outcome(decision),
+            WinnerId = (decision as SingleMemberResult.Elected)?.Winner.Id.Value,
         };
     }
 
@@ -87,10 +90,10 @@ public static class ContestResults
         tally.TotalVotes,
         tally.Flagged);
 
-    private static string Outcome(ContestPlan plan, AreaTally tally, SiteLanguage language)
+    private static string Outcome(SingleMemberResult decision, AreaTally tally, SiteLanguage language)
     {
         var words = language.Words;
-        return ContestSeats.SingleMember(plan, tally, language.Code) switch
+        return decision switch
         {
             SingleMemberResult.Elected e =>
                 $"{words.Winner}: {e.Winner.Name.In(language.Code)}, {language.Number(e.Votes)} ({words.Margin} {language.Number(e.Margin)})",
@@ -100,7 +103,7 @@ public static class ContestResults
             SingleMemberResult.NoWinner n =>
                 $"{words.NoWinner} ({string.Join(", ", n.Leaders.Select(l => l.Name.In(language.Code)))}, "
                 + $"{language.Number(tally.Votes.Max())})",
-            _ => throw new ArgumentOutOfRangeException(nameof(plan)),
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
         };
     }
 }

@@ -183,6 +183,12 @@ public sealed record ContestResult(
     /// <summary>How the two compared counts differ over the area's stations; null with a single count.</summary>
     public ReconciliationSummary? Reconciliation { get; init; }
 
+    /// <summary>For a single-member contest at its own area: the outcome's word as the open data says it (<c>elected</c>, <c>tie</c> …).</summary>
+    public string? OutcomeKind { get; init; }
+
+    /// <summary>For a single-member contest at its own area: the elected candidate's id, else null.</summary>
+    public string? WinnerId { get; init; }
+
     /// <summary>Every step and lottery tie of the seat allocation, worded in the page's language; empty where no seats are shown.</summary>
     public IReadOnlyList<string> SeatSteps { get; init; } = [];
 }

@@ -28,6 +28,13 @@ public static class PublishedApi
     /// </summary>
     public static string KeptHeadPath(long treeSize) => $"api/v1/tree-heads/{treeSize}.json";
 
+    /// <summary>
+    /// The consistency proof (RFC 9162 §2.1.4) from the kept head of <paramref name="treeSize"/> entries to the folder's signed head,
+    /// rewritten by every publish that keeps it: the reader's browser trusts a kept head only with it, so a head of another log,
+    /// signed with the same key and put beside the pages, fails there as in <c>sanoo verify --dir</c>.
+    /// </summary>
+    public static string KeptProofPath(long treeSize) => $"api/v1/proofs/consistency/{treeSize}.json";
+
     /// <summary>Whether a file is a kept head (<see cref="KeptHeadPath"/>).</summary>
     public static bool IsKeptHead(string path) => path.StartsWith("api/v1/tree-heads/", StringComparison.Ordinal);
 

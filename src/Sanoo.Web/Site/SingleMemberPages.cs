@@ -57,6 +57,7 @@ public static class SingleMemberPages
             Title = FoldWords.For(language.Code).SingleMemberDistricts,
             PathAfterLanguage = SitePaths.SingleMember(language.Code)[(language.Code.Length + 1)..],
             Crumbs = [new Link(nation.DisplayName(language.Code), SitePaths.Area(language.Code, nation))],
+            Check = PageCheck.Of(published, nation),
         };
         return new SingleMemberPage(frame, Rows(snapshot, language));
     }
@@ -183,8 +184,8 @@ public static class SingleMemberPages
         };
     }
 
-    /// <summary>The outcome's word in the open data.</summary>
-    private static string Outcome(SingleMemberResult outcome) => outcome switch
+    /// <summary>The outcome's word in the open data (and on the pages, for their own check).</summary>
+    internal static string Outcome(SingleMemberResult outcome) => outcome switch
     {
         SingleMemberResult.Elected => "elected",
         SingleMemberResult.NoWinner.NothingCounted => "not-counted",

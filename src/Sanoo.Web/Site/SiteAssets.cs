@@ -14,11 +14,13 @@ public static class SiteAssets
     /// <summary>The live-refresh script.</summary>
     public static string Script { get; } = Read("Sanoo.Web.site.js");
 
-    private static readonly Lazy<string> Check = new(() => $"window.sanooWords={CheckWordsJson()};\n" + Read("Sanoo.Web.check.js"));
+    private static readonly Lazy<string> Check =
+        new(() => $"window.sanooWords={CheckWordsJson()};\n" + Read("Sanoo.Web.rules.js") + "\n" + Read("Sanoo.Web.check.js"));
 
     /// <summary>
     /// The results pages' own check, loaded only when a reader presses "check these numbers": it verifies the signed tree head
-    /// with the commission's key printed on the page, the page's entries and their inclusion proofs, and re-adds them. It carries
+    /// with the commission's key printed on the page, the page's entries and their inclusion proofs, re-adds them and re-runs the
+    /// election's rules on the sums (rules.js: participation, threshold, seats, single-member winners). It carries
     /// the check's words in every language with a catalog when it is first served (a catalog added from a folder at start-up
     /// included).
     /// </summary>

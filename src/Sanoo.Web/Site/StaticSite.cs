@@ -139,7 +139,16 @@ public sealed class StaticSite(SiteContent content)
             {
                 shown.Add(PublishedApi.KeptHeadPath(left.Snapshot));
             }
-            site.AddRange(earlier?.Site.Where(f => PublishedApi.IsKeptHead(f) && f != kept && shown.Contains(f)) ?? []);
+            var keptHeads = earlier?.Site.Where(f => PublishedApi.IsKeptHead(f) && f != kept && shown.Contains(f)).ToList() ?? [];
+            site.AddRange(keptHeads);
+            // Each kept head is proved a part of the new one: the reader's browser trusts it with that proof only.
+            foreach (var size in made.Keys.Append(earlier?.Exports?.Snapshot ?? 0).Distinct()
+                .Where(s => keptHeads.Contains(PublishedApi.KeptHeadPath(s), StringComparer.Ordinal)))
+            {
+                var proof = await content.Log.ConsistencyProofAsync(size, snapshot.Position, cancellationToken);
+                await Write(site, PublishedApi.KeptProofPath(size), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                    PublicApi.TransparencyJson.Consistency(size, snapshot.Position, proof), Contracts.WireJson.Default.ConsistencyProof));
+            }
             await Write(site, kept, head!.Value.Item2);
             await Write(site, head.Value.Item1, head.Value.Item2);
         }
