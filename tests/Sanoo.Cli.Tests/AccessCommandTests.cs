@@ -60,7 +60,7 @@ public sealed class AccessCommandTests : IDisposable
     public async Task An_operator_revoked_from_the_command_line_is_no_longer_read_and_is_revoked_once()
     {
         var db = await StoreAsync();
-        Assert.Equal(0, CliRun.Sanoo("operators", "add", "--db", db, "--name", "dec-01", "--role", "district", "--district", "d01").Code);
+        Assert.Equal(0, CliRun.Sanoo("operators", "add", "--db", db, "--name", "dec-01", "--role", "district", "--district", "d01").ExitCode);
         var (empty, why) = CliRun.Sanoo("operators", "revoke", "--db", db, "--name", "dec-01", "--reason", " ");
         Assert.True(empty != 0 && why.Contains("say why the token is revoked", StringComparison.Ordinal), why);
         var (code, output) = CliRun.Sanoo("operators", "revoke", "--db", db, "--name", "dec-01", "--reason", "the token leaked", "--by", "chair");

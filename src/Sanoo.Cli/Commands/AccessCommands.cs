@@ -78,25 +78,10 @@ public static class AccessCommands
                 new Enrolment(r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, r.GetValue(commissionKey)),
                 ct));
         var revokeStation = new Option<string>("--station") { Description = "The station whose device key is revoked.", Required = true };
-        var reason = new Option<string>("--reason")
-        {
-            Description = "Why, in the commission's words (published in the register): lost, stolen, compromised …",
-            Required = true,
-        };
-        var revokedBy = new Option<string>("--by")
-        {
-            Description = "Who revokes it, for the record (published in the register).",
-            DefaultValueFactory = _ => Environment.UserName,
-        };
-        var revoke = new Command(
-            "revoke",
+        var revoke = Revocation(
             "Revoke a station's device key (lost, stolen, compromised): from the next entry on, nothing it signs is taken; the revocation is a "
-                + "register record every observer sees.")
-        {
-            db, revokeStation, reason, revokedBy,
-        };
-        revoke.SetAction((r, ct) =>
-            RevokeAsync(console, r.GetValue(db)!, r.GetValue(revokeStation)!, r.GetValue(reason)!, r.GetValue(revokedBy)!, ct));
+                + "register record every observer sees.",
+            db, revokeStation, "lost, stolen, compromised", (store, station, reason, by, ct) => RevokeAsync(console, store, station, reason, by, ct));
         return new Command("keys", "Station device keys (Ed25519).") { create, enrol, revoke };
     }
 
@@ -140,12 +125,28 @@ public static class AccessCommands
     }
 
     /// <summary>The <c>operators revoke</c> command.</summary>
-    private static Command RevokeOperator(IAnsiConsole console, Option<string> db)
+    private static Command RevokeOperator(IAnsiConsole console, Option<string> db) => Revocation(
+        "Revoke an operator's, observer's or party agent's token (leaked, or they left): from this register record on the server "
+            + "refuses it and records nothing more in their name; the verifier holds every later act to it.",
+        db,
+        new Option<string>("--name") { Description = "The operator's (observer's, party agent's) name.", Required = true },
+        "the token leaked, the operator left",
+        (store, name, reason, by, ct) => RevokeOperatorAsync(console, store, name, reason, by, ct));
+
+    /// <summary>
+    /// A <c>revoke</c> command: the store, <paramref name="whose"/> (what is revoked), a <c>--reason</c> and a <c>--by</c> for the
+    /// published record, handed to <paramref name="act"/> in that order.
+    /// </summary>
+    private static Command Revocation(
+        string description,
+        Option<string> db,
+        Option<string> whose,
+        string reasons,
+        Func<string, string, string, string, CancellationToken, Task<int>> act)
     {
-        var name = new Option<string>("--name") { Description = "The operator's (observer's, party agent's) name.", Required = true };
         var reason = new Option<string>("--reason")
         {
-            Description = "Why, in the commission's words (published in the register): the token leaked, the operator left …",
+            Description = $"Why, in the commission's words (published in the register): {reasons} …",
             Required = true,
         };
         var by = new Option<string>("--by")
@@ -153,14 +154,8 @@ public static class AccessCommands
             Description = "Who revokes it, for the record (published in the register).",
             DefaultValueFactory = _ => Environment.UserName,
         };
-        var revoke = new Command(
-            "revoke",
-            "Revoke an operator's, observer's or party agent's token (leaked, or they left): from this register record on the server "
-                + "refuses it and records nothing more in their name; the verifier holds every later act to it.")
-        {
-            db, name, reason, by,
-        };
-        revoke.SetAction((r, ct) => RevokeOperatorAsync(console, r.GetValue(db)!, r.GetValue(name)!, r.GetValue(reason)!, r.GetValue(by)!, ct));
+        var revoke = new Command("revoke", description) { db, whose, reason, by };
+        revoke.SetAction((r, ct) => act(r.GetValue(db)!, r.GetValue(whose)!, r.GetValue(reason)!, r.GetValue(by)!, ct));
         return revoke;
     }
 
