@@ -39,7 +39,8 @@ public sealed record RegisterPage(long After, IReadOnlyList<RegisterRecord> Reco
 /// </summary>
 /// <param name="Sequence">Its place, from 1.</param>
 /// <param name="Kind">What it records: <c>definition</c>, <c>device-key</c>, <c>device-key-revoked</c>, <c>operator</c>,
-/// <c>hand-entry</c>, <c>recount-order</c>, <c>recount-outcome</c>, <c>certification</c> or <c>witness</c>.</param>
+/// <c>operator-revoked</c>, <c>hand-entry</c>, <c>recount-order</c>, <c>recount-outcome</c>, <c>certification</c>, <c>witness</c>,
+/// or another kind of docs/api.md's table.</param>
 /// <param name="Bytes">The record's RFC 8785 bytes, base64: the leaf input of the register's tree.</param>
 /// <param name="LeafHash">Its RFC 9162 leaf hash, lower-case hex.</param>
 /// <param name="Record">The same record as JSON.</param>

@@ -133,6 +133,13 @@ public sealed partial class ElectionLog
             {
                 throw new CheckpointRefusedException(problem);
             }
+            foreach (var row in await store.ReadRegisterOfKindAsync(Core.Register.OperatorRevokedRecord.Word, cancellationToken))
+            {
+                if (row.Sequence <= state.Register.Size)
+                {
+                    state.Register.AdoptRevocation(row);
+                }
+            }
         }
         foreach (var row in await store.ReadRegisterAsync(state.Register.Size, cancellationToken))
         {

@@ -31,9 +31,17 @@ public sealed partial class ElectionLog
     public Task<IReadOnlyList<DeviceKey>> DeviceKeysAsync(long skip = 0, CancellationToken cancellationToken = default) =>
         _store.ReadDeviceKeysAsync(skip, cancellationToken);
 
-    /// <summary>Every operator.</summary>
+    /// <summary>Every operator enrolled and not revoked.</summary>
     public Task<IReadOnlyList<Operator>> OperatorsAsync(CancellationToken cancellationToken = default) =>
         _store.ReadOperatorsAsync(cancellationToken);
+
+    /// <summary>
+    /// Revokes an operator's (observer's, party agent's) enrolment: from this record on the server refuses their token and records
+    /// nothing in their name. Returns the record.
+    /// </summary>
+    public Task<Core.Register.OperatorRevokedRecord> RevokeOperatorAsync(
+        string name, string reason, string by, CancellationToken cancellationToken = default) =>
+        AfterRecordingAsync(_store.RevokeOperatorAsync(name, reason, by, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Records an operator's hand-count entry under the writer lock: <paramref name="decide"/> sees

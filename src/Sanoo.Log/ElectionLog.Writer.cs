@@ -116,7 +116,7 @@ public sealed partial class ElectionLog
 
     /// <summary>
     /// Catches up with what other processes appended to the log and the register, then decides each submission; one whose
-    /// device key is no longer current gets its refusal at once and no receipt.
+    /// device key is no longer current, or whose operator was revoked, gets its refusal at once and no receipt.
     /// </summary>
     private async Task<Receipt?[]> DecideAsync(IStoreWriter writer, List<Pending> batch, CancellationToken cancellationToken)
     {
@@ -137,7 +137,7 @@ public sealed partial class ElectionLog
             {
                 receipts[i] = _state.Decide(batch[i].Submission, now, entries);
             }
-            catch (KeyNotCurrentException refused)
+            catch (Exception refused) when (refused is KeyNotCurrentException or Storage.Access.OperatorRevokedException)
             {
                 batch[i].Receipt.TrySetException(refused);
             }

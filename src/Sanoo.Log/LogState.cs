@@ -42,7 +42,8 @@ internal sealed class LogState(Election election)
     /// <summary>
     /// Decides a new submission: a retry of stored content gets the original's receipt; a protocol
     /// signed with a key the register no longer holds for its station is refused
-    /// (<see cref="KeyNotCurrentException"/>); anything else is applied, becomes the next entry
+    /// (<see cref="KeyNotCurrentException"/>), and one sent by an operator whose enrolment the register revoked
+    /// (<see cref="Storage.Access.OperatorRevokedException"/>); anything else is applied, becomes the next entry
     /// (added to <paramref name="entries"/>) and gets its receipt.
     /// </summary>
     public Receipt Decide(Submission submission, DateTimeOffset now, List<LogEntry> entries)
@@ -61,6 +62,13 @@ internal sealed class LogState(Election election)
         if (submission.DeviceKey is { } signedBy && !Register.IsCurrentKey(protocol.Station.Value, signedBy))
         {
             throw new KeyNotCurrentException(protocol.Station.Value);
+        }
+        foreach (var name in submission.Sender.Operators)
+        {
+            if (Register.OperatorRevokedBy(name) is { } revokedBy)
+            {
+                throw new Storage.Access.OperatorRevokedException(name, revokedBy);
+            }
         }
         var applied = Engine.Apply(submission.Protocol);
         Count(applied, now);

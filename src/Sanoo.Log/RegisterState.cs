@@ -8,12 +8,13 @@ namespace Sanoo.Log;
 
 /// <summary>
 /// The register as the log has read it: its Merkle tree (leaf i is record i + 1) and what its records decide now, each
-/// station's current device key. Records must continue the register without a gap and read as what their columns say.
+/// station's current device key and the operators whose enrolment was revoked. Records must continue the register without a gap and read as what their columns say.
 /// Not thread-safe: used under the log's engine lock.
 /// </summary>
 internal sealed partial class RegisterState(Election election)
 {
     private readonly DeviceKeys _keys = new(election);
+    private readonly Dictionary<string, long> _revokedOperators = new(StringComparer.Ordinal);
     private long _lastLogSize;
 
     /// <summary>The register's Merkle tree.</summary>
@@ -36,6 +37,26 @@ internal sealed partial class RegisterState(Election election)
 
     /// <summary>Copies the station's device key now into <paramref name="key"/> (32 bytes); false when it has none. Thread-safe.</summary>
     public bool TryGetKey(string station, Span<byte> key) => _keys.TryGet(station, key);
+
+    /// <summary>The register record that revoked operator <paramref name="name"/>, or null while they are not revoked.</summary>
+    public long? OperatorRevokedBy(string name) => _revokedOperators.TryGetValue(name, out var record) ? record : null;
+
+    /// <summary>
+    /// Takes an operator's revocation among the records a checkpoint covered (their state is not in the checkpoint): its bytes must
+    /// be the leaf the adopted tree holds at its place.
+    /// </summary>
+    public void AdoptRevocation(RegisterRow row)
+    {
+        if (row.Sequence > Size || !MerkleHash.Leaf(row.Record.AsSpan()).AsSpan().SequenceEqual(Tree.LeafHash(row.Sequence - 1)))
+        {
+            throw new StoreException($"register record {row.Sequence}, an operator's revocation, is not the record the register's tree "
+                + "holds there: the store is damaged");
+        }
+        Revoke(RegisterRecord.Decode(row.Record.AsSpan()) as OperatorRevokedRecord
+            ?? throw new StoreException($"register record {row.Sequence} is filed as an operator's revocation but is not one"));
+    }
+
+    private void Revoke(OperatorRevokedRecord revoked) => _revokedOperators.TryAdd(revoked.Name, revoked.Sequence);
 
     /// <summary>
     /// Reads the next stored record: it must be record <see cref="Size"/> + 1, read as the kind and station its row is indexed
@@ -88,6 +109,9 @@ internal sealed partial class RegisterState(Election election)
                 break;
             case DeviceKeyRevokedRecord revoked when IsCurrentKey(revoked.StationId, revoked.PublicKey.AsSpan()):
                 _keys.Remove(revoked.StationId);
+                break;
+            case OperatorRevokedRecord revoked:
+                Revoke(revoked);
                 break;
         }
         return record;

@@ -19,6 +19,9 @@ public abstract record Sender
     /// <summary>The text stored and published.</summary>
     public abstract string Text { get; }
 
+    /// <summary>The operators it names (none for a device, a file or another sender): an operator revoked sends nothing more.</summary>
+    public virtual IReadOnlyList<string> Operators => [];
+
     /// <summary>The sender a stored text names; never fails (a text that is no other case is <see cref="Named"/>).</summary>
     public static Sender Parse(string text)
     {
@@ -53,6 +56,9 @@ public abstract record Sender
     {
         /// <inheritdoc />
         public override string Text => $"operator:{Name}";
+
+        /// <inheritdoc />
+        public override IReadOnlyList<string> Operators => [Name];
     }
 
     /// <summary>A hand count entered by two operators with identical figures.</summary>
@@ -62,6 +68,9 @@ public abstract record Sender
     {
         /// <inheritdoc />
         public override string Text => $"entries:{First}+{Second}";
+
+        /// <inheritdoc />
+        public override IReadOnlyList<string> Operators => [First, Second];
     }
 
     /// <summary>A matched pair's protocol sent again (a crash after matching is healed by the next entry).</summary>
@@ -70,6 +79,9 @@ public abstract record Sender
     {
         /// <inheritdoc />
         public override string Text => $"entries:{Name}";
+
+        /// <inheritdoc />
+        public override IReadOnlyList<string> Operators => [Name];
     }
 
     /// <summary>A file of protocols imported from the command line.</summary>

@@ -116,8 +116,17 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Adds an operator; refuses (with <see cref="StoreException"/>) a name or token already in use.</summary>
     Task AddOperatorAsync(Access.Operator op, CancellationToken cancellationToken = default);
 
-    /// <summary>Every operator.</summary>
+    /// <summary>Every operator enrolled and not revoked.</summary>
     Task<IReadOnlyList<Access.Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Revokes an operator's (or observer's, or party agent's) enrolment: from this record on their token is refused and nothing
+    /// more is recorded in their name (a record acting for a revoked operator is refused under the writer lock, and their earlier
+    /// hand entries no longer count towards a match). Refuses (with <see cref="StoreException"/>) a name never enrolled or
+    /// already revoked. Returns the record.
+    /// </summary>
+    Task<Core.Register.OperatorRevokedRecord> RevokeOperatorAsync(
+        string name, string reason, string by, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records an operator's hand-count entry under the writer lock: <paramref name="decide"/>

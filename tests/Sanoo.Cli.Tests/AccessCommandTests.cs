@@ -4,7 +4,10 @@ using Sanoo.Storage;
 
 namespace Sanoo.Cli.Tests;
 
-/// <summary><c>sanoo operators add</c> and <c>sanoo keys enrol</c> refuse names and keys that would blur who did what.</summary>
+/// <summary>
+/// <c>sanoo operators add</c> and <c>sanoo keys enrol</c> refuse names and keys that would blur who did what; <c>sanoo operators
+/// revoke</c> ends an operator's token in the register.
+/// </summary>
 public sealed class AccessCommandTests : IDisposable
 {
     private static readonly GeneratedElection Sample = Kg2021Generator.Generate();
@@ -51,6 +54,27 @@ public sealed class AccessCommandTests : IDisposable
         var db = await StoreAsync();
         var (code, output) = CliRun.Sanoo("operators", "add", "--db", db, "--name", "Айгүл Т. dec_01-a", "--role", "admin");
         Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public async Task An_operator_revoked_from_the_command_line_is_no_longer_read_and_is_revoked_once()
+    {
+        var db = await StoreAsync();
+        Assert.Equal(0, CliRun.Sanoo("operators", "add", "--db", db, "--name", "dec-01", "--role", "district", "--district", "d01").ExitCode);
+        var (empty, why) = CliRun.Sanoo("operators", "revoke", "--db", db, "--name", "dec-01", "--reason", " ");
+        Assert.True(empty != 0 && why.Contains("say why the token is revoked", StringComparison.Ordinal), why);
+        var (code, output) = CliRun.Sanoo("operators", "revoke", "--db", db, "--name", "dec-01", "--reason", "the token leaked", "--by", "chair");
+        Assert.True(code == 0, output);
+        Assert.Contains("Revoked operator dec-01's token", output, StringComparison.Ordinal);
+        await using (var store = await StoreAddress.OpenAsync(db))
+        {
+            Assert.Empty(await store.ReadOperatorsAsync());
+            var record = (Core.Register.OperatorRevokedRecord)Core.Register.RegisterRecord.Decode(
+                (await store.ReadRegisterOfKindAsync(Core.Register.OperatorRevokedRecord.Word))[0].Record.AsSpan());
+            Assert.Equal(("dec-01", "the token leaked", "chair"), (record.Name, record.Reason, record.By));
+        }
+        var (again, twice) = CliRun.Sanoo("operators", "revoke", "--db", db, "--name", "dec-01", "--reason", "again");
+        Assert.True(again != 0 && twice.Contains("already revoked", StringComparison.Ordinal), twice);
     }
 
     [Fact]

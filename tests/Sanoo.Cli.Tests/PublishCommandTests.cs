@@ -12,17 +12,14 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
         var folder = Directory.CreateTempSubdirectory("sanoo-publish-").FullName;
         try
         {
-            var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
-            var (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, files.Hand);
-            Assert.True(ingested == 0, ingestOutput);
             var site = Path.Combine(folder, "site");
             Directory.CreateDirectory(site);
             File.WriteAllText(Path.Combine(site, "stale.html"), "from an earlier snapshot");
 
-            var (code, output) = CliRun.Sanoo("publish", "--db", db, "--out", site);
+            var copy = PublishedHandCopy.Make(files, folder);
 
-            Assert.True(code == 0, output);
-            Assert.Contains("7,623 pages", output, StringComparison.Ordinal);
+            Assert.Equal(site, copy.Site);
+            Assert.Contains("7,623 pages", copy.Output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(site, "stale.html")), "a file publish did not write is left alone");
             Assert.DoesNotContain(Directory.GetDirectories(folder), d => Path.GetFileName(d).StartsWith("site.", StringComparison.Ordinal));
             foreach (var language in new[] { "ky", "ru", "en" })
@@ -62,9 +59,7 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
             Assert.Contains(",1293946,1173710,p21,", atajurt, StringComparison.Ordinal);
 
             // The copy verifies on its own, offline; a changed total or a changed protocol in it does not.
-            var key = System.Text.RegularExpressions.Regex.Match(output, @"--commission-key (\S+)").Groups[1].Value;
-            var state = Path.Combine(folder, "state.json");
-            var (verified, report) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            var (verified, report) = copy.Verify();
             Assert.True(verified == 0, report);
             Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
             // Changes FILE's text as TAMPER says, then requires sanoo verify to fail naming EXPECTED, and puts the file back.
@@ -72,7 +67,7 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
             {
                 var text = File.ReadAllText(file);
                 File.WriteAllText(file, tamper(text));
-                var (code, complaint) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+                var (code, complaint) = copy.Verify();
                 Assert.Equal(VerifyCommand.Mismatch, code);
                 Assert.Contains(expected, complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
                 File.WriteAllText(file, text);
@@ -131,7 +126,7 @@ public sealed class PublishCommandTests(Kg2021Files files) : IClassFixture<Kg202
                 System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(canonical))
                     .Replace("\"valid\":", "\"valid\":1", StringComparison.Ordinal)));
             File.WriteAllText(entriesPage, entries.Replace(canonical, forged, StringComparison.Ordinal));
-            var (forgedCode, forgedReport) = CliRun.Sanoo("verify", "--dir", site, "--commission-key", key, "--state", state);
+            var (forgedCode, forgedReport) = copy.Verify();
             Assert.True(forgedCode == VerifyCommand.Mismatch, forgedReport);
             Assert.Contains("NOT VERIFIED", forgedReport, StringComparison.Ordinal);
         }

@@ -9,9 +9,13 @@ namespace Sanoo.Cli.Tests;
 /// <param name="Folder">The test's own folder.</param>
 /// <param name="Site">The published folder.</param>
 /// <param name="Key">The commission key the publish printed, to pin.</param>
-internal sealed partial record PublishedHandCopy(string Folder, string Site, string Key)
+/// <param name="Output">What the publish printed.</param>
+internal sealed partial record PublishedHandCopy(string Folder, string Site, string Key, string Output)
 {
-    /// <summary>Ingests and publishes (with <paramref name="publish"/>'s options besides the store and folder); asserts each succeeded.</summary>
+    /// <summary>
+    /// Ingests and publishes (with <paramref name="publish"/>'s options besides the store and folder) into <paramref name="folder"/>'s
+    /// <c>site</c> (which may hold files already); asserts each succeeded.
+    /// </summary>
     public static PublishedHandCopy Make(Kg2021Files files, string folder, params string[] publish)
     {
         var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
@@ -20,7 +24,7 @@ internal sealed partial record PublishedHandCopy(string Folder, string Site, str
         var site = Path.Combine(folder, "site");
         var (published, output) = CliRun.Sanoo(["publish", "--db", db, "--out", site, .. publish]);
         Assert.True(published == 0, output);
-        return new PublishedHandCopy(folder, site, CommissionKey().Match(output).Groups[1].Value);
+        return new PublishedHandCopy(folder, site, CommissionKey().Match(output).Groups[1].Value, output);
     }
 
     /// <summary>Runs <c>sanoo verify --dir</c> on the copy with the key pinned and a state file in the folder, and <paramref name="more"/>.</summary>

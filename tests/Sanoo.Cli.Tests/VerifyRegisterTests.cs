@@ -19,7 +19,8 @@ namespace Sanoo.Cli.Tests;
 /// <summary>
 /// <c>sanoo verify</c> re-derives who could write from the register: an honest night with device keys, operators, a
 /// double-entered hand count, a recount and a certification verifies; a register record rewritten in the database, a sender
-/// rewritten to a double entry that never happened, and a matched pair whose commitment does not open are each caught.
+/// rewritten to a double entry that never happened, a matched pair whose commitment does not open, and an entry or act given to an
+/// operator after their revocation are each caught.
 /// </summary>
 public sealed class VerifyRegisterTests : IDisposable
 {
@@ -307,6 +308,39 @@ public sealed class VerifyRegisterTests : IDisposable
             text, StringComparison.Ordinal);
         Assert.Contains($"register record {certification}: certification 1 is by ana, who was not then an enrolled admin", text,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entry_and_an_act_attributed_to_an_operator_after_their_revocation_are_named()
+    {
+        var (log, app) = await StartAsync(checkStore: false);
+        await HonestNightAsync(log, app);
+        var revoked = await log.RevokeOperatorAsync("ana", "the token leaked", "chair");
+        // The night goes on honestly: the admin sends a hand count and orders a recount after the revocation.
+        var after = await log.SubmitAsync(new Submission(Sample.Hand[300].Checked(Sample.Election), new Sender.Operator("test")));
+        Assert.True((await log.OrderRecountUnlessOpenAsync(
+            new RecountOrder(0, Doubled.Station, Doubled.Contest, "a second look", "test", DateTimeOffset.UtcNow))).Recorded);
+        var order = (await log.RegisterAsync(0)).Last(r => r.Kind == RecountOrderRecord.Word).Sequence;
+        await PublishedAsync(log, app);
+        var (honest, honestOutput) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.True(honest == 0, honestOutput);
+        Assert.Contains("Register: operators: 3 (1 of them revoked).", honestOutput, StringComparison.Ordinal);
+
+        // An insider with the database gives the revoked operator the admin's later entry and order, as if her leaked token did them.
+        RewriteRecord(order, r => r with { By = "ana" });
+        TamperDrill.Tamper(Db, $"UPDATE protocol_version SET sender = 'operator:ana' WHERE seq = {after.Sequence}");
+        File.Delete(HeadFile);
+        (log, app) = await StartAsync(checkStore: false);
+        var (code, output) = Verify(app, Path.Combine(_folder, "fresh-state.json"));
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var text = output.ReplaceLineEndings("");
+        Assert.Contains("NOT VERIFIED", text, StringComparison.Ordinal);
+        Assert.Contains($"entry {after.Sequence}: sent by operator ana (operator:ana), whose token register record {revoked.Sequence} revoked "
+            + "before it", text, StringComparison.Ordinal);
+        Assert.Contains($"register record {order} (recount-order) is an act of operator ana, whose token register record {revoked.Sequence} "
+            + "revoked before it", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using Sanoo.Core.Definitions;
+using Sanoo.Log;
 using Sanoo.Storage.Access;
+using Sanoo.Storage.Acts;
 using Sanoo.Storage.Schema;
 using Sanoo.Testing;
 
 namespace Sanoo.Storage.Tests;
 
-/// <summary>Device keys and operators, on both backends; and a version-1 database upgraded to version 2.</summary>
+/// <summary>Device keys and operators and their revocation, on both backends; and a version-1 database upgraded to version 2.</summary>
 [Collection("stores")]
 public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
 {
@@ -106,6 +108,48 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         Assert.Equal("anna", Assert.Single(await log.OperatorsAsync()).Name);
         Assert.Equal("observer complaint", Assert.Single((await log.RecountsAsync()).Orders).Reason);
         Assert.True((await log.CheckStoreAsync(null)).Sound);
+        await CloseAsync(log);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_revoked_operator_is_no_longer_read_and_nothing_more_is_recorded_or_logged_in_their_name(string backend)
+    {
+        var log = await OpenLogAsync(NewAddress(backend));
+        var store = log.Store;
+        var hash = SHA256.HashData("token-dec"u8);
+        await store.AddOperatorAsync(new Operator("dec", OperatorRole.District, new AreaId("d01"), hash));
+        await store.AddOperatorAsync(new Operator("cec", OperatorRole.Admin, null, SHA256.HashData("token-cec"u8)));
+        var station = Sample.Hand[0];
+        var order = new RecountOrder(0, station.Station, station.Contest, "the margin is thin", "dec", DateTimeOffset.UnixEpoch);
+        Assert.True((await store.OrderRecountAsync(order)).Recorded);
+        await store.RecordRecountOutcomeAsync(new RecountOutcome(0, 1, "confirmed", "dec", DateTimeOffset.UnixEpoch));
+
+        var revoked = await log.RevokeOperatorAsync("dec", "the token leaked", "chair");
+        Assert.Equal(hash, revoked.TokenSha256.ToArray());
+        Assert.Equal(["cec"], (await log.OperatorsAsync()).Select(o => o.Name));
+        var again = await Assert.ThrowsAsync<StoreException>(() => store.RevokeOperatorAsync("dec", "again", "chair"));
+        Assert.Contains($"already revoked by register record {revoked.Sequence}", again.Message, StringComparison.Ordinal);
+        var nobody = await Assert.ThrowsAsync<StoreException>(() => store.RevokeOperatorAsync("nobody", "x", "chair"));
+        Assert.Contains("No operator named 'nobody'", nobody.Message, StringComparison.Ordinal);
+        var readd = await Assert.ThrowsAsync<StoreException>(
+            () => store.AddOperatorAsync(new Operator("dec", OperatorRole.District, new AreaId("d01"), SHA256.HashData("new"u8))));
+        Assert.Contains("already exists", readd.Message, StringComparison.Ordinal);
+
+        // The store refuses their acts under the writer lock, and the log their protocols, whatever a server's cache still says.
+        var act = await Assert.ThrowsAsync<OperatorRevokedException>(() => store.OrderRecountAsync(order));
+        Assert.Equal((revoked.Sequence, "dec"), (act.RevokedBy, act.Name));
+        var size = (await log.RegisterAsync(0)).Count;
+        Assert.True((await store.OrderRecountAsync(order with { OrderedBy = "cec" })).Recorded);
+        Assert.Equal(size + 1, (await log.RegisterAsync(0)).Count);
+        foreach (var sender in new Sender[] { new Sender.Operator("dec"), new Sender.DoubleEntry("cec", "dec"), new Sender.MatchedEntry("dec") })
+        {
+            var entry = await Assert.ThrowsAsync<OperatorRevokedException>(
+                () => log.SubmitAsync(new Submission(station.Checked(Sample.Election), sender)));
+            Assert.Contains($"revoked by register record {revoked.Sequence}", entry.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, log.Position);
+        Assert.Equal(1, (await log.SubmitAsync(new Submission(station.Checked(Sample.Election), new Sender.Operator("cec")))).Sequence);
         await CloseAsync(log);
     }
 }

@@ -85,6 +85,26 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
     }
 
     [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task An_operator_revoked_before_the_checkpoint_a_restart_starts_from_stays_revoked(string backend)
+    {
+        var (address, seal, log) = await StartAsync(backend);
+        await log.Store.AddOperatorAsync(new Operator("dec", OperatorRole.Admin, null, SHA256.HashData("token-dec"u8)));
+        var revoked = await log.RevokeOperatorAsync("dec", "the token leaked", "chair");
+        await log.SubmitAsync([.. Sample.Hand.Take(50).Select(p => Submit(p))]);
+        Assert.Equal(50, await log.WriteCheckpointAsync());
+        await CloseAsync(log);
+        seal.Kept = seal.History.Single(s => s.Position == 50);
+
+        var reopened = await OpenAsync(address, seal);
+        Assert.Equal(3, reopened.Checkpoint.RegisterSize); // the definition, the enrolment and the revocation, adopted unread
+        var refused = await Assert.ThrowsAsync<OperatorRevokedException>(() => reopened.SubmitAsync(Submit(Sample.Hand[60], "operator:dec")));
+        Assert.Equal(revoked.Sequence, refused.RevokedBy);
+        Assert.Equal(50, reopened.Position);
+        await CloseAsync(reopened);
+    }
+
+    [Theory]
     [MemberData(nameof(RegisterTampering))]
     public async Task A_register_changed_under_its_checkpoint_is_refused_and_read_whole(string backend, string tampering)
     {

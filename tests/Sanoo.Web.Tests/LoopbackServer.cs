@@ -23,6 +23,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The server's log.</summary>
     public ElectionLog Log { get; private set; } = null!;
 
+    /// <summary>The running server's services.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The SHA-256 of a token, as an operator's enrolment keeps it.</summary>
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 

@@ -12,8 +12,9 @@ namespace Sanoo.Cli.Commands;
 
 /// <summary>
 /// Who may write: <c>sanoo keys new</c> makes a station device's Ed25519 key pair, <c>sanoo keys
-/// enrol</c> registers its public key with the store the server uses, and <c>sanoo operators
-/// add</c> creates a commission operator and prints their token once (only its hash is stored).
+/// enrol</c> registers its public key with the store the server uses, <c>sanoo operators
+/// add</c> creates a commission operator and prints their token once (only its hash is stored), and <c>sanoo operators
+/// revoke</c> ends an operator's token in the register.
 /// </summary>
 public static class AccessCommands
 {
@@ -77,34 +78,18 @@ public static class AccessCommands
                 new Enrolment(r.GetValue(enrolStation)!, r.GetValue(publicKey)!, r.GetValue(by)!, r.GetValue(commissionKey)),
                 ct));
         var revokeStation = new Option<string>("--station") { Description = "The station whose device key is revoked.", Required = true };
-        var reason = new Option<string>("--reason")
-        {
-            Description = "Why, in the commission's words (published in the register): lost, stolen, compromised …",
-            Required = true,
-        };
-        var revokedBy = new Option<string>("--by")
-        {
-            Description = "Who revokes it, for the record (published in the register).",
-            DefaultValueFactory = _ => Environment.UserName,
-        };
-        var revoke = new Command(
-            "revoke",
+        var revoke = Revocation(
             "Revoke a station's device key (lost, stolen, compromised): from the next entry on, nothing it signs is taken; the revocation is a "
-                + "register record every observer sees.")
-        {
-            db, revokeStation, reason, revokedBy,
-        };
-        revoke.SetAction((r, ct) =>
-            RevokeAsync(console, r.GetValue(db)!, r.GetValue(revokeStation)!, r.GetValue(reason)!, r.GetValue(revokedBy)!, ct));
+                + "register record every observer sees.",
+            db, revokeStation, "lost, stolen, compromised", (store, station, reason, by, ct) => RevokeAsync(console, store, station, reason, by, ct));
         return new Command("keys", "Station device keys (Ed25519).") { create, enrol, revoke };
     }
 
     private static async Task<int> RevokeAsync(
         IAnsiConsole console, string db, string station, string reason, string by, CancellationToken cancellationToken)
     {
-        if ((reason.Trim().Length == 0 ? "is empty; say why the key is revoked" : Core.Json.FreeText.ProblemWithText(reason)) is { } textProblem)
+        if (!ReasonIsSound(console, reason, "key"))
         {
-            console.MarkupLineInterpolated($"[red]--reason {textProblem}.[/]");
             return SanooCli.BadInput;
         }
         try
@@ -128,7 +113,77 @@ public static class AccessCommands
         }
     }
 
-    /// <summary>The <c>operators</c> command with <c>add</c>.</summary>
+    /// <summary>Whether a revocation's <c>--reason</c> is published text that says why; if not, says what is wrong.</summary>
+    private static bool ReasonIsSound(IAnsiConsole console, string reason, string what)
+    {
+        if ((reason.Trim().Length == 0 ? $"is empty; say why the {what} is revoked" : Core.Json.FreeText.ProblemWithText(reason)) is { } problem)
+        {
+            console.MarkupLineInterpolated($"[red]--reason {problem}.[/]");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The <c>operators revoke</c> command.</summary>
+    private static Command RevokeOperator(IAnsiConsole console, Option<string> db) => Revocation(
+        "Revoke an operator's, observer's or party agent's token (leaked, or they left): from this register record on the server "
+            + "refuses it and records nothing more in their name; the verifier holds every later act to it.",
+        db,
+        new Option<string>("--name") { Description = "The operator's (observer's, party agent's) name.", Required = true },
+        "the token leaked, the operator left",
+        (store, name, reason, by, ct) => RevokeOperatorAsync(console, store, name, reason, by, ct));
+
+    /// <summary>
+    /// A <c>revoke</c> command: the store, <paramref name="whose"/> (what is revoked), a <c>--reason</c> and a <c>--by</c> for the
+    /// published record, handed to <paramref name="act"/> in that order.
+    /// </summary>
+    private static Command Revocation(
+        string description,
+        Option<string> db,
+        Option<string> whose,
+        string reasons,
+        Func<string, string, string, string, CancellationToken, Task<int>> act)
+    {
+        var reason = new Option<string>("--reason")
+        {
+            Description = $"Why, in the commission's words (published in the register): {reasons} …",
+            Required = true,
+        };
+        var by = new Option<string>("--by")
+        {
+            Description = "Who revokes it, for the record (published in the register).",
+            DefaultValueFactory = _ => Environment.UserName,
+        };
+        var revoke = new Command("revoke", description) { db, whose, reason, by };
+        revoke.SetAction((r, ct) => act(r.GetValue(db)!, r.GetValue(whose)!, r.GetValue(reason)!, r.GetValue(by)!, ct));
+        return revoke;
+    }
+
+    private static async Task<int> RevokeOperatorAsync(
+        IAnsiConsole console, string db, string name, string reason, string by, CancellationToken cancellationToken)
+    {
+        if (!ReasonIsSound(console, reason, "token"))
+        {
+            return SanooCli.BadInput;
+        }
+        try
+        {
+            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
+            var revoked = await store.RevokeOperatorAsync(name, reason, by, cancellationToken);
+            console.MarkupLine(Markup.Escape(
+                $"Revoked operator {name}'s token in {store.Description} (register record {revoked.Sequence}): a running server refuses it "
+                + "within seconds, and nothing more is recorded in their name. If they are to go on, enrol them under a new name with "
+                + "sanoo operators add."));
+            return SanooCli.Ok;
+        }
+        catch (StoreException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return SanooCli.BadInput;
+        }
+    }
+
+    /// <summary>The <c>operators</c> command with <c>add</c> and <c>revoke</c>.</summary>
     public static Command Operators(IAnsiConsole console)
     {
         var db = StoreOptions.Database(required: true);
@@ -158,7 +213,10 @@ public static class AccessCommands
         add.SetAction((r, ct) => ReporterEnrolment.Is(r.GetValue(role)!)
             ? ReporterEnrolment.AddAsync(console, r.GetValue(db)!, r.GetValue(name)!, r.GetValue(role)!, r.GetValue(area), r.GetValue(party), ct)
             : AddOperatorAsync(console, r.GetValue(db)!, r.GetValue(name)!, r.GetValue(role)!, r.GetValue(district), ct));
-        return new Command("operators", "Commission operators who enter hand counts and corrections, and accredited observers.") { add };
+        return new Command("operators", "Commission operators who enter hand counts and corrections, and accredited observers.")
+        {
+            add, RevokeOperator(console, db),
+        };
     }
 
     /// <summary>

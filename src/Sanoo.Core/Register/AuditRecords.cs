@@ -82,6 +82,9 @@ public sealed record AuditRecountRecord(
     /// <inheritdoc />
     public override string? Station => StationId;
 
+    /// <inheritdoc />
+    public override string? ActingOperator => By;
+
     private protected override void WriteFields(JsonObject json)
     {
         json["station"] = StationId;

@@ -8,7 +8,7 @@ namespace Sanoo.Core.Register;
 
 /// <summary>
 /// One record of the register: the signed log of everything, besides the protocols, that decides a published number. The
-/// definition (record 1), device key enrolments and revocations, operators and their roles, every hand-count entry with
+/// definition (record 1), device key enrolments and revocations, operators and their roles and revocations, every hand-count entry with
 /// its commitment and the openings of a matched pair, recount orders and outcomes, certifications, the witnesses whose
 /// cosignatures the server accepts, observers' reports and answers, the stations' turnout reports through election day, and
 /// the risk-limiting audit's plan, rounds, recounts and results.
@@ -27,6 +27,13 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
 
     /// <summary>The station the record concerns, if any (the store indexes it).</summary>
     public virtual string? Station => null;
+
+    /// <summary>
+    /// The operator (or observer, or party agent) whose act the record is, by name, if it is one (a hand entry, a recount order or
+    /// outcome, a certification, a report or its answer, a turnout report an operator sent, an audit recount): the store refuses,
+    /// and the verifier names, one whose operator's enrolment was revoked before it (<see cref="OperatorRevokedRecord"/>).
+    /// </summary>
+    public virtual string? ActingOperator => null;
 
     /// <summary>The record's kind-specific members.</summary>
     private protected abstract void WriteFields(JsonObject json);
@@ -79,6 +86,8 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             OperatorRecord.Word => new OperatorRecord(
                 sequence, logSize, at, by, r.Text("name"), r.Text("role"), r.OptionalText("district"), r.Hex("tokenSha256", 32),
                 r.OptionalText("party")),
+            OperatorRevokedRecord.Word => new OperatorRevokedRecord(
+                sequence, logSize, at, by, r.Text("name"), r.Hex("tokenSha256", 32), r.Text("reason")),
             HandEntryRecord.Word => new HandEntryRecord(
                 sequence, logSize, at, by, r.Long("entry"), r.Text("station"), r.Text("contest"), r.Text("source"), (int)r.Long("version"),
                 r.Text("status"), r.Hex("commitment", 32), r.Openings(), r.OptionalHex("contentHash", 32)),
@@ -408,6 +417,9 @@ public sealed record HandEntryRecord(
     /// <inheritdoc />
     public override string? Station => StationId;
 
+    /// <inheritdoc />
+    public override string? ActingOperator => By;
+
     private protected override void WriteFields(JsonObject json)
     {
         json["entry"] = Entry;
@@ -448,6 +460,9 @@ public sealed record RecountOrderRecord(
     /// <inheritdoc />
     public override string? Station => StationId;
 
+    /// <inheritdoc />
+    public override string? ActingOperator => By;
+
     private protected override void WriteFields(JsonObject json)
     {
         json["number"] = Number;
@@ -470,6 +485,9 @@ public sealed record RecountOutcomeRecord(
     /// <inheritdoc />
     public override string Kind => Word;
 
+    /// <inheritdoc />
+    public override string? ActingOperator => By;
+
     private protected override void WriteFields(JsonObject json)
     {
         json["number"] = Number;
@@ -490,6 +508,9 @@ public sealed record CertificationRecord(
 
     /// <inheritdoc />
     public override string Kind => Word;
+
+    /// <inheritdoc />
+    public override string? ActingOperator => By;
 
     private protected override void WriteFields(JsonObject json)
     {

@@ -31,6 +31,9 @@ public sealed record ReportRecord(
     /// <inheritdoc />
     public override string? Station => StationId;
 
+    /// <inheritdoc />
+    public override string? ActingOperator => By;
+
     private protected override void WriteFields(JsonObject json)
     {
         json["number"] = Number;
@@ -72,6 +75,9 @@ public sealed record ReportAnswerRecord(
 
     /// <inheritdoc />
     public override string Kind => Word;
+
+    /// <inheritdoc />
+    public override string? ActingOperator => By;
 
     private protected override void WriteFields(JsonObject json)
     {

@@ -33,6 +33,9 @@ public sealed record TurnoutRecord(
     /// <inheritdoc />
     public override string? Station => StationId;
 
+    /// <inheritdoc />
+    public override string? ActingOperator => Signature is null ? By : null;
+
     /// <summary>The report itself, as it was signed.</summary>
     public Turnout.TurnoutReport Report(Definitions.ElectionId election) => new(election, new Definitions.AreaId(StationId), Time, Voters);
 

@@ -194,8 +194,31 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await RecordsAsync<OperatorRecord>(OperatorRecord.Word, cancellationToken)).Select(OperatorRecords.Of)];
+    public async Task<IReadOnlyList<Operator>> ReadOperatorsAsync(CancellationToken cancellationToken = default)
+    {
+        var revoked = (await RecordsAsync<OperatorRevokedRecord>(OperatorRevokedRecord.Word, cancellationToken))
+            .Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. (await RecordsAsync<OperatorRecord>(OperatorRecord.Word, cancellationToken))
+            .Where(r => !revoked.Contains(r.Name)).Select(OperatorRecords.Of)];
+    }
+
+    /// <inheritdoc />
+    public Task<OperatorRevokedRecord> RevokeOperatorAsync(string name, string reason, string by, CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
+        {
+            var enrolled = (await writer.RecordsAsync<OperatorRecord>(OperatorRecord.Word, ct)).FirstOrDefault(o => o.Name == name)
+                ?? throw new StoreException($"No operator named '{name}' is enrolled in {Description}.");
+            if (await RevocationOfAsync(writer, name, ct) is { } earlier)
+            {
+                throw new StoreException($"Operator '{name}' was already revoked by register record {earlier.Sequence} in {Description}.");
+            }
+            var record = new OperatorRevokedRecord(place.Next, place.LogSize, DateTimeOffset.UtcNow, by, name, enrolled.TokenSha256, reason);
+            return ((IReadOnlyList<RegisterRecord>)[record], record);
+        }, cancellationToken);
+
+    /// <summary>The record that revoked operator <paramref name="name"/>, or null while they are not revoked.</summary>
+    private static async Task<OperatorRevokedRecord?> RevocationOfAsync(SqlWriter writer, string name, CancellationToken cancellationToken) =>
+        (await writer.RecordsAsync<OperatorRevokedRecord>(OperatorRevokedRecord.Word, cancellationToken)).FirstOrDefault(r => r.Name == name);
 
     /// <inheritdoc />
     public async Task<Witness> EnrolWitnessAsync(Witness witness, CancellationToken cancellationToken = default)
@@ -225,7 +248,10 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
         HandEntry entry, Func<IReadOnlyList<HandEntry>, Core.Entries.EntryStatus> decide, CancellationToken cancellationToken = default) =>
         RecordAsync(async (writer, place, ct) =>
         {
-            var earlier = await writer.EntriesOfVersionAsync(entry, ct);
+            // A revoked operator's earlier entries no longer count towards a match: a pair needs two operators enrolled now.
+            var revoked = (await writer.RecordsAsync<OperatorRevokedRecord>(OperatorRevokedRecord.Word, ct))
+                .Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            List<HandEntry> earlier = [.. (await writer.EntriesOfVersionAsync(entry, ct)).Where(e => !revoked.Contains(e.Operator))];
             var status = decide(earlier);
             if (!HandEntry.IsRecorded(status))
             {
@@ -403,7 +429,9 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write session with the place of the next register record, and appends the records it
-    /// gives (numbered from that place) in the same transaction.
+    /// gives (numbered from that place) in the same transaction; refuses the lot when one is an act of an operator whose enrolment
+    /// was revoked (<see cref="RegisterRecord.ActingOperator"/>), so a server that has not yet seen the revocation records nothing
+    /// in their name.
     /// </summary>
     private Task<T> RecordAsync<T>(
         Func<SqlWriter, RegisterPlace, CancellationToken, Task<(IReadOnlyList<RegisterRecord> Records, T Result)>> work,
@@ -411,6 +439,13 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
         WriteSessionAsync(async (writer, ct) =>
         {
             var (records, result) = await work(writer, await writer.RegisterPlaceAsync(ct), ct);
+            foreach (var name in records.Select(r => r.ActingOperator).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                if (await RevocationOfAsync(writer, name, ct) is { } revoked)
+                {
+                    throw new OperatorRevokedException(name, revoked.Sequence);
+                }
+            }
             await writer.AppendRecordsAsync(records, ct);
             return result;
         }, cancellationToken);

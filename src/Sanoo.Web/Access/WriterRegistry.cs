@@ -13,16 +13,19 @@ namespace Sanoo.Web.Access;
 /// <summary>
 /// Who may write, as the register says: each station's device key (its newest enrolment, unless revoked) as the log holds it (raw
 /// bytes by station, read as the log reads the register: at each write and as it follows the store), and the operators by token
-/// hash, read from the register's new records every <see cref="ServerOptions.AccessRefresh"/> so an enrolment made while the server
-/// runs takes effect without a restart. A key replaced or revoked meanwhile is refused by the log itself, which holds each signed
-/// protocol against the register when it decides.
+/// hash, read from the register's new records every <see cref="ServerOptions.AccessRefresh"/> so an enrolment or a revocation made
+/// while the server runs takes effect without a restart. A key replaced or revoked meanwhile is refused by the log itself, which
+/// holds each signed protocol against the register when it decides; an operator revoked meanwhile, by the store and the log, which
+/// record nothing more in their name.
 /// </summary>
 public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeProvider time) : BackgroundService
 {
     private readonly Dictionary<string, Operator> _operatorsByToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OperatorRevokedRecord> _revokedByToken = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private long _recordsSeen = -1;
     private volatile FrozenDictionary<string, Operator> _operators = FrozenDictionary<string, Operator>.Empty;
+    private volatile FrozenDictionary<string, OperatorRevokedRecord> _revoked = FrozenDictionary<string, OperatorRevokedRecord>.Empty;
 
     /// <summary>The public key enrolled for a station now, or null.</summary>
     public EnrolledKey? DeviceKey(string station)
@@ -36,14 +39,18 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
     /// <summary>Whether the station's last key was revoked (and none enrolled since).</summary>
     public bool Revoked(string station) => log.IsDeviceKeyRevoked(station);
 
-    /// <summary>The operator with this bearer token, or null.</summary>
-    public Operator? OperatorByToken(string token) =>
-        _operators.GetValueOrDefault(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
+    /// <summary>The operator with this bearer token, or null (none has it, or theirs was revoked).</summary>
+    public Operator? OperatorByToken(string token) => _operators.GetValueOrDefault(TokenHash(token));
+
+    /// <summary>The register record that revoked this bearer token, or null when none did.</summary>
+    public OperatorRevokedRecord? RevocationOfToken(string token) => _revoked.GetValueOrDefault(TokenHash(token));
+
+    private static string TokenHash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>
-    /// Brings the log up to the store's register (enrolments and revocations made by another process), and reads the operators:
-    /// the first time those of the whole register (by their kind, not every record: a million device keys are not read here),
-    /// then only those in the records made since the last refresh.
+    /// Brings the log up to the store's register (enrolments and revocations made by another process), and reads the operators
+    /// and their revocations: the first time those of the whole register (by their kinds, not every record: a million device keys
+    /// are not read here), then only those in the records made since the last refresh.
     /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
@@ -55,25 +62,38 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
             if (_recordsSeen < 0)
             {
                 var seen = log.RegisterSize;
-                rows = [.. (await log.RegisterOfKindAsync(OperatorRecord.Word, cancellationToken)).Where(row => row.Sequence <= seen)];
+                rows = [.. (await log.RegisterOfKindAsync(OperatorRecord.Word, cancellationToken))
+                    .Concat(await log.RegisterOfKindAsync(OperatorRevokedRecord.Word, cancellationToken))
+                    .Where(row => row.Sequence <= seen).OrderBy(row => row.Sequence)];
                 _recordsSeen = seen;
             }
             else
             {
                 rows = await log.RegisterAsync(_recordsSeen, cancellationToken);
             }
-            var operatorsAdded = false;
+            var operatorsChanged = false;
             foreach (var row in rows)
             {
-                if (row.Kind == OperatorRecord.Word && RegisterRecord.Decode(row.Record.AsSpan()) is OperatorRecord op)
+                if (row.Kind is OperatorRecord.Word or OperatorRevokedRecord.Word)
                 {
-                    _operatorsByToken[Convert.ToHexString(op.TokenSha256.AsSpan())] = Storage.Access.OperatorRecords.Of(op);
-                    operatorsAdded = true;
+                    operatorsChanged = true;
+                    switch (RegisterRecord.Decode(row.Record.AsSpan()))
+                    {
+                        case OperatorRecord op:
+                            _operatorsByToken[Convert.ToHexString(op.TokenSha256.AsSpan())] = Storage.Access.OperatorRecords.Of(op);
+                            break;
+                        case OperatorRevokedRecord revoked:
+                            var hash = Convert.ToHexString(revoked.TokenSha256.AsSpan());
+                            _operatorsByToken.Remove(hash);
+                            _revokedByToken[hash] = revoked;
+                            break;
+                    }
                 }
                 _recordsSeen = Math.Max(_recordsSeen, row.Sequence);
             }
-            if (operatorsAdded)
+            if (operatorsChanged)
             {
+                _revoked = _revokedByToken.ToFrozenDictionary(StringComparer.Ordinal);
                 _operators = _operatorsByToken.ToFrozenDictionary(StringComparer.Ordinal);
             }
         }

@@ -221,6 +221,11 @@ public static class IngestEndpoints
                 return Problems.Status(403, "Not allowed", $"{e.Message}. Nothing signed with that key is counted; sign with the station's "
                     + "current key. In a batch, the other protocols were decided as usual: send the batch again for their receipts.");
             }
+            catch (Storage.Access.OperatorRevokedException e)
+            {
+                metrics.Refused("operator_revoked");
+                return Problems.Status(401, "Not authenticated", $"{e.Message}. In a batch, the other protocols were decided as usual.");
+            }
             catch (StoreException e)
             {
                 metrics.Refused("store_unavailable");

@@ -1,11 +1,12 @@
-using System.Text.Json;
-using Sanoo.Storage.Log;
 using Sanoo.Web.Publishing;
 using Wire = Sanoo.Contracts;
 
 namespace Sanoo.Web.PublicApi;
 
-/// <summary>The transparency log's tree heads, entries, keys and proofs as the wire carries them.</summary>
+/// <summary>
+/// The transparency log's tree heads, keys and proofs as the wire carries them (its entries and the register's records are written
+/// straight from the store's rows by <see cref="LogPageWriter"/>).
+/// </summary>
 public static class TransparencyJson
 {
     /// <summary>
@@ -38,22 +39,6 @@ public static class TransparencyJson
             DateTimeOffset.FromUnixTimeMilliseconds(wire.Timestamp)),
         Convert.FromBase64String(wire.Signature));
 
-    /// <summary>The wire form of one log entry: what the leaf commits to, the signature, and the protocol itself.</summary>
-    public static Wire.LogEntry Of(LogEntry e) => new(
-        e.Sequence,
-        e.Station.Value,
-        e.Contest.Value,
-        e.Source.Value,
-        e.Version,
-        WireEnums.Of<Wire.StoredOutcome>(e.Outcome),
-        e.Sender,
-        Convert.ToHexStringLower(e.ContentHash.AsSpan()),
-        e.Signature.IsDefaultOrEmpty ? "" : Convert.ToBase64String(e.Signature.AsSpan()),
-        e.ReceivedAt.ToUnixTimeMilliseconds(),
-        Convert.ToHexStringLower(e.LeafHash()),
-        Convert.ToBase64String(e.Canonical.AsSpan()),
-        JsonElement.Parse(e.Canonical.AsSpan()));
-
     /// <summary>
     /// The wire form of the stations' device keys: each station's current key, and every enrolment
     /// with its time, so that a protocol signed with a key later replaced still verifies.
@@ -71,14 +56,6 @@ public static class TransparencyJson
             [.. revocations.Select(r => new Wire.KeyRevocation(
                 r.StationId, Convert.ToBase64String(r.PublicKey.AsSpan()), r.At.ToUnixTimeMilliseconds(), r.Reason))]);
     }
-
-    /// <summary>The wire form of one register record: its bytes (the leaf input), leaf hash, and the same as JSON.</summary>
-    public static Wire.RegisterRecord Of(Storage.Register.RegisterRow row) => new(
-        row.Sequence,
-        row.Kind,
-        Convert.ToBase64String(row.Record.AsSpan()),
-        Convert.ToHexStringLower(Core.Transparency.MerkleHash.Leaf(row.Record.AsSpan())),
-        JsonElement.Parse(row.Record.AsSpan()));
 
     /// <summary>The wire form of an inclusion proof.</summary>
     public static Wire.InclusionProof Inclusion(long sequence, long treeSize, IEnumerable<byte[]> proof) =>

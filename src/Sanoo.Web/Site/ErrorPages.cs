@@ -8,7 +8,8 @@ namespace Sanoo.Web.Site;
 /// <summary>
 /// An exception while answering an address under a language of the site is answered 500 with a small page in that language that
 /// says the server failed and leads home, as <see cref="NotFoundPages"/> does for a missing page; the API, JSON clients and
-/// writes keep their problem answer.
+/// writes keep their problem answer. An act refused because its operator was revoked a moment before is answered 401, as the
+/// token itself is once the server has read the revocation.
 /// </summary>
 public static class ErrorPages
 {
@@ -17,6 +18,14 @@ public static class ErrorPages
     {
         ExceptionHandler = async context =>
         {
+            if (context.Features.Get<IExceptionHandlerFeature>()?.Error is Storage.Access.OperatorRevokedException revoked)
+            {
+                // the store or the log refused an act of an operator revoked a moment before the server read the revocation
+                context.Response.Headers.WWWAuthenticate = Access.OperatorAuthentication.SchemeName;
+                await Problems.Status(401, "Not authenticated", $"this needs a commission operator's token: {
+                    Access.OperatorAuthentication.RevokedMessage(revoked.Name, revoked.RevokedBy, null)}").ExecuteAsync(context);
+                return;
+            }
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             if (NotFoundPages.LanguageFor(context.Request, languages) is { } language)
             {

@@ -19,6 +19,9 @@ namespace Sanoo.Web.Site;
 /// </summary>
 public static class PublishedApi
 {
+    /// <summary>Writes the log's and the register's pages as the server's <c>/api/v1/entries</c> and <c>/api/v1/register</c> do.</summary>
+    private static readonly LogPageWriter Pages = new(WireJson.Default.Options);
+
     /// <summary>The signed tree head's file.</summary>
     public const string TreeHeadFile = "api/v1/tree-head.json";
 
@@ -61,10 +64,10 @@ public static class PublishedApi
         for (var start = 0; start <= records.Count; start += TransparencyEndpoints.MaxPage)
         {
             var from = start == 0 ? 0 : records[start - 1].Sequence;
-            var registerPage = new RegisterPage(from, [.. records.Skip(start).Take(TransparencyEndpoints.MaxPage).Select(TransparencyJson.Of)]);
-            yield return ($"api/v1/register/{from}.json", JsonSerializer.SerializeToUtf8Bytes(registerPage, json.RegisterPage));
+            var rows = records.GetRange(start, Math.Min(TransparencyEndpoints.MaxPage, records.Count - start));
+            yield return ($"api/v1/register/{from}.json", LogPageResult.Register(Pages, from, rows).ToBytes());
         }
-        var page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
+        var page = new List<Storage.Log.LogEntry>(TransparencyEndpoints.MaxPage);
         var after = EntriesPageOf(Math.Min(entriesAfter, snapshot.Position));
         await foreach (var entry in log.EntriesAsync(after, withCanonical: true, cancellationToken))
         {
@@ -72,15 +75,15 @@ public static class PublishedApi
             {
                 break;
             }
-            page.Add(TransparencyJson.Of(entry));
+            page.Add(entry);
             if (page.Count == TransparencyEndpoints.MaxPage)
             {
-                yield return (EntriesPath(after), JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
+                yield return (EntriesPath(after), LogPageResult.Entries(Pages, after, page).ToBytes());
                 after = entry.Sequence;
-                page = new List<Contracts.LogEntry>(TransparencyEndpoints.MaxPage);
+                page.Clear();
             }
         }
-        yield return (EntriesPath(after), JsonSerializer.SerializeToUtf8Bytes(new EntriesPage(after, page), json.EntriesPage));
+        yield return (EntriesPath(after), LogPageResult.Entries(Pages, after, page).ToBytes());
     }
 
     /// <summary>The <c>after</c> of the log's page that holds entry <paramref name="entriesAfter"/> + 1 (entries count from 1).</summary>

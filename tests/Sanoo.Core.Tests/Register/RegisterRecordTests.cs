@@ -14,7 +14,8 @@ public sealed class RegisterRecordTests
 
     public static TheoryData<string> Kinds() =>
     [
-        DefinitionRecord.Word, DeviceKeyRecord.Word, DeviceKeyRevokedRecord.Word, OperatorRecord.Word, HandEntryRecord.Word,
+        DefinitionRecord.Word, DeviceKeyRecord.Word, DeviceKeyRevokedRecord.Word, OperatorRecord.Word, OperatorRevokedRecord.Word,
+        HandEntryRecord.Word,
         RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, WitnessRecord.Word,
         AuditPlanRecord.Word, AuditRoundRecord.Word, AuditRecountRecord.Word, AuditResultRecord.Word,
     ];
@@ -25,6 +26,7 @@ public sealed class RegisterRecordTests
         DeviceKeyRecord.Word => new DeviceKeyRecord(2, 0, At, "admin", "s0001", Key),
         DeviceKeyRevokedRecord.Word => new DeviceKeyRevokedRecord(3, 5, At, "admin", "s0001", Key, "device stolen from the station"),
         OperatorRecord.Word => new OperatorRecord(4, 5, At, "commission", "Айгүл Токтосунова", "district", "d-01", Key),
+        OperatorRevokedRecord.Word => new OperatorRevokedRecord(4, 6, At, "cec", "Айгүл Токтосунова", Key, "the token leaked"),
         HandEntryRecord.Word => new HandEntryRecord(
             5, 6, At, "Айгүл Токтосунова", 2, "s0001", "list", "hand", 1, "matched", Key,
             [new Opening(1, [.. new byte[16]]), new Opening(2, [.. Enumerable.Repeat((byte)7, 16)])], Key),
@@ -48,6 +50,41 @@ public sealed class RegisterRecordTests
         Assert.Equal(kind, read.Kind);
         Assert.Equal(bytes, read.Encode());
         Assert.Equal(Core.Json.CanonicalJson.Canonicalize(bytes), bytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Only_a_record_of_an_operators_act_names_an_acting_operator(string kind)
+    {
+        var acts = new[] { HandEntryRecord.Word, RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, AuditRecountRecord.Word };
+        var record = Sample(kind);
+        Assert.Equal(acts.Contains(kind) ? record.By : null, record.ActingOperator);
+    }
+
+    [Fact]
+    public void An_operators_revocation_names_the_operator_and_the_token_and_needs_a_reason()
+    {
+        var bytes = Sample(OperatorRevokedRecord.Word).Encode();
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Contains("\"kind\":\"operator-revoked\"", text, StringComparison.Ordinal);
+        Assert.Contains($"\"tokenSha256\":\"{Convert.ToHexStringLower(Key.AsSpan())}\"", text, StringComparison.Ordinal);
+        var read = Assert.IsType<OperatorRevokedRecord>(RegisterRecord.Decode(bytes));
+        Assert.Equal(("Айгүл Токтосунова", "the token leaked"), (read.Name, read.Reason));
+        Assert.Null(read.ActingOperator); // who revoked is the commission's command, not an act held to the operators
+        var noReason = Assert.Throws<FormatException>(() => RegisterRecord.Decode(Encoding.UTF8.GetBytes(
+            text.Replace(",\"reason\":\"the token leaked\"", "", StringComparison.Ordinal))));
+        Assert.Contains("lacks 'reason'", noReason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_turnout_report_is_an_operators_act_only_when_unsigned()
+    {
+        var sent = new TurnoutRecord(20, 9, At, "dec-01", "s0001", "10:00", 120, null);
+        var signed = sent with { By = TurnoutRecord.DevicePrefix + "s0001", Signature = [.. new byte[64]] };
+        Assert.Equal(("dec-01", (string?)null), (sent.ActingOperator, signed.ActingOperator));
+        var report = new ReportRecord(21, 9, At, "observer-1", 1, "s0001", null, "other", "the box was open", null);
+        var answer = new ReportAnswerRecord(22, 9, At, "cec", 1, "rejected", "no sign of it", null, null);
+        Assert.Equal(("observer-1", "cec"), (report.ActingOperator, answer.ActingOperator));
     }
 
     [Fact]

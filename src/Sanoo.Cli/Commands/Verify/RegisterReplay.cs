@@ -11,8 +11,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <summary>
 /// The verifier's replay of the register beside the protocol log: each record takes effect for the log entries after its
 /// <see cref="RegisterRecord.LogSize"/>, so every entry is judged by what the register said when it was appended, never by the
-/// server's clock. It decides which device key was each station's at each entry, which operators were enrolled and where they
-/// may act, which hand counts were matched by two operators (their commitments opened), and holds the commission's acts to
+/// server's clock. It decides which device key was each station's at each entry, which operators were enrolled (and not yet
+/// revoked) and where they may act, which hand counts were matched by two operators (their commitments opened), and holds the commission's acts to
 /// their rules. Every problem names the entry or record; nothing is taken from the server's own view.
 /// Records are added as they are fetched (<see cref="Add"/>), and a replay goes on from round to round of <c>--follow</c>: each
 /// round costs what the records and entries added since cost. Not thread-safe: one replay per verification.
@@ -30,6 +30,7 @@ internal sealed class RegisterReplay
     private readonly DeviceKeyBook _keys;
     private readonly Dictionary<string, List<(byte[] Key, string Ended)>> _endedKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Operator> _operators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OperatorRevokedRecord> _revokedOperators = new(StringComparer.Ordinal);
     private readonly Dictionary<long, HandEntryRecord> _handEntries = [];
     private readonly Dictionary<(string, string, string, int, string), HandEntryRecord> _matched = [];
     private readonly Dictionary<long, bool> _pairsChecked = [];
@@ -215,6 +216,14 @@ internal sealed class RegisterReplay
             CheckSignature(e, canonical, signature, prepared.Signed);
         }
         var sender = Sender.Parse(e.Sender);
+        foreach (var name in sender.Operators)
+        {
+            if (_revokedOperators.TryGetValue(name, out var revoked))
+            {
+                _problems.Add($"entry {e.Sequence}: sent by operator {name} ({e.Sender}), whose token register record {revoked.Sequence} "
+                    + "revoked before it");
+            }
+        }
         if (signed is { DoubleEntry: true } && sender is not (Sender.DoubleEntry or Sender.MatchedEntry))
         {
             if (!_singleEntries.TryGetValue(e.Source, out var single))
@@ -273,7 +282,8 @@ internal sealed class RegisterReplay
         [
             Invariant($"the register holds {_count:N0} records"),
             Invariant($"device keys: {_enrolments:N0} enrolled ({_replacements:N0} replacing a station's earlier key), {_revocations:N0} revoked"),
-            Invariant($"operators: {_operators.Count:N0}"),
+            Invariant($"operators: {_operators.Count:N0}")
+                + (_revokedOperators.Count > 0 ? Invariant($" ({_revokedOperators.Count:N0} of them revoked)") : ""),
             Invariant($"hand entries: {_handEntries.Count:N0}; matched pairs checked against their commitments: {_pairsChecked.Count:N0}")
                 + (unopened > 0 ? Invariant($" ({unopened:N0} more not yet in the log)") : ""),
             Invariant($"acts: {_orders.Count:N0} recount orders, {_outcomes:N0} outcomes, {_certifications:N0} certifications"),
@@ -324,6 +334,12 @@ internal sealed class RegisterReplay
     private void Apply(RegisterRecord record)
     {
         CheckLanguages(record);
+        if (record.ActingOperator is { } actor && _revokedOperators.TryGetValue(actor, out var revokedActor))
+        {
+            // A revoked operator stays among the enrolled, so that this one problem, not a second, names what is wrong.
+            _problems.Add($"register record {record.Sequence} ({record.Kind}) is an act of operator {actor}, whose token register "
+                + $"record {revokedActor.Sequence} revoked before it");
+        }
         switch (record)
         {
             case DeviceKeyRecord key:
@@ -335,6 +351,9 @@ internal sealed class RegisterReplay
             case OperatorRecord op:
                 ApplyOperator(op);
                 _reports.Enrolled(op);
+                break;
+            case OperatorRevokedRecord revoked:
+                ApplyOperatorRevocation(revoked);
                 break;
             case ReportRecord report:
                 _reports.Apply(report);
@@ -440,6 +459,26 @@ internal sealed class RegisterReplay
         if (!_operators.TryAdd(record.Name, op))
         {
             _problems.Add($"register record {record.Sequence} enrols operator {record.Name} a second time");
+        }
+    }
+
+    /// <summary>
+    /// An operator's revocation: of an operator enrolled before it, not revoked already, naming the token their enrolment holds.
+    /// (Who revoked is recorded as the command's <c>--by</c> said, as for a device key's revocation: not held to the operators.)
+    /// </summary>
+    private void ApplyOperatorRevocation(OperatorRevokedRecord revoked)
+    {
+        if (!_operators.TryGetValue(revoked.Name, out var op))
+        {
+            _problems.Add($"register record {revoked.Sequence} revokes operator {revoked.Name}, whom the register had not enrolled before it");
+        }
+        else if (!op.TokenHash.AsSpan().SequenceEqual(revoked.TokenSha256.AsSpan()))
+        {
+            _problems.Add($"register record {revoked.Sequence} revokes a token of operator {revoked.Name} other than the one enrolled");
+        }
+        if (!_revokedOperators.TryAdd(revoked.Name, revoked))
+        {
+            _problems.Add($"register record {revoked.Sequence} revokes operator {revoked.Name} a second time");
         }
     }
 
