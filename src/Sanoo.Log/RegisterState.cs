@@ -8,7 +8,8 @@ namespace Sanoo.Log;
 
 /// <summary>
 /// The register as the log has read it: its Merkle tree (leaf i is record i + 1) and what its records decide now, each
-/// station's current device key and the operators whose enrolment was revoked. Records must continue the register without a gap and read as what their columns say.
+/// station's current device key and the operators whose enrolment was revoked. Records must continue the register without a
+/// gap and read as what their columns say.
 /// Not thread-safe: used under the log's engine lock.
 /// </summary>
 internal sealed partial class RegisterState(Election election)

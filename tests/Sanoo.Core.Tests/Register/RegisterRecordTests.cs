@@ -56,7 +56,10 @@ public sealed class RegisterRecordTests
     [MemberData(nameof(Kinds))]
     public void Only_a_record_of_an_operators_act_names_an_acting_operator(string kind)
     {
-        var acts = new[] { HandEntryRecord.Word, RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, AuditRecountRecord.Word };
+        var acts = new[]
+        {
+            HandEntryRecord.Word, RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, AuditRecountRecord.Word,
+        };
         var record = Sample(kind);
         Assert.Equal(acts.Contains(kind) ? record.By : null, record.ActingOperator);
     }
