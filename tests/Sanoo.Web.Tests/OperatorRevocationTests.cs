@@ -12,7 +12,7 @@ namespace Sanoo.Web.Tests;
 /// <summary>
 /// An operator's or observer's token revoked in the register (<c>sanoo operators revoke</c>) is refused on every route that takes
 /// an operator's token, 401 with the record that revoked it; before, it was taken; the other operators' tokens still are. A write
-/// in the moment before the server has read the revocation is refused by the store and the log.
+/// in the moment before the server has read the revocation is refused by the store and the log, and teaches the server at once.
 /// </summary>
 public sealed class OperatorRevocationTests : IAsyncLifetime
 {
@@ -94,6 +94,11 @@ public sealed class OperatorRevocationTests : IAsyncLifetime
         // refreshed its operators yet, nothing is recorded in their name.
         var late = await _server.Log.Store.RevokeOperatorAsync("late", "left the commission", "chair");
         await AssertRevokedAsync(await Protocol(2, Late), "late", late.Sequence);
+        // the store's refusal taught the server at once: the token is refused at the door from the next request on, before any
+        // precondition of the route (certifying an incomplete count would otherwise be answered 409)
+        var queue = await Queue(Late);
+        await AssertRevokedAsync(queue, "late", late.Sequence);
+        Assert.Contains("(left the commission)", await queue.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertRevokedAsync(await Certify(Late), "late", late.Sequence);
         Assert.Equal(0, _server.Log.Position);
         Assert.Empty((await _server.Log.CertificationsAsync()));

@@ -103,6 +103,24 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
         }
     }
 
+    /// <summary>
+    /// Called when the store or the log refused an act because its operator was revoked a moment ago: reads the register now, so
+    /// the revoked token is refused at the door from the next request on (not only once the next refresh comes round) and a
+    /// precondition of another route (say, a count not yet complete) is never answered to it first. A store that does not
+    /// answer leaves it to the next refresh; the act was refused either way.
+    /// </summary>
+    public async Task LearnRevocationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshAsync(cancellationToken);
+        }
+        catch (StoreException)
+        {
+            // the periodic refresh reads it once the store answers again
+        }
+    }
+
     /// <inheritdoc />
     public override void Dispose()
     {

@@ -164,8 +164,8 @@ public static class IngestEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, ElectionLog log, Authorizer authorizer, ServerOptions options, Operations.ServerMetrics metrics,
-        CancellationToken cancellationToken)
+        HttpRequest request, ElectionLog log, Authorizer authorizer, WriterRegistry writers, ServerOptions options,
+        Operations.ServerMetrics metrics, CancellationToken cancellationToken)
     {
         var (document, problem) = await ReadBodyAsync(request, options, cancellationToken);
         if (document is null)
@@ -224,6 +224,7 @@ public static class IngestEndpoints
             catch (Storage.Access.OperatorRevokedException e)
             {
                 metrics.Refused("operator_revoked");
+                await writers.LearnRevocationAsync(cancellationToken);
                 return Problems.Status(401, "Not authenticated", $"{e.Message}. In a batch, the other protocols were decided as usual.");
             }
             catch (StoreException e)
