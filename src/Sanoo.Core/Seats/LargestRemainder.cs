@@ -66,7 +66,8 @@ internal static class LargestRemainder
         "hare" => new Fraction(votes, seats),
         "droop" => new Fraction((votes / (seats + 1)) + 1, 1),
         "hagenbach-bischoff" => new Fraction(votes, seats + 1),
-        "hagenbach-bischoff-rounded" => new Fraction(((2 * votes) + seats + 1) / (2 * ((long)seats + 1)), 1),
+        // Fewer votes than half the seats (the first stations of the night) would round the quota to nothing: it is one vote then.
+        "hagenbach-bischoff-rounded" => new Fraction(Math.Max(1, ((2 * votes) + seats + 1) / (2 * ((long)seats + 1))), 1),
         "imperiali-quota" => new Fraction(votes, seats + 2),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "not a largest-remainder method"),
     };

@@ -65,7 +65,10 @@ window.sanooRules = (function () {
     'hare': function (v, s) { return { n: v, d: B(s) }; },
     'droop': function (v, s) { return { n: (v / B(s + 1)) + 1n, d: 1n }; },
     'hagenbach-bischoff': function (v, s) { return { n: v, d: B(s + 1) }; },
-    'hagenbach-bischoff-rounded': function (v, s) { return { n: ((2n * v) + B(s) + 1n) / (2n * B(s + 1)), d: 1n }; },
+    'hagenbach-bischoff-rounded': function (v, s) {
+      var q = ((2n * v) + B(s) + 1n) / (2n * B(s + 1));
+      return { n: q > 0n ? q : 1n, d: 1n }; // a quota rounded to nothing (few votes counted yet) is one vote, as in Sanoo.Core
+    },
     'imperiali-quota': function (v, s) { return { n: v, d: B(s + 2) }; },
   };
 

@@ -42,6 +42,16 @@ public class SeatAllocatorTests
     }
 
     [Fact]
+    public void The_rounded_Hagenbach_Bischoff_quota_of_the_first_few_votes_of_the_night_is_one_vote_not_nothing()
+    {
+        // Slovakia's 150 seats when the first station has reported 60 votes: 60 ÷ 151 rounds to 0 (a division by zero before).
+        var allocation = SeatAllocator.Allocate(Request("hagenbach-bischoff-rounded", 150, [("a", 40), ("b", 15), ("c", 5)]));
+        Assert.Equal(new Fraction(1, 1), Assert.Single(allocation.Steps.OfType<SeatStep.Quota>()).Value);
+        // a seat a vote, then the 90 left go round the remainders (all nothing) as with any quota smaller than the seats need
+        Assert.Equal([70, 45, 35], allocation.Parties.Select(p => p.Seats));
+    }
+
+    [Fact]
     public void A_party_over_the_cap_keeps_the_cap_and_the_others_share_the_rest()
     {
         var allocation = SeatAllocator.Allocate(Request("hare", 10, [("big", 900), ("small", 100)], cap: 6));
