@@ -115,9 +115,9 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
         {
             await RefreshAsync(cancellationToken);
         }
-        catch (StoreException)
+        catch (Exception e) when (e is StoreException or OperationCanceledException)
         {
-            // the periodic refresh reads it once the store answers again
+            // the periodic refresh reads it once the store answers again (or the request went away meanwhile)
         }
     }
 
