@@ -16,6 +16,7 @@ internal sealed partial class RegisterState(Election election)
 {
     private readonly DeviceKeys _keys = new(election);
     private readonly Dictionary<string, long> _revokedOperators = new(StringComparer.Ordinal);
+    private Checkpoints.RegisterColumns _columns = new();
     private long _lastLogSize;
 
     /// <summary>The register's Merkle tree.</summary>
@@ -43,8 +44,9 @@ internal sealed partial class RegisterState(Election election)
     public long? OperatorRevokedBy(string name) => _revokedOperators.TryGetValue(name, out var record) ? record : null;
 
     /// <summary>
-    /// Takes an operator's revocation among the records a checkpoint covered (their state is not in the checkpoint): its bytes must
-    /// be the leaf the adopted tree holds at its place.
+    /// Takes an operator's revocation among the records a checkpoint covered (their state is not in the checkpoint), found by its
+    /// kind column among the rows read for their leaves, which the checkpoint's digest of the columns holds to what they were when
+    /// it was sealed (<see cref="Checkpoints.RegisterColumns"/>): its bytes must be the leaf the adopted tree holds at its place.
     /// </summary>
     public void AdoptRevocation(RegisterRow row)
     {
@@ -98,6 +100,7 @@ internal sealed partial class RegisterState(Election election)
         }
         _lastLogSize = record.LogSize;
         Tree.Append(MerkleHash.Leaf(row.Record.AsSpan()));
+        _columns.Add(row.Kind, row.Station);
         switch (record)
         {
             case DefinitionRecord when !HasDefinition:
