@@ -148,8 +148,8 @@ public sealed partial class ElectionLog
 
     /// <summary>
     /// The leaf hashes of the register's first <paramref name="count"/> records (fewer when it holds fewer), read in chunks and
-    /// hashed on every core, without decoding a record, the digest of their kind and station columns, and the operators'
-    /// revocations among them: a checkpoint's sealed register root and digest are checked against them.
+    /// hashed on every core, without decoding a record, the digest of their kind and station columns, and the operators' and
+    /// witnesses' revocations among them: a checkpoint's sealed register root and digest are checked against them.
     /// </summary>
     private static async Task<(byte[][] Leaves, RegisterColumns Columns, List<Storage.Register.RegisterRow> Revocations)>
         RegisterLeavesAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
@@ -172,7 +172,7 @@ public sealed partial class ElectionLog
                     throw new StoreException($"the register jumps from record {leaves.Count + i} to {rows[i].Sequence}: the store is damaged");
                 }
                 columns.Add(rows[i].Kind, rows[i].Station);
-                if (rows[i].Kind == Core.Register.OperatorRevokedRecord.Word)
+                if (RegisterState.IsRevocation(rows[i].Kind))
                 {
                     revocations.Add(rows[i]);
                 }

@@ -104,6 +104,25 @@ public class CheckpointTests(PostgresServer postgres) : StoreTestBase(postgres)
         await CloseAsync(reopened);
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_witness_revoked_before_the_checkpoint_a_restart_starts_from_stays_revoked(string backend)
+    {
+        var (address, seal, log) = await StartAsync(backend);
+        await log.EnrolWitnessAsync(new Witness("Taza Shailoo", RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "chair"));
+        var revoked = await log.RevokeWitnessAsync("Taza Shailoo", "the mission's key leaked", "chair");
+        await log.SubmitAsync([.. Sample.Hand.Take(50).Select(p => Submit(p))]);
+        Assert.Equal(50, await log.WriteCheckpointAsync());
+        await CloseAsync(log);
+        seal.Kept = seal.History.Single(s => s.Position == 50);
+
+        var reopened = await OpenAsync(address, seal);
+        Assert.Equal(3, reopened.Checkpoint.RegisterSize); // the definition, the enrolment and the revocation, adopted unread
+        Assert.Equal(revoked.Sequence, reopened.WitnessRevokedBy("Taza Shailoo"));
+        Assert.Equal(1, reopened.WitnessesRevoked);
+        await CloseAsync(reopened);
+    }
+
     public static TheoryData<string, string> Relabelling => new()
     {
         { "sqlite", "revocation" }, { "postgres", "revocation" },
