@@ -114,7 +114,7 @@ public static class AccessCommands
     }
 
     /// <summary>Whether a revocation's <c>--reason</c> is published text that says why; if not, says what is wrong.</summary>
-    private static bool ReasonIsSound(IAnsiConsole console, string reason, string what)
+    internal static bool ReasonIsSound(IAnsiConsole console, string reason, string what)
     {
         if ((reason.Trim().Length == 0 ? $"is empty; say why the {what} is revoked" : Core.Json.FreeText.ProblemWithText(reason)) is { } problem)
         {
@@ -134,10 +134,10 @@ public static class AccessCommands
         (store, name, reason, by, ct) => RevokeOperatorAsync(console, store, name, reason, by, ct));
 
     /// <summary>
-    /// A <c>revoke</c> command: the store, <paramref name="whose"/> (what is revoked), a <c>--reason</c> and a <c>--by</c> for the
-    /// published record, handed to <paramref name="act"/> in that order.
+    /// A <c>revoke</c> command (of keys, operators, witnesses): the store, <paramref name="whose"/> (what is revoked), a
+    /// <c>--reason</c> and a <c>--by</c> for the published record, handed to <paramref name="act"/> in that order.
     /// </summary>
-    private static Command Revocation(
+    internal static Command Revocation(
         string description,
         Option<string> db,
         Option<string> whose,
