@@ -12,8 +12,9 @@ namespace Sanoo.Web.Witnessing;
 /// <summary>
 /// Independent witnesses (an observer mission, a party, a newsroom) enrolled in the register verify each tree head with
 /// <c>sanoo witness</c> and cosign it: <c>POST /api/v1/cosignatures</c> accepts a cosignature by an enrolled witness (not revoked
-/// by a record the head's register covers), over a head this server signed, that verifies with the witness's key; <c>GET /api/v1/cosignatures</c> lists each witness's newest and
-/// every alarm (two roots for one tree size). No token: the witness's signature is its authentication.
+/// by a record the head's register covers), over a head this server signed, that verifies with the witness's key;
+/// <c>GET /api/v1/cosignatures</c> lists each witness's newest and every alarm (two roots for one tree size). No token: the
+/// witness's signature is its authentication.
 /// </summary>
 public static class CosignatureEndpoints
 {
