@@ -135,7 +135,7 @@ public sealed class WitnessCommandTests : IDisposable
             "witnesses", "revoke", "--db", db, "--name", "Observer Mission", "--reason", "the mission's key leaked", "--by", "chair");
         Assert.True(code == 0, output);
         Assert.Contains("Revoked witness Observer Mission", output, StringComparison.Ordinal);
-        await using (var store = await StoreAddress.OpenAsync(db))
+        await using (var store = await Storage.StoreAddress.OpenAsync(db))
         {
             var row = (await store.ReadRegisterOfKindAsync(Core.Register.WitnessRevokedRecord.Word)).Single();
             var record = (Core.Register.WitnessRevokedRecord)Core.Register.RegisterRecord.Decode(row.Record.AsSpan());

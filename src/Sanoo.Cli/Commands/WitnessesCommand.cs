@@ -57,29 +57,15 @@ public static class WitnessesCommand
         };
     }
 
-    private static async Task<int> RevokeAsync(
-        IAnsiConsole console, string db, string name, string reason, string by, CancellationToken cancellationToken)
-    {
-        if (!AccessCommands.ReasonIsSound(console, reason, "witness"))
+    private static Task<int> RevokeAsync(
+        IAnsiConsole console, string db, string name, string reason, string by, CancellationToken cancellationToken) =>
+        AccessCommands.RevokeInStoreAsync(console, db, reason, "witness", async (store, ct) =>
         {
-            return SanooCli.BadInput;
-        }
-        try
-        {
-            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            var revoked = await store.RevokeWitnessAsync(name, reason, by, cancellationToken);
-            console.MarkupLine(Markup.Escape(
-                $"Revoked witness {name} (key {Convert.ToBase64String(revoked.PublicKey.AsSpan())}) in {store.Description} (register "
+            var revoked = await store.RevokeWitnessAsync(name, reason, by, ct);
+            return $"Revoked witness {name} (key {Convert.ToBase64String(revoked.PublicKey.AsSpan())}) in {store.Description} (register "
                 + $"record {revoked.Sequence}): a running server accepts and lists no cosignature of a head signed after it. If the "
-                + "mission goes on, enrol it under a new name with a new key."));
-            return SanooCli.Ok;
-        }
-        catch (StoreException e)
-        {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return SanooCli.BadInput;
-        }
-    }
+                + "mission goes on, enrol it under a new name with a new key.";
+        }, cancellationToken);
 
     private static async Task<int> EnrolAsync(
         IAnsiConsole console, string db, string name, string publicKey, string by, FileInfo? commissionKey, CancellationToken cancellationToken)
