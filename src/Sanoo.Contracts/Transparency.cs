@@ -200,6 +200,8 @@ public sealed record Cosignatures(IReadOnlyList<WitnessCosignature> Witnesses, I
 /// <param name="Timestamp">The head's timestamp, Unix milliseconds.</param>
 /// <param name="Signature">The witness's signature over the head's signed bytes, base64.</param>
 /// <param name="ReceivedAt">When the server accepted it, Unix milliseconds.</param>
+/// <param name="RevokedBy">The register record that revoked the witness since (<c>witness-revoked</c>), or null: a cosignature of
+/// a head before it stays valid and is listed, marked so; one of a head whose register size covers it is never listed.</param>
 public sealed record WitnessCosignature(
     string Witness,
     string PublicKey,
@@ -209,7 +211,8 @@ public sealed record WitnessCosignature(
     string RegisterRoot,
     long Timestamp,
     string Signature,
-    long ReceivedAt);
+    long ReceivedAt,
+    long? RevokedBy = null);
 
 /// <summary>Two heads of one tree size with different roots: evidence that the log was rewritten or forked.</summary>
 /// <param name="TreeSize">The size both heads name.</param>

@@ -124,21 +124,19 @@ public sealed partial class ElectionLog
         }
         if (registerLeaves is not null)
         {
-            var leaves = await registerLeaves;
+            var (leaves, columns, revocations) = await registerLeaves;
             for (var i = 0; i < leaves.Length; i++)
             {
                 state.Register.AdoptLeaf(i + 1, leaves[i]);
             }
-            if (state.Register.FinishAdoption(checkpoint!.Register) is { } problem)
+            if (state.Register.FinishAdoption(checkpoint!.Register, columns) is { } problem)
             {
                 throw new CheckpointRefusedException(problem);
             }
-            foreach (var row in await store.ReadRegisterOfKindAsync(Core.Register.OperatorRevokedRecord.Word, cancellationToken))
+            // Found by their kind column in the rows just hashed, which the sealed digest of the columns held to what they were.
+            foreach (var row in revocations)
             {
-                if (row.Sequence <= state.Register.Size)
-                {
-                    state.Register.AdoptRevocation(row);
-                }
+                state.Register.AdoptRevocation(row);
             }
         }
         foreach (var row in await store.ReadRegisterAsync(state.Register.Size, cancellationToken))
@@ -150,12 +148,16 @@ public sealed partial class ElectionLog
 
     /// <summary>
     /// The leaf hashes of the register's first <paramref name="count"/> records (fewer when it holds fewer), read in chunks and
-    /// hashed on every core, without decoding a record: a checkpoint's sealed register root is checked against them.
+    /// hashed on every core, without decoding a record, the digest of their kind and station columns, and the operators' and
+    /// witnesses' revocations among them: a checkpoint's sealed register root and digest are checked against them.
     /// </summary>
-    private static async Task<byte[][]> RegisterLeavesAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
+    private static async Task<(byte[][] Leaves, RegisterColumns Columns, List<Storage.Register.RegisterRow> Revocations)>
+        RegisterLeavesAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
     {
         const int Chunk = 65_536;
         var leaves = new List<byte[]>((int)Math.Min(count, int.MaxValue / 2));
+        var columns = new RegisterColumns();
+        var revocations = new List<Storage.Register.RegisterRow>();
         while (leaves.Count < count)
         {
             var rows = await store.ReadRegisterAsync(leaves.Count, Math.Min(Chunk, count - leaves.Count), cancellationToken);
@@ -169,12 +171,17 @@ public sealed partial class ElectionLog
                 {
                     throw new StoreException($"the register jumps from record {leaves.Count + i} to {rows[i].Sequence}: the store is damaged");
                 }
+                columns.Add(rows[i].Kind, rows[i].Station);
+                if (RegisterState.IsRevocation(rows[i].Kind))
+                {
+                    revocations.Add(rows[i]);
+                }
             }
             var hashed = new byte[rows.Count][];
             Parallel.For(0, rows.Count, i => hashed[i] = Core.Transparency.MerkleHash.Leaf(rows[i].Record.AsSpan()));
             leaves.AddRange(hashed);
         }
-        return [.. leaves];
+        return ([.. leaves], columns, revocations);
     }
 
     /// <summary>The position up to which the checkpoint found keeps the leaf hashes: its position, or 0 with none.</summary>

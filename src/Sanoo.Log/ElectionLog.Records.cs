@@ -72,7 +72,24 @@ public sealed partial class ElectionLog
     public Task<Witness> EnrolWitnessAsync(Witness witness, CancellationToken cancellationToken = default) =>
         AfterRecordingAsync(_store.EnrolWitnessAsync(witness, cancellationToken), cancellationToken);
 
-    /// <summary>Every witness enrolled, oldest first.</summary>
+    /// <summary>
+    /// Revokes a witness's enrolment: no cosignature of a head whose register covers this record is accepted or listed. Returns the
+    /// record.
+    /// </summary>
+    public Task<Core.Register.WitnessRevokedRecord> RevokeWitnessAsync(
+        string name, string reason, string by, CancellationToken cancellationToken = default) =>
+        AfterRecordingAsync(_store.RevokeWitnessAsync(name, reason, by, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The register record that revoked witness <paramref name="name"/>, as the log has read the register (at each write and as it
+    /// follows the store), or null while it is not revoked.
+    /// </summary>
+    public long? WitnessRevokedBy(string name) => _state.Register.WitnessRevokedBy(name);
+
+    /// <summary>How many witnesses the register read so far revoked.</summary>
+    public int WitnessesRevoked => _state.Register.WitnessesRevoked;
+
+    /// <summary>Every witness enrolled, oldest first, with the record that revoked it if one did.</summary>
     public Task<IReadOnlyList<Witness>> WitnessesAsync(CancellationToken cancellationToken = default) =>
         _store.ReadWitnessesAsync(cancellationToken);
 

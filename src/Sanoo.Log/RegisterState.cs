@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Register;
 using Sanoo.Core.Transparency;
@@ -8,7 +9,7 @@ namespace Sanoo.Log;
 
 /// <summary>
 /// The register as the log has read it: its Merkle tree (leaf i is record i + 1) and what its records decide now, each
-/// station's current device key and the operators whose enrolment was revoked. Records must continue the register without a
+/// station's current device key and the operators and witnesses whose enrolment was revoked. Records must continue the register without a
 /// gap and read as what their columns say.
 /// Not thread-safe: used under the log's engine lock.
 /// </summary>
@@ -16,6 +17,8 @@ internal sealed partial class RegisterState(Election election)
 {
     private readonly DeviceKeys _keys = new(election);
     private readonly Dictionary<string, long> _revokedOperators = new(StringComparer.Ordinal);
+    private volatile ImmutableDictionary<string, long> _revokedWitnesses = ImmutableDictionary.Create<string, long>(StringComparer.Ordinal);
+    private Checkpoints.RegisterColumns _columns = new();
     private long _lastLogSize;
 
     /// <summary>The register's Merkle tree.</summary>
@@ -42,22 +45,50 @@ internal sealed partial class RegisterState(Election election)
     /// <summary>The register record that revoked operator <paramref name="name"/>, or null while they are not revoked.</summary>
     public long? OperatorRevokedBy(string name) => _revokedOperators.TryGetValue(name, out var record) ? record : null;
 
+    /// <summary>The register record that revoked witness <paramref name="name"/>, or null while it is not revoked. Thread-safe.</summary>
+    public long? WitnessRevokedBy(string name) => _revokedWitnesses.TryGetValue(name, out var record) ? record : null;
+
+    /// <summary>How many witnesses were revoked. Thread-safe.</summary>
+    public int WitnessesRevoked => _revokedWitnesses.Count;
+
     /// <summary>
-    /// Takes an operator's revocation among the records a checkpoint covered (their state is not in the checkpoint): its bytes must
-    /// be the leaf the adopted tree holds at its place.
+    /// Takes an operator's or a witness's revocation among the records a checkpoint covered (their state is not in the checkpoint),
+    /// found by its kind column among the rows read for their leaves, which the checkpoint's digest of the columns holds to what
+    /// they were when it was sealed (<see cref="Checkpoints.RegisterColumns"/>): its bytes must be the leaf the adopted tree holds
+    /// at its place.
     /// </summary>
     public void AdoptRevocation(RegisterRow row)
     {
         if (row.Sequence > Size || !MerkleHash.Leaf(row.Record.AsSpan()).AsSpan().SequenceEqual(Tree.LeafHash(row.Sequence - 1)))
         {
-            throw new StoreException($"register record {row.Sequence}, an operator's revocation, is not the record the register's tree "
+            throw new StoreException($"register record {row.Sequence}, a revocation, is not the record the register's tree "
                 + "holds there: the store is damaged");
         }
-        Revoke(RegisterRecord.Decode(row.Record.AsSpan()) as OperatorRevokedRecord
-            ?? throw new StoreException($"register record {row.Sequence} is filed as an operator's revocation but is not one"));
+        switch (RegisterRecord.Decode(row.Record.AsSpan()))
+        {
+            case OperatorRevokedRecord revoked when row.Kind == OperatorRevokedRecord.Word:
+                Revoke(revoked);
+                break;
+            case WitnessRevokedRecord revoked when row.Kind == WitnessRevokedRecord.Word:
+                Revoke(revoked);
+                break;
+            default:
+                throw new StoreException($"register record {row.Sequence} is filed as {row.Kind} but is not one");
+        }
     }
 
+    /// <summary>Whether a row filed under <paramref name="kind"/> is a revocation a checkpoint's state does not hold.</summary>
+    public static bool IsRevocation(string kind) => kind is OperatorRevokedRecord.Word or WitnessRevokedRecord.Word;
+
     private void Revoke(OperatorRevokedRecord revoked) => _revokedOperators.TryAdd(revoked.Name, revoked.Sequence);
+
+    private void Revoke(WitnessRevokedRecord revoked)
+    {
+        if (!_revokedWitnesses.ContainsKey(revoked.Name))
+        {
+            _revokedWitnesses = _revokedWitnesses.Add(revoked.Name, revoked.Sequence);
+        }
+    }
 
     /// <summary>
     /// Reads the next stored record: it must be record <see cref="Size"/> + 1, read as the kind and station its row is indexed
@@ -98,6 +129,7 @@ internal sealed partial class RegisterState(Election election)
         }
         _lastLogSize = record.LogSize;
         Tree.Append(MerkleHash.Leaf(row.Record.AsSpan()));
+        _columns.Add(row.Kind, row.Station);
         switch (record)
         {
             case DefinitionRecord when !HasDefinition:
@@ -112,6 +144,9 @@ internal sealed partial class RegisterState(Election election)
                 _keys.Remove(revoked.StationId);
                 break;
             case OperatorRevokedRecord revoked:
+                Revoke(revoked);
+                break;
+            case WitnessRevokedRecord revoked:
                 Revoke(revoked);
                 break;
         }

@@ -77,8 +77,16 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Enrols a witness; refuses (with <see cref="StoreException"/>) a name already enrolled.</summary>
     Task<Access.Witness> EnrolWitnessAsync(Access.Witness witness, CancellationToken cancellationToken = default);
 
-    /// <summary>Every witness, oldest first.</summary>
+    /// <summary>Every witness, oldest first, with the record that revoked it if one did.</summary>
     Task<IReadOnlyList<Access.Witness>> ReadWitnessesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Revokes a witness's enrolment: no cosignature of a head whose register covers this record is accepted or listed, and a
+    /// verifier names one as forged. Refuses (with <see cref="StoreException"/>) a name never enrolled or already revoked.
+    /// Returns the record.
+    /// </summary>
+    Task<Core.Register.WitnessRevokedRecord> RevokeWitnessAsync(
+        string name, string reason, string by, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records what <paramref name="decide"/> makes of the register's records of <paramref name="kinds"/> (read, in register order,

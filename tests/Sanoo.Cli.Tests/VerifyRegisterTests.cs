@@ -344,6 +344,32 @@ public sealed class VerifyRegisterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_witness_revocation_is_counted_and_one_rewritten_to_another_key_is_named()
+    {
+        var (log, app) = await StartAsync(checkStore: false);
+        await HonestNightAsync(log, app);
+        using var mission = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        await log.EnrolWitnessAsync(new Witness("Observer Mission", Public(mission), DateTimeOffset.UtcNow, "chair"));
+        var revoked = await log.RevokeWitnessAsync("Observer Mission", "the mission's key leaked", "chair");
+        await log.SubmitAsync(new Submission(Sample.Hand[300].Checked(Sample.Election), new Sender.Operator("test")));
+        await PublishedAsync(log, app);
+        var (honest, honestOutput) = Verify(app);
+        await TamperDrill.StopAsync(log, app);
+        Assert.True(honest == 0, honestOutput);
+        Assert.Contains("witnesses: 1 (1 of them revoked)", honestOutput, StringComparison.Ordinal);
+
+        // An insider makes the revocation name another key, so the mission's own key would seem never revoked.
+        RewriteRecord(revoked.Sequence, r => ((WitnessRevokedRecord)r) with { PublicKey = [.. new byte[32]] });
+        File.Delete(HeadFile);
+        (log, app) = await StartAsync(checkStore: false);
+        var (code, output) = Verify(app, Path.Combine(_folder, "fresh-state.json"));
+        await TamperDrill.StopAsync(log, app);
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        Assert.Contains($"register record {revoked.Sequence} revokes a key of witness Observer Mission other than the one enrolled",
+            output.ReplaceLineEndings(""), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Single_person_entries_of_a_double_entry_source_are_a_warning_and_with_strict_a_problem()
     {
         var (log, app) = await StartAsync(checkStore: true);

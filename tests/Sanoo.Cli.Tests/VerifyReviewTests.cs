@@ -102,5 +102,32 @@ public sealed class VerifyReviewTests : IDisposable
         Assert.Contains("ALARM published by the server: two roots for 50 entries", problems[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_cosignature_by_a_witness_revoked_before_the_head_it_names_is_forged_and_one_of_an_earlier_head_stands()
+    {
+        using var witness = Key.Create(SignatureAlgorithm.Ed25519);
+        var key = Convert.ToBase64String(witness.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        var head = new TreeHead("kg-2021", new string('d', 64), 50, new string('a', 64), 7, new string('b', 64), 1_700_000_000_000, "", "");
+        WitnessCosignature Of(long registerSize) => new("Observer Mission", key, head.TreeSize, registerSize, head.RootHash,
+            head.RegisterRoot, head.Timestamp, Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(witness,
+                new Core.Transparency.TreeHead(head.Election, Convert.FromHexString(head.DefinitionSha256), head.TreeSize,
+                    Convert.FromHexString(head.RootHash), registerSize, Convert.FromHexString(head.RegisterRoot),
+                    DateTimeOffset.FromUnixTimeMilliseconds(head.Timestamp)).SignedBytes())), 1);
+        var enrolled = new Dictionary<string, string> { ["Observer Mission"] = key };
+        var revoked = new Dictionary<string, long> { ["Observer Mission"] = 6 };
+
+        var problems = new List<string>();
+        Commands.Verify.CosignatureCheck.Check(new Cosignatures([Of(5) with { RevokedBy = 6 }], []), head, enrolled, problems, revoked);
+        Assert.Empty(problems); // a head of five register records, signed before record 6 revoked the witness
+        Commands.Verify.CosignatureCheck.Check(new Cosignatures([Of(6), Of(7)], []), head, enrolled, problems, revoked);
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.StartsWith("FORGED COSIGNATURE: /api/v1/cosignatures lists Observer Mission", p, StringComparison.Ordinal));
+        Assert.Contains("the register revoked that witness in record 6, before that head (whose register holds 7 records)", problems[1],
+            StringComparison.Ordinal);
+        problems.Clear();
+        Commands.Verify.CosignatureCheck.Check(new Cosignatures([Of(7)], []), head, enrolled, problems);
+        Assert.Empty(problems); // the same signature verifies: only the register's revocation makes it forged
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -119,6 +119,37 @@ public sealed class WitnessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_witness_revoked_from_the_command_line_is_a_register_record_listed_as_revoked_and_revoked_once()
+    {
+        var (log, app) = await StartAsync(keepHead: true);
+        await TamperDrill.StopAsync(log, app);
+        var db = $"sqlite:{Db}";
+        var key = Keygen(Path.Combine(_folder, "mission.key"));
+        Assert.Equal(0, CliRun.Sanoo("witnesses", "enrol", "--db", db, "--name", "Observer Mission", "--public-key", key).ExitCode);
+        var (empty, why) = CliRun.Sanoo("witnesses", "revoke", "--db", db, "--name", "Observer Mission", "--reason", " ");
+        Assert.True(empty == SanooCli.BadInput && why.Contains("say why the witness is revoked", StringComparison.Ordinal), why);
+        var (unknown, nobody) = CliRun.Sanoo("witnesses", "revoke", "--db", db, "--name", "Newsroom", "--reason", "withdrew");
+        Assert.True(unknown == SanooCli.BadInput && nobody.Contains("No witness named 'Newsroom'", StringComparison.Ordinal), nobody);
+
+        var (code, output) = CliRun.Sanoo(
+            "witnesses", "revoke", "--db", db, "--name", "Observer Mission", "--reason", "the mission's key leaked", "--by", "chair");
+        Assert.True(code == 0, output);
+        Assert.Contains("Revoked witness Observer Mission", output, StringComparison.Ordinal);
+        await using (var store = await Storage.StoreAddress.OpenAsync(db))
+        {
+            var row = (await store.ReadRegisterOfKindAsync(Core.Register.WitnessRevokedRecord.Word)).Single();
+            var record = (Core.Register.WitnessRevokedRecord)Core.Register.RegisterRecord.Decode(row.Record.AsSpan());
+            Assert.Equal(("Observer Mission", "the mission's key leaked", "chair", key),
+                (record.Name, record.Reason, record.By, Convert.ToBase64String(record.PublicKey.AsSpan())));
+        }
+        var (listed, list) = CliRun.Sanoo("witnesses", "list", "--db", db);
+        Assert.True(listed == 0, list);
+        Assert.Contains("by register record", list, StringComparison.Ordinal);
+        var (again, twice) = CliRun.Sanoo("witnesses", "revoke", "--db", db, "--name", "Observer Mission", "--reason", "again");
+        Assert.True(again == SanooCli.BadInput && twice.Contains("already revoked", StringComparison.Ordinal), twice);
+    }
+
+    [Fact]
     public async Task A_witness_run_for_one_round_posts_a_cosignature_that_the_server_lists()
     {
         var (log, app) = await EnrolledAsync();

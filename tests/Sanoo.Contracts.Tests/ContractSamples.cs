@@ -67,7 +67,8 @@ public static class ContractSamples
         new RegisterPage(0, [new RegisterRecord(1, "witness", "e30=", Hash, JsonElement.Parse("{\"kind\":\"witness\"}"))]),
         new CosignatureRequest("Observer Mission", 4929, 17, 1637936103120, Hash, "c2lnbmF0dXJl", Hash),
         new Cosignatures(
-            [new WitnessCosignature("Observer Mission", "a2V5", 4929, 17, Hash, Hash, 1637936103120, "c2lnbmF0dXJl", 1637936104120)],
+            [new WitnessCosignature("Observer Mission", "a2V5", 4929, 17, Hash, Hash, 1637936103120, "c2lnbmF0dXJl", 1637936104120),
+             new WitnessCosignature("Newsroom", "a2V5", 4000, 15, Hash, Hash, 1637936003120, "c2lnbmF0dXJl", 1637936004120, RevokedBy: 16)],
             [new CosignatureAlarm(4929, Hash, Hash, "server", "two roots", 1637936105120)]),
         new EntryAnswer(EntryStatus.AlreadyMatched, "already", null, Hash, [new EntryDifference("p01", 21)], Receipt),
         new WaitingForSupervisor("cec", [new QueuedVersion("s0002", "list", "hand", 1, [new QueuedEntry(3, "dec-01", At, Hash)],

@@ -152,4 +152,31 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         Assert.Equal(1, (await log.SubmitAsync(new Submission(station.Checked(Sample.Election), new Sender.Operator("cec")))).Sequence);
         await CloseAsync(log);
     }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task A_revoked_witness_is_read_with_its_revocation_once_and_never_enrolled_again(string backend)
+    {
+        var log = await OpenLogAsync(NewAddress(backend));
+        var store = log.Store;
+        var key = RandomNumberGenerator.GetBytes(32);
+        await log.EnrolWitnessAsync(new Witness("Taza Shailoo", key, DateTimeOffset.UnixEpoch, "chair"));
+        await log.EnrolWitnessAsync(new Witness("Newsroom", RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "chair"));
+        Assert.Null(log.WitnessRevokedBy("Taza Shailoo"));
+
+        var revoked = await log.RevokeWitnessAsync("Taza Shailoo", "the mission's key leaked", "chair");
+        Assert.Equal(key, revoked.PublicKey.ToArray());
+        Assert.Equal(revoked.Sequence, log.WitnessRevokedBy("Taza Shailoo")); // the log read it at once
+        Assert.Equal((1, (long?)null), (log.WitnessesRevoked, log.WitnessRevokedBy("Newsroom")));
+        Assert.Equal([revoked.Sequence, null], (await log.WitnessesAsync()).Select(w => w.RevokedBy));
+        var again = await Assert.ThrowsAsync<StoreException>(() => store.RevokeWitnessAsync("Taza Shailoo", "again", "chair"));
+        Assert.Contains($"already revoked by register record {revoked.Sequence}", again.Message, StringComparison.Ordinal);
+        var nobody = await Assert.ThrowsAsync<StoreException>(() => store.RevokeWitnessAsync("nobody", "x", "chair"));
+        Assert.Contains("No witness named 'nobody'", nobody.Message, StringComparison.Ordinal);
+        var reenrol = await Assert.ThrowsAsync<StoreException>(
+            () => store.EnrolWitnessAsync(new Witness("Taza Shailoo", RandomNumberGenerator.GetBytes(32), DateTimeOffset.UnixEpoch, "chair")));
+        Assert.Contains("already enrolled", reenrol.Message, StringComparison.Ordinal);
+        Assert.True((await log.CheckStoreAsync(null)).Sound);
+        await CloseAsync(log);
+    }
 }

@@ -103,6 +103,13 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
         var head = await GetAsync<TreeHead>("/api/v1/tree-head");
         Assert.Equal(head.TreeSize, (await GetAsync<InclusionProof>($"/api/v1/proofs/inclusion?sequence={receipt.Sequence}")).TreeSize);
         Assert.NotEmpty((await GetAsync<ConsistencyProof>($"/api/v1/proofs/consistency?first=1&second={head.TreeSize}")).Proof);
+        using (var witness = await WitnessApiTests.EnrolAsync(server, "Wire Mission"))
+        {
+            var cosign = WitnessApiTests.Cosign(head, "Wire Mission", witness);
+            Assert.Null((await ReadAsync<WitnessCosignature>(await PostAsync("/api/v1/cosignatures", cosign), HttpStatusCode.OK)).RevokedBy);
+            var revoked = await server.Log.RevokeWitnessAsync("Wire Mission", "withdrew", "chair");
+            Assert.Equal(revoked.Sequence, (await GetAsync<Cosignatures>("/api/v1/cosignatures")).Witnesses.Single().RevokedBy);
+        }
         Assert.Equal(receipt.ContentHash, (await GetAsync<EntriesPage>("/api/v1/entries?after=0&limit=2")).Entries[0].ContentHash);
         Assert.Contains((await GetAsync<DeviceKeys>("/api/v1/keys")).Devices, d => d.Station == "s0001");
         Assert.Contains((await GetAsync<AreaEntries>("/api/v1/area-entries?area=s0001")).Entries, e => e.ContentHash == receipt.ContentHash);

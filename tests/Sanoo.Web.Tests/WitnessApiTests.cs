@@ -110,4 +110,31 @@ public sealed class WitnessApiTests(ServerFixture server) : IClassFixture<Server
         await StatusAsync(await server.SubmitAsync(unchecked_, path: Path), HttpStatusCode.NotFound);
         Assert.Single((await ListAsync()).Alarms);
     }
+
+    [Fact]
+    public async Task A_revoked_witness_cosigns_no_head_signed_after_its_revocation_and_its_earlier_cosignature_stays_listed_marked()
+    {
+        using var key = await EnrolAsync(server, "Withdrawn Mission");
+        var before = await HeadAsync(server);
+        await StatusAsync(await server.SubmitAsync(Cosign(before, "Withdrawn Mission", key), path: Path), HttpStatusCode.OK);
+        var etag = (await server.Client.GetAsync(Path)).Headers.ETag!.ToString();
+
+        var revoked = await server.Log.RevokeWitnessAsync("Withdrawn Mission", "the mission's key leaked", "chair");
+        var after = await HeadAsync(server);
+        for (var waited = 0; after.RegisterSize < revoked.Sequence; waited++)
+        {
+            Assert.True(waited < 250, "no head was signed over the revocation");
+            await Task.Delay(20);
+            after = await HeadAsync(server);
+        }
+        var refused = await StatusAsync(await server.SubmitAsync(Cosign(after, "Withdrawn Mission", key), path: Path), HttpStatusCode.Forbidden);
+        Assert.Contains($"revoked by register record {revoked.Sequence}", refused, StringComparison.Ordinal);
+
+        var listed = Assert.Single((await ListAsync()).Witnesses, w => w.Witness == "Withdrawn Mission");
+        Assert.Equal((before.TreeSize, before.RegisterSize, (long?)revoked.Sequence), (listed.TreeSize, listed.RegisterSize, listed.RevokedBy));
+        Assert.DoesNotContain((await ListAsync()).Witnesses, w => w.Witness == "Withdrawn Mission" && w.RegisterSize >= revoked.Sequence);
+        using var again = new HttpRequestMessage(HttpMethod.Get, Path);
+        again.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.SendAsync(again)).StatusCode); // the listing changed: it is marked now
+    }
 }

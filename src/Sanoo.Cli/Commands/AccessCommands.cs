@@ -85,33 +85,18 @@ public static class AccessCommands
         return new Command("keys", "Station device keys (Ed25519).") { create, enrol, revoke };
     }
 
-    private static async Task<int> RevokeAsync(
-        IAnsiConsole console, string db, string station, string reason, string by, CancellationToken cancellationToken)
-    {
-        if (!ReasonIsSound(console, reason, "key"))
+    private static Task<int> RevokeAsync(
+        IAnsiConsole console, string db, string station, string reason, string by, CancellationToken cancellationToken) =>
+        RevokeInStoreAsync(console, db, reason, "key", async (store, ct) =>
         {
-            return SanooCli.BadInput;
-        }
-        try
-        {
-            await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            if (await AreaCheckAsync(store, station, district: false, cancellationToken) is { } problem)
+            if (await AreaCheckAsync(store, station, district: false, ct) is { } problem)
             {
-                console.MarkupLineInterpolated($"[red]{problem}[/]");
-                return SanooCli.BadInput;
+                throw new StoreException(problem);
             }
-            var revoked = await store.RevokeDeviceAsync(new AreaId(station), reason, by, cancellationToken);
-            console.MarkupLine(Markup.Escape(
-                $"Revoked the device key {Convert.ToBase64String(revoked)} of station {station} in {store.Description}: a running server refuses "
-                + "what it signs from its next decision on. Enrol the station's new key with sanoo keys enrol."));
-            return SanooCli.Ok;
-        }
-        catch (StoreException e)
-        {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return SanooCli.BadInput;
-        }
-    }
+            var revoked = await store.RevokeDeviceAsync(new AreaId(station), reason, by, ct);
+            return $"Revoked the device key {Convert.ToBase64String(revoked)} of station {station} in {store.Description}: a running server "
+                + "refuses what it signs from its next decision on. Enrol the station's new key with sanoo keys enrol.";
+        }, cancellationToken);
 
     /// <summary>Whether a revocation's <c>--reason</c> is published text that says why; if not, says what is wrong.</summary>
     private static bool ReasonIsSound(IAnsiConsole console, string reason, string what)
@@ -134,10 +119,10 @@ public static class AccessCommands
         (store, name, reason, by, ct) => RevokeOperatorAsync(console, store, name, reason, by, ct));
 
     /// <summary>
-    /// A <c>revoke</c> command: the store, <paramref name="whose"/> (what is revoked), a <c>--reason</c> and a <c>--by</c> for the
-    /// published record, handed to <paramref name="act"/> in that order.
+    /// A <c>revoke</c> command (of keys, operators, witnesses): the store, <paramref name="whose"/> (what is revoked), a
+    /// <c>--reason</c> and a <c>--by</c> for the published record, handed to <paramref name="act"/> in that order.
     /// </summary>
-    private static Command Revocation(
+    internal static Command Revocation(
         string description,
         Option<string> db,
         Option<string> whose,
@@ -159,21 +144,33 @@ public static class AccessCommands
         return revoke;
     }
 
-    private static async Task<int> RevokeOperatorAsync(
-        IAnsiConsole console, string db, string name, string reason, string by, CancellationToken cancellationToken)
+    private static Task<int> RevokeOperatorAsync(
+        IAnsiConsole console, string db, string name, string reason, string by, CancellationToken cancellationToken) =>
+        RevokeInStoreAsync(console, db, reason, "token", async (store, ct) =>
+        {
+            var revoked = await store.RevokeOperatorAsync(name, reason, by, ct);
+            return $"Revoked operator {name}'s token in {store.Description} (register record {revoked.Sequence}): a running server "
+                + "refuses it within seconds, and nothing more is recorded in their name. If they are to go on, enrol them under a new "
+                + "name with sanoo operators add.";
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs a revocation (of a device key, an operator's token, a witness): the <c>--reason</c> checked (<paramref name="what"/> is what
+    /// it revokes), the store opened and given to <paramref name="revoke"/>, whose answer is printed; a refusal of the store (none
+    /// enrolled, or revoked already, or no such station) is printed in red.
+    /// </summary>
+    internal static async Task<int> RevokeInStoreAsync(
+        IAnsiConsole console, string db, string reason, string what, Func<IProtocolStore, CancellationToken, Task<string>> revoke,
+        CancellationToken cancellationToken)
     {
-        if (!ReasonIsSound(console, reason, "token"))
+        if (!ReasonIsSound(console, reason, what))
         {
             return SanooCli.BadInput;
         }
         try
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
-            var revoked = await store.RevokeOperatorAsync(name, reason, by, cancellationToken);
-            console.MarkupLine(Markup.Escape(
-                $"Revoked operator {name}'s token in {store.Description} (register record {revoked.Sequence}): a running server refuses it "
-                + "within seconds, and nothing more is recorded in their name. If they are to go on, enrol them under a new name with "
-                + "sanoo operators add."));
+            console.MarkupLine(Markup.Escape(await revoke(store, cancellationToken)));
             return SanooCli.Ok;
         }
         catch (StoreException e)

@@ -9,11 +9,13 @@ namespace Sanoo.Cli.Commands;
 /// <summary>
 /// The commission's side of witnessing: <c>sanoo witnesses enrol</c> records an independent witness (an observer mission, a
 /// party, a newsroom) and its Ed25519 public key in the register, so the server accepts its cosignatures of tree heads;
-/// <c>sanoo witnesses list</c> shows who is enrolled. The witness makes its key itself (<c>sanoo witness keygen</c>).
+/// <c>sanoo witnesses revoke</c> ends an enrolment (a <c>witness-revoked</c> register record: no head signed after it is cosigned
+/// by that witness); <c>sanoo witnesses list</c> shows who is enrolled and who was revoked. The witness makes its key itself
+/// (<c>sanoo witness keygen</c>).
 /// </summary>
 public static class WitnessesCommand
 {
-    /// <summary>The <c>witnesses</c> command with <c>enrol</c> and <c>list</c>.</summary>
+    /// <summary>The <c>witnesses</c> command with <c>enrol</c>, <c>revoke</c> and <c>list</c>.</summary>
     public static Command Create(IAnsiConsole console)
     {
         var db = StoreOptions.Database(required: true);
@@ -41,8 +43,29 @@ public static class WitnessesCommand
         var listDb = StoreOptions.Database(required: true);
         var list = new Command("list", "List the enrolled witnesses.") { listDb };
         list.SetAction((r, ct) => ListAsync(console, r.GetValue(listDb)!, ct));
-        return new Command("witnesses", "Independent witnesses who verify and cosign the tree heads (the commission's side).") { enrol, list };
+        var revoke = AccessCommands.Revocation(
+            "Revoke a witness (its key leaked, the mission withdrew or is found not independent): from this register record on the "
+                + "server accepts and lists no cosignature of a head signed after it, and a verifier names one as forged; its earlier "
+                + "cosignatures stay, marked.",
+            StoreOptions.Database(required: true),
+            new Option<string>("--name") { Description = "The witness's name, as enrolled.", Required = true },
+            "the mission's key leaked, the mission withdrew",
+            (store, witness, reason, revokedBy, ct) => RevokeAsync(console, store, witness, reason, revokedBy, ct));
+        return new Command("witnesses", "Independent witnesses who verify and cosign the tree heads (the commission's side).")
+        {
+            enrol, revoke, list,
+        };
     }
+
+    private static Task<int> RevokeAsync(
+        IAnsiConsole console, string db, string name, string reason, string by, CancellationToken cancellationToken) =>
+        AccessCommands.RevokeInStoreAsync(console, db, reason, "witness", async (store, ct) =>
+        {
+            var revoked = await store.RevokeWitnessAsync(name, reason, by, ct);
+            return $"Revoked witness {name} (key {Convert.ToBase64String(revoked.PublicKey.AsSpan())}) in {store.Description} (register "
+                + $"record {revoked.Sequence}): a running server accepts and lists no cosignature of a head signed after it. If the "
+                + "mission goes on, enrol it under a new name with a new key.";
+        }, cancellationToken);
 
     private static async Task<int> EnrolAsync(
         IAnsiConsole console, string db, string name, string publicKey, string by, FileInfo? commissionKey, CancellationToken cancellationToken)
@@ -105,14 +128,15 @@ public static class WitnessesCommand
                 console.MarkupLineInterpolated($"No witness is enrolled in {store.Description}.");
                 return SanooCli.Ok;
             }
-            var table = new Table().AddColumns("Witness", "Public key", "Enrolled (UTC)", "By");
+            var table = new Table().AddColumns("Witness", "Public key", "Enrolled (UTC)", "By", "Revoked");
             foreach (var w in witnesses)
             {
                 table.AddRow(
                     Markup.Escape(w.Name),
                     Convert.ToBase64String(w.PublicKey),
                     w.EnrolledAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(w.EnrolledBy));
+                    Markup.Escape(w.EnrolledBy),
+                    w.RevokedBy is { } record ? $"by register record {record}" : "");
             }
             console.Write(table);
             return SanooCli.Ok;

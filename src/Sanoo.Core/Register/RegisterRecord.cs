@@ -10,7 +10,7 @@ namespace Sanoo.Core.Register;
 /// One record of the register: the signed log of everything, besides the protocols, that decides a published number. The
 /// definition (record 1), device key enrolments and revocations, operators and their roles and revocations, every hand-count entry with
 /// its commitment and the openings of a matched pair, recount orders and outcomes, certifications, the witnesses whose
-/// cosignatures the server accepts, observers' reports and answers, the stations' turnout reports through election day, and
+/// cosignatures the server accepts and their revocations, observers' reports and answers, the stations' turnout reports through election day, and
 /// the risk-limiting audit's plan, rounds, recounts and results.
 /// Each record is RFC 8785 JSON (<see cref="Encode"/>), its bytes are a leaf of the
 /// register's Merkle tree, and every signed tree head names that tree's size and root beside the protocol log's: a record
@@ -99,6 +99,8 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             CertificationRecord.Word => new CertificationRecord(
                 sequence, logSize, at, by, r.Long("number"), r.Long("position"), r.Text("statement"), r.Translations()),
             WitnessRecord.Word => new WitnessRecord(sequence, logSize, at, by, r.Text("name"), r.Base64("publicKey", 32)),
+            WitnessRevokedRecord.Word => new WitnessRevokedRecord(
+                sequence, logSize, at, by, r.Text("name"), r.Base64("publicKey", 32), r.Text("reason")),
             ReportRecord.Word => new ReportRecord(
                 sequence, logSize, at, by, r.Long("number"), r.Text("station"), r.OptionalText("contest"), r.Text("what"), r.Text("text"),
                 r.OptionalHex("photoSha256", 32)),

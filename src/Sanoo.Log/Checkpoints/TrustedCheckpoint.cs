@@ -102,6 +102,11 @@ internal sealed class TrustedCheckpoint
                 + "earlier Sanoo): the whole log is read once, and the next checkpoint keeps them");
         }
         var registerLength = RegisterState.PartLength(row.State.AsSpan(DigestLength + leavesLength));
+        if (registerLength == -2)
+        {
+            return (null, $"the register's part of the checkpoint at {row.Position:N0} holds no digest of its records' kinds (it was "
+                + "written by an earlier Sanoo): the whole log is read once, and the next checkpoint holds it");
+        }
         if (registerLength < 0)
         {
             return (null, $"the register's part of the checkpoint at {row.Position:N0} is cut short");

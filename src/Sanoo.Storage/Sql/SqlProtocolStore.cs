@@ -239,9 +239,28 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Witness>> ReadWitnessesAsync(CancellationToken cancellationToken = default) =>
-        [.. (await RecordsAsync<WitnessRecord>(WitnessRecord.Word, cancellationToken))
-            .Select(w => new Witness(w.Name, [.. w.PublicKey], w.At, w.By))];
+    public async Task<IReadOnlyList<Witness>> ReadWitnessesAsync(CancellationToken cancellationToken = default)
+    {
+        var revoked = (await RecordsAsync<WitnessRevokedRecord>(WitnessRevokedRecord.Word, cancellationToken))
+            .GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Sequence, StringComparer.Ordinal);
+        return [.. (await RecordsAsync<WitnessRecord>(WitnessRecord.Word, cancellationToken))
+            .Select(w => new Witness(w.Name, [.. w.PublicKey], w.At, w.By) { RevokedBy = revoked.TryGetValue(w.Name, out var r) ? r : null })];
+    }
+
+    /// <inheritdoc />
+    public Task<WitnessRevokedRecord> RevokeWitnessAsync(string name, string reason, string by, CancellationToken cancellationToken = default) =>
+        RecordAsync(async (writer, place, ct) =>
+        {
+            var enrolled = (await writer.RecordsAsync<WitnessRecord>(WitnessRecord.Word, ct)).FirstOrDefault(w => w.Name == name)
+                ?? throw new StoreException($"No witness named '{name}' is enrolled in {Description}.");
+            if ((await writer.RecordsAsync<WitnessRevokedRecord>(WitnessRevokedRecord.Word, ct)).FirstOrDefault(r => r.Name == name)
+                is { } earlier)
+            {
+                throw new StoreException($"Witness '{name}' was already revoked by register record {earlier.Sequence} in {Description}.");
+            }
+            var record = new WitnessRevokedRecord(place.Next, place.LogSize, DateTimeOffset.UtcNow, by, name, enrolled.PublicKey, reason);
+            return ((IReadOnlyList<RegisterRecord>)[record], record);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<HandEntry> EnterAsync(

@@ -50,7 +50,8 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
     /// <summary>
     /// Brings the log up to the store's register (enrolments and revocations made by another process), and reads the operators
     /// and their revocations: the first time those of the whole register (by their kinds, not every record: a million device keys
-    /// are not read here), then only those in the records made since the last refresh.
+    /// are not read here; the log, once open, has held every record's kind column to its bytes, or to the digest of the columns a
+    /// checkpoint sealed, and refuses to start on a relabelled row), then only those in the records made since the last refresh.
     /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {

@@ -34,6 +34,7 @@ public sealed class CosignatureBook : IDisposable
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly string? _file;
     private readonly TimeProvider _time;
+    private readonly ElectionLog _log;
     private long _version;
 
     /// <summary>
@@ -43,6 +44,7 @@ public sealed class CosignatureBook : IDisposable
     public CosignatureBook(ServerOptions options, TimeProvider time, ElectionLog log)
     {
         _time = time;
+        _log = log;
         _file = options.TreeHeadFile is { } file ? file + ".cosignatures.json" : null;
         if (_file is not null && File.Exists(_file))
         {
@@ -77,7 +79,7 @@ public sealed class CosignatureBook : IDisposable
         try
         {
             var raw = Convert.FromBase64String(key);
-            if (!witnesses.Any(w => w.Name == name && w.PublicKey.AsSpan().SequenceEqual(raw))
+            if (!witnesses.Any(w => w.Name == name && w.PublicKey.AsSpan().SequenceEqual(raw) && !(c.RegisterSize >= w.RevokedBy))
                 || !PublicKey.TryImport(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey, out var publicKey))
             {
                 return false;
@@ -183,25 +185,41 @@ public sealed class CosignatureBook : IDisposable
         return KeepAsync(cancellationToken);
     }
 
-    /// <summary>Each witness's newest cosignature, newest first, and every alarm.</summary>
+    /// <summary>How many witnesses the register revoked, as the log has read it: part of the listing's entity tag.</summary>
+    public int Revoked => _log.WitnessesRevoked;
+
+    /// <summary>
+    /// Each witness's newest cosignature, newest first, and every alarm. A revoked witness's cosignature of a head before its
+    /// revocation is listed with <see cref="WitnessCosignature.RevokedBy"/>; one of a head whose register covers the revocation
+    /// (accepted before the server read it) is not.
+    /// </summary>
     public Cosignatures List()
     {
         lock (_gate)
         {
-            return new Cosignatures([.. _newest.Values.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Witness, StringComparer.Ordinal)],
+            return new Cosignatures(
+                [.. Standing(_newest.Values).OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Witness, StringComparer.Ordinal)],
                 [.. _alarms]);
         }
     }
 
-    /// <summary>The witnesses whose newest cosignature names a head of <paramref name="size"/> entries and root <paramref name="root"/>.</summary>
+    /// <summary>
+    /// The witnesses whose newest cosignature names a head of <paramref name="size"/> entries and root <paramref name="root"/>, and
+    /// was not revoked before that head.
+    /// </summary>
     public IReadOnlyList<WitnessCosignature> Vouching(long size, byte[] root)
     {
         var hex = Convert.ToHexStringLower(root);
         lock (_gate)
         {
-            return [.. _newest.Values.Where(c => c.TreeSize == size && c.RootHash == hex).OrderByDescending(c => c.ReceivedAt)];
+            return [.. Standing(_newest.Values.Where(c => c.TreeSize == size && c.RootHash == hex)).OrderByDescending(c => c.ReceivedAt)];
         }
     }
+
+    /// <summary>The cosignatures that stand: those of heads before their witness's revocation (marked), and every other.</summary>
+    private IEnumerable<WitnessCosignature> Standing(IEnumerable<WitnessCosignature> cosignatures) =>
+        cosignatures.Select(c => _log.WitnessRevokedBy(c.Witness) is { } revokedBy ? c with { RevokedBy = revokedBy } : c)
+            .Where(c => !(c.RegisterSize >= c.RevokedBy));
 
     private async Task KeepAsync(CancellationToken cancellationToken)
     {

@@ -11,9 +11,10 @@ namespace Sanoo.Web.Witnessing;
 
 /// <summary>
 /// Independent witnesses (an observer mission, a party, a newsroom) enrolled in the register verify each tree head with
-/// <c>sanoo witness</c> and cosign it: <c>POST /api/v1/cosignatures</c> accepts a cosignature by an enrolled witness, over a head
-/// this server signed, that verifies with the witness's key; <c>GET /api/v1/cosignatures</c> lists each witness's newest and
-/// every alarm (two roots for one tree size). No token: the witness's signature is its authentication.
+/// <c>sanoo witness</c> and cosign it: <c>POST /api/v1/cosignatures</c> accepts a cosignature by an enrolled witness (not revoked
+/// by a record the head's register covers), over a head this server signed, that verifies with the witness's key;
+/// <c>GET /api/v1/cosignatures</c> lists each witness's newest and every alarm (two roots for one tree size). No token: the
+/// witness's signature is its authentication.
 /// </summary>
 public static class CosignatureEndpoints
 {
@@ -25,7 +26,7 @@ public static class CosignatureEndpoints
             .Produces<Contracts.WitnessCosignature>()
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         app.MapRead("/api/v1/cosignatures", (HttpContext context, CosignatureBook book) =>
-                SnapshotResponse.NotModified(context, $"W/\"c{book.Version}\"") ?? TypedResults.Ok(book.List()))
+                SnapshotResponse.NotModified(context, $"W/\"c{book.Version}.{book.Revoked}\"") ?? TypedResults.Ok(book.List()))
             .WithSummary("Each witness's newest cosigned tree head, and every alarm: two heads of one tree size with different roots")
             .Produces<Contracts.Cosignatures>();
     }
@@ -54,6 +55,11 @@ public static class CosignatureEndpoints
         {
             return Problems.Status(403, "Not an enrolled witness",
                 $"'{claim.Witness}' is not a witness of the register; the commission enrols witnesses with sanoo witnesses enrol.");
+        }
+        if (new[] { witness.RevokedBy, log.WitnessRevokedBy(witness.Name) }.Min() is { } revokedBy && claim.RegisterSize >= revokedBy)
+        {
+            return Problems.Status(403, "The witness was revoked",
+                $"witness {witness.Name} was revoked by register record {revokedBy}: it cosigns no head whose register covers that record.");
         }
         var key = PublicKey.Import(SignatureAlgorithm.Ed25519, witness.PublicKey, KeyBlobFormat.RawPublicKey);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -16,7 +16,7 @@ public sealed class RegisterRecordTests
     [
         DefinitionRecord.Word, DeviceKeyRecord.Word, DeviceKeyRevokedRecord.Word, OperatorRecord.Word, OperatorRevokedRecord.Word,
         HandEntryRecord.Word,
-        RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, WitnessRecord.Word,
+        RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, WitnessRecord.Word, WitnessRevokedRecord.Word,
         AuditPlanRecord.Word, AuditRoundRecord.Word, AuditRecountRecord.Word, AuditResultRecord.Word,
     ];
 
@@ -34,6 +34,7 @@ public sealed class RegisterRecordTests
         RecountOutcomeRecord.Word => new RecountOutcomeRecord(7, 7, At, "cec", 1, 1, "hand count confirmed"),
         CertificationRecord.Word => new CertificationRecord(8, 9, At, "cec", 1, 9, "The CEC certifies the result."),
         WitnessRecord.Word => new WitnessRecord(9, 9, At, "cec", "Taza Shailoo", Key),
+        WitnessRevokedRecord.Word => new WitnessRevokedRecord(10, 9, At, "cec", "Taza Shailoo", Key, "the mission's key leaked"),
         AuditPlanRecord.Word => new AuditPlanRecord(10, 9, At, "cec", "32805417963180645971", "0.05", "machine", ["list", "smd-01"]),
         AuditRoundRecord.Word => new AuditRoundRecord(11, 9, At, "cec", 1, ["s0007", "s0001", "s0007"]),
         AuditRecountRecord.Word => new AuditRecountRecord(12, 9, At, "Айгүл Токтосунова", "s0007", "list", 812, [400, 0, 355]),
@@ -77,6 +78,26 @@ public sealed class RegisterRecordTests
         var noReason = Assert.Throws<FormatException>(() => RegisterRecord.Decode(Encoding.UTF8.GetBytes(
             text.Replace(",\"reason\":\"the token leaked\"", "", StringComparison.Ordinal))));
         Assert.Contains("lacks 'reason'", noReason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_witness_revocation_names_the_witness_and_the_key_and_needs_a_reason()
+    {
+        var bytes = Sample(WitnessRevokedRecord.Word).Encode();
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.Contains("\"kind\":\"witness-revoked\"", text, StringComparison.Ordinal);
+        Assert.Contains($"\"publicKey\":\"{Convert.ToBase64String(Key.AsSpan())}\"", text, StringComparison.Ordinal);
+        var read = Assert.IsType<WitnessRevokedRecord>(RegisterRecord.Decode(bytes));
+        Assert.Equal(("Taza Shailoo", "the mission's key leaked"), (read.Name, read.Reason));
+        Assert.True(Key.AsSpan().SequenceEqual(read.PublicKey.AsSpan()));
+        Assert.Null(read.ActingOperator);
+        var noReason = Assert.Throws<FormatException>(() => RegisterRecord.Decode(Encoding.UTF8.GetBytes(
+            text.Replace(",\"reason\":\"the mission's key leaked\"", "", StringComparison.Ordinal))));
+        Assert.Contains("lacks 'reason'", noReason.Message, StringComparison.Ordinal);
+        var shortKey = ((WitnessRevokedRecord)Sample(WitnessRevokedRecord.Word) with { PublicKey = [.. new byte[31]] }).Encode();
+        Assert.Throws<FormatException>(() => RegisterRecord.Decode(shortKey));
+        var more = Assert.Throws<FormatException>(() => RegisterRecord.Decode(Encoding.UTF8.GetBytes(text[..^1] + ",\"zzz\":1}")));
+        Assert.Contains("unknown member 'zzz'", more.Message, StringComparison.Ordinal);
     }
 
     [Fact]

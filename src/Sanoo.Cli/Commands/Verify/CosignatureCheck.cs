@@ -5,7 +5,8 @@ namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
 /// Holds <c>/api/v1/cosignatures</c> to the register and the signed tree head: every witness listed must be enrolled in the
-/// register under that name with that key, and its signature must verify over the head it names (the election and definition of
+/// register under that name with that key, not revoked by a record the head it names covers, and its signature must verify over
+/// the head it names (the election and definition of
 /// the current head; sizes, roots and time from the listing). A server, or an insider editing its files, could otherwise name an
 /// observer mission that never vouched for anything. Every alarm the server lists is a problem too.
 /// </summary>
@@ -26,16 +27,25 @@ internal static class CosignatureCheck
         {
             return false;
         }
-        Check(listing, head, register.Witnesses, problems);
+        Check(listing, head, register.Witnesses, problems, register.RevokedWitnesses);
         return true;
     }
 
-    /// <summary>Adds a FORGED COSIGNATURE problem for each listed cosignature that does not verify, and each listed alarm.</summary>
-    public static void Check(Cosignatures listing, TreeHead head, IReadOnlyDictionary<string, string> enrolled, List<string> problems)
+    /// <summary>
+    /// Adds a FORGED COSIGNATURE problem for each listed cosignature that does not verify, or is by a witness the register revoked
+    /// (<paramref name="revoked"/>, by name: the record that did) before the head it names (a head whose register size covers the
+    /// revocation), and each listed alarm.
+    /// </summary>
+    public static void Check(
+        Cosignatures listing,
+        TreeHead head,
+        IReadOnlyDictionary<string, string> enrolled,
+        List<string> problems,
+        IReadOnlyDictionary<string, long>? revoked = null)
     {
         foreach (var c in listing.Witnesses)
         {
-            if (Why(c, head, enrolled) is { } why)
+            if ((RevokedBefore(c, revoked) ?? Why(c, head, enrolled)) is { } why)
             {
                 problems.Add($"FORGED COSIGNATURE: /api/v1/cosignatures lists {c.Witness} as cosigning the head of {c.TreeSize} entries "
                     + $"(root {c.RootHash}), but {why}");
@@ -47,6 +57,11 @@ internal static class CosignatureCheck
                 + $"{alarm.OtherRootHash}, presented by {alarm.PresentedBy})");
         }
     }
+
+    private static string? RevokedBefore(WitnessCosignature c, IReadOnlyDictionary<string, long>? revoked) =>
+        c.Witness is { } name && revoked is not null && revoked.TryGetValue(name, out var by) && c.RegisterSize >= by
+            ? $"the register revoked that witness in record {by}, before that head (whose register holds {c.RegisterSize} records)"
+            : null;
 
     private static string? Why(WitnessCosignature c, TreeHead head, IReadOnlyDictionary<string, string> enrolled)
     {

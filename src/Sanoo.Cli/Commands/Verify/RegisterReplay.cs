@@ -31,6 +31,7 @@ internal sealed class RegisterReplay
     private readonly Dictionary<string, List<(byte[] Key, string Ended)>> _endedKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Operator> _operators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OperatorRevokedRecord> _revokedOperators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _revokedWitnesses = new(StringComparer.Ordinal);
     private readonly Dictionary<long, HandEntryRecord> _handEntries = [];
     private readonly Dictionary<(string, string, string, int, string), HandEntryRecord> _matched = [];
     private readonly Dictionary<long, bool> _pairsChecked = [];
@@ -178,6 +179,9 @@ internal sealed class RegisterReplay
     /// <summary>The witnesses the register enrolled, by name: each one's Ed25519 public key, base64.</summary>
     public IReadOnlyDictionary<string, string> Witnesses => _witnesses;
 
+    /// <summary>The witnesses the register revoked, by name: the register record that revoked each (<c>witness-revoked</c>).</summary>
+    public IReadOnlyDictionary<string, long> RevokedWitnesses => _revokedWitnesses;
+
     /// <summary>
     /// Holds the register's definition record to the signed tree head: exactly one, record 1, naming the head's election and
     /// definition SHA-256.
@@ -291,6 +295,7 @@ internal sealed class RegisterReplay
             _audit.Summary(),
             Invariant($"turnout reports: {_turnout.Count:N0}"),
             Invariant($"witnesses: {_witnesses.Count:N0}")
+                + (_revokedWitnesses.Count > 0 ? Invariant($" ({_revokedWitnesses.Count:N0} of them revoked)") : "")
                 + (_witnessesBy.Count > 0 ? $" (enrolled by {string.Join(", ", _witnessesBy)}, as the enrolling command named them)" : ""),
         ];
         if (_imported > 0)
@@ -400,6 +405,9 @@ internal sealed class RegisterReplay
                     _problems.Add($"register record {witness.Sequence} enrols witness {witness.Name} a second time");
                 }
                 break;
+            case WitnessRevokedRecord revoked:
+                ApplyWitnessRevocation(revoked);
+                break;
         }
     }
 
@@ -479,6 +487,26 @@ internal sealed class RegisterReplay
         if (!_revokedOperators.TryAdd(revoked.Name, revoked))
         {
             _problems.Add($"register record {revoked.Sequence} revokes operator {revoked.Name} a second time");
+        }
+    }
+
+    /// <summary>
+    /// A witness's revocation: of a witness enrolled before it, not revoked already, naming the key its enrolment holds. (Who revoked
+    /// is recorded as the command's <c>--by</c> said, as for its enrolment.)
+    /// </summary>
+    private void ApplyWitnessRevocation(WitnessRevokedRecord revoked)
+    {
+        if (!_witnesses.TryGetValue(revoked.Name, out var key))
+        {
+            _problems.Add($"register record {revoked.Sequence} revokes witness {revoked.Name}, which the register had not enrolled before it");
+        }
+        else if (key != Convert.ToBase64String(revoked.PublicKey.AsSpan()))
+        {
+            _problems.Add($"register record {revoked.Sequence} revokes a key of witness {revoked.Name} other than the one enrolled");
+        }
+        if (!_revokedWitnesses.TryAdd(revoked.Name, revoked.Sequence))
+        {
+            _problems.Add($"register record {revoked.Sequence} revokes witness {revoked.Name} a second time");
         }
     }
 
