@@ -36,14 +36,21 @@ public sealed class StreamedExportsTests : IAsyncLifetime, IDisposable
     /// <inheritdoc />
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>A snapshot of the log as stored, signed with <paramref name="commission"/>.</summary>
+    private async Task<Published> FreezeAsync(CommissionKey commission)
+    {
+        var acts = await CommissionRecord.ReadAsync(_server.Log, default);
+        var (published, _) = await SnapshotPublisher.FreezeAsync(_server.Log, commission, DateTimeOffset.UtcNow, acts);
+        return published!;
+    }
+
     [Fact]
     public async Task The_files_of_a_page_above_the_stations_made_from_one_model_are_the_bytes_the_server_gives_file_by_file()
     {
         using var commission = CommissionKey.Ephemeral();
         var log = _server.Log;
-        var acts = await CommissionRecord.ReadAsync(log, default);
-        var (published, _) = await SnapshotPublisher.FreezeAsync(log, commission, DateTimeOffset.UtcNow, acts);
-        var snapshot = published!.Snapshot!;
+        var published = await FreezeAsync(commission);
+        var snapshot = published.Snapshot!;
         await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
         var content = new SiteContent(log, renderer, new Uri("https://results.example.org/"));
         var areas = content.Election.Areas.Where(a => !a.IsStation).ToList();
@@ -67,9 +74,8 @@ public sealed class StreamedExportsTests : IAsyncLifetime, IDisposable
     {
         using var commission = CommissionKey.Ephemeral();
         var log = _server.Log;
-        var acts = await CommissionRecord.ReadAsync(log, default);
-        var (published, _) = await SnapshotPublisher.FreezeAsync(log, commission, DateTimeOffset.UtcNow, acts);
-        var snapshot = published!.Snapshot!;
+        var published = await FreezeAsync(commission);
+        var snapshot = published.Snapshot!;
         await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
         var content = new SiteContent(log, renderer);
         await new StaticSite(content).WriteAsync(published, _folder, commissionKey: commission.PublicKey);
