@@ -9,6 +9,8 @@
 #   bench/publish.sh 100000 1000 --exports-every 10   (the refresh leaves open data and the ledger of the first publish)
 # SANOO_DLL=path/to/sanoo.dll runs another build's publish (to compare before and after on the same machine).
 # PUBLISH_WORK=folder puts the store and the site there and keeps them (default: a temporary folder, removed at the end).
+# KEEP=folder keeps the generated election's store (as first ingested), key and held-back protocols there and uses them again on
+# the next run with the same KEEP: at a million stations generating and ingesting take longer than a refresh's measure.
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
 # Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
 # are noise), the time to open the store and each stage's wall and CPU time. A million stations needs about 43 GB of disk for
@@ -50,19 +52,33 @@ publish() {
 # What a publish said, less its progress lines and the closing advice.
 said() { grep -v -E '^  [0-9,]+ of [0-9,]+ pages made|^Tree head signed|sanoo verify' "$1" | sed 's/^/  /'; }
 
-"${sanoo[@]}" generate synthetic --stations "$stations" --out "$work/gen" >/dev/null
-total=$(wc -l < "$work/gen/hand.jsonl")
-# One protocol is never sent: a count that completes changes what every page shows (the count's stage), so every page is made.
-# Two batches of REFRESH are held back: one for the refresh by a new process, one for the round of --watch.
-# (sed, not tail | head: head closing the pipe early fails the pipeline under pipefail.)
-first=$((total - 2 * refresh - 1))
-sed -n "1,${first}p" "$work/gen/hand.jsonl" > "$work/first.jsonl"
-sed -n "$((first + 1)),$((first + refresh))p" "$work/gen/hand.jsonl" > "$work/later.jsonl"
-sed -n "$((first + refresh + 1)),$((first + 2 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched.jsonl"
-"${sanoo[@]}" ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
-"${sanoo[@]}" keys new --commission --out "$work/commission.key" >/dev/null
+kept=(commission.key first.count later.jsonl watched.jsonl)
+if [ -n "${KEEP:-}" ] && [ -f "$KEEP/first.count" ] && [ "$(cat "$KEEP/stations" 2>/dev/null)" = "$stations/$refresh" ]; then
+  echo "== the store, key and held-back protocols kept in $KEEP (KEEP) are used again"
+  for file in "${kept[@]}"; do cp "$KEEP/$file" "$work/$file"; done
+  cp "$KEEP"/store.db* "$work/"
+else
+  "${sanoo[@]}" generate synthetic --stations "$stations" --out "$work/gen" >/dev/null
+  total=$(wc -l < "$work/gen/hand.jsonl")
+  # One protocol is never sent: a count that completes changes what every page shows (the count's stage), so every page is made.
+  # Two batches of REFRESH are held back: one for the refresh by a new process, one for the round of --watch.
+  # (sed, not tail | head: head closing the pipe early fails the pipeline under pipefail.)
+  first=$((total - 2 * refresh - 1))
+  sed -n "1,${first}p" "$work/gen/hand.jsonl" > "$work/first.jsonl"
+  sed -n "$((first + 1)),$((first + refresh))p" "$work/gen/hand.jsonl" > "$work/later.jsonl"
+  sed -n "$((first + refresh + 1)),$((first + 2 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched.jsonl"
+  "${sanoo[@]}" ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
+  "${sanoo[@]}" keys new --commission --out "$work/commission.key" >/dev/null
+  echo "$first" > "$work/first.count"
+  if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP"
+    for file in "${kept[@]}"; do cp "$work/$file" "$KEEP/$file"; done
+    cp "$work"/store.db* "$KEEP/"
+    echo "$stations/$refresh" > "$KEEP/stations"
+  fi
+fi
 
-echo "== full publish ($stations stations, $((total - 2 * refresh - 1)) protocols) =="
+echo "== full publish ($stations stations, $(cat "$work/first.count") protocols) =="
 publish "$work/full.log"
 said "$work/full.log"
 bytes=$(du -sb "$work/site" | cut -f1)

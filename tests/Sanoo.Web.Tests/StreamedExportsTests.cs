@@ -36,14 +36,46 @@ public sealed class StreamedExportsTests : IAsyncLifetime, IDisposable
     /// <inheritdoc />
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>A snapshot of the log as stored, signed with <paramref name="commission"/>.</summary>
+    private async Task<Published> FreezeAsync(CommissionKey commission)
+    {
+        var acts = await CommissionRecord.ReadAsync(_server.Log, default);
+        var (published, _) = await SnapshotPublisher.FreezeAsync(_server.Log, commission, DateTimeOffset.UtcNow, acts);
+        return published!;
+    }
+
+    [Fact]
+    public async Task The_files_of_a_page_above_the_stations_made_from_one_model_are_the_bytes_the_server_gives_file_by_file()
+    {
+        using var commission = CommissionKey.Ephemeral();
+        var log = _server.Log;
+        var published = await FreezeAsync(commission);
+        var snapshot = published.Snapshot!;
+        await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
+        var content = new SiteContent(log, renderer, new Uri("https://results.example.org/"));
+        var areas = content.Election.Areas.Where(a => !a.IsStation).ToList();
+        foreach (var area in new[] { areas[0], areas[^1] })
+        {
+            foreach (var language in new[] { "ru", "en" })
+            {
+                var files = await content.AreaPageFilesAsync(published, snapshot, area, language);
+                Assert.Equal(SiteContent.AreaFiles, files.Select(f => f.File));
+                foreach (var (file, data) in files)
+                {
+                    Assert.True(data.Length > 100, $"{area.Id} {file}");
+                    Assert.Equal(await content.PageFileAsync(published, snapshot, area, language, file), data);
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task A_published_folder_holds_the_files_of_the_whole_election_as_made_whole_with_copies_that_decode_to_them()
     {
         using var commission = CommissionKey.Ephemeral();
         var log = _server.Log;
-        var acts = await CommissionRecord.ReadAsync(log, default);
-        var (published, _) = await SnapshotPublisher.FreezeAsync(log, commission, DateTimeOffset.UtcNow, acts);
-        var snapshot = published!.Snapshot!;
+        var published = await FreezeAsync(commission);
+        var snapshot = published.Snapshot!;
         await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
         var content = new SiteContent(log, renderer);
         await new StaticSite(content).WriteAsync(published, _folder, commissionKey: commission.PublicKey);

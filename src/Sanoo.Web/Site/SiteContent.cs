@@ -102,20 +102,44 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer, Uri? pub
                 _ => Encoding.UTF8.GetBytes(await renderer.StationAsync(StationPages.Of(published, snapshot, area, entries, lang))),
             };
         }
+        return await AreaFileAsync(snapshot, area, language, file, () => AreaPages.Of(published, snapshot, area, lang));
+    }
+
+    /// <summary>
+    /// Every file (<see cref="AreaFiles"/>) of the page of <paramref name="area"/> above the stations in <paramref name="language"/>:
+    /// the bytes <see cref="PageFileAsync"/> gives file by file, from one page model (a publish makes them all; building the model
+    /// of an area with hundreds of areas below it once instead of four times).
+    /// </summary>
+    public async Task<IReadOnlyList<(string File, byte[] Data)>> AreaPageFilesAsync(
+        Published published, Snapshot snapshot, Area area, string language)
+    {
+        var page = new Lazy<AreaPage>(() => AreaPages.Of(published, snapshot, area, SiteLanguage.Of(language)), false);
+        var files = new List<(string, byte[])>(AreaFiles.Count);
+        foreach (var file in AreaFiles)
+        {
+            files.Add((file, await AreaFileAsync(snapshot, area, language, file, () => page.Value)));
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// One file of the page of <paramref name="area"/> above the stations, from its page model as <paramref name="page"/> gives it.
+    /// </summary>
+    private async Task<byte[]> AreaFileAsync(Snapshot snapshot, Area area, string language, string file, Func<AreaPage> page)
+    {
         return file switch
         {
             SitePaths.DataCsv => Text(writer => ResultsCsv.Write(writer, snapshot, area, language)),
-            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(
-                SiteJson.Area(AreaPages.Of(published, snapshot, area, lang)), Wire.AreaPageData),
-            SitePaths.BallotOrder => Encoding.UTF8.GetBytes(
-                await renderer.AreaAsync(BallotOrder(Shared(AreaPages.Of(published, snapshot, area, lang))))),
-            ShareCards.PreviewFile => PreviewImage.Png(AreaPages.Of(published, snapshot, area, lang)),
-            _ => Encoding.UTF8.GetBytes(await renderer.AreaAsync(Shared(AreaPages.Of(published, snapshot, area, lang)))),
+            SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(SiteJson.Area(page()), Wire.AreaPageData),
+            SitePaths.BallotOrder => Encoding.UTF8.GetBytes(await renderer.AreaAsync(BallotOrder(Shared(page())))),
+            ShareCards.PreviewFile => PreviewImage.Png(page()),
+            _ => Encoding.UTF8.GetBytes(await renderer.AreaAsync(Shared(page()))),
         };
 
-        AreaPage Shared(AreaPage page) => page with { Frame = page.Frame with { Share = ShareCards.Of(page, publicAddress) } };
+        AreaPage Shared(AreaPage model) => model with { Frame = model.Frame with { Share = ShareCards.Of(model, publicAddress) } };
 
-        static AreaPage BallotOrder(AreaPage page) => page with { BallotOrder = true, Frame = page.Frame with { File = SitePaths.BallotOrder } };
+        static AreaPage BallotOrder(AreaPage model) =>
+            model with { BallotOrder = true, Frame = model.Frame with { File = SitePaths.BallotOrder } };
     }
 
     /// <summary>

@@ -354,10 +354,18 @@ public sealed class StaticSite(SiteContent content)
         foreach (var language in election.Definition.Languages)
         {
             var folderOfPage = SitePaths.Area(language, area);
-            foreach (var file in SiteContent.FilesOf(area))
+            if (!area.IsStation)
+            {
+                // The files of a page above the stations are made from one page model.
+                foreach (var (file, data) in await content.AreaPageFilesAsync(published, snapshot, area, language))
+                {
+                    await Write(folderOfPage + file, data);
+                }
+            }
+            foreach (var file in area.IsStation ? SiteContent.PageFiles : [])
             {
                 // A station's data files are the same bytes in every language: stored once, linked from the other languages.
-                if (area.IsStation && language != first && file is SitePaths.DataCsv or SitePaths.DataJson)
+                if (language != first && file is SitePaths.DataCsv or SitePaths.DataJson)
                 {
                     output.Link(folderOfPage + file, SitePaths.Area(first, area) + file);
                     files.Add(folderOfPage + file);
