@@ -86,4 +86,21 @@ public sealed class SiteUnitTests
         new Csv(text).Row("plain", "with, comma", "with \"quote\"", "two\nlines", 1234567L, 3.5m, null, true);
         Assert.Equal("plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\",1234567,3.5,,true\r\n", text.ToString());
     }
+
+    [Fact]
+    public void Csv_numbers_are_written_from_their_digits_invariantly_whatever_the_culture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("ru-RU");
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            new Csv(text).Row(-42, -7L, 12.50m, 1234567890123L, int.MinValue, decimal.MaxValue, "-1");
+            Assert.Equal("-42,-7,12.50,1234567890123,-2147483648,79228162514264337593543950335,'-1\r\n", text.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
 }

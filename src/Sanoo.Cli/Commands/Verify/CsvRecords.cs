@@ -9,8 +9,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// </summary>
 internal static class CsvRecords
 {
-    /// <summary>The records of <paramref name="text"/>, each a list of fields.</summary>
-    public static List<string[]> Read(string text)
+    /// <summary>The records of <paramref name="text"/>, each a list of fields; only the first <paramref name="most"/> when given.</summary>
+    public static List<string[]> Read(string text, int most = int.MaxValue)
     {
         var records = new List<string[]>();
         var fields = new List<string>();
@@ -54,6 +54,10 @@ internal static class CsvRecords
                 field.Clear();
                 records.Add([.. fields]);
                 fields.Clear();
+                if (records.Count == most)
+                {
+                    return records;
+                }
             }
             else
             {

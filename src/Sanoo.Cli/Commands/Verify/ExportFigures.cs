@@ -21,7 +21,7 @@ internal sealed class ExportFigures
     {
         _replay = replay;
         Election = replay.Election;
-        Verified = replay.Engine.Freeze();
+        Verified = replay.Verified;
         _slots = [.. Election.Contests.Select(plan => plan.TallyAreas.Select((area, slot) => (area, slot)).ToDictionary(a => a.area, a => a.slot))];
         _seats = new SeatAllocation?[Election.Contests.Length * Election.ResultSources.Length];
     }

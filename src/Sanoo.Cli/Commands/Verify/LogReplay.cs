@@ -65,11 +65,21 @@ internal sealed class LogReplay
     public List<string> Problems { get; } = [];
 
     /// <summary>
+    /// The tally engine frozen at the entries applied so far, every invariant checked: frozen once after the last entry applied and
+    /// handed to every comparison of the round (the totals, the progress, the turnout, the exports and the pages' data), instead of
+    /// each freezing and checking the whole map again.
+    /// </summary>
+    public Snapshot Verified => _verified ??= Engine.Freeze();
+
+    private Snapshot? _verified;
+
+    /// <summary>
     /// Applies the next entry: the register's records before it, its signature and sender held to them, its Merkle leaf, and its
     /// outcome re-derived under the definition (a difference from the one published is a problem).
     /// </summary>
     public void Apply(PreparedEntry prepared, List<string> problems)
     {
+        _verified = null;
         var e = prepared.Entry;
         if (!prepared.HashMatches)
         {

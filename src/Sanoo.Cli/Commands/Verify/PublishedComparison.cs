@@ -19,7 +19,7 @@ internal static class PublishedComparison
         VerifyCommand.IPublished origin, LogReplay replay, long size, List<string> problems, CancellationToken cancellationToken)
     {
         var election = replay.Election;
-        var verified = replay.Engine.Freeze();
+        var verified = replay.Verified;
         foreach (var plan in election.Contests)
         {
             var slots = plan.TallyAreas.Select((area, slot) => (Area: election.Areas[area].Id.Value, Slot: slot))
@@ -95,7 +95,7 @@ internal static class PublishedComparison
         {
             return false;
         }
-        var verified = replay.Engine.Freeze();
+        var verified = replay.Verified;
         foreach (var source in election.ResultSources)
         {
             var mine = Core.Progress.NightProgress.Of(verified, plan, source.Id, area, replay.Counted)!;

@@ -26,7 +26,7 @@ internal static class TurnoutCheck
             return true;
         }
         var register = replay.Register;
-        var verified = replay.Engine.Freeze();
+        var verified = replay.Verified;
         var found = 0;
         var books = new Dictionary<int, Core.Turnout.TurnoutBook>();
         foreach (var area in election.Areas.Where(a => !a.IsStation))
