@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
 using Sanoo.Web.OpenData;
@@ -21,21 +23,25 @@ namespace Sanoo.Cli.Commands.Verify;
 /// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
 /// every core: nothing is held per station.
 /// </summary>
-internal sealed class PageDataCheck
+internal sealed partial class PageDataCheck : IAsyncDisposable
 {
+    private const string HtmlFile = "index.html";
+
     private readonly ExportFigures _figures;
     private readonly long _size;
     private readonly string _root;
     private readonly Published _published;
     private readonly FigureProblems _problems = new("the verified protocols");
+    private readonly AreaHtmlCheck _html;
     private int _moved;
 
     /// <summary>
     /// The check of the pages of <paramref name="figures"/>' snapshot, the head of <paramref name="size"/> entries and
-    /// <paramref name="root"/>.
+    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check).
     /// </summary>
-    public PageDataCheck(ExportFigures figures, long size, byte[] root)
+    public PageDataCheck(ExportFigures figures, long size, byte[] root, string commissionKey)
     {
+        _html = new AreaHtmlCheck(figures.Election, commissionKey);
         _figures = figures;
         _size = size;
         _root = Convert.ToHexStringLower(root);
@@ -73,7 +79,10 @@ internal sealed class PageDataCheck
         return true;
     }
 
-    /// <summary>An area's <c>data.json</c> and <c>data.csv</c> in every language.</summary>
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _html.DisposeAsync();
+
+    /// <summary>An area's <c>data.json</c>, <c>data.csv</c> and HTML pages in every language.</summary>
     private async Task AreaAsync(VerifyCommand.IPublished origin, Area area, CancellationToken cancellationToken)
     {
         foreach (var language in Election.Definition.Languages)
@@ -90,7 +99,29 @@ internal sealed class PageDataCheck
             var csv = new StringWriter(CultureInfo.InvariantCulture);
             ResultsCsv.Write(csv, _figures.Verified, area, language);
             await CsvAsync(origin, folder + SitePaths.DataCsv, csv.ToString(), 4, snapshot, cancellationToken);
+            foreach (var file in new[] { HtmlFile, SitePaths.BallotOrder })
+            {
+                if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot))
+                {
+                    await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Whether a page's HTML is of <paramref name="snapshot"/>, the one its data states; a server's of another published meanwhile
+    /// (check again). A folder's is compared whatever it states (its snapshot is then the difference named).
+    /// </summary>
+    private bool Of(VerifyCommand.IPublished origin, byte[] html, long snapshot)
+    {
+        if (!origin.Live || PageSnapshot().Match(Encoding.UTF8.GetString(html)) is not { Success: true } stated
+            || stated.Groups[1].Value == snapshot.ToString(CultureInfo.InvariantCulture))
+        {
+            return true;
+        }
+        Interlocked.Exchange(ref _moved, 1);
+        return false;
     }
 
     /// <summary>The single-member districts' page's <c>data.json</c> and <c>data.csv</c>, where the election has the page.</summary>
@@ -129,6 +160,11 @@ internal sealed class PageDataCheck
             {
                 csv = rows;
                 StationPageCheck.Csv(folder + SitePaths.DataCsv, Csv.Encoding.GetString(rows), _figures.Verified, station, _problems);
+            }
+            if (await BytesAsync(origin, folder + HtmlFile, cancellationToken) is { } html)
+            {
+                StationPageCheck.Html(
+                    folder + HtmlFile, Encoding.UTF8.GetString(html), _figures.Verified, station, SiteLanguage.Of(language), _problems);
             }
         }
     }
@@ -225,6 +261,11 @@ internal sealed class PageDataCheck
         try
         {
             var bytes = await origin.PageAsync(path, cancellationToken);
+            if (!origin.Live)
+            {
+                // A doctored copy beside the file is what nginx's gzip_static sends to nearly every browser.
+                await CompressedCopies.CheckAsync(origin, path, bytes, _problems.Add, cancellationToken);
+            }
             if (origin.Live && path.EndsWith(SitePaths.DataJson, StringComparison.Ordinal) && JsonNode.Parse(bytes)?["snapshot"] is JsonValue v
                 && v.TryGetValue<long>(out var snapshot) && snapshot != _size)
             {
@@ -235,8 +276,11 @@ internal sealed class PageDataCheck
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            _problems.Add($"{path}: the page's data is not published as it must be ({e.Message})");
+            _problems.Add($"{path}: the page is not published as it must be ({e.Message})");
             return null;
         }
     }
+
+    [GeneratedRegex("<body data-snapshot=\"([0-9]+)\"")]
+    private static partial Regex PageSnapshot();
 }
