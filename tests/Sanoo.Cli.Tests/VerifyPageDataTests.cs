@@ -141,6 +141,12 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             Assert.True(vote.Success, stationHtml);
             Rewrite(station, stationHtml.Replace(vote.Value, vote.Value.Replace($">{vote.Groups[1].Value}<", ">777<", StringComparison.Ordinal),
                 StringComparison.Ordinal));
+            // The search page's index: a station's district changed, so a voter looking for it is sent elsewhere.
+            var index = Path.Combine(site, "ky", "search", "stations.json");
+            var stations = JsonNode.Parse(File.ReadAllText(index))!.AsArray();
+            var (id, where) = (stations[4]![0]!.ToString(), stations[4]![3]!.ToString());
+            stations[4]![3] = "Nowhere";
+            Rewrite(index, stations.ToJsonString());
             // A page's data as gzip serves it: the plain file untouched, its copy with 100,000 votes more.
             var data = Path.Combine(site, "en", "area", "d03", "data.json");
             var doctored = File.ReadAllText(data).Replace("\"votes\":[", "\"votes\":[10000", StringComparison.Ordinal);
@@ -165,6 +171,8 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
                 + $"data-key=\"{copy.Key}\" in the markup <div>", said, StringComparison.Ordinal);
             Assert.Contains($"/en/station/s0003/index.html: list by hand: the votes of p05 is published as 777, but the verified protocols "
                 + $"give {vote.Groups[1].Value}", said, StringComparison.Ordinal);
+            Assert.Contains($"/ky/search/stations.json: station {id}'s district is published as \"Nowhere\", but the definition the tree "
+                + $"head signs gives \"{where}\"", said, StringComparison.Ordinal);
             Assert.Contains("/en/area/d03/data.json.gz does not decompress to the bytes of /en/area/d03/data.json", said, StringComparison.Ordinal);
         }
         finally

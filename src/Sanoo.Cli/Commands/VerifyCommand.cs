@@ -326,9 +326,12 @@ public static class VerifyCommand
 
         public Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(PageFile(path), cancellationToken);
 
-        /// <summary>The file of <paramref name="path"/> (a page's HTML too), not added to <see cref="Read"/>.</summary>
+        private const string SearchIndex = "/search/" + Web.Site.SearchPages.IndexFile;
+
+        /// <summary>The file of <paramref name="path"/> (a page's HTML and the search page's index too), not added to <see cref="Read"/>.</summary>
         private string PageFile(string path) => Path.Combine(root, Web.Site.PublishedApi.FileOf(path)
-            ?? (path.EndsWith(".html", StringComparison.Ordinal) && !path.Contains("..", StringComparison.Ordinal)
+            ?? ((path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(SearchIndex, StringComparison.Ordinal))
+                && !path.Contains("..", StringComparison.Ordinal)
                 ? path.TrimStart('/')
                 : throw new FileNotFoundException($"a published folder does not answer {path}")));
 

@@ -59,6 +59,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         foreach (var language in Election.Definition.Languages)
         {
             await SingleMemberAsync(origin, language, cancellationToken);
+            await SearchIndexAsync(origin, language, cancellationToken);
         }
         var areas = stations ? Election.Areas : [.. Election.Areas.Where(a => !a.IsStation)];
         await Parallel.ForEachAsync(
@@ -140,6 +141,59 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         var csv = new StringWriter(CultureInfo.InvariantCulture);
         SingleMemberCsv.Write(csv, [.. page.Rows.Select(r => r.Data)], _size);
         await CsvAsync(origin, SitePaths.SingleMember(language) + SitePaths.DataCsv, csv.ToString(), 1, snapshot, cancellationToken);
+    }
+
+    /// <summary>
+    /// The index a published folder's search page looks a voter's station up in (<c>/{lang}/search/stations.json</c>): built from the
+    /// definition the head signs alone, so it must be its very bytes; each station whose id, name, address or district differs, or
+    /// that is left out or added, is named (a doctored index sends a voter to another station's page).
+    /// </summary>
+    private async Task SearchIndexAsync(VerifyCommand.IPublished origin, string language, CancellationToken cancellationToken)
+    {
+        var path = SearchPages.Path(language) + SearchPages.IndexFile;
+        var expected = SearchPages.Index(Election, SiteLanguage.Of(language));
+        if (await BytesAsync(origin, path, cancellationToken) is not { } published || published.AsSpan().SequenceEqual(expected))
+        {
+            return;
+        }
+        static Dictionary<string, JsonArray> ById(byte[] index) => (JsonNode.Parse(index) as JsonArray ?? new JsonArray())
+            .OfType<JsonArray>().Where(s => s.Count == 4).GroupBy(s => s[0]?.ToString() ?? "").ToDictionary(g => g.Key, g => g.First());
+        Dictionary<string, JsonArray> shown;
+        try
+        {
+            shown = ById(published);
+        }
+        catch (JsonException e)
+        {
+            _problems.Add($"{path}: does not read as the index of stations ({e.Message})");
+            return;
+        }
+        var fields = new[] { "id", "name", "address", "district" };
+        var before = _problems.Found;
+        foreach (var (id, station) in ById(expected))
+        {
+            if (!shown.Remove(id, out var listed))
+            {
+                _problems.Add($"{path}: leaves out station {id}, which the definition the tree head signs has");
+                continue;
+            }
+            for (var i = 1; i < fields.Length; i++)
+            {
+                if (listed[i]?.ToString() != station[i]?.ToString())
+                {
+                    _problems.Add($"{path}: station {id}'s {fields[i]} is published as \"{listed[i]}\", but the definition the tree head "
+                        + $"signs gives \"{station[i]}\"");
+                }
+            }
+        }
+        foreach (var id in shown.Keys)
+        {
+            _problems.Add($"{path}: lists a station {id}, which the definition the tree head signs does not have");
+        }
+        if (_problems.Found == before)
+        {
+            _problems.Add($"{path}: is not the index the definition the tree head signs gives (its stations are the same, its bytes not)");
+        }
     }
 
     /// <summary>A station's <c>data.json</c> and <c>data.csv</c>, the same bytes in every language.</summary>
