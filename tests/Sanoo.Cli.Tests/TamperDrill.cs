@@ -51,6 +51,7 @@ internal static class TamperDrill
     /// <param name="write">What the test writes before the verification.</param>
     /// <param name="alter">Where the verifier's reads go through a front that alters answers (<see cref="AlteringFrontAsync"/>): the
     /// route and the change to its JSON answers; none: the verifier reads the server.</param>
+    /// <param name="alterText">As <paramref name="alter"/>, for an answer that is not JSON (a page's HTML): the change to its text.</param>
     public static async Task<(int Code, string Output)> VerifiedAsync(
         string folder, byte[] definition, CommissionKey commission, Func<ElectionLog, Task> write,
         (string Path, Action<JsonNode> Change)? alter = null,

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Sanoo.Core.Register;
 using Sanoo.Log;
 using Sanoo.Samples.Kyrgyzstan2021;
 using Sanoo.Storage.Access;
