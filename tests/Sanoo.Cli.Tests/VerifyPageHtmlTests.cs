@@ -19,13 +19,16 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
     private readonly CommissionKey _commission = CommissionKey.Ephemeral();
 
     private Task<(int Code, string Output)> VerifiedAsync((string Path, Func<string, string> Change)? alter) =>
-        TamperDrill.VerifiedAsync(_folder, Sample.DefinitionJson, _commission, async log =>
+        TamperDrill.VerifiedAsync(Run(), Sample.DefinitionJson, _commission, async log =>
         {
             var token = SHA256.HashData("ann"u8);
             await log.Store.AddOperatorAsync(new Operator("ann", OperatorRole.Admin, null, token));
             var list = Sample.Hand.Where(p => p.Contest.Value == "list").ToList();
             await log.SubmitAsync([.. list.Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("ann")))]);
         }, alterText: alter);
+
+    /// <summary>A store and server of their own for each verification (the second must not find the first's operator).</summary>
+    private string Run() => Directory.CreateDirectory(Path.Combine(_folder, Guid.NewGuid().ToString("N"))).FullName;
 
     [Fact]
     public async Task A_live_servers_area_page_verifies_and_a_figure_changed_in_its_html_does_not()
