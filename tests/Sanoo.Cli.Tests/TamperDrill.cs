@@ -51,9 +51,11 @@ internal static class TamperDrill
     /// <param name="write">What the test writes before the verification.</param>
     /// <param name="alter">Where the verifier's reads go through a front that alters answers (<see cref="AlteringFrontAsync"/>): the
     /// route and the change to its JSON answers; none: the verifier reads the server.</param>
+    /// <param name="alterText">As <paramref name="alter"/>, for an answer that is not JSON (a page's HTML): the change to its text.</param>
     public static async Task<(int Code, string Output)> VerifiedAsync(
         string folder, byte[] definition, CommissionKey commission, Func<ElectionLog, Task> write,
-        (string Path, Action<JsonNode> Change)? alter = null)
+        (string Path, Action<JsonNode> Change)? alter = null,
+        (string Path, Func<string, string> Change)? alterText = null)
     {
         var (log, app) = await StartAsync(
             Path.Combine(folder, "store.db"),
@@ -65,7 +67,10 @@ internal static class TamperDrill
             await write(log);
             await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                 .GetRequiredService<SnapshotPublisher>(app.Services).ActedAsync();
-            await using var front = alter is { } a ? await AlteringFrontAsync(app.Urls.First(), a.Path, a.Change) : null;
+            await using var front = alter is { } a ? await AlteringFrontAsync(app.Urls.First(), a.Path, a.Change)
+                : alterText is { } t
+                    ? await FrontAsync(app.Urls.First(), t.Path, body => Encoding.UTF8.GetBytes(t.Change(Encoding.UTF8.GetString(body))))
+                    : null;
             return CliRun.Sanoo(
                 "verify", "--url", (front ?? app).Urls.First(), "--commission-key", Convert.ToBase64String(commission.PublicKey),
                 "--state", Path.Combine(folder, $"state-{Guid.NewGuid():N}.json"));
@@ -81,7 +86,16 @@ internal static class TamperDrill
     /// <paramref name="path"/> with <paramref name="change"/>: a server whose answers an insider holding it alters, signed heads
     /// and log untouched.
     /// </summary>
-    public static async Task<WebApplication> AlteringFrontAsync(string server, string path, Action<JsonNode> change)
+    public static Task<WebApplication> AlteringFrontAsync(string server, string path, Action<JsonNode> change) =>
+        FrontAsync(server, path, body =>
+        {
+            var json = JsonNode.Parse(body)!;
+            change(json);
+            return Encoding.UTF8.GetBytes(json.ToJsonString());
+        });
+
+    /// <summary>A front as <see cref="AlteringFrontAsync"/>'s, that rewrites the bytes of <paramref name="path"/>'s answers.</summary>
+    private static async Task<WebApplication> FrontAsync(string server, string path, Func<byte[], byte[]> change)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -95,9 +109,7 @@ internal static class TamperDrill
             var body = await answer.Content.ReadAsByteArrayAsync(context.RequestAborted);
             if (context.Request.Path == path && answer.IsSuccessStatusCode)
             {
-                var json = JsonNode.Parse(body)!;
-                change(json);
-                body = Encoding.UTF8.GetBytes(json.ToJsonString());
+                body = change(body);
             }
             context.Response.StatusCode = (int)answer.StatusCode;
             foreach (var (name, values) in answer.Headers)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Sanoo.Cli.Commands;
 
 namespace Sanoo.Cli.Tests;
@@ -109,6 +110,82 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_figure_changed_in_an_area_or_station_page_or_in_a_compressed_copy_of_page_data_does_not_verify()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-pagehtml-").FullName;
+        try
+        {
+            var copy = PublishedHandCopy.Make(files, folder);
+            var site = copy.Site;
+            var (honest, report) = copy.Verify();
+            Assert.True(honest == 0, report);
+
+            // A district's page: the votes a party is shown with (the text a reader sees; its data attribute left as it was).
+            var page = Path.Combine(site, "en", "area", "d01", "index.html");
+            var html = File.ReadAllText(page);
+            var row = Regex.Match(html, "<tr data-choice=\"(p[0-9]+)\"><th scope=\"row\">([^<]*)<span[^\n]*?data-votes=\"([0-9]+)\">([^<]*)<");
+            Assert.True(row.Success, html);
+            var (party, shown) = (row.Groups[2].Value, row.Groups[4].Value);
+            Rewrite(page, html.Replace(row.Value, row.Value.Replace($">{shown}<", ">99,999<", StringComparison.Ordinal), StringComparison.Ordinal));
+            // The same page in ballot order, in Russian: the commission key its own check uses swapped for another.
+            var ballot = Path.Combine(site, "ru", "area", "d02", "ballot.html");
+            var forged = Convert.ToBase64String(new byte[32]);
+            Rewrite(ballot, File.ReadAllText(ballot).Replace(copy.Key, forged, StringComparison.Ordinal));
+            // A station's page: the votes of a party in the protocol it shows as counted.
+            var station = Path.Combine(site, "en", "station", "s0003", "index.html");
+            var stationHtml = File.ReadAllText(station);
+            var vote = Regex.Match(stationHtml, "<tr data-choice=\"p05\"><th scope=\"row\">[^<]*</th><td class=\"num\">([^<]*)</td>");
+            Assert.True(vote.Success, stationHtml);
+            Rewrite(station, stationHtml.Replace(vote.Value, vote.Value.Replace($">{vote.Groups[1].Value}<", ">777<", StringComparison.Ordinal),
+                StringComparison.Ordinal));
+            // The search page's index: a station's district changed, so a voter looking for it is sent elsewhere.
+            var index = Path.Combine(site, "ky", "search", "stations.json");
+            var stations = JsonNode.Parse(File.ReadAllText(index))!.AsArray();
+            var (id, where) = (stations[4]![0]!.ToString(), stations[4]![3]!.ToString());
+            stations[4]![3] = "Nowhere";
+            Rewrite(index, stations.ToJsonString());
+            // A page's data as gzip serves it: the plain file untouched, its copy with 100,000 votes more.
+            var data = Path.Combine(site, "en", "area", "d03", "data.json");
+            var doctored = File.ReadAllText(data).Replace("\"votes\":[", "\"votes\":[10000", StringComparison.Ordinal);
+            using (var gzip = new MemoryStream())
+            {
+                using (var zip = new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Fastest))
+                {
+                    zip.Write(System.Text.Encoding.UTF8.GetBytes(doctored));
+                }
+                File.Delete(data + ".gz");
+                File.WriteAllBytes(data + ".gz", gzip.ToArray());
+            }
+
+            var (code, complaint) = copy.Verify();
+
+            Assert.True(code == VerifyCommand.Mismatch, complaint);
+            var said = complaint.ReplaceLineEndings("");
+            Assert.Contains($"/en/area/d01/index.html: the page shows \"99,999\" where the verified protocols give \"{shown}\" (under ",
+                said, StringComparison.Ordinal);
+            Assert.Contains($"in the row \"{party}\")", said, StringComparison.Ordinal);
+            Assert.Contains($"/ru/area/d02/ballot.html: the page shows data-key=\"{forged}\" where the verified protocols give "
+                + $"data-key=\"{copy.Key}\" in the markup <div>", said, StringComparison.Ordinal);
+            Assert.Contains($"/en/station/s0003/index.html: list by hand: the votes of p05 is published as 777, but the verified protocols "
+                + $"give {vote.Groups[1].Value}", said, StringComparison.Ordinal);
+            Assert.Contains($"/ky/search/stations.json: station {id}'s district is published as \"Nowhere\", but the definition the tree "
+                + $"head signs gives \"{where}\"", said, StringComparison.Ordinal);
+            Assert.Contains("/en/area/d03/data.json.gz does not decompress to the bytes of /en/area/d03/data.json", said, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> over <paramref name="file"/> (a file of its own: a published file may be a link).</summary>
+    private static void Rewrite(string file, string text)
+    {
+        File.Delete(file);
+        File.WriteAllText(file, text);
     }
 
     /// <summary>Changes the page data at <paramref name="path"/> (under <paramref name="site"/>) with <paramref name="change"/>.</summary>

@@ -249,8 +249,8 @@ public static class VerifyCommand
         Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken);
 
         /// <summary>
-        /// A page's data (<c>data.json</c>, <c>data.csv</c>), read whole; a folder does not add it to <see cref="Read"/> (there are
-        /// millions, and their compressed copies are not checked).
+        /// A page (its <c>index.html</c>, <c>data.json</c>, <c>data.csv</c>), read whole; a folder does not add it to <see cref="Read"/>
+        /// (there are millions: the page check holds their compressed copies as it reads them).
         /// </summary>
         Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) => BytesAsync(path, cancellationToken);
 
@@ -306,7 +306,7 @@ public static class VerifyCommand
         }
 
         public Stream? OpenCopy(string path, string suffix) =>
-            File.Exists(FileOf(path) + suffix) ? File.OpenRead(FileOf(path) + suffix) : null;
+            File.Exists(PageFile(path) + suffix) ? File.OpenRead(PageFile(path) + suffix) : null;
 
         public IReadOnlyList<(long Size, string File)> KeptHeads()
         {
@@ -324,8 +324,16 @@ public static class VerifyCommand
 
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(FileOf(path), cancellationToken);
 
-        public Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) =>
-            File.ReadAllBytesAsync(Path.Combine(root, Web.Site.PublishedApi.FileOf(path)!), cancellationToken);
+        public Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(PageFile(path), cancellationToken);
+
+        private const string SearchIndex = "/search/" + Web.Site.SearchPages.IndexFile;
+
+        /// <summary>The file of <paramref name="path"/> (a page's HTML and the search page's index too), not added to <see cref="Read"/>.</summary>
+        private string PageFile(string path) => Path.Combine(root, Web.Site.PublishedApi.FileOf(path)
+            ?? ((path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(SearchIndex, StringComparison.Ordinal))
+                && !path.Contains("..", StringComparison.Ordinal)
+                ? path.TrimStart('/')
+                : throw new FileNotFoundException($"a published folder does not answer {path}")));
 
         public async Task<T> ReadAsync<T>(string pathAndQuery, Verify.LentBytes.Reader<T> read, CancellationToken cancellationToken)
         {
@@ -504,7 +512,10 @@ public static class VerifyCommand
             notes.Add("the whole-election exports (ERR JSON and XML, protocols.csv, the discrepancy ledger, compressed copies) were not "
                 + "checked (--skip-exports)");
         }
-        moved = moved || !await new Verify.PageDataCheck(new(replay), size, root).CheckAsync(origin, !origin.Live, problems, cancellationToken);
+        await using (var pages = new Verify.PageDataCheck(new(replay), size, root, pinnedKey ?? servedKey))
+        {
+            moved = moved || !await pages.CheckAsync(origin, !origin.Live, problems, cancellationToken);
+        }
         timings.Mark("pages' data");
         if (moved)
         {

@@ -11,7 +11,19 @@ namespace Sanoo.Cli.Commands.Verify;
 internal static class CompressedCopies
 {
     /// <summary>Compares each copy of <paramref name="path"/> that the origin holds; a problem per copy that differs.</summary>
-    public static async Task CheckAsync(VerifyCommand.IPublished origin, string path, List<string> problems, CancellationToken cancellationToken)
+    public static Task CheckAsync(VerifyCommand.IPublished origin, string path, List<string> problems, CancellationToken cancellationToken) =>
+        CheckAsync(origin, path, () => origin.OpenAsync(path, cancellationToken), problems.Add, cancellationToken);
+
+    /// <summary>
+    /// Compares each copy of <paramref name="path"/> that the origin holds with <paramref name="plain"/>, its bytes as already read (a
+    /// page's data, read once for its figures); a problem per copy that differs goes to <paramref name="problem"/>.
+    /// </summary>
+    public static Task CheckAsync(
+        VerifyCommand.IPublished origin, string path, byte[] plain, Action<string> problem, CancellationToken cancellationToken) =>
+        CheckAsync(origin, path, () => Task.FromResult<Stream>(new MemoryStream(plain, writable: false)), problem, cancellationToken);
+
+    private static async Task CheckAsync(
+        VerifyCommand.IPublished origin, string path, Func<Task<Stream>> open, Action<string> problem, CancellationToken cancellationToken)
     {
         foreach (var suffix in Web.Publishing.PublishedFolder.CopyEndings)
         {
@@ -20,7 +32,7 @@ internal static class CompressedCopies
             {
                 continue;
             }
-            await using var plain = await origin.OpenAsync(path, cancellationToken);
+            await using var plain = await open();
             await using Stream decoded = suffix == ".gz"
                 ? new GZipStream(copy, CompressionMode.Decompress)
                 : new BrotliStream(copy, CompressionMode.Decompress);
@@ -28,12 +40,12 @@ internal static class CompressedCopies
             {
                 if (await FirstDifferenceAsync(plain, decoded, cancellationToken) is { } at)
                 {
-                    problems.Add($"{path}{suffix} does not decompress to the bytes of {path}: they differ from byte {at:N0} on");
+                    problem($"{path}{suffix} does not decompress to the bytes of {path}: they differ from byte {at:N0} on");
                 }
             }
             catch (InvalidDataException)
             {
-                problems.Add($"{path}{suffix} does not decompress ({suffix} data damaged)");
+                problem($"{path}{suffix} does not decompress ({suffix} data damaged)");
             }
         }
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
 using Sanoo.Web.OpenData;
@@ -21,21 +23,25 @@ namespace Sanoo.Cli.Commands.Verify;
 /// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
 /// every core: nothing is held per station.
 /// </summary>
-internal sealed class PageDataCheck
+internal sealed partial class PageDataCheck : IAsyncDisposable
 {
+    private const string HtmlFile = "index.html";
+
     private readonly ExportFigures _figures;
     private readonly long _size;
     private readonly string _root;
     private readonly Published _published;
     private readonly FigureProblems _problems = new("the verified protocols");
+    private readonly AreaHtmlCheck _html;
     private int _moved;
 
     /// <summary>
     /// The check of the pages of <paramref name="figures"/>' snapshot, the head of <paramref name="size"/> entries and
-    /// <paramref name="root"/>.
+    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check).
     /// </summary>
-    public PageDataCheck(ExportFigures figures, long size, byte[] root)
+    public PageDataCheck(ExportFigures figures, long size, byte[] root, string commissionKey)
     {
+        _html = new AreaHtmlCheck(figures.Election, commissionKey);
         _figures = figures;
         _size = size;
         _root = Convert.ToHexStringLower(root);
@@ -53,6 +59,7 @@ internal sealed class PageDataCheck
         foreach (var language in Election.Definition.Languages)
         {
             await SingleMemberAsync(origin, language, cancellationToken);
+            await SearchIndexAsync(origin, language, cancellationToken);
         }
         var areas = stations ? Election.Areas : [.. Election.Areas.Where(a => !a.IsStation)];
         await Parallel.ForEachAsync(
@@ -73,7 +80,10 @@ internal sealed class PageDataCheck
         return true;
     }
 
-    /// <summary>An area's <c>data.json</c> and <c>data.csv</c> in every language.</summary>
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _html.DisposeAsync();
+
+    /// <summary>An area's <c>data.json</c>, <c>data.csv</c> and HTML pages in every language.</summary>
     private async Task AreaAsync(VerifyCommand.IPublished origin, Area area, CancellationToken cancellationToken)
     {
         foreach (var language in Election.Definition.Languages)
@@ -89,7 +99,29 @@ internal sealed class PageDataCheck
             Compare(folder + SitePaths.DataJson, data, expected);
             await CsvAsync(
                 origin, folder + SitePaths.DataCsv, csv => ResultsCsv.Write(csv, _figures.Verified, area, language), 4, snapshot, cancellationToken);
+            foreach (var file in new[] { HtmlFile, SitePaths.BallotOrder })
+            {
+                if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot))
+                {
+                    await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems);
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Whether a page's HTML is of <paramref name="snapshot"/>, the one its data states; a server's of another published meanwhile
+    /// (check again). A folder's is compared whatever it states (its snapshot is then the difference named).
+    /// </summary>
+    private bool Of(VerifyCommand.IPublished origin, byte[] html, long snapshot)
+    {
+        if (!origin.Live || PageSnapshot().Match(Encoding.UTF8.GetString(html)) is not { Success: true } stated
+            || stated.Groups[1].Value == snapshot.ToString(CultureInfo.InvariantCulture))
+        {
+            return true;
+        }
+        Interlocked.Exchange(ref _moved, 1);
+        return false;
     }
 
     /// <summary>The single-member districts' page's <c>data.json</c> and <c>data.csv</c>, where the election has the page.</summary>
@@ -114,6 +146,59 @@ internal sealed class PageDataCheck
             cancellationToken);
     }
 
+    /// <summary>
+    /// The index a published folder's search page looks a voter's station up in (<c>/{lang}/search/stations.json</c>): built from the
+    /// definition the head signs alone, so it must be its very bytes; each station whose id, name, address or district differs, or
+    /// that is left out or added, is named (a doctored index sends a voter to another station's page).
+    /// </summary>
+    private async Task SearchIndexAsync(VerifyCommand.IPublished origin, string language, CancellationToken cancellationToken)
+    {
+        var path = SearchPages.Path(language) + SearchPages.IndexFile;
+        var expected = SearchPages.Index(Election, SiteLanguage.Of(language));
+        if (await BytesAsync(origin, path, cancellationToken) is not { } published || published.AsSpan().SequenceEqual(expected))
+        {
+            return;
+        }
+        static Dictionary<string, JsonArray> ById(byte[] index) => (JsonNode.Parse(index) as JsonArray ?? new JsonArray())
+            .OfType<JsonArray>().Where(s => s.Count == 4).GroupBy(s => s[0]?.ToString() ?? "").ToDictionary(g => g.Key, g => g.First());
+        Dictionary<string, JsonArray> shown;
+        try
+        {
+            shown = ById(published);
+        }
+        catch (JsonException e)
+        {
+            _problems.Add($"{path}: does not read as the index of stations ({e.Message})");
+            return;
+        }
+        var fields = new[] { "id", "name", "address", "district" };
+        var before = _problems.Found;
+        foreach (var (id, station) in ById(expected))
+        {
+            if (!shown.Remove(id, out var listed))
+            {
+                _problems.Add($"{path}: leaves out station {id}, which the definition the tree head signs has");
+                continue;
+            }
+            for (var i = 1; i < fields.Length; i++)
+            {
+                if (listed[i]?.ToString() != station[i]?.ToString())
+                {
+                    _problems.Add($"{path}: station {id}'s {fields[i]} is published as \"{listed[i]}\", but the definition the tree head "
+                        + $"signs gives \"{station[i]}\"");
+                }
+            }
+        }
+        foreach (var id in shown.Keys)
+        {
+            _problems.Add($"{path}: lists a station {id}, which the definition the tree head signs does not have");
+        }
+        if (_problems.Found == before)
+        {
+            _problems.Add($"{path}: is not the index the definition the tree head signs gives (its stations are the same, its bytes not)");
+        }
+    }
+
     /// <summary>A station's <c>data.json</c> and <c>data.csv</c>, the same bytes in every language.</summary>
     private async Task StationAsync(VerifyCommand.IPublished origin, Area station, CancellationToken cancellationToken)
     {
@@ -132,6 +217,11 @@ internal sealed class PageDataCheck
             {
                 csv = rows;
                 StationPageCheck.Csv(folder + SitePaths.DataCsv, Csv.Encoding.GetString(rows), _figures.Verified, station, _problems);
+            }
+            if (await BytesAsync(origin, folder + HtmlFile, cancellationToken) is { } html)
+            {
+                StationPageCheck.Html(
+                    folder + HtmlFile, Encoding.UTF8.GetString(html), _figures.Verified, station, SiteLanguage.Of(language), _problems);
             }
         }
     }
@@ -244,6 +334,11 @@ internal sealed class PageDataCheck
         try
         {
             var bytes = await origin.PageAsync(path, cancellationToken);
+            if (!origin.Live)
+            {
+                // A doctored copy beside the file is what nginx's gzip_static sends to nearly every browser.
+                await CompressedCopies.CheckAsync(origin, path, bytes, _problems.Add, cancellationToken);
+            }
             if (origin.Live && path.EndsWith(SitePaths.DataJson, StringComparison.Ordinal) && JsonNode.Parse(bytes)?["snapshot"] is JsonValue v
                 && v.TryGetValue<long>(out var snapshot) && snapshot != _size)
             {
@@ -254,8 +349,11 @@ internal sealed class PageDataCheck
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            _problems.Add($"{path}: the page's data is not published as it must be ({e.Message})");
+            _problems.Add($"{path}: the page is not published as it must be ({e.Message})");
             return null;
         }
     }
+
+    [GeneratedRegex("<body data-snapshot=\"([0-9]+)\"")]
+    private static partial Regex PageSnapshot();
 }

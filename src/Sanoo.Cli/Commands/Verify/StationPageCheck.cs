@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
@@ -15,7 +16,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// protocol. The versions not counted (rejected, conflicting, stale, corrected) are listed on the page with their receipts; they
 /// change no figure and are not held here.
 /// </summary>
-internal static class StationPageCheck
+internal static partial class StationPageCheck
 {
     private static readonly string Accepted = Storage.Log.OutcomeText.Of(Storage.Log.StoredOutcome.Accepted);
 
@@ -136,6 +137,77 @@ internal static class StationPageCheck
             problems.Add($"{path}: a row has {odd.Length} fields, the header {header.Length}: {string.Join(',', odd)}");
         }
     }
+
+    /// <summary>
+    /// Checks a station's HTML page at <paramref name="path"/> in <paramref name="language"/> by its figures (the page lists every
+    /// version received with its receipt, and the commission's recounts, reports and flags, which the verifier does not hold per
+    /// station: it is not rebuilt byte for byte): the registered voters, and for each contest and source the version the page shows
+    /// as counted and every line and vote of it, as the page writes them, against the version the verified log counts.
+    /// </summary>
+    public static void Html(string path, string html, Snapshot verified, Area station, Web.Site.SiteLanguage language, FigureProblems problems)
+    {
+        var words = language.Words;
+        var registered = $"{words.RegisteredVoters}: {language.Number(station.Roll!.Registered)}"
+            + (station.Roll.Additional > 0 ? $" + {language.Number(station.Roll.Additional)}" : "");
+        var voters = HtmlDifference.Text(Registered().Match(html).Groups["voters"].Value);
+        if (voters != HtmlDifference.Fold(registered))
+        {
+            problems.Differs(path, "the registered voters", voters, registered);
+        }
+        var sections = new Dictionary<(string, string), Match>();
+        foreach (var m in Sections().Matches(html).Where(m => m.Groups["counted"].Value == "true"))
+        {
+            if (!sections.TryAdd((m.Groups["contest"].Value, m.Groups["source"].Value), m))
+            {
+                problems.Add($"{path}: shows two versions of {m.Groups["contest"].Value} by {m.Groups["source"].Value} as counted");
+            }
+        }
+        foreach (var (plan, source, protocol) in Counted(verified, station))
+        {
+            var where = $"{path}: {plan.Contest.Id} by {source.Id}";
+            var version = protocol.Version.ToString(CultureInfo.InvariantCulture);
+            if (!sections.Remove((plan.Contest.Id.Value, source.Id.Value), out var section))
+            {
+                problems.Differs(where, "the version shown as counted", null, version);
+                continue;
+            }
+            problems.Same(where, "the version shown as counted", section.Groups["version"].Value, version);
+            var body = section.Groups["body"].Value;
+            var shownFigures = new Dictionary<(string, string), string>();
+            foreach (Match m in Figure().Matches(body))
+            {
+                if (!shownFigures.TryAdd((m.Groups["kind"].Value, m.Groups["id"].Value), System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value)))
+                {
+                    problems.Add($"{where}: shows the {m.Groups["kind"].Value} {m.Groups["id"].Value} twice");
+                }
+            }
+            for (var i = 0; i < plan.Form.Lines.Length; i++)
+            {
+                var id = plan.Form.Lines[i].Id.Value;
+                problems.Same(where, $"line {id}", shownFigures.GetValueOrDefault(("line", id)), language.Number(protocol.Lines[i]));
+            }
+            for (var i = 0; i < plan.Choices.Length; i++)
+            {
+                var id = plan.Choices[i].Id.Value;
+                problems.Same(where, $"the votes of {id}", shownFigures.GetValueOrDefault(("choice", id)), language.Number(protocol.Votes[i]));
+            }
+        }
+        foreach (var ((contest, source), section) in sections)
+        {
+            problems.Add($"{path}: {contest} by {source}: version {section.Groups["version"].Value} is shown as counted, but the verified log "
+                + "counts none");
+        }
+    }
+
+    [GeneratedRegex("<main id=\"main\" tabindex=\"-1\">\\s*<h1>[^<]*</h1>\\s*<p>(?<voters>[^<]*)</p>")]
+    private static partial Regex Registered();
+
+    [GeneratedRegex("<section class=\"count\" [^>]*?data-contest=\"(?<contest>[^\"]*)\" data-source=\"(?<source>[^\"]*)\"\\s+"
+        + "data-version=\"(?<version>[^\"]*)\" data-counted=\"(?<counted>true|false)\">(?<body>.*?)</section>", RegexOptions.Singleline)]
+    private static partial Regex Sections();
+
+    [GeneratedRegex("<tr data-(?<kind>line|choice)=\"(?<id>[^\"]*)\"><th scope=\"row\">[^<]*</th><td class=\"num\">(?<value>[^<]*)</td></tr>")]
+    private static partial Regex Figure();
 
     private static void Cell(string where, string[] row, int column, string name, int verified, FigureProblems problems)
     {
