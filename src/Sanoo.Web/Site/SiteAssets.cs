@@ -4,7 +4,8 @@ namespace Sanoo.Web.Site;
 /// The site's style sheet and its one script: two small files the browser fetches once and keeps
 /// (their addresses carry a hash of their content), no web fonts, no frameworks, no third-party
 /// requests. The script only refreshes the page when a newer snapshot is published; the pages
-/// work without it.
+/// work without it. Every page names each file it loads with its Subresource Integrity digest (SHA-384 of the bytes served), so
+/// a browser runs or applies no other bytes under that name: a page held byte for byte by the verifier holds what it loads too.
 /// </summary>
 public static class SiteAssets
 {
@@ -32,6 +33,9 @@ public static class SiteAssets
     /// <summary>The check script's address with its version.</summary>
     public static string CheckScriptHref => $"{CheckScriptPath}?v={Version(CheckScript)}";
 
+    /// <summary>The check script's Subresource Integrity digest.</summary>
+    public static string CheckScriptIntegrity => Integrity(CheckScript);
+
     /// <summary>The operators' entry-form script.</summary>
     public static string EntryScript { get; } = Read("Sanoo.Web.entry.js");
 
@@ -40,6 +44,9 @@ public static class SiteAssets
 
     /// <summary>The entry script's address with its version.</summary>
     public static string EntryScriptHref { get; } = $"{EntryScriptPath}?v={Version(EntryScript)}";
+
+    /// <summary>The entry script's Subresource Integrity digest.</summary>
+    public static string EntryScriptIntegrity { get; } = Integrity(EntryScript);
 
     /// <summary>The style sheet's address.</summary>
     public const string CssPath = "/site.css";
@@ -58,8 +65,31 @@ public static class SiteAssets
     /// <summary>The style sheet's address with its version, for pages to link.</summary>
     public static string CssHref { get; } = $"{CssPath}?v={Version(Css)}";
 
+    /// <summary>The style sheet's Subresource Integrity digest.</summary>
+    public static string CssIntegrity { get; } = Integrity(Css);
+
     /// <summary>The script's address with its version, for pages to link.</summary>
     public static string ScriptHref { get; } = $"{ScriptPath}?v={Version(Script)}";
+
+    /// <summary>The script's Subresource Integrity digest.</summary>
+    public static string ScriptIntegrity { get; } = Integrity(Script);
+
+    /// <summary>
+    /// The site's files every page loads, by address, with their text as served (UTF-8): what a published folder holds beside
+    /// the pages, and what the verifier holds those files to.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Text)> Published =>
+        [(CssPath, Css), (ScriptPath, Script), (CheckScriptPath, CheckScript)];
+
+    /// <summary>
+    /// The Subresource Integrity digest of <paramref name="text"/> served as UTF-8 (W3C SRI: <c>sha384-</c> and the base64 of its
+    /// SHA-384).
+    /// </summary>
+    public static string Integrity(string text) => Integrity(System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The Subresource Integrity digest of <paramref name="bytes"/>.</summary>
+    public static string Integrity(ReadOnlySpan<byte> bytes) =>
+        "sha384-" + Convert.ToBase64String(System.Security.Cryptography.SHA384.HashData(bytes));
 
     /// <summary>The check's words in every language with a catalog, as one JSON object by language code.</summary>
     private static string CheckWordsJson()

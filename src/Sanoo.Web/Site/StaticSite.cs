@@ -463,9 +463,10 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
         }
-        await Write(SiteAssets.CssPath, Encoding.UTF8.GetBytes(SiteAssets.Css));
-        await Write(SiteAssets.ScriptPath, Encoding.UTF8.GetBytes(SiteAssets.Script));
-        await Write(SiteAssets.CheckScriptPath, Encoding.UTF8.GetBytes(SiteAssets.CheckScript));
+        foreach (var (path, text) in SiteAssets.Published)
+        {
+            await Write(path, Encoding.UTF8.GetBytes(text));
+        }
         await Write("/index.html", Encoding.UTF8.GetBytes(LanguageChoice(election)));
         if (!exports)
         {

@@ -50,6 +50,8 @@
       if (window.sanooCheck) return window.sanooCheck(box);
       var script = document.createElement('script');
       script.src = box.getAttribute('data-script');
+      // Pinned like the page's own script: the browser runs these bytes or none (Subresource Integrity).
+      script.integrity = box.getAttribute('data-script-integrity');
       script.onload = function () { window.sanooCheck(box); };
       document.head.appendChild(script);
     });

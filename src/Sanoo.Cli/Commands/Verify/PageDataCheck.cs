@@ -56,6 +56,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// </summary>
     public async Task<bool> CheckAsync(VerifyCommand.IPublished origin, bool stations, List<string> problems, CancellationToken cancellationToken)
     {
+        await AssetsAsync(origin, cancellationToken);
         foreach (var language in Election.Definition.Languages)
         {
             await SingleMemberAsync(origin, language, cancellationToken);
@@ -144,6 +145,25 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             1,
             snapshot,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The files every page loads (<see cref="SiteAssets.Published"/>: the style sheet, the site's script and the pages' own check),
+    /// which must be the site's very bytes. The pages name each by its Subresource Integrity digest (held with their HTML), so a
+    /// reader's browser refuses a doctored one; it is named here too, with its digest, since the page is then left without it.
+    /// </summary>
+    private async Task AssetsAsync(VerifyCommand.IPublished origin, CancellationToken cancellationToken)
+    {
+        foreach (var (path, text) in SiteAssets.Published)
+        {
+            var expected = Encoding.UTF8.GetBytes(text);
+            if (await BytesAsync(origin, path, cancellationToken) is { } served && !served.AsSpan().SequenceEqual(expected))
+            {
+                _problems.Add($"{path}: is not the site's own file: the pages load it only as {SiteAssets.Integrity(text)}, and this one is "
+                    + $"{SiteAssets.Integrity(served)} ({served.Length:N0} bytes against {expected.Length:N0}), so "
+                    + "a browser refuses it");
+            }
+        }
     }
 
     /// <summary>
