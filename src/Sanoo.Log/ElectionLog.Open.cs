@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Sanoo.Core.Definitions;
+using Sanoo.Core.Transparency;
 using Sanoo.Log.Checkpoints;
 using Sanoo.Storage;
 using Sanoo.Storage.Log;
@@ -51,6 +52,8 @@ public sealed partial class ElectionLog
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Read and hashed while the definition is read; the entries a checkpoint covers are not hashed: it keeps their leaves.
         var batches = LogBatches.Start(store, reading.Token, CoveredAsync(found));
+        // The tree of the leaves a checkpoint keeps is built on a core of its own meanwhile (the reading waits for the definition).
+        var keptTree = KeptTreeAsync(found, reading.Token);
         Election loaded;
         try
         {
@@ -68,7 +71,7 @@ public sealed partial class ElectionLog
         {
             try
             {
-                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint, batches);
+                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint, batches, await keptTree);
             }
             catch (CheckpointRefusedException refused)
             {
@@ -92,9 +95,10 @@ public sealed partial class ElectionLog
     /// </summary>
     private static async Task<LogState> RebuildAsync(
         IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken,
-        TrustedCheckpoint? checkpoint = null, ChannelReader<(List<LogEntry> Entries, byte[]?[] Leaves)>? batches = null)
+        TrustedCheckpoint? checkpoint = null, ChannelReader<(List<LogEntry> Entries, byte[]?[] Leaves)>? batches = null,
+        MerkleTree? keptTree = null)
     {
-        var state = new LogState(election);
+        var state = new LogState(election, keptTree);
         var adopted = checkpoint?.Position ?? 0;
         var registerLeaves = checkpoint is { RegisterSize: > 0 and var covered }
             ? Task.Run(() => RegisterLeavesAsync(store, covered, cancellationToken), cancellationToken) // hashed beside the replay
@@ -178,10 +182,35 @@ public sealed partial class ElectionLog
                 }
             }
             var hashed = new byte[rows.Count][];
-            Parallel.For(0, rows.Count, i => hashed[i] = Core.Transparency.MerkleHash.Leaf(rows[i].Record.AsSpan()));
+            Parallel.For(0, rows.Count, i => hashed[i] = MerkleHash.Leaf(rows[i].Record.AsSpan()));
             leaves.AddRange(hashed);
         }
         return ([.. leaves], columns, revocations);
+    }
+
+    /// <summary>
+    /// The Merkle tree of the leaf hashes the checkpoint found keeps (those it covers, in log order), built as the adoption of
+    /// each covered entry would append them; null with none. <see cref="LogState.FinishAdoption"/> still holds its root to the
+    /// checkpoint's signed root, and the rows to the leaves by their digest.
+    /// </summary>
+    private static async Task<MerkleTree?> KeptTreeAsync(
+        Task<(TrustedCheckpoint? Checkpoint, string? Refusal)> found, CancellationToken cancellationToken)
+    {
+        if ((await found).Checkpoint is not { } checkpoint)
+        {
+            return null;
+        }
+        return await Task.Run(
+            () =>
+            {
+                var tree = new MerkleTree();
+                for (var sequence = 1L; sequence <= checkpoint.Position; sequence++)
+                {
+                    tree.Append(checkpoint.Leaf(sequence));
+                }
+                return tree;
+            },
+            cancellationToken);
     }
 
     /// <summary>The position up to which the checkpoint found keeps the leaf hashes: its position, or 0 with none.</summary>

@@ -16,7 +16,12 @@ namespace Sanoo.Log;
 /// on a rebuild. Invariant: the engine's position, the tree's size and the last entry recorded
 /// are the same log position. Not thread-safe: used under the log's engine lock.
 /// </summary>
-internal sealed class LogState(Election election)
+/// <param name="election">The election.</param>
+/// <param name="keptTree">
+/// The tree of the leaf hashes a trusted checkpoint keeps, built beforehand (<see cref="ElectionLog"/> builds it while the
+/// definition is read): the entries adopted then find their leaves in it. Null: the tree starts empty.
+/// </param>
+internal sealed class LogState(Election election, MerkleTree? keptTree = null)
 {
     public TallyEngine Engine { get; } = new(election);
 
@@ -31,7 +36,7 @@ internal sealed class LogState(Election election)
     public CountedTimeline Counted { get; } = new();
 
     /// <summary>The transparency log's Merkle tree: leaf i is entry i + 1.</summary>
-    public MerkleTree Tree { get; } = new();
+    public MerkleTree Tree { get; } = keptTree ?? new();
 
     /// <summary>The register (keys, operators, hand entries, acts) as read so far.</summary>
     public RegisterState Register { get; } = new(election);
@@ -141,7 +146,8 @@ internal sealed class LogState(Election election)
     /// <summary>
     /// Takes an entry a trusted checkpoint covers as the log records it, without deciding it again: its leaf, its place in the
     /// index and the lists, and (counted) its protocol as its station's counted version. <see cref="FinishAdoption"/> then checks
-    /// the whole against the checkpoint. An entry that does not fit the definition refuses the checkpoint.
+    /// the whole against the checkpoint. An entry that does not fit the definition refuses the checkpoint. A tree built from the
+    /// checkpoint's kept leaves holds the entry's leaf already: it is appended only to a tree that does not.
     /// </summary>
     public void Adopt(LogEntry entry, ReadOnlySpan<byte> leafHash)
     {
@@ -171,7 +177,10 @@ internal sealed class LogState(Election election)
         {
             Engine.AdoptUncounted();
         }
-        Tree.Append(leafHash);
+        if (Tree.Size < entry.Sequence)
+        {
+            Tree.Append(leafHash);
+        }
         Note(HashKey.Of(entry.ContentHash.AsSpan()), entry);
     }
 

@@ -90,7 +90,9 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
         {
             var session = new SqlSession(_dialect, connection);
             var sql = ProtocolVersionRows.SelectAfter(withCanonical);
-            await using var entries = session.StreamAsync(sql, r => LogEntryColumns.Read(r, withCanonical), [afterSequence], cancellationToken)
+            await using var entries = (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+                    ? Sqlite.SqliteLogRows.Read(sqlite, sql, afterSequence, withCanonical).ToAsyncEnumerable()
+                    : session.StreamAsync(sql, r => LogEntryColumns.Read(r, withCanonical), [afterSequence], cancellationToken))
                 .GetAsyncEnumerator(cancellationToken);
             while (true)
             {
