@@ -44,9 +44,10 @@ public static class ForensicsBenchmark
     }
 
     /// <summary>
-    /// The forensics of a refresh after <paramref name="changed"/> new protocols spread over the map: the report of every area above those stations (as
-    /// <c>sanoo publish</c> remakes them), once as a new process makes them (the books of null draws made from nothing) and once as
-    /// a process that made the earlier snapshot's reports does (the server, <c>sanoo publish --watch</c>: the books kept).
+    /// The forensics of a refresh after <paramref name="changed"/> new protocols spread over the map: the report of every area above
+    /// those stations (as <c>sanoo publish</c> remakes them), once as a new process makes them (the books of null draws made from
+    /// nothing) and once as a process that made the earlier snapshot's reports does (the server, <c>sanoo publish --watch</c>: the
+    /// books kept).
     /// </summary>
     public static int Refresh(int stations, int changed)
     {
@@ -79,6 +80,10 @@ public static class ForensicsBenchmark
         var culture = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(culture,
             $"refresh after {changed:N0} of {stations:N0} stations: {areas.Count:N0} areas remade, {below:N0} stations below them in all"));
+        var book = Timed(() => ForensicsAnalysis.Draws(later, plan, source, ForensicsAnalysis.TurnoutStream, ForensicsParameters.Default,
+            IntegerPercentTest.Sequential));
+        Console.WriteLine(string.Create(culture,
+            $"  one test's book of every station, on one core: {book.Wall:0.00} s wall, {book.Cpu:0.00} s of processor time"));
         var fresh = Timed(() => Reports(later));
         Console.WriteLine(string.Create(culture, $"  a new process (books made): {fresh.Wall:0.00} s wall, {fresh.Cpu:0.00} s of processor time"));
         Reports(earlier);

@@ -24,7 +24,8 @@ public class IntegerPercentTestTests
         var bases = Enumerable.Range(0, 5_000).Select(_ => (long)random.Next(300, 2_700)).ToArray();
         var counts = bases.Select(n => (long)(n * (0.3 + (0.4 * random.NextDouble())))).ToArray();
         var groups = new int[bases.Length];
-        var clean = IntegerPercentTest.Run(counts, bases, Ordinals(bases.Length), groups, 1, ForensicsParameters.Default, 0, IntegerPercentTest.Sequential).All;
+        var ordinals = Ordinals(bases.Length);
+        var clean = IntegerPercentTest.Run(counts, bases, ordinals, groups, 1, ForensicsParameters.Default, 0, IntegerPercentTest.Sequential).All;
         Assert.InRange(clean.ZScore, -3, 3);
         Assert.Equal(clean.Observed, counts.Zip(bases).Count(p => IntegerPercentTest.IsWholePercent(p.First, p.Second)));
 
@@ -33,7 +34,7 @@ public class IntegerPercentTestTests
         {
             counts[i] = (long)Math.Round(bases[i] * 0.7, MidpointRounding.AwayFromZero);
         }
-        var forged = IntegerPercentTest.Run(counts, bases, Ordinals(bases.Length), groups, 1, ForensicsParameters.Default, 0, IntegerPercentTest.Sequential);
+        var forged = IntegerPercentTest.Run(counts, bases, ordinals, groups, 1, ForensicsParameters.Default, 0, IntegerPercentTest.Sequential);
         Assert.True(forged.All.Excess > 400, $"excess {forged.All.Excess}");
         Assert.Equal(1.0 / (ForensicsParameters.Default.Replicates + 1), forged.All.PValue);
         Assert.Equal(forged.All.Observed, forged.Groups[0].Observed);
@@ -44,7 +45,8 @@ public class IntegerPercentTestTests
     {
         long[] bases = [100, 150, 199, 200, 1000];
         long[] counts = [50, 75, 100, 100, 500];
-        var result = IntegerPercentTest.Run(counts, bases, Ordinals(5), new int[5], 0, ForensicsParameters.Default, 0, IntegerPercentTest.Sequential).All;
+        var result = IntegerPercentTest.Run(
+            counts, bases, Ordinals(5), new int[5], 0, ForensicsParameters.Default, 0, IntegerPercentTest.Sequential).All;
         Assert.Equal(2, result.Stations);
         Assert.Equal(2, result.Observed);
     }
