@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: the forensic analyses (integer-percentage tests with their Monte Carlo, distributions, flags) of a synthetic
 # election's hand count over the whole map, the snapshot already frozen, as the server computes them once per snapshot.
-# Usage: bench/forensics.sh [STATIONS] [RUNS]   (default 100000 stations, 5 runs). Prints each run and the median.
+# Usage: bench/forensics.sh [STATIONS] [RUNS] [CHANGED]   (default 100000 stations, 5 runs). Prints each run and the median.
+# With CHANGED, times instead the reports a refresh after CHANGED new protocols remakes (every area above those stations), as a
+# new process makes them and as one that kept the earlier snapshot's null draws does (the server, sanoo publish --watch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stations=${1:-100000}
@@ -9,4 +11,8 @@ runs=${2:-5}
 work=$(mktemp -d /tmp/sanoo-forensics-bench-XXXX)
 trap 'rm -rf "$work"' EXIT
 dotnet build bench/Sanoo.Bench -c Release -o "$work/bin" --nologo -v quiet >/dev/null
-dotnet "$work/bin/Sanoo.Bench.dll" forensics "$stations" "$runs"
+if [ -n "${3:-}" ]; then
+  dotnet "$work/bin/Sanoo.Bench.dll" forensics-refresh "$stations" "$3"
+else
+  dotnet "$work/bin/Sanoo.Bench.dll" forensics "$stations" "$runs"
+fi

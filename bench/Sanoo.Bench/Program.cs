@@ -9,6 +9,10 @@ if (args is ["forensics", var stations, var runs])
 {
     return ForensicsBenchmark.Run(int.Parse(stations, CultureInfo.InvariantCulture), int.Parse(runs, CultureInfo.InvariantCulture));
 }
+if (args is ["forensics-refresh", var refreshStations, var changed])
+{
+    return ForensicsBenchmark.Refresh(int.Parse(refreshStations, CultureInfo.InvariantCulture), int.Parse(changed, CultureInfo.InvariantCulture));
+}
 if (args is ["progress", var progressStations, var progressRuns])
 {
     return ProgressBenchmark.Run(

@@ -118,6 +118,33 @@ public class ForensicsValidationTests(ITestOutputHelper output)
         Assert.NotEqual(first.Turnout.Expected, other.Turnout.Expected);
     }
 
+    [Fact]
+    public void A_report_from_books_kept_since_an_earlier_snapshot_is_the_report_of_the_snapshot_drawn_afresh()
+    {
+        var election = Synthetic(9);
+        var protocols = SyntheticElection.Protocols(election, "hand", 9).ToList();
+        var source = new SourceId("hand");
+        var plan = election.DefaultContest;
+        // The earlier snapshot lacks a protocol in fifty; the later one has them, and a tenth of the stations report other figures.
+        var earlier = TallyEngine.Rebuild(election, protocols.Where((_, i) => i % 50 != 7)).Freeze();
+        var random = new Random(9);
+        var later = TallyEngine.Rebuild(election, protocols.Select((p, i) => i % 10 == 3 ? RoundTurnout(election, p, random) : p)).Freeze();
+        var streams = Enumerable.Range(0, 1 + plan.Choices.Length).ToList();
+        var kept = streams.ToDictionary(s => s, s => ForensicsAnalysis.Draws(
+            later, plan, source, s, ForensicsParameters.Default, IntegerPercentTest.Sequential,
+            ForensicsAnalysis.Draws(earlier, plan, source, s, ForensicsParameters.Default, IntegerPercentTest.Sequential)));
+        Assert.InRange(kept[0].Drawn, 1, Stations / 5);
+        foreach (var area in new[] { election.Areas[0].Id, election.Areas[1].Id })
+        {
+            var fresh = ForensicsAnalysis.Of(later, plan, source, area, ForensicsParameters.Default, null, IntegerPercentTest.Sequential);
+            var refreshed = ForensicsAnalysis.Of(
+                later, plan, source, area, ForensicsParameters.Default, null, (n, body) => Parallel.For(0, n, body), null, s => kept[s]);
+            Assert.Equal((fresh.Turnout, fresh.LeaderShare), (refreshed.Turnout, refreshed.LeaderShare));
+            Assert.Equal(fresh.Choices.Select(c => c.Test), refreshed.Choices.Select(c => c.Test));
+            Assert.Equal(fresh.Areas.ToArray(), refreshed.Areas.ToArray());
+        }
+    }
+
     /// <summary>Changes some of an election's protocols (a station's protocol and the random numbers to change it by).</summary>
     private delegate Protocol Planting(Election election, Protocol protocol, Random random);
 

@@ -11,6 +11,8 @@ public static class ForensicsAnalysis
     /// <summary>
     /// The report of <paramref name="plan"/>'s count by <paramref name="source"/> under <paramref name="area"/> (an area of the tree or
     /// of a grouping); <paramref name="ledger"/>, when the election compares two counts, names the stations whose counts differ.
+    /// <paramref name="kept"/> gives, by test stream, a book of the whole contest's null draws (<see cref="Draws"/>) to take the
+    /// stations' replicates from instead of drawing them (the same report either way, faster where many areas are asked).
     /// </summary>
     public static ForensicsReport Of(
         Snapshot snapshot,
@@ -20,7 +22,8 @@ public static class ForensicsAnalysis
         ForensicsParameters parameters,
         Ledger? ledger,
         ReplicateRunner runner,
-        Turnout.TurnoutBook? reports = null)
+        Turnout.TurnoutBook? reports = null,
+        Func<int, NullDraws?>? kept = null)
     {
         var election = snapshot.Election;
         var areaIndex = election.AreaIndex(area);
@@ -45,13 +48,14 @@ public static class ForensicsAnalysis
 
         var (groups, children) = ChildGroups(election, figures, areaIndex);
         var (turnout, turnoutByArea) = IntegerPercentTest.Run(
-            figures.TookPart, figures.Registered, groups, children.Count, parameters, 0, runner);
+            figures.TookPart, figures.Registered, figures.Ordinal, groups, children.Count, parameters, TurnoutStream, runner, Kept(kept, 0));
         var choices = ImmutableArray.CreateBuilder<ChoiceTest>();
         IntegerTestResult[] shareByArea = [];
         foreach (var c in major)
         {
             var (test, byArea) = IntegerPercentTest.Run(
-                figures.Column(c), figures.TookPart, groups, c == leader ? children.Count : 0, parameters, 1 + c, runner);
+                figures.Column(c), figures.TookPart, figures.Ordinal, groups, c == leader ? children.Count : 0, parameters, ShareStream(c), runner,
+                Kept(kept, ShareStream(c)));
             choices.Add(new ChoiceTest(plan.Choices[c].Id, tookPart == 0 ? 0 : 100.0 * totals[c] / tookPart, test));
             shareByArea = c == leader ? byArea : shareByArea;
         }
@@ -78,6 +82,36 @@ public static class ForensicsAnalysis
             leader < 0 ? [] : StationFlags.Of(election, figures, leader, parameters, differing, reports),
             parameters);
     }
+
+    /// <summary>The integer test of turnout's random stream.</summary>
+    public const int TurnoutStream = 0;
+
+    /// <summary>The integer test of choice <paramref name="choice"/>'s share's random stream (ballot order).</summary>
+    public static int ShareStream(int choice) => 1 + choice;
+
+    /// <summary>
+    /// The null draws of one integer test (<see cref="TurnoutStream"/> or <see cref="ShareStream"/>) over every station of
+    /// <paramref name="plan"/>'s contest counted by <paramref name="source"/>: what <see cref="Of"/> takes as kept. Stations whose
+    /// figures are those of <paramref name="earlier"/> keep its bits, the others are drawn (<see cref="NullDraws.Of"/>).
+    /// </summary>
+    public static NullDraws Draws(
+        Snapshot snapshot,
+        ContestPlan plan,
+        SourceId source,
+        int stream,
+        ForensicsParameters parameters,
+        ReplicateRunner runner,
+        NullDraws? earlier = null)
+    {
+        var election = snapshot.Election;
+        var figures = StationFigures.Of(snapshot, plan, source, election.AreaIndex(plan.Contest.Area));
+        var (counts, bases) = stream == TurnoutStream
+            ? (figures.TookPart, figures.Registered)
+            : (figures.Column(stream - 1), figures.TookPart);
+        return NullDraws.Of(election.StationCount, counts, bases, figures.Ordinal, parameters, stream, runner, earlier);
+    }
+
+    private static NullDraws? Kept(Func<int, NullDraws?>? kept, int stream) => kept?.Invoke(stream);
 
     /// <summary>
     /// For each station, the place among <c>children</c> of the area one level below <paramref name="areaIndex"/> in the tree that

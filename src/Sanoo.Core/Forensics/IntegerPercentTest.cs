@@ -1,9 +1,9 @@
 namespace Sanoo.Core.Forensics;
 
 /// <summary>
-/// Runs a batch of independent replicates, numbered 0 to count − 1, in any order and on any threads: the core stays single-threaded
-/// and the host (the server, the command) passes a parallel loop. Each replicate draws its own random stream, so the result does not
-/// depend on the runner.
+/// Runs a batch of independent pieces of work, numbered 0 to count − 1, in any order and on any threads: the core stays
+/// single-threaded and the host (the server, the command) passes a parallel loop. Each piece (a chunk of stations' null draws)
+/// writes only its own part and draws from its stations' own random streams, so the result does not depend on the runner.
 /// </summary>
 public delegate void ReplicateRunner(int count, Action<int> replicate);
 
@@ -16,6 +16,9 @@ public delegate void ReplicateRunner(int count, Action<int> replicate);
 /// so by chance, so stations with n below <see cref="ForensicsParameters.MinimumBase"/> are left out. The null draws each station's
 /// count anew from Binomial(n, r), r uniform within ± half of <see cref="ForensicsParameters.SmoothingPercent"/> of its reported rate;
 /// the expected count is the replicates' mean and the p-value (1 + replicates at or above the observed count) / (1 + replicates).
+/// Each station's replicates come from its own random stream (<see cref="NullDraws"/>): whether it draws a whole percentage in
+/// replicate r is the r-th uniform of the stream (seed, test, station's ordinal) against the probability that its draw is one
+/// (<see cref="WholePercentNull"/>), so a replicate's count over an area is the sum over its stations whichever area is asked.
 /// </summary>
 public static class IntegerPercentTest
 {
@@ -42,15 +45,25 @@ public static class IntegerPercentTest
 
     /// <summary>
     /// The test over stations <c>i</c> with count <paramref name="counts"/>[i] of base <paramref name="bases"/>[i], overall and per
-    /// group (<paramref name="groups"/>[i] from 0 to <paramref name="groupCount"/> − 1, or −1 for none). <paramref name="stream"/>
-    /// tells one test's random numbers from another's.
+    /// group (<paramref name="groups"/>[i] from 0 to <paramref name="groupCount"/> − 1, or −1 for none). <paramref name="stations"/>[i]
+    /// is the station's ordinal in the election, which with <paramref name="stream"/> (one test's random numbers from another's)
+    /// names its random stream; <paramref name="kept"/>, a book of the same test drawn earlier, gives the bits of the stations it
+    /// holds with the same figures (the same bits as drawn anew).
     /// </summary>
     public static (IntegerTestResult All, IntegerTestResult[] Groups) Run(
-        long[] counts, long[] bases, int[] groups, int groupCount, ForensicsParameters parameters, int stream, ReplicateRunner runner)
+        long[] counts,
+        long[] bases,
+        int[] stations,
+        int[] groups,
+        int groupCount,
+        ForensicsParameters parameters,
+        int stream,
+        ReplicateRunner runner,
+        NullDraws? kept = null)
     {
         var tested = new List<int>(counts.Length);
         var observed = new int[groupCount + 1];
-        var stations = new int[groupCount + 1];
+        var counted = new int[groupCount + 1];
         for (var i = 0; i < counts.Length; i++)
         {
             if (bases[i] < parameters.MinimumBase || counts[i] < 0 || counts[i] > bases[i])
@@ -60,21 +73,54 @@ public static class IntegerPercentTest
             tested.Add(i);
             var whole = IsWholePercent(counts[i], bases[i]) ? 1 : 0;
             observed[groupCount] += whole;
-            stations[groupCount]++;
+            counted[groupCount]++;
             if (groups[i] >= 0 && groups[i] < groupCount)
             {
                 observed[groups[i]] += whole;
-                stations[groups[i]]++;
+                counted[groups[i]]++;
             }
         }
         var replicates = parameters.Replicates;
-        var simulated = new int[replicates * (groupCount + 1)];
-        var model = new NullStations(tested, counts, bases, groups, groupCount, parameters.SmoothingPercent / 100);
-        runner(replicates, r =>
+        var words = NullDraws.WordsFor(replicates);
+        var bits = new ulong[tested.Count * words];
+        kept = kept is not null && kept.Stream == stream && kept.Parameters == parameters ? kept : null;
+        const int chunk = 4096;
+        runner((tested.Count + chunk - 1) / chunk, c =>
         {
-            var random = new ForensicsRandom(parameters.Seed, ((ulong)stream << 32) | (uint)r);
-            model.Draw(ref random, simulated.AsSpan(r * (groupCount + 1), groupCount + 1));
+            for (var j = c * chunk; j < Math.Min(tested.Count, (c + 1) * chunk); j++)
+            {
+                var i = tested[j];
+                var mine = bits.AsSpan(j * words, words);
+                var held = kept is null ? [] : kept.BitsOf(stations[i], counts[i], bases[i]);
+                if (held.IsEmpty)
+                {
+                    NullDraws.Draw(parameters, stream, stations[i], counts[i], bases[i], mine);
+                }
+                else
+                {
+                    held.CopyTo(mine);
+                }
+            }
         });
+        var width = groupCount + 1;
+        var simulated = new int[replicates * width];
+        for (var j = 0; j < tested.Count; j++)
+        {
+            var i = tested[j];
+            var group = groups[i] >= 0 && groups[i] < groupCount ? groups[i] : -1;
+            for (var w = 0; w < words; w++)
+            {
+                for (var word = bits[(j * words) + w]; word != 0; word &= word - 1)
+                {
+                    var r = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                    simulated[(r * width) + groupCount]++;
+                    if (group >= 0)
+                    {
+                        simulated[(r * width) + group]++;
+                    }
+                }
+            }
+        }
         var results = new IntegerTestResult[groupCount + 1];
         for (var g = 0; g <= groupCount; g++)
         {
@@ -82,7 +128,7 @@ public static class IntegerPercentTest
             var atLeast = 0;
             for (var r = 0; r < replicates; r++)
             {
-                var value = simulated[(r * (groupCount + 1)) + g];
+                var value = simulated[(r * width) + g];
                 sum += value;
                 squares += (double)value * value;
                 atLeast += value >= observed[g] ? 1 : 0;
@@ -90,7 +136,7 @@ public static class IntegerPercentTest
             var mean = replicates == 0 ? 0 : sum / replicates;
             var sd = replicates < 2 ? 0 : Math.Sqrt(Math.Max(0, (squares - (replicates * mean * mean)) / (replicates - 1)));
             results[g] = new IntegerTestResult(
-                stations[g],
+                counted[g],
                 observed[g],
                 mean,
                 (1.0 + atLeast) / (1.0 + replicates),
@@ -98,72 +144,5 @@ public static class IntegerPercentTest
                 replicates);
         }
         return (results[groupCount], results[..groupCount]);
-    }
-
-    /// <summary>
-    /// The tested stations laid out for the replicates' inner loop: base, reported rate, the binomial's spread at that rate and the
-    /// group, in arrays side by side.
-    /// </summary>
-    private sealed class NullStations
-    {
-        private readonly long[] _bases;
-        private readonly double[] _rates;
-        private readonly double[] _spreads;
-        private readonly int[] _groups;
-        private readonly int _groupCount;
-        private readonly double _width;
-
-        public NullStations(List<int> tested, long[] counts, long[] bases, int[] groups, int groupCount, double width)
-        {
-            _bases = new long[tested.Count];
-            _rates = new double[tested.Count];
-            _spreads = new double[tested.Count];
-            _groups = new int[tested.Count];
-            for (var j = 0; j < tested.Count; j++)
-            {
-                var i = tested[j];
-                _bases[j] = bases[i];
-                _rates[j] = (double)counts[i] / bases[i];
-                _spreads[j] = Math.Sqrt(bases[i] * _rates[j] * (1 - _rates[j]));
-                _groups[j] = groups[i] >= 0 && groups[i] < groupCount ? groups[i] : groupCount;
-            }
-            _groupCount = groupCount;
-            _width = width;
-        }
-
-        /// <summary>
-        /// One replicate: each station's count drawn anew from Binomial(n, r), r uniform within ± width / 2 of its rate. Where the
-        /// binomial's spread n·r·(1−r) is 25 or more it is drawn as the normal approximation with the spread at the reported rate
-        /// (half a percentage point of r moves it by well under 1 %); otherwise exactly.
-        /// </summary>
-        public void Draw(ref ForensicsRandom random, Span<int> row)
-        {
-            for (var j = 0; j < _bases.Length; j++)
-            {
-                var n = _bases[j];
-                var rate = _rates[j] + ((random.NextDouble() - 0.5) * _width);
-                long k;
-                if (_spreads[j] >= 5 && rate is > 0 and < 1)
-                {
-                    var drawn = Math.Round((n * rate) + (_spreads[j] * random.NextGaussian()));
-                    k = drawn < 0 ? 0 : drawn > n ? n : (long)drawn;
-                }
-                else
-                {
-                    k = random.Binomial(n, rate);
-                }
-                // Above 100 voters, the nearest whole percentage by floating point, checked exactly (|100k − m·n| ≤ 50 can hold only for
-                // the nearest m, and where floating point might pick the other one both are n/2 > 50 away): as IsWholePercent, faster.
-                var m = (long)((100.0 * k / n) + 0.5);
-                if (n > 100 ? m is >= 1 and <= 99 && Math.Abs((100 * k) - (m * n)) <= 50 : IsWholePercent(k, n))
-                {
-                    row[_groupCount]++;
-                    if (_groups[j] < _groupCount)
-                    {
-                        row[_groups[j]]++;
-                    }
-                }
-            }
-        }
     }
 }

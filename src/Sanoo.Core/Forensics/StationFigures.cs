@@ -13,6 +13,7 @@ internal sealed class StationFigures
     private StationFigures(int count, int choices)
     {
         AreaIndex = new int[count];
+        Ordinal = new int[count];
         Registered = new long[count];
         TookPart = new long[count];
         Votes = new long[count * choices];
@@ -25,6 +26,9 @@ internal sealed class StationFigures
 
     /// <summary>Each station's position in <see cref="Election.Areas"/>.</summary>
     public int[] AreaIndex { get; }
+
+    /// <summary>Each station's ordinal in the election (its random stream in the integer test).</summary>
+    public int[] Ordinal { get; }
 
     public long[] Registered { get; }
 
@@ -52,7 +56,7 @@ internal sealed class StationFigures
     public static StationFigures Of(Snapshot snapshot, ContestPlan plan, SourceId source, int areaIndex)
     {
         var election = snapshot.Election;
-        var counted = new List<(int Area, Protocols.Protocol Protocol)>();
+        var counted = new List<(int Area, int Ordinal, Protocols.Protocol Protocol)>();
         var expected = 0;
         foreach (var ordinal in election.StationsOf(areaIndex))
         {
@@ -64,14 +68,15 @@ internal sealed class StationFigures
             var station = election.StationAreaIndex(ordinal);
             if (snapshot.Counted(election.Areas[station].Id, plan.Contest.Id, source) is { } protocol)
             {
-                counted.Add((station, protocol));
+                counted.Add((station, ordinal, protocol));
             }
         }
         var figures = new StationFigures(counted.Count, plan.Choices.Length) { Expected = expected };
         for (var i = 0; i < counted.Count; i++)
         {
-            var (area, protocol) = counted[i];
+            var (area, ordinal, protocol) = counted[i];
             figures.AreaIndex[i] = area;
+            figures.Ordinal[i] = ordinal;
             figures.Registered[i] = election.RegisteredVoters(area);
             figures.TookPart[i] = plan.Rules.Participation.Evaluate<int>(protocol.Lines.AsSpan(), protocol.Votes.AsSpan());
             for (var c = 0; c < plan.Choices.Length; c++)

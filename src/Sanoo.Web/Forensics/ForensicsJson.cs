@@ -6,7 +6,7 @@ namespace Sanoo.Web.Forensics;
 /// <summary>Maps a <see cref="ForensicsReport"/> to its wire form, <see cref="Wire.ForensicsReport"/>, with every method stated.</summary>
 public static class ForensicsJson
 {
-    /// <summary>The Monte Carlo's replicates spread over the machine's cores; the result does not depend on it.</summary>
+    /// <summary>The Monte Carlo's draws (chunks of stations) spread over the machine's cores; the result does not depend on it.</summary>
     public static readonly ReplicateRunner Parallel = static (count, replicate) => System.Threading.Tasks.Parallel.For(0, count, replicate);
 
     /// <summary>The wire form of <paramref name="report"/>.</summary>

@@ -107,12 +107,14 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
 
     /// <summary>
     /// The forensic report of a contest's count under an area (docs/forensics.md), computed on first use with the Monte Carlo spread
-    /// over the cores, and kept with the snapshot; null before the first snapshot.
+    /// over the cores, and kept with the snapshot; null before the first snapshot. A large area's stations take their null draws from
+    /// the contest's books (<see cref="Web.Forensics.ForensicsDraws"/>), drawn once a snapshot and only for the stations that changed.
     /// </summary>
     public ForensicsReport? Forensics(ContestPlan plan, SourceId source, AreaId area) =>
         Snapshot is { } snapshot
             ? _forensics.GetOrAdd((plan.Contest.Id.Value, source.Value, area.Value), _ => new(() => ForensicsAnalysis.Of(
-                snapshot, plan, source, area, ForensicsParameters.Default, Ledger, Web.Forensics.ForensicsJson.Parallel, Turnout))).Value
+                snapshot, plan, source, area, ForensicsParameters.Default, Ledger, Web.Forensics.ForensicsJson.Parallel, Turnout,
+                Web.Forensics.ForensicsDraws.For(snapshot, plan, source, area, ForensicsParameters.Default)))).Value
             : null;
 
     /// <summary>
