@@ -11,7 +11,8 @@
 # Usage: bench/verify.sh [STATIONS] [RUNS]   (SANOO=path/to/sanoo.dll to time another build; BEFORE=path/to/sanoo.dll to time an
 # earlier build's verify too, run for run beside this one's, on the same store and server; KEEP=folder keeps the generated
 # election, store and commission key there and uses them again on the next run with the same KEEP: a million signed counts take
-# a quarter of an hour to generate and ingest, the verify a minute)
+# a quarter of an hour to generate and ingest, the verify a minute; PAGES=all: a live server's every page's HTML, not the share
+# of the districts' a round reads by default, for this build and BEFORE's alike: leave it out when BEFORE has no --pages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -72,7 +73,7 @@ measure() { # DLL LABEL ARGS…: one verify, fresh state
   local cpu; cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f s", u+s}' "$work/time.txt")
   local serving=""; [ -z "$server" ] || serving=", the server's CPU meanwhile $served s"
   echo "  $label: ${verdict:-no verdict}, wall $wall, CPU $cpu, peak RSS $rss$serving; load average $(cut -d' ' -f1 /proc/loadavg)"
-  grep -E '^  (phase|timings)' "$work/verify.log" | sed 's/^/    /' || true
+  grep -E "^  (phase|timings)|^Pages' HTML" "$work/verify.log" | sed 's/^/    /' || true
 }
 
 both() { # LABEL ARGS…: this build, then the earlier one if BEFORE is set
@@ -81,7 +82,8 @@ both() { # LABEL ARGS…: this build, then the earlier one if BEFORE is set
   measure "$dll" "$label" "$@" $exports --timings
   [ -z "${BEFORE:-}" ] || measure "$BEFORE" "$label (before)" "$@" $exports
 }
-for run in $(seq "$runs"); do both "verify --url run $run" --url "http://127.0.0.1:$port" --skip-images; done
+# shellcheck disable=SC2086 # PAGES=all adds two words; builds before --pages must run without it
+for run in $(seq "$runs"); do both "verify --url run $run" --url "http://127.0.0.1:$port" --skip-images ${PAGES:+--pages $PAGES}; done
 kill "$server"; server=""
 [ "${SKIP_DIR:-}" = 1 ] && exit 0
 start=$(date +%s)

@@ -52,10 +52,12 @@ internal static class TamperDrill
     /// <param name="alter">Where the verifier's reads go through a front that alters answers (<see cref="AlteringFrontAsync"/>): the
     /// route and the change to its JSON answers; none: the verifier reads the server.</param>
     /// <param name="alterText">As <paramref name="alter"/>, for an answer that is not JSON (a page's HTML): the change to its text.</param>
+    /// <param name="options">Further options of <c>sanoo verify</c> (<c>--pages all</c>).</param>
     public static async Task<(int Code, string Output)> VerifiedAsync(
         string folder, byte[] definition, CommissionKey commission, Func<ElectionLog, Task> write,
         (string Path, Action<JsonNode> Change)? alter = null,
-        (string Path, Func<string, string> Change)? alterText = null)
+        (string Path, Func<string, string> Change)? alterText = null,
+        params string[] options)
     {
         var (log, app) = await StartAsync(
             Path.Combine(folder, "store.db"),
@@ -72,8 +74,8 @@ internal static class TamperDrill
                     ? await FrontAsync(app.Urls.First(), t.Path, body => Encoding.UTF8.GetBytes(t.Change(Encoding.UTF8.GetString(body))))
                     : null;
             return CliRun.Sanoo(
-                "verify", "--url", (front ?? app).Urls.First(), "--commission-key", Convert.ToBase64String(commission.PublicKey),
-                "--state", Path.Combine(folder, $"state-{Guid.NewGuid():N}.json"));
+                ["verify", "--url", (front ?? app).Urls.First(), "--commission-key", Convert.ToBase64String(commission.PublicKey),
+                    "--state", Path.Combine(folder, $"state-{Guid.NewGuid():N}.json"), .. options]);
         }
         finally
         {

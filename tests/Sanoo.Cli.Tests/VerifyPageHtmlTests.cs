@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Sanoo.Log;
@@ -18,14 +19,22 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("sanoo-verify-html-").FullName;
     private readonly CommissionKey _commission = CommissionKey.Ephemeral();
 
-    private Task<(int Code, string Output)> VerifiedAsync((string Path, Func<string, string> Change)? alter) =>
+    private Task<(int Code, string Output)> VerifiedAsync((string Path, Func<string, string> Change)? alter, params string[] options) =>
         TamperDrill.VerifiedAsync(Run(), Sample.DefinitionJson, _commission, async log =>
         {
             var token = SHA256.HashData("ann"u8);
             await log.Store.AddOperatorAsync(new Operator("ann", OperatorRole.Admin, null, token));
             var list = Sample.Hand.Where(p => p.Contest.Value == "list").ToList();
             await log.SubmitAsync([.. list.Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("ann")))]);
-        }, alterText: alter);
+        }, alterText: alter, options: options);
+
+    /// <summary>The HTML pages of the areas just above the stations (districts, a grouping's areas), every language, both orders.</summary>
+    private static int DistrictPages => Sample.Election.Areas.Count(a => !a.IsStation
+        && (a.Level == Sample.Election.Definition.TreeDepth - 2 || Sample.Election.InGrouping(Sample.Election.AreaIndex(a.Id))))
+        * Sample.Election.Definition.Languages.Length * 2;
+
+    /// <summary>The HTML pages of the areas above the stations, in every language, both orders.</summary>
+    private static int AreaPages => Sample.Election.Areas.Count(a => !a.IsStation) * Sample.Election.Definition.Languages.Length * 2;
 
     /// <summary>A store and server of their own for each verification (the second must not find the first's operator).</summary>
     private string Run() => Directory.CreateDirectory(Path.Combine(_folder, Guid.NewGuid().ToString("N"))).FullName;
@@ -49,7 +58,61 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
             complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_live_servers_check_holds_every_page_above_the_districts_and_a_share_of_theirs_unless_told_all()
+    {
+        var (code, output) = await VerifiedAsync(null);
+        Assert.True(code == 0, output);
+        var share = HtmlShare().Match(output.ReplaceLineEndings(""));
+        Assert.True(share.Success, output);
+        var (held, of) = (int.Parse(share.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
+            int.Parse(share.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        Assert.Equal(AreaPages, of);
+        Assert.InRange(held, AreaPages - DistrictPages + 1, AreaPages - 1); // the pages above, some districts' and not all
+
+        var (whole, all) = await VerifiedAsync(null, "--pages", "all");
+        Assert.True(whole == 0, all);
+        Assert.Contains($"Pages' HTML: {AreaPages:N0} of {AreaPages:N0} area pages", all.ReplaceLineEndings(""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_figure_changed_in_a_districts_page_is_named_when_the_round_reads_it()
+    {
+        var district = Sample.Election.Areas.First(a => !a.IsStation && a.Level == Sample.Election.Definition.TreeDepth - 2);
+        var path = Web.Site.SitePaths.Area("en", district) + "ballot.html";
+        string? shown = null;
+        var (code, complaint) = await VerifiedAsync((path, html =>
+        {
+            var votes = Votes().Match(html);
+            shown = votes.Groups[1].Value;
+            return string.Concat(html.AsSpan(0, votes.Groups[1].Index), "1,234,567", html.AsSpan(votes.Groups[1].Index + shown.Length));
+        }), "--pages", "all");
+
+        Assert.True(code == Commands.VerifyCommand.Mismatch, complaint);
+        Assert.Contains($"{path}: the page shows \"1,234,567\" where the verified protocols give \"{shown}\"",
+            complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_share_of_the_district_pages_reads_each_within_its_rounds_and_differs_from_round_to_round()
+    {
+        var share = Commands.Verify.PageShare.Random();
+        var paths = Enumerable.Range(0, 2000).Select(i => $"/en/area/d{i:D4}/index.html").ToList();
+        var rounds = Enumerable.Range(0, Commands.Verify.PageShare.Rounds).Select(r => paths.Where(p => share.Reads(r, p)).ToHashSet()).ToList();
+
+        Assert.All(paths, p => Assert.Contains(rounds, read => read.Contains(p)));
+        Assert.All(rounds, read => Assert.InRange(read.Count, 1, paths.Count / 4)); // a share, not the whole
+        Assert.NotEqual(rounds[0], rounds[1]);
+        // Another verifier deals the pages otherwise: its slices are not these.
+        var other = Commands.Verify.PageShare.Random();
+        Assert.Contains(paths, p => other.Slice(p) != share.Slice(p));
+        Assert.All(paths, p => Assert.True(Commands.Verify.PageShare.All.Reads(0, p)));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [GeneratedRegex("Pages' HTML: ([0-9,]+) of ([0-9,]+) area pages")]
+    private static partial Regex HtmlShare();
 
     [GeneratedRegex("data-votes=\"[0-9]+\">([^<]+)<")]
     private static partial Regex Votes();

@@ -72,6 +72,14 @@ public static class VerifyCommand
             Description = "Do not hold the whole-election exports (ERR JSON and XML, protocols.csv, the discrepancy ledger, a folder's "
                 + "compressed copies) to the replay (by default every number in them is compared).",
         };
+        var pages = new Option<string>("--pages")
+        {
+            Description = "Which area pages' HTML a live server's check holds to the verifier's own: 'share' (every page above the districts, "
+                + "and a random share of the district pages that differs each round, so --follow reads them all within "
+                + $"{Verify.PageShare.Rounds} rounds) or 'all'. A folder's pages are all held.",
+            DefaultValueFactory = _ => "share",
+        };
+        pages.AcceptOnlyFromAmong("share", "all");
         var timings = new Option<bool>("--timings")
         {
             Description = "Print where the check spent its time and memory: each phase's seconds and bytes allocated, and the peak working set.",
@@ -81,7 +89,7 @@ public static class VerifyCommand
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
                 "root, and every total and seat re-added independently.")
         {
-            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages, skipExports, timings,
+            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages, skipExports, pages, timings,
         };
         command.Validators.Add(result =>
         {
@@ -108,6 +116,7 @@ public static class VerifyCommand
                 SkipImages = r.GetValue(skipImages),
                 SkipExports = r.GetValue(skipExports),
                 Timings = r.GetValue(timings),
+                Pages = r.GetValue(pages) == "all" ? Verify.PageShare.All : Verify.PageShare.Random(),
             };
             return FollowAsync(
                 console,
@@ -137,6 +146,12 @@ public static class VerifyCommand
 
         /// <summary>Whether each round prints where it spent its time and memory (<c>--timings</c>).</summary>
         public bool Timings { get; init; }
+
+        /// <summary>Which of a live server's lowest area pages' HTML a round holds (<c>--pages</c>); every page by default.</summary>
+        public Verify.PageShare Pages { get; init; } = Verify.PageShare.All;
+
+        /// <summary>The round of <c>--follow</c> this check is (0 for the first): the share of the pages it reads.</summary>
+        public int Round { get; init; }
     }
 
     /// <summary>
@@ -166,7 +181,7 @@ public static class VerifyCommand
                     using var published = source();
                     try
                     {
-                        run = await RunAsync(console, published, pins, stateFile, kept, cancellationToken);
+                        run = await RunAsync(console, published, pins with { Round = round }, stateFile, kept, cancellationToken);
                     }
                     catch (Exception e) when (published.Live && !cancellationToken.IsCancellationRequested
                         && e is HttpRequestException or TaskCanceledException or JsonException)
@@ -516,9 +531,11 @@ public static class VerifyCommand
             notes.Add("the whole-election exports (ERR JSON and XML, protocols.csv, the discrepancy ledger, compressed copies) were not "
                 + "checked (--skip-exports)");
         }
-        await using (var pages = new Verify.PageDataCheck(new(replay), size, root, pinnedKey ?? servedKey))
+        string htmlShare;
+        await using (var pages = new Verify.PageDataCheck(new(replay), size, root, pinnedKey ?? servedKey, pins.Pages, pins.Round))
         {
             moved = moved || !await pages.CheckAsync(origin, !origin.Live, problems, cancellationToken);
+            htmlShare = pages.HtmlShare;
         }
         timings.Mark("pages' data");
         if (moved)
@@ -535,6 +552,10 @@ public static class VerifyCommand
         console.MarkupLineInterpolated(
             $"Images: {images.Count - images.ReportPhotos:N0} named by entries and {images.ReportPhotos:N0} by reports only, {(pins.SkipImages
                 ? "not downloaded (--skip-images)" : "each downloaded and re-hashed")}.");
+        console.MarkupLineInterpolated($"Pages' HTML: {htmlShare} area pages held to the verifier's own this round ({(
+            !origin.Live ? "a folder's every page" : pins.Pages.Whole ? "--pages all"
+                : $"every page above the districts and a random share of the districts' pages, all within {Verify.PageShare.Rounds} rounds"
+                    + " of --follow; --pages all for every page")}).");
         foreach (var line in summary)
         {
             console.MarkupLineInterpolated($"Register: {line}.");

@@ -52,11 +52,17 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// <summary>The <see cref="Witnessing.CosignatureBook.Version"/> <see cref="Witnesses"/> were read at.</summary>
     public long WitnessVersion { get; init; }
 
-    private Core.Reconciliation.Ledger? _ledger;
+    /// <summary>
+    /// What is computed from the snapshot alone (its ledgers), shared by the copies of this record made with <c>with</c> (a head
+    /// re-signed every few seconds over the same snapshot, a pause) as <see cref="Responses"/> is, and computed by one thread: a
+    /// million stations' ledger takes longer than the interval between heads on a busy machine, and was otherwise begun again
+    /// for each new head and by each request that came while it was being made.
+    /// </summary>
+    private readonly SnapshotDerived _derived = new();
 
     /// <summary>The discrepancy ledger of the snapshot, computed on first use; null before the first snapshot or with a single count.</summary>
     public Core.Reconciliation.Ledger? Ledger => Snapshot is { Election.Reconciliation: { } rule } snapshot
-        ? LazyInitializer.EnsureInitialized(ref _ledger, () => Core.Reconciliation.Ledger.Of(snapshot, rule))
+        ? _derived.Once(ref _derived.Ledger, () => Core.Reconciliation.Ledger.Of(snapshot, rule))
         : null;
 
     private Core.Turnout.TurnoutBook? _turnout;
@@ -66,14 +72,12 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
         ? LazyInitializer.EnsureInitialized(ref _turnout, () => Core.Turnout.TurnoutBook.Of(snapshot.Election, Acts.Turnout))
         : null;
 
-    private IReadOnlyList<Core.Reconciliation.Ledger>? _partyLedgers;
-
     /// <summary>
     /// Each party's copy compared with the official count (the ledger's <see cref="Core.Reconciliation.Ledger.Rule"/> names the
     /// copy first), in definition order, computed on first use; empty when no party keeps a copy.
     /// </summary>
     public IReadOnlyList<Core.Reconciliation.Ledger> PartyLedgers => Snapshot is { Election.PartyCopies.IsEmpty: false } snapshot
-        ? LazyInitializer.EnsureInitialized(ref _partyLedgers, () => Core.Reconciliation.Ledger.PartyCopiesOf(snapshot))
+        ? _derived.Once(ref _derived.PartyLedgers, () => Core.Reconciliation.Ledger.PartyCopiesOf(snapshot))
         : [];
 
     /// <summary>Every ledger of the snapshot: the commission's two counts (when compared), then each party's copy.</summary>
@@ -132,4 +136,28 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
             IntegerPercentTest.Sequential,
             Turnout).Flags.ToDictionary(f => f.Station))
         : new Dictionary<AreaId, StationFlag>();
+
+    /// <summary>The values <see cref="_derived"/> holds, each made once.</summary>
+    private sealed class SnapshotDerived
+    {
+        private readonly Lock _gate = new();
+
+        public Core.Reconciliation.Ledger? Ledger;
+
+        public IReadOnlyList<Core.Reconciliation.Ledger>? PartyLedgers;
+
+        /// <summary><paramref name="field"/>, made by <paramref name="make"/> under the lock when it is not yet.</summary>
+        public T Once<T>(ref T? field, Func<T> make)
+            where T : class
+        {
+            if (Volatile.Read(ref field) is { } made)
+            {
+                return made;
+            }
+            lock (_gate)
+            {
+                return field ??= make();
+            }
+        }
+    }
 }

@@ -21,7 +21,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// A page kept by an incremental publish states the earlier snapshot it was made at, and its figures are those of the head (only
 /// the pages whose figures changed are made again): it is compared all the same. A page of a snapshot past the head is a problem;
 /// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
-/// every core: nothing is held per station.
+/// every core: nothing is held per station. On a live server the HTML of the lowest area pages is held for this round's share of
+/// them (<see cref="PageShare"/>), every page above them every round.
 /// </summary>
 internal sealed partial class PageDataCheck : IAsyncDisposable
 {
@@ -33,14 +34,20 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly Published _published;
     private readonly FigureProblems _problems = new("the verified protocols");
     private readonly AreaHtmlCheck _html;
+    private readonly PageShare _share;
+    private readonly int _round;
     private int _moved;
+    private int _htmlPages;
 
     /// <summary>
     /// The check of the pages of <paramref name="figures"/>' snapshot, the head of <paramref name="size"/> entries and
-    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check).
+    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check); a
+    /// live server's lowest pages' HTML is held for the share of them <paramref name="share"/> deals to <paramref name="round"/>.
     /// </summary>
-    public PageDataCheck(ExportFigures figures, long size, byte[] root, string commissionKey)
+    public PageDataCheck(ExportFigures figures, long size, byte[] root, string commissionKey, PageShare share, int round)
     {
+        _share = share;
+        _round = round;
         _html = new AreaHtmlCheck(figures.Election, commissionKey);
         _figures = figures;
         _size = size;
@@ -49,6 +56,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     }
 
     private Election Election => _figures.Election;
+
+    /// <summary>The area pages' HTML held this round and of how many (in every language, both orders), as words.</summary>
+    public string HtmlShare => $"{_html.Pages:N0} of {Volatile.Read(ref _htmlPages):N0}";
 
     /// <summary>
     /// Checks every page's data, stations' too where <paramref name="stations"/>; its problems go to <paramref name="problems"/>.
@@ -102,6 +112,11 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 origin, folder + SitePaths.DataCsv, csv => ResultsCsv.Write(csv, _figures.Verified, area, language), 4, snapshot, cancellationToken);
             foreach (var file in new[] { HtmlFile, SitePaths.BallotOrder })
             {
+                Interlocked.Increment(ref _htmlPages);
+                if (origin.Live && Lowest(area) && !_share.Reads(_round, folder + file))
+                {
+                    continue; // not in this round's share
+                }
                 if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot))
                 {
                     await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems);
@@ -109,6 +124,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Whether <paramref name="area"/>'s page is of the lowest above the stations (a district, an area of a grouping).</summary>
+    private bool Lowest(Area area) => area.Level == Election.Definition.TreeDepth - 2 || Election.InGrouping(Election.AreaIndex(area.Id));
 
     /// <summary>
     /// Whether a page's HTML is of <paramref name="snapshot"/>, the one its data states; a server's of another published meanwhile
