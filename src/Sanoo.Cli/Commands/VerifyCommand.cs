@@ -500,7 +500,9 @@ public static class VerifyCommand
         timings.Mark("totals and seats");
         moved = moved || !await Verify.PublishedComparison.ProgressAsync(origin, replay, size, problems, cancellationToken);
         moved = moved || !await Verify.TurnoutCheck.CheckAsync(origin, replay, size, problems, notes, cancellationToken);
-        moved = moved || (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken));
+        Verify.VouchedWitnesses? vouched = null;
+        moved = moved || (origin.Live && (vouched = await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken))
+            is null);
         timings.Mark("progress, turnout, cosignatures");
         if (!pins.SkipExports)
         {
@@ -512,7 +514,7 @@ public static class VerifyCommand
             notes.Add("the whole-election exports (ERR JSON and XML, protocols.csv, the discrepancy ledger, compressed copies) were not "
                 + "checked (--skip-exports)");
         }
-        await using (var pages = new Verify.PageDataCheck(new(replay), size, root, pinnedKey ?? servedKey))
+        await using (var pages = new Verify.PageDataCheck(new(replay), size, root, pinnedKey ?? servedKey, head.RegisterSize, vouched))
         {
             moved = moved || !await pages.CheckAsync(origin, !origin.Live, problems, cancellationToken);
         }

@@ -16,8 +16,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <c>data.json</c> and <c>data.csv</c> in every language, the single-member districts' page's, and, in a published folder, every
 /// station's. The area and district pages are built with the site's own builders (<see cref="AreaPages"/>, <see cref="SiteJson"/>,
 /// <see cref="ResultsCsv"/>, <see cref="SingleMemberPages"/>) from the verified snapshot and compared value by value; a station's
-/// page is held to the versions the verified log counts (<see cref="StationPageCheck"/>). Not held: when it was published, the count's
-/// stage in words and a pause (they come from the commission's acts and the server, not from the protocols).
+/// page is held to the versions the verified log counts (<see cref="StationPageCheck"/>); the stage in words to the commission's acts
+/// the register replay holds (<see cref="RegisterReplay.CommissionActs"/>). Not held: when it was published and a pause (the server's).
 /// A page kept by an incremental publish states the earlier snapshot it was made at, and its figures are those of the head (only
 /// the pages whose figures changed are made again): it is compared all the same. A page of a snapshot past the head is a problem;
 /// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
@@ -33,19 +33,25 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly Published _published;
     private readonly FigureProblems _problems = new("the verified protocols");
     private readonly AreaHtmlCheck _html;
+    private readonly long _registerSize;
     private int _moved;
 
     /// <summary>
     /// The check of the pages of <paramref name="figures"/>' snapshot, the head of <paramref name="size"/> entries and
-    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check).
+    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check), whose
+    /// register holds <paramref name="registerSize"/> records; <paramref name="witnesses"/>, a live server's cosignatures verified (a
+    /// published folder: none).
     /// </summary>
-    public PageDataCheck(ExportFigures figures, long size, byte[] root, string commissionKey)
+    public PageDataCheck(
+        ExportFigures figures, long size, byte[] root, string commissionKey, long registerSize, VouchedWitnesses? witnesses = null)
     {
-        _html = new AreaHtmlCheck(figures.Election, commissionKey);
+        _html = new AreaHtmlCheck(figures.Election, commissionKey, witnesses);
         _figures = figures;
         _size = size;
         _root = Convert.ToHexStringLower(root);
-        _published = new Published(figures.Verified, Published.ETagOf(size, CommissionRecord.None), DateTimeOffset.UnixEpoch, null);
+        _registerSize = registerSize;
+        var acts = figures.Acts;
+        _published = new Published(figures.Verified, Published.ETagOf(size, acts), DateTimeOffset.UnixEpoch, null) { Acts = acts };
     }
 
     private Election Election => _figures.Election;
@@ -96,17 +102,46 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             }
             var page = AreaPages.Of(_published, _figures.Verified, area, SiteLanguage.Of(language));
             var expected = JsonSerializer.SerializeToNode(SiteJson.Area(page), WireJson.Default.AreaPageData)!.AsObject();
+            if (!await SameActsAsync(origin, data, expected, cancellationToken))
+            {
+                return;
+            }
             Compare(folder + SitePaths.DataJson, data, expected);
             await CsvAsync(
                 origin, folder + SitePaths.DataCsv, csv => ResultsCsv.Write(csv, _figures.Verified, area, language), 4, snapshot, cancellationToken);
             foreach (var file in new[] { HtmlFile, SitePaths.BallotOrder })
             {
-                if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot))
+                if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot)
+                    && !await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems,
+                        () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
                 {
-                    await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems);
+                    Interlocked.Exchange(ref _moved, 1);
+                    return;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a page's data states the stage the register's acts give (<paramref name="expected"/>'s), or differs on a live server
+    /// whose register has not moved since the head (the difference is then named): false when it moved (check again).
+    /// </summary>
+    private async Task<bool> SameActsAsync(VerifyCommand.IPublished origin, JsonObject data, JsonObject expected, CancellationToken token) =>
+        data["stage"]?.ToString() == expected["stage"]?.ToString() || !await RegisterMovedAsync(origin, token);
+
+    /// <summary>
+    /// Whether a live server's register moved past the head's since (a new act, read anew into its pages): then the pages are checked
+    /// again. A folder's never does.
+    /// </summary>
+    private async Task<bool> RegisterMovedAsync(VerifyCommand.IPublished origin, CancellationToken cancellationToken)
+    {
+        if (!origin.Live
+            || (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize == _registerSize)
+        {
+            return false;
+        }
+        Interlocked.Exchange(ref _moved, 1);
+        return true;
     }
 
     /// <summary>
@@ -124,7 +159,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         return false;
     }
 
-    /// <summary>The single-member districts' page's <c>data.json</c> and <c>data.csv</c>, where the election has the page.</summary>
+    /// <summary>The single-member districts' page's <c>data.json</c>, <c>data.csv</c> and HTML, where the election has the page.</summary>
     private async Task SingleMemberAsync(VerifyCommand.IPublished origin, string language, CancellationToken cancellationToken)
     {
         if (SingleMemberPages.Of(_published, _figures.Verified, SiteLanguage.Of(language)) is not { } page)
@@ -136,7 +171,12 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         {
             return;
         }
-        Compare(path, data, JsonSerializer.SerializeToNode(SiteJson.SingleMember(page), WireJson.Default.SingleMemberPageData)!.AsObject());
+        var expected = JsonSerializer.SerializeToNode(SiteJson.SingleMember(page), WireJson.Default.SingleMemberPageData)!.AsObject();
+        if (!await SameActsAsync(origin, data, expected, cancellationToken))
+        {
+            return;
+        }
+        Compare(path, data, expected);
         await CsvAsync(
             origin,
             SitePaths.SingleMember(language) + SitePaths.DataCsv,
@@ -144,6 +184,13 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             1,
             snapshot,
             cancellationToken);
+        var file = SitePaths.SingleMember(language) + HtmlFile;
+        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot)
+            && !await _html.SingleMemberAsync(
+                file, html, page, data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+        {
+            Interlocked.Exchange(ref _moved, 1);
+        }
     }
 
     /// <summary>
@@ -246,8 +293,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     }
 
     /// <summary>
-    /// Holds one page's data to the data built from the verified snapshot, every value but those the protocols do not give (when
-    /// published, the stage in words, a pause); the tree head it names must be the verified one when it is of the head.
+    /// Holds one page's data to the data built from the verified snapshot and the register's acts, every value but those neither gives
+    /// (when published, a pause); the tree head it names must be the verified one when it is of the head.
     /// </summary>
     private void Compare(string path, JsonObject data, JsonObject expected)
     {
@@ -260,7 +307,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 _problems.Same(path, "the root of the tree head named", head["root"]?.ToString(), _root);
             }
         }
-        foreach (var unheld in new[] { "snapshot", "publishedAt", "stage", "halted", "treeHead" })
+        foreach (var unheld in new[] { "snapshot", "publishedAt", "halted", "treeHead" })
         {
             expected[unheld] = data[unheld]?.DeepClone();
         }
