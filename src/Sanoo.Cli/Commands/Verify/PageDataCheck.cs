@@ -159,7 +159,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         return false;
     }
 
-    /// <summary>The single-member districts' page's <c>data.json</c>, <c>data.csv</c> and HTML, where the election has the page.</summary>
+    /// <summary>The single-member districts' page's <c>data.json</c> and <c>data.csv</c>, where the election has the page.</summary>
     private async Task SingleMemberAsync(VerifyCommand.IPublished origin, string language, CancellationToken cancellationToken)
     {
         if (SingleMemberPages.Of(_published, _figures.Verified, SiteLanguage.Of(language)) is not { } page)
@@ -184,13 +184,6 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             1,
             snapshot,
             cancellationToken);
-        var file = SitePaths.SingleMember(language) + HtmlFile;
-        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot)
-            && !await _html.SingleMemberAsync(
-                file, html, page, data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
-        {
-            Interlocked.Exchange(ref _moved, 1);
-        }
     }
 
     /// <summary>
