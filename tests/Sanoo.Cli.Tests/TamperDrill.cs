@@ -70,9 +70,8 @@ internal static class TamperDrill
             await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                 .GetRequiredService<SnapshotPublisher>(app.Services).ActedAsync();
             await using var front = alter is { } a ? await AlteringFrontAsync(app.Urls.First(), a.Path, a.Change)
-                : alterText is { } t
-                    ? await FrontAsync(app.Urls.First(), t.Path, body => Encoding.UTF8.GetBytes(t.Change(Encoding.UTF8.GetString(body))))
-                    : null;
+                : alterText is { } t ? await AlteringTextFrontAsync(app.Urls.First(), t.Path, t.Change)
+                : null;
             return CliRun.Sanoo(
                 ["verify", "--url", (front ?? app).Urls.First(), "--commission-key", Convert.ToBase64String(commission.PublicKey),
                     "--state", Path.Combine(folder, $"state-{Guid.NewGuid():N}.json"), .. options]);
@@ -95,6 +94,10 @@ internal static class TamperDrill
             change(json);
             return Encoding.UTF8.GetBytes(json.ToJsonString());
         });
+
+    /// <summary>A front as <see cref="AlteringFrontAsync"/>'s, that rewrites the text of <paramref name="path"/>'s answers (a page's HTML).</summary>
+    public static Task<WebApplication> AlteringTextFrontAsync(string server, string path, Func<string, string> change) =>
+        FrontAsync(server, path, body => Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(body))));
 
     /// <summary>A front as <see cref="AlteringFrontAsync"/>'s, that rewrites the bytes of <paramref name="path"/>'s answers.</summary>
     private static async Task<WebApplication> FrontAsync(string server, string path, Func<byte[], byte[]> change)

@@ -54,16 +54,7 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
                 row["share"]![1] = was + 10;
                 return (row["id"]!.ToString(), was);
             });
-            var districtCsv = Path.Combine(site, "en", "area", "d01", "data.csv");
-            var lines = File.ReadAllLines(districtCsv);
-            var header = lines[0].Split(',');
-            var cells = lines[1].Split(',');
-            Assert.Equal(header.Length, cells.Length);
-            var votesAt = Array.IndexOf(header, "votes");
-            var csvVotes = cells[votesAt];
-            cells[votesAt] = "4242";
-            lines[1] = string.Join(',', cells);
-            File.WriteAllText(districtCsv, string.Join("\r\n", lines) + "\r\n");
+            var (csvVotes, _) = EditCsv(site, "en/area/d01/data.csv", "votes", "4242");
             // A station's page: 500 votes in the protocol it shows as counted; another's CSV row of its counted protocol.
             var station = Edit(site, "en/station/s0001/data.json", page =>
             {
@@ -72,17 +63,7 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
                 votes["p05"] = 500;
                 return was;
             });
-            var stationCsv = Path.Combine(site, "en", "station", "s0002", "data.csv");
-            var rows = File.ReadAllLines(stationCsv);
-            var columns = rows[0].Split(',');
-            var row = rows[1].Split(',');
-            Assert.Equal(columns.Length, row.Length);
-            var p01 = Array.IndexOf(columns, "votes:p01");
-            var stationVotes = row[p01];
-            row[p01] = "999";
-            rows[1] = string.Join(',', row);
-            File.Delete(stationCsv); // a station's data is linked from every language: this language's alone is changed
-            File.WriteAllText(stationCsv, string.Join("\r\n", rows) + "\r\n");
+            var (stationVotes, row) = EditCsv(site, "en/station/s0002/data.csv", "votes:p01", "999");
 
             var (code, complaint) = copy.Verify();
 
@@ -113,7 +94,7 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
     }
 
     [Fact]
-    public void A_figure_changed_in_an_area_or_station_page_or_in_a_compressed_copy_of_page_data_does_not_verify()
+    public void A_figure_changed_in_an_area_districts_or_station_page_or_in_a_compressed_copy_of_page_data_does_not_verify()
     {
         var folder = Directory.CreateTempSubdirectory("sanoo-pagehtml-").FullName;
         try
@@ -179,6 +160,87 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_stage_an_audit_link_or_a_witness_the_register_and_cosignatures_do_not_give_does_not_verify()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-pageacts-").FullName;
+        try
+        {
+            var copy = PublishedHandCopy.Make(files, folder, "--no-compressed-copies");
+            var site = copy.Site;
+            var (honest, report) = copy.Verify();
+            Assert.True(honest == 0, report);
+
+            // A district's page says the count is only preliminary (no act of the commission, nor the count, says so).
+            var (words, stage) = (Web.Site.Words.For("en"), Path.Combine(site, "en", "area", "d01", "index.html"));
+            var html = File.ReadAllText(stage);
+            var shown = Regex.Match(html, "<p class=\"stage\" data-stage>([^<]*)</p>");
+            Assert.True(shown.Success && shown.Groups[1].Value != words.StagePreliminary, html);
+            Rewrite(stage, html.Replace(shown.Value, $"<p class=\"stage\" data-stage>{words.StagePreliminary}</p>", StringComparison.Ordinal));
+            // Another's data says it was certified.
+            var stated = Edit(site, "en/area/d02/data.json", page =>
+            {
+                var was = page["stage"]!.ToString();
+                page["stage"] = "Certified";
+                return was;
+            });
+            // A page links an audit that the register holds no plan of.
+            var audit = Path.Combine(site, "ru", "area", "d03", "index.html");
+            html = File.ReadAllText(audit);
+            var verifyLink = Regex.Match(html, "data-verify-link>[^<]*</a></li>");
+            Assert.True(verifyLink.Success, html);
+            Rewrite(audit, html.Insert(verifyLink.Index + verifyLink.Length, "<li><a href=\"/ru/audit/\" data-audit-link>Аудит</a></li>"));
+            // The nation's page names an observer mission as having verified its head: a folder holds no cosignature to show for it.
+            var nation = Path.Combine(site, "en", "index.html");
+            html = File.ReadAllText(nation);
+            var proof = html.IndexOf("</span>", html.IndexOf("data-tree-root=", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(proof > 0, html);
+            Rewrite(nation, html.Insert(proof + "</span>".Length,
+                "<br><span class=\"witnesses\">" + string.Format(System.Globalization.CultureInfo.InvariantCulture, words.VerifiedByFormat,
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, words.WitnessAgoFormat, "OSCE/ODIHR", 2)) + "</span>"));
+
+            var (code, complaint) = copy.Verify();
+
+            Assert.True(code == VerifyCommand.Mismatch, complaint);
+            var said = complaint.ReplaceLineEndings("");
+            Assert.Contains($"/en/area/d01/index.html: the page states the stage \"{words.StagePreliminary}\" where the register's acts and "
+                + $"the verified count give \"{shown.Groups[1].Value}\"", said, StringComparison.Ordinal);
+            Assert.Contains($"/en/area/d02/data.json: stage is published as Certified, but the verified protocols give {stated}", said,
+                StringComparison.Ordinal);
+            Assert.Contains("/ru/area/d03/index.html: the page links the audit page, but the register holds no audit plan", said,
+                StringComparison.Ordinal);
+            Assert.Contains("/en/index.html: the page names OSCE/ODIHR as a witness who verified its tree head, but a published folder "
+                + "holds no cosignature for the verifier to check", said, StringComparison.Ordinal);
+            // Each is named once, in words: not again as a difference of markup (the audit link added is not the site's own markup).
+            foreach (var page in new[] { "/en/area/d01/index.html", "/en/index.html" })
+            {
+                Assert.DoesNotContain($"{page}: the page shows", said, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Sets the cell of <paramref name="column"/> in the first record of the CSV at <paramref name="path"/> (under <paramref name="site"/>)
+    /// to <paramref name="value"/>; returns the value it had and the record's cells.
+    /// </summary>
+    private static (string Was, string[] Row) EditCsv(string site, string path, string column, string value)
+    {
+        var file = Path.Combine(site, path);
+        var lines = File.ReadAllLines(file);
+        var (header, row) = (lines[0].Split(','), lines[1].Split(','));
+        Assert.Equal(header.Length, row.Length);
+        var at = Array.IndexOf(header, column);
+        var was = row[at];
+        row[at] = value;
+        lines[1] = string.Join(',', row);
+        Rewrite(file, string.Join("\r\n", lines) + "\r\n");
+        return (was, row);
     }
 
     /// <summary>Writes <paramref name="text"/> over <paramref name="file"/> (a file of its own: a published file may be a link).</summary>

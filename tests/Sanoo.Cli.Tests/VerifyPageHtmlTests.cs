@@ -109,6 +109,23 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
         Assert.All(paths, p => Assert.True(Commands.Verify.PageShare.All.Reads(0, p)));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ru")]
+    [InlineData("ky")]
+    public void The_witnesses_line_reads_back_into_the_names_and_minutes_it_was_rendered_from(string code)
+    {
+        var language = Web.Site.SiteLanguage.Of(code);
+        var (words, culture) = (language.Words, language.Culture);
+        Web.Site.WitnessMark[] marks = [new("Observer Mission", 3), new("ОБСЕ/БДИПЧ, Бишкек (миссия)", 1234)];
+        var line = string.Format(culture, words.VerifiedByFormat, string.Join(", ", marks.Select(m =>
+            string.Format(culture, words.WitnessAgoFormat, m.Name, language.Number(m.Minutes)))));
+
+        Assert.Equal(marks, Commands.Verify.WitnessLine.Read(System.Net.WebUtility.HtmlEncode(line), language));
+        Assert.Equal([], Commands.Verify.WitnessLine.Read(System.Net.WebUtility.HtmlEncode(words.NoWitness), language)!);
+        Assert.Null(Commands.Verify.WitnessLine.Read("Vouched for by everyone", language));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [GeneratedRegex("Pages' HTML: ([0-9,]+) of ([0-9,]+) area pages")]

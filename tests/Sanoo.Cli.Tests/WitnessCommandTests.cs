@@ -165,6 +165,34 @@ public sealed class WitnessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_naming_the_witness_who_cosigned_verifies_and_one_naming_a_mission_that_never_did_does_not()
+    {
+        var (log, app) = await EnrolledAsync();
+        var (cosigned, cosigning) = Witness(app);
+        Assert.True(cosigned == 0, cosigning);
+        var verify = (string url) => CliRun.Sanoo("verify", "--url", url, "--commission-key", Convert.ToBase64String(_commission.PublicKey),
+            "--state", Path.Combine(_folder, $"verify-{Guid.NewGuid():N}.json"));
+        var (honest, report) = verify(app.Urls.First());
+        // A front holding the server adds an observer mission that never cosigned to the witnesses the nation's page names.
+        int code;
+        string complaint;
+        await using (var front = await TamperDrill.AlteringTextFrontAsync(app.Urls.First(), "/en/index.html", html =>
+            html.Replace("Observer Mission (", "OSCE/ODIHR (0 min ago), Observer Mission (", StringComparison.Ordinal)))
+        {
+            (code, complaint) = verify(front.Urls.First());
+        }
+        await TamperDrill.StopAsync(log, app);
+
+        Assert.True(honest == 0, report); // the line names the mission that cosigned; its minutes are read against the clock
+        Assert.Equal(Commands.VerifyCommand.Mismatch, code);
+        var said = complaint.ReplaceLineEndings("");
+        Assert.Contains("/en/index.html: the page names OSCE/ODIHR as a witness who verified its tree head, but no cosignature by "
+            + "OSCE/ODIHR of the head of 100 entries (root ", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("/en/index.html: the page shows", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("names Observer Mission", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_witness_never_cosigns_a_head_that_does_not_verify()
     {
         var (log, app) = await EnrolledAsync();

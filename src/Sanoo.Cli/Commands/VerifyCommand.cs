@@ -519,7 +519,9 @@ public static class VerifyCommand
         timings.Mark("totals and seats");
         moved = moved || !await Verify.PublishedComparison.ProgressAsync(origin, replay, size, problems, cancellationToken);
         moved = moved || !await Verify.TurnoutCheck.CheckAsync(origin, replay, size, problems, notes, cancellationToken);
-        moved = moved || (origin.Live && !await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken));
+        Verify.VouchedWitnesses? vouched = null;
+        moved = moved || (origin.Live && (vouched = await Verify.CosignatureCheck.CheckAsync(origin, head, register, problems, cancellationToken))
+            is null);
         timings.Mark("progress, turnout, cosignatures");
         if (!pins.SkipExports)
         {
@@ -532,7 +534,8 @@ public static class VerifyCommand
                 + "checked (--skip-exports)");
         }
         string htmlShare;
-        await using (var pages = new Verify.PageDataCheck(new(replay), size, root, pinnedKey ?? servedKey, pins.Pages, pins.Round))
+        await using (var pages = new Verify.PageDataCheck(
+            new(replay), size, root, pinnedKey ?? servedKey, head.RegisterSize, pins.Pages, pins.Round, vouched))
         {
             moved = moved || !await pages.CheckAsync(origin, !origin.Live, problems, cancellationToken);
             htmlShare = pages.HtmlShare;

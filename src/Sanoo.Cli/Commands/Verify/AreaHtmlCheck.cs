@@ -8,22 +8,28 @@ namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
 /// Holds an area's HTML pages (<c>index.html</c> and its twin in ballot order, <c>ballot.html</c>) to the pages the verifier renders
-/// itself, with the site's own renderer (<see cref="SiteRenderer"/>), from the page model it built from its verified snapshot: byte
-/// for byte, but for what the protocols do not give, which is taken from the page's data (itself held to the verified snapshot for
-/// everything else) or from the page, as the site's own addresses and settings:
+/// itself, with the site's own renderer (<see cref="SiteRenderer"/>), from the page model it built from its verified snapshot and the
+/// commission's acts its register replay holds (<see cref="RegisterReplay.CommissionActs"/>: the stage in words, a certification's statement,
+/// whether the audit page is linked): byte for byte, but for what neither gives, which is taken from the page's data (itself held to
+/// the verified snapshot for everything else) or from the page, as the site's own addresses and settings:
 /// <list type="bullet">
 /// <item>from the page's <c>data.json</c>: the snapshot the page is of, when it was published (the footer and the summary's "as of"),
-/// the stage of the count in words, a pause, and the signed tree head named;</item>
+/// a pause (the server's, when a newer snapshot failed its check), and the signed tree head named;</item>
 /// <item>from the page itself, none of them a figure: the seconds between the page's checks for a newer snapshot
-/// (<c>data-interval</c>), the site's public address in the share card's links, whether an audit page is linked (an audit plan is a
-/// commission act), whether the page carries the commission key for its own check (the key shown must then be the verified one);
-/// the stage paragraph, whose text must be the stage its data states; and the line naming the witnesses who cosigned the head ("…
-/// 3 min ago", read against the clock when the page was made; the cosignatures are checked in step 7), which is left out.</item>
+/// (<c>data-interval</c>), the site's public address in the share card's links, whether the page carries the commission key for its
+/// own check (the key shown must then be the verified one), and in the line naming the witnesses who cosigned the head, how many
+/// minutes ago each did ("… 3 min ago", read against the clock when the page was made). The witnesses it names must be ones whose
+/// cosignature of that head the verifier verified (<see cref="VouchedWitnesses"/>; a published folder holds none).</item>
 /// </list>
 /// A difference is named by file, with the text the page shows, the text the verified protocols give, and the heading and row it
-/// stands in (<see cref="HtmlDifference"/>).
+/// stands in (<see cref="HtmlDifference"/>); a stage, an audit link or a witness the register and cosignatures do not give, in words.
 /// </summary>
-internal sealed partial class AreaHtmlCheck(Core.Definitions.Election election, string commissionKey) : IAsyncDisposable
+/// <param name="election">The election.</param>
+/// <param name="commissionKey">The commission key verified (base64), which a page's own check must show.</param>
+/// <param name="witnesses">The witnesses whose cosignatures a live server's listing gave and the verifier verified (its pages name
+/// their witnesses on every page); null for a published folder, which holds no cosignature (its pages name none).</param>
+internal sealed partial class AreaHtmlCheck(
+    Core.Definitions.Election election, string commissionKey, VouchedWitnesses? witnesses) : IAsyncDisposable
 {
     private readonly ConcurrentBag<SiteRenderer> _renderers = [];
     private readonly ConcurrentBag<SiteRenderer> _all = [];
@@ -36,26 +42,92 @@ internal sealed partial class AreaHtmlCheck(Core.Definitions.Election election, 
     /// <summary>
     /// Compares the published <paramref name="html"/> of <paramref name="page"/> (built by the verifier, its frame as yet of the head)
     /// of <paramref name="area"/> at <paramref name="path"/>, whose data is <paramref name="data"/>; <paramref name="ballot"/> for the
-    /// page in ballot order.
+    /// page in ballot order. Before an act is named as not the register's, <paramref name="movedOn"/> asks whether the server's
+    /// register moved past the head's since (its acts were then read anew).
     /// </summary>
-    public async Task CompareAsync(
-        string path, byte[] html, AreaPage page, Core.Definitions.Area area, JsonObject data, bool ballot, FigureProblems problems)
+    /// <returns>False when the server moved on meanwhile: check again.</returns>
+    public Task<bool> CompareAsync(
+        string path,
+        byte[] html,
+        AreaPage page,
+        Core.Definitions.Area area,
+        JsonObject data,
+        bool ballot,
+        FigureProblems problems,
+        Func<Task<bool>> movedOn,
+        CancellationToken cancellationToken)
+    {
+        var published = Encoding.UTF8.GetString(html);
+        var shown = Shown(page, area, data, published);
+        return CompareAsync(path, published, shown.Frame, frame => RenderAsync(renderer => renderer.AreaAsync(ballot
+            ? shown with { BallotOrder = true, Frame = frame with { File = SitePaths.BallotOrder } }
+            : shown with { Frame = frame })), problems, movedOn, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares the published <paramref name="html"/> of the single-member districts' page at <paramref name="path"/> (built by the
+    /// verifier: <paramref name="page"/>), whose data is <paramref name="data"/>, as an area's page is compared.
+    /// </summary>
+    /// <returns>False when the server moved on meanwhile: check again.</returns>
+    public Task<bool> SingleMemberAsync(
+        string path,
+        byte[] html,
+        SingleMemberPage page,
+        JsonObject data,
+        FigureProblems problems,
+        Func<Task<bool>> movedOn,
+        CancellationToken cancellationToken)
+    {
+        var published = Encoding.UTF8.GetString(html);
+        return CompareAsync(path, published, Framed(page.Frame, election.Areas[0].Id.Value, data, published),
+            frame => RenderAsync(renderer => renderer.SingleMemberAsync(page with { Frame = frame })), problems, movedOn, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares a published page with the one <paramref name="render"/> renders from <paramref name="frame"/> (given what neither the
+    /// protocols nor the register give): the witnesses named, the audit link and the stage first, each named in words.
+    /// </summary>
+    private async Task<bool> CompareAsync(
+        string path,
+        string published,
+        PageFrame frame,
+        Func<PageFrame, Task<string>> render,
+        FigureProblems problems,
+        Func<Task<bool>> movedOn,
+        CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _pages);
-        var published = Encoding.UTF8.GetString(html);
-        var rebuilt = await RenderAsync(Shown(page, area, data, published), ballot);
-        // The stage paragraph: its text is the stage the page's data states (held there to nothing: it is the commission's act).
-        if (StageParagraph().Match(published) is { Success: true } stage)
+        var (moved, marks) = await WitnessesAsync(path, published, frame, problems, cancellationToken);
+        if (moved)
         {
-            var (said, stated) = (HtmlDifference.Text(stage.Value), data["stage"]?.ToString() ?? "");
-            if (said != HtmlDifference.Text(WebEncoded(stated)))
-            {
-                problems.Add($"{path}: the page states the stage \"{said}\" where its data states \"{stated}\"");
-            }
-            published = string.Concat(published.AsSpan(0, stage.Index), StageParagraph().Match(rebuilt).Value,
-                published.AsSpan(stage.Index + stage.Length));
+            return false;
         }
-        published = Witnesses().Replace(published, "");
+        frame = frame with { Witnesses = marks };
+        var linked = published.Contains(" data-audit-link>", StringComparison.Ordinal);
+        if (linked != frame.HasAudit)
+        {
+            if (await movedOn())
+            {
+                return false;
+            }
+            problems.Add(linked
+                ? $"{path}: the page links the audit page, but the register holds no audit plan"
+                : $"{path}: the page does not link the audit page, though the register holds the audit plan");
+            frame = frame with { HasAudit = linked };
+        }
+        var rebuilt = await render(frame);
+        // The stage in words, and the certification's statement quoted, are the register's acts' at the head.
+        if (StageParagraph().Match(published) is { Success: true } stage && StageParagraph().Match(rebuilt) is { Success: true } given
+            && stage.Value != given.Value)
+        {
+            if (await movedOn())
+            {
+                return false;
+            }
+            problems.Add($"{path}: the page states the stage \"{HtmlDifference.Text(stage.Value)}\" where the register's acts and the "
+                + $"verified count give \"{HtmlDifference.Text(given.Value)}\"");
+            published = string.Concat(published.AsSpan(0, stage.Index), given.Value, published.AsSpan(stage.Index + stage.Length));
+        }
         if (Interval().Match(rebuilt) is { Success: true } interval)
         {
             published = Interval().Replace(published, interval.Value, 1);
@@ -64,39 +136,50 @@ internal sealed partial class AreaHtmlCheck(Core.Definitions.Election election, 
         {
             problems.Add(HtmlDifference.Of(path, published, rebuilt));
         }
+        return true;
     }
 
     /// <summary>
-    /// The page as published: its frame given what the protocols do not decide, from <paramref name="data"/> and the
-    /// <paramref name="published"/> HTML.
+    /// The witnesses the page names, each held to the cosignatures verified of the head its frame names (a problem for each that is
+    /// not), with the minutes the page shows: what the verifier renders. A folder's page names none, a server's page always has the
+    /// line (null: none). Moved when the server moved on (a witness cosigned a newer head meanwhile).
+    /// </summary>
+    private async Task<(bool Moved, IReadOnlyList<WitnessMark>? Marks)> WitnessesAsync(
+        string path, string published, PageFrame frame, FigureProblems problems, CancellationToken cancellationToken)
+    {
+        var marks = Witnesses().Match(published) is { Success: true } line
+            ? WitnessLine.Read(line.Groups[1].Value, frame.Language)
+            : null;
+        var (size, root) = frame.TreeHead is { } head ? (head.Size, Convert.ToHexStringLower(head.Root)) : (0, "");
+        foreach (var name in (marks ?? []).Select(m => m.Name).Distinct(StringComparer.Ordinal))
+        {
+            switch (witnesses is null ? false : await witnesses.VouchedAsync(name, size, root, cancellationToken))
+            {
+                case null:
+                    return (true, null);
+                case false:
+                    problems.Add($"{path}: the page names {name} as a witness who verified its tree head, but "
+                        + (witnesses is not null ? $"no cosignature by {name} of the head of {size:N0} entries (root {root}) verifies"
+                            : "a published folder holds no cosignature for the verifier to check"));
+                    break;
+            }
+        }
+        return (false, witnesses is not null ? marks ?? [] : marks is { Count: > 0 } ? marks : null);
+    }
+
+    /// <summary>
+    /// The area's page as published: its frame given what the protocols do not decide, from <paramref name="data"/> and the
+    /// <paramref name="published"/> HTML (<see cref="Framed"/>), and the summary and share card that follow from it.
     /// </summary>
     private AreaPage Shown(AreaPage page, Core.Definitions.Area area, JsonObject data, string published)
     {
-        var at = data["publishedAt"]?.GetValue<DateTimeOffset>() ?? DateTimeOffset.UnixEpoch;
-        var head = data["treeHead"] is JsonObject h
-            ? new Core.Transparency.TreeHead(
-                "", [], h["size"]!.GetValue<long>(), Convert.FromHexString(h["root"]!.GetValue<string>()), 0, [],
-                h["timestamp"]!.GetValue<DateTimeOffset>())
-            : null;
-        var language = page.Frame.Language;
-        var frame = page.Frame with
-        {
-            Snapshot = data["snapshot"]!.GetValue<long>(),
-            PublishedAt = at,
-            Stage = data["stage"]?.GetValue<string>() ?? "",
-            Halted = data["halted"]?.GetValue<string>(),
-            TreeHead = head,
-            StageStatement = null,
-            Witnesses = null,
-            HasAudit = published.Contains(" data-audit-link>", StringComparison.Ordinal),
-            Check = head is not null && published.Contains(" data-commission-key>", StringComparison.Ordinal)
-                ? new PageCheck(area.Id.Value, commissionKey)
-                : null,
-        };
+        var frame = Framed(page.Frame, area.Id.Value, data, published);
         page = page with
         {
             Frame = frame,
-            Summary = page.Results is { } main ? FoldSummary.Of(main, at, frame.TimeZone, election.Definition.Date, language) : null,
+            Summary = page.Results is { } main
+                ? FoldSummary.Of(main, frame.PublishedAt, frame.TimeZone, election.Definition.Date, frame.Language)
+                : null,
         };
         var root = Canonical().Match(published) is { Success: true } c && c.Groups[1].Value.EndsWith(frame.Path, StringComparison.Ordinal)
             ? c.Groups[1].Value[..^frame.Path.Length]
@@ -104,7 +187,31 @@ internal sealed partial class AreaHtmlCheck(Core.Definitions.Election election, 
         return page with { Frame = page.Frame with { Share = ShareCards.Of(page, root.Length == 0 ? null : new Uri(root)) } };
     }
 
-    private async Task<string> RenderAsync(AreaPage page, bool ballot)
+    /// <summary>
+    /// A page's frame as published: the snapshot, publication time, pause and tree head its <paramref name="data"/> states, and the
+    /// commission key for its own check (of <paramref name="area"/>) where the <paramref name="published"/> page carries one.
+    /// </summary>
+    private PageFrame Framed(PageFrame frame, string area, JsonObject data, string published)
+    {
+        var at = data["publishedAt"]?.GetValue<DateTimeOffset>() ?? DateTimeOffset.UnixEpoch;
+        var head = data["treeHead"] is JsonObject h
+            ? new Core.Transparency.TreeHead(
+                "", [], h["size"]!.GetValue<long>(), Convert.FromHexString(h["root"]!.GetValue<string>()), 0, [],
+                h["timestamp"]!.GetValue<DateTimeOffset>())
+            : null;
+        return frame with
+        {
+            Snapshot = data["snapshot"]!.GetValue<long>(),
+            PublishedAt = at,
+            Halted = data["halted"]?.GetValue<string>(),
+            TreeHead = head,
+            Check = head is not null && published.Contains(" data-commission-key>", StringComparison.Ordinal)
+                ? new PageCheck(area, commissionKey)
+                : null,
+        };
+    }
+
+    private async Task<string> RenderAsync(Func<SiteRenderer, Task<string>> render)
     {
         if (!_renderers.TryTake(out var renderer))
         {
@@ -113,17 +220,13 @@ internal sealed partial class AreaHtmlCheck(Core.Definitions.Election election, 
         }
         try
         {
-            return await renderer.AreaAsync(ballot
-                ? page with { BallotOrder = true, Frame = page.Frame with { File = SitePaths.BallotOrder } }
-                : page);
+            return await render(renderer);
         }
         finally
         {
             _renderers.Add(renderer);
         }
     }
-
-    private static string WebEncoded(string text) => System.Net.WebUtility.HtmlEncode(text);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -137,7 +240,7 @@ internal sealed partial class AreaHtmlCheck(Core.Definitions.Election election, 
     [GeneratedRegex("<p class=\"stage\" data-stage>.*?</p>", RegexOptions.Singleline)]
     private static partial Regex StageParagraph();
 
-    [GeneratedRegex("<br><span class=\"witnesses\">[^<]*</span>")]
+    [GeneratedRegex("<br><span class=\"witnesses\">([^<]*)</span>")]
     private static partial Regex Witnesses();
 
     [GeneratedRegex("data-interval=\"[0-9]+\"")]

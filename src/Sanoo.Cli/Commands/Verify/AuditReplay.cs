@@ -70,6 +70,9 @@ internal sealed class AuditReplay(
         }
     }
 
+    /// <summary>The audit's plan, once recorded (and allowed by the election).</summary>
+    public AuditPlanRecord? PlanRecorded => _book.Plan;
+
     /// <summary>What the register held of the audit, in a short line.</summary>
     public string Summary() => _book.Plan is not { } plan
         ? "no risk-limiting audit"

@@ -12,24 +12,44 @@ namespace Sanoo.Cli.Commands.Verify;
 /// </summary>
 internal static class CosignatureCheck
 {
-    /// <returns>False when the listing names a head newer than the one verified (checked again on the newer snapshot).</returns>
-    public static async Task<bool> CheckAsync(
+    /// <returns>
+    /// The witnesses whose cosignatures verified, which the pages may name (<see cref="VouchedWitnesses"/>); null when the listing names
+    /// a head newer than the one verified (checked again on the newer snapshot).
+    /// </returns>
+    public static async Task<VouchedWitnesses?> CheckAsync(
         VerifyCommand.IPublished origin, TreeHead head, RegisterReplay register, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (await ListingAsync(origin, head, register, cancellationToken) is not { } listing)
+        {
+            return null;
+        }
+        Check(listing, head, register.Witnesses, problems, register.RevokedWitnesses);
+        // A page made after the listing was read may name a witness who cosigned since: the listing is read once more for it.
+        return new VouchedWitnesses(Standing(listing, head, register), async token =>
+            await ListingAsync(origin, head, register, token) is { } later ? Standing(later, head, register) : null);
+    }
+
+    /// <summary>The listing of cosignatures; null when it names a head newer than <paramref name="head"/>.</summary>
+    private static async Task<Cosignatures?> ListingAsync(
+        VerifyCommand.IPublished origin, TreeHead head, RegisterReplay register, CancellationToken cancellationToken)
     {
         var listing = await origin.JsonAsync("/api/v1/cosignatures", WireJson.Default.Cosignatures, cancellationToken);
         if (listing.Witnesses.Any(c => c.TreeSize > head.TreeSize || c.RegisterSize > head.RegisterSize))
         {
-            return false;
+            return null;
         }
         // A witness enrolled after the head verified may already have cosigned it: check again once the register replayed holds it.
         if (listing.Witnesses.Any(c => !register.Witnesses.ContainsKey(c.Witness))
             && (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize != head.RegisterSize)
         {
-            return false;
+            return null;
         }
-        Check(listing, head, register.Witnesses, problems, register.RevokedWitnesses);
-        return true;
+        return listing;
     }
+
+    /// <summary>The cosignatures of <paramref name="listing"/> that verify and were not revoked before the head they name.</summary>
+    private static List<WitnessCosignature> Standing(Cosignatures listing, TreeHead head, RegisterReplay register) =>
+        [.. listing.Witnesses.Where(c => (RevokedBefore(c, register.RevokedWitnesses) ?? Why(c, head, register.Witnesses)) is null)];
 
     /// <summary>
     /// Adds a FORGED COSIGNATURE problem for each listed cosignature that does not verify, or is by a witness the register revoked

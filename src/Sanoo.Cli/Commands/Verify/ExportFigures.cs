@@ -32,6 +32,9 @@ internal sealed class ExportFigures
     /// <summary>The verifier's own snapshot at the head.</summary>
     public Snapshot Verified { get; }
 
+    /// <summary>The commission's acts the register holds at the head (<see cref="RegisterReplay.CommissionActs"/>).</summary>
+    public Web.Publishing.CommissionRecord Acts => _replay.Register.CommissionActs;
+
     /// <summary>The report's <c>Status</c> at the head: certified by a register record, else complete or partial by the count.</summary>
     public string Status => Core.Err.ErrExport.Status(
         Verified, new Core.Err.ErrContext(default, _replay.Register.CertifiedFrom <= Verified.Position, ""));

@@ -16,8 +16,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <c>data.json</c> and <c>data.csv</c> in every language, the single-member districts' page's, and, in a published folder, every
 /// station's. The area and district pages are built with the site's own builders (<see cref="AreaPages"/>, <see cref="SiteJson"/>,
 /// <see cref="ResultsCsv"/>, <see cref="SingleMemberPages"/>) from the verified snapshot and compared value by value; a station's
-/// page is held to the versions the verified log counts (<see cref="StationPageCheck"/>). Not held: when it was published, the count's
-/// stage in words and a pause (they come from the commission's acts and the server, not from the protocols).
+/// page is held to the versions the verified log counts (<see cref="StationPageCheck"/>); the stage in words to the commission's acts
+/// the register replay holds (<see cref="RegisterReplay.CommissionActs"/>). Not held: when it was published and a pause (the server's).
 /// A page kept by an incremental publish states the earlier snapshot it was made at, and its figures are those of the head (only
 /// the pages whose figures changed are made again): it is compared all the same. A page of a snapshot past the head is a problem;
 /// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
@@ -36,23 +36,31 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly AreaHtmlCheck _html;
     private readonly PageShare _share;
     private readonly int _round;
+    private readonly long _registerSize;
     private int _moved;
     private int _htmlPages;
 
     /// <summary>
     /// The check of the pages of <paramref name="figures"/>' snapshot, the head of <paramref name="size"/> entries and
-    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check); a
-    /// live server's lowest pages' HTML is held for the share of them <paramref name="share"/> deals to <paramref name="round"/>.
+    /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check), whose
+    /// register holds <paramref name="registerSize"/> records; a live server's lowest pages' HTML is held for the share of them
+    /// <paramref name="share"/> deals to <paramref name="round"/>; <paramref name="witnesses"/>, a live server's cosignatures verified
+    /// (a published folder: none).
     /// </summary>
-    public PageDataCheck(ExportFigures figures, long size, byte[] root, string commissionKey, PageShare share, int round)
+    public PageDataCheck(
+        ExportFigures figures, long size, byte[] root, string commissionKey, long registerSize, PageShare share, int round,
+        VouchedWitnesses? witnesses = null)
     {
         _share = share;
         _round = round;
-        _html = new AreaHtmlCheck(figures.Election, commissionKey);
+        _registerSize = registerSize;
+        _html = new AreaHtmlCheck(figures.Election, commissionKey, witnesses);
         _figures = figures;
         _size = size;
         _root = Convert.ToHexStringLower(root);
-        _published = new Published(figures.Verified, Published.ETagOf(size, CommissionRecord.None), DateTimeOffset.UnixEpoch, null);
+        _registerSize = registerSize;
+        var acts = figures.Acts;
+        _published = new Published(figures.Verified, Published.ETagOf(size, acts), DateTimeOffset.UnixEpoch, null) { Acts = acts };
     }
 
     private Election Election => _figures.Election;
@@ -107,6 +115,10 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             }
             var page = AreaPages.Of(_published, _figures.Verified, area, SiteLanguage.Of(language));
             var expected = JsonSerializer.SerializeToNode(SiteJson.Area(page), WireJson.Default.AreaPageData)!.AsObject();
+            if (!await SameActsAsync(origin, data, expected, cancellationToken))
+            {
+                return;
+            }
             Compare(folder + SitePaths.DataJson, data, expected);
             await CsvAsync(
                 origin, folder + SitePaths.DataCsv, csv => ResultsCsv.Write(csv, _figures.Verified, area, language), 4, snapshot, cancellationToken);
@@ -117,9 +129,12 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 {
                     continue; // not in this round's share
                 }
-                if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot))
+                if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot)
+                    && !await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems,
+                        () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
                 {
-                    await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems);
+                    Interlocked.Exchange(ref _moved, 1);
+                    return;
                 }
             }
         }
@@ -127,6 +142,28 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
 
     /// <summary>Whether <paramref name="area"/>'s page is of the lowest above the stations (a district, an area of a grouping).</summary>
     private bool Lowest(Area area) => area.Level == Election.Definition.TreeDepth - 2 || Election.InGrouping(Election.AreaIndex(area.Id));
+
+    /// <summary>
+    /// Whether a page's data states the stage the register's acts give (<paramref name="expected"/>'s), or differs on a live server
+    /// whose register has not moved since the head (the difference is then named): false when it moved (check again).
+    /// </summary>
+    private async Task<bool> SameActsAsync(VerifyCommand.IPublished origin, JsonObject data, JsonObject expected, CancellationToken token) =>
+        data["stage"]?.ToString() == expected["stage"]?.ToString() || !await RegisterMovedAsync(origin, token);
+
+    /// <summary>
+    /// Whether a live server's register moved past the head's since (a new act, read anew into its pages): then the pages are checked
+    /// again. A folder's never does.
+    /// </summary>
+    private async Task<bool> RegisterMovedAsync(VerifyCommand.IPublished origin, CancellationToken cancellationToken)
+    {
+        if (!origin.Live
+            || (await origin.JsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead, cancellationToken)).RegisterSize == _registerSize)
+        {
+            return false;
+        }
+        Interlocked.Exchange(ref _moved, 1);
+        return true;
+    }
 
     /// <summary>
     /// Whether a page's HTML is of <paramref name="snapshot"/>, the one its data states; a server's of another published meanwhile
@@ -155,7 +192,12 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         {
             return;
         }
-        Compare(path, data, JsonSerializer.SerializeToNode(SiteJson.SingleMember(page), WireJson.Default.SingleMemberPageData)!.AsObject());
+        var expected = JsonSerializer.SerializeToNode(SiteJson.SingleMember(page), WireJson.Default.SingleMemberPageData)!.AsObject();
+        if (!await SameActsAsync(origin, data, expected, cancellationToken))
+        {
+            return;
+        }
+        Compare(path, data, expected);
         await CsvAsync(
             origin,
             SitePaths.SingleMember(language) + SitePaths.DataCsv,
@@ -284,8 +326,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     }
 
     /// <summary>
-    /// Holds one page's data to the data built from the verified snapshot, every value but those the protocols do not give (when
-    /// published, the stage in words, a pause); the tree head it names must be the verified one when it is of the head.
+    /// Holds one page's data to the data built from the verified snapshot and the register's acts, every value but those neither gives
+    /// (when published, a pause); the tree head it names must be the verified one when it is of the head.
     /// </summary>
     private void Compare(string path, JsonObject data, JsonObject expected)
     {
@@ -298,7 +340,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 _problems.Same(path, "the root of the tree head named", head["root"]?.ToString(), _root);
             }
         }
-        foreach (var unheld in new[] { "snapshot", "publishedAt", "stage", "halted", "treeHead" })
+        foreach (var unheld in new[] { "snapshot", "publishedAt", "halted", "treeHead" })
         {
             expected[unheld] = data[unheld]?.DeepClone();
         }

@@ -38,6 +38,7 @@ internal sealed class RegisterReplay
     private readonly Dictionary<long, RecountOrderRecord> _orders = [];
     private readonly Dictionary<(string, string), long> _openOrders = [];
     private readonly Dictionary<string, string> _witnesses = new(StringComparer.Ordinal);
+    private readonly List<Storage.Acts.Certification> _certified = [];
     private readonly SortedSet<string> _witnessesBy = new(StringComparer.Ordinal);
     private readonly ReportReplay _reports;
     private readonly AuditReplay _audit;
@@ -175,6 +176,15 @@ internal sealed class RegisterReplay
         }
         _pending.Enqueue(new Pending(record, record.Sequence, record.LogSize, -1, -1));
     }
+
+    /// <summary>
+    /// The commission's acts a page's frame states, as the records applied so far give them: the certifications (the stage in words
+    /// and the statement quoted) and the audit plan (whether the audit page is linked); the server reads the same records.
+    /// </summary>
+    public Web.Publishing.CommissionRecord CommissionActs => new([], [], [.. _certified])
+    {
+        Audit = Core.Audits.AuditBook.Of(_audit.PlanRecorded is { } plan ? [plan] : []),
+    };
 
     /// <summary>The witnesses the register enrolled, by name: each one's Ed25519 public key, base64.</summary>
     public IReadOnlyDictionary<string, string> Witnesses => _witnesses;
@@ -382,6 +392,8 @@ internal sealed class RegisterReplay
             case CertificationRecord certification:
                 Numbered(certification, "certification", certification.Number, ++_certifications);
                 CertifiedFrom = Math.Min(CertifiedFrom ?? long.MaxValue, certification.Position);
+                _certified.Add(new(certification.Number, certification.Position, certification.Statement, certification.By,
+                    certification.At, certification.Translations));
                 if (!_operators.TryGetValue(certification.By, out var certifier) || certifier.Role != OperatorRole.Admin)
                 {
                     _problems.Add($"register record {certification.Sequence}: certification {certification.Number} is by {certification.By}, "
