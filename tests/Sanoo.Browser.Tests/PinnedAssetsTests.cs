@@ -16,7 +16,8 @@ public sealed class PinnedAssetsTests(ResultsSite site)
         var folder = Path.Combine(Directory.CreateTempSubdirectory("sanoo-pinned-").FullName, "site");
         try
         {
-            await new StaticSite(site.Service<SiteContent>()).WriteAsync(site.Published, folder);
+            await new StaticSite(site.Service<SiteContent>()).WriteAsync(
+                site.Published, folder, commissionKey: site.Service<Sanoo.Web.Publishing.CommissionKey>().PublicKey);
             using var nginx = await NginxServer.StartAsync(folder);
             await using var context = await site.Browser.NewContextAsync();
             var page = await context.NewPageAsync();

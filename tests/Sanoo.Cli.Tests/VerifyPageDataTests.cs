@@ -114,7 +114,11 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             // The same page in ballot order, in Russian: the commission key its own check uses swapped for another.
             var ballot = Path.Combine(site, "ru", "area", "d02", "ballot.html");
             var forged = Convert.ToBase64String(new byte[32]);
-            Rewrite(ballot, File.ReadAllText(ballot).Replace(copy.Key, forged, StringComparison.Ordinal));
+            // As the page writes the key: the site's HTML encoder writes a '+' of base64 as "&#x2B;".
+            var shownKey = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(copy.Key);
+            var ballotHtml = File.ReadAllText(ballot);
+            Assert.Contains($"data-key=\"{shownKey}\"", ballotHtml, StringComparison.Ordinal);
+            Rewrite(ballot, ballotHtml.Replace(shownKey, forged, StringComparison.Ordinal));
             // A station's page: the votes of a party in the protocol it shows as counted.
             var station = Path.Combine(site, "en", "station", "s0003", "index.html");
             var stationHtml = File.ReadAllText(station);
@@ -149,7 +153,7 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
                 said, StringComparison.Ordinal);
             Assert.Contains($"in the row \"{party}\")", said, StringComparison.Ordinal);
             Assert.Contains($"/ru/area/d02/ballot.html: the page shows data-key=\"{forged}\" where the verified protocols give "
-                + $"data-key=\"{copy.Key}\" in the markup <div>", said, StringComparison.Ordinal);
+                + $"data-key=\"{shownKey}\" in the markup <div>", said, StringComparison.Ordinal);
             Assert.Contains($"/en/station/s0003/index.html: list by hand: the votes of p05 is published as 777, but the verified protocols "
                 + $"give {vote.Groups[1].Value}", said, StringComparison.Ordinal);
             Assert.Contains($"/ky/search/stations.json: station {id}'s district is published as \"Nowhere\", but the definition the tree "

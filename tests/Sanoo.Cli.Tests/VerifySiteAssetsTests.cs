@@ -34,7 +34,7 @@ public sealed partial class VerifySiteAssetsTests(Kg2021Files files) : IClassFix
             {
                 var named = pattern.Match(page);
                 Assert.True(named.Success, $"{file} is not named with its digest: {page}");
-                var digest = "sha384-" + Convert.ToBase64String(SHA384.HashData(File.ReadAllBytes(Path.Combine(site, file))));
+                var digest = "sha256-" + Convert.ToBase64String(SHA256.HashData(File.ReadAllBytes(Path.Combine(site, file))));
                 Assert.Equal(digest, System.Net.WebUtility.HtmlDecode(named.Groups[1].Value));
             }
             var (honest, report) = copy.Verify();
@@ -53,7 +53,7 @@ public sealed partial class VerifySiteAssetsTests(Kg2021Files files) : IClassFix
 
             Assert.True(code == VerifyCommand.Mismatch, complaint);
             var said = complaint.ReplaceLineEndings("");
-            Assert.Contains("/site.js: is not the site's own file: the pages load it only as sha384-", said, StringComparison.Ordinal);
+            Assert.Contains("/site.js: is not the site's own file: the pages load it only as sha256-", said, StringComparison.Ordinal);
             Assert.Contains("so a browser refuses it", said, StringComparison.Ordinal);
             Assert.Contains("/check.js.gz does not decompress to the bytes of /check.js", said, StringComparison.Ordinal);
         }
@@ -90,9 +90,9 @@ public sealed partial class VerifySiteAssetsTests(Kg2021Files files) : IClassFix
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"/site\\.css\\?v=[0-9a-f]+\" integrity=\"([^\"]+)\"")]
     private static partial Regex Stylesheet();
 
-    [GeneratedRegex("<script src=\"/site\\.js\\?v=[0-9a-f]+\"\\s+integrity=\"([^\"]+)\" defer>")]
+    [GeneratedRegex("<script src=\"/site\\.js\\?v=[0-9a-f]+\"\\s*integrity=\"([^\"]+)\" defer>")]
     private static partial Regex Script();
 
-    [GeneratedRegex("data-script=\"[./]*check\\.js\\?v=[0-9a-f]+\"\\s+data-script-integrity=\"([^\"]+)\"")]
+    [GeneratedRegex("data-script=\"[./]*check\\.js\\?v=[0-9a-f]+\"\\s*data-sri=\"([^\"]+)\"")]
     private static partial Regex CheckScript();
 }

@@ -4,7 +4,7 @@ namespace Sanoo.Web.Site;
 /// The site's style sheet and its one script: two small files the browser fetches once and keeps
 /// (their addresses carry a hash of their content), no web fonts, no frameworks, no third-party
 /// requests. The script only refreshes the page when a newer snapshot is published; the pages
-/// work without it. Every page names each file it loads with its Subresource Integrity digest (SHA-384 of the bytes served), so
+/// work without it. Every page names each file it loads with its Subresource Integrity digest (SHA-256 of the bytes served), so
 /// a browser runs or applies no other bytes under that name: a page held byte for byte by the verifier holds what it loads too.
 /// </summary>
 public static class SiteAssets
@@ -82,14 +82,14 @@ public static class SiteAssets
         [(CssPath, Css), (ScriptPath, Script), (CheckScriptPath, CheckScript)];
 
     /// <summary>
-    /// The Subresource Integrity digest of <paramref name="text"/> served as UTF-8 (W3C SRI: <c>sha384-</c> and the base64 of its
-    /// SHA-384).
+    /// The Subresource Integrity digest of <paramref name="text"/> served as UTF-8 (W3C SRI: <c>sha256-</c> and the base64 of its
+    /// SHA-256).
     /// </summary>
     public static string Integrity(string text) => Integrity(System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>The Subresource Integrity digest of <paramref name="bytes"/>.</summary>
     public static string Integrity(ReadOnlySpan<byte> bytes) =>
-        "sha384-" + Convert.ToBase64String(System.Security.Cryptography.SHA384.HashData(bytes));
+        "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(bytes));
 
     /// <summary>The check's words in every language with a catalog, as one JSON object by language code.</summary>
     private static string CheckWordsJson()
@@ -109,7 +109,7 @@ public static class SiteAssets
     }
 
     private static string Version(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
 
     private static string Read(string name)
     {

@@ -51,7 +51,7 @@
       var script = document.createElement('script');
       script.src = box.getAttribute('data-script');
       // Pinned like the page's own script: the browser runs these bytes or none (Subresource Integrity).
-      script.integrity = box.getAttribute('data-script-integrity');
+      script.integrity = box.getAttribute('data-sri');
       script.onload = function () { window.sanooCheck(box); };
       document.head.appendChild(script);
     });
