@@ -11,15 +11,11 @@ namespace Sanoo.Log;
 public sealed partial class ElectionLog
 {
     /// <summary>The audit's records in the register, in order.</summary>
-    public async Task<AuditBook> AuditAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = new List<Storage.Register.RegisterRow>();
-        foreach (var kind in AuditBook.Kinds)
-        {
-            rows.AddRange(await _store.ReadRegisterOfKindAsync(kind, cancellationToken));
-        }
-        return AuditBook.Of(rows.OrderBy(r => r.Sequence).Select(r => RegisterRecord.Decode(r.Record.AsSpan())));
-    }
+    public Task<AuditBook> AuditAsync(CancellationToken cancellationToken = default) => AuditAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>The audit's records among the register's first <paramref name="registerSize"/> records, in order.</summary>
+    public async Task<AuditBook> AuditAsync(long registerSize, CancellationToken cancellationToken = default) =>
+        AuditBook.Of(await RecordsOfKindsAsync(AuditBook.Kinds, registerSize, cancellationToken));
 
     /// <summary>
     /// Records what <paramref name="decide"/> makes of the audit's records as they stand under the writer lock: the records it gives

@@ -127,6 +127,11 @@ public sealed partial class ElectionLog
         CancellationToken cancellationToken = default) =>
         _store.ReadRecountsAsync(cancellationToken);
 
+    /// <summary>The recount orders and outcomes among the register's first <paramref name="registerSize"/> records, oldest first.</summary>
+    public Task<(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes)> RecountsAsync(
+        long registerSize, CancellationToken cancellationToken = default) =>
+        _store.ReadRecountsAsync(registerSize, cancellationToken);
+
     /// <summary>Records a certification; comes back with its sequence.</summary>
     public Task<Certification> CertifyAsync(Certification certification, CancellationToken cancellationToken = default) =>
         AfterRecordingAsync(_store.CertifyAsync(certification, cancellationToken), cancellationToken);
@@ -152,4 +157,23 @@ public sealed partial class ElectionLog
     /// <summary>Every certification, oldest first.</summary>
     public Task<IReadOnlyList<Certification>> CertificationsAsync(CancellationToken cancellationToken = default) =>
         _store.ReadCertificationsAsync(cancellationToken);
+
+    /// <summary>The certifications among the register's first <paramref name="registerSize"/> records, oldest first.</summary>
+    public Task<IReadOnlyList<Certification>> CertificationsAsync(long registerSize, CancellationToken cancellationToken = default) =>
+        _store.ReadCertificationsAsync(registerSize, cancellationToken);
+
+    /// <summary>
+    /// The records of <paramref name="kinds"/> among the register's first <paramref name="registerSize"/> records, in register order,
+    /// read: what a tree head of that register size covers, and nothing recorded since.
+    /// </summary>
+    private async Task<IReadOnlyList<Core.Register.RegisterRecord>> RecordsOfKindsAsync(
+        IEnumerable<string> kinds, long registerSize, CancellationToken cancellationToken)
+    {
+        var rows = new List<RegisterRow>();
+        foreach (var kind in kinds)
+        {
+            rows.AddRange(await _store.ReadRegisterOfKindAsync(kind, registerSize, cancellationToken));
+        }
+        return [.. rows.OrderBy(r => r.Sequence).Select(r => Core.Register.RegisterRecord.Decode(r.Record.AsSpan()))];
+    }
 }

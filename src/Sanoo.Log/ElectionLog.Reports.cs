@@ -62,13 +62,10 @@ public sealed partial class ElectionLog
     private static DateTimeOffset Millisecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 
     /// <summary>Every report with its answer, oldest first.</summary>
-    public async Task<IReadOnlyList<ObserverReport>> ReportsAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = new List<Storage.Register.RegisterRow>();
-        foreach (var kind in ReportBook.Kinds)
-        {
-            rows.AddRange(await _store.ReadRegisterOfKindAsync(kind, cancellationToken));
-        }
-        return ReportBook.Of(rows.OrderBy(r => r.Sequence).Select(r => RegisterRecord.Decode(r.Record.AsSpan())));
-    }
+    public Task<IReadOnlyList<ObserverReport>> ReportsAsync(CancellationToken cancellationToken = default) =>
+        ReportsAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>The reports, each with its answer if that too is among the register's first <paramref name="registerSize"/> records.</summary>
+    public async Task<IReadOnlyList<ObserverReport>> ReportsAsync(long registerSize, CancellationToken cancellationToken = default) =>
+        ReportBook.Of(await RecordsOfKindsAsync(ReportBook.Kinds, registerSize, cancellationToken));
 }

@@ -28,7 +28,10 @@ public sealed partial class ElectionLog
             }, cancellationToken), cancellationToken);
 
     /// <summary>Every turnout report, in register order.</summary>
-    public async Task<IReadOnlyList<TurnoutRecord>> TurnoutAsync(CancellationToken cancellationToken = default) =>
-        [.. (await _store.ReadRegisterOfKindAsync(TurnoutRecord.Word, cancellationToken))
-            .Select(r => (TurnoutRecord)RegisterRecord.Decode(r.Record.AsSpan()))];
+    public Task<IReadOnlyList<TurnoutRecord>> TurnoutAsync(CancellationToken cancellationToken = default) =>
+        TurnoutAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>The turnout reports among the register's first <paramref name="registerSize"/> records, in register order.</summary>
+    public async Task<IReadOnlyList<TurnoutRecord>> TurnoutAsync(long registerSize, CancellationToken cancellationToken = default) =>
+        [.. (await RecordsOfKindsAsync([TurnoutRecord.Word], registerSize, cancellationToken)).Cast<TurnoutRecord>()];
 }

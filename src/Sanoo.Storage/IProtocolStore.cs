@@ -109,7 +109,14 @@ public interface IProtocolStore : IAsyncDisposable
         CancellationToken cancellationToken = default);
 
     /// <summary>The register's records of one kind, in order, as stored.</summary>
-    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default) =>
+        ReadRegisterOfKindAsync(kind, long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// The register's records of one kind at places 1 to <paramref name="upTo"/>, in order, as stored: those a tree head of register
+    /// size <paramref name="upTo"/> covers, and none recorded after it, even by another server.
+    /// </summary>
+    Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterOfKindAsync(string kind, long upTo, CancellationToken cancellationToken = default);
 
     /// <summary>The register's records after <paramref name="afterSequence"/>, in order, as stored.</summary>
     Task<IReadOnlyList<Register.RegisterRow>> ReadRegisterAsync(long afterSequence, CancellationToken cancellationToken = default) =>
@@ -162,13 +169,22 @@ public interface IProtocolStore : IAsyncDisposable
 
     /// <summary>Every recount order and every outcome, oldest first.</summary>
     Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(
-        CancellationToken cancellationToken = default);
+        CancellationToken cancellationToken = default) =>
+        ReadRecountsAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>The recount orders and outcomes at register places 1 to <paramref name="upTo"/>, oldest first.</summary>
+    Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(
+        long upTo, CancellationToken cancellationToken = default);
 
     /// <summary>Records a certification; comes back with its sequence.</summary>
     Task<Acts.Certification> CertifyAsync(Acts.Certification certification, CancellationToken cancellationToken = default);
 
     /// <summary>Every certification, oldest first.</summary>
-    Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default) =>
+        ReadCertificationsAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>The certifications at register places 1 to <paramref name="upTo"/>, oldest first.</summary>
+    Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(long upTo, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stores a protocol image, content-addressed (SQLite: a file in a folder beside the database; PostgreSQL: the

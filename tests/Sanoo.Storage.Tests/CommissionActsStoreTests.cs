@@ -49,4 +49,30 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "UPDATE register SET log_size = 1"));
         Assert.Contains("append-only", error.Message + error.InnerException?.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Reads_up_to_a_register_size_leave_out_the_records_after_it(string backend)
+    {
+        await using var store = await StoreAddress.OpenAsync(NewAddress(backend));
+        var (first, _) = await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0001"), new ContestId("list"), "differ", "cec", At));
+        await store.CertifyAsync(new Certification(0, 9797, "The CEC certifies the result.", "cec", At));
+        await store.OrderRecountAsync(new RecountOrder(0, new AreaId("s0002"), new ContestId("list"), "complaint", "cec", At));
+        await store.RecordRecountOutcomeAsync(new RecountOutcome(0, first.Sequence, "hand count confirmed", "dec-01", At));
+        await store.CertifyAsync(new Certification(0, 9801, "Certified again.", "cec", At));
+        var register = await store.ReadRegisterAsync(0);
+        Assert.Equal(5, register.Count);
+        var bound = register.First(r => r.Kind == Core.Register.CertificationRecord.Word).Sequence;
+
+        var (orders, outcomes) = await store.ReadRecountsAsync(bound);
+        Assert.Equal(["s0001"], orders.Select(o => o.Station.Value));
+        Assert.Empty(outcomes);
+        Assert.Equal([9797L], (await store.ReadCertificationsAsync(bound)).Select(c => c.Position));
+        Assert.Equal([bound], (await store.ReadRegisterOfKindAsync(Core.Register.CertificationRecord.Word, bound)).Select(r => r.Sequence));
+        Assert.Empty(await store.ReadRegisterOfKindAsync(Core.Register.RecountOrderRecord.Word, 0));
+        (orders, outcomes) = await store.ReadRecountsAsync(register[^2].Sequence);
+        Assert.Equal((2, 1), (orders.Count, outcomes.Count));
+        Assert.Equal([9797L, 9801L], (await store.ReadCertificationsAsync()).Select(c => c.Position));
+        Assert.Equal(2, (await store.ReadRegisterOfKindAsync(Core.Register.CertificationRecord.Word)).Count);
+    }
 }

@@ -124,8 +124,7 @@ public sealed class AuditPageTests : IAsyncLifetime
         var plan = new AuditPlanRecord(0, 0, DateTimeOffset.UtcNow, "cec", Seed, "0.05", "hand", ["list"]);
         await Log.RecordAuditAsync<int>((_, _) => ([plan], 0));
         using var commission = CommissionKey.Ephemeral();
-        var acts = await CommissionRecord.ReadAsync(Log, default);
-        var (published, _) = await SnapshotPublisher.FreezeAsync(Log, commission, DateTimeOffset.UtcNow, acts);
+        var (published, _) = await SnapshotPublisher.FreezeAsync(Log, commission, DateTimeOffset.UtcNow, null);
         await using var renderer = new Site.SiteRenderer(TimeSpan.FromSeconds(30));
         var folder = Path.Combine(Path.GetTempPath(), $"sanoo-audit-site-{Guid.NewGuid():N}");
         try

@@ -96,8 +96,7 @@ public static class PublishCommand
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
             var site = new StaticSite(new SiteContent(log, renderer, publicUrl));
-            var record = await CommissionRecord.ReadAsync(log, cancellationToken);
-            var (summary, code) = await PublishAsync(console, log, commission, record, site, output, options, cancellationToken);
+            var (summary, code, record) = await PublishAsync(console, log, commission, null, site, output, options, cancellationToken);
             if (summary is null)
             {
                 return code;
@@ -113,7 +112,8 @@ public static class PublishCommand
                 return SanooCli.Ok;
             }
             console.MarkupLineInterpolated($"Watching the store every {every.TotalSeconds:0.#} s; Ctrl+C stops.");
-            var published = (Position: summary.Snapshot, Acts: record.Count);
+            // The pages change with the log and with the register (the acts its head covers are read only when it moved).
+            var published = (Position: summary.Snapshot, record.RegisterSize);
             // Files of the whole election left of an earlier snapshot are written once their time is up, even when nothing new comes:
             // their age counts from when they were written (the manifest says), not from this process's start.
             static DateTimeOffset ExportsDue(StaticSiteSummary summary, StaticSiteOptions options) =>
@@ -125,19 +125,18 @@ public static class PublishCommand
                 {
                     await Task.Delay(every, cancellationToken);
                     var position = await log.CatchUpAsync(cancellationToken);
-                    record = await CommissionRecord.ReadAsync(log, cancellationToken, record);
-                    if ((position, record.Count) == published && TimeProvider.System.GetUtcNow() < exportsDue)
+                    if ((position, log.RegisterSize) == published && TimeProvider.System.GetUtcNow() < exportsDue)
                     {
                         continue;
                     }
                     var started = System.Diagnostics.Stopwatch.StartNew();
-                    (summary, code) = await PublishAsync(
+                    (summary, code, record) = await PublishAsync(
                         console, log, commission, record, site, output, options with { Full = false }, cancellationToken);
                     if (summary is null)
                     {
                         return code;
                     }
-                    published = (summary.Snapshot, record.Count);
+                    published = (summary.Snapshot, record.RegisterSize);
                     exportsDue = ExportsDue(summary, options);
                     console.MarkupLineInterpolated($"{TimeProvider.System.GetUtcNow():HH:mm:ss} snapshot {Format.Count(summary.Snapshot)}: {
                         Format.Count(summary.Written)} files written, {Format.Count(summary.Skipped)} unchanged, {
@@ -163,12 +162,15 @@ public static class PublishCommand
         }
     }
 
-    /// <summary>Freezes the store's snapshot, signs its head and writes what changed, saying how far it is every few seconds.</summary>
-    private static async Task<(StaticSiteSummary? Summary, int Code)> PublishAsync(
+    /// <summary>
+    /// Freezes the store's snapshot, signs its head and writes what changed, saying how far it is every few seconds; comes back with
+    /// the acts of the register that head covers (<paramref name="earlier"/>, when that register is the one they were read from).
+    /// </summary>
+    private static async Task<(StaticSiteSummary? Summary, int Code, CommissionRecord Acts)> PublishAsync(
         IAnsiConsole console,
         ElectionLog log,
         CommissionKey commission,
-        CommissionRecord record,
+        CommissionRecord? earlier,
         StaticSite site,
         DirectoryInfo output,
         StaticSiteOptions options,
@@ -176,12 +178,12 @@ public static class PublishCommand
     {
         var now = TimeProvider.System.GetUtcNow();
         var freezing = System.Diagnostics.Stopwatch.StartNew();
-        var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, now, record, cancellationToken);
+        var (published, halted) = await SnapshotPublisher.FreezeAsync(log, commission, now, earlier, cancellationToken);
         if (published is null)
         {
             console.MarkupLineInterpolated(
                 $"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");
-            return (null, SanooCli.Impossible);
+            return (null, SanooCli.Impossible, earlier ?? CommissionRecord.None);
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var said = TimeSpan.Zero;
@@ -200,7 +202,7 @@ public static class PublishCommand
         }
         console.MarkupLineInterpolated($"Stages: snapshot frozen and signed {freezing.Elapsed.TotalSeconds - clock.Elapsed.TotalSeconds:0.00} s; {
             summary.Stages?.ToString() ?? ""}.");
-        return (summary, SanooCli.Ok);
+        return (summary, SanooCli.Ok, published.Acts);
     }
 
     private static void Report(IAnsiConsole console, DirectoryInfo output, StaticSiteSummary summary) =>

@@ -14,7 +14,8 @@ internal static class RegisterRows
     // Every read takes only places from 1 on: a row slipped in at 0 or below is in no tree and never read (the self-check names it).
     public const string SelectAfter = "SELECT seq, kind, record, station FROM register WHERE seq > $1 AND seq >= 1 ORDER BY seq LIMIT $2";
 
-    public const string SelectOfKind = "SELECT seq, kind, record, station FROM register WHERE kind = $1 AND seq >= 1 ORDER BY seq";
+    // Up to a place ($2): what a tree head of that register size covers, whatever was recorded since.
+    public const string SelectOfKind = "SELECT seq, kind, record, station FROM register WHERE kind = $1 AND seq >= 1 AND seq <= $2 ORDER BY seq";
 
     public const string SelectOfStation = "SELECT seq, kind, record, station FROM register WHERE station = $1 AND seq >= 1 ORDER BY seq";
 

@@ -335,9 +335,9 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
 
     /// <inheritdoc />
     public async Task<(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes)> ReadRecountsAsync(
-        CancellationToken cancellationToken = default) =>
-        ([.. (await RecordsAsync<RecountOrderRecord>(RecountOrderRecord.Word, cancellationToken)).Select(ActRecords.Order)],
-         [.. (await RecordsAsync<RecountOutcomeRecord>(RecountOutcomeRecord.Word, cancellationToken)).Select(ActRecords.Outcome)]);
+        long upTo, CancellationToken cancellationToken = default) =>
+        ([.. (await RecordsAsync<RecountOrderRecord>(RecountOrderRecord.Word, upTo, cancellationToken)).Select(ActRecords.Order)],
+         [.. (await RecordsAsync<RecountOutcomeRecord>(RecountOutcomeRecord.Word, upTo, cancellationToken)).Select(ActRecords.Outcome)]);
 
     /// <inheritdoc />
     public Task<Certification> CertifyAsync(Certification certification, CancellationToken cancellationToken = default) =>
@@ -351,8 +351,8 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await RecordsAsync<CertificationRecord>(CertificationRecord.Word, cancellationToken)).Select(ActRecords.Certification)];
+    public async Task<IReadOnlyList<Certification>> ReadCertificationsAsync(long upTo, CancellationToken cancellationToken = default) =>
+        [.. (await RecordsAsync<CertificationRecord>(CertificationRecord.Word, upTo, cancellationToken)).Select(ActRecords.Certification)];
 
     /// <inheritdoc />
     public Task<T> RecordOverKindsAsync<T>(
@@ -381,8 +381,8 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterOfKindAsync(string kind, CancellationToken cancellationToken = default) =>
-        await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken);
+    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterOfKindAsync(string kind, long upTo, CancellationToken cancellationToken = default) =>
+        await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind, upTo], cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<RegisterRow>> ReadRegisterAsync(long afterSequence, long limit, CancellationToken cancellationToken = default) =>
@@ -471,9 +471,13 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
             return result;
         }, cancellationToken);
 
-    private async Task<List<T>> RecordsAsync<T>(string kind, CancellationToken cancellationToken)
+    private Task<List<T>> RecordsAsync<T>(string kind, CancellationToken cancellationToken)
         where T : RegisterRecord =>
-        [.. (await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken)).Select(RegisterRows.Decode<T>)];
+        RecordsAsync<T>(kind, long.MaxValue, cancellationToken);
+
+    private async Task<List<T>> RecordsAsync<T>(string kind, long upTo, CancellationToken cancellationToken)
+        where T : RegisterRecord =>
+        [.. (await ReadRegisterOfKindAsync(kind, upTo, cancellationToken)).Select(RegisterRows.Decode<T>)];
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, SqlArg[] args, CancellationToken cancellationToken)
     {

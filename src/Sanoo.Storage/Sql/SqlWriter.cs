@@ -62,7 +62,8 @@ internal sealed class SqlWriter(SqlDialect dialect, DbTransaction transaction) :
     /// <summary>The register records of one kind, in order, read.</summary>
     public async Task<List<T>> RecordsAsync<T>(string kind, CancellationToken cancellationToken)
         where T : RegisterRecord =>
-        [.. (await _session.QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind], cancellationToken)).Select(RegisterRows.Decode<T>)];
+        [.. (await _session.QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind, long.MaxValue], cancellationToken))
+            .Select(RegisterRows.Decode<T>)];
 
     /// <summary>The register records of one station, in order, as stored.</summary>
     public Task<List<RegisterRow>> StationRecordsAsync(string station, CancellationToken cancellationToken) =>

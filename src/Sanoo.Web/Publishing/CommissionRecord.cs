@@ -41,22 +41,37 @@ public sealed record CommissionRecord(
     public IEnumerable<RecountOutcome> OutcomesOf(RecountOrder order) => Outcomes.Where(o => o.Recount == order.Sequence);
 
     /// <summary>
-    /// Reads the acts from <paramref name="log"/>; the audit's reported count is replayed once per plan, and taken from
+    /// How many register records the acts were read from: they are exactly the acts among the register's records at places 1 to
+    /// this, the register a tree head of this register size covers (0 for <see cref="None"/>, the acts of an empty register).
+    /// </summary>
+    public long RegisterSize { get; init; }
+
+    /// <summary>
+    /// Reads the acts among the register's first <paramref name="registerSize"/> records from <paramref name="log"/>, and no act
+    /// recorded after them (even one already in the store): what a tree head of that register size covers, so that a verifier
+    /// replaying that register finds the same acts on the pages. <paramref name="earlier"/> when it was read at the same size (the
+    /// acts of one register never change); otherwise the audit's reported count is replayed once per plan, and taken from
     /// <paramref name="earlier"/> when it holds the same plan's.
     /// </summary>
-    public static async Task<CommissionRecord> ReadAsync(ElectionLog log, CancellationToken cancellationToken, CommissionRecord? earlier = null)
+    public static async Task<CommissionRecord> ReadAsync(
+        ElectionLog log, long registerSize, CancellationToken cancellationToken, CommissionRecord? earlier = null)
     {
-        var (orders, outcomes) = await log.RecountsAsync(cancellationToken);
-        var audit = await log.AuditAsync(cancellationToken);
+        if (earlier is not null && earlier.RegisterSize == registerSize)
+        {
+            return earlier;
+        }
+        var (orders, outcomes) = await log.RecountsAsync(registerSize, cancellationToken);
+        var audit = await log.AuditAsync(registerSize, cancellationToken);
         var comparison = audit.Plan is not { } plan ? null
             : earlier is { AuditComparison: { } kept, Audit.Plan: { } before } && before.Sequence == plan.Sequence ? kept
             : await log.AuditComparisonAsync(plan, cancellationToken);
-        return new CommissionRecord(orders, outcomes, await log.CertificationsAsync(cancellationToken))
+        return new CommissionRecord(orders, outcomes, await log.CertificationsAsync(registerSize, cancellationToken))
         {
-            Reports = await log.ReportsAsync(cancellationToken),
-            Turnout = log.Election.Definition.TurnoutTimes.IsEmpty ? [] : await log.TurnoutAsync(cancellationToken),
+            Reports = await log.ReportsAsync(registerSize, cancellationToken),
+            Turnout = log.Election.Definition.TurnoutTimes.IsEmpty ? [] : await log.TurnoutAsync(registerSize, cancellationToken),
             Audit = audit,
             AuditComparison = comparison,
+            RegisterSize = registerSize,
         };
     }
 }

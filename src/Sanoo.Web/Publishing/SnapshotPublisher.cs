@@ -18,7 +18,6 @@ public sealed partial class SnapshotPublisher(
     : BackgroundService
 {
     private readonly SemaphoreSlim _publishing = new(1, 1);
-    private int _actsDue;
     private Published _current = new(null, "W/\"0\"", time.GetUtcNow(), null);
 
     /// <summary>Why the last scheduled freeze could not read the store; null once one succeeded again, or before any failed.</summary>
@@ -44,50 +43,46 @@ public sealed partial class SnapshotPublisher(
         }
     }
 
-    /// <summary>Publishes at once after this server recorded a commission's act (recount, outcome, certification).</summary>
-    public Task ActedAsync(CancellationToken cancellationToken = default)
-    {
-        Volatile.Write(ref _actsDue, 1);
-        return PublishAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Publishes at once after this server recorded a commission's act (recount, outcome, certification): recording it read it into
+    /// the register, so the head signed now covers it and the pages name it.
+    /// </summary>
+    public Task ActedAsync(CancellationToken cancellationToken = default) => PublishAsync(cancellationToken);
 
     private async Task PublishOnceAsync(CancellationToken cancellationToken)
     {
         var current = Current;
-        // The commission's acts are re-read only when something may have changed: a new snapshot, a new register record, this
-        // server's own act, or every tree-head interval (another server's act), not at every tick.
         var moved = current.Snapshot is null || current.Snapshot.Position != log.Position;
-        var registerMoved = current.TreeHead is { } before && before.Head.RegisterSize != log.RegisterSize;
-        var signDue = current.TreeHead is { } signed && time.GetUtcNow() - signed.Head.Timestamp >= options.TreeHeadInterval;
-        var acts = moved || signDue || registerMoved || Interlocked.Exchange(ref _actsDue, 0) == 1
-            ? await CommissionRecord.ReadAsync(log, cancellationToken, current.Acts)
-            : current.Acts;
         if (!moved && current is { Snapshot: { } shown, TreeHead: { } head })
         {
             // The same numbers. A new register record (a key, an operator, a hand entry, an act) or the interval: sign a new head
             // over both trees, so observers see "still this" rather than silence and every record is covered at once.
-            var resigned = head;
-            if (registerMoved || signDue)
+            var registerMoved = head.Head.RegisterSize != log.RegisterSize;
+            if (!registerMoved && time.GetUtcNow() - head.Head.Timestamp < options.TreeHeadInterval)
             {
-                var roots = await log.RootsAsync(cancellationToken);
-                if (roots.Size != shown.Position)
-                {
-                    return; // the log moved meanwhile: the next tick freezes a new snapshot
-                }
-                var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-                resigned = commission.Sign(head.Head with { RegisterSize = roots.RegisterSize, RegisterRoot = roots.RegisterRoot, Timestamp = now });
-                await KeepAsync(resigned, cancellationToken);
+                Show(Witnessed(current));
+                return;
             }
+            var roots = await log.RootsAsync(cancellationToken);
+            if (roots.Size != shown.Position)
+            {
+                return; // the log moved meanwhile: the next tick freezes a new snapshot
+            }
+            // The acts of the register this head covers, read only when that register is not the one they were read from.
+            var acts = await CommissionRecord.ReadAsync(log, roots.RegisterSize, cancellationToken, current.Acts);
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+            var resigned = commission.Sign(head.Head with { RegisterSize = roots.RegisterSize, RegisterRoot = roots.RegisterRoot, Timestamp = now });
+            await KeepAsync(resigned, cancellationToken);
             Show(Witnessed(acts.Count != current.Acts.Count
                 ? new Published(shown, Published.ETagOf(shown.Position, acts), time.GetUtcNow(), current.Halted, resigned)
                 {
                     Acts = acts,
                     CommissionKey = commission.PublicKey,
                 }
-                : current with { TreeHead = resigned }));
+                : current with { TreeHead = resigned, Acts = acts }));
             return;
         }
-        var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), acts, cancellationToken);
+        var (published, halted) = await FreezeAsync(log, commission, time.GetUtcNow(), current.Acts, cancellationToken);
         if (published is not null)
         {
             await KeepAsync(published.TreeHead!, cancellationToken);
@@ -137,11 +132,12 @@ public sealed partial class SnapshotPublisher(
     }
 
     /// <summary>
-    /// Freezes the log's snapshot and checks it: a publishable snapshot comes back with its tree
-    /// head signed by the commission; one that breaks an invariant comes back as the reason only.
+    /// Freezes the log's snapshot and checks it: a publishable snapshot comes back with its tree head signed by the commission and
+    /// the commission's acts of exactly the register that head covers (read after the head's roots, bounded by its register size;
+    /// <paramref name="earlier"/> when it was read at that size); one that breaks an invariant comes back as the reason only.
     /// </summary>
     public static async Task<(Published? Published, string? Halted)> FreezeAsync(
-        ElectionLog log, CommissionKey commission, DateTimeOffset now, CommissionRecord acts, CancellationToken cancellationToken = default)
+        ElectionLog log, CommissionKey commission, DateTimeOffset now, CommissionRecord? earlier, CancellationToken cancellationToken = default)
     {
         var (snapshot, roots) = await log.FreezeWithRootsAsync(cancellationToken);
         if (!snapshot.IsPublishable)
@@ -149,6 +145,7 @@ public sealed partial class SnapshotPublisher(
             return (null, $"the snapshot at log position {snapshot.Position} breaks {snapshot.InvariantViolations.Length} invariant(s), "
                 + $"first: {snapshot.InvariantViolations[0]}");
         }
+        var acts = await CommissionRecord.ReadAsync(log, roots.RegisterSize, cancellationToken, earlier);
         var head = new Core.Transparency.TreeHead(
             log.Election.Id.Value,
             log.DefinitionSha256,
