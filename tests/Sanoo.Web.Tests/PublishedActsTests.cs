@@ -9,17 +9,22 @@ namespace Sanoo.Web.Tests;
 
 /// <summary>
 /// The acts a server publishes are exactly those of the register its signed tree head covers, however acts and protocols are
-/// recorded while it publishes: what <c>sanoo verify</c> re-derives by replaying that register is what the pages show.
+/// recorded while it publishes, by it or by another server on the same store (whose records this one reads a moment later): what
+/// <c>sanoo verify</c> re-derives by replaying that register is what the pages show.
 /// </summary>
 public sealed class PublishedActsTests : IAsyncLifetime
 {
-    private const int Reports = 150;
+    private const int Reports = 100;
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"sanoo-acts-{Guid.NewGuid():N}.db");
     private ElectionLog _log = null!;
+    private ElectionLog _other = null!;
 
     /// <inheritdoc />
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         _log = await ElectionLog.OpenAsync(await StoreAddress.OpenAsync("sqlite:" + _file), ServerFixture.Sample.DefinitionJson);
+        _other = await ElectionLog.OpenAsync(await StoreAddress.OpenAsync("sqlite:" + _file), null);
+    }
 
     [Fact]
     public async Task Every_published_snapshot_holds_the_acts_of_the_register_its_head_covers_while_acts_are_recorded()
@@ -32,8 +37,12 @@ public sealed class PublishedActsTests : IAsyncLifetime
             _log, options, TimeProvider.System, commission, witnesses, metrics, NullLogger<SnapshotPublisher>.Instance);
         var recording = Task.Run(RecordAsync);
         var seen = new List<Published>();
-        while (!recording.IsCompleted || seen.Count < 20)
+        for (var round = 0; !recording.IsCompleted || seen.Count < 20; round++)
         {
+            if (round % 3 == 0)
+            {
+                await _log.CatchUpAsync(); // what the server's follower does every second: the other server's records, late
+            }
             await publisher.PublishAsync();
             if (seen.Count == 0 || !ReferenceEquals(seen[^1], publisher.Current))
             {
@@ -60,13 +69,16 @@ public sealed class PublishedActsTests : IAsyncLifetime
         Assert.True(seen.Select(p => p.Snapshot!.Position).Distinct().Count() > 1, "the log never moved while publishing");
     }
 
-    /// <summary>Files observers' reports one after another, and now and then a protocol, as fast as the store takes them.</summary>
+    /// <summary>
+    /// Files observers' reports one after another, every other one through the other server, and now and then a protocol, as fast as
+    /// the store takes them.
+    /// </summary>
     private async Task RecordAsync()
     {
         for (var i = 0; i < Reports; i++)
         {
             var draft = new ReportRecord(0, 0, DateTimeOffset.UtcNow, $"observer-{i % 7}", 0, "s0001", null, "not-posted", $"report {i}", null);
-            Assert.NotNull((await _log.FileReportAsync(draft, 1000, 100_000)).Report);
+            Assert.NotNull((await (i % 2 == 0 ? _log : _other).FileReportAsync(draft, 1000, 100_000)).Report);
             if (i % 10 == 0)
             {
                 var protocol = ServerFixture.Sample.Machine[i / 10];
@@ -78,8 +90,11 @@ public sealed class PublishedActsTests : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        await _log.DisposeAsync();
-        await _log.Store.DisposeAsync();
+        foreach (var log in new[] { _other, _log })
+        {
+            await log.DisposeAsync();
+            await log.Store.DisposeAsync();
+        }
         foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
         {
             File.Delete(path);
