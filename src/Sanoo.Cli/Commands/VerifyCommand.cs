@@ -349,7 +349,7 @@ public static class VerifyCommand
         /// </summary>
         private string PageFile(string path) => Path.Combine(root, Web.Site.PublishedApi.FileOf(path)
             ?? ((path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(SearchIndex, StringComparison.Ordinal)
-                    || Web.Site.SiteAssets.Published.Any(a => a.Path == path))
+                    || Web.Site.SiteAssets.Files.Any(a => a.Path == path))
                 && !path.Contains("..", StringComparison.Ordinal)
                 ? path.TrimStart('/')
                 : throw new FileNotFoundException($"a published folder does not answer {path}")));

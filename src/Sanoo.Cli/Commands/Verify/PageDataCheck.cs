@@ -208,13 +208,13 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     }
 
     /// <summary>
-    /// The files every page loads (<see cref="SiteAssets.Published"/>: the style sheet, the site's script and the pages' own check),
+    /// The files every page loads (<see cref="SiteAssets.Files"/>: the style sheet, the site's script and the pages' own check),
     /// which must be the site's very bytes. The pages name each by its Subresource Integrity digest (held with their HTML), so a
     /// reader's browser refuses a doctored one; it is named here too, with its digest, since the page is then left without it.
     /// </summary>
     private async Task AssetsAsync(VerifyCommand.IPublished origin, CancellationToken cancellationToken)
     {
-        foreach (var (path, text) in SiteAssets.Published)
+        foreach (var (path, text) in SiteAssets.Files)
         {
             var expected = Encoding.UTF8.GetBytes(text);
             if (await BytesAsync(origin, path, cancellationToken) is { } served && !served.AsSpan().SequenceEqual(expected))
