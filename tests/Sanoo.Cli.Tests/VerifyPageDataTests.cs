@@ -152,8 +152,9 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             Assert.Contains($"/en/area/d01/index.html: the page shows \"99,999\" where the verified protocols give \"{shown}\" (under ",
                 said, StringComparison.Ordinal);
             Assert.Contains($"in the row \"{party}\")", said, StringComparison.Ordinal);
-            Assert.Contains($"/ru/area/d02/ballot.html: the page shows data-key=\"{forged}\" where the verified protocols give "
-                + $"data-key=\"{shownKey}\" in the markup <div>", said, StringComparison.Ordinal);
+            // Without spaces: the console wraps the long line at a space, which it drops, and where depends on the key's length.
+            Assert.Contains(Regex.Replace($"/ru/area/d02/ballot.html: the page shows data-key=\"{forged}\" where the verified protocols give "
+                + $"data-key=\"{shownKey}\" in the markup <div>", @"\s", ""), Regex.Replace(complaint, @"\s", ""), StringComparison.Ordinal);
             Assert.Contains($"/en/station/s0003/index.html: list by hand: the votes of p05 is published as 777, but the verified protocols "
                 + $"give {vote.Groups[1].Value}", said, StringComparison.Ordinal);
             Assert.Contains($"/ky/search/stations.json: station {id}'s district is published as \"Nowhere\", but the definition the tree "
