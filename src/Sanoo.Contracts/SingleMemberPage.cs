@@ -8,7 +8,14 @@ namespace Sanoo.Contracts;
 /// <param name="PublishedAt">When the snapshot was published.</param>
 /// <param name="Stage">The stage of the count, in the page's language.</param>
 /// <param name="Districts">Each contest's outcome.</param>
-public sealed record SingleMemberPageData(long Snapshot, DateTimeOffset PublishedAt, string Stage, IReadOnlyList<DistrictResult> Districts);
+public sealed record SingleMemberPageData(long Snapshot, DateTimeOffset PublishedAt, string Stage, IReadOnlyList<DistrictResult> Districts)
+{
+    /// <summary>Why publication is paused, in words; null while live (the page says it, as an area's does).</summary>
+    public string? Halted { get; init; }
+
+    /// <summary>The tree head at the snapshot, which the page's footer names; null before one is signed.</summary>
+    public PageTreeHead? TreeHead { get; init; }
+}
 
 /// <summary>One single-member contest's outcome in one count.</summary>
 /// <param name="Contest">The contest's id.</param>

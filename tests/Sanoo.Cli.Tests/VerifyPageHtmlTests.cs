@@ -20,12 +20,19 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
     private readonly CommissionKey _commission = CommissionKey.Ephemeral();
 
     private Task<(int Code, string Output)> VerifiedAsync((string Path, Func<string, string> Change)? alter, params string[] options) =>
+        CountedAsync(p => p.Contest.Value == "list", alter, options);
+
+    /// <summary>
+    /// Verifies a live server that counted the hand protocols <paramref name="counted"/> picks, its answers altered by <paramref name="alter"/>.
+    /// </summary>
+    private Task<(int Code, string Output)> CountedAsync(
+        Func<Core.Protocols.Protocol, bool> counted, (string Path, Func<string, string> Change)? alter, params string[] options) =>
         TamperDrill.VerifiedAsync(Run(), Sample.DefinitionJson, _commission, async log =>
         {
             var token = SHA256.HashData("ann"u8);
             await log.Store.AddOperatorAsync(new Operator("ann", OperatorRole.Admin, null, token));
-            var list = Sample.Hand.Where(p => p.Contest.Value == "list").ToList();
-            await log.SubmitAsync([.. list.Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("ann")))]);
+            var chosen = Sample.Hand.Where(counted).ToList();
+            await log.SubmitAsync([.. chosen.Select(p => new Submission(p.Checked(Sample.Election), new Sender.Operator("ann")))]);
         }, alterText: alter, options: options);
 
     /// <summary>The HTML pages of the areas just above the stations (districts, a grouping's areas), every language, both orders.</summary>
@@ -94,6 +101,27 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
     }
 
     [Fact]
+    public async Task A_live_servers_single_member_districts_page_verifies_and_a_winners_votes_changed_in_its_html_do_not()
+    {
+        var (honest, report) = await CountedAsync(_ => true, null);
+        Assert.True(honest == 0, report);
+
+        string? shown = null;
+        var (code, complaint) = await CountedAsync(_ => true, ("/en/single-member/index.html", html =>
+        {
+            var winner = Winner().Match(html);
+            Assert.True(winner.Success, html);
+            shown = Commands.Verify.HtmlDifference.Text(winner.Groups[1].Value);
+            return html.Replace(winner.Value, winner.Value.Replace($">{winner.Groups[1].Value}<", ">Somebody Else: 1,234,567<",
+                StringComparison.Ordinal), StringComparison.Ordinal);
+        }));
+
+        Assert.True(code == Commands.VerifyCommand.Mismatch, complaint);
+        Assert.Contains($"/en/single-member/index.html: the page shows \"Somebody Else: 1,234,567\" where the verified protocols give \"{shown}\"",
+            complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_share_of_the_district_pages_reads_each_within_its_rounds_and_differs_from_round_to_round()
     {
         var share = Commands.Verify.PageShare.Random();
@@ -133,4 +161,7 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
 
     [GeneratedRegex("data-votes=\"[0-9]+\">([^<]+)<")]
     private static partial Regex Votes();
+
+    [GeneratedRegex("<td data-winner=\"[^\"]*\">([^<]+)</td>")]
+    private static partial Regex Winner();
 }

@@ -122,7 +122,10 @@ public static class ContractSamples
             [], [new ChildRow("d01", "Leilek", "/en/area/d01/", [1, 74], 74, "Ata Meken 3.51%")], ["Machine", "Hand"]),
         new SingleMemberPageData(4929, At, "Counting", [
             new DistrictResult("sm-01", "District 1", "em-01", "/en/area/em-01/", "hand", true, 70, 74, "elected",
-                new DistrictCandidate("c0101", "A. Candidate", "p01", 5120), new DistrictCandidate("c0102", "B. Candidate", null, 4800), 320)]),
+                new DistrictCandidate("c0101", "A. Candidate", "p01", 5120), new DistrictCandidate("c0102", "B. Candidate", null, 4800), 320)])
+        {
+            TreeHead = new PageTreeHead(4929, Hash, At),
+        },
         new LedgerPageData(4929, "machine", "hand", new Tolerance(0, 0.5m), "summary",
             [new LedgerLevel("region", "Regions", [new LedgerRow("batken", "Batken", "/en/area/batken/", 1, 1, 0, 0, 214, 0)])],
             [new RecountRow(1, "s0001", "/en/station/s0001/", "List", "differ", "dec-01", At, null)],

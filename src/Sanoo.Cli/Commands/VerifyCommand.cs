@@ -84,12 +84,15 @@ public static class VerifyCommand
         {
             Description = "Print where the check spent its time and memory: each phase's seconds and bytes allocated, and the peak working set.",
         };
+        var words = StoreOptions.Words();
+        words.Description = "The folder of word catalogs the site was published or served with (sanoo publish --words FOLDER), so the pages "
+            + "the verifier renders are worded as the site's; the words are the observer's copy, not signed, and change no figure.";
         var command = new Command(
             "verify",
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
                 "root, and every total and seat re-added independently.")
         {
-            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages, skipExports, pages, timings,
+            url, dir, key, pinnedDefinition, state, follow, interval, rounds, strict, skipImages, skipExports, pages, timings, words,
         };
         command.Validators.Add(result =>
         {
@@ -103,6 +106,18 @@ public static class VerifyCommand
             // The verifier's own process: no background collections, so the heap does not grow while one runs (the server's
             // process, the same binary, keeps the runtime's default).
             GCSettings.LatencyMode = GCLatencyMode.Batch;
+            if (r.GetValue(words) is { } catalogs)
+            {
+                try
+                {
+                    Web.Catalogs.WordCatalogs.AddFolder(catalogs.FullName);
+                }
+                catch (Web.Catalogs.WordCatalogException e)
+                {
+                    console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                    return Task.FromResult(SanooCli.BadInput);
+                }
+            }
             var folder = r.GetValue(dir);
             Func<IPublished> source = folder is null
                 ? () => new Server(new HttpClient(new Verify.PatientHandler(TimeSpan.FromMinutes(5)))
@@ -349,7 +364,7 @@ public static class VerifyCommand
         /// </summary>
         private string PageFile(string path) => Path.Combine(root, Web.Site.PublishedApi.FileOf(path)
             ?? ((path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(SearchIndex, StringComparison.Ordinal)
-                    || Web.Site.SiteAssets.Published.Any(a => a.Path == path))
+                    || Web.Site.SiteAssets.Files.Any(a => a.Path == path))
                 && !path.Contains("..", StringComparison.Ordinal)
                 ? path.TrimStart('/')
                 : throw new FileNotFoundException($"a published folder does not answer {path}")));

@@ -78,7 +78,7 @@ public static class SiteAssets
     /// The site's files every page loads, by address, with their text as served (UTF-8): what a published folder holds beside
     /// the pages, and what the verifier holds those files to.
     /// </summary>
-    public static IReadOnlyList<(string Path, string Text)> Published =>
+    public static IReadOnlyList<(string Path, string Text)> Files =>
         [(CssPath, Css), (ScriptPath, Script), (CheckScriptPath, CheckScript)];
 
     /// <summary>

@@ -27,7 +27,7 @@ public static class SiteJson
         page.Frame.PublishedAt,
         page.Frame.Stage,
         page.Frame.Halted,
-        page.Frame.TreeHead is { } head ? new Wire.PageTreeHead(head.Size, Convert.ToHexStringLower(head.Root), head.Timestamp) : null,
+        TreeHead(page.Frame),
         new Wire.PageArea(page.Frame.Title, page.Frame.Path),
         page.Results is { } results ? Contest(results) : null,
         [.. page.LocalContests.Select(Contest)],
@@ -39,7 +39,15 @@ public static class SiteJson
 
     /// <summary>The single-member districts' page's data (<see cref="Wire.SingleMemberPageData"/>).</summary>
     public static Wire.SingleMemberPageData SingleMember(SingleMemberPage page) =>
-        new(page.Frame.Snapshot, page.Frame.PublishedAt, page.Frame.Stage, [.. page.Rows.Select(r => r.Data)]);
+        new(page.Frame.Snapshot, page.Frame.PublishedAt, page.Frame.Stage, [.. page.Rows.Select(r => r.Data)])
+        {
+            Halted = page.Frame.Halted,
+            TreeHead = TreeHead(page.Frame),
+        };
+
+    /// <summary>The tree head a page's footer names, as its data gives it; null before one is signed.</summary>
+    private static Wire.PageTreeHead? TreeHead(PageFrame frame) =>
+        frame.TreeHead is { } head ? new Wire.PageTreeHead(head.Size, Convert.ToHexStringLower(head.Root), head.Timestamp) : null;
 
     private static Wire.ChildRow Row(ChildRow c) => new(c.Id, c.Name, c.Href, c.Reporting, c.Expected, c.Leader);
 

@@ -463,7 +463,7 @@ public sealed class StaticSite(SiteContent content)
                 }
             }
         }
-        foreach (var (path, text) in SiteAssets.Published)
+        foreach (var (path, text) in SiteAssets.Files)
         {
             await Write(path, Encoding.UTF8.GetBytes(text));
         }

@@ -7,10 +7,11 @@ using Sanoo.Web.Site;
 namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
-/// Holds an area's HTML pages (<c>index.html</c> and its twin in ballot order, <c>ballot.html</c>) to the pages the verifier renders
-/// itself, with the site's own renderer (<see cref="SiteRenderer"/>), from the page model it built from its verified snapshot and the
-/// commission's acts its register replay holds (<see cref="RegisterReplay.CommissionActs"/>: the stage in words, a certification's statement,
-/// whether the audit page is linked): byte for byte, but for what neither gives, which is taken from the page's data (itself held to
+/// Holds an area's HTML pages (<c>index.html</c> and its twin in ballot order, <c>ballot.html</c>), and the single-member districts'
+/// page, to the pages the verifier renders itself (<see cref="RenderedPage"/>), with the site's own renderer
+/// (<see cref="SiteRenderer"/>), from the page model it built from its verified snapshot and the commission's acts its register
+/// replay holds (<see cref="RegisterReplay.CommissionActs"/>: the stage in words, a certification's statement, whether the audit
+/// page is linked): byte for byte, but for what neither gives, which is taken from the page's data (itself held to
 /// the verified snapshot for everything else) or from the page, as the site's own addresses and settings:
 /// <list type="bullet">
 /// <item>from the page's <c>data.json</c>: the snapshot the page is of, when it was published (the footer and the summary's "as of"),
@@ -34,53 +35,46 @@ internal sealed partial class AreaHtmlCheck(
     private readonly ConcurrentBag<SiteRenderer> _renderers = [];
     private readonly ConcurrentBag<SiteRenderer> _all = [];
 
-    /// <summary>Pages compared.</summary>
+    /// <summary>Area pages compared (the districts' page is not counted: the share a live server's round reads is of area pages).</summary>
     public int Pages => Volatile.Read(ref _pages);
 
     private int _pages;
 
+    /// <summary>The pages compared in each language (by code) and the differences found in their bytes.</summary>
+    private readonly ConcurrentDictionary<string, LanguagePages> _languages = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Compares the published <paramref name="html"/> of <paramref name="page"/> (built by the verifier, its frame as yet of the head)
-    /// of <paramref name="area"/> at <paramref name="path"/>, whose data is <paramref name="data"/>; <paramref name="ballot"/> for the
-    /// page in ballot order. Before an act, or any difference, is named, <paramref name="movedOn"/> asks whether the server's
-    /// register moved past the head's since (its acts were then read anew, its pages made again).
+    /// Compares the published <paramref name="html"/> at <paramref name="path"/>, whose data is <paramref name="data"/>, with the
+    /// <paramref name="page"/> the verifier renders itself. Before an act, or any difference, is named, <paramref name="movedOn"/> asks
+    /// whether the server's register moved past the head's since (its acts were then read anew, its pages made again).
     /// </summary>
     /// <returns>False when the server moved on meanwhile: check again.</returns>
     public Task<bool> CompareAsync(
         string path,
         byte[] html,
-        AreaPage page,
-        Core.Definitions.Area area,
-        JsonObject data,
-        bool ballot,
-        FigureProblems problems,
-        Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken)
-    {
-        var published = Encoding.UTF8.GetString(html);
-        var shown = Shown(page, area, data, published);
-        return CompareAsync(path, published, shown.Frame, frame => RenderAsync(renderer => renderer.AreaAsync(ballot
-            ? shown with { BallotOrder = true, Frame = frame with { File = SitePaths.BallotOrder } }
-            : shown with { Frame = frame })), problems, movedOn, cancellationToken);
-    }
-
-    /// <summary>
-    /// Compares the published <paramref name="html"/> of the single-member districts' page at <paramref name="path"/> (built by the
-    /// verifier: <paramref name="page"/>), whose data is <paramref name="data"/>, as an area's page is compared.
-    /// </summary>
-    /// <returns>False when the server moved on meanwhile: check again.</returns>
-    public Task<bool> SingleMemberAsync(
-        string path,
-        byte[] html,
-        SingleMemberPage page,
+        RenderedPage page,
         JsonObject data,
         FigureProblems problems,
         Func<Task<bool>> movedOn,
         CancellationToken cancellationToken)
     {
         var published = Encoding.UTF8.GetString(html);
-        return CompareAsync(path, published, Framed(page.Frame, election.Areas[0].Id.Value, data, published),
-            frame => RenderAsync(renderer => renderer.SingleMemberAsync(page with { Frame = frame })), problems, movedOn, cancellationToken);
+        switch (page)
+        {
+            case RenderedPage.OfArea(var model, var area, var ballot):
+                Interlocked.Increment(ref _pages);
+                var shown = Shown(model, area, data, published);
+                return CompareAsync(path, published, shown.Frame, frame => RenderAsync(renderer => renderer.AreaAsync(ballot
+                    ? shown with { BallotOrder = true, Frame = frame with { File = SitePaths.BallotOrder } }
+                    : shown with { Frame = frame })), problems, movedOn, cancellationToken);
+            case RenderedPage.Districts(var districts):
+                // Its own check is of the nation's area, as its page model says (SingleMemberPages).
+                return CompareAsync(path, published, Framed(districts.Frame, election.Areas[0].Id.Value, data, published),
+                    frame => RenderAsync(renderer => renderer.SingleMemberAsync(districts with { Frame = frame })), problems, movedOn,
+                    cancellationToken);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(page));
+        }
     }
 
     /// <summary>
@@ -96,7 +90,6 @@ internal sealed partial class AreaHtmlCheck(
         Func<Task<bool>> movedOn,
         CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _pages);
         var (moved, marks) = await WitnessesAsync(path, published, frame, problems, cancellationToken);
         if (moved)
         {
@@ -132,6 +125,8 @@ internal sealed partial class AreaHtmlCheck(
         {
             published = Interval().Replace(published, interval.Value, 1);
         }
+        var language = _languages.GetOrAdd(frame.Language.Code, _ => new LanguagePages());
+        language.Count();
         if (published != rebuilt)
         {
             // A server that read a new act since made its pages anew, with a new publication time: this page may be of that
@@ -140,9 +135,33 @@ internal sealed partial class AreaHtmlCheck(
             {
                 return false;
             }
-            problems.Add(HtmlDifference.Of(path, published, rebuilt));
+            language.Differences.Enqueue(HtmlDifference.Of(path, published, rebuilt));
         }
         return true;
+    }
+
+    /// <summary>
+    /// Adds the differences found in the pages' bytes to <paramref name="problems"/>, each named by file; but where every page of a
+    /// language compared differs, one line for them all (with the first): a site published with other words than the verifier's
+    /// (<c>--words</c>) differs so in every page, and a figure changed in one page would be lost in the wall of them.
+    /// </summary>
+    public void AddDifferences(FigureProblems problems)
+    {
+        foreach (var (code, pages) in _languages.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            var differences = pages.Differences.ToArray();
+            if (differences.Length > 1 && differences.Length == pages.Compared)
+            {
+                problems.Add($"/{code}/: every one of the {differences.Length:N0} HTML pages compared in this language differs from the page "
+                    + "the verifier renders with its words: the site was likely published with a word catalog (sanoo publish --words "
+                    + $"FOLDER), to be verified with the same folder (sanoo verify --words FOLDER). The first: {differences[0]}");
+                continue;
+            }
+            foreach (var difference in differences)
+            {
+                problems.Add(difference);
+            }
+        }
     }
 
     /// <summary>
@@ -241,6 +260,21 @@ internal sealed partial class AreaHtmlCheck(
         {
             await renderer.DisposeAsync();
         }
+    }
+
+    /// <summary>The HTML pages of one language compared so far, and the differences found in their bytes (in the order found).</summary>
+    private sealed class LanguagePages
+    {
+        private int _compared;
+
+        /// <summary>Pages whose bytes were compared.</summary>
+        public int Compared => Volatile.Read(ref _compared);
+
+        /// <summary>Counts one more page compared.</summary>
+        public void Count() => Interlocked.Increment(ref _compared);
+
+        /// <summary>Each page that differs, named by file (<see cref="HtmlDifference"/>).</summary>
+        public ConcurrentQueue<string> Differences { get; } = new();
     }
 
     [GeneratedRegex("<p class=\"stage\" data-stage>.*?</p>", RegexOptions.Singleline)]

@@ -13,7 +13,7 @@ namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
 /// Holds the site's page data to the verifier's own snapshot (<see cref="ExportFigures.Verified"/>): every area's
-/// <c>data.json</c> and <c>data.csv</c> in every language, the single-member districts' page's, and, in a published folder, every
+/// <c>data.json</c> and <c>data.csv</c> in every language, the single-member districts' page's (its HTML too), and, in a published folder, every
 /// station's. The area and district pages are built with the site's own builders (<see cref="AreaPages"/>, <see cref="SiteJson"/>,
 /// <see cref="ResultsCsv"/>, <see cref="SingleMemberPages"/>) from the verified snapshot and compared value by value; a station's
 /// page is held to the versions the verified log counts (<see cref="StationPageCheck"/>); the stage in words to the commission's acts
@@ -95,6 +95,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         {
             return false;
         }
+        _html.AddDifferences(_problems);
         _problems.AddTo(problems, "the pages' data");
         return true;
     }
@@ -130,8 +131,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                     continue; // not in this round's share
                 }
                 if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot)
-                    && !await _html.CompareAsync(folder + file, html, page, area, data, file == SitePaths.BallotOrder, _problems,
-                        () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+                    && !await _html.CompareAsync(folder + file, html, new RenderedPage.OfArea(page, area, file == SitePaths.BallotOrder),
+                        data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
                 {
                     Interlocked.Exchange(ref _moved, 1);
                     return;
@@ -180,7 +181,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         return false;
     }
 
-    /// <summary>The single-member districts' page's <c>data.json</c> and <c>data.csv</c>, where the election has the page.</summary>
+    /// <summary>The single-member districts' page's <c>data.json</c>, <c>data.csv</c> and HTML, where the election has the page.</summary>
     private async Task SingleMemberAsync(VerifyCommand.IPublished origin, string language, CancellationToken cancellationToken)
     {
         if (SingleMemberPages.Of(_published, _figures.Verified, SiteLanguage.Of(language)) is not { } page)
@@ -205,16 +206,23 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             1,
             snapshot,
             cancellationToken);
+        var file = SitePaths.SingleMember(language) + HtmlFile;
+        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot)
+            && !await _html.CompareAsync(file, html, new RenderedPage.Districts(page), data, _problems,
+                () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+        {
+            Interlocked.Exchange(ref _moved, 1);
+        }
     }
 
     /// <summary>
-    /// The files every page loads (<see cref="SiteAssets.Published"/>: the style sheet, the site's script and the pages' own check),
+    /// The files every page loads (<see cref="SiteAssets.Files"/>: the style sheet, the site's script and the pages' own check),
     /// which must be the site's very bytes. The pages name each by its Subresource Integrity digest (held with their HTML), so a
     /// reader's browser refuses a doctored one; it is named here too, with its digest, since the page is then left without it.
     /// </summary>
     private async Task AssetsAsync(VerifyCommand.IPublished origin, CancellationToken cancellationToken)
     {
-        foreach (var (path, text) in SiteAssets.Published)
+        foreach (var (path, text) in SiteAssets.Files)
         {
             var expected = Encoding.UTF8.GetBytes(text);
             if (await BytesAsync(origin, path, cancellationToken) is { } served && !served.AsSpan().SequenceEqual(expected))
