@@ -27,6 +27,40 @@ internal sealed partial record PublishedHandCopy(string Folder, string Site, str
         return new PublishedHandCopy(folder, site, CommissionKey().Match(output).Groups[1].Value, output);
     }
 
+    /// <summary>
+    /// Ingests all but the last <paramref name="heldBack"/> and one protocols of the hand count and publishes them with the commission key
+    /// <c>--signing-key</c> and <c>--exports-every 60</c>, then ingests those held back and publishes again the same way: the folder's
+    /// head holds them and its whole-election exports (the ERR report, <c>protocols.csv</c>, the ledger) are left at the first
+    /// publish's snapshot, which returns with the copy.
+    /// </summary>
+    public static (PublishedHandCopy Copy, long ExportsSnapshot) MakeWithEarlierExports(Kg2021Files files, string folder, int heldBack)
+    {
+        var key = Path.Combine(folder, "commission.key");
+        var (made, madeOutput) = CliRun.Sanoo("keys", "new", "--commission", "--out", key);
+        Assert.True(made == 0, madeOutput);
+        var lines = File.ReadAllLines(files.Hand).Where(l => l.Length > 0).ToArray();
+        var first = Path.Combine(folder, "first.jsonl");
+        var later = Path.Combine(folder, "later.jsonl");
+        // The last protocol is never ingested: one that completed the count would make every page and export again.
+        File.WriteAllLines(first, lines[..^(heldBack + 1)]);
+        File.WriteAllLines(later, lines[^(heldBack + 1)..^1]);
+        var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
+        var site = Path.Combine(folder, "site");
+        string[] publish = ["publish", "--db", db, "--out", site, "--signing-key", key, "--exports-every", "60"];
+        var (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, first);
+        Assert.True(ingested == 0, ingestOutput);
+        var (published, output) = CliRun.Sanoo(publish);
+        Assert.True(published == 0, output);
+        var exports = System.Text.Json.JsonSerializer.Deserialize(
+            File.ReadAllBytes(Path.Combine(site, Web.Site.PublishedApi.TreeHeadFile)), Contracts.WireJson.Default.TreeHead)!.TreeSize;
+        (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--db", db, later);
+        Assert.True(ingested == 0, ingestOutput);
+        (published, output) = CliRun.Sanoo(publish);
+        Assert.True(published == 0, output);
+        Assert.Contains("open data and the ledger left at an earlier snapshot", output.ReplaceLineEndings(""), StringComparison.Ordinal);
+        return (new PublishedHandCopy(folder, site, CommissionKey().Match(output).Groups[1].Value, output), exports);
+    }
+
     /// <summary>Runs <c>sanoo verify --dir</c> on the copy with the key pinned and a state file in the folder, and <paramref name="more"/>.</summary>
     public (int Code, string Report) Verify(params string[] more) =>
         CliRun.Sanoo(["verify", "--dir", Site, "--commission-key", Key, "--state", Path.Combine(Folder, "state.json"), .. more]);

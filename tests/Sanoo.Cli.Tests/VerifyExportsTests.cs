@@ -27,17 +27,7 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             Assert.True(verified == 0, report);
             Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
 
-            // Writes BYTES over FILE, requires the copy not to verify naming EXPECTED, and puts the file back.
-            void Caught(string file, byte[] bytes, string expected)
-            {
-                var honest = File.ReadAllBytes(file);
-                File.WriteAllBytes(file, bytes);
-                var (code, complaint) = Verify();
-                File.WriteAllBytes(file, honest);
-                Assert.True(code == VerifyCommand.Mismatch, complaint);
-                Assert.Contains("NOT VERIFIED", complaint, StringComparison.Ordinal);
-                Assert.Contains(expected, complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
-            }
+            void Caught(string file, byte[] bytes, string expected) => NotVerified(copy, file, bytes, expected);
             var export = Path.Combine(site, "api", "v1", "export");
 
             // One station's votes for one party, one more in the JSON report.
@@ -137,6 +127,69 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Exports_left_at_an_earlier_snapshot_are_held_to_the_log_at_that_snapshot()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-verify-earlier-exports-").FullName;
+        try
+        {
+            // Three protocols come after the exports were written: the head has them, the ERR report and the ledger do not.
+            var (copy, exported) = PublishedHandCopy.MakeWithEarlierExports(files, folder, heldBack: 3);
+            var export = Path.Combine(copy.Site, "api", "v1", "export");
+            var json = File.ReadAllText(Path.Combine(export, "err.json"));
+            Assert.Contains($"\"OtherType\":\"sanoo-snapshot\",\"Value\":\"{exported}\"", json, StringComparison.Ordinal);
+
+            // Honest for their snapshot (not for the head, which has three more stations): compared, and they verify.
+            var (verified, report) = copy.Verify();
+            Assert.True(verified == 0, report);
+            Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
+            Assert.DoesNotContain("not compared", report.ReplaceLineEndings(""), StringComparison.Ordinal);
+
+            // One party's votes at one station, one more, in either form of the report; a line of the ledger.
+            var inJson = StationCountJson().Match(json);
+            Assert.True(inJson.Success);
+            NotVerified(copy, Path.Combine(export, "err.json"), Encoding.UTF8.GetBytes(OneMore(json, inJson.Groups[2])),
+                $"/api/v1/export/err.json: list/hand/{inJson.Groups[1].Value}: ");
+            var xml = File.ReadAllText(Path.Combine(export, "err.xml"));
+            var inXml = StationCountXml().Match(xml);
+            Assert.True(inXml.Success);
+            NotVerified(copy, Path.Combine(export, "err.xml"), Encoding.UTF8.GetBytes(OneMore(xml, inXml.Groups[2])),
+                $"/api/v1/export/err.xml: list/hand/{inXml.Groups[1].Value}: ");
+            var ledgerJson = Path.Combine(copy.Site, "en", "discrepancies", "data.json");
+            var ledger = File.ReadAllText(ledgerJson);
+            var oneOnly = LedgerRowOneOnly().Match(ledger);
+            Assert.True(oneOnly.Success);
+            var doctoredOneOnly = long.Parse(oneOnly.Groups[2].Value, Invariant) + 1;
+            NotVerified(copy, ledgerJson, Encoding.UTF8.GetBytes(OneMore(ledger, oneOnly.Groups[2])),
+                $"/en/discrepancies/data.json: area {oneOnly.Groups[1].Value}: oneOnly is published as {doctoredOneOnly}");
+
+            // A report that states a snapshot the folder never published (no signed head of that size is kept).
+            var stated = $"\"sanoo-snapshot\",\"Value\":\"{exported}\"";
+            NotVerified(copy, Path.Combine(export, "err.json"),
+                Encoding.UTF8.GetBytes(json.Replace(stated, $"\"sanoo-snapshot\",\"Value\":\"{exported - 1}\"", StringComparison.Ordinal)),
+                "/api/v1/export/err.json: is of snapshot");
+            var (again, againReport) = copy.Verify();
+            Assert.True(again == 0, againReport);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> over <paramref name="file"/>, requires the copy not to verify naming
+    /// <paramref name="expected"/>, and puts the file back.</summary>
+    private static void NotVerified(PublishedHandCopy copy, string file, byte[] bytes, string expected)
+    {
+        var honest = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes);
+        var (code, complaint) = copy.Verify();
+        File.WriteAllBytes(file, honest);
+        Assert.True(code == VerifyCommand.Mismatch, complaint);
+        Assert.Contains("NOT VERIFIED", complaint, StringComparison.Ordinal);
+        Assert.Contains(expected, complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
     }
 
     /// <summary><paramref name="text"/> with the number <paramref name="count"/> matched in it one more.</summary>

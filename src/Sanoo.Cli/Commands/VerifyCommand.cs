@@ -504,6 +504,7 @@ public static class VerifyCommand
         var register = replay.Register;
         var (keptEntries, keptRecords) = (replay.Entries.Size, replay.Records.Size);
         Task<Verify.KeyListComparison>? keys = null;
+        Verify.ExportSnapshots? exportSnapshots = null;
         await console.Progress().StartAsync(async context =>
         {
             var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize - keptRecords));
@@ -515,6 +516,8 @@ public static class VerifyCommand
             {
                 replay.RootsAt[keptSize] = null;
             }
+            // The exports of an earlier snapshot are held to the tally frozen when the entries reach the size they state.
+            exportSnapshots = pins.SkipExports ? null : await Verify.ExportSnapshots.ReadAsync(origin, replay, size, cancellationToken);
             var task = context.AddTask("Fetching and checking entries", maxValue: Math.Max(1, size - keptEntries));
             await ApplyEntriesAsync(origin, replay, size, earlier, !pins.SkipExports, task, problems, notes, cancellationToken);
             timings.Mark("entries (fetch, hash, read, replay; /api/v1/keys beside them)");
@@ -540,7 +543,8 @@ public static class VerifyCommand
         timings.Mark("progress, turnout, cosignatures");
         if (!pins.SkipExports)
         {
-            moved = moved || !await Verify.ExportComparison.CheckAsync(origin, replay, size, origin.Read, problems, notes, cancellationToken);
+            moved = moved || !await Verify.ExportComparison.CheckAsync(
+                origin, replay, size, exportSnapshots!, origin.Read, problems, cancellationToken);
             timings.Mark("exports (ERR JSON and XML; a folder's compressed copies)");
         }
         else

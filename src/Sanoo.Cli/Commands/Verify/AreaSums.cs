@@ -69,11 +69,38 @@ internal sealed class AreaSums
             : (0, new long[width]);
     }
 
-    private sealed class Book(ContestPlan plan)
+    /// <summary>
+    /// The sums as they stand, kept apart from these (which go on counting): what a whole-election export of this size is held to.
+    /// Costs what the sums cost (one long per choice and tally area); the stations' paths are shared, never changed once built.
+    /// </summary>
+    public AreaSums Copy()
     {
-        public long[] Votes { get; } = new long[plan.TallyAreas.Length * plan.Choices.Length];
+        var copy = new AreaSums(_election);
+        for (var i = 0; i < _books.Length; i++)
+        {
+            copy._books[i] = _books[i] is { } book ? new Book(book) : null;
+        }
+        _paths.CopyTo(copy._paths, 0);
+        return copy;
+    }
 
-        public int[] Stations { get; } = new int[plan.TallyAreas.Length];
+    private sealed class Book
+    {
+        public Book(ContestPlan plan)
+        {
+            Votes = new long[plan.TallyAreas.Length * plan.Choices.Length];
+            Stations = new int[plan.TallyAreas.Length];
+        }
+
+        public Book(Book other)
+        {
+            Votes = (long[])other.Votes.Clone();
+            Stations = (int[])other.Stations.Clone();
+        }
+
+        public long[] Votes { get; }
+
+        public int[] Stations { get; }
     }
 
     /// <summary>For each station ordinal, the places in the contest's tally areas of the areas that hold it (CSR arrays).</summary>

@@ -45,6 +45,9 @@ internal sealed class ErrCheck
         _ballotsListed = new int[_votesListed.Length];
     }
 
+    /// <summary>The figures the report is held to: the head's, or those of the earlier snapshot it was read ahead to state.</summary>
+    public ExportFigures Figures => _figures;
+
     /// <summary>What differs, up to <see cref="Kept"/>.</summary>
     public List<string> Problems { get; } = [];
 

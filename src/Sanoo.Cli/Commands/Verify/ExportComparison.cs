@@ -8,8 +8,9 @@ namespace Sanoo.Cli.Commands.Verify;
 /// (<see cref="LedgerCheck"/>); and in a published folder, every gzip and Brotli copy of each file the verifier read
 /// (<see cref="CompressedCopies"/>). <c>/data/protocols.csv</c> is read beside the entries instead (<see cref="ProtocolsCsvCheck"/>).
 /// A report states the snapshot it is of: a server's of another snapshot than the head means it published a newer one meanwhile
-/// (check again); a folder's of an earlier one is said, not compared (a publish with <c>--exports-every</c> rewrites the exports
-/// only now and then).
+/// (check again); a folder's of an earlier one (a publish with <c>--exports-every</c> rewrites the exports only now and then) is
+/// held to the verifier's tally frozen at that size (<see cref="ExportSnapshots"/>), with the same comparison as at the head, and
+/// <c>protocols.csv</c> must list the entries of the snapshot the report beside it states.
 /// </summary>
 internal static class ExportComparison
 {
@@ -22,16 +23,20 @@ internal static class ExportComparison
         VerifyCommand.IPublished origin,
         LogReplay replay,
         long size,
+        ExportSnapshots snapshots,
         IEnumerable<string> read,
         List<string> problems,
-        List<string> notes,
         CancellationToken cancellationToken)
     {
-        var figures = new ExportFigures(replay);
-        var reports = Reports.Select(r => Task.Run(() => ReadAsync(origin, figures, r.Path, r.Xml, cancellationToken), cancellationToken)).ToList();
-        var ledger = new LedgerCheck(figures);
-        var ledgerNotes = new List<string>();
-        var ledgerRead = Task.Run(() => ledger.CheckAsync(origin, size, ledgerNotes, cancellationToken), cancellationToken);
+        var head = snapshots.Of(size, size, out _)!;
+        // Each report is read against the figures of the snapshot it was read ahead to state (the head's when none was found).
+        var reports = Reports.Select(r =>
+        {
+            var figures = snapshots.Stated(r.Path) is { } ahead && ahead < size ? snapshots.Of(ahead, size, out _) ?? head : head;
+            return Task.Run(() => ReadAsync(origin, figures, r.Path, r.Xml, cancellationToken), cancellationToken);
+        }).ToList();
+        var ledger = new LedgerCheck(head, snapshots);
+        var ledgerRead = Task.Run(() => ledger.CheckAsync(origin, size, cancellationToken), cancellationToken);
         var copies = new List<string>();
         var copied = origin.Live ? Task.CompletedTask : Task.Run(
             async () =>
@@ -49,7 +54,6 @@ internal static class ExportComparison
         {
             return false;
         }
-        notes.AddRange(ledgerNotes);
         problems.AddRange(ledger.Problems);
         if (ledger.Found > ledger.Problems.Count)
         {
@@ -70,11 +74,20 @@ internal static class ExportComparison
                 problems.Add($"{path}: is of snapshot {snapshot:N0}, past the {size:N0} entries of the signed tree head");
                 continue;
             }
-            else if (snapshot < size)
+            else if (snapshots.Of(snapshot, size, out var why) is not { } figures)
             {
-                notes.Add($"{path} is of an earlier snapshot ({snapshot:N0} entries, the head verified has {size:N0}): its figures "
-                    + "were not compared; verify again once the exports are written for the head");
+                problems.Add($"{path}: {why}");
                 continue;
+            }
+            else if (figures != check.Figures)
+            {
+                problems.Add($"{path}: is of snapshot {snapshot:N0}, but read ahead it stated another: its figures were not held to that "
+                    + "snapshot's");
+                continue;
+            }
+            else if (!origin.Live && path == ErrReports.JsonPath && replay.ProtocolRows is { Rows: var rows } && rows != snapshot)
+            {
+                problems.Add($"{ProtocolsCsvCheck.Path}: lists {rows:N0} entries, but {path}, written with it, is of snapshot {snapshot:N0}");
             }
             problems.AddRange(check.Problems);
             if (check.Found > check.Problems.Count)

@@ -13,15 +13,26 @@ namespace Sanoo.Cli.Commands.Verify;
 internal sealed class ExportFigures
 {
     private readonly LogReplay _replay;
+    private readonly AreaSums _sums;
     private readonly Dictionary<int, int>[] _slots;
     private readonly SeatAllocation?[] _seats;
 
     /// <summary>The figures of <paramref name="replay"/> as it stands.</summary>
     public ExportFigures(LogReplay replay)
+        : this(replay, new FrozenTally(replay.Verified, replay.Sums))
+    {
+    }
+
+    /// <summary>
+    /// The figures of <paramref name="replay"/> when it stood at <paramref name="tally"/>'s size (the register's acts and
+    /// certification are still read at the head: a certification counts from the log position it names).
+    /// </summary>
+    public ExportFigures(LogReplay replay, FrozenTally tally)
     {
         _replay = replay;
+        _sums = tally.Sums;
         Election = replay.Election;
-        Verified = replay.Verified;
+        Verified = tally.Snapshot;
         _slots = [.. Election.Contests.Select(plan => plan.TallyAreas.Select((area, slot) => (area, slot)).ToDictionary(a => a.area, a => a.slot))];
         _seats = new SeatAllocation?[Election.Contests.Length * Election.ResultSources.Length];
     }
@@ -29,7 +40,7 @@ internal sealed class ExportFigures
     /// <summary>The election.</summary>
     public Election Election { get; }
 
-    /// <summary>The verifier's own snapshot at the head.</summary>
+    /// <summary>The verifier's own snapshot at the head, or at the earlier size it was made for.</summary>
     public Snapshot Verified { get; }
 
     /// <summary>The commission's acts the register holds at the head (<see cref="RegisterReplay.CommissionActs"/>).</summary>
@@ -48,7 +59,7 @@ internal sealed class ExportFigures
     {
         if (_slots[plan.Index].TryGetValue(area, out var slot))
         {
-            return _replay.Sums.Of(plan, source, slot).Votes.Span[choice];
+            return _sums.Of(plan, source, slot).Votes.Span[choice];
         }
         return Counted(plan, source, area) is { } counted ? (choice < counted.Votes.Length ? counted.Votes[choice] : 0) : null;
     }
@@ -63,7 +74,7 @@ internal sealed class ExportFigures
         {
             var cast = Verified.Tally(plan.Contest.Id, Election.ResultSources[source].Id, Election.Areas[area].Id)?.Participation ?? 0;
             var votes = 0L;
-            foreach (var v in _replay.Sums.Of(plan, source, slot).Votes.Span)
+            foreach (var v in _sums.Of(plan, source, slot).Votes.Span)
             {
                 votes += v;
             }
@@ -89,7 +100,7 @@ internal sealed class ExportFigures
 
     /// <summary>How many areas and stations have figures in <paramref name="plan"/> and the source at <paramref name="source"/>.</summary>
     public int Listed(ContestPlan plan, int source) =>
-        plan.TallyAreas.Length + _replay.Sums.Of(plan, source, _slots[plan.Index][plan.AreaIndex]).Stations;
+        plan.TallyAreas.Length + _sums.Of(plan, source, _slots[plan.Index][plan.AreaIndex]).Stations;
 
     /// <summary>The stations the official count has in and expects in <paramref name="plan"/>'s area.</summary>
     public (int Reporting, int Expected) Stations(ContestPlan plan)
@@ -97,7 +108,7 @@ internal sealed class ExportFigures
         var official = Election.DefaultSource.Id;
         var tally = Verified.Tally(plan.Contest.Id, official, plan.Contest.Area);
         var source = Election.ResultSources.IndexOf(Election.DefaultSource);
-        var reporting = source < 0 ? tally?.StationsReporting ?? 0 : _replay.Sums.Of(plan, source, _slots[plan.Index][plan.AreaIndex]).Stations;
+        var reporting = source < 0 ? tally?.StationsReporting ?? 0 : _sums.Of(plan, source, _slots[plan.Index][plan.AreaIndex]).Stations;
         return (reporting, tally?.StationsExpected ?? 0);
     }
 

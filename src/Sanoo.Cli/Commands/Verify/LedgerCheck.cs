@@ -17,21 +17,31 @@ namespace Sanoo.Cli.Commands.Verify;
 internal sealed class LedgerCheck
 {
     private readonly ExportFigures _figures;
-    private readonly Ledger? _ledger;
-    private readonly IReadOnlyList<Ledger> _copies;
+    private readonly ExportSnapshots _snapshots;
+    private readonly Dictionary<ExportFigures, (Ledger? Ledger, IReadOnlyList<Ledger> Copies)> _ledgers = [];
+    private readonly bool _compares;
     private readonly List<string> _problems = [];
 
-    /// <summary>The ledgers of <paramref name="figures"/>' snapshot, the verifier's own.</summary>
-    public LedgerCheck(ExportFigures figures)
+    /// <summary>The ledgers of the snapshot being compared: the head's, or the earlier one a language's data states.</summary>
+    private Ledger? _ledger;
+
+    /// <summary>Each party's copy compared with the official count, of the snapshot being compared.</summary>
+    private IReadOnlyList<Ledger> _copies;
+
+    /// <summary>
+    /// The ledgers of <paramref name="figures"/>' snapshot (the head), the verifier's own; of an earlier snapshot a language's data
+    /// states, those of the figures <paramref name="snapshots"/> froze at that size.
+    /// </summary>
+    public LedgerCheck(ExportFigures figures, ExportSnapshots snapshots)
     {
         _figures = figures;
-        var snapshot = figures.Verified;
-        _ledger = snapshot.Election.Reconciliation is { } rule ? Ledger.Of(snapshot, rule) : null;
-        _copies = Ledger.PartyCopiesOf(snapshot);
+        _snapshots = snapshots;
+        (_ledger, _copies) = LedgersOf(figures);
+        _compares = _ledger is not null || _copies.Count > 0;
     }
 
     /// <summary>The ledger's files in every language of the site: none when the election compares no counts.</summary>
-    public IEnumerable<string> Paths => _ledger is null && _copies.Count == 0 ? []
+    public IEnumerable<string> Paths => !_compares ? []
         : _figures.Election.Definition.Languages.SelectMany(l => new[] { DataJson(l), DataCsv(l) });
 
     /// <summary>What differs, up to <see cref="ErrCheck.Kept"/>.</summary>
@@ -46,9 +56,9 @@ internal sealed class LedgerCheck
 
     /// <summary>
     /// Checks every language's files at a head of <paramref name="size"/> entries. Returns false when a server published another
-    /// snapshot meanwhile (check again); a folder's ledger of an earlier snapshot is said in <paramref name="notes"/>, not compared.
+    /// snapshot meanwhile (check again); a folder's ledger of an earlier snapshot is held to the ledgers of that snapshot.
     /// </summary>
-    public async Task<bool> CheckAsync(VerifyCommand.IPublished origin, long size, List<string> notes, CancellationToken cancellationToken)
+    public async Task<bool> CheckAsync(VerifyCommand.IPublished origin, long size, CancellationToken cancellationToken)
     {
         if (!Paths.Any())
         {
@@ -70,12 +80,12 @@ internal sealed class LedgerCheck
                 Add($"{path}: is of snapshot {data.Snapshot:N0}, past the {size:N0} entries of the signed tree head");
                 continue;
             }
-            if (data.Snapshot < size)
+            if (_snapshots.Of(data.Snapshot, size, out var why) is not { } figures)
             {
-                notes.Add($"{SitePaths.Discrepancies(language)} is of an earlier snapshot ({data.Snapshot:N0} entries, the head verified has "
-                    + $"{size:N0}): its figures were not compared; verify again once the exports are written for the head");
+                Add($"{path}: {why}");
                 continue;
             }
+            (_ledger, _copies) = LedgersOf(figures);
             Compare(path, data, SiteLanguage.Of(language));
             await CompareCsvAsync(origin, DataCsv(language), cancellationToken);
             if (origin.Live && await ReadAsync(origin, path, cancellationToken) is { } again && again.Snapshot != size)
@@ -84,6 +94,18 @@ internal sealed class LedgerCheck
             }
         }
         return true;
+    }
+
+    /// <summary>The ledgers of <paramref name="figures"/>' snapshot, made once for each snapshot compared.</summary>
+    private (Ledger? Ledger, IReadOnlyList<Ledger> Copies) LedgersOf(ExportFigures figures)
+    {
+        if (!_ledgers.TryGetValue(figures, out var ledgers))
+        {
+            var snapshot = figures.Verified;
+            _ledgers[figures] = ledgers = (snapshot.Election.Reconciliation is { } rule ? Ledger.Of(snapshot, rule) : null,
+                Ledger.PartyCopiesOf(snapshot));
+        }
+        return ledgers;
     }
 
     private async Task<LedgerPageData?> ReadAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)

@@ -45,6 +45,13 @@ internal sealed class LogReplay
     /// </summary>
     public Dictionary<long, byte[]?> RootsAt { get; } = [];
 
+    /// <summary>
+    /// The tallies wanted at given sizes of the log (those a published folder's whole-election exports state below the head), each
+    /// filled in when the entries reach its size and kept from round to round while the exports still state it
+    /// (<see cref="ExportSnapshots"/>).
+    /// </summary>
+    public Dictionary<long, FrozenTally?> FrozenAt { get; } = [];
+
     /// <summary>The register's Merkle frontier.</summary>
     public MerkleFrontier Records { get; } = new();
 
@@ -72,6 +79,9 @@ internal sealed class LogReplay
     public Snapshot Verified => _verified ??= Engine.Freeze();
 
     private Snapshot? _verified;
+
+    /// <summary>The tally as it stands, frozen, with a copy of the sums: what stays of this size as the replay goes on.</summary>
+    public FrozenTally Frozen() => new(Verified, Sums.Copy());
 
     /// <summary>
     /// Applies the next entry: the register's records before it, its signature and sender held to them, its Merkle leaf, and its
@@ -106,6 +116,10 @@ internal sealed class LogReplay
         {
             problems.Add($"entry {e.Sequence} (station {e.Station}): published as {WireWords.Of(e.Outcome)}, "
                 + $"but the definition's rules and the versions before it make it {WireWords.Of(derived.Value)}");
+        }
+        if (FrozenAt.Count > 0 && FrozenAt.ContainsKey(Entries.Size))
+        {
+            FrozenAt[Entries.Size] = Frozen();
         }
     }
 
