@@ -237,7 +237,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// key observers copy and the signed tree head (both must be the verified ones), and the main contest's count through the night
     /// (<c>/{lang}/progress/</c>, from the verified counted versions and their received times). When each was published and a pause
     /// are read from the page, as a station's are; on a live server the "how to check" page's line naming the witnesses of the head
-    /// too (the cosignatures are checked on their own, and the area pages' witnesses held to them).
+    /// too (the cosignatures are checked on their own, and the area pages' witnesses held to them), and when its head was signed (a
+    /// server signs the same head again every interval).
     /// </summary>
     private async Task WholeElectionPagesAsync(VerifyCommand.IPublished origin, CancellationToken cancellationToken)
     {
@@ -261,7 +262,15 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             if (await BytesAsync(origin, VerifyPages.Path(language) + HtmlFile, cancellationToken) is { } verify && Of(origin, verify, _size))
             {
                 var html = Encoding.UTF8.GetString(verify);
-                var page = VerifyPages.Of(_published with { TreeHead = signed }, _figures.Verified, Convert.FromBase64String(_commissionKey), lang);
+                var shownHead = signed;
+                if (origin.Live && signed is not null && HeadSigned().Match(html) is { Success: true } at && DateTimeOffset.TryParseExact(
+                    at.Groups[1].Value + " +00:00", "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                {
+                    // A server signs its head again every interval, the same entries and register at a later time.
+                    shownHead = signed with { Head = signed.Head with { Timestamp = time } };
+                }
+                var page = VerifyPages.Of(
+                    _published with { TreeHead = shownHead }, _figures.Verified, Convert.FromBase64String(_commissionKey), lang);
                 if (origin.Live && WitnessedLine().Match(html) is { Success: true } line)
                 {
                     page = page with { Witnessed = System.Net.WebUtility.HtmlDecode(line.Groups[1].Value) };
@@ -537,6 +546,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
 
     [GeneratedRegex("<body data-snapshot=\"([0-9]+)\"")]
     private static partial Regex PageSnapshot();
+
+    [GeneratedRegex("data-verify-head>[^<]*([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})[^<0-9]*</p>")]
+    private static partial Regex HeadSigned();
 
     [GeneratedRegex("data-verify-head>[^<]*</p>\\s*<p>([^<]*)</p>")]
     private static partial Regex WitnessedLine();
