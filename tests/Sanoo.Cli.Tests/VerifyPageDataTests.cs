@@ -155,11 +155,66 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             // Without spaces: the console wraps the long line at a space, which it drops, and where depends on the key's length.
             Assert.Contains(Regex.Replace($"/ru/area/d02/ballot.html: the page shows data-key=\"{forged}\" where the verified protocols give "
                 + $"data-key=\"{shownKey}\" in the markup <div>", @"\s", ""), Regex.Replace(complaint, @"\s", ""), StringComparison.Ordinal);
-            Assert.Contains($"/en/station/s0003/index.html: list by hand: the votes of p05 is published as 777, but the verified protocols "
-                + $"give {vote.Groups[1].Value}", said, StringComparison.Ordinal);
+            Assert.Contains($"/en/station/s0003/index.html: the page shows \"777\" where the verified protocols give \"{vote.Groups[1].Value}\"",
+                said, StringComparison.Ordinal);
             Assert.Contains($"/ky/search/stations.json: station {id}'s district is published as \"Nowhere\", but the definition the tree "
                 + $"head signs gives \"{where}\"", said, StringComparison.Ordinal);
             Assert.Contains("/en/area/d03/data.json.gz does not decompress to the bytes of /en/area/d03/data.json", said, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_station_page_hiding_its_count_behind_another_a_forged_key_to_copy_or_a_changed_progress_figure_does_not_verify()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-pagewhole-").FullName;
+        try
+        {
+            var copy = PublishedHandCopy.Make(files, folder, "--no-compressed-copies");
+            var site = copy.Site;
+            var (honest, report) = copy.Verify();
+            Assert.True(honest == 0, report);
+
+            // The red team's station page: the counted section marked hidden (the page's own check reads it, a reader does not see
+            // it), and beside it an unmarked copy showing other votes, which a reader sees.
+            var station = Path.Combine(site, "en", "station", "s0001", "index.html");
+            var stationHtml = File.ReadAllText(station);
+            var counted = Regex.Match(stationHtml, "<section class=\"count\"[^>]*data-source=\"hand\"[^>]*data-counted=\"true\">.*?</section>",
+                RegexOptions.Singleline);
+            Assert.True(counted.Success, stationHtml);
+            var shown = Regex.Replace(counted.Value.Replace(" data-counted=\"true\"", "", StringComparison.Ordinal),
+                "(<tr data-choice=\"p05\"><th scope=\"row\">[^<]*</th><td class=\"num\">)[^<]*", "${1}9,999");
+            Rewrite(station, stationHtml.Replace(counted.Value,
+                counted.Value.Replace("<section class=\"count\"", "<section hidden class=\"count\"", StringComparison.Ordinal) + "\n" + shown,
+                StringComparison.Ordinal));
+            // The "how to check" page in Kyrgyz: the commission key observers copy swapped for another.
+            var verify = Path.Combine(site, "ky", "verify", "index.html");
+            var forged = Convert.ToBase64String(new byte[32]);
+            var key = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(copy.Key);
+            var verifyHtml = File.ReadAllText(verify);
+            Assert.Contains($"<code data-commission-key>{key}</code>", verifyHtml, StringComparison.Ordinal);
+            Rewrite(verify, verifyHtml.Replace(key, forged, StringComparison.Ordinal));
+            // The night's progress of the main contest: the share of the leading party at the first point.
+            var progress = Path.Combine(site, "en", "progress", "index.html");
+            var progressHtml = File.ReadAllText(progress);
+            var figure = Regex.Match(progressHtml, "stations</td><td class=\"num\">([0-9.]+%)</td>");
+            Assert.True(figure.Success, progressHtml);
+            Rewrite(progress, progressHtml.Replace(figure.Value, figure.Value.Replace(figure.Groups[1].Value, "99.99%", StringComparison.Ordinal),
+                StringComparison.Ordinal));
+
+            var (code, complaint) = copy.Verify();
+
+            Assert.True(code == VerifyCommand.Mismatch, complaint);
+            var said = complaint.ReplaceLineEndings("");
+            Assert.Contains(
+                "/en/station/s0001/index.html: the page shows the markup <section hidden class=\"count\"", said, StringComparison.Ordinal);
+            Assert.Contains($"/ky/verify/index.html: the page shows \"{forged}\" where the verified protocols give \"{copy.Key}\"",
+                said, StringComparison.Ordinal);
+            Assert.Contains($"/en/progress/index.html: the page shows \"99.99%\" where the verified protocols give \"{figure.Groups[1].Value}\"",
+                said, StringComparison.Ordinal);
         }
         finally
         {

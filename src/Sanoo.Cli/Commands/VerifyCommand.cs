@@ -554,7 +554,7 @@ public static class VerifyCommand
         }
         string htmlShare;
         await using (var pages = new Verify.PageDataCheck(
-            new(replay), size, root, pinnedKey ?? servedKey, head.RegisterSize, pins.Pages, pins.Round, vouched))
+            new(replay), size, root, pinnedKey ?? servedKey, head.RegisterSize, pins.Pages, pins.Round, vouched, head))
         {
             moved = moved || !await pages.CheckAsync(origin, !origin.Live, problems, cancellationToken);
             htmlShare = pages.HtmlShare;

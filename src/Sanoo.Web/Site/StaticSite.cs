@@ -488,7 +488,7 @@ public sealed class StaticSite(SiteContent content)
     }
 
     /// <summary>The root page: a link per language, and a one-line script that follows the browser's preference.</summary>
-    private static string LanguageChoice(Election election)
+    public static string LanguageChoice(Election election)
     {
         var html = HtmlEncoder.Default;
         var languages = election.Definition.Languages;

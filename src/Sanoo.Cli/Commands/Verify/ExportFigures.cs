@@ -46,6 +46,12 @@ internal sealed class ExportFigures
     /// <summary>The commission's acts the register holds at the head (<see cref="RegisterReplay.CommissionActs"/>).</summary>
     public Web.Publishing.CommissionRecord Acts => _replay.Register.CommissionActs;
 
+    /// <summary>Each station's entries in the verified log, as a running hash of their leaves (<see cref="LogReplay.StationLeaves"/>).</summary>
+    public StationLeaves StationLeaves => _replay.StationLeaves;
+
+    /// <summary>The main contest's counted versions in log order, with their received times (<see cref="LogReplay.Counted"/>).</summary>
+    public IReadOnlyList<Core.Progress.CountedVersion> CountedVersions => _replay.Counted;
+
     /// <summary>The report's <c>Status</c> at the head: certified by a register record, else complete or partial by the count.</summary>
     public string Status => Core.Err.ErrExport.Status(
         Verified, new Core.Err.ErrContext(default, _replay.Register.CertifiedFrom <= Verified.Position, ""));

@@ -22,6 +22,7 @@ internal sealed class LogReplay
         DefinitionSha256 = definitionSha256;
         Engine = new TallyEngine(election);
         Sums = new AreaSums(election);
+        StationLeaves = new StationLeaves(election);
         Register = new RegisterReplay(election, Problems, Engine.Freeze) { KeepEverySingleEntry = keepEverySingleEntry };
     }
 
@@ -51,6 +52,9 @@ internal sealed class LogReplay
     /// (<see cref="ExportSnapshots"/>).
     /// </summary>
     public Dictionary<long, FrozenTally?> FrozenAt { get; } = [];
+
+    /// <summary>Each station's entries, as a running hash of their leaves (what its published page must list).</summary>
+    public StationLeaves StationLeaves { get; }
 
     /// <summary>The register's Merkle frontier.</summary>
     public MerkleFrontier Records { get; } = new();
@@ -103,6 +107,7 @@ internal sealed class LogReplay
         }
         Register.CheckEntry(prepared);
         Entries.Append(prepared.Leaf);
+        StationLeaves.Add(e.Station, prepared.Leaf);
         if (RootsAt.Count > 0 && RootsAt.ContainsKey(Entries.Size))
         {
             RootsAt[Entries.Size] = Entries.Root();

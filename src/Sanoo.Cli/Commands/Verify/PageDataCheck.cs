@@ -37,6 +37,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly PageShare _share;
     private readonly int _round;
     private readonly long _registerSize;
+    private readonly string _commissionKey;
+    private readonly TreeHead? _head;
     private int _moved;
     private int _htmlPages;
 
@@ -45,12 +47,14 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// <paramref name="root"/>, signed by <paramref name="commissionKey"/> (base64: the key the pages print for their own check), whose
     /// register holds <paramref name="registerSize"/> records; a live server's lowest pages' HTML is held for the share of them
     /// <paramref name="share"/> deals to <paramref name="round"/>; <paramref name="witnesses"/>, a live server's cosignatures verified
-    /// (a published folder: none).
+    /// (a published folder: none); <paramref name="head"/>, the signed tree head verified, which the "how to check" page prints.
     /// </summary>
     public PageDataCheck(
         ExportFigures figures, long size, byte[] root, string commissionKey, long registerSize, PageShare share, int round,
-        VouchedWitnesses? witnesses = null)
+        VouchedWitnesses? witnesses = null, TreeHead? head = null)
     {
+        _commissionKey = commissionKey;
+        _head = head;
         _share = share;
         _round = round;
         _registerSize = registerSize;
@@ -75,6 +79,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     public async Task<bool> CheckAsync(VerifyCommand.IPublished origin, bool stations, List<string> problems, CancellationToken cancellationToken)
     {
         await AssetsAsync(origin, cancellationToken);
+        await WholeElectionPagesAsync(origin, cancellationToken);
         foreach (var language in Election.Definition.Languages)
         {
             await SingleMemberAsync(origin, language, cancellationToken);
@@ -235,6 +240,76 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     }
 
     /// <summary>
+    /// The pages of the whole election the definition and the verified log give, rendered again and held byte for byte: a folder's
+    /// root page choosing a language (a server redirects), and in every language the "how to check" page, which prints the commission
+    /// key observers copy and the signed tree head (both must be the verified ones), and the main contest's count through the night
+    /// (<c>/{lang}/progress/</c>, from the verified counted versions and their received times). When each was published and a pause
+    /// are read from the page, as a station's are; on a live server the "how to check" page's line naming the witnesses of the head
+    /// too (the cosignatures are checked on their own, and the area pages' witnesses held to them), and when its head was signed (a
+    /// server signs the same head again every interval).
+    /// </summary>
+    private async Task WholeElectionPagesAsync(VerifyCommand.IPublished origin, CancellationToken cancellationToken)
+    {
+        if (!origin.Live && await BytesAsync(origin, "/index.html", cancellationToken) is { } chooser)
+        {
+            var (shown, expected) = (Encoding.UTF8.GetString(chooser), StaticSite.LanguageChoice(Election));
+            if (shown != expected)
+            {
+                _problems.Add(HtmlDifference.Of("/index.html", shown, expected));
+            }
+        }
+        var signed = _head is { } h
+            ? new SignedTreeHead(new Core.Transparency.TreeHead(
+                h.Election, Convert.FromHexString(h.DefinitionSha256), h.TreeSize, Convert.FromHexString(h.RootHash), h.RegisterSize,
+                Convert.FromHexString(h.RegisterRoot), DateTimeOffset.FromUnixTimeMilliseconds(h.Timestamp)), [])
+            : null;
+        var main = Election.Area(Election.DefaultContest.Contest.Area)!;
+        foreach (var language in Election.Definition.Languages)
+        {
+            var lang = SiteLanguage.Of(language);
+            if (await BytesAsync(origin, VerifyPages.Path(language) + HtmlFile, cancellationToken) is { } verify && Of(origin, verify, _size))
+            {
+                var html = Encoding.UTF8.GetString(verify);
+                var shownHead = signed;
+                if (origin.Live && signed is not null && HeadSigned().Match(html) is { Success: true } at && DateTimeOffset.TryParseExact(
+                    at.Groups[1].Value + " +00:00", "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                {
+                    // A server signs its head again every interval, the same entries and register at a later time.
+                    shownHead = signed with { Head = signed.Head with { Timestamp = time } };
+                }
+                var page = VerifyPages.Of(
+                    _published with { TreeHead = shownHead }, _figures.Verified, Convert.FromBase64String(_commissionKey), lang);
+                if (origin.Live && WitnessedLine().Match(html) is { Success: true } line)
+                {
+                    page = page with { Witnessed = System.Net.WebUtility.HtmlDecode(line.Groups[1].Value) };
+                }
+                await WholeAsync(origin, VerifyPages.Path(language) + HtmlFile, html, page.Frame,
+                    (renderer, frame) => renderer.VerifyAsync(page with { Frame = frame }), cancellationToken);
+            }
+            var progressPath = Web.Progress.ProgressPages.Path(language, Election, main) + HtmlFile;
+            if (Web.Progress.ProgressPages.Has(_figures.Verified, main)
+                && await BytesAsync(origin, progressPath, cancellationToken) is { } progress && Of(origin, progress, _size))
+            {
+                var page = Web.Progress.ProgressPages.Of(_published, _figures.Verified, main, lang, _figures.CountedVersions);
+                await WholeAsync(origin, progressPath, Encoding.UTF8.GetString(progress), page.Frame,
+                    (renderer, frame) => renderer.ProgressAsync(page with { Frame = frame }), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Compares one page of the whole election (<see cref="AreaHtmlCheck.WholeAsync"/>); a server that moved on: check again.</summary>
+    private async Task WholeAsync(
+        VerifyCommand.IPublished origin, string path, string html, PageFrame frame, Func<SiteRenderer, PageFrame, Task<string>> render,
+        CancellationToken cancellationToken)
+    {
+        if (!await _html.WholeAsync(path, html, frame, (_size, _root), render, _problems, () => RegisterMovedAsync(origin, cancellationToken),
+            cancellationToken))
+        {
+            Interlocked.Exchange(ref _moved, 1);
+        }
+    }
+
+    /// <summary>
     /// The index a published folder's search page looks a voter's station up in (<c>/{lang}/search/stations.json</c>): built from the
     /// definition the head signs alone, so it must be its very bytes; each station whose id, name, address or district differs, or
     /// that is left out or added, is named (a doctored index sends a voter to another station's page).
@@ -287,18 +362,26 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         }
     }
 
-    /// <summary>A station's <c>data.json</c> and <c>data.csv</c>, the same bytes in every language.</summary>
+    /// <summary>
+    /// A station's <c>data.json</c> and <c>data.csv</c>, the same bytes in every language, and its HTML page in every language, rendered
+    /// again from its entries the verified log holds (read once, from the folder's file of them) and compared byte for byte.
+    /// </summary>
     private async Task StationAsync(VerifyCommand.IPublished origin, Area station, CancellationToken cancellationToken)
     {
         byte[]? json = null, csv = null;
+        IReadOnlyList<Storage.Log.LogEntry>? entries = null;
         foreach (var language in Election.Definition.Languages)
         {
             var folder = SitePaths.Area(language, station);
-            if (await BytesAsync(origin, folder + SitePaths.DataJson, cancellationToken) is { } data
-                && (json is null || !data.AsSpan().SequenceEqual(json)))
+            long? snapshot = null;
+            if (await BytesAsync(origin, folder + SitePaths.DataJson, cancellationToken) is { } data)
             {
-                json = data;
-                StationPageCheck.Json(folder + SitePaths.DataJson, data, _figures.Verified, station, _size, _problems);
+                snapshot = StationSnapshot(data);
+                if (json is null || !data.AsSpan().SequenceEqual(json))
+                {
+                    json = data;
+                    StationPageCheck.Json(folder + SitePaths.DataJson, data, _figures.Verified, station, _size, _problems);
+                }
             }
             if (await BytesAsync(origin, folder + SitePaths.DataCsv, cancellationToken) is { } rows
                 && (csv is null || !rows.AsSpan().SequenceEqual(csv)))
@@ -306,11 +389,38 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 csv = rows;
                 StationPageCheck.Csv(folder + SitePaths.DataCsv, Csv.Encoding.GetString(rows), _figures.Verified, station, _problems);
             }
-            if (await BytesAsync(origin, folder + HtmlFile, cancellationToken) is { } html)
+            if (await BytesAsync(origin, folder + HtmlFile, cancellationToken) is not { } html)
             {
-                StationPageCheck.Html(
-                    folder + HtmlFile, Encoding.UTF8.GetString(html), _figures.Verified, station, SiteLanguage.Of(language), _problems);
+                continue;
             }
+            var entriesPath = "/api/v1/area-entries?area=" + station.Id.Value;
+            entries ??= await BytesAsync(origin, entriesPath, cancellationToken) is { } file
+                ? StationPageCheck.Entries(entriesPath, file, Election, station, _figures.StationLeaves, _problems)
+                : null;
+            if (entries is null)
+            {
+                return; // named: the page has nothing verified to be rendered from
+            }
+            var page = StationPages.Of(_published, _figures.Verified, station, entries, SiteLanguage.Of(language));
+            if (!await _html.StationAsync(folder + HtmlFile, html, page, station, snapshot ?? _size, (_size, _root), _problems,
+                () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+            {
+                Interlocked.Exchange(ref _moved, 1);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The snapshot a station's <paramref name="data"/> states (the head's when it does not read: its check names that).</summary>
+    private long StationSnapshot(byte[] data)
+    {
+        try
+        {
+            return JsonNode.Parse(data)?["snapshot"] is JsonValue v && v.TryGetValue<long>(out var snapshot) ? snapshot : _size;
+        }
+        catch (JsonException)
+        {
+            return _size;
         }
     }
 
@@ -444,4 +554,10 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
 
     [GeneratedRegex("<body data-snapshot=\"([0-9]+)\"")]
     private static partial Regex PageSnapshot();
+
+    [GeneratedRegex("data-verify-head>[^<]*([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})[^<0-9]*</p>")]
+    private static partial Regex HeadSigned();
+
+    [GeneratedRegex("data-verify-head>[^<]*</p>\\s*<p>([^<]*)</p>")]
+    private static partial Regex WitnessedLine();
 }

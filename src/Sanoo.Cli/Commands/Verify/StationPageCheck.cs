@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
@@ -13,10 +12,11 @@ namespace Sanoo.Cli.Commands.Verify;
 /// Holds a station's page data (<c>data.json</c>, <see cref="StationRecord"/>, and <c>data.csv</c>, its rows of protocols.csv) to the
 /// verified snapshot: the station, its district and voter lists as the definition has them; for each contest and source, the version
 /// counted as the one the verified log counts, none added or left out, its content hash and every figure of it those of the verified
-/// protocol. The versions not counted (rejected, conflicting, stale, corrected) are listed on the page with their receipts; they
-/// change no figure and are not held here.
+/// protocol. The versions not counted (rejected, conflicting, stale, corrected) change no figure and are not held in its data; its
+/// HTML page, which lists every version with its receipt, is rendered again from the station's entries the verified log holds
+/// (<see cref="Entries"/>) and compared byte for byte (<see cref="AreaHtmlCheck.StationAsync"/>).
 /// </summary>
-internal static partial class StationPageCheck
+internal static class StationPageCheck
 {
     private static readonly string Accepted = Storage.Log.OutcomeText.Of(Storage.Log.StoredOutcome.Accepted);
 
@@ -139,75 +139,67 @@ internal static partial class StationPageCheck
     }
 
     /// <summary>
-    /// Checks a station's HTML page at <paramref name="path"/> in <paramref name="language"/> by its figures (the page lists every
-    /// version received with its receipt, and the commission's recounts, reports and flags, which the verifier does not hold per
-    /// station: it is not rebuilt byte for byte): the registered voters, and for each contest and source the version the page shows
-    /// as counted and every line and vote of it, as the page writes them, against the version the verified log counts.
+    /// A station's entries as the verified log holds them, rebuilt from the file of its entries a published folder holds
+    /// (<c>api/v1/area-entries/{station}.json</c>, <paramref name="bytes"/> at <paramref name="path"/>) for its page to be rendered
+    /// again: every field its Merkle leaf commits to, the content hash its canonical bytes give (not the one written), and what follows
+    /// from those bytes under the definition: the figures, the correction, the relations broken (the control relations re-run, as the
+    /// log's tally engine runs them: kept for an accepted or rejected version). Their leaves, in log order, must be every leaf the
+    /// verified log holds for the station (<see cref="StationLeaves"/>): null, with a problem, when they are not or do not read.
     /// </summary>
-    public static void Html(string path, string html, Snapshot verified, Area station, Web.Site.SiteLanguage language, FigureProblems problems)
+    public static IReadOnlyList<Storage.Log.LogEntry>? Entries(
+        string path, byte[] bytes, Election election, Area station, StationLeaves leaves, FigureProblems problems)
     {
-        var words = language.Words;
-        var registered = $"{words.RegisteredVoters}: {language.Number(station.Roll!.Registered)}"
-            + (station.Roll.Additional > 0 ? $" + {language.Number(station.Roll.Additional)}" : "");
-        var voters = HtmlDifference.Text(Registered().Match(html).Groups["voters"].Value);
-        if (voters != HtmlDifference.Fold(registered))
+        Contracts.AreaEntries read;
+        try
         {
-            problems.Differs(path, "the registered voters", voters, registered);
+            read = JsonSerializer.Deserialize(bytes, WireJson.Default.AreaEntries) ?? throw new JsonException("null");
         }
-        var sections = new Dictionary<(string, string), Match>();
-        foreach (var m in Sections().Matches(html).Where(m => m.Groups["counted"].Value == "true"))
+        catch (JsonException e)
         {
-            if (!sections.TryAdd((m.Groups["contest"].Value, m.Groups["source"].Value), m))
-            {
-                problems.Add($"{path}: shows two versions of {m.Groups["contest"].Value} by {m.Groups["source"].Value} as counted");
-            }
+            problems.Add($"{path}: does not read as a station's entries ({e.Message})");
+            return null;
         }
-        foreach (var (plan, source, protocol) in Counted(verified, station))
+        var entries = new List<Storage.Log.LogEntry>();
+        var hashes = new List<byte[]>();
+        foreach (var e in read.Entries.OrderBy(e => e.Sequence))
         {
-            var where = $"{path}: {plan.Contest.Id} by {source.Id}";
-            var version = protocol.Version.ToString(CultureInfo.InvariantCulture);
-            if (!sections.Remove((plan.Contest.Id.Value, source.Id.Value), out var section))
+            byte[] canonical, signature;
+            try
             {
-                problems.Differs(where, "the version shown as counted", null, version);
-                continue;
+                (canonical, signature) = (Convert.FromBase64String(e.Canonical), Convert.FromBase64String(e.Signature));
             }
-            problems.Same(where, "the version shown as counted", section.Groups["version"].Value, version);
-            var body = section.Groups["body"].Value;
-            var shownFigures = new Dictionary<(string, string), string>();
-            foreach (Match m in Figure().Matches(body))
+            catch (FormatException)
             {
-                if (!shownFigures.TryAdd((m.Groups["kind"].Value, m.Groups["id"].Value), System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value)))
-                {
-                    problems.Add($"{where}: shows the {m.Groups["kind"].Value} {m.Groups["id"].Value} twice");
-                }
+                problems.Add($"{path}: entry {e.Sequence}'s protocol or signature is not base64");
+                return null;
             }
-            for (var i = 0; i < plan.Form.Lines.Length; i++)
+            var hash = SHA256.HashData(canonical);
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
+            var outcome = EntryPage.WordOf(e.Outcome);
+            hashes.Add(Core.Transparency.LogLeaf.Hash(
+                e.Sequence, e.Station, e.Contest, e.Source, e.Version, outcome, e.Sender, hash, signature, at));
+            if (ProtocolReader.Read(election, canonical) is not ProtocolReadResult.Ok { Protocol: var p } || p.Station != station.Id
+                || election.Contest(p.Contest) is not { } plan)
             {
-                var id = plan.Form.Lines[i].Id.Value;
-                problems.Same(where, $"line {id}", shownFigures.GetValueOrDefault(("line", id)), language.Number(protocol.Lines[i]));
+                problems.Add($"{path}: entry {e.Sequence}'s protocol does not read as one of station {station.Id} under the definition");
+                return null;
             }
-            for (var i = 0; i < plan.Choices.Length; i++)
-            {
-                var id = plan.Choices[i].Id.Value;
-                problems.Same(where, $"the votes of {id}", shownFigures.GetValueOrDefault(("choice", id)), language.Number(protocol.Votes[i]));
-            }
+            var stored = Storage.Log.OutcomeText.Parse(outcome);
+            var broken = stored is Storage.Log.StoredOutcome.Accepted or Storage.Log.StoredOutcome.Rejected
+                ? plan.Rules.Check(p.Lines.AsSpan(), p.Votes.AsSpan())
+                : [];
+            entries.Add(new Storage.Log.LogEntry(
+                e.Sequence, p.Station, p.Contest, p.Source, p.Version, stored, [.. hash], [.. canonical], [.. p.Lines, .. p.Votes],
+                p.Correction?.Reason, p.Correction?.Author, e.Sender, at, Storage.Log.ViolationsJson.Write(broken), [.. signature]));
         }
-        foreach (var ((contest, source), section) in sections)
+        if (!leaves.Holds(station, hashes))
         {
-            problems.Add($"{path}: {contest} by {source}: version {section.Groups["version"].Value} is shown as counted, but the verified log "
-                + "counts none");
+            problems.Add($"{path}: the {entries.Count:N0} entries listed for station {station.Id} are not the ones the verified log holds "
+                + "for it (one is added, changed or left out): its page is not checked against them");
+            return null;
         }
+        return entries;
     }
-
-    [GeneratedRegex("<main id=\"main\" tabindex=\"-1\">\\s*<h1>[^<]*</h1>\\s*<p>(?<voters>[^<]*)</p>")]
-    private static partial Regex Registered();
-
-    [GeneratedRegex("<section class=\"count\" [^>]*?data-contest=\"(?<contest>[^\"]*)\" data-source=\"(?<source>[^\"]*)\"\\s+"
-        + "data-version=\"(?<version>[^\"]*)\" data-counted=\"(?<counted>true|false)\">(?<body>.*?)</section>", RegexOptions.Singleline)]
-    private static partial Regex Sections();
-
-    [GeneratedRegex("<tr data-(?<kind>line|choice)=\"(?<id>[^\"]*)\"><th scope=\"row\">[^<]*</th><td class=\"num\">(?<value>[^<]*)</td></tr>")]
-    private static partial Regex Figure();
 
     private static void Cell(string where, string[] row, int column, string name, int verified, FigureProblems problems)
     {
