@@ -62,7 +62,6 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         _figures = figures;
         _size = size;
         _root = Convert.ToHexStringLower(root);
-        _registerSize = registerSize;
         var acts = figures.Acts;
         _published = new Published(figures.Verified, Published.ETagOf(size, acts), DateTimeOffset.UnixEpoch, null) { Acts = acts };
     }
