@@ -15,9 +15,19 @@ public sealed class FigureColumns(Election election)
     /// <summary>The columns' names.</summary>
     public IEnumerable<object?> Header => _lines.Select(l => (object?)l.Value).Concat(_choices.Select(c => (object?)("votes:" + c.Value)));
 
-    /// <summary>The cells of one contest's figures: <paramref name="line"/> and <paramref name="vote"/> give a value by index in the form and the
-    /// ballot.</summary>
-    public IEnumerable<object?> Cells(ContestPlan plan, Func<int, object?> line, Func<int, object?> vote) =>
-        _lines.Select(l => plan.LineIndex.TryGetValue(l, out var i) ? line(i) : null)
-            .Concat(_choices.Select(c => plan.ChoiceIndex.TryGetValue(c, out var i) ? vote(i) : null));
+    /// <summary>
+    /// Writes the cells of one contest's figures: <paramref name="line"/> and <paramref name="vote"/> give a value by index in the form
+    /// and the ballot (null: an empty cell).
+    /// </summary>
+    public void Write<TState>(Csv csv, ContestPlan plan, TState state, Func<TState, int, long?> line, Func<TState, int, long?> vote)
+    {
+        foreach (var l in _lines)
+        {
+            csv.Field(plan.LineIndex.TryGetValue(l, out var i) ? line(state, i) : null);
+        }
+        foreach (var c in _choices)
+        {
+            csv.Field(plan.ChoiceIndex.TryGetValue(c, out var i) ? vote(state, i) : null);
+        }
+    }
 }

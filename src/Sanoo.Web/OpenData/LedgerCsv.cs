@@ -35,12 +35,18 @@ public static class LedgerCsv
         {
             var plan = election.Contest(s.Contest)!;
             var compared = s.Class != ReconciliationClass.OneSideMissing;
-            csv.Row(new object?[]
+            csv.Field(s.Station.Value).Field(election.Area(s.Station)!.Parent?.Value).Field(s.Contest.Value).Field(Name(s.Class))
+                .Field(ledger.Rule.First.Value).Field(ledger.Rule.Second.Value).Field(s.First?.Version).Field(s.Second?.Version)
+                .Field(compared ? s.VotesApart : null).Field(compared ? s.Largest : null);
+            if (compared)
             {
-                s.Station.Value, election.Area(s.Station)!.Parent?.Value, s.Contest.Value, Name(s.Class),
-                ledger.Rule.First.Value, ledger.Rule.Second.Value,
-                s.First?.Version, s.Second?.Version, compared ? s.VotesApart : null, compared ? s.Largest : null,
-            }.Concat(columns.Cells(plan, i => compared ? s.LineDifferences[i] : null, i => compared ? s.VoteDifferences[i] : null)));
+                columns.Write(csv, plan, s, static (s, i) => s.LineDifferences[i], static (s, i) => s.VoteDifferences[i]);
+            }
+            else
+            {
+                columns.Write(csv, plan, s, static (_, _) => null, static (_, _) => null);
+            }
+            csv.End();
         }
     }
 

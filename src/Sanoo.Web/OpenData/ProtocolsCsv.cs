@@ -32,11 +32,10 @@ public sealed class ProtocolsCsv
     {
         var plan = _election.Contest(entry.Contest)!;
         var figures = entry.Figures;
-        _csv.Row(new object?[]
-        {
-            entry.Sequence, entry.Station.Value, _election.Area(entry.Station)?.Parent?.Value, entry.Contest.Value, entry.Source.Value, entry.Version,
-            OutcomeText.Of(entry.Outcome), entry.ReceivedAt, entry.Sender, entry.CorrectionReason, entry.CorrectionAuthor,
-            Convert.ToHexStringLower(entry.ContentHash.AsSpan()),
-        }.Concat(_columns.Cells(plan, i => figures[i], i => figures[plan.Form.Lines.Length + i])));
+        _csv.Field(entry.Sequence).Field(entry.Station.Value).Field(_election.Area(entry.Station)?.Parent?.Value).Field(entry.Contest.Value)
+            .Field(entry.Source.Value).Field(entry.Version).Field(OutcomeText.Of(entry.Outcome)).Field(entry.ReceivedAt).Field(entry.Sender)
+            .Field(entry.CorrectionReason).Field(entry.CorrectionAuthor).Field(Convert.ToHexStringLower(entry.ContentHash.AsSpan()));
+        _columns.Write(_csv, plan, (entry.Figures, Lines: plan.Form.Lines.Length), static (f, i) => f.Figures[i], static (f, i) => f.Figures[f.Lines + i]);
+        _csv.End();
     }
 }

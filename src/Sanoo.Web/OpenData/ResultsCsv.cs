@@ -30,8 +30,10 @@ public static class ResultsCsv
         var areas = new[] { area }.Concat(AreaPages.ChildrenOf(election, area.Id)).ToList();
         foreach (var plan in contests)
         {
+            var contestName = plan.Contest.Name.In(language);
             foreach (var row in areas.Where(a => a == area || plan == contests[0]))
             {
+                var (name, level) = (row.DisplayName(language), election.LevelOf(row).Id);
                 foreach (var source in election.ResultSources)
                 {
                     if (AreaFigures.Of(snapshot, plan, source, row) is not { } t)
@@ -41,13 +43,12 @@ public static class ResultsCsv
                     for (var i = 0; i < plan.Choices.Length; i++)
                     {
                         var choice = plan.Choices[i];
-                        csv.Row(
-                            row.Id.Value, row.DisplayName(language), election.LevelOf(row).Id,
-                            plan.Contest.Id.Value, plan.Contest.Name.In(language),
-                            source.Id.Value, source.Official, t.StationsReporting, t.StationsExpected,
-                            t.RegisteredCovered, t.RegisteredTotal, t.Participation, t.TotalVotes,
-                            choice.Id.Value, choice.Name.In(language), choice.BallotNumber, t.Votes[i],
-                            ContestResults.ShareOf(t.Votes[i], t.Participation), snapshot.Position);
+                        csv.Field(row.Id.Value).Field(name).Field(level).Field(plan.Contest.Id.Value).Field(contestName)
+                            .Field(source.Id.Value).Field(source.Official).Field(t.StationsReporting).Field(t.StationsExpected)
+                            .Field(t.RegisteredCovered).Field(t.RegisteredTotal).Field(t.Participation).Field(t.TotalVotes)
+                            .Field(choice.Id.Value).Field(choice.Name.In(language)).Field(choice.BallotNumber).Field(t.Votes[i])
+                            .Field(ContestResults.ShareOf(t.Votes[i], t.Participation)).Field(snapshot.Position)
+                            .End();
                     }
                 }
             }
