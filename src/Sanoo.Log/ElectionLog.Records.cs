@@ -110,24 +110,15 @@ public sealed partial class ElectionLog
     public Task<IReadOnlyList<RegisterRow>> RegisterAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         _store.ReadRegisterAsync(afterSequence, limit, cancellationToken);
 
-    /// <summary>The open recount order (one with no outcome yet) of a station and contest, oldest first; null when there is none.</summary>
-    public async Task<RecountOrder?> OpenRecountAsync(AreaId station, ContestId contest, CancellationToken cancellationToken = default)
-    {
-        var (orders, outcomes) = await _store.ReadRecountsAsync(cancellationToken);
-        var found = outcomes.Select(o => o.Recount).ToHashSet();
-        return orders.FirstOrDefault(o => o.Station == station && o.Contest == contest && !found.Contains(o.Sequence));
-    }
-
     /// <summary>Records a recount's outcome; refuses (with <see cref="Storage.StoreException"/>) one for an order that does not exist.</summary>
     public Task<RecountOutcome> RecordRecountOutcomeAsync(RecountOutcome outcome, CancellationToken cancellationToken = default) =>
         AfterRecordingAsync(_store.RecordRecountOutcomeAsync(outcome, cancellationToken), cancellationToken);
 
-    /// <summary>Every recount order and every outcome, oldest first.</summary>
-    public Task<(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes)> RecountsAsync(
-        CancellationToken cancellationToken = default) =>
-        _store.ReadRecountsAsync(cancellationToken);
-
-    /// <summary>The recount orders and outcomes among the register's first <paramref name="registerSize"/> records, oldest first.</summary>
+    /// <summary>
+    /// The recount orders and outcomes among the register's first <paramref name="registerSize"/> records, oldest first: the register
+    /// size of the tree head or snapshot the caller presents (<see cref="Roots.RegisterSize"/>), or <see cref="RegisterSize"/> to check
+    /// a request against the register as this server has read it.
+    /// </summary>
     public Task<(IReadOnlyList<RecountOrder> Orders, IReadOnlyList<RecountOutcome> Outcomes)> RecountsAsync(
         long registerSize, CancellationToken cancellationToken = default) =>
         _store.ReadRecountsAsync(registerSize, cancellationToken);
@@ -154,11 +145,10 @@ public sealed partial class ElectionLog
         return result;
     }
 
-    /// <summary>Every certification, oldest first.</summary>
-    public Task<IReadOnlyList<Certification>> CertificationsAsync(CancellationToken cancellationToken = default) =>
-        _store.ReadCertificationsAsync(cancellationToken);
-
-    /// <summary>The certifications among the register's first <paramref name="registerSize"/> records, oldest first.</summary>
+    /// <summary>
+    /// The certifications among the register's first <paramref name="registerSize"/> records, oldest first; the size chosen as for
+    /// <see cref="RecountsAsync"/>.
+    /// </summary>
     public Task<IReadOnlyList<Certification>> CertificationsAsync(long registerSize, CancellationToken cancellationToken = default) =>
         _store.ReadCertificationsAsync(registerSize, cancellationToken);
 

@@ -167,23 +167,20 @@ public interface IProtocolStore : IAsyncDisposable
     /// <summary>Records a recount's outcome; refuses (with <see cref="StoreException"/>) one for an order that does not exist.</summary>
     Task<Acts.RecountOutcome> RecordRecountOutcomeAsync(Acts.RecountOutcome outcome, CancellationToken cancellationToken = default);
 
-    /// <summary>Every recount order and every outcome, oldest first.</summary>
-    Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(
-        CancellationToken cancellationToken = default) =>
-        ReadRecountsAsync(long.MaxValue, cancellationToken);
-
-    /// <summary>The recount orders and outcomes at register places 1 to <paramref name="upTo"/>, oldest first.</summary>
+    /// <summary>
+    /// The recount orders and outcomes at register places 1 to <paramref name="upTo"/>, oldest first: those a tree head of register
+    /// size <paramref name="upTo"/> covers. The only way to read them: a reader names the register size of the head it presents.
+    /// </summary>
     Task<(IReadOnlyList<Acts.RecountOrder> Orders, IReadOnlyList<Acts.RecountOutcome> Outcomes)> ReadRecountsAsync(
         long upTo, CancellationToken cancellationToken = default);
 
     /// <summary>Records a certification; comes back with its sequence.</summary>
     Task<Acts.Certification> CertifyAsync(Acts.Certification certification, CancellationToken cancellationToken = default);
 
-    /// <summary>Every certification, oldest first.</summary>
-    Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(CancellationToken cancellationToken = default) =>
-        ReadCertificationsAsync(long.MaxValue, cancellationToken);
-
-    /// <summary>The certifications at register places 1 to <paramref name="upTo"/>, oldest first.</summary>
+    /// <summary>
+    /// The certifications at register places 1 to <paramref name="upTo"/>, oldest first: those a tree head of register size
+    /// <paramref name="upTo"/> covers. The only way to read them, as <see cref="ReadRecountsAsync"/>.
+    /// </summary>
     Task<IReadOnlyList<Acts.Certification>> ReadCertificationsAsync(long upTo, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -62,4 +62,27 @@ public sealed class ErrCommandTests(Kg2021Files files) : IClassFixture<Kg2021Fil
         Assert.Equal(1, refused);
         Assert.Contains("outside the log", why, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_snapshot_at_or_after_the_position_the_commission_certified_is_exported_as_certified_and_one_before_is_not()
+    {
+        var db = "sqlite:" + At("kg.db");
+        var (ingested, log) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, files.Hand);
+        Assert.True(ingested == 0, log);
+        await using (var store = await Storage.StoreAddress.OpenAsync(db))
+        {
+            await store.CertifyAsync(new Storage.Acts.Certification(0, 100, "Certified so far.", "cec", DateTimeOffset.UnixEpoch));
+        }
+
+        string Status(params string[] snapshot)
+        {
+            var file = At($"at-{snapshot.Length}-{snapshot.LastOrDefault()}.json");
+            var (exported, said) = CliRun.Sanoo(["export", "err", "--db", db, "--out", file, .. snapshot]);
+            Assert.True(exported == 0, said);
+            return JsonDocument.Parse(File.ReadAllBytes(file)).RootElement.GetProperty("Status").GetString()!;
+        }
+        Assert.Equal("certified", Status("--snapshot", "100"));
+        Assert.Equal("certified", Status()); // the store's current snapshot
+        Assert.Equal("unofficial-partial", Status("--snapshot", "99"));
+    }
 }

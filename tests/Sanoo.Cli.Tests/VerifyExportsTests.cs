@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Sanoo.Cli.Commands;
+using Sanoo.Cli.Commands.Verify;
 
 namespace Sanoo.Cli.Tests;
 
@@ -130,7 +131,7 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
     }
 
     [Fact]
-    public void Exports_left_at_an_earlier_snapshot_are_held_to_the_log_at_that_snapshot()
+    public async Task Exports_left_at_an_earlier_snapshot_are_held_to_the_log_at_that_snapshot()
     {
         var folder = Directory.CreateTempSubdirectory("sanoo-verify-earlier-exports-").FullName;
         try
@@ -147,6 +148,21 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             Assert.Contains("VERIFIED", report, StringComparison.Ordinal);
             Assert.DoesNotContain("not compared", report.ReplaceLineEndings(""), StringComparison.Ordinal);
 
+            // The snapshot each states is found in its first kilobytes: read ahead of the replay, no export is read whole.
+            var head = System.Text.Json.JsonSerializer.Deserialize(
+                File.ReadAllBytes(Path.Combine(copy.Site, Web.Site.PublishedApi.TreeHeadFile)), Contracts.WireJson.Default.TreeHead)!;
+            var election = Assert.IsType<Core.Definitions.DefinitionResult.Loaded>(
+                Core.Definitions.DefinitionReader.Read(File.ReadAllBytes(files.Definition))).Election;
+            using var counting = new CountingFolder(copy.Site);
+            var ahead = await ExportSnapshots.ReadAsync(
+                counting, new LogReplay(election, head.DefinitionSha256, _ => false), head.TreeSize, CancellationToken.None);
+            var exports = ExportComparison.Reports.Select(r => r.Path)
+                .Concat(election.Definition.Languages.Select(l => Web.Site.SitePaths.Discrepancies(l) + Web.Site.SitePaths.DataJson)).ToList();
+            Assert.All(exports, path => Assert.Equal(exported, ahead.Stated(path)));
+            Assert.Equal(exports.Order(StringComparer.Ordinal), counting.Read.Keys.Order(StringComparer.Ordinal));
+            Assert.All(counting.Read, read => Assert.InRange(read.Value, 1, ExportSnapshots.HeadBytes));
+            Assert.True(new FileInfo(Path.Combine(export, "err.xml")).Length > 100 * ExportSnapshots.HeadBytes);
+
             // One party's votes at one station, one more, in either form of the report; a line of the ledger.
             var inJson = StationCountJson().Match(json);
             Assert.True(inJson.Success);
@@ -157,6 +173,13 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
             Assert.True(inXml.Success);
             NotVerified(copy, Path.Combine(export, "err.xml"), Encoding.UTF8.GetBytes(OneMore(xml, inXml.Groups[2])),
                 $"/api/v1/export/err.xml: list/hand/{inXml.Groups[1].Value}: ");
+            // An XML report whose comment before the root states the earlier snapshot and whose identifier the head's.
+            static string Body(long snapshot) => $"<OtherType>sanoo-snapshot</OtherType><Value>{snapshot}</Value>";
+            Assert.Contains(
+                $"<!--ExternalIdentifier: other sanoo-snapshot {exported}-->", xml[..ExportSnapshots.HeadBytes], StringComparison.Ordinal);
+            NotVerified(copy, Path.Combine(export, "err.xml"),
+                Encoding.UTF8.GetBytes(xml.Replace(Body(exported), Body(head.TreeSize), StringComparison.Ordinal)),
+                $"/api/v1/export/err.xml: is of snapshot {head.TreeSize:N0}, but read ahead it stated another");
             var ledgerJson = Path.Combine(copy.Site, "en", "discrepancies", "data.json");
             var ledger = File.ReadAllText(ledgerJson);
             var oneOnly = LedgerRowOneOnly().Match(ledger);
@@ -190,6 +213,44 @@ public sealed partial class VerifyExportsTests(Kg2021Files files) : IClassFixtur
         Assert.True(code == VerifyCommand.Mismatch, complaint);
         Assert.Contains("NOT VERIFIED", complaint, StringComparison.Ordinal);
         Assert.Contains(expected, complaint.ReplaceLineEndings(""), StringComparison.Ordinal);
+    }
+
+    /// <summary>A published folder that counts the bytes read of each file opened as a stream (a read ahead opens, reads, closes).</summary>
+    private sealed class CountingFolder(string site) : VerifyCommand.IPublished
+    {
+        /// <summary>The bytes read of each path opened, by path.</summary>
+        public Dictionary<string, long> Read { get; } = [];
+
+        public bool Live => false;
+
+        public Task<Stream> OpenAsync(string pathAndQuery, CancellationToken cancellationToken) => Task.FromResult<Stream>(
+            new Counted(File.ReadAllBytes(Path.Combine(site, Web.Site.PublishedApi.FileOf(pathAndQuery)!)), n => Read[pathAndQuery] = n));
+
+        public Task<T> JsonAsync<T>(
+            string pathAndQuery, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<T> ReadAsync<T>(string pathAndQuery, LentBytes.Reader<T> read, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public void Dispose()
+        {
+        }
+
+        /// <summary>A file's bytes that, closed, say how far they were read.</summary>
+        private sealed class Counted(byte[] bytes, Action<long> closed) : MemoryStream(bytes)
+        {
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    closed(Position);
+                }
+                base.Dispose(disposing);
+            }
+        }
     }
 
     /// <summary><paramref name="text"/> with the number <paramref name="count"/> matched in it one more.</summary>

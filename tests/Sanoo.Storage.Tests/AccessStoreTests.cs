@@ -106,7 +106,7 @@ public class AccessStoreTests(PostgresServer postgres) : StoreTestBase(postgres)
         Assert.Equal([1L, 2, 3, 4, 5], rows.Select(r => r.Sequence));
         Assert.Equal(station, Assert.Single(await log.DeviceKeysAsync()).Station.Value);
         Assert.Equal("anna", Assert.Single(await log.OperatorsAsync()).Name);
-        Assert.Equal("observer complaint", Assert.Single((await log.RecountsAsync()).Orders).Reason);
+        Assert.Equal("observer complaint", Assert.Single((await log.RecountsAsync(log.RegisterSize)).Orders).Reason);
         Assert.True((await log.CheckStoreAsync(null)).Sound);
         await CloseAsync(log);
     }

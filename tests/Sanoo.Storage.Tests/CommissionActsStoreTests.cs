@@ -26,7 +26,7 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         var missing = await Assert.ThrowsAsync<StoreException>(() => store.RecordRecountOutcomeAsync(new RecountOutcome(0, 99, "x", "dec-01", At)));
         Assert.Contains("no recount order 99", missing.Message, StringComparison.Ordinal);
 
-        var (orders, outcomes) = await store.ReadRecountsAsync();
+        var (orders, outcomes) = await store.ReadRecountsAsync(3);
         Assert.Equal(["s0001", "s0002"], orders.Select(o => o.Station.Value));
         Assert.Equal("machine and hand differ by 12 votes", orders[0].Reason);
         Assert.Equal(At, orders[0].OrderedAt);
@@ -43,7 +43,7 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         await using var store = await StoreAddress.OpenAsync(address);
         await store.CertifyAsync(new Certification(0, 9797, "The CEC certifies the result.", "cec", At));
         await store.CertifyAsync(new Certification(0, 9801, "Certified again after two recounts.", "cec", At.AddDays(3)));
-        var all = await store.ReadCertificationsAsync();
+        var all = await store.ReadCertificationsAsync(2);
         Assert.Equal([9797L, 9801L], all.Select(c => c.Position));
         Assert.Equal([1L, 2L], all.Select(c => c.Sequence));
         var error = await Assert.ThrowsAnyAsync<Exception>(() => RawSql.ExecuteAsync(address, "UPDATE register SET log_size = 1"));
@@ -72,7 +72,7 @@ public class CommissionActsStoreTests(PostgresServer postgres) : StoreTestBase(p
         Assert.Empty(await store.ReadRegisterOfKindAsync(Core.Register.RecountOrderRecord.Word, 0));
         (orders, outcomes) = await store.ReadRecountsAsync(register[^2].Sequence);
         Assert.Equal((2, 1), (orders.Count, outcomes.Count));
-        Assert.Equal([9797L, 9801L], (await store.ReadCertificationsAsync()).Select(c => c.Position));
-        Assert.Equal(2, (await store.ReadRegisterOfKindAsync(Core.Register.CertificationRecord.Word)).Count);
+        Assert.Equal([9797L, 9801L], (await store.ReadCertificationsAsync(register.Count)).Select(c => c.Position));
+        Assert.Equal(2, (await store.ReadRegisterOfKindAsync(Core.Register.CertificationRecord.Word, register.Count)).Count);
     }
 }

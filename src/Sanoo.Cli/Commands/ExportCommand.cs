@@ -45,7 +45,7 @@ public static class ExportCommand
         {
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
-            var current = await log.FreezeAsync(cancellationToken);
+            var (current, roots) = await log.FreezeWithRootsAsync(cancellationToken);
             if (position is { } n && (n < 1 || n > current.Position))
             {
                 console.MarkupLineInterpolated($"[red]--snapshot {n} is outside the log: give 1 … {Format.Count(current.Position)}.[/]");
@@ -57,7 +57,9 @@ public static class ExportCommand
                 console.MarkupLineInterpolated($"[red]Snapshot {snapshot.Position} breaks an invariant (a bug in Sanoo): nothing was written.[/]");
                 return SanooCli.Impossible;
             }
-            var certified = (await log.CertificationsAsync(cancellationToken)).Any(c => c.Position <= snapshot.Position);
+            // the certifications the register held when the current snapshot was frozen (what a head of that moment signs), also for
+            // an earlier snapshot: one certified later at or before its position certifies it too
+            var certified = (await log.CertificationsAsync(roots.RegisterSize, cancellationToken)).Any(c => c.Position <= snapshot.Position);
             var context = new Core.Err.ErrContext(TimeProvider.System.GetUtcNow(), certified, ErrReports.Vendor);
             await using (var file = File.Create(output.FullName))
             {

@@ -22,7 +22,10 @@ public static class ErrExport
                 new("Election", new ErrList([Election(snapshot)])),
                 new(
                     "ExternalIdentifier",
-                    new ErrList([ErrWords.External(ErrIds.Snapshot, snapshot.Position.ToString(CultureInfo.InvariantCulture))])),
+                    new ErrList([ErrWords.External(ErrIds.Snapshot, snapshot.Position.ToString(CultureInfo.InvariantCulture))]))
+                {
+                    Leads = true,
+                },
                 new("Format", new ErrText("precinct-level")),
                 new("GeneratedDate", new ErrText(context.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))),
                 new("GpUnit", new ErrList(Units(election))),

@@ -44,4 +44,12 @@ public sealed record ErrObject(string Type, string? Id, IReadOnlyList<ErrField> 
 /// <summary>One named field of an <see cref="ErrObject"/>.</summary>
 /// <param name="Name">The NIST property (and XML element) name.</param>
 /// <param name="Value">Its value; null: absent.</param>
-public sealed record ErrField(string Name, ErrValue? Value);
+public sealed record ErrField(string Name, ErrValue? Value)
+{
+    /// <summary>
+    /// Whether a reader should find the field in the report's first bytes, before the counts (the snapshot the report is of): JSON,
+    /// whose members have no order, writes it first; XML, held to the XSD's order, also states its texts in a comment before the
+    /// root element. Its value is then enumerated twice, so it is kept small.
+    /// </summary>
+    public bool Leads { get; init; }
+}

@@ -118,7 +118,7 @@ public static class ActEndpoints
         {
             return problem!;
         }
-        var order = (await log.RecountsAsync(cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
+        var order = (await log.RecountsAsync(log.RegisterSize, cancellationToken)).Orders.FirstOrDefault(o => o.Sequence == id);
         var text = fields.String("outcome").Trim();
         if (order is null || text.Length == 0)
         {

@@ -6,8 +6,8 @@ namespace Sanoo.Web.OpenData;
 
 /// <summary>
 /// Writes an ERR report (<see cref="ErrExport"/>) in NIST's JSON form: every object with <c>"@type": "ElectionResults.TYPE"</c>
-/// and, where referenceable, <c>"@id"</c>; repeated fields as arrays. It streams: a report of any size is written with a small
-/// buffer.
+/// and, where referenceable, <c>"@id"</c>; repeated fields as arrays; a field that leads (the report's snapshot) first. It streams:
+/// a report of any size is written with a small buffer.
 /// </summary>
 public static class ErrJson
 {
@@ -64,18 +64,25 @@ public static class ErrJson
                 {
                     writer.WriteString("@id", id);
                 }
-                foreach (var field in node.Fields)
-                {
-                    if (field.Value is { } fieldValue)
-                    {
-                        writer.WritePropertyName(field.Name);
-                        Value(writer, fieldValue);
-                    }
-                }
+                Fields(writer, node, leading: true);
+                Fields(writer, node, leading: false);
                 writer.WriteEndObject();
                 break;
             default:
                 throw new InvalidOperationException($"unknown ERR value {value.GetType().Name}");
+        }
+    }
+
+    /// <summary>Writes the fields of <paramref name="node"/> that lead (<see cref="ErrField.Leads"/>), or the others.</summary>
+    private static void Fields(Utf8JsonWriter writer, ErrObject node, bool leading)
+    {
+        foreach (var field in node.Fields)
+        {
+            if (field.Leads == leading && field.Value is { } value)
+            {
+                writer.WritePropertyName(field.Name);
+                Value(writer, value);
+            }
         }
     }
 }

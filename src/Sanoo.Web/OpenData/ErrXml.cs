@@ -8,7 +8,8 @@ namespace Sanoo.Web.OpenData;
 /// <summary>
 /// Writes an ERR report (<see cref="ErrExport"/>) in NIST's XML form (namespace <see cref="Namespace"/>): a field is an element of
 /// its name, an object's id the <c>ObjectId</c> attribute, an object held where the schema declares an abstract type names its type
-/// with <c>xsi:type</c>, id references are space-separated, and a text in a language is <c>&lt;Text Language="ky"&gt;</c>. It
+/// with <c>xsi:type</c>, id references are space-separated, and a text in a language is <c>&lt;Text Language="ky"&gt;</c>. A field
+/// that leads (the report's snapshot) is also stated in a comment before the root element, as the XSD puts it after the counts. It
 /// streams like <see cref="ErrJson"/>.
 /// </summary>
 public static class ErrXml
@@ -27,6 +28,13 @@ public static class ErrXml
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, CloseOutput = false };
         using var writer = XmlWriter.Create(stream, settings);
         writer.WriteStartDocument();
+        foreach (var field in report.Fields)
+        {
+            if (field is { Leads: true, Value: { } value })
+            {
+                writer.WriteComment($"{field.Name}: {string.Join(' ', Texts(value))}");
+            }
+        }
         writer.WriteStartElement(report.Type, Namespace);
         writer.WriteAttributeString("xmlns", "xsi", null, Instance);
         Content(writer, report);
@@ -90,6 +98,18 @@ public static class ErrXml
         }
         writer.WriteEndElement();
     }
+
+    /// <summary>The texts and numbers within <paramref name="value"/>, in order: what a comment states of a leading field.</summary>
+    private static IEnumerable<string> Texts(ErrValue value) => value switch
+    {
+        ErrText text => [text.Text],
+        ErrNumber number => [number.Value.ToString(CultureInfo.InvariantCulture)],
+        ErrBoolean boolean => [boolean.Value ? "true" : "false"],
+        ErrRefs refs => refs.Ids,
+        ErrList list => list.Items.SelectMany(Texts),
+        ErrObject node => node.Fields.SelectMany(f => f.Value is { } field ? Texts(field) : []),
+        _ => throw new InvalidOperationException($"unknown ERR value {value.GetType().Name}"),
+    };
 
     private static string Scalar(ErrObject node, string field) =>
         node.Fields.First(f => f.Name == field).Value is ErrText text ? text.Text : throw new InvalidOperationException($"{field} is no text");

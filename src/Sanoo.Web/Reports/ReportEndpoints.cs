@@ -169,7 +169,8 @@ public static class ReportEndpoints
         {
             return Problems.Status(404, "No such report", $"there is no report {id}");
         }
-        if (recount is { } order && !(await log.RecountsAsync(cancellationToken)).Orders.Any(o => o.Sequence == order && o.Station == report.Station))
+        if (recount is { } order
+            && !(await log.RecountsAsync(log.RegisterSize, cancellationToken)).Orders.Any(o => o.Sequence == order && o.Station == report.Station))
         {
             errors["$.recount"] = [$"there is no recount order {order} of station '{report.Station}'"];
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Sanoo.Web.Site;
 
 namespace Sanoo.Cli.Commands.Verify;
@@ -9,13 +8,17 @@ namespace Sanoo.Cli.Commands.Verify;
 /// (<see cref="Of"/>): the head's, or those frozen at the earlier size it states. A publish with <c>--exports-every</c> leaves the ERR
 /// report, <c>protocols.csv</c> and the discrepancy ledger at an earlier snapshot and keeps that snapshot's signed head; an export
 /// of an earlier size is compared as one of the head is, with the same code, so an insider gains nothing by stating one.
-/// The size is read ahead by a plain search of the file's bytes for the word that states it (the ledger's <c>"snapshot":</c>, its
-/// first field; the ERR report's <c>sanoo-snapshot</c> identifier, after the counts): the file is read whole once more, not parsed.
-/// An export the search misreads is held to the head's figures and named, never passed. A server's exports are of its head: none is
-/// read ahead.
+/// The size is read ahead by a plain search of the file's first <see cref="HeadBytes"/> for the word that states it (the ledger's
+/// <c>"snapshot":</c>, its first field; the ERR report's <c>sanoo-snapshot</c> identifier, which the JSON form writes first and the
+/// XML form states in a comment before its root element): each export is then read whole once, by the comparison. An export the
+/// search misreads, or one whose head states another snapshot than its body, is held to the head's figures and named, never
+/// passed. A server's exports are of its head: none is read ahead.
 /// </summary>
 internal sealed class ExportSnapshots
 {
+    /// <summary>How much of an export's start is searched for the snapshot it states: its first field, or a comment before it.</summary>
+    public const int HeadBytes = 4096;
+
     private static readonly byte[] ErrWord = "sanoo-snapshot"u8.ToArray();
     private static readonly byte[] LedgerWord = "\"snapshot\":"u8.ToArray();
 
@@ -111,8 +114,9 @@ internal sealed class ExportSnapshots
     }
 
     /// <summary>
-    /// The number that follows the first <paramref name="word"/> in the file at <paramref name="path"/> (within a few bytes: the
-    /// field's name and quotes, or the XML tags between); null when the file is not there or holds no such number.
+    /// The number that follows the first <paramref name="word"/> in the first <see cref="HeadBytes"/> of the file at
+    /// <paramref name="path"/> (within a few bytes: the field's name and quotes, or the XML tags between); null when the file is not
+    /// there or its head holds no such number. Reads no further than the head.
     /// </summary>
     private static async Task<long?> SizeAfterAsync(
         VerifyCommand.IPublished origin, string path, byte[] word, CancellationToken cancellationToken)
@@ -127,35 +131,14 @@ internal sealed class ExportSnapshots
         {
             return null; // the comparison names a file missing
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        try
+        var head = new byte[HeadBytes];
+        int filled;
+        await using (stream)
         {
-            await using (stream)
-            {
-                var filled = 0;
-                while (true)
-                {
-                    var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-                    filled += read;
-                    var at = buffer.AsSpan(0, filled).IndexOf(word);
-                    if (at >= 0 && (read == 0 || filled - at - word.Length >= Reach))
-                    {
-                        return NumberIn(buffer.AsSpan(at + word.Length, Math.Min(Reach, filled - at - word.Length)));
-                    }
-                    if (read == 0)
-                    {
-                        return null;
-                    }
-                    var keep = Math.Min(filled, word.Length + Reach);
-                    buffer.AsSpan(filled - keep, keep).CopyTo(buffer);
-                    filled = keep;
-                }
-            }
+            filled = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var at = head.AsSpan(0, filled).IndexOf(word);
+        return at < 0 ? null : NumberIn(head.AsSpan(at + word.Length, Math.Min(Reach, filled - at - word.Length)));
     }
 
     /// <summary>The first run of ASCII digits in <paramref name="bytes"/> as a number; null when there is none or it overflows.</summary>
