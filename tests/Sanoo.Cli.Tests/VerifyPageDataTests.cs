@@ -190,6 +190,12 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             Rewrite(station, stationHtml.Replace(counted.Value,
                 counted.Value.Replace("<section class=\"count\"", "<section hidden class=\"count\"", StringComparison.Ordinal) + "\n" + shown,
                 StringComparison.Ordinal));
+            // Another station's page, published (its footer says) in 2019: its data states when it was, nothing is read from the footer.
+            var other = Path.Combine(site, "en", "station", "s0002", "index.html");
+            var otherHtml = File.ReadAllText(other);
+            var stamp = Regex.Match(otherHtml, "<p class=\"proof\">[^<]*?([0-9]{4})-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}");
+            Assert.True(stamp.Success, otherHtml);
+            Rewrite(other, string.Concat(otherHtml.AsSpan(0, stamp.Groups[1].Index), "2019", otherHtml.AsSpan(stamp.Groups[1].Index + 4)));
             // The "how to check" page in Kyrgyz: the commission key observers copy swapped for another.
             var verify = Path.Combine(site, "ky", "verify", "index.html");
             var forged = Convert.ToBase64String(new byte[32]);
@@ -211,6 +217,8 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             var said = complaint.ReplaceLineEndings("");
             Assert.Contains(
                 "/en/station/s0001/index.html: the page shows the markup <section hidden class=\"count\"", said, StringComparison.Ordinal);
+            Assert.Contains("/en/station/s0002/index.html: the page shows \"", said, StringComparison.Ordinal);
+            Assert.Contains("2019-", said, StringComparison.Ordinal);
             Assert.Contains($"/ky/verify/index.html: the page shows \"{forged}\" where the verified protocols give \"{copy.Key}\"",
                 said, StringComparison.Ordinal);
             Assert.Contains($"/en/progress/index.html: the page shows \"99.99%\" where the verified protocols give \"{figure.Groups[1].Value}\"",

@@ -79,11 +79,10 @@ internal sealed partial class AreaHtmlCheck(
 
     /// <summary>
     /// Compares the published <paramref name="html"/> of the page of <paramref name="station"/> at <paramref name="path"/> with the page
-    /// the verifier renders from <paramref name="page"/> (built from the station's entries the verified log holds), as an area's page
-    /// is compared. A station's data states only its <paramref name="snapshot"/>: when it was published, a pause's banner and the tree
-    /// head named are read from the page's footer and header (<see cref="StationFrame"/>), the head held to the verified one. Its
-    /// recounts and observers' reports (whose records the verifier's acts do not yet carry) are cut from both pages, where they hold
-    /// nothing but their tables' markup (<see cref="WithoutActs"/>): else the difference is named.
+    /// the verifier renders from <paramref name="page"/> (built from the station's entries the verified log holds), framed from its
+    /// <paramref name="data"/> as an area's page is (<see cref="Framed"/>). Its recounts and observers' reports (whose records the
+    /// verifier's acts do not yet carry) are cut from both pages, where they hold nothing but their tables' markup
+    /// (<see cref="WithoutActs"/>): else the difference is named.
     /// </summary>
     /// <returns>False when the server moved on meanwhile: check again.</returns>
     public Task<bool> StationAsync(
@@ -91,90 +90,35 @@ internal sealed partial class AreaHtmlCheck(
         byte[] html,
         StationPage page,
         Core.Definitions.Area station,
-        long snapshot,
-        (long Size, string Root) head,
+        JsonObject data,
         FigureProblems problems,
         Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken) =>
-        FramedByPageAsync(path, WithoutActs(Encoding.UTF8.GetString(html)), page.Frame, station.Id.Value, snapshot, head,
+        CancellationToken cancellationToken)
+    {
+        var published = WithoutActs(Encoding.UTF8.GetString(html));
+        return CompareAsync(path, published, Framed(page.Frame, station.Id.Value, data, published),
             async frame => WithoutActs(await RenderAsync(renderer => renderer.StationAsync(page with { Frame = frame }))),
             problems, movedOn, cancellationToken);
+    }
 
     /// <summary>
-    /// Compares a page of the whole election whose data states no more than the snapshot it is of, if it has any (the "how to check"
-    /// page, the night's progress), given as <paramref name="html"/> at <paramref name="path"/>, with the page <paramref name="render"/>
-    /// renders from <paramref name="frame"/> (built from the verified snapshot): what it is of and when it was published are read as a
-    /// station page's are (<see cref="StationFrame"/>), its snapshot from its <c>body</c>.
+    /// Compares a page of the whole election (the "how to check" page, the night's progress), given as <paramref name="html"/> at
+    /// <paramref name="path"/>, with the page <paramref name="render"/> renders from <paramref name="frame"/> (built from the verified
+    /// snapshot), framed from <paramref name="data"/> (<see cref="Framed"/>: the progress page's own, the site's snapshot marker for the
+    /// "how to check" page, which has none); it carries no check of its own.
     /// </summary>
     /// <returns>False when the server moved on meanwhile: check again.</returns>
     public Task<bool> WholeAsync(
         string path,
         string html,
         PageFrame frame,
-        (long Size, string Root) head,
+        JsonObject data,
         Func<SiteRenderer, PageFrame, Task<string>> render,
         FigureProblems problems,
         Func<Task<bool>> movedOn,
         CancellationToken cancellationToken) =>
-        FramedByPageAsync(path, html, frame, null, BodySnapshot().Match(html) is { Success: true } body
-            ? long.Parse(body.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
-            : head.Size, head, frame => RenderAsync(renderer => render(renderer, frame)), problems, movedOn, cancellationToken);
-
-    /// <summary>
-    /// Compares a page whose frame is read from the page itself (<see cref="StationFrame"/>); its own check, of <paramref name="area"/>
-    /// (none for a page of the whole election), shows the verified key.
-    /// </summary>
-    private Task<bool> FramedByPageAsync(
-        string path,
-        string published,
-        PageFrame frame,
-        string? area,
-        long snapshot,
-        (long Size, string Root) head,
-        Func<PageFrame, Task<string>> render,
-        FigureProblems problems,
-        Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken)
-    {
-        var data = StationFrame(path, published, snapshot, frame.Language, head, problems);
-        var framed = Framed(frame, area ?? "", data, published);
-        return CompareAsync(path, published, area is null ? framed with { Check = null } : framed, render, problems, movedOn, cancellationToken);
-    }
-
-    /// <summary>
-    /// What a station's page states that neither the log nor its data gives, in the form of an area's data (<see cref="Framed"/>): the
-    /// <paramref name="snapshot"/> its data states, when it was published (the footer's stamp, its offset from UTC read whether or not
-    /// the site encoded its '+'), a pause's banner, and the tree head it names, which must be of its snapshot, and the verified one
-    /// (<paramref name="head"/>) when that is the head's.
-    /// </summary>
-    private static JsonObject StationFrame(
-        string path, string published, long snapshot, SiteLanguage language, (long Size, string Root) head, FigureProblems problems)
-    {
-        var data = new JsonObject { ["snapshot"] = snapshot };
-        if (Proof().Match(published) is { Success: true } proof
-            && Stamp().Match(System.Net.WebUtility.HtmlDecode(proof.Groups[1].Value)) is { Success: true } stamp
-            && DateTimeOffset.TryParseExact(stamp.Groups[1].Value + " " + (stamp.Groups[2].Success ? stamp.Groups[2].Value : "+00:00"),
-                "yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out var at))
-        {
-            data["publishedAt"] = at;
-        }
-        if (published.Contains("<p class=\"halted\" role=\"alert\">", StringComparison.Ordinal))
-        {
-            data["halted"] = language.Words.Halted;
-        }
-        if (NamedHead().Match(published) is { Success: true } named)
-        {
-            var size = long.Parse(named.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            problems.Same(path, "the size of the tree head named", size, snapshot);
-            if (snapshot == head.Size)
-            {
-                problems.Same(path, "the root of the tree head named", named.Groups[2].Value, head.Root);
-            }
-            data["treeHead"] = new JsonObject { ["size"] = size, ["root"] = named.Groups[2].Value, ["timestamp"] = DateTimeOffset.UnixEpoch };
-        }
-        return data;
-    }
+        CompareAsync(path, html, Framed(frame, "", data, html) with { Check = null }, frame => RenderAsync(renderer => render(renderer, frame)),
+            problems, movedOn, cancellationToken);
 
     /// <summary>
     /// A station's page without its sections of recounts and observers' reports, each cut only where it holds nothing but the markup
@@ -323,7 +267,10 @@ internal sealed partial class AreaHtmlCheck(
 
     /// <summary>
     /// A page's frame as published: the snapshot, publication time, pause and tree head its <paramref name="data"/> states, and the
-    /// commission key for its own check (of <paramref name="area"/>) where the <paramref name="published"/> page carries one.
+    /// commission key for its own check (of <paramref name="area"/>) where the <paramref name="published"/> page carries one. A page's
+    /// data in one language states the pause in its words; data the same in every language (a station's, the progress page's, the
+    /// snapshot marker) as a flag, which the page shows in its language's words. A tree head's time is not shown on a page (the
+    /// marker does not state it).
     /// </summary>
     private PageFrame Framed(PageFrame frame, string area, JsonObject data, string published)
     {
@@ -331,13 +278,15 @@ internal sealed partial class AreaHtmlCheck(
         var head = data["treeHead"] is JsonObject h
             ? new Core.Transparency.TreeHead(
                 "", [], h["size"]!.GetValue<long>(), Convert.FromHexString(h["root"]!.GetValue<string>()), 0, [],
-                h["timestamp"]!.GetValue<DateTimeOffset>())
+                h["timestamp"]?.GetValue<DateTimeOffset>() ?? DateTimeOffset.UnixEpoch)
             : null;
         return frame with
         {
             Snapshot = data["snapshot"]!.GetValue<long>(),
             PublishedAt = at,
-            Halted = data["halted"]?.GetValue<string>(),
+            Halted = data["halted"] is JsonValue halted && halted.TryGetValue<bool>(out var paused)
+                ? (paused ? frame.Language.Words.Halted : null)
+                : data["halted"]?.GetValue<string>(),
             TreeHead = head,
             Check = head is not null && published.Contains(" data-commission-key>", StringComparison.Ordinal)
                 ? new PageCheck(area, commissionKey)
@@ -397,18 +346,6 @@ internal sealed partial class AreaHtmlCheck(
 
     [GeneratedRegex("<link rel=\"canonical\" href=\"([^\"]*)\">")]
     private static partial Regex Canonical();
-
-    [GeneratedRegex("<body data-snapshot=\"([0-9]+)\"")]
-    private static partial Regex BodySnapshot();
-
-    [GeneratedRegex("<p class=\"proof\">([^<]*)")]
-    private static partial Regex Proof();
-
-    [GeneratedRegex("([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}) UTC([+-][0-9]{2}:[0-9]{2})?")]
-    private static partial Regex Stamp();
-
-    [GeneratedRegex("<br><span data-tree-size=\"([0-9]+)\" data-tree-root=\"([0-9a-f]*)\">")]
-    private static partial Regex NamedHead();
 
     [GeneratedRegex("<section class=\"(?:recounts|reports)\" aria-labelledby=\"(?:recounts|reports)\">.*?</section>\n?", RegexOptions.Singleline)]
     private static partial Regex ActSection();
