@@ -33,7 +33,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly string _root;
     private readonly Published _published;
     private readonly FigureProblems _problems = new("the verified protocols");
-    private readonly AreaHtmlCheck _html;
+    private readonly PageHtmlCheck _html;
     private readonly PageShare _share;
     private readonly int _round;
     private readonly long _registerSize;
@@ -58,7 +58,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         _share = share;
         _round = round;
         _registerSize = registerSize;
-        _html = new AreaHtmlCheck(figures.Election, commissionKey, witnesses);
+        _html = new PageHtmlCheck(figures.Election, commissionKey, witnesses);
         _figures = figures;
         _size = size;
         _root = Convert.ToHexStringLower(root);
@@ -135,10 +135,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                     continue; // not in this round's share
                 }
                 if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot)
-                    && !await _html.CompareAsync(folder + file, html, new RenderedPage.OfArea(page, area, file == SitePaths.BallotOrder),
-                        data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+                    && !await HtmlAsync(origin, folder + file, html, new RenderedPage.OfArea(page, area, file == SitePaths.BallotOrder),
+                        data, cancellationToken))
                 {
-                    Interlocked.Exchange(ref _moved, 1);
                     return;
                 }
             }
@@ -211,11 +210,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             snapshot,
             cancellationToken);
         var file = SitePaths.SingleMember(language) + HtmlFile;
-        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot)
-            && !await _html.CompareAsync(file, html, new RenderedPage.Districts(page), data, _problems,
-                () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot))
         {
-            Interlocked.Exchange(ref _moved, 1);
+            await HtmlAsync(origin, file, html, new RenderedPage.Districts(page), data, cancellationToken);
         }
     }
 
@@ -289,8 +286,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 {
                     page = page with { Witnessed = System.Net.WebUtility.HtmlDecode(line.Groups[1].Value) };
                 }
-                await WholeAsync(origin, VerifyPages.Path(language) + HtmlFile, html, page.Frame, marker,
-                    (renderer, frame) => renderer.VerifyAsync(page with { Frame = frame }), cancellationToken);
+                await HtmlAsync(origin, VerifyPages.Path(language) + HtmlFile, verify,
+                    new RenderedPage.Whole(page.Frame, (renderer, frame) => renderer.VerifyAsync(page with { Frame = frame })), marker,
+                    cancellationToken);
             }
             var progressPath = Web.Progress.ProgressPages.Path(language, Election, main);
             if (Web.Progress.ProgressPages.Has(_figures.Verified, main)
@@ -302,22 +300,26 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                     Web.Progress.ProgressPages.Data(_published, _figures.Verified, main, _figures.CountedVersions), WireJson.Default.ProgressReport)!;
                 Compare(progressPath + SitePaths.DataJson, data, expected.AsObject());
                 var page = Web.Progress.ProgressPages.Of(_published, _figures.Verified, main, lang, _figures.CountedVersions);
-                await WholeAsync(origin, progressPath + HtmlFile, Encoding.UTF8.GetString(progress), page.Frame, data,
-                    (renderer, frame) => renderer.ProgressAsync(page with { Frame = frame }), cancellationToken);
+                await HtmlAsync(origin, progressPath + HtmlFile, progress,
+                    new RenderedPage.Whole(page.Frame, (renderer, frame) => renderer.ProgressAsync(page with { Frame = frame })), data,
+                    cancellationToken);
             }
         }
     }
 
-    /// <summary>Compares one page of the whole election (<see cref="AreaHtmlCheck.WholeAsync"/>); a server that moved on: check again.</summary>
-    private async Task WholeAsync(
-        VerifyCommand.IPublished origin, string path, string html, PageFrame frame, JsonObject data,
-        Func<SiteRenderer, PageFrame, Task<string>> render, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds a page's <paramref name="html"/> at <paramref name="path"/> to the <paramref name="page"/> the verifier renders, framed from
+    /// its <paramref name="data"/> (<see cref="PageHtmlCheck.CompareAsync"/>); false when a server moved on meanwhile (check again).
+    /// </summary>
+    private async Task<bool> HtmlAsync(
+        VerifyCommand.IPublished origin, string path, byte[] html, RenderedPage page, JsonObject data, CancellationToken cancellationToken)
     {
-        if (!await _html.WholeAsync(path, html, frame, data, render, _problems, () => RegisterMovedAsync(origin, cancellationToken),
-            cancellationToken))
+        if (await _html.CompareAsync(path, html, page, data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
         {
-            Interlocked.Exchange(ref _moved, 1);
+            return true;
         }
+        Interlocked.Exchange(ref _moved, 1);
+        return false;
     }
 
     /// <summary>
@@ -411,10 +413,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 return; // named: the page has nothing verified to be rendered from
             }
             var page = StationPages.Of(_published, _figures.Verified, station, entries, SiteLanguage.Of(language));
-            if (!await _html.StationAsync(folder + HtmlFile, html, page, station, frame, _problems,
-                () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+            if (!await HtmlAsync(origin, folder + HtmlFile, html, new RenderedPage.OfStation(page, station), frame, cancellationToken))
             {
-                Interlocked.Exchange(ref _moved, 1);
                 return;
             }
         }

@@ -7,15 +7,17 @@ using Sanoo.Web.Site;
 namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
-/// Holds an area's HTML pages (<c>index.html</c> and its twin in ballot order, <c>ballot.html</c>), and the single-member districts'
-/// page, to the pages the verifier renders itself (<see cref="RenderedPage"/>), with the site's own renderer
-/// (<see cref="SiteRenderer"/>), from the page model it built from its verified snapshot and the commission's acts its register
-/// replay holds (<see cref="RegisterReplay.CommissionActs"/>: the stage in words, a certification's statement, whether the audit
-/// page is linked): byte for byte, but for what neither gives, which is taken from the page's data (itself held to
-/// the verified snapshot for everything else) or from the page, as the site's own addresses and settings:
+/// Holds the site's HTML pages (an area's <c>index.html</c> and its twin in ballot order, <c>ballot.html</c>, the single-member
+/// districts' page, a station's page, the pages of the whole election) to the pages the verifier renders itself
+/// (<see cref="RenderedPage"/>), with the site's own renderer (<see cref="SiteRenderer"/>), from the page model it built from its
+/// verified snapshot and the commission's acts its register replay holds (<see cref="RegisterReplay.CommissionActs"/>: the stage in
+/// words, a certification's statement, whether the audit page is linked): byte for byte, but for what neither gives, which is taken
+/// from the page's data (itself held to the verified snapshot for everything else) or from the page, as the site's own addresses
+/// and settings:
 /// <list type="bullet">
-/// <item>from the page's <c>data.json</c>: the snapshot the page is of, when it was published (the footer and the summary's "as of"),
-/// a pause (the server's, when a newer snapshot failed its check), and the signed tree head named;</item>
+/// <item>from the page's <c>data.json</c> (the site's snapshot marker for the "how to check" page, which has none): the snapshot the
+/// page is of, when it was published (the footer and the summary's "as of"), a pause (the server's, when a newer snapshot failed its
+/// check), and the signed tree head named;</item>
 /// <item>from the page itself, none of them a figure: the seconds between the page's checks for a newer snapshot
 /// (<c>data-interval</c>), the site's public address in the share card's links, whether the page carries the commission key for its
 /// own check (the key shown must then be the verified one), and in the line naming the witnesses who cosigned the head, how many
@@ -29,7 +31,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <param name="commissionKey">The commission key verified (base64), which a page's own check must show.</param>
 /// <param name="witnesses">The witnesses whose cosignatures a live server's listing gave and the verifier verified (its pages name
 /// their witnesses on every page); null for a published folder, which holds no cosignature (its pages name none).</param>
-internal sealed partial class AreaHtmlCheck(
+internal sealed partial class PageHtmlCheck(
     Core.Definitions.Election election, string commissionKey, VouchedWitnesses? witnesses) : IAsyncDisposable
 {
     private readonly ConcurrentBag<SiteRenderer> _renderers = [];
@@ -44,9 +46,11 @@ internal sealed partial class AreaHtmlCheck(
     private readonly ConcurrentDictionary<string, LanguagePages> _languages = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Compares the published <paramref name="html"/> at <paramref name="path"/>, whose data is <paramref name="data"/>, with the
-    /// <paramref name="page"/> the verifier renders itself. Before an act, or any difference, is named, <paramref name="movedOn"/> asks
-    /// whether the server's register moved past the head's since (its acts were then read anew, its pages made again).
+    /// Compares the published <paramref name="html"/> at <paramref name="path"/>, whose data is <paramref name="data"/> (a station's
+    /// <c>data.json</c>, the progress page's, the site's snapshot marker for the "how to check" page, which has no data of its own),
+    /// with the <paramref name="page"/> the verifier renders itself, framed from that data (<see cref="Framed"/>). Before an act, or any
+    /// difference, is named, <paramref name="movedOn"/> asks whether the server's register moved past the head's since (its acts were
+    /// then read anew, its pages made again).
     /// </summary>
     /// <returns>False when the server moved on meanwhile: check again.</returns>
     public Task<bool> CompareAsync(
@@ -64,61 +68,26 @@ internal sealed partial class AreaHtmlCheck(
             case RenderedPage.OfArea(var model, var area, var ballot):
                 Interlocked.Increment(ref _pages);
                 var shown = Shown(model, area, data, published);
-                return CompareAsync(path, published, shown.Frame, frame => RenderAsync(renderer => renderer.AreaAsync(ballot
+                return CompareFramedAsync(path, published, shown.Frame, frame => RenderAsync(renderer => renderer.AreaAsync(ballot
                     ? shown with { BallotOrder = true, Frame = frame with { File = SitePaths.BallotOrder } }
                     : shown with { Frame = frame })), problems, movedOn, cancellationToken);
             case RenderedPage.Districts(var districts):
                 // Its own check is of the nation's area, as its page model says (SingleMemberPages).
-                return CompareAsync(path, published, Framed(districts.Frame, election.Areas[0].Id.Value, data, published),
+                return CompareFramedAsync(path, published, Framed(districts.Frame, election.Areas[0].Id.Value, data, published),
                     frame => RenderAsync(renderer => renderer.SingleMemberAsync(districts with { Frame = frame })), problems, movedOn,
                     cancellationToken);
+            case RenderedPage.OfStation(var model, var station):
+                published = WithoutActs(published);
+                return CompareFramedAsync(path, published, Framed(model.Frame, station.Id.Value, data, published),
+                    async frame => WithoutActs(await RenderAsync(renderer => renderer.StationAsync(model with { Frame = frame }))),
+                    problems, movedOn, cancellationToken);
+            case RenderedPage.Whole(var whole, var render):
+                return CompareFramedAsync(path, published, Framed(whole, "", data, published) with { Check = null },
+                    frame => RenderAsync(renderer => render(renderer, frame)), problems, movedOn, cancellationToken);
             default:
                 throw new ArgumentOutOfRangeException(nameof(page));
         }
     }
-
-    /// <summary>
-    /// Compares the published <paramref name="html"/> of the page of <paramref name="station"/> at <paramref name="path"/> with the page
-    /// the verifier renders from <paramref name="page"/> (built from the station's entries the verified log holds), framed from its
-    /// <paramref name="data"/> as an area's page is (<see cref="Framed"/>). Its recounts and observers' reports (whose records the
-    /// verifier's acts do not yet carry) are cut from both pages, where they hold nothing but their tables' markup
-    /// (<see cref="WithoutActs"/>): else the difference is named.
-    /// </summary>
-    /// <returns>False when the server moved on meanwhile: check again.</returns>
-    public Task<bool> StationAsync(
-        string path,
-        byte[] html,
-        StationPage page,
-        Core.Definitions.Area station,
-        JsonObject data,
-        FigureProblems problems,
-        Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken)
-    {
-        var published = WithoutActs(Encoding.UTF8.GetString(html));
-        return CompareAsync(path, published, Framed(page.Frame, station.Id.Value, data, published),
-            async frame => WithoutActs(await RenderAsync(renderer => renderer.StationAsync(page with { Frame = frame }))),
-            problems, movedOn, cancellationToken);
-    }
-
-    /// <summary>
-    /// Compares a page of the whole election (the "how to check" page, the night's progress), given as <paramref name="html"/> at
-    /// <paramref name="path"/>, with the page <paramref name="render"/> renders from <paramref name="frame"/> (built from the verified
-    /// snapshot), framed from <paramref name="data"/> (<see cref="Framed"/>: the progress page's own, the site's snapshot marker for the
-    /// "how to check" page, which has none); it carries no check of its own.
-    /// </summary>
-    /// <returns>False when the server moved on meanwhile: check again.</returns>
-    public Task<bool> WholeAsync(
-        string path,
-        string html,
-        PageFrame frame,
-        JsonObject data,
-        Func<SiteRenderer, PageFrame, Task<string>> render,
-        FigureProblems problems,
-        Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken) =>
-        CompareAsync(path, html, Framed(frame, "", data, html) with { Check = null }, frame => RenderAsync(renderer => render(renderer, frame)),
-            problems, movedOn, cancellationToken);
 
     /// <summary>
     /// A station's page without its sections of recounts and observers' reports, each cut only where it holds nothing but the markup
@@ -134,7 +103,7 @@ internal sealed partial class AreaHtmlCheck(
     /// Compares a published page with the one <paramref name="render"/> renders from <paramref name="frame"/> (given what neither the
     /// protocols nor the register give): the witnesses named, the audit link and the stage first, each named in words.
     /// </summary>
-    private async Task<bool> CompareAsync(
+    private async Task<bool> CompareFramedAsync(
         string path,
         string published,
         PageFrame frame,
