@@ -77,10 +77,8 @@ internal sealed partial class PageHtmlCheck(
                     frame => RenderAsync(renderer => renderer.SingleMemberAsync(districts with { Frame = frame })), problems, movedOn,
                     cancellationToken);
             case RenderedPage.OfStation(var model, var station):
-                published = WithoutActs(published);
                 return CompareFramedAsync(path, published, Framed(model.Frame, station.Id.Value, data, published),
-                    async frame => WithoutActs(await RenderAsync(renderer => renderer.StationAsync(model with { Frame = frame }))),
-                    problems, movedOn, cancellationToken);
+                    frame => RenderAsync(renderer => renderer.StationAsync(model with { Frame = frame })), problems, movedOn, cancellationToken);
             case RenderedPage.Whole(var whole, var render):
                 return CompareFramedAsync(path, published, Framed(whole, "", data, published) with { Check = null },
                     frame => RenderAsync(renderer => render(renderer, frame)), problems, movedOn, cancellationToken);
@@ -88,16 +86,6 @@ internal sealed partial class PageHtmlCheck(
                 throw new ArgumentOutOfRangeException(nameof(page));
         }
     }
-
-    /// <summary>
-    /// A station's page without its sections of recounts and observers' reports, each cut only where it holds nothing but the markup
-    /// of its table (no element hidden, styled or scripted, no count): a section that does is left in, to be named as a difference.
-    /// </summary>
-    private static string WithoutActs(string html) => ActSection().Replace(html, m => Tags().Matches(m.Value).All(t =>
-        ActTags.Contains(t.Groups[1].Value) && !Unsafe().IsMatch(t.Groups[2].Value)) ? "" : m.Value);
-
-    private static readonly HashSet<string> ActTags =
-        ["section", "h2", "div", "table", "thead", "tbody", "tr", "th", "td", "p", "small", "br", "code", "a", "strong", "span", "time"];
 
     /// <summary>
     /// Compares a published page with the one <paramref name="render"/> renders from <paramref name="frame"/> (given what neither the
@@ -315,13 +303,4 @@ internal sealed partial class PageHtmlCheck(
 
     [GeneratedRegex("<link rel=\"canonical\" href=\"([^\"]*)\">")]
     private static partial Regex Canonical();
-
-    [GeneratedRegex("<section class=\"(?:recounts|reports)\" aria-labelledby=\"(?:recounts|reports)\">.*?</section>\n?", RegexOptions.Singleline)]
-    private static partial Regex ActSection();
-
-    [GeneratedRegex("</?([a-z0-9]+)([^>]*)>")]
-    private static partial Regex Tags();
-
-    [GeneratedRegex("(?:^|\\s)(?:hidden|style|on[a-z]+|data-counted|data-line|data-choice)(?:[\\s=/]|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex Unsafe();
 }
