@@ -12,7 +12,17 @@ namespace Sanoo.Contracts;
 /// <param name="Choices">The contest's choices, in ballot order: the order of every point's votes.</param>
 /// <param name="Sources">A series per count source (the one asked for, or every source whose results are published).</param>
 public sealed record ProgressReport(
-    string Contest, string Area, long Snapshot, string? TimeZone, IReadOnlyList<string> Choices, IReadOnlyList<ProgressSource> Sources);
+    string Contest, string Area, long Snapshot, string? TimeZone, IReadOnlyList<string> Choices, IReadOnlyList<ProgressSource> Sources)
+{
+    /// <summary>When the snapshot was published, which the progress page's footer states; null from a server before it said so.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>Whether publication is paused (the progress page then says so in its language, as an area's does).</summary>
+    public bool Halted { get; init; }
+
+    /// <summary>The tree head at the snapshot, which the progress page's footer names; null before one is signed.</summary>
+    public PageTreeHead? TreeHead { get; init; }
+}
 
 /// <summary>One count source's progress in an area.</summary>
 /// <param name="Source">The count source.</param>

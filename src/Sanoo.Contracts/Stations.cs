@@ -12,7 +12,20 @@ namespace Sanoo.Contracts;
 /// <param name="Registered">Voters on its main list.</param>
 /// <param name="Additional">Voters on its additional list.</param>
 /// <param name="Counts">One per contest and source received, in log order of their first version.</param>
-public sealed record StationRecord(long Snapshot, string Station, string? Parent, int Registered, int Additional, IReadOnlyList<StationCount> Counts);
+public sealed record StationRecord(long Snapshot, string Station, string? Parent, int Registered, int Additional, IReadOnlyList<StationCount> Counts)
+{
+    /// <summary>When the snapshot was published, which the page's footer states; null from a server before it said so.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>
+    /// Whether publication is paused (a newer snapshot failed its check): the page then says so in its language, as an area's does.
+    /// A flag, not words, since the station's data is the same in every language.
+    /// </summary>
+    public bool Halted { get; init; }
+
+    /// <summary>The tree head at the snapshot, which the page's footer names; null before one is signed.</summary>
+    public PageTreeHead? TreeHead { get; init; }
+}
 
 /// <summary>One contest and count source at a station.</summary>
 /// <param name="Contest">The contest's id.</param>

@@ -16,11 +16,31 @@ internal sealed partial record PublishedHandCopy(string Folder, string Site, str
     /// Ingests and publishes (with <paramref name="publish"/>'s options besides the store and folder) into <paramref name="folder"/>'s
     /// <c>site</c> (which may hold files already); asserts each succeeded.
     /// </summary>
-    public static PublishedHandCopy Make(Kg2021Files files, string folder, params string[] publish)
+    public static PublishedHandCopy Make(Kg2021Files files, string folder, params string[] publish) =>
+        Publish(folder, Ingest(files, folder), publish);
+
+    /// <summary>
+    /// As <see cref="Make"/>, with <paramref name="before"/> run on the store's address between the ingest and the publish (to record
+    /// the commission's acts, observers' reports …).
+    /// </summary>
+    public static async Task<PublishedHandCopy> MakeAsync(Kg2021Files files, string folder, Func<string, Task> before, params string[] publish)
+    {
+        var db = Ingest(files, folder);
+        await before(db);
+        return Publish(folder, db, publish);
+    }
+
+    /// <summary>Ingests the hand count into a fresh SQLite store in <paramref name="folder"/>; returns the store's address.</summary>
+    private static string Ingest(Kg2021Files files, string folder)
     {
         var db = "sqlite:" + Path.Combine(folder, "sanoo.db");
         var (ingested, ingestOutput) = CliRun.Sanoo("ingest", "--definition", files.Definition, "--db", db, files.Hand);
         Assert.True(ingested == 0, ingestOutput);
+        return db;
+    }
+
+    private static PublishedHandCopy Publish(string folder, string db, string[] publish)
+    {
         var site = Path.Combine(folder, "site");
         var (published, output) = CliRun.Sanoo(["publish", "--db", db, "--out", site, .. publish]);
         Assert.True(published == 0, output);

@@ -190,6 +190,12 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             Rewrite(station, stationHtml.Replace(counted.Value,
                 counted.Value.Replace("<section class=\"count\"", "<section hidden class=\"count\"", StringComparison.Ordinal) + "\n" + shown,
                 StringComparison.Ordinal));
+            // Another station's page, published (its footer says) in 2019: its data states when it was, nothing is read from the footer.
+            var other = Path.Combine(site, "en", "station", "s0002", "index.html");
+            var otherHtml = File.ReadAllText(other);
+            var stamp = Regex.Match(otherHtml, "<p class=\"proof\">[^<]*?([0-9]{4})-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}");
+            Assert.True(stamp.Success, otherHtml);
+            Rewrite(other, string.Concat(otherHtml.AsSpan(0, stamp.Groups[1].Index), "2019", otherHtml.AsSpan(stamp.Groups[1].Index + 4)));
             // The "how to check" page in Kyrgyz: the commission key observers copy swapped for another.
             var verify = Path.Combine(site, "ky", "verify", "index.html");
             var forged = Convert.ToBase64String(new byte[32]);
@@ -211,10 +217,73 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             var said = complaint.ReplaceLineEndings("");
             Assert.Contains(
                 "/en/station/s0001/index.html: the page shows the markup <section hidden class=\"count\"", said, StringComparison.Ordinal);
+            Assert.Contains("/en/station/s0002/index.html: the page shows \"", said, StringComparison.Ordinal);
+            Assert.Contains("2019-", said, StringComparison.Ordinal);
             Assert.Contains($"/ky/verify/index.html: the page shows \"{forged}\" where the verified protocols give \"{copy.Key}\"",
                 said, StringComparison.Ordinal);
             Assert.Contains($"/en/progress/index.html: the page shows \"99.99%\" where the verified protocols give \"{figure.Groups[1].Value}\"",
                 said, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_station_page_with_a_recount_and_a_report_verifies_and_a_forged_recount_or_report_row_does_not()
+    {
+        var folder = Directory.CreateTempSubdirectory("sanoo-pagestationacts-").FullName;
+        try
+        {
+            var station = "";
+            var copy = await PublishedHandCopy.MakeAsync(files, folder, async db =>
+            {
+                await using var store = await Sanoo.Storage.StoreAddress.OpenAsync(db);
+                await using var log = await Sanoo.Log.ElectionLog.OpenAsync(store, null);
+                var d01 = new Core.Definitions.AreaId("d01");
+                var id = log.Election.Areas.First(a => a.IsStation && a.Parent == d01).Id;
+                station = id.Value;
+                // An admin, a district operator of d01, an observer of d01: a recount ordered and found, a report filed and answered.
+                await log.Store.AddOperatorAsync(new(
+                    "cec", Sanoo.Storage.Access.OperatorRole.Admin, null, System.Security.Cryptography.SHA256.HashData("cec"u8)));
+                await log.Store.AddOperatorAsync(new(
+                    "dec", Sanoo.Storage.Access.OperatorRole.District, d01, System.Security.Cryptography.SHA256.HashData("dec"u8)));
+                await log.Store.AddOperatorAsync(new(
+                    "aigul", Sanoo.Storage.Access.OperatorRole.Observer, d01, System.Security.Cryptography.SHA256.HashData("aigul"u8)));
+                var (order, _) = await log.OrderRecountUnlessOpenAsync(new Sanoo.Storage.Acts.RecountOrder(
+                    0, id, new Core.Definitions.ContestId("list"), "an observer's report", "dec", DateTimeOffset.UtcNow));
+                await log.RecordRecountOutcomeAsync(
+                    new Sanoo.Storage.Acts.RecountOutcome(0, order.Sequence, "confirmed", "dec", DateTimeOffset.UtcNow));
+                var filed = await log.FileReportAsync(new Core.Register.ReportRecord(
+                    0, 0, DateTimeOffset.UtcNow, "aigul", 0, station, null, "image-differs", "312 on the photo, 321 on the site", null), 30, 500);
+                await log.AnswerReportAsync(new Core.Register.ReportAnswerRecord(
+                    0, 0, DateTimeOffset.UtcNow, "cec", filed.Report!.Number, "accepted", "", order.Sequence, null));
+            }, "--no-compressed-copies");
+            var site = copy.Site;
+            var (honest, report) = copy.Verify();
+            Assert.True(honest == 0, report);
+
+            // In English, the recount's finding reworded in plain text; in Russian, a report nobody filed, as a plain row of text.
+            var english = Path.Combine(site, "en", "station", station, "index.html");
+            var html = File.ReadAllText(english);
+            var finding = html.IndexOf(">confirmed<", html.IndexOf("<tr data-recount=\"1\">", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(finding > 0, html);
+            Rewrite(english, string.Concat(html.AsSpan(0, finding), ">400 votes moved to p05<", html.AsSpan(finding + ">confirmed<".Length)));
+            var russian = Path.Combine(site, "ru", "station", station, "index.html");
+            html = File.ReadAllText(russian);
+            var filedRow = Regex.Match(html, "<tr data-report=\"1\"[^>]*>.*?</tr>", RegexOptions.Singleline);
+            Assert.True(filedRow.Success, html);
+            Rewrite(russian, html.Insert(filedRow.Index + filedRow.Length,
+                "\n<tr><th scope=\"row\">2</th><td>the count was forged</td></tr>"));
+
+            var (code, complaint) = copy.Verify();
+
+            Assert.True(code == VerifyCommand.Mismatch, complaint);
+            var said = complaint.ReplaceLineEndings("");
+            Assert.Contains($"/en/station/{station}/index.html: the page shows \"400 votes moved to p05\" where the verified protocols give "
+                + "\"confirmed\"", said, StringComparison.Ordinal);
+            Assert.Contains($"/ru/station/{station}/index.html: the page shows ", said, StringComparison.Ordinal);
         }
         finally
         {

@@ -47,7 +47,11 @@ public static class ContractSamples
         new StationRecord(4929, "s0001", "d01", 1540, 0,
             [new StationCount("list", "hand", 2, [new ProtocolVersion(
                 7, 2, StoredOutcome.Accepted, Hash, At, "operator:cec", new Correction("recount", "cec"), ["warning w (a <= b): a is 2, b is 1"],
-                Protocol)])]),
+                Protocol)])])
+        {
+            PublishedAt = At,
+            TreeHead = new PageTreeHead(4929, Hash, At),
+        },
         new NotCountedList(4929, [new NotCounted(4, "s0402", "list", "hand", 1, StoredOutcome.Conflict, [], At)]),
         new FlaggedList(4929, [new FlaggedVersion(
             9, "s0450", "list", "hand", 1, [new Violation("mobile_within_outside", "in_mobile <= issued_outside", Severity.Warning, 35, 25)], At)]),
@@ -108,7 +112,11 @@ public static class ContractSamples
             "list", "kg", 4929, "Asia/Bishkek", ["p01", "p02"],
             [new ProgressSource(
                 "machine", false, 2494, 300, [new ProgressAt(At, 1, 530, [312, 200]), new ProgressAt(At.AddMinutes(5), 2, 1060, [600, 420])]),
-                new ProgressSource("hand", true, 2494, 1, [])]),
+                new ProgressSource("hand", true, 2494, 1, [])])
+        {
+            PublishedAt = At,
+            Halted = true,
+        },
         new AuditStatus("confirmed", "32805417963180645971", "0.05", "machine", 4929, ["list"], 2494, 148.6, 148_600_000, "Draw j …",
             [new AuditedAssertion("list: p03 over the threshold", "list", "over-threshold", "p03", null, 8526)],
             [new AuditRoundStatus(1, 1, ["s0463", "s0463"], [new AuditDrawnStation("s0463", 2, 0.061, true, 0,

@@ -131,9 +131,20 @@ public class WireContractTests(ServerFixture server) : IClassFixture<ServerFixtu
         var unknown = await ReadAsync<Problem>(await server.Client.GetAsync("/api/v1/stations/nowhere"), HttpStatusCode.NotFound);
         Assert.Equal("Unknown station", unknown.Title);
 
-        Assert.Equal(status.Snapshot, (await GetAsync<SnapshotMarker>("/snapshot.json")).Snapshot);
+        var marker = await GetAsync<SnapshotMarker>("/snapshot.json");
+        Assert.Equal(status.Snapshot, marker.Snapshot);
         Assert.NotNull((await GetAsync<AreaPageData>("/en/data.json")).Results);
-        Assert.Equal("s0001", (await GetAsync<StationRecord>("/en/station/s0001/data.json")).Station);
+        // A station's data states what its page's footer shows, as the marker states it for the site: the verifier frames it so.
+        var stationData = await GetAsync<StationRecord>("/en/station/s0001/data.json");
+        Assert.Equal("s0001", stationData.Station);
+        Assert.NotNull(stationData.PublishedAt);
+        Assert.Equal(marker.TreeHead is null, stationData.TreeHead is null);
+        if (stationData.Snapshot == marker.Snapshot)
+        {
+            Assert.Equal(marker.PublishedAt, stationData.PublishedAt);
+            Assert.Equal(marker.Halted, stationData.Halted);
+            Assert.Equal(marker.TreeHead?.Root, stationData.TreeHead?.Root);
+        }
         Assert.Single((await GetAsync<LedgerPageData>("/en/discrepancies/data.json")).Recounts);
     }
 

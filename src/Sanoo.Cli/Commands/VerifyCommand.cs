@@ -359,12 +359,12 @@ public static class VerifyCommand
         private const string SearchIndex = "/search/" + Web.Site.SearchPages.IndexFile;
 
         /// <summary>
-        /// The file of <paramref name="path"/> (a page's HTML, the search page's index and the files pages load too), not added to
-        /// <see cref="Read"/>.
+        /// The file of <paramref name="path"/> (a page's HTML, the search page's index, the snapshot marker and the files pages load
+        /// too), not added to <see cref="Read"/>.
         /// </summary>
         private string PageFile(string path) => Path.Combine(root, Web.Site.PublishedApi.FileOf(path)
             ?? ((path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(SearchIndex, StringComparison.Ordinal)
-                    || Web.Site.SiteAssets.Files.Any(a => a.Path == path))
+                    || path == Web.Site.SitePaths.SnapshotJson || Web.Site.SiteAssets.Files.Any(a => a.Path == path))
                 && !path.Contains("..", StringComparison.Ordinal)
                 ? path.TrimStart('/')
                 : throw new FileNotFoundException($"a published folder does not answer {path}")));

@@ -33,7 +33,12 @@ public static class ProgressJson
                 s.Source.Official,
                 s.Series!.StationsExpected,
                 s.Series.BinSeconds,
-                [.. s.Series.Points.Select(p => new Wire.ProgressAt(p.At, p.StationsReporting, p.Participation, p.Votes))]))]);
+                [.. s.Series.Points.Select(p => new Wire.ProgressAt(p.At, p.StationsReporting, p.Participation, p.Votes))]))])
+        {
+            PublishedAt = published.PublishedAt,
+            Halted = published.Halted is not null,
+            TreeHead = Site.SiteJson.TreeHead(published.TreeHead?.Head),
+        };
     }
 
     /// <summary>

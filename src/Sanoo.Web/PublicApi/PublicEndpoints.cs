@@ -80,7 +80,7 @@ public static class PublicEndpoints
         return await SnapshotResponse.CachedAsync(context, published, $"stations/{station.Id}", async () =>
         {
             var entries = (await log.StationEntriesAsync(station.Id, cancellationToken)).Where(e => e.Sequence <= snapshot.Position).ToList();
-            return StationJson.Of(log.Election, station, entries, snapshot.Position);
+            return StationJson.Of(log.Election, station, entries, snapshot.Position, published);
         });
     }
 

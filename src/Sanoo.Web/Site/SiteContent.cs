@@ -98,7 +98,7 @@ public sealed class SiteContent(ElectionLog log, SiteRenderer renderer, Uri? pub
                     }
                 }),
                 SitePaths.DataJson => JsonSerializer.SerializeToUtf8Bytes(
-                    StationJson.Of(Election, area, entries, snapshot.Position), Wire.StationRecord),
+                    StationJson.Of(Election, area, entries, snapshot.Position, published), Wire.StationRecord),
                 _ => Encoding.UTF8.GetBytes(await renderer.StationAsync(StationPages.Of(published, snapshot, area, entries, lang))),
             };
         }

@@ -46,8 +46,11 @@ public static class SiteJson
         };
 
     /// <summary>The tree head a page's footer names, as its data gives it; null before one is signed.</summary>
-    private static Wire.PageTreeHead? TreeHead(PageFrame frame) =>
-        frame.TreeHead is { } head ? new Wire.PageTreeHead(head.Size, Convert.ToHexStringLower(head.Root), head.Timestamp) : null;
+    private static Wire.PageTreeHead? TreeHead(PageFrame frame) => TreeHead(frame.TreeHead);
+
+    /// <summary>A tree head as a page's data names it (the one its footer names); null before one is signed.</summary>
+    public static Wire.PageTreeHead? TreeHead(Core.Transparency.TreeHead? head) =>
+        head is { } h ? new Wire.PageTreeHead(h.Size, Convert.ToHexStringLower(h.Root), h.Timestamp) : null;
 
     private static Wire.ChildRow Row(ChildRow c) => new(c.Id, c.Name, c.Href, c.Reporting, c.Expected, c.Leader);
 

@@ -33,7 +33,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly string _root;
     private readonly Published _published;
     private readonly FigureProblems _problems = new("the verified protocols");
-    private readonly AreaHtmlCheck _html;
+    private readonly PageHtmlCheck _html;
     private readonly PageShare _share;
     private readonly int _round;
     private readonly long _registerSize;
@@ -58,7 +58,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         _share = share;
         _round = round;
         _registerSize = registerSize;
-        _html = new AreaHtmlCheck(figures.Election, commissionKey, witnesses);
+        _html = new PageHtmlCheck(figures.Election, commissionKey, witnesses);
         _figures = figures;
         _size = size;
         _root = Convert.ToHexStringLower(root);
@@ -135,10 +135,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                     continue; // not in this round's share
                 }
                 if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot)
-                    && !await _html.CompareAsync(folder + file, html, new RenderedPage.OfArea(page, area, file == SitePaths.BallotOrder),
-                        data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+                    && !await HtmlAsync(origin, folder + file, html, new RenderedPage.OfArea(page, area, file == SitePaths.BallotOrder),
+                        data, cancellationToken))
                 {
-                    Interlocked.Exchange(ref _moved, 1);
                     return;
                 }
             }
@@ -211,11 +210,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             snapshot,
             cancellationToken);
         var file = SitePaths.SingleMember(language) + HtmlFile;
-        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot)
-            && !await _html.CompareAsync(file, html, new RenderedPage.Districts(page), data, _problems,
-                () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot))
         {
-            Interlocked.Exchange(ref _moved, 1);
+            await HtmlAsync(origin, file, html, new RenderedPage.Districts(page), data, cancellationToken);
         }
     }
 
@@ -242,8 +239,10 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// The pages of the whole election the definition and the verified log give, rendered again and held byte for byte: a folder's
     /// root page choosing a language (a server redirects), and in every language the "how to check" page, which prints the commission
     /// key observers copy and the signed tree head (both must be the verified ones), and the main contest's count through the night
-    /// (<c>/{lang}/progress/</c>, from the verified counted versions and their received times). When each was published and a pause
-    /// are read from the page, as a station's are; on a live server the "how to check" page's line naming the witnesses of the head
+    /// (<c>/{lang}/progress/</c>, from the verified counted versions and their received times; its <c>data.json</c> is held to them
+    /// too). When each was published, a pause and the tree head named are what its data states: the progress page's own, and for the
+    /// "how to check" page, which has none, the site's snapshot marker (<c>/snapshot.json</c>: both are made at every publication,
+    /// the marker last); on a live server the "how to check" page's line naming the witnesses of the head
     /// too (the cosignatures are checked on their own, and the area pages' witnesses held to them), and when its head was signed (a
     /// server signs the same head again every interval).
     /// </summary>
@@ -263,10 +262,15 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 Convert.FromHexString(h.RegisterRoot), DateTimeOffset.FromUnixTimeMilliseconds(h.Timestamp)), [])
             : null;
         var main = Election.Area(Election.DefaultContest.Contest.Area)!;
+        // The "how to check" page has no data of its own: it is made at every publication, of the one the site's marker states.
+        var marker = await JsonAsync(origin, SitePaths.SnapshotJson, cancellationToken) is { } m && Snapshot(SitePaths.SnapshotJson, m) is not null
+            ? HeadNamed(SitePaths.SnapshotJson, m)
+            : null;
         foreach (var language in Election.Definition.Languages)
         {
             var lang = SiteLanguage.Of(language);
-            if (await BytesAsync(origin, VerifyPages.Path(language) + HtmlFile, cancellationToken) is { } verify && Of(origin, verify, _size))
+            if (marker is not null && await BytesAsync(origin, VerifyPages.Path(language) + HtmlFile, cancellationToken) is { } verify
+                && Of(origin, verify, _size))
             {
                 var html = Encoding.UTF8.GetString(verify);
                 var shownHead = signed;
@@ -282,30 +286,40 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 {
                     page = page with { Witnessed = System.Net.WebUtility.HtmlDecode(line.Groups[1].Value) };
                 }
-                await WholeAsync(origin, VerifyPages.Path(language) + HtmlFile, html, page.Frame,
-                    (renderer, frame) => renderer.VerifyAsync(page with { Frame = frame }), cancellationToken);
+                await HtmlAsync(origin, VerifyPages.Path(language) + HtmlFile, verify,
+                    new RenderedPage.Whole(page.Frame, (renderer, frame) => renderer.VerifyAsync(page with { Frame = frame })), marker,
+                    cancellationToken);
             }
-            var progressPath = Web.Progress.ProgressPages.Path(language, Election, main) + HtmlFile;
+            var progressPath = Web.Progress.ProgressPages.Path(language, Election, main);
             if (Web.Progress.ProgressPages.Has(_figures.Verified, main)
-                && await BytesAsync(origin, progressPath, cancellationToken) is { } progress && Of(origin, progress, _size))
+                && await JsonAsync(origin, progressPath + SitePaths.DataJson, cancellationToken) is { } data
+                && Snapshot(progressPath + SitePaths.DataJson, data) is not null
+                && await BytesAsync(origin, progressPath + HtmlFile, cancellationToken) is { } progress && Of(origin, progress, _size))
             {
+                var expected = JsonSerializer.SerializeToNode(
+                    Web.Progress.ProgressPages.Data(_published, _figures.Verified, main, _figures.CountedVersions), WireJson.Default.ProgressReport)!;
+                Compare(progressPath + SitePaths.DataJson, data, expected.AsObject());
                 var page = Web.Progress.ProgressPages.Of(_published, _figures.Verified, main, lang, _figures.CountedVersions);
-                await WholeAsync(origin, progressPath, Encoding.UTF8.GetString(progress), page.Frame,
-                    (renderer, frame) => renderer.ProgressAsync(page with { Frame = frame }), cancellationToken);
+                await HtmlAsync(origin, progressPath + HtmlFile, progress,
+                    new RenderedPage.Whole(page.Frame, (renderer, frame) => renderer.ProgressAsync(page with { Frame = frame })), data,
+                    cancellationToken);
             }
         }
     }
 
-    /// <summary>Compares one page of the whole election (<see cref="AreaHtmlCheck.WholeAsync"/>); a server that moved on: check again.</summary>
-    private async Task WholeAsync(
-        VerifyCommand.IPublished origin, string path, string html, PageFrame frame, Func<SiteRenderer, PageFrame, Task<string>> render,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds a page's <paramref name="html"/> at <paramref name="path"/> to the <paramref name="page"/> the verifier renders, framed from
+    /// its <paramref name="data"/> (<see cref="PageHtmlCheck.CompareAsync"/>); false when a server moved on meanwhile (check again).
+    /// </summary>
+    private async Task<bool> HtmlAsync(
+        VerifyCommand.IPublished origin, string path, byte[] html, RenderedPage page, JsonObject data, CancellationToken cancellationToken)
     {
-        if (!await _html.WholeAsync(path, html, frame, (_size, _root), render, _problems, () => RegisterMovedAsync(origin, cancellationToken),
-            cancellationToken))
+        if (await _html.CompareAsync(path, html, page, data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
         {
-            Interlocked.Exchange(ref _moved, 1);
+            return true;
         }
+        Interlocked.Exchange(ref _moved, 1);
+        return false;
     }
 
     /// <summary>
@@ -368,19 +382,17 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private async Task StationAsync(VerifyCommand.IPublished origin, Area station, CancellationToken cancellationToken)
     {
         byte[]? json = null, csv = null;
+        JsonObject? frame = null;
         IReadOnlyList<Storage.Log.LogEntry>? entries = null;
         foreach (var language in Election.Definition.Languages)
         {
             var folder = SitePaths.Area(language, station);
-            long? snapshot = null;
-            if (await BytesAsync(origin, folder + SitePaths.DataJson, cancellationToken) is { } data)
+            if (await BytesAsync(origin, folder + SitePaths.DataJson, cancellationToken) is { } data
+                && (json is null || !data.AsSpan().SequenceEqual(json)))
             {
-                snapshot = StationSnapshot(data);
-                if (json is null || !data.AsSpan().SequenceEqual(json))
-                {
-                    json = data;
-                    StationPageCheck.Json(folder + SitePaths.DataJson, data, _figures.Verified, station, _size, _problems);
-                }
+                json = data;
+                StationPageCheck.Json(folder + SitePaths.DataJson, data, _figures.Verified, station, _size, _problems);
+                frame = StationFrame(folder + SitePaths.DataJson, data);
             }
             if (await BytesAsync(origin, folder + SitePaths.DataCsv, cancellationToken) is { } rows
                 && (csv is null || !rows.AsSpan().SequenceEqual(csv)))
@@ -388,9 +400,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 csv = rows;
                 StationPageCheck.Csv(folder + SitePaths.DataCsv, Csv.Encoding.GetString(rows), _figures.Verified, station, _problems);
             }
-            if (await BytesAsync(origin, folder + HtmlFile, cancellationToken) is not { } html)
+            if (frame is null || await BytesAsync(origin, folder + HtmlFile, cancellationToken) is not { } html)
             {
-                continue;
+                continue; // a page without data states nothing to frame it from (its data's absence is named)
             }
             var entriesPath = "/api/v1/area-entries?area=" + station.Id.Value;
             entries ??= await BytesAsync(origin, entriesPath, cancellationToken) is { } file
@@ -401,25 +413,29 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 return; // named: the page has nothing verified to be rendered from
             }
             var page = StationPages.Of(_published, _figures.Verified, station, entries, SiteLanguage.Of(language));
-            if (!await _html.StationAsync(folder + HtmlFile, html, page, station, snapshot ?? _size, (_size, _root), _problems,
-                () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
+            if (!await HtmlAsync(origin, folder + HtmlFile, html, new RenderedPage.OfStation(page, station), frame, cancellationToken))
             {
-                Interlocked.Exchange(ref _moved, 1);
                 return;
             }
         }
     }
 
-    /// <summary>The snapshot a station's <paramref name="data"/> states (the head's when it does not read: its check names that).</summary>
-    private long StationSnapshot(byte[] data)
+    /// <summary>
+    /// What a station's <paramref name="data"/> at <paramref name="path"/> states of its page's frame (its snapshot, when it was
+    /// published, a pause, the tree head named, which must be the verified one when it is of the head); null when it does not read
+    /// (its check names that).
+    /// </summary>
+    private JsonObject? StationFrame(string path, byte[] data)
     {
         try
         {
-            return JsonNode.Parse(data)?["snapshot"] is JsonValue v && v.TryGetValue<long>(out var snapshot) ? snapshot : _size;
+            return JsonNode.Parse(data) is JsonObject frame && frame["snapshot"] is JsonValue v && v.TryGetValue<long>(out _)
+                ? HeadNamed(path, frame)
+                : null;
         }
         catch (JsonException)
         {
-            return _size;
+            return null;
         }
     }
 
@@ -448,6 +464,23 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// </summary>
     private void Compare(string path, JsonObject data, JsonObject expected)
     {
+        HeadNamed(path, data);
+        foreach (var unheld in new[] { "snapshot", "publishedAt", "halted", "treeHead" })
+        {
+            expected[unheld] = data[unheld]?.DeepClone();
+        }
+        foreach (var (at, published, verified) in JsonDifferences.Of(data, expected))
+        {
+            _problems.Differs(path, at, published, verified);
+        }
+    }
+
+    /// <summary>
+    /// Holds the tree head a page's <paramref name="data"/> (at <paramref name="path"/>) names, which its footer shows, to its
+    /// snapshot, and to the verified head when it is of the head; returns the data.
+    /// </summary>
+    private JsonObject HeadNamed(string path, JsonObject data)
+    {
         var snapshot = data["snapshot"]!.GetValue<long>();
         if (data["treeHead"] is JsonObject head)
         {
@@ -457,14 +490,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 _problems.Same(path, "the root of the tree head named", head["root"]?.ToString(), _root);
             }
         }
-        foreach (var unheld in new[] { "snapshot", "publishedAt", "halted", "treeHead" })
-        {
-            expected[unheld] = data[unheld]?.DeepClone();
-        }
-        foreach (var (at, published, verified) in JsonDifferences.Of(data, expected))
-        {
-            _problems.Differs(path, at, published, verified);
-        }
+        return data;
     }
 
     /// <summary>
@@ -536,7 +562,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 // A doctored copy beside the file is what nginx's gzip_static sends to nearly every browser.
                 await CompressedCopies.CheckAsync(origin, path, bytes, _problems.Add, cancellationToken);
             }
-            if (origin.Live && path.EndsWith(SitePaths.DataJson, StringComparison.Ordinal) && JsonNode.Parse(bytes)?["snapshot"] is JsonValue v
+            if (origin.Live && (path.EndsWith(SitePaths.DataJson, StringComparison.Ordinal) || path == SitePaths.SnapshotJson)
+                && JsonNode.Parse(bytes)?["snapshot"] is JsonValue v
                 && v.TryGetValue<long>(out var snapshot) && snapshot != _size)
             {
                 Interlocked.Exchange(ref _moved, 1);

@@ -39,6 +39,8 @@ internal sealed class RegisterReplay
     private readonly Dictionary<(string, string), long> _openOrders = [];
     private readonly Dictionary<string, string> _witnesses = new(StringComparer.Ordinal);
     private readonly List<Storage.Acts.Certification> _certified = [];
+    private readonly List<Storage.Acts.RecountOrder> _recounts = [];
+    private readonly List<Storage.Acts.RecountOutcome> _findings = [];
     private readonly SortedSet<string> _witnessesBy = new(StringComparer.Ordinal);
     private readonly ReportReplay _reports;
     private readonly AuditReplay _audit;
@@ -178,11 +180,13 @@ internal sealed class RegisterReplay
     }
 
     /// <summary>
-    /// The commission's acts a page's frame states, as the records applied so far give them: the certifications (the stage in words
-    /// and the statement quoted) and the audit plan (whether the audit page is linked); the server reads the same records.
+    /// The commission's acts the pages state, as the records applied so far give them: the certifications (the stage in words and the
+    /// statement quoted), the audit plan (whether the audit page is linked), and the recounts with their findings and the observers'
+    /// reports with their answers (a station's page lists its own); the server reads the same records into its pages.
     /// </summary>
-    public Web.Publishing.CommissionRecord CommissionActs => new([], [], [.. _certified])
+    public Web.Publishing.CommissionRecord CommissionActs => new([.. _recounts], [.. _findings], [.. _certified])
     {
+        Reports = _reports.Reports,
         Audit = Core.Audits.AuditBook.Of(_audit.PlanRecorded is { } plan ? [plan] : []),
     };
 
@@ -619,6 +623,10 @@ internal sealed class RegisterReplay
                 + "who was not then an enrolled operator acting for that station");
         }
         _orders.TryAdd(order.Number, order);
+        if (AreaId.TryParse(order.StationId, out var station) && ContestId.TryParse(order.Contest, out var ordered))
+        {
+            _recounts.Add(new(order.Number, station, ordered, order.Reason, order.By, order.At, order.Translations));
+        }
         var plan = ContestId.TryParse(order.Contest, out var contest) ? _election.Contest(contest) : null;
         if (plan is null || !VotesIn(order.StationId, plan))
         {
@@ -636,6 +644,7 @@ internal sealed class RegisterReplay
     private void ApplyOutcome(RecountOutcomeRecord outcome)
     {
         Numbered(outcome, "recount outcome", outcome.Number, ++_outcomes);
+        _findings.Add(new(outcome.Number, outcome.Recount, outcome.Outcome, outcome.By, outcome.At, outcome.Translations));
         if (!_orders.TryGetValue(outcome.Recount, out var order))
         {
             _problems.Add($"register record {outcome.Sequence}: recount outcome {outcome.Number} answers order {outcome.Recount}, "

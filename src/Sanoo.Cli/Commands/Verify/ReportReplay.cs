@@ -24,6 +24,13 @@ internal sealed class ReportReplay(
     private readonly Jurisdiction _jurisdiction = new(election);
     private readonly Dictionary<long, ReportRecord> _reports = [];
     private readonly Dictionary<long, ReportAnswerRecord> _answers = [];
+    private readonly List<RegisterRecord> _records = [];
+
+    /// <summary>
+    /// The reports replayed so far, each with its answer, as the server reads them from the same records into its pages
+    /// (<see cref="ReportBook.Of"/>): a station's page lists its own. A report on no well-formed station id is left out (it is named).
+    /// </summary>
+    public IReadOnlyList<ObserverReport> Reports => ReportBook.Of(_records);
 
     /// <summary>Holds a party agent's enrolment to the definition: their party is one of its choices.</summary>
     public void Enrolled(OperatorRecord record)
@@ -38,6 +45,10 @@ internal sealed class ReportReplay(
     public void Apply(ReportRecord report)
     {
         var at = $"register record {report.Sequence}: report {report.Number}";
+        if (AreaId.TryParse(report.StationId, out _))
+        {
+            _records.Add(report);
+        }
         if (report.Number != _reports.Count + 1)
         {
             problems.Add($"{at} should be report {_reports.Count + 1}: reports were dropped, reordered or slipped in");
@@ -77,6 +88,7 @@ internal sealed class ReportReplay(
     public void Apply(ReportAnswerRecord answer)
     {
         var at = $"register record {answer.Sequence}: the answer to report {answer.Report}";
+        _records.Add(answer);
         if (!_reports.TryGetValue(answer.Report, out var report))
         {
             problems.Add($"{at} answers a report that was not recorded before it");

@@ -14,7 +14,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// counted as the one the verified log counts, none added or left out, its content hash and every figure of it those of the verified
 /// protocol. The versions not counted (rejected, conflicting, stale, corrected) change no figure and are not held in its data; its
 /// HTML page, which lists every version with its receipt, is rendered again from the station's entries the verified log holds
-/// (<see cref="Entries"/>) and compared byte for byte (<see cref="AreaHtmlCheck.StationAsync"/>).
+/// (<see cref="Entries"/>) and compared byte for byte (<see cref="PageHtmlCheck.CompareAsync"/>, a <see cref="RenderedPage.OfStation"/>).
 /// </summary>
 internal static class StationPageCheck
 {

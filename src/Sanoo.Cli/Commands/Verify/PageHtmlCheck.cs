@@ -7,15 +7,17 @@ using Sanoo.Web.Site;
 namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
-/// Holds an area's HTML pages (<c>index.html</c> and its twin in ballot order, <c>ballot.html</c>), and the single-member districts'
-/// page, to the pages the verifier renders itself (<see cref="RenderedPage"/>), with the site's own renderer
-/// (<see cref="SiteRenderer"/>), from the page model it built from its verified snapshot and the commission's acts its register
-/// replay holds (<see cref="RegisterReplay.CommissionActs"/>: the stage in words, a certification's statement, whether the audit
-/// page is linked): byte for byte, but for what neither gives, which is taken from the page's data (itself held to
-/// the verified snapshot for everything else) or from the page, as the site's own addresses and settings:
+/// Holds the site's HTML pages (an area's <c>index.html</c> and its twin in ballot order, <c>ballot.html</c>, the single-member
+/// districts' page, a station's page, the pages of the whole election) to the pages the verifier renders itself
+/// (<see cref="RenderedPage"/>), with the site's own renderer (<see cref="SiteRenderer"/>), from the page model it built from its
+/// verified snapshot and the commission's acts its register replay holds (<see cref="RegisterReplay.CommissionActs"/>: the stage in
+/// words, a certification's statement, whether the audit page is linked): byte for byte, but for what neither gives, which is taken
+/// from the page's data (itself held to the verified snapshot for everything else) or from the page, as the site's own addresses
+/// and settings:
 /// <list type="bullet">
-/// <item>from the page's <c>data.json</c>: the snapshot the page is of, when it was published (the footer and the summary's "as of"),
-/// a pause (the server's, when a newer snapshot failed its check), and the signed tree head named;</item>
+/// <item>from the page's <c>data.json</c> (the site's snapshot marker for the "how to check" page, which has none): the snapshot the
+/// page is of, when it was published (the footer and the summary's "as of"), a pause (the server's, when a newer snapshot failed its
+/// check), and the signed tree head named;</item>
 /// <item>from the page itself, none of them a figure: the seconds between the page's checks for a newer snapshot
 /// (<c>data-interval</c>), the site's public address in the share card's links, whether the page carries the commission key for its
 /// own check (the key shown must then be the verified one), and in the line naming the witnesses who cosigned the head, how many
@@ -29,7 +31,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <param name="commissionKey">The commission key verified (base64), which a page's own check must show.</param>
 /// <param name="witnesses">The witnesses whose cosignatures a live server's listing gave and the verifier verified (its pages name
 /// their witnesses on every page); null for a published folder, which holds no cosignature (its pages name none).</param>
-internal sealed partial class AreaHtmlCheck(
+internal sealed partial class PageHtmlCheck(
     Core.Definitions.Election election, string commissionKey, VouchedWitnesses? witnesses) : IAsyncDisposable
 {
     private readonly ConcurrentBag<SiteRenderer> _renderers = [];
@@ -44,9 +46,11 @@ internal sealed partial class AreaHtmlCheck(
     private readonly ConcurrentDictionary<string, LanguagePages> _languages = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Compares the published <paramref name="html"/> at <paramref name="path"/>, whose data is <paramref name="data"/>, with the
-    /// <paramref name="page"/> the verifier renders itself. Before an act, or any difference, is named, <paramref name="movedOn"/> asks
-    /// whether the server's register moved past the head's since (its acts were then read anew, its pages made again).
+    /// Compares the published <paramref name="html"/> at <paramref name="path"/>, whose data is <paramref name="data"/> (a station's
+    /// <c>data.json</c>, the progress page's, the site's snapshot marker for the "how to check" page, which has no data of its own),
+    /// with the <paramref name="page"/> the verifier renders itself, framed from that data (<see cref="Framed"/>). Before an act, or any
+    /// difference, is named, <paramref name="movedOn"/> asks whether the server's register moved past the head's since (its acts were
+    /// then read anew, its pages made again).
     /// </summary>
     /// <returns>False when the server moved on meanwhile: check again.</returns>
     public Task<bool> CompareAsync(
@@ -64,133 +68,30 @@ internal sealed partial class AreaHtmlCheck(
             case RenderedPage.OfArea(var model, var area, var ballot):
                 Interlocked.Increment(ref _pages);
                 var shown = Shown(model, area, data, published);
-                return CompareAsync(path, published, shown.Frame, frame => RenderAsync(renderer => renderer.AreaAsync(ballot
+                return CompareFramedAsync(path, published, shown.Frame, frame => RenderAsync(renderer => renderer.AreaAsync(ballot
                     ? shown with { BallotOrder = true, Frame = frame with { File = SitePaths.BallotOrder } }
                     : shown with { Frame = frame })), problems, movedOn, cancellationToken);
             case RenderedPage.Districts(var districts):
                 // Its own check is of the nation's area, as its page model says (SingleMemberPages).
-                return CompareAsync(path, published, Framed(districts.Frame, election.Areas[0].Id.Value, data, published),
+                return CompareFramedAsync(path, published, Framed(districts.Frame, election.Areas[0].Id.Value, data, published),
                     frame => RenderAsync(renderer => renderer.SingleMemberAsync(districts with { Frame = frame })), problems, movedOn,
                     cancellationToken);
+            case RenderedPage.OfStation(var model, var station):
+                return CompareFramedAsync(path, published, Framed(model.Frame, station.Id.Value, data, published),
+                    frame => RenderAsync(renderer => renderer.StationAsync(model with { Frame = frame })), problems, movedOn, cancellationToken);
+            case RenderedPage.Whole(var whole, var render):
+                return CompareFramedAsync(path, published, Framed(whole, "", data, published) with { Check = null },
+                    frame => RenderAsync(renderer => render(renderer, frame)), problems, movedOn, cancellationToken);
             default:
                 throw new ArgumentOutOfRangeException(nameof(page));
         }
     }
 
     /// <summary>
-    /// Compares the published <paramref name="html"/> of the page of <paramref name="station"/> at <paramref name="path"/> with the page
-    /// the verifier renders from <paramref name="page"/> (built from the station's entries the verified log holds), as an area's page
-    /// is compared. A station's data states only its <paramref name="snapshot"/>: when it was published, a pause's banner and the tree
-    /// head named are read from the page's footer and header (<see cref="StationFrame"/>), the head held to the verified one. Its
-    /// recounts and observers' reports (whose records the verifier's acts do not yet carry) are cut from both pages, where they hold
-    /// nothing but their tables' markup (<see cref="WithoutActs"/>): else the difference is named.
-    /// </summary>
-    /// <returns>False when the server moved on meanwhile: check again.</returns>
-    public Task<bool> StationAsync(
-        string path,
-        byte[] html,
-        StationPage page,
-        Core.Definitions.Area station,
-        long snapshot,
-        (long Size, string Root) head,
-        FigureProblems problems,
-        Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken) =>
-        FramedByPageAsync(path, WithoutActs(Encoding.UTF8.GetString(html)), page.Frame, station.Id.Value, snapshot, head,
-            async frame => WithoutActs(await RenderAsync(renderer => renderer.StationAsync(page with { Frame = frame }))),
-            problems, movedOn, cancellationToken);
-
-    /// <summary>
-    /// Compares a page of the whole election whose data states no more than the snapshot it is of, if it has any (the "how to check"
-    /// page, the night's progress), given as <paramref name="html"/> at <paramref name="path"/>, with the page <paramref name="render"/>
-    /// renders from <paramref name="frame"/> (built from the verified snapshot): what it is of and when it was published are read as a
-    /// station page's are (<see cref="StationFrame"/>), its snapshot from its <c>body</c>.
-    /// </summary>
-    /// <returns>False when the server moved on meanwhile: check again.</returns>
-    public Task<bool> WholeAsync(
-        string path,
-        string html,
-        PageFrame frame,
-        (long Size, string Root) head,
-        Func<SiteRenderer, PageFrame, Task<string>> render,
-        FigureProblems problems,
-        Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken) =>
-        FramedByPageAsync(path, html, frame, null, BodySnapshot().Match(html) is { Success: true } body
-            ? long.Parse(body.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
-            : head.Size, head, frame => RenderAsync(renderer => render(renderer, frame)), problems, movedOn, cancellationToken);
-
-    /// <summary>
-    /// Compares a page whose frame is read from the page itself (<see cref="StationFrame"/>); its own check, of <paramref name="area"/>
-    /// (none for a page of the whole election), shows the verified key.
-    /// </summary>
-    private Task<bool> FramedByPageAsync(
-        string path,
-        string published,
-        PageFrame frame,
-        string? area,
-        long snapshot,
-        (long Size, string Root) head,
-        Func<PageFrame, Task<string>> render,
-        FigureProblems problems,
-        Func<Task<bool>> movedOn,
-        CancellationToken cancellationToken)
-    {
-        var data = StationFrame(path, published, snapshot, frame.Language, head, problems);
-        var framed = Framed(frame, area ?? "", data, published);
-        return CompareAsync(path, published, area is null ? framed with { Check = null } : framed, render, problems, movedOn, cancellationToken);
-    }
-
-    /// <summary>
-    /// What a station's page states that neither the log nor its data gives, in the form of an area's data (<see cref="Framed"/>): the
-    /// <paramref name="snapshot"/> its data states, when it was published (the footer's stamp, its offset from UTC read whether or not
-    /// the site encoded its '+'), a pause's banner, and the tree head it names, which must be of its snapshot, and the verified one
-    /// (<paramref name="head"/>) when that is the head's.
-    /// </summary>
-    private static JsonObject StationFrame(
-        string path, string published, long snapshot, SiteLanguage language, (long Size, string Root) head, FigureProblems problems)
-    {
-        var data = new JsonObject { ["snapshot"] = snapshot };
-        if (Proof().Match(published) is { Success: true } proof
-            && Stamp().Match(System.Net.WebUtility.HtmlDecode(proof.Groups[1].Value)) is { Success: true } stamp
-            && DateTimeOffset.TryParseExact(stamp.Groups[1].Value + " " + (stamp.Groups[2].Success ? stamp.Groups[2].Value : "+00:00"),
-                "yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out var at))
-        {
-            data["publishedAt"] = at;
-        }
-        if (published.Contains("<p class=\"halted\" role=\"alert\">", StringComparison.Ordinal))
-        {
-            data["halted"] = language.Words.Halted;
-        }
-        if (NamedHead().Match(published) is { Success: true } named)
-        {
-            var size = long.Parse(named.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            problems.Same(path, "the size of the tree head named", size, snapshot);
-            if (snapshot == head.Size)
-            {
-                problems.Same(path, "the root of the tree head named", named.Groups[2].Value, head.Root);
-            }
-            data["treeHead"] = new JsonObject { ["size"] = size, ["root"] = named.Groups[2].Value, ["timestamp"] = DateTimeOffset.UnixEpoch };
-        }
-        return data;
-    }
-
-    /// <summary>
-    /// A station's page without its sections of recounts and observers' reports, each cut only where it holds nothing but the markup
-    /// of its table (no element hidden, styled or scripted, no count): a section that does is left in, to be named as a difference.
-    /// </summary>
-    private static string WithoutActs(string html) => ActSection().Replace(html, m => Tags().Matches(m.Value).All(t =>
-        ActTags.Contains(t.Groups[1].Value) && !Unsafe().IsMatch(t.Groups[2].Value)) ? "" : m.Value);
-
-    private static readonly HashSet<string> ActTags =
-        ["section", "h2", "div", "table", "thead", "tbody", "tr", "th", "td", "p", "small", "br", "code", "a", "strong", "span", "time"];
-
-    /// <summary>
     /// Compares a published page with the one <paramref name="render"/> renders from <paramref name="frame"/> (given what neither the
     /// protocols nor the register give): the witnesses named, the audit link and the stage first, each named in words.
     /// </summary>
-    private async Task<bool> CompareAsync(
+    private async Task<bool> CompareFramedAsync(
         string path,
         string published,
         PageFrame frame,
@@ -323,7 +224,10 @@ internal sealed partial class AreaHtmlCheck(
 
     /// <summary>
     /// A page's frame as published: the snapshot, publication time, pause and tree head its <paramref name="data"/> states, and the
-    /// commission key for its own check (of <paramref name="area"/>) where the <paramref name="published"/> page carries one.
+    /// commission key for its own check (of <paramref name="area"/>) where the <paramref name="published"/> page carries one. A page's
+    /// data in one language states the pause in its words; data the same in every language (a station's, the progress page's, the
+    /// snapshot marker) as a flag, which the page shows in its language's words. A tree head's time is not shown on a page (the
+    /// marker does not state it).
     /// </summary>
     private PageFrame Framed(PageFrame frame, string area, JsonObject data, string published)
     {
@@ -331,13 +235,15 @@ internal sealed partial class AreaHtmlCheck(
         var head = data["treeHead"] is JsonObject h
             ? new Core.Transparency.TreeHead(
                 "", [], h["size"]!.GetValue<long>(), Convert.FromHexString(h["root"]!.GetValue<string>()), 0, [],
-                h["timestamp"]!.GetValue<DateTimeOffset>())
+                h["timestamp"]?.GetValue<DateTimeOffset>() ?? DateTimeOffset.UnixEpoch)
             : null;
         return frame with
         {
             Snapshot = data["snapshot"]!.GetValue<long>(),
             PublishedAt = at,
-            Halted = data["halted"]?.GetValue<string>(),
+            Halted = data["halted"] is JsonValue halted && halted.TryGetValue<bool>(out var paused)
+                ? (paused ? frame.Language.Words.Halted : null)
+                : data["halted"]?.GetValue<string>(),
             TreeHead = head,
             Check = head is not null && published.Contains(" data-commission-key>", StringComparison.Ordinal)
                 ? new PageCheck(area, commissionKey)
@@ -397,25 +303,4 @@ internal sealed partial class AreaHtmlCheck(
 
     [GeneratedRegex("<link rel=\"canonical\" href=\"([^\"]*)\">")]
     private static partial Regex Canonical();
-
-    [GeneratedRegex("<body data-snapshot=\"([0-9]+)\"")]
-    private static partial Regex BodySnapshot();
-
-    [GeneratedRegex("<p class=\"proof\">([^<]*)")]
-    private static partial Regex Proof();
-
-    [GeneratedRegex("([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}) UTC([+-][0-9]{2}:[0-9]{2})?")]
-    private static partial Regex Stamp();
-
-    [GeneratedRegex("<br><span data-tree-size=\"([0-9]+)\" data-tree-root=\"([0-9a-f]*)\">")]
-    private static partial Regex NamedHead();
-
-    [GeneratedRegex("<section class=\"(?:recounts|reports)\" aria-labelledby=\"(?:recounts|reports)\">.*?</section>\n?", RegexOptions.Singleline)]
-    private static partial Regex ActSection();
-
-    [GeneratedRegex("</?([a-z0-9]+)([^>]*)>")]
-    private static partial Regex Tags();
-
-    [GeneratedRegex("(?:^|\\s)(?:hidden|style|on[a-z]+|data-counted|data-line|data-choice)(?:[\\s=/]|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex Unsafe();
 }
