@@ -9,6 +9,7 @@ namespace Sanoo.Web.Catalogs;
 /// adds from a folder (<c>--words DIR</c>: one <c>CODE.json</c> per language), which also replace a built-in one of the same code.
 /// Each record of words (<see cref="Records"/>) is bound once per language and kept. A language with no catalog is worded
 /// in <see cref="Fallback"/>; <see cref="WordsLanguage"/> says which language the words are really in, for <c>lang</c>.
+/// A server, a publish and the verifier put in force the catalogs the register holds (<see cref="RegisteredWords"/>).
 /// </summary>
 public static partial class WordCatalogs
 {
