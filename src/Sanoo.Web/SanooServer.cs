@@ -34,10 +34,6 @@ public static class SanooServer
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
-        if (options.WordsFolder is { } words)
-        {
-            WordCatalogs.AddFolder(words);
-        }
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         var certificate = options.HttpsCertificateFile is { } pem ? Operations.HttpsCertificate.Load(pem, options.HttpsKeyFile) : null;
@@ -159,10 +155,11 @@ public static class SanooServer
 
     /// <summary>
     /// Starts the server after checking its store (refused with <see cref="StoreException"/>, naming the
-    /// entries, when it does not match itself or the last tree head this server signed), loading who
-    /// may write and publishing the first snapshot.
+    /// entries, when it does not match itself or the last tree head this server signed), recording the word catalogs of
+    /// <see cref="ServerOptions.WordsFolder"/> and putting the register's in force (<see cref="RegisteredWords"/>; refused with
+    /// <see cref="WordCatalogException"/>), loading who may write and publishing the first snapshot. Returns what became of the words.
     /// </summary>
-    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task<RegisteredWords> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         var options = app.Services.GetRequiredService<ServerOptions>();
         if (options.CheckStoreAtStart)
@@ -176,8 +173,11 @@ public static class SanooServer
                     $"Refusing to serve: the store does not match itself or the last tree head this server signed. {check.Summary}");
             }
         }
+        var words = await RegisteredWords.PutInForceAsync(
+            app.Services.GetRequiredService<ElectionLog>(), options.WordsFolder, "sanoo serve", cancellationToken);
         await app.Services.GetRequiredService<WriterRegistry>().RefreshAsync(cancellationToken);
         await app.Services.GetRequiredService<SnapshotPublisher>().PublishAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
+        return words;
     }
 }

@@ -53,7 +53,9 @@ public sealed record ServerOptions
 
     /// <summary>
     /// A folder of word catalogs (<c>CODE.json</c>, as <c>src/Sanoo.Web/Catalogs/en.json</c>) that add languages to the site's
-    /// words or replace built-in ones, without a rebuild; none when null. A catalog that lacks a word fails the start.
+    /// words or replace built-in ones, without a rebuild; none when null. A catalog that lacks a word fails the start. Each is
+    /// recorded in the register unless it holds it already (<see cref="Catalogs.RegisteredWords"/>), and the register's catalogs
+    /// word the site with or without this folder.
     /// </summary>
     public string? WordsFolder { get; init; }
 

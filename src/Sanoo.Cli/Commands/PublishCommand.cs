@@ -85,14 +85,16 @@ public static class PublishCommand
     {
         try
         {
-            if (words is not null)
-            {
-                WordCatalogs.AddFolder(words.FullName);
-            }
             var opening = System.Diagnostics.Stopwatch.StartNew();
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             await using var log = await ElectionLog.OpenAsync(store, null, cancellationToken: cancellationToken);
             console.MarkupLineInterpolated($"Opened the store at entry {Format.Count(log.Position)} in {opening.Elapsed.TotalSeconds:0.00} s.");
+            // The words given are recorded in the register (unless it holds them); each publish words its pages with the catalogs
+            // the register its head covers holds.
+            if ((await RegisteredWords.PutInForceAsync(log, words?.FullName, "sanoo publish", cancellationToken)).Summary is { } said)
+            {
+                console.MarkupLineInterpolated($"{said}");
+            }
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
             var site = new StaticSite(new SiteContent(log, renderer, publicUrl));
@@ -185,6 +187,7 @@ public static class PublishCommand
                 $"[red]Not published: {halted}. This is a bug in Sanoo, not in the protocols; nothing was written.[/]");
             return (null, SanooCli.Impossible, earlier ?? CommissionRecord.None);
         }
+        await RegisteredWords.InForceAsync(log, published.Acts.RegisterSize, cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var said = TimeSpan.Zero;
         var progress = new Progress<(int Done, int Total)>(p =>

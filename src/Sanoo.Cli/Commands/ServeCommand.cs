@@ -143,7 +143,11 @@ public static class ServeCommand
                     GC.GetTotalPauseDuration().TotalSeconds:F2} s paused.");
             console.MarkupLineInterpolated($"Tree heads are signed by the commission key {Convert.ToBase64String(commission.PublicKey)}");
             await using var app = SanooServer.Create(log, options, commission: commission);
-            await SanooServer.StartAsync(app, cancellationToken);
+            var words = await SanooServer.StartAsync(app, cancellationToken);
+            if (words.Summary is { } said)
+            {
+                console.MarkupLineInterpolated($"{said}");
+            }
             console.MarkupLineInterpolated(
                 $"Serving election [bold]{log.Election.Id}[/] ({Format.Count(log.Position)} protocol versions in the log) at [bold]{
                     string.Join(", ", app.Urls)}[/]");

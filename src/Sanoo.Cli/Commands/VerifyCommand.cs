@@ -85,8 +85,9 @@ public static class VerifyCommand
             Description = "Print where the check spent its time and memory: each phase's seconds and bytes allocated, and the peak working set.",
         };
         var words = StoreOptions.Words();
-        words.Description = "The folder of word catalogs the site was published or served with (sanoo publish --words FOLDER), so the pages "
-            + "the verifier renders are worded as the site's; the words are the observer's copy, not signed, and change no figure.";
+        words.Description = "For a site published before Sanoo recorded its word catalogs in the register: the folder it was published or "
+            + "served with (sanoo publish --words FOLDER), for the languages the register holds no catalog for. The register's catalogs "
+            + "win: the pages are held to them.";
         var command = new Command(
             "verify",
             "Verify a server from its public URL: signed tree head, consistency with the last run, every entry and device signature, the Merkle " +
@@ -106,11 +107,13 @@ public static class VerifyCommand
             // The verifier's own process: no background collections, so the heap does not grow while one runs (the server's
             // process, the same binary, keeps the runtime's default).
             GCSettings.LatencyMode = GCLatencyMode.Batch;
+            System.Collections.Immutable.ImmutableArray<Web.Catalogs.WordCatalog> given = [];
             if (r.GetValue(words) is { } catalogs)
             {
                 try
                 {
-                    Web.Catalogs.WordCatalogs.AddFolder(catalogs.FullName);
+                    given = Web.Catalogs.WordCatalogs.ReadFolder(catalogs.FullName);
+                    Web.Catalogs.WordCatalogs.Add(given);
                 }
                 catch (Web.Catalogs.WordCatalogException e)
                 {
@@ -132,6 +135,7 @@ public static class VerifyCommand
                 SkipExports = r.GetValue(skipExports),
                 Timings = r.GetValue(timings),
                 Pages = r.GetValue(pages) == "all" ? Verify.PageShare.All : Verify.PageShare.Random(),
+                Words = new Verify.RegisterWords(given),
             };
             return FollowAsync(
                 console,
@@ -167,6 +171,9 @@ public static class VerifyCommand
 
         /// <summary>The round of <c>--follow</c> this check is (0 for the first): the share of the pages it reads.</summary>
         public int Round { get; init; }
+
+        /// <summary>The words the pages are rendered with: the register's, and the observer's <c>--words</c> for a site before them.</summary>
+        public Verify.RegisterWords Words { get; init; } = new([]);
     }
 
     /// <summary>
@@ -509,6 +516,7 @@ public static class VerifyCommand
         {
             var registerTask = context.AddTask("Fetching and checking the register", maxValue: Math.Max(1, head.RegisterSize - keptRecords));
             await AddRegisterAsync(origin, head, saved, replay, registerTask, problems, cancellationToken);
+            pins.Words.PutInForce(replay.Register.WordCatalogs, problems, notes);
             timings.Mark("register");
             // The keys the register ends with are known once it is fetched: /api/v1/keys is compared with them while the entries come.
             keys = ReadKeysAsync(origin, register.LastKeys, cancellationToken);

@@ -10,8 +10,8 @@ namespace Sanoo.Core.Register;
 /// One record of the register: the signed log of everything, besides the protocols, that decides a published number. The
 /// definition (record 1), device key enrolments and revocations, operators and their roles and revocations, every hand-count entry with
 /// its commitment and the openings of a matched pair, recount orders and outcomes, certifications, the witnesses whose
-/// cosignatures the server accepts and their revocations, observers' reports and answers, the stations' turnout reports through election day, and
-/// the risk-limiting audit's plan, rounds, recounts and results.
+/// cosignatures the server accepts and their revocations, observers' reports and answers, the stations' turnout reports through election day,
+/// the risk-limiting audit's plan, rounds, recounts and results, and the word catalogs the site's pages are worded with.
 /// Each record is RFC 8785 JSON (<see cref="Encode"/>), its bytes are a leaf of the
 /// register's Merkle tree, and every signed tree head names that tree's size and root beside the protocol log's: a record
 /// changed, dropped or slipped into the database is seen by the server at start and by any verifier.
@@ -116,6 +116,7 @@ public abstract record RegisterRecord(long Sequence, long LogSize, DateTimeOffse
             AuditRecountRecord.Word => new AuditRecountRecord(
                 sequence, logSize, at, by, r.Text("station"), r.Text("contest"), r.Long("ballots"), r.Longs("votes")),
             AuditResultRecord.Word => new AuditResultRecord(sequence, logSize, at, by, r.Long("round"), r.Text("risk"), r.Text("decision")),
+            WordCatalogRecord.Word => WordCatalogRecord.Of(sequence, logSize, at, by, r.Text("language"), r.Text("catalog")),
             _ => throw new FormatException($"register record {sequence} is of unknown kind '{kind}'"),
         };
         r.NoOthers(record);

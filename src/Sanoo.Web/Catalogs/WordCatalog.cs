@@ -15,7 +15,8 @@ namespace Sanoo.Web.Catalogs;
 /// <param name="Language">The language code, the file's name without <c>.json</c>.</param>
 /// <param name="Source">Where the catalog was read from, for messages.</param>
 /// <param name="Sections">Each section by name.</param>
-public sealed record WordCatalog(string Language, string Source, ImmutableDictionary<string, JsonElement> Sections)
+/// <param name="Text">The catalog's JSON text as read: what the register records (<see cref="Core.Register.WordCatalogRecord"/>).</param>
+public sealed record WordCatalog(string Language, string Source, ImmutableDictionary<string, JsonElement> Sections, string Text)
 {
     /// <summary>Reads a catalog from <paramref name="json"/>; <paramref name="source"/> names it in errors.</summary>
     public static WordCatalog Parse(string language, string source, string json)
@@ -45,7 +46,7 @@ public sealed record WordCatalog(string Language, string Source, ImmutableDictio
                 throw new WordCatalogException($"{source}: section \"{section.Name}\" is given twice");
             }
         }
-        return new WordCatalog(language, source, sections.ToImmutable());
+        return new WordCatalog(language, source, sections.ToImmutable(), json);
     }
 
     /// <summary>The record <paramref name="record"/> made from its section; throws <see cref="WordCatalogException"/> when they differ.</summary>

@@ -9,6 +9,7 @@ namespace Sanoo.Web.Catalogs;
 /// adds from a folder (<c>--words DIR</c>: one <c>CODE.json</c> per language), which also replace a built-in one of the same code.
 /// Each record of words (<see cref="Records"/>) is bound once per language and kept. A language with no catalog is worded
 /// in <see cref="Fallback"/>; <see cref="WordsLanguage"/> says which language the words are really in, for <c>lang</c>.
+/// A server, a publish and the verifier put in force the catalogs the register holds (<see cref="RegisteredWords"/>).
 /// </summary>
 public static partial class WordCatalogs
 {
@@ -53,17 +54,51 @@ public static partial class WordCatalogs
     /// </summary>
     public static ImmutableArray<string> AddFolder(string folder)
     {
+        var read = ReadFolder(folder);
+        Add(read);
+        return [.. read.Select(c => c.Language)];
+    }
+
+    /// <summary>
+    /// Reads every <c>CODE.json</c> in <paramref name="folder"/>, in code order, each checked to bind every record (UTF-8; a
+    /// byte-order mark is not part of the text); puts none in force. Throws <see cref="WordCatalogException"/> naming the file,
+    /// section and key at fault.
+    /// </summary>
+    public static ImmutableArray<WordCatalog> ReadFolder(string folder)
+    {
         if (!Directory.Exists(folder))
         {
             throw new WordCatalogException($"{folder}: no such folder of word catalogs");
         }
         var read = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
-            .Select(path => WordCatalog.Parse(LanguageOf(path), path, File.ReadAllText(path)))
+            .Select(path => WordCatalog.Parse(LanguageOf(path), path, TextOf(path)))
             .ToImmutableArray();
         foreach (var catalog in read)
         {
             Check(catalog);
         }
+        return read;
+    }
+
+    /// <summary>
+    /// The catalog a register record holds (<see cref="Core.Register.WordCatalogRecord"/>), checked to bind every record; throws
+    /// <see cref="WordCatalogException"/> naming the record when it does not.
+    /// </summary>
+    public static WordCatalog Of(Core.Register.WordCatalogRecord record)
+    {
+        var source = $"register record {record.Sequence} (the word catalog for {record.Language})";
+        if (!LanguageCode().IsMatch(record.Language))
+        {
+            throw new WordCatalogException($"{source}: '{record.Language}' is not a language code");
+        }
+        var catalog = WordCatalog.Parse(record.Language, source, record.Catalog);
+        Check(catalog);
+        return catalog;
+    }
+
+    /// <summary>Puts <paramref name="read"/> in force, each replacing the catalog of its language (checked: see <see cref="Check"/>).</summary>
+    public static void Add(IReadOnlyCollection<WordCatalog> read)
+    {
         lock (Writing)
         {
             Volatile.Write(ref catalogs, catalogs.SetItems(read.Select(c => KeyValuePair.Create(c.Language, c))));
@@ -72,8 +107,14 @@ public static partial class WordCatalogs
                 Bound.TryRemove(key, out _);
             }
         }
-        return [.. read.Select(c => c.Language)];
     }
+
+    /// <summary>
+    /// A fingerprint of every catalog in force (each language and the SHA-256 of its text): a published folder whose pages were
+    /// worded otherwise is rendered anew.
+    /// </summary>
+    public static string Fingerprint => string.Join("\n", Volatile.Read(ref catalogs).Values.OrderBy(c => c.Language, StringComparer.Ordinal)
+        .Select(c => $"{c.Language} {Core.Register.WordCatalogRecord.Sha256Of(c.Text)}"));
 
     /// <summary>Checks that <paramref name="catalog"/> has a section for each record and no other, and that each binds.</summary>
     public static void Check(WordCatalog catalog)
@@ -95,6 +136,20 @@ public static partial class WordCatalogs
         return LanguageCode().IsMatch(code)
             ? code
             : throw new WordCatalogException($"{path}: a catalog is named after its language code, e.g. kk.json");
+    }
+
+    private static string TextOf(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(
+                bytes is [0xEF, 0xBB, 0xBF, .. var rest] ? rest : bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new WordCatalogException($"{path}: a catalog is UTF-8 text");
+        }
     }
 
     private static ImmutableDictionary<string, WordCatalog> BuiltIn()

@@ -42,7 +42,7 @@ public sealed record StaticSitePlan(
             f => f.Key.Value, f => Fingerprint(f.Value with { Reasons = [] } + string.Join(",", f.Value.Reasons)), StringComparer.Ordinal);
         var fullBecause = earlier is null ? missing
             : earlier.Frame != frame ? "what every page shows beside its figures changed (the count's stage, the commission's acts, the "
-                + "languages, the signing key, compressed copies or Sanoo itself)"
+                + "languages, the words, the signing key, compressed copies or Sanoo itself)"
             : earlier.Snapshot > snapshot.Position ? $"the folder holds a later snapshot ({earlier.Snapshot}) than the store"
             : null;
         if (fullBecause is not null)
@@ -80,7 +80,8 @@ public sealed record StaticSitePlan(
 
     /// <summary>
     /// The fingerprint of everything a page shows that is not its own figures and does not change with every snapshot: the count's
-    /// stage and pause in each language, the commission's acts, the definition, the key, the public address, and Sanoo's own build.
+    /// stage and pause in each language, the commission's acts, the definition, the key, the public address, the word catalogs in force
+    /// (a catalog the register records anew rewords every page), and Sanoo's own build.
     /// </summary>
     private static string FrameOf(SiteContent content, Published published, bool compressed, byte[]? commissionKey)
     {
@@ -94,7 +95,8 @@ public sealed record StaticSitePlan(
             .AppendLine(content.RefreshMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .AppendLine(compressed ? "compressed" : "identity")
             .AppendLine(published.Halted)
-            .AppendLine(published.Acts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .AppendLine(published.Acts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .AppendLine(Catalogs.WordCatalogs.Fingerprint);
         foreach (var language in election.Definition.Languages)
         {
             text.AppendLine(language).AppendLine(PageFrames.Stage(snapshot, published.Acts, SiteLanguage.Of(language)));

@@ -17,8 +17,11 @@ public sealed class RegisterRecordTests
         DefinitionRecord.Word, DeviceKeyRecord.Word, DeviceKeyRevokedRecord.Word, OperatorRecord.Word, OperatorRevokedRecord.Word,
         HandEntryRecord.Word,
         RecountOrderRecord.Word, RecountOutcomeRecord.Word, CertificationRecord.Word, WitnessRecord.Word, WitnessRevokedRecord.Word,
-        AuditPlanRecord.Word, AuditRoundRecord.Word, AuditRecountRecord.Word, AuditResultRecord.Word,
+        AuditPlanRecord.Word, AuditRoundRecord.Word, AuditRecountRecord.Word, AuditResultRecord.Word, WordCatalogRecord.Word,
     ];
+
+    /// <summary>A catalog's text as an operator's file holds it: indented, with new lines, quotes, escapes and Cyrillic.</summary>
+    private const string CatalogText = "{\n  \"Words\": {\"Valid\": \"Жарактуу \\\"бюллетендер\\\"\", \"Tab\": \"a\\tb\"}\r\n}\n";
 
     private static RegisterRecord Sample(string kind) => kind switch
     {
@@ -39,6 +42,7 @@ public sealed class RegisterRecordTests
         AuditRoundRecord.Word => new AuditRoundRecord(11, 9, At, "cec", 1, ["s0007", "s0001", "s0007"]),
         AuditRecountRecord.Word => new AuditRecountRecord(12, 9, At, "Айгүл Токтосунова", "s0007", "list", 812, [400, 0, 355]),
         AuditResultRecord.Word => new AuditResultRecord(13, 9, At, "cec", 1, "0.031250", "confirmed"),
+        WordCatalogRecord.Word => new WordCatalogRecord(14, 9, At, "sanoo serve", "ky", CatalogText),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -98,6 +102,23 @@ public sealed class RegisterRecordTests
         Assert.Throws<FormatException>(() => RegisterRecord.Decode(shortKey));
         var more = Assert.Throws<FormatException>(() => RegisterRecord.Decode(Encoding.UTF8.GetBytes(text[..^1] + ",\"zzz\":1}")));
         Assert.Contains("unknown member 'zzz'", more.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_word_catalog_keeps_the_catalogs_text_exactly_and_needs_a_language_and_a_catalog()
+    {
+        var bytes = Sample(WordCatalogRecord.Word).Encode();
+        var read = Assert.IsType<WordCatalogRecord>(RegisterRecord.Decode(bytes));
+        Assert.Equal(("ky", CatalogText), (read.Language, read.Catalog));
+        Assert.Equal(WordCatalogRecord.Sha256Of(CatalogText), read.CatalogSha256);
+        Assert.Equal(64, read.CatalogSha256.Length);
+        Assert.Null(read.ActingOperator);
+        var text = Encoding.UTF8.GetString(bytes);
+        var noLanguage = Assert.Throws<FormatException>(() => RegisterRecord.Decode(Encoding.UTF8.GetBytes(
+            text.Replace("\"language\":\"ky\"", "\"language\":\"\"", StringComparison.Ordinal))));
+        Assert.Contains("empty language or catalog", noLanguage.Message, StringComparison.Ordinal);
+        var noCatalog = ((WordCatalogRecord)Sample(WordCatalogRecord.Word) with { Catalog = "" }).Encode();
+        Assert.Throws<FormatException>(() => RegisterRecord.Decode(noCatalog));
     }
 
     [Fact]

@@ -152,8 +152,9 @@ internal sealed partial class PageHtmlCheck(
 
     /// <summary>
     /// Adds the differences found in the pages' bytes to <paramref name="problems"/>, each named by file; but where every page of a
-    /// language compared differs, one line for them all (with the first): a site published with other words than the verifier's
-    /// (<c>--words</c>) differs so in every page, and a figure changed in one page would be lost in the wall of them.
+    /// language compared differs, one line for them all (with the first), naming the language and the words held to: a site worded
+    /// otherwise than its register (<see cref="RegisterWords"/>) differs so in every page, and a figure changed in one page would be
+    /// lost in the wall of them.
     /// </summary>
     public void AddDifferences(FigureProblems problems)
     {
@@ -162,9 +163,12 @@ internal sealed partial class PageHtmlCheck(
             var differences = pages.Differences.ToArray();
             if (differences.Length > 1 && differences.Length == pages.Compared)
             {
+                var words = Web.Catalogs.WordCatalogs.Catalog(code)?.Source ?? $"the built-in {Web.Catalogs.WordCatalogs.Fallback} words";
                 problems.Add($"/{code}/: every one of the {differences.Length:N0} HTML pages compared in this language differs from the page "
-                    + "the verifier renders with its words: the site was likely published with a word catalog (sanoo publish --words "
-                    + $"FOLDER), to be verified with the same folder (sanoo verify --words FOLDER). The first: {differences[0]}");
+                    + $"the verifier renders with the words in force for {code} ({words}): the site's {code} pages are worded with words "
+                    + "the register does not hold (a word catalog never recorded, or changed after it was). A site published before Sanoo "
+                    + $"recorded its word catalogs is verified with the folder it was published with (sanoo verify --words FOLDER). The first: {
+                        differences[0]}");
                 continue;
             }
             foreach (var difference in differences)

@@ -38,6 +38,8 @@ internal sealed class RegisterReplay
     private readonly Dictionary<long, RecountOrderRecord> _orders = [];
     private readonly Dictionary<(string, string), long> _openOrders = [];
     private readonly Dictionary<string, string> _witnesses = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, WordCatalogRecord> _wordCatalogs = new(StringComparer.Ordinal);
+    private int _wordCatalogRecords;
     private readonly List<Storage.Acts.Certification> _certified = [];
     private readonly List<Storage.Acts.RecountOrder> _recounts = [];
     private readonly List<Storage.Acts.RecountOutcome> _findings = [];
@@ -175,6 +177,11 @@ internal sealed class RegisterReplay
             case DeviceKeyRevokedRecord revoked when _lastKeys.Key(revoked.StationId).SequenceEqual(revoked.PublicKey.AsSpan()):
                 _lastKeys.Remove(revoked.StationId);
                 break;
+            case WordCatalogRecord words:
+                // The site is worded as the register's last catalog of each language says, whatever the log's position.
+                _wordCatalogs[words.Language] = words;
+                _wordCatalogRecords++;
+                break;
         }
         _pending.Enqueue(new Pending(record, record.Sequence, record.LogSize, -1, -1));
     }
@@ -189,6 +196,12 @@ internal sealed class RegisterReplay
         Reports = _reports.Reports,
         Audit = Core.Audits.AuditBook.Of(_audit.PlanRecorded is { } plan ? [plan] : []),
     };
+
+    /// <summary>
+    /// The word catalogs the register holds so far, by language: the last recorded for each, which the site's pages in that language
+    /// must be worded with (a language with none: the catalog built into Sanoo).
+    /// </summary>
+    public IReadOnlyDictionary<string, WordCatalogRecord> WordCatalogs => _wordCatalogs;
 
     /// <summary>The witnesses the register enrolled, by name: each one's Ed25519 public key, base64.</summary>
     public IReadOnlyDictionary<string, string> Witnesses => _witnesses;
@@ -308,6 +321,11 @@ internal sealed class RegisterReplay
             _reports.Summary(),
             _audit.Summary(),
             Invariant($"turnout reports: {_turnout.Count:N0}"),
+            _wordCatalogs.Count == 0
+                ? "word catalogs: none recorded (the site is worded with the catalogs built into Sanoo)"
+                : Invariant($"word catalogs: {_wordCatalogRecords:N0} recorded; in force: ")
+                    + string.Join(", ", _wordCatalogs.Values.Select(w =>
+                        Invariant($"{w.Language} (record {w.Sequence}, SHA-256 {w.CatalogSha256[..16]}…)"))),
             Invariant($"witnesses: {_witnesses.Count:N0}")
                 + (_revokedWitnesses.Count > 0 ? Invariant($" ({_revokedWitnesses.Count:N0} of them revoked)") : "")
                 + (_witnessesBy.Count > 0 ? $" (enrolled by {string.Join(", ", _witnessesBy)}, as the enrolling command named them)" : ""),
