@@ -8,7 +8,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// The words the verifier renders the site's pages with: the register's word catalogs (<see cref="WordCatalogRecord"/>, the last of
 /// each language), the built-in ones for the languages the register holds none for, and for those only the observer's own
 /// <c>--words</c> folder (a site published before Sanoo recorded its catalogs). A page worded with anything else differs from
-/// the verifier's and is named by language (<see cref="AreaHtmlCheck.AddDifferences"/>).
+/// the verifier's and is named by language (<see cref="PageHtmlCheck.AddDifferences"/>).
 /// </summary>
 /// <param name="given">The catalogs of <c>--words</c>, read at start (none without it).</param>
 internal sealed class RegisterWords(ImmutableArray<WordCatalog> given)
