@@ -35,7 +35,8 @@ public sealed class ProtocolsCsv
         _csv.Field(entry.Sequence).Field(entry.Station.Value).Field(_election.Area(entry.Station)?.Parent?.Value).Field(entry.Contest.Value)
             .Field(entry.Source.Value).Field(entry.Version).Field(OutcomeText.Of(entry.Outcome)).Field(entry.ReceivedAt).Field(entry.Sender)
             .Field(entry.CorrectionReason).Field(entry.CorrectionAuthor).Field(Convert.ToHexStringLower(entry.ContentHash.AsSpan()));
-        _columns.Write(_csv, plan, (entry.Figures, Lines: plan.Form.Lines.Length), static (f, i) => f.Figures[i], static (f, i) => f.Figures[f.Lines + i]);
+        _columns.Write(
+            _csv, plan, (entry.Figures, Lines: plan.Form.Lines.Length), static (f, i) => f.Figures[i], static (f, i) => f.Figures[f.Lines + i]);
         _csv.End();
     }
 }
