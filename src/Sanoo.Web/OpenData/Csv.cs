@@ -57,27 +57,13 @@ public sealed class Csv(TextWriter writer)
     }
 
     /// <summary>Writes a whole number.</summary>
-    public Csv Field(long number)
-    {
-        Separate();
-        Span<char> digits = stackalloc char[20];
-        number.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
-        writer.Write(digits[..n]);
-        return this;
-    }
+    public Csv Field(long number) => Number(number);
 
     /// <summary>Writes a whole number, or an empty field for null.</summary>
     public Csv Field(long? number) => number is { } n ? Field(n) : Field((string?)null);
 
     /// <summary>Writes a decimal number.</summary>
-    public Csv Field(decimal number)
-    {
-        Separate();
-        Span<char> digits = stackalloc char[64];
-        number.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
-        writer.Write(digits[..n]);
-        return this;
-    }
+    public Csv Field(decimal number) => Number(number);
 
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
     public Csv Field(bool value)
@@ -136,6 +122,17 @@ public sealed class Csv(TextWriter writer)
                 Field(value.ToString());
                 break;
         }
+    }
+
+    /// <summary>Writes a number straight from its digits (invariant: nothing to quote), not boxed.</summary>
+    private Csv Number<T>(T number)
+        where T : ISpanFormattable
+    {
+        Separate();
+        Span<char> digits = stackalloc char[64];
+        number.TryFormat(digits, out var n, default, CultureInfo.InvariantCulture);
+        writer.Write(digits[..n]);
+        return this;
     }
 
     private void Separate()
