@@ -38,11 +38,7 @@ public sealed record RegisteredWords(ImmutableArray<WordCatalogRecord> Recorded,
         ElectionLog log, long registerSize, CancellationToken cancellationToken = default)
     {
         var inForce = (await log.WordCatalogsAsync(registerSize, cancellationToken)).ToImmutableSortedDictionary(StringComparer.Ordinal);
-        var changed = inForce.Values.Where(r => WordCatalogs.Catalog(r.Language)?.Text != r.Catalog).Select(WordCatalogs.Of).ToList();
-        if (changed.Count > 0)
-        {
-            WordCatalogs.Add(changed);
-        }
+        WordCatalogs.Add([.. inForce.Values.Select(WordCatalogs.Of)]);
         return inForce;
     }
 

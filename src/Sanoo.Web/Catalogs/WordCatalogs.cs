@@ -96,11 +96,19 @@ public static partial class WordCatalogs
         return catalog;
     }
 
-    /// <summary>Puts <paramref name="read"/> in force, each replacing the catalog of its language (checked: see <see cref="Check"/>).</summary>
+    /// <summary>
+    /// Puts <paramref name="read"/> in force, each replacing the catalog of its language (checked: see <see cref="Check"/>); one whose
+    /// text is the one in force already changes nothing (its words stay bound).
+    /// </summary>
     public static void Add(IReadOnlyCollection<WordCatalog> read)
     {
         lock (Writing)
         {
+            read = [.. read.Where(c => catalogs.GetValueOrDefault(c.Language)?.Text != c.Text)];
+            if (read.Count == 0)
+            {
+                return;
+            }
             Volatile.Write(ref catalogs, catalogs.SetItems(read.Select(c => KeyValuePair.Create(c.Language, c))));
             foreach (var key in Bound.Keys.Where(k => read.Any(c => c.Language == k.Language)))
             {

@@ -14,33 +14,24 @@ namespace Sanoo.Cli.Commands.Verify;
 internal sealed class RegisterWords(ImmutableArray<WordCatalog> given)
 {
     /// <summary>
-    /// Puts in force the catalogs <paramref name="register"/> holds that are not in force already; a record whose catalog does not
+    /// Puts in force the catalogs <paramref name="register"/> holds; a record whose catalog does not
     /// bind this Sanoo's words is a problem, a <c>--words</c> catalog the register words otherwise or not at all a note.
     /// </summary>
     public void PutInForce(IReadOnlyDictionary<string, WordCatalogRecord> register, List<string> problems, List<string> notes)
     {
-        var changed = new List<WordCatalog>();
+        var held = new List<WordCatalog>();
         foreach (var record in register.Values)
         {
-            WordCatalog catalog;
             try
             {
-                catalog = WordCatalogs.Of(record);
+                held.Add(WordCatalogs.Of(record));
             }
             catch (WordCatalogException e)
             {
                 problems.Add($"{e.Message}: the register's words for {record.Language} do not bind this Sanoo's, so no page can show them");
-                continue;
-            }
-            if (WordCatalogs.Catalog(record.Language)?.Text != record.Catalog)
-            {
-                changed.Add(catalog);
             }
         }
-        if (changed.Count > 0)
-        {
-            WordCatalogs.Add(changed);
-        }
+        WordCatalogs.Add(held);
         foreach (var own in given)
         {
             if (register.GetValueOrDefault(own.Language) is not { } recorded)
