@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Sanoo.Core.Register;
 using Sanoo.Storage.Register;
 
@@ -30,8 +30,14 @@ internal static class RegisterRows
 
     public static SqlArg[] Values(RegisterRecord record) => [record.Sequence, record.Kind, record.Station, record.Encode(), record.LogSize];
 
+    /// <summary>
+    /// Reads the current row; the record's blob, made by the reader for this call only, is taken as it is (a restart reads a million).
+    /// </summary>
     public static RegisterRow Read(DbDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), ImmutableArray.Create((byte[])r.GetValue(2))) { Station = r.IsDBNull(3) ? null : r.GetString(3) };
+        new(r.GetInt64(0), r.GetString(1), ImmutableCollectionsMarshal.AsImmutableArray((byte[])r.GetValue(2)))
+        {
+            Station = r.IsDBNull(3) ? null : r.GetString(3),
+        };
 
     /// <summary>A stored record read back; a record that does not read is a damaged store.</summary>
     public static T Decode<T>(RegisterRow row)

@@ -116,18 +116,27 @@ internal static class SqliteLogRows
     /// <summary>A new array of the column's bytes, taken as it is (nobody else holds it).</summary>
     private static ImmutableArray<byte> Owned(ReadOnlySpan<byte> bytes) => ImmutableCollectionsMarshal.AsImmutableArray(bytes.ToArray());
 
-    /// <summary>A text that repeats from row to row: one string while its bytes stay the same.</summary>
+    /// <summary>
+    /// A text that repeats from row to row: one string while its bytes stay the same. Its bytes are kept in one reused buffer, so a
+    /// text that changes at every row (a sender per station) costs its string only.
+    /// </summary>
     private sealed class Repeated
     {
-        private byte[] _bytes = [];
+        private byte[] _bytes = new byte[64];
+        private int _length;
         private string _text = "";
         private bool _any;
 
         public string Of(ReadOnlySpan<byte> bytes)
         {
-            if (!_any || !bytes.SequenceEqual(_bytes))
+            if (!_any || !bytes.SequenceEqual(_bytes.AsSpan(0, _length)))
             {
-                _bytes = bytes.ToArray();
+                if (bytes.Length > _bytes.Length)
+                {
+                    _bytes = new byte[bytes.Length];
+                }
+                bytes.CopyTo(_bytes);
+                _length = bytes.Length;
                 _text = Encoding.UTF8.GetString(bytes);
                 _any = true;
             }
