@@ -26,6 +26,13 @@ internal static class LentBytes
     /// <summary>Reads <paramref name="stream"/> to its end into a lent buffer and gives <paramref name="read"/>'s result.</summary>
     public static async Task<T> ReadAsync<T>(Stream stream, Reader<T> read, CancellationToken cancellationToken)
     {
+        using var whole = await WholeAsync(stream, cancellationToken);
+        return read(whole.Memory.Span);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end into a lent buffer, given back when the result is disposed.</summary>
+    public static async Task<Whole> WholeAsync(Stream stream, CancellationToken cancellationToken)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         try
         {
@@ -39,15 +46,43 @@ internal static class LentBytes
                 var n = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
                 if (n == 0)
                 {
-                    break;
+                    return new Whole(buffer, filled, lent: true);
                 }
                 filled += n;
             }
-            return read(buffer.AsSpan(0, filled));
         }
-        finally
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A whole answer's bytes (<see cref="Memory"/>), in a buffer lent by the pool or an array of their own; a lent buffer goes back
+    /// when it is disposed, so the bytes must not be kept past that.
+    /// </summary>
+    public sealed class Whole : IDisposable
+    {
+        private readonly int _length;
+        private readonly bool _lent;
+        private byte[]? _buffer;
+
+        internal Whole(byte[] buffer, int length, bool lent) => (_buffer, _length, _lent) = (buffer, length, lent);
+
+        /// <summary>The bytes, until disposed.</summary>
+        public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(Whole))).AsMemory(0, _length);
+
+        /// <summary>Bytes of an array of their own (nothing to give back).</summary>
+        public static Whole Of(byte[] bytes) => new(bytes, bytes.Length, lent: false);
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _buffer, null) is { } buffer && _lent)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 }

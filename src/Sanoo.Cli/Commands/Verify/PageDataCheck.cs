@@ -113,18 +113,29 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         foreach (var language in Election.Definition.Languages)
         {
             var folder = SitePaths.Area(language, area);
-            if (await JsonAsync(origin, folder + SitePaths.DataJson, cancellationToken) is not { } data
-                || Snapshot(folder + SitePaths.DataJson, data) is not { } snapshot)
+            var (json, data) = await DataAsync(origin, folder + SitePaths.DataJson, cancellationToken);
+            using var lent = json;
+            if (json is null || data is null || Snapshot(folder + SitePaths.DataJson, data) is not { } snapshot)
             {
                 continue;
             }
             var page = AreaPages.Of(_published, _figures.Verified, area, SiteLanguage.Of(language));
-            var expected = JsonSerializer.SerializeToNode(SiteJson.Area(page), WireJson.Default.AreaPageData)!.AsObject();
-            if (!await SameActsAsync(origin, data, expected, cancellationToken))
+            var wire = SiteJson.Area(page);
+            if (!await SameActsAsync(origin, data, wire.Stage, cancellationToken))
             {
                 return;
             }
-            Compare(folder + SitePaths.DataJson, data, expected);
+            if (Unheld(data) is not { } unheld || !Same(json, wire with
+                {
+                    Snapshot = snapshot, PublishedAt = unheld.PublishedAt, Halted = unheld.Halted, TreeHead = unheld.TreeHead,
+                }, WireJson.Default.AreaPageData))
+            {
+                Compare(folder + SitePaths.DataJson, data, JsonSerializer.SerializeToNode(wire, WireJson.Default.AreaPageData)!.AsObject());
+            }
+            else
+            {
+                HeadNamed(folder + SitePaths.DataJson, data);
+            }
             await CsvAsync(
                 origin, folder + SitePaths.DataCsv, csv => ResultsCsv.Write(csv, _figures.Verified, area, language), 4, snapshot, cancellationToken);
             foreach (var file in new[] { HtmlFile, SitePaths.BallotOrder })
@@ -134,7 +145,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 {
                     continue; // not in this round's share
                 }
-                if (await BytesAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot)
+                if (await HtmlTextAsync(origin, folder + file, cancellationToken) is { } html && Of(origin, html, snapshot)
                     && !await HtmlAsync(origin, folder + file, html, new RenderedPage.OfArea(page, area, file == SitePaths.BallotOrder),
                         data, cancellationToken))
                 {
@@ -148,11 +159,49 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private bool Lowest(Area area) => area.Level == Election.Definition.TreeDepth - 2 || Election.InGrouping(Election.AreaIndex(area.Id));
 
     /// <summary>
-    /// Whether a page's data states the stage the register's acts give (<paramref name="expected"/>'s), or differs on a live server
+    /// Whether a page's data states the stage the register's acts give (<paramref name="stage"/>), or differs on a live server
     /// whose register has not moved since the head (the difference is then named): false when it moved (check again).
     /// </summary>
-    private async Task<bool> SameActsAsync(VerifyCommand.IPublished origin, JsonObject data, JsonObject expected, CancellationToken token) =>
-        data["stage"]?.ToString() == expected["stage"]?.ToString() || !await RegisterMovedAsync(origin, token);
+    private async Task<bool> SameActsAsync(VerifyCommand.IPublished origin, JsonObject data, string stage, CancellationToken token) =>
+        data["stage"]?.ToString() == stage || !await RegisterMovedAsync(origin, token);
+
+    /// <summary>
+    /// What a page's <paramref name="data"/> states that neither the snapshot nor the register gives (when it was published, a pause,
+    /// the tree head named), as the page data's own types; null where one is not of its type (then compared value by value).
+    /// </summary>
+    private static (DateTimeOffset PublishedAt, string? Halted, PageTreeHead? TreeHead)? Unheld(JsonObject data)
+    {
+        if (data["publishedAt"] is not JsonValue at || !at.TryGetValue<DateTimeOffset>(out var publishedAt))
+        {
+            return null;
+        }
+        string? halted = null;
+        if (data["halted"] is { } h && (h is not JsonValue paused || !paused.TryGetValue(out halted)))
+        {
+            return null;
+        }
+        if (data["treeHead"] is not { } named)
+        {
+            return (publishedAt, halted, null);
+        }
+        return named is JsonObject head && head["size"] is JsonValue size && size.TryGetValue<long>(out var entries)
+            && head["root"] is JsonValue root && root.TryGetValue<string>(out var hex)
+            && head["timestamp"] is JsonValue signed && signed.TryGetValue<DateTimeOffset>(out var timestamp)
+            ? (publishedAt, halted, new PageTreeHead(entries, hex, timestamp))
+            : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="published"/> are the very bytes the site's serializer writes of <paramref name="expected"/> (the
+    /// verifier's own page data, with what the page states of neither the snapshot nor the register): then the two are the same
+    /// value by value, and no document of the verifier's is made; otherwise they are compared value by value to name what differs.
+    /// </summary>
+    private static bool Same<T>(LentBytes.Whole published, T expected, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        using var same = new SameBytesStream(published.Memory);
+        JsonSerializer.Serialize(same, expected, type);
+        return same.Same;
+    }
 
     /// <summary>
     /// Whether a live server's register moved past the head's since (a new act, read anew into its pages): then the pages are checked
@@ -173,9 +222,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// Whether a page's HTML is of <paramref name="snapshot"/>, the one its data states; a server's of another published meanwhile
     /// (check again). A folder's is compared whatever it states (its snapshot is then the difference named).
     /// </summary>
-    private bool Of(VerifyCommand.IPublished origin, byte[] html, long snapshot)
+    private bool Of(VerifyCommand.IPublished origin, string html, long snapshot)
     {
-        if (!origin.Live || PageSnapshot().Match(Encoding.UTF8.GetString(html)) is not { Success: true } stated
+        if (!origin.Live || PageSnapshot().Match(html) is not { Success: true } stated
             || stated.Groups[1].Value == snapshot.ToString(CultureInfo.InvariantCulture))
         {
             return true;
@@ -196,12 +245,12 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         {
             return;
         }
-        var expected = JsonSerializer.SerializeToNode(SiteJson.SingleMember(page), WireJson.Default.SingleMemberPageData)!.AsObject();
-        if (!await SameActsAsync(origin, data, expected, cancellationToken))
+        var wire = SiteJson.SingleMember(page);
+        if (!await SameActsAsync(origin, data, wire.Stage, cancellationToken))
         {
             return;
         }
-        Compare(path, data, expected);
+        Compare(path, data, JsonSerializer.SerializeToNode(wire, WireJson.Default.SingleMemberPageData)!.AsObject());
         await CsvAsync(
             origin,
             SitePaths.SingleMember(language) + SitePaths.DataCsv,
@@ -210,7 +259,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             snapshot,
             cancellationToken);
         var file = SitePaths.SingleMember(language) + HtmlFile;
-        if (await BytesAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot))
+        if (await HtmlTextAsync(origin, file, cancellationToken) is { } html && Of(origin, html, snapshot))
         {
             await HtmlAsync(origin, file, html, new RenderedPage.Districts(page), data, cancellationToken);
         }
@@ -269,10 +318,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         foreach (var language in Election.Definition.Languages)
         {
             var lang = SiteLanguage.Of(language);
-            if (marker is not null && await BytesAsync(origin, VerifyPages.Path(language) + HtmlFile, cancellationToken) is { } verify
-                && Of(origin, verify, _size))
+            if (marker is not null && await HtmlTextAsync(origin, VerifyPages.Path(language) + HtmlFile, cancellationToken) is { } html
+                && Of(origin, html, _size))
             {
-                var html = Encoding.UTF8.GetString(verify);
                 var shownHead = signed;
                 if (origin.Live && signed is not null && HeadSigned().Match(html) is { Success: true } at && DateTimeOffset.TryParseExact(
                     at.Groups[1].Value + " +00:00", "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
@@ -286,7 +334,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 {
                     page = page with { Witnessed = System.Net.WebUtility.HtmlDecode(line.Groups[1].Value) };
                 }
-                await HtmlAsync(origin, VerifyPages.Path(language) + HtmlFile, verify,
+                await HtmlAsync(origin, VerifyPages.Path(language) + HtmlFile, html,
                     new RenderedPage.Whole(page.Frame, (renderer, frame) => renderer.VerifyAsync(page with { Frame = frame })), marker,
                     cancellationToken);
             }
@@ -294,7 +342,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             if (Web.Progress.ProgressPages.Has(_figures.Verified, main)
                 && await JsonAsync(origin, progressPath + SitePaths.DataJson, cancellationToken) is { } data
                 && Snapshot(progressPath + SitePaths.DataJson, data) is not null
-                && await BytesAsync(origin, progressPath + HtmlFile, cancellationToken) is { } progress && Of(origin, progress, _size))
+                && await HtmlTextAsync(origin, progressPath + HtmlFile, cancellationToken) is { } progress && Of(origin, progress, _size))
             {
                 var expected = JsonSerializer.SerializeToNode(
                     Web.Progress.ProgressPages.Data(_published, _figures.Verified, main, _figures.CountedVersions), WireJson.Default.ProgressReport)!;
@@ -312,7 +360,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// its <paramref name="data"/> (<see cref="PageHtmlCheck.CompareAsync"/>); false when a server moved on meanwhile (check again).
     /// </summary>
     private async Task<bool> HtmlAsync(
-        VerifyCommand.IPublished origin, string path, byte[] html, RenderedPage page, JsonObject data, CancellationToken cancellationToken)
+        VerifyCommand.IPublished origin, string path, string html, RenderedPage page, JsonObject data, CancellationToken cancellationToken)
     {
         if (await _html.CompareAsync(path, html, page, data, _problems, () => RegisterMovedAsync(origin, cancellationToken), cancellationToken))
         {
@@ -400,7 +448,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 csv = rows;
                 StationPageCheck.Csv(folder + SitePaths.DataCsv, Csv.Encoding.GetString(rows), _figures.Verified, station, _problems);
             }
-            if (frame is null || await BytesAsync(origin, folder + HtmlFile, cancellationToken) is not { } html)
+            if (frame is null || await HtmlTextAsync(origin, folder + HtmlFile, cancellationToken) is not { } html)
             {
                 continue; // a page without data states nothing to frame it from (its data's absence is named)
             }
@@ -501,13 +549,14 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private async Task CsvAsync(
         VerifyCommand.IPublished origin, string path, Action<TextWriter> write, int key, long snapshot, CancellationToken cancellationToken)
     {
-        if (await BytesAsync(origin, path, cancellationToken) is not { } published)
+        using var published = await PageAsync(origin, path, cancellationToken);
+        if (published is null)
         {
             return;
         }
         if (snapshot == _size && _figures.Verified.Position == _size)
         {
-            using var same = new SameBytesWriter(published);
+            using var same = new SameBytesWriter(published.Memory);
             write(same);
             if (same.Same)
             {
@@ -518,7 +567,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         write(csv);
         var expected = csv.ToString();
         var (head, stated) = (_size.ToString(CultureInfo.InvariantCulture), snapshot.ToString(CultureInfo.InvariantCulture));
-        var text = Csv.Encoding.GetString(published);
+        var text = Csv.Encoding.GetString(published.Memory.Span);
         if (origin.Live && CsvRecords.Read(text, 2) is [_, [.., var last], ..] && last != head)
         {
             Interlocked.Exchange(ref _moved, 1); // written from a newer snapshot than its data.json, read just before
@@ -535,21 +584,72 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A page's data (<c>data.json</c>, the site's snapshot marker), parsed once; null where it is not published, does not read (named)
+    /// or, on a live server, states another snapshot than the head's (it published meanwhile: check again).
+    /// </summary>
     private async Task<JsonObject?> JsonAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
     {
-        if (await BytesAsync(origin, path, cancellationToken) is not { } bytes)
-        {
-            return null;
-        }
+        var (bytes, data) = await DataAsync(origin, path, cancellationToken);
+        bytes?.Dispose();
+        return data;
+    }
+
+    /// <summary>
+    /// A page's data as <see cref="JsonAsync"/> reads it, and its bytes, which the caller disposes (null where it is not published;
+    /// the data null where it is not read).
+    /// </summary>
+    private async Task<(LentBytes.Whole? Bytes, JsonObject? Data)> DataAsync(
+        VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
+    {
+        var bytes = await PageAsync(origin, path, cancellationToken);
         try
         {
-            return JsonNode.Parse(bytes) as JsonObject ?? throw new JsonException("not an object");
+            return bytes is null ? (null, null) : (bytes, Parsed(origin, path, bytes));
         }
-        catch (JsonException e)
+        catch
+        {
+            bytes?.Dispose();
+            throw;
+        }
+    }
+
+    private JsonObject? Parsed(VerifyCommand.IPublished origin, string path, LentBytes.Whole bytes)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(bytes.Memory.Span);
+        }
+        catch (JsonException e) when (!origin.Live) // a server's answer that does not read ends the round, as any broken answer
         {
             _problems.Add($"{path}: does not read as a page's data ({e.Message})");
             return null;
         }
+        if (origin.Live && StatesSnapshot(path) && MovedOn(node))
+        {
+            return null;
+        }
+        if (node is JsonObject data)
+        {
+            return data;
+        }
+        _problems.Add($"{path}: does not read as a page's data (not an object)");
+        return null;
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> states the snapshot it is of (a page's data, the site's marker).</summary>
+    private static bool StatesSnapshot(string path) => path.EndsWith(SitePaths.DataJson, StringComparison.Ordinal) || path == SitePaths.SnapshotJson;
+
+    /// <summary>Whether a live server's page <paramref name="data"/> states a snapshot other than the head's (then: check again).</summary>
+    private bool MovedOn(JsonNode? data)
+    {
+        if (data?["snapshot"] is JsonValue v && v.TryGetValue<long>(out var snapshot) && snapshot != _size)
+        {
+            Interlocked.Exchange(ref _moved, 1);
+            return true;
+        }
+        return false;
     }
 
     private async Task<byte[]?> BytesAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
@@ -562,21 +662,50 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
                 // A doctored copy beside the file is what nginx's gzip_static sends to nearly every browser.
                 await CompressedCopies.CheckAsync(origin, path, bytes, _problems.Add, cancellationToken);
             }
-            if (origin.Live && (path.EndsWith(SitePaths.DataJson, StringComparison.Ordinal) || path == SitePaths.SnapshotJson)
-                && JsonNode.Parse(bytes)?["snapshot"] is JsonValue v
-                && v.TryGetValue<long>(out var snapshot) && snapshot != _size)
+            if (origin.Live && StatesSnapshot(path) && MovedOn(JsonNode.Parse(bytes)))
             {
-                Interlocked.Exchange(ref _moved, 1);
                 return null;
             }
             return bytes;
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            _problems.Add($"{path}: the page is not published as it must be ({e.Message})");
+            NotPublished(path, e);
             return null;
         }
     }
+
+    /// <summary>
+    /// A page's bytes: a live server's read into a buffer the pool lends (a district's CSV is some 3 MB, its page's HTML hundreds of
+    /// kB: each an array of the large-object heap otherwise), given back when disposed; a folder's as <see cref="BytesAsync"/> reads them.
+    /// A live page's snapshot is not looked at here (<see cref="JsonAsync"/> does for page data).
+    /// </summary>
+    private async Task<LentBytes.Whole?> PageAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
+    {
+        if (!origin.Live)
+        {
+            return await BytesAsync(origin, path, cancellationToken) is { } bytes ? LentBytes.Whole.Of(bytes) : null;
+        }
+        try
+        {
+            await using var stream = await origin.OpenAsync(path, cancellationToken);
+            return await LentBytes.WholeAsync(stream, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            NotPublished(path, e);
+            return null;
+        }
+    }
+
+    /// <summary>A page's HTML as text (its bytes decoded as UTF-8), read as <see cref="PageAsync"/> reads it.</summary>
+    private async Task<string?> HtmlTextAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
+    {
+        using var bytes = await PageAsync(origin, path, cancellationToken);
+        return bytes is null ? null : Encoding.UTF8.GetString(bytes.Memory.Span);
+    }
+
+    private void NotPublished(string path, Exception e) => _problems.Add($"{path}: the page is not published as it must be ({e.Message})");
 
     [GeneratedRegex("<body data-snapshot=\"([0-9]+)\"")]
     private static partial Regex PageSnapshot();

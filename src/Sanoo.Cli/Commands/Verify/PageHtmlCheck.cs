@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Sanoo.Web.Site;
@@ -46,8 +45,8 @@ internal sealed partial class PageHtmlCheck(
     private readonly ConcurrentDictionary<string, LanguagePages> _languages = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Compares the published <paramref name="html"/> at <paramref name="path"/>, whose data is <paramref name="data"/> (a station's
-    /// <c>data.json</c>, the progress page's, the site's snapshot marker for the "how to check" page, which has no data of its own),
+    /// Compares the published HTML (<paramref name="published"/>, decoded) at <paramref name="path"/>, whose data is <paramref name="data"/>
+    /// (a station's <c>data.json</c>, the progress page's, the site's snapshot marker for the "how to check" page, which has no data of its own),
     /// with the <paramref name="page"/> the verifier renders itself, framed from that data (<see cref="Framed"/>). Before an act, or any
     /// difference, is named, <paramref name="movedOn"/> asks whether the server's register moved past the head's since (its acts were
     /// then read anew, its pages made again).
@@ -55,14 +54,13 @@ internal sealed partial class PageHtmlCheck(
     /// <returns>False when the server moved on meanwhile: check again.</returns>
     public Task<bool> CompareAsync(
         string path,
-        byte[] html,
+        string published,
         RenderedPage page,
         JsonObject data,
         FigureProblems problems,
         Func<Task<bool>> movedOn,
         CancellationToken cancellationToken)
     {
-        var published = Encoding.UTF8.GetString(html);
         switch (page)
         {
             case RenderedPage.OfArea(var model, var area, var ballot):
