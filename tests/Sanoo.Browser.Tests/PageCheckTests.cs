@@ -90,16 +90,16 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
                 await File.ReadAllBytesAsync(Path.Combine(folder, "api", "v1", "tree-head.json")), WireJson.Default.TreeHead)!;
             var earlier = commission.Sign(Web.PublicApi.TransparencyJson.Head(newer).Head with { Size = size, Root = tree.Root(size) });
             var keptHead = Path.Combine(folder, "api", "v1", "tree-heads", $"{size}.json");
-            await File.WriteAllBytesAsync(
+            await ServeChangedAsync(
                 keptHead,
                 JsonSerializer.SerializeToUtf8Bytes(Web.PublicApi.TransparencyJson.Of(earlier, commission.PublicKey), WireJson.Default.TreeHead));
-            await File.WriteAllBytesAsync(
+            await ServeChangedAsync(
                 Path.Combine(folder, "api", "v1", "area-entries", $"{station}.json"),
                 await site.Client.GetByteArrayAsync($"/api/v1/area-entries?area={station}&size={size}"));
             // The publish that keeps a head writes its consistency proof to the newer head beside it.
             var proofs = Directory.CreateDirectory(Path.Combine(folder, "api", "v1", "proofs", "consistency")).FullName;
             var keptProof = Path.Combine(proofs, $"{size}.json");
-            await File.WriteAllBytesAsync(
+            await ServeChangedAsync(
                 keptProof, await site.Client.GetByteArrayAsync($"/api/v1/proofs/consistency?first={size}&second={newer.TreeSize}"));
             await page.GotoAsync(new Uri(nginx.Address, $"/en/station/{station}/").ToString());
             await MadeAtAsync(page, size, tree.Root(size));
@@ -110,7 +110,7 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             await page.ReloadAsync();
             await MadeAtAsync(page, size, tree.Root(size));
             Assert.NotEqual("ok", (await CheckAsync(page)).State);
-            await File.WriteAllBytesAsync(keptHead, kept);
+            await ServeChangedAsync(keptHead, kept);
 
             // Without the proof that the kept head is a part of the newest, the kept head is not trusted on its signature alone.
             var proof = await File.ReadAllBytesAsync(keptProof);
@@ -122,11 +122,11 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             Assert.Equal("mismatch", unproved);
             var notProved = string.Format(CultureInfo.InvariantCulture, CheckWords.For("en").KeptFormat, size);
             Assert.Contains(notProved, unprovedText, StringComparison.Ordinal);
-            await File.WriteAllBytesAsync(keptProof, proof);
+            await ServeChangedAsync(keptProof, proof);
 
             // A kept head of a forked log, signed with the commission's key, with a page made from it: the proof to the newest fails.
             var forkedRoot = tree.Root(size - 1);
-            await File.WriteAllBytesAsync(keptHead, JsonSerializer.SerializeToUtf8Bytes(
+            await ServeChangedAsync(keptHead, JsonSerializer.SerializeToUtf8Bytes(
                 Web.PublicApi.TransparencyJson.Of(commission.Sign(earlier.Head with { Root = forkedRoot }), commission.PublicKey),
                 WireJson.Default.TreeHead));
             await page.ReloadAsync();
@@ -135,7 +135,7 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             output.WriteLine(forkedText);
             Assert.Equal("mismatch", forked);
             Assert.Contains(notProved, forkedText, StringComparison.Ordinal);
-            await File.WriteAllBytesAsync(keptHead, kept);
+            await ServeChangedAsync(keptHead, kept);
 
             // A figure changed in the page's HTML: the check names the choice and the count, and both numbers.
             var html = Path.Combine(folder, "en", "area", "d01", "index.html");
@@ -143,7 +143,8 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
             var published = long.Parse(cell.Groups["votes"].Value, CultureInfo.InvariantCulture);
             var forged = (published + 7).ToString("N0", CultureInfo.GetCultureInfo("en"));
             var before = await File.ReadAllTextAsync(html);
-            await File.WriteAllTextAsync(html, before.Replace(cell.Value, cell.Groups["head"].Value + forged + "<", StringComparison.Ordinal));
+            await ServeChangedAsync(
+                html, Encoding.UTF8.GetBytes(before.Replace(cell.Value, cell.Groups["head"].Value + forged + "<", StringComparison.Ordinal)));
             await page.GotoAsync(new Uri(nginx.Address, "/en/area/d01/").ToString());
             var (changed, said) = await CheckAsync(page);
             output.WriteLine(said);
@@ -168,7 +169,7 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
                 ContentHash = Convert.ToHexStringLower(SHA256.HashData(altered)),
             };
             entries = entries with { Entries = [.. entries.Entries.Select(e => e == victim ? forgedEntry : e)] };
-            await File.WriteAllBytesAsync(file, JsonSerializer.SerializeToUtf8Bytes(entries, WireJson.Default.AreaEntries));
+            await ServeChangedAsync(file, JsonSerializer.SerializeToUtf8Bytes(entries, WireJson.Default.AreaEntries));
             var region = site.Log.Election.Area(new Core.Definitions.AreaId("d02"))!.Parent!.Value;
             foreach (var path in new[] { "/ru/area/d02/", $"/ru/area/{region}/" })
             {
@@ -229,11 +230,11 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
                 var honest = await File.ReadAllTextAsync(html);
                 var forged = change(honest);
                 Assert.NotEqual(honest, forged);
-                await File.WriteAllTextAsync(html, forged);
+                await ServeChangedAsync(html, Encoding.UTF8.GetBytes(forged));
                 await page.GotoAsync(new Uri(nginx.Address, path).ToString());
                 var (state, text) = await CheckAsync(page);
                 output.WriteLine($"{path}: {text}");
-                await File.WriteAllTextAsync(html, honest);
+                await ServeChangedAsync(html, Encoding.UTF8.GetBytes(honest));
                 Assert.True(state == "mismatch", $"{path}: {state}: {text}");
                 return text;
             }
@@ -311,6 +312,19 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
         "([size, root]) => { const box = document.querySelector('[data-verify]'); box.setAttribute('data-size', size); "
             + "box.setAttribute('data-root', root); }",
         new object[] { size.ToString(CultureInfo.InvariantCulture), Convert.ToHexStringLower(root) });
+
+    private static long changes;
+
+    /// <summary>
+    /// Writes a file the copy's server serves and dates it apart from every earlier write: nginx's validator is the file's size and
+    /// its time to the second, so a same-size file written within the second that the browser holds would be answered "not modified"
+    /// and the check would run on what the browser held before.
+    /// </summary>
+    private static async Task ServeChangedAsync(string path, byte[] bytes)
+    {
+        await File.WriteAllBytesAsync(path, bytes);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(Interlocked.Increment(ref changes)));
+    }
 
     /// <summary>Presses the control and waits for its verdict: its state and what it says.</summary>
     private static async Task<(string State, string Text)> CheckAsync(IPage page)
