@@ -13,9 +13,11 @@
 # the next run with the same KEEP: at a million stations generating and ingesting take longer than a refresh's measure.
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
 # Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
-# are noise), the time to open the store and each stage's wall and CPU time. A million stations needs about 43 GB of disk for
-# the folder (one language, with the copies; the script refuses to start without about 46 KB a station free) and, at about 6 ms
-# of CPU a station, some 50 minutes on 2 idle cores for the first publish (docs/performance.md); run it with --exports-every 10.
+# are noise), the time to open the store and each stage's wall and CPU time. A million stations writes 45.8 GB into the folder
+# (one language, with the copies: 12 million files, which ext4's 4 KB blocks make about 70 GB of disk; the script refuses to
+# start without 80 KB a station free) and takes some 56 minutes of 2 idle cores for the first publish (docs/performance.md).
+# Give --exports-every more minutes than the first publish takes (--exports-every 120 at a million stations): the refresh
+# would otherwise write the files of the whole election again (the ERR report is 7.9 GB at a million stations).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stations=${1:-100000}
@@ -31,8 +33,9 @@ else
   work=$(mktemp -d "${TMPDIR:-/tmp}/sanoo-publish-bench-XXXX")
   trap 'rm -rf "$work"' EXIT
 fi
-# The folder takes about 43 KB a station with its copies (docs/performance.md), the store about 2 KB: refuse to start without room.
-need=$((stations * 46 / 1000))
+# The folder takes about 70 KB of disk a station with its copies (4 KB blocks; docs/performance.md), the store about 2 KB and the
+# generated protocols about 1 KB: refuse to start without room.
+need=$((stations * 80 / 1000))
 free=$(df -Pm "$work" | awk 'NR == 2 { print $4 }')
 if [ "$free" -lt "$need" ]; then
   echo "Not enough disk under $work: $free MB free, about $need MB needed for $stations stations." >&2
