@@ -245,13 +245,13 @@ public sealed partial class IncrementalPublishTests : IDisposable
 
             Assert.True(SpinWait.SpinUntil(() => Snapshot() == position + 1, TimeSpan.FromMinutes(3)), string.Join('\n', lines));
             Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.Contains("files written", StringComparison.Ordinal)
-                && l.Contains($"snapshot {position + 1}", StringComparison.Ordinal)), TimeSpan.FromMinutes(1)), string.Join('\n', lines));
+                && l.Contains($"snapshot {position + 1}", StringComparison.Ordinal)), TimeSpan.FromMinutes(3)), string.Join('\n', lines));
         }
         finally
         {
             using var interrupt = Process.Start("kill", ["-INT", $"{watch.Id}"]);
             interrupt.WaitForExit();
-            Assert.True(watch.WaitForExit(TimeSpan.FromMinutes(1)));
+            Assert.True(watch.WaitForExit(TimeSpan.FromMinutes(3)), string.Join('\n', lines));
         }
         // Ctrl+C ends it between two refreshes with the shell's code for a command so stopped (128 + SIGINT), no file half written.
         Assert.Contains(watch.ExitCode, new[] { 0, 130 });
@@ -297,7 +297,7 @@ public sealed partial class IncrementalPublishTests : IDisposable
         {
             using var interrupt = Process.Start("kill", ["-INT", $"{watch.Id}"]);
             interrupt.WaitForExit();
-            Assert.True(watch.WaitForExit(TimeSpan.FromMinutes(1)));
+            Assert.True(watch.WaitForExit(TimeSpan.FromMinutes(3)), string.Join('\n', lines));
         }
         Assert.NotNull(Web.Publishing.PublishManifest.Read(_site).Manifest);
     }
