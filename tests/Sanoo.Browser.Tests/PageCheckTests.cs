@@ -24,6 +24,9 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
     private static readonly string[] Paths =
         ["/en/", "/ru/area/batken/", "/ky/area/d01/", "/en/station/s0001/", "/ru/station/s0002/", "/en/single-member/"];
 
+    /// <summary>How many files <see cref="ServeChangedAsync"/> wrote: each is dated that many minutes ahead.</summary>
+    private static long changes;
+
     [Fact]
     public async Task The_check_passes_on_the_live_site_and_without_script_leads_to_the_verification_page()
     {
@@ -312,8 +315,6 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
         "([size, root]) => { const box = document.querySelector('[data-verify]'); box.setAttribute('data-size', size); "
             + "box.setAttribute('data-root', root); }",
         new object[] { size.ToString(CultureInfo.InvariantCulture), Convert.ToHexStringLower(root) });
-
-    private static long changes;
 
     /// <summary>
     /// Writes a file the copy's server serves and dates it apart from every earlier write: nginx's validator is the file's size and

@@ -28,8 +28,9 @@ public static class ErrCounts
         var election = snapshot.Election;
         var areas = plan.TallyAreas.Select(a => snapshot.Tally(plan.Contest.Id, source.Id, election.Areas[a].Id)!)
             .Select(tally => new Figures(tally.Area, tally.Participation, tally.Votes));
+        var known = election.TrySourceIndex(source.Id, out var sourceIndex);
         var stations = Enumerable.Range(0, plan.StationCount)
-            .Select(offset => snapshot.Counted(election.Areas[election.StationAreaIndex(plan.OrdinalAt(offset))].Id, plan.Contest.Id, source.Id))
+            .Select(offset => known ? snapshot.Counted(plan, sourceIndex, offset) : null)
             .OfType<Protocol>()
             .Select(protocol => new Figures(
                 protocol.Station,

@@ -58,8 +58,7 @@ internal sealed class StationFigures
         var election = snapshot.Election;
         var counted = new List<(int Area, int Ordinal, Protocols.Protocol Protocol)>();
         var expected = 0;
-        // The contest's book read by each station's place in it (what Snapshot.Counted finds by names, a million times over).
-        var current = election.TrySourceIndex(source, out var sourceIndex) ? snapshot.Book(plan, sourceIndex).Current : null;
+        var known = election.TrySourceIndex(source, out var sourceIndex);
         foreach (var ordinal in election.StationsOf(areaIndex))
         {
             var offset = plan.OffsetOf(ordinal);
@@ -68,7 +67,7 @@ internal sealed class StationFigures
                 continue;
             }
             expected++;
-            if (current?[offset] is { } protocol)
+            if (known && snapshot.Counted(plan, sourceIndex, offset) is { } protocol)
             {
                 counted.Add((election.StationAreaIndex(ordinal), ordinal, protocol));
             }

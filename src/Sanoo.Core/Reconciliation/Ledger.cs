@@ -66,6 +66,8 @@ public sealed class Ledger
         var stations = ImmutableArray.CreateBuilder<StationComparison>();
         var counts = new Dictionary<(AreaId, ContestId), int[]>();
         var apart = new Dictionary<(AreaId, ContestId), long>();
+        var first = election.TrySourceIndex(rule.First, out var f) ? f : -1;
+        var second = election.TrySourceIndex(rule.Second, out var s) ? s : -1;
         foreach (var plan in election.Contests)
         {
             foreach (var areaIndex in plan.TallyAreas)
@@ -81,8 +83,8 @@ public sealed class Ledger
                     plan,
                     rule,
                     station.Id,
-                    snapshot.Counted(station.Id, plan.Contest.Id, rule.First),
-                    snapshot.Counted(station.Id, plan.Contest.Id, rule.Second));
+                    first < 0 ? null : snapshot.Counted(plan, first, k),
+                    second < 0 ? null : snapshot.Counted(plan, second, k));
                 if (comparison is null)
                 {
                     continue;

@@ -66,8 +66,15 @@ public sealed class Snapshot
         {
             return null;
         }
-        return _books[(plan.Index * _sources) + s].Current[offset];
+        return Counted(plan, s, offset);
     }
+
+    /// <summary>
+    /// The protocol the station at <paramref name="offset"/> among <paramref name="plan"/>'s (<see cref="ContestPlan.OffsetOf"/>) had
+    /// counted by the source at <paramref name="sourceIndex"/>: what <see cref="Counted(AreaId, ContestId, SourceId)"/> finds by names,
+    /// for loops over a contest's stations.
+    /// </summary>
+    internal Protocol? Counted(ContestPlan plan, int sourceIndex, int offset) => _books[(plan.Index * _sources) + sourceIndex].Current[offset];
 
     /// <summary>The sums of a contest and source (by the source's position), with the contest's layout.</summary>
     internal ContestBook Book(ContestPlan plan, int sourceIndex) => _books[(plan.Index * _sources) + sourceIndex];
