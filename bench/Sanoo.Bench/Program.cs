@@ -13,6 +13,10 @@ if (args is ["forensics-refresh", var refreshStations, var changed])
 {
     return ForensicsBenchmark.Refresh(int.Parse(refreshStations, CultureInfo.InvariantCulture), int.Parse(changed, CultureInfo.InvariantCulture));
 }
+if (args is ["forensics-flags", var flagStations, var flagRuns])
+{
+    return ForensicsBenchmark.Flags(int.Parse(flagStations, CultureInfo.InvariantCulture), int.Parse(flagRuns, CultureInfo.InvariantCulture));
+}
 if (args is ["progress", var progressStations, var progressRuns])
 {
     return ProgressBenchmark.Run(

@@ -145,6 +145,71 @@ public class ForensicsValidationTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void The_flags_alone_are_the_reports_flags_and_the_whole_maps_figures_kept_with_a_snapshot_change_no_report()
+    {
+        var election = Synthetic(11);
+        var random = new Random(11);
+        var protocols = SyntheticElection.Protocols(election, "hand", 11)
+            .Select(p => random.NextDouble() < 0.03 ? Comet(election, p, random) : p)
+            .ToList();
+        var source = new SourceId("hand");
+        var plan = election.DefaultContest;
+        var area = election.Areas[0].Id;
+        static string Text(StationFlag flag) => (flag with { Reasons = [] }) + string.Join(",", flag.Reasons);
+        // Each way on a snapshot of its own, so that neither reads what the other kept.
+        var byReport = ForensicsAnalysis.Of(
+            TallyEngine.Rebuild(election, protocols).Freeze(), plan, source, area, ForensicsParameters.Default, null, IntegerPercentTest.Sequential);
+        var snapshot = TallyEngine.Rebuild(election, protocols).Freeze();
+        var flags = ForensicsAnalysis.FlagsOf(snapshot, plan, source, area, ForensicsParameters.Default, null);
+        Assert.Equal(byReport.Flags.Select(Text), flags.Select(Text));
+        // The report made after the flags read the whole map's figures into the snapshot says what the report made afresh says.
+        var kept = ForensicsAnalysis.Of(snapshot, plan, source, area, ForensicsParameters.Default, null, IntegerPercentTest.Sequential);
+        Assert.Equal((byReport.Stations, byReport.Turnout, byReport.LeaderShare), (kept.Stations, kept.Turnout, kept.LeaderShare));
+        Assert.Equal(byReport.Choices.Select(c => c.Test), kept.Choices.Select(c => c.Test));
+        Assert.Equal(byReport.Areas.ToArray(), kept.Areas.ToArray());
+        Assert.Equal(byReport.Flags.Select(Text), kept.Flags.Select(Text));
+    }
+
+    [Fact]
+    public void A_station_is_a_turnout_outlier_where_its_robust_score_among_its_parents_stations_passes_the_bound()
+    {
+        var election = Synthetic(12);
+        var protocols = SyntheticElection.Protocols(election, "hand", 12).ToList();
+        // A lower bound than the default, so that a clean election has outliers to find.
+        var parameters = ForensicsParameters.Default with { OutlierScore = 1 };
+        var snapshot = TallyEngine.Rebuild(election, protocols).Freeze();
+        var flags = ForensicsAnalysis.FlagsOf(snapshot, election.DefaultContest, new SourceId("hand"), election.Areas[0].Id, parameters, null);
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+        // Each station's turnout against the median of its parent's, in units of 1.4826 median absolute deviations (docs/forensics.md).
+        var expected = protocols
+            .Select(p => (p.Station, Parent: election.ParentIndex(election.AreaIndex(p.Station)), Turnout: Turnout(p)))
+            .GroupBy(s => s.Parent)
+            .Where(peers => peers.Count() >= parameters.OutlierPeers)
+            .SelectMany(peers =>
+            {
+                var median = Median(peers.Select(s => s.Turnout));
+                var deviation = Median(peers.Select(s => Math.Abs(s.Turnout - median))) * 1.4826;
+                return peers.Where(s => deviation > 0 && Math.Abs(s.Turnout - median) / deviation > parameters.OutlierScore);
+            })
+            .Select(s => s.Station.Value)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.InRange(expected.Count, 5, protocols.Count / 2);
+        Assert.Equal(
+            expected,
+            flags.Where(f => f.Reasons.Contains(FlagReason.TurnoutOutlier)).Select(f => f.Station.Value).Order(StringComparer.Ordinal));
+        double Turnout(Protocol protocol)
+        {
+            var (_, registered, tookPart) = Figures(election, protocol);
+            return 100.0 * tookPart / registered;
+        }
+    }
+
     /// <summary>Changes some of an election's protocols (a station's protocol and the random numbers to change it by).</summary>
     private delegate Protocol Planting(Election election, Protocol protocol, Random random);
 

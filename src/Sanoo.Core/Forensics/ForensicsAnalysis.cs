@@ -28,18 +28,7 @@ public static class ForensicsAnalysis
         var election = snapshot.Election;
         var areaIndex = election.AreaIndex(area);
         var figures = StationFigures.Of(snapshot, plan, source, areaIndex);
-        var totals = new long[figures.Choices];
-        long tookPart = 0;
-        for (var i = 0; i < figures.Count; i++)
-        {
-            tookPart += figures.TookPart[i];
-            var votes = figures.VotesOf(i);
-            for (var c = 0; c < totals.Length; c++)
-            {
-                totals[c] += votes[c];
-            }
-        }
-        var leader = totals.Length == 0 || totals.Max() == 0 ? -1 : Array.IndexOf(totals, totals.Max());
+        var (totals, tookPart, leader) = Totals(figures);
         var major = leader < 0 ? [] : Enumerable.Range(0, totals.Length)
             .Where(c => c == leader || totals[c] * 100.0 >= parameters.MajorChoicePercent * tookPart)
             .OrderByDescending(c => c == leader).ThenByDescending(c => totals[c]).ThenBy(c => c)
@@ -63,10 +52,6 @@ public static class ForensicsAnalysis
             ? []
             : children.Select((child, g) => new AreaIntegerTests(election.Areas[child].Id, turnoutByArea[g], shareByArea[g])).ToImmutableArray();
         var leaderVotes = leader < 0 ? new long[figures.Count] : figures.Column(leader);
-        var differing = ledger?.Stations
-            .Where(s => s.Contest == plan.Contest.Id && s.Class == ReconciliationClass.Discrepancy)
-            .Select(s => s.Station)
-            .ToHashSet() ?? [];
         return new ForensicsReport(
             area,
             plan.Contest.Id,
@@ -79,9 +64,51 @@ public static class ForensicsAnalysis
             choices.ToImmutable(),
             areas,
             RateDistributions.Of(figures.Registered, figures.TookPart, leaderVotes),
-            leader < 0 ? [] : StationFlags.Of(election, figures, leader, parameters, differing, reports),
+            leader < 0 ? [] : StationFlags.Of(election, figures, leader, parameters, Differing(ledger, plan), reports),
             parameters);
     }
+
+    /// <summary>
+    /// The flags of the stations under <paramref name="area"/>, the same as <see cref="Of"/>'s report gives, without its tests and
+    /// distributions: what a station's page shows, needed at every snapshot over the whole map.
+    /// </summary>
+    public static ImmutableArray<StationFlag> FlagsOf(
+        Snapshot snapshot,
+        ContestPlan plan,
+        SourceId source,
+        AreaId area,
+        ForensicsParameters parameters,
+        Ledger? ledger,
+        Turnout.TurnoutBook? reports = null)
+    {
+        var figures = StationFigures.Of(snapshot, plan, source, snapshot.Election.AreaIndex(area));
+        var leader = Totals(figures).Leader;
+        return leader < 0 ? [] : StationFlags.Of(snapshot.Election, figures, leader, parameters, Differing(ledger, plan), reports);
+    }
+
+    /// <summary>Every choice's votes and the voters who took part over <paramref name="figures"/>, and the leading choice (−1: none).</summary>
+    private static (long[] Totals, long TookPart, int Leader) Totals(StationFigures figures)
+    {
+        var totals = new long[figures.Choices];
+        long tookPart = 0;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            tookPart += figures.TookPart[i];
+            var votes = figures.VotesOf(i);
+            for (var c = 0; c < totals.Length; c++)
+            {
+                totals[c] += votes[c];
+            }
+        }
+        var leader = totals.Length == 0 || totals.Max() == 0 ? -1 : Array.IndexOf(totals, totals.Max());
+        return (totals, tookPart, leader);
+    }
+
+    /// <summary>The stations whose two counts of <paramref name="plan"/>'s contest differ, by <paramref name="ledger"/>.</summary>
+    private static HashSet<AreaId> Differing(Ledger? ledger, ContestPlan plan) => ledger?.Stations
+        .Where(s => s.Contest == plan.Contest.Id && s.Class == ReconciliationClass.Discrepancy)
+        .Select(s => s.Station)
+        .ToHashSet() ?? [];
 
     /// <summary>The integer test of turnout's random stream.</summary>
     public const int TurnoutStream = 0;

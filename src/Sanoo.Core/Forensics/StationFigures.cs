@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Tally;
 
@@ -6,17 +7,21 @@ namespace Sanoo.Core.Forensics;
 /// <summary>
 /// The figures the forensic methods read, one row a station with a counted protocol under an area: its registered voters (main and
 /// additional lists, from the definition), the voters who took part (the form's participation expression) and the votes per choice
-/// (ballot order, <see cref="Choices"/> to a row). Columns, for speed at a million stations.
+/// (ballot order, <see cref="Choices"/> to a row). Columns, for speed at a million stations. Those of a contest's whole map are read
+/// once a snapshot and kept with it: the station flags, each test's book of null draws and the contest's own report all read them.
+/// Nothing here is ever written after it is made.
 /// </summary>
 internal sealed class StationFigures
 {
+    private static readonly ConditionalWeakTable<Snapshot, Dictionary<(string Contest, string Source), Lazy<StationFigures>>> Whole = new();
+
     private StationFigures(int count, int choices)
     {
         AreaIndex = new int[count];
         Ordinal = new int[count];
         Registered = new long[count];
         TookPart = new long[count];
-        Votes = new long[count * choices];
+        Votes = new int[count * choices];
         Choices = choices;
     }
 
@@ -34,13 +39,13 @@ internal sealed class StationFigures
 
     public long[] TookPart { get; }
 
-    public long[] Votes { get; }
+    public int[] Votes { get; }
 
     /// <summary>How many of the area's stations vote on the contest (whether counted yet or not).</summary>
     public int Expected { get; private init; }
 
     /// <summary>Every choice's votes of station <paramref name="i"/>.</summary>
-    public ReadOnlySpan<long> VotesOf(int i) => Votes.AsSpan(i * Choices, Choices);
+    public ReadOnlySpan<int> VotesOf(int i) => Votes.AsSpan(i * Choices, Choices);
 
     /// <summary>Choice <paramref name="c"/>'s votes at every station.</summary>
     public long[] Column(int c)
@@ -53,7 +58,27 @@ internal sealed class StationFigures
         return column;
     }
 
+    /// <summary>The figures of <paramref name="plan"/>'s count by <paramref name="source"/> at the stations under an area.</summary>
     public static StationFigures Of(Snapshot snapshot, ContestPlan plan, SourceId source, int areaIndex)
+    {
+        if (areaIndex != snapshot.Election.AreaIndex(plan.Contest.Area))
+        {
+            return Read(snapshot, plan, source, areaIndex);
+        }
+        var kept = Whole.GetValue(snapshot, _ => []);
+        Lazy<StationFigures>? figures;
+        lock (kept)
+        {
+            var key = (plan.Contest.Id.Value, source.Value);
+            if (!kept.TryGetValue(key, out figures))
+            {
+                kept[key] = figures = new(() => Read(snapshot, plan, source, areaIndex));
+            }
+        }
+        return figures.Value;
+    }
+
+    private static StationFigures Read(Snapshot snapshot, ContestPlan plan, SourceId source, int areaIndex)
     {
         var election = snapshot.Election;
         var counted = new List<(int Area, int Ordinal, Protocols.Protocol Protocol)>();

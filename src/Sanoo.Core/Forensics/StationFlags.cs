@@ -71,7 +71,7 @@ internal static class StationFlags
         return flags.ToImmutable();
     }
 
-    private static long MaxOf(ReadOnlySpan<long> votes)
+    private static long MaxOf(ReadOnlySpan<int> votes)
     {
         long max = 0;
         foreach (var v in votes)
@@ -82,7 +82,7 @@ internal static class StationFlags
     }
 
     /// <summary>Took part and every choice's votes of 10 or more are multiples of ten, with at least <paramref name="minimum"/> figures.</summary>
-    private static bool AllRound(long tookPart, ReadOnlySpan<long> votes, int minimum)
+    private static bool AllRound(long tookPart, ReadOnlySpan<int> votes, int minimum)
     {
         if (tookPart < 10 || tookPart % 10 != 0)
         {
@@ -110,30 +110,52 @@ internal static class StationFlags
     private static double[] OutlierScores(Election election, StationFigures figures, double[] values, ForensicsParameters parameters)
     {
         var scores = new double[values.Length];
-        var byParent = new Dictionary<int, List<int>>();
+        // The stations with a value, ordered by parent (stations are listed parent by parent, so the sort mostly finds runs).
+        var parents = new List<int>(values.Length);
+        var members = new List<int>(values.Length);
         for (var i = 0; i < values.Length; i++)
         {
-            if (double.IsNaN(values[i]))
+            if (!double.IsNaN(values[i]))
+            {
+                parents.Add(election.ParentIndex(figures.AreaIndex[i]));
+                members.Add(i);
+            }
+        }
+        var byParent = parents.ToArray();
+        var order = members.ToArray();
+        Array.Sort(byParent, order);
+        var sorted = new double[values.Length];
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && byParent[end] == byParent[start])
+            {
+                end++;
+            }
+            var group = order.AsSpan(start, end - start);
+            start = end;
+            if (group.Length < parameters.OutlierPeers)
             {
                 continue;
             }
-            var parent = election.ParentIndex(figures.AreaIndex[i]);
-            if (!byParent.TryGetValue(parent, out var list))
+            var peers = sorted.AsSpan(0, group.Length);
+            for (var k = 0; k < group.Length; k++)
             {
-                byParent[parent] = list = [];
+                peers[k] = values[group[k]];
             }
-            list.Add(i);
-        }
-        foreach (var members in byParent.Values.Where(m => m.Count >= parameters.OutlierPeers))
-        {
-            var sorted = members.Select(i => values[i]).Order().ToArray();
-            var median = Median(sorted);
-            var deviation = Median([.. sorted.Select(v => Math.Abs(v - median)).Order()]) * 1.4826;
+            peers.Sort();
+            var median = Median(peers);
+            for (var k = 0; k < peers.Length; k++)
+            {
+                peers[k] = Math.Abs(peers[k] - median);
+            }
+            peers.Sort();
+            var deviation = Median(peers) * 1.4826;
             if (deviation <= 0)
             {
                 continue;
             }
-            foreach (var i in members)
+            foreach (var i in group)
             {
                 scores[i] = (values[i] - median) / deviation;
             }
@@ -141,6 +163,6 @@ internal static class StationFlags
         return scores;
     }
 
-    private static double Median(double[] sorted) =>
+    private static double Median(ReadOnlySpan<double> sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -123,18 +123,18 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
 
     /// <summary>
     /// The flags of each flagged station in the main contest's official count over the whole map, for the station pages: the same
-    /// flags as the forensics page's, without its Monte Carlo (cheap at every snapshot).
+    /// flags as the forensics page's, without its tests and distributions (<see cref="ForensicsAnalysis.FlagsOf"/>: every publish
+    /// asks for them to find the stations whose flag changed).
     /// </summary>
     public IReadOnlyDictionary<AreaId, StationFlag> StationFlags => Snapshot is { } snapshot
-        ? LazyInitializer.EnsureInitialized(ref _flags, () => ForensicsAnalysis.Of(
+        ? LazyInitializer.EnsureInitialized(ref _flags, () => ForensicsAnalysis.FlagsOf(
             snapshot,
             snapshot.Election.DefaultContest,
             snapshot.Election.DefaultSource.Id,
             snapshot.Election.DefaultContest.Contest.Area,
-            ForensicsParameters.Default with { Replicates = 0 },
+            ForensicsParameters.Default,
             Ledger,
-            IntegerPercentTest.Sequential,
-            Turnout).Flags.ToDictionary(f => f.Station))
+            Turnout).ToDictionary(f => f.Station))
         : new Dictionary<AreaId, StationFlag>();
 
     /// <summary>The values <see cref="_derived"/> holds, each made once.</summary>
