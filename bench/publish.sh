@@ -11,6 +11,8 @@
 # PUBLISH_WORK=folder puts the store and the site there and keeps them (default: a temporary folder, removed at the end).
 # KEEP=folder keeps the generated election's store (as first ingested), key and held-back protocols there and uses them again on
 # the next run with the same KEEP: at a million stations generating and ingesting take longer than a refresh's measure.
+# TRACE=folder also records the refresh's process with dotnet-trace (its default profile: CPU samples) into folder/refresh.nettrace;
+# its CPU and peak RSS are then those of the process under the trace.
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
 # Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
 # are noise), the time to open the store and each stage's wall and CPU time. A million stations writes 45.8 GB into the folder
@@ -24,7 +26,7 @@ stations=${1:-100000}
 refresh=${2:-1000}
 extra=("${@:3}")
 sanoo=(./sanoo)
-if [ -n "${SANOO_DLL:-}" ]; then sanoo=(dotnet "$SANOO_DLL"); fi
+if [ -n "${SANOO_DLL:-}" ]; then sanoo=("$(command -v dotnet)" "$SANOO_DLL"); fi
 if [ -n "${PUBLISH_WORK:-}" ]; then
   work=$PUBLISH_WORK
   mkdir -p "$work"
@@ -44,9 +46,13 @@ fi
 seconds() { python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 2))" "$1" "$(date +%s.%N)"; }
 # Runs sanoo publish into the folder, its output in $1, and prints its wall and CPU seconds.
 publish() {
-  local log=$1 start
+  local log=$1 start traced=()
+  if [ -n "${TRACE:-}" ] && [ "$log" = "$work/refresh.log" ]; then
+    mkdir -p "$TRACE"
+    traced=("${DOTNET_TRACE:-$HOME/.dotnet/tools/dotnet-trace}" collect --show-child-io --output "$TRACE/refresh.nettrace" --)
+  fi
   start=$(date +%s.%N)
-  /usr/bin/time -f '%U %S %M' -o "$work/cpu" "${sanoo[@]}" publish --db "sqlite:$work/store.db" --out "$work/site" \
+  /usr/bin/time -f '%U %S %M' -o "$work/cpu" "${traced[@]}" "${sanoo[@]}" publish --db "sqlite:$work/store.db" --out "$work/site" \
     --signing-key "$work/commission.key" "${extra[@]}" > "$log"
   read -r user system rss < "$work/cpu"
   echo "  seconds: $(seconds "$start") wall, $user user + $system system CPU; peak RSS $((rss / 1024)) MB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
