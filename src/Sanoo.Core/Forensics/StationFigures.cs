@@ -13,6 +13,10 @@ namespace Sanoo.Core.Forensics;
 /// </summary>
 internal sealed class StationFigures
 {
+    /// <summary>
+    /// Each snapshot's figures of a whole contest by a count source, made on first use; the dictionary is filled when made and only
+    /// read after, so it needs no lock (the core takes no threading assembly).
+    /// </summary>
     private static readonly ConditionalWeakTable<Snapshot, Dictionary<(string Contest, string Source), Lazy<StationFigures>>> Whole = new();
 
     private StationFigures(int count, int choices)
@@ -65,17 +69,25 @@ internal sealed class StationFigures
         {
             return Read(snapshot, plan, source, areaIndex);
         }
-        var kept = Whole.GetValue(snapshot, _ => []);
-        Lazy<StationFigures>? figures;
-        lock (kept)
+        var kept = Whole.GetValue(snapshot, Lazies);
+        return kept.TryGetValue((plan.Contest.Id.Value, source.Value), out var figures)
+            ? figures.Value
+            : Read(snapshot, plan, source, areaIndex);
+    }
+
+    private static Dictionary<(string Contest, string Source), Lazy<StationFigures>> Lazies(Snapshot snapshot)
+    {
+        var election = snapshot.Election;
+        var lazies = new Dictionary<(string Contest, string Source), Lazy<StationFigures>>();
+        foreach (var plan in election.Contests)
         {
-            var key = (plan.Contest.Id.Value, source.Value);
-            if (!kept.TryGetValue(key, out figures))
+            var area = election.AreaIndex(plan.Contest.Area);
+            foreach (var source in election.Sources)
             {
-                kept[key] = figures = new(() => Read(snapshot, plan, source, areaIndex));
+                lazies[(plan.Contest.Id.Value, source.Id.Value)] = new(() => Read(snapshot, plan, source.Id, area));
             }
         }
-        return figures.Value;
+        return lazies;
     }
 
     private static StationFigures Read(Snapshot snapshot, ContestPlan plan, SourceId source, int areaIndex)
