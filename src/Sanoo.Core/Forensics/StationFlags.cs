@@ -111,20 +111,20 @@ internal static class StationFlags
     {
         var scores = new double[values.Length];
         // The stations with a value, ordered by parent (stations are listed parent by parent, so the sort mostly finds runs).
-        var parents = new List<int>(values.Length);
-        var members = new List<int>(values.Length);
+        var byParent = new int[values.Length];
+        var members = new int[values.Length];
+        var count = 0;
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsNaN(values[i]))
             {
-                parents.Add(election.ParentIndex(figures.AreaIndex[i]));
-                members.Add(i);
+                byParent[count] = election.ParentIndex(figures.AreaIndex[i]);
+                members[count++] = i;
             }
         }
-        var byParent = parents.ToArray();
-        var order = members.ToArray();
-        Array.Sort(byParent, order);
-        var sorted = new double[values.Length];
+        Array.Sort(byParent, members, 0, count);
+        var order = members.AsSpan(0, count);
+        var sorted = new double[count];
         for (var start = 0; start < order.Length;)
         {
             var end = start + 1;
@@ -132,7 +132,7 @@ internal static class StationFlags
             {
                 end++;
             }
-            var group = order.AsSpan(start, end - start);
+            var group = order.Slice(start, end - start);
             start = end;
             if (group.Length < parameters.OutlierPeers)
             {

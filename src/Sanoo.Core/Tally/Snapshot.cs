@@ -74,7 +74,7 @@ public sealed class Snapshot
     /// counted by the source at <paramref name="sourceIndex"/>: what <see cref="Counted(AreaId, ContestId, SourceId)"/> finds by names,
     /// for loops over a contest's stations.
     /// </summary>
-    internal Protocol? Counted(ContestPlan plan, int sourceIndex, int offset) => _books[(plan.Index * _sources) + sourceIndex].Current[offset];
+    internal Protocol? Counted(ContestPlan plan, int sourceIndex, int offset) => Book(plan, sourceIndex).Current[offset];
 
     /// <summary>The sums of a contest and source (by the source's position), with the contest's layout.</summary>
     internal ContestBook Book(ContestPlan plan, int sourceIndex) => _books[(plan.Index * _sources) + sourceIndex];
