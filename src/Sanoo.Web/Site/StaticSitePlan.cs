@@ -39,7 +39,7 @@ public sealed record StaticSitePlan(
         var election = content.Election;
         var frame = FrameOf(content, published, compressed, commissionKey);
         var flags = published.StationFlags.ToDictionary(
-            f => f.Key.Value, f => Fingerprint(f.Value with { Reasons = [] } + string.Join(",", f.Value.Reasons)), StringComparer.Ordinal);
+            f => f.Key.Value, f => Fingerprint(f.Value), StringComparer.Ordinal);
         var fullBecause = earlier is null ? missing
             : earlier.Frame != frame ? "what every page shows beside its figures changed (the count's stage, the commission's acts, the "
                 + "languages, the words, the signing key, compressed copies or Sanoo itself)"
