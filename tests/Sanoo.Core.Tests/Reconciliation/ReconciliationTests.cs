@@ -76,6 +76,30 @@ public class ReconciliationTests
     }
 
     [Fact]
+    public void A_stations_comparisons_are_found_by_its_id_contest_by_contest_and_no_other_area_has_any()
+    {
+        var district = new ContestId("smd-n1");
+        var engine = new TallyEngine(Election);
+        engine.Apply(Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine));
+        engine.Apply(ProtocolMaker.Valid(Election, "n1-1", [40, 50, 60, 5], 1, source: ElectionBuilder.Hand, contest: district));
+        engine.Apply(Count("n1-2", [100, 100, 100, 10], ElectionBuilder.Hand));
+        engine.Apply(Count("s1-1", [50, 60, 70, 5], ElectionBuilder.Machine));
+        var ledger = Ledger.Of(engine.Freeze(), Strict);
+
+        var both = ledger.OfStation(new AreaId("n1-1")).ToList();
+        Assert.Equal([ElectionBuilder.PartyList, district], both.Select(c => c.Contest));
+        Assert.All(both, c => Assert.Equal(new AreaId("n1-1"), c.Station));
+        foreach (var station in Election.Areas.Where(a => a.IsStation).Select(a => a.Id))
+        {
+            Assert.Equal(ledger.Stations.Where(c => c.Station == station), ledger.OfStation(station));
+        }
+        Assert.Single(ledger.OfStation(new AreaId("s1-1")));
+        Assert.Empty(ledger.OfStation(new AreaId("n2-1")));
+        Assert.Empty(ledger.OfStation(new AreaId("n1")));
+        Assert.Empty(ledger.OfStation(new AreaId("no-such-station")));
+    }
+
+    [Fact]
     public void The_definition_may_state_the_counts_compared_and_the_tolerance()
     {
         Assert.Equal(new ReconciliationRule(new("machine"), new("hand"), 0, 0), DefinitionJson.LoadSmall().Reconciliation);

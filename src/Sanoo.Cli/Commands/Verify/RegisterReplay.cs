@@ -342,9 +342,11 @@ internal sealed class RegisterReplay
 
     private void ApplyBefore(long sequence)
     {
+        var drained = false;
         while (_pending.TryPeek(out var pending) && pending.LogSize < sequence)
         {
             _pending.Dequeue();
+            drained = true;
             Ordered(pending.Sequence, pending.LogSize);
             if (pending.Record is { } record)
             {
@@ -354,6 +356,10 @@ internal sealed class RegisterReplay
             {
                 ApplyKey(pending.Sequence, _lastKeys.IdOf(pending.Ordinal), _pendingKeys.Take(pending.Key));
             }
+        }
+        if (drained && _pending.Count == 0)
+        {
+            _pending.TrimExcess(); // a million enrolments before the first entry left a 32 MB queue behind for the whole verification
         }
     }
 
