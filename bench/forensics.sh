@@ -5,7 +5,8 @@
 # With CHANGED, times instead the reports a refresh after CHANGED new protocols remakes (every area above those stations), as a
 # new process makes them and as one that kept the earlier snapshot's null draws does (the server, sanoo publish --watch).
 # With FLAGS=1, times instead the stations' flags over the whole map that every publish and snapshot asks for, and the
-# discrepancy ledger beside them (RUNS of each; fails when the flags alone differ from the report's).
+# discrepancy ledger beside them (RUNS of each; fails when the flags alone differ from the report's). With LEDGER=1, times instead
+# the discrepancy ledger of both counts at every station (RUNS times) and prints the memory it holds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stations=${1:-100000}
@@ -13,7 +14,9 @@ runs=${2:-5}
 work=$(mktemp -d /tmp/sanoo-forensics-bench-XXXX)
 trap 'rm -rf "$work"' EXIT
 dotnet build bench/Sanoo.Bench -c Release -o "$work/bin" --nologo -v quiet >/dev/null
-if [ "${FLAGS:-0}" = 1 ]; then
+if [ "${LEDGER:-0}" = 1 ]; then
+  dotnet "$work/bin/Sanoo.Bench.dll" ledger "$stations" "$runs"
+elif [ "${FLAGS:-0}" = 1 ]; then
   dotnet "$work/bin/Sanoo.Bench.dll" forensics-flags "$stations" "$runs"
 elif [ -n "${3:-}" ]; then
   dotnet "$work/bin/Sanoo.Bench.dll" forensics-refresh "$stations" "$3"

@@ -17,6 +17,10 @@ if (args is ["forensics-flags", var flagStations, var flagRuns])
 {
     return ForensicsBenchmark.Flags(int.Parse(flagStations, CultureInfo.InvariantCulture), int.Parse(flagRuns, CultureInfo.InvariantCulture));
 }
+if (args is ["ledger", var ledgerStations, var ledgerRuns])
+{
+    return LedgerBenchmark.Run(int.Parse(ledgerStations, CultureInfo.InvariantCulture), int.Parse(ledgerRuns, CultureInfo.InvariantCulture));
+}
 if (args is ["progress", var progressStations, var progressRuns])
 {
     return ProgressBenchmark.Run(

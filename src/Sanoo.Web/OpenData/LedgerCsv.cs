@@ -40,7 +40,7 @@ public static class LedgerCsv
                 .Field(compared ? s.VotesApart : null).Field(compared ? s.Largest : null);
             if (compared)
             {
-                columns.Write(csv, plan, s, static (s, i) => s.LineDifferences[i], static (s, i) => s.VoteDifferences[i]);
+                columns.Write(csv, plan, s, static (s, i) => s.LineDifference(i), static (s, i) => s.VoteDifference(i));
             }
             else
             {

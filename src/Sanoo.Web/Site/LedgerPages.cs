@@ -192,8 +192,8 @@ public static class LedgerPages
         {
             return "";
         }
-        var items = plan.Form.Lines.Select((l, i) => (Name: l.Name.In(language.Code), Difference: s.LineDifferences[i]))
-            .Concat(plan.Choices.Select((c, i) => (Name: c.Name.In(language.Code), Difference: s.VoteDifferences[i])))
+        var items = plan.Form.Lines.Select((l, i) => (Name: l.Name.In(language.Code), Difference: s.LineDifference(i)))
+            .Concat(plan.Choices.Select((c, i) => (Name: c.Name.In(language.Code), Difference: s.VoteDifference(i))))
             .Where(d => d.Difference != 0)
             .OrderByDescending(d => Math.Abs(d.Difference))
             .Take(4)

@@ -30,6 +30,23 @@ public class ReconciliationTests
     }
 
     [Fact]
+    public void Each_difference_read_alone_is_the_one_in_the_lists_and_the_largest_and_votes_apart_follow_them()
+    {
+        var machine = Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine, invalid: 3);
+        var hand = Count("n1-1", [290, 207, 100, 12], ElectionBuilder.Hand, invalid: 9);
+        var compared = StationComparison.Of(List, Strict, new("n1-1"), machine, hand)!;
+
+        Assert.Equal(compared.LineDifferences, Enumerable.Range(0, machine.Lines.Length).Select(compared.LineDifference));
+        Assert.Equal(compared.VoteDifferences, Enumerable.Range(0, machine.Votes.Length).Select(compared.VoteDifference));
+        Assert.Equal<long>([-10, 7, 0, 2], compared.VoteDifferences);
+        Assert.Equal(19, compared.VotesApart);
+        Assert.Equal(compared.LineDifferences.Concat(compared.VoteDifferences).Max(Math.Abs), compared.Largest);
+        Assert.Equal(10, compared.Largest);
+        var missing = StationComparison.Of(List, Strict, new("n1-1"), machine, null)!;
+        Assert.Equal((0L, 0L, 0, 0), (missing.VotesApart, missing.Largest, missing.LineDifferences.Length, missing.VoteDifferences.Length));
+    }
+
+    [Fact]
     public void A_tolerance_lets_small_differences_through_and_flags_the_rest()
     {
         var machine = Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine);
