@@ -161,13 +161,13 @@ public class ForensicsValidationTests(ITestOutputHelper output)
             TallyEngine.Rebuild(election, protocols).Freeze(), plan, source, area, ForensicsParameters.Default, null, IntegerPercentTest.Sequential);
         var snapshot = TallyEngine.Rebuild(election, protocols).Freeze();
         var flags = ForensicsAnalysis.FlagsOf(snapshot, plan, source, area, ForensicsParameters.Default, null);
-        Assert.Equal(byReport.Flags, flags);
+        Assert.Equal<StationFlag>(byReport.Flags, flags);
         // The report made after the flags read the whole map's figures into the snapshot says what the report made afresh says.
         var kept = ForensicsAnalysis.Of(snapshot, plan, source, area, ForensicsParameters.Default, null, IntegerPercentTest.Sequential);
         Assert.Equal((byReport.Stations, byReport.Turnout, byReport.LeaderShare), (kept.Stations, kept.Turnout, kept.LeaderShare));
         Assert.Equal(byReport.Choices.Select(c => c.Test), kept.Choices.Select(c => c.Test));
         Assert.Equal(byReport.Areas.ToArray(), kept.Areas.ToArray());
-        Assert.Equal(byReport.Flags, kept.Flags);
+        Assert.Equal<StationFlag>(byReport.Flags, kept.Flags);
     }
 
     [Fact]

@@ -59,14 +59,15 @@ public sealed class Ledger
     /// <summary>One station's comparisons, contest by contest (indexed once: every station page asks for its own).</summary>
     public IEnumerable<StationComparison> OfStation(AreaId station)
     {
-        if (!_election.TryAreaIndex(station, out var index) || !_election.TryStationOrdinal(index, out var ordinal))
+        var comparisons = new List<StationComparison>(); // a list, not an iterator: the core reads no thread id (CorePurityTests)
+        if (_election.TryAreaIndex(station, out var index) && _election.TryStationOrdinal(index, out var ordinal))
         {
-            yield break;
+            for (var at = _byStation.First[ordinal]; at >= 0; at = _byStation.Next[at])
+            {
+                comparisons.Add(Stations[at]);
+            }
         }
-        for (var at = _byStation.First[ordinal]; at >= 0; at = _byStation.Next[at])
-        {
-            yield return Stations[at];
-        }
+        return comparisons;
     }
 
     /// <summary>The totals of an area (not a station) for a contest; null where the contest is not voted.</summary>

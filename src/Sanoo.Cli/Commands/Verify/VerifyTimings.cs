@@ -30,7 +30,7 @@ internal sealed class VerifyTimings(bool on)
         (_last, _allocated, _collections) = (now, allocated, collections);
     }
 
-    /// <summary>Prints the phases, one a line (<c>  phase NAME: S s, N MB allocated, C collections (F full), heap H MB at its end</c>), and the peak working set.</summary>
+    /// <summary>Prints the phases, one a line (<c>  phase NAME: S s, N MB allocated, C collections (F full), heap …</c>), and the peak.</summary>
     public void Print(IAnsiConsole console)
     {
         if (!on)
