@@ -14,10 +14,16 @@ public sealed record HandCount(Election Election, IReadOnlyList<Protocol> Protoc
     /// <summary>The hand count of a synthetic election of <paramref name="stations"/> stations.</summary>
     public static HandCount Of(int stations)
     {
-        using var definition = new MemoryStream();
-        SyntheticElection.WriteDefinition(definition, stations, 1);
-        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(definition.ToArray())).Election;
+        var election = ElectionOf(stations);
         var protocols = SyntheticElection.Protocols(election, "hand", 1).ToList();
         return new HandCount(election, protocols, TallyEngine.Rebuild(election, protocols).Freeze());
+    }
+
+    /// <summary>The synthetic election of <paramref name="stations"/> stations (seed 1), read from its definition.</summary>
+    public static Election ElectionOf(int stations)
+    {
+        using var definition = new MemoryStream();
+        SyntheticElection.WriteDefinition(definition, stations, 1);
+        return ((DefinitionResult.Loaded)DefinitionReader.Read(definition.ToArray())).Election;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sanoo.Core.Definitions;
 using Sanoo.Core.Reconciliation;
 using Sanoo.Core.Tally;
 using Sanoo.Samples.Synthetic;
@@ -16,9 +15,7 @@ public static class LedgerBenchmark
     /// <summary>Makes the ledger <paramref name="runs"/> times; prints the median time and the bytes the last one holds.</summary>
     public static int Run(int stations, int runs)
     {
-        using var definition = new MemoryStream();
-        SyntheticElection.WriteDefinition(definition, stations, 1);
-        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(definition.ToArray())).Election;
+        var election = HandCount.ElectionOf(stations);
         var rule = election.Reconciliation ?? throw new InvalidOperationException("the synthetic definition states no reconciliation");
         var protocols = SyntheticElection.Protocols(election, "machine", 1).Concat(SyntheticElection.Protocols(election, "hand", 1));
         var snapshot = TallyEngine.Rebuild(election, protocols).Freeze();

@@ -25,13 +25,13 @@ public sealed record StationComparison(
     Protocol? Second)
 {
     /// <summary>The sum of the absolute vote differences: ballots counted for another choice, or not at all.</summary>
-    public long VotesApart { get; } = Apart(First, Second);
+    public long VotesApart { get; } = Differences(First?.Votes, Second?.Votes).Sum(Math.Abs);
 
     /// <summary>Per line of the form: second − first; empty when one side is missing.</summary>
-    public ImmutableArray<long> LineDifferences => Differences(First?.Lines, Second?.Lines);
+    public ImmutableArray<long> LineDifferences => ImmutableCollectionsMarshal.AsImmutableArray(Differences(First?.Lines, Second?.Lines));
 
     /// <summary>Per choice, in ballot order: second − first; empty when one side is missing.</summary>
-    public ImmutableArray<long> VoteDifferences => Differences(First?.Votes, Second?.Votes);
+    public ImmutableArray<long> VoteDifferences => ImmutableCollectionsMarshal.AsImmutableArray(Differences(First?.Votes, Second?.Votes));
 
     /// <summary>Line <paramref name="line"/>'s difference, second − first (both counts in), without making the whole list.</summary>
     public long LineDifference(int line) => (long)Second!.Lines[line] - First!.Lines[line];
@@ -40,7 +40,8 @@ public sealed record StationComparison(
     public long VoteDifference(int choice) => (long)Second!.Votes[choice] - First!.Votes[choice];
 
     /// <summary>The largest absolute difference on any line or choice.</summary>
-    public long Largest => Math.Max(LargestOf(First?.Lines, Second?.Lines), LargestOf(First?.Votes, Second?.Votes));
+    public long Largest => Differences(First?.Lines, Second?.Lines).Concat(Differences(First?.Votes, Second?.Votes))
+        .Select(Math.Abs).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// Compares two counts of a station; null when neither is in. Versions need not match:
@@ -82,7 +83,8 @@ public sealed record StationComparison(
         return @class;
     }
 
-    private static ImmutableArray<long> Differences(ImmutableArray<int>? first, ImmutableArray<int>? second)
+    /// <summary>Second − first, pair by pair (as far as the shorter goes); empty when one side is missing.</summary>
+    private static long[] Differences(ImmutableArray<int>? first, ImmutableArray<int>? second)
     {
         if (first is not { } a || second is not { } b)
         {
@@ -93,34 +95,6 @@ public sealed record StationComparison(
         {
             differences[i] = (long)b[i] - a[i];
         }
-        return ImmutableCollectionsMarshal.AsImmutableArray(differences);
-    }
-
-    private static long Apart(Protocol? first, Protocol? second)
-    {
-        if (first is null || second is null)
-        {
-            return 0;
-        }
-        var sum = 0L;
-        for (var i = 0; i < Math.Min(first.Votes.Length, second.Votes.Length); i++)
-        {
-            sum += Math.Abs((long)second.Votes[i] - first.Votes[i]);
-        }
-        return sum;
-    }
-
-    private static long LargestOf(ImmutableArray<int>? first, ImmutableArray<int>? second)
-    {
-        if (first is not { } a || second is not { } b)
-        {
-            return 0;
-        }
-        var largest = 0L;
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            largest = Math.Max(largest, Math.Abs((long)b[i] - a[i]));
-        }
-        return largest;
+        return differences;
     }
 }
