@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Tally;
 
@@ -9,6 +11,8 @@ namespace Sanoo.Web.OpenData;
 /// </summary>
 public static class AreaFigures
 {
+    private static readonly ImmutableArray<long>[] ZerosOfLength = new ImmutableArray<long>[128];
+
     /// <summary>The figures, or null when the contest is not voted on in the area.</summary>
     public static AreaTally? Of(Snapshot snapshot, ContestPlan plan, CountSource source, Area area)
     {
@@ -25,17 +29,45 @@ public static class AreaFigures
         var counted = snapshot.Counted(area.Id, plan.Contest.Id, source.Id);
         if (counted is null)
         {
-            return new AreaTally(area.Id, [.. new long[plan.Form.Lines.Length]], [.. new long[plan.Choices.Length]], 0, 0, 1, 0, area.Roll!.Total, 0);
+            return new AreaTally(area.Id, Zeros(plan.Form.Lines.Length), Zeros(plan.Choices.Length), 0, 0, 1, 0, area.Roll!.Total, 0);
         }
         return new AreaTally(
             area.Id,
-            [.. counted.Lines.Select(v => (long)v)],
-            [.. counted.Votes.Select(v => (long)v)],
+            Widened(counted.Lines.AsSpan()),
+            Widened(counted.Votes.AsSpan()),
             plan.Rules.Participation.Evaluate(counted.Lines.AsSpan(), counted.Votes.AsSpan()),
             1,
             1,
             area.Roll!.Total,
             area.Roll.Total,
             plan.Rules.Check(counted.Lines.AsSpan(), counted.Votes.AsSpan()).IsEmpty ? 0 : 1);
+    }
+
+    /// <summary>
+    /// <paramref name="length"/> zeros, the same array each time for the lengths of real forms and ballots: a station that has not
+    /// reported (most of them early in the night, every one for a source not counted) is read for each page and row of open data.
+    /// </summary>
+    private static ImmutableArray<long> Zeros(int length)
+    {
+        if (length >= ZerosOfLength.Length)
+        {
+            return ImmutableCollectionsMarshal.AsImmutableArray(new long[length]);
+        }
+        var zeros = ZerosOfLength[length];
+        if (zeros.IsDefault)
+        {
+            ZerosOfLength[length] = zeros = ImmutableCollectionsMarshal.AsImmutableArray(new long[length]);
+        }
+        return zeros;
+    }
+
+    private static ImmutableArray<long> Widened(ReadOnlySpan<int> figures)
+    {
+        var wide = new long[figures.Length];
+        for (var i = 0; i < figures.Length; i++)
+        {
+            wide[i] = figures[i];
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(wide);
     }
 }

@@ -65,6 +65,60 @@ public sealed class Csv(TextWriter writer)
     /// <summary>Writes a decimal number.</summary>
     public Csv Field(decimal number) => Number(number);
 
+    /// <summary>
+    /// Writes a number given in hundredths (1234 for 12.34) as a <see cref="decimal"/> of it divided by 100 writes itself: no
+    /// trailing zero after the point (12.3, 0.05, 12, -0.5).
+    /// </summary>
+    public Csv Hundredths(long hundredths)
+    {
+        Separate();
+        var (whole, part) = (Math.Abs(hundredths / 100), Math.Abs(hundredths % 100));
+        Span<char> digits = stackalloc char[32];
+        var n = 0;
+        if (hundredths < 0)
+        {
+            digits[n++] = '-';
+        }
+        whole.TryFormat(digits[n..], out var written, default, CultureInfo.InvariantCulture);
+        n += written;
+        if (part != 0)
+        {
+            digits[n++] = '.';
+            digits[n++] = (char)('0' + (part / 10));
+            if (part % 10 != 0)
+            {
+                digits[n++] = (char)('0' + (part % 10));
+            }
+        }
+        writer.Write(digits[..n]);
+        return this;
+    }
+
+    /// <summary>Writes fields another <see cref="Csv"/> wrote (<see cref="Fields(Action{Csv})"/>), as they are, as this record's next.</summary>
+    public Csv Fields(string written)
+    {
+        Separate();
+        writer.Write(written);
+        return this;
+    }
+
+    /// <summary>Writes fields another <see cref="Csv"/> wrote into a <see cref="StringWriter"/>, as they are, as this record's next.</summary>
+    public Csv Fields(StringBuilder written)
+    {
+        Separate();
+        writer.Write(written);
+        return this;
+    }
+
+    /// <summary>The text of the fields <paramref name="write"/> writes (separated, quoted and neutralised as a record's), to be copied
+    /// into records with <see cref="Fields(string)"/>: fields that many rows repeat are written once.</summary>
+    public static string Fields(Action<Csv> write)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        write(new Csv(text));
+        return text.ToString();
+    }
+
     /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
     public Csv Field(bool value)
     {
