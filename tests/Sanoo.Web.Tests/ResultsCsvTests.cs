@@ -44,7 +44,7 @@ public sealed class ResultsCsvTests
         {
             var share = participation <= 0 ? 0m : Math.Floor(votes * 10_000m / participation) / 100m;
             Assert.Equal(share, ContestResults.ShareOf(votes, participation));
-            Assert.Equal(share, ContestResults.ShareHundredths(votes, participation) / 100m);
+            Assert.Equal(share, Shares.Hundredths(votes, participation) / 100m);
         });
         Gen.Long[-1_000_000_000_000L, 1_000_000_000_000L].Sample(hundredths =>
         {
@@ -57,6 +57,15 @@ public sealed class ResultsCsvTests
             var text = new StringWriter(CultureInfo.InvariantCulture);
             new Csv(text).Hundredths(hundredths);
             Assert.Equal(expected, text.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_share_of_figures_too_large_to_scale_in_64_bits_is_still_the_decimal_share()
+    {
+        foreach (var (votes, participation) in new[] { (long.MaxValue / 3, long.MaxValue / 2), (2_000_000_000_000_000L, 3_000_000_000_000_000L) })
+        {
+            Assert.Equal(Math.Floor(votes * 10_000m / participation) / 100m, ContestResults.ShareOf(votes, participation));
         }
     }
 

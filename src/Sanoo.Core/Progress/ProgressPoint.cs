@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sanoo.Core.Tally;
 
 namespace Sanoo.Core.Progress;
 
@@ -18,5 +19,5 @@ public sealed record ProgressPoint(DateTimeOffset At, int StationsReporting, lon
     /// A choice's share of the voters who took part, in percent, rounded down to 2 decimals (as the results pages round it, so the
     /// shares never add up to more than the whole); 0 before anyone is counted.
     /// </summary>
-    public decimal Share(int choice) => Participation <= 0 ? 0m : Math.Floor(Votes[choice] * 10_000m / Participation) / 100m;
+    public decimal Share(int choice) => Shares.Percent(Votes[choice], Participation);
 }

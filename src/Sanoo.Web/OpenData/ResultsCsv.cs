@@ -22,7 +22,7 @@ public static class ResultsCsv
 
     /// <summary>Writes the rows of the page of <paramref name="area"/>.</summary>
     /// <remarks>
-    /// A district's page has a row per station and choice (some 15,000 at 700 stations and 21 choices), written by the server for
+    /// A district's page has a row per station, source and choice (some 29,000 at 700 stations, 2 sources, 21 choices), written by the server for
     /// each request and by the verifier again to compare: the fields a row shares with the other choices of its area (the area, the
     /// contest, the source, the progress and totals) and those a choice shares with the other areas are written once, then copied.
     /// </remarks>
@@ -57,7 +57,7 @@ public static class ResultsCsv
                     for (var i = 0; i < plan.Choices.Length; i++)
                     {
                         csv.Fields(context.GetStringBuilder()).Fields(choices[i]).Field(t.Votes[i])
-                            .Hundredths(ContestResults.ShareHundredths(t.Votes[i], t.Participation)).Fields(position).End();
+                            .Hundredths(Shares.Hundredths(t.Votes[i], t.Participation)).Fields(position).End();
                     }
                 }
             }

@@ -115,7 +115,7 @@ public static class ProgressPages
     }
 
     /// <summary>Stations counted as a percentage of those expected, rounded down to 2 decimals.</summary>
-    public static decimal StationShare(int reporting, int expected) => expected <= 0 ? 0m : Math.Floor(reporting * 10_000m / expected) / 100m;
+    public static decimal StationShare(int reporting, int expected) => Shares.Percent(reporting, expected);
 
     private static decimal ShareOf(Wire.ProgressAt point, int choice) => ContestResults.ShareOf(point.Votes[choice], point.Participation);
 

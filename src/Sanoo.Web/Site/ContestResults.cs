@@ -60,19 +60,7 @@ public static class ContestResults
 
     /// <summary>The share of voters who took part, in percent, rounded down to 2 decimals so that shares never add up to more than the
     /// whole.</summary>
-    public static decimal ShareOf(long votes, long participation) => ShareHundredths(votes, participation) / 100m;
-
-    /// <summary><see cref="ShareOf"/> in hundredths of a percent (1234 for 12.34 %), in whole numbers: the open data's rows write it
-    /// without a decimal division each.</summary>
-    public static long ShareHundredths(long votes, long participation)
-    {
-        if (participation <= 0)
-        {
-            return 0;
-        }
-        var (quotient, remainder) = Math.DivRem(votes * 10_000, participation);
-        return remainder < 0 ? quotient - 1 : quotient; // rounded down, as Math.Floor, should a figure ever be negative
-    }
+    public static decimal ShareOf(long votes, long participation) => Shares.Percent(votes, participation);
 
     /// <summary>The source with most stations counted; the official one on a tie.</summary>
     private static int PrimaryOf(List<SourceResult> sources)
