@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Progress;
+using Sanoo.Core.Protocols;
+using Sanoo.Core.Tally;
 
 namespace Sanoo.Bench;
 
@@ -15,13 +17,23 @@ public static class ProgressBenchmark
     /// <summary>Times <paramref name="runs"/> series of each kind over <paramref name="stations"/> stations; prints the medians.</summary>
     public static int Run(int stations, int runs)
     {
-        var (election, protocols, snapshot) = HandCount.Of(stations);
+        var (election, protocols, _) = HandCount.Of(stations);
         var start = DateTimeOffset.Parse("2021-11-28T20:00:00+06:00", CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
-        CountedVersion[] counted = [.. protocols.Select((p, i) => new CountedVersion(i + 1, start + (150L * i), p, null))];
+        var engine = new TallyEngine(election);
+        var counted = new List<CountedVersion>();
+        foreach (var protocol in protocols)
+        {
+            if (engine.Apply(ProtocolReader.Check(election, protocol) is ProtocolReadResult.Ok ok ? ok.Checked : throw new InvalidOperationException())
+                is ApplyOutcome.Accepted accepted)
+            {
+                counted.Add(accepted.At(engine.Position, start + (150L * counted.Count)));
+            }
+        }
+        var snapshot = engine.Freeze();
         var source = new SourceId("hand");
         var district = election.Areas.First(a => !a.IsStation && a.Parent is not null && election.Area(a.Parent.Value)!.Parent is not null);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"night's progress of {stations:N0} stations ({counted.Length:N0} versions), {Environment.ProcessorCount} cores"));
+            $"night's progress of {stations:N0} stations ({counted.Count:N0} versions), {Environment.ProcessorCount} cores"));
         foreach (var (name, area) in new[] { ("the nation", election.Areas[0].Id), ($"district {district.Id}", district.Id) })
         {
             var times = new List<double>();

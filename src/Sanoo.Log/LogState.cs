@@ -167,11 +167,11 @@ internal sealed class LogState(Election election, MerkleTree? keptTree = null)
                 election.Id, station, plan?.Contest.Id ?? entry.Contest, source, entry.Version,
                 entry.Figures[..Math.Min(lines, entry.Figures.Length)], entry.Figures[Math.Min(lines, entry.Figures.Length)..],
                 entry.CorrectionReason is null ? null : new Correction(entry.CorrectionReason, entry.CorrectionAuthor ?? ""));
-            if (!Engine.TryAdopt(protocol, out var superseded))
+            if (!Engine.TryAdopt(protocol, entry.ReceivedAt.ToUnixTimeMilliseconds(), out var counted))
             {
                 throw new CheckpointRefusedException($"log entry {entry.Sequence} does not fit the definition");
             }
-            Counted.Add(new(Engine.Position, entry.ReceivedAt.ToUnixTimeMilliseconds(), protocol, superseded));
+            Counted.Add(counted);
         }
         else
         {
@@ -220,7 +220,7 @@ internal sealed class LogState(Election election, MerkleTree? keptTree = null)
     {
         if (applied is ApplyOutcome.Accepted accepted)
         {
-            Counted.Add(new(Engine.Position, receivedAt.ToUnixTimeMilliseconds(), accepted.Protocol, accepted.Superseded));
+            Counted.Add(accepted.At(Engine.Position, receivedAt.ToUnixTimeMilliseconds()));
         }
     }
 

@@ -22,8 +22,8 @@ public static class AuditManifest
             var area = election.StationAreaIndex(ordinal);
             var station = election.Areas[area].Id;
             var counts = contests.Where(plan => plan.OffsetOf(ordinal) >= 0)
-                .Select(plan => snapshot.Counted(station, plan.Contest.Id, source) is { } protocol
-                    ? Count(plan, protocol.Lines.AsSpan(), protocol.Votes.AsSpan())
+                .Select(plan => snapshot.CountedRefOf(station, plan.Contest.Id, source) is { } counted
+                    ? Count(plan, counted.Lines, counted.Votes)
                     : new BatchCount(plan.Contest.Id, election.RegisteredVoters(area), [.. new long[plan.Choices.Length]]))
                 .ToImmutableArray();
             if (!counts.IsEmpty)

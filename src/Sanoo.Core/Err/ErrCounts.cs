@@ -1,5 +1,4 @@
 using Sanoo.Core.Definitions;
-using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
 
 namespace Sanoo.Core.Err;
@@ -30,13 +29,23 @@ public static class ErrCounts
             .Select(tally => new Figures(tally.Area, tally.Participation, tally.Votes));
         var known = election.TrySourceIndex(source.Id, out var sourceIndex);
         var stations = Enumerable.Range(0, plan.StationCount)
-            .Select(offset => known ? snapshot.Counted(plan, sourceIndex, offset) : null)
-            .OfType<Protocol>()
-            .Select(protocol => new Figures(
-                protocol.Station,
-                plan.Rules.Participation.Evaluate<int>(protocol.Lines.AsSpan(), protocol.Votes.AsSpan()),
-                [.. protocol.Votes.Select(v => (long)v)]));
+            .Select(offset => (Offset: offset, Counted: known ? snapshot.Counted(plan, sourceIndex, offset) : null))
+            .Where(station => station.Counted is not null)
+            .Select(station => Station(election, plan, station.Offset, station.Counted!.Value));
         return areas.Concat(stations);
+    }
+
+    private static Figures Station(Election election, ContestPlan plan, int offset, CountedRef counted)
+    {
+        var votes = new long[plan.Choices.Length];
+        for (var c = 0; c < votes.Length; c++)
+        {
+            votes[c] = counted.Votes[c];
+        }
+        return new Figures(
+            election.Areas[election.StationAreaIndex(plan.OrdinalAt(offset))].Id,
+            plan.Rules.Participation.Evaluate<int>(counted.Lines, counted.Votes),
+            votes);
     }
 
     /// <summary>The ballots of every contest, source and area: cast (participation) and rejected (cast less valid votes).</summary>

@@ -93,7 +93,7 @@ internal sealed class StationFigures
     private static StationFigures Read(Snapshot snapshot, ContestPlan plan, SourceId source, int areaIndex)
     {
         var election = snapshot.Election;
-        var counted = new List<(int Area, int Ordinal, Protocols.Protocol Protocol)>();
+        var counted = new List<(int Area, int Ordinal, CountedRef Protocol)>();
         var expected = 0;
         var known = election.TrySourceIndex(source, out var sourceIndex);
         foreach (var ordinal in election.StationsOf(areaIndex))
@@ -116,7 +116,7 @@ internal sealed class StationFigures
             figures.AreaIndex[i] = area;
             figures.Ordinal[i] = ordinal;
             figures.Registered[i] = election.RegisteredVoters(area);
-            figures.TookPart[i] = plan.Rules.Participation.Evaluate<int>(protocol.Lines.AsSpan(), protocol.Votes.AsSpan());
+            figures.TookPart[i] = plan.Rules.Participation.Evaluate<int>(protocol.Lines, protocol.Votes);
             for (var c = 0; c < plan.Choices.Length; c++)
             {
                 figures.Votes[(i * plan.Choices.Length) + c] = protocol.Votes[c];

@@ -41,12 +41,11 @@ public static class NightProgress
         var slot = book.Layout.SlotOfArea[areaIndex];
         bool InArea(CountedVersion v)
         {
-            if (v.Protocol.Contest != plan.Contest.Id || v.Protocol.Source != source)
+            if (v.Kept.Plan.Contest.Id != plan.Contest.Id || v.Kept.Source != source)
             {
                 return false;
             }
-            return wholeContest || book.Layout.PathOf(plan.OffsetOf(election.StationOrdinal(election.AreaIndex(v.Protocol.Station))))
-                .Contains(slot);
+            return wholeContest || book.Layout.PathOf(v.Kept.OffsetOf(v.Index)).Contains(slot);
         }
 
         var mine = new List<int>();
@@ -82,15 +81,15 @@ public static class NightProgress
                 }
                 bin = its;
                 at = Math.Max(at, version.ReceivedAt);
-                if (version.Superseded is { } old)
+                if (version.SupersededIndex >= 0)
                 {
-                    Add(lines, votes, old.Lines.AsSpan(), old.Votes.AsSpan(), -1);
+                    Add(lines, votes, version.Kept.Lines(version.SupersededIndex), version.Kept.Votes(version.SupersededIndex), -1);
                 }
                 else
                 {
                     reporting++;
                 }
-                Add(lines, votes, version.Protocol.Lines.AsSpan(), version.Protocol.Votes.AsSpan(), 1);
+                Add(lines, votes, version.Kept.Lines(version.Index), version.Kept.Votes(version.Index), 1);
             }
             points.Add(Point(plan, at, reporting, lines, votes));
         }

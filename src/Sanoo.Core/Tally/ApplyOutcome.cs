@@ -22,6 +22,17 @@ public abstract record ApplyOutcome
     {
         /// <summary>The version it replaced, whose figures were taken out of the sums; null for the station's first.</summary>
         public Protocol? Superseded { get; init; }
+
+        /// <summary>Where the engine keeps it: what the night's timeline holds instead of the protocol.</summary>
+        public CountedRef Counted { get; init; }
+
+        /// <summary>Where the engine keeps the version it replaced, in the same <see cref="CountedFigures"/>; −1 for none.</summary>
+        public int SupersededIndex { get; init; } = -1;
+
+        /// <summary>It on the night's timeline: counted at log position <paramref name="position"/>, received at
+        /// <paramref name="receivedAt"/> (Unix milliseconds).</summary>
+        public Progress.CountedVersion At(long position, long receivedAt) =>
+            new(position, receivedAt, Counted.Kept, Counted.Index, SupersededIndex);
     }
 
     /// <summary>The same version with the same content is already counted: a retry, counted once.</summary>

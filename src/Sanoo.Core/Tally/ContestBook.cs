@@ -1,21 +1,21 @@
 using Sanoo.Core.Definitions;
-using Sanoo.Core.Protocols;
 
 namespace Sanoo.Core.Tally;
 
 /// <summary>
-/// The running sums of one contest and one count source: the current protocol of each station,
-/// and for each tally area (in <see cref="ContestPlan.TallyAreas"/> order) its summed figures,
+/// The running sums of one contest and one count source: the version each station has counted (an index into the versions kept,
+/// <see cref="Kept"/>), and for each tally area (in <see cref="ContestPlan.TallyAreas"/> order) its summed figures,
 /// stations reporting, voters covered and protocols flagged. Mutable; owned by one engine.
 /// </summary>
 internal sealed class ContestBook
 {
-    public ContestBook(ContestPlan plan, ContestLayout layout)
+    public ContestBook(ContestPlan plan, ContestLayout layout, CountedFigures kept)
     {
         Plan = plan;
         Layout = layout;
+        Kept = kept;
         Width = plan.Form.Lines.Length + plan.Choices.Length;
-        Current = new CopyOnWriteArray<Protocol?>(plan.StationCount);
+        Current = new CopyOnWriteArray<int>(plan.StationCount);
         CurrentFlagged = new CopyOnWriteArray<bool>(plan.StationCount);
         Sums = new long[plan.TallyAreas.Length * Width];
         Reporting = new int[plan.TallyAreas.Length];
@@ -28,6 +28,7 @@ internal sealed class ContestBook
         ChangedSincePrevious = other.Changed.Overflowed ? null : [.. other.Changed.Offsets];
         Plan = other.Plan;
         Layout = other.Layout;
+        Kept = other.Kept;
         Width = other.Width;
         Current = other.Current.Copy();
         CurrentFlagged = other.CurrentFlagged.Copy();
@@ -41,11 +42,17 @@ internal sealed class ContestBook
 
     public ContestLayout Layout { get; }
 
+    /// <summary>Every version the contest and source counted, shared by the engine's book and every frozen copy (append-only).</summary>
+    public CountedFigures Kept { get; }
+
     /// <summary>Figures per area: the form's lines, then the votes.</summary>
     public int Width { get; }
 
-    /// <summary>Current protocol per station, indexed by the station's place among the contest's (ContestPlan.OffsetOf).</summary>
-    public CopyOnWriteArray<Protocol?> Current { get; }
+    /// <summary>
+    /// Per station, by its place among the contest's (ContestPlan.OffsetOf): the index of its counted version in <see cref="Kept"/>
+    /// plus one; 0 for none. Read through <see cref="CountedAt"/>.
+    /// </summary>
+    public CopyOnWriteArray<int> Current { get; }
 
     public CopyOnWriteArray<bool> CurrentFlagged { get; }
 
@@ -72,7 +79,7 @@ internal sealed class ContestBook
     /// </summary>
     public StationPart? Stations { get; set; }
 
-    /// <summary>A copy for a snapshot: the sums and which protocol each station has counted (the protocols themselves are immutable and
+    /// <summary>A copy for a snapshot: the sums and which version each station has counted (the versions kept are append-only and
     /// shared, and so are the chunks of stations that did not change since).</summary>
     public ContestBook FreezeSums()
     {
@@ -81,11 +88,15 @@ internal sealed class ContestBook
         return frozen;
     }
 
-    /// <summary>Adds (sign 1) or removes (sign −1) a station's protocol along its path to the contest's area.</summary>
-    public void Apply(int stationOffset, Protocol protocol, bool flagged, long voters, int sign)
+    /// <summary>The index in <see cref="Kept"/> of the version counted for the station at <paramref name="offset"/>; −1 for none.</summary>
+    public int CountedAt(int offset) => Current[offset] - 1;
+
+    /// <summary>The version counted for the station at <paramref name="offset"/>, if any.</summary>
+    public CountedRef? RefAt(int offset) => Current[offset] - 1 is var index and >= 0 ? new CountedRef(Kept, index) : null;
+
+    /// <summary>Adds (sign 1) or removes (sign −1) a station's figures along its path to the contest's area.</summary>
+    public void Apply(int stationOffset, ReadOnlySpan<int> lines, ReadOnlySpan<int> votes, bool flagged, long voters, int sign)
     {
-        var lines = protocol.Lines.AsSpan();
-        var votes = protocol.Votes.AsSpan();
         foreach (var slot in Layout.PathOf(stationOffset))
         {
             var sums = Sums.AsSpan(slot * Width, Width);

@@ -53,10 +53,16 @@ public sealed class Snapshot
     }
 
     /// <summary>
-    /// The protocol a station had counted for a contest and source at this snapshot; null when
-    /// none was counted, or the station does not vote on the contest.
+    /// The protocol a station had counted for a contest and source at this snapshot, made anew; null when none was counted, or the
+    /// station does not vote on the contest. <see cref="CountedRefOf"/> reads its figures without making it.
     /// </summary>
-    public Protocol? Counted(AreaId station, ContestId contest, SourceId source)
+    public Protocol? Counted(AreaId station, ContestId contest, SourceId source) => CountedRefOf(station, contest, source)?.Protocol();
+
+    /// <summary>
+    /// Where the engine keeps the version a station had counted for a contest and source at this snapshot; null when none was
+    /// counted, or the station does not vote on the contest.
+    /// </summary>
+    public CountedRef? CountedRefOf(AreaId station, ContestId contest, SourceId source)
     {
         if (Election.Contest(contest) is not { } plan
             || !Election.TrySourceIndex(source, out var s)
@@ -70,11 +76,11 @@ public sealed class Snapshot
     }
 
     /// <summary>
-    /// The protocol the station at <paramref name="offset"/> among <paramref name="plan"/>'s (<see cref="ContestPlan.OffsetOf"/>) had
-    /// counted by the source at <paramref name="sourceIndex"/>: what <see cref="Counted(AreaId, ContestId, SourceId)"/> finds by names,
-    /// for loops over a contest's stations.
+    /// The version the station at <paramref name="offset"/> among <paramref name="plan"/>'s (<see cref="ContestPlan.OffsetOf"/>) had
+    /// counted by the source at <paramref name="sourceIndex"/>: what <see cref="CountedRefOf"/> finds by names, for loops over a
+    /// contest's stations.
     /// </summary>
-    internal Protocol? Counted(ContestPlan plan, int sourceIndex, int offset) => Book(plan, sourceIndex).Current[offset];
+    internal CountedRef? Counted(ContestPlan plan, int sourceIndex, int offset) => Book(plan, sourceIndex).RefAt(offset);
 
     /// <summary>The sums of a contest and source (by the source's position), with the contest's layout.</summary>
     internal ContestBook Book(ContestPlan plan, int sourceIndex) => _books[(plan.Index * _sources) + sourceIndex];

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Sanoo.Core.Definitions;
-using Sanoo.Core.Protocols;
 
 namespace Sanoo.Core.Tally;
 
@@ -142,23 +141,23 @@ internal static class SnapshotInvariants
                 {
                     continue;
                 }
-                AddStation(election, book, part, k, previous.Current[k], -1);
-                AddStation(election, book, part, k, book.Current[k], 1);
+                AddStation(election, book, part, k, previous.RefAt(k), -1);
+                AddStation(election, book, part, k, book.RefAt(k), 1);
             }
             return part;
         }
         var full = StationPart.Empty(plan.TallyAreas.Length, book.Width);
         for (var k = 0; k < book.Current.Length; k++)
         {
-            AddStation(election, book, full, k, book.Current[k], 1);
+            AddStation(election, book, full, k, book.RefAt(k), 1);
         }
         return full;
     }
 
     /// <summary>Adds (sign 1) or takes away (sign −1) a station's protocol, if any, to its parent's slot and its groupings' slots.</summary>
-    private static void AddStation(Election election, ContestBook book, StationPart part, int k, Protocol? protocol, int sign)
+    private static void AddStation(Election election, ContestBook book, StationPart part, int k, CountedRef? counted, int sign)
     {
-        if (protocol is null)
+        if (counted is not { } protocol)
         {
             return;
         }
@@ -175,13 +174,10 @@ internal static class SnapshotInvariants
         void AddTo(int parent)
         {
             var into = part.Sums.AsSpan(parent * book.Width, book.Width);
-            for (var i = 0; i < protocol.Lines.Length; i++)
+            var figures = protocol.Kept.Figures(protocol.Index);
+            for (var i = 0; i < figures.Length; i++)
             {
-                into[i] += sign * protocol.Lines[i];
-            }
-            for (var i = 0; i < protocol.Votes.Length; i++)
-            {
-                into[protocol.Lines.Length + i] += sign * protocol.Votes[i];
+                into[i] += sign * figures[i];
             }
             part.Reporting[parent] += sign;
             part.Covered[parent] += sign * voters;

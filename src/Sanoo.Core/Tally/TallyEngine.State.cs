@@ -56,14 +56,14 @@ public sealed partial class TallyEngine
     }
 
     /// <summary>
-    /// Takes the next log entry as counted, without deciding it: its protocol becomes its station's counted version (the one it
-    /// replaces is returned through <paramref name="superseded"/>). For the entries a verified checkpoint covers; the sums are
-    /// wrong until <see cref="RestoreState"/> succeeds, and nothing is applied or frozen before. False for a protocol that does
-    /// not fit the election.
+    /// Takes the next log entry as counted, without deciding it: its protocol becomes its station's counted version (and
+    /// <paramref name="counted"/> says so on the night's timeline, received at <paramref name="receivedAt"/>, Unix milliseconds,
+    /// with the version it replaced). For the entries a verified checkpoint covers; the sums are wrong until
+    /// <see cref="RestoreState"/> succeeds, and nothing is applied or frozen before. False for a protocol that does not fit the election.
     /// </summary>
-    public bool TryAdopt(Protocol protocol, out Protocol? superseded)
+    public bool TryAdopt(Protocol protocol, long receivedAt, out Progress.CountedVersion counted)
     {
-        superseded = null;
+        counted = default;
         if (Election.Contest(protocol.Contest) is not { } plan
             || !Election.TrySourceIndex(protocol.Source, out var s)
             || !Election.TryAreaIndex(protocol.Station, out var areaIndex)
@@ -76,9 +76,11 @@ public sealed partial class TallyEngine
         _adopting = true;
         Position++;
         var book = _books[(plan.Index * _sources) + s];
-        superseded = book.Current[offset];
-        book.Current[offset] = protocol;
+        var superseded = book.CountedAt(offset);
+        var index = book.Kept.Add(offset, protocol);
+        book.Current[offset] = index + 1;
         _positions[(plan.Index * _sources) + s][offset] = Position;
+        counted = new(Position, receivedAt, book.Kept, index, superseded);
         return true;
     }
 

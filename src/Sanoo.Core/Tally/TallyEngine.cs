@@ -32,7 +32,7 @@ public sealed partial class TallyEngine
             var layout = new ContestLayout(election, plan);
             for (var s = 0; s < _sources; s++)
             {
-                _books[(plan.Index * _sources) + s] = new ContestBook(plan, layout);
+                _books[(plan.Index * _sources) + s] = new ContestBook(plan, layout, new CountedFigures(election, plan, s));
                 _positions[(plan.Index * _sources) + s] = new long[plan.StationCount];
             }
         }
@@ -64,15 +64,17 @@ public sealed partial class TallyEngine
         var bookIndex = (plan.Index * _sources) + Election.SourceIndex(protocol.Source);
         var book = _books[bookIndex];
         var offset = plan.OffsetOf(Election.StationOrdinal(Election.AreaIndex(protocol.Station)));
-        var current = book.Current[offset];
-        if (current is not null && protocol.Version <= current.Version)
+        var current = book.CountedAt(offset);
+        if (current >= 0 && protocol.Version <= book.Kept.VersionOf(current))
         {
-            if (protocol.Version == current.Version && protocol.Equals(current))
+            if (protocol.Version == book.Kept.VersionOf(current) && book.Kept.Holds(current, protocol))
             {
-                return new ApplyOutcome.Duplicate(current);
+                return new ApplyOutcome.Duplicate(book.Kept.Protocol(current));
             }
             Position++;
-            return protocol.Version == current.Version ? new ApplyOutcome.Conflict(current) : new ApplyOutcome.Stale(current.Version);
+            return protocol.Version == book.Kept.VersionOf(current)
+                ? new ApplyOutcome.Conflict(book.Kept.Protocol(current))
+                : new ApplyOutcome.Stale(book.Kept.VersionOf(current));
         }
         Position++;
         var violations = plan.Rules.Check(protocol.Lines.AsSpan(), protocol.Votes.AsSpan());
@@ -81,17 +83,23 @@ public sealed partial class TallyEngine
             return new ApplyOutcome.Rejected(violations);
         }
         var voters = Election.Areas[Election.AreaIndex(protocol.Station)].Roll!.Total;
-        if (current is not null)
+        if (current >= 0)
         {
-            book.Apply(offset, current, book.CurrentFlagged[offset], voters, -1);
+            book.Apply(offset, book.Kept.Lines(current), book.Kept.Votes(current), book.CurrentFlagged[offset], voters, -1);
         }
         var flagged = !violations.IsEmpty;
-        book.Apply(offset, protocol, flagged, voters, 1);
-        book.Current[offset] = protocol;
+        book.Apply(offset, protocol.Lines.AsSpan(), protocol.Votes.AsSpan(), flagged, voters, 1);
+        var index = book.Kept.Add(offset, protocol);
+        book.Current[offset] = index + 1;
         book.CurrentFlagged[offset] = flagged;
         _positions[bookIndex][offset] = Position;
         book.Changed.Add(offset, book.Current.Length);
-        return new ApplyOutcome.Accepted(protocol, current?.Version, violations) { Superseded = current };
+        return new ApplyOutcome.Accepted(protocol, current >= 0 ? book.Kept.VersionOf(current) : null, violations)
+        {
+            Superseded = current >= 0 ? book.Kept.Protocol(current) : null,
+            Counted = new CountedRef(book.Kept, index),
+            SupersededIndex = current,
+        };
     }
 
     /// <summary>The protocol counted for a station, contest and source, if any.</summary>
@@ -105,11 +113,12 @@ public sealed partial class TallyEngine
             return null;
         }
         var offset = plan.OffsetOf(ordinal);
-        return offset < 0 ? null : _books[(plan.Index * _sources) + s].Current[offset];
+        return offset >= 0 && _books[(plan.Index * _sources) + s].RefAt(offset) is { } counted ? counted.Protocol() : null;
     }
 
-    /// <summary>Every protocol counted now, contest by contest, source by source, in station order.</summary>
-    public IEnumerable<Protocol> CurrentProtocols() => _books.SelectMany(b => b.Current.Items()).OfType<Protocol>();
+    /// <summary>Every protocol counted now, contest by contest, source by source, in station order (each made anew).</summary>
+    public IEnumerable<Protocol> CurrentProtocols() =>
+        _books.SelectMany(b => b.Current.Items().Where(i => i > 0).Select(i => b.Kept.Protocol(i - 1)));
 
     /// <summary>
     /// Freezes the sums into an immutable snapshot at the current position and checks every

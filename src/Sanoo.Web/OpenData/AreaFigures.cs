@@ -26,21 +26,20 @@ public static class AreaFigures
         {
             return null;
         }
-        var counted = snapshot.Counted(area.Id, plan.Contest.Id, source.Id);
-        if (counted is null)
+        if (snapshot.CountedRefOf(area.Id, plan.Contest.Id, source.Id) is not { } counted)
         {
             return new AreaTally(area.Id, Zeros(plan.Form.Lines.Length), Zeros(plan.Choices.Length), 0, 0, 1, 0, area.Roll!.Total, 0);
         }
         return new AreaTally(
             area.Id,
-            Widened(counted.Lines.AsSpan()),
-            Widened(counted.Votes.AsSpan()),
-            plan.Rules.Participation.Evaluate(counted.Lines.AsSpan(), counted.Votes.AsSpan()),
+            Widened(counted.Lines),
+            Widened(counted.Votes),
+            plan.Rules.Participation.Evaluate(counted.Lines, counted.Votes),
             1,
             1,
             area.Roll!.Total,
             area.Roll.Total,
-            plan.Rules.Check(counted.Lines.AsSpan(), counted.Votes.AsSpan()).IsEmpty ? 0 : 1);
+            plan.Rules.Check(counted.Lines, counted.Votes).IsEmpty ? 0 : 1);
     }
 
     /// <summary>

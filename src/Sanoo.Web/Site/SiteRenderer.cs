@@ -17,13 +17,14 @@ namespace Sanoo.Web.Site;
 /// (it has no way to drop one): tens of kilobytes a page at the Kyrgyz sample's size and some 135 KB a district page of a
 /// million-station election, so a server rendering pages all night would grow without end. This renderer hands each page to the
 /// current <c>HtmlRenderer</c> and replaces it after <see cref="PagesPerRenderer"/> pages; the old one is disposed once the pages
-/// it is rendering are done. A hundred pages a renderer holds some 14 MB at a million stations (500 held 51 MB in
-/// <c>sanoo verify</c>'s pages' check); a new renderer costs far less than the hundred pages it renders.
+/// it is rendering are done. Ten pages a renderer: at a million stations a district page's render tree is about a megabyte (some
+/// 700 rows), and a hundred pages a renderer held 125 MB of them in <c>sanoo verify</c>'s pages' check (a renderer a core); a new
+/// renderer costs far less than the ten pages it renders (the check's time did not move).
 /// </remarks>
 public sealed class SiteRenderer : IAsyncDisposable
 {
     /// <summary>How many pages one <c>HtmlRenderer</c> renders before it is replaced.</summary>
-    public const int PagesPerRenderer = 100;
+    public const int PagesPerRenderer = 10;
 
     /// <summary>Text is written as UTF-8, not as character references: Kyrgyz and Russian pages are a third of the size.</summary>
     private readonly ServiceProvider _services = new ServiceCollection()

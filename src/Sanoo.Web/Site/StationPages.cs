@@ -26,7 +26,7 @@ public static class StationPages
                 {
                     continue; // a party's copy is shown where its agents sent one, not as missing everywhere else
                 }
-                counts.Add(Count(plan, source, snapshot.Counted(station.Id, plan.Contest.Id, source.Id)?.Version, received, language));
+                counts.Add(Count(plan, source, snapshot.CountedRefOf(station.Id, plan.Contest.Id, source.Id)?.Version, received, language));
             }
         }
         var frame = PageFrames.Of(published, snapshot, station, language) with { Check = PageCheck.Of(published, station) };

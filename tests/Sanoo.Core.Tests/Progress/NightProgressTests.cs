@@ -23,7 +23,7 @@ public class NightProgressTests
         {
             if (Engine.Apply(protocol) is ApplyOutcome.Accepted accepted)
             {
-                Counted.Add(new(Engine.Position, at.ToUnixTimeMilliseconds(), accepted.Protocol, accepted.Superseded));
+                Counted.Add(accepted.At(Engine.Position, at.ToUnixTimeMilliseconds()));
             }
             return this;
         }

@@ -90,7 +90,7 @@ internal sealed class ExportFigures
         {
             return null;
         }
-        long participation = plan.Rules.Participation.Evaluate<int>(counted.Lines.AsSpan(), counted.Votes.AsSpan());
+        long participation = plan.Rules.Participation.Evaluate<int>(counted.Lines, counted.Votes);
         var sum = 0L;
         foreach (var v in counted.Votes)
         {
@@ -99,9 +99,9 @@ internal sealed class ExportFigures
         return (participation, participation - sum);
     }
 
-    private Core.Protocols.Protocol? Counted(ContestPlan plan, int source, int area) =>
+    private CountedRef? Counted(ContestPlan plan, int source, int area) =>
         Election.Areas[area].IsStation
-            ? Verified.Counted(Election.Areas[area].Id, plan.Contest.Id, Election.ResultSources[source].Id)
+            ? Verified.CountedRefOf(Election.Areas[area].Id, plan.Contest.Id, Election.ResultSources[source].Id)
             : null;
 
     /// <summary>How many areas and stations have figures in <paramref name="plan"/> and the source at <paramref name="source"/>.</summary>

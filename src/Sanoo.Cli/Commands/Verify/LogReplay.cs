@@ -147,7 +147,7 @@ internal sealed class LogReplay
             Sums.Count(counted.Protocol, counted.Superseded);
             if (counted.Protocol.Contest == Election.DefaultContest.Contest.Id)
             {
-                Counted.Add(new(Engine.Position, prepared.Entry.ReceivedAt, counted.Protocol, counted.Superseded));
+                Counted.Add(counted.At(Engine.Position, prepared.Entry.ReceivedAt));
             }
         }
         return applied switch

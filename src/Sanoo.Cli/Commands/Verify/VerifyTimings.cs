@@ -5,13 +5,13 @@ namespace Sanoo.Cli.Commands.Verify;
 
 /// <summary>
 /// Where a round of <c>sanoo verify --timings</c> spends its time and memory: each phase's wall time, the bytes allocated in it, the
-/// collections made in it (full ones apart: each marks everything the verifier holds) and the heap's size at its end, then the
-/// process's peak working set and what it still holds after a full collection. Off, it records nothing.
+/// collections made in it (full ones apart: each marks everything the verifier holds), the heap's size at its end (and the memory the
+/// collector has committed for it), the process's peak working set so far (so the phase that set the peak is known), then what it still holds after a full collection. Off, it records nothing.
 /// </summary>
 internal sealed class VerifyTimings(bool on)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly List<(string Phase, TimeSpan Took, long Allocated, int Collections, int Full, long Heap)> _phases = [];
+    private readonly List<(string Phase, TimeSpan Took, long Allocated, int Collections, int Full, long Heap, long Committed, long Peak)> _phases = [];
     private TimeSpan _last;
     private long _allocated = GC.GetTotalAllocatedBytes();
     private (int All, int Full) _collections = (GC.CollectionCount(0), GC.CollectionCount(GC.MaxGeneration));
@@ -26,7 +26,7 @@ internal sealed class VerifyTimings(bool on)
         var (now, allocated) = (_clock.Elapsed, GC.GetTotalAllocatedBytes());
         var collections = (All: GC.CollectionCount(0), Full: GC.CollectionCount(GC.MaxGeneration));
         _phases.Add((phase, now - _last, allocated - _allocated, collections.All - _collections.All, collections.Full - _collections.Full,
-            GC.GetTotalMemory(forceFullCollection: false)));
+            GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes, PeakWorkingSet()));
         (_last, _allocated, _collections) = (now, allocated, collections);
     }
 
@@ -37,15 +37,21 @@ internal sealed class VerifyTimings(bool on)
         {
             return;
         }
-        foreach (var (phase, took, allocated, collections, full, heap) in _phases)
+        foreach (var (phase, took, allocated, collections, full, heap, committed, peakSoFar) in _phases)
         {
             console.WriteLine(FormattableString.Invariant(
                 $"  phase {phase}: {took.TotalSeconds:F2} s, {allocated / 1048576.0:F0} MB allocated, {collections} collections ({full} full), ")
-                + FormattableString.Invariant($"heap {heap / 1048576.0:F0} MB at its end"));
+                + FormattableString.Invariant($"heap {heap / 1048576.0:F0} MB at its end ({committed / 1048576.0:F0} MB committed), ")
+                + FormattableString.Invariant($"peak working set {peakSoFar / 1048576.0:F0} MB so far"));
         }
-        using var process = Process.GetCurrentProcess();
-        var (all, peak) = (_clock.Elapsed.TotalSeconds, process.PeakWorkingSet64 / 1048576.0);
+        var (all, peak) = (_clock.Elapsed.TotalSeconds, PeakWorkingSet() / 1048576.0);
         var held = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
         console.WriteLine(FormattableString.Invariant($"  timings: {all:F2} s in all, peak working set {peak:F0} MB, {held:F0} MB held now"));
+    }
+
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
     }
 }
