@@ -23,8 +23,8 @@ public static class ProgressBenchmark
         var counted = new List<CountedVersion>();
         foreach (var protocol in protocols)
         {
-            if (engine.Apply(ProtocolReader.Check(election, protocol) is ProtocolReadResult.Ok ok ? ok.Checked : throw new InvalidOperationException())
-                is ApplyOutcome.Accepted accepted)
+            var read = ProtocolReader.Check(election, protocol) as ProtocolReadResult.Ok ?? throw new InvalidOperationException();
+            if (engine.Apply(read.Checked) is ApplyOutcome.Accepted accepted)
             {
                 counted.Add(accepted.At(engine.Position, start + (150L * counted.Count)));
             }

@@ -6,12 +6,14 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <summary>
 /// Where a round of <c>sanoo verify --timings</c> spends its time and memory: each phase's wall time, the bytes allocated in it, the
 /// collections made in it (full ones apart: each marks everything the verifier holds), the heap's size at its end (and the memory the
-/// collector has committed for it), the process's peak working set so far (so the phase that set the peak is known), then what it still holds after a full collection. Off, it records nothing.
+/// collector has committed for it) and the process's peak working set so far (so the phase that set the peak is known), then what
+/// it still holds after a full collection. Off, it records nothing.
 /// </summary>
 internal sealed class VerifyTimings(bool on)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly List<(string Phase, TimeSpan Took, long Allocated, int Collections, int Full, long Heap, long Committed, long Peak)> _phases = [];
+    private readonly List<(string Phase, TimeSpan Took, long Allocated, int Collections, int Full, long Heap, long Committed, long Peak)> _phases =
+        [];
     private TimeSpan _last;
     private long _allocated = GC.GetTotalAllocatedBytes();
     private (int All, int Full) _collections = (GC.CollectionCount(0), GC.CollectionCount(GC.MaxGeneration));
