@@ -254,7 +254,9 @@ public static class TableMapReader
         }
         try
         {
-            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            // A mapping file's pattern is the user's: the timeout stops one that backtracks without end. It is wall time, so it is
+            // generous: at 1 s a match on a short cell timed out in a test run on a loaded 2-core machine.
+            return new Regex(text, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(10));
         }
         catch (ArgumentException e)
         {
