@@ -37,11 +37,7 @@ public static class AuditManifest
     /// <summary>A protocol's figures as the audit reads them: its votes, and its participation (at least the votes' sum) as ballots.</summary>
     public static BatchCount Count(ContestPlan plan, ReadOnlySpan<int> lines, ReadOnlySpan<int> votes)
     {
-        var longVotes = new long[votes.Length];
-        for (var i = 0; i < votes.Length; i++)
-        {
-            longVotes[i] = votes[i];
-        }
+        var longVotes = CountedFigures.Widened(votes);
         var ballots = Math.Max(plan.Rules.Participation.Evaluate(lines, votes), longVotes.Sum());
         return new BatchCount(plan.Contest.Id, ballots, [.. longVotes]);
     }

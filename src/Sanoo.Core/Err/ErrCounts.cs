@@ -28,25 +28,15 @@ public static class ErrCounts
         var areas = plan.TallyAreas.Select(a => snapshot.Tally(plan.Contest.Id, source.Id, election.Areas[a].Id)!)
             .Select(tally => new Figures(tally.Area, tally.Participation, tally.Votes));
         var known = election.TrySourceIndex(source.Id, out var sourceIndex);
-        var stations = Enumerable.Range(0, plan.StationCount)
-            .Select(offset => (Offset: offset, Counted: known ? snapshot.Counted(plan, sourceIndex, offset) : null))
-            .Where(station => station.Counted is not null)
-            .Select(station => Station(election, plan, station.Offset, station.Counted!.Value));
+        var stations = Enumerable.Range(0, known ? plan.StationCount : 0)
+            .Select(offset => snapshot.Counted(plan, sourceIndex, offset))
+            .Where(counted => counted is not null)
+            .Select(counted => Station(plan, counted!.Value));
         return areas.Concat(stations);
     }
 
-    private static Figures Station(Election election, ContestPlan plan, int offset, CountedRef counted)
-    {
-        var votes = new long[plan.Choices.Length];
-        for (var c = 0; c < votes.Length; c++)
-        {
-            votes[c] = counted.Votes[c];
-        }
-        return new Figures(
-            election.Areas[election.StationAreaIndex(plan.OrdinalAt(offset))].Id,
-            plan.Rules.Participation.Evaluate<int>(counted.Lines, counted.Votes),
-            votes);
-    }
+    private static Figures Station(ContestPlan plan, CountedRef counted) => new(
+        counted.Station, plan.Rules.Participation.Evaluate<int>(counted.Lines, counted.Votes), CountedFigures.Widened(counted.Votes));
 
     /// <summary>The ballots of every contest, source and area: cast (participation) and rejected (cast less valid votes).</summary>
     public static IEnumerable<ErrValue> Ballots(Snapshot snapshot)

@@ -20,14 +20,14 @@ public abstract record ApplyOutcome
     /// <param name="Warnings">Warning-level relations it breaks: counted, and flagged.</param>
     public sealed record Accepted(Protocol Protocol, int? SupersededVersion, ImmutableArray<Violation> Warnings) : ApplyOutcome
     {
-        /// <summary>The version it replaced, whose figures were taken out of the sums; null for the station's first.</summary>
-        public Protocol? Superseded { get; init; }
-
         /// <summary>Where the engine keeps it: what the night's timeline holds instead of the protocol.</summary>
         public CountedRef Counted { get; init; }
 
         /// <summary>Where the engine keeps the version it replaced, in the same <see cref="CountedFigures"/>; −1 for none.</summary>
         public int SupersededIndex { get; init; } = -1;
+
+        /// <summary>The version it replaced, whose figures were taken out of the sums, made anew; null for the station's first.</summary>
+        public Protocol? Superseded => SupersededIndex < 0 ? null : Counted.Kept.Protocol(SupersededIndex);
 
         /// <summary>It on the night's timeline: counted at log position <paramref name="position"/>, received at
         /// <paramref name="receivedAt"/> (Unix milliseconds).</summary>

@@ -57,14 +57,27 @@ public sealed class CountedFigures
     /// <summary>The place of a version's station among the contest's (<see cref="ContestPlan.OffsetOf"/>).</summary>
     public int OffsetOf(int index) => ChunkOf(index).Offsets[index & Mask];
 
+    /// <summary>A version's station (the definition's id).</summary>
+    public AreaId StationOf(int index) => _election.Areas[_election.StationAreaIndex(Plan.OrdinalAt(OffsetOf(index)))].Id;
+
+    /// <summary>Station figures (32 bits) as the 64-bit figures of sums and totals.</summary>
+    public static long[] Widened(ReadOnlySpan<int> figures)
+    {
+        var wide = new long[figures.Length];
+        for (var i = 0; i < figures.Length; i++)
+        {
+            wide[i] = figures[i];
+        }
+        return wide;
+    }
+
     /// <summary>The version as a protocol, made anew (the definition's ids, the figures copied).</summary>
     public Protocol Protocol(int index)
     {
         var chunk = ChunkOf(index);
         var at = index & Mask;
-        var station = _election.Areas[_election.StationAreaIndex(Plan.OrdinalAt(chunk.Offsets[at]))].Id;
         return new Protocol(
-            _election.Id, station, Plan.Contest.Id, Source, chunk.Versions[at],
+            _election.Id, StationOf(index), Plan.Contest.Id, Source, chunk.Versions[at],
             ImmutableArray.Create(Lines(index)), ImmutableArray.Create(Votes(index)), chunk.Corrections?[at], chunk.Images?[at]);
     }
 
@@ -148,16 +161,8 @@ public readonly record struct CountedRef(CountedFigures Kept, int Index)
     /// <summary>Its votes, in the contest's choice order.</summary>
     public ReadOnlySpan<int> Votes => Kept.Votes(Index);
 
-    /// <summary>The sum of its votes for every choice.</summary>
-    public long TotalVotes()
-    {
-        var sum = 0L;
-        foreach (var votes in Votes)
-        {
-            sum += votes;
-        }
-        return sum;
-    }
+    /// <summary>Its station (the definition's id).</summary>
+    public AreaId Station => Kept.StationOf(Index);
 
     /// <summary>It as a protocol, made anew.</summary>
     public Protocol Protocol() => Kept.Protocol(Index);

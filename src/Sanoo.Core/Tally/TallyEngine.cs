@@ -65,16 +65,17 @@ public sealed partial class TallyEngine
         var book = _books[bookIndex];
         var offset = plan.OffsetOf(Election.StationOrdinal(Election.AreaIndex(protocol.Station)));
         var current = book.CountedAt(offset);
-        if (current >= 0 && protocol.Version <= book.Kept.VersionOf(current))
+        int? currentVersion = current >= 0 ? book.Kept.VersionOf(current) : null;
+        if (protocol.Version <= currentVersion)
         {
-            if (protocol.Version == book.Kept.VersionOf(current) && book.Kept.Holds(current, protocol))
+            if (protocol.Version == currentVersion && book.Kept.Holds(current, protocol))
             {
                 return new ApplyOutcome.Duplicate(book.Kept.Protocol(current));
             }
             Position++;
-            return protocol.Version == book.Kept.VersionOf(current)
+            return protocol.Version == currentVersion
                 ? new ApplyOutcome.Conflict(book.Kept.Protocol(current))
-                : new ApplyOutcome.Stale(book.Kept.VersionOf(current));
+                : new ApplyOutcome.Stale(currentVersion.Value);
         }
         Position++;
         var violations = plan.Rules.Check(protocol.Lines.AsSpan(), protocol.Votes.AsSpan());
@@ -94,9 +95,8 @@ public sealed partial class TallyEngine
         book.CurrentFlagged[offset] = flagged;
         _positions[bookIndex][offset] = Position;
         book.Changed.Add(offset, book.Current.Length);
-        return new ApplyOutcome.Accepted(protocol, current >= 0 ? book.Kept.VersionOf(current) : null, violations)
+        return new ApplyOutcome.Accepted(protocol, currentVersion, violations)
         {
-            Superseded = current >= 0 ? book.Kept.Protocol(current) : null,
             Counted = new CountedRef(book.Kept, index),
             SupersededIndex = current,
         };

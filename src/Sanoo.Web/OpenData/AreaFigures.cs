@@ -60,13 +60,6 @@ public static class AreaFigures
         return zeros;
     }
 
-    private static ImmutableArray<long> Widened(ReadOnlySpan<int> figures)
-    {
-        var wide = new long[figures.Length];
-        for (var i = 0; i < figures.Length; i++)
-        {
-            wide[i] = figures[i];
-        }
-        return ImmutableCollectionsMarshal.AsImmutableArray(wide);
-    }
+    private static ImmutableArray<long> Widened(ReadOnlySpan<int> figures) =>
+        ImmutableCollectionsMarshal.AsImmutableArray(CountedFigures.Widened(figures));
 }
