@@ -22,8 +22,11 @@ public static class Problems
             extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
 
     /// <summary>503 with Retry-After: the store cannot be reached; the client retries.</summary>
-    public static IResult Unavailable(string detail) =>
-        new RetryAfter(Results.Problem(statusCode: 503, title: "The store is unavailable; retry shortly", detail: detail), 5);
+    public static IResult Unavailable(string detail) => Busy("The store is unavailable; retry shortly", detail, 5);
+
+    /// <summary>503 with Retry-After of <paramref name="seconds"/>: the server cannot answer now, and says why; the client retries.</summary>
+    public static IResult Busy(string title, string detail, int seconds) =>
+        new RetryAfter(Results.Problem(statusCode: 503, title: title, detail: detail), seconds);
 
     private sealed class RetryAfter(IResult inner, int seconds) : IResult
     {

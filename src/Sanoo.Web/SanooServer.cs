@@ -62,6 +62,7 @@ public static class SanooServer
         var services = builder.Services;
         services.AddSingleton(log);
         services.AddSingleton(options);
+        services.AddSingleton<PublicApi.WrittenAsMadeResult.Gate>();
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(commission ?? CommissionKey.Ephemeral());
         services.AddSingleton<Witnessing.CosignatureBook>();
@@ -84,7 +85,8 @@ public static class SanooServer
             p.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
         // Pages and open data are text: on a phone over a slow network they travel at a fifth of their size. Answers kept with a
         // snapshot are compressed once there (ReadyAnswer); the middleware compresses only answers made for one request.
-        services.AddResponseCompression(o => o.MimeTypes = ["text/html", "text/csv", "application/json", "text/css", "text/javascript"]);
+        services.AddResponseCompression(
+            o => o.MimeTypes = ["text/html", "text/csv", "application/json", "application/xml", "text/css", "text/javascript"]);
         services.AddSingleton<Microsoft.AspNetCore.ResponseCompression.IResponseCompressionProvider, OneOffCompression>();
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
             o => o.Level = System.IO.Compression.CompressionLevel.Fastest);

@@ -21,6 +21,13 @@ public sealed record ServerOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest ERR report (<c>/api/v1/export/err.json</c> and <c>.xml</c>), in bytes, made whole once per snapshot and kept with
+    /// its compressed forms; a larger one (some 4 KB a station at 21 choices, so from some 8,000 stations) is written to each request
+    /// as it is made, one request at a time (<see cref="PublicApi.WrittenAsMadeResult"/>).
+    /// </summary>
+    public int MostKeptReportBytes { get; init; } = 32 * 1024 * 1024;
+
     /// <summary>The most submissions in one write request.</summary>
     public int MaxBatch { get; init; } = 1000;
 
@@ -105,6 +112,10 @@ public sealed record ServerOptions
             || PublicReadBurst < 1)
         {
             yield return "request limits must be positive";
+        }
+        if (MostKeptReportBytes < 0)
+        {
+            yield return "the most bytes of a report kept cannot be negative";
         }
         if (PublicAddress is { } site && (!site.IsAbsoluteUri || site.Scheme is not ("http" or "https")))
         {

@@ -31,16 +31,21 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>
     /// Opens the store, lets <paramref name="enrol"/> add operators and keys to it, and starts the server, with the word catalogs
-    /// of <paramref name="words"/> when given, and the extra routes <paramref name="map"/> adds.
+    /// of <paramref name="words"/> when given, the extra routes <paramref name="map"/> adds and the options <paramref name="options"/>
+    /// changes.
     /// </summary>
     public static async Task<LoopbackServer> StartAsync(
-        byte[] definition, Func<IProtocolStore, Task> enrol, string? words = null, Action<WebApplication>? map = null)
+        byte[] definition,
+        Func<IProtocolStore, Task> enrol,
+        string? words = null,
+        Action<WebApplication>? map = null,
+        Func<ServerOptions, ServerOptions>? options = null)
     {
         var server = new LoopbackServer();
         var store = await StoreAddress.OpenAsync("sqlite:" + server._file);
         server.Log = await ElectionLog.OpenAsync(store, definition);
         await enrol(store);
-        server._app = SanooServer.Create(server.Log, new ServerOptions
+        var chosen = new ServerOptions
         {
             Urls = "http://127.0.0.1:0",
             PublishInterval = TimeSpan.FromMilliseconds(50),
@@ -48,7 +53,8 @@ public sealed class LoopbackServer : IAsyncDisposable
             PublicReadsPerSecondPerAddress = 1_000_000,
             PublicReadBurst = 1_000_000,
             WordsFolder = words,
-        });
+        };
+        server._app = SanooServer.Create(server.Log, options?.Invoke(chosen) ?? chosen);
         map?.Invoke(server._app);
         await SanooServer.StartAsync(server._app);
         server.Client = new HttpClient { BaseAddress = new Uri(server._app.Urls.First()) };

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Sanoo.Core.Err;
 using Sanoo.Core.Tally;
 using Sanoo.Web.PublicApi;
@@ -43,7 +44,10 @@ public static class ErrReports
         }
     }
 
-    /// <summary>Maps both forms, answered from the published snapshot and kept with it.</summary>
+    /// <summary>
+    /// Maps both forms, answered from the published snapshot: made whole once and kept with it up to
+    /// <see cref="ServerOptions.MostKeptReportBytes"/>, else written to each request as it is made.
+    /// </summary>
     public static void MapErrExport(this IEndpointRouteBuilder app)
     {
         app.MapRead(JsonPath, (HttpContext context, SnapshotPublisher publisher) => Answer(context, publisher.Current, xml: false))
@@ -60,17 +64,50 @@ public static class ErrReports
         {
             return Problems.Unavailable("No snapshot has been published yet.");
         }
+        var services = context.RequestServices;
+        var most = services.GetRequiredService<ServerOptions>().MostKeptReportBytes;
+        var report = Context(snapshot, published.PublishedAt, published.Acts);
+        var type = xml ? ErrXml.ContentType : ErrJson.ContentType;
         return await SnapshotResponse.CachedBytesAsync(
             context,
             published,
             xml ? "export/err.xml" : "export/err.json",
-            xml ? ErrXml.ContentType : ErrJson.ContentType,
-            () =>
-            {
-                using var buffer = new MemoryStream();
-                Write(buffer, snapshot, Context(snapshot, published.PublishedAt, published.Acts), xml);
-                return Task.FromResult<byte[]?>(buffer.ToArray());
-            },
-            () => Problems.Unavailable("No snapshot has been published yet."));
+            type,
+            () => Task.FromResult(Whole(snapshot, report, xml, most)),
+            () => SnapshotResponse.NotModified(context, published.ETag)
+                ?? new WrittenAsMadeResult(type, services.GetRequiredService<WrittenAsMadeResult.Gate>(), s => Write(s, snapshot, report, xml)));
+    }
+
+    /// <summary>The report made whole, or null once it passes <paramref name="most"/> bytes (it is then written as made).</summary>
+    private static byte[]? Whole(Snapshot snapshot, ErrContext context, bool xml, int most)
+    {
+        using var buffer = new BoundedBuffer(most);
+        try
+        {
+            Write(buffer, snapshot, context, xml);
+        }
+        catch (BoundedBuffer.FullException)
+        {
+            return null;
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A memory stream that refuses to grow past a number of bytes.</summary>
+    private sealed class BoundedBuffer(int most) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => base.Write(buffer, offset, Room(count));
+
+        public override void Write(ReadOnlySpan<byte> buffer) => base.Write(buffer[..Room(buffer.Length)]);
+
+        public override void WriteByte(byte value)
+        {
+            Room(1);
+            base.WriteByte(value);
+        }
+
+        private int Room(int count) => Length + count <= most ? count : throw new FullException();
+
+        public sealed class FullException : Exception;
     }
 }
