@@ -44,7 +44,7 @@ public sealed class LedgerTests(ResultsSite site)
         Assert.Equal("true", await page.GetAttributeAsync("[data-comparison][data-differs=true]", "data-differs"));
 
         var csv = (await site.Client.GetStringAsync("/en/discrepancies/data.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(ledger.Stations.Length + 1, csv.Length);
+        Assert.Equal(ledger.Stations.Count + 1, csv.Length);
         Assert.Equal(
             ledger.Stations.Count(s => s.Class == ReconciliationClass.Discrepancy),
             csv.Count(l => l.Contains(",discrepancy,", StringComparison.Ordinal)));

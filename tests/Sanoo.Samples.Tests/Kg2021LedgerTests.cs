@@ -29,7 +29,7 @@ public class Kg2021LedgerTests
             .ToHashSet();
         var handOnly = hand.Keys.Where(k => !machine.ContainsKey(k)).ToHashSet();
 
-        Assert.Equal(hand.Count, ledger.Stations.Length);
+        Assert.Equal(hand.Count, ledger.Stations.Count);
         Assert.Equal(
             differing,
             ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy).Select(s => (s.Station, s.Contest)).ToHashSet());

@@ -137,7 +137,7 @@ public static class DemoCommand
                 return SanooCli.Impossible;
             }
             // The commission's acts at the end of the night: one recount where the two counts differ most, then certification.
-            var worst = publisher.Current.Ledger!.Stations.Where(c => c.Class == Core.Reconciliation.ReconciliationClass.Discrepancy)
+            var worst = publisher.Current.Ledger!.Stations.Classed(c => c == Core.Reconciliation.ReconciliationClass.Discrepancy)
                 .OrderByDescending(c => c.VotesApart)
                 .First();
             var wire = Contracts.WireJson.Default;

@@ -106,7 +106,7 @@ public static class ForensicsAnalysis
 
     /// <summary>The stations whose two counts of <paramref name="plan"/>'s contest differ, by <paramref name="ledger"/>.</summary>
     private static HashSet<AreaId> Differing(Ledger? ledger, ContestPlan plan) => ledger?.Stations
-        .Where(s => s.Contest == plan.Contest.Id && s.Class == ReconciliationClass.Discrepancy)
+        .Classed(c => c == ReconciliationClass.Discrepancy).Where(s => s.Contest == plan.Contest.Id)
         .Select(s => s.Station)
         .ToHashSet() ?? [];
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Tally;
 
@@ -39,7 +38,7 @@ public sealed class Ledger
     private Ledger(
         ReconciliationRule rule,
         Election election,
-        ImmutableArray<StationComparison> stations,
+        StationComparisons stations,
         StationChains byStation,
         Dictionary<(AreaId, ContestId), AreaReconciliation> areas)
     {
@@ -53,8 +52,8 @@ public sealed class Ledger
     /// <summary>The rule the counts were compared under.</summary>
     public ReconciliationRule Rule { get; }
 
-    /// <summary>Every comparison, contest by contest, in station order.</summary>
-    public ImmutableArray<StationComparison> Stations { get; }
+    /// <summary>Every comparison, contest by contest, in station order (each made from the snapshot when read).</summary>
+    public StationComparisons Stations { get; }
 
     /// <summary>One station's comparisons, contest by contest (indexed once: every station page asks for its own).</summary>
     public IEnumerable<StationComparison> OfStation(AreaId station)
@@ -81,12 +80,10 @@ public sealed class Ledger
     public static Ledger Of(Snapshot snapshot, ReconciliationRule rule)
     {
         var election = snapshot.Election;
-        var stations = ImmutableArray.CreateBuilder<StationComparison>();
+        var stations = new StationComparisons(snapshot, rule);
         var ordinals = new List<int>();
         var counts = new Dictionary<(AreaId, ContestId), int[]>();
         var apart = new Dictionary<(AreaId, ContestId), long>();
-        var first = election.TrySourceIndex(rule.First, out var f) ? f : -1;
-        var second = election.TrySourceIndex(rule.Second, out var s) ? s : -1;
         foreach (var plan in election.Contests)
         {
             foreach (var areaIndex in plan.TallyAreas)
@@ -96,20 +93,13 @@ public sealed class Ledger
             }
             for (var k = 0; k < plan.StationCount; k++)
             {
-                var ordinal = plan.OrdinalAt(k);
-                var station = election.Areas[election.StationAreaIndex(ordinal)];
-                var comparison = StationComparison.Of(
-                    plan,
-                    rule,
-                    station.Id,
-                    first < 0 ? null : snapshot.Counted(plan, first, k),
-                    second < 0 ? null : snapshot.Counted(plan, second, k));
-                if (comparison is null)
+                if (stations.Compare(plan, k) is not { } comparison)
                 {
                     continue;
                 }
+                var ordinal = plan.OrdinalAt(k);
                 ordinals.Add(ordinal);
-                stations.Add(comparison);
+                stations.Add(plan, k, comparison.Class);
                 // The station counts in its parents up the tree and in its grouping areas, where the contest is tallied.
                 void Count(int a)
                 {
@@ -132,7 +122,8 @@ public sealed class Ledger
         var areas = counts.ToDictionary(
             p => p.Key,
             p => new AreaReconciliation(p.Key.Item1, p.Key.Item2, p.Value[0], p.Value[1], p.Value[2], p.Value[3], apart[p.Key]));
-        return new Ledger(rule, election, stations.ToImmutable(), StationChains.Of(election.StationCount, ordinals), areas);
+        stations.Seal();
+        return new Ledger(rule, election, stations, StationChains.Of(election.StationCount, ordinals), areas);
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ public static class LedgerPages
 
     /// <summary>The stations of a ledger whose counts differ beyond its tolerance, most votes apart first.</summary>
     private static IEnumerable<LedgerStation> Differing(Election election, Ledger ledger, SiteLanguage language) =>
-        Rows(election, ledger.Stations.Where(s => s.Class == ReconciliationClass.Discrepancy)
+        Rows(election, ledger.Stations.Classed(c => c == ReconciliationClass.Discrepancy)
             .OrderByDescending(s => s.VotesApart).ThenBy(s => s.Station.Value, StringComparer.Ordinal), language);
 
     private static IEnumerable<LedgerStation> Rows(Election election, IEnumerable<StationComparison> stations, SiteLanguage language) =>

@@ -95,7 +95,7 @@ public static class SiteJson
     /// <summary>A ledger's stations that differ: every class but <paramref name="also"/> and an exact match.</summary>
     public static IReadOnlyList<Wire.StationDifference> Differences(
         Core.Reconciliation.Ledger ledger, Core.Reconciliation.ReconciliationClass also) =>
-        [.. ledger.Stations.Where(s => s.Class != Core.Reconciliation.ReconciliationClass.Match && s.Class != also)
+        [.. ledger.Stations.Classed(c => c != Core.Reconciliation.ReconciliationClass.Match && c != also)
             .Select(s => new Wire.StationDifference(
                 s.Station.Value,
                 s.Contest.Value,

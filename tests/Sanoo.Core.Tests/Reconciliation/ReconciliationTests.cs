@@ -23,6 +23,18 @@ public class ReconciliationTests
         return new CountedRef(kept, kept.Add(List.OffsetOf(Election.StationOrdinal(Election.AreaIndex(protocol.Station))), protocol));
     }
 
+    /// <summary>The party list counted twice at n1-1 (the same) and n1-2 (ten votes apart), once at s1-1 (the machine only).</summary>
+    private static TallyEngine ThreeStationsCounted()
+    {
+        var engine = new TallyEngine(Election);
+        engine.Apply(Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine));
+        engine.Apply(Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Hand));
+        engine.Apply(Count("n1-2", [100, 100, 100, 10], ElectionBuilder.Machine));
+        engine.Apply(Count("n1-2", [95, 105, 100, 10], ElectionBuilder.Hand));
+        engine.Apply(Count("s1-1", [50, 60, 70, 5], ElectionBuilder.Machine));
+        return engine;
+    }
+
     [Fact]
     public void Identical_counts_match_and_any_difference_is_a_discrepancy_by_default()
     {
@@ -83,12 +95,7 @@ public class ReconciliationTests
     [Fact]
     public void The_ledger_totals_every_area_from_its_stations()
     {
-        var engine = new TallyEngine(Election);
-        engine.Apply(Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Machine));
-        engine.Apply(Count("n1-1", [300, 200, 100, 10], ElectionBuilder.Hand));
-        engine.Apply(Count("n1-2", [100, 100, 100, 10], ElectionBuilder.Machine));
-        engine.Apply(Count("n1-2", [95, 105, 100, 10], ElectionBuilder.Hand));
-        engine.Apply(Count("s1-1", [50, 60, 70, 5], ElectionBuilder.Machine));
+        var engine = ThreeStationsCounted();
         var ledger = Ledger.Of(engine.Freeze(), Strict);
 
         Assert.Equal(3, ledger.Stations.Count(s => s.Contest == ElectionBuilder.PartyList));
@@ -122,6 +129,39 @@ public class ReconciliationTests
         Assert.Empty(ledger.OfStation(new AreaId("n2-1")));
         Assert.Empty(ledger.OfStation(new AreaId("n1")));
         Assert.Empty(ledger.OfStation(new AreaId("no-such-station")));
+    }
+
+    [Fact]
+    public void The_ledger_keeps_where_each_comparison_is_and_makes_it_again_equal_contest_by_contest_and_by_class()
+    {
+        var engine = ThreeStationsCounted();
+        engine.Apply(ProtocolMaker.Valid(Election, "s1-2", [40, 50, 5], 1, source: ElectionBuilder.Hand, contest: new("smd-s1")));
+        var snapshot = engine.Freeze();
+        var ledger = Ledger.Of(snapshot, Strict);
+
+        // What the ledger must hold: every station with a count in, contest by contest in station order (smd-n1 has none).
+        var expected = Election.Contests.SelectMany(plan => Enumerable.Range(0, plan.StationCount)
+            .Select(k => Election.Areas[Election.StationAreaIndex(plan.OrdinalAt(k))].Id)
+            .Select(station => StationComparison.Of(
+                plan,
+                Strict,
+                station,
+                snapshot.CountedRefOf(station, plan.Contest.Id, ElectionBuilder.Machine),
+                snapshot.CountedRefOf(station, plan.Contest.Id, ElectionBuilder.Hand)))
+            .OfType<StationComparison>()).ToList();
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected, ledger.Stations);
+        Assert.Equal(expected, Enumerable.Range(0, ledger.Stations.Count).Select(i => ledger.Stations[i]));
+        Assert.Equal(expected[^1].Second!.Value.Votes.ToArray(), ledger.Stations[^1].Second!.Value.Votes.ToArray());
+        foreach (var @class in Enum.GetValues<ReconciliationClass>())
+        {
+            Assert.Equal(expected.Where(c => c.Class == @class), ledger.Stations.Classed(c => c == @class));
+        }
+        Assert.Equal(
+            [ReconciliationClass.Match, ReconciliationClass.Discrepancy, ReconciliationClass.OneSideMissing],
+            ledger.Stations.Classed(c => c != ReconciliationClass.WithinTolerance).Where(c => c.Contest == ElectionBuilder.PartyList)
+                .Select(c => c.Class));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.Stations[ledger.Stations.Count]);
     }
 
     [Fact]
