@@ -193,6 +193,11 @@ public static class VerifyCommand
     {
         // What the last round verified, kept so that the next costs only what was added since.
         var kept = new StrongBox<Verify.LogReplay?>(null);
+        if (pins.Timings)
+        {
+            console.WriteLine(FormattableString.Invariant(
+                $"  the collector conserving memory at level {Verify.ConservingCollector.Current} ({Verify.ConservingCollector.Variable})"));
+        }
         try
         {
             for (var round = 0; ; round++)
