@@ -12,7 +12,9 @@
 # earlier build's verify too, run for run beside this one's, on the same store and server; KEEP=folder keeps the generated
 # election, store and commission key there and uses them again on the next run with the same KEEP: a million signed counts take
 # a quarter of an hour to generate and ingest, the verify a minute; PAGES=all: a live server's every page's HTML, not the share
-# of the districts' a round reads by default, for this build and BEFORE's alike: leave it out when BEFORE has no --pages)
+# of the districts' a round reads by default, for this build and BEFORE's alike: leave it out when BEFORE has no --pages).
+# The verifier runs with DOTNET_GCConserveMemory=9 (it starts itself again with it) unless the variable is set: export
+# DOTNET_GCConserveMemory=0 to time it without, as builds before 7a8b85b ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
