@@ -77,6 +77,20 @@ public sealed class ErrWrittenAsMadeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_found_too_large_is_noted_so_that_later_requests_go_straight_to_being_written_as_made()
+    {
+        var gate = _server.Services.GetRequiredService<WrittenAsMadeResult.Gate>();
+        Assert.False(gate.TooLarge("export/err.json"));
+        using var first = await _server.Client.GetAsync(ErrReports.JsonPath);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.True(gate.TooLarge("export/err.json"));
+        Assert.False(gate.TooLarge("export/err.xml"), "each form is noted by itself");
+        using var second = await _server.Client.GetAsync(ErrReports.JsonPath, HttpCompletionOption.ResponseHeadersRead);
+        Assert.True(second.Headers.TransferEncodingChunked);
+        Assert.Equal(MadeWhole(Current, xml: false), await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task While_one_report_is_being_written_as_made_another_request_is_told_to_come_back_and_why()
     {
         var gate = _server.Services.GetRequiredService<WrittenAsMadeResult.Gate>();

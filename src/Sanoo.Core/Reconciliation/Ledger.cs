@@ -122,7 +122,6 @@ public sealed class Ledger
         var areas = counts.ToDictionary(
             p => p.Key,
             p => new AreaReconciliation(p.Key.Item1, p.Key.Item2, p.Value[0], p.Value[1], p.Value[2], p.Value[3], apart[p.Key]));
-        stations.Seal();
         return new Ledger(rule, election, stations, StationChains.Of(election.StationCount, ordinals), areas);
     }
 

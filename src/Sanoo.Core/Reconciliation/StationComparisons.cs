@@ -16,11 +16,9 @@ public sealed class StationComparisons : IReadOnlyList<StationComparison>
     private readonly ReconciliationRule _rule;
     private readonly int _first;
     private readonly int _second;
-    private readonly int[] _starts;
-    private List<int>? _building = [];
-    private List<byte>? _classing = [];
-    private int[] _offsets = [];
-    private byte[] _classes = [];
+    private readonly List<int> _offsets = [];
+    private readonly List<byte> _classes = [];
+    private readonly int[] _starts; // by contest index, where its comparisons begin; filled up to the last contest added
     private int _started;
 
     /// <summary>No comparisons yet, of <paramref name="snapshot"/> under <paramref name="rule"/>.</summary>
@@ -30,11 +28,11 @@ public sealed class StationComparisons : IReadOnlyList<StationComparison>
         (_snapshot, _rule) = (snapshot, rule);
         _first = election.TrySourceIndex(rule.First, out var f) ? f : -1;
         _second = election.TrySourceIndex(rule.Second, out var s) ? s : -1;
-        _starts = new int[election.Contests.Length + 1];
+        _starts = new int[election.Contests.Length];
     }
 
     /// <inheritdoc />
-    public int Count => _offsets.Length;
+    public int Count => _offsets.Count;
 
     /// <inheritdoc />
     public StationComparison this[int index]
@@ -43,8 +41,8 @@ public sealed class StationComparisons : IReadOnlyList<StationComparison>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            // The contest whose comparisons hold the index: the last start at or before it.
-            var (low, high) = (0, _starts.Length - 1);
+            // The contest whose comparisons hold the index: the last start at or before it (past the last filled, Count).
+            var (low, high) = (0, _started);
             while (high - low > 1)
             {
                 var middle = (low + high) / 2;
@@ -79,23 +77,11 @@ public sealed class StationComparisons : IReadOnlyList<StationComparison>
     /// <summary>Adds the comparison at <paramref name="offset"/> in <paramref name="plan"/>: contests in order, stations in order.</summary>
     internal void Add(ContestPlan plan, int offset, ReconciliationClass @class)
     {
-        var building = _building ?? throw new InvalidOperationException("the comparisons are sealed");
         for (; _started <= plan.Index; _started++)
         {
-            _starts[_started] = building.Count;
+            _starts[_started] = _offsets.Count;
         }
-        building.Add(offset);
-        _classing!.Add((byte)@class);
-    }
-
-    /// <summary>Ends the adding: the comparisons are read from here on.</summary>
-    internal void Seal()
-    {
-        for (; _started < _starts.Length; _started++)
-        {
-            _starts[_started] = _building!.Count;
-        }
-        (_offsets, _classes) = ([.. _building!], [.. _classing!]);
-        (_building, _classing) = (null, null);
+        _offsets.Add(offset);
+        _classes.Add((byte)@class);
     }
 }

@@ -65,17 +65,25 @@ public static class ErrReports
             return Problems.Unavailable("No snapshot has been published yet.");
         }
         var services = context.RequestServices;
-        var most = services.GetRequiredService<ServerOptions>().MostKeptReportBytes;
+        var gate = services.GetRequiredService<WrittenAsMadeResult.Gate>();
+        var (key, type) = xml ? ("export/err.xml", ErrXml.ContentType) : ("export/err.json", ErrJson.ContentType);
         var report = Context(snapshot, published.PublishedAt, published.Acts);
-        var type = xml ? ErrXml.ContentType : ErrJson.ContentType;
-        return await SnapshotResponse.CachedBytesAsync(
-            context,
-            published,
-            xml ? "export/err.xml" : "export/err.json",
-            type,
-            () => Task.FromResult(Whole(snapshot, report, xml, most)),
-            () => SnapshotResponse.NotModified(context, published.ETag)
-                ?? new WrittenAsMadeResult(type, services.GetRequiredService<WrittenAsMadeResult.Gate>(), s => Write(s, snapshot, report, xml)));
+        IResult AsMade() => SnapshotResponse.NotModified(context, published.ETag)
+            ?? new WrittenAsMadeResult(type, gate, s => Write(s, snapshot, report, xml));
+        if (gate.TooLarge(key))
+        {
+            return AsMade();
+        }
+        var most = services.GetRequiredService<ServerOptions>().MostKeptReportBytes;
+        return await SnapshotResponse.CachedBytesAsync(context, published, key, type, () =>
+        {
+            var whole = Whole(snapshot, report, xml, most);
+            if (whole is null)
+            {
+                gate.FoundTooLarge(key);
+            }
+            return Task.FromResult(whole);
+        }, AsMade);
     }
 
     /// <summary>The report made whole, or null once it passes <paramref name="most"/> bytes (it is then written as made).</summary>

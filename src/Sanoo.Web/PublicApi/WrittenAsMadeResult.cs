@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 
@@ -84,10 +85,22 @@ public sealed class WrittenAsMadeResult(string contentType, WrittenAsMadeResult.
         await writing;
     }
 
-    /// <summary>One server's gate for answers written as made (a singleton service).</summary>
+    /// <summary>
+    /// One server's gate for answers written as made (a singleton service), and the answers it found too large to keep: a report
+    /// only grows as counts come in, so once one is, the next snapshots' are written as made without being tried whole first
+    /// (which would cost every request, refused or not, the first tens of megabytes made and thrown away).
+    /// </summary>
     public sealed class Gate : IDisposable
     {
+        private readonly ConcurrentDictionary<string, bool> _tooLarge = new(StringComparer.Ordinal);
+
         internal SemaphoreSlim Writers { get; } = new(1, 1);
+
+        /// <summary>Whether the answer of <paramref name="key"/> was found too large to keep.</summary>
+        public bool TooLarge(string key) => _tooLarge.ContainsKey(key);
+
+        /// <summary>Notes that the answer of <paramref name="key"/> (a key built from validated values only) is too large to keep.</summary>
+        public void FoundTooLarge(string key) => _tooLarge.TryAdd(key, true);
 
         /// <inheritdoc />
         public void Dispose() => Writers.Dispose();
