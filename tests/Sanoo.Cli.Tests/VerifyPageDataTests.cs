@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Sanoo.Cli.Commands;
@@ -11,6 +12,8 @@ namespace Sanoo.Cli.Tests;
 /// </summary>
 public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg2021Files>
 {
+    private const int PageShareSampled = Commands.Verify.PageShare.SampledStations;
+
     [Fact]
     public void Winners_votes_seats_shares_thresholds_and_station_figures_changed_in_the_pages_data_do_not_verify()
     {
@@ -103,6 +106,12 @@ public sealed class VerifyPageDataTests(Kg2021Files files) : IClassFixture<Kg202
             var site = copy.Site;
             var (honest, report) = copy.Verify();
             Assert.True(honest == 0, report);
+            // Fewer stations than PageShare.SampledStations: every station's pages are held.
+            var held = Regex.Match(
+                report.ReplaceLineEndings(""), @"Stations' pages: ([0-9,]+) of ([0-9,]+) stations' data, entries and HTML held \(every one\)");
+            Assert.True(held.Success, report);
+            Assert.Equal(held.Groups[2].Value, held.Groups[1].Value);
+            Assert.InRange(int.Parse(held.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), 1, PageShareSampled);
 
             // A district's page: the votes a party is shown with (the text a reader sees; its data attribute left as it was).
             var page = Path.Combine(site, "en", "area", "d01", "index.html");

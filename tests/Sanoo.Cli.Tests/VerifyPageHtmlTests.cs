@@ -137,6 +137,23 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
         Assert.All(paths, p => Assert.True(Commands.Verify.PageShare.All.Reads(0, p)));
     }
 
+    [Fact]
+    public void A_folders_stations_pages_are_all_held_in_a_small_election_and_a_fresh_random_sample_of_a_large_ones()
+    {
+        const int Sampled = Commands.Verify.PageShare.SampledStations;
+        var share = Commands.Verify.PageShare.Random();
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(share.ReadsStation(Sampled)));
+
+        const int Stations = 100 * Sampled;
+        var rounds = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, Stations).Where(_ => share.ReadsStation(Stations)).Count()).ToList();
+        // Some SampledStations a round (a binomial draw: ten of its standard deviations either side), not the same stations twice.
+        Assert.All(rounds, held => Assert.InRange(held, Sampled - 1000, Sampled + 1000));
+        var first = Enumerable.Range(0, Stations).Where(_ => share.ReadsStation(Stations)).ToHashSet();
+        var second = Enumerable.Range(0, Stations).Where(_ => share.ReadsStation(Stations)).ToHashSet();
+        Assert.InRange(first.Intersect(second).Count(), 0, Sampled / 10);
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(Commands.Verify.PageShare.All.ReadsStation(Stations)));
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("ru")]

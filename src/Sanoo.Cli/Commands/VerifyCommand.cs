@@ -74,9 +74,10 @@ public static class VerifyCommand
         };
         var pages = new Option<string>("--pages")
         {
-            Description = "Which area pages' HTML a live server's check holds to the verifier's own: 'share' (every page above the districts, "
-                + "and a random share of the district pages that differs each round, so --follow reads them all within "
-                + $"{Verify.PageShare.Rounds} rounds) or 'all'. A folder's pages are all held.",
+            Description = "Which pages the check holds to the verifier's own: 'share' (on a live server every page above the districts and a "
+                + "random share of the district pages that differs each round, so --follow reads them all within "
+                + $"{Verify.PageShare.Rounds} rounds; in a folder every area page, and the stations' pages all up to "
+                + $"{Verify.PageShare.SampledStations:N0} stations, a random sample of about as many above) or 'all'.",
             DefaultValueFactory = _ => "share",
         };
         pages.AcceptOnlyFromAmong("share", "all");
@@ -580,11 +581,13 @@ public static class VerifyCommand
                 + "checked (--skip-exports)");
         }
         string htmlShare;
+        int stationsHeld;
         await using (var pages = new Verify.PageDataCheck(
             new(replay), size, root, pinnedKey ?? servedKey, head.RegisterSize, pins.Pages, pins.Round, vouched, head))
         {
             moved = moved || !await pages.CheckAsync(origin, !origin.Live, problems, cancellationToken);
             htmlShare = pages.HtmlShare;
+            stationsHeld = pages.StationsHeld;
         }
         timings.Mark("pages' data");
         if (moved)
@@ -602,9 +605,17 @@ public static class VerifyCommand
             $"Images: {images.Count - images.ReportPhotos:N0} named by entries and {images.ReportPhotos:N0} by reports only, {(pins.SkipImages
                 ? "not downloaded (--skip-images)" : "each downloaded and re-hashed")}.");
         console.MarkupLineInterpolated($"Pages' HTML: {htmlShare} area pages held to the verifier's own this round ({(
-            !origin.Live ? "a folder's every page" : pins.Pages.Whole ? "--pages all"
+            !origin.Live ? "a folder's every area page" : pins.Pages.Whole ? "--pages all"
                 : $"every page above the districts and a random share of the districts' pages, all within {Verify.PageShare.Rounds} rounds"
                     + " of --follow; --pages all for every page")}).");
+        if (!origin.Live)
+        {
+            var stationCount = election.StationCount;
+            console.MarkupLineInterpolated($"Stations' pages: {stationsHeld:N0} of {stationCount:N0} stations' data, entries and HTML held ({(
+                stationsHeld == stationCount ? "every one"
+                    : $"a random sample drawn afresh each run, about {Verify.PageShare.SampledStations:N0} of any election; "
+                        + "--pages all for every one")}).");
+        }
         foreach (var line in summary)
         {
             console.MarkupLineInterpolated($"Register: {line}.");

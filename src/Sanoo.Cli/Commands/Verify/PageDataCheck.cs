@@ -22,7 +22,7 @@ namespace Sanoo.Cli.Commands.Verify;
 /// the pages whose figures changed are made again): it is compared all the same. A page of a snapshot past the head is a problem;
 /// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
 /// every core: nothing is held per station. On a live server the HTML of the lowest area pages is held for this round's share of
-/// them (<see cref="PageShare"/>), every page above them every round.
+/// them (<see cref="PageShare"/>), every page above them every round; a folder's stations' pages for this round's sample of them.
 /// </summary>
 internal sealed partial class PageDataCheck : IAsyncDisposable
 {
@@ -41,6 +41,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly TreeHead? _head;
     private int _moved;
     private int _htmlPages;
+    private int _stationsHeld;
 
     /// <summary>
     /// The check of the pages of <paramref name="figures"/>' snapshot, the head of <paramref name="size"/> entries and
@@ -71,6 +72,9 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// <summary>The area pages' HTML held this round and of how many (in every language, both orders), as words.</summary>
     public string HtmlShare => $"{_html.Pages:N0} of {Volatile.Read(ref _htmlPages):N0}";
 
+    /// <summary>The stations whose pages (data, entries and HTML in every language) this round held: a folder's sample of them.</summary>
+    public int StationsHeld => Volatile.Read(ref _stationsHeld);
+
     /// <summary>
     /// Checks every page's data, stations' too where <paramref name="stations"/>; its problems go to <paramref name="problems"/>.
     /// Returns false when a server published another snapshot meanwhile (check again).
@@ -90,9 +94,18 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (area, token) =>
             {
-                if (Volatile.Read(ref _moved) == 0)
+                if (Volatile.Read(ref _moved) != 0)
                 {
-                    await (area.IsStation ? StationAsync(origin, area, token) : AreaAsync(origin, area, token));
+                    return;
+                }
+                if (!area.IsStation)
+                {
+                    await AreaAsync(origin, area, token);
+                }
+                else if (_share.ReadsStation(Election.StationCount))
+                {
+                    Interlocked.Increment(ref _stationsHeld);
+                    await StationAsync(origin, area, token);
                 }
             });
         if (_moved != 0)
