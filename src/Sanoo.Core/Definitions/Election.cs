@@ -128,6 +128,9 @@ public sealed class Election
     /// <summary>The area position of a station ordinal.</summary>
     public int StationAreaIndex(int stationOrdinal) => _stationArea[stationOrdinal];
 
+    /// <summary>The station of a station ordinal.</summary>
+    public Area Station(int stationOrdinal) => Areas[_stationArea[stationOrdinal]];
+
     /// <summary>The station ordinal of a station's area position; another area is a bug here (ask <see cref="TryStationOrdinal"/>).</summary>
     public int StationOrdinal(int areaIndex) =>
         TryStationOrdinal(areaIndex, out var ordinal)

@@ -69,7 +69,7 @@ public sealed class StationComparisons : IReadOnlyList<StationComparison>
         return StationComparison.Of(
             plan,
             _rule,
-            election.Areas[election.StationAreaIndex(plan.OrdinalAt(offset))].Id,
+            election.Station(plan.OrdinalAt(offset)).Id,
             _first < 0 ? null : _snapshot.Counted(plan, _first, offset),
             _second < 0 ? null : _snapshot.Counted(plan, _second, offset));
     }

@@ -58,7 +58,7 @@ public sealed class CountedFigures
     public int OffsetOf(int index) => ChunkOf(index).Offsets[index & Mask];
 
     /// <summary>A version's station (the definition's id).</summary>
-    public AreaId StationOf(int index) => _election.Areas[_election.StationAreaIndex(Plan.OrdinalAt(OffsetOf(index)))].Id;
+    public AreaId StationOf(int index) => _election.Station(Plan.OrdinalAt(OffsetOf(index))).Id;
 
     /// <summary>Station figures (32 bits) as the 64-bit figures of sums and totals.</summary>
     public static long[] Widened(ReadOnlySpan<int> figures)

@@ -161,7 +161,7 @@ internal static class SnapshotInvariants
         {
             return;
         }
-        var voters = election.Areas[election.StationAreaIndex(book.Plan.OrdinalAt(k))].Roll!.Total;
+        var voters = election.Station(book.Plan.OrdinalAt(k)).Roll!.Total;
         var treeParent = book.Layout.TreeParentSlotOf(k);
         if (treeParent >= 0)
         {

@@ -147,7 +147,7 @@ public sealed class TurnoutBook
                 {
                     reporting++;
                     voters += v;
-                    registered += _election.Areas[_election.StationAreaIndex(ordinal)].Roll!.Total;
+                    registered += _election.Station(ordinal).Roll!.Total;
                 }
             }
             sums[t] = new AreaTurnout(Times[t], reporting, stations.Length, voters, registered);

@@ -23,7 +23,7 @@ public static class AreaPages
         var stations = new List<Area>(election.StationCountOf(index));
         foreach (var ordinal in election.StationsOf(index))
         {
-            stations.Add(election.Areas[election.StationAreaIndex(ordinal)]);
+            stations.Add(election.Station(ordinal));
         }
         return stations;
     }

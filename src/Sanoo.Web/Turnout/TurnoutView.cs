@@ -48,7 +48,7 @@ public static class TurnoutView
             {
                 continue;
             }
-            var station = election.Areas[election.StationAreaIndex(ordinal)];
+            var station = election.Station(ordinal);
             foreach (var source in election.ResultSources)
             {
                 if (AreaFigures.Of(snapshot, plan, source, station) is { StationsReporting: > 0 } counted && counted.Participation < latest.Voters)

@@ -112,5 +112,5 @@ internal sealed class DeviceKeyBook
             : null;
 
     /// <summary>The id of the station at <paramref name="ordinal"/>.</summary>
-    public string IdOf(int ordinal) => _election.Areas[_election.StationAreaIndex(ordinal)].Id.Value;
+    public string IdOf(int ordinal) => _election.Station(ordinal).Id.Value;
 }

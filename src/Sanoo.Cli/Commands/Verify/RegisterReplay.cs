@@ -83,7 +83,7 @@ internal sealed class RegisterReplay
             {
                 break;
             }
-            var report = new Core.Turnout.TurnoutReport(_election.Id, _election.Areas[_election.StationAreaIndex(station)].Id, times[time], voters);
+            var report = new Core.Turnout.TurnoutReport(_election.Id, _election.Station(station).Id, times[time], voters);
             book.Add(report, out _);
         }
         return book;
