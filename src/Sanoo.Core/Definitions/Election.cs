@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Sanoo.Core.Json;
 
 namespace Sanoo.Core.Definitions;
@@ -155,6 +156,32 @@ public sealed class Election
 
     /// <summary>The position of a source, if the election has it.</summary>
     public bool TrySourceIndex(SourceId id, out int index) => _sourceIndex.TryGetValue(id, out index);
+
+    /// <summary>
+    /// Where the tally keeps a station's protocol of a contest and count source: the contest's <paramref name="plan"/>, the source's
+    /// position and the station's place among the contest's (<see cref="ContestPlan.OffsetOf"/>). False when the contest or source is
+    /// not the election's, the area not one of its stations, or the station does not vote on the contest.
+    /// </summary>
+    public bool TryCountedPlace(
+        AreaId station, ContestId contest, SourceId source, [NotNullWhen(true)] out ContestPlan? plan, out int sourceIndex, out int offset)
+    {
+        offset = -1;
+        sourceIndex = -1;
+        plan = Contest(contest);
+        if (plan is null || !TrySourceIndex(source, out sourceIndex) || !TryAreaIndex(station, out var areaIndex)
+            || !TryStationOrdinal(areaIndex, out var ordinal))
+        {
+            plan = null;
+            return false;
+        }
+        offset = plan.OffsetOf(ordinal);
+        if (offset < 0)
+        {
+            plan = null;
+            return false;
+        }
+        return true;
+    }
 
     /// <summary>The area with this id, or null.</summary>
     public Area? Area(AreaId id) => _areaIndex.TryGetValue(id, out var i) ? Areas[i] : null;

@@ -62,18 +62,8 @@ public sealed class Snapshot
     /// Where the engine keeps the version a station had counted for a contest and source at this snapshot; null when none was
     /// counted, or the station does not vote on the contest.
     /// </summary>
-    public CountedRef? CountedRefOf(AreaId station, ContestId contest, SourceId source)
-    {
-        if (Election.Contest(contest) is not { } plan
-            || !Election.TrySourceIndex(source, out var s)
-            || !Election.TryAreaIndex(station, out var areaIndex)
-            || !Election.TryStationOrdinal(areaIndex, out var ordinal)
-            || plan.OffsetOf(ordinal) is var offset && offset < 0)
-        {
-            return null;
-        }
-        return Counted(plan, s, offset);
-    }
+    public CountedRef? CountedRefOf(AreaId station, ContestId contest, SourceId source) =>
+        Election.TryCountedPlace(station, contest, source, out var plan, out var s, out var offset) ? Counted(plan, s, offset) : null;
 
     /// <summary>
     /// The version the station at <paramref name="offset"/> among <paramref name="plan"/>'s (<see cref="ContestPlan.OffsetOf"/>) had

@@ -64,11 +64,7 @@ public sealed partial class TallyEngine
     public bool TryAdopt(Protocol protocol, long receivedAt, out Progress.CountedVersion counted)
     {
         counted = default;
-        if (Election.Contest(protocol.Contest) is not { } plan
-            || !Election.TrySourceIndex(protocol.Source, out var s)
-            || !Election.TryAreaIndex(protocol.Station, out var areaIndex)
-            || !Election.TryStationOrdinal(areaIndex, out var ordinal)
-            || plan.OffsetOf(ordinal) is var offset && offset < 0
+        if (!Election.TryCountedPlace(protocol.Station, protocol.Contest, protocol.Source, out var plan, out var s, out var offset)
             || protocol.Lines.Length != plan.Form.Lines.Length || protocol.Votes.Length != plan.Choices.Length)
         {
             return false;

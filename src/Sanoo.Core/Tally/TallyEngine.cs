@@ -105,15 +105,8 @@ public sealed partial class TallyEngine
     /// <summary>The protocol counted for a station, contest and source, if any.</summary>
     public Protocol? Current(AreaId station, ContestId contest, SourceId source)
     {
-        if (Election.Contest(contest) is not { } plan
-            || !Election.TrySourceIndex(source, out var s)
-            || !Election.TryAreaIndex(station, out var areaIndex)
-            || !Election.TryStationOrdinal(areaIndex, out var ordinal))
-        {
-            return null;
-        }
-        var offset = plan.OffsetOf(ordinal);
-        return offset >= 0 && _books[(plan.Index * _sources) + s].RefAt(offset) is { } counted ? counted.Protocol() : null;
+        return Election.TryCountedPlace(station, contest, source, out var plan, out var s, out var offset)
+            && _books[(plan.Index * _sources) + s].RefAt(offset) is { } counted ? counted.Protocol() : null;
     }
 
     /// <summary>Every protocol counted now, contest by contest, source by source, in station order (each made anew).</summary>
