@@ -91,6 +91,47 @@ public sealed class ErrWrittenAsMadeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reader_that_goes_away_mid_report_stops_its_writing_and_frees_the_gate()
+    {
+        var gate = _server.Services.GetRequiredService<WrittenAsMadeResult.Gate>();
+        var whole = MadeWhole(Current, xml: true);
+        // Far more than the pipe (1 MB), the server's socket (4 MB at most on Linux) and the reader's small buffer hold.
+        Assert.True(whole.Length > 8 * 1024 * 1024, $"the report is {whole.Length} bytes");
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp)
+                {
+                    ReceiveBufferSize = 16 * 1024,
+                };
+                await socket.ConnectAsync(context.DnsEndPoint, token);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using (var reader = new HttpClient(handler) { BaseAddress = _server.Client.BaseAddress })
+        {
+            using var answer = await reader.GetAsync(ErrReports.XmlPath, HttpCompletionOption.ResponseHeadersRead);
+            await using var body = await answer.Content.ReadAsStreamAsync();
+            var start = new byte[64 * 1024];
+            await body.ReadExactlyAsync(start);
+            Assert.Equal(whole[..start.Length], start);
+            await Task.Delay(500);
+            Assert.True(gate.Writers.CurrentCount == 0, "the report is still being written while its reader holds it");
+        } // the reader goes away with most of the report unread
+
+        var freed = System.Diagnostics.Stopwatch.StartNew();
+        while (gate.Writers.CurrentCount == 0 && freed.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+        Assert.True(gate.Writers.CurrentCount == 1, "the writing stopped and the gate was freed once the reader went away");
+        using var next = await _server.Client.GetAsync(ErrReports.XmlPath);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(whole, await next.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task While_one_report_is_being_written_as_made_another_request_is_told_to_come_back_and_why()
     {
         var gate = _server.Services.GetRequiredService<WrittenAsMadeResult.Gate>();
