@@ -76,8 +76,9 @@ public static class VerifyCommand
         {
             Description = "Which pages the check holds to the verifier's own: 'share' (on a live server every page above the districts and a "
                 + "random share of the district pages that differs each round, so --follow reads them all within "
-                + $"{Verify.PageShare.Rounds} rounds; in a folder every area page, and the stations' pages all up to "
-                + $"{Verify.PageShare.SampledStations:N0} stations, a random sample of about as many above) or 'all'.",
+                + $"{Verify.PageShare.Rounds} rounds; in a folder every page above the districts, the districts' all up to "
+                + $"{Verify.PageShare.SampledLowestPages:N0} pages and the stations' all up to {Verify.PageShare.SampledStations:N0} "
+                + "stations, a random sample of about as many above, drawn afresh each run) or 'all'.",
             DefaultValueFactory = _ => "share",
         };
         pages.AcceptOnlyFromAmong("share", "all");
@@ -297,6 +298,9 @@ public static class VerifyCommand
         /// </summary>
         Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) => BytesAsync(path, cancellationToken);
 
+        /// <summary>A page as <see cref="PageAsync"/> reads it, as a stream.</summary>
+        Task<Stream> OpenPageAsync(string path, CancellationToken cancellationToken) => OpenAsync(path, cancellationToken);
+
         /// <summary>A published folder's compressed copy of <paramref name="path"/> (<c>.gz</c>, <c>.br</c>), or null where it has none.</summary>
         Stream? OpenCopy(string path, string suffix) => null;
 
@@ -382,6 +386,9 @@ public static class VerifyCommand
         public Task<byte[]> BytesAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(FileOf(path), cancellationToken);
 
         public Task<byte[]> PageAsync(string path, CancellationToken cancellationToken) => File.ReadAllBytesAsync(PageFile(path), cancellationToken);
+
+        public Task<Stream> OpenPageAsync(string path, CancellationToken cancellationToken) =>
+            Task.FromResult<Stream>(File.OpenRead(PageFile(path)));
 
         private const string SearchIndex = "/search/" + Web.Site.SearchPages.IndexFile;
 
@@ -605,7 +612,9 @@ public static class VerifyCommand
             $"Images: {images.Count - images.ReportPhotos:N0} named by entries and {images.ReportPhotos:N0} by reports only, {(pins.SkipImages
                 ? "not downloaded (--skip-images)" : "each downloaded and re-hashed")}.");
         console.MarkupLineInterpolated($"Pages' HTML: {htmlShare} area pages held to the verifier's own this round ({(
-            !origin.Live ? "a folder's every area page" : pins.Pages.Whole ? "--pages all"
+            pins.Pages.Whole ? "--pages all"
+                : !origin.Live ? $"every page above the districts and the districts' all up to {Verify.PageShare.SampledLowestPages:N0}, a "
+                    + "random sample of about as many above, drawn afresh each run; --pages all for every page"
                 : $"every page above the districts and a random share of the districts' pages, all within {Verify.PageShare.Rounds} rounds"
                     + " of --follow; --pages all for every page")}).");
         if (!origin.Live)

@@ -20,7 +20,13 @@ internal static class CompressedCopies
     /// </summary>
     public static Task CheckAsync(
         VerifyCommand.IPublished origin, string path, byte[] plain, Action<string> problem, CancellationToken cancellationToken) =>
-        CheckAsync(origin, path, () => Task.FromResult<Stream>(new MemoryStream(plain, writable: false)), problem, cancellationToken);
+        CheckAsync(origin, path, new ArraySegment<byte>(plain), problem, cancellationToken);
+
+    /// <summary>As the overload of a whole array, for bytes read into part of one (a buffer the pool lends).</summary>
+    public static Task CheckAsync(
+        VerifyCommand.IPublished origin, string path, ArraySegment<byte> plain, Action<string> problem, CancellationToken cancellationToken) =>
+        CheckAsync(origin, path, () => Task.FromResult<Stream>(new MemoryStream(plain.Array!, plain.Offset, plain.Count, writable: false)),
+            problem, cancellationToken);
 
     private static async Task CheckAsync(
         VerifyCommand.IPublished origin, string path, Func<Task<Stream>> open, Action<string> problem, CancellationToken cancellationToken)

@@ -73,6 +73,9 @@ internal static class LentBytes
         /// <summary>The bytes, until disposed.</summary>
         public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(Whole))).AsMemory(0, _length);
 
+        /// <summary>The bytes as the part of the array that holds them.</summary>
+        public ArraySegment<byte> Segment => new(_buffer ?? throw new ObjectDisposedException(nameof(Whole)), 0, _length);
+
         /// <summary>Bytes of an array of their own (nothing to give back).</summary>
         public static Whole Of(byte[] bytes) => new(bytes, bytes.Length, lent: false);
 

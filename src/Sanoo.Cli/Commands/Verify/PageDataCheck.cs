@@ -22,11 +22,15 @@ namespace Sanoo.Cli.Commands.Verify;
 /// the pages whose figures changed are made again): it is compared all the same. A page of a snapshot past the head is a problem;
 /// a server that answers another snapshot than the head published meanwhile (check again). Pages are read one area at a time, on
 /// every core: nothing is held per station. On a live server the HTML of the lowest area pages is held for this round's share of
-/// them (<see cref="PageShare"/>), every page above them every round; a folder's stations' pages for this round's sample of them.
+/// them (<see cref="PageShare"/>), every page above them every round; a folder's lowest pages' HTML and its stations' pages for this
+/// round's sample of them.
 /// </summary>
 internal sealed partial class PageDataCheck : IAsyncDisposable
 {
     private const string HtmlFile = "index.html";
+
+    /// <summary>An area's HTML pages: in the ranking's order and in the ballot's.</summary>
+    private static readonly string[] AreaHtmlFiles = [HtmlFile, SitePaths.BallotOrder];
 
     private readonly ExportFigures _figures;
     private readonly long _size;
@@ -40,6 +44,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly string _commissionKey;
     private readonly TreeHead? _head;
     private int _moved;
+    private readonly int _lowestPages;
     private int _htmlPages;
     private int _stationsHeld;
 
@@ -61,6 +66,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         _registerSize = registerSize;
         _html = new PageHtmlCheck(figures.Election, commissionKey, witnesses);
         _figures = figures;
+        _lowestPages = figures.Election.Areas.Count(a => !a.IsStation && Lowest(a)) * figures.Election.Definition.Languages.Length
+            * AreaHtmlFiles.Length;
         _size = size;
         _root = Convert.ToHexStringLower(root);
         var acts = figures.Acts;
@@ -151,10 +158,10 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
             }
             await CsvAsync(
                 origin, folder + SitePaths.DataCsv, csv => ResultsCsv.Write(csv, _figures.Verified, area, language), 4, snapshot, cancellationToken);
-            foreach (var file in new[] { HtmlFile, SitePaths.BallotOrder })
+            foreach (var file in AreaHtmlFiles)
             {
                 Interlocked.Increment(ref _htmlPages);
-                if (origin.Live && Lowest(area) && !_share.Reads(_round, folder + file))
+                if (Lowest(area) && !(origin.Live ? _share.Reads(_round, folder + file) : _share.ReadsLowestInFolder(_lowestPages)))
                 {
                     continue; // not in this round's share
                 }
@@ -689,20 +696,33 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     }
 
     /// <summary>
-    /// A page's bytes: a live server's read into a buffer the pool lends (a district's CSV is some 3 MB, its page's HTML hundreds of
-    /// kB: each an array of the large-object heap otherwise), given back when disposed; a folder's as <see cref="BytesAsync"/> reads them.
-    /// A live page's snapshot is not looked at here (<see cref="JsonAsync"/> does for page data).
+    /// A page's bytes read into a buffer the pool lends (a district's CSV is some 3 MB, its page's HTML hundreds of kB: each an array
+    /// of the large-object heap otherwise, four gigabytes of them read from a million stations' folder), given back when disposed; a
+    /// folder's compressed copies are held to them as <see cref="BytesAsync"/> holds them. A live page's snapshot is not looked at
+    /// here (<see cref="JsonAsync"/> does for page data).
     /// </summary>
     private async Task<LentBytes.Whole?> PageAsync(VerifyCommand.IPublished origin, string path, CancellationToken cancellationToken)
     {
-        if (!origin.Live)
-        {
-            return await BytesAsync(origin, path, cancellationToken) is { } bytes ? LentBytes.Whole.Of(bytes) : null;
-        }
         try
         {
-            await using var stream = await origin.OpenAsync(path, cancellationToken);
-            return await LentBytes.WholeAsync(stream, cancellationToken);
+            LentBytes.Whole whole;
+            await using (var stream = await (origin.Live ? origin.OpenAsync(path, cancellationToken) : origin.OpenPageAsync(path, cancellationToken)))
+            {
+                whole = await LentBytes.WholeAsync(stream, cancellationToken);
+            }
+            if (!origin.Live)
+            {
+                try
+                {
+                    await CompressedCopies.CheckAsync(origin, path, whole.Segment, _problems.Add, cancellationToken);
+                }
+                catch
+                {
+                    whole.Dispose();
+                    throw;
+                }
+            }
+            return whole;
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {

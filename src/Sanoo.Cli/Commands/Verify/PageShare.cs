@@ -18,7 +18,14 @@ namespace Sanoo.Cli.Commands.Verify;
 /// </list>
 /// Neither can be told from the tree head, the log or the requests of earlier rounds, so an insider who alters a page the verifier
 /// happens not to read this round cannot know that it will not be read the next. <see cref="All"/> (<c>--pages all</c>) reads every
-/// page. A published folder's area pages are read whole (read from a disk, not rendered by a server for the request).
+/// page.
+/// <para>
+/// A published folder is read from a disk, not rendered by a server for the request, and is not read again and again as a live
+/// server is by <c>--follow</c>: its lowest pages' HTML is a random sample of the verifier's own cost (<see cref="ReadsLowestInFolder"/>),
+/// every one up to <see cref="SampledLowestPages"/> pages and about as many above (a district's page of a million stations' election
+/// lists some 2,000 stations and costs some 10 ms of a core to render and compare: 2,880 of them took half a minute of the
+/// verifier's two cores). Their data is read whole every round, as every page above them.
+/// </para>
 /// <para>
 /// The stations' pages (a published folder's: a live server renders each from the snapshot the verifier holds it to) are a random
 /// sample (<see cref="ReadsStation"/>): every one in an election of at most <see cref="SampledStations"/> stations, and above that
@@ -60,8 +67,20 @@ internal sealed class PageShare
     /// read or there are at most <see cref="SampledStations"/>, otherwise with a chance of <see cref="SampledStations"/> in
     /// <paramref name="stations"/>, drawn afresh each time asked.
     /// </summary>
-    public bool ReadsStation(int stations) =>
-        _key is null || stations <= SampledStations || RandomNumberGenerator.GetInt32(stations) < SampledStations;
+    public bool ReadsStation(int stations) => ReadsSampled(stations, SampledStations);
+
+    /// <summary>How many of a folder's lowest area pages' HTML (the districts', in every language and order) a round holds at most on
+    /// average: every one up to this many.</summary>
+    public const int SampledLowestPages = 1_000;
+
+    /// <summary>
+    /// Whether this round holds the HTML of one of a folder's <paramref name="pages"/> lowest area pages: always when every page is read
+    /// or there are at most <see cref="SampledLowestPages"/>, otherwise with a chance of <see cref="SampledLowestPages"/> in
+    /// <paramref name="pages"/>, drawn afresh each time asked.
+    /// </summary>
+    public bool ReadsLowestInFolder(int pages) => ReadsSampled(pages, SampledLowestPages);
+
+    private bool ReadsSampled(int count, int sample) => _key is null || count <= sample || RandomNumberGenerator.GetInt32(count) < sample;
 
     /// <summary>The slice of the page at <paramref name="path"/>: the round of each <see cref="Rounds"/> that reads it.</summary>
     internal int Slice(string path) =>
