@@ -28,7 +28,8 @@ internal static class CompressedCopies
         CheckAsync(origin, path, () => Task.FromResult<Stream>(new MemoryStream(plain.Array!, plain.Offset, plain.Count, writable: false)),
             problem, cancellationToken);
 
-    private static async Task CheckAsync(
+    /// <summary>As the overload of bytes already read, with <paramref name="open"/> opening the plain file as a stream.</summary>
+    public static async Task CheckAsync(
         VerifyCommand.IPublished origin, string path, Func<Task<Stream>> open, Action<string> problem, CancellationToken cancellationToken)
     {
         foreach (var suffix in Web.Publishing.PublishedFolder.CopyEndings)

@@ -30,10 +30,13 @@ internal static class LentBytes
         return read(whole.Memory.Span);
     }
 
-    /// <summary>Reads <paramref name="stream"/> to its end into a lent buffer, given back when the result is disposed.</summary>
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end into a lent buffer, given back when the result is disposed; one of a length known
+    /// (a file) into one buffer of that size at once, not doubled on the way (each size given back stays in the pool).
+    /// </summary>
     public static async Task<Whole> WholeAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = ArrayPool<byte>.Shared.Rent(stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position + 1, Array.MaxLength) : 1 << 20);
         try
         {
             var filled = 0;
