@@ -43,8 +43,8 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     private readonly long _registerSize;
     private readonly string _commissionKey;
     private readonly TreeHead? _head;
-    private int _moved;
     private readonly int _lowestPages;
+    private int _moved;
     private int _htmlPages;
     private int _stationsHeld;
 

@@ -21,10 +21,10 @@ namespace Sanoo.Cli.Commands.Verify;
 /// page.
 /// <para>
 /// A published folder is read from a disk, not rendered by a server for the request, and is not read again and again as a live
-/// server is by <c>--follow</c>: its lowest pages' HTML is a random sample of the verifier's own cost (<see cref="ReadsLowestInFolder"/>),
-/// every one up to <see cref="SampledLowestPages"/> pages and about as many above (a district's page of a million stations' election
-/// lists some 2,000 stations and costs some 10 ms of a core to render and compare: 2,880 of them took half a minute of the
-/// verifier's two cores). Their data is read whole every round, as every page above them.
+/// server is by <c>--follow</c>: its lowest pages' HTML is a random sample bounding the verifier's own cost
+/// (<see cref="ReadsLowestInFolder"/>), every one up to <see cref="SampledLowestPages"/> pages and about as many above (a district's
+/// page of a million stations' election lists some 700 stations and costs some 10 ms of a core to render and compare: 2,880 of them
+/// took half a minute of the verifier's two cores). Their data is read whole every round, as every page above them.
 /// </para>
 /// <para>
 /// The stations' pages (a published folder's: a live server renders each from the snapshot the verifier holds it to) are a random
@@ -32,9 +32,9 @@ namespace Sanoo.Cli.Commands.Verify;
 /// each with a chance of <see cref="SampledStations"/> in the stations' number, drawn afresh for each station each round, so some
 /// <see cref="SampledStations"/> a round whatever the election's size. Holding a station's pages costs some 0.5 ms of a core a
 /// language (its page rendered, its data and its entries read), some five minutes of two cores at a million stations in three
-/// languages; the sample bounds it to seconds, and says the same of the pages as an audit does: a tenth of a percent of a million stations' pages changed is
-/// found with a chance of 1 − 0.999^10,000, above 99.99 %. Every figure they show is besides re-added into the area pages held whole,
-/// and a reader's page checks itself against the log.
+/// languages; the sample bounds it to seconds, and says the same of the pages as an audit does: a tenth of a percent of a million
+/// stations' pages changed is found with a chance of 1 − 0.999^10,000, above 99.99 %. Every figure they show is besides re-added
+/// into the area pages' data, held whole, and a reader's page checks itself against the log.
 /// </para>
 /// </summary>
 internal sealed class PageShare
