@@ -727,7 +727,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         try
         {
             LentBytes.Whole whole;
-            await using (var stream = await (origin.Live ? origin.OpenAsync(path, cancellationToken) : origin.OpenPageAsync(path, cancellationToken)))
+            await using (var stream = await origin.OpenPageAsync(path, cancellationToken))
             {
                 whole = await LentBytes.WholeAsync(stream, cancellationToken);
             }
