@@ -145,6 +145,13 @@ public sealed class Election
         return Areas[areaIndex].IsStation;
     }
 
+    /// <summary>
+    /// Whether <paramref name="station"/> votes in the contest of <paramref name="plan"/>: it is a station of this election in the
+    /// plan's station range.
+    /// </summary>
+    public bool VotesIn(AreaId station, ContestPlan plan) =>
+        TryAreaIndex(station, out var index) && TryStationOrdinal(index, out var ordinal) && plan.OffsetOf(ordinal) >= 0;
+
     /// <summary>Voters on the lists of every station under an area (main and additional).</summary>
     public long RegisteredVoters(int areaIndex) => _registered[areaIndex];
 

@@ -69,7 +69,7 @@ public static class ActEndpoints
         {
             return tooLong;
         }
-        if (!VotesIn(log.Election, station.Id, plan))
+        if (!log.Election.VotesIn(station.Id, plan))
         {
             return Problems.Status(
                 400,
@@ -101,12 +101,6 @@ public static class ActEndpoints
         await publisher.ActedAsync(cancellationToken);
         return TypedResults.Json(ActJson.Ordered(ordered.Order), statusCode: StatusCodes.Status201Created);
     }
-
-    /// <summary>Whether <paramref name="station"/> votes in the contest: it lies in the contest plan's station range.</summary>
-    private static bool VotesIn(Election election, AreaId station, ContestPlan plan) =>
-        election.TryAreaIndex(station, out var index)
-        && election.TryStationOrdinal(index, out var ordinal)
-        && plan.OffsetOf(ordinal) >= 0;
 
     private static async Task<IResult> OutcomeAsync(
         HttpRequest request, long id, ElectionLog log, IAuthorizationService authorization, SnapshotPublisher publisher,

@@ -71,7 +71,7 @@ public static class ReportEndpoints
             errors["$.station"] = [$"'{stationText}' is not a polling station of this election"];
         }
         var plan = contestText is null ? null : ContestId.TryParse(contestText, out var contestId) ? election.Contest(contestId) : null;
-        if (contestText is not null && (plan is null || (station is { IsStation: true } && !VotesIn(election, station.Id, plan))))
+        if (contestText is not null && (plan is null || (station is { IsStation: true } && !election.VotesIn(station.Id, plan))))
         {
             errors["$.contest"] = [$"'{contestText}' is not a contest that station '{stationText}' votes in"];
         }
@@ -268,9 +268,6 @@ public static class ReportEndpoints
         errors[name] = [$"'{text}' is not a whole number from {(name == "offset" ? 0 : 1)} to {max:N0}"];
         return fallback;
     }
-
-    private static bool VotesIn(Election election, AreaId station, ContestPlan plan) =>
-        election.TryAreaIndex(station, out var index) && election.TryStationOrdinal(index, out var ordinal) && plan.OffsetOf(ordinal) >= 0;
 
     private static bool IsSha256(string text) => text.Length == 64 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

@@ -17,7 +17,7 @@ public static class StationPages
     {
         var election = snapshot.Election;
         var counts = new List<StationCount>();
-        foreach (var plan in election.Contests.Where(c => Votes(election, c, station)))
+        foreach (var plan in election.Contests.Where(c => election.VotesIn(station.Id, c)))
         {
             foreach (var source in election.Sources)
             {
@@ -52,12 +52,6 @@ public static class StationPages
 
     /// <summary>The language a definition's text is shown in for <paramref name="code"/>, when that is another; else null.</summary>
     private static string? Foreign(LocalizedText? text, string code) => text?.LanguageOf(code) is { } shown && shown != code ? shown : null;
-
-    private static bool Votes(Election election, ContestPlan plan, Area station)
-    {
-        var ordinal = election.StationOrdinal(election.AreaIndex(station.Id));
-        return plan.OffsetOf(ordinal) >= 0;
-    }
 
     private static StationCount Count(ContestPlan plan, CountSource source, int? counted, List<LogEntry> received, SiteLanguage language)
     {

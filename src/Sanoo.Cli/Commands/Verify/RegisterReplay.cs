@@ -831,9 +831,7 @@ internal sealed class RegisterReplay
     private bool IsStation(string station) =>
         AreaId.TryParse(station, out var id) && _election.TryAreaIndex(id, out var index) && _election.TryStationOrdinal(index, out _);
 
-    private bool VotesIn(string station, ContestPlan plan) =>
-        AreaId.TryParse(station, out var id) && _election.TryAreaIndex(id, out var index)
-        && _election.TryStationOrdinal(index, out var ordinal) && plan.OffsetOf(ordinal) >= 0;
+    private bool VotesIn(string station, ContestPlan plan) => AreaId.TryParse(station, out var id) && _election.VotesIn(id, plan);
 
     /// <summary>
     /// A record waiting for the entries to reach it: the record itself, or (<paramref name="Record"/> null) a device key enrolment of
