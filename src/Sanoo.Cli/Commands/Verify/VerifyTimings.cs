@@ -29,8 +29,9 @@ internal sealed class VerifyTimings(bool on)
         }
         var (now, processor, allocated) = (_clock.Elapsed, ProcessorTime(), GC.GetTotalAllocatedBytes());
         var collections = (All: GC.CollectionCount(0), Full: GC.CollectionCount(GC.MaxGeneration));
-        _phases.Add((phase, now - _last, processor - _lastProcessor, allocated - _allocated, collections.All - _collections.All, collections.Full - _collections.Full,
-            GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes, PeakWorkingSet()));
+        _phases.Add((phase, now - _last, processor - _lastProcessor, allocated - _allocated, collections.All - _collections.All,
+            collections.Full - _collections.Full, GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes,
+            PeakWorkingSet()));
         (_last, _lastProcessor, _allocated, _collections) = (now, processor, allocated, collections);
     }
 
