@@ -55,6 +55,31 @@ public sealed partial class PageCheckTests(ResultsSite site, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task The_check_waits_as_a_server_that_limits_reads_asks_and_then_passes()
+    {
+        await using var context = await site.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        // The server's limit on one reader's reads reached: the first files asked for are answered as its limiter answers, 429
+        // with Retry-After; the check waits as asked and asks again.
+        var (asked, refused) = (0, 3);
+        await page.RouteAsync("**/api/v1/area-entries?**", async route =>
+        {
+            if (Interlocked.Increment(ref asked) <= refused)
+            {
+                await route.FulfillAsync(new() { Status = 429, Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await page.GotoAsync(new Uri(site.Address, "/ky/area/d01/").ToString());
+        var (state, text) = await CheckAsync(page);
+        Assert.True(state == "ok", $"{state}: {text}");
+        Assert.True(Volatile.Read(ref asked) > refused, $"{asked} files asked for");
+    }
+
+    [Fact]
     public async Task The_check_passes_on_a_published_copy_and_names_a_changed_figure_or_a_changed_entry()
     {
         var folder = Path.Combine(Directory.CreateTempSubdirectory("sanoo-checked-").FullName, "site");

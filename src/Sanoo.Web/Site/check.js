@@ -73,10 +73,19 @@
     return 'sanoo-tree-head/3\n' + h.election + '\n' + h.definitionSha256 + '\n' + h.treeSize + '\n' + h.rootHash + '\n'
       + h.registerSize + '\n' + h.registerRoot + '\n' + h.timestamp + '\n';
   }
+  // A server asks a reader who reads faster than it allows (429), or reaches it while busy (503), to wait (Retry-After, in seconds):
+  // the check waits as asked, at most half a minute, and asks again, a few times, rather than give up on a busy night.
   async function json(url) {
-    var r = await fetch(url, { cache: 'no-cache' });
-    if (!r.ok) throw new Error(r.status + ' ' + url.pathname);
-    return r.json();
+    for (var attempt = 1; ; attempt++) {
+      var r = await fetch(url, { cache: 'no-cache' });
+      if ((r.status === 429 || r.status === 503) && attempt < 6) {
+        var wait = Math.min(30, Math.max(1, Number(r.headers.get('Retry-After')) || 1));
+        await new Promise(function (resolve) { setTimeout(resolve, wait * 1000); });
+        continue;
+      }
+      if (!r.ok) throw new Error(r.status + ' ' + url.pathname);
+      return r.json();
+    }
   }
   // A figure as the reader sees it: its digits (the group separator is the language's).
   function shown(el) { return el ? Number(el.textContent.replace(/\D/g, '')) : NaN; }
