@@ -14,8 +14,9 @@ internal static class RegisterFetch
 {
     /// <summary>
     /// Fetches the register's records after the <paramref name="frontier"/>'s size (every one on a first round) and gives each to
-    /// <paramref name="add"/> as it is read, decoded and in order (those that do not decode are left out, each a problem; none is
-    /// held here); each record's leaf is appended to the frontier, which must then give the signed register root.
+    /// <paramref name="add"/> as it is read, decoded and in order (those that do not decode are left out, each a problem; a page a core
+    /// is read ahead, never the register); each record's leaf is appended to the frontier, which must then give the signed register
+    /// root.
     /// </summary>
     public static async Task FetchAsync(
         VerifyCommand.IPublished origin,
@@ -43,55 +44,68 @@ internal static class RegisterFetch
             }
         }
         HoldToSaved();
-        var keys = new DeviceKeyRecordReader();
-        void Check(long sequence, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> bytes, bool isBase64, ReadOnlySpan<byte> leafHash, string? missing)
+        void Apply(ServedRecord served)
         {
             if (frontier.Size >= size)
             {
                 return;
             }
             var place = frontier.Size + 1;
-            if (missing is not null)
+            if (served.Missing is not null)
             {
-                problems.Add($"register record {place} is served without its {missing}");
+                problems.Add($"register record {place} is served without its {served.Missing}");
             }
-            if (!isBase64)
+            if (!served.IsBase64)
             {
                 problems.Add($"register record {place}: its bytes are not base64");
             }
-            var leaf = MerkleHash.Leaf(bytes);
-            frontier.Append(leaf);
+            frontier.Append(served.Leaf);
             HoldToSaved();
-            Span<char> hex = stackalloc char[2 * MerkleHash.Size];
-            Convert.TryToHexStringLower(leaf, hex, out _);
-            if (sequence != place || !Ascii.Equals(leafHash, hex))
+            if (served.Sequence != place || served.LeafServed is not null)
             {
-                problems.Add($"register record {place}: served as record {sequence} with leaf hash {Encoding.UTF8.GetString(leafHash)}, "
-                    + $"but its bytes hash to {hex}");
+                problems.Add($"register record {place}: served as record {served.Sequence} with leaf hash "
+                    + $"{served.LeafServed ?? Convert.ToHexStringLower(served.Leaf)}, but its bytes hash to {Convert.ToHexStringLower(served.Leaf)}");
             }
-            try
+            if (served.Record is not { } record)
             {
-                var record = keys.TryRead(bytes) ?? Core.Register.RegisterRecord.Decode(bytes);
-                if (record.Sequence != place || !Ascii.Equals(kind, record.Kind))
-                {
-                    problems.Add($"register record {place} says it is {record.Kind} {record.Sequence}; it is served as "
-                        + Encoding.UTF8.GetString(kind));
-                }
-                add(record);
+                problems.Add($"register record {place} does not read: {served.Unread}");
+                return;
             }
-            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+            if (record.Sequence != place || served.KindServed is not null)
             {
-                problems.Add($"register record {place} does not read: {e.Message}");
+                problems.Add(
+                    $"register record {place} says it is {record.Kind} {record.Sequence}; it is served as {served.KindServed ?? record.Kind}");
             }
+            add(record);
         }
+        // Pages are read, hashed and decoded ahead on every core while the one before is applied in order (a million device keys
+        // make a national register: one page at a time, each waiting for the server's answer, left a core idle).
+        var depth = Environment.ProcessorCount;
+        var ahead = new Dictionary<long, Task<ServedRecord[]>>();
+        var scheduled = frontier.Size;
         while (frontier.Size < size)
         {
-            var served = await origin.ReadAsync(
-                $"/api/v1/register?after={frontier.Size}&limit=1000", json => RegisterPageReader.Read(json, Check), cancellationToken);
-            if (served == 0)
+            for (; ahead.Count < depth && scheduled < size; scheduled += PageSize)
+            {
+                var from = scheduled;
+                ahead[from] = Task.Run(() => origin.ReadAsync($"/api/v1/register?after={from}&limit={PageSize}", Prepare, cancellationToken),
+                    cancellationToken);
+            }
+            if (!ahead.Remove(frontier.Size, out var next))
+            {
+                ahead.Clear(); // a page shorter than a full one: the pages read ahead are asked for again from here
+                scheduled = frontier.Size;
+                continue;
+            }
+            var page = await next;
+            if (page.Length == 0)
             {
                 problems.Add($"the server served {frontier.Size} register records of the {size} its tree head claims");
                 break;
+            }
+            foreach (var served in page)
+            {
+                Apply(served);
             }
             task.Value = frontier.Size - kept;
         }
@@ -102,5 +116,52 @@ internal static class RegisterFetch
                     + "verified earlier and the records served since"
                 : $"the register records served do not hash to the signed register root of {size} records");
         }
+    }
+
+    /// <summary>Register records asked for a page.</summary>
+    private const int PageSize = 1000;
+
+    /// <summary>
+    /// A record as served, checked as far as it can be without the records before it: its <paramref name="Leaf"/> hash, the leaf hash
+    /// served where it differs (<paramref name="LeafServed"/>, null when the same), the record its bytes decode to (null, and
+    /// <paramref name="Unread"/> saying why, when they do not) and the kind served where the record's own differs.
+    /// </summary>
+    private sealed record ServedRecord(
+        long Sequence,
+        byte[] Leaf,
+        string? LeafServed,
+        bool IsBase64,
+        string? Missing,
+        Core.Register.RegisterRecord? Record,
+        string? Unread,
+        string? KindServed);
+
+    /// <summary>
+    /// The records of a page of <c>/api/v1/register</c> in <paramref name="json"/>, each read as far as <see cref="ServedRecord"/> says.
+    /// </summary>
+    private static ServedRecord[] Prepare(ReadOnlySpan<byte> json)
+    {
+        var records = new List<ServedRecord>(PageSize);
+        var keys = new DeviceKeyRecordReader();
+        RegisterPageReader.Read(json, (sequence, kind, bytes, isBase64, leafHash, missing) =>
+        {
+            var leaf = MerkleHash.Leaf(bytes);
+            Span<char> hex = stackalloc char[2 * MerkleHash.Size];
+            Convert.TryToHexStringLower(leaf, hex, out _);
+            var leafServed = Ascii.Equals(leafHash, hex) ? null : Encoding.UTF8.GetString(leafHash);
+            Core.Register.RegisterRecord? record = null;
+            string? unread = null;
+            try
+            {
+                record = keys.TryRead(bytes) ?? Core.Register.RegisterRecord.Decode(bytes);
+            }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+            {
+                unread = e.Message;
+            }
+            var kindServed = record is null || Ascii.Equals(kind, record.Kind) ? null : Encoding.UTF8.GetString(kind);
+            records.Add(new ServedRecord(sequence, leaf, leafServed, isBase64, missing, record, unread, kindServed));
+        });
+        return [.. records];
     }
 }
