@@ -43,6 +43,17 @@ wrk_rate() {
   fi
 }
 
+# Waits until PID has used under 5% of a core for a whole second (at most 120 s), and says how long that took: after a burst of
+# protocols the server still writes and compresses its last snapshots, and reads timed meanwhile share the cores with that work.
+settle() {
+  local start=$SECONDS before after
+  while [ $((SECONDS - start)) -lt 120 ]; do
+    before=$(cpu_ticks "$1"); sleep 1; after=$(cpu_ticks "$1")
+    [ $(((after - before) * 20)) -lt "$(getconf CLK_TCK)" ] && break
+  done
+  echo "  (the server settled $((SECONDS - start)) s after the load: under 5% of a core for a second)"
+}
+
 # The processor time (user + system) PID has used, in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -53,9 +64,13 @@ coded_as() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr
 # every run, then the medians and their ratio; with SANOO_PID, also the server's processor time per request (median).
 compare_reads() {
   local label=$1 sanoo=$2 nginx=$3 runs=$4 pid=${5:-} header
+  [ -n "$pid" ] && settle "$pid"
   for header in "" "Accept-Encoding: gzip, br"; do
     local s_all="" n_all="" c_all="" s n c
     [ -n "$header" ] && echo "  $label, $header: sanoo sends $(coded_as "$sanoo"), nginx $(coded_as "$nginx")"
+    # Not timed: both answer for 3 s first, so the server's read path runs compiled at its optimized tier, as on a server that
+    # has been read all night (the first timed run was otherwise 0.5-0.7 of the later ones, nginx's too).
+    wrk -t2 -c64 -d3s ${header:+-H "$header"} "$sanoo" >/dev/null; wrk -t2 -c64 -d3s ${header:+-H "$header"} "$nginx" >/dev/null
     for run in $(seq "$runs"); do
       read -r s c <<<"$(wrk_rate "$sanoo" "$header" "$pid")"; n=$(wrk_rate "$nginx" "$header")
       s_all="$s_all $s"; n_all="$n_all $n"; c_all="$c_all ${c:-}"

@@ -2,7 +2,8 @@
 # Benchmarks of the server (loopback only): signed ingest over HTTP, freshness under a steady
 # load, and public read throughput of the national results measured with wrk against nginx
 # serving the same bytes as a static file on the same machine, with and without a browser's Accept-Encoding (nginx then
-# serves the server's own gzip and Brotli bytes, saved beside the file). The load comes from `sanoo simulate`. Signed ingest is
+# serves the server's own gzip and Brotli bytes, saved beside the file), once the server has settled after the load and both
+# have answered for 3 s untimed. The load comes from `sanoo simulate`. Signed ingest is
 # printed beside this machine's Ed25519 verification ceiling measured in the same run (NSec on every core, `Sanoo.Bench
 # signatures`, and `openssl speed ed25519` on every core), as a ratio, with the server's processor time per protocol.
 # The first WARM_UP protocols of the burst (default 25000) are sent before it is timed: a server at an election night's peak has
