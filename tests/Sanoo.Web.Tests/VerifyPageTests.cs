@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Sanoo.Contracts;
+using Sanoo.Storage.Access;
 
 namespace Sanoo.Web.Tests;
 
@@ -28,4 +32,28 @@ public class VerifyPageTests(ServerFixture server) : IClassFixture<ServerFixture
         }
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/xx/verify/")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_page_shows_the_head_signed_after_a_register_record_that_is_not_an_act_not_the_head_before_it()
+    {
+        // A witness enrolled moves the register, not the numbers or the acts: the server signs a new head over the same snapshot,
+        // whose kept answers that head shares. The page shows the head, so it must be the new one's, under a new entity tag.
+        var before = await HeadAsync();
+        using var first = await server.Client.GetAsync("/en/verify/");
+        Assert.Contains($"register of {before.RegisterSize:N0} records", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await server.Log.EnrolWitnessAsync(new Witness("Page Mission", RandomNumberGenerator.GetBytes(32), DateTimeOffset.UtcNow, "chair"));
+        var after = before;
+        for (var wait = 0; wait < 200 && after.RegisterSize == before.RegisterSize; wait++)
+        {
+            await Task.Delay(50);
+            after = await HeadAsync();
+        }
+        Assert.Equal((before.TreeSize, before.RegisterSize + 1), (after.TreeSize, after.RegisterSize));
+        using var again = await server.Client.GetAsync("/en/verify/");
+        var page = await again.Content.ReadAsStringAsync();
+        Assert.Contains($"register of {after.RegisterSize:N0} records, root {after.RegisterRoot}", page, StringComparison.Ordinal);
+        Assert.NotEqual(first.Headers.ETag, again.Headers.ETag);
+    }
+
+    private async Task<TreeHead> HeadAsync() => (await server.Client.GetFromJsonAsync("/api/v1/tree-head", WireJson.Default.TreeHead))!;
 }

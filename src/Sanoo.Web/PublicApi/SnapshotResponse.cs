@@ -68,8 +68,19 @@ public static class SnapshotResponse
     /// <paramref name="key"/> (built from validated values only) by <paramref name="render"/>;
     /// <paramref name="missing"/> answers when it renders nothing.
     /// </summary>
+    public static Task<IResult> CachedBytesAsync(
+        HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing) =>
+        CachedBytesAsync(context, published, key, published.ETag, contentType, render, missing);
+
+    /// <summary>
+    /// Like the overload without <paramref name="etag"/>, for a page that shows the signed tree head (the "how to check" page):
+    /// a head signed afresh over the same snapshot (the interval, a new register record) shares the snapshot's kept answers, so
+    /// such a page is kept under a <paramref name="key"/> and tagged with an <paramref name="etag"/> of the head
+    /// (<see cref="Published.HeadETag"/>), never sent as an earlier head's.
+    /// </summary>
     public static async Task<IResult> CachedBytesAsync(
-        HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing)
+        HttpContext context, Published published, string key, string etag, string contentType, Func<Task<byte[]?>> render,
+        Func<IResult> missing)
     {
         if (!published.Responses.TryGet(key, out var answer))
         {
@@ -79,7 +90,7 @@ public static class SnapshotResponse
             }
             answer = published.Responses.Keep(key, rendered, contentType);
         }
-        return NotModified(context, published.ETag) ?? new ReadyAnswerResult(answer, published);
+        return NotModified(context, etag) ?? new ReadyAnswerResult(answer, published);
     }
 
     /// <summary>Writes <paramref name="body"/> for <paramref name="published"/>, or 304 when the client's ETag matches.</summary>

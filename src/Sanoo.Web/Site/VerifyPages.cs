@@ -73,7 +73,9 @@ public static class VerifyPages
         {
             return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
         }
-        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/verify", "text/html; charset=utf-8",
+        // The page shows the signed head, signed afresh over the same snapshot at each interval and new register record.
+        var etag = published.HeadETag;
+        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/verify/{etag}", etag, "text/html; charset=utf-8",
             async () => await site.VerifyFileAsync(published, snapshot, commission.PublicKey, lang), NotFound);
     }
 }
