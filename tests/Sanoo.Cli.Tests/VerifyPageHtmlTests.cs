@@ -47,6 +47,21 @@ public sealed partial class VerifyPageHtmlTests : IDisposable
     private string Run() => Directory.CreateDirectory(Path.Combine(_folder, Guid.NewGuid().ToString("N"))).FullName;
 
     [Fact]
+    public void A_difference_deep_in_a_long_line_is_shown_from_a_little_before_it_and_a_short_one_from_its_start()
+    {
+        // The "how to check" page's head line: two 64-digit roots before the register's size.
+        var line = "100 protocol versions, root " + new string('a', 64) + "; register of {0} records, root " + new string('b', 64) + ".";
+        var said = Commands.Verify.HtmlDifference.Of(
+            "/en/verify/index.html", $"<p>{string.Format(CultureInfo.InvariantCulture, line, 2)}</p>",
+            $"<p>{string.Format(CultureInfo.InvariantCulture, line, 3)}</p>");
+        Assert.Matches(
+            "the page shows \"…[a ;]*register of 2 records, root b+[.]?…?\" where the verified protocols give \"…[a ;]*register of 3 records",
+            said);
+        Assert.Contains("the page shows \"41 222\" where the verified protocols give \"41 122\"",
+            Commands.Verify.HtmlDifference.Of("/en/index.html", "<td>41 222</td>", "<td>41 122</td>"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_live_servers_area_page_verifies_and_a_figure_changed_in_its_html_does_not()
     {
         var (honest, report) = await VerifiedAsync(null);

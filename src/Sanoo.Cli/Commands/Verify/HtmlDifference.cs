@@ -30,8 +30,26 @@ internal static partial class HtmlDifference
             return $"{path}: the page shows {apart.Shown} where the verified protocols give {apart.Given} in the markup "
                 + $"{Cut(apart.Element)}{context}";
         }
+        if (at < shown.Count && at < given.Count && !shown[at].IsTag && !given[at].IsTag)
+        {
+            var (a, b) = Apart(Text(shown[at].Value), Text(given[at].Value));
+            return $"{path}: the page shows \"{a}\" where the verified protocols give \"{b}\"{context}";
+        }
         return $"{path}: the page shows {Shown(shown, at)} where the verified protocols give {Shown(given, at)}{context}";
     }
+
+    /// <summary>
+    /// Two texts that differ, each cut to show where: from the start, or, when they agree for longer than half of what is shown,
+    /// from a little before the first character apart (marked by "…"), so a difference deep in a long line is seen.
+    /// </summary>
+    private static (string Shown, string Given) Apart(string shown, string given)
+    {
+        var same = shown.AsSpan().CommonPrefixLength(given);
+        var from = same <= Longest / 2 ? 0 : same - Longest / 4;
+        return (From(shown, from), From(given, from));
+    }
+
+    private static string From(string text, int from) => from == 0 ? Cut(text) : "…" + Cut(text[Math.Min(from, text.Length)..]);
 
     /// <summary>
     /// The first attribute two tags of one element give otherwise (a figure in <c>data-votes</c>, a key in <c>data-key</c>), each as
