@@ -218,7 +218,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
     /// </summary>
     private static bool Same<T>(LentBytes.Whole published, T expected, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        using var same = new SameBytesStream(published.Memory);
+        using var same = SameBytesStream.Of(published.Memory);
         JsonSerializer.Serialize(same, expected, type);
         return same.Same;
     }
@@ -402,7 +402,7 @@ internal sealed partial class PageDataCheck : IAsyncDisposable
         {
             // Held as both are read (some 33 MB at a million stations); read whole only to name what differs.
             await using var file = await origin.OpenPageAsync(path, cancellationToken);
-            var same = new SameBytesStream(file);
+            var same = SameBytesStream.Of(file);
             SearchPages.Write(same, Election, SiteLanguage.Of(language));
             if (same.Same)
             {
