@@ -75,8 +75,8 @@ public static class SnapshotResponse
     /// <summary>
     /// Like the overload without <paramref name="etag"/>, for a page that shows the signed tree head (the "how to check" page):
     /// a head signed afresh over the same snapshot (the interval, a new register record) shares the snapshot's kept answers, so
-    /// such a page is kept under a <paramref name="key"/> and tagged with an <paramref name="etag"/> of the head
-    /// (<see cref="Published.HeadETag"/>), never sent as an earlier head's.
+    /// such a page is kept under a <paramref name="key"/> and tagged with an <paramref name="etag"/> that name the register the
+    /// head covers, never sent as an earlier register's.
     /// </summary>
     public static async Task<IResult> CachedBytesAsync(
         HttpContext context, Published published, string key, string etag, string contentType, Func<Task<byte[]?>> render,
