@@ -70,15 +70,18 @@ public static class SnapshotResponse
     /// </summary>
     public static Task<IResult> CachedBytesAsync(
         HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing) =>
-        CachedBytesAsync(context, published, key, published.ETag, contentType, render, missing);
+        KeptAsync(context, published, key, published.ETag, contentType, render, missing);
 
     /// <summary>
-    /// Like the overload without <paramref name="etag"/>, for a page that shows the signed tree head (the "how to check" page):
-    /// a head signed afresh over the same snapshot (the interval, a new register record) shares the snapshot's kept answers, so
-    /// such a page is kept under a <paramref name="key"/> and tagged with an <paramref name="etag"/> that name the register the
-    /// head covers, never sent as an earlier register's.
+    /// Like <see cref="CachedBytesAsync"/>, for a page that shows the signed tree head (the "how to check" page): a head signed
+    /// afresh over the same snapshot (the interval, a new register record) shares the snapshot's kept answers, so such a page is
+    /// kept and tagged by the register the head covers (<see cref="Published.RegisterETag"/>), never sent as an earlier register's.
     /// </summary>
-    public static async Task<IResult> CachedBytesAsync(
+    public static Task<IResult> CachedHeadBytesAsync(
+        HttpContext context, Published published, string key, string contentType, Func<Task<byte[]?>> render, Func<IResult> missing) =>
+        KeptAsync(context, published, $"{key}@{published.RegisterETag}", published.RegisterETag, contentType, render, missing);
+
+    private static async Task<IResult> KeptAsync(
         HttpContext context, Published published, string key, string etag, string contentType, Func<Task<byte[]?>> render,
         Func<IResult> missing)
     {

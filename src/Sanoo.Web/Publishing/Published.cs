@@ -26,13 +26,17 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     public ResponseCache Responses { get; } = new(ResponseCache.DefaultMaxBytes);
 
     /// <summary>
-    /// The entity tag of answers that carry the signed tree head (status, tree head, the "how to check" page): the snapshot's
-    /// tag, the head's register size and its time, so a head signed afresh over the same log is a new version (two heads of one
-    /// millisecond too, when a register record came between them).
+    /// The entity tag of answers that carry the signed tree head (status, tree head): <see cref="RegisterETag"/> and the head's
+    /// time, so a head signed afresh over the same log is a new version (two heads of one millisecond too, when a register record
+    /// came between them).
     /// </summary>
-    public string HeadETag => TreeHead is { Head: var head }
-        ? $"{ETag[..^1]}.{head.RegisterSize}.{head.Timestamp.ToUnixTimeMilliseconds()}\""
-        : ETag;
+    public string HeadETag => TreeHead is { Head: var head } ? $"{RegisterETag[..^1]}.{head.Timestamp.ToUnixTimeMilliseconds()}\"" : ETag;
+
+    /// <summary>
+    /// The entity tag of a page that shows the signed head but not when it was signed again (the "how to check" page): the
+    /// snapshot's tag and the size of the register the head covers.
+    /// </summary>
+    public string RegisterETag => TreeHead is { Head: var head } ? $"{ETag[..^1]}.{head.RegisterSize}\"" : ETag;
 
     /// <summary>
     /// The commission's public key (raw Ed25519) that signed <see cref="TreeHead"/>, which every results page prints for its own check;

@@ -73,12 +73,9 @@ public static class VerifyPages
         {
             return Problems.Unavailable(SiteLanguage.Of(lang).Words.NoSnapshot);
         }
-        // The page shows the signed head. A head signed afresh over the same snapshot shares the snapshot's kept answers, so the page
-        // is kept and tagged by the register the head covers (a new record, a witness or a key, signs a new head at once), not by
-        // the head's time, which the interval renews every few seconds: a page of the same register may show an earlier signing.
-        var register = published.TreeHead?.Head.RegisterSize ?? 0;
-        var etag = $"{published.ETag[..^1]}.{register}\"";
-        return await SnapshotResponse.CachedBytesAsync(context, published, $"site/{lang}/verify/{register}", etag, "text/html; charset=utf-8",
+        // The page shows the signed head: kept by the register it covers (a new record, a witness or a key, signs a new head at
+        // once), not by its time, which the interval renews every few seconds; a page of the same register may show an earlier signing.
+        return await SnapshotResponse.CachedHeadBytesAsync(context, published, $"site/{lang}/verify", "text/html; charset=utf-8",
             async () => await site.VerifyFileAsync(published, snapshot, commission.PublicKey, lang), NotFound);
     }
 }

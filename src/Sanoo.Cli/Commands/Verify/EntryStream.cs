@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Sanoo.Core.Definitions;
 
 namespace Sanoo.Cli.Commands.Verify;
@@ -6,9 +5,8 @@ namespace Sanoo.Cli.Commands.Verify;
 /// <summary>
 /// The log's entries after a position, page by page in log order, fetched ahead and prepared (<see cref="PreparedEntry"/>) on
 /// every core while the replay applies the page before. Each page's entries are split among the cores, so that the page the
-/// replay waits for is ready soonest and no core idles while another verifies a whole page's signatures alone. A few pages are
-/// in memory at a time, never the log. Pages are asked for at the position the last one ended; a page shorter than a full one (a
-/// server with smaller pages) makes the pages fetched ahead be dropped and asked for again from there.
+/// replay waits for is ready soonest and no core idles while another verifies a whole page's signatures alone; pages are read
+/// ahead as <see cref="PagesAhead"/> reads them.
 /// </summary>
 internal static class EntryStream
 {
@@ -19,39 +17,20 @@ internal static class EntryStream
     /// The pages of entries after <paramref name="after"/> up to <paramref name="size"/>; a page that serves nothing further ends it
     /// early.
     /// </summary>
-    public static async IAsyncEnumerable<PreparedEntry[]> PagesAsync(
+    public static IAsyncEnumerable<PreparedEntry[]> PagesAsync(
         VerifyCommand.IPublished origin,
         Election election,
         long after,
         long size,
         DeviceKeyBook lastKeys,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var depth = Environment.ProcessorCount; // as many pages in hand as cores (cores + 2 was slower and larger on a busy machine)
-        var ahead = new Dictionary<long, Task<PreparedEntry[]>>();
-        var scheduled = after;
-        while (after < size)
-        {
-            for (; ahead.Count < depth && scheduled < size; scheduled += PageSize)
-            {
-                var from = scheduled;
-                ahead[from] = Task.Run(() => PrepareAsync(origin, election, from, lastKeys, cancellationToken), cancellationToken);
-            }
-            if (!ahead.Remove(after, out var next))
-            {
-                ahead.Clear(); // off the grid of pages fetched ahead: ask again from here
-                scheduled = after;
-                continue;
-            }
-            var page = await next;
-            yield return page;
-            if (page.Length == 0 || page[^1].Entry.Sequence <= after)
-            {
-                yield break; // nothing further served: the replay names the entries missing
-            }
-            after = page[^1].Entry.Sequence;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        PagesAhead.ReadAsync(
+            after,
+            size,
+            PageSize,
+            from => Task.Run(() => PrepareAsync(origin, election, from, lastKeys, cancellationToken), cancellationToken),
+            (_, page) => page[^1].Entry.Sequence,
+            cancellationToken);
 
     private static async Task<PreparedEntry[]> PrepareAsync(
         VerifyCommand.IPublished origin,

@@ -49,7 +49,7 @@ internal static partial class HtmlDifference
         return (From(shown, from), From(given, from));
     }
 
-    private static string From(string text, int from) => from == 0 ? Cut(text) : "…" + Cut(text[Math.Min(from, text.Length)..]);
+    private static string From(string text, int from) => from == 0 ? Cut(text) : "…" + Cut(text[from..]);
 
     /// <summary>
     /// The first attribute two tags of one element give otherwise (a figure in <c>data-votes</c>, a key in <c>data-key</c>), each as

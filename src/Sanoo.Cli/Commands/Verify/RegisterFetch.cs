@@ -80,24 +80,16 @@ internal static class RegisterFetch
         }
         // Pages are read, hashed and decoded ahead on every core while the one before is applied in order (a million device keys
         // make a national register: one page at a time, each waiting for the server's answer, left a core idle).
-        var depth = Environment.ProcessorCount;
-        var ahead = new Dictionary<long, Task<ServedRecord[]>>();
-        var scheduled = frontier.Size;
-        while (frontier.Size < size)
+        var pages = PagesAhead.ReadAsync(
+            frontier.Size,
+            size,
+            PageSize,
+            from => Task.Run(() => origin.ReadAsync($"/api/v1/register?after={from}&limit={PageSize}", Prepare, cancellationToken),
+                cancellationToken),
+            (from, page) => from + page.Length,
+            cancellationToken);
+        await foreach (var page in pages)
         {
-            for (; ahead.Count < depth && scheduled < size; scheduled += PageSize)
-            {
-                var from = scheduled;
-                ahead[from] = Task.Run(() => origin.ReadAsync($"/api/v1/register?after={from}&limit={PageSize}", Prepare, cancellationToken),
-                    cancellationToken);
-            }
-            if (!ahead.Remove(frontier.Size, out var next))
-            {
-                ahead.Clear(); // a page shorter than a full one: the pages read ahead are asked for again from here
-                scheduled = frontier.Size;
-                continue;
-            }
-            var page = await next;
             if (page.Length == 0)
             {
                 problems.Add($"the server served {frontier.Size} register records of the {size} its tree head claims");
