@@ -26,6 +26,19 @@ public static class SanooServer
     /// <summary>The rate-limiting policy of the write API.</summary>
     public const string WritePolicy = "writes";
 
+    /// <summary>
+    /// The host's own settings: its content root is where Sanoo is installed, not the folder it was started in, and no settings file
+    /// is watched for changes. ASP.NET's default watches the working directory and every folder below it for a changed
+    /// appsettings.json: started beside a published site (a folder per station) that walked a million folders before serving and
+    /// took an inotify watch for each (7 s of a restart at a million stations; the system's limit of watches can refuse the start),
+    /// and under systemd, whose working directory is /, the whole file system. Nothing of Sanoo is configured by such a file.
+    /// </summary>
+    internal static WebApplicationOptions Hosting => new()
+    {
+        ContentRootPath = AppContext.BaseDirectory,
+        Args = ["--hostBuilder:reloadConfigOnChange=false"],
+    };
+
     /// <summary>Builds the server; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
     public static WebApplication Create(ElectionLog log, ServerOptions options, TimeProvider? time = null, CommissionKey? commission = null)
     {
@@ -34,7 +47,7 @@ public static class SanooServer
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(Hosting);
         builder.WebHost.UseUrls(options.Urls);
         var certificate = options.HttpsCertificateFile is { } pem ? Operations.HttpsCertificate.Load(pem, options.HttpsKeyFile) : null;
         if (certificate is not null)

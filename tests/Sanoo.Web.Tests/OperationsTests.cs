@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Sanoo.Web.Operations;
 using Sanoo.Web.Publishing;
 
@@ -44,6 +47,17 @@ public sealed class OperationsTests : IClassFixture<ServerFixture>
         {
             await server.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public void The_server_watches_no_settings_file_and_not_the_folder_it_was_started_in()
+    {
+        // ASP.NET's default watches the working directory and every folder below it: beside a published site, a million folders.
+        var environment = _server.Services.GetRequiredService<IHostEnvironment>();
+        Assert.Equal(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), Path.TrimEndingDirectorySeparator(environment.ContentRootPath));
+        var files = ((IConfigurationRoot)_server.Services.GetRequiredService<IConfiguration>()).Providers.OfType<FileConfigurationProvider>().ToList();
+        Assert.NotEmpty(files); // the host's appsettings.json sources, as ASP.NET adds them
+        Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file} is watched for changes"));
     }
 
     [Fact]

@@ -55,6 +55,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>What the server publishes now.</summary>
     public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;
 
+    /// <summary>The running server's services.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The commission's public key the server signs with.</summary>
     public byte[] CommissionPublicKey => _app!.Services.GetRequiredService<Publishing.CommissionKey>().PublicKey;
 
