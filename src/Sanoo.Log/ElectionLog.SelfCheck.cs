@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Register;
 using Sanoo.Core.Transparency;
@@ -172,7 +171,7 @@ public sealed partial class ElectionLog
     private void CheckEntry(LogEntry entry, Action<string> problem)
     {
         var canonical = entry.Canonical.AsSpan();
-        if (!SHA256.HashData(canonical).AsSpan().SequenceEqual(entry.ContentHash.AsSpan()))
+        if (!Sha256Digest.Of(canonical).AsSpan().SequenceEqual(entry.ContentHash.AsSpan()))
         {
             problem($"entry {entry.Sequence} (station {entry.Station}): its protocol bytes do not hash to its content hash");
             return;

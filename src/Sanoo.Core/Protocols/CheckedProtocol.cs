@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using Sanoo.Core.Transparency;
 using Sanoo.Core.Definitions;
 
 namespace Sanoo.Core.Protocols;
@@ -34,7 +34,7 @@ public sealed class CheckedProtocol
     public ImmutableArray<byte> Canonical => ImmutableCollectionsMarshal.AsImmutableArray(CanonicalBytes());
 
     /// <summary>SHA-256 of <see cref="Canonical"/> (32 bytes).</summary>
-    public ImmutableArray<byte> ContentHash => ImmutableCollectionsMarshal.AsImmutableArray(_hash ??= SHA256.HashData(CanonicalBytes()));
+    public ImmutableArray<byte> ContentHash => ImmutableCollectionsMarshal.AsImmutableArray(_hash ??= Sha256Digest.Of(CanonicalBytes()));
 
     // Written at most once in effect: a race computes the same bytes twice, never different ones.
     private byte[] CanonicalBytes() => _canonical ??= ProtocolWriter.Canonical(_election, Protocol);

@@ -89,7 +89,7 @@ public static class LogLeaf
         w.Ascii("\",\"receivedAt\":\"");
         w.Date(receivedAt);
         w.Ascii("\"}");
-        return System.Security.Cryptography.SHA256.HashData(buffer[..w.Length]);
+        return Sha256Digest.Of(buffer[..w.Length]);
     }
 
     private ref struct Writer(Span<byte> buffer)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Sanoo.Core.Transparency;
 
 /// <summary>
@@ -13,15 +11,14 @@ public static class MerkleHash
     public const int Size = 32;
 
     /// <summary>The root of the empty tree.</summary>
-    public static byte[] Empty() => SHA256.HashData([]);
+    public static byte[] Empty() => Sha256Digest.Of([]);
 
     /// <summary>The hash of a leaf: SHA-256(0x00 ‖ entry).</summary>
     public static byte[] Leaf(ReadOnlySpan<byte> entry)
     {
-        Span<byte> prefixed = entry.Length < 4096 ? stackalloc byte[entry.Length + 1] : new byte[entry.Length + 1];
-        prefixed[0] = 0x00;
-        entry.CopyTo(prefixed[1..]);
-        return SHA256.HashData(prefixed);
+        var leaf = new byte[Size];
+        Sha256Digest.Write(0x00, entry, leaf);
+        return leaf;
     }
 
     /// <summary>The hash of an interior node: SHA-256(0x01 ‖ left ‖ right).</summary>
@@ -39,7 +36,7 @@ public static class MerkleHash
         joined[0] = 0x01;
         left.CopyTo(joined[1..]);
         right.CopyTo(joined[(1 + Size)..]);
-        SHA256.HashData(joined, destination);
+        Sha256Digest.Write(joined, destination);
     }
 
     /// <summary>The largest power of two smaller than <paramref name="n"/> (n ≥ 2): where RFC 9162 splits a tree of n leaves.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NSec.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
@@ -37,7 +36,7 @@ internal sealed record PreparedEntry(
     public static PreparedEntry Of(Election election, ServedEntry e, byte[] canonical, byte[] signature, DeviceKeyBook lastKeys)
     {
         Span<byte> hash = stackalloc byte[MerkleHash.Size];
-        SHA256.HashData(canonical, hash);
+        Sha256Digest.Write(canonical, hash);
         Span<char> hex = stackalloc char[2 * MerkleHash.Size];
         Convert.TryToHexStringLower(hash, hex, out _);
         var hashMatches = e.ContentHash.AsSpan().SequenceEqual(hex);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Transparency;
 
@@ -49,6 +48,6 @@ internal sealed class StationLeaves(Election election)
         Span<byte> both = stackalloc byte[2 * MerkleHash.Size];
         chain.CopyTo(both);
         leaf.CopyTo(both[MerkleHash.Size..]);
-        SHA256.HashData(both, chain);
+        Sha256Digest.Write(both, chain);
     }
 }

@@ -5,6 +5,7 @@ using Sanoo.Contracts;
 using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
+using Sanoo.Core.Transparency;
 
 namespace Sanoo.Cli.Commands.Verify;
 
@@ -173,7 +174,7 @@ internal static class StationPageCheck
                 problems.Add($"{path}: entry {e.Sequence}'s protocol or signature is not base64");
                 return null;
             }
-            var hash = SHA256.HashData(canonical);
+            var hash = Sha256Digest.Of(canonical);
             var at = DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt);
             var outcome = EntryPage.WordOf(e.Outcome);
             hashes.Add(Core.Transparency.LogLeaf.Hash(
@@ -256,5 +257,5 @@ internal static class StationPageCheck
     }
 
     private static string ContentHash(Election election, Protocol protocol) =>
-        Convert.ToHexStringLower(SHA256.HashData(ProtocolWriter.Canonical(election, protocol)));
+        Convert.ToHexStringLower(Sha256Digest.Of(ProtocolWriter.Canonical(election, protocol)));
 }
