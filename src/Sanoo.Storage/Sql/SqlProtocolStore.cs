@@ -385,8 +385,21 @@ internal sealed partial class SqlProtocolStore : IProtocolStore
         await QueryAsync(RegisterRows.SelectOfKind, RegisterRows.Read, [kind, upTo], cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterAsync(long afterSequence, long limit, CancellationToken cancellationToken = default) =>
-        await QueryAsync(RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence, limit], cancellationToken);
+    public async Task<IReadOnlyList<RegisterRow>> ReadRegisterAsync(long afterSequence, long limit, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await _dialect.OpenReaderAsync(cancellationToken);
+            return connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+                ? Sqlite.SqliteRegisterRows.Read(sqlite, RegisterRows.SelectAfter, afterSequence, limit)
+                : await new SqlSession(_dialect, connection).QueryAsync(
+                    RegisterRows.SelectAfter, RegisterRows.Read, [afterSequence, limit], cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or TimeoutException)
+        {
+            throw CannotRead(e);
+        }
+    }
 
     /// <inheritdoc />
     public async Task<long> CountRegisterOutsideAsync(CancellationToken cancellationToken = default) =>
