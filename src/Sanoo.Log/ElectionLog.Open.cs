@@ -52,8 +52,11 @@ public sealed partial class ElectionLog
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Read and hashed while the definition is read; the entries a checkpoint covers are not hashed: it keeps their leaves.
         var batches = LogBatches.Start(store, reading.Token, CoveredAsync(found));
-        // The tree of the leaves a checkpoint keeps is built on a core of its own meanwhile (the reading waits for the definition).
+        // The tree of the leaves a checkpoint keeps is built on a core of its own meanwhile (the reading waits for the definition),
+        // and the register's records it covers are read and hashed into the register's tree, each on one core: the definition's read
+        // is what the adoption waits for, so these take no more than the other core.
         var keptTree = KeptTreeAsync(found, reading.Token);
+        var coveredRegister = CoveredRegisterAsync(store, found, reading.Token);
         Election loaded;
         try
         {
@@ -71,7 +74,7 @@ public sealed partial class ElectionLog
         {
             try
             {
-                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint, batches, await keptTree);
+                state = await RebuildAsync(store, loaded, progress, cancellationToken, checkpoint, batches, await keptTree, coveredRegister);
             }
             catch (CheckpointRefusedException refused)
             {
@@ -96,13 +99,10 @@ public sealed partial class ElectionLog
     private static async Task<LogState> RebuildAsync(
         IProtocolStore store, Election election, IProgress<long>? progress, CancellationToken cancellationToken,
         TrustedCheckpoint? checkpoint = null, ChannelReader<(List<LogEntry> Entries, byte[]?[] Leaves)>? batches = null,
-        MerkleTree? keptTree = null)
+        MerkleTree? keptTree = null, Task<CoveredRegister?>? coveredRegister = null)
     {
         var state = new LogState(election, keptTree);
         var adopted = checkpoint?.Position ?? 0;
-        var registerLeaves = checkpoint is { RegisterSize: > 0 and var covered }
-            ? Task.Run(() => RegisterLeavesAsync(store, covered, cancellationToken), cancellationToken) // hashed beside the replay
-            : null;
         state.Index.EnsureCapacity((int)Math.Min(adopted, int.MaxValue / 2));
         await foreach (var (entries, leaves) in (batches ?? LogBatches.Start(store, cancellationToken)).ReadAllAsync(cancellationToken))
         {
@@ -126,19 +126,15 @@ public sealed partial class ElectionLog
             throw new CheckpointRefusedException(
                 $"the log holds {state.Engine.Position:N0} entries, fewer than the {adopted:N0} its checkpoint covers: entries were deleted");
         }
-        if (registerLeaves is not null)
+        if (checkpoint is not null && coveredRegister is not null && await coveredRegister is { } register)
         {
-            var (leaves, columns, revocations) = await registerLeaves;
-            for (var i = 0; i < leaves.Length; i++)
-            {
-                state.Register.AdoptLeaf(i + 1, leaves[i]);
-            }
-            if (state.Register.FinishAdoption(checkpoint!.Register, columns) is { } problem)
+            state.Register.AdoptTree(register.Tree);
+            if (state.Register.FinishAdoption(checkpoint.Register, register.Columns) is { } problem)
             {
                 throw new CheckpointRefusedException(problem);
             }
             // Found by their kind column in the rows just hashed, which the sealed digest of the columns held to what they were.
-            foreach (var row in revocations)
+            foreach (var row in register.Revocations)
             {
                 state.Register.AdoptRevocation(row);
             }
@@ -151,29 +147,42 @@ public sealed partial class ElectionLog
     }
 
     /// <summary>
-    /// The leaf hashes of the register's first <paramref name="count"/> records (fewer when it holds fewer), read in chunks and
-    /// hashed on every core, without decoding a record, the digest of their kind and station columns, and the operators' and
+    /// The register's records the checkpoint found covers, read and hashed on a task of their own from the start (beside the
+    /// definition's read and the log's adoption); null without a checkpoint or when it covers none.
+    /// </summary>
+    private static async Task<CoveredRegister?> CoveredRegisterAsync(
+        IProtocolStore store, Task<(TrustedCheckpoint? Checkpoint, string? Refusal)> found, CancellationToken cancellationToken)
+    {
+        if ((await found).Checkpoint is not { RegisterSize: > 0 and var covered })
+        {
+            return null;
+        }
+        return await Task.Run(() => HashRegisterAsync(store, covered, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The Merkle tree of the register's first <paramref name="count"/> records (fewer when it holds fewer), read in chunks and
+    /// hashed in order, without decoding a record, the digest of their kind and station columns, and the operators' and
     /// witnesses' revocations among them: a checkpoint's sealed register root and digest are checked against them.
     /// </summary>
-    private static async Task<(byte[][] Leaves, RegisterColumns Columns, List<Storage.Register.RegisterRow> Revocations)>
-        RegisterLeavesAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
+    private static async Task<CoveredRegister> HashRegisterAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
     {
         const int Chunk = 65_536;
-        var leaves = new List<byte[]>((int)Math.Min(count, int.MaxValue / 2));
+        var tree = new MerkleTree();
         var columns = new RegisterColumns();
         var revocations = new List<Storage.Register.RegisterRow>();
-        while (leaves.Count < count)
+        while (tree.Size < count)
         {
-            var rows = await store.ReadRegisterAsync(leaves.Count, Math.Min(Chunk, count - leaves.Count), cancellationToken);
+            var rows = await store.ReadRegisterAsync(tree.Size, Math.Min(Chunk, count - tree.Size), cancellationToken);
             if (rows.Count == 0)
             {
                 break;
             }
             for (var i = 0; i < rows.Count; i++)
             {
-                if (rows[i].Sequence != leaves.Count + i + 1)
+                if (rows[i].Sequence != tree.Size + i + 1)
                 {
-                    throw new StoreException($"the register jumps from record {leaves.Count + i} to {rows[i].Sequence}: the store is damaged");
+                    throw new StoreException($"the register jumps from record {tree.Size + i} to {rows[i].Sequence}: the store is damaged");
                 }
                 columns.Add(rows[i].Kind, rows[i].Station);
                 if (RegisterState.IsRevocation(rows[i].Kind))
@@ -181,12 +190,16 @@ public sealed partial class ElectionLog
                     revocations.Add(rows[i]);
                 }
             }
-            var hashed = new byte[rows.Count][];
-            Parallel.For(0, rows.Count, i => hashed[i] = MerkleHash.Leaf(rows[i].Record.AsSpan()));
-            leaves.AddRange(hashed);
+            foreach (var row in rows)
+            {
+                tree.Append(MerkleHash.Leaf(row.Record.AsSpan()));
+            }
         }
-        return ([.. leaves], columns, revocations);
+        return new CoveredRegister(tree, columns, revocations);
     }
+
+    /// <summary>The register's records a checkpoint covers, as a restart takes them: their tree, columns' digest and revocations.</summary>
+    private sealed record CoveredRegister(MerkleTree Tree, RegisterColumns Columns, List<Storage.Register.RegisterRow> Revocations);
 
     /// <summary>
     /// The Merkle tree of the leaf hashes the checkpoint found keeps (those it covers, in log order), built as the adoption of

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using Sanoo.Core.Transparency;
-using Sanoo.Storage;
 
 namespace Sanoo.Log;
 
@@ -74,16 +73,16 @@ internal sealed partial class RegisterState
     public static long SizeOf(ReadOnlySpan<byte> part) => BinaryPrimitives.ReadInt64LittleEndian(part[(Magic.Length + 8)..]);
 
     /// <summary>
-    /// Takes the leaf of record <see cref="Size"/> + 1, covered by a checkpoint, without reading the record: the checkpoint's root
-    /// holds it (<see cref="FinishAdoption"/>).
+    /// Takes the tree of the records a checkpoint's register part covers, built from their leaves without decoding a record,
+    /// before any record is read: the checkpoint's root holds it (<see cref="FinishAdoption"/>).
     /// </summary>
-    public void AdoptLeaf(long sequence, byte[] leafHash)
+    public void AdoptTree(MerkleTree tree)
     {
-        if (sequence != Size + 1)
+        if (Size != 0)
         {
-            throw new StoreException($"the register jumps from record {Size} to {sequence}: the store is damaged");
+            throw new InvalidOperationException($"the register's tree is taken before its records are read, not after {Size}");
         }
-        Tree.Append(leafHash);
+        Tree = tree;
     }
 
     /// <summary>

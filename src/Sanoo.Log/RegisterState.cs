@@ -22,7 +22,7 @@ internal sealed partial class RegisterState(Election election)
     private long _lastLogSize;
 
     /// <summary>The register's Merkle tree.</summary>
-    public MerkleTree Tree { get; } = new();
+    public MerkleTree Tree { get; private set; } = new();
 
     /// <summary>Records read.</summary>
     public long Size => Tree.Size;
