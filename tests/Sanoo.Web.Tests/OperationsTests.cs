@@ -55,7 +55,8 @@ public sealed class OperationsTests : IClassFixture<ServerFixture>
         // ASP.NET's default watches the working directory and every folder below it: beside a published site, a million folders.
         var environment = _server.Services.GetRequiredService<IHostEnvironment>();
         Assert.Equal(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), Path.TrimEndingDirectorySeparator(environment.ContentRootPath));
-        var files = ((IConfigurationRoot)_server.Services.GetRequiredService<IConfiguration>()).Providers.OfType<FileConfigurationProvider>().ToList();
+        var configuration = (IConfigurationRoot)_server.Services.GetRequiredService<IConfiguration>();
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
         Assert.NotEmpty(files); // the host's appsettings.json sources, as ASP.NET adds them
         Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file} is watched for changes"));
     }
