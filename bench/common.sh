@@ -22,6 +22,12 @@ save_with_codings() {
   [ -f "$brotli_module" ] && curl -sf -H 'Accept-Encoding: br' "$1" > "$2.br" || true
 }
 
+# With PIN=1, reads are timed with each server held to core 1 and wrk to core 0 (taskset): each server then has one whole core of
+# its own, so the two are compared on the same processor rather than on how the scheduler shares both cores with wrk that run.
+# load_on prefixes wrk; server_on prefixes a server's start; pin_server PID holds a running one (every thread) to its core.
+if [ -n "${PIN:-}" ]; then load_on="taskset -c 0"; server_on="taskset -c 1"; else load_on=""; server_on=""; fi
+pin_server() { [ -z "${PIN:-}" ] || taskset -a -p -c 1 "$1" >/dev/null; }
+
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # wrk -t2 -c64 -d10s against URL, with the request header HEADER when given; prints requests per second, and fails when any
@@ -31,7 +37,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 wrk_rate() {
   local out before after
   [ -n "${3:-}" ] && before=$(cpu_ticks "$3")
-  out=$(wrk -t2 -c64 -d10s ${2:+-H "$2"} "$1")
+  out=$($load_on wrk -t2 -c64 -d10s ${2:+-H "$2"} "$1")
   [ -n "${3:-}" ] && after=$(cpu_ticks "$3")
   if grep -q 'Non-2xx' <<<"$out"; then echo "wrk $1: $(grep 'Non-2xx' <<<"$out")" >&2; return 1; fi
   local rate; rate=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -65,12 +71,14 @@ coded_as() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr
 compare_reads() {
   local label=$1 sanoo=$2 nginx=$3 runs=$4 pid=${5:-} header
   [ -n "$pid" ] && settle "$pid"
+  [ -n "$pid" ] && pin_server "$pid"
+  [ -n "${PIN:-}" ] && echo "  (PIN: each server on core 1 alone, wrk on core 0)"
   for header in "" "Accept-Encoding: gzip, br"; do
     local s_all="" n_all="" c_all="" s n c
     [ -n "$header" ] && echo "  $label, $header: sanoo sends $(coded_as "$sanoo"), nginx $(coded_as "$nginx")"
     # Not timed: both answer for 3 s first, so the server's read path runs compiled at its optimized tier, as on a server that
     # has been read all night (the first timed run was otherwise 0.5-0.7 of the later ones, nginx's too).
-    wrk -t2 -c64 -d3s ${header:+-H "$header"} "$sanoo" >/dev/null; wrk -t2 -c64 -d3s ${header:+-H "$header"} "$nginx" >/dev/null
+    $load_on wrk -t2 -c64 -d3s ${header:+-H "$header"} "$sanoo" >/dev/null; $load_on wrk -t2 -c64 -d3s ${header:+-H "$header"} "$nginx" >/dev/null
     for run in $(seq "$runs"); do
       read -r s c <<<"$(wrk_rate "$sanoo" "$header" "$pid")"; n=$(wrk_rate "$nginx" "$header")
       s_all="$s_all $s"; n_all="$n_all $n"; c_all="$c_all ${c:-}"

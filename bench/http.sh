@@ -9,7 +9,8 @@
 # The first WARM_UP protocols of the burst (default 25000) are sent before it is timed: a server at an election night's peak has
 # been taking protocols for a while, and its runtime has compiled the ingest path's code at its optimized tier; with the earlier
 # 5,000 the timed burst still compiled some 3,000 methods (the script prints the server's compilations in the burst).
-# Usage: [WARM_UP=N] bench/http.sh [STATIONS] [RUNS]   (defaults 60000 signed protocols: 25,000 warm-up, 25,000 timed, 10,000 at a
+# PIN=1 times the reads with each server held to one core and wrk to the other (bench/common.sh).
+# Usage: [WARM_UP=N] [PIN=1] bench/http.sh [STATIONS] [RUNS]   (defaults 60000 signed protocols: 25,000 warm-up, 25,000 timed, 10,000 at a
 # steady rate; 3 wrk runs). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,5 +67,5 @@ http {
   }
 }
 CONF
-nginx -p "$work" -c "$work/nginx.conf"
+$server_on nginx -p "$work" -c "$work/nginx.conf"
 compare_reads /api/v1/results "http://127.0.0.1:$port/api/v1/results" "http://127.0.0.1:$static/results.json" "$runs" "$server"

@@ -58,7 +58,7 @@ http {
   server { listen 127.0.0.1:$static; root $work/live; index index.html; etag on; }
 }
 CONF
-nginx -p "$work" -c "$work/nginx.conf"
+$server_on nginx -p "$work" -c "$work/nginx.conf"
 for page in $pages; do
   compare_reads "$page" "http://127.0.0.1:$port$page" "http://127.0.0.1:$static$page" "$runs" "$server"
 done
