@@ -72,6 +72,9 @@ public static class SanooServer
         }
         // A server that cannot start (a port in use) is reported by the command in one sentence, not as a logged stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        // Nor the request's own log (start, end): enabled at any level, it has ASP.NET Core open a logging scope for every request,
+        // which no log here reads (docs/performance.md). An exception no middleware handled is still logged, by Kestrel.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         var services = builder.Services;
         services.AddSingleton(log);
         services.AddSingleton(options);
@@ -140,6 +143,9 @@ public static class SanooServer
         app.UseExceptionHandler(ErrorPages.Options(log.Election.Definition.Languages));
         app.UseSecurityHeaders();
         app.UseStatusCodePages(NotFoundPages.StatusCodePages(log.Election.Definition.Languages));
+        // Routing here, after the short way of a read already answered: left implicit, WebApplication matches every request's route
+        // first, the hot reads too (docs/performance.md).
+        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
