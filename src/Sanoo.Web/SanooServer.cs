@@ -49,6 +49,10 @@ public static class SanooServer
         }
         var builder = WebApplication.CreateSlimBuilder(Hosting);
         builder.WebHost.UseUrls(options.Urls);
+        if (options.InlineIo)
+        {
+            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
+        }
         var certificate = options.HttpsCertificateFile is { } pem ? Operations.HttpsCertificate.Load(pem, options.HttpsKeyFile) : null;
         if (certificate is not null)
         {

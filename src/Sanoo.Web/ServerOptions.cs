@@ -85,6 +85,14 @@ public sealed record ServerOptions
     /// </summary>
     public IReadOnlyList<string> MetricsFrom { get; init; } = [];
 
+    /// <summary>
+    /// Whether requests run on the threads that wait for the network rather than being handed to the thread pool (Kestrel's
+    /// <c>UnsafePreferInlineScheduling</c>; <c>sanoo serve --inline-io</c> also sets the runtime's
+    /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c>): no hand-over between threads a request, some 8% more reads a core
+    /// (docs/performance.md), but a request that waits (a slow disk) holds up every connection of its network thread meanwhile.
+    /// </summary>
+    public bool InlineIo { get; init; }
+
     /// <summary>Whether the server logs one JSON object a line (for a log collector) instead of text.</summary>
     public bool JsonLogs { get; init; }
 

@@ -52,6 +52,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>The networks that may read /metrics; empty for the default, loopback.</summary>
     public IReadOnlyList<string> MetricsFrom { get; init; } = [];
 
+    /// <summary>Whether requests run on the network threads (<see cref="ServerOptions.InlineIo"/>).</summary>
+    public bool InlineIo { get; init; }
+
     /// <summary>What the server publishes now.</summary>
     public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;
 
@@ -92,6 +95,7 @@ public sealed class ServerFixture : IAsyncLifetime
             PublicReadBurst = ReadsPerSecond,
             TrustedProxies = TrustedProxies,
             MetricsFrom = MetricsFrom,
+            InlineIo = InlineIo,
         });
         await SanooServer.StartAsync(_app);
         Address = new Uri(_app.Urls.First());

@@ -12,7 +12,7 @@ namespace Sanoo.Cli.Commands;
 
 /// <summary>
 /// <c>sanoo serve [--definition FILE] --db DB --urls URL [--https-cert FILE [--https-key FILE]] [--metrics-from CIDR]
-/// [--log-format json] [--full-replay]</c>: runs the server until Ctrl+C.
+/// [--log-format json] [--full-replay] [--inline-io]</c>: runs the server until Ctrl+C.
 /// </summary>
 public static class ServeCommand
 {
@@ -71,6 +71,11 @@ public static class ServeCommand
             Description = "Replay and check the whole log at start, whatever checkpoint there is (without it the tally starts from the last "
                 + "checkpoint whose signed statement, kept beside the tree head, checks against the log).",
         };
+        var inlineIo = new Option<bool>("--inline-io")
+        {
+            Description = "Run requests on the network threads, not handed to the thread pool: more reads a core, but a request that "
+                + "waits on a slow disk holds up the others of its thread (docs/operations.md).",
+        };
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
         var command = new Command(
@@ -78,7 +83,7 @@ public static class ServeCommand
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
             definition, db, urls, writes, reads, proxies, signingKey, headFile, fullReplay, words, publicUrl, metricsFrom, logFormat, httpsCert,
-            httpsKey,
+            httpsKey, inlineIo,
         };
         command.SetAction((r, ct) => RunAsync(
             r.GetValue(logFormat) == "json" ? ErrorConsole() : console,
@@ -98,6 +103,7 @@ public static class ServeCommand
                 JsonLogs = r.GetValue(logFormat) == "json",
                 HttpsCertificateFile = r.GetValue(httpsCert)?.FullName,
                 HttpsKeyFile = r.GetValue(httpsKey)?.FullName,
+                InlineIo = r.GetValue(inlineIo),
             },
             r.GetValue(signingKey),
             r.GetValue(fullReplay),
@@ -118,6 +124,11 @@ public static class ServeCommand
             {
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
+            }
+            if (options.InlineIo)
+            {
+                // The runtime reads it once, as the process's first socket is made: before the store's connection and Kestrel's.
+                Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
             }
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);

@@ -1,0 +1,53 @@
+using System.Net;
+
+namespace Sanoo.Web.Tests;
+
+/// <summary>
+/// A server whose requests run on the network threads (<see cref="ServerOptions.InlineIo"/>, <c>sanoo serve --inline-io</c>) takes
+/// protocols and answers reads, the short way included, as the default one does, with many readers at once.
+/// </summary>
+public sealed class InlineIoTests
+{
+    [Fact]
+    public async Task A_server_on_the_network_threads_counts_a_protocol_and_answers_many_readers_at_once()
+    {
+        var server = new ServerFixture { InlineIo = true };
+        await server.InitializeAsync();
+        try
+        {
+            using (var accepted = await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand.First(p => p.Contest.Value == "list")) },
+                ServerFixture.AdminToken))
+            {
+                Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            }
+            await server.WaitForSnapshotAsync(server.Log.Position);
+            var published = server.Published;
+            var expected = await server.Client.GetByteArrayAsync("/api/v1/results?source=hand");
+            var hotBefore = published.Responses.HotServed;
+
+            var reads = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+            {
+                using var client = new HttpClient { BaseAddress = server.Address };
+                var bodies = new List<byte[]>();
+                for (var i = 0; i < 10; i++)
+                {
+                    bodies.Add(await client.GetByteArrayAsync("/api/v1/results?source=hand"));
+                }
+                return bodies;
+            }));
+
+            Assert.All(reads.SelectMany(b => b), body => Assert.Equal(expected, body));
+            // The national results with the protocol counted, not an empty answer.
+            using var results = System.Text.Json.JsonDocument.Parse(expected);
+            Assert.Equal(1, results.RootElement.GetProperty("reporting").GetProperty("stations").GetInt32());
+            if (ReferenceEquals(published, server.Published))
+            {
+                Assert.Equal(hotBefore + 320, published.Responses.HotServed);
+            }
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+}
