@@ -67,27 +67,28 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 coded_as() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {e=$2} tolower($1)=="content-length" {l=$2} END {print (e?e:"identity") ", " l " bytes"}'; }
 
 # Reads of SANOO_URL against NGINX_URL, RUNS runs each, first without Accept-Encoding, then as a browser asks (gzip, br):
-# every run, then the medians and their ratio; with SANOO_PID, also the server's processor time per request (median).
+# every run, then the medians and their ratio, and the median of the runs' own ratios (each run times the two back to back, so
+# its ratio is the figure a drifting machine moves least); with SANOO_PID, also the server's processor time per request (median).
 compare_reads() {
   local label=$1 sanoo=$2 nginx=$3 runs=$4 pid=${5:-} header
   [ -n "$pid" ] && settle "$pid"
   [ -n "$pid" ] && pin_server "$pid"
   [ -n "${PIN:-}" ] && echo "  (PIN: each server on core 1 alone, wrk on core 0)"
   for header in "" "Accept-Encoding: gzip, br"; do
-    local s_all="" n_all="" c_all="" s n c
+    local s_all="" n_all="" c_all="" r_all="" s n c
     [ -n "$header" ] && echo "  $label, $header: sanoo sends $(coded_as "$sanoo"), nginx $(coded_as "$nginx")"
     # Not timed: both answer for 3 s first, so the server's read path runs compiled at its optimized tier, as on a server that
     # has been read all night (the first timed run was otherwise 0.5-0.7 of the later ones, nginx's too).
     $load_on wrk -t2 -c64 -d3s ${header:+-H "$header"} "$sanoo" >/dev/null; $load_on wrk -t2 -c64 -d3s ${header:+-H "$header"} "$nginx" >/dev/null
     for run in $(seq "$runs"); do
       read -r s c <<<"$(wrk_rate "$sanoo" "$header" "$pid")"; n=$(wrk_rate "$nginx" "$header")
-      s_all="$s_all $s"; n_all="$n_all $n"; c_all="$c_all ${c:-}"
+      s_all="$s_all $s"; n_all="$n_all $n"; c_all="$c_all ${c:-}"; r_all="$r_all $(python3 -c "print($s/$n)")"
       echo "  $label ${header:-no Accept-Encoding} run $run: sanoo $s req/s${c:+ ($c µs of server processor each)}, nginx $n req/s," \
         "ratio $(python3 -c "print(round($s/$n, 2))")"
     done
     s=$(echo $s_all | tr ' ' '\n' | median); n=$(echo $n_all | tr ' ' '\n' | median)
     [ -n "$pid" ] && c=$(echo $c_all | tr ' ' '\n' | median)
     echo "  $label ${header:-no Accept-Encoding} median: sanoo $s req/s${pid:+ ($c µs of server processor each)}, nginx $n req/s," \
-      "ratio $(python3 -c "print(round($s/$n, 2))")"
+      "ratio $(python3 -c "print(round($s/$n, 2))") (median of the runs' ratios: $(echo $r_all | tr ' ' '\n' | median | xargs printf '%.2f'))"
   done
 }
