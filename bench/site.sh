@@ -4,7 +4,9 @@
 #   2. page sizes, raw and gzip-compressed, of a national, a district and a station page;
 #   3. reads with wrk: the live server's pages vs nginx serving the same bytes (saved from it, with its gzip and Brotli forms
 #      beside), without and with a browser's Accept-Encoding.
-# Usage: bench/site.sh [RUNS]   (default 3). Needs wrk and nginx (installed if missing, as root).
+# PIN=1 holds each server to one core and wrk to the other (bench/common.sh); INLINE_IO=1 starts the server with --inline-io
+# (requests run on the network threads, docs/operations.md).
+# Usage: [PIN=1] [INLINE_IO=1] bench/site.sh [RUNS]   (default 3). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -37,7 +39,7 @@ for page in en/index.html ru/area/d01/index.html ky/station/s0001/index.html en/
 done
 
 echo "== reads: live server pages vs nginx serving the same bytes, precompressed beside (.gz, .br) =="
-./sanoo serve --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --reads-per-second 100000000 > "$work/serve.log" 2>&1 &
+./sanoo serve --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --reads-per-second 100000000 ${INLINE_IO:+--inline-io} > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
 pages="/en/ /ru/station/s0001/"

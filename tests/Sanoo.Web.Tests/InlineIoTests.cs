@@ -15,8 +15,8 @@ public sealed class InlineIoTests
         await server.InitializeAsync();
         try
         {
-            using (var accepted = await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(ServerFixture.Sample.Hand.First(p => p.Contest.Value == "list")) },
-                ServerFixture.AdminToken))
+            var protocol = ServerFixture.Sample.Hand.First(p => p.Contest.Value == "list");
+            using (var accepted = await server.SubmitAsync(new { protocol = ServerFixture.ProtocolJson(protocol) }, ServerFixture.AdminToken))
             {
                 Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
             }
