@@ -16,7 +16,9 @@ work=$(mktemp -d /tmp/sanoo-site-bench-XXXX)
 chmod 755 "$work"
 port=$(free_port); static=$(free_port)
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { # the server writes its checkpoint as it stops: wait for it before the folder goes
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi
+  nginx -p "$work" -c "$work/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 ./sanoo generate kg-2021 --out "$work/kg" >/dev/null
