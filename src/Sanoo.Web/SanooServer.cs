@@ -39,6 +39,19 @@ public static class SanooServer
         Args = ["--hostBuilder:reloadConfigOnChange=false"],
     };
 
+    /// <summary>
+    /// The runtime's half of <see cref="ServerOptions.InlineIo"/> (Kestrel's is set by <see cref="Create"/>): socket completions run
+    /// on the thread that waits for the network. The runtime reads it once, as the process makes its first socket, so the host
+    /// calls this before anything opens one (<c>sanoo serve</c>: before the store's connection); it changes the whole process.
+    /// </summary>
+    public static void PrepareProcess(ServerOptions options)
+    {
+        if (options.InlineIo)
+        {
+            Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+        }
+    }
+
     /// <summary>Builds the server; start it with <c>StartAsync</c> or <c>RunAsync</c>.</summary>
     public static WebApplication Create(ElectionLog log, ServerOptions options, TimeProvider? time = null, CommissionKey? commission = null)
     {

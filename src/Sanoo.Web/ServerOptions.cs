@@ -87,9 +87,10 @@ public sealed record ServerOptions
 
     /// <summary>
     /// Whether requests run on the threads that wait for the network rather than being handed to the thread pool (Kestrel's
-    /// <c>UnsafePreferInlineScheduling</c>; <c>sanoo serve --inline-io</c> also sets the runtime's
-    /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c>): no hand-over between threads a request, some 8% more reads a core
-    /// (docs/performance.md), but a request that waits (a slow disk) holds up every connection of its network thread meanwhile.
+    /// <c>UnsafePreferInlineScheduling</c>, and the runtime's <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> through
+    /// <see cref="SanooServer.PrepareProcess"/>): no hand-over between threads a request, some 17% less of the server's processor a
+    /// read with both (docs/performance.md; Kestrel's alone was slower), but a request that waits (a slow disk) holds up every
+    /// connection of its network thread meanwhile.
     /// </summary>
     public bool InlineIo { get; init; }
 

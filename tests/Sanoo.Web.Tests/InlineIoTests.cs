@@ -4,7 +4,8 @@ namespace Sanoo.Web.Tests;
 
 /// <summary>
 /// A server whose requests run on the network threads (<see cref="ServerOptions.InlineIo"/>, <c>sanoo serve --inline-io</c>) takes
-/// protocols and answers reads, the short way included, as the default one does, with many readers at once.
+/// protocols and answers reads, the short way included, as the default one does, with many readers at once. Kestrel's half of the
+/// option only: the runtime's (<see cref="SanooServer.PrepareProcess"/>) is the whole process's, and this one has made sockets.
 /// </summary>
 public sealed class InlineIoTests
 {

@@ -125,11 +125,7 @@ public static class ServeCommand
                 console.MarkupLineInterpolated($"[red]{problem}[/]");
                 return SanooCli.BadInput;
             }
-            if (options.InlineIo)
-            {
-                // The runtime reads it once, as the process's first socket is made: before the store's connection and Kestrel's.
-                Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
-            }
+            SanooServer.PrepareProcess(options);
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
             console.MarkupLineInterpolated($"Opening {store.Description} and rebuilding the tally …");

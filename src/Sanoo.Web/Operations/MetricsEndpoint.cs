@@ -22,9 +22,10 @@ public static class MetricsEndpoint
     /// <summary>
     /// ASP.NET Core's meters that are read: request durations by route, Kestrel's connections, routing, errors and rate limits.
     /// Not <c>Microsoft.AspNetCore.MemoryPool</c> (what <c>AddAspNetCoreInstrumentation</c> also adds): it records on every buffer
-    /// Kestrel rents, which cost a tenth of a cached read's server time (docs/performance.md), and says nothing an operator acts on.
+    /// Kestrel rents, most of the tenth of a cached read's server time that metrics took (docs/performance.md), and says nothing
+    /// an operator acts on.
     /// </summary>
-    public static readonly string[] AspNetCoreMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
+    private static readonly string[] AspNetCoreMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting"];
 
     /// <summary>Collects the metrics.</summary>
