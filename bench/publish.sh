@@ -3,8 +3,10 @@
 #   1. a full publish into an empty folder (time, pages, files, size on disk, bytes per station);
 #   2. a second publish with nothing new (must write nothing);
 #   3. a refresh after REFRESH new protocols (held back from the first ingest) by a new process: time, pages made, files written;
-#   4. sanoo publish --watch kept running over the folder, and a round after REFRESH more new protocols: what a round costs when
-#      the store and the manifest stay open (its stages, CPU and wall time, as the watch prints them).
+#   4. sanoo publish --watch kept running over the folder, and two rounds, each after REFRESH more new protocols: what a round
+#      costs when the store and the manifest stay open (its stages, CPU and wall time, as the watch prints them). The first
+#      round after the watch starts also compiles the code that makes pages; the second is what every later round costs. The
+#      watch is paused (SIGSTOP) while each batch is stored, so that a round sees the whole batch, not half of it.
 # Usage: bench/publish.sh [STATIONS] [REFRESH] [PUBLISH OPTIONS…]   (defaults 100000 and 1000), e.g.
 #   bench/publish.sh 100000 1000 --exports-every 10   (the refresh leaves open data and the ledger of the first publish)
 # SANOO_DLL=path/to/sanoo.dll runs another build's publish (to compare before and after on the same machine).
@@ -61,8 +63,8 @@ publish() {
 # What a publish said, less its progress lines and the closing advice.
 said() { grep -v -E '^  [0-9,]+ of [0-9,]+ pages made|^Tree head signed|sanoo verify' "$1" | sed 's/^/  /'; }
 
-kept=(commission.key first.count later.jsonl watched.jsonl)
-if [ -n "${KEEP:-}" ] && [ -f "$KEEP/first.count" ] && [ "$(cat "$KEEP/stations" 2>/dev/null)" = "$stations/$refresh" ]; then
+kept=(commission.key first.count later.jsonl watched.jsonl watched2.jsonl)
+if [ -n "${KEEP:-}" ] && [ -f "$KEEP/watched2.jsonl" ] && [ "$(cat "$KEEP/stations" 2>/dev/null)" = "$stations/$refresh" ]; then
   echo "== the store, key and held-back protocols kept in $KEEP (KEEP) are used again"
   for file in "${kept[@]}"; do cp "$KEEP/$file" "$work/$file"; done
   cp "$KEEP"/store.db* "$work/"
@@ -70,12 +72,13 @@ else
   "${sanoo[@]}" generate synthetic --stations "$stations" --out "$work/gen" >/dev/null
   total=$(wc -l < "$work/gen/hand.jsonl")
   # One protocol is never sent: a count that completes changes what every page shows (the count's stage), so every page is made.
-  # Two batches of REFRESH are held back: one for the refresh by a new process, one for the round of --watch.
+  # Three batches of REFRESH are held back: one for the refresh by a new process, two for the rounds of --watch.
   # (sed, not tail | head: head closing the pipe early fails the pipeline under pipefail.)
-  first=$((total - 2 * refresh - 1))
+  first=$((total - 3 * refresh - 1))
   sed -n "1,${first}p" "$work/gen/hand.jsonl" > "$work/first.jsonl"
   sed -n "$((first + 1)),$((first + refresh))p" "$work/gen/hand.jsonl" > "$work/later.jsonl"
   sed -n "$((first + refresh + 1)),$((first + 2 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched.jsonl"
+  sed -n "$((first + 2 * refresh + 1)),$((first + 3 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched2.jsonl"
   "${sanoo[@]}" ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
   "${sanoo[@]}" keys new --commission --out "$work/commission.key" >/dev/null
   echo "$first" > "$work/first.count"
@@ -117,7 +120,7 @@ publish "$work/refresh.log"
 said "$work/refresh.log"
 echo "  folder after: $(du -sb "$work/site" | cut -f1) bytes"
 
-echo "== sanoo publish --watch, a round after $refresh more new protocols =="
+echo "== sanoo publish --watch, two rounds, each after $refresh more new protocols =="
 # The watch opens the store and reads the manifest once; each round then costs what changed (docs/performance.md).
 "${sanoo[@]}" publish --db "sqlite:$work/store.db" --out "$work/site" --signing-key "$work/commission.key" "${extra[@]}" \
   --watch --interval 1 > "$work/watch.log" 2>&1 &
@@ -126,14 +129,17 @@ until grep -q '^Watching' "$work/watch.log"; do
   kill -0 "$watcher" 2>/dev/null || { cat "$work/watch.log" >&2; exit 1; }
   sleep 1
 done
-position=$("${sanoo[@]}" ingest --db "sqlite:$work/store.db" "$work/watched.jsonl" | sed -n -E 's/^The log now holds ([0-9,]+) .*/\1/p')
-# The rounds until the folder holds the last entry (an ingest may be seen halfway, then in two rounds).
-until grep -q "snapshot $position:" "$work/watch.log"; do
-  kill -0 "$watcher" 2>/dev/null || { cat "$work/watch.log" >&2; exit 1; }
-  sleep 1
+for batch in watched watched2; do
+  kill -STOP "$watcher"
+  position=$("${sanoo[@]}" ingest --db "sqlite:$work/store.db" "$work/$batch.jsonl" | sed -n -E 's/^The log now holds ([0-9,]+) .*/\1/p')
+  kill -CONT "$watcher"
+  until grep -q "snapshot $position:" "$work/watch.log"; do
+    kill -0 "$watcher" 2>/dev/null || { cat "$work/watch.log" >&2; exit 1; }
+    sleep 1
+  done
 done
 kill "$watcher"
 wait "$watcher" || true
-sed -n '/^Watching/,$p' "$work/watch.log" | grep -v '^Watching' | sed 's/^/  /'
+sed -n '/^Drew the forensic/,$p' "$work/watch.log" | grep -v '^Watching' | sed 's/^/  /'
 grep ' pages made, in ' "$work/watch.log" | sed -E 's/.* in ([0-9.]+) s\./\1/' \
-  | awk '{ s += $1; n++ } END { printf "  rounds: %d, %.1f s wall in all\n", n, s }'
+  | awk '{ printf "  round %d: %.1f s wall\n", NR, $1 }'

@@ -129,6 +129,15 @@ public sealed partial class IncrementalPublishTests : IDisposable
         Assert.DoesNotContain($"api/v1/area-entries/{untouched.Id}.json", changed);
         Assert.DoesNotContain($"api/v1/area-entries/{untouchedArea.Id}.json", changed);
         Assert.Contains("snapshot.json", changed);
+        // The search index is made from the definition alone: the refresh keeps it, still listed in the manifest (else a later
+        // publish would remove it as no longer written).
+        var listed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestFile))!["site"]!.AsArray().Select(f => (string?)f).ToList();
+        foreach (var language in languages)
+        {
+            Assert.True(after.ContainsKey($"{language}/search/stations.json"));
+            Assert.DoesNotContain($"{language}/search/stations.json", changed);
+            Assert.Contains($"/{language}/search/stations.json", listed);
+        }
         Assert.Equal(3 * languages.Length, changed.Count(f => f.Contains("/station/", StringComparison.Ordinal)));
         Assert.Contains("1 removed", output, StringComparison.Ordinal);
 
@@ -240,6 +249,8 @@ public sealed partial class IncrementalPublishTests : IDisposable
         try
         {
             Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.StartsWith("Watching", StringComparison.Ordinal)), TimeSpan.FromMinutes(3)));
+            // Before it watches, it draws what its first round would otherwise draw for every station.
+            Assert.Contains(lines, l => l.StartsWith("Drew the forensic tests' null draws of every station", StringComparison.Ordinal));
             var position = Snapshot();
             Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("watched", [_protocols[^1]])).ExitCode);
 

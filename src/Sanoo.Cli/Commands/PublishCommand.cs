@@ -98,7 +98,8 @@ public static class PublishCommand
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
             var site = new StaticSite(new SiteContent(log, renderer, publicUrl));
-            var (summary, code, record) = await PublishAsync(console, log, commission, null, site, output, options, cancellationToken);
+            var (summary, code, record) = await PublishAsync(
+                console, log, commission, null, site, output, options, cancellationToken, prepare: watch is not null);
             if (summary is null)
             {
                 return code;
@@ -167,6 +168,8 @@ public static class PublishCommand
     /// <summary>
     /// Freezes the store's snapshot, signs its head and writes what changed, saying how far it is every few seconds; comes back with
     /// the acts of the register that head covers (<paramref name="earlier"/>, when that register is the one they were read from).
+    /// With <paramref name="prepare"/> (the watch's first publish), then makes what the next rounds start from (the forensic tests'
+    /// null draws of every station), so that the first round after new protocols costs what later ones do.
     /// </summary>
     private static async Task<(StaticSiteSummary? Summary, int Code, CommissionRecord Acts)> PublishAsync(
         IAnsiConsole console,
@@ -176,7 +179,8 @@ public static class PublishCommand
         StaticSite site,
         DirectoryInfo output,
         StaticSiteOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool prepare = false)
     {
         var now = TimeProvider.System.GetUtcNow();
         var freezing = System.Diagnostics.Stopwatch.StartNew();
@@ -205,6 +209,12 @@ public static class PublishCommand
         }
         console.MarkupLineInterpolated($"Stages: snapshot frozen and signed {freezing.Elapsed.TotalSeconds - clock.Elapsed.TotalSeconds:0.00} s; {
             summary.Stages?.ToString() ?? ""}.");
+        var preparing = System.Diagnostics.Stopwatch.StartNew();
+        if (prepare && published.PrepareForensics())
+        {
+            console.MarkupLineInterpolated(
+                $"Drew the forensic tests' null draws of every station, kept for the rounds to come, in {preparing.Elapsed.TotalSeconds:0.00} s.");
+        }
         return (summary, SanooCli.Ok, published.Acts);
     }
 

