@@ -19,7 +19,7 @@
 # Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
 # are noise), the time to open the store and each stage's wall and CPU time. A million stations writes 45.8 GB into the folder
 # (one language, with the copies: 12 million files, which ext4's 4 KB blocks make about 70 GB of disk; the script refuses to
-# start without 80 KB a station free) and takes some 56 minutes of 2 idle cores for the first publish (docs/performance.md).
+# start without 75 KB a station free) and takes some 56 minutes of 2 idle cores for the first publish (docs/performance.md).
 # Give --exports-every more minutes than the first publish takes (--exports-every 120 at a million stations): the refresh
 # would otherwise write the files of the whole election again (the ERR report is 7.9 GB at a million stations).
 set -euo pipefail
@@ -37,9 +37,9 @@ else
   work=$(mktemp -d "${TMPDIR:-/tmp}/sanoo-publish-bench-XXXX")
   trap 'rm -rf "$work"' EXIT
 fi
-# The folder takes about 70 KB of disk a station with its copies (4 KB blocks; docs/performance.md), the store about 2 KB and the
-# generated protocols about 1 KB: refuse to start without room.
-need=$((stations * 80 / 1000))
+# The folder takes about 70 KB of disk a station with its copies (4 KB blocks; docs/performance.md) and the store about 1 KB (the
+# generated protocols, about 2 KB, are removed once stored): refuse to start without 75 KB a station.
+need=$((stations * 75 / 1000))
 free=$(df -Pm "$work" | awk 'NR == 2 { print $4 }')
 if [ "$free" -lt "$need" ]; then
   echo "Not enough disk under $work: $free MB free, about $need MB needed for $stations stations." >&2
@@ -80,6 +80,8 @@ else
   sed -n "$((first + refresh + 1)),$((first + 2 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched.jsonl"
   sed -n "$((first + 2 * refresh + 1)),$((first + 3 * refresh))p" "$work/gen/hand.jsonl" > "$work/watched2.jsonl"
   "${sanoo[@]}" ingest --definition "$work/gen/election.json" --db "sqlite:$work/store.db" "$work/first.jsonl" >/dev/null
+  # Stored: the generated files are not read again (at a million stations some 2 GB the folder may need).
+  rm -rf "$work/gen" "$work/first.jsonl"
   "${sanoo[@]}" keys new --commission --out "$work/commission.key" >/dev/null
   echo "$first" > "$work/first.count"
   if [ -n "${KEEP:-}" ]; then
