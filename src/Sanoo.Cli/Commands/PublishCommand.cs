@@ -99,7 +99,7 @@ public static class PublishCommand
             await using var renderer = new SiteRenderer(TimeSpan.FromSeconds(30));
             var site = new StaticSite(new SiteContent(log, renderer, publicUrl));
             var (summary, code, record) = await PublishAsync(
-                console, log, commission, null, site, output, options, cancellationToken, prepare: watch is not null);
+                console, log, commission, null, site, output, options, prepare: watch is not null, cancellationToken);
             if (summary is null)
             {
                 return code;
@@ -134,7 +134,7 @@ public static class PublishCommand
                     }
                     var started = System.Diagnostics.Stopwatch.StartNew();
                     (summary, code, record) = await PublishAsync(
-                        console, log, commission, record, site, output, options with { Full = false }, cancellationToken);
+                        console, log, commission, record, site, output, options with { Full = false }, prepare: false, cancellationToken);
                     if (summary is null)
                     {
                         return code;
@@ -179,8 +179,8 @@ public static class PublishCommand
         StaticSite site,
         DirectoryInfo output,
         StaticSiteOptions options,
-        CancellationToken cancellationToken,
-        bool prepare = false)
+        bool prepare,
+        CancellationToken cancellationToken)
     {
         var now = TimeProvider.System.GetUtcNow();
         var freezing = System.Diagnostics.Stopwatch.StartNew();
@@ -209,11 +209,14 @@ public static class PublishCommand
         }
         console.MarkupLineInterpolated($"Stages: snapshot frozen and signed {freezing.Elapsed.TotalSeconds - clock.Elapsed.TotalSeconds:0.00} s; {
             summary.Stages?.ToString() ?? ""}.");
-        var preparing = System.Diagnostics.Stopwatch.StartNew();
-        if (prepare && published.PrepareForensics())
+        if (prepare)
         {
-            console.MarkupLineInterpolated(
-                $"Drew the forensic tests' null draws of every station, kept for the rounds to come, in {preparing.Elapsed.TotalSeconds:0.00} s.");
+            var preparing = System.Diagnostics.Stopwatch.StartNew();
+            if (published.PrepareForensics())
+            {
+                console.MarkupLineInterpolated($"Drew the forensic tests' null draws of every station, kept for the rounds to come, in {
+                    preparing.Elapsed.TotalSeconds:0.00} s.");
+            }
         }
         return (summary, SanooCli.Ok, published.Acts);
     }
