@@ -134,7 +134,11 @@ public sealed class ServerFixture : IAsyncLifetime
         ? JsonContent.Create(body, type)
         : JsonContent.Create(body);
 
-    /// <summary>Waits until the published snapshot reaches <paramref name="position"/>.</summary>
+    /// <summary>
+    /// Waits until the published snapshot reaches <paramref name="position"/>: a snapshot is frozen every 50 ms, but the test classes
+    /// share two cores with each other's servers, so the wait allows far more (a CI run once saw 5 s go by) and says, when it gives up,
+    /// where the log and the publication stood (halted, and why, or live).
+    /// </summary>
     public async Task WaitForSnapshotAsync(long position)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -145,7 +149,9 @@ public sealed class ServerFixture : IAsyncLifetime
             {
                 return;
             }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"snapshot still at {status.Snapshot} waiting for {position}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30),
+                $"snapshot still at {status.Snapshot} waiting for {position} (log at {status.LogPosition}, {status.Publication}"
+                + $"{(status.Halted is null ? "" : ": " + status.Halted)})");
             await Task.Delay(20);
         }
     }
