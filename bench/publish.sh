@@ -17,9 +17,10 @@
 # its CPU and peak RSS are then those of the process under the trace.
 # Each step prints its wall time and its CPU time (user + system, which a shared machine's load does not inflate).
 # Each publish also prints its peak RSS, the CPU per station of the election, the load average (a shared machine's wall times
-# are noise), the time to open the store and each stage's wall and CPU time. A million stations writes 45.8 GB into the folder
-# (one language, with the copies: 12 million files, which ext4's 4 KB blocks make about 70 GB of disk; the script refuses to
-# start without 75 KB a station free) and takes some 56 minutes of 2 idle cores for the first publish (docs/performance.md).
+# are noise), the time to open the store and each stage's wall and CPU time. A million stations wrote 45.8 GB into the folder
+# (one language, with the copies: 12 million files, which ext4's 4 KB blocks made about 70 GB of disk) before a station's small
+# data files lost their copies (about 8 million files and 55 GB of disk since; the script refuses to start without 62 KB a station
+# free) and takes some 56 minutes of 2 idle cores for the first publish (docs/performance.md).
 # Give --exports-every more minutes than the first publish takes (--exports-every 120 at a million stations): the refresh
 # would otherwise write the files of the whole election again (the ERR report is 7.9 GB at a million stations).
 set -euo pipefail
@@ -37,9 +38,9 @@ else
   work=$(mktemp -d "${TMPDIR:-/tmp}/sanoo-publish-bench-XXXX")
   trap 'rm -rf "$work"' EXIT
 fi
-# The folder takes about 70 KB of disk a station with its copies (4 KB blocks; docs/performance.md) and the store about 1 KB (the
-# generated protocols, about 2 KB, are removed once stored): refuse to start without 75 KB a station.
-need=$((stations * 75 / 1000))
+# The folder takes about 55 KB of disk a station with its copies (4 KB blocks; docs/performance.md) and the store about 1 KB (the
+# generated protocols, about 2 KB, are removed once stored): refuse to start without 62 KB a station.
+need=$((stations * 62 / 1000))
 free=$(df -Pm "$work" | awk 'NR == 2 { print $4 }')
 if [ "$free" -lt "$need" ]; then
   echo "Not enough disk under $work: $free MB free, about $need MB needed for $stations stations." >&2
