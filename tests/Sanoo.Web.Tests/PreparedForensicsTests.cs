@@ -27,6 +27,7 @@ public sealed class PreparedForensicsTests
 
         Assert.True(books.Holds(snapshot, plan, source, ForensicsAnalysis.TurnoutStream));
         Assert.False(books.Holds(new TallyEngine(election).Freeze(), plan, source, ForensicsAnalysis.TurnoutStream));
+        Assert.False(published.PrepareForensics()); // made already: nothing drawn, nothing to say
     }
 
     [Fact]

@@ -132,10 +132,20 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// Makes the forensic report of the main contest's official count over its whole area, and with it the contest's books of null
     /// draws (<see cref="Web.Forensics.ForensicsDraws"/>), which the reports of the snapshots after this one start from: a process
     /// that publishes again and again (<c>sanoo publish --watch</c>) makes them once while it waits, so that its first refresh draws
-    /// only the stations that changed, not all of them (at a million stations some 6 s of CPU). False before the first snapshot.
+    /// only the stations that changed, not all of them (at a million stations some 6 s of CPU). True when it made them now; false
+    /// when this snapshot's report was made already (a publish that made the nation's page) and before the first snapshot.
     /// </summary>
-    public bool PrepareForensics() => Snapshot is { Election: var election }
-        && Forensics(election.DefaultContest, election.DefaultSource.Id, election.DefaultContest.Contest.Area) is not null;
+    public bool PrepareForensics()
+    {
+        if (Snapshot is not { Election: var election })
+        {
+            return false;
+        }
+        var (plan, source) = (election.DefaultContest, election.DefaultSource.Id);
+        var made = _forensics.TryGetValue((plan.Contest.Id.Value, source.Value, plan.Contest.Area.Value), out var report)
+            && report.IsValueCreated;
+        return Forensics(plan, source, plan.Contest.Area) is not null && !made;
+    }
 
     /// <summary>
     /// The flags of each flagged station in the main contest's official count over the whole map, for the station pages: the same
