@@ -121,11 +121,14 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// over the cores, and kept with the snapshot; null before the first snapshot. A large area's stations take their null draws from
     /// the contest's books (<see cref="Web.Forensics.ForensicsDraws"/>), drawn once a snapshot and only for the stations that changed.
     /// </summary>
-    public ForensicsReport? Forensics(ContestPlan plan, SourceId source, AreaId area) =>
+    public ForensicsReport? Forensics(ContestPlan plan, SourceId source, AreaId area) => KeptForensics(plan, source, area)?.Value;
+
+    /// <summary>The report of <see cref="Forensics"/> as kept with the snapshot, made or not yet; null before the first snapshot.</summary>
+    private Lazy<ForensicsReport>? KeptForensics(ContestPlan plan, SourceId source, AreaId area) =>
         Snapshot is { } snapshot
             ? _forensics.GetOrAdd((plan.Contest.Id.Value, source.Value, area.Value), _ => new(() => ForensicsAnalysis.Of(
                 snapshot, plan, source, area, ForensicsParameters.Default, Ledger, Web.Forensics.ForensicsJson.Parallel, Turnout,
-                Web.Forensics.ForensicsDraws.For(snapshot, plan, source, area, ForensicsParameters.Default)))).Value
+                Web.Forensics.ForensicsDraws.For(snapshot, plan, source, area, ForensicsParameters.Default))))
             : null;
 
     /// <summary>
@@ -137,14 +140,14 @@ public sealed record Published(Snapshot? Snapshot, string ETag, DateTimeOffset P
     /// </summary>
     public bool PrepareForensics()
     {
-        if (Snapshot is not { Election: var election })
+        if (Snapshot is not { Election: var election }
+            || KeptForensics(election.DefaultContest, election.DefaultSource.Id, election.DefaultContest.Contest.Area) is not { } report
+            || report.IsValueCreated)
         {
             return false;
         }
-        var (plan, source) = (election.DefaultContest, election.DefaultSource.Id);
-        var made = _forensics.TryGetValue((plan.Contest.Id.Value, source.Value, plan.Contest.Area.Value), out var report)
-            && report.IsValueCreated;
-        return Forensics(plan, source, plan.Contest.Area) is not null && !made;
+        _ = report.Value;
+        return true;
     }
 
     /// <summary>

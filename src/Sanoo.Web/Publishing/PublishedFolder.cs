@@ -19,7 +19,8 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     /// The smallest text file given compressed copies. Compressing a smaller one saves a reader at most some 700 bytes, half a packet,
     /// while its two copies take two more files of a whole 4 KB disk block each: a station's data.json and data.csv (1.1 KB and
     /// 0.7 KB on a 2,000-station synthetic election) would have 16 GB of copies in 4 million files at a million stations. A web
-    /// server sends such a file as it is (or compresses it on the fly where configured to).
+    /// server sends such a file as it is (or compresses it on the fly where configured to). Higher than the live server's
+    /// <see cref="ReadyAnswer.MinimumBytes"/>, whose compressed forms are kept in memory at their own size, not in whole disk blocks.
     /// </summary>
     public const int MinCopyBytes = 1400;
 
@@ -48,6 +49,9 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     /// <summary>Whether a path under the folder is served as text.</summary>
     public static bool IsText(string path) => TextEndings.Contains(Path.GetExtension(path));
 
+    /// <summary>Whether <paramref name="path"/> may have compressed copies here: a text file in a folder that keeps them.</summary>
+    private bool MayCopy(string path) => compressedCopies && IsText(path);
+
     /// <summary>The full name of <paramref name="path"/> (a site address such as <c>/en/index.html</c>) under the folder.</summary>
     public string FullName(string path) => Path.Combine(Root, path.TrimStart('/'));
 
@@ -68,7 +72,7 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var full = FullName(path);
-        var eligible = copies && compressedCopies && IsText(path);
+        var eligible = copies && MayCopy(path);
         copies = eligible && data.Length >= MinCopyBytes;
         var same = Same(full, data);
         if (same && CopiesAsWanted(full, eligible, copies))
@@ -104,7 +108,7 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
     {
         var full = FullName(path);
         var to = Path.GetRelativePath(Path.GetDirectoryName(full)!, FullName(target));
-        var eligible = compressedCopies && IsText(path);
+        var eligible = MayCopy(path);
         // The target's copies, which it has when it is large enough (MinCopyBytes); those of this path which the target lacks go.
         var endings = eligible ? CopyEndings.Where(e => File.Exists(FullName(target) + e)).Prepend("").ToList() : [""];
         var unwanted = eligible ? CopyEndings.Except(endings).ToList() : [];
@@ -145,7 +149,7 @@ public sealed class PublishedFolder(string root, bool compressedCopies)
             {
                 await write(file);
             }
-            var eligible = compressedCopies && IsText(path);
+            var eligible = MayCopy(path);
             var copies = eligible && new FileInfo(temp).Length >= MinCopyBytes;
             var same = await SameFileAsync(full, temp, cancellationToken);
             if (same && CopiesAsWanted(full, eligible, copies))
