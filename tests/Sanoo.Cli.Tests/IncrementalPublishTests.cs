@@ -17,6 +17,7 @@ public sealed partial class IncrementalPublishTests : IDisposable
     private readonly string _db;
     private readonly string _site;
     private readonly string _key;
+    private readonly string _scratch;
     private readonly Election _election;
     private readonly List<string> _protocols;
 
@@ -45,6 +46,7 @@ public sealed partial class IncrementalPublishTests : IDisposable
         _db = "sqlite:" + Path.Combine(_folder, "sanoo.db");
         _site = Path.Combine(_folder, "site");
         _key = Path.Combine(_folder, "commission.key");
+        _scratch = Directory.CreateDirectory(Path.Combine(_folder, "tmp")).FullName;
         Assert.Equal(0, CliRun.Sanoo("keys", "new", "--commission", "--out", _key).ExitCode);
         // All but two stations' counts: a third and a fourth publish each bring one more without completing the count.
         var (code, output) = CliRun.Sanoo("ingest", "--definition", definition, "--db", _db, Lines("first", _protocols[..^2]));
@@ -256,8 +258,18 @@ public sealed partial class IncrementalPublishTests : IDisposable
         try
         {
             Assert.True(SpinWait.SpinUntil(() => lines.Any(l => l.StartsWith("Watching", StringComparison.Ordinal)), TimeSpan.FromMinutes(3)));
-            // Before it watches, it draws what its first round would otherwise draw for every station.
+            // Before it watches, it draws what its first round would otherwise draw for every station, and (its first publish made no
+            // page) rehearses a round in a scratch folder it then removes: the first 32 stations' pages and their areas', in every language.
             Assert.Contains(lines, l => l.StartsWith("Drew the forensic tests' null draws of every station", StringComparison.Ordinal));
+            var areas = Enumerable.Range(0, 32).SelectMany(o => _election.AreasAbove(o).Prepend(_election.StationAreaIndex(o))).Distinct().Count();
+            var languages = _election.Definition.Languages.Length;
+            var rehearsed = lines.Select(l => RehearsedLine().Match(l)).Single(m => m.Success);
+            Assert.Equal(areas * languages, int.Parse(rehearsed.Groups["pages"].Value, System.Globalization.NumberStyles.AllowThousands,
+                System.Globalization.CultureInfo.InvariantCulture));
+            // Each page is at least its HTML, CSV and JSON (a station's data files written once, linked from the other languages).
+            Assert.True(int.Parse(rehearsed.Groups["files"].Value, System.Globalization.NumberStyles.AllowThousands,
+                System.Globalization.CultureInfo.InvariantCulture) >= areas * (languages + 2), rehearsed.Value);
+            Assert.Empty(Directory.EnumerateDirectories(_scratch, "sanoo-rehearsal-*"));
             var position = Snapshot();
             Assert.Equal(0, CliRun.Sanoo("ingest", "--db", _db, Lines("watched", [_protocols[^1]])).ExitCode);
 
@@ -336,6 +348,7 @@ public sealed partial class IncrementalPublishTests : IDisposable
     private Process Watch(System.Collections.Concurrent.ConcurrentQueue<string> lines, params string[] options)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["TMPDIR"] = _scratch; // where the watch rehearses its first round
         foreach (var arg in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "sanoo.dll"), "publish", "--db", _db, "--out", _site, "--signing-key", _key, "--watch",
@@ -350,6 +363,10 @@ public sealed partial class IncrementalPublishTests : IDisposable
         watch.BeginErrorReadLine();
         return watch;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "^Rehearsed a round: (?<pages>[0-9,]+) pages made \\((?<files>[0-9,]+) files\\) into a scratch folder and removed, in ")]
+    private static partial System.Text.RegularExpressions.Regex RehearsedLine();
 
     private long Snapshot() =>
         File.Exists(Path.Combine(_site, "snapshot.json"))

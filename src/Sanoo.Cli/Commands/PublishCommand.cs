@@ -18,6 +18,12 @@ public static class PublishCommand
     /// <summary>How often a long publish says how far it is.</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How many stations' pages the watch makes into a scratch folder before it watches, with those of the areas above them, when its
+    /// first publish made none: enough that the code of every kind of page is compiled, and the code of a station's rows made fast.
+    /// </summary>
+    private const int RehearsedStations = 32;
+
     /// <summary>Builds the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
@@ -169,7 +175,8 @@ public static class PublishCommand
     /// Freezes the store's snapshot, signs its head and writes what changed, saying how far it is every few seconds; comes back with
     /// the acts of the register that head covers (<paramref name="earlier"/>, when that register is the one they were read from).
     /// With <paramref name="prepare"/> (the watch's first publish), then makes what the next rounds start from (the forensic tests'
-    /// null draws of every station), so that the first round after new protocols costs what later ones do.
+    /// null draws of every station) and, when it made no page, rehearses a round (<see cref="StaticSite.RehearseAsync"/>), so that the
+    /// first round after new protocols costs what later ones do.
     /// </summary>
     private static async Task<(StaticSiteSummary? Summary, int Code, CommissionRecord Acts)> PublishAsync(
         IAnsiConsole console,
@@ -216,6 +223,13 @@ public static class PublishCommand
             {
                 console.MarkupLineInterpolated($"Drew the forensic tests' null draws of every station, kept for the rounds to come, in {
                     preparing.Elapsed.TotalSeconds:0.00} s.");
+            }
+            if (summary.Pages == 0)
+            {
+                preparing.Restart();
+                var (pages, files) = await site.RehearseAsync(published, commission.PublicKey, RehearsedStations, cancellationToken);
+                console.MarkupLineInterpolated($"Rehearsed a round: {Format.Count(pages)} pages made ({Format.Count(files)
+                    } files) into a scratch folder and removed, in {preparing.Elapsed.TotalSeconds:0.00} s.");
             }
         }
         return (summary, SanooCli.Ok, published.Acts);

@@ -50,7 +50,9 @@ public static class SearchPages
         {
             query = query[..200];
         }
-        var (found, total) = StationIndex.Of(election).Search(query, Limit);
+        // The form alone (each publish writes it) needs no index of the stations: made at a million stations it took 1.8 s of the
+        // watch's first round (docs/performance.md).
+        var (found, total) = query.Length == 0 ? ([], 0) : StationIndex.Of(election).Search(query, Limit);
         var hits = found.Select(i => Hit(election, election.Areas[i], language)).ToList();
         var areas = AreaPages.ChildrenOf(election, root.Id).Where(a => !a.IsStation)
             .Select(a => new Link(a.DisplayName(language.Code), SitePaths.Area(language.Code, a))).ToList();

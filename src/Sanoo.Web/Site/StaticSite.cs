@@ -156,68 +156,8 @@ public sealed class StaticSite(SiteContent content)
         stages.Mark("log files");
 
         // 2. The pages whose figures changed, on every core.
-        var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
         var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
-        // One renderer per core: a renderer makes one page at a time.
-        var all = Enumerable.Range(0, workers).Select(_ => content.WithOwnRenderer()).ToList();
-        var pool = new System.Collections.Concurrent.ConcurrentBag<(SiteContent Content, SiteRenderer Renderer)>(all);
-        var images = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var total = plan.Areas.Count * languages.Length;
-        var done = 0;
-        try
-        {
-            await Parallel.ForEachAsync(
-                plan.Areas,
-                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
-                async (area, token) =>
-                {
-                    pool.TryTake(out var worker);
-                    try
-                    {
-                        var files = new List<string>();
-                        // A station's entries are read once, for its pages and for its file of entries with their proofs.
-                        var entries = area.IsStation ? await worker.Content.StationEntriesAsync(snapshot, area, token) : null;
-                        if (commissionKey is not null)
-                        {
-                            // The area's results and entries for the verifier and the pages' own check, before its pages.
-                            await foreach (var (path, data) in PublishedApi.AreaFilesAsync(content.Log, published, area, entries, token))
-                            {
-                                await output.WriteAsync(path, data, token);
-                                if (!area.IsStation)
-                                {
-                                    files.Add(path);
-                                }
-                            }
-                        }
-                        await WriteAreaAsync(worker.Content, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
-                        if (area.IsStation)
-                        {
-                            stationFiles[area.Id.Value] =
-                                [.. files.Where(f => !languages.Any(l => f.StartsWith(SitePaths.Station(l, area.Id), StringComparison.Ordinal)))];
-                        }
-                        else
-                        {
-                            areaFiles[area.Id.Value] = files;
-                        }
-                    }
-                    finally
-                    {
-                        pool.Add(worker);
-                    }
-                    var now = Interlocked.Add(ref done, languages.Length);
-                    if (now % 300 < languages.Length || now == total)
-                    {
-                        progress?.Report((now, total));
-                    }
-                });
-        }
-        finally
-        {
-            foreach (var (_, renderer) in all)
-            {
-                await renderer.DisposeAsync();
-            }
-        }
+        await MakePagesAsync(published, snapshot, plan.Areas, output, workers, areaFiles, stationFiles, progress, cancellationToken);
 
         stages.Mark("pages");
 
@@ -268,7 +208,7 @@ public sealed class StaticSite(SiteContent content)
         _written = (manifest, written.FullName, written.Length, written.LastWriteTimeUtc);
         stages.Mark("stale files and manifest");
         return new StaticSiteSummary(
-            total,
+            plan.Areas.Count * languages.Length,
             output.Written + output.Skipped,
             output.Written,
             output.Skipped,
@@ -280,6 +220,125 @@ public sealed class StaticSite(SiteContent content)
             !exports && manifest.Exports!.Value.Snapshot != snapshot.Position,
             stages,
             manifest.Exports?.At);
+    }
+
+    /// <summary>
+    /// Makes the pages of the first <paramref name="stations"/> stations and of every area above them, for <paramref name="published"/>,
+    /// into a scratch folder, then removes it; the pages made (all languages together) and the files written. What a process that publishes again and again
+    /// (<c>sanoo publish --watch</c>) does once while it waits, so that its first round after new protocols costs what later ones do:
+    /// the first pages of each kind a process makes also compile their code and have the renderer look over each component (at a
+    /// million stations the watch's first round took 12.4 s against 8.3 s for later ones; docs/performance.md).
+    /// </summary>
+    public async Task<(int Pages, long Files)> RehearseAsync(
+        Published published, byte[]? commissionKey, int stations, CancellationToken cancellationToken = default)
+    {
+        var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
+        var election = content.Election;
+        var areas = Enumerable.Range(0, Math.Min(stations, election.StationCount))
+            .SelectMany(ordinal => election.AreasAbove(ordinal).Prepend(election.StationAreaIndex(ordinal)))
+            .Distinct()
+            .Select(index => election.Areas[index])
+            .ToList();
+        var scratch = Directory.CreateTempSubdirectory("sanoo-rehearsal-");
+        var output = new PublishedFolder(scratch.FullName, compressedCopies: true);
+        try
+        {
+            await MakePagesAsync(
+                published with { CommissionKey = commissionKey },
+                snapshot,
+                areas,
+                output,
+                Environment.ProcessorCount,
+                new(StringComparer.Ordinal),
+                new(StringComparer.Ordinal),
+                null,
+                cancellationToken);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+        return (areas.Count * election.Definition.Languages.Length, output.Written);
+    }
+
+    /// <summary>
+    /// Makes the pages of <paramref name="areas"/> into <paramref name="output"/>, <paramref name="workers"/> at a time: each area's
+    /// results and entries for the verifier (when <paramref name="published"/> carries the commission's key), then its pages in every
+    /// language; says which files each area's pages are (a station's without its own folder's, which follow from its id).
+    /// </summary>
+    private async Task MakePagesAsync(
+        Published published,
+        Snapshot snapshot,
+        IReadOnlyList<Area> areas,
+        PublishedFolder output,
+        int workers,
+        System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> areaFiles,
+        System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> stationFiles,
+        IProgress<(int Done, int Total)>? progress,
+        CancellationToken cancellationToken)
+    {
+        var languages = content.Election.Definition.Languages;
+        var photos = published.Acts.Reports.Where(r => r.PhotoSha256 is not null).ToLookup(r => r.Station, r => r.PhotoSha256!);
+        // One renderer per core: a renderer makes one page at a time.
+        var all = Enumerable.Range(0, workers).Select(_ => content.WithOwnRenderer()).ToList();
+        var pool = new System.Collections.Concurrent.ConcurrentBag<(SiteContent Content, SiteRenderer Renderer)>(all);
+        var images = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var total = areas.Count * languages.Length;
+        var done = 0;
+        try
+        {
+            await Parallel.ForEachAsync(
+                areas,
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (area, token) =>
+                {
+                    pool.TryTake(out var worker);
+                    try
+                    {
+                        var files = new List<string>();
+                        // A station's entries are read once, for its pages and for its file of entries with their proofs.
+                        var entries = area.IsStation ? await worker.Content.StationEntriesAsync(snapshot, area, token) : null;
+                        if (published.CommissionKey is not null)
+                        {
+                            // The area's results and entries for the verifier and the pages' own check, before its pages.
+                            await foreach (var (path, data) in PublishedApi.AreaFilesAsync(content.Log, published, area, entries, token))
+                            {
+                                await output.WriteAsync(path, data, token);
+                                if (!area.IsStation)
+                                {
+                                    files.Add(path);
+                                }
+                            }
+                        }
+                        await WriteAreaAsync(worker.Content, published, snapshot, area, entries, output, files, photos[area.Id], images, token);
+                        if (area.IsStation)
+                        {
+                            stationFiles[area.Id.Value] =
+                                [.. files.Where(f => !languages.Any(l => f.StartsWith(SitePaths.Station(l, area.Id), StringComparison.Ordinal)))];
+                        }
+                        else
+                        {
+                            areaFiles[area.Id.Value] = files;
+                        }
+                    }
+                    finally
+                    {
+                        pool.Add(worker);
+                    }
+                    var now = Interlocked.Add(ref done, languages.Length);
+                    if (now % 300 < languages.Length || now == total)
+                    {
+                        progress?.Report((now, total));
+                    }
+                });
+        }
+        finally
+        {
+            foreach (var (_, renderer) in all)
+            {
+                await renderer.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>
