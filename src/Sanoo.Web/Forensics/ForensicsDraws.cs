@@ -40,8 +40,11 @@ public sealed class ForensicsDraws
         }
     }
 
-    /// <summary>Whether the book of one test over the whole contest kept here is the one of <paramref name="snapshot"/>.</summary>
-    public bool Holds(Snapshot snapshot, ContestPlan plan, SourceId source, int stream)
+    /// <summary>
+    /// Whether the book of one test over the whole contest kept here is the one of <paramref name="snapshot"/>: what a test of
+    /// <c>Published.PrepareForensics</c> observes (nothing else needs to ask).
+    /// </summary>
+    internal bool Holds(Snapshot snapshot, ContestPlan plan, SourceId source, int stream)
     {
         lock (_gate)
         {
