@@ -227,7 +227,8 @@ public static class PublishCommand
             if (summary.Pages == 0)
             {
                 preparing.Restart();
-                var (pages, files) = await site.RehearseAsync(published, commission.PublicKey, RehearsedStations, cancellationToken);
+                var (pages, files) = await site.RehearseAsync(
+                    published, commission.PublicKey, RehearsedStations, options.CompressedCopies, cancellationToken);
                 console.MarkupLineInterpolated($"Rehearsed a round: {Format.Count(pages)} pages made ({Format.Count(files)
                     } files) into a scratch folder and removed, in {preparing.Elapsed.TotalSeconds:0.00} s.");
             }

@@ -157,7 +157,7 @@ public sealed class StaticSite(SiteContent content)
 
         // 2. The pages whose figures changed, on every core.
         var workers = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
-        await MakePagesAsync(published, snapshot, plan.Areas, output, workers, areaFiles, stationFiles, progress, cancellationToken);
+        var pages = await MakePagesAsync(published, snapshot, plan.Areas, output, workers, areaFiles, stationFiles, progress, cancellationToken);
 
         stages.Mark("pages");
 
@@ -208,7 +208,7 @@ public sealed class StaticSite(SiteContent content)
         _written = (manifest, written.FullName, written.Length, written.LastWriteTimeUtc);
         stages.Mark("stale files and manifest");
         return new StaticSiteSummary(
-            plan.Areas.Count * languages.Length,
+            pages,
             output.Written + output.Skipped,
             output.Written,
             output.Skipped,
@@ -224,13 +224,14 @@ public sealed class StaticSite(SiteContent content)
 
     /// <summary>
     /// Makes the pages of the first <paramref name="stations"/> stations and of every area above them, for <paramref name="published"/>,
-    /// into a scratch folder, then removes it; the pages made (all languages together) and the files written. What a process that
-    /// publishes again and again (<c>sanoo publish --watch</c>) does once while it waits, so that its first round after new protocols
-    /// costs what later ones do: the first pages of each kind a process makes also compile their code and have the renderer look over
-    /// each component (the watch's first round had taken 7.3 s against 5.0 s for the next at 100,000 stations; docs/performance.md).
+    /// into a scratch folder (with compressed copies when <paramref name="compressedCopies"/>, as the rounds will), then removes it; the
+    /// pages made (all languages together) and the files written. What a process that publishes again and again
+    /// (<c>sanoo publish --watch</c>) does once while it waits, so that its first round after new protocols costs what later ones do:
+    /// the first pages of each kind a process makes also compile their code and have the renderer look over each component (the
+    /// watch's first round had taken 7.3 s against 5.0 s for the next at 100,000 stations; docs/performance.md).
     /// </summary>
     public async Task<(int Pages, long Files)> RehearseAsync(
-        Published published, byte[]? commissionKey, int stations, CancellationToken cancellationToken = default)
+        Published published, byte[]? commissionKey, int stations, bool compressedCopies, CancellationToken cancellationToken = default)
     {
         var snapshot = published.Snapshot ?? throw new ArgumentException("nothing is published yet", nameof(published));
         var election = content.Election;
@@ -240,10 +241,11 @@ public sealed class StaticSite(SiteContent content)
             .Select(index => election.Areas[index])
             .ToList();
         var scratch = Directory.CreateTempSubdirectory("sanoo-rehearsal-");
-        var output = new PublishedFolder(scratch.FullName, compressedCopies: true);
+        var output = new PublishedFolder(scratch.FullName, compressedCopies);
+        int pages;
         try
         {
-            await MakePagesAsync(
+            pages = await MakePagesAsync(
                 published with { CommissionKey = commissionKey },
                 snapshot,
                 areas,
@@ -258,15 +260,16 @@ public sealed class StaticSite(SiteContent content)
         {
             scratch.Delete(recursive: true);
         }
-        return (areas.Count * election.Definition.Languages.Length, output.Written);
+        return (pages, output.Written);
     }
 
     /// <summary>
     /// Makes the pages of <paramref name="areas"/> into <paramref name="output"/>, <paramref name="workers"/> at a time: each area's
     /// results and entries for the verifier (when <paramref name="published"/> carries the commission's key), then its pages in every
-    /// language; says which files each area's pages are (a station's without its own folder's, which follow from its id).
+    /// language; says which files each area's pages are (a station's without its own folder's, which follow from its id). Comes back
+    /// with the pages made, all languages together.
     /// </summary>
-    private async Task MakePagesAsync(
+    private async Task<int> MakePagesAsync(
         Published published,
         Snapshot snapshot,
         IReadOnlyList<Area> areas,
@@ -339,6 +342,7 @@ public sealed class StaticSite(SiteContent content)
                 await renderer.DisposeAsync();
             }
         }
+        return total;
     }
 
     /// <summary>
