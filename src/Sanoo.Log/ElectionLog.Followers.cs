@@ -43,9 +43,11 @@ public sealed partial class ElectionLog
     /// </summary>
     public async Task FollowAsync(TimeSpan poll, CancellationToken cancellationToken)
     {
+        await OffNetworkThreads.Enter();
         var wake = new SemaphoreSlim(0);
         var listening = Task.Run(async () =>
         {
+            await OffNetworkThreads.Enter();
             await foreach (var _ in _store.ChangesAsync(cancellationToken))
             {
                 wake.Release();

@@ -167,6 +167,7 @@ public sealed partial class ElectionLog
     /// </summary>
     private static async Task<CoveredRegister> HashRegisterAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
     {
+        await OffNetworkThreads.Enter(); // on a task of its own (Task.Run leaves the context behind)
         const int Chunk = 65_536;
         var tree = new MerkleTree();
         var columns = new RegisterColumns();

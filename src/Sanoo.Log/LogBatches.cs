@@ -29,6 +29,7 @@ internal static class LogBatches
             new BoundedChannelOptions(Ahead) { SingleReader = true, SingleWriter = true });
         _ = Task.Run(async () =>
         {
+            await OffNetworkThreads.Enter();
             try
             {
                 var batch = new List<LogEntry>(Size);

@@ -10,6 +10,7 @@ using Sanoo.Web.Access;
 using Sanoo.Web.Acts;
 using Sanoo.Web.Catalogs;
 using Sanoo.Web.Entries;
+using Sanoo.Web.NetworkThreads;
 using Sanoo.Web.Ingest;
 using Sanoo.Web.Operations;
 using Sanoo.Web.PublicApi;
@@ -157,6 +158,7 @@ public static class SanooServer
         var app = builder.Build();
         app.UseTrustedProxies(options);
         app.UseHotReads(readLimit);
+        app.UseOffNetworkThreads();
         app.UseExceptionHandler(ErrorPages.Options(log.Election.Definition.Languages));
         app.UseSecurityHeaders();
         app.UseStatusCodePages(NotFoundPages.StatusCodePages(log.Election.Definition.Languages));

@@ -86,11 +86,13 @@ public sealed record ServerOptions
     public IReadOnlyList<string> MetricsFrom { get; init; } = [];
 
     /// <summary>
-    /// Whether requests run on the threads that wait for the network rather than being handed to the thread pool (Kestrel's
-    /// <c>UnsafePreferInlineScheduling</c>, and the runtime's <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> through
-    /// <see cref="SanooServer.PrepareProcess"/>): no hand-over between threads a request, some 17% less of the server's processor a
-    /// read with both (docs/performance.md; Kestrel's alone was slower), but a request that waits (a slow disk) holds up every
-    /// connection of its network thread meanwhile.
+    /// Whether requests start on the threads that wait for the network rather than being handed to the thread pool as they arrive
+    /// (Kestrel's <c>UnsafePreferInlineScheduling</c>, and the runtime's <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> through
+    /// <see cref="SanooServer.PrepareProcess"/>): a read already answered from the snapshot is then sent from the network thread, with
+    /// no hand-over between threads (some 17% less of the server's processor a read, docs/performance.md), and everything else moves
+    /// to the pool at once and stays there (<see cref="Log.OffNetworkThreads"/>), so nothing that waits holds up the network. Set by
+    /// <c>sanoo serve</c> unless <c>--no-inline-io</c>; false by default, for hosts that do not prepare the process (Kestrel's half
+    /// alone, with the socket completions handed to the pool, was slower than neither).
     /// </summary>
     public bool InlineIo { get; init; }
 

@@ -128,22 +128,26 @@ public sealed class CrashTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>A synthetic election written to the test folder, with its hand counts as a protocol file.</summary>
-    private (string Definition, Election Election, List<Protocol> Protocols, string Input) SyntheticHandCounts(int stations, ulong seed)
+    private (string Definition, Election Election, List<Protocol> Protocols, string Input) SyntheticHandCounts(int stations, ulong seed) =>
+        SyntheticHandCounts(_folder, stations, seed);
+
+    /// <summary>A synthetic election written to <paramref name="folder"/>, with its hand counts as a protocol file.</summary>
+    internal static (string Definition, Election Election, List<Protocol> Protocols, string Input) SyntheticHandCounts(
+        string folder, int stations, ulong seed)
     {
-        var definition = Path.Combine(_folder, "election.json");
+        var definition = Path.Combine(folder, "election.json");
         using (var file = File.Create(definition))
         {
             SyntheticElection.WriteDefinition(file, stations, seed);
         }
         var election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
         var protocols = SyntheticElection.Protocols(election, "hand", seed).ToList();
-        var input = Path.Combine(_folder, "hand.jsonl");
+        var input = Path.Combine(folder, "hand.jsonl");
         File.WriteAllLines(input, protocols.Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(election, p))));
         return (definition, election, protocols, input);
     }
 
-    private static int Lines(string path)
+    internal static int Lines(string path)
     {
         if (!File.Exists(path))
         {
@@ -159,9 +163,16 @@ public sealed class CrashTests : IDisposable
         return count;
     }
 
-    private static Process Sanoo(params string[] args)
+    private static Process Sanoo(params string[] args) => Sanoo(null, args);
+
+    /// <summary>A <c>sanoo</c> process of this build, with <paramref name="environment"/> added to its environment.</summary>
+    internal static Process Sanoo(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sanoo.dll"));
         foreach (var arg in args)
         {

@@ -3,16 +3,19 @@ using System.Net;
 namespace Sanoo.Web.Tests;
 
 /// <summary>
-/// A server whose requests run on the network threads (<see cref="ServerOptions.InlineIo"/>, <c>sanoo serve --inline-io</c>) takes
-/// protocols and answers reads, the short way included, as the default one does, with many readers at once. Kestrel's half of the
-/// option only: the runtime's (<see cref="SanooServer.PrepareProcess"/>) is the whole process's, and this one has made sockets.
+/// A server takes protocols and answers reads, the short way included, with many readers at once, whether its requests start on
+/// the network threads (<see cref="ServerOptions.InlineIo"/>, the default) or are handed to the thread pool as they arrive
+/// (<c>sanoo serve --no-inline-io</c>). Kestrel's half of the setting only: the runtime's (<see cref="SanooServer.PrepareProcess"/>)
+/// is the whole process's, and this one has made sockets; <c>sanoo serve</c> with both is run by the command's tests.
 /// </summary>
 public sealed class InlineIoTests
 {
-    [Fact]
-    public async Task A_server_on_the_network_threads_counts_a_protocol_and_answers_many_readers_at_once()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_server_counts_a_protocol_and_answers_many_readers_at_once_its_requests_on_the_network_threads_or_not(bool inline)
     {
-        var server = new ServerFixture { InlineIo = true };
+        var server = new ServerFixture { InlineIo = inline };
         await server.InitializeAsync();
         try
         {

@@ -52,8 +52,8 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>The networks that may read /metrics; empty for the default, loopback.</summary>
     public IReadOnlyList<string> MetricsFrom { get; init; } = [];
 
-    /// <summary>Whether requests run on the network threads (<see cref="ServerOptions.InlineIo"/>).</summary>
-    public bool InlineIo { get; init; }
+    /// <summary>Whether requests start on the network threads (<see cref="ServerOptions.InlineIo"/>, the default).</summary>
+    public bool InlineIo { get; init; } = true;
 
     /// <summary>What the server publishes now.</summary>
     public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;

@@ -132,6 +132,7 @@ public sealed class WriterRegistry(ElectionLog log, ServerOptions options, TimeP
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await OffNetworkThreads.Enter();
         using var timer = new PeriodicTimer(options.AccessRefresh, time);
         try
         {

@@ -168,6 +168,7 @@ public static class IngestEndpoints
         Operations.ServerMetrics metrics, CancellationToken cancellationToken)
     {
         var (document, problem) = await ReadBodyAsync(request, options, cancellationToken);
+        OffNetworkThreads.Check();
         if (document is null)
         {
             metrics.Refused("unreadable");

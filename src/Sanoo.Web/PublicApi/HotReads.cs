@@ -36,6 +36,7 @@ public static class HotReads
     /// </summary>
     internal static void Remember(HttpContext context, Published published, ReadyAnswer answer)
     {
+        Log.OffNetworkThreads.Check();
         var request = context.Request;
         var response = context.Response;
         if (response.StatusCode != StatusCodes.Status200OK || !answer.Kept || !SecurityHeaders.IsPublicRead(request)
@@ -83,7 +84,7 @@ public static class HotReads
             return null;
         }
         var coding = AcceptEncoding.Preferred(request.Headers.AcceptEncoding);
-        if (hot.Answer.Encoded(coding) is not { } body)
+        if (hot.Answer.EncodedIfMade(coding) is not { } body)
         {
             return null;
         }

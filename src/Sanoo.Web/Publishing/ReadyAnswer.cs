@@ -53,6 +53,17 @@ public sealed class ReadyAnswer
         _ => throw new ArgumentOutOfRangeException(nameof(coding)),
     };
 
+    /// <summary>
+    /// The body in <paramref name="coding"/> when it is at hand without work: as <see cref="Encoded"/>, but null while a compressed
+    /// form is not made yet (the short way of a read, sent from a network thread, leaves the compression to the whole pipeline).
+    /// </summary>
+    public byte[]? EncodedIfMade(ContentCoding coding) => coding switch
+    {
+        ContentCoding.Gzip when Compressible => _gzip.IsValueCreated ? _gzip.Value : null,
+        ContentCoding.Brotli when Compressible => _brotli.IsValueCreated ? _brotli.Value : null,
+        _ => Encoded(coding),
+    };
+
     /// <summary>Whether <paramref name="contentType"/> is text that compresses: HTML, CSV, JSON, XML, SVG, scripts and styles.</summary>
     public static bool IsText(string contentType)
     {

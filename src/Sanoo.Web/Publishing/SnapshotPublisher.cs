@@ -164,6 +164,7 @@ public sealed partial class SnapshotPublisher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await OffNetworkThreads.Enter();
         var following = log.FollowAsync(TimeSpan.FromSeconds(1), stoppingToken);
         using var timer = new PeriodicTimer(options.PublishInterval, time);
         try
