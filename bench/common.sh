@@ -15,6 +15,17 @@ brotli_module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 nginx_load_brotli() { [ -f "$brotli_module" ] && echo "load_module $brotli_module;" || true; }
 nginx_precompressed() { echo "gzip_static on; gzip_vary on;"; [ -f "$brotli_module" ] && echo "brotli_static on;" || true; }
 
+# nginx.conf lines (server or location level) that have nginx send the headers of URL's answer that it does not send of its own:
+# the security and CORS headers and the cache life. The two servers' answers are then alike but for Date, Server and the entity
+# tag's form, so a comparison of reads compares serving the same answer. NGINX_HEADERS=bare: the cache life only (the comparison
+# before 6 Dec 2026, nginx's answer some 400 bytes shorter).
+nginx_same_headers() {
+  local names='content-security-policy|x-content-type-options|referrer-policy|access-control-allow-origin|access-control-expose-headers|cache-control'
+  [ "${NGINX_HEADERS:-same}" = bare ] && names='cache-control'
+  curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr -d '\r' |
+    awk -F': ' -v names="^($names)\$" 'tolower($1) ~ names { printf "add_header %s \"%s\" always;\n", $1, $2 }'
+}
+
 # Saves the answer of URL to FILE, and beside it FILE.gz and FILE.br as the server sends them to a browser (the same bytes).
 save_with_codings() {
   curl -sf "$1" > "$2"
@@ -64,7 +75,7 @@ settle() {
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # The coding and length of URL's answer to a browser's Accept-Encoding, to show that both servers send the same form.
-coded_as() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {e=$2} tolower($1)=="content-length" {l=$2} END {print (e?e:"identity") ", " l " bytes"}'; }
+coded_as() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip, br' "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {e=$2} tolower($1)=="content-length" {l=$2} /^$/ {h=n} {n+=length($0)+2} END {print (e?e:"identity") ", " l " bytes (headers " h " bytes)"}'; }
 
 # Reads of SANOO_URL against NGINX_URL, RUNS runs each, first without Accept-Encoding, then as a browser asks (gzip, br):
 # every run, then the medians and their ratio, and the median of the runs' own ratios (each run times the two back to back, so
