@@ -4,10 +4,10 @@
 #   2. page sizes, raw and gzip-compressed, of a national, a district and a station page;
 #   3. reads with wrk: the live server's pages vs nginx serving the same bytes (saved from it, with its gzip and Brotli forms
 #      beside), without and with a browser's Accept-Encoding.
-# PIN=1 holds each server to one core and wrk to the other (bench/common.sh); POOLED_IO=1 starts the server with --no-inline-io
-# (every request handed to the thread pool as it arrives, docs/operations.md). nginx sends the server's security, CORS and cache
+# PIN=1 holds each server to one core and wrk to the other (bench/common.sh); INLINE_IO=1 starts the server with --inline-io
+# (reads already answered sent from the network threads, docs/operations.md). nginx sends the server's security, CORS and cache
 # headers too (NGINX_HEADERS=bare: not, bench/common.sh).
-# Usage: [PIN=1] [POOLED_IO=1] [NGINX_HEADERS=bare] bench/site.sh [RUNS]   (default 3). Needs wrk and nginx (installed if missing, as root).
+# Usage: [PIN=1] [INLINE_IO=1] [NGINX_HEADERS=bare] bench/site.sh [RUNS]   (default 3). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -42,7 +42,7 @@ for page in en/index.html ru/area/d01/index.html ky/station/s0001/index.html en/
 done
 
 echo "== reads: live server pages vs nginx serving the same bytes, precompressed beside (.gz, .br) =="
-./sanoo serve --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --reads-per-second 100000000 ${POOLED_IO:+--no-inline-io} > "$work/serve.log" 2>&1 &
+./sanoo serve --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --reads-per-second 100000000 ${INLINE_IO:+--inline-io} > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
 pages="/en/ /ru/station/s0001/"

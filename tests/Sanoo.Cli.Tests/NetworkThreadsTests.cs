@@ -6,7 +6,7 @@ using Sanoo.Testing;
 namespace Sanoo.Cli.Tests;
 
 /// <summary>
-/// <c>sanoo serve</c> answers on its network threads by default, and on PostgreSQL those threads also complete the store's reads:
+/// <c>sanoo serve --inline-io</c> answers on its network threads, and on PostgreSQL those threads also complete the store's reads:
 /// nothing of the server may block waiting for the store on one of them, or the answer it waits for never comes. With a single
 /// core there is a single network thread, so such a wait would hang the server for good: at start-up (the witnesses' cosignatures
 /// kept beside the tree head are checked against the store's register with a blocking wait), while it takes protocols, and while
@@ -36,7 +36,7 @@ public sealed class NetworkThreadsTests : IDisposable
 
         using var server = CrashTests.Sanoo(
             new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "1" },
-            "serve", "--db", db, "--urls", url, "--writes-per-second", "1000000", "--tree-head-file", head);
+            "serve", "--db", db, "--urls", url, "--writes-per-second", "1000000", "--tree-head-file", head, "--inline-io");
         try
         {
             await Loopback.WaitForListenerAsync(port, TimeSpan.FromSeconds(60), () => "the server did not start on PostgreSQL with one core");

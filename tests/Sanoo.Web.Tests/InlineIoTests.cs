@@ -4,8 +4,8 @@ namespace Sanoo.Web.Tests;
 
 /// <summary>
 /// A server takes protocols and answers reads, the short way included, with many readers at once, whether its requests start on
-/// the network threads (<see cref="ServerOptions.InlineIo"/>, the default) or are handed to the thread pool as they arrive
-/// (<c>sanoo serve --no-inline-io</c>). Kestrel's half of the setting only: the runtime's (<see cref="SanooServer.PrepareProcess"/>)
+/// the network threads (<see cref="ServerOptions.InlineIo"/>, <c>sanoo serve --inline-io</c>) or are handed to the thread pool as
+/// they arrive (the default). Kestrel's half of the setting only: the runtime's (<see cref="SanooServer.PrepareProcess"/>)
 /// is the whole process's, and this one has made sockets; <c>sanoo serve</c> with both is run by the command's tests.
 /// </summary>
 public sealed class InlineIoTests

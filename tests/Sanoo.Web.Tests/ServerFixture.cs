@@ -52,7 +52,10 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>The networks that may read /metrics; empty for the default, loopback.</summary>
     public IReadOnlyList<string> MetricsFrom { get; init; } = [];
 
-    /// <summary>Whether requests start on the network threads (<see cref="ServerOptions.InlineIo"/>, the default).</summary>
+    /// <summary>
+    /// Whether requests start on the network threads (<see cref="ServerOptions.InlineIo"/>): so by default here, the harder path for
+    /// the server's own work to stay off them.
+    /// </summary>
     public bool InlineIo { get; init; } = true;
 
     /// <summary>What the server publishes now.</summary>

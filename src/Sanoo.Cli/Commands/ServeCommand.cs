@@ -12,7 +12,7 @@ namespace Sanoo.Cli.Commands;
 
 /// <summary>
 /// <c>sanoo serve [--definition FILE] --db DB --urls URL [--https-cert FILE [--https-key FILE]] [--metrics-from CIDR]
-/// [--log-format json] [--full-replay] [--no-inline-io]</c>: runs the server until Ctrl+C.
+/// [--log-format json] [--full-replay] [--inline-io]</c>: runs the server until Ctrl+C.
 /// </summary>
 public static class ServeCommand
 {
@@ -71,15 +71,10 @@ public static class ServeCommand
             Description = "Replay and check the whole log at start, whatever checkpoint there is (without it the tally starts from the last "
                 + "checkpoint whose signed statement, kept beside the tree head, checks against the log).",
         };
-        var pooledIo = new Option<bool>("--no-inline-io")
-        {
-            Description = "Hand every request to the thread pool as it arrives, reads already answered too (by default those are sent from "
-                + "the network thread that read them, everything else runs in the pool): fewer reads a core (docs/operations.md).",
-        };
         var inlineIo = new Option<bool>("--inline-io")
         {
-            Description = "The default since 6 Dec 2026; accepted so that older command lines still start.",
-            Hidden = true,
+            Description = "Send reads already answered from the network thread that read them (everything else still runs in the thread "
+                + "pool): less processor a read, more a signed protocol; for a server that mostly answers reads (docs/operations.md).",
         };
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
@@ -88,7 +83,7 @@ public static class ServeCommand
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
             definition, db, urls, writes, reads, proxies, signingKey, headFile, fullReplay, words, publicUrl, metricsFrom, logFormat, httpsCert,
-            httpsKey, pooledIo, inlineIo,
+            httpsKey, inlineIo,
         };
         command.SetAction((r, ct) => RunAsync(
             r.GetValue(logFormat) == "json" ? ErrorConsole() : console,
@@ -108,7 +103,7 @@ public static class ServeCommand
                 JsonLogs = r.GetValue(logFormat) == "json",
                 HttpsCertificateFile = r.GetValue(httpsCert)?.FullName,
                 HttpsKeyFile = r.GetValue(httpsKey)?.FullName,
-                InlineIo = !r.GetValue(pooledIo),
+                InlineIo = r.GetValue(inlineIo),
             },
             r.GetValue(signingKey),
             r.GetValue(fullReplay),
