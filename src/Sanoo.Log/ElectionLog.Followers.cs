@@ -45,14 +45,14 @@ public sealed partial class ElectionLog
     {
         await OffNetworkThreads.Enter();
         var wake = new SemaphoreSlim(0);
-        var listening = Task.Run(async () =>
+        var listening = ListenAsync(); // in this context too: its waits come back in the pool
+        async Task ListenAsync()
         {
-            await OffNetworkThreads.Enter();
             await foreach (var _ in _store.ChangesAsync(cancellationToken))
             {
                 wake.Release();
             }
-        }, cancellationToken);
+        }
         while (!cancellationToken.IsCancellationRequested)
         {
             try

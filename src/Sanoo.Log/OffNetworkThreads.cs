@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Sanoo.Log;
 
 /// <summary>
-/// Where the server's own work runs while the threads that wait for the network answer requests themselves (<c>sanoo serve</c>'s
-/// default: a socket's completion runs on that thread, and Kestrel goes on with the request there). A read already answered from
+/// Where the server's own work runs while the threads that wait for the network answer requests themselves (<c>sanoo serve
+/// --inline-io</c>: a socket's completion runs on that thread, and Kestrel goes on with the request there). A read already answered from
 /// the snapshot is sent right there, in microseconds; anything longer (a request that reads the store or renders a page, the log's
 /// writer, the snapshot publisher) must not run there, since every connection of that thread waits meanwhile. Such work awaits
 /// <see cref="Enter"/> first: it goes on in the thread pool, and so does every later <c>await</c> in it, even one whose wait ended

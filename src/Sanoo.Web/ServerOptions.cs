@@ -89,10 +89,10 @@ public sealed record ServerOptions
     /// Whether requests start on the threads that wait for the network rather than being handed to the thread pool as they arrive
     /// (Kestrel's <c>UnsafePreferInlineScheduling</c>, and the runtime's <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> through
     /// <see cref="SanooServer.PrepareProcess"/>): a read already answered from the snapshot is then sent from the network thread, with
-    /// no hand-over between threads (some 17% less of the server's processor a read, docs/performance.md), and everything else moves
-    /// to the pool at once and stays there (<see cref="Log.OffNetworkThreads"/>), so nothing that waits holds up the network.
-    /// <c>sanoo serve --inline-io</c>; not the default, since a signed protocol then costs the server more processor (some 15–40%
-    /// in docs/performance.md's runs), and a host that does not prepare the process gets Kestrel's half alone, which was slower.
+    /// no hand-over between threads (12% less of the server's processor a compressed read, docs/performance.md), and everything else
+    /// moves to the pool at once and stays there (<see cref="Log.OffNetworkThreads"/>), so nothing that waits holds up the network.
+    /// <c>sanoo serve --inline-io</c>; not the default while whether it costs signed protocols more is not settled, and a host that
+    /// does not prepare the process gets Kestrel's half alone, which was slower.
     /// </summary>
     public bool InlineIo { get; init; }
 

@@ -19,6 +19,30 @@ public static class CliRun
         var code = SanooCli.Run(args, console);
         return (code, writer.ToString());
     }
+
+    /// <summary>
+    /// Starts the real <c>sanoo</c> command of this build as a process of its own, with <paramref name="environment"/> added to its
+    /// environment; what it prints is read and let go.
+    /// </summary>
+    public static System.Diagnostics.Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sanoo.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = System.Diagnostics.Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
 }
 
 /// <summary>The kg-2021 sample written once to a temporary folder for all CLI tests.</summary>

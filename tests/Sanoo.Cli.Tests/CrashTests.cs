@@ -163,26 +163,5 @@ public sealed class CrashTests : IDisposable
         return count;
     }
 
-    private static Process Sanoo(params string[] args) => Sanoo(null, args);
-
-    /// <summary>A <c>sanoo</c> process of this build, with <paramref name="environment"/> added to its environment.</summary>
-    internal static Process Sanoo(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sanoo.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process Sanoo(params string[] args) => CliRun.Start(null, args);
 }

@@ -34,13 +34,13 @@ public sealed class NetworkThreadsTests : IDisposable
         var url = $"http://127.0.0.1:{port}";
         var receipts = Path.Combine(_folder, "receipts.jsonl");
 
-        using var server = CrashTests.Sanoo(
+        using var server = CliRun.Start(
             new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "1" },
             "serve", "--db", db, "--urls", url, "--writes-per-second", "1000000", "--tree-head-file", head, "--inline-io");
         try
         {
             await Loopback.WaitForListenerAsync(port, TimeSpan.FromSeconds(60), () => "the server did not start on PostgreSQL with one core");
-            using (var sender = CrashTests.Sanoo(null, "submit", "--token", "drill-token", "--url", url, "--receipts", receipts, input))
+            using (var sender = CliRun.Start(null, "submit", "--token", "drill-token", "--url", url, "--receipts", receipts, input))
             {
                 await sender.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
                 Assert.Equal(0, sender.ExitCode);

@@ -74,7 +74,7 @@ public static class ServeCommand
         var inlineIo = new Option<bool>("--inline-io")
         {
             Description = "Send reads already answered from the network thread that read them (everything else still runs in the thread "
-                + "pool): less processor a read, more a signed protocol; for a server that mostly answers reads (docs/operations.md).",
+                + "pool): less processor a read; for a server that mostly answers reads (docs/operations.md).",
         };
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
@@ -127,7 +127,7 @@ public static class ServeCommand
             }
             SanooServer.PrepareProcess(options);
             // Everything from here on (the store's opening, the first snapshot, the serving) runs off the network threads, which
-            // now complete the PostgreSQL connection's reads: not a wait of its is left on them.
+            // complete the PostgreSQL connection's reads with --inline-io: not a wait of its is left on them.
             await OffNetworkThreads.Enter();
             using var commission = await CommissionKeyFile.LoadAsync(console, signingKey, cancellationToken);
             await using var store = await StoreAddress.OpenAsync(db, cancellationToken);
