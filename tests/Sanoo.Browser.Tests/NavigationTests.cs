@@ -75,6 +75,15 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
         Assert.All(requests, url => Assert.StartsWith(site.Address.ToString(), url, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// What a page may weigh as it travels (Brotli, as the browser asks for it): within the first round trip of a new
+    /// connection (ten segments of 1,460 bytes, RFC 6928), what a phone on a poor mobile network waits for.
+    /// </summary>
+    private const int MostSent = 14_000;
+
+    /// <summary>What a page may weigh as HTML once decompressed: little for even a low-end phone to parse and lay out.</summary>
+    private const int MostHtml = 64_000;
+
     [Fact]
     public async Task Every_area_page_in_every_language_is_sound_and_small()
     {
@@ -89,7 +98,11 @@ public sealed class NavigationTests(ResultsSite site, ITestOutputHelper output)
                 var response = await page.GotoAsync(new Uri(site.Address, path).ToString());
                 Assert.Equal(200, response!.Status);
                 var size = (await response.BodyAsync()).Length;
-                Assert.True(size < 50_000, $"{path} is {size} bytes");
+                Assert.True(size < MostHtml, $"{path} is {size} bytes of HTML");
+                var headers = await response.AllHeadersAsync();
+                Assert.Equal("br", headers.GetValueOrDefault("content-encoding"));
+                var sent = int.Parse(headers["content-length"], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(sent < MostSent, $"{path} travels as {sent} bytes");
                 await PageChecks.AssertSoundAsync(page, language);
                 pages++;
             }
