@@ -17,19 +17,25 @@ namespace Sanoo.Web;
 public static class PublicReadLimit
 {
     /// <summary>The limiter applied to every request: public reads by address, everything else not at all (writes have their own policy).</summary>
-    public static PartitionedRateLimiter<HttpContext> Create(ServerOptions options) =>
-        PartitionedRateLimiter.Create<HttpContext, object>(context => SecurityHeaders.IsPublicRead(context.Request)
-            ? RateLimitPartition.GetTokenBucketLimiter(
-                AddressOf(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.PublicReadBurst,
-                    TokensPerPeriod = options.PublicReadsPerSecondPerAddress,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                })
-            : RateLimitPartition.GetNoLimiter(NotLimited));
+    public static PartitionedRateLimiter<HttpContext> Create(ServerOptions options) => new ReadsOnly(ByAddress(options));
+
+    /// <summary>
+    /// The public reads' token buckets by client address (<see cref="AddressOf"/>), for <paramref name="reads"/> made of it: the
+    /// reads answered at the connection (<see cref="PublicApi.ConnectionHotReads"/>) take from the same buckets as the others.
+    /// </summary>
+    public static PartitionedRateLimiter<object> Addresses(PartitionedRateLimiter<HttpContext> reads) => ((ReadsOnly)reads).ByAddress;
+
+    private static PartitionedRateLimiter<object> ByAddress(ServerOptions options) =>
+        PartitionedRateLimiter.Create<object, object>(address => RateLimitPartition.GetTokenBucketLimiter(
+            address,
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.PublicReadBurst,
+                TokensPerPeriod = options.PublicReadsPerSecondPerAddress,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
 
     /// <summary>
     /// The partition of a client: its address itself (compared by value, so no text is made for each request), or one key for
@@ -38,7 +44,48 @@ public static class PublicReadLimit
     public static object AddressOf(HttpContext context) => (object?)context.Connection.RemoteIpAddress ?? UnknownAddress;
 
     private static readonly object UnknownAddress = new();
-    private static readonly object NotLimited = new();
+
+    /// <summary>Public reads limited by their client's address; every other request let through.</summary>
+    private sealed class ReadsOnly(PartitionedRateLimiter<object> byAddress) : PartitionedRateLimiter<HttpContext>
+    {
+        public PartitionedRateLimiter<object> ByAddress { get; } = byAddress;
+
+        public override RateLimiterStatistics? GetStatistics(HttpContext resource) =>
+            SecurityHeaders.IsPublicRead(resource.Request) ? ByAddress.GetStatistics(AddressOf(resource)) : null;
+
+        protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
+            SecurityHeaders.IsPublicRead(resource.Request) ? ByAddress.AttemptAcquire(AddressOf(resource), permitCount) : Free.Lease;
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+            SecurityHeaders.IsPublicRead(resource.Request)
+                ? ByAddress.AcquireAsync(AddressOf(resource), permitCount, cancellationToken)
+                : ValueTask.FromResult(Free.Lease);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                ByAddress.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>The lease of a request that is not limited.</summary>
+    private sealed class Free : RateLimitLease
+    {
+        public static readonly RateLimitLease Lease = new Free();
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
 
     /// <summary>Believes <c>X-Forwarded-For</c> from the trusted proxies only; without any, the header is never read.</summary>
     public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, ServerOptions options)

@@ -72,9 +72,20 @@ public static class SanooServer
         {
             builder.WebHost.UseKestrelHttpsConfiguration();
         }
+        var readLimit = PublicReadLimit.Create(options);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            if (options.ReadsAtConnection && certificate is null && options.TrustedProxies.Count == 0)
+            {
+                var addresses = PublicReadLimit.Addresses(readLimit);
+                k.ConfigureEndpointDefaults(endpoint => endpoint.Use(next => new PublicApi.ConnectionHotReads(
+                    next,
+                    k.Limits,
+                    endpoint.ApplicationServices.GetRequiredService<SnapshotPublisher>(),
+                    addresses,
+                    endpoint.ApplicationServices.GetRequiredService<Operations.ServerMetrics>()).OnConnectionAsync));
+            }
             if (certificate is not null)
             {
                 k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
@@ -133,7 +144,6 @@ public static class SanooServer
                 + "See /api for a readable reference.";
             return Task.CompletedTask;
         }));
-        var readLimit = PublicReadLimit.Create(options);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

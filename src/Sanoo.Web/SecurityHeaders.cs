@@ -18,6 +18,16 @@ public static class SecurityHeaders
     public const string Policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The headers of a public read over plain HTTP, as <see cref="Apply"/> sets them, for an answer written without a request object
+    /// (<see cref="PublicApi.ConnectionHotReads"/>).
+    /// </summary>
+    internal static IReadOnlyList<(string Name, string Value)> OfPlainPublicRead { get; } =
+    [
+        ("Content-Security-Policy", Policy), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+        ("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "ETag, Retry-After"),
+    ];
+
     /// <summary>Adds the headers to every answer.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {

@@ -96,6 +96,13 @@ public sealed record ServerOptions
     /// </summary>
     public bool InlineIo { get; init; }
 
+    /// <summary>
+    /// Whether reads already answered from the snapshot are answered at the connection, before Kestrel reads HTTP
+    /// (<see cref="PublicApi.ConnectionHotReads"/>), on plain HTTP with no trusted proxy; elsewhere, or when false, they take the
+    /// pipeline's short way (<see cref="PublicApi.HotReads"/>).
+    /// </summary>
+    public bool ReadsAtConnection { get; init; } = true;
+
     /// <summary>Whether the server logs one JSON object a line (for a log collector) instead of text.</summary>
     public bool JsonLogs { get; init; }
 

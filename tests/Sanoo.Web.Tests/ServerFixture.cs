@@ -58,6 +58,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// </summary>
     public bool InlineIo { get; init; } = true;
 
+    /// <summary>Whether reads already answered are answered at the connection (<see cref="ServerOptions.ReadsAtConnection"/>).</summary>
+    public bool ReadsAtConnection { get; init; } = true;
+
     /// <summary>What the server publishes now.</summary>
     public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;
 
@@ -99,6 +102,7 @@ public sealed class ServerFixture : IAsyncLifetime
             TrustedProxies = TrustedProxies,
             MetricsFrom = MetricsFrom,
             InlineIo = InlineIo,
+            ReadsAtConnection = ReadsAtConnection,
         });
         await SanooServer.StartAsync(_app);
         Address = new Uri(_app.Urls.First());

@@ -16,6 +16,7 @@ public sealed class ServerMetrics : IDisposable
     private readonly Counter<long> _refused;
     private readonly Histogram<double> _freshness;
     private Published? _shown;
+    private long _readsAtConnection;
 
     /// <summary>Creates the instruments; times are read from <paramref name="time"/>.</summary>
     public ServerMetrics(TimeProvider time)
@@ -32,10 +33,19 @@ public sealed class ServerMetrics : IDisposable
             : double.NaN, "s", "Time since the published snapshot was frozen (it stays while the log does not move)");
         _meter.CreateObservableGauge("sanoo.snapshot.position", () => _shown?.Snapshot?.Position ?? 0, "{entry}",
             "The log position of the published snapshot");
+        _meter.CreateObservableCounter("sanoo.reads.at_connection", () => ReadsAtConnection, "{request}",
+            "Reads already answered from the snapshot, answered at the connection before Kestrel reads HTTP (so not in "
+                + "http.server.request.duration)");
         _meter.CreateObservableGauge("sanoo.publication.halted", () => _shown?.Halted is null ? 0 : 1,
             null,
             "1 while publication is halted (a snapshot broke an invariant; the last good one stays shown), 0 otherwise");
     }
+
+    /// <summary>How many reads were answered at the connection (<see cref="PublicApi.ConnectionHotReads"/>).</summary>
+    public long ReadsAtConnection => Interlocked.Read(ref _readsAtConnection);
+
+    /// <summary>Counts a read answered at the connection.</summary>
+    internal void AnsweredAtConnection() => Interlocked.Increment(ref _readsAtConnection);
 
     /// <summary>Counts a write request refused whole for <paramref name="reason"/> (one of the words above).</summary>
     public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));

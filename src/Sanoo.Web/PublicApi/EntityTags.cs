@@ -12,20 +12,31 @@ public static class EntityTags
     /// <summary>Whether the client's <paramref name="ifNoneMatch"/> holds <paramref name="current"/> (or <c>*</c>).</summary>
     public static bool Match(StringValues ifNoneMatch, string current)
     {
-        var opaque = Opaque(current);
         foreach (var header in ifNoneMatch)
         {
-            foreach (var tag in (header ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (Match((header ?? "").AsSpan(), current))
             {
-                if (tag == "*" || Opaque(tag).SequenceEqual(opaque))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether one <c>If-None-Match</c>, <paramref name="header"/>, holds <paramref name="current"/> (or <c>*</c>).</summary>
+    public static bool Match(ReadOnlySpan<char> header, string current)
+    {
+        var opaque = Opaque(current);
+        foreach (var range in header.Split(','))
+        {
+            var tag = header[range].Trim();
+            if (tag is "*" || (tag.Length > 0 && Opaque(tag).SequenceEqual(opaque)))
+            {
+                return true;
             }
         }
         return false;
     }
 
     /// <summary>The quoted opaque part of a tag, without its weakness mark.</summary>
-    private static ReadOnlySpan<char> Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag.AsSpan(2) : tag;
+    private static ReadOnlySpan<char> Opaque(ReadOnlySpan<char> tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

@@ -28,29 +28,52 @@ public static class AcceptEncoding
         {
             return ContentCoding.Identity;
         }
-        var (brotli, gzip, identity, any) = (-1.0, -1.0, -1.0, -1.0);
+        var weights = new Weights();
         foreach (var value in header)
         {
-            var text = (value ?? "").AsSpan();
+            weights.Add((value ?? "").AsSpan());
+        }
+        return weights.Preferred();
+    }
+
+    /// <summary>The coding to answer a request of one <c>Accept-Encoding</c>, <paramref name="header"/>.</summary>
+    public static ContentCoding Preferred(ReadOnlySpan<char> header)
+    {
+        var weights = new Weights();
+        weights.Add(header);
+        return weights.Preferred();
+    }
+
+    /// <summary>The highest weight each coding is given, -1 where none is.</summary>
+    private struct Weights()
+    {
+        private double _brotli = -1, _gzip = -1, _identity = -1, _any = -1;
+
+        public void Add(ReadOnlySpan<char> text)
+        {
             foreach (var range in text.Split(','))
             {
                 var (name, weight) = Weighed(text[range]);
                 switch (name)
                 {
-                    case Named.Brotli: brotli = Math.Max(brotli, weight); break;
-                    case Named.Gzip: gzip = Math.Max(gzip, weight); break;
-                    case Named.Identity: identity = Math.Max(identity, weight); break;
-                    case Named.Any: any = Math.Max(any, weight); break;
+                    case Named.Brotli: _brotli = Math.Max(_brotli, weight); break;
+                    case Named.Gzip: _gzip = Math.Max(_gzip, weight); break;
+                    case Named.Identity: _identity = Math.Max(_identity, weight); break;
+                    case Named.Any: _any = Math.Max(_any, weight); break;
                     case Named.Other: break;
                 }
             }
         }
-        brotli = brotli >= 0 ? brotli : Math.Max(any, 0);
-        gzip = gzip >= 0 ? gzip : Math.Max(any, 0);
-        identity = identity >= 0 ? identity : any == 0 ? 0 : double.Epsilon;
-        return brotli > 0 && brotli >= gzip && brotli >= identity ? ContentCoding.Brotli
-            : gzip > 0 && gzip >= identity ? ContentCoding.Gzip
-            : ContentCoding.Identity;
+
+        public readonly ContentCoding Preferred()
+        {
+            var brotli = _brotli >= 0 ? _brotli : Math.Max(_any, 0);
+            var gzip = _gzip >= 0 ? _gzip : Math.Max(_any, 0);
+            var identity = _identity >= 0 ? _identity : _any == 0 ? 0 : double.Epsilon;
+            return brotli > 0 && brotli >= gzip && brotli >= identity ? ContentCoding.Brotli
+                : gzip > 0 && gzip >= identity ? ContentCoding.Gzip
+                : ContentCoding.Identity;
+        }
     }
 
     /// <summary>The coding one element names (<c>gzip;q=0.8</c>) and its weight; <see cref="Named.Other"/> when malformed.</summary>

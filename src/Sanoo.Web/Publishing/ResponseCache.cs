@@ -115,4 +115,10 @@ public sealed record HotRead(ReadyAnswer Answer, string ETag)
 {
     /// <summary>The most request addresses remembered for one answer.</summary>
     public const int AddressesPerAnswer = 4;
+
+    /// <summary>
+    /// The status line and headers sent with this read at the connection, but the date (<see cref="PublicApi.ConnectionHotReads"/>):
+    /// 200 in each <see cref="ContentCoding"/>, then 304; each made the first time it is sent.
+    /// </summary>
+    internal byte[]?[] Heads { get; } = new byte[]?[4];
 }
