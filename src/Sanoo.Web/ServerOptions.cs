@@ -99,9 +99,10 @@ public sealed record ServerOptions
     /// <summary>
     /// Whether reads already answered from the snapshot are answered at the connection, before Kestrel reads HTTP
     /// (<see cref="PublicApi.ConnectionHotReads"/>), on plain HTTP with no trusted proxy; elsewhere, or when false, they take the
-    /// pipeline's short way (<see cref="PublicApi.HotReads"/>).
+    /// pipeline's short way (<see cref="PublicApi.HotReads"/>). <c>sanoo serve --connection-reads</c>; not the default yet: a
+    /// connection on which Kestrel answered a read behind it is reset about 137 s later while still in use (docs/operations.md).
     /// </summary>
-    public bool ReadsAtConnection { get; init; } = true;
+    public bool ReadsAtConnection { get; init; }
 
     /// <summary>Whether the server logs one JSON object a line (for a log collector) instead of text.</summary>
     public bool JsonLogs { get; init; }

@@ -38,9 +38,6 @@ public sealed class ConnectionHotReads(
     /// </summary>
     private const int MostUnsent = 256 * 1024;
 
-    /// <summary>How much later than the connection's own keep-alive timeout Kestrel behind it would end it.</summary>
-    private static readonly TimeSpan KestrelsMargin = TimeSpan.FromSeconds(10);
-
     private static DateLine? _date;
 
     private enum Step
@@ -114,9 +111,6 @@ public sealed class ConnectionHotReads(
                     {
                         return;
                     }
-                    // Kestrel behind the connection, idle meanwhile, would otherwise end it at its keep-alive timeout while it is in
-                    // use; the timeout here ends an idle connection first.
-                    behind?.KeepWaiting(limits.KeepAliveTimeout + KestrelsMargin);
                 }
                 if (step == Step.Ask)
                 {

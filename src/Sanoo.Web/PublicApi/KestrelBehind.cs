@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace Sanoo.Web.PublicApi;
 
@@ -16,12 +15,10 @@ internal sealed class KestrelBehind : IDuplexPipe
 {
     private readonly Pipe _requests = new(new PipeOptions(useSynchronizationContext: false));
     private readonly Pipe _answers = new(new PipeOptions(useSynchronizationContext: false));
-    private readonly ConnectionContext _connection;
     private readonly Task _kestrel;
 
     public KestrelBehind(ConnectionContext connection, ConnectionDelegate next)
     {
-        _connection = connection;
         connection.Transport = this;
         _kestrel = RunAsync(connection, next);
     }
@@ -97,13 +94,6 @@ internal sealed class KestrelBehind : IDuplexPipe
         transport.Input.CancelPendingRead();
         await toKestrel;
     }
-
-    /// <summary>
-    /// Puts off Kestrel's own timeout of the connection to <paramref name="wait"/> from now: it takes the reads answered in front of
-    /// it for none, and would end a connection in use at its keep-alive timeout.
-    /// </summary>
-    public void KeepWaiting(TimeSpan wait) =>
-        _connection.Features.Get<IConnectionTimeoutFeature>()?.ResetTimeout(wait);
 
     /// <summary>Ends Kestrel's side of the connection and waits for it to be done.</summary>
     public async Task EndAsync()
