@@ -11,7 +11,7 @@ source bench/common.sh
 need_wrk_and_nginx
 pairs=${1:-3}
 work=${WORK:-/tmp/sanoo-reads}
-port=5191
+port=$(free_port)
 url="http://127.0.0.1:$port/api/v1/results"
 if [ ! -f "$work/sanoo.db" ]; then
   ./sanoo demo --speed max --dir "$work" --urls "http://127.0.0.1:$port" --exit-when-done > /dev/null
@@ -23,8 +23,8 @@ for turn in $(seq 1 "$pairs"); do
     [ "$mode" = connection ] && flag=--connection-reads
     taskset -c 1 ./sanoo serve --db "sqlite:$work/sanoo.db" --signing-key "$work/commission.key" --urls "http://127.0.0.1:$port" \
       --reads-per-second 100000000 $flag > "$work/serve.log" 2>&1 &
-    for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/readyz" && break; sleep 1; done
-    pid=$(ss -ltnp | grep ":$port " | sed -E 's/.*pid=([0-9]+).*/\1/' | head -1)
+    pid=$!
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; do sleep 1; done
     taskset -a -p -c 1 "$pid" > /dev/null
     curl -s -o /dev/null -H 'Accept-Encoding: gzip, br' "$url"
     taskset -c 0 wrk -t1 -c64 -d5s -H 'Accept-Encoding: gzip, br' "$url" > /dev/null
@@ -36,6 +36,6 @@ for turn in $(seq 1 "$pairs"); do
     echo "turn $turn $mode: $rate reads/s; server processor a read: user $(echo "scale=1; ($u1-$u0)*1000000/$tick/$total" | bc) µs," \
       "system $(echo "scale=1; ($s1-$s0)*1000000/$tick/$total" | bc) µs"
     kill "$pid"
-    wait 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
   done
 done

@@ -16,16 +16,17 @@ namespace Sanoo.Web;
 /// </summary>
 public static class PublicReadLimit
 {
-    /// <summary>The limiter applied to every request: public reads by address, everything else not at all (writes have their own policy).</summary>
-    public static PartitionedRateLimiter<HttpContext> Create(ServerOptions options) => new ReadsOnly(ByAddress(options));
+    /// <summary>
+    /// The limiter applied to every request: public reads take from <paramref name="addresses"/> (<see cref="ByAddress"/>), everything
+    /// else is not limited (writes have their own policy).
+    /// </summary>
+    public static PartitionedRateLimiter<HttpContext> Create(PartitionedRateLimiter<object> addresses) => new ReadsOnly(addresses);
 
     /// <summary>
-    /// The public reads' token buckets by client address (<see cref="AddressOf"/>), for <paramref name="reads"/> made of it: the
-    /// reads answered at the connection (<see cref="PublicApi.ConnectionHotReads"/>) take from the same buckets as the others.
+    /// The public reads' token buckets by client address (<see cref="AddressOf"/>): those of <see cref="Create"/>, and of the reads
+    /// answered at the connection (<see cref="PublicApi.ConnectionHotReads"/>), so both take from the same buckets.
     /// </summary>
-    public static PartitionedRateLimiter<object> Addresses(PartitionedRateLimiter<HttpContext> reads) => ((ReadsOnly)reads).ByAddress;
-
-    private static PartitionedRateLimiter<object> ByAddress(ServerOptions options) =>
+    public static PartitionedRateLimiter<object> ByAddress(ServerOptions options) =>
         PartitionedRateLimiter.Create<object, object>(address => RateLimitPartition.GetTokenBucketLimiter(
             address,
             _ => new TokenBucketRateLimiterOptions
@@ -48,42 +49,28 @@ public static class PublicReadLimit
     /// <summary>Public reads limited by their client's address; every other request let through.</summary>
     private sealed class ReadsOnly(PartitionedRateLimiter<object> byAddress) : PartitionedRateLimiter<HttpContext>
     {
-        public PartitionedRateLimiter<object> ByAddress { get; } = byAddress;
+        private static readonly RateLimiter Unlimited = RateLimitPartition.GetNoLimiter(UnknownAddress).Factory(UnknownAddress);
 
         public override RateLimiterStatistics? GetStatistics(HttpContext resource) =>
-            SecurityHeaders.IsPublicRead(resource.Request) ? ByAddress.GetStatistics(AddressOf(resource)) : null;
+            SecurityHeaders.IsPublicRead(resource.Request) ? byAddress.GetStatistics(AddressOf(resource)) : null;
 
         protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-            SecurityHeaders.IsPublicRead(resource.Request) ? ByAddress.AttemptAcquire(AddressOf(resource), permitCount) : Free.Lease;
+            SecurityHeaders.IsPublicRead(resource.Request)
+                ? byAddress.AttemptAcquire(AddressOf(resource), permitCount)
+                : Unlimited.AttemptAcquire(permitCount);
 
         protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
             SecurityHeaders.IsPublicRead(resource.Request)
-                ? ByAddress.AcquireAsync(AddressOf(resource), permitCount, cancellationToken)
-                : ValueTask.FromResult(Free.Lease);
+                ? byAddress.AcquireAsync(AddressOf(resource), permitCount, cancellationToken)
+                : Unlimited.AcquireAsync(permitCount, cancellationToken);
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                ByAddress.Dispose();
+                byAddress.Dispose();
             }
             base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>The lease of a request that is not limited.</summary>
-    private sealed class Free : RateLimitLease
-    {
-        public static readonly RateLimitLease Lease = new Free();
-
-        public override bool IsAcquired => true;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
         }
     }
 

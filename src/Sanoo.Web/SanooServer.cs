@@ -72,13 +72,13 @@ public static class SanooServer
         {
             builder.WebHost.UseKestrelHttpsConfiguration();
         }
-        var readLimit = PublicReadLimit.Create(options);
+        var addresses = PublicReadLimit.ByAddress(options);
+        var readLimit = PublicReadLimit.Create(addresses);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
             if (options.ReadsAtConnection && certificate is null && options.TrustedProxies.Count == 0)
             {
-                var addresses = PublicReadLimit.Addresses(readLimit);
                 k.ConfigureEndpointDefaults(endpoint => endpoint.Use(next => new PublicApi.ConnectionHotReads(
                     next,
                     k.Limits,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Sanoo.Web;
 
@@ -24,9 +25,15 @@ public static class SecurityHeaders
     /// </summary>
     internal static IReadOnlyList<(string Name, string Value)> OfPlainPublicRead { get; } =
     [
-        ("Content-Security-Policy", Policy), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
-        ("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "ETag, Retry-After"),
+        (HeaderNames.ContentSecurityPolicy, Policy), (HeaderNames.XContentTypeOptions, NoSniff), (ReferrerPolicy, NoReferrer),
+        (HeaderNames.AccessControlAllowOrigin, AnyOrigin), (HeaderNames.AccessControlExposeHeaders, ExposedHeaders),
     ];
+
+    private const string NoSniff = "nosniff";
+    private const string ReferrerPolicy = "Referrer-Policy";
+    private const string NoReferrer = "no-referrer";
+    private const string AnyOrigin = "*";
+    private const string ExposedHeaders = "ETag, Retry-After";
 
     /// <summary>Adds the headers to every answer.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
@@ -40,16 +47,16 @@ public static class SecurityHeaders
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = Policy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = NoSniff;
+        headers[ReferrerPolicy] = NoReferrer;
         if (context.Request.IsHttps)
         {
             headers.StrictTransportSecurity = "max-age=31536000";
         }
         if (publicRead)
         {
-            headers.AccessControlAllowOrigin = "*";
-            headers.AccessControlExposeHeaders = "ETag, Retry-After";
+            headers.AccessControlAllowOrigin = AnyOrigin;
+            headers.AccessControlExposeHeaders = ExposedHeaders;
         }
     }
 

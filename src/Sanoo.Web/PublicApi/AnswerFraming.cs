@@ -11,12 +11,13 @@ namespace Sanoo.Web.PublicApi;
 /// </summary>
 internal sealed class AnswerFraming(bool answersHead)
 {
-    /// <summary>The longest head kept to be read.</summary>
-    private const int MaxHead = 64 * 1024;
+    /// <summary>The longest line kept to be read: of the head, or of the chunked framing.</summary>
+    private const int MaxLine = 16 * 1024;
 
     private enum State
     {
-        Head,
+        Status,
+        Header,
         Length,
         ChunkSize,
         ChunkData,
@@ -26,9 +27,11 @@ internal sealed class AnswerFraming(bool answersHead)
         Done,
     }
 
-    private readonly List<byte> _head = [];
     private readonly List<byte> _line = [];
-    private State _state = State.Head;
+    private State _state = State.Status;
+    private int _code;
+    private long? _length;
+    private bool _chunked;
     private long _remaining;
 
     /// <summary>Whether the whole answer has passed.</summary>
@@ -47,9 +50,6 @@ internal sealed class AnswerFraming(bool answersHead)
         {
             switch (_state)
             {
-                case State.Head:
-                    bytes = HeadPart(bytes);
-                    break;
                 case State.Length:
                 case State.ChunkData:
                     var taken = (int)Math.Min(_remaining, bytes.Length);
@@ -60,126 +60,44 @@ internal sealed class AnswerFraming(bool answersHead)
                         _state = _state == State.Length ? State.Done : State.ChunkEnd;
                     }
                     break;
-                case State.ChunkSize:
-                case State.ChunkEnd:
-                case State.Trailer:
-                    bytes = LinePart(bytes);
-                    break;
                 case State.UntilClosed:
                     return;
                 case State.Done:
                     Broken = true;
                     return;
+                default:
+                    bytes = LinePart(bytes);
+                    break;
             }
         }
     }
 
-    private ReadOnlySpan<byte> HeadPart(ReadOnlySpan<byte> bytes)
-    {
-        var i = 0;
-        while (i < bytes.Length)
-        {
-            _head.Add(bytes[i++]);
-            if (_head.Count >= 4 && _head[^1] == '\n' && _head[^2] == '\r' && _head[^3] == '\n' && _head[^4] == '\r')
-            {
-                Begin(Encoding.ASCII.GetString([.. _head]));
-                return bytes[i..];
-            }
-            if (_head.Count > MaxHead)
-            {
-                Broken = true;
-                return [];
-            }
-        }
-        return [];
-    }
-
-    /// <summary>Reads the head and sets how its body is framed.</summary>
-    private void Begin(string head)
-    {
-        var lines = head.Split("\r\n");
-        var status = lines[0].Split(' ');
-        if (status.Length < 2 || !status[0].StartsWith("HTTP/1.", StringComparison.Ordinal) || !int.TryParse(status[1], out var code))
-        {
-            Broken = true;
-            return;
-        }
-        long? length = null;
-        var chunked = false;
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                continue;
-            }
-            var name = line[..colon].Trim();
-            var value = line[(colon + 1)..].Trim();
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                length = long.Parse(value, CultureInfo.InvariantCulture);
-            }
-            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                chunked = value.EndsWith("chunked", StringComparison.OrdinalIgnoreCase);
-            }
-            else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
-            {
-                Closes |= value.Contains("close", StringComparison.OrdinalIgnoreCase);
-            }
-        }
-        if (code == 101)
-        {
-            Broken = true;
-        }
-        else if (code < 200)
-        {
-            // An interim answer (Kestrel sends none to the requests forwarded): the real one follows.
-            _head.Clear();
-        }
-        else if (answersHead || code is 204 or 304)
-        {
-            _state = State.Done;
-        }
-        else if (chunked)
-        {
-            _state = State.ChunkSize;
-        }
-        else if (length is { } bytes)
-        {
-            _remaining = bytes;
-            _state = bytes == 0 ? State.Done : State.Length;
-        }
-        else
-        {
-            Closes = true;
-            _state = State.UntilClosed;
-        }
-    }
-
-    /// <summary>Reads a line of the chunked framing: a chunk's size, the end of its data, or a trailer line.</summary>
+    /// <summary>Reads a line: the status line, a header, a chunk's size, the end of its data, or a trailer line.</summary>
     private ReadOnlySpan<byte> LinePart(ReadOnlySpan<byte> bytes)
     {
         var end = bytes.IndexOf((byte)'\n');
         _line.AddRange(end < 0 ? bytes : bytes[..(end + 1)]);
         if (end < 0)
         {
-            if (_line.Count > 1024)
-            {
-                Broken = true;
-            }
+            Broken = _line.Count > MaxLine;
             return [];
         }
         var line = Encoding.ASCII.GetString([.. _line]).TrimEnd('\r', '\n');
         _line.Clear();
         switch (_state)
         {
+            case State.Status:
+                Status(line);
+                break;
+            case State.Header when line.Length == 0:
+                Begin();
+                break;
+            case State.Header:
+                Header(line);
+                break;
             case State.ChunkSize:
                 var size = line.Split(';')[0].Trim();
-                if (!long.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _remaining))
-                {
-                    Broken = true;
-                }
+                Broken = !long.TryParse(size, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _remaining);
                 _state = _remaining == 0 ? State.Trailer : State.ChunkData;
                 break;
             case State.ChunkEnd:
@@ -191,5 +109,67 @@ internal sealed class AnswerFraming(bool answersHead)
                 break;
         }
         return bytes[(end + 1)..];
+    }
+
+    private void Status(string line)
+    {
+        var parts = line.Split(' ');
+        Broken = parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal) || !int.TryParse(parts[1], out _code);
+        (_length, _chunked, _state) = (null, false, State.Header);
+    }
+
+    private void Header(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return;
+        }
+        var name = line[..colon].Trim();
+        var value = line[(colon + 1)..].Trim();
+        if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+        {
+            _length = long.Parse(value, CultureInfo.InvariantCulture);
+        }
+        else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+        {
+            _chunked = value.EndsWith("chunked", StringComparison.OrdinalIgnoreCase);
+        }
+        else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
+        {
+            Closes |= value.Contains("close", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>At the head's empty line: how its body is framed.</summary>
+    private void Begin()
+    {
+        if (_code == 101)
+        {
+            Broken = true;
+        }
+        else if (_code < 200)
+        {
+            // An interim answer (Kestrel sends none to the requests forwarded): the real one follows.
+            _state = State.Status;
+        }
+        else if (answersHead || _code is 204 or 304)
+        {
+            _state = State.Done;
+        }
+        else if (_chunked)
+        {
+            _state = State.ChunkSize;
+        }
+        else if (_length is { } bytes)
+        {
+            _remaining = bytes;
+            _state = bytes == 0 ? State.Done : State.Length;
+        }
+        else
+        {
+            Closes = true;
+            _state = State.UntilClosed;
+        }
     }
 }

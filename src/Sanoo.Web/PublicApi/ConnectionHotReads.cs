@@ -38,6 +38,9 @@ public sealed class ConnectionHotReads(
     /// </summary>
     private const int MostUnsent = 256 * 1024;
 
+    /// <summary>Where in <see cref="HotRead.Heads"/> the 304's head is kept (the 200s' are at their coding's).</summary>
+    private const int NotModified = 3;
+
     private static DateLine? _date;
 
     private enum Step
@@ -255,18 +258,14 @@ public sealed class ConnectionHotReads(
         var published = publisher.Current;
         Span<char> target = stackalloc char[head.Target.Length];
         Ascii.ToUtf16(head.Target, target, out _);
-        if (!published.Responses.TryGetHot(target, out var hot) || !string.Equals(hot.ETag, published.ETag, StringComparison.Ordinal))
-        {
-            return false;
-        }
         Span<char> header = stackalloc char[Math.Max(head.AcceptEncoding.Length, head.IfNoneMatch.Length)];
-        var coding = ContentCoding.Identity;
+        var asked = ContentCoding.Identity;
         if (!head.AcceptEncoding.IsEmpty)
         {
             Ascii.ToUtf16(head.AcceptEncoding, header, out _);
-            coding = AcceptEncoding.Preferred(header[..head.AcceptEncoding.Length]);
+            asked = AcceptEncoding.Preferred(header[..head.AcceptEncoding.Length]);
         }
-        if (hot.Answer.EncodedIfMade(coding) is not { } body)
+        if (!HotReads.TryFind(published, target, asked, out var hot, out var body, out var sent))
         {
             return false;
         }
@@ -283,8 +282,7 @@ public sealed class ConnectionHotReads(
             Ascii.ToUtf16(head.IfNoneMatch, header, out _);
             notModified = EntityTags.Match(header[..head.IfNoneMatch.Length], hot.ETag);
         }
-        var kind = notModified ? 3 : ReferenceEquals(body, hot.Answer.Identity) ? 0 : (int)coding;
-        var lines = hot.Heads[kind] ??= HeadOf(hot, kind, body);
+        var lines = hot.Heads[notModified ? NotModified : (int)sent] ??= HeadOf(hot, notModified ? null : sent, body);
         var date = DateLine.Now(ref _date);
         output.Write(lines);
         output.Write(date);
@@ -297,11 +295,14 @@ public sealed class ConnectionHotReads(
         return true;
     }
 
-    /// <summary>The status line and headers of <paramref name="hot"/> sent as <paramref name="kind"/> (<see cref="HotRead.Heads"/>).</summary>
-    private static byte[] HeadOf(HotRead hot, int kind, byte[] body)
+    /// <summary>
+    /// The status line and headers of <paramref name="hot"/> (<see cref="HotRead.Heads"/>): 200 with <paramref name="body"/> in the
+    /// coding it is <paramref name="sent"/> in, or 304 (null).
+    /// </summary>
+    private static byte[] HeadOf(HotRead hot, ContentCoding? sent, byte[] body)
     {
-        var text = new StringBuilder(kind == 3 ? "HTTP/1.1 304 Not Modified\r\n" : "HTTP/1.1 200 OK\r\n");
-        if (kind != 3)
+        var text = new StringBuilder(sent is null ? "HTTP/1.1 304 Not Modified\r\n" : "HTTP/1.1 200 OK\r\n");
+        if (sent is not null)
         {
             text.Append("Content-Length: ").Append(body.Length).Append("\r\n");
             text.Append("Content-Type: ").Append(hot.Answer.ContentType).Append("\r\n");
@@ -314,9 +315,9 @@ public sealed class ConnectionHotReads(
         text.Append("ETag: ").Append(hot.ETag).Append("\r\n");
         text.Append("Cache-Control: ").Append(SnapshotResponse.CacheControl).Append("\r\n");
         text.Append("Vary: Accept-Encoding\r\n");
-        if (kind is 1 or 2)
+        if (sent is { } coding and not ContentCoding.Identity)
         {
-            text.Append("Content-Encoding: ").Append(kind == (int)ContentCoding.Brotli ? "br" : "gzip").Append("\r\n");
+            text.Append("Content-Encoding: ").Append(coding.Token()).Append("\r\n");
         }
         return Encoding.ASCII.GetBytes(text.ToString());
     }

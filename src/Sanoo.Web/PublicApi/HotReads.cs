@@ -20,7 +20,7 @@ namespace Sanoo.Web.PublicApi;
 public static class HotReads
 {
     /// <summary>The longest address looked up (longer ones take the whole pipeline).</summary>
-    private const int MaxTarget = 512;
+    internal const int MaxTarget = 512;
 
     /// <summary>Serves remembered reads before the rest of the pipeline, counting them against <paramref name="limiter"/>.</summary>
     public static IApplicationBuilder UseHotReads(this IApplicationBuilder app, PartitionedRateLimiter<HttpContext> limiter)
@@ -61,6 +61,24 @@ public static class HotReads
         HeaderNames.Vary, HeaderNames.ContentEncoding, HeaderNames.ContentType, HeaderNames.ContentLength,
     };
 
+    /// <summary>
+    /// The read remembered for <paramref name="target"/> in <paramref name="published"/>, with its body in the coding
+    /// <paramref name="asked"/> for when that is at hand without work, and the coding the body is <paramref name="sent"/> in
+    /// (identity when the answer is not sent compressed); false when there is none, for the whole pipeline or Kestrel to answer.
+    /// </summary>
+    internal static bool TryFind(
+        Published published, ReadOnlySpan<char> target, ContentCoding asked, out HotRead hot, out byte[] body, out ContentCoding sent)
+    {
+        (body, sent) = ([], ContentCoding.Identity);
+        if (!published.Responses.TryGetHot(target, out hot) || !string.Equals(hot.ETag, published.ETag, StringComparison.Ordinal)
+            || hot.Answer.EncodedIfMade(asked) is not { } made)
+        {
+            return false;
+        }
+        (body, sent) = (made, ReferenceEquals(made, hot.Answer.Identity) ? ContentCoding.Identity : asked);
+        return true;
+    }
+
     /// <summary>The read sent the short way, or null when the request is not one (the whole pipeline answers it).</summary>
     private static Task? TrySend(HttpContext context, Published published, PartitionedRateLimiter<HttpContext> limiter)
     {
@@ -79,12 +97,7 @@ public static class HotReads
         Span<char> target = stackalloc char[path.Length + query.Length];
         path.CopyTo(target);
         query.CopyTo(target[path.Length..]);
-        if (!published.Responses.TryGetHot(target, out var hot) || !string.Equals(hot.ETag, published.ETag, StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var coding = AcceptEncoding.Preferred(request.Headers.AcceptEncoding);
-        if (hot.Answer.EncodedIfMade(coding) is not { } body)
+        if (!TryFind(published, target, AcceptEncoding.Preferred(request.Headers.AcceptEncoding), out var hot, out var body, out var sent))
         {
             return null;
         }
@@ -105,9 +118,9 @@ public static class HotReads
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
-        if (!ReferenceEquals(body, hot.Answer.Identity))
+        if (sent != ContentCoding.Identity)
         {
-            headers.ContentEncoding = coding == ContentCoding.Brotli ? "br" : "gzip";
+            headers.ContentEncoding = sent.Token();
         }
         response.ContentType = hot.Answer.ContentType;
         response.ContentLength = body.Length;

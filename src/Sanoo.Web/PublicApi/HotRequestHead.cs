@@ -18,9 +18,6 @@ internal readonly ref struct HotRequestHead
     /// <summary>The longest head read here; a longer one is Kestrel's.</summary>
     public const int MaxLength = 4096;
 
-    /// <summary>The longest request target read here.</summary>
-    public const int MaxTarget = 512;
-
     private const int MaxHeaders = 100;
 
     /// <summary>What the bytes at the front of a connection are.</summary>
@@ -72,8 +69,7 @@ internal readonly ref struct HotRequestHead
     public static Parse TryRead(ReadOnlySpan<byte> data, out HotRequestHead head)
     {
         head = default;
-        var start = data[..Math.Min(data.Length, 5)];
-        if (!"GET "u8.StartsWith(start) && !"HEAD "u8.StartsWith(start) && !start.StartsWith("GET "u8) && !start.StartsWith("HEAD "u8))
+        if (!Begins(data, "GET "u8) && !Begins(data, "HEAD "u8))
         {
             return Parse.Other;
         }
@@ -138,9 +134,13 @@ internal readonly ref struct HotRequestHead
         {
             return Parse.Other;
         }
-        head = new HotRequestHead(end + 4, isHead, target.Length <= MaxTarget && IsPlainTarget(target), target, acceptEncoding, ifNoneMatch);
+        head = new HotRequestHead(end + 4, isHead, target.Length <= HotReads.MaxTarget && IsPlainTarget(target), target, acceptEncoding, ifNoneMatch);
         return Parse.Hot;
     }
+
+    /// <summary>Whether <paramref name="data"/> begins with <paramref name="word"/>, or is a beginning of it.</summary>
+    private static bool Begins(ReadOnlySpan<byte> data, ReadOnlySpan<byte> word) =>
+        data.Length >= word.Length ? data.StartsWith(word) : word.StartsWith(data);
 
     /// <summary>Headers that give the request a body or change the connection: such a request is Kestrel's.</summary>
     private static bool Changes(ReadOnlySpan<byte> name) =>

@@ -111,27 +111,11 @@ internal sealed class KestrelBehind : IDuplexPipe
     {
         try
         {
-            while (true)
-            {
-                var result = await from.ReadAsync();
-                if (result.IsCanceled)
-                {
-                    return;
-                }
-                foreach (var segment in result.Buffer)
-                {
-                    to.Write(segment.Span);
-                }
-                from.AdvanceTo(result.Buffer.End);
-                if ((await to.FlushAsync()).IsCompleted || result.IsCompleted)
-                {
-                    return;
-                }
-            }
+            await from.CopyToAsync(to);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
-            // The other side ended first.
+            // The other side ended first, or the copy was called off (PumpAsync).
         }
         finally
         {

@@ -28,7 +28,7 @@ public sealed class ReadyAnswerResult(ReadyAnswer answer, Published? published =
             OneOffCompression.Kept(httpContext);
             if (!ReferenceEquals(body, answer.Identity))
             {
-                response.Headers.ContentEncoding = coding == ContentCoding.Brotli ? "br" : "gzip";
+                response.Headers.ContentEncoding = coding.Token();
             }
         }
         response.ContentType = answer.ContentType;

@@ -118,7 +118,7 @@ public sealed record HotRead(ReadyAnswer Answer, string ETag)
 
     /// <summary>
     /// The status line and headers sent with this read at the connection, but the date (<see cref="PublicApi.ConnectionHotReads"/>):
-    /// 200 in each <see cref="ContentCoding"/>, then 304; each made the first time it is sent.
+    /// 200 in each <see cref="ContentCoding"/> at its number, then 304; each made the first time it is sent.
     /// </summary>
     internal byte[]?[] Heads { get; } = new byte[]?[4];
 }
