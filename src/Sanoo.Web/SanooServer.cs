@@ -77,6 +77,7 @@ public static class SanooServer
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            k.Limits.KeepAliveTimeout = options.KeepAlive;
             if (options.ReadsAtConnection && certificate is null && options.TrustedProxies.Count == 0)
             {
                 k.ConfigureEndpointDefaults(endpoint => endpoint.Use(next => new PublicApi.ConnectionHotReads(

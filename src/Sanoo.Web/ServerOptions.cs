@@ -99,10 +99,12 @@ public sealed record ServerOptions
     /// <summary>
     /// Whether reads already answered from the snapshot are answered at the connection, before Kestrel reads HTTP
     /// (<see cref="PublicApi.ConnectionHotReads"/>), on plain HTTP with no trusted proxy; elsewhere, or when false, they take the
-    /// pipeline's short way (<see cref="PublicApi.HotReads"/>). <c>sanoo serve --connection-reads</c>; not the default yet: a
-    /// connection on which Kestrel answered a read behind it is reset about 137 s later while still in use (docs/operations.md).
+    /// pipeline's short way (<see cref="PublicApi.HotReads"/>). <c>sanoo serve --connection-reads</c>; not the default yet.
     /// </summary>
     public bool ReadsAtConnection { get; init; }
+
+    /// <summary>How long an idle connection is kept open for its next request (Kestrel's keep-alive; its default, 130 s).</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(130);
 
     /// <summary>Whether the server logs one JSON object a line (for a log collector) instead of text.</summary>
     public bool JsonLogs { get; init; }
@@ -123,7 +125,7 @@ public sealed record ServerOptions
         {
             yield return $"--urls '{Urls}' is not a URL such as http://127.0.0.1:5080";
         }
-        if (PublishInterval <= TimeSpan.Zero || AccessRefresh <= TimeSpan.Zero || PageRefresh <= TimeSpan.Zero)
+        if (PublishInterval <= TimeSpan.Zero || AccessRefresh <= TimeSpan.Zero || PageRefresh <= TimeSpan.Zero || KeepAlive <= TimeSpan.Zero)
         {
             yield return "intervals must be positive";
         }

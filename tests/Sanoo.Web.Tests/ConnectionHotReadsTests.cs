@@ -219,6 +219,49 @@ public sealed class ConnectionHotReadLimitTests : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Kestrel behind a connection keeps its own keep-alive, which runs out while the connection's reads are answered in front of it: the
+/// connection in use lives on, the next read it is asked is answered by a new Kestrel, and the idle connection ends at the keep-alive.
+/// </summary>
+public sealed class ConnectionHotReadsKeepAliveTests : IAsyncLifetime
+{
+    private readonly ServerFixture _server = new() { KeepAlive = TimeSpan.FromSeconds(2) };
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_connection_in_use_outlives_the_keep_alive_of_kestrel_behind_it()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _server.Client.GetAsync("/api/v1/results")).StatusCode);
+        var metrics = _server.Services.GetRequiredService<Operations.ServerMetrics>();
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, _server.Address.Port);
+        var stream = client.GetStream();
+        var behind = 0;
+        var inFront = metrics.ReadsAtConnection;
+        // Kestrel behind ends 2 s after the read it answered; once it has, its wait for its last bytes to drain runs out after 5 s
+        // more, which before this was mended reset the connection. Reads every half second for 16 s: in front, and every 3 s behind.
+        var running = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; running.Elapsed < TimeSpan.FromSeconds(16); i++)
+        {
+            var target = i % 6 == 0 ? "/api/v1/result%73" : "/api/v1/results";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+            var answer = await RawClient.ReadAnswerAsync(stream, head: false);
+            Assert.True(answer.Status == 200, $"{target} at {running.Elapsed}: {answer.Status}");
+            behind += i % 6 == 0 ? 1 : 0;
+            await Task.Delay(500);
+        }
+        Assert.True(behind >= 5, $"{behind} reads answered behind");
+        Assert.True(metrics.ReadsAtConnection - inFront >= 20, "the other reads were answered in front");
+        // Idle past the keep-alive, the connection is closed, not reset.
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, await stream.ReadAsync(new byte[1], wait.Token));
+        Assert.True(running.Elapsed > TimeSpan.FromSeconds(17), "closed at the keep-alive, not before");
+    }
+}
+
 /// <summary>A server stopping closes the connections waiting at the connection for their next read, without waiting for them.</summary>
 public sealed class ConnectionHotReadsStopTests
 {

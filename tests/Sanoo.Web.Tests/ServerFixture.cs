@@ -61,6 +61,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>Whether reads already answered are answered at the connection (<see cref="ServerOptions.ReadsAtConnection"/>).</summary>
     public bool ReadsAtConnection { get; init; } = true;
 
+    /// <summary>How long an idle connection is kept (<see cref="ServerOptions.KeepAlive"/>).</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(130);
+
     /// <summary>What the server publishes now.</summary>
     public Publishing.Published Published => _app!.Services.GetRequiredService<Publishing.SnapshotPublisher>().Current;
 
@@ -103,6 +106,7 @@ public sealed class ServerFixture : IAsyncLifetime
             MetricsFrom = MetricsFrom,
             InlineIo = InlineIo,
             ReadsAtConnection = ReadsAtConnection,
+            KeepAlive = KeepAlive,
         });
         await SanooServer.StartAsync(_app);
         Address = new Uri(_app.Urls.First());
