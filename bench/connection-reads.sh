@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reads already answered from the snapshot, answered at the connection (`sanoo serve --connection-reads`) against the same reads
-# through Kestrel's HTTP layer (the default), turn about, on one store (loopback only). Each turn starts the server held to
+# Reads already answered from the snapshot, answered at the connection (the default) against the same reads
+# through Kestrel's HTTP layer (`sanoo serve --no-connection-reads`), turn about, on one store (loopback only). Each turn starts the server held to
 # core 1, warms it with wrk for 5 s, then times wrk on core 0 (one thread, 64 connections, 10 s) asking for the national
 # results compressed (Accept-Encoding: gzip, br), and prints the rate and the server's user and system processor time per read
 # from /proc: on a noisy shared machine the processor a read costs moves less than the rate.
@@ -20,7 +20,7 @@ tick=$(getconf CLK_TCK)
 for turn in $(seq 1 "$pairs"); do
   for mode in connection kestrel; do
     flag=""
-    [ "$mode" = connection ] && flag=--connection-reads
+    [ "$mode" = kestrel ] && flag=--no-connection-reads
     taskset -c 1 ./sanoo serve --db "sqlite:$work/sanoo.db" --signing-key "$work/commission.key" --urls "http://127.0.0.1:$port" \
       --reads-per-second 100000000 $flag > "$work/serve.log" 2>&1 &
     pid=$!

@@ -10,10 +10,10 @@
 # been taking protocols for a while, and its runtime has compiled the ingest path's code at its optimized tier; with the earlier
 # 5,000 the timed burst still compiled some 3,000 methods (the script prints the server's compilations in the burst).
 # PIN=1 times the reads with each server held to one core and wrk to the other (bench/common.sh). INLINE_IO=1 starts the server
-# with --inline-io (reads already answered sent from the network threads, docs/operations.md); CONNECTION_READS=1 with
-# --connection-reads (reads already answered, answered at the connection before Kestrel reads HTTP). nginx sends the server's
+# with --inline-io (reads already answered sent from the network threads, docs/operations.md); KESTREL_READS=1 with
+# --no-connection-reads (every read through Kestrel's HTTP layer, not answered at the connection before it, the default). nginx sends the server's
 # security, CORS and cache headers too (NGINX_HEADERS=bare: not, bench/common.sh).
-# Usage: [WARM_UP=N] [PIN=1] [INLINE_IO=1] [CONNECTION_READS=1] [NGINX_HEADERS=bare] bench/http.sh [STATIONS] [RUNS]   (defaults 60000 signed protocols: 25,000 warm-up, 25,000 timed, 10,000 at a
+# Usage: [WARM_UP=N] [PIN=1] [INLINE_IO=1] [KESTREL_READS=1] [NGINX_HEADERS=bare] bench/http.sh [STATIONS] [RUNS]   (defaults 60000 signed protocols: 25,000 warm-up, 25,000 timed, 10,000 at a
 # steady rate; 3 wrk runs). Needs wrk and nginx (installed if missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,7 @@ trap cleanup EXIT
 
 ./sanoo generate synthetic --stations 100000 --out "$work/election" >/dev/null
 dotnet build bench/Sanoo.Bench -c Release -o "$work/bin" --nologo -v quiet >/dev/null
-./sanoo serve --definition "$work/election/election.json" --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --writes-per-second 1000000 --reads-per-second 100000000 ${INLINE_IO:+--inline-io} ${CONNECTION_READS:+--connection-reads} > "$work/serve.log" 2>&1 &
+./sanoo serve --definition "$work/election/election.json" --db "sqlite:$work/store.db" --urls "http://127.0.0.1:$port" --writes-per-second 1000000 --reads-per-second 100000000 ${INLINE_IO:+--inline-io} ${KESTREL_READS:+--no-connection-reads} > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/v1/status" >/dev/null; do sleep 0.2; done
 

@@ -99,9 +99,9 @@ public sealed record ServerOptions
     /// <summary>
     /// Whether reads already answered from the snapshot are answered at the connection, before Kestrel reads HTTP
     /// (<see cref="PublicApi.ConnectionHotReads"/>), on plain HTTP with no trusted proxy; elsewhere, or when false, they take the
-    /// pipeline's short way (<see cref="PublicApi.HotReads"/>). <c>sanoo serve --connection-reads</c>; not the default yet.
+    /// pipeline's short way (<see cref="PublicApi.HotReads"/>). The default; <c>sanoo serve --no-connection-reads</c> turns it off.
     /// </summary>
-    public bool ReadsAtConnection { get; init; }
+    public bool ReadsAtConnection { get; init; } = true;
 
     /// <summary>How long an idle connection is kept open for its next request (Kestrel's keep-alive; its default, 130 s).</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(130);

@@ -12,7 +12,7 @@ namespace Sanoo.Cli.Commands;
 
 /// <summary>
 /// <c>sanoo serve [--definition FILE] --db DB --urls URL [--https-cert FILE [--https-key FILE]] [--metrics-from CIDR]
-/// [--log-format json] [--full-replay] [--inline-io] [--connection-reads]</c>: runs the server until Ctrl+C.
+/// [--log-format json] [--full-replay] [--inline-io] [--no-connection-reads]</c>: runs the server until Ctrl+C.
 /// </summary>
 public static class ServeCommand
 {
@@ -76,10 +76,10 @@ public static class ServeCommand
             Description = "Send reads already answered from the network thread that read them (everything else still runs in the thread "
                 + "pool): less processor a read; for a server that mostly answers reads (docs/operations.md).",
         };
-        var connectionReads = new Option<bool>("--connection-reads")
+        var kestrelReads = new Option<bool>("--no-connection-reads")
         {
-            Description = "Answer reads already answered from the snapshot at the connection, before Kestrel reads HTTP (plain HTTP with no "
-                + "trusted proxy): less processor a read; not the default yet (docs/operations.md).",
+            Description = "Send every read through Kestrel's HTTP layer, rather than answering reads already answered from the snapshot at "
+                + "the connection, before Kestrel reads HTTP (the default on plain HTTP with no trusted proxy; docs/operations.md).",
         };
         var words = StoreOptions.Words();
         var publicUrl = StoreOptions.PublicUrl();
@@ -88,7 +88,7 @@ public static class ServeCommand
             "Run the Sanoo server: the signed write API for stations and operators, and the public read API, from one checked snapshot at a time.")
         {
             definition, db, urls, writes, reads, proxies, signingKey, headFile, fullReplay, words, publicUrl, metricsFrom, logFormat, httpsCert,
-            httpsKey, inlineIo, connectionReads,
+            httpsKey, inlineIo, kestrelReads,
         };
         command.SetAction((r, ct) => RunAsync(
             r.GetValue(logFormat) == "json" ? ErrorConsole() : console,
@@ -109,7 +109,7 @@ public static class ServeCommand
                 HttpsCertificateFile = r.GetValue(httpsCert)?.FullName,
                 HttpsKeyFile = r.GetValue(httpsKey)?.FullName,
                 InlineIo = r.GetValue(inlineIo),
-                ReadsAtConnection = r.GetValue(connectionReads),
+                ReadsAtConnection = !r.GetValue(kestrelReads),
             },
             r.GetValue(signingKey),
             r.GetValue(fullReplay),
