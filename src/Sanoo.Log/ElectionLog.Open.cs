@@ -157,7 +157,7 @@ public sealed partial class ElectionLog
         {
             return null;
         }
-        return await Task.Run(() => HashRegisterAsync(store, covered, cancellationToken), cancellationToken);
+        return await HashRegisterAsync(store, covered, cancellationToken);
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public sealed partial class ElectionLog
     /// </summary>
     private static async Task<CoveredRegister> HashRegisterAsync(IProtocolStore store, long count, CancellationToken cancellationToken)
     {
-        await OffNetworkThreads.Enter(); // on a task of its own (Task.Run leaves the context behind)
+        await OffNetworkThreads.Away(); // on a task of its own from here
         const int Chunk = 65_536;
         var tree = new MerkleTree();
         var columns = new RegisterColumns();

@@ -55,7 +55,7 @@ public sealed partial class ElectionLog
 
     private async Task WriteLoopAsync()
     {
-        await OffNetworkThreads.Enter(); // a PostgreSQL commit is answered on a network thread: what follows is not done there
+        await OffNetworkThreads.Away(); // a PostgreSQL commit is answered on a network thread: what follows is not done there
         var reader = _queue.Reader;
         var batch = new List<Pending>(MaxBatch); // one list for every group commit: emptied, not made anew (8 KB each)
         while (await reader.WaitToReadAsync())

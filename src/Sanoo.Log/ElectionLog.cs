@@ -44,7 +44,7 @@ public sealed partial class ElectionLog : IAsyncDisposable
         _time = time;
         _state = state;
         _metrics = new LogMetrics(() => Volatile.Read(ref _queued), () => _state.Engine.Position, () => _state.Register.Size);
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = WriteLoopAsync();
     }
 
     /// <summary>The name of the meter the log and the server report their figures to (<c>sanoo_…</c> in Prometheus).</summary>

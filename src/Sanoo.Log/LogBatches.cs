@@ -27,9 +27,12 @@ internal static class LogBatches
     {
         var channel = Channel.CreateBounded<(List<LogEntry>, byte[]?[])>(
             new BoundedChannelOptions(Ahead) { SingleReader = true, SingleWriter = true });
-        _ = Task.Run(async () =>
+        _ = ReadAsync();
+        return channel.Reader;
+
+        async Task ReadAsync()
         {
-            await OffNetworkThreads.Enter();
+            await OffNetworkThreads.Away(); // a task of its own from here
             try
             {
                 var batch = new List<LogEntry>(Size);
@@ -58,8 +61,7 @@ internal static class LogBatches
             {
                 channel.Writer.Complete(e);
             }
-        }, cancellationToken);
-        return channel.Reader;
+        }
     }
 
     private static byte[]?[] Leaves(List<LogEntry> batch, long covered)

@@ -45,6 +45,12 @@ public sealed class OffNetworkThreads : SynchronizationContext
     /// </summary>
     public static Hop Enter() => default;
 
+    /// <summary>
+    /// Queues the rest of the calling async method to the thread pool in this context, even when called in it: the caller gets its
+    /// task at once and goes on, as with <c>Task.Run</c>, but the work is queued once, not once by <c>Task.Run</c> and again to enter.
+    /// </summary>
+    public static Hop Away() => new(away: true);
+
     /// <inheritdoc/>
     public override void Post(SendOrPostCallback d, object? state) => ThreadPool.UnsafeQueueUserWorkItem(new Work(d, state), preferLocal: false);
 
@@ -52,13 +58,13 @@ public sealed class OffNetworkThreads : SynchronizationContext
     public override SynchronizationContext CreateCopy() => this;
 
     /// <summary>The awaitable of <see cref="Enter"/>.</summary>
-    public readonly struct Hop : ICriticalNotifyCompletion
+    public readonly struct Hop(bool away) : ICriticalNotifyCompletion
     {
         /// <summary>Itself (an awaitable is its own awaiter).</summary>
         public Hop GetAwaiter() => this;
 
-        /// <summary>Whether the caller is in the context already (then nothing is queued).</summary>
-        public bool IsCompleted => Here;
+        /// <summary>Whether the caller goes on where it is: in the context already, and not sent <see cref="Away"/>.</summary>
+        public bool IsCompleted => !away && Here;
 
         /// <summary>Nothing: the hop has no result.</summary>
         public void GetResult()

@@ -208,7 +208,8 @@ public static class SanooServer
     /// Starts the server after checking its store (refused with <see cref="StoreException"/>, naming the
     /// entries, when it does not match itself or the last tree head this server signed), recording the word catalogs of
     /// <see cref="ServerOptions.WordsFolder"/> and putting the register's in force (<see cref="RegisteredWords"/>; refused with
-    /// <see cref="WordCatalogException"/>), loading who may write and publishing the first snapshot. Returns what became of the words.
+    /// <see cref="WordCatalogException"/>), loading who may write and the cosignatures kept beside the tree head, and publishing the
+    /// first snapshot. Returns what became of the words.
     /// </summary>
     public static async Task<RegisteredWords> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -227,6 +228,7 @@ public static class SanooServer
         var words = await RegisteredWords.PutInForceAsync(
             app.Services.GetRequiredService<ElectionLog>(), options.WordsFolder, "sanoo serve", cancellationToken);
         await app.Services.GetRequiredService<WriterRegistry>().RefreshAsync(cancellationToken);
+        await app.Services.GetRequiredService<Witnessing.CosignatureBook>().LoadAsync(cancellationToken);
         await app.Services.GetRequiredService<SnapshotPublisher>().PublishAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         return words;

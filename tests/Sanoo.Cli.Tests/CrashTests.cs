@@ -4,7 +4,6 @@ using Sanoo.Core.Definitions;
 using Sanoo.Core.Protocols;
 using Sanoo.Core.Tally;
 using Sanoo.Log;
-using Sanoo.Samples.Synthetic;
 using Sanoo.Storage;
 
 namespace Sanoo.Cli.Tests;
@@ -29,7 +28,7 @@ public sealed class CrashTests : IDisposable
         using (var ingest = Sanoo("ingest", "--definition", definition, "--db", db, "--receipts", receipts, input))
         {
             var clock = Stopwatch.StartNew();
-            while (Lines(receipts) < 4_000)
+            while (SyntheticFiles.Lines(receipts) < 4_000)
             {
                 Assert.False(ingest.HasExited, "ingest finished before it could be killed; give it more work");
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "ingest made no progress");
@@ -92,7 +91,7 @@ public sealed class CrashTests : IDisposable
         await Testing.Loopback.WaitForListenerAsync(port, TimeSpan.FromSeconds(60), () => "the server did not start");
         using var sender = Sanoo("submit", "--token", "drill-token", "--url", url, "--receipts", receipts, input);
         var clock = Stopwatch.StartNew();
-        while (Lines(receipts) < 600)
+        while (SyntheticFiles.Lines(receipts) < 600)
         {
             Assert.False(sender.HasExited, "the sender finished before the server could be killed; give it more work");
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the sender made no progress");
@@ -129,39 +128,7 @@ public sealed class CrashTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private (string Definition, Election Election, List<Protocol> Protocols, string Input) SyntheticHandCounts(int stations, ulong seed) =>
-        SyntheticHandCounts(_folder, stations, seed);
-
-    /// <summary>A synthetic election written to <paramref name="folder"/>, with its hand counts as a protocol file.</summary>
-    internal static (string Definition, Election Election, List<Protocol> Protocols, string Input) SyntheticHandCounts(
-        string folder, int stations, ulong seed)
-    {
-        var definition = Path.Combine(folder, "election.json");
-        using (var file = File.Create(definition))
-        {
-            SyntheticElection.WriteDefinition(file, stations, seed);
-        }
-        var election = ((DefinitionResult.Loaded)DefinitionReader.Read(File.ReadAllBytes(definition))).Election;
-        var protocols = SyntheticElection.Protocols(election, "hand", seed).ToList();
-        var input = Path.Combine(folder, "hand.jsonl");
-        File.WriteAllLines(input, protocols.Select(p => System.Text.Encoding.UTF8.GetString(ProtocolWriter.Canonical(election, p))));
-        return (definition, election, protocols, input);
-    }
-
-    internal static int Lines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        var count = 0;
-        while (reader.ReadLine() is not null)
-        {
-            count++;
-        }
-        return count;
-    }
+        SyntheticFiles.HandCounts(_folder, stations, seed);
 
     private static Process Sanoo(params string[] args) => CliRun.Start(null, args);
 }

@@ -9,8 +9,8 @@ namespace Sanoo.Cli.Tests;
 /// <c>sanoo serve --inline-io</c> answers on its network threads, and on PostgreSQL those threads also complete the store's reads:
 /// nothing of the server may block waiting for the store on one of them, or the answer it waits for never comes. With a single
 /// core there is a single network thread, so such a wait would hang the server for good: at start-up (the witnesses' cosignatures
-/// kept beside the tree head are checked against the store's register with a blocking wait), while it takes protocols, and while
-/// it answers reads. A whole night's path, run for real on one core.
+/// kept beside the tree head are checked against the store's register; until 7 Dec with a blocking wait), while it takes
+/// protocols, and while it answers reads. A whole night's path, run for real on one core.
 /// </summary>
 public sealed class NetworkThreadsTests : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class NetworkThreadsTests : IDisposable
     {
         using var postgres = new PostgresServer();
         var db = "postgres:" + postgres.NewDatabase();
-        var (definition, _, protocols, input) = CrashTests.SyntheticHandCounts(_folder, 1_500, 11);
+        var (definition, _, protocols, input) = SyntheticFiles.HandCounts(_folder, 1_500, 11);
         await using (var store = await StoreAddress.OpenAsync(db))
         {
             await using var log = await ElectionLog.OpenAsync(store, File.ReadAllBytes(definition));
@@ -45,7 +45,7 @@ public sealed class NetworkThreadsTests : IDisposable
                 await sender.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
                 Assert.Equal(0, sender.ExitCode);
             }
-            Assert.Equal(protocols.Count, CrashTests.Lines(receipts));
+            Assert.Equal(protocols.Count, SyntheticFiles.Lines(receipts));
 
             using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
             var reporting = 0;

@@ -60,6 +60,36 @@ public sealed class OffNetworkThreadsTests
     }
 
     [Fact]
+    public async Task Going_away_from_inside_or_outside_starts_a_task_of_its_own_in_the_context()
+    {
+        using var calling = new ThreadLocal<bool>(); // true on the caller's thread while it is in the call
+        async Task<(bool Pool, bool Here, bool Network, bool InTheCall)> AwayAsync()
+        {
+            await OffNetworkThreads.Away();
+            var (pool, here, network) = Where();
+            return (pool, here, network, calling.Value);
+        }
+        Task<(bool, bool, bool, bool)> Call()
+        {
+            calling.Value = true;
+            var started = AwayAsync();
+            calling.Value = false;
+            return started;
+        }
+
+        var outside = await Call();
+        var inside = await await Task.Run(async () =>
+        {
+            await OffNetworkThreads.Enter();
+            return Call();
+        });
+
+        // In the pool and the context, and not run in the caller's call, from outside the context or from inside it.
+        Assert.Equal((true, true, false, false), outside);
+        Assert.Equal((true, true, false, false), inside);
+    }
+
+    [Fact]
     public async Task A_request_body_and_answer_whose_waits_end_on_a_network_thread_go_on_in_the_pool()
     {
         var network = new NetworkStand();

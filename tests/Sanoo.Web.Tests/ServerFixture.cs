@@ -61,6 +61,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// <summary>Whether reads already answered are answered at the connection (<see cref="ServerOptions.ReadsAtConnection"/>).</summary>
     public bool ReadsAtConnection { get; init; } = true;
 
+    /// <summary>The file the server keeps its signed tree head in (<see cref="ServerOptions.TreeHeadFile"/>); none when null.</summary>
+    public string? TreeHeadFile { get; init; }
+
     /// <summary>How long an idle connection is kept (<see cref="ServerOptions.KeepAlive"/>).</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(130);
 
@@ -107,6 +110,7 @@ public sealed class ServerFixture : IAsyncLifetime
             InlineIo = InlineIo,
             ReadsAtConnection = ReadsAtConnection,
             KeepAlive = KeepAlive,
+            TreeHeadFile = TreeHeadFile,
         });
         await SanooServer.StartAsync(_app);
         Address = new Uri(_app.Urls.First());

@@ -42,13 +42,36 @@ public sealed class WitnessFileTests(ServerFixture server) : IClassFixture<Serve
         await File.WriteAllTextAsync(headFile + ".cosignatures.json", json);
 
         using var book = new CosignatureBook(new ServerOptions { TreeHeadFile = headFile }, TimeProvider.System, server.Log);
+        await book.LoadAsync();
         var listed = Assert.Single(book.List().Witnesses);
         Assert.Equal(("Election Watch", head.TreeSize), (listed.Witness, listed.TreeSize));
         Assert.DoesNotContain(book.Vouching(head.TreeSize, Convert.FromHexString(head.RootHash)), c => c.Witness == "Carter Center");
 
         await File.WriteAllTextAsync(headFile + ".cosignatures.json", lacking);
         using var partial = new CosignatureBook(new ServerOptions { TreeHeadFile = headFile }, TimeProvider.System, server.Log);
+        await partial.LoadAsync();
         Assert.Empty(partial.List().Witnesses);
+    }
+
+    [Fact]
+    public async Task A_starting_server_reads_the_alarms_kept_beside_its_tree_head()
+    {
+        var headFile = Path.Combine(_folder, "restarted.db.tree-head.json");
+        var alarm = new CosignatureAlarm(7, new string('a', 64), new string('b', 64), "Election Watch", "two roots for 7 entries", 1);
+        await File.WriteAllTextAsync(headFile + ".cosignatures.json",
+            JsonSerializer.Serialize(new Cosignatures([], [alarm]), WireJson.Default.Cosignatures));
+        var restarted = new ServerFixture { TreeHeadFile = headFile };
+        await restarted.InitializeAsync();
+        try
+        {
+            var listed = JsonSerializer.Deserialize(
+                await restarted.Client.GetByteArrayAsync("/api/v1/cosignatures"), WireJson.Default.Cosignatures)!;
+            Assert.Equal(alarm, Assert.Single(listed.Alarms));
+        }
+        finally
+        {
+            await restarted.DisposeAsync();
+        }
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -38,31 +38,46 @@ public sealed class CosignatureBook : IDisposable
     private long _version;
 
     /// <summary>
-    /// A book kept beside <see cref="ServerOptions.TreeHeadFile"/> when there is one, in memory only otherwise; the cosignatures
-    /// kept there are checked against <paramref name="log"/>'s register of witnesses and its election before they are believed.
+    /// A book kept beside <see cref="ServerOptions.TreeHeadFile"/> when there is one, in memory only otherwise; what is kept there
+    /// is read by <see cref="LoadAsync"/> (<see cref="SanooServer.StartAsync"/>, before the first snapshot).
     /// </summary>
     public CosignatureBook(ServerOptions options, TimeProvider time, ElectionLog log)
     {
         _time = time;
         _log = log;
         _file = options.TreeHeadFile is { } file ? file + ".cosignatures.json" : null;
-        if (_file is not null && File.Exists(_file))
+    }
+
+    /// <summary>
+    /// Reads the cosignatures and alarms kept beside the tree head, if any, believing a cosignature only when it checks against the
+    /// log's register of witnesses and its election (<see cref="Genuine"/>).
+    /// </summary>
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_file is null || !File.Exists(_file))
         {
-            try
+            return;
+        }
+        Cosignatures? kept;
+        try
+        {
+            kept = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(_file, cancellationToken), WireJson.Default.Cosignatures);
+        }
+        catch (JsonException)
+        {
+            // An unreadable file is as good as none: cosignatures are evidence for observers, not state the server needs.
+            return;
+        }
+        var witnesses = await _log.WitnessesAsync(cancellationToken);
+        var genuine = (kept?.Witnesses ?? []).Where(c => Genuine(c, _log, witnesses)).ToList();
+        lock (_gate)
+        {
+            foreach (var c in genuine)
             {
-                var kept = JsonSerializer.Deserialize(File.ReadAllBytes(_file), WireJson.Default.Cosignatures);
-                // Built once, at start-up, by the container, which has no asynchronous constructors; the store answers at once.
-                var witnesses = log.WitnessesAsync().GetAwaiter().GetResult();
-                foreach (var c in (kept?.Witnesses ?? []).Where(c => Genuine(c, log, witnesses)))
-                {
-                    _newest[c.Witness] = c;
-                }
-                _alarms.AddRange((kept?.Alarms ?? []).Take(AlarmsKept));
+                _newest[c.Witness] = c;
             }
-            catch (JsonException)
-            {
-                // An unreadable file is as good as none: cosignatures are evidence for observers, not state the server needs.
-            }
+            _alarms.AddRange((kept?.Alarms ?? []).Take(AlarmsKept - _alarms.Count));
+            Interlocked.Increment(ref _version);
         }
     }
 
