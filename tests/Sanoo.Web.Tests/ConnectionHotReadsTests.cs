@@ -262,6 +262,49 @@ public sealed class ConnectionHotReadsKeepAliveTests : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// A client that sends many reads Kestrel answers behind the connection and stops reading their answers is cut off at Kestrel's
+/// slowest response rate, as Kestrel alone cuts it off: Kestrel behind writes into a pipe and cannot time the socket.
+/// </summary>
+public sealed class ConnectionHotReadsSlowReaderTests : IAsyncLifetime
+{
+    private readonly ServerFixture _server = new();
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_client_that_stops_reading_answers_from_behind_is_cut_off_at_kestrels_rate()
+    {
+        // The limits ConnectionHotReads keeps are Kestrel's own object: a rate no reader that stops meets, and a short grace.
+        _server.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<
+            Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.Limits.MinResponseDataRate =
+            new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(1_000_000, TimeSpan.FromSeconds(2));
+        using var client = new TcpClient { ReceiveBufferSize = 4096 };
+        await client.ConnectAsync(IPAddress.Loopback, _server.Address.Port);
+        var stream = client.GetStream();
+        // /healthz is not a remembered read: every one of them is answered by Kestrel behind the connection.
+        const int Sent = 20_000;
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", Sent))));
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var answered = 0;
+        try
+        {
+            while (answered < Sent)
+            {
+                await RawClient.ReadAnswerAsync(stream, head: false);
+                answered++;
+            }
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException)
+        {
+            // Cut off: reset or closed.
+        }
+        Assert.True(answered < Sent / 2, $"{answered} of {Sent} answers were sent to a client that stopped reading for 10 s");
+    }
+}
+
 /// <summary>A server stopping closes the connections waiting at the connection for their next read, without waiting for them.</summary>
 public sealed class ConnectionHotReadsStopTests
 {

@@ -69,7 +69,7 @@ public sealed class ConnectionHotReads(
         var transport = connection.Transport;
         var input = transport.Input;
         var output = transport.Output;
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        using var clock = new ConnectionClock(limits, connection.ConnectionClosed);
         // The server stopping ends the connection between requests: a wait for the next one stops, an answer being sent is sent.
         var closing = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? default;
         using var stop = closing.Register(static reader => ((PipeReader)reader!).CancelPendingRead(), input);
@@ -83,10 +83,10 @@ public sealed class ConnectionHotReads(
             {
                 if (!partial)
                 {
-                    timer.CancelAfter(limits.KeepAliveTimeout);
+                    clock.Idle();
                 }
                 waitingForHead = partial;
-                var result = await input.ReadAsync(timer.Token);
+                var result = await input.ReadAsync(clock.Token);
                 waitingForHead = false;
                 if (result.IsCanceled)
                 {
@@ -106,11 +106,8 @@ public sealed class ConnectionHotReads(
                 }
                 if (written > 0)
                 {
-                    // As long as Kestrel gives an answer's bytes: its grace period, then its slowest rate.
-                    timer.CancelAfter(limits.MinResponseDataRate is { } rate
-                        ? rate.GracePeriod + TimeSpan.FromSeconds(written / rate.BytesPerSecond)
-                        : Timeout.InfiniteTimeSpan);
-                    if ((await output.FlushAsync(timer.Token)).IsCompleted)
+                    clock.Sending(written);
+                    if ((await output.FlushAsync(clock.Token)).IsCompleted)
                     {
                         return;
                     }
@@ -121,10 +118,8 @@ public sealed class ConnectionHotReads(
                     bool goesOn;
                     try
                     {
-                        // Kestrel keeps its own limits on the answer (a reader too slow is cut off), so none is set here.
-                        timer.CancelAfter(Timeout.InfiniteTimeSpan);
-                        behind ??= new KestrelBehind(connection, next);
-                        goesOn = await behind.AskAsync(asked, head, output, timer.Token);
+                        behind ??= new KestrelBehind(connection, next, limits.KeepAliveTimeout);
+                        goesOn = await behind.AskAsync(asked, head, output, clock);
                     }
                     finally
                     {
@@ -152,7 +147,7 @@ public sealed class ConnectionHotReads(
                 partial = !buffer.IsEmpty;
                 if (begun)
                 {
-                    timer.CancelAfter(limits.RequestHeadersTimeout);
+                    clock.Head();
                 }
             }
         }

@@ -10,18 +10,25 @@ namespace Sanoo.Web.PublicApi;
 /// on a pair of pipes (as behind a TLS layer). A read the short way does not answer is forwarded whole (<see cref="AskAsync"/>)
 /// and its answer copied back to the socket up to its end (<see cref="AnswerFraming"/>), so the connection's next reads can be
 /// answered at the connection again; a request that is not such a read has the connection handed to Kestrel for good
-/// (<see cref="PumpAsync"/>). Kestrel behind keeps its own keep-alive, which runs out while the reads are answered in front: it
-/// then ends, and the next read it is asked starts another (<see cref="Run"/>).
+/// (<see cref="PumpAsync"/>). Kestrel behind keeps its own keep-alive, counted from the last request it was sent however busy the
+/// front is: one idle for most of it is ended before it is sent another request, which a new one answers (<see cref="Run"/>), so
+/// that no request reaches a Kestrel just ending (that would answer it <c>Connection: close</c>, or not at all).
 /// </summary>
 internal sealed class KestrelBehind
 {
     private readonly ConnectionContext _connection;
     private readonly ConnectionDelegate _next;
+    private readonly long _freshFor;
     private Run? _run;
+    private long _used;
 
-    public KestrelBehind(ConnectionContext connection, ConnectionDelegate next)
+    /// <param name="connection">The real connection.</param>
+    /// <param name="next">Kestrel's HTTP layer.</param>
+    /// <param name="keepAlive">Kestrel's keep-alive: a Kestrel idle for all but the last fifth of it (at most 5 s) is not asked again.</param>
+    public KestrelBehind(ConnectionContext connection, ConnectionDelegate next, TimeSpan keepAlive)
     {
         (_connection, _next) = (connection, next);
+        _freshFor = (long)(keepAlive - TimeSpan.FromTicks(Math.Min(keepAlive.Ticks / 5, TimeSpan.TicksPerSecond * 5))).TotalMilliseconds;
         // Kestrel times its limits on the connection's heartbeat; it is passed on to the Kestrel running now, once for them all.
         connection.Features.Get<IConnectionHeartbeatFeature>()?.OnHeartbeat(
             static behind => Volatile.Read(ref ((KestrelBehind)behind)._run)?.Beat(), this);
@@ -32,11 +39,12 @@ internal sealed class KestrelBehind
     /// connection is to end after it (Kestrel closed it or answered <c>Connection: close</c>). A Kestrel that ended before it took
     /// the read (its keep-alive ran out) is followed by a new one, which is asked again.
     /// </summary>
-    public async Task<bool> AskAsync(ReadOnlySequence<byte> request, bool head, PipeWriter output, CancellationToken cancellation)
+    public async Task<bool> AskAsync(ReadOnlySequence<byte> request, bool head, PipeWriter output, ConnectionClock clock)
     {
         for (var tries = 0; tries < 2; tries++)
         {
-            var asked = await (await RunningAsync()).AskAsync(request, head, output, cancellation);
+            var asked = await (await RunningAsync()).AskAsync(request, head, output, clock);
+            _used = Environment.TickCount64;
             if (asked != Asked.Unanswered)
             {
                 return asked == Asked.GoesOn;
@@ -54,10 +62,10 @@ internal sealed class KestrelBehind
     /// <summary>Ends Kestrel's side of the connection and waits for it to be done.</summary>
     public Task EndAsync() => _run?.EndAsync() ?? Task.CompletedTask;
 
-    /// <summary>The Kestrel running behind, a new one if there is none or it ended.</summary>
+    /// <summary>The Kestrel running behind, a new one if there is none, it ended, or it has been idle for most of its keep-alive.</summary>
     private async Task<Run> RunningAsync()
     {
-        if (_run is { Over: false })
+        if (_run is { Over: false } && Environment.TickCount64 - _used < _freshFor)
         {
             return _run;
         }
@@ -67,6 +75,7 @@ internal sealed class KestrelBehind
         }
         var run = new Run(_connection);
         Volatile.Write(ref _run, run);
+        _used = Environment.TickCount64;
         run.Start(_next);
         return run;
     }
@@ -229,7 +238,7 @@ internal sealed class KestrelBehind
             }
         }
 
-        public async Task<Asked> AskAsync(ReadOnlySequence<byte> request, bool head, PipeWriter output, CancellationToken cancellation)
+        public async Task<Asked> AskAsync(ReadOnlySequence<byte> request, bool head, PipeWriter output, ConnectionClock clock)
         {
             lock (_gate)
             {
@@ -245,7 +254,8 @@ internal sealed class KestrelBehind
             }
             try
             {
-                if ((await _requests.Writer.FlushAsync(cancellation)).IsCompleted)
+                clock.Making();
+                if ((await _requests.Writer.FlushAsync(clock.Token)).IsCompleted)
                 {
                     return Asked.Unanswered;
                 }
@@ -253,19 +263,22 @@ internal sealed class KestrelBehind
                 var copied = 0L;
                 while (true)
                 {
-                    var result = await _answers.Reader.ReadAsync(cancellation);
+                    clock.Making();
+                    var result = await _answers.Reader.ReadAsync(clock.Token);
                     foreach (var segment in result.Buffer)
                     {
                         framing.Feed(segment.Span);
                         output.Write(segment.Span);
                     }
-                    copied += result.Buffer.Length;
+                    var length = result.Buffer.Length;
+                    copied += length;
                     _answers.Reader.AdvanceTo(result.Buffer.End);
                     if (result.IsCompleted && copied == 0)
                     {
                         return Asked.Unanswered;
                     }
-                    if ((await output.FlushAsync(cancellation)).IsCompleted || framing.Broken)
+                    clock.Sending(length);
+                    if ((await output.FlushAsync(clock.Token)).IsCompleted || framing.Broken)
                     {
                         return Asked.Ends;
                     }
