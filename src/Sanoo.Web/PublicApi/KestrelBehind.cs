@@ -94,8 +94,8 @@ internal sealed class KestrelBehind
 
     /// <summary>
     /// One Kestrel behind the connection: the connection as Kestrel sees it, with the pipes for its transport. Kestrel aborting it
-    /// while it answers aborts the real connection; once it has ended (its keep-alive ran out, and its wait for its last bytes to
-    /// drain times out on later heartbeats), aborting it ends nothing but it.
+    /// while it answers aborts the real connection; otherwise aborting it ends nothing but it, and once it has ended its timers are
+    /// no longer beaten.
     /// </summary>
     private sealed class Run : ConnectionContext, IDuplexPipe, IConnectionHeartbeatFeature, IConnectionLifetimeFeature,
         IConnectionTransportFeature
